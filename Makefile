@@ -1,0 +1,56 @@
+# One front for the CMake build. Every target installs what is missing first.
+SHELL := /bin/bash
+JOBS ?= $(shell nproc)
+SHARED ?= ../shared
+DEMO_DB ?= demo/diary.db
+FUZZ_SECONDS ?= 30
+
+.PHONY: all deps build test unit asan scenarios bench fuzz run clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+build/CMakeCache.txt: | deps
+	cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBACKSIGNAL_WERROR=ON
+
+build: deps build/CMakeCache.txt
+	cmake --build build -j $(JOBS)
+
+unit: build
+	cd build && ctest --output-on-failure -j $(JOBS)
+
+scenarios: build
+	@if [ -x $(SHARED)/tools/check-scenarios ]; then \
+	  echo "== acceptance scenarios ($(SHARED)/scenarios)"; \
+	  $(SHARED)/tools/check-scenarios build/backsignal; \
+	else echo "== $(SHARED) not here: acceptance scenarios skipped (the project's own ran in ctest)"; fi
+
+asan: deps
+	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DBACKSIGNAL_SANITIZE=ON -DBACKSIGNAL_WERROR=ON
+	cmake --build build-asan -j $(JOBS)
+	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --output-on-failure -j $(JOBS)
+
+test: unit scenarios asan
+	@echo "== all tests passed"
+
+bench: deps
+	cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DBACKSIGNAL_BENCH=ON -DBACKSIGNAL_WERROR=ON
+	cmake --build build-bench -j $(JOBS)
+	build-bench/bench_reading --cli=build-bench/backsignal
+
+fuzz: deps
+	CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBACKSIGNAL_LIBFUZZER=ON
+	cmake --build build-fuzz -j $(JOBS)
+	for t in diary_json diary_csv settings_json; do \
+	  mkdir -p build-fuzz/corpus-$$t && \
+	  build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) build-fuzz/corpus-$$t fuzz/corpus/$$t || exit 1; \
+	done
+
+run: build
+	@scripts/demo.sh build/backsignal $(DEMO_DB)
+
+clean:
+	rm -rf build build-asan build-bench build-fuzz demo

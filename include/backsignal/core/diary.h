@@ -1,0 +1,167 @@
+// The diary's types: days with a morning check-in, the day's context and its exercise
+// sessions, each session with its during and hour-after check-ins (spec/diary-format.md).
+// Values are validated when they are made, so a Diary in memory is always a valid diary.
+#pragma once
+
+#include <cstdint>
+#include <expected>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "backsignal/core/date.h"
+
+namespace backsignal {
+
+// A 0-10 rating in steps of 0.5, held exactly as a count of half points.
+class Score {
+ public:
+  constexpr Score() = default;
+  static constexpr int kMaxHalves = 20;
+  // Checks range and step; the message says what is wrong and what would be right.
+  static std::expected<Score, std::string> FromDouble(double value);
+  // REQUIRES: 0 <= halves <= 20.
+  static constexpr Score FromHalves(int halves) { return Score(halves); }
+  int halves() const { return halves_; }
+  double value() const { return halves_ / 2.0; }
+  auto operator<=>(const Score&) const = default;
+
+ private:
+  constexpr explicit Score(int halves) : halves_(static_cast<int8_t>(halves)) {}
+  int8_t halves_ = 0;
+};
+
+// The indirect demands on the mid back that the article names.
+enum class Load : uint8_t {
+  kRotation = 1,            // sustained rotation
+  kBreathingUnderLoad = 2,  // heavy breathing under load
+  kArmsAway = 4,            // long spells with the arms working away from the body
+};
+inline constexpr Load kAllLoads[] = {Load::kRotation, Load::kBreathingUnderLoad, Load::kArmsAway};
+std::string_view LoadName(Load load);
+std::expected<Load, std::string> ParseLoad(std::string_view name);
+
+// A set of loads, as a bit mask; its canonical order is that of kAllLoads.
+class LoadSet {
+ public:
+  bool Has(Load l) const { return (bits_ & static_cast<uint8_t>(l)) != 0; }
+  void Add(Load l) { bits_ |= static_cast<uint8_t>(l); }
+  bool empty() const { return bits_ == 0; }
+  uint8_t bits() const { return bits_; }
+  static LoadSet FromBits(uint8_t bits) {
+    LoadSet s;
+    s.bits_ = bits & 7;
+    return s;
+  }
+  bool operator==(const LoadSet&) const = default;
+
+ private:
+  uint8_t bits_ = 0;
+};
+
+// How discomfort moved during a session.
+enum class Pattern { kStable, kBuilding, kEased };
+std::string_view PatternName(Pattern p);
+std::expected<Pattern, std::string> ParsePattern(std::string_view name);
+
+struct Morning {
+  Score pain;
+  std::optional<Score> stiffness;
+  bool operator==(const Morning&) const = default;
+};
+
+// What else loaded the back that day: the article's other causes of a bad day.
+struct Context {
+  std::optional<double> sitting_hours;  // 0-24
+  std::optional<bool> prolonged_position;
+  std::optional<Score> upper_body_tension;
+  bool empty() const { return !sitting_hours && !prolonged_position && !upper_body_tension; }
+  bool operator==(const Context&) const = default;
+};
+
+// The check-in during a session.
+struct During {
+  std::optional<Score> start;
+  std::optional<Score> end;
+  std::optional<Pattern> pattern;
+  std::optional<bool> sharp;  // sharp or catching pain in a twisting or reaching movement
+  bool empty() const { return !start && !end && !pattern && !sharp; }
+  bool operator==(const During&) const = default;
+};
+
+// The check-in about an hour after the session ended.
+struct HourAfter {
+  std::optional<Score> pain;
+  std::optional<bool> tighter;  // noticeably tighter or more restricted than before
+  bool empty() const { return !pain && !tighter; }
+  bool operator==(const HourAfter&) const = default;
+};
+
+struct Session {
+  std::optional<TimeOfDay> time;
+  std::optional<int> minutes;  // 1-600
+  std::optional<std::string> activity;
+  LoadSet load;
+  During during;
+  HourAfter hour_after;
+  bool operator==(const Session&) const = default;
+};
+
+struct Day {
+  Date date;
+  std::optional<Morning> morning;
+  Context context;
+  std::vector<Session> sessions;  // in the order they happened
+  std::optional<std::string> note;
+  // True when the day holds nothing at all (then a store keeps no row for it).
+  bool empty() const {
+    return !morning && context.empty() && sessions.empty() && !note;
+  }
+  bool operator==(const Day&) const = default;
+};
+
+struct UsualMorning {
+  std::optional<Score> pain;       // the person's own statement of their usual morning
+  std::optional<Score> stiffness;
+  bool operator==(const UsualMorning&) const = default;
+};
+
+// A whole diary. Invariant: days are in date order and dates are unique.
+struct Diary {
+  UsualMorning usual;
+  std::vector<Day> days;
+  bool operator==(const Diary&) const = default;
+
+  // The day of `date`, or null.
+  const Day* Find(Date date) const;
+};
+
+// Limits of the format, named once.
+inline constexpr int kMinMinutes = 1;
+inline constexpr int kMaxMinutes = 600;
+inline constexpr double kMaxSittingHours = 24;
+inline constexpr size_t kMaxActivityChars = 200;
+inline constexpr size_t kMaxNoteChars = 2000;
+
+// Validators for single values, shared by every parser and check-in. Each returns the value or
+// a message without a location ("11 is above the top of the scale (0 to 10)").
+std::expected<int, std::string> ValidateMinutes(double value);
+std::expected<double, std::string> ValidateSittingHours(double value);
+std::expected<std::string, std::string> ValidateText(std::string_view text, size_t max_chars);
+
+// Formats a number the shortest way that reads back the same ("3", "3.5", "0.1").
+std::string FormatNumber(double value);
+
+// Counts Unicode code points in UTF-8 text (what a JSON Schema maxLength counts).
+size_t CountCodePoints(std::string_view utf8);
+
+// Sorts days by date; returns the first repeated date if any.
+std::optional<Date> SortDays(std::vector<Day>& days);
+
+}  // namespace backsignal
+
+namespace backsignal {
+// True when `text` is well-formed UTF-8.
+bool IsValidUtf8(std::string_view text);
+}  // namespace backsignal

@@ -1,0 +1,15 @@
+// A settings file: a JSON object of setting names to values, e.g. {"significant_change": 2.5}.
+#pragma once
+
+#include <string_view>
+
+#include "backsignal/core/result.h"
+#include "backsignal/reading/settings.h"
+
+namespace backsignal {
+
+// Applies every setting in `text` onto `settings`; any unknown name or out-of-bounds value
+// refuses the whole file, naming the key.
+Result<void> ApplySettingsJson(std::string_view text, Settings& settings);
+
+}  // namespace backsignal

@@ -1,0 +1,58 @@
+// The thresholds of spec/reading.md, each a named setting with its documented default,
+// bounds and source. One table drives validation, `backsignal settings`, and docs/reading.md.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "backsignal/core/result.h"
+
+namespace backsignal {
+
+struct Settings {
+  double significant_change = 2;     // a morning this far above usual is "worse"
+  double marginal_better = 1;        // a morning this far below usual is "better"
+  double baseline_days = 14;         // the usual morning looks back this many days
+  double baseline_min_mornings = 3;  // ...and needs at least this many mornings
+  double trend_days = 14;            // the trend window W = [A - (days-1), A]
+  double comfort_days = 28;          // comfort slope and the sessions listed: [A - (days-1), A]
+  double slope_per_week = 0.5;       // a slope at least this steep is creeping / improving
+  double building_rise = 2;          // during end - start at least this is "building"
+  double sitting_hours = 6;          // sitting this long is a confounder
+  double upper_body_tension = 6;     // tension at least this is a confounder
+  double min_session_days = 4;       // fewer session days than this: not enough data
+  double min_mornings = 7;           // fewer mornings in W than this: not enough data
+  double min_comfort_sessions = 4;   // fewer sessions than this: comfort unknown
+  double stirring_share = 0.5;       // flared share above this: stirring up
+  double helpful_share = 0.25;       // at most this: helpful; at least this with creeping: stirring
+  double repeated_worse = 3;         // this many flared session days in a row: alert
+
+  bool operator==(const Settings&) const = default;
+};
+
+// One setting's name, bounds and meaning.
+struct SettingInfo {
+  std::string_view name;
+  double Settings::*field;
+  double min;
+  double max;
+  double step;  // values must be multiples of this (1 for whole numbers)
+  std::string_view meaning;
+  std::string_view source;
+};
+
+// Every setting, in the order of reading.md.
+std::span<const SettingInfo> AllSettings();
+
+// Sets one setting by name after checking it is known and within its bounds.
+Result<void> SetSetting(Settings& settings, std::string_view name, double value);
+
+// Checks the relations between settings (helpful_share below stirring_share).
+Result<void> CheckSettings(const Settings& settings);
+
+// Names of the settings that differ from their defaults, in table order.
+std::vector<std::string> NonDefaultSettings(const Settings& settings);
+
+}  // namespace backsignal

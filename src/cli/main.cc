@@ -1,0 +1,793 @@
+// backsignal's command line: check in for each of the three windows, import and export the
+// diary, and read it. A thin front door: parse, call core/reading/io/store, print.
+#include <CLI/CLI.hpp>
+
+#include <cerrno>
+#include <charconv>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "backsignal/core/checkin.h"
+#include "backsignal/io/diary_csv.h"
+#include "backsignal/io/diary_json.h"
+#include "backsignal/io/reading_json.h"
+#include "backsignal/io/settings_json.h"
+#include "backsignal/reading/reading.h"
+#include "backsignal/store/store.h"
+#include "text_reading.h"
+
+namespace backsignal::cli {
+namespace {
+
+// Exit codes, documented in --help and docs/cli.md.
+enum Exit : int {
+  kOk = 0,
+  kUsage = 1,
+  kInvalid = 2,
+  kConflict = 3,
+  kNotFound = 4,
+  kStorage = 5,
+};
+
+int ExitFor(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::kInvalid: return kInvalid;
+    case ErrorKind::kConflict: return kConflict;
+    case ErrorKind::kNotFound: return kNotFound;
+    case ErrorKind::kStorage: return kStorage;
+  }
+  return kStorage;
+}
+
+int Report(const Error& e) {
+  std::cerr << "backsignal: " << e.message << "\n";
+  for (const std::string& d : e.details) std::cerr << "  " << d << "\n";
+  return ExitFor(e.kind);
+}
+
+constexpr const char* kExitCodes =
+    "Exit codes: 0 ok, 1 usage error, 2 invalid input (nothing stored), 3 conflict with stored\n"
+    "data (nothing stored), 4 not found, 5 storage or file error.";
+
+std::string DefaultDatabase() {
+  if (const char* env = std::getenv("BACKSIGNAL_DB"); env && *env) return env;
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) {
+    return std::string(xdg) + "/backsignal/diary.db";
+  }
+  const char* home = std::getenv("HOME");
+  return std::string(home && *home ? home : ".") + "/.local/share/backsignal/diary.db";
+}
+
+Date Today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return Date::FromCivil(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1),
+                         static_cast<unsigned>(local.tm_mday));
+}
+
+Result<Date> ParseDateArg(const std::string& text, const char* option) {
+  if (text.empty() || text == "today") return Today();
+  if (text == "yesterday") return Today() - 1;
+  auto d = Date::Parse(text);
+  if (!d) {
+    return Fail(Error::Invalid(std::string(option) + ": \"" + text + "\" " + d.error() +
+                               " (or today, yesterday)"));
+  }
+  return *d;
+}
+
+Result<double> ParseNumberArg(const std::string& text, const std::string& option) {
+  double v = 0;
+  const auto r = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (r.ec != std::errc() || r.ptr != text.data() + text.size()) {
+    return Fail(Error::Invalid(option + ": \"" + text + "\" is not a number"));
+  }
+  return v;
+}
+
+Result<Score> ParseScoreArg(const std::string& text, const std::string& option) {
+  auto v = ParseNumberArg(text, option);
+  if (!v) return std::unexpected(v.error());
+  auto s = Score::FromDouble(*v);
+  if (!s) return Fail(Error::Invalid(option + ": " + s.error()));
+  return *s;
+}
+
+Result<std::string> ReadFile(const std::string& path) {
+  if (path == "-") {
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    return ss.str();
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return Fail(Error::NotFound("cannot read " + path + ": " + std::strerror(errno)));
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) return Fail(Error::Storage("error reading " + path));
+  return ss.str();
+}
+
+// Writes to `path` through a temporary file and a rename, so a reader never sees half a file.
+Result<void> WriteFile(const std::string& path, const std::string& text) {
+  if (path.empty() || path == "-") {
+    std::cout << text;
+    std::cout.flush();
+    if (!std::cout) return Fail(Error::Storage("cannot write to standard output"));
+    return {};
+  }
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return Fail(Error::Storage("cannot write " + tmp + ": " + std::strerror(errno)));
+    out << text;
+    out.flush();
+    if (!out) return Fail(Error::Storage("error writing " + tmp));
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    return Fail(Error::Storage("cannot write " + path + ": " + std::strerror(errno)));
+  }
+  return {};
+}
+
+std::string Num(double v) { return FormatNumber(v); }
+
+// --- options shared by the command handlers ---
+
+struct Globals {
+  std::string db;
+  std::string settings_file;
+  std::vector<std::string> set;
+};
+
+Result<Settings> LoadSettings(const Globals& g) {
+  Settings s;
+  if (!g.settings_file.empty()) {
+    auto text = ReadFile(g.settings_file);
+    if (!text) return std::unexpected(text.error());
+    if (auto ok = ApplySettingsJson(*text, s); !ok) {
+      Error e = ok.error();
+      e.message += " (" + g.settings_file + ")";
+      return std::unexpected(e);
+    }
+  }
+  for (const std::string& kv : g.set) {
+    const size_t eq = kv.find('=');
+    if (eq == std::string::npos) {
+      return Fail(Error::Invalid("--set: \"" + kv + "\" is not NAME=VALUE"));
+    }
+    auto v = ParseNumberArg(kv.substr(eq + 1), "--set " + kv.substr(0, eq));
+    if (!v) return std::unexpected(v.error());
+    if (auto ok = SetSetting(s, kv.substr(0, eq), *v); !ok) return std::unexpected(ok.error());
+  }
+  if (auto ok = CheckSettings(s); !ok) return std::unexpected(ok.error());
+  return s;
+}
+
+Result<std::unique_ptr<Store>> Open(const Globals& g, bool create) {
+  return OpenStore(g.db.empty() ? DefaultDatabase() : g.db, create);
+}
+
+// --- the commands ---
+
+struct ImportArgs {
+  std::string file;
+  bool replace = false;
+};
+
+int RunImport(const Globals& g, const ImportArgs& a) {
+  auto text = ReadFile(a.file);
+  if (!text) return Report(text.error());
+  auto diary = LooksLikeJson(*text) ? ParseDiaryJson(*text) : ParseDiaryCsv(*text);
+  if (!diary) {
+    Error e = diary.error();
+    e.message = a.file + ": " + e.message + "; nothing was stored";
+    return Report(e);
+  }
+  auto store = Open(g, true);
+  if (!store) return Report(store.error());
+  auto report = (*store)->Import(*diary, a.replace ? ImportMode::kReplace : ImportMode::kRefuseClashes);
+  if (!report) return Report(report.error());
+  std::cout << "Imported " << a.file << " into " << (*store)->Describe() << ": " << report->added
+            << " new days";
+  if (report->replaced) std::cout << ", " << report->replaced << " replaced";
+  if (report->unchanged) std::cout << ", " << report->unchanged << " already there unchanged";
+  std::cout << ".\nNext: backsignal read\n";
+  return kOk;
+}
+
+struct ExportArgs {
+  std::string format = "json";
+  std::string out;
+};
+
+int RunExport(const Globals& g, const ExportArgs& a) {
+  auto store = Open(g, false);
+  if (!store) return Report(store.error());
+  auto diary = (*store)->LoadDiary();
+  if (!diary) return Report(diary.error());
+  const std::string text = a.format == "csv" ? DiaryToCsv(*diary) : DiaryToJson(*diary);
+  if (auto ok = WriteFile(a.out, text); !ok) return Report(ok.error());
+  if (!a.out.empty() && a.out != "-") {
+    std::cerr << "Wrote " << diary->days.size() << " days to " << a.out << "\n";
+  }
+  return kOk;
+}
+
+struct ReadArgs {
+  std::string as_of;
+  bool json = false;
+};
+
+int RunRead(const Globals& g, const ReadArgs& a) {
+  auto settings = LoadSettings(g);
+  if (!settings) return Report(settings.error());
+  auto store = Open(g, false);
+  if (!store) return Report(store.error());
+  auto diary = (*store)->LoadDiary();
+  if (!diary) return Report(diary.error());
+  Date as_of;
+  if (!a.as_of.empty()) {
+    auto d = ParseDateArg(a.as_of, "--as-of");
+    if (!d) return Report(d.error());
+    as_of = *d;
+  } else {
+    as_of = diary->days.empty() ? Today() : diary->days.back().date;
+  }
+  const Reading reading = Read(*diary, as_of, *settings);
+  std::cout << (a.json ? ReadingToJson(reading) : ReadingToText(reading, *settings));
+  return kOk;
+}
+
+// The morning after a session: what this morning says about yesterday's session.
+void PrintMorningAfter(Store& store, Date date) {
+  auto diary = store.LoadDiary();
+  if (!diary) return;
+  const Day* yesterday = diary->Find(date - 1);
+  if (yesterday == nullptr || yesterday->sessions.empty()) return;
+  const Reading r = Read(*diary, date);
+  for (const SessionReading& s : r.sessions) {
+    if (s.date != date - 1) continue;
+    std::cout << "This is the morning after your session of " << s.date.ToString() << ": ";
+    switch (s.morning) {
+      case MorningSignal::kWorse:
+        std::cout << "significantly worse than your usual morning. One morning is not a verdict:\n"
+                     "other things (sitting, long spells in one position, upper-body tension) can "
+                     "cause it too.\n";
+        break;
+      case MorningSignal::kBetter:
+        std::cout << "better than your usual morning.\n";
+        break;
+      case MorningSignal::kUsual:
+        std::cout << "within your usual range.\n";
+        break;
+      case MorningSignal::kUnknown:
+        std::cout << "no usual morning to compare with yet (it needs a few more mornings).\n";
+        break;
+    }
+    return;
+  }
+}
+
+struct MorningArgs {
+  std::string pain;
+  std::string stiffness;
+  std::string date;
+};
+
+int RunMorning(const Globals& g, const MorningArgs& a) {
+  auto date = ParseDateArg(a.date, "--date");
+  if (!date) return Report(date.error());
+  auto pain = ParseScoreArg(a.pain, "PAIN");
+  if (!pain) return Report(pain.error());
+  std::optional<Score> stiffness;
+  if (!a.stiffness.empty()) {
+    auto s = ParseScoreArg(a.stiffness, "--stiffness");
+    if (!s) return Report(s.error());
+    stiffness = *s;
+  }
+  auto store = Open(g, true);
+  if (!store) return Report(store.error());
+  std::optional<Morning> before;
+  auto day = (*store)->EditDay(*date, [&](Day& d) -> Result<void> {
+    before = d.morning;
+    d.morning = Morning{*pain, stiffness ? stiffness : (d.morning ? d.morning->stiffness : std::nullopt)};
+    return {};
+  });
+  if (!day) return Report(day.error());
+  std::cout << (before ? "Corrected" : "Recorded") << " the morning of " << date->ToString()
+            << ": pain " << Num(day->morning->pain.value());
+  if (day->morning->stiffness) std::cout << ", stiffness " << Num(day->morning->stiffness->value());
+  if (before) std::cout << " (was pain " << Num(before->pain.value()) << ")";
+  std::cout << ".\n";
+  PrintMorningAfter(**store, *date);
+  std::cout << "Next: when you exercise, backsignal session --minutes 40 --start 3 --end 4\n";
+  return kOk;
+}
+
+struct SessionArgs {
+  std::string date, time, minutes, activity, load, start, end, pattern;
+  bool sharp = false, no_sharp = false;
+  size_t edit = 0;
+};
+
+Result<SessionPatch> BuildPatch(const SessionArgs& a) {
+  SessionPatch p;
+  if (!a.time.empty()) {
+    auto t = TimeOfDay::Parse(a.time);
+    if (!t) return Fail(Error::Invalid("--time: \"" + a.time + "\" " + t.error()));
+    p.time = *t;
+  }
+  if (!a.minutes.empty()) {
+    auto n = ParseNumberArg(a.minutes, "--minutes");
+    if (!n) return std::unexpected(n.error());
+    auto m = ValidateMinutes(*n);
+    if (!m) return Fail(Error::Invalid("--minutes: " + m.error()));
+    p.minutes = *m;
+  }
+  if (!a.activity.empty()) {
+    auto t = ValidateText(a.activity, kMaxActivityChars);
+    if (!t) return Fail(Error::Invalid("--activity: the text " + t.error()));
+    p.activity = *t;
+  }
+  if (!a.load.empty()) {
+    LoadSet set;
+    std::string_view rest = a.load;
+    while (!rest.empty()) {
+      const size_t comma = rest.find_first_of(",;");
+      const std::string_view name = rest.substr(0, comma);
+      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+      if (name.empty() || name == "none") continue;
+      auto l = ParseLoad(name);
+      if (!l) return Fail(Error::Invalid("--load: \"" + std::string(name) + "\" " + l.error()));
+      set.Add(*l);
+    }
+    p.load = set;
+  }
+  if (!a.start.empty()) {
+    auto s = ParseScoreArg(a.start, "--start");
+    if (!s) return std::unexpected(s.error());
+    p.during.start = *s;
+  }
+  if (!a.end.empty()) {
+    auto s = ParseScoreArg(a.end, "--end");
+    if (!s) return std::unexpected(s.error());
+    p.during.end = *s;
+  }
+  if (!a.pattern.empty()) {
+    auto pat = ParsePattern(a.pattern);
+    if (!pat) return Fail(Error::Invalid("--pattern: \"" + a.pattern + "\" " + pat.error()));
+    p.during.pattern = *pat;
+  }
+  if (a.sharp) p.during.sharp = true;
+  if (a.no_sharp) p.during.sharp = false;
+  return p;
+}
+
+int RunSession(const Globals& g, const SessionArgs& a) {
+  auto date = ParseDateArg(a.date, "--date");
+  if (!date) return Report(date.error());
+  auto patch = BuildPatch(a);
+  if (!patch) return Report(patch.error());
+  if (a.edit > 0 && patch->empty()) {
+    return Report(Error::Invalid("--edit: give at least one field to change"));
+  }
+  auto store = Open(g, true);
+  if (!store) return Report(store.error());
+  size_t number = 0;
+  auto day = (*store)->EditDay(*date, [&](Day& d) -> Result<void> {
+    if (a.edit > 0) {
+      auto n = EditSession(d, a.edit, *patch);
+      if (!n) return std::unexpected(n.error());
+      number = *n;
+    } else {
+      number = AddSession(d, *patch);
+    }
+    return {};
+  });
+  if (!day) return Report(day.error());
+  const Session& s = day->sessions[number - 1];
+  const DuringSignal during = DuringSignalOf(s);
+  if (during == DuringSignal::kSharp) std::cout << "STOP OR MODIFY\n" << kModifyOrStopAdvice << "\n\n";
+  std::cout << (a.edit ? "Corrected" : "Recorded") << " session " << number << " of "
+            << date->ToString();
+  if (s.time) std::cout << " at " << s.time->ToString();
+  if (s.activity) std::cout << ": " << *s.activity;
+  if (s.minutes) std::cout << ", " << *s.minutes << " min";
+  std::cout << ".\n  During: " << DescribeDuring(during);
+  if (s.during.start || s.during.end) {
+    std::cout << " (" << (s.during.start ? Num(s.during.start->value()) : "?") << " to "
+              << (s.during.end ? Num(s.during.end->value()) : "?") << ")";
+  }
+  std::cout << "\n";
+  if (during == DuringSignal::kBuilding) {
+    std::cout << "  Discomfort that builds steadily, particularly with rotation or deep breathing,\n"
+                 "  is worth paying attention to. See how the next hour and tomorrow morning go.\n";
+  }
+  std::cout << "Next: about an hour after you finish, backsignal after PAIN [--tighter]";
+  if (*date != Today()) std::cout << " --date " << date->ToString();
+  std::cout << "\n      tomorrow on waking, backsignal morning PAIN\n";
+  return kOk;
+}
+
+struct AfterArgs {
+  std::string pain;
+  bool tighter = false, not_tighter = false;
+  std::string date;
+  size_t session = 0;
+};
+
+int RunAfter(const Globals& g, const AfterArgs& a) {
+  auto date = ParseDateArg(a.date, "--date");
+  if (!date) return Report(date.error());
+  HourAfter after;
+  if (!a.pain.empty()) {
+    auto p = ParseScoreArg(a.pain, "PAIN");
+    if (!p) return Report(p.error());
+    after.pain = *p;
+  }
+  if (a.tighter) after.tighter = true;
+  if (a.not_tighter) after.tighter = false;
+  if (after.empty()) {
+    return Report(Error::Invalid("give the pain now (0 to 10), --tighter or --not-tighter"));
+  }
+  auto store = Open(g, true);
+  if (!store) return Report(store.error());
+  size_t number = 0;
+  auto day = (*store)->EditDay(*date, [&](Day& d) -> Result<void> {
+    auto n = RecordHourAfter(d, a.session ? std::optional<size_t>(a.session) : std::nullopt, after);
+    if (!n) {
+      Error e = n.error();
+      e.message += "; record the session first: backsignal session --date " + date->ToString();
+      return std::unexpected(e);
+    }
+    number = *n;
+    return {};
+  });
+  if (!day) return Report(day.error());
+  const Session& s = day->sessions[number - 1];
+  const HourAfterSignal signal = HourAfterSignalOf(s);
+  std::cout << "Recorded the hour after session " << number << " of " << date->ToString() << ":";
+  if (s.hour_after.pain) std::cout << " pain " << Num(s.hour_after.pain->value());
+  if (s.hour_after.tighter.value_or(false)) std::cout << ", tighter than before";
+  std::cout << ".\n";
+  switch (signal) {
+    case HourAfterSignal::kSettling:
+      std::cout << "  Settling back: the mid back seems to have managed the load reasonably well.\n";
+      break;
+    case HourAfterSignal::kRising:
+      std::cout << "  Still rising or tighter: the load may have been more than your mid back could\n"
+                   "  absorb today. Tomorrow morning will tell more; one session is not a verdict.\n";
+      break;
+    case HourAfterSignal::kUnknown:
+      std::cout << "  (Add the during check-in, --start/--end on the session, to compare.)\n";
+      break;
+  }
+  std::cout << "Next: tomorrow on waking, backsignal morning PAIN\n";
+  return kOk;
+}
+
+struct ContextArgs {
+  std::string sitting, tension, date;
+  bool prolonged = false, not_prolonged = false;
+};
+
+int RunContext(const Globals& g, const ContextArgs& a) {
+  auto date = ParseDateArg(a.date, "--date");
+  if (!date) return Report(date.error());
+  Context patch;
+  if (!a.sitting.empty()) {
+    auto n = ParseNumberArg(a.sitting, "--sitting");
+    if (!n) return Report(n.error());
+    auto h = ValidateSittingHours(*n);
+    if (!h) return Report(Error::Invalid("--sitting: " + h.error()));
+    patch.sitting_hours = *h;
+  }
+  if (!a.tension.empty()) {
+    auto t = ParseScoreArg(a.tension, "--tension");
+    if (!t) return Report(t.error());
+    patch.upper_body_tension = *t;
+  }
+  if (a.prolonged) patch.prolonged_position = true;
+  if (a.not_prolonged) patch.prolonged_position = false;
+  if (patch.empty()) {
+    return Report(Error::Invalid("give at least one of --sitting, --prolonged, --tension"));
+  }
+  auto store = Open(g, true);
+  if (!store) return Report(store.error());
+  auto day = (*store)->EditDay(*date, [&](Day& d) -> Result<void> {
+    MergeContext(d.context, patch);
+    return {};
+  });
+  if (!day) return Report(day.error());
+  const Context& c = day->context;
+  std::cout << "Recorded the context of " << date->ToString() << ":";
+  if (c.sitting_hours) std::cout << " sitting " << Num(*c.sitting_hours) << " h;";
+  if (c.prolonged_position) {
+    std::cout << (*c.prolonged_position ? " long spells in one position;" : " no long spells in one position;");
+  }
+  if (c.upper_body_tension) std::cout << " upper-body tension " << Num(c.upper_body_tension->value()) << ";";
+  std::cout << "\n  These are other things that can set the mid back off; a worse morning after\n"
+               "  such a day may be from them, not from the exercise.\n";
+  return kOk;
+}
+
+struct NoteArgs {
+  std::string text, date;
+};
+
+int RunNote(const Globals& g, const NoteArgs& a) {
+  auto date = ParseDateArg(a.date, "--date");
+  if (!date) return Report(date.error());
+  auto text = ValidateText(a.text, kMaxNoteChars);
+  if (!text) return Report(Error::Invalid("NOTE: the text " + text.error()));
+  if (text->empty()) return Report(Error::Invalid("NOTE is empty; to remove a note: backsignal delete note"));
+  if (!IsValidUtf8(*text)) return Report(Error::Invalid("NOTE is not valid UTF-8 text"));
+  auto store = Open(g, true);
+  if (!store) return Report(store.error());
+  auto day = (*store)->EditDay(*date, [&](Day& d) -> Result<void> {
+    d.note = *text;
+    return {};
+  });
+  if (!day) return Report(day.error());
+  std::cout << "Noted for " << date->ToString() << ".\n";
+  return kOk;
+}
+
+struct ShowArgs {
+  std::string date;
+};
+
+int RunShow(const Globals& g, const ShowArgs& a) {
+  auto date = ParseDateArg(a.date, "--date");
+  if (!date) return Report(date.error());
+  auto store = Open(g, false);
+  if (!store) return Report(store.error());
+  auto day = (*store)->GetDay(*date);
+  if (!day) return Report(day.error());
+  if (!*day) {
+    std::cout << "Nothing recorded on " << date->ToString() << ".\n";
+    return kOk;
+  }
+  Diary one;
+  one.days.push_back(**day);
+  std::cout << DiaryToJson(one);
+  return kOk;
+}
+
+struct DeleteArgs {
+  std::string what, date;
+  size_t session = 0;
+};
+
+int RunDelete(const Globals& g, const DeleteArgs& a) {
+  auto date = ParseDateArg(a.date, "--date");
+  if (!date) return Report(date.error());
+  const std::optional<Entry> entry = ParseEntry(a.what);
+  if (!entry) {
+    return Report(Error::Invalid("\"" + a.what +
+                                 "\" is not something to delete; expected morning, session, "
+                                 "during, after, context, note or day"));
+  }
+  auto store = Open(g, false);
+  if (!store) return Report(store.error());
+  auto day = (*store)->EditDay(*date, [&](Day& d) -> Result<void> {
+    return DeleteEntry(d, *entry, a.session ? std::optional<size_t>(a.session) : std::nullopt);
+  });
+  if (!day) return Report(day.error());
+  std::cout << "Deleted the " << a.what << " of " << date->ToString() << ".\n";
+  return kOk;
+}
+
+struct UsualArgs {
+  std::string pain, stiffness;
+  bool clear = false;
+};
+
+int RunUsual(const Globals& g, const UsualArgs& a) {
+  UsualMorning u;
+  if (!a.pain.empty()) {
+    auto p = ParseScoreArg(a.pain, "--pain");
+    if (!p) return Report(p.error());
+    u.pain = *p;
+  }
+  if (!a.stiffness.empty()) {
+    auto s = ParseScoreArg(a.stiffness, "--stiffness");
+    if (!s) return Report(s.error());
+    u.stiffness = *s;
+  }
+  if (!a.clear && !u.pain && !u.stiffness) {
+    return Report(Error::Invalid("give --pain and/or --stiffness, or --clear"));
+  }
+  auto store = Open(g, true);
+  if (!store) return Report(store.error());
+  if (auto ok = (*store)->SetUsual(u); !ok) return Report(ok.error());
+  if (a.clear && !u.pain && !u.stiffness) {
+    std::cout << "Cleared your stated usual morning.\n";
+  } else {
+    std::cout << "Your usual morning: " << (u.pain ? "pain " + Num(u.pain->value()) : "")
+              << (u.pain && u.stiffness ? ", " : "")
+              << (u.stiffness ? "stiffness " + Num(u.stiffness->value()) : "")
+              << ". It is used only until the diary has enough mornings to tell.\n";
+  }
+  return kOk;
+}
+
+int RunSettings(const Globals& g) {
+  auto settings = LoadSettings(g);
+  if (!settings) return Report(settings.error());
+  const Settings defaults;
+  for (const SettingInfo& info : AllSettings()) {
+    const double v = (*settings).*info.field;
+    std::cout << info.name << " = " << Num(v);
+    if (v != defaults.*info.field) std::cout << "  (default " << Num(defaults.*info.field) << ")";
+    std::cout << "\n    " << info.meaning << "\n    bounds " << Num(info.min) << " to "
+              << Num(info.max) << "; source: " << info.source << "\n";
+  }
+  return kOk;
+}
+
+int Main(int argc, char** argv) {
+  CLI::App app{
+      "backsignal: is your exercise helping your mid back, or setting it off?\n"
+      "Check in on the three windows around each session (during, an hour after, the next\n"
+      "morning) and read the trend over one to two weeks."};
+  app.require_subcommand(1);
+  app.fallthrough();
+  app.footer(std::string("\nExamples:\n"
+                         "  backsignal morning 3 --stiffness 4\n"
+                         "  backsignal session --time 18:00 --minutes 40 --activity swimming "
+                         "--load rotation --start 3 --end 4\n"
+                         "  backsignal after 3\n"
+                         "  backsignal read\n\n"
+                         "Database: --db PATH, else $BACKSIGNAL_DB, else "
+                         "$XDG_DATA_HOME/backsignal/diary.db (~/.local/share/...).\n") +
+             kExitCodes);
+  Globals g;
+  app.add_option("--db", g.db, "Database file (a path, or sqlite:PATH)");
+  app.add_option("--settings", g.settings_file, "Settings file (JSON) with thresholds to change");
+  app.add_option("--set", g.set, "Change one threshold: NAME=VALUE (see `backsignal settings`)");
+  app.set_version_flag("--version", "backsignal 0.1.0");
+
+  int code = kOk;
+  auto footer = [](const char* examples) { return std::string("\nExamples:\n") + examples + "\n" + kExitCodes; };
+
+  ImportArgs imp;
+  auto* c_import = app.add_subcommand("import", "Import a diary file (JSON or CSV, told by content)");
+  c_import->add_option("FILE", imp.file, "The diary file, or - for standard input")->required();
+  c_import->add_flag("--replace", imp.replace,
+                     "Replace days already stored with different content (default: refuse and "
+                     "list them)");
+  c_import->footer(footer("  backsignal import diary.json\n  backsignal import diary.csv --replace"));
+  c_import->callback([&] { code = RunImport(g, imp); });
+
+  ExportArgs exp;
+  auto* c_export = app.add_subcommand("export", "Write the whole diary as JSON or CSV");
+  c_export->add_option("--format", exp.format, "json (default) or csv")
+      ->check(CLI::IsMember({"json", "csv"}));
+  c_export->add_option("--out", exp.out, "File to write (default: standard output)");
+  c_export->footer(footer("  backsignal export > diary.json\n  backsignal export --format csv --out diary.csv"));
+  c_export->callback([&] { code = RunExport(g, exp); });
+
+  ReadArgs rd;
+  auto* c_read = app.add_subcommand("read", "Read the diary: alerts, the verdict and its evidence, sessions");
+  c_read->add_option("--as-of", rd.as_of, "Read as of this date (default: the latest date in the diary)");
+  c_read->add_flag("--json", rd.json, "Print the reading as JSON (spec/reading.md section 4)");
+  c_read->footer(footer("  backsignal read\n  backsignal read --as-of 2026-11-20 --json"));
+  c_read->callback([&] { code = RunRead(g, rd); });
+
+  MorningArgs mo;
+  auto* c_morning = app.add_subcommand("morning", "Check in on waking: pain (and stiffness) 0-10");
+  c_morning->add_option("PAIN", mo.pain, "Pain on waking, 0 to 10 in steps of 0.5")->required();
+  c_morning->add_option("--stiffness", mo.stiffness, "Stiffness on waking, 0 to 10");
+  c_morning->add_option("--date", mo.date, "Date (YYYY-MM-DD, today, yesterday; default today)");
+  c_morning->footer(footer("  backsignal morning 3 --stiffness 4\n  backsignal morning 2.5 --date yesterday   (again on the same date corrects it)"));
+  c_morning->callback([&] { code = RunMorning(g, mo); });
+
+  SessionArgs se;
+  auto* c_session = app.add_subcommand("session", "Record an exercise session with its during check-in");
+  c_session->add_option("--time", se.time, "Start time HH:MM");
+  c_session->add_option("--minutes", se.minutes, "Length in minutes (1-600)");
+  c_session->add_option("--activity", se.activity, "What you did");
+  c_session->add_option("--load", se.load,
+                        "Indirect demands, comma-separated: rotation, breathing_under_load, arms_away");
+  c_session->add_option("--start", se.start, "Discomfort early in the session, 0-10");
+  c_session->add_option("--end", se.end, "Discomfort at the end, 0-10");
+  c_session->add_option("--pattern", se.pattern, "How it moved: stable, building or eased");
+  auto* sharp = c_session->add_flag("--sharp", se.sharp,
+                                    "Sharp or catching pain during a twisting or reaching movement");
+  c_session->add_flag("--no-sharp", se.no_sharp, "No sharp or catching pain")->excludes(sharp);
+  c_session->add_option("--date", se.date, "Date (default today)");
+  c_session->add_option("--edit", se.edit, "Correct session N of the date instead of adding one");
+  c_session->footer(footer(
+      "  backsignal session --time 18:00 --minutes 40 --activity swimming --load rotation,arms_away --start 3 --end 5 --pattern building\n"
+      "  backsignal session --sharp\n"
+      "  backsignal session --edit 1 --end 4   (correct session 1 of today)"));
+  c_session->callback([&] { code = RunSession(g, se); });
+
+  AfterArgs af;
+  auto* c_after = app.add_subcommand("after", "Check in about an hour after the latest session");
+  c_after->add_option("PAIN", af.pain, "Pain now, 0-10");
+  auto* tighter = c_after->add_flag("--tighter", af.tighter, "Noticeably tighter or more restricted than before");
+  c_after->add_flag("--not-tighter", af.not_tighter, "Not tighter than before")->excludes(tighter);
+  c_after->add_option("--session", af.session, "Which session of the day (default: the latest)");
+  c_after->add_option("--date", af.date, "Date of the session (default today)");
+  c_after->footer(footer("  backsignal after 3\n  backsignal after 5 --tighter --date yesterday"));
+  c_after->callback([&] { code = RunAfter(g, af); });
+
+  ContextArgs cx;
+  auto* c_context = app.add_subcommand("context", "Record the day's other loads: sitting, one position, tension");
+  c_context->add_option("--sitting", cx.sitting, "Hours of sustained sitting earlier in the day (0-24)");
+  auto* prolonged = c_context->add_flag("--prolonged", cx.prolonged, "Long spells in one position");
+  c_context->add_flag("--not-prolonged", cx.not_prolonged, "No long spells in one position")->excludes(prolonged);
+  c_context->add_option("--tension", cx.tension, "Upper-body tension, 0-10");
+  c_context->add_option("--date", cx.date, "Date (default today)");
+  c_context->footer(footer("  backsignal context --sitting 7 --prolonged --tension 6"));
+  c_context->callback([&] { code = RunContext(g, cx); });
+
+  NoteArgs nt;
+  auto* c_note = app.add_subcommand("note", "Write the day's note (replaces it)");
+  c_note->add_option("NOTE", nt.text, "The note, up to 2000 characters")->required();
+  c_note->add_option("--date", nt.date, "Date (default today)");
+  c_note->footer(footer("  backsignal note \"long day at the desk\""));
+  c_note->callback([&] { code = RunNote(g, nt); });
+
+  ShowArgs sh;
+  auto* c_show = app.add_subcommand("show", "Show what is recorded on a day (as diary JSON)");
+  c_show->add_option("--date", sh.date, "Date (default today)");
+  c_show->footer(footer("  backsignal show --date yesterday"));
+  c_show->callback([&] { code = RunShow(g, sh); });
+
+  DeleteArgs de;
+  auto* c_delete = app.add_subcommand("delete", "Delete an entry: morning, session, during, after, context, note or day");
+  c_delete->add_option("WHAT", de.what, "morning, session, during, after, context, note or day")->required();
+  c_delete->add_option("--session", de.session, "Which session (default: the latest of the day)");
+  c_delete->add_option("--date", de.date, "Date (default today)");
+  c_delete->footer(footer("  backsignal delete morning --date 2026-11-02\n  backsignal delete session --session 2"));
+  c_delete->callback([&] { code = RunDelete(g, de); });
+
+  UsualArgs us;
+  auto* c_usual = app.add_subcommand("usual", "Say what your usual morning is (used until the diary can tell)");
+  c_usual->add_option("--pain", us.pain, "Usual pain on waking, 0-10");
+  c_usual->add_option("--stiffness", us.stiffness, "Usual stiffness on waking, 0-10");
+  c_usual->add_flag("--clear", us.clear, "Forget the stated usual morning");
+  c_usual->footer(footer("  backsignal usual --pain 3 --stiffness 4"));
+  c_usual->callback([&] { code = RunUsual(g, us); });
+
+  auto* c_settings = app.add_subcommand("settings", "List the reading's thresholds in force, their bounds and sources");
+  c_settings->footer(footer("  backsignal settings\n  backsignal --set significant_change=2.5 settings"));
+  c_settings->callback([&] { code = RunSettings(g); });
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kUsage;
+  }
+  return code;
+}
+
+}  // namespace
+}  // namespace backsignal::cli
+
+int main(int argc, char** argv) {
+  try {
+    return backsignal::cli::Main(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "backsignal: internal error: " << e.what() << "\n";
+    return 70;
+  }
+}

@@ -1,0 +1,251 @@
+#include "text_reading.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace backsignal::cli {
+
+const char* const kModifyOrStopAdvice =
+    "Sharp or catching pain during a twisting or reaching movement is a signal to modify or stop\n"
+    "rather than continue. Leave that movement out or make it smaller and lighter for now. If the\n"
+    "pain does not settle, keeps coming back, or comes with other symptoms (chest pain,\n"
+    "breathlessness, numbness, feeling unwell), stop and talk to a clinician.";
+
+namespace {
+
+std::string Num(double v) {
+  char buf[32];
+  if (v == std::floor(v)) {
+    std::snprintf(buf, sizeof buf, "%.0f", v);
+  } else if (v * 2 == std::floor(v * 2)) {
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+  } else {
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+  }
+  return buf;
+}
+
+std::string Slope(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%+.1f", std::round(v * 10) / 10 == 0 ? 0.0 : v);
+  return buf;
+}
+
+std::string Short(Date d) { return d.ToString(); }
+
+std::string Plural(int n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+std::string ConfounderWords(Confounder c, const Settings& s) {
+  switch (c) {
+    case Confounder::kSitting:
+      return "sitting " + Num(s.sitting_hours) + "+ hours";
+    case Confounder::kProlongedPosition:
+      return "long spells in one position";
+    case Confounder::kUpperBodyTension:
+      return "upper-body tension " + Num(s.upper_body_tension) + "+/10";
+  }
+  return "";
+}
+
+std::string MorningWords(const SessionReading& sr) {
+  std::string evidence;
+  if (sr.morning_pain) {
+    evidence = " (pain " + Num(sr.morning_pain->value());
+    if (sr.usual.pain) evidence += ", usual " + Num(*sr.usual.pain);
+    if (sr.morning_stiffness) {
+      evidence += "; stiffness " + Num(sr.morning_stiffness->value());
+      if (sr.usual.stiffness) evidence += ", usual " + Num(*sr.usual.stiffness);
+    }
+    evidence += ")";
+  }
+  switch (sr.morning) {
+    case MorningSignal::kWorse:
+      return "significantly worse than usual" + evidence;
+    case MorningSignal::kBetter:
+      return "better than usual" + evidence;
+    case MorningSignal::kUsual:
+      return "within the usual range" + evidence;
+    case MorningSignal::kUnknown:
+      return sr.morning_pain ? "no usual morning to compare with yet" + evidence
+                             : "not recorded yet";
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string DescribeDuring(DuringSignal s) {
+  switch (s) {
+    case DuringSignal::kSharp:
+      return "sharp or catching pain: modify or stop";
+    case DuringSignal::kBuilding:
+      return "building as the session went on";
+    case DuringSignal::kStable:
+      return "stable";
+    case DuringSignal::kUnknown:
+      return "not recorded";
+  }
+  return "";
+}
+
+std::string DescribeHourAfter(HourAfterSignal s) {
+  switch (s) {
+    case HourAfterSignal::kRising:
+      return "still rising or tighter";
+    case HourAfterSignal::kSettling:
+      return "settling";
+    case HourAfterSignal::kUnknown:
+      return "not recorded";
+  }
+  return "";
+}
+
+std::string ReadingToText(const Reading& r, const Settings& s) {
+  std::string out;
+  const Trend& t = r.trend;
+  out += "backsignal reading as of " + Short(r.as_of) + " (the last " +
+         Num(s.trend_days) + " days: " + Short(r.window_start) + " to " + Short(r.as_of) + ")\n";
+  if (!r.non_default_settings.empty()) {
+    out += "Settings changed from the defaults are in force:";
+    for (const std::string& n : r.non_default_settings) out += " " + n;
+    out += " (see `backsignal settings`).\n";
+  }
+
+  // Alerts first.
+  if (!r.alerts.empty()) {
+    out += "\nALERTS\n";
+    for (const Alert& a : r.alerts) {
+      if (a.kind == AlertKind::kModifyOrStop) {
+        out += "  ! " + Short(a.date) + ": sharp or catching pain during session " +
+               std::to_string(a.session_number) +
+               ". That is a signal to modify or stop that movement, not to push through.\n";
+      } else {
+        out += "  ! The last " + std::to_string(a.dates.size()) +
+               " exercise days were each followed by a significantly worse morning (";
+        for (size_t i = 0; i < a.dates.size(); ++i) {
+          out += (i ? ", " : "") + Short(a.dates[i]);
+        }
+        out += "). A repeating pattern like this suggests the load is more than your mid back\n"
+               "    is absorbing well right now: consider easing it, and check the day's context.\n";
+      }
+    }
+  }
+
+  // The verdict with its evidence.
+  out += "\nVERDICT: ";
+  switch (t.verdict) {
+    case Verdict::kNotEnoughData:
+      out += "not enough data yet\n";
+      out += "  One session is never a verdict: the pattern over a week or two is what tells.\n";
+      out += "  To judge, backsignal needs";
+      if (t.mornings_needed > 0) {
+        out += " " + Plural(t.mornings_needed, "more morning", "more mornings") +
+               " recorded in the last " + Num(s.trend_days) + " days";
+      }
+      if (t.mornings_needed > 0 && t.session_days_needed > 0) out += " and";
+      if (t.session_days_needed > 0) {
+        out += " " + Plural(t.session_days_needed, "more exercise day", "more exercise days") +
+               " with the next morning recorded";
+      }
+      out += ".\n  (" + Plural(t.mornings, "morning", "mornings") + " and " +
+             Plural(t.session_days, "exercise day", "exercise days") + " so far; needed: " +
+             Num(s.min_mornings) + " and " + Num(s.min_session_days) + ".)\n";
+      break;
+    case Verdict::kHelpful:
+      out += "exercise looks helpful\n";
+      out += "  Sessions mostly leave your next morning within its usual range, and the baseline\n"
+             "  is not creeping up. Keep going, progress gradually, and keep tracking.\n";
+      break;
+    case Verdict::kStirringUp:
+      out += "exercise may be stirring things up\n";
+      out += "  The pattern suggests the load is more than your mid back is absorbing well right\n"
+             "  now. Consider easing the load for a while (above all sustained rotation, heavy\n"
+             "  breathing under load, long spells with the arms away from the body) and keep tracking.\n";
+      break;
+    case Verdict::kMixed:
+      out += "mixed: not clearly helpful, not clearly stirring it up\n";
+      out += "  Some exercise days were followed by worse mornings, but not most. Keep recording\n"
+             "  all three windows and the day's context: the next week or two should tell.\n";
+      break;
+  }
+  if (t.session_days > 0) {
+    out += "  - " + std::to_string(t.flared_days) + " of " +
+           Plural(t.session_days, "exercise day was", "exercise days were") +
+           " followed by a morning significantly worse than usual (" +
+           Num(s.significant_change) + "+ points).\n";
+  }
+  if (t.baseline_slope_per_week) {
+    std::string words = t.baseline == Baseline::kCreeping    ? "creeping upward"
+                        : t.baseline == Baseline::kImproving ? "improving"
+                                                             : "stable";
+    out += "  - Mornings: " + words + " (" + Slope(*t.baseline_slope_per_week) +
+           " points a week over " + Plural(t.mornings, "morning", "mornings") + ").\n";
+  } else {
+    out += "  - Mornings: too few to see a trend (" + Plural(t.mornings, "morning", "mornings") +
+           " in the window, " + Num(s.min_mornings) + " needed).\n";
+  }
+  if (t.comfort_slope_per_week) {
+    std::string words = t.comfort == Comfort::kLessComfortable   ? "getting less comfortable"
+                        : t.comfort == Comfort::kMoreComfortable ? "getting more comfortable"
+                                                                 : "steady";
+    out += "  - Comfort during and after sessions over " + Num(s.comfort_days) + " days: " + words +
+           " (" + Slope(*t.comfort_slope_per_week) + " points a week).\n";
+  } else {
+    out += "  - Comfort during and after sessions: too few rated sessions to see a trend yet.\n";
+  }
+
+  // The usual morning.
+  out += "\nUSUAL MORNING: ";
+  if (r.usual.pain) {
+    out += "pain " + Num(*r.usual.pain);
+    if (r.usual.stiffness) out += ", stiffness " + Num(*r.usual.stiffness);
+    out += " (the median of recent mornings, rest mornings first)\n";
+  } else {
+    out += "not known yet: it needs " + Num(s.baseline_min_mornings) +
+           " mornings in the last " + Num(s.baseline_days) +
+           " days, or say what your usual is: backsignal usual --pain 3\n";
+  }
+
+  // Each recent session's three windows.
+  out += "\nSESSIONS IN THE LAST " + Num(s.trend_days) + " DAYS\n";
+  bool any = false;
+  for (const SessionReading& sr : r.sessions) {
+    if (sr.date < r.window_start) continue;
+    any = true;
+    const Session& x = *sr.session;
+    out += "  " + Short(sr.date);
+    if (x.time) out += " " + x.time->ToString();
+    if (x.activity) out += " " + *x.activity;
+    if (x.minutes) out += ", " + std::to_string(*x.minutes) + " min";
+    if (!x.load.empty()) {
+      out += " [";
+      bool first = true;
+      for (Load l : kAllLoads) {
+        if (!x.load.Has(l)) continue;
+        out += (first ? "" : ", ") + std::string(LoadName(l));
+        first = false;
+      }
+      out += "]";
+    }
+    out += "\n";
+    out += "    during: " + DescribeDuring(sr.during) + "\n";
+    out += "    an hour after: " + DescribeHourAfter(sr.hour_after) + "\n";
+    out += "    next morning: " + MorningWords(sr) + "\n";
+    if (!sr.confounders.empty()) {
+      out += "    that day also had: ";
+      for (size_t i = 0; i < sr.confounders.size(); ++i) {
+        out += (i ? ", " : "") + ConfounderWords(sr.confounders[i], s);
+      }
+      out += sr.response == Response::kFlared
+                 ? ".\n    These can set the mid back off on their own: the worse morning may be "
+                   "from them, not the session.\n"
+                 : ".\n";
+    }
+  }
+  if (!any) out += "  none recorded\n";
+  return out;
+}
+
+}  // namespace backsignal::cli

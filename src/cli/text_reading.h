@@ -1,0 +1,20 @@
+// A reading in words a person understands, in the article's spirit: alerts first, then the
+// verdict with its evidence, the usual morning, and each recent session's three windows.
+#pragma once
+
+#include <string>
+
+#include "backsignal/reading/reading.h"
+
+namespace backsignal::cli {
+
+std::string ReadingToText(const Reading& reading, const Settings& settings);
+
+// The advice shown at once when a session reports sharp or catching pain.
+extern const char* const kModifyOrStopAdvice;
+
+// One line describing a session's during and hour-after signals in words.
+std::string DescribeDuring(DuringSignal s);
+std::string DescribeHourAfter(HourAfterSignal s);
+
+}  // namespace backsignal::cli

@@ -1,0 +1,161 @@
+#include "backsignal/core/diary.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+namespace backsignal {
+
+std::string FormatNumber(double value) {
+  if (std::isnan(value)) return "NaN";
+  if (std::isinf(value)) return value > 0 ? "Infinity" : "-Infinity";
+  char buf[64];
+  const auto r = std::to_chars(buf, buf + sizeof buf, value);
+  return std::string(buf, r.ptr);
+}
+
+std::expected<Score, std::string> Score::FromDouble(double value) {
+  if (!std::isfinite(value)) {
+    return std::unexpected(FormatNumber(value) + " is not a number from 0 to 10");
+  }
+  if (value < 0) {
+    return std::unexpected(FormatNumber(value) + " is below the bottom of the scale (0 to 10)");
+  }
+  if (value > 10) {
+    return std::unexpected(FormatNumber(value) + " is above the top of the scale (0 to 10)");
+  }
+  const double halves = value * 2;
+  if (halves != std::floor(halves)) {
+    return std::unexpected(FormatNumber(value) +
+                           " is not in steps of 0.5 (a score is like 3 or 3.5)");
+  }
+  return Score(static_cast<int>(halves));
+}
+
+std::string_view LoadName(Load load) {
+  switch (load) {
+    case Load::kRotation:
+      return "rotation";
+    case Load::kBreathingUnderLoad:
+      return "breathing_under_load";
+    case Load::kArmsAway:
+      return "arms_away";
+  }
+  return "?";
+}
+
+std::expected<Load, std::string> ParseLoad(std::string_view name) {
+  for (Load l : kAllLoads) {
+    if (LoadName(l) == name) return l;
+  }
+  return std::unexpected("is not a load; expected rotation, breathing_under_load or arms_away");
+}
+
+std::string_view PatternName(Pattern p) {
+  switch (p) {
+    case Pattern::kStable:
+      return "stable";
+    case Pattern::kBuilding:
+      return "building";
+    case Pattern::kEased:
+      return "eased";
+  }
+  return "?";
+}
+
+std::expected<Pattern, std::string> ParsePattern(std::string_view name) {
+  for (Pattern p : {Pattern::kStable, Pattern::kBuilding, Pattern::kEased}) {
+    if (PatternName(p) == name) return p;
+  }
+  return std::unexpected("is not a pattern; expected stable, building or eased");
+}
+
+std::expected<int, std::string> ValidateMinutes(double value) {
+  if (!std::isfinite(value) || value != std::floor(value)) {
+    return std::unexpected(FormatNumber(value) + " is not a whole number of minutes (1 to 600)");
+  }
+  if (value < kMinMinutes || value > kMaxMinutes) {
+    return std::unexpected(FormatNumber(value) + " minutes is outside 1 to 600");
+  }
+  return static_cast<int>(value);
+}
+
+std::expected<double, std::string> ValidateSittingHours(double value) {
+  if (!std::isfinite(value) || value < 0 || value > kMaxSittingHours) {
+    return std::unexpected(FormatNumber(value) + " hours is outside 0 to 24");
+  }
+  return value;
+}
+
+size_t CountCodePoints(std::string_view utf8) {
+  size_t n = 0;
+  for (unsigned char c : utf8) {
+    if ((c & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+std::expected<std::string, std::string> ValidateText(std::string_view text, size_t max_chars) {
+  const size_t n = CountCodePoints(text);
+  if (n > max_chars) {
+    return std::unexpected("is " + std::to_string(n) + " characters long; at most " +
+                           std::to_string(max_chars) + " fit");
+  }
+  return std::string(text);
+}
+
+const Day* Diary::Find(Date date) const {
+  auto it = std::lower_bound(days.begin(), days.end(), date,
+                             [](const Day& d, Date x) { return d.date < x; });
+  return (it != days.end() && it->date == date) ? &*it : nullptr;
+}
+
+std::optional<Date> SortDays(std::vector<Day>& days) {
+  std::stable_sort(days.begin(), days.end(),
+                   [](const Day& a, const Day& b) { return a.date < b.date; });
+  for (size_t i = 1; i < days.size(); ++i) {
+    if (days[i].date == days[i - 1].date) return days[i].date;
+  }
+  return std::nullopt;
+}
+
+}  // namespace backsignal
+
+namespace backsignal {
+
+bool IsValidUtf8(std::string_view text) {
+  size_t i = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    size_t len;
+    uint32_t cp;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + len > n) return false;
+    for (size_t k = 1; k < len; ++k) {
+      const auto cc = static_cast<unsigned char>(text[i + k]);
+      if ((cc & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    static constexpr uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += len;
+  }
+  return true;
+}
+
+}  // namespace backsignal

@@ -1,0 +1,421 @@
+#include "backsignal/io/diary_json.h"
+
+#include <initializer_list>
+#include <map>
+
+#include "json_util.h"
+
+namespace backsignal {
+namespace {
+
+using nlohmann::json;
+using io::DescribeJson;
+using io::ordered_json;
+
+constexpr std::string_view kScoreExpected = "a score (a number from 0 to 10 in steps of 0.5)";
+
+// Walks a parsed document, collecting every problem with its JSON path.
+class DiaryReader {
+ public:
+  Result<Diary> Read(const json& doc);
+
+ private:
+  void Problem(const std::string& path, const std::string& message) {
+    if (problems_.size() < kMaxListedProblems) problems_.push_back(path + ": " + message);
+    ++count_;
+  }
+  void WrongType(const std::string& path, const json& v, std::string_view expected) {
+    Problem(path, DescribeJson(v) + " is the wrong type; expected " + std::string(expected));
+  }
+  // Reports keys of `obj` outside `allowed`; returns false when `obj` is not an object.
+  bool CheckObject(const std::string& path, const json& obj,
+                   std::initializer_list<std::string_view> allowed, std::string_view what);
+
+  std::optional<Score> ReadScore(const std::string& path, const json& v);
+  std::optional<bool> ReadBool(const std::string& path, const json& v);
+  std::optional<std::string> ReadText(const std::string& path, const json& v, size_t max_chars);
+
+  std::optional<Day> ReadDay(const std::string& path, const json& v);
+  std::optional<Morning> ReadMorning(const std::string& path, const json& v);
+  Context ReadContext(const std::string& path, const json& v);
+  std::optional<Session> ReadSession(const std::string& path, const json& v);
+
+  std::vector<std::string> problems_;
+  size_t count_ = 0;
+};
+
+std::string Join(std::initializer_list<std::string_view> names) {
+  std::string out;
+  size_t i = 0;
+  for (std::string_view n : names) {
+    if (i > 0) out += (i + 1 == names.size()) ? " or " : ", ";
+    out += n;
+    ++i;
+  }
+  return out;
+}
+
+bool DiaryReader::CheckObject(const std::string& path, const json& obj,
+                              std::initializer_list<std::string_view> allowed,
+                              std::string_view what) {
+  if (!obj.is_object()) {
+    WrongType(path, obj, what);
+    return false;
+  }
+  for (auto it = obj.begin(); it != obj.end(); ++it) {
+    bool known = false;
+    for (std::string_view a : allowed) known = known || a == it.key();
+    if (!known) {
+      Problem(path.empty() ? it.key() : path + "." + it.key(),
+              "unknown key; expected " + Join(allowed));
+    }
+  }
+  return true;
+}
+
+std::optional<Score> DiaryReader::ReadScore(const std::string& path, const json& v) {
+  if (!v.is_number()) {
+    WrongType(path, v, kScoreExpected);
+    return std::nullopt;
+  }
+  auto s = Score::FromDouble(v.get<double>());
+  if (!s) {
+    Problem(path, s.error());
+    return std::nullopt;
+  }
+  return *s;
+}
+
+std::optional<bool> DiaryReader::ReadBool(const std::string& path, const json& v) {
+  if (!v.is_boolean()) {
+    WrongType(path, v, "true or false");
+    return std::nullopt;
+  }
+  return v.get<bool>();
+}
+
+std::optional<std::string> DiaryReader::ReadText(const std::string& path, const json& v,
+                                                 size_t max_chars) {
+  if (!v.is_string()) {
+    WrongType(path, v, "text (a string)");
+    return std::nullopt;
+  }
+  auto t = ValidateText(v.get<std::string>(), max_chars);
+  if (!t) {
+    Problem(path, "the text " + t.error());
+    return std::nullopt;
+  }
+  if (t->empty()) return std::nullopt;  // canonical: an empty text carries nothing
+  return *t;
+}
+
+std::optional<Morning> DiaryReader::ReadMorning(const std::string& path, const json& v) {
+  if (!CheckObject(path, v, {"pain", "stiffness"}, "an object with pain and stiffness")) {
+    return std::nullopt;
+  }
+  Morning m;
+  bool ok = true;
+  if (!v.contains("pain")) {
+    Problem(path + ".pain", v.empty() ? "missing (the morning is empty); a morning needs its pain"
+                                      : "missing; a morning needs its pain (0 to 10)");
+    ok = false;
+  } else if (auto p = ReadScore(path + ".pain", v["pain"])) {
+    m.pain = *p;
+  } else {
+    ok = false;
+  }
+  if (v.contains("stiffness")) m.stiffness = ReadScore(path + ".stiffness", v["stiffness"]);
+  return ok ? std::optional<Morning>(m) : std::nullopt;
+}
+
+Context DiaryReader::ReadContext(const std::string& path, const json& v) {
+  Context c;
+  if (!CheckObject(path, v, {"sitting_hours", "prolonged_position", "upper_body_tension"},
+                   "an object (the day's context)")) {
+    return c;
+  }
+  if (v.contains("sitting_hours")) {
+    const json& h = v["sitting_hours"];
+    if (!h.is_number()) {
+      WrongType(path + ".sitting_hours", h, "a number of hours from 0 to 24");
+    } else if (auto ok = ValidateSittingHours(h.get<double>())) {
+      c.sitting_hours = *ok;
+    } else {
+      Problem(path + ".sitting_hours", ok.error());
+    }
+  }
+  if (v.contains("prolonged_position")) {
+    c.prolonged_position = ReadBool(path + ".prolonged_position", v["prolonged_position"]);
+  }
+  if (v.contains("upper_body_tension")) {
+    c.upper_body_tension = ReadScore(path + ".upper_body_tension", v["upper_body_tension"]);
+  }
+  return c;
+}
+
+std::optional<Session> DiaryReader::ReadSession(const std::string& path, const json& v) {
+  if (!CheckObject(path, v, {"time", "minutes", "activity", "load", "during", "hour_after"},
+                   "an object (one session)")) {
+    return std::nullopt;
+  }
+  Session s;
+  if (v.contains("time")) {
+    const json& t = v["time"];
+    if (!t.is_string()) {
+      WrongType(path + ".time", t, "a time as \"HH:MM\"");
+    } else if (auto tod = TimeOfDay::Parse(t.get<std::string>())) {
+      s.time = *tod;
+    } else {
+      Problem(path + ".time", DescribeJson(t) + " " + tod.error());
+    }
+  }
+  if (v.contains("minutes")) {
+    const json& m = v["minutes"];
+    if (!m.is_number()) {
+      WrongType(path + ".minutes", m, "a whole number of minutes from 1 to 600");
+    } else if (auto ok = ValidateMinutes(m.get<double>())) {
+      s.minutes = *ok;
+    } else {
+      Problem(path + ".minutes", ok.error());
+    }
+  }
+  if (v.contains("activity")) {
+    s.activity = ReadText(path + ".activity", v["activity"], kMaxActivityChars);
+  }
+  if (v.contains("load")) {
+    const json& l = v["load"];
+    if (!l.is_array()) {
+      WrongType(path + ".load", l, "a list of rotation, breathing_under_load, arms_away");
+    } else {
+      for (size_t i = 0; i < l.size(); ++i) {
+        const std::string p = path + ".load[" + std::to_string(i) + "]";
+        if (!l[i].is_string()) {
+          WrongType(p, l[i], "one of rotation, breathing_under_load, arms_away");
+          continue;
+        }
+        auto load = ParseLoad(l[i].get<std::string>());
+        if (!load) {
+          Problem(p, DescribeJson(l[i]) + " " + load.error());
+        } else if (s.load.Has(*load)) {
+          Problem(p, DescribeJson(l[i]) + " is listed twice; each load once");
+        } else {
+          s.load.Add(*load);
+        }
+      }
+    }
+  }
+  if (v.contains("during")) {
+    const json& d = v["during"];
+    const std::string p = path + ".during";
+    if (CheckObject(p, d, {"start", "end", "pattern", "sharp"}, "an object (the during check-in)")) {
+      if (d.contains("start")) s.during.start = ReadScore(p + ".start", d["start"]);
+      if (d.contains("end")) s.during.end = ReadScore(p + ".end", d["end"]);
+      if (d.contains("pattern")) {
+        const json& pat = d["pattern"];
+        if (!pat.is_string()) {
+          WrongType(p + ".pattern", pat, "stable, building or eased");
+        } else if (auto pp = ParsePattern(pat.get<std::string>())) {
+          s.during.pattern = *pp;
+        } else {
+          Problem(p + ".pattern", DescribeJson(pat) + " " + pp.error());
+        }
+      }
+      if (d.contains("sharp")) s.during.sharp = ReadBool(p + ".sharp", d["sharp"]);
+    }
+  }
+  if (v.contains("hour_after")) {
+    const json& h = v["hour_after"];
+    const std::string p = path + ".hour_after";
+    if (CheckObject(p, h, {"pain", "tighter"}, "an object (the hour-after check-in)")) {
+      if (h.contains("pain")) s.hour_after.pain = ReadScore(p + ".pain", h["pain"]);
+      if (h.contains("tighter")) s.hour_after.tighter = ReadBool(p + ".tighter", h["tighter"]);
+    }
+  }
+  return s;
+}
+
+std::optional<Day> DiaryReader::ReadDay(const std::string& path, const json& v) {
+  if (!CheckObject(path, v, {"date", "morning", "context", "sessions", "note"},
+                   "an object (one day)")) {
+    return std::nullopt;
+  }
+  Day day;
+  bool ok = true;
+  if (!v.contains("date")) {
+    Problem(path + ".date", "missing; every day needs its date (YYYY-MM-DD)");
+    ok = false;
+  } else if (!v["date"].is_string()) {
+    WrongType(path + ".date", v["date"], "a date as \"YYYY-MM-DD\"");
+    ok = false;
+  } else if (auto d = Date::Parse(v["date"].get<std::string>())) {
+    day.date = *d;
+  } else {
+    Problem(path + ".date", DescribeJson(v["date"]) + " " + d.error());
+    ok = false;
+  }
+  if (v.contains("morning")) day.morning = ReadMorning(path + ".morning", v["morning"]);
+  if (v.contains("context")) day.context = ReadContext(path + ".context", v["context"]);
+  if (v.contains("sessions")) {
+    const json& ss = v["sessions"];
+    if (!ss.is_array()) {
+      WrongType(path + ".sessions", ss, "a list of sessions");
+    } else {
+      for (size_t i = 0; i < ss.size(); ++i) {
+        if (auto s = ReadSession(path + ".sessions[" + std::to_string(i) + "]", ss[i])) {
+          day.sessions.push_back(std::move(*s));
+        }
+      }
+    }
+  }
+  if (v.contains("note")) day.note = ReadText(path + ".note", v["note"], kMaxNoteChars);
+  return ok ? std::optional<Day>(std::move(day)) : std::nullopt;
+}
+
+Result<Diary> DiaryReader::Read(const json& doc) {
+  if (!doc.is_object()) {
+    return Fail(Error::Invalid("diary refused",
+                               {"$: " + DescribeJson(doc) +
+                                " is not a diary; expected a JSON object with format, version "
+                                "and days"}));
+  }
+  CheckObject("", doc,
+              {"format", "version", "usual_morning_pain", "usual_morning_stiffness", "days"},
+              "an object");
+  bool is_diary = true;
+  if (!doc.contains("format")) {
+    Problem("format", "missing; expected \"backsignal-diary\"");
+    is_diary = false;
+  } else if (doc["format"] != "backsignal-diary") {
+    Problem("format", DescribeJson(doc["format"]) +
+                          " is not a backsignal diary; expected \"backsignal-diary\"");
+    is_diary = false;
+  }
+  if (!doc.contains("version")) {
+    Problem("version", "missing; expected 1");
+  } else if (!doc["version"].is_number() || doc["version"].get<double>() != 1) {
+    Problem("version", DescribeJson(doc["version"]) +
+                           " is not a version this backsignal reads; expected 1");
+  }
+  Diary diary;
+  if (doc.contains("usual_morning_pain")) {
+    diary.usual.pain = ReadScore("usual_morning_pain", doc["usual_morning_pain"]);
+  }
+  if (doc.contains("usual_morning_stiffness")) {
+    diary.usual.stiffness = ReadScore("usual_morning_stiffness", doc["usual_morning_stiffness"]);
+  }
+  if (!doc.contains("days")) {
+    if (is_diary) Problem("days", "missing; expected a list of days (it may be empty)");
+  } else if (!doc["days"].is_array()) {
+    WrongType("days", doc["days"], "a list of days");
+  } else {
+    const json& days = doc["days"];
+    std::map<Date, size_t> seen;
+    for (size_t i = 0; i < days.size(); ++i) {
+      const std::string path = "days[" + std::to_string(i) + "]";
+      auto day = ReadDay(path, days[i]);
+      if (!day) continue;
+      auto [it, inserted] = seen.emplace(day->date, i);
+      if (!inserted) {
+        Problem(path + ".date", "\"" + day->date.ToString() + "\" appears twice (also at days[" +
+                                    std::to_string(it->second) + "]); one entry per date");
+        continue;
+      }
+      diary.days.push_back(std::move(*day));
+    }
+  }
+  if (count_ > 0) {
+    std::string message = "diary refused: " + std::to_string(count_) +
+                          (count_ == 1 ? " problem" : " problems");
+    if (count_ > problems_.size()) {
+      problems_.push_back("... and " + std::to_string(count_ - problems_.size()) + " more");
+    }
+    return Fail(Error::Invalid(std::move(message), std::move(problems_)));
+  }
+  SortDays(diary.days);
+  return diary;
+}
+
+ordered_json DayJson(const Day& day) {
+  ordered_json d;
+  d["date"] = day.date.ToString();
+  if (day.morning) {
+    ordered_json m;
+    m["pain"] = io::ScoreJson(day.morning->pain);
+    if (day.morning->stiffness) m["stiffness"] = io::ScoreJson(*day.morning->stiffness);
+    d["morning"] = std::move(m);
+  }
+  if (!day.context.empty()) {
+    ordered_json c;
+    const Context& ctx = day.context;
+    if (ctx.sitting_hours) c["sitting_hours"] = io::NumberJson(*ctx.sitting_hours);
+    if (ctx.prolonged_position) c["prolonged_position"] = *ctx.prolonged_position;
+    if (ctx.upper_body_tension) c["upper_body_tension"] = io::ScoreJson(*ctx.upper_body_tension);
+    d["context"] = std::move(c);
+  }
+  if (!day.sessions.empty()) {
+    ordered_json list = ordered_json::array();
+    for (const Session& s : day.sessions) {
+      ordered_json j = ordered_json::object();
+      if (s.time) j["time"] = s.time->ToString();
+      if (s.minutes) j["minutes"] = *s.minutes;
+      if (s.activity) j["activity"] = *s.activity;
+      if (!s.load.empty()) {
+        ordered_json loads = ordered_json::array();
+        for (Load l : kAllLoads) {
+          if (s.load.Has(l)) loads.push_back(std::string(LoadName(l)));
+        }
+        j["load"] = std::move(loads);
+      }
+      if (!s.during.empty()) {
+        ordered_json du;
+        if (s.during.start) du["start"] = io::ScoreJson(*s.during.start);
+        if (s.during.end) du["end"] = io::ScoreJson(*s.during.end);
+        if (s.during.pattern) du["pattern"] = std::string(PatternName(*s.during.pattern));
+        if (s.during.sharp) du["sharp"] = *s.during.sharp;
+        j["during"] = std::move(du);
+      }
+      if (!s.hour_after.empty()) {
+        ordered_json h;
+        if (s.hour_after.pain) h["pain"] = io::ScoreJson(*s.hour_after.pain);
+        if (s.hour_after.tighter) h["tighter"] = *s.hour_after.tighter;
+        j["hour_after"] = std::move(h);
+      }
+      list.push_back(std::move(j));
+    }
+    d["sessions"] = std::move(list);
+  }
+  if (day.note) d["note"] = *day.note;
+  return d;
+}
+
+}  // namespace
+
+Result<Diary> ParseDiaryJson(std::string_view text) {
+  auto doc = io::ParseStrictJson(text);
+  if (!doc) return Fail(Error::Invalid("diary refused: 1 problem", {"$: " + doc.error()}));
+  DiaryReader reader;
+  return reader.Read(*doc);
+}
+
+std::string DiaryToJson(const Diary& diary, bool pretty) {
+  ordered_json j;
+  j["format"] = "backsignal-diary";
+  j["version"] = 1;
+  if (diary.usual.pain) j["usual_morning_pain"] = io::ScoreJson(*diary.usual.pain);
+  if (diary.usual.stiffness) j["usual_morning_stiffness"] = io::ScoreJson(*diary.usual.stiffness);
+  ordered_json days = ordered_json::array();
+  for (const Day& day : diary.days) days.push_back(DayJson(day));
+  j["days"] = std::move(days);
+  return pretty ? j.dump(2) + "\n" : j.dump();
+}
+
+bool LooksLikeJson(std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+    return c == '{' || c == '[';
+  }
+  return false;
+}
+
+}  // namespace backsignal

@@ -1,0 +1,26 @@
+// Helpers shared by the io module's JSON readers and writers (private to io).
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "backsignal/core/diary.h"
+
+namespace backsignal::io {
+
+using ordered_json = nlohmann::ordered_json;
+
+// A short description of a JSON value for an error message: "\"3\" (a string)", "true", "an
+// object", "12.5".
+std::string DescribeJson(const nlohmann::json& value);
+
+// Scores and other numbers as JSON: whole numbers as integers ("3", not "3.0").
+ordered_json NumberJson(double value);
+inline ordered_json ScoreJson(Score s) { return NumberJson(s.value()); }
+
+// Parses JSON text, refusing duplicate keys; on failure returns a message naming the line and
+// column (or the path of a duplicated key).
+std::expected<nlohmann::json, std::string> ParseStrictJson(std::string_view text);
+
+}  // namespace backsignal::io

@@ -1,0 +1,66 @@
+#include <map>
+#include <mutex>
+
+#include "backsignal/store/store.h"
+
+namespace backsignal {
+namespace {
+
+// Keeps the diary in a map; a transaction works on a copy and swaps it in on success.
+class MemoryStore final : public Store {
+ public:
+  Result<Diary> LoadDiary() override {
+    std::lock_guard lock(mu_);
+    Diary d;
+    d.usual = state_.usual;
+    for (const auto& [date, day] : state_.days) d.days.push_back(day);
+    return d;
+  }
+
+  Result<void> Transact(const std::function<Result<void>(DiaryTxn&)>& body) override {
+    std::lock_guard lock(mu_);
+    Txn txn(state_);
+    auto ok = body(txn);
+    if (ok) state_ = std::move(txn.state);
+    return ok;
+  }
+
+  std::string Describe() const override { return "memory:"; }
+
+ private:
+  struct State {
+    UsualMorning usual;
+    std::map<Date, Day> days;
+  };
+  struct Txn final : DiaryTxn {
+    explicit Txn(const State& s) : state(s) {}
+    Result<std::optional<Day>> GetDay(Date date) override {
+      auto it = state.days.find(date);
+      if (it == state.days.end()) return std::optional<Day>();
+      return std::optional<Day>(it->second);
+    }
+    Result<void> PutDay(const Day& day) override {
+      if (day.empty()) {
+        state.days.erase(day.date);
+      } else {
+        state.days[day.date] = day;
+      }
+      return {};
+    }
+    Result<UsualMorning> GetUsual() override { return state.usual; }
+    Result<void> SetUsual(const UsualMorning& usual) override {
+      state.usual = usual;
+      return {};
+    }
+    State state;
+  };
+
+  std::mutex mu_;
+  State state_;  // GUARDED_BY(mu_)
+};
+
+}  // namespace
+
+std::unique_ptr<Store> NewMemoryStore() { return std::make_unique<MemoryStore>(); }
+
+}  // namespace backsignal

@@ -1,0 +1,102 @@
+#include "backsignal/store/store.h"
+
+#include <filesystem>
+
+namespace backsignal {
+
+Result<ImportReport> Store::Import(const Diary& diary, ImportMode mode) {
+  ImportReport report;
+  auto ok = Transact([&](DiaryTxn& txn) -> Result<void> {
+    report = ImportReport{};
+    std::vector<std::string> clashes;
+    std::vector<const Day*> to_write;
+    for (const Day& day : diary.days) {
+      auto stored = txn.GetDay(day.date);
+      if (!stored) return std::unexpected(stored.error());
+      if (!*stored) {
+        ++report.added;
+        to_write.push_back(&day);
+      } else if (**stored == day) {
+        ++report.unchanged;
+      } else {
+        ++report.replaced;
+        clashes.push_back(day.date.ToString());
+        to_write.push_back(&day);
+      }
+    }
+    auto usual = txn.GetUsual();
+    if (!usual) return std::unexpected(usual.error());
+    UsualMorning merged = *usual;
+    bool usual_changed = false;
+    auto merge = [&](const std::optional<Score>& given, std::optional<Score>& stored,
+                     const char* what) {
+      if (!given || stored == given) return;
+      if (stored) {
+        clashes.push_back(std::string(what) + " (stored " + FormatNumber(stored->value()) +
+                          ", file " + FormatNumber(given->value()) + ")");
+      }
+      stored = given;
+      usual_changed = true;
+    };
+    merge(diary.usual.pain, merged.pain, "usual_morning_pain");
+    merge(diary.usual.stiffness, merged.stiffness, "usual_morning_stiffness");
+    if (!clashes.empty() && mode == ImportMode::kRefuseClashes) {
+      return Fail(Error::Conflict(
+          std::to_string(clashes.size()) +
+              " entries in the file differ from what is already stored; nothing was imported. "
+              "Import with --replace to replace those days with the file's version",
+          std::move(clashes)));
+    }
+    for (const Day* day : to_write) {
+      if (auto put = txn.PutDay(*day); !put) return put;
+    }
+    if (usual_changed) return txn.SetUsual(merged);
+    return {};
+  });
+  if (!ok) return std::unexpected(ok.error());
+  return report;
+}
+
+Result<Day> Store::EditDay(Date date, const std::function<Result<void>(Day&)>& edit) {
+  Day result;
+  auto ok = Transact([&](DiaryTxn& txn) -> Result<void> {
+    auto stored = txn.GetDay(date);
+    if (!stored) return std::unexpected(stored.error());
+    Day day = stored->value_or(Day{.date = date});
+    if (auto e = edit(day); !e) return e;
+    day.date = date;
+    result = day;
+    return txn.PutDay(day);
+  });
+  if (!ok) return std::unexpected(ok.error());
+  return result;
+}
+
+Result<std::optional<Day>> Store::GetDay(Date date) {
+  std::optional<Day> day;
+  auto ok = Transact([&](DiaryTxn& txn) -> Result<void> {
+    auto d = txn.GetDay(date);
+    if (!d) return std::unexpected(d.error());
+    day = std::move(*d);
+    return {};
+  });
+  if (!ok) return std::unexpected(ok.error());
+  return day;
+}
+
+Result<void> Store::SetUsual(const UsualMorning& usual) {
+  return Transact([&](DiaryTxn& txn) { return txn.SetUsual(usual); });
+}
+
+Result<std::unique_ptr<Store>> OpenStore(const std::string& location, bool create) {
+  if (location == "memory:") return NewMemoryStore();
+  std::string path = location;
+  if (path.starts_with("sqlite:")) path = path.substr(7);
+  if (path.starts_with("postgres://") || path.starts_with("postgresql://")) {
+    return Fail(Error::Invalid("PostgreSQL is not available in this build yet; use a SQLite path"));
+  }
+  if (path.empty()) return Fail(Error::Invalid("the database path is empty"));
+  return OpenSqliteStore(path, create);
+}
+
+}  // namespace backsignal

@@ -1,0 +1,39 @@
+// Diaries for tests and benchmarks: a compact builder and a seeded random generator.
+#pragma once
+
+#include <cstdint>
+#include <random>
+
+#include "backsignal/core/diary.h"
+
+namespace backsignal::testing {
+
+inline Score S(double v) { return *Score::FromDouble(v); }
+inline Date D(const char* text) { return *Date::Parse(text); }
+
+// Builds a diary day by day: Morning(date, pain), Session(date, ...), in any order.
+class DiaryBuilder {
+ public:
+  DiaryBuilder& Morning(const char* date, double pain, std::optional<double> stiffness = {});
+  DiaryBuilder& Session(const char* date, std::optional<double> start = {},
+                        std::optional<double> end = {}, std::optional<double> after = {});
+  DiaryBuilder& With(const char* date, const backsignal::Session& s);
+  DiaryBuilder& Context(const char* date, const backsignal::Context& c);
+  DiaryBuilder& Usual(std::optional<double> pain, std::optional<double> stiffness = {});
+  // Mornings of `pain` on each of `n` days from `first`.
+  DiaryBuilder& Mornings(const char* first, int n, double pain);
+  Diary Build() const;
+
+ private:
+  backsignal::Day& DayAt(Date d);
+  Diary diary_;
+};
+
+// A random valid diary of `days` consecutive dates from `first`: mornings, sessions (some days
+// two), every optional field sometimes present, sometimes gaps. Deterministic for a seed.
+Diary RandomDiary(uint64_t seed, int days, Date first = Date::FromCivil(2026, 1, 1));
+
+// A realistic diary: mornings most days, a session about every other day.
+Diary RealisticDiary(int days, uint64_t seed = 7);
+
+}  // namespace backsignal::testing
