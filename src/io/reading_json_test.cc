@@ -1,1 +1,62 @@
+#include "backsignal/io/reading_json.h"
+
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "test_diaries.h"
+
+namespace backsignal {
+namespace {
+
+using testing::D;
+using testing::DiaryBuilder;
+
+TEST(ReadingJsonTest, HasEveryFieldOfSpecSectionFour) {
+  DiaryBuilder b;
+  b.Mornings("2026-10-01", 14, 3);
+  Session s;
+  s.time = *TimeOfDay::Parse("18:00");
+  s.during.sharp = true;
+  b.With("2026-10-10", s);
+  for (const char* d : {"2026-10-03", "2026-10-06", "2026-10-08"}) b.Session(d, 3, 3);
+  const auto j = nlohmann::json::parse(ReadingToJson(Read(b.Build(), D("2026-10-14"))));
+  EXPECT_EQ(j["as_of"], "2026-10-14");
+  EXPECT_EQ(j["usual_morning_pain"], 3);
+  for (const char* k : {"verdict", "baseline", "comfort", "session_days", "flared_days",
+                        "flared_share", "baseline_slope_per_week", "comfort_slope_per_week"}) {
+    EXPECT_TRUE(j["trend"].contains(k)) << k;
+  }
+  EXPECT_EQ(j["trend"]["verdict"], "helpful");
+  EXPECT_EQ(j["trend"]["flared_share"], 0);
+  const auto& first = j["sessions"][0];
+  EXPECT_EQ(first["date"], "2026-10-03");
+  EXPECT_EQ(first["time"], nullptr);
+  for (const char* k : {"during", "hour_after", "morning", "response", "confounders"}) {
+    EXPECT_TRUE(first.contains(k)) << k;
+  }
+  EXPECT_EQ(j["alerts"][0]["kind"], "modify_or_stop");
+  EXPECT_EQ(j["alerts"][0]["date"], "2026-10-10");
+}
+
+TEST(ReadingJsonTest, UnknownsAreNullAndSharesHaveTwoDecimals) {
+  const auto empty = nlohmann::json::parse(ReadingToJson(Read(Diary{}, D("2026-10-14"))));
+  EXPECT_EQ(empty["usual_morning_pain"], nullptr);
+  EXPECT_EQ(empty["trend"]["flared_share"], nullptr);
+  EXPECT_EQ(empty["trend"]["baseline_slope_per_week"], nullptr);
+  EXPECT_EQ(empty["trend"]["verdict"], "not_enough_data");
+  EXPECT_EQ(empty["trend"]["needed"]["mornings"], 7);
+  EXPECT_TRUE(empty["sessions"].empty());
+
+  DiaryBuilder b;
+  b.Mornings("2026-09-17", 14, 3);
+  for (int i = 0; i < 6; ++i) {
+    const std::string d = (D("2026-10-01") + i).ToString();
+    const std::string m = (D("2026-10-01") + i + 1).ToString();
+    b.Session(d.c_str(), 3, 3).Morning(m.c_str(), i == 0 ? 6 : 3);
+  }
+  const auto j = nlohmann::json::parse(ReadingToJson(Read(b.Build(), D("2026-10-07"))));
+  EXPECT_EQ(j["trend"]["flared_share"], 0.17);
+}
+
+}  // namespace
+}  // namespace backsignal

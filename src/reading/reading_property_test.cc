@@ -1,1 +1,181 @@
+// Properties that must hold for any diary, checked on many seeded random diaries.
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+
+#include "backsignal/io/diary_csv.h"
+#include "backsignal/io/diary_json.h"
+#include "backsignal/io/reading_json.h"
+#include "backsignal/reading/reading.h"
+#include "test_diaries.h"
+
+namespace backsignal {
+namespace {
+
+constexpr int kDiaries = 300;
+
+struct Case {
+  Diary diary;
+  Date as_of;
+};
+
+Case MakeCase(uint64_t seed) {
+  std::mt19937_64 rng(seed * 7919);
+  const int days = std::uniform_int_distribution<int>(0, 70)(rng);
+  Case c{testing::RandomDiary(seed, days), Date::FromCivil(2026, 1, 1)};
+  const int offset = std::uniform_int_distribution<int>(-3, days + 3)(rng);
+  c.as_of = c.as_of + offset;
+  return c;
+}
+
+Diary CutAt(const Diary& d, Date as_of) {
+  Diary cut = d;
+  std::erase_if(cut.days, [&](const Day& day) { return day.date > as_of; });
+  return cut;
+}
+
+TEST(ReadingPropertyTest, LaterDataNeverChangesTheReading) {
+  for (uint64_t seed = 1; seed <= kDiaries; ++seed) {
+    const Case c = MakeCase(seed);
+    EXPECT_EQ(ReadingToJson(Read(c.diary, c.as_of)), ReadingToJson(Read(CutAt(c.diary, c.as_of), c.as_of)))
+        << "seed " << seed;
+  }
+}
+
+TEST(ReadingPropertyTest, CountsAndVerdictAreConsistent) {
+  for (uint64_t seed = 1; seed <= kDiaries; ++seed) {
+    const Case c = MakeCase(seed);
+    const Reading r = Read(c.diary, c.as_of);
+    const Trend& t = r.trend;
+    ASSERT_LE(t.flared_days, t.session_days);
+    ASSERT_LE(t.mornings, 14);
+    ASSERT_EQ(t.verdict == Verdict::kNotEnoughData, t.session_days < 4 || t.mornings < 7) << seed;
+    ASSERT_EQ(t.baseline == Baseline::kUnknown, t.mornings < 7) << seed;
+    ASSERT_EQ(t.flared_share.has_value(), t.session_days > 0);
+    if (t.verdict == Verdict::kHelpful) {
+      ASSERT_LE(*t.flared_share, 0.25);
+      ASSERT_NE(t.baseline, Baseline::kCreeping);
+    }
+    if (t.verdict != Verdict::kNotEnoughData && *t.flared_share > 0.5) {
+      ASSERT_EQ(t.verdict, Verdict::kStirringUp);
+    }
+  }
+}
+
+TEST(ReadingPropertyTest, SessionsAreOrderedWithinTheirWindowAndShareADaysResponse) {
+  for (uint64_t seed = 1; seed <= kDiaries; ++seed) {
+    const Case c = MakeCase(seed);
+    const Reading r = Read(c.diary, c.as_of);
+    for (size_t i = 0; i < r.sessions.size(); ++i) {
+      const SessionReading& s = r.sessions[i];
+      ASSERT_GE(s.date, c.as_of - 27);
+      ASSERT_LE(s.date, c.as_of);
+      ASSERT_EQ(s.response == Response::kFlared, s.morning == MorningSignal::kWorse);
+      ASSERT_EQ(s.response == Response::kUnknown, s.morning == MorningSignal::kUnknown);
+      if (i > 0) {
+        const SessionReading& p = r.sessions[i - 1];
+        ASSERT_TRUE(p.date < s.date || (p.date == s.date && p.number + 1 == s.number));
+        if (p.date == s.date) {
+          ASSERT_EQ(p.response, s.response);
+        }
+      }
+      if (s.date == c.as_of) {
+        ASSERT_EQ(s.morning, MorningSignal::kUnknown);
+      }
+    }
+    for (const Alert& a : r.alerts) {
+      ASSERT_LE(a.date, c.as_of);
+      if (a.kind == AlertKind::kModifyOrStop) {
+        ASSERT_GE(a.date, r.window_start);
+      }
+    }
+  }
+}
+
+TEST(ReadingPropertyTest, MovingEveryDateByTheSameDaysMovesTheReadingOnly) {
+  for (uint64_t seed = 1; seed <= 100; ++seed) {
+    const Case c = MakeCase(seed);
+    Diary moved = c.diary;
+    for (Day& d : moved.days) d.date = d.date + 400;
+    const Reading a = Read(c.diary, c.as_of);
+    const Reading b = Read(moved, c.as_of + 400);
+    EXPECT_EQ(a.trend.verdict, b.trend.verdict);
+    EXPECT_EQ(a.trend.session_days, b.trend.session_days);
+    EXPECT_EQ(a.trend.baseline_slope_per_week, b.trend.baseline_slope_per_week);
+    EXPECT_EQ(a.usual.pain, b.usual.pain);
+    ASSERT_EQ(a.sessions.size(), b.sessions.size());
+    for (size_t i = 0; i < a.sessions.size(); ++i) {
+      EXPECT_EQ(a.sessions[i].morning, b.sessions[i].morning);
+    }
+  }
+}
+
+TEST(ReadingPropertyTest, ConfoundersNeverChangeSignalsOrVerdict) {
+  for (uint64_t seed = 1; seed <= 100; ++seed) {
+    const Case c = MakeCase(seed);
+    Diary busy = c.diary;
+    for (Day& d : busy.days) {
+      d.context.sitting_hours = 12;
+      d.context.prolonged_position = true;
+      d.context.upper_body_tension = testing::S(9);
+    }
+    const Reading a = Read(c.diary, c.as_of);
+    const Reading b = Read(busy, c.as_of);
+    EXPECT_EQ(a.trend.verdict, b.trend.verdict);
+    ASSERT_EQ(a.sessions.size(), b.sessions.size());
+    for (size_t i = 0; i < a.sessions.size(); ++i) {
+      EXPECT_EQ(a.sessions[i].response, b.sessions[i].response);
+      EXPECT_EQ(b.sessions[i].confounders.size(), 3u);
+    }
+  }
+}
+
+TEST(ReadingPropertyTest, ClearingSharpNeverAddsAlertsOrChangesTheVerdict) {
+  for (uint64_t seed = 1; seed <= 100; ++seed) {
+    const Case c = MakeCase(seed);
+    Diary calm = c.diary;
+    for (Day& d : calm.days) {
+      for (Session& s : d.sessions) s.during.sharp.reset();
+    }
+    const Reading a = Read(c.diary, c.as_of);
+    const Reading b = Read(calm, c.as_of);
+    EXPECT_LE(b.alerts.size(), a.alerts.size());
+    EXPECT_EQ(a.trend.verdict, b.trend.verdict);
+  }
+}
+
+TEST(ReadingPropertyTest, JsonAndCsvRoundTripsReadTheSame) {
+  for (uint64_t seed = 1; seed <= 100; ++seed) {
+    const Case c = MakeCase(seed);
+    const std::string expected = ReadingToJson(Read(c.diary, c.as_of));
+    auto json = ParseDiaryJson(DiaryToJson(c.diary));
+    auto csv = ParseDiaryCsv(DiaryToCsv(c.diary));
+    ASSERT_TRUE(json.has_value());
+    ASSERT_TRUE(csv.has_value());
+    EXPECT_EQ(ReadingToJson(Read(*json, c.as_of)), expected);
+    EXPECT_EQ(ReadingToJson(Read(*csv, c.as_of)), expected);
+  }
+}
+
+// Raising mornings can raise a usual morning that falls back to all mornings (someone who
+// trains every day), so "worse mornings never lower flares" is not a property. It holds for the
+// last morning up to the as-of date, which no other session's usual looks at.
+TEST(ReadingPropertyTest, RaisingTheLastMorningNeverLowersFlares) {
+  for (uint64_t seed = 1; seed <= kDiaries; ++seed) {
+    const Case c = MakeCase(seed);
+    Diary worse = CutAt(c.diary, c.as_of);
+    auto last = std::find_if(worse.days.rbegin(), worse.days.rend(),
+                             [](const Day& d) { return d.morning.has_value(); });
+    if (last == worse.days.rend()) continue;
+    last->morning->pain = testing::S(10);
+    last->morning->stiffness = testing::S(10);
+    const Reading a = Read(c.diary, c.as_of);
+    const Reading b = Read(worse, c.as_of);
+    EXPECT_GE(b.trend.flared_days, a.trend.flared_days) << "seed " << seed;
+    EXPECT_EQ(b.trend.session_days, a.trend.session_days) << "seed " << seed;
+  }
+}
+
+}  // namespace
+}  // namespace backsignal

@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""Differential test: the engine (through the CLI) against reference_reading.py on random
+diaries no one has looked at. usage: differential.py BINARY [COUNT] [SEED]"""
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import datetime as dt
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reference_reading  # noqa: E402
+
+
+def score(rng, lo=0, hi=10):
+    return rng.randint(lo * 2, hi * 2) / 2
+
+
+def num(x):
+    return int(x) if x == int(x) else x
+
+
+def random_diary(rng):
+    start = dt.date(2026, 1, 1) + dt.timedelta(days=rng.randint(0, 300))
+    n = rng.randint(0, 60)
+    base = rng.uniform(1, 7)
+    p_morning = rng.uniform(0.3, 1)
+    p_session = rng.uniform(0.1, 0.9)
+    p_flare = rng.uniform(0, 0.9)
+    drift = rng.uniform(-0.4, 0.4)
+    diary = {"format": "backsignal-diary", "version": 1, "days": []}
+    if rng.random() < 0.3:
+        diary["usual_morning_pain"] = num(score(rng))
+    if rng.random() < 0.3:
+        diary["usual_morning_stiffness"] = num(score(rng))
+    flare = False
+    for i in range(n):
+        day = {"date": (start + dt.timedelta(days=i)).isoformat()}
+        if rng.random() < p_morning:
+            p = base + drift * i + rng.choice([-1, -0.5, 0, 0, 0.5, 1]) + (rng.choice([2, 2.5, 3, 4]) if flare else 0)
+            p = min(10, max(0, round(p * 2) / 2))
+            m = {"pain": num(p)}
+            if rng.random() < 0.5:
+                m["stiffness"] = num(min(10, max(0, p + rng.choice([-1, 0, 0.5, 1, 2, 3]))))
+            day["morning"] = m
+        flare = False
+        if rng.random() < 0.3:
+            c = {}
+            if rng.random() < 0.6:
+                c["sitting_hours"] = num(rng.choice([0, 2, 5.5, 5.75, 6, 6.5, 9, 24]))
+            if rng.random() < 0.5:
+                c["prolonged_position"] = rng.random() < 0.5
+            if rng.random() < 0.5:
+                c["upper_body_tension"] = num(rng.choice([0, 5.5, 6, 7, 10]))
+            day["context"] = c
+        if rng.random() < p_session:
+            sessions = []
+            for _ in range(2 if rng.random() < 0.15 else 1):
+                s = {}
+                if rng.random() < 0.6:
+                    s["time"] = "%02d:%02d" % (rng.randint(0, 23), rng.randint(0, 59))
+                if rng.random() < 0.5:
+                    s["minutes"] = rng.randint(1, 120)
+                if rng.random() < 0.5:
+                    s["load"] = rng.sample(["rotation", "breathing_under_load", "arms_away"], rng.randint(0, 3))
+                if rng.random() < 0.85:
+                    du = {}
+                    if rng.random() < 0.8:
+                        du["start"] = num(score(rng, 0, 6))
+                    if rng.random() < 0.7:
+                        du["end"] = num(score(rng, 0, 8))
+                    if rng.random() < 0.3:
+                        du["pattern"] = rng.choice(["stable", "building", "eased"])
+                    if rng.random() < 0.3:
+                        du["sharp"] = rng.random() < 0.2
+                    s["during"] = du
+                if rng.random() < 0.7:
+                    ha = {}
+                    if rng.random() < 0.8:
+                        ha["pain"] = num(score(rng, 0, 8))
+                    if rng.random() < 0.3:
+                        ha["tighter"] = rng.random() < 0.3
+                    s["hour_after"] = ha
+                sessions.append(s)
+            day["sessions"] = sessions
+            flare = rng.random() < p_flare
+        if len(day) > 1 or rng.random() < 0.5:
+            diary["days"].append(day)
+    rng.shuffle(diary["days"])  # any order in a file
+    return diary
+
+
+def close(a, b):
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(a - b) < 0.006  # the engine shows two decimals
+
+
+def compare(expect, got):
+    errs = []
+    if not close(expect["usual_morning_pain"], got["usual_morning_pain"]):
+        errs.append(f"usual_morning_pain {expect['usual_morning_pain']} != {got['usual_morning_pain']}")
+    for k, v in expect["trend"].items():
+        g = got["trend"].get(k)
+        ok = close(v, g) if k.endswith(("share", "week")) else v == g
+        if not ok:
+            errs.append(f"trend.{k} {v!r} != {g!r}")
+    if len(expect["sessions"]) != len(got["sessions"]):
+        errs.append(f"{len(expect['sessions'])} sessions != {len(got['sessions'])}")
+    else:
+        for e, g in zip(expect["sessions"], got["sessions"]):
+            for k, v in e.items():
+                if g.get(k) != v:
+                    errs.append(f"session {e['date']} {k} {v!r} != {g.get(k)!r}")
+    ea = sorted((a["kind"], a["date"]) for a in expect["alerts"])
+    ga = sorted((a["kind"], a["date"]) for a in got["alerts"])
+    if ea != ga:
+        errs.append(f"alerts {ea} != {ga}")
+    return errs
+
+
+def main():
+    binary = os.path.abspath(sys.argv[1])
+    count = int(sys.argv[2]) if len(sys.argv) > 2 else 200
+    seed = int(sys.argv[3]) if len(sys.argv) > 3 else 20261125
+    rng = random.Random(seed)
+    failures = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(count):
+            diary = random_diary(rng)
+            path = os.path.join(tmp, "d.json")
+            with open(path, "w") as f:
+                json.dump(diary, f)
+            db = os.path.join(tmp, f"{i}.db")
+            p = subprocess.run([binary, "--db", db, "import", path], capture_output=True, text=True)
+            if p.returncode:
+                print(f"diary {i}: import failed: {p.stderr}")
+                failures += 1
+                continue
+            dates = sorted(d["date"] for d in diary["days"]) or ["2026-06-01"]
+            as_of = dt.date.fromisoformat(dates[-1]) - dt.timedelta(days=rng.choice([0, 0, 1, 3, 10]))
+            p = subprocess.run([binary, "--db", db, "read", "--json", "--as-of", as_of.isoformat()],
+                               capture_output=True, text=True)
+            if p.returncode:
+                print(f"diary {i}: read failed: {p.stderr}")
+                failures += 1
+                continue
+            errs = compare(reference_reading.read(diary, as_of.isoformat()), json.loads(p.stdout))
+            if errs:
+                failures += 1
+                print(f"diary {i} as of {as_of}: " + "; ".join(errs[:5]))
+                with open(os.path.join(os.getcwd(), f"differential-failure-{i}.json"), "w") as f:
+                    json.dump(diary, f, indent=1)
+    print(f"{count - failures} passed, {failures} failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
