@@ -92,7 +92,7 @@ Result<double> ParseNumberArg(const std::string& text, const std::string& option
 
 Result<Score> ParseScoreArg(const std::string& text, const std::string& option) {
   auto v = ParseNumberArg(text, option);
-  if (!v) return std::unexpected(v.error());
+  if (!v) return Unexpected(v.error());
   auto s = Score::FromDouble(*v);
   if (!s) return Fail(Error::Invalid(option + ": " + s.error()));
   return *s;
@@ -151,11 +151,11 @@ Result<Settings> LoadSettings(const Globals& g) {
   Settings s;
   if (!g.settings_file.empty()) {
     auto text = ReadFile(g.settings_file);
-    if (!text) return std::unexpected(text.error());
+    if (!text) return Unexpected(text.error());
     if (auto ok = ApplySettingsJson(*text, s); !ok) {
       Error e = ok.error();
       e.message += " (" + g.settings_file + ")";
-      return std::unexpected(e);
+      return Unexpected(e);
     }
   }
   for (const std::string& kv : g.set) {
@@ -164,10 +164,10 @@ Result<Settings> LoadSettings(const Globals& g) {
       return Fail(Error::Invalid("--set: \"" + kv + "\" is not NAME=VALUE"));
     }
     auto v = ParseNumberArg(kv.substr(eq + 1), "--set " + kv.substr(0, eq));
-    if (!v) return std::unexpected(v.error());
-    if (auto ok = SetSetting(s, kv.substr(0, eq), *v); !ok) return std::unexpected(ok.error());
+    if (!v) return Unexpected(v.error());
+    if (auto ok = SetSetting(s, kv.substr(0, eq), *v); !ok) return Unexpected(ok.error());
   }
-  if (auto ok = CheckSettings(s); !ok) return std::unexpected(ok.error());
+  if (auto ok = CheckSettings(s); !ok) return Unexpected(ok.error());
   return s;
 }
 
@@ -327,7 +327,7 @@ Result<SessionPatch> BuildPatch(const SessionArgs& a) {
   }
   if (!a.minutes.empty()) {
     auto n = ParseNumberArg(a.minutes, "--minutes");
-    if (!n) return std::unexpected(n.error());
+    if (!n) return Unexpected(n.error());
     auto m = ValidateMinutes(*n);
     if (!m) return Fail(Error::Invalid("--minutes: " + m.error()));
     p.minutes = *m;
@@ -353,12 +353,12 @@ Result<SessionPatch> BuildPatch(const SessionArgs& a) {
   }
   if (!a.start.empty()) {
     auto s = ParseScoreArg(a.start, "--start");
-    if (!s) return std::unexpected(s.error());
+    if (!s) return Unexpected(s.error());
     p.during.start = *s;
   }
   if (!a.end.empty()) {
     auto s = ParseScoreArg(a.end, "--end");
-    if (!s) return std::unexpected(s.error());
+    if (!s) return Unexpected(s.error());
     p.during.end = *s;
   }
   if (!a.pattern.empty()) {
@@ -385,7 +385,7 @@ int RunSession(const Globals& g, const SessionArgs& a) {
   auto day = (*store)->EditDay(*date, [&](Day& d) -> Result<void> {
     if (a.edit > 0) {
       auto n = EditSession(d, a.edit, *patch);
-      if (!n) return std::unexpected(n.error());
+      if (!n) return Unexpected(n.error());
       number = *n;
     } else {
       number = AddSession(d, *patch);
@@ -446,7 +446,7 @@ int RunAfter(const Globals& g, const AfterArgs& a) {
     if (!n) {
       Error e = n.error();
       e.message += "; record the session first: backsignal session --date " + date->ToString();
-      return std::unexpected(e);
+      return Unexpected(e);
     }
     number = *n;
     return {};

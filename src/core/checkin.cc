@@ -99,7 +99,7 @@ Result<void> DeleteEntry(Day& day, Entry entry, std::optional<size_t> number) {
     case Entry::kHourAfter:
     case Entry::kDuring: {
       auto n = ResolveSession(day, number);
-      if (!n) return std::unexpected(n.error());
+      if (!n) return Unexpected(n.error());
       Session& s = day.sessions[*n - 1];
       if (entry == Entry::kSession) {
         day.sessions.erase(day.sessions.begin() + static_cast<std::ptrdiff_t>(*n - 1));

@@ -62,16 +62,16 @@ Date Date::FromCivil(int year, unsigned month, unsigned day) {
   return Date(DaysFromCivil(year, month, day));
 }
 
-std::expected<Date, std::string> Date::Parse(std::string_view text) {
+Expected<Date, std::string> Date::Parse(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !AllDigits(text.substr(0, 4)) ||
       !AllDigits(text.substr(5, 2)) || !AllDigits(text.substr(8, 2))) {
-    return std::unexpected("expected a date as YYYY-MM-DD");
+    return Unexpected("expected a date as YYYY-MM-DD");
   }
   const int y = ToInt(text.substr(0, 4));
   const unsigned m = static_cast<unsigned>(ToInt(text.substr(5, 2)));
   const unsigned d = static_cast<unsigned>(ToInt(text.substr(8, 2)));
   if (!IsValidCivil(y, m, d)) {
-    return std::unexpected("is not a real calendar date");
+    return Unexpected("is not a real calendar date");
   }
   return FromCivil(y, m, d);
 }
@@ -82,19 +82,28 @@ unsigned Date::day() const { return CivilFromDays(days_).d; }
 
 std::string Date::ToString() const {
   const Civil c = CivilFromDays(days_);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", c.y, c.m, c.d);
-  return buf;
+  // Years are 1..9999 for every date that Parse accepts; others print their last four digits.
+  const unsigned y = static_cast<unsigned>(c.y) % 10000;
+  std::string out = "0000-00-00";
+  out[0] = static_cast<char>('0' + y / 1000);
+  out[1] = static_cast<char>('0' + y / 100 % 10);
+  out[2] = static_cast<char>('0' + y / 10 % 10);
+  out[3] = static_cast<char>('0' + y % 10);
+  out[5] = static_cast<char>('0' + c.m / 10);
+  out[6] = static_cast<char>('0' + c.m % 10);
+  out[8] = static_cast<char>('0' + c.d / 10);
+  out[9] = static_cast<char>('0' + c.d % 10);
+  return out;
 }
 
-std::expected<TimeOfDay, std::string> TimeOfDay::Parse(std::string_view text) {
+Expected<TimeOfDay, std::string> TimeOfDay::Parse(std::string_view text) {
   if (text.size() != 5 || text[2] != ':' || !AllDigits(text.substr(0, 2)) ||
       !AllDigits(text.substr(3, 2))) {
-    return std::unexpected("expected a time as HH:MM (24-hour clock)");
+    return Unexpected("expected a time as HH:MM (24-hour clock)");
   }
   const int h = ToInt(text.substr(0, 2));
   const int m = ToInt(text.substr(3, 2));
-  if (h > 23 || m > 59) return std::unexpected("is not a time of day (00:00 to 23:59)");
+  if (h > 23 || m > 59) return Unexpected("is not a time of day (00:00 to 23:59)");
   return TimeOfDay(h * 60 + m);
 }
 

@@ -14,19 +14,19 @@ std::string FormatNumber(double value) {
   return std::string(buf, r.ptr);
 }
 
-std::expected<Score, std::string> Score::FromDouble(double value) {
+Expected<Score, std::string> Score::FromDouble(double value) {
   if (!std::isfinite(value)) {
-    return std::unexpected(FormatNumber(value) + " is not a number from 0 to 10");
+    return Unexpected(FormatNumber(value) + " is not a number from 0 to 10");
   }
   if (value < 0) {
-    return std::unexpected(FormatNumber(value) + " is below the bottom of the scale (0 to 10)");
+    return Unexpected(FormatNumber(value) + " is below the bottom of the scale (0 to 10)");
   }
   if (value > 10) {
-    return std::unexpected(FormatNumber(value) + " is above the top of the scale (0 to 10)");
+    return Unexpected(FormatNumber(value) + " is above the top of the scale (0 to 10)");
   }
   const double halves = value * 2;
   if (halves != std::floor(halves)) {
-    return std::unexpected(FormatNumber(value) +
+    return Unexpected(FormatNumber(value) +
                            " is not in steps of 0.5 (a score is like 3 or 3.5)");
   }
   return Score(static_cast<int>(halves));
@@ -44,11 +44,11 @@ std::string_view LoadName(Load load) {
   return "?";
 }
 
-std::expected<Load, std::string> ParseLoad(std::string_view name) {
+Expected<Load, std::string> ParseLoad(std::string_view name) {
   for (Load l : kAllLoads) {
     if (LoadName(l) == name) return l;
   }
-  return std::unexpected("is not a load; expected rotation, breathing_under_load or arms_away");
+  return Unexpected("is not a load; expected rotation, breathing_under_load or arms_away");
 }
 
 std::string_view PatternName(Pattern p) {
@@ -63,26 +63,26 @@ std::string_view PatternName(Pattern p) {
   return "?";
 }
 
-std::expected<Pattern, std::string> ParsePattern(std::string_view name) {
+Expected<Pattern, std::string> ParsePattern(std::string_view name) {
   for (Pattern p : {Pattern::kStable, Pattern::kBuilding, Pattern::kEased}) {
     if (PatternName(p) == name) return p;
   }
-  return std::unexpected("is not a pattern; expected stable, building or eased");
+  return Unexpected("is not a pattern; expected stable, building or eased");
 }
 
-std::expected<int, std::string> ValidateMinutes(double value) {
+Expected<int, std::string> ValidateMinutes(double value) {
   if (!std::isfinite(value) || value != std::floor(value)) {
-    return std::unexpected(FormatNumber(value) + " is not a whole number of minutes (1 to 600)");
+    return Unexpected(FormatNumber(value) + " is not a whole number of minutes (1 to 600)");
   }
   if (value < kMinMinutes || value > kMaxMinutes) {
-    return std::unexpected(FormatNumber(value) + " minutes is outside 1 to 600");
+    return Unexpected(FormatNumber(value) + " minutes is outside 1 to 600");
   }
   return static_cast<int>(value);
 }
 
-std::expected<double, std::string> ValidateSittingHours(double value) {
+Expected<double, std::string> ValidateSittingHours(double value) {
   if (!std::isfinite(value) || value < 0 || value > kMaxSittingHours) {
-    return std::unexpected(FormatNumber(value) + " hours is outside 0 to 24");
+    return Unexpected(FormatNumber(value) + " hours is outside 0 to 24");
   }
   return value;
 }
@@ -95,10 +95,10 @@ size_t CountCodePoints(std::string_view utf8) {
   return n;
 }
 
-std::expected<std::string, std::string> ValidateText(std::string_view text, size_t max_chars) {
+Expected<std::string, std::string> ValidateText(std::string_view text, size_t max_chars) {
   const size_t n = CountCodePoints(text);
   if (n > max_chars) {
-    return std::unexpected("is " + std::to_string(n) + " characters long; at most " +
+    return Unexpected("is " + std::to_string(n) + " characters long; at most " +
                            std::to_string(max_chars) + " fit");
   }
   return std::string(text);

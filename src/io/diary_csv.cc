@@ -26,7 +26,7 @@ struct Record {
 };
 
 // RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks.
-std::expected<std::vector<Record>, std::string> SplitRecords(std::string_view text) {
+Expected<std::vector<Record>, std::string> SplitRecords(std::string_view text) {
   std::vector<Record> records;
   Record rec;
   std::string cell;
@@ -66,7 +66,7 @@ std::expected<std::vector<Record>, std::string> SplitRecords(std::string_view te
     }
     if (c == '"') {
       if (!cell.empty() || was_quoted) {
-        return std::unexpected("line " + std::to_string(line) +
+        return Unexpected("line " + std::to_string(line) +
                                ": a quote inside an unquoted field; quote the whole field and "
                                "double the quotes inside (\"\")");
       }
@@ -80,14 +80,14 @@ std::expected<std::vector<Record>, std::string> SplitRecords(std::string_view te
       end_record();
     } else {
       if (was_quoted) {
-        return std::unexpected("line " + std::to_string(line) +
+        return Unexpected("line " + std::to_string(line) +
                                ": text after a closing quote; quote the whole field");
       }
       cell += c;
     }
   }
   if (quoted) {
-    return std::unexpected("line " + std::to_string(quote_line) +
+    return Unexpected("line " + std::to_string(quote_line) +
                            ": a quoted field is never closed (the file may be cut short)");
   }
   if (any && (!cell.empty() || !rec.cells.empty() || was_quoted)) end_record();
@@ -100,22 +100,22 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-std::expected<double, std::string> ParseNumber(std::string_view s) {
+Expected<double, std::string> ParseNumber(std::string_view s) {
   double v = 0;
   const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
   if (r.ec != std::errc() || r.ptr != s.data() + s.size() || !std::isfinite(v)) {
-    return std::unexpected("\"" + std::string(s) + "\" is not a number");
+    return Unexpected("\"" + std::string(s) + "\" is not a number");
   }
   return v;
 }
 
-std::expected<bool, std::string> ParseBool(std::string_view s) {
+Expected<bool, std::string> ParseBool(std::string_view s) {
   std::string lower(s);
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (lower == "true" || lower == "yes") return true;
   if (lower == "false" || lower == "no") return false;
-  return std::unexpected("\"" + std::string(s) + "\" is not true or false");
+  return Unexpected("\"" + std::string(s) + "\" is not true or false");
 }
 
 class CsvReader {
@@ -267,7 +267,7 @@ void CsvReader::Row(const Record& rec) {
   }
   if (const std::string_view h = Cell(kSittingHours); !h.empty()) {
     auto n = ParseNumber(h);
-    auto ok = n ? ValidateSittingHours(*n) : std::expected<double, std::string>(std::unexpected(n.error()));
+    auto ok = n ? ValidateSittingHours(*n) : Expected<double, std::string>(Unexpected(n.error()));
     if (!ok) {
       Problem(rec.line, kSittingHours, ok.error());
     } else {
@@ -309,7 +309,7 @@ void CsvReader::Row(const Record& rec) {
   }
   if (const std::string_view m = Cell(kMinutes); !m.empty()) {
     auto n = ParseNumber(m);
-    auto ok = n ? ValidateMinutes(*n) : std::expected<int, std::string>(std::unexpected(n.error()));
+    auto ok = n ? ValidateMinutes(*n) : Expected<int, std::string>(Unexpected(n.error()));
     if (ok) {
       s.minutes = *ok;
     } else {

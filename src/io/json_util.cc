@@ -71,7 +71,7 @@ std::string PathOf(const std::vector<Frame>& stack) {
 
 }  // namespace
 
-std::expected<nlohmann::json, std::string> ParseStrictJson(std::string_view text) {
+Expected<nlohmann::json, std::string> ParseStrictJson(std::string_view text) {
   std::vector<Frame> stack;
   std::string duplicate;
   auto note_element = [&stack]() {
@@ -114,7 +114,7 @@ std::expected<nlohmann::json, std::string> ParseStrictJson(std::string_view text
                                                /*allow_exceptions=*/true,
                                                /*ignore_comments=*/false);
     if (!duplicate.empty()) {
-      return std::unexpected(duplicate + ": this key appears twice in one object");
+      return Unexpected(duplicate + ": this key appears twice in one object");
     }
     return doc;
   } catch (const nlohmann::json::exception& e) {
@@ -122,7 +122,7 @@ std::expected<nlohmann::json, std::string> ParseStrictJson(std::string_view text
     std::string what = e.what();
     const size_t close = what.find("] ");
     if (close != std::string::npos) what = what.substr(close + 2);
-    return std::unexpected("not valid JSON: " + what);
+    return Unexpected("not valid JSON: " + what);
   }
 }
 

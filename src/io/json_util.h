@@ -21,6 +21,6 @@ inline ordered_json ScoreJson(Score s) { return NumberJson(s.value()); }
 
 // Parses JSON text, refusing duplicate keys; on failure returns a message naming the line and
 // column (or the path of a duplicated key).
-std::expected<nlohmann::json, std::string> ParseStrictJson(std::string_view text);
+Expected<nlohmann::json, std::string> ParseStrictJson(std::string_view text);
 
 }  // namespace backsignal::io

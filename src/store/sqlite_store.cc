@@ -206,7 +206,7 @@ Result<void> SqliteStore::Init() {
   int current = 0;
   {
     auto s = Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
-    if (!s) return std::unexpected(s.error());
+    if (!s) return Unexpected(s.error());
     if (sqlite3_step(*s) != SQLITE_ROW) return Fail(Fault("reading the schema version"));
     current = sqlite3_column_int(*s, 0);
     sqlite3_reset(*s);
@@ -224,7 +224,7 @@ Result<void> SqliteStore::Init() {
     if (ok) {
       auto s = Prepare("INSERT INTO schema_migrations (version, name) VALUES (?, ?)");
       if (!s) {
-        ok = std::unexpected(s.error());
+        ok = Unexpected(s.error());
       } else {
         sqlite3_bind_int(*s, 1, m.version);
         sqlite3_bind_text(*s, 2, m.name, -1, SQLITE_STATIC);
@@ -253,9 +253,9 @@ Result<void> SqliteStore::ReadDayRow(sqlite3_stmt* s, Day& day, int c) {
   auto pain = ColScore(s, c + 1, "morning_pain");
   auto stiff = ColScore(s, c + 2, "morning_stiffness");
   auto tension = ColScore(s, c + 5, "upper_body_tension");
-  if (!pain) return std::unexpected(pain.error());
-  if (!stiff) return std::unexpected(stiff.error());
-  if (!tension) return std::unexpected(tension.error());
+  if (!pain) return Unexpected(pain.error());
+  if (!stiff) return Unexpected(stiff.error());
+  if (!tension) return Unexpected(tension.error());
   if (*pain) day.morning = Morning{**pain, *stiff};
   if (!IsNull(s, c + 3)) day.context.sitting_hours = sqlite3_column_double(s, c + 3);
   day.context.prolonged_position = ColBool(s, c + 4);
@@ -272,9 +272,9 @@ Result<void> ReadSessionRow(sqlite3_stmt* s, Session& out, int c) {
   auto start = ColScore(s, c + 4, "during_start");
   auto end = ColScore(s, c + 5, "during_end");
   auto after = ColScore(s, c + 8, "hour_after_pain");
-  if (!start) return std::unexpected(start.error());
-  if (!end) return std::unexpected(end.error());
-  if (!after) return std::unexpected(after.error());
+  if (!start) return Unexpected(start.error());
+  if (!end) return Unexpected(end.error());
+  if (!after) return Unexpected(after.error());
   out.during.start = *start;
   out.during.end = *end;
   if (auto p = ColText(s, c + 6)) {
@@ -295,20 +295,20 @@ constexpr const char* kSessionColumns =
 Result<Diary> SqliteStore::LoadDiary() {
   std::lock_guard lock(mu_);
   Diary diary;
-  if (auto ok = Exec("BEGIN", "starting a read"); !ok) return std::unexpected(ok.error());
+  if (auto ok = Exec("BEGIN", "starting a read"); !ok) return Unexpected(ok.error());
   auto finish = [&](Result<Diary> r) -> Result<Diary> {
     Exec("COMMIT", "ending a read");
     return r;
   };
   {
     auto s = Prepare("SELECT usual_morning_pain, usual_morning_stiffness FROM people WHERE id = ?");
-    if (!s) return finish(std::unexpected(s.error()));
+    if (!s) return finish(Unexpected(s.error()));
     sqlite3_bind_int64(*s, 1, kLocalPerson);
     if (sqlite3_step(*s) == SQLITE_ROW) {
       auto p = ColScore(*s, 0, "usual_morning_pain");
       auto st = ColScore(*s, 1, "usual_morning_stiffness");
-      if (!p) return finish(std::unexpected(p.error()));
-      if (!st) return finish(std::unexpected(st.error()));
+      if (!p) return finish(Unexpected(p.error()));
+      if (!st) return finish(Unexpected(st.error()));
       diary.usual = {*p, *st};
     }
     sqlite3_reset(*s);
@@ -316,19 +316,19 @@ Result<Diary> SqliteStore::LoadDiary() {
   static const std::string kDaysSql =
       std::string("SELECT ") + kDayColumns + " FROM days WHERE person_id = ? ORDER BY date";
   auto days = Prepare(kDaysSql.c_str());
-  if (!days) return finish(std::unexpected(days.error()));
+  if (!days) return finish(Unexpected(days.error()));
   sqlite3_bind_int64(*days, 1, kLocalPerson);
   int rc;
   while ((rc = sqlite3_step(*days)) == SQLITE_ROW) {
     Day day;
-    if (auto ok = ReadDayRow(*days, day, 0); !ok) return finish(std::unexpected(ok.error()));
+    if (auto ok = ReadDayRow(*days, day, 0); !ok) return finish(Unexpected(ok.error()));
     diary.days.push_back(std::move(day));
   }
   if (rc != SQLITE_DONE) return finish(Fail(Fault("reading days")));
   static const std::string kSessionsSql = std::string("SELECT date, ") + kSessionColumns +
                                           " FROM sessions WHERE person_id = ? ORDER BY date, seq";
   auto ss = Prepare(kSessionsSql.c_str());
-  if (!ss) return finish(std::unexpected(ss.error()));
+  if (!ss) return finish(Unexpected(ss.error()));
   sqlite3_bind_int64(*ss, 1, kLocalPerson);
   size_t di = 0;
   while ((rc = sqlite3_step(*ss)) == SQLITE_ROW) {
@@ -340,7 +340,7 @@ Result<Diary> SqliteStore::LoadDiary() {
       return finish(Fail(Error::Storage("database holds a session without its day: " + date_text)));
     }
     Session session;
-    if (auto ok = ReadSessionRow(*ss, session, 1); !ok) return finish(std::unexpected(ok.error()));
+    if (auto ok = ReadSessionRow(*ss, session, 1); !ok) return finish(Unexpected(ok.error()));
     diary.days[di].sessions.push_back(std::move(session));
   }
   if (rc != SQLITE_DONE) return finish(Fail(Fault("reading sessions")));
@@ -361,25 +361,25 @@ Result<std::optional<Day>> SqliteTxn::GetDay(Date date) {
   static const std::string kSql = std::string("SELECT ") + kDayColumns +
                                   " FROM days WHERE person_id = ? AND date = ?";
   auto s = store_.Prepare(kSql.c_str());
-  if (!s) return std::unexpected(s.error());
+  if (!s) return Unexpected(s.error());
   sqlite3_bind_int64(*s, 1, kLocalPerson);
   BindText(*s, 2, date.ToString());
   const int rc = sqlite3_step(*s);
   if (rc == SQLITE_DONE) return std::optional<Day>();
   if (rc != SQLITE_ROW) return Fail(store_.Fault("reading a day"));
   Day day;
-  if (auto ok = store_.ReadDayRow(*s, day, 0); !ok) return std::unexpected(ok.error());
+  if (auto ok = store_.ReadDayRow(*s, day, 0); !ok) return Unexpected(ok.error());
   sqlite3_reset(*s);
   static const std::string kSessionsSql = std::string("SELECT ") + kSessionColumns +
                                           " FROM sessions WHERE person_id = ? AND date = ? ORDER BY seq";
   auto ss = store_.Prepare(kSessionsSql.c_str());
-  if (!ss) return std::unexpected(ss.error());
+  if (!ss) return Unexpected(ss.error());
   sqlite3_bind_int64(*ss, 1, kLocalPerson);
   BindText(*ss, 2, date.ToString());
   int src;
   while ((src = sqlite3_step(*ss)) == SQLITE_ROW) {
     Session session;
-    if (auto ok = ReadSessionRow(*ss, session, 0); !ok) return std::unexpected(ok.error());
+    if (auto ok = ReadSessionRow(*ss, session, 0); !ok) return Unexpected(ok.error());
     day.sessions.push_back(std::move(session));
   }
   if (src != SQLITE_DONE) return Fail(store_.Fault("reading sessions"));
@@ -389,7 +389,7 @@ Result<std::optional<Day>> SqliteTxn::GetDay(Date date) {
 Result<void> SqliteTxn::PutDay(const Day& day) {
   const std::string date = day.date.ToString();
   auto del = store_.Prepare("DELETE FROM days WHERE person_id = ? AND date = ?");
-  if (!del) return std::unexpected(del.error());
+  if (!del) return Unexpected(del.error());
   sqlite3_bind_int64(*del, 1, kLocalPerson);
   BindText(*del, 2, date);
   if (sqlite3_step(*del) != SQLITE_DONE) return Fail(store_.Fault("replacing a day"));
@@ -398,7 +398,7 @@ Result<void> SqliteTxn::PutDay(const Day& day) {
   auto ins = store_.Prepare(
       "INSERT INTO days (person_id, date, morning_pain, morning_stiffness, sitting_hours, "
       "prolonged_position, upper_body_tension, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  if (!ins) return std::unexpected(ins.error());
+  if (!ins) return Unexpected(ins.error());
   sqlite3_stmt* s = *ins;
   sqlite3_bind_int64(s, 1, kLocalPerson);
   BindText(s, 2, date);
@@ -418,7 +418,7 @@ Result<void> SqliteTxn::PutDay(const Day& day) {
         "INSERT INTO sessions (person_id, date, seq, time_minutes, minutes, activity, load_bits, "
         "during_start, during_end, during_pattern, during_sharp, hour_after_pain, "
         "hour_after_tighter) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    if (!si) return std::unexpected(si.error());
+    if (!si) return Unexpected(si.error());
     sqlite3_stmt* q = *si;
     sqlite3_bind_int64(q, 1, kLocalPerson);
     BindText(q, 2, date);
@@ -444,14 +444,14 @@ Result<void> SqliteTxn::PutDay(const Day& day) {
 Result<UsualMorning> SqliteTxn::GetUsual() {
   auto s = store_.Prepare(
       "SELECT usual_morning_pain, usual_morning_stiffness FROM people WHERE id = ?");
-  if (!s) return std::unexpected(s.error());
+  if (!s) return Unexpected(s.error());
   sqlite3_bind_int64(*s, 1, kLocalPerson);
   UsualMorning u;
   if (sqlite3_step(*s) == SQLITE_ROW) {
     auto p = ColScore(*s, 0, "usual_morning_pain");
     auto st = ColScore(*s, 1, "usual_morning_stiffness");
-    if (!p) return std::unexpected(p.error());
-    if (!st) return std::unexpected(st.error());
+    if (!p) return Unexpected(p.error());
+    if (!st) return Unexpected(st.error());
     u = {*p, *st};
   }
   sqlite3_reset(*s);
@@ -461,7 +461,7 @@ Result<UsualMorning> SqliteTxn::GetUsual() {
 Result<void> SqliteTxn::SetUsual(const UsualMorning& usual) {
   auto s = store_.Prepare(
       "UPDATE people SET usual_morning_pain = ?, usual_morning_stiffness = ? WHERE id = ?");
-  if (!s) return std::unexpected(s.error());
+  if (!s) return Unexpected(s.error());
   BindOptScore(*s, 1, usual.pain);
   BindOptScore(*s, 2, usual.stiffness);
   sqlite3_bind_int64(*s, 3, kLocalPerson);
@@ -498,7 +498,7 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, bool cre
     return Fail(Error::Storage("cannot open the database " + path + ": " + msg));
   }
   auto store = std::make_unique<SqliteStore>(db, path);
-  if (auto ok = store->Init(); !ok) return std::unexpected(ok.error());
+  if (auto ok = store->Init(); !ok) return Unexpected(ok.error());
   return std::unique_ptr<Store>(std::move(store));
 }
 

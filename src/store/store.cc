@@ -12,7 +12,7 @@ Result<ImportReport> Store::Import(const Diary& diary, ImportMode mode) {
     std::vector<const Day*> to_write;
     for (const Day& day : diary.days) {
       auto stored = txn.GetDay(day.date);
-      if (!stored) return std::unexpected(stored.error());
+      if (!stored) return Unexpected(stored.error());
       if (!*stored) {
         ++report.added;
         to_write.push_back(&day);
@@ -25,7 +25,7 @@ Result<ImportReport> Store::Import(const Diary& diary, ImportMode mode) {
       }
     }
     auto usual = txn.GetUsual();
-    if (!usual) return std::unexpected(usual.error());
+    if (!usual) return Unexpected(usual.error());
     UsualMorning merged = *usual;
     bool usual_changed = false;
     auto merge = [&](const std::optional<Score>& given, std::optional<Score>& stored,
@@ -53,7 +53,7 @@ Result<ImportReport> Store::Import(const Diary& diary, ImportMode mode) {
     if (usual_changed) return txn.SetUsual(merged);
     return {};
   });
-  if (!ok) return std::unexpected(ok.error());
+  if (!ok) return Unexpected(ok.error());
   return report;
 }
 
@@ -61,14 +61,14 @@ Result<Day> Store::EditDay(Date date, const std::function<Result<void>(Day&)>& e
   Day result;
   auto ok = Transact([&](DiaryTxn& txn) -> Result<void> {
     auto stored = txn.GetDay(date);
-    if (!stored) return std::unexpected(stored.error());
+    if (!stored) return Unexpected(stored.error());
     Day day = stored->value_or(Day{.date = date});
     if (auto e = edit(day); !e) return e;
     day.date = date;
     result = day;
     return txn.PutDay(day);
   });
-  if (!ok) return std::unexpected(ok.error());
+  if (!ok) return Unexpected(ok.error());
   return result;
 }
 
@@ -76,11 +76,11 @@ Result<std::optional<Day>> Store::GetDay(Date date) {
   std::optional<Day> day;
   auto ok = Transact([&](DiaryTxn& txn) -> Result<void> {
     auto d = txn.GetDay(date);
-    if (!d) return std::unexpected(d.error());
+    if (!d) return Unexpected(d.error());
     day = std::move(*d);
     return {};
   });
-  if (!ok) return std::unexpected(ok.error());
+  if (!ok) return Unexpected(ok.error());
   return day;
 }
 

@@ -4,9 +4,10 @@
 
 #include <compare>
 #include <cstdint>
-#include <expected>
 #include <string>
 #include <string_view>
+
+#include "backsignal/core/expected.h"
 
 namespace backsignal {
 
@@ -20,7 +21,7 @@ class Date {
   static bool IsValidCivil(int year, unsigned month, unsigned day);
 
   // Parses "YYYY-MM-DD"; on failure returns a message saying what was expected.
-  static std::expected<Date, std::string> Parse(std::string_view text);
+  static Expected<Date, std::string> Parse(std::string_view text);
 
   int32_t days() const { return days_; }
   int year() const;
@@ -42,7 +43,7 @@ class Date {
 class TimeOfDay {
  public:
   constexpr TimeOfDay() = default;
-  static std::expected<TimeOfDay, std::string> Parse(std::string_view text);
+  static Expected<TimeOfDay, std::string> Parse(std::string_view text);
   static TimeOfDay FromMinutes(int minutes) { return TimeOfDay(minutes); }
   int minutes() const { return minutes_; }
   std::string ToString() const;

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstdint>
-#include <expected>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,7 +19,7 @@ class Score {
   constexpr Score() = default;
   static constexpr int kMaxHalves = 20;
   // Checks range and step; the message says what is wrong and what would be right.
-  static std::expected<Score, std::string> FromDouble(double value);
+  static Expected<Score, std::string> FromDouble(double value);
   // REQUIRES: 0 <= halves <= 20.
   static constexpr Score FromHalves(int halves) { return Score(halves); }
   int halves() const { return halves_; }
@@ -40,7 +39,7 @@ enum class Load : uint8_t {
 };
 inline constexpr Load kAllLoads[] = {Load::kRotation, Load::kBreathingUnderLoad, Load::kArmsAway};
 std::string_view LoadName(Load load);
-std::expected<Load, std::string> ParseLoad(std::string_view name);
+Expected<Load, std::string> ParseLoad(std::string_view name);
 
 // A set of loads, as a bit mask; its canonical order is that of kAllLoads.
 class LoadSet {
@@ -63,7 +62,7 @@ class LoadSet {
 // How discomfort moved during a session.
 enum class Pattern { kStable, kBuilding, kEased };
 std::string_view PatternName(Pattern p);
-std::expected<Pattern, std::string> ParsePattern(std::string_view name);
+Expected<Pattern, std::string> ParsePattern(std::string_view name);
 
 struct Morning {
   Score pain;
@@ -146,9 +145,9 @@ inline constexpr size_t kMaxNoteChars = 2000;
 
 // Validators for single values, shared by every parser and check-in. Each returns the value or
 // a message without a location ("11 is above the top of the scale (0 to 10)").
-std::expected<int, std::string> ValidateMinutes(double value);
-std::expected<double, std::string> ValidateSittingHours(double value);
-std::expected<std::string, std::string> ValidateText(std::string_view text, size_t max_chars);
+Expected<int, std::string> ValidateMinutes(double value);
+Expected<double, std::string> ValidateSittingHours(double value);
+Expected<std::string, std::string> ValidateText(std::string_view text, size_t max_chars);
 
 // Formats a number the shortest way that reads back the same ("3", "3.5", "0.1").
 std::string FormatNumber(double value);

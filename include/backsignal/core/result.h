@@ -1,10 +1,11 @@
 // Errors as values: every fallible call returns Result<T>, never throws across a module border.
 #pragma once
 
-#include <expected>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "backsignal/core/expected.h"
 
 namespace backsignal {
 
@@ -34,8 +35,8 @@ struct Error {
 };
 
 template <typename T>
-using Result = std::expected<T, Error>;
+using Result = Expected<T, Error>;
 
-inline std::unexpected<Error> Fail(Error e) { return std::unexpected<Error>(std::move(e)); }
+inline Unexpected<Error> Fail(Error e) { return Unexpected<Error>(std::move(e)); }
 
 }  // namespace backsignal
