@@ -3,6 +3,7 @@
 #include <initializer_list>
 #include <map>
 
+#include "backsignal/io/checkin_json.h"
 #include "json_util.h"
 
 namespace backsignal {
@@ -12,33 +13,41 @@ using nlohmann::json;
 using io::DescribeJson;
 using io::ordered_json;
 
+// The path of `key` inside the object at `path` ("" is the root of a check-in body).
+std::string Sub(const std::string& path, std::string_view key) {
+  return path.empty() ? std::string(key) : path + "." + std::string(key);
+}
+
 constexpr std::string_view kScoreExpected = "a score (a number from 0 to 10 in steps of 0.5)";
 
 // Walks a parsed document, collecting every problem with its JSON path.
 class DiaryReader {
  public:
   Result<Diary> Read(const json& doc);
-
- private:
-  void Problem(const std::string& path, const std::string& message) {
-    if (problems_.size() < kMaxListedProblems) problems_.push_back(path + ": " + message);
-    ++count_;
-  }
-  void WrongType(const std::string& path, const json& v, std::string_view expected) {
-    Problem(path, DescribeJson(v) + " is the wrong type; expected " + std::string(expected));
-  }
-  // Reports keys of `obj` outside `allowed`; returns false when `obj` is not an object.
-  bool CheckObject(const std::string& path, const json& obj,
-                   std::initializer_list<std::string_view> allowed, std::string_view what);
-
-  std::optional<Score> ReadScore(const std::string& path, const json& v);
-  std::optional<bool> ReadBool(const std::string& path, const json& v);
-  std::optional<std::string> ReadText(const std::string& path, const json& v, size_t max_chars);
+  // The refusal of a body or file with the problems found so far, or empty when none.
+  std::optional<Error> Refusal(std::string_view what);
 
   std::optional<Day> ReadDay(const std::string& path, const json& v);
   std::optional<Morning> ReadMorning(const std::string& path, const json& v);
   Context ReadContext(const std::string& path, const json& v);
   std::optional<Session> ReadSession(const std::string& path, const json& v);
+  HourAfter ReadHourAfter(const std::string& path, const json& v);
+  std::optional<std::string> ReadText(const std::string& path, const json& v, size_t max_chars);
+  void Problem(const std::string& path, const std::string& message) {
+    if (problems_.size() < kMaxListedProblems) {
+      problems_.push_back((path.empty() ? "$" : path) + ": " + message);
+    }
+    ++count_;
+  }
+  bool CheckObject(const std::string& path, const json& obj,
+                   std::initializer_list<std::string_view> allowed, std::string_view what);
+
+ private:
+  void WrongType(const std::string& path, const json& v, std::string_view expected) {
+    Problem(path, DescribeJson(v) + " is the wrong type; expected " + std::string(expected));
+  }
+  std::optional<Score> ReadScore(const std::string& path, const json& v);
+  std::optional<bool> ReadBool(const std::string& path, const json& v);
 
   std::vector<std::string> problems_;
   size_t count_ = 0;
@@ -66,7 +75,7 @@ bool DiaryReader::CheckObject(const std::string& path, const json& obj,
     bool known = false;
     for (std::string_view a : allowed) known = known || a == it.key();
     if (!known) {
-      Problem(path.empty() ? it.key() : path + "." + it.key(),
+      Problem(Sub(path, it.key()),
               "unknown key; expected " + Join(allowed));
     }
   }
@@ -116,15 +125,15 @@ std::optional<Morning> DiaryReader::ReadMorning(const std::string& path, const j
   Morning m;
   bool ok = true;
   if (!v.contains("pain")) {
-    Problem(path + ".pain", v.empty() ? "missing (the morning is empty); a morning needs its pain"
+    Problem(Sub(path, "pain"), v.empty() ? "missing (the morning is empty); a morning needs its pain"
                                       : "missing; a morning needs its pain (0 to 10)");
     ok = false;
-  } else if (auto p = ReadScore(path + ".pain", v["pain"])) {
+  } else if (auto p = ReadScore(Sub(path, "pain"), v["pain"])) {
     m.pain = *p;
   } else {
     ok = false;
   }
-  if (v.contains("stiffness")) m.stiffness = ReadScore(path + ".stiffness", v["stiffness"]);
+  if (v.contains("stiffness")) m.stiffness = ReadScore(Sub(path, "stiffness"), v["stiffness"]);
   return ok ? std::optional<Morning>(m) : std::nullopt;
 }
 
@@ -137,18 +146,18 @@ Context DiaryReader::ReadContext(const std::string& path, const json& v) {
   if (v.contains("sitting_hours")) {
     const json& h = v["sitting_hours"];
     if (!h.is_number()) {
-      WrongType(path + ".sitting_hours", h, "a number of hours from 0 to 24");
+      WrongType(Sub(path, "sitting_hours"), h, "a number of hours from 0 to 24");
     } else if (auto ok = ValidateSittingHours(h.get<double>())) {
       c.sitting_hours = *ok;
     } else {
-      Problem(path + ".sitting_hours", ok.error());
+      Problem(Sub(path, "sitting_hours"), ok.error());
     }
   }
   if (v.contains("prolonged_position")) {
-    c.prolonged_position = ReadBool(path + ".prolonged_position", v["prolonged_position"]);
+    c.prolonged_position = ReadBool(Sub(path, "prolonged_position"), v["prolonged_position"]);
   }
   if (v.contains("upper_body_tension")) {
-    c.upper_body_tension = ReadScore(path + ".upper_body_tension", v["upper_body_tension"]);
+    c.upper_body_tension = ReadScore(Sub(path, "upper_body_tension"), v["upper_body_tension"]);
   }
   return c;
 }
@@ -162,33 +171,33 @@ std::optional<Session> DiaryReader::ReadSession(const std::string& path, const j
   if (v.contains("time")) {
     const json& t = v["time"];
     if (!t.is_string()) {
-      WrongType(path + ".time", t, "a time as \"HH:MM\"");
+      WrongType(Sub(path, "time"), t, "a time as \"HH:MM\"");
     } else if (auto tod = TimeOfDay::Parse(t.get<std::string>())) {
       s.time = *tod;
     } else {
-      Problem(path + ".time", DescribeJson(t) + " " + tod.error());
+      Problem(Sub(path, "time"), DescribeJson(t) + " " + tod.error());
     }
   }
   if (v.contains("minutes")) {
     const json& m = v["minutes"];
     if (!m.is_number()) {
-      WrongType(path + ".minutes", m, "a whole number of minutes from 1 to 600");
+      WrongType(Sub(path, "minutes"), m, "a whole number of minutes from 1 to 600");
     } else if (auto ok = ValidateMinutes(m.get<double>())) {
       s.minutes = *ok;
     } else {
-      Problem(path + ".minutes", ok.error());
+      Problem(Sub(path, "minutes"), ok.error());
     }
   }
   if (v.contains("activity")) {
-    s.activity = ReadText(path + ".activity", v["activity"], kMaxActivityChars);
+    s.activity = ReadText(Sub(path, "activity"), v["activity"], kMaxActivityChars);
   }
   if (v.contains("load")) {
     const json& l = v["load"];
     if (!l.is_array()) {
-      WrongType(path + ".load", l, "a list of rotation, breathing_under_load, arms_away");
+      WrongType(Sub(path, "load"), l, "a list of rotation, breathing_under_load, arms_away");
     } else {
       for (size_t i = 0; i < l.size(); ++i) {
-        const std::string p = path + ".load[" + std::to_string(i) + "]";
+        const std::string p = Sub(path, "load") + "[" + std::to_string(i) + "]";
         if (!l[i].is_string()) {
           WrongType(p, l[i], "one of rotation, breathing_under_load, arms_away");
           continue;
@@ -206,32 +215,34 @@ std::optional<Session> DiaryReader::ReadSession(const std::string& path, const j
   }
   if (v.contains("during")) {
     const json& d = v["during"];
-    const std::string p = path + ".during";
+    const std::string p = Sub(path, "during");
     if (CheckObject(p, d, {"start", "end", "pattern", "sharp"}, "an object (the during check-in)")) {
-      if (d.contains("start")) s.during.start = ReadScore(p + ".start", d["start"]);
-      if (d.contains("end")) s.during.end = ReadScore(p + ".end", d["end"]);
+      if (d.contains("start")) s.during.start = ReadScore(Sub(p, "start"), d["start"]);
+      if (d.contains("end")) s.during.end = ReadScore(Sub(p, "end"), d["end"]);
       if (d.contains("pattern")) {
         const json& pat = d["pattern"];
         if (!pat.is_string()) {
-          WrongType(p + ".pattern", pat, "stable, building or eased");
+          WrongType(Sub(p, "pattern"), pat, "stable, building or eased");
         } else if (auto pp = ParsePattern(pat.get<std::string>())) {
           s.during.pattern = *pp;
         } else {
-          Problem(p + ".pattern", DescribeJson(pat) + " " + pp.error());
+          Problem(Sub(p, "pattern"), DescribeJson(pat) + " " + pp.error());
         }
       }
-      if (d.contains("sharp")) s.during.sharp = ReadBool(p + ".sharp", d["sharp"]);
+      if (d.contains("sharp")) s.during.sharp = ReadBool(Sub(p, "sharp"), d["sharp"]);
     }
   }
-  if (v.contains("hour_after")) {
-    const json& h = v["hour_after"];
-    const std::string p = path + ".hour_after";
-    if (CheckObject(p, h, {"pain", "tighter"}, "an object (the hour-after check-in)")) {
-      if (h.contains("pain")) s.hour_after.pain = ReadScore(p + ".pain", h["pain"]);
-      if (h.contains("tighter")) s.hour_after.tighter = ReadBool(p + ".tighter", h["tighter"]);
-    }
-  }
+  if (v.contains("hour_after")) s.hour_after = ReadHourAfter(Sub(path, "hour_after"), v["hour_after"]);
   return s;
+}
+
+HourAfter DiaryReader::ReadHourAfter(const std::string& path, const json& h) {
+  HourAfter out;
+  if (CheckObject(path, h, {"pain", "tighter"}, "an object (the hour-after check-in)")) {
+    if (h.contains("pain")) out.pain = ReadScore(Sub(path, "pain"), h["pain"]);
+    if (h.contains("tighter")) out.tighter = ReadBool(Sub(path, "tighter"), h["tighter"]);
+  }
+  return out;
 }
 
 std::optional<Day> DiaryReader::ReadDay(const std::string& path, const json& v) {
@@ -242,32 +253,32 @@ std::optional<Day> DiaryReader::ReadDay(const std::string& path, const json& v) 
   Day day;
   bool ok = true;
   if (!v.contains("date")) {
-    Problem(path + ".date", "missing; every day needs its date (YYYY-MM-DD)");
+    Problem(Sub(path, "date"), "missing; every day needs its date (YYYY-MM-DD)");
     ok = false;
   } else if (!v["date"].is_string()) {
-    WrongType(path + ".date", v["date"], "a date as \"YYYY-MM-DD\"");
+    WrongType(Sub(path, "date"), v["date"], "a date as \"YYYY-MM-DD\"");
     ok = false;
   } else if (auto d = Date::Parse(v["date"].get<std::string>())) {
     day.date = *d;
   } else {
-    Problem(path + ".date", DescribeJson(v["date"]) + " " + d.error());
+    Problem(Sub(path, "date"), DescribeJson(v["date"]) + " " + d.error());
     ok = false;
   }
-  if (v.contains("morning")) day.morning = ReadMorning(path + ".morning", v["morning"]);
-  if (v.contains("context")) day.context = ReadContext(path + ".context", v["context"]);
+  if (v.contains("morning")) day.morning = ReadMorning(Sub(path, "morning"), v["morning"]);
+  if (v.contains("context")) day.context = ReadContext(Sub(path, "context"), v["context"]);
   if (v.contains("sessions")) {
     const json& ss = v["sessions"];
     if (!ss.is_array()) {
-      WrongType(path + ".sessions", ss, "a list of sessions");
+      WrongType(Sub(path, "sessions"), ss, "a list of sessions");
     } else {
       for (size_t i = 0; i < ss.size(); ++i) {
-        if (auto s = ReadSession(path + ".sessions[" + std::to_string(i) + "]", ss[i])) {
+        if (auto s = ReadSession(Sub(path, "sessions") + "[" + std::to_string(i) + "]", ss[i])) {
           day.sessions.push_back(std::move(*s));
         }
       }
     }
   }
-  if (v.contains("note")) day.note = ReadText(path + ".note", v["note"], kMaxNoteChars);
+  if (v.contains("note")) day.note = ReadText(Sub(path, "note"), v["note"], kMaxNoteChars);
   return ok ? std::optional<Day>(std::move(day)) : std::nullopt;
 }
 
@@ -316,23 +327,26 @@ Result<Diary> DiaryReader::Read(const json& doc) {
       if (!day) continue;
       auto [it, inserted] = seen.emplace(day->date, i);
       if (!inserted) {
-        Problem(path + ".date", "\"" + day->date.ToString() + "\" appears twice (also at days[" +
+        Problem(Sub(path, "date"), "\"" + day->date.ToString() + "\" appears twice (also at days[" +
                                     std::to_string(it->second) + "]); one entry per date");
         continue;
       }
       diary.days.push_back(std::move(*day));
     }
   }
-  if (count_ > 0) {
-    std::string message = "diary refused: " + std::to_string(count_) +
-                          (count_ == 1 ? " problem" : " problems");
-    if (count_ > problems_.size()) {
-      problems_.push_back("... and " + std::to_string(count_ - problems_.size()) + " more");
-    }
-    return Fail(Error::Invalid(std::move(message), std::move(problems_)));
-  }
+  if (auto refused = Refusal("diary")) return Fail(std::move(*refused));
   SortDays(diary.days);
   return diary;
+}
+
+std::optional<Error> DiaryReader::Refusal(std::string_view what) {
+  if (count_ == 0) return std::nullopt;
+  std::string message = std::string(what) + " refused: " + std::to_string(count_) +
+                        (count_ == 1 ? " problem" : " problems");
+  if (count_ > problems_.size()) {
+    problems_.push_back("... and " + std::to_string(count_ - problems_.size()) + " more");
+  }
+  return Error::Invalid(std::move(message), std::move(problems_));
 }
 
 ordered_json DayJson(const Day& day) {
@@ -408,6 +422,78 @@ std::string DiaryToJson(const Diary& diary, bool pretty) {
   j["days"] = std::move(days);
   return pretty ? j.dump(2) + "\n" : j.dump();
 }
+
+namespace {
+
+// Parses one check-in body with the diary's rules; `read` fills the value from the document.
+template <typename T, typename ReadFn>
+Result<T> ParseBody(std::string_view text, std::string_view what, ReadFn read) {
+  auto doc = io::ParseStrictJson(text);
+  if (!doc) return Fail(Error::Invalid(std::string(what) + " refused: 1 problem", {"$: " + doc.error()}));
+  DiaryReader reader;
+  std::optional<T> value = read(reader, *doc);
+  if (auto refused = reader.Refusal(what)) return Fail(std::move(*refused));
+  if (!value) return Fail(Error::Invalid(std::string(what) + " refused: it holds nothing"));
+  return std::move(*value);
+}
+
+}  // namespace
+
+Result<Morning> ParseMorningJson(std::string_view text) {
+  return ParseBody<Morning>(text, "morning", [](DiaryReader& r, const json& doc) {
+    return r.ReadMorning("", doc);
+  });
+}
+
+Result<Context> ParseContextJson(std::string_view text) {
+  return ParseBody<Context>(text, "context", [](DiaryReader& r, const json& doc) {
+    Context c = r.ReadContext("", doc);
+    if (c.empty() && doc.is_object() && doc.empty()) {
+      r.Problem("", "empty; give sitting_hours, prolonged_position or upper_body_tension");
+    }
+    return std::optional<Context>(c);
+  });
+}
+
+Result<HourAfter> ParseHourAfterJson(std::string_view text) {
+  return ParseBody<HourAfter>(text, "hour-after check-in", [](DiaryReader& r, const json& doc) {
+    HourAfter h = r.ReadHourAfter("", doc);
+    if (h.empty() && doc.is_object() && doc.empty()) r.Problem("", "empty; give pain and/or tighter");
+    return std::optional<HourAfter>(h);
+  });
+}
+
+Result<SessionPatch> ParseSessionPatchJson(std::string_view text) {
+  return ParseBody<SessionPatch>(text, "session", [](DiaryReader& r, const json& doc) {
+    std::optional<Session> s = r.ReadSession("", doc);
+    if (!s) return std::optional<SessionPatch>();
+    SessionPatch p;
+    p.time = s->time;
+    p.minutes = s->minutes;
+    p.activity = s->activity;
+    if (doc.contains("load")) p.load = s->load;
+    p.during = s->during;
+    p.hour_after = s->hour_after;
+    return std::optional<SessionPatch>(p);
+  });
+}
+
+Result<std::string> ParseNoteJson(std::string_view text) {
+  return ParseBody<std::string>(text, "note", [](DiaryReader& r, const json& doc) {
+    if (!r.CheckObject("", doc, {"note"}, "an object {\"note\": \"...\"}")) {
+      return std::optional<std::string>();
+    }
+    if (!doc.contains("note")) {
+      r.Problem("note", "missing; expected the note's text");
+      return std::optional<std::string>();
+    }
+    auto t = r.ReadText("note", doc["note"], kMaxNoteChars);
+    if (!t && doc["note"].is_string()) r.Problem("note", "empty; to remove a note, DELETE it");
+    return t;
+  });
+}
+
+std::string DayToJson(const Day& day) { return DayJson(day).dump(); }
 
 bool LooksLikeJson(std::string_view text) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <span>
 
 #include "backsignal/store/store.h"
 
@@ -76,34 +77,19 @@ class Statement {
   sqlite3_stmt* s_ = nullptr;
 };
 
-class SqliteStore;
-
-class SqliteTxn final : public DiaryTxn {
+// One SQLite connection with its cached prepared statements. Not thread-safe: its owner
+// serialises access.
+class Connection {
  public:
-  explicit SqliteTxn(SqliteStore& store) : store_(store) {}
-  Result<std::optional<Day>> GetDay(Date date) override;
-  Result<void> PutDay(const Day& day) override;
-  Result<UsualMorning> GetUsual() override;
-  Result<void> SetUsual(const UsualMorning& usual) override;
-
- private:
-  SqliteStore& store_;
-};
-
-class SqliteStore final : public Store {
- public:
-  SqliteStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
-  ~SqliteStore() override {
+  Connection(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  ~Connection() {
     stmts_.clear();
     sqlite3_close_v2(db_);
   }
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
 
-  Result<void> Init();
-  Result<Diary> LoadDiary() override;
-  Result<void> Transact(const std::function<Result<void>(DiaryTxn&)>& body) override;
-  std::string Describe() const override { return "sqlite:" + path_; }
-
-  // A cached prepared statement, reset and with bindings cleared. REQUIRES: mu_ held.
+  // A cached prepared statement, reset and with bindings cleared.
   Result<sqlite3_stmt*> Prepare(const char* sql);
   Error Fault(const std::string& doing) const {
     return Error::Storage("database " + path_ + ": " + doing + " failed: " + sqlite3_errmsg(db_));
@@ -117,14 +103,47 @@ class SqliteStore final : public Store {
     }
     return {};
   }
-  Result<std::vector<Session>> LoadSessions(Date date);
-  Result<void> ReadDayRow(sqlite3_stmt* s, Day& day, int first_col);
+  sqlite3* db() const { return db_; }
 
  private:
-  std::mutex mu_;
-  sqlite3* db_;  // GUARDED_BY(mu_)
+  sqlite3* db_;
   std::string path_;
-  std::map<const char*, Statement> stmts_;  // GUARDED_BY(mu_), keyed by the SQL literal
+  std::map<const char*, Statement> stmts_;  // keyed by the SQL literal's address
+};
+
+class SqliteTxn final : public DiaryTxn {
+ public:
+  explicit SqliteTxn(Connection& c) : c_(c) {}
+  Result<std::optional<Day>> GetDay(Date date) override;
+  Result<void> PutDay(const Day& day) override;
+  Result<UsualMorning> GetUsual() override;
+  Result<void> SetUsual(const UsualMorning& usual) override;
+
+ private:
+  Connection& c_;
+};
+
+// Writes go through one connection, reads through another: in WAL mode a reader never waits
+// for the writer, nor the writer for a reader.
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(std::unique_ptr<Connection> writer, std::unique_ptr<Connection> reader,
+              std::string path)
+      : writer_(std::move(writer)), reader_(std::move(reader)), path_(std::move(path)) {}
+
+  Result<void> Init();
+  Result<Diary> LoadDiary() override;
+  Result<void> Transact(const std::function<Result<void>(DiaryTxn&)>& body) override;
+  std::vector<Result<void>> TransactBatch(std::span<const TxnBody> bodies) override;
+  std::string Describe() const override { return "sqlite:" + path_; }
+  void SetReader(std::unique_ptr<Connection> reader) { reader_ = std::move(reader); }
+
+ private:
+  std::mutex write_mu_;
+  std::unique_ptr<Connection> writer_;  // GUARDED_BY(write_mu_)
+  std::mutex read_mu_;
+  std::unique_ptr<Connection> reader_;  // GUARDED_BY(read_mu_)
+  std::string path_;
 };
 
 // --- reading and binding columns ---
@@ -172,7 +191,7 @@ std::optional<std::string> ColText(sqlite3_stmt* s, int i) {
   return std::string(p, static_cast<size_t>(sqlite3_column_bytes(s, i)));
 }
 
-Result<sqlite3_stmt*> SqliteStore::Prepare(const char* sql) {
+Result<sqlite3_stmt*> Connection::Prepare(const char* sql) {
   auto it = stmts_.find(sql);
   if (it == stmts_.end()) {
     sqlite3_stmt* raw = nullptr;
@@ -188,26 +207,22 @@ Result<sqlite3_stmt*> SqliteStore::Prepare(const char* sql) {
 }
 
 Result<void> SqliteStore::Init() {
-  std::lock_guard lock(mu_);
-  sqlite3_busy_timeout(db_, 5000);
-  sqlite3_extended_result_codes(db_, 1);
+  std::lock_guard lock(write_mu_);
+  Connection& c = *writer_;
   // Fails here, clearly, when the file is not a SQLite database.
-  if (auto ok = Exec("PRAGMA journal_mode=WAL", "switching to WAL"); !ok) return ok;
-  if (auto ok = Exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", "setting pragmas"); !ok) {
-    return ok;
-  }
-  if (auto ok = Exec("CREATE TABLE IF NOT EXISTS schema_migrations ("
-                     " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-                     " applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))",
-                     "creating the migrations table");
+  if (auto ok = c.Exec("PRAGMA journal_mode=WAL", "switching to WAL"); !ok) return ok;
+  if (auto ok = c.Exec("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                       " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                       " applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))",
+                       "creating the migrations table");
       !ok) {
     return ok;
   }
   int current = 0;
   {
-    auto s = Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    auto s = c.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
     if (!s) return Unexpected(s.error());
-    if (sqlite3_step(*s) != SQLITE_ROW) return Fail(Fault("reading the schema version"));
+    if (sqlite3_step(*s) != SQLITE_ROW) return Fail(c.Fault("reading the schema version"));
     current = sqlite3_column_int(*s, 0);
     sqlite3_reset(*s);
   }
@@ -219,22 +234,22 @@ Result<void> SqliteStore::Init() {
   }
   for (const Migration& m : kMigrations) {
     if (m.version <= current) continue;
-    if (auto ok = Exec("BEGIN IMMEDIATE", "starting a migration"); !ok) return ok;
-    auto ok = Exec(m.sql, m.name);
+    if (auto ok = c.Exec("BEGIN IMMEDIATE", "starting a migration"); !ok) return ok;
+    auto ok = c.Exec(m.sql, m.name);
     if (ok) {
-      auto s = Prepare("INSERT INTO schema_migrations (version, name) VALUES (?, ?)");
+      auto s = c.Prepare("INSERT INTO schema_migrations (version, name) VALUES (?, ?)");
       if (!s) {
         ok = Unexpected(s.error());
       } else {
         sqlite3_bind_int(*s, 1, m.version);
         sqlite3_bind_text(*s, 2, m.name, -1, SQLITE_STATIC);
-        if (sqlite3_step(*s) != SQLITE_DONE) ok = Fail(Fault("recording a migration"));
+        if (sqlite3_step(*s) != SQLITE_DONE) ok = Fail(c.Fault("recording a migration"));
         sqlite3_reset(*s);
       }
     }
-    if (ok) ok = Exec("COMMIT", "committing a migration");
+    if (ok) ok = c.Exec("COMMIT", "committing a migration");
     if (!ok) {
-      Exec("ROLLBACK", "rolling back");
+      c.Exec("ROLLBACK", "rolling back");
       return ok;
     }
   }
@@ -245,7 +260,7 @@ constexpr const char* kDayColumns =
     "date, morning_pain, morning_stiffness, sitting_hours, prolonged_position, "
     "upper_body_tension, note";
 
-Result<void> SqliteStore::ReadDayRow(sqlite3_stmt* s, Day& day, int c) {
+Result<void> ReadDayRow(sqlite3_stmt* s, Day& day, int c) {
   const std::string date_text = ColText(s, c).value_or("");
   auto date = Date::Parse(date_text);
   if (!date) return Fail(Error::Storage("corrupt date in the database: " + date_text));
@@ -293,15 +308,17 @@ constexpr const char* kSessionColumns =
     "during_sharp, hour_after_pain, hour_after_tighter";
 
 Result<Diary> SqliteStore::LoadDiary() {
-  std::lock_guard lock(mu_);
+  std::lock_guard lock(read_mu_);
+  Connection& c = *reader_;
   Diary diary;
-  if (auto ok = Exec("BEGIN", "starting a read"); !ok) return Unexpected(ok.error());
+  // One read transaction: a consistent snapshot even while check-ins are being written.
+  if (auto ok = c.Exec("BEGIN", "starting a read"); !ok) return Unexpected(ok.error());
   auto finish = [&](Result<Diary> r) -> Result<Diary> {
-    Exec("COMMIT", "ending a read");
+    c.Exec("COMMIT", "ending a read");
     return r;
   };
   {
-    auto s = Prepare("SELECT usual_morning_pain, usual_morning_stiffness FROM people WHERE id = ?");
+    auto s = c.Prepare("SELECT usual_morning_pain, usual_morning_stiffness FROM people WHERE id = ?");
     if (!s) return finish(Unexpected(s.error()));
     sqlite3_bind_int64(*s, 1, kLocalPerson);
     if (sqlite3_step(*s) == SQLITE_ROW) {
@@ -315,7 +332,7 @@ Result<Diary> SqliteStore::LoadDiary() {
   }
   static const std::string kDaysSql =
       std::string("SELECT ") + kDayColumns + " FROM days WHERE person_id = ? ORDER BY date";
-  auto days = Prepare(kDaysSql.c_str());
+  auto days = c.Prepare(kDaysSql.c_str());
   if (!days) return finish(Unexpected(days.error()));
   sqlite3_bind_int64(*days, 1, kLocalPerson);
   int rc;
@@ -324,10 +341,10 @@ Result<Diary> SqliteStore::LoadDiary() {
     if (auto ok = ReadDayRow(*days, day, 0); !ok) return finish(Unexpected(ok.error()));
     diary.days.push_back(std::move(day));
   }
-  if (rc != SQLITE_DONE) return finish(Fail(Fault("reading days")));
+  if (rc != SQLITE_DONE) return finish(Fail(c.Fault("reading days")));
   static const std::string kSessionsSql = std::string("SELECT date, ") + kSessionColumns +
                                           " FROM sessions WHERE person_id = ? ORDER BY date, seq";
-  auto ss = Prepare(kSessionsSql.c_str());
+  auto ss = c.Prepare(kSessionsSql.c_str());
   if (!ss) return finish(Unexpected(ss.error()));
   sqlite3_bind_int64(*ss, 1, kLocalPerson);
   size_t di = 0;
@@ -343,36 +360,69 @@ Result<Diary> SqliteStore::LoadDiary() {
     if (auto ok = ReadSessionRow(*ss, session, 1); !ok) return finish(Unexpected(ok.error()));
     diary.days[di].sessions.push_back(std::move(session));
   }
-  if (rc != SQLITE_DONE) return finish(Fail(Fault("reading sessions")));
+  if (rc != SQLITE_DONE) return finish(Fail(c.Fault("reading sessions")));
   return finish(std::move(diary));
 }
 
 Result<void> SqliteStore::Transact(const std::function<Result<void>(DiaryTxn&)>& body) {
-  std::lock_guard lock(mu_);
-  if (auto ok = Exec("BEGIN IMMEDIATE", "starting a transaction"); !ok) return ok;
-  SqliteTxn txn(*this);
+  std::lock_guard lock(write_mu_);
+  Connection& c = *writer_;
+  if (auto ok = c.Exec("BEGIN IMMEDIATE", "starting a transaction"); !ok) return ok;
+  SqliteTxn txn(c);
   Result<void> ok = body(txn);
-  if (ok) ok = Exec("COMMIT", "committing");
-  if (!ok) Exec("ROLLBACK", "rolling back");
+  if (ok) ok = c.Exec("COMMIT", "committing");
+  if (!ok) c.Exec("ROLLBACK", "rolling back");
   return ok;
+}
+
+std::vector<Result<void>> SqliteStore::TransactBatch(std::span<const TxnBody> bodies) {
+  std::lock_guard lock(write_mu_);
+  Connection& c = *writer_;
+  std::vector<Result<void>> results;
+  results.reserve(bodies.size());
+  if (auto ok = c.Exec("BEGIN IMMEDIATE", "starting a transaction"); !ok) {
+    results.assign(bodies.size(), ok);
+    return results;
+  }
+  SqliteTxn txn(c);
+  // Each body in a savepoint of its own: one that fails is undone alone.
+  for (const TxnBody& body : bodies) {
+    Result<void> ok = c.Exec("SAVEPOINT one", "starting a savepoint");
+    if (ok) ok = body(txn);
+    if (ok) {
+      ok = c.Exec("RELEASE one", "releasing a savepoint");
+    } else {
+      c.Exec("ROLLBACK TO one", "rolling back a savepoint");
+      c.Exec("RELEASE one", "releasing a savepoint");
+    }
+    results.push_back(std::move(ok));
+  }
+  // One commit, one fsync, for the whole batch.
+  if (auto ok = c.Exec("COMMIT", "committing"); !ok) {
+    c.Exec("ROLLBACK", "rolling back");
+    for (Result<void>& r : results) {
+      if (r) r = ok;
+    }
+  }
+  return results;
 }
 
 Result<std::optional<Day>> SqliteTxn::GetDay(Date date) {
   static const std::string kSql = std::string("SELECT ") + kDayColumns +
                                   " FROM days WHERE person_id = ? AND date = ?";
-  auto s = store_.Prepare(kSql.c_str());
+  auto s = c_.Prepare(kSql.c_str());
   if (!s) return Unexpected(s.error());
   sqlite3_bind_int64(*s, 1, kLocalPerson);
   BindText(*s, 2, date.ToString());
   const int rc = sqlite3_step(*s);
   if (rc == SQLITE_DONE) return std::optional<Day>();
-  if (rc != SQLITE_ROW) return Fail(store_.Fault("reading a day"));
+  if (rc != SQLITE_ROW) return Fail(c_.Fault("reading a day"));
   Day day;
-  if (auto ok = store_.ReadDayRow(*s, day, 0); !ok) return Unexpected(ok.error());
+  if (auto ok = ReadDayRow(*s, day, 0); !ok) return Unexpected(ok.error());
   sqlite3_reset(*s);
   static const std::string kSessionsSql = std::string("SELECT ") + kSessionColumns +
                                           " FROM sessions WHERE person_id = ? AND date = ? ORDER BY seq";
-  auto ss = store_.Prepare(kSessionsSql.c_str());
+  auto ss = c_.Prepare(kSessionsSql.c_str());
   if (!ss) return Unexpected(ss.error());
   sqlite3_bind_int64(*ss, 1, kLocalPerson);
   BindText(*ss, 2, date.ToString());
@@ -382,20 +432,20 @@ Result<std::optional<Day>> SqliteTxn::GetDay(Date date) {
     if (auto ok = ReadSessionRow(*ss, session, 0); !ok) return Unexpected(ok.error());
     day.sessions.push_back(std::move(session));
   }
-  if (src != SQLITE_DONE) return Fail(store_.Fault("reading sessions"));
+  if (src != SQLITE_DONE) return Fail(c_.Fault("reading sessions"));
   return std::optional<Day>(std::move(day));
 }
 
 Result<void> SqliteTxn::PutDay(const Day& day) {
   const std::string date = day.date.ToString();
-  auto del = store_.Prepare("DELETE FROM days WHERE person_id = ? AND date = ?");
+  auto del = c_.Prepare("DELETE FROM days WHERE person_id = ? AND date = ?");
   if (!del) return Unexpected(del.error());
   sqlite3_bind_int64(*del, 1, kLocalPerson);
   BindText(*del, 2, date);
-  if (sqlite3_step(*del) != SQLITE_DONE) return Fail(store_.Fault("replacing a day"));
+  if (sqlite3_step(*del) != SQLITE_DONE) return Fail(c_.Fault("replacing a day"));
   if (day.empty()) return {};
 
-  auto ins = store_.Prepare(
+  auto ins = c_.Prepare(
       "INSERT INTO days (person_id, date, morning_pain, morning_stiffness, sitting_hours, "
       "prolonged_position, upper_body_tension, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   if (!ins) return Unexpected(ins.error());
@@ -410,11 +460,11 @@ Result<void> SqliteTxn::PutDay(const Day& day) {
   BindOptBool(s, 6, day.context.prolonged_position);
   BindOptScore(s, 7, day.context.upper_body_tension);
   BindOptText(s, 8, day.note);
-  if (sqlite3_step(s) != SQLITE_DONE) return Fail(store_.Fault("storing a day"));
+  if (sqlite3_step(s) != SQLITE_DONE) return Fail(c_.Fault("storing a day"));
 
   for (size_t k = 0; k < day.sessions.size(); ++k) {
     const Session& x = day.sessions[k];
-    auto si = store_.Prepare(
+    auto si = c_.Prepare(
         "INSERT INTO sessions (person_id, date, seq, time_minutes, minutes, activity, load_bits, "
         "during_start, during_end, during_pattern, during_sharp, hour_after_pain, "
         "hour_after_tighter) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -436,13 +486,13 @@ Result<void> SqliteTxn::PutDay(const Day& day) {
     BindOptBool(q, 11, x.during.sharp);
     BindOptScore(q, 12, x.hour_after.pain);
     BindOptBool(q, 13, x.hour_after.tighter);
-    if (sqlite3_step(q) != SQLITE_DONE) return Fail(store_.Fault("storing a session"));
+    if (sqlite3_step(q) != SQLITE_DONE) return Fail(c_.Fault("storing a session"));
   }
   return {};
 }
 
 Result<UsualMorning> SqliteTxn::GetUsual() {
-  auto s = store_.Prepare(
+  auto s = c_.Prepare(
       "SELECT usual_morning_pain, usual_morning_stiffness FROM people WHERE id = ?");
   if (!s) return Unexpected(s.error());
   sqlite3_bind_int64(*s, 1, kLocalPerson);
@@ -459,13 +509,13 @@ Result<UsualMorning> SqliteTxn::GetUsual() {
 }
 
 Result<void> SqliteTxn::SetUsual(const UsualMorning& usual) {
-  auto s = store_.Prepare(
+  auto s = c_.Prepare(
       "UPDATE people SET usual_morning_pain = ?, usual_morning_stiffness = ? WHERE id = ?");
   if (!s) return Unexpected(s.error());
   BindOptScore(*s, 1, usual.pain);
   BindOptScore(*s, 2, usual.stiffness);
   sqlite3_bind_int64(*s, 3, kLocalPerson);
-  if (sqlite3_step(*s) != SQLITE_DONE) return Fail(store_.Fault("storing the usual morning"));
+  if (sqlite3_step(*s) != SQLITE_DONE) return Fail(c_.Fault("storing the usual morning"));
   return {};
 }
 
@@ -489,16 +539,32 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, bool cre
       }
     }
   }
-  sqlite3* db = nullptr;
-  const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) |
-                    SQLITE_OPEN_FULLMUTEX;
-  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
-    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
-    sqlite3_close_v2(db);
-    return Fail(Error::Storage("cannot open the database " + path + ": " + msg));
-  }
-  auto store = std::make_unique<SqliteStore>(db, path);
+  auto connect = [&](bool may_create) -> Result<std::unique_ptr<Connection>> {
+    sqlite3* db = nullptr;
+    const int flags = SQLITE_OPEN_READWRITE | (may_create ? SQLITE_OPEN_CREATE : 0) |
+                      SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+      std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+      sqlite3_close_v2(db);
+      return Fail(Error::Storage("cannot open the database " + path + ": " + msg));
+    }
+    sqlite3_busy_timeout(db, 5000);
+    sqlite3_extended_result_codes(db, 1);
+    auto c = std::make_unique<Connection>(db, path);
+    // synchronous=FULL: a committed transaction is on disk before COMMIT returns.
+    if (auto ok = c->Exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", "setting pragmas");
+        !ok) {
+      return Unexpected(ok.error());
+    }
+    return c;
+  };
+  auto writer = connect(create);
+  if (!writer) return Unexpected(writer.error());
+  auto store = std::make_unique<SqliteStore>(std::move(*writer), nullptr, path);
   if (auto ok = store->Init(); !ok) return Unexpected(ok.error());
+  auto reader = connect(false);
+  if (!reader) return Unexpected(reader.error());
+  store->SetReader(std::move(*reader));
   return std::unique_ptr<Store>(std::move(store));
 }
 

@@ -4,6 +4,13 @@
 
 namespace backsignal {
 
+std::vector<Result<void>> Store::TransactBatch(std::span<const TxnBody> bodies) {
+  std::vector<Result<void>> results;
+  results.reserve(bodies.size());
+  for (const TxnBody& body : bodies) results.push_back(Transact(body));
+  return results;
+}
+
 Result<ImportReport> Store::Import(const Diary& diary, ImportMode mode) {
   ImportReport report;
   auto ok = Transact([&](DiaryTxn& txn) -> Result<void> {

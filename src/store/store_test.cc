@@ -4,10 +4,13 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <atomic>
 #include <filesystem>
+#include <thread>
 #include <fstream>
 
 #include "backsignal/core/checkin.h"
+#include "backsignal/store/group_commit.h"
 #include "test_diaries.h"
 
 namespace backsignal {
@@ -152,6 +155,51 @@ TYPED_TEST(StoreTest, EditDayReadsModifiesAndStores) {
                             [](Day& d) { return DeleteEntry(d, Entry::kDay, std::nullopt); })
                   .has_value());
   EXPECT_FALSE(this->store_->GetDay(D("2026-10-01"))->has_value());
+}
+
+TYPED_TEST(StoreTest, ABatchUndoesOnlyTheBodyThatFails) {
+  std::vector<Store::TxnBody> bodies;
+  for (const char* date : {"2026-10-01", "2026-10-02", "2026-10-03"}) {
+    bodies.push_back([date](DiaryTxn& txn) -> Result<void> {
+      Day d{.date = D(date), .morning = Morning{S(3), {}}};
+      if (auto ok = txn.PutDay(d); !ok) return ok;
+      if (std::string(date) == "2026-10-02") return Fail(Error::Invalid("no"));
+      return {};
+    });
+  }
+  const std::vector<Result<void>> results = this->store_->TransactBatch(bodies);
+  ASSERT_EQ(results.size(), 3u);
+  EXPECT_TRUE(results[0].has_value());
+  EXPECT_FALSE(results[1].has_value());
+  EXPECT_TRUE(results[2].has_value());
+  auto d = this->store_->LoadDiary();
+  ASSERT_EQ(d->days.size(), 2u);
+  EXPECT_EQ(d->days[1].date, D("2026-10-03"));
+}
+
+TYPED_TEST(StoreTest, GroupCommitAcknowledgesEveryWriteOnceCommitted) {
+  constexpr int kWriters = 8, kEach = 50;
+  std::atomic<int> acked{0};
+  {
+    GroupCommitter committer(*this->store_);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kWriters; ++t) {
+      threads.emplace_back([&, t] {
+        for (int i = 0; i < kEach; ++i) {
+          const Date date = D("2020-01-01") + t * kEach + i;
+          auto ok = committer.Run([date](DiaryTxn& txn) {
+            return txn.PutDay(Day{.date = date, .morning = Morning{S(2), {}}});
+          });
+          if (ok) ++acked;
+        }
+      });
+    }
+    for (auto& th : threads) th.join();
+    EXPECT_EQ(committer.writes(), static_cast<size_t>(kWriters * kEach));
+    EXPECT_LE(committer.commits(), committer.writes());
+  }
+  EXPECT_EQ(acked.load(), kWriters * kEach);
+  EXPECT_EQ(this->store_->LoadDiary()->days.size(), static_cast<size_t>(kWriters * kEach));
 }
 
 TYPED_TEST(StoreTest, DataSurvivesReopening) {

@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,13 @@ class Store {
   // Runs `body` in one transaction: committed (durably) when it returns success, rolled back
   // when it fails; its error is returned.
   virtual Result<void> Transact(const std::function<Result<void>(DiaryTxn&)>& body) = 0;
+
+  using TxnBody = std::function<Result<void>(DiaryTxn&)>;
+
+  // Runs each body in one shared transaction, each in a savepoint of its own, with one durable
+  // commit for all: a body that fails is undone alone. Returns each body's result. This is how
+  // the server turns many concurrent check-ins into one fsync (group commit).
+  virtual std::vector<Result<void>> TransactBatch(std::span<const TxnBody> bodies);
 
   // Where the store is, for messages ("sqlite:/home/a/.local/share/backsignal/diary.db").
   virtual std::string Describe() const = 0;
