@@ -5,7 +5,7 @@ SHARED ?= ../shared
 DEMO_DB ?= demo/diary.db
 FUZZ_SECONDS ?= 30
 
-.PHONY: all deps build test unit asan scenarios bench fuzz run clean
+.PHONY: all deps build test unit asan scenarios bench fuzz run demo clean
 
 all: build
 
@@ -49,8 +49,16 @@ fuzz: deps
 	  build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) build-fuzz/corpus-$$t fuzz/corpus/$$t || exit 1; \
 	done
 
+LISTEN ?= 127.0.0.1:8080
+
+# The web app on your own diary (the embedded SQLite default, ~/.local/share/backsignal/).
 run: build
+	build/backsignal serve --listen $(LISTEN)
+
+# A sample diary's reading in the terminal, then the web app on that sample.
+demo: build
 	@scripts/demo.sh build/backsignal $(DEMO_DB)
+	build/backsignal --db $(DEMO_DB) serve --listen $(LISTEN)
 
 clean:
 	rm -rf build build-asan build-bench build-fuzz demo

@@ -11,6 +11,10 @@ packages=(
   libcli11-dev                        # command-line parsing
   libgtest-dev libgmock-dev           # unit tests
   libbenchmark-dev                    # make bench
+  libboost-dev                        # Boost.Beast and Asio: the HTTP server
+  chromium                            # browser tests (driven by playwright-core from npm)
+  wrk                                 # the HTTP load benchmark
+  curl                                # scripts and tests that poke the server
 )
 
 missing=()
@@ -20,19 +24,33 @@ for p in "${packages[@]}"; do
   fi
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+# Node.js and npm, for the page's build-time assets and the browser tests: Debian's, unless a
+# Node.js is already installed (a NodeSource nodejs carries its own npm and conflicts with
+# Debian's npm package).
+if ! command -v npm >/dev/null 2>&1; then
+  missing+=(nodejs npm)
 fi
 
-echo "install-deps: installing from Debian: ${missing[*]}"
-if [ "$(id -u)" -eq 0 ]; then
+if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" -eq 0 ]; then
   sudo=()
-elif command -v sudo >/dev/null 2>&1; then
+elif [ ${#missing[@]} -gt 0 ] && command -v sudo >/dev/null 2>&1; then
   sudo=(sudo)
-else
+elif [ ${#missing[@]} -gt 0 ]; then
   echo "install-deps: need root or sudo to install: ${missing[*]}" >&2
   exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
-"${sudo[@]}" apt-get update -qq
-"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: installing from Debian: ${missing[*]}"
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# The page's npm packages (uPlot, embedded at build time; playwright-core and axe-core for the
+# browser tests), exactly as pinned by web/package-lock.json.
+here=$(cd "$(dirname "$0")/.." && pwd)
+stamp="$here/web/node_modules/.package-lock.json"
+if [ ! -f "$stamp" ] || [ "$here/web/package-lock.json" -nt "$stamp" ]; then
+  echo "install-deps: installing the page's npm packages (npm ci in web/)"
+  (cd "$here/web" && npm ci --no-audit --no-fund --loglevel=error)
+fi

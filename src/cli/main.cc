@@ -18,6 +18,7 @@
 #include "backsignal/io/settings_json.h"
 #include "backsignal/reading/reading.h"
 #include "backsignal/store/store.h"
+#include "serve.h"
 #include "text_reading.h"
 
 namespace backsignal::cli {
@@ -62,13 +63,7 @@ std::string DefaultDatabase() {
   return std::string(home && *home ? home : ".") + "/.local/share/backsignal/diary.db";
 }
 
-Date Today() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  return Date::FromCivil(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1),
-                         static_cast<unsigned>(local.tm_mday));
-}
+Date Today() { return Date::TodayLocal(); }
 
 Result<Date> ParseDateArg(const std::string& text, const char* option) {
   if (text.empty() || text == "today") return Today();
@@ -764,6 +759,20 @@ int Main(int argc, char** argv) {
   auto* c_settings = app.add_subcommand("settings", "List the reading's thresholds in force, their bounds and sources");
   c_settings->footer(footer("  backsignal settings\n  backsignal --set significant_change=2.5 settings"));
   c_settings->callback([&] { code = RunSettings(g); });
+
+  ServeArgs sv;
+  auto* c_serve = app.add_subcommand("serve", "Serve the web app (check-ins from a phone browser, the reading, history)");
+  c_serve->add_option("--listen", sv.listen, "Address and port; loopback only (default 127.0.0.1:8080)");
+  c_serve->add_option("--threads", sv.threads, "Threads serving requests (default 2)");
+  c_serve->footer(footer("  backsignal serve\n  backsignal --db diary.db serve --listen 127.0.0.1:9000"));
+  c_serve->callback([&] {
+    auto settings = LoadSettings(g);
+    if (!settings) {
+      code = Report(settings.error());
+      return;
+    }
+    code = Serve(g.db.empty() ? DefaultDatabase() : g.db, *settings, sv);
+  });
 
   try {
     app.parse(argc, argv);

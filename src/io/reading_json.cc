@@ -68,6 +68,7 @@ std::string ReadingToJson(const Reading& r, bool pretty) {
       if (s.session->load.Has(l)) load.push_back(LoadName(l));
     }
     o["load"] = std::move(load);
+    o["comfort"] = OptScore(s.comfort);
     o["morning_pain"] = OptScore(s.morning_pain);
     o["morning_stiffness"] = OptScore(s.morning_stiffness);
     o["usual_pain"] = Usual(s.usual.pain);

@@ -255,10 +255,9 @@ Reading Read(const Diary& diary, Date as_of, const Settings& settings) {
       sr.morning_pain = m.pain;
       sr.morning_stiffness = m.stiffness;
       sr.usual = m.usual;
+      sr.comfort = ComfortValue(session);
+      if (sr.comfort) comfort_points.emplace_back(day.date.days(), sr.comfort->value());
       r.sessions.push_back(std::move(sr));
-      if (const std::optional<Score> c = ComfortValue(session)) {
-        comfort_points.emplace_back(day.date.days(), c->value());
-      }
     }
   }
 

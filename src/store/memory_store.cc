@@ -47,6 +47,10 @@ class MemoryStore final : public Store {
       }
       return {};
     }
+    Result<void> Clear() override {
+      state = State{};
+      return {};
+    }
     Result<UsualMorning> GetUsual() override { return state.usual; }
     Result<void> SetUsual(const UsualMorning& usual) override {
       state.usual = usual;

@@ -116,6 +116,7 @@ class SqliteTxn final : public DiaryTxn {
   explicit SqliteTxn(Connection& c) : c_(c) {}
   Result<std::optional<Day>> GetDay(Date date) override;
   Result<void> PutDay(const Day& day) override;
+  Result<void> Clear() override;
   Result<UsualMorning> GetUsual() override;
   Result<void> SetUsual(const UsualMorning& usual) override;
 
@@ -489,6 +490,14 @@ Result<void> SqliteTxn::PutDay(const Day& day) {
     if (sqlite3_step(q) != SQLITE_DONE) return Fail(c_.Fault("storing a session"));
   }
   return {};
+}
+
+Result<void> SqliteTxn::Clear() {
+  auto del = c_.Prepare("DELETE FROM days WHERE person_id = ?");
+  if (!del) return Unexpected(del.error());
+  sqlite3_bind_int64(*del, 1, kLocalPerson);
+  if (sqlite3_step(*del) != SQLITE_DONE) return Fail(c_.Fault("clearing the diary"));
+  return SetUsual(UsualMorning{});
 }
 
 Result<UsualMorning> SqliteTxn::GetUsual() {

@@ -64,6 +64,16 @@ Result<ImportReport> Store::Import(const Diary& diary, ImportMode mode) {
   return report;
 }
 
+Result<void> Store::ReplaceAll(const Diary& diary) {
+  return Transact([&](DiaryTxn& txn) -> Result<void> {
+    if (auto ok = txn.Clear(); !ok) return ok;
+    for (const Day& day : diary.days) {
+      if (auto ok = txn.PutDay(day); !ok) return ok;
+    }
+    return txn.SetUsual(diary.usual);
+  });
+}
+
 Result<Day> Store::EditDay(Date date, const std::function<Result<void>(Day&)>& edit) {
   Day result;
   auto ok = Transact([&](DiaryTxn& txn) -> Result<void> {

@@ -113,6 +113,13 @@ TYPED_TEST(StoreTest, ReplaceSwapsClashingDaysAndKeepsOthers) {
   EXPECT_EQ(now->days[1].morning->pain, S(5));
 }
 
+TYPED_TEST(StoreTest, ReplaceAllLeavesExactlyTheNewDiary) {
+  ASSERT_TRUE(this->store_->Import(testing::RandomDiary(8, 30), ImportMode::kRefuseClashes).has_value());
+  const Diary next = testing::RandomDiary(9, 10, D("2027-01-01"));
+  ASSERT_TRUE(this->store_->ReplaceAll(next).has_value());
+  EXPECT_EQ(*this->store_->LoadDiary(), next);
+}
+
 TYPED_TEST(StoreTest, ADifferentDeclaredUsualClashes) {
   Diary a = testing::DiaryBuilder().Usual(3).Build();
   ASSERT_TRUE(this->store_->Import(a, ImportMode::kRefuseClashes).has_value());

@@ -48,6 +48,7 @@ struct SessionReading {
   MorningSignal morning = MorningSignal::kUnknown;
   Response response = Response::kUnknown;
   std::vector<Confounder> confounders;
+  std::optional<Score> comfort;  // highest of during start/end and hour-after pain (§3 comfort)
   // Evidence for the morning signal: the morning after and the usual it was compared with.
   std::optional<Score> morning_pain;
   std::optional<Score> morning_stiffness;

@@ -21,6 +21,8 @@ class DiaryTxn {
   virtual Result<std::optional<Day>> GetDay(Date date) = 0;
   // Stores the day whole, replacing what was there; an empty day removes the row.
   virtual Result<void> PutDay(const Day& day) = 0;
+  // Removes every day and the stated usual morning: the diary becomes empty.
+  virtual Result<void> Clear() = 0;
   virtual Result<UsualMorning> GetUsual() = 0;
   virtual Result<void> SetUsual(const UsualMorning& usual) = 0;
 };
@@ -63,6 +65,9 @@ class Store {
   // the whole file (kConflict, listing the dates), kReplace replaces those days. A usual
   // morning given in the file that differs from the stored one clashes the same way.
   Result<ImportReport> Import(const Diary& diary, ImportMode mode);
+
+  // Replaces the whole diary with `diary`, atomically.
+  Result<void> ReplaceAll(const Diary& diary);
 
   // Reads the day (an empty one if none), lets `edit` change it, and stores the result, all in
   // one transaction. Returns the day as stored.

@@ -1,0 +1,18 @@
+// `backsignal serve`: the web app on the embedded store.
+#pragma once
+
+#include <string>
+
+#include "backsignal/reading/settings.h"
+
+namespace backsignal::cli {
+
+struct ServeArgs {
+  std::string listen = "127.0.0.1:8080";
+  int threads = 2;
+};
+
+// Serves until SIGINT or SIGTERM; returns the process exit code.
+int Serve(const std::string& db, const Settings& settings, const ServeArgs& args);
+
+}  // namespace backsignal::cli

@@ -1,0 +1,273 @@
+#include "http_server.h"
+
+#include <atomic>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <iostream>
+#include <limits>
+#include <optional>
+#include <thread>
+
+namespace backsignal::server {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+// The raw bytes buffered per connection; the body itself goes to the parser's string.
+constexpr size_t kReadBufferBytes = 64 * 1024;
+
+std::string ErrorJson(int status, const std::string& message) {
+  std::string escaped;
+  for (char c : message) {
+    if (c == '"' || c == '\\') escaped += '\\';
+    escaped += c;
+  }
+  return "{\"error\":{\"status\":" + std::to_string(status) + ",\"message\":\"" + escaped + "\"}}";
+}
+
+void ParseQuery(std::string_view q, std::map<std::string, std::string>& out) {
+  while (!q.empty()) {
+    const size_t amp = q.find('&');
+    const std::string_view pair = q.substr(0, amp);
+    q = amp == std::string_view::npos ? std::string_view() : q.substr(amp + 1);
+    if (pair.empty()) continue;
+    const size_t eq = pair.find('=');
+    out[UrlDecode(pair.substr(0, eq))] =
+        eq == std::string_view::npos ? std::string() : UrlDecode(pair.substr(eq + 1));
+  }
+}
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, Handler& handler, const HttpLimits& limits,
+          std::atomic<size_t>& open)
+      : stream_(std::move(socket)), handler_(handler), limits_(limits), open_(open),
+        buffer_(kReadBufferBytes) {}
+  ~Session() { --open_; }
+
+  void Start() { ReadHead(limits_.read_timeout); }
+
+ private:
+  void ReadHead(std::chrono::milliseconds timeout) {
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(limits_.header_bytes));
+    // The body's limit depends on the route, known once the head is read (OnHead checks a
+    // Content-Length against it, and sets it for chunked bodies before any body byte is read).
+    parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
+    stream_.expires_after(timeout);
+    http::async_read_header(stream_, buffer_, *parser_,
+                            beast::bind_front_handler(&Session::OnHead, shared_from_this()));
+  }
+
+  void OnHead(beast::error_code ec, size_t) {
+    if (ec) return Fail(ec);
+    auto& req = parser_->get();
+    keep_alive_ = req.keep_alive();
+    method_ = std::string(req.method_string());
+    const std::string_view target(req.target().data(), req.target().size());
+    path_ = std::string(target.substr(0, target.find('?')));
+    const size_t limit = handler_.BodyLimit(method_, path_);
+    if (const auto length = parser_->content_length(); length && *length > limit) {
+      return SendError(413, "the request body is larger than " + std::to_string(limit) + " bytes");
+    }
+    parser_->body_limit(limit);
+    stream_.expires_after(limits_.read_timeout);
+    if (beast::iequals(req[http::field::expect], "100-continue")) {
+      auto cont = std::make_shared<http::response<http::empty_body>>(http::status::continue_, 11);
+      http::async_write(stream_, *cont,
+                        [self = shared_from_this(), cont](beast::error_code e, size_t) {
+                          if (e) return self->Fail(e);
+                          self->ReadBody();
+                        });
+      return;
+    }
+    ReadBody();
+  }
+
+  void ReadBody() {
+    http::async_read(stream_, buffer_, *parser_,
+                     beast::bind_front_handler(&Session::OnRequest, shared_from_this()));
+  }
+
+  void OnRequest(beast::error_code ec, size_t) {
+    if (ec) return Fail(ec);
+    auto& req = parser_->get();
+    Request r;
+    r.method = method_;
+    r.path = path_;
+    const std::string_view target(req.target().data(), req.target().size());
+    if (const size_t q = target.find('?'); q != std::string_view::npos) {
+      ParseQuery(target.substr(q + 1), r.query);
+    }
+    r.content_type = std::string(req[http::field::content_type]);
+    r.accept_encoding = std::string(req[http::field::accept_encoding]);
+    r.body = std::move(req.body());
+    stream_.expires_never();  // the handler may take a while (a durable write)
+    auto self = shared_from_this();
+    try {
+      handler_.Handle(std::move(r), [self](Response resp) {
+        asio::post(self->stream_.get_executor(),
+                   [self, resp = std::move(resp)]() mutable { self->Send(std::move(resp)); });
+      });
+    } catch (const std::exception& e) {
+      std::cerr << "backsignal serve: internal error: " << e.what() << "\n";
+      Send(Response{500, "application/json", ErrorJson(500, "internal error"), {}});
+    }
+  }
+
+  void Send(Response resp) {
+    auto res = std::make_shared<http::response<http::string_body>>();
+    res->version(11);
+    res->result(static_cast<unsigned>(resp.status));
+    res->set(http::field::content_type, resp.content_type);
+    for (auto& [k, v] : resp.headers) res->set(k, v);
+    res->body() = std::move(resp.body);
+    res->keep_alive(keep_alive_);
+    res->prepare_payload();
+    stream_.expires_after(limits_.write_timeout);
+    http::async_write(stream_, *res, [self = shared_from_this(), res](beast::error_code ec, size_t) {
+      if (ec) return self->Fail(ec);
+      if (!res->keep_alive()) return self->Close();
+      self->ReadHead(self->limits_.idle_timeout);
+    });
+  }
+
+  // Refuses the request and closes the connection: what remains of it is not read.
+  void SendError(int status, const std::string& message) {
+    keep_alive_ = false;
+    Send(Response{status, "application/json", ErrorJson(status, message), {}});
+  }
+
+  void Fail(beast::error_code ec) {
+    if (ec == http::error::header_limit) {
+      return SendError(431, "the request head is larger than " +
+                                std::to_string(limits_.header_bytes) + " bytes");
+    }
+    if (ec == http::error::body_limit) {
+      return SendError(413, "the request body is too large");
+    }
+    if (ec == http::error::buffer_overflow) return SendError(431, "a request line is too long");
+    if (ec.category() == beast::error_code(http::error::end_of_stream).category() &&
+        ec != http::error::end_of_stream && ec != http::error::partial_message) {
+      return SendError(400, "malformed HTTP request");
+    }
+    Close();  // end of stream, timeout, reset: nothing to answer
+  }
+
+  void Close() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
+    stream_.close();
+  }
+
+  beast::tcp_stream stream_;
+  Handler& handler_;
+  const HttpLimits& limits_;
+  std::atomic<size_t>& open_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  std::string method_;
+  std::string path_;
+  bool keep_alive_ = false;
+};
+
+}  // namespace
+
+struct HttpServer::Impl {
+  Impl(Handler& h, HttpLimits l) : handler(h), limits(l), acceptor(io) {}
+
+  void Accept() {
+    acceptor.async_accept(asio::make_strand(io), [this](beast::error_code ec, tcp::socket socket) {
+      if (!acceptor.is_open()) return;
+      if (!ec) {
+        if (open.load() >= limits.max_connections) {
+          beast::error_code ignored;
+          socket.close(ignored);
+        } else {
+          socket.set_option(tcp::no_delay(true), ec);
+          ++open;
+          std::make_shared<Session>(std::move(socket), handler, limits, open)->Start();
+        }
+      }
+      Accept();
+    });
+  }
+
+  Handler& handler;
+  HttpLimits limits;
+  asio::io_context io;
+  tcp::acceptor acceptor;
+  std::atomic<size_t> open{0};
+};
+
+HttpServer::HttpServer(Handler& handler, HttpLimits limits)
+    : impl_(std::make_unique<Impl>(handler, limits)) {}
+
+HttpServer::~HttpServer() = default;
+
+Result<void> HttpServer::Listen(const std::string& address, unsigned short port) {
+  beast::error_code ec;
+  const auto ip = asio::ip::make_address(address, ec);
+  if (ec) return Fail(Error::Invalid("\"" + address + "\" is not an IP address"));
+  const tcp::endpoint ep(ip, port);
+  auto& a = impl_->acceptor;
+  a.open(ep.protocol(), ec);
+  if (!ec) a.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) a.bind(ep, ec);
+  if (!ec) a.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    return Fail(Error::Storage("cannot listen on " + address + ":" + std::to_string(port) + ": " +
+                               ec.message()));
+  }
+  impl_->Accept();
+  return {};
+}
+
+unsigned short HttpServer::port() const { return impl_->acceptor.local_endpoint().port(); }
+
+void HttpServer::Run(int threads) {
+  std::vector<std::thread> pool;
+  for (int i = 1; i < threads; ++i) pool.emplace_back([this] { impl_->io.run(); });
+  impl_->io.run();
+  for (auto& t : pool) t.join();
+}
+
+void HttpServer::Stop() {
+  asio::post(impl_->io, [this] {
+    beast::error_code ignored;
+    impl_->acceptor.close(ignored);
+    impl_->io.stop();
+  });
+}
+
+std::string UrlDecode(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '+') {
+      out += ' ';
+    } else if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 &&
+               hex(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace backsignal::server

@@ -1,0 +1,518 @@
+// backsignal's page: check-ins for the three windows, the reading, and the history.
+// Plain DOM, no framework; every figure shown comes from the server's reading.
+'use strict';
+
+// ---------- small helpers ----------
+
+function h(tag, attrs, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else if (k === 'text') el.textContent = v;
+    else el.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return el;
+}
+
+function pad(n) { return String(n).padStart(2, '0'); }
+function isoDate(d) { return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`; }
+function today() { return isoDate(new Date()); }
+function nowTime() { const d = new Date(); return `${pad(d.getHours())}:${pad(d.getMinutes())}`; }
+function prettyDate(iso) {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(y, m - 1, d).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
+}
+function num(v) { return v === null || v === undefined ? '—' : String(v); }
+
+let uid = 0;
+function nextId(prefix) { uid += 1; return `${prefix}-${uid}`; }
+
+async function api(method, path, body) {
+  const opts = { method, headers: {} };
+  if (body !== undefined) {
+    opts.headers['Content-Type'] = 'application/json';
+    opts.body = JSON.stringify(body);
+  }
+  let res;
+  try {
+    res = await fetch(path, opts);
+  } catch (e) {
+    return { ok: false, status: 0, data: { error: { message: 'The server cannot be reached.' } } };
+  }
+  let data = null;
+  try { data = await res.json(); } catch (e) { data = null; }
+  return { ok: res.ok, status: res.status, data };
+}
+
+function say(message) {
+  const s = document.getElementById('status');
+  s.textContent = '';
+  window.setTimeout(() => { s.textContent = message; }, 30);
+}
+
+function errorText(r) {
+  const e = r.data && r.data.error;
+  if (!e) return `Something went wrong (${r.status}).`;
+  return [e.message, ...(e.details || [])].join(' — ');
+}
+
+const SHARP_ADVICE =
+  'Sharp or catching pain during a twisting or reaching movement is a signal to modify or stop ' +
+  'rather than continue. Leave that movement out or make it smaller and lighter for now. If the ' +
+  'pain does not settle, keeps coming back, or comes with other symptoms (chest pain, ' +
+  'breathlessness, numbness, feeling unwell), stop and talk to a clinician.';
+
+function showAdvice(text) {
+  const a = document.getElementById('advice');
+  a.replaceChildren(h('p', {}, text));
+  a.hidden = false;
+  a.focus && a.setAttribute('tabindex', '-1');
+}
+function hideAdvice() { document.getElementById('advice').hidden = true; }
+
+// ---------- controls ----------
+
+// A 0-10 scale of buttons with a "+½" toggle. state[key] holds the value (null = not given).
+function scale(state, key, label, hint, low, high) {
+  const legendId = nextId('lg');
+  const buttons = [];
+  const half = h('button', { type: 'button', 'aria-pressed': 'false', class: 'half' }, '+½');
+  const update = () => {
+    const v = state[key];
+    buttons.forEach((b, i) => b.setAttribute('aria-pressed', v !== null && Math.floor(v) === i ? 'true' : 'false'));
+    half.setAttribute('aria-pressed', v !== null && v % 1 !== 0 ? 'true' : 'false');
+    half.disabled = v === null || v >= 10;
+  };
+  for (let i = 0; i <= 10; i += 1) {
+    buttons.push(h('button', {
+      type: 'button', 'aria-label': `${i} of 10`,
+      onclick: () => { state[key] = (state[key] !== null && Math.floor(state[key]) === i && state[key] % 1 === 0) ? null : i; update(); },
+    }, String(i)));
+  }
+  half.addEventListener('click', () => {
+    if (state[key] === null) return;
+    state[key] = state[key] % 1 === 0 ? Math.min(10, state[key] + 0.5) : Math.floor(state[key]);
+    update();
+  });
+  update();
+  return h('fieldset', { 'aria-labelledby': legendId },
+    h('legend', { id: legendId }, label),
+    hint ? h('p', { class: 'hint' }, hint) : null,
+    h('div', { class: 'scale', role: 'group', 'aria-label': `${label}, 0 to 10` }, buttons),
+    h('div', { class: 'ends' }, h('span', {}, low || '0 none'), h('span', {}, high || '10 worst')),
+    h('div', { class: 'row' }, half, h('span', { class: 'hint' }, 'adds half a point')));
+}
+
+function toggle(state, key, label, onChange) {
+  const b = h('button', { type: 'button', 'aria-pressed': state[key] ? 'true' : 'false' }, label);
+  b.addEventListener('click', () => {
+    state[key] = !state[key];
+    b.setAttribute('aria-pressed', state[key] ? 'true' : 'false');
+    if (onChange) onChange(state[key]);
+  });
+  return b;
+}
+
+function choice(state, key, label, options) {
+  const legendId = nextId('lg');
+  const buttons = options.map(([value, text]) => {
+    const b = h('button', { type: 'button', 'aria-pressed': state[key] === value ? 'true' : 'false' }, text);
+    b.addEventListener('click', () => {
+      state[key] = state[key] === value ? null : value;
+      buttons.forEach((x, i) => x.setAttribute('aria-pressed', state[key] === options[i][0] ? 'true' : 'false'));
+    });
+    return b;
+  });
+  return h('fieldset', { 'aria-labelledby': legendId }, h('legend', { id: legendId }, label),
+    h('div', { class: 'toggles' }, buttons));
+}
+
+function confirmDelete(text) {
+  const dlg = document.getElementById('confirm');
+  document.getElementById('confirm-text').textContent = text;
+  return new Promise((resolve) => {
+    const answer = (e) => {
+      const a = e.target.closest('[data-answer]');
+      if (!a) return;
+      dlg.removeEventListener('click', answer);
+      dlg.close();
+      resolve(a.dataset.answer === 'yes');
+    };
+    dlg.addEventListener('click', answer);
+    dlg.addEventListener('cancel', () => resolve(false), { once: true });
+    dlg.showModal();
+  });
+}
+
+// ---------- forms (used by Today and History) ----------
+
+function saveButton(text, onSave) {
+  const b = h('button', { type: 'submit', class: 'primary' }, text);
+  return b;
+}
+
+function form(title, children, submitText, onSubmit) {
+  const headingId = nextId('h');
+  const f = h('form', { class: 'card due', 'aria-labelledby': headingId, novalidate: true },
+    h('h3', { id: headingId }, title), children, h('div', { class: 'row' }, saveButton(submitText)));
+  f.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const button = f.querySelector('button[type=submit]');
+    button.disabled = true;
+    try { await onSubmit(); } finally { button.disabled = false; }
+  });
+  return f;
+}
+
+function morningForm(date, existing, done) {
+  const st = { pain: existing ? existing.pain : null, stiffness: existing && existing.stiffness !== undefined ? existing.stiffness : null };
+  return form('On waking: your mid back', [
+    scale(st, 'pain', 'Pain', 'How much does your mid back hurt right now?'),
+    scale(st, 'stiffness', 'Stiffness (optional)', 'How stiff or restricted does it feel?', '0 none', '10 rigid'),
+  ], 'Save morning', async () => {
+    if (st.pain === null) { say('Choose the pain first (0 to 10).'); return; }
+    const body = { pain: st.pain };
+    if (st.stiffness !== null) body.stiffness = st.stiffness;
+    const r = await api('PUT', `/api/v1/days/${date}/morning`, body);
+    if (!r.ok) { say(errorText(r)); return; }
+    say(`Saved the morning of ${prettyDate(date)}: pain ${st.pain}.`);
+    done();
+  });
+}
+
+function sessionForm(date, existing, number, done) {
+  const e = existing || {};
+  const du = e.during || {};
+  const st = {
+    time: e.time || (existing ? '' : nowTime()), minutes: e.minutes || '', activity: e.activity || '',
+    rotation: (e.load || []).includes('rotation'), breathing_under_load: (e.load || []).includes('breathing_under_load'),
+    arms_away: (e.load || []).includes('arms_away'),
+    start: du.start ?? null, end: du.end ?? null, pattern: du.pattern || null, sharp: du.sharp === true,
+  };
+  const timeId = nextId('f'); const minId = nextId('f'); const actId = nextId('f');
+  const sharpToggle = toggle(st, 'sharp', 'Sharp or catching pain', (on) => { if (on) showAdvice(SHARP_ADVICE); else hideAdvice(); });
+  return form(existing ? `Session ${number}: correct it` : 'A session: during it', [
+    h('div', { class: 'row' },
+      h('label', { class: 'field', for: actId }, 'Activity', h('input', { id: actId, type: 'text', maxlength: '200', value: st.activity, oninput: (ev) => { st.activity = ev.target.value; } })),
+      h('label', { class: 'field', for: timeId }, 'Start time', h('input', { id: timeId, type: 'time', value: st.time, oninput: (ev) => { st.time = ev.target.value; } })),
+      h('label', { class: 'field', for: minId }, 'Minutes', h('input', { id: minId, type: 'number', min: '1', max: '600', inputmode: 'numeric', value: st.minutes, oninput: (ev) => { st.minutes = ev.target.value; } }))),
+    h('fieldset', {}, h('legend', {}, 'What it asked of your mid back'),
+      h('div', { class: 'toggles' },
+        toggle(st, 'rotation', 'Sustained rotation'),
+        toggle(st, 'breathing_under_load', 'Heavy breathing under load'),
+        toggle(st, 'arms_away', 'Arms working away from the body'))),
+    scale(st, 'start', 'Discomfort early in the session'),
+    scale(st, 'end', 'Discomfort at the end'),
+    choice(st, 'pattern', 'As it went on, the discomfort was', [['stable', 'Stable'], ['building', 'Building'], ['eased', 'Easing']]),
+    h('fieldset', {}, h('legend', {}, 'During a twisting or reaching movement'),
+      h('div', { class: 'toggles' }, sharpToggle)),
+  ], existing ? 'Save session' : 'Save session', async () => {
+    const body = {};
+    if (st.time) body.time = st.time;
+    if (st.minutes !== '') body.minutes = Number(st.minutes);
+    if (st.activity.trim()) body.activity = st.activity.trim();
+    body.load = ['rotation', 'breathing_under_load', 'arms_away'].filter((k) => st[k]);
+    const during = {};
+    if (st.start !== null) during.start = st.start;
+    if (st.end !== null) during.end = st.end;
+    if (st.pattern) during.pattern = st.pattern;
+    during.sharp = st.sharp;
+    body.during = during;
+    const r = existing
+      ? await api('PATCH', `/api/v1/days/${date}/sessions/${number}`, body)
+      : await api('POST', `/api/v1/days/${date}/sessions`, body);
+    if (!r.ok) { say(errorText(r)); return; }
+    if (r.data.signals && r.data.signals.advice) showAdvice(r.data.signals.advice);
+    say(`Saved session ${r.data.session} of ${prettyDate(date)}. Check in again about an hour after you finish.`);
+    done();
+  });
+}
+
+function hourAfterForm(date, number, session, done) {
+  const ha = session.hour_after || {};
+  const st = { pain: ha.pain ?? null, tighter: ha.tighter === true };
+  let when = 'about an hour after you finished';
+  if (session.time && session.minutes) {
+    const [hh, mm] = session.time.split(':').map(Number);
+    const end = hh * 60 + mm + session.minutes + 60;
+    when = `from about ${pad(Math.floor(end / 60) % 24)}:${pad(end % 60)}`;
+  }
+  return form(`An hour after session ${number}${session.activity ? ` (${session.activity})` : ''}`, [
+    h('p', { class: 'hint' }, `Due ${when}. Is it settling back towards your usual, or still rising?`),
+    scale(st, 'pain', 'Pain now'),
+    h('div', { class: 'toggles' }, toggle(st, 'tighter', 'Tighter or more restricted than before')),
+  ], 'Save hour after', async () => {
+    if (st.pain === null && !st.tighter) { say('Choose the pain now, or mark it tighter.'); return; }
+    const body = { tighter: st.tighter };
+    if (st.pain !== null) body.pain = st.pain;
+    const r = await api('PUT', `/api/v1/days/${date}/sessions/${number}/hour_after`, body);
+    if (!r.ok) { say(errorText(r)); return; }
+    say(r.data.signals.hour_after === 'rising'
+      ? 'Saved. Still rising or tighter: tomorrow morning will tell more; one session is not a verdict.'
+      : 'Saved. Settling: the mid back seems to have managed the load.');
+    done();
+  });
+}
+
+function contextForm(date, existing, done) {
+  const c = existing || {};
+  const st = { sitting: c.sitting_hours ?? '', prolonged: c.prolonged_position === true, tension: c.upper_body_tension ?? null };
+  const sitId = nextId('f');
+  return form('The rest of the day', [
+    h('p', { class: 'hint' }, 'Other things that load the mid back and can explain a bad morning.'),
+    h('label', { class: 'field', for: sitId }, 'Hours of sitting',
+      h('input', { id: sitId, type: 'number', min: '0', max: '24', step: '0.5', inputmode: 'decimal', value: st.sitting, oninput: (ev) => { st.sitting = ev.target.value; } })),
+    h('div', { class: 'toggles', style: null }, toggle(st, 'prolonged', 'Long spells in one position')),
+    scale(st, 'tension', 'Upper-body tension', null, '0 relaxed', '10 very tense'),
+  ], 'Save context', async () => {
+    const body = { prolonged_position: st.prolonged };
+    if (st.sitting !== '') body.sitting_hours = Number(st.sitting);
+    if (st.tension !== null) body.upper_body_tension = st.tension;
+    const r = await api('PUT', `/api/v1/days/${date}/context`, body);
+    if (!r.ok) { say(errorText(r)); return; }
+    say('Saved the day\u2019s context.');
+    done();
+  });
+}
+
+function noteForm(date, existing, done) {
+  const st = { note: existing || '' };
+  const id = nextId('f');
+  return form('A note for the day', [
+    h('label', { class: 'field', for: id }, 'Note', h('textarea', { id, maxlength: '2000', oninput: (ev) => { st.note = ev.target.value; } }, st.note)),
+  ], 'Save note', async () => {
+    if (!st.note.trim()) { say('Write something first.'); return; }
+    const r = await api('PUT', `/api/v1/days/${date}/note`, { note: st.note });
+    if (!r.ok) { say(errorText(r)); return; }
+    say('Saved the note.');
+    done();
+  });
+}
+
+// ---------- Today ----------
+
+async function renderToday() {
+  const date = today();
+  document.getElementById('today-date').textContent =
+    `${prettyDate(date)}: check in on waking, during and an hour after each session, and at the end of the day.`;
+  const root = document.getElementById('today-cards');
+  const r = await api('GET', `/api/v1/days/${date}`);
+  const day = r.ok ? r.data : { date };
+  const again = () => renderToday();
+  const cards = [];
+  if (!day.morning) {
+    cards.push(morningForm(date, null, again));
+  } else {
+    cards.push(h('div', { class: 'card done' }, h('h3', {}, 'Morning: done'),
+      h('p', {}, `Pain ${day.morning.pain}${day.morning.stiffness !== undefined ? `, stiffness ${day.morning.stiffness}` : ''}.`),
+      h('button', { type: 'button', onclick: () => { root.replaceChild(morningForm(date, day.morning, again), card0); } }, 'Change')));
+  }
+  const card0 = cards[0];
+  (day.sessions || []).forEach((s, i) => {
+    const n = i + 1;
+    if (!s.hour_after) cards.push(hourAfterForm(date, n, s, again));
+    else {
+      cards.push(h('div', { class: 'card done' }, h('h3', {}, `Session ${n}${s.activity ? `: ${s.activity}` : ''}: done`),
+        h('p', {}, `During: ${num(s.during && s.during.start)} to ${num(s.during && s.during.end)}. An hour after: ${num(s.hour_after.pain)}${s.hour_after.tighter ? ', tighter' : ''}.`)));
+    }
+  });
+  cards.push(sessionForm(date, null, 0, again));
+  cards.push(contextForm(date, day.context, again));
+  cards.push(noteForm(date, day.note, again));
+  root.replaceChildren(...cards);
+}
+
+// ---------- Reading ----------
+
+const VERDICT_WORDS = {
+  helpful: ['Exercise looks helpful', 'Sessions mostly leave your next morning within its usual range, and the baseline is not creeping up. Keep going, progress gradually, and keep tracking.'],
+  stirring_up: ['Exercise may be stirring things up', 'The pattern suggests the load is more than your mid back is absorbing well right now. Consider easing the load for a while (above all sustained rotation, heavy breathing under load, long spells with the arms away from the body) and keep tracking.'],
+  mixed: ['Mixed: not clearly helpful, not clearly stirring it up', 'Some exercise days were followed by worse mornings, but not most. Keep recording all three windows and the day\u2019s context: the next week or two should tell.'],
+  not_enough_data: ['Not enough data yet', 'One session is never a verdict: the pattern over a week or two is what tells.'],
+};
+const SIGNAL_WORDS = {
+  during: { sharp: 'sharp or catching pain: modify or stop', building: 'building as it went on', stable: 'stable', unknown: 'not recorded' },
+  hour_after: { rising: 'still rising or tighter', settling: 'settling', unknown: 'not recorded' },
+  morning: { worse: 'significantly worse than usual', better: 'better than usual', usual: 'within the usual range', unknown: 'not known yet' },
+};
+const CONFOUNDER_WORDS = { sitting: 'long sitting', prolonged_position: 'long spells in one position', upper_body_tension: 'upper-body tension' };
+
+function toTs(iso) { const [y, m, d] = iso.split('-').map(Number); return Date.UTC(y, m - 1, d) / 1000; }
+
+function chartFigure(title, description, build, tableRows, headers) {
+  const fig = h('figure', { class: 'card' });
+  const capId = nextId('cap');
+  const holder = h('div', { class: 'chart', role: 'img', 'aria-labelledby': capId });
+  fig.append(h('figcaption', { id: capId }, h('strong', {}, title), ' ', h('span', { class: 'legend' }, description)), holder);
+  const details = h('details', {}, h('summary', {}, 'The same as a table'),
+    h('table', {}, h('thead', {}, h('tr', {}, headers.map((x) => h('th', { scope: 'col' }, x)))),
+      h('tbody', {}, tableRows.map((row) => h('tr', {}, row.map((c) => h('td', {}, num(c))))))));
+  fig.append(details);
+  requestAnimationFrame(() => {
+    if (!window.uPlot) return;
+    const width = Math.max(280, holder.clientWidth || 320);
+    build(holder, width);
+  });
+  return fig;
+}
+
+function morningChart(reading, settings) {
+  const ms = reading.mornings;
+  const sig = settings.significant_change, better = settings.marginal_better;
+  const xs = ms.map((m) => toTs(m.date));
+  const pain = ms.map((m) => m.pain);
+  const usual = ms.map((m) => m.usual_pain);
+  const upper = ms.map((m) => (m.usual_pain === null ? null : m.usual_pain + sig));
+  const lower = ms.map((m) => (m.usual_pain === null ? null : Math.max(0, m.usual_pain - better)));
+  const afterSession = ms.map((m) => (m.after_session && m.response !== 'flared' ? m.pain : null));
+  const flared = ms.map((m) => (m.response === 'flared' ? m.pain : null));
+  return chartFigure('Mornings against your usual morning',
+    `Pain on waking (line); the shaded band runs from ${better} below to ${sig} above your usual morning (dashed). Blue dots: mornings after a session; red dots: flared mornings, ${sig}+ points worse.`,
+    (el, width) => new uPlot({
+      width, height: 220,
+      scales: { y: { range: [0, 10] } },
+      series: [{},
+        { label: 'Pain', stroke: '#1b1d21', width: 2 },
+        { label: 'Usual', stroke: '#4a5060', dash: [6, 4] },
+        { label: 'Worse from', stroke: 'rgba(155,44,0,.45)', width: 1 },
+        { label: 'Better below', stroke: 'rgba(29,107,58,.45)', width: 1 },
+        { label: 'After a session', stroke: '#1f5fa8', paths: () => null, points: { show: true, size: 9, fill: '#1f5fa8' } },
+        { label: 'Flared', stroke: '#9b2c00', paths: () => null, points: { show: true, size: 12, fill: '#9b2c00' } }],
+      bands: [{ series: [3, 4], fill: 'rgba(31,95,168,.10)' }],
+      axes: [{}, { label: 'pain 0–10' }],
+    }, [xs, pain, usual, upper, lower, afterSession, flared], el),
+    ms.map((m) => [m.date, m.pain, m.usual_pain, m.after_session ? 'yes' : 'no', m.response === 'unknown' ? '' : m.response]),
+    ['Date', 'Pain', 'Usual', 'After a session', 'Response']);
+}
+
+function comfortChart(reading) {
+  const ss = reading.sessions.filter((s) => s.comfort !== null);
+  return chartFigure('Comfort during and after sessions',
+    'The highest of discomfort early, at the end and an hour after, for each session over four weeks. Lower over the weeks is more comfortable.',
+    (el, width) => new uPlot({
+      width, height: 200,
+      scales: { y: { range: [0, 10] } },
+      series: [{}, { label: 'Discomfort', stroke: '#1f5fa8', width: 2, points: { show: true, size: 7 } }],
+      axes: [{}, { label: 'discomfort 0–10' }],
+    }, [ss.map((s) => toTs(s.date) + (s.number - 1) * 3600), ss.map((s) => s.comfort)], el),
+    ss.map((s) => [s.date, s.number, s.comfort]), ['Date', 'Session', 'Discomfort']);
+}
+
+async function renderReading() {
+  const root = document.getElementById('reading-body');
+  const [r, st] = await Promise.all([api('GET', `/api/v1/reading?today=${today()}`), api('GET', '/api/v1/settings')]);
+  if (!r.ok || !st.ok) { root.replaceChildren(h('p', {}, errorText(r.ok ? st : r))); return; }
+  const reading = r.data;
+  const settings = Object.fromEntries(st.data.settings.map((s) => [s.name, s.value]));
+  const t = reading.trend;
+  const parts = [];
+  if (reading.alerts.length) {
+    parts.push(h('div', { class: 'card', role: 'region', 'aria-label': 'Alerts' }, h('h3', {}, 'Alerts'),
+      reading.alerts.map((a) => h('p', { class: 'alert' }, a.kind === 'modify_or_stop'
+        ? `${prettyDate(a.date)}: sharp or catching pain during session ${a.session}. That is a signal to modify or stop that movement, not to push through.`
+        : `The last ${a.dates.length} exercise days were each followed by a significantly worse morning (${a.dates.map(prettyDate).join(', ')}). Consider easing the load, and look at what else loaded your back those days.`))));
+  }
+  const [title, words] = VERDICT_WORDS[t.verdict];
+  const evidence = [];
+  if (t.session_days > 0) evidence.push(`${t.flared_days} of ${t.session_days} exercise days ${t.session_days === 1 ? 'was' : 'were'} followed by a morning significantly worse than usual (${settings.significant_change}+ points).`);
+  evidence.push(t.baseline === 'unknown'
+    ? `Mornings: too few to see a trend (${t.mornings} of ${settings.min_mornings} needed in the last ${settings.trend_days} days).`
+    : `Mornings: ${{ creeping: 'creeping upward', improving: 'improving', stable: 'stable' }[t.baseline]} (${t.baseline_slope_per_week > 0 ? '+' : ''}${t.baseline_slope_per_week} points a week).`);
+  evidence.push(t.comfort === 'unknown'
+    ? 'Comfort during and after sessions: too few rated sessions to see a trend yet.'
+    : `Comfort during and after sessions: ${{ less_comfortable: 'getting less comfortable', more_comfortable: 'getting more comfortable', steady: 'steady' }[t.comfort]} (${t.comfort_slope_per_week > 0 ? '+' : ''}${t.comfort_slope_per_week} points a week).`);
+  if (t.verdict === 'not_enough_data') {
+    const need = [];
+    if (t.needed.mornings > 0) need.push(`${t.needed.mornings} more morning${t.needed.mornings === 1 ? '' : 's'}`);
+    if (t.needed.session_days > 0) need.push(`${t.needed.session_days} more exercise day${t.needed.session_days === 1 ? '' : 's'} with the next morning recorded`);
+    if (need.length) evidence.unshift(`To judge, backsignal needs ${need.join(' and ')}.`);
+  }
+  parts.push(h('div', { class: 'card' }, h('p', { class: 'verdict', id: 'verdict' }, title), h('p', {}, words),
+    h('ul', { class: 'evidence' }, evidence.map((e) => h('li', {}, e))),
+    h('p', { class: 'legend' }, `As of ${prettyDate(reading.as_of)}; the last ${settings.trend_days} days from ${prettyDate(t.window.from)}.`),
+    reading.non_default_settings.length ? h('p', { class: 'legend' }, `Changed thresholds in force: ${reading.non_default_settings.join(', ')}.`) : null));
+  parts.push(h('div', { class: 'card' }, h('h3', {}, 'Your usual morning'),
+    h('p', {}, reading.usual_morning_pain === null
+      ? `Not known yet: it needs ${settings.baseline_min_mornings} mornings in the last ${settings.baseline_days} days.`
+      : `Pain ${reading.usual_morning_pain}${reading.usual_morning_stiffness !== null ? `, stiffness ${reading.usual_morning_stiffness}` : ''}: the median of recent mornings, rest mornings first.`)));
+  if (reading.mornings.length) parts.push(morningChart(reading, settings));
+  if (reading.sessions.some((s) => s.comfort !== null)) parts.push(comfortChart(reading));
+  const sessions = [...reading.sessions].reverse();
+  parts.push(h('div', { class: 'card' }, h('h3', {}, 'Each session\u2019s three windows'),
+    sessions.length === 0 ? h('p', {}, 'No sessions in the last four weeks.') : h('ul', { class: 'windows' }, sessions.map((s) => h('li', {},
+      h('strong', {}, `${prettyDate(s.date)}${s.time ? ` ${s.time}` : ''}`), s.activity ? ` ${s.activity}` : '', s.minutes ? `, ${s.minutes} min` : '',
+      s.load.length ? ` (${s.load.join(', ').replace(/_/g, ' ')})` : '',
+      h('dl', { class: 'sig' },
+        h('dt', {}, 'During'), h('dd', { class: s.during === 'sharp' ? 'flared' : null }, SIGNAL_WORDS.during[s.during]),
+        h('dt', {}, 'An hour after'), h('dd', {}, SIGNAL_WORDS.hour_after[s.hour_after]),
+        h('dt', {}, 'Next morning'), h('dd', { class: s.response === 'flared' ? 'flared' : null },
+          SIGNAL_WORDS.morning[s.morning] + (s.morning_pain !== null ? ` (pain ${s.morning_pain}${s.usual_pain !== null ? `, usual ${s.usual_pain}` : ''})` : ''))),
+      s.confounders.length ? h('p', { class: 'hint' }, `That day also had ${s.confounders.map((c) => CONFOUNDER_WORDS[c]).join(', ')}${s.response === 'flared' ? ': these can set the mid back off on their own, so the worse morning may be from them, not the session.' : '.'}`) : null)))));
+  root.replaceChildren(...parts);
+}
+
+// ---------- History ----------
+
+async function renderHistory() {
+  const root = document.getElementById('history-body');
+  const r = await api('GET', '/api/v1/days');
+  if (!r.ok) { root.replaceChildren(h('p', {}, errorText(r))); return; }
+  if (!r.data.days.length) { root.replaceChildren(h('p', {}, 'Nothing recorded yet: start on the Today page.')); return; }
+  const again = () => renderHistory();
+  const del = async (what, path) => {
+    if (!(await confirmDelete(`Delete ${what}? This cannot be undone.`))) return;
+    const d = await api('DELETE', path);
+    say(d.ok ? `Deleted ${what}.` : errorText(d));
+    again();
+  };
+  const editIn = (container, makeForm) => { container.replaceChildren(makeForm()); container.querySelector('button, input')?.focus(); };
+  root.replaceChildren(...r.data.days.map((day) => {
+    const box = h('div', { class: 'day' });
+    const base = `/api/v1/days/${day.date}`;
+    const entries = [];
+    const entry = (text, editForm, what, path) => {
+      const holder = h('div', {});
+      const row = h('div', { class: 'entry' }, h('span', {}, text), h('span', { class: 'row' },
+        editForm ? h('button', { type: 'button', 'aria-label': `Edit ${what}`, onclick: () => editIn(holder, editForm) }, 'Edit') : null,
+        h('button', { type: 'button', class: 'danger', 'aria-label': `Delete ${what}`, onclick: () => del(what, path) }, 'Delete')));
+      holder.append(row);
+      entries.push(holder);
+    };
+    const nice = prettyDate(day.date);
+    if (day.morning) entry(`Morning: pain ${day.morning.pain}${day.morning.stiffness !== undefined ? `, stiffness ${day.morning.stiffness}` : ''}`, () => morningForm(day.date, day.morning, again), `the morning of ${nice}`, `${base}/morning`);
+    (day.sessions || []).forEach((s, i) => {
+      const n = i + 1;
+      entry(`Session ${n}${s.time ? ` at ${s.time}` : ''}${s.activity ? `: ${s.activity}` : ''}; during ${num(s.during && s.during.start)} to ${num(s.during && s.during.end)}${s.during && s.during.sharp ? ', sharp' : ''}`,
+        () => sessionForm(day.date, s, n, again), `session ${n} of ${nice}`, `${base}/sessions/${n}`);
+      if (s.hour_after) entry(`An hour after session ${n}: ${num(s.hour_after.pain)}${s.hour_after.tighter ? ', tighter' : ''}`, () => hourAfterForm(day.date, n, s, again), `the hour after session ${n} of ${nice}`, `${base}/sessions/${n}/hour_after`);
+    });
+    if (day.context) entry(`Context: ${day.context.sitting_hours !== undefined ? `sitting ${day.context.sitting_hours} h; ` : ''}${day.context.prolonged_position ? 'long spells in one position; ' : ''}${day.context.upper_body_tension !== undefined ? `tension ${day.context.upper_body_tension}` : ''}`, () => contextForm(day.date, day.context, again), `the context of ${nice}`, `${base}/context`);
+    if (day.note) entry(`Note: ${day.note}`, () => noteForm(day.date, day.note, again), `the note of ${nice}`, `${base}/note`);
+    box.append(h('h3', {}, nice), ...entries);
+    return box;
+  }));
+}
+
+// ---------- pages ----------
+
+const PAGES = { today: renderToday, reading: renderReading, history: renderHistory };
+
+function show() {
+  const name = (location.hash || '#today').slice(1);
+  const page = PAGES[name] ? name : 'today';
+  for (const p of Object.keys(PAGES)) document.getElementById(`page-${p}`).hidden = p !== page;
+  document.querySelectorAll('nav a').forEach((a) => {
+    if (a.dataset.page === page) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+  });
+  document.title = `${page[0].toUpperCase()}${page.slice(1)} · backsignal`;
+  hideAdvice();
+  PAGES[page]();
+}
+
+window.addEventListener('hashchange', () => { show(); document.getElementById('main').focus(); });
+document.addEventListener('DOMContentLoaded', show);
