@@ -301,8 +301,8 @@ async function renderToday() {
   document.getElementById('today-date').textContent =
     `${prettyDate(date)}: check in on waking, during and an hour after each session, and at the end of the day.`;
   const root = document.getElementById('today-cards');
-  const r = await api('GET', `/api/v1/days/${date}`);
-  const day = r.ok ? r.data : { date };
+  const r = await api('GET', `/api/v1/days?from=${date}&to=${date}`);
+  const day = (r.ok && r.data.days[0]) || { date };
   const again = () => renderToday();
   const cards = [];
   if (!day.morning) {

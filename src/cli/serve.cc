@@ -73,7 +73,9 @@ int Serve(const std::string& db, const Settings& settings, const ServeArgs& args
 
   GroupCommitter committer(**store);
   server::App app(**store, committer, settings);
-  server::HttpServer http(app, server::HttpLimits{});
+  server::HttpLimits limits;
+  limits.read_timeout = std::chrono::seconds(std::max(1, args.read_timeout_seconds));
+  server::HttpServer http(app, limits);
   if (auto ok = http.Listen(hp->host, hp->port); !ok) {
     std::cerr << "backsignal: " << ok.error().message << "\n";
     return ok.error().kind == ErrorKind::kInvalid ? 2 : 5;

@@ -10,6 +10,7 @@ namespace backsignal::cli {
 struct ServeArgs {
   std::string listen = "127.0.0.1:8080";
   int threads = 2;
+  int read_timeout_seconds = 10;  // to receive one whole request; slower clients are cut off
 };
 
 // Serves until SIGINT or SIGTERM; returns the process exit code.

@@ -24,6 +24,12 @@ constexpr const char* kModifyOrStop =
     "pain does not settle, keeps coming back, or comes with other symptoms (chest pain, "
     "breathlessness, numbness, feeling unwell), stop and talk to a clinician.";
 
+// JSON text of `j`; bytes that are not UTF-8 (echoed from a client's input) become U+FFFD
+// instead of throwing.
+std::string Dump(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 Response Json(int status, std::string body) {
   return Response{status, "application/json", std::move(body), {{"Cache-Control", "no-store"}}};
 }
@@ -46,14 +52,14 @@ Response ErrorResponse(const Error& e) {
   nlohmann::json j;
   j["error"] = {{"status", status}, {"message", message}};
   if (e.kind != ErrorKind::kStorage) j["error"]["details"] = e.details;
-  return Json(status, j.dump());
+  return Json(status, Dump(j));
 }
 
 Response Problem(int status, const std::string& message,
                  std::vector<std::pair<std::string, std::string>> headers = {}) {
   nlohmann::json j;
   j["error"] = {{"status", status}, {"message", message}};
-  Response r = Json(status, j.dump());
+  Response r = Json(status, Dump(j));
   for (auto& h : headers) r.headers.push_back(std::move(h));
   return r;
 }

@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""The HTTP API: every endpoint and every error status, and the API's reading against the CLI's
+on every scenario. usage: api_test.py BINARY"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from server_fixture import Server  # noqa: E402
+
+BIN = os.path.abspath(sys.argv.pop(1)) if len(sys.argv) > 1 else "build/backsignal"
+SCEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "scenarios")
+D = "/api/v1/days/2026-11-20"
+
+
+def load(path):
+    with open(path) as f:
+        return json.load(f)
+
+
+class ApiTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.server = Server(BIN).start()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.close()
+
+    def setUp(self):
+        status, _, _ = self.req("PUT", "/api/v1/diary", {"format": "backsignal-diary", "version": 1, "days": []})
+        self.assertEqual(status, 200)
+
+    def req(self, *a, **k):
+        return self.server.request(*a, **k)
+
+    def test_healthz(self):
+        status, body, _ = self.req("GET", "/healthz")
+        self.assertEqual((status, body), (200, {"status": "ok"}))
+
+    def test_morning_put_get_delete(self):
+        status, body, _ = self.req("PUT", f"{D}/morning", {"pain": 3, "stiffness": 4.5})
+        self.assertEqual(status, 200)
+        self.assertEqual(body["day"]["morning"], {"pain": 3, "stiffness": 4.5})
+        status, body, _ = self.req("GET", D)
+        self.assertEqual((status, body["morning"]["pain"]), (200, 3))
+        status, body, _ = self.req("PUT", f"{D}/morning", {"pain": 5})
+        self.assertEqual(body["day"]["morning"], {"pain": 5})  # a correction replaces the morning
+        self.assertEqual(self.req("DELETE", f"{D}/morning")[0], 200)
+        self.assertEqual(self.req("GET", D)[0], 404)
+        self.assertEqual(self.req("DELETE", f"{D}/morning")[0], 404)
+
+    def test_session_during_hour_after_and_edits(self):
+        status, body, _ = self.req("POST", f"{D}/sessions", {"time": "18:00", "minutes": 40, "activity": "swim",
+                                                            "load": ["rotation"], "during": {"start": 3, "end": 5}})
+        self.assertEqual(status, 201)
+        self.assertEqual(body["session"], 1)
+        self.assertEqual(body["signals"]["during"], "building")
+        status, body, _ = self.req("PUT", f"{D}/sessions/1/hour_after", {"pain": 6, "tighter": False})
+        self.assertEqual((status, body["signals"]["hour_after"]), (200, "rising"))
+        status, body, _ = self.req("PATCH", f"{D}/sessions/1", {"during": {"end": 6}, "minutes": 45})
+        self.assertEqual(status, 200)
+        s = body["day"]["sessions"][0]
+        self.assertEqual((s["minutes"], s["during"], s["activity"]), (45, {"start": 3, "end": 6}, "swim"))
+        self.assertEqual(self.req("DELETE", f"{D}/sessions/1/hour_after")[0], 200)
+        self.assertEqual(self.req("DELETE", f"{D}/sessions/1/hour_after")[0], 404)
+        self.assertEqual(self.req("POST", f"{D}/sessions", {})[0], 201)
+        self.assertEqual(self.req("DELETE", f"{D}/sessions/1")[0], 200)
+        _, day, _ = self.req("GET", D)
+        self.assertEqual(len(day["sessions"]), 1)
+        self.assertEqual(self.req("PATCH", f"{D}/sessions/9", {"minutes": 5})[0], 404)
+        self.assertEqual(self.req("PUT", f"{D}/sessions/9/hour_after", {"pain": 1})[0], 404)
+
+    def test_sharp_pain_returns_the_advice(self):
+        status, body, _ = self.req("POST", f"{D}/sessions", {"during": {"sharp": True}})
+        self.assertEqual(status, 201)
+        self.assertIn("modify or stop", body["signals"]["advice"])
+        _, reading, _ = self.req("GET", "/api/v1/reading")
+        self.assertEqual(reading["alerts"][0]["kind"], "modify_or_stop")
+
+    def test_context_and_note(self):
+        status, body, _ = self.req("PUT", f"{D}/context", {"sitting_hours": 7.5, "prolonged_position": True})
+        self.assertEqual((status, body["day"]["context"]), (200, {"sitting_hours": 7.5, "prolonged_position": True}))
+        status, body, _ = self.req("PUT", f"{D}/note", {"note": "desk day; \"quotes\" and 'DROP TABLE days;--"})
+        self.assertEqual(body["day"]["note"], "desk day; \"quotes\" and 'DROP TABLE days;--")
+        self.assertEqual(self.req("DELETE", f"{D}/note")[0], 200)
+        self.assertEqual(self.req("DELETE", f"{D}/context")[0], 200)
+        self.assertEqual(self.req("DELETE", D)[0], 404)  # nothing left
+
+    def test_days_list_newest_first_and_range(self):
+        for d in ("2026-11-01", "2026-11-03", "2026-11-02"):
+            self.req("PUT", f"/api/v1/days/{d}/morning", {"pain": 2})
+        _, body, _ = self.req("GET", "/api/v1/days")
+        self.assertEqual([d["date"] for d in body["days"]], ["2026-11-03", "2026-11-02", "2026-11-01"])
+        _, body, _ = self.req("GET", "/api/v1/days?from=2026-11-02&to=2026-11-02")
+        self.assertEqual([d["date"] for d in body["days"]], ["2026-11-02"])
+        self.assertEqual(self.req("GET", "/api/v1/days?from=yesterday")[0], 400)
+
+    def test_whole_diary_put_get_and_import(self):
+        diary = load(os.path.join(SCEN, "helpful_steady", "diary.json"))
+        status, body, _ = self.req("PUT", "/api/v1/diary", diary)
+        self.assertEqual(status, 200)
+        _, exported, _ = self.req("GET", "/api/v1/diary")
+        self.assertEqual(len(exported["days"]), len(diary["days"]))
+        clash = {"format": "backsignal-diary", "version": 1, "days": [{"date": exported["days"][0]["date"], "morning": {"pain": 9}}]}
+        status, body, _ = self.req("POST", "/api/v1/diary/import", clash)
+        self.assertEqual(status, 409)
+        self.assertIn(exported["days"][0]["date"], body["error"]["details"])
+        status, body, _ = self.req("POST", "/api/v1/diary/import?replace=true", clash)
+        self.assertEqual((status, body["replaced"]), (200, 1))
+
+    def test_bad_diary_is_refused_with_paths_and_nothing_changes(self):
+        self.req("PUT", f"{D}/morning", {"pain": 3})
+        _, before, _ = self.req("GET", "/api/v1/diary")
+        bad = {"format": "backsignal-diary", "version": 1,
+               "days": [{"date": "2026-11-21", "morning": {"pain": 2}}, {"date": "2026-02-30", "morning": {"pain": 11}}]}
+        status, body, _ = self.req("PUT", "/api/v1/diary", bad)
+        self.assertEqual(status, 400)
+        self.assertIn("days[1].date: \"2026-02-30\" (a string) is not a real calendar date", body["error"]["details"])
+        self.assertIn("days[1].morning.pain: 11 is above the top of the scale (0 to 10)", body["error"]["details"])
+        self.assertEqual(self.req("POST", "/api/v1/diary/import", bad)[0], 400)
+        _, after, _ = self.req("GET", "/api/v1/diary")
+        self.assertEqual(before, after)
+
+    def test_error_statuses(self):
+        # 400: invalid values, malformed JSON, bad dates in queries
+        status, body, _ = self.req("PUT", f"{D}/morning", {"pain": 11})
+        self.assertEqual((status, body["error"]["details"]), (400, ["pain: 11 is above the top of the scale (0 to 10)"]))
+        status, body, _ = self.req("PUT", f"{D}/morning", raw=b'{"pain": 3', content_type="application/json")
+        self.assertEqual(status, 400)
+        self.assertIn("not valid JSON", body["error"]["details"][0])
+        self.assertEqual(self.req("PUT", f"{D}/morning", {"pain": 3, "mood": 1})[0], 400)
+        self.assertEqual(self.req("PUT", f"{D}/morning", {})[0], 400)
+        self.assertEqual(self.req("POST", f"{D}/sessions", {"load": ["twist"]})[0], 400)
+        self.assertEqual(self.req("GET", "/api/v1/reading?as_of=2026-02-30")[0], 400)
+        # 404: unknown paths, impossible dates, session numbers
+        self.assertEqual(self.req("GET", "/api/v1/nothing")[0], 404)
+        self.assertEqual(self.req("GET", "/api/v1/days/2026-02-30")[0], 404)
+        self.assertEqual(self.req("GET", "/api/v1/days/2026-11-20/sessions/x")[0], 404)
+        self.assertEqual(self.req("GET", "/no/such/page")[0], 404)
+        # 405 with Allow
+        status, _, resp = self.req("POST", "/api/v1/reading", {})
+        self.assertEqual(status, 405)
+        self.assertEqual(resp.getheader("Allow"), "GET")
+        self.assertEqual(self.req("DELETE", "/api/v1/diary")[0], 405)
+        # 415: a body that is not JSON
+        self.assertEqual(self.req("PUT", f"{D}/morning", raw=b"pain=3", content_type="application/x-www-form-urlencoded")[0], 415)
+        self.assertEqual(self.req("PUT", f"{D}/morning", raw=b'{"pain":3}', content_type="text/plain")[0], 415)
+        # 413: a body over the limit for its route
+        self.assertEqual(self.req("PUT", f"{D}/morning", raw=b"x" * 70000, content_type="application/json")[0], 413)
+
+    def test_page_and_assets(self):
+        status, body, resp = self.req("GET", "/")
+        self.assertEqual(status, 200)
+        self.assertIn("text/html", resp.getheader("Content-Type"))
+        self.assertIn("default-src 'self'", resp.getheader("Content-Security-Policy"))
+        for path in ("/assets/app.js", "/assets/app.css", "/assets/uPlot.iife.min.js", "/assets/uPlot.min.css"):
+            status, _, resp = self.req("GET", path, headers={"Accept-Encoding": "gzip"})
+            self.assertEqual(status, 200, path)
+            self.assertEqual(resp.getheader("Content-Encoding"), "gzip", path)
+
+    def test_settings(self):
+        _, body, _ = self.req("GET", "/api/v1/settings")
+        names = {s["name"]: s for s in body["settings"]}
+        self.assertEqual(names["significant_change"]["value"], 2)
+
+    def test_reading_equals_the_cli_on_every_scenario(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            for name in sorted(os.listdir(SCEN)):
+                with self.subTest(name):
+                    path = os.path.join(SCEN, name, "diary.json")
+                    as_of = load(os.path.join(SCEN, name, "expect.json"))["as_of"]
+                    self.assertEqual(self.req("PUT", "/api/v1/diary", load(path))[0], 200)
+                    _, api, _ = self.req("GET", f"/api/v1/reading?as_of={as_of}")
+                    db = os.path.join(tmp, name + ".db")
+                    subprocess.run([BIN, "--db", db, "import", path], check=True, capture_output=True)
+                    cli = json.loads(subprocess.run([BIN, "--db", db, "read", "--json", "--as-of", as_of],
+                                                    check=True, capture_output=True, text=True).stdout)
+                    self.assertEqual(api, cli)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=1)

@@ -1,0 +1,213 @@
+// Browser tests in headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core):
+// a new user's check-ins change the reading and its charts, sharp pain shows the guidance at
+// once, an edit changes the reading, and axe-core finds no serious or critical violation.
+// usage: node --test tests/browser/  (BACKSIGNAL_BIN, SCREENSHOTS may be set)
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const require = createRequire(path.join(root, 'web/package.json'));
+const { chromium } = require('playwright-core');
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const BIN = process.env.BACKSIGNAL_BIN || path.join(root, 'build/backsignal');
+const SHOTS = process.env.SCREENSHOTS || path.join(root, 'build/screenshots');
+
+let server, base, browser, tmp;
+
+function isoDate(d) {
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+async function startServer(db) {
+  const proc = spawn(BIN, ['--db', db, 'serve', '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    proc.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (m) resolve(`http://127.0.0.1:${m[1]}`);
+    });
+    proc.on('exit', (code) => reject(new Error(`server exited ${code}`)));
+  });
+  return { proc, url };
+}
+
+async function api(method, p, body) {
+  const res = await fetch(base + p, {
+    method, headers: body ? { 'Content-Type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined,
+  });
+  return res.json();
+}
+
+async function axeCheck(page, name) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${name}: ${v.id} ${v.help}: ${v.nodes.map((n) => n.target.join(' ') + ' ' + (n.failureSummary || '')).join('; ')}`), []);
+}
+
+async function newPage(width) {
+  // bypassCSP only so that axe-core can be injected; the page itself runs under its CSP.
+  const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.errors = errors;
+  return page;
+}
+
+// Clicks the value on a 0-10 scale inside the element with `legend`.
+async function pick(scope, legend, value) {
+  const fieldset = scope.locator('fieldset', { has: scope.page().locator(`legend:text-is("${legend}")`) }).first();
+  await fieldset.getByRole('button', { name: `${value} of 10`, exact: true }).click();
+}
+
+before(async () => {
+  tmp = mkdtempSync(path.join(tmpdir(), 'backsignal-browser-'));
+  mkdirSync(SHOTS, { recursive: true });
+  ({ proc: server, url: base } = await startServer(path.join(tmp, 'diary.db')));
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) server.kill('SIGTERM');
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+test('a new user records a morning, a session and its hour after, and sees the reading change', async () => {
+  // Two weeks of earlier mornings and sessions, so that today's entries move a real reading.
+  const day = (n) => isoDate(new Date(Date.now() - n * 86400000));
+  for (let n = 16; n >= 1; n -= 1) {
+    await api('PUT', `/api/v1/days/${day(n)}/morning`, { pain: 3 });
+    if (n % 2 === 0) await api('POST', `/api/v1/days/${day(n)}/sessions`, { time: '18:00', minutes: 30, during: { start: 3, end: 3 }, hour_after: { pain: 3 } });
+  }
+  const page = await newPage(360);
+  await page.goto(`${base}/#reading`);
+  await page.locator('#verdict').waitFor();
+  const before = await page.evaluate(() => document.querySelector('#reading-body').innerText);
+  const morningPoints = await page.locator('figure').first().locator('tbody tr').count();
+
+  await page.goto(`${base}/#today`);
+  const morning = page.locator('form', { has: page.locator('h3:text("On waking")') });
+  await pick(morning, 'Pain', 6);
+  await pick(morning, 'Stiffness (optional)', 5);
+  await morning.getByRole('button', { name: 'Save morning' }).click();
+  await page.locator('h3:text("Morning: done")').waitFor();
+
+  const session = page.locator('form', { has: page.locator('h3:text("A session: during it")') });
+  await session.getByLabel('Activity').fill('swimming');
+  await session.getByLabel('Minutes').fill('40');
+  await session.getByRole('button', { name: 'Sustained rotation' }).click();
+  await pick(session, 'Discomfort early in the session', 3);
+  await pick(session, 'Discomfort at the end', 6);
+  await session.getByRole('button', { name: 'Save session' }).click();
+  const hourAfter = page.locator('form', { has: page.locator('h3:text("An hour after session 1")') });
+  await hourAfter.waitFor();
+  await pick(hourAfter, 'Pain now', 7);
+  await hourAfter.getByRole('button', { name: 'Tighter or more restricted than before' }).click();
+  await hourAfter.getByRole('button', { name: 'Save hour after' }).click();
+  await page.locator('h3:text("Session 1: swimming: done")').waitFor();
+  await page.screenshot({ path: path.join(SHOTS, 'today-360.png'), fullPage: true });
+  await axeCheck(page, 'today');
+
+  await page.goto(`${base}/#reading`);
+  await page.locator('#verdict').waitFor();
+  await page.waitForTimeout(300);
+  const afterText = await page.evaluate(() => document.querySelector('#reading-body').innerText);
+  assert.notEqual(afterText, before);
+  assert.match(afterText, /building as it went on/);
+  assert.match(afterText, /still rising or tighter/);
+  assert.equal(await page.locator('figure').first().locator('tbody tr').count(), morningPoints + 1);
+  assert.ok(await page.locator('figure canvas').count() >= 2, 'both charts are drawn');
+  await page.screenshot({ path: path.join(SHOTS, 'reading-360.png'), fullPage: true });
+  await axeCheck(page, 'reading');
+  assert.deepEqual(page.errors, []);
+});
+
+test('reporting sharp pain shows the modify-or-stop guidance at once', async () => {
+  const page = await newPage(360);
+  await page.goto(`${base}/#today`);
+  const session = page.locator('form', { has: page.locator('h3:text("A session: during it")') });
+  await session.getByRole('button', { name: 'Sharp or catching pain' }).click();
+  const advice = page.locator('#advice');
+  await advice.waitFor({ state: 'visible' });
+  assert.match(await advice.innerText(), /modify or stop/);
+  await session.getByRole('button', { name: 'Save session' }).click();
+  await page.locator('h3:text("An hour after session 2")').waitFor();
+  assert.match(await page.locator('#advice').innerText(), /modify or stop/);
+  await page.goto(`${base}/#reading`);
+  await page.locator('.alert').first().waitFor();
+  assert.match(await page.locator('.alert').first().innerText(), /sharp or catching pain/);
+});
+
+test('editing a check-in in the history changes the reading', async () => {
+  const page = await newPage(1280);
+  const before = await api('GET', '/api/v1/reading');
+  const yesterday = isoDate(new Date(Date.now() - 86400000));
+  await page.goto(`${base}/#history`);
+  await page.getByRole('button', { name: `Edit the morning of ${await page.evaluate((iso) => {
+    const [y, m, d] = iso.split('-').map(Number);
+    return new Date(y, m - 1, d).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
+  }, yesterday)}` }).click();
+  const form = page.locator('form', { has: page.locator('h3:text("On waking")') });
+  await pick(form, 'Pain', 9);
+  await form.getByRole('button', { name: 'Save morning' }).click();
+  await page.locator('#status:text("Saved the morning")').waitFor();
+  const after = await api('GET', '/api/v1/reading');
+  const m = (r) => r.mornings.find((x) => x.date === yesterday);
+  assert.equal(m(before).pain, 3);
+  assert.equal(m(after).pain, 9);
+  assert.notDeepEqual(after.sessions.map((s) => s.morning), before.sessions.map((s) => s.morning));
+  await page.screenshot({ path: path.join(SHOTS, 'history-1280.png'), fullPage: true });
+  await axeCheck(page, 'history');
+});
+
+test('deleting asks first, and keyboard alone can reach every page', async () => {
+  await api('PUT', `/api/v1/days/${isoDate(new Date())}/note`, { note: 'a note to delete' });
+  const page = await newPage(1280);
+  await page.goto(`${base}/#history`);
+  const deleteButton = page.getByRole('button', { name: /^Delete the note|^Delete the context|^Delete session/ }).first();
+  const count = await page.getByRole('button', { name: /^Delete/ }).count();
+  await deleteButton.click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Keep it' }).click();
+  assert.equal(await page.getByRole('button', { name: /^Delete/ }).count(), count);
+  await deleteButton.click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+  await page.locator('#status:text("Deleted")').waitFor();
+  // Keyboard: from a freshly loaded page, Tab to the Reading link and follow it.
+  await page.goto('about:blank');
+  await page.goto(`${base}/#today`);
+  await page.locator('form').first().waitFor();
+  await page.keyboard.press('Tab');
+  for (let i = 0; i < 10; i += 1) {
+    const name = await page.evaluate(() => document.activeElement && document.activeElement.textContent);
+    if (name === 'Reading') break;
+    await page.keyboard.press('Tab');
+  }
+  await page.keyboard.press('Enter');
+  await page.locator('#verdict').waitFor();
+  for (const [w, name] of [[360, 'narrow'], [1280, 'wide']]) {
+    const p = await newPage(w);
+    for (const pg of ['today', 'reading', 'history']) {
+      await p.goto(`${base}/#${pg}`);
+      await p.waitForTimeout(400);
+      await p.screenshot({ path: path.join(SHOTS, `${pg}-${w}.png`), fullPage: true });
+      await axeCheck(p, `${pg} at ${w}`);
+    }
+    assert.deepEqual(p.errors, [], name);
+  }
+});
