@@ -40,6 +40,7 @@ bench: deps
 	cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DBACKSIGNAL_BENCH=ON -DBACKSIGNAL_WERROR=ON
 	cmake --build build-bench -j $(JOBS)
 	build-bench/bench_reading --cli=build-bench/backsignal
+	bench/http_bench.sh build-bench/backsignal 10
 
 fuzz: deps
 	CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBACKSIGNAL_LIBFUZZER=ON

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# HTTP figures for `make bench`: durable check-ins on loopback at 64 connections (throughput,
+# p50/p99 latency), the page's JS+CSS weight gzipped, and the server's resident memory idle.
+# usage: bench/http_bench.sh BINARY [SECONDS]
+set -euo pipefail
+bin=${1:-build/backsignal}
+secs=${2:-10}
+here=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d)
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$tmp"' EXIT
+
+"$bin" --db "$tmp/bench.db" serve --listen 127.0.0.1:0 >"$tmp/out" 2>&1 &
+pid=$!
+for _ in $(seq 50); do
+  port=$(grep -o 'http://127.0.0.1:[0-9]*' "$tmp/out" | grep -o '[0-9]*$' || true)
+  [ -n "$port" ] && break
+  sleep 0.1
+done
+url="http://127.0.0.1:$port"
+sleep 0.5
+echo "== server resident memory, idle: $(awk '/VmRSS/ {printf "%.1f MB", $2/1024}' /proc/$pid/status) (goal <= 20 MB)"
+
+js_css=0
+for a in /assets/app.js /assets/app.css /assets/uPlot.iife.min.js /assets/uPlot.min.css; do
+  n=$(curl -s -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' "$url$a")
+  echo "   $a: $n bytes gzipped"
+  js_css=$((js_css + n))
+done
+html=$(curl -s -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' "$url/")
+echo "== page weight, JS+CSS gzipped: $((js_css / 1024)) KB ($js_css bytes; goal <= 100 KB); HTML $html bytes"
+
+echo "== durable check-ins (PUT morning, fsync'd group commit), 64 connections, ${secs}s"
+wrk -t 2 -c 64 -d "${secs}s" --latency -s "$here/checkin.lua" "$url" | sed 's/^/   /'
+echo "== the reading of the resulting diary, 16 connections, 5s"
+wrk -t 2 -c 16 -d 5s --latency "$url/api/v1/reading" | grep -E 'Requests/sec|50%|99%' | sed 's/^/   /'
+echo "== server resident memory after the load: $(awk '/VmRSS/ {printf "%.1f MB", $2/1024}' /proc/$pid/status); peak $(awk '/VmHWM/ {printf "%.1f MB", $2/1024}' /proc/$pid/status)"
