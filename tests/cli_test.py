@@ -323,6 +323,17 @@ class CliTest(unittest.TestCase):
         p = run("--set", "sitting_hours=8", "settings")
         self.assertIn("sitting_hours = 8  (default 6)", p.stdout)
 
+    # --- serve ---
+
+    def test_serve_refuses_a_non_loopback_address(self):
+        for addr in ["0.0.0.0:0", "192.0.2.1:8080", "[::]:0"]:
+            p = self.cli("serve", "--listen", addr)
+            self.assertEqual(p.returncode, 2, addr)
+            self.assertIn("not a loopback address", p.stderr)
+        p = self.cli("serve", "--listen", "nonsense")
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("HOST:PORT", p.stderr)
+
     # --- where the database is ---
 
     def test_default_database_location(self):
