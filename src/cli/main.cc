@@ -16,6 +16,7 @@
 #include "backsignal/io/diary_json.h"
 #include "backsignal/io/reading_json.h"
 #include "backsignal/io/settings_json.h"
+#include "backsignal/reading/advice.h"
 #include "backsignal/reading/reading.h"
 #include "backsignal/store/store.h"
 #include "serve.h"

@@ -5,11 +5,6 @@
 
 namespace backsignal::cli {
 
-const char* const kModifyOrStopAdvice =
-    "Sharp or catching pain during a twisting or reaching movement is a signal to modify or stop\n"
-    "rather than continue. Leave that movement out or make it smaller and lighter for now. If the\n"
-    "pain does not settle, keeps coming back, or comes with other symptoms (chest pain,\n"
-    "breathlessness, numbness, feeling unwell), stop and talk to a clinician.";
 
 namespace {
 

@@ -10,9 +10,6 @@ namespace backsignal::cli {
 
 std::string ReadingToText(const Reading& reading, const Settings& settings);
 
-// The advice shown at once when a session reports sharp or catching pain.
-extern const char* const kModifyOrStopAdvice;
-
 // One line describing a session's during and hour-after signals in words.
 std::string DescribeDuring(DuringSignal s);
 std::string DescribeHourAfter(HourAfterSignal s);

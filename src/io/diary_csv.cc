@@ -127,10 +127,7 @@ class CsvReader {
     Problem(line, std::string(kCsvColumns[col]) + ": " + message);
   }
   void Problem(size_t line, const std::string& message) {
-    if (problems_.size() < kMaxListedProblems) {
-      problems_.push_back("line " + std::to_string(line) + ", " + message);
-    }
-    ++count_;
+    problems_.Add("line " + std::to_string(line) + ", " + message);
   }
   // The trimmed cell of `col` in the current record ("" when the column is absent).
   std::string_view Cell(Col col) const {
@@ -153,8 +150,7 @@ class CsvReader {
   std::map<Date, size_t> first_line_;
   Diary diary_;
   bool usual_seen_ = false;
-  std::vector<std::string> problems_;
-  size_t count_ = 0;
+  ProblemList problems_{kMaxListedProblems};
 };
 
 bool CsvReader::Header(const Record& header) {
@@ -367,14 +363,7 @@ Result<Diary> CsvReader::Read(std::string_view text) {
   if (Header(records->front())) {
     for (size_t i = 1; i < records->size(); ++i) Row((*records)[i]);
   }
-  if (count_ > 0) {
-    std::string message = "diary refused: " + std::to_string(count_) +
-                          (count_ == 1 ? " problem" : " problems");
-    if (count_ > problems_.size()) {
-      problems_.push_back("... and " + std::to_string(count_ - problems_.size()) + " more");
-    }
-    return Fail(Error::Invalid(std::move(message), std::move(problems_)));
-  }
+  if (auto refused = problems_.Refusal("diary")) return Fail(std::move(*refused));
   for (auto& [date, day] : days_) diary_.days.push_back(std::move(day));
   return std::move(diary_);
 }

@@ -34,10 +34,7 @@ class DiaryReader {
   HourAfter ReadHourAfter(const std::string& path, const json& v);
   std::optional<std::string> ReadText(const std::string& path, const json& v, size_t max_chars);
   void Problem(const std::string& path, const std::string& message) {
-    if (problems_.size() < kMaxListedProblems) {
-      problems_.push_back((path.empty() ? "$" : path) + ": " + message);
-    }
-    ++count_;
+    problems_.Add((path.empty() ? "$" : path) + ": " + message);
   }
   bool CheckObject(const std::string& path, const json& obj,
                    std::initializer_list<std::string_view> allowed, std::string_view what);
@@ -49,8 +46,7 @@ class DiaryReader {
   std::optional<Score> ReadScore(const std::string& path, const json& v);
   std::optional<bool> ReadBool(const std::string& path, const json& v);
 
-  std::vector<std::string> problems_;
-  size_t count_ = 0;
+  ProblemList problems_{kMaxListedProblems};
 };
 
 std::string Join(std::initializer_list<std::string_view> names) {
@@ -340,13 +336,7 @@ Result<Diary> DiaryReader::Read(const json& doc) {
 }
 
 std::optional<Error> DiaryReader::Refusal(std::string_view what) {
-  if (count_ == 0) return std::nullopt;
-  std::string message = std::string(what) + " refused: " + std::to_string(count_) +
-                        (count_ == 1 ? " problem" : " problems");
-  if (count_ > problems_.size()) {
-    problems_.push_back("... and " + std::to_string(count_ - problems_.size()) + " more");
-  }
-  return Error::Invalid(std::move(message), std::move(problems_));
+  return problems_.Refusal(std::string(what));
 }
 
 ordered_json DayJson(const Day& day) {

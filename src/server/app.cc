@@ -11,6 +11,7 @@
 #include "backsignal/io/checkin_json.h"
 #include "backsignal/io/diary_json.h"
 #include "backsignal/io/reading_json.h"
+#include "backsignal/reading/advice.h"
 #include "backsignal/reading/reading.h"
 
 namespace backsignal::server {
@@ -18,11 +19,6 @@ namespace {
 
 using Respond = std::function<void(Response)>;
 
-constexpr const char* kModifyOrStop =
-    "Sharp or catching pain during a twisting or reaching movement is a signal to modify or stop "
-    "rather than continue. Leave that movement out or make it smaller and lighter for now. If the "
-    "pain does not settle, keeps coming back, or comes with other symptoms (chest pain, "
-    "breathlessness, numbness, feeling unwell), stop and talk to a clinician.";
 
 // JSON text of `j`; bytes that are not UTF-8 (echoed from a client's input) become U+FFFD
 // instead of throwing.
@@ -105,7 +101,7 @@ std::string DayResponse(const Day& day, std::optional<size_t> session, bool advi
     nlohmann::json j;
     j["during"] = Name(during);
     j["hour_after"] = Name(HourAfterSignalOf(s));
-    if (advise && during == DuringSignal::kSharp) j["advice"] = kModifyOrStop;
+    if (advise && during == DuringSignal::kSharp) j["advice"] = kModifyOrStopAdvice;
     out += ",\"session\":" + std::to_string(*session) + ",\"signals\":" + j.dump();
   }
   return out + "}";

@@ -1,6 +1,7 @@
 // Errors as values: every fallible call returns Result<T>, never throws across a module border.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -38,5 +39,33 @@ template <typename T>
 using Result = Expected<T, Error>;
 
 inline Unexpected<Error> Fail(Error e) { return Unexpected<Error>(std::move(e)); }
+
+// Collects the problems found in one input (a file, a request body), keeping the first
+// `max_listed` and counting the rest, so that a refusal lists them all at once.
+class ProblemList {
+ public:
+  explicit ProblemList(size_t max_listed) : max_listed_(max_listed) {}
+  void Add(std::string problem) {
+    if (listed_.size() < max_listed_) listed_.push_back(std::move(problem));
+    ++count_;
+  }
+  size_t count() const { return count_; }
+  // "diary refused: 3 problems" with one detail a problem, or empty when none was found.
+  std::optional<Error> Refusal(const std::string& what) {
+    if (count_ == 0) return std::nullopt;
+    std::vector<std::string> details = listed_;
+    if (count_ > details.size()) {
+      details.push_back("... and " + std::to_string(count_ - details.size()) + " more");
+    }
+    return Error::Invalid(what + " refused: " + std::to_string(count_) +
+                              (count_ == 1 ? " problem" : " problems"),
+                          std::move(details));
+  }
+
+ private:
+  size_t max_listed_;
+  std::vector<std::string> listed_;
+  size_t count_ = 0;
+};
 
 }  // namespace backsignal
