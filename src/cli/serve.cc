@@ -5,6 +5,7 @@
 
 #include <charconv>
 #include <iostream>
+#include <memory>
 #include <thread>
 
 #include "app.h"
@@ -71,8 +72,10 @@ int Serve(const std::string& db, const Settings& settings, const ServeArgs& args
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  GroupCommitter committer(**store);
-  server::App app(**store, committer, settings);
+  // Destroyed explicitly below, while the server's event loop still exists: the last writes'
+  // acknowledgements post to it.
+  auto committer = std::make_unique<GroupCommitter>(**store);
+  server::App app(**store, *committer, settings);
   server::HttpLimits limits;
   limits.read_timeout = std::chrono::seconds(std::max(1, args.read_timeout_seconds));
   server::HttpServer http(app, limits);
@@ -92,6 +95,7 @@ int Serve(const std::string& db, const Settings& settings, const ServeArgs& args
   http.Run(std::max(1, args.threads));
   // Run ends only through Stop(), which the waiter calls after a signal.
   waiter.join();
+  committer.reset();  // finishes every write already accepted
   std::cout << "backsignal stopped." << std::endl;
   return 0;
 }
