@@ -40,6 +40,7 @@ bench: deps
 	cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DBACKSIGNAL_BENCH=ON -DBACKSIGNAL_WERROR=ON
 	cmake --build build-bench -j $(JOBS)
 	build-bench/bench_reading --cli=build-bench/backsignal
+	build-bench/bench_early_warning
 	bench/http_bench.sh build-bench/backsignal 10
 
 fuzz: deps

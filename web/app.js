@@ -415,7 +415,9 @@ async function renderReading() {
     parts.push(h('div', { class: 'card', role: 'region', 'aria-label': 'Alerts' }, h('h3', {}, 'Alerts'),
       reading.alerts.map((a) => h('p', { class: 'alert' }, a.kind === 'modify_or_stop'
         ? `${prettyDate(a.date)}: sharp or catching pain during session ${a.session}. That is a signal to modify or stop that movement, not to push through.`
-        : `The last ${a.dates.length} exercise days were each followed by a significantly worse morning (${a.dates.map(prettyDate).join(', ')}). Consider easing the load, and look at what else loaded your back those days.`))));
+        : a.kind === 'morning_shift'
+          ? `Since ${prettyDate(a.date)} your mornings on rest days have been running above your usual morning: a sustained shift, noticed before the two-week verdict. Look at what changed (load, sitting, sleep, stress) and keep checking in.`
+          : `The last ${a.dates.length} exercise days were each followed by a significantly worse morning (${a.dates.map(prettyDate).join(', ')}). Consider easing the load, and look at what else loaded your back those days.`))));
   }
   const [title, words] = VERDICT_WORDS[t.verdict];
   const evidence = [];
@@ -434,12 +436,20 @@ async function renderReading() {
   }
   parts.push(h('div', { class: 'card' }, h('p', { class: 'verdict', id: 'verdict' }, title), h('p', {}, words),
     h('ul', { class: 'evidence' }, evidence.map((e) => h('li', {}, e))),
+    h('p', { id: 'next-step' }, h('strong', {}, 'Next step: '), reading.next_step),
     h('p', { class: 'legend' }, `As of ${prettyDate(reading.as_of)}; the last ${settings.trend_days} days from ${prettyDate(t.window.from)}.`),
     reading.non_default_settings.length ? h('p', { class: 'legend' }, `Changed thresholds in force: ${reading.non_default_settings.join(', ')}.`) : null));
   parts.push(h('div', { class: 'card' }, h('h3', {}, 'Your usual morning'),
     h('p', {}, reading.usual_morning_pain === null
       ? `Not known yet: it needs ${settings.baseline_min_mornings} mornings in the last ${settings.baseline_days} days.`
       : `Pain ${reading.usual_morning_pain}${reading.usual_morning_stiffness !== null ? `, stiffness ${reading.usual_morning_stiffness}` : ''}: the median of recent mornings, rest mornings first.`)));
+  const enough = reading.associations.filter((a) => a.enough);
+  parts.push(h('div', { class: 'card', id: 'associations' },
+    h('h3', {}, `What tends to go with a worse morning (last ${settings.association_weeks} weeks)`),
+    h('p', { class: 'hint' }, 'Associations, not causes: a factor that often comes with a worse morning may or may not be what sets it off.'),
+    enough.length
+      ? h('ul', { class: 'evidence' }, enough.map((a) => h('li', { 'data-factor': a.factor }, a.words)))
+      : h('p', { id: 'associations-missing' }, `Not enough exercise days yet to compare: each factor needs ${settings.association_min_days} exercise days with it and ${settings.association_min_days} without, each followed by a recorded morning.`)));
   if (reading.mornings.length) parts.push(morningChart(reading, settings));
   if (reading.sessions.some((s) => s.comfort !== null)) parts.push(comfortChart(reading));
   const sessions = [...reading.sessions].reverse();

@@ -116,6 +116,11 @@ std::string ReadingToText(const Reading& r, const Settings& s) {
         out += "  ! " + Short(a.date) + ": sharp or catching pain during session " +
                std::to_string(a.session_number) +
                ". That is a signal to modify or stop that movement, not to push through.\n";
+      } else if (a.kind == AlertKind::kMorningShift) {
+        out += "  ! Since " + Short(a.date) +
+               " your mornings on rest days have been running above your usual morning: a\n"
+               "    sustained shift, noticed before the two-week verdict. Look at what changed (load,\n"
+               "    sitting, sleep, stress) and keep checking in.\n";
       } else {
         out += "  ! The last " + std::to_string(a.dates.size()) +
                " exercise days were each followed by a significantly worse morning (";
@@ -190,6 +195,24 @@ std::string ReadingToText(const Reading& r, const Settings& s) {
   } else {
     out += "  - Comfort during and after sessions: too few rated sessions to see a trend yet.\n";
   }
+
+  if (!r.next_step.empty()) out += "  Next step: " + r.next_step + "\n";
+
+  // What tends to set it off: associations, never a claim of cause.
+  out += "\nWHAT TENDS TO GO WITH A WORSE MORNING (last " + Num(s.association_weeks) +
+         " weeks; associations, not causes)\n";
+  bool any_enough = false;
+  std::string missing;
+  for (const Association& a : r.associations) {
+    if (a.enough) {
+      out += "  - " + a.words + "\n";
+      any_enough = true;
+    } else {
+      missing += "  - " + a.words + "\n";
+    }
+  }
+  if (!any_enough) out += "  Not enough exercise days yet to compare any factor.\n";
+  out += missing;
 
   // The usual morning.
   out += "\nUSUAL MORNING: ";

@@ -105,6 +105,27 @@ std::string ReadingToJson(const Reading& r, bool pretty) {
   }
   j["mornings"] = std::move(mornings);
 
+  ordered_json associations = ordered_json::array();
+  for (const Association& a : r.associations) {
+    ordered_json o;
+    o["factor"] = a.factor;
+    o["with"] = {{"days", a.with_days}, {"flared", a.with_flared}};
+    o["without"] = {{"days", a.without_days}, {"flared", a.without_flared}};
+    o["enough"] = a.enough;
+    o["measure"] = {{"test", "fisher_exact_two_sided"},
+                    {"p_value", a.p_value ? ordered_json(std::round(*a.p_value * 1000) / 1000)
+                                          : ordered_json(nullptr)},
+                    {"difference", Rounded(a.difference)}};
+    o["words"] = a.words;
+    associations.push_back(std::move(o));
+  }
+  j["associations"] = std::move(associations);
+  j["median_session_minutes"] = Usual(r.median_session_minutes);
+  j["morning_shift"] = {{"rest_mornings", r.morning_shift.rest_mornings},
+                        {"cusum", Rounded(r.morning_shift.cusum)},
+                        {"alarm", r.morning_shift.alarm}};
+  j["next_step"] = r.next_step;
+
   ordered_json non_default = ordered_json::array();
   for (const std::string& n : r.non_default_settings) non_default.push_back(n);
   j["non_default_settings"] = std::move(non_default);

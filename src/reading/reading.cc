@@ -1,7 +1,12 @@
 #include "backsignal/reading/reading.h"
 
 #include <algorithm>
+#include <functional>
+#include <cmath>
+#include <cstdio>
 #include <span>
+
+#include "backsignal/reading/statistics.h"
 
 namespace backsignal {
 namespace {
@@ -170,6 +175,146 @@ Verdict VerdictOf(const Trend& t, const Settings& s) {
   return Verdict::kMixed;
 }
 
+
+std::string Fmt(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", std::round(v * 100) / 100);
+  return buf;
+}
+
+// How a factor reads in a sentence: "exercise days with sustained rotation".
+std::string FactorWords(const std::string& factor, const Settings& s,
+                        const std::optional<double>& median_minutes) {
+  if (factor == "rotation") return "sustained rotation";
+  if (factor == "breathing_under_load") return "heavy breathing under load";
+  if (factor == "arms_away") return "the arms working away from the body";
+  if (factor == "sitting") return Fmt(s.sitting_hours) + "+ hours of sitting";
+  if (factor == "prolonged_position") return "long spells in one position";
+  if (factor == "upper_body_tension") return "upper-body tension of " + Fmt(s.upper_body_tension) + "+";
+  if (factor == "long_session") {
+    return "sessions longer than your usual (over " +
+           (median_minutes ? Fmt(*median_minutes) : std::string("?")) + " minutes a day)";
+  }
+  return factor;
+}
+
+std::string Times(int k, int n) {
+  return std::to_string(k) + " of " + std::to_string(n) + (n == 1 ? " time" : " times");
+}
+
+// One exercise day's factors, for associations.
+struct SessionDayFactors {
+  bool flared = false;
+  LoadSet load;
+  std::vector<Confounder> confounders;
+  std::optional<int> minutes;  // total over the day's sessions that give one
+};
+
+void Associate(Reading& r, const std::vector<SessionDayFactors>& days, const Settings& s) {
+  std::vector<int> totals;
+  for (const SessionDayFactors& d : days) {
+    if (d.minutes) totals.push_back(*d.minutes);
+  }
+  if (!totals.empty()) {
+    std::sort(totals.begin(), totals.end());
+    const size_t n = totals.size();
+    r.median_session_minutes =
+        n % 2 ? totals[n / 2] : (totals[n / 2 - 1] + totals[n / 2]) / 2.0;
+  }
+  const auto min_days = static_cast<int>(s.association_min_days);
+  auto add = [&](const std::string& factor, const std::function<std::optional<bool>(const SessionDayFactors&)>& has) {
+    Association a;
+    a.factor = factor;
+    for (const SessionDayFactors& d : days) {
+      const std::optional<bool> with = has(d);
+      if (!with) continue;
+      (*with ? a.with_days : a.without_days) += 1;
+      if (d.flared) (*with ? a.with_flared : a.without_flared) += 1;
+    }
+    const std::string what = FactorWords(factor, s, r.median_session_minutes);
+    a.enough = a.with_days >= min_days && a.without_days >= min_days;
+    if (!a.enough) {
+      a.words = "Not enough yet to compare " + what + ": " + std::to_string(a.with_days) +
+                (a.with_days == 1 ? " exercise day" : " exercise days") + " with it and " +
+                std::to_string(a.without_days) + " without; " + std::to_string(min_days) +
+                " of each are needed.";
+    } else {
+      a.p_value = FisherExactTwoSided(a.with_flared, a.with_days - a.with_flared, a.without_flared,
+                                      a.without_days - a.without_flared);
+      a.difference = static_cast<double>(a.with_flared) / a.with_days -
+                     static_cast<double>(a.without_flared) / a.without_days;
+      a.words = "Exercise days with " + what + " were followed by a worse morning " +
+                Times(a.with_flared, a.with_days) + ", against " +
+                Times(a.without_flared, a.without_days) + " without. " +
+                (*a.difference == 0
+                     ? "No difference so far."
+                 : *a.p_value < 0.05
+                     ? "A difference this large would be unusual by chance alone (p = " +
+                           Fmt(*a.p_value) + "), though it does not show that one causes the other."
+                     : "With this few days the difference could still be chance (p = " +
+                           Fmt(*a.p_value) + ").");
+    }
+    r.associations.push_back(std::move(a));
+  };
+  for (Load l : kAllLoads) {
+    add(std::string(LoadName(l)), [l](const SessionDayFactors& d) { return std::optional<bool>(d.load.Has(l)); });
+  }
+  for (Confounder c : {Confounder::kSitting, Confounder::kProlongedPosition, Confounder::kUpperBodyTension}) {
+    add(std::string(Name(c)), [c](const SessionDayFactors& d) {
+      return std::optional<bool>(std::find(d.confounders.begin(), d.confounders.end(), c) != d.confounders.end());
+    });
+  }
+  add("long_session", [&r](const SessionDayFactors& d) -> std::optional<bool> {
+    if (!d.minutes || !r.median_session_minutes) return std::nullopt;
+    return *d.minutes > *r.median_session_minutes;
+  });
+}
+
+std::string NextStep(const Reading& r, const Settings& s) {
+  switch (r.trend.verdict) {
+    case Verdict::kHelpful:
+      return "Keep going. Progress gradually, a little more time or load at a time, and keep "
+             "checking in on the three windows so that a change shows early.";
+    case Verdict::kStirringUp: {
+      const Association* top = nullptr;
+      for (const Association& a : r.associations) {
+        if (!a.enough || *a.difference <= 0) continue;
+        if (top == nullptr || *a.p_value < *top->p_value ||
+            (*a.p_value == *top->p_value && *a.difference > *top->difference)) {
+          top = &a;
+        }
+      }
+      std::string out = "Ease the load for a while";
+      if (top != nullptr) {
+        out += ", above all " + FactorWords(top->factor, s, r.median_session_minutes) +
+               " (the days with it flared more often)";
+      }
+      return out + ", and keep tracking: the next week or two will show whether that settles your "
+                   "mornings. If it does not, or if pain keeps rising, talk to a clinician.";
+    }
+    case Verdict::kMixed:
+      return "Keep recording all three windows, and the day's sitting, long spells in one position "
+             "and upper-body tension: over the next week or two that tells whether the exercise or "
+             "something else sets your mid back off.";
+    case Verdict::kNotEnoughData: {
+      std::string need;
+      if (r.trend.mornings_needed > 0) {
+        need = std::to_string(r.trend.mornings_needed) +
+               (r.trend.mornings_needed == 1 ? " more morning" : " more mornings");
+      }
+      if (r.trend.session_days_needed > 0) {
+        if (!need.empty()) need += " and ";
+        need += std::to_string(r.trend.session_days_needed) +
+                (r.trend.session_days_needed == 1 ? " more exercise day" : " more exercise days") +
+                " followed by a recorded morning";
+      }
+      return "Record " + need + " to get a first reading of the trend. Check in on waking, during "
+             "and about an hour after each session.";
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 std::optional<double> TheilSenPerWeek(std::vector<std::pair<int32_t, double>> points) {
@@ -330,6 +475,48 @@ Reading Read(const Diary& diary, Date as_of, const Settings& settings) {
     std::reverse(recent.begin(), recent.end());
     r.alerts.push_back({AlertKind::kRepeatedWorseMornings, recent.back(), 0, recent});
   }
+  // Associations and the early warning, over the last association_weeks.
+  const Date assoc_start = as_of - (7 * static_cast<int32_t>(s.association_weeks) - 1);
+  std::vector<SessionDayFactors> factor_days;
+  for (size_t i = v.LowerIndex(assoc_start - 1); i < days.size(); ++i) {
+    const Day& day = days[i];
+    if (day.sessions.empty() || day.date + 1 > as_of) continue;
+    const Response resp = ResponseOf(EvalMorning(v, day.date + 1).signal);
+    if (resp == Response::kUnknown) continue;
+    SessionDayFactors f;
+    f.flared = resp == Response::kFlared;
+    f.confounders = ConfoundersOf(day.context, s);
+    for (const Session& x : day.sessions) {
+      f.load = LoadSet::FromBits(f.load.bits() | x.load.bits());
+      if (x.minutes) f.minutes = f.minutes.value_or(0) + *x.minutes;
+    }
+    factor_days.push_back(std::move(f));
+  }
+  Associate(r, factor_days, s);
+
+  std::vector<double> deviations;
+  std::vector<Date> deviation_dates;
+  for (size_t i = v.LowerIndex(assoc_start); i < days.size(); ++i) {
+    if (!days[i].morning || !v.IsRestMorning(i)) continue;
+    const UsualAt u = v.Usual(days[i].date);
+    if (!u.pain) continue;
+    deviations.push_back(days[i].morning->pain.value() - *u.pain);
+    deviation_dates.push_back(days[i].date);
+  }
+  r.morning_shift.rest_mornings = static_cast<int>(deviations.size());
+  if (!deviations.empty()) {
+    const std::vector<double> cusum = UpperCusum(deviations, s.shift_reference);
+    r.morning_shift.cusum = cusum.back();
+    r.morning_shift.alarm = cusum.back() >= s.shift_threshold - kSlopeTolerance;
+    if (r.morning_shift.alarm) {
+      // Dated by the morning at which the current run first crossed the threshold.
+      size_t first = cusum.size() - 1;
+      while (first > 0 && cusum[first - 1] >= s.shift_threshold - kSlopeTolerance) --first;
+      r.alerts.push_back({AlertKind::kMorningShift, deviation_dates[first], 0, {}});
+    }
+  }
+  r.next_step = NextStep(r, s);
+
   std::stable_sort(r.alerts.begin(), r.alerts.end(),
                    [](const Alert& a, const Alert& b) { return a.date < b.date; });
   return r;
@@ -408,6 +595,7 @@ std::string_view Name(AlertKind s) {
   switch (s) {
     case AlertKind::kModifyOrStop: return "modify_or_stop";
     case AlertKind::kRepeatedWorseMornings: return "repeated_worse_mornings";
+    case AlertKind::kMorningShift: return "morning_shift";
   }
   return "unknown";
 }

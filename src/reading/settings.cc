@@ -54,6 +54,17 @@ const SettingInfo kSettings[] = {
     {"repeated_worse", &Settings::repeated_worse, 2, 5, 1,
      "consecutive flared session days that raise the repeated-worse-mornings alert",
      "the article: 'particularly if that pattern repeats across multiple sessions'"},
+    {"association_weeks", &Settings::association_weeks, 4, 12, 1,
+     "weeks of session days that associations compare", "issue 6: eight weeks"},
+    {"association_min_days", &Settings::association_min_days, 2, 6, 1,
+     "session days needed both with and without a factor before comparing them",
+     "issue 6: at least 3 with and 3 without"},
+    {"shift_reference", &Settings::shift_reference, 0.25, 1, 0.25,
+     "early warning (CUSUM): points above the usual morning a rest morning must exceed to count",
+     "Page, Biometrika 1954; tuned on simulated diaries (docs/early-warning.md)"},
+    {"shift_threshold", &Settings::shift_threshold, 2, 5, 0.5,
+     "early warning (CUSUM): accumulated points that raise the morning_shift alert",
+     "tuned on simulated diaries for at most 5% false alarms in 8 weeks (docs/early-warning.md)"},
 };
 
 bool IsMultiple(double value, double step) {

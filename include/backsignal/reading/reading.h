@@ -20,7 +20,7 @@ enum class Confounder { kSitting, kProlongedPosition, kUpperBodyTension };
 enum class Baseline { kCreeping, kImproving, kStable, kUnknown };
 enum class Comfort { kLessComfortable, kMoreComfortable, kSteady, kUnknown };
 enum class Verdict { kNotEnoughData, kStirringUp, kHelpful, kMixed };
-enum class AlertKind { kModifyOrStop, kRepeatedWorseMornings };
+enum class AlertKind { kModifyOrStop, kRepeatedWorseMornings, kMorningShift };
 
 std::string_view Name(DuringSignal s);
 std::string_view Name(HourAfterSignal s);
@@ -88,6 +88,25 @@ struct Alert {
   std::vector<Date> dates;    // repeated_worse_mornings: the session days that flared
 };
 
+// How often exercise days with a factor were followed by a worse morning, against days without
+// it, over the last weeks (issue 6). Never a claim of cause.
+struct Association {
+  std::string factor;  // a load, a confounder, or "long_session"
+  int with_days = 0, with_flared = 0;
+  int without_days = 0, without_flared = 0;
+  bool enough = false;  // at least association_min_days with and without
+  std::optional<double> p_value;     // two-sided Fisher's exact test, when enough
+  std::optional<double> difference;  // flared share with minus without, when enough
+  std::string words;                 // the comparison in plain words
+};
+
+// The early warning: an upper CUSUM of (rest morning - usual morning).
+struct MorningShift {
+  int rest_mornings = 0;        // rest mornings with a usual, in the association window
+  std::optional<double> cusum;  // its value at the last of them
+  bool alarm = false;
+};
+
 struct Reading {
   Date as_of;
   Date window_start;          // W = [window_start, as_of]
@@ -98,6 +117,10 @@ struct Reading {
   std::vector<MorningPoint> mornings;    // recorded in [sessions_start, as_of]
   std::vector<Alert> alerts;             // in date order
   std::vector<std::string> non_default_settings;
+  std::vector<Association> associations;
+  std::optional<double> median_session_minutes;  // what "long_session" is measured against
+  MorningShift morning_shift;
+  std::string next_step;  // what to do next, for the verdict
 };
 
 // Reads `diary` as of `as_of`: everything dated after it is ignored.

@@ -28,6 +28,10 @@ struct Settings {
   double stirring_share = 0.5;       // flared share above this: stirring up
   double helpful_share = 0.25;       // at most this: helpful; at least this with creeping: stirring
   double repeated_worse = 3;         // this many flared session days in a row: alert
+  double association_weeks = 8;      // associations look back this many weeks
+  double association_min_days = 3;   // session days needed with and without a factor
+  double shift_reference = 0.5;      // CUSUM reference k, points above usual per rest morning
+  double shift_threshold = 3;        // CUSUM decision threshold h, points
 
   bool operator==(const Settings&) const = default;
 };
