@@ -12,7 +12,7 @@ function h(tag, attrs, ...children) {
     else if (k === 'text') el.textContent = v;
     else el.setAttribute(k, v === true ? '' : v);
   }
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c === null || c === undefined || c === false) continue;
     el.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
@@ -61,11 +61,15 @@ function errorText(r) {
   return [e.message, ...(e.details || [])].join(' — ');
 }
 
-const SHARP_ADVICE =
-  'Sharp or catching pain during a twisting or reaching movement is a signal to modify or stop ' +
-  'rather than continue. Leave that movement out or make it smaller and lighter for now. If the ' +
-  'pain does not settle, keeps coming back, or comes with other symptoms (chest pain, ' +
-  'breathlessness, numbness, feeling unwell), stop and talk to a clinician.';
+// The words every surface shares (modify-or-stop advice, the red-flag screen), from the server.
+let WORDS = null;
+async function words() {
+  if (!WORDS) {
+    const r = await api('GET', '/api/v1/safety');
+    WORDS = r.ok ? r.data : { questions: [], advice: '', urgent: '', urgent_when: [], modify_or_stop: '' };
+  }
+  return WORDS;
+}
 
 function showAdvice(text) {
   const a = document.getElementById('advice');
@@ -195,7 +199,7 @@ function sessionForm(date, existing, number, done) {
     start: du.start ?? null, end: du.end ?? null, pattern: du.pattern || null, sharp: du.sharp === true,
   };
   const timeId = nextId('f'); const minId = nextId('f'); const actId = nextId('f');
-  const sharpToggle = toggle(st, 'sharp', 'Sharp or catching pain', (on) => { if (on) showAdvice(SHARP_ADVICE); else hideAdvice(); });
+  const sharpToggle = toggle(st, 'sharp', 'Sharp or catching pain', (on) => { if (on) showAdvice(WORDS.modify_or_stop); else hideAdvice(); });
   return form(existing ? `Session ${number}: correct it` : 'A session: during it', [
     h('div', { class: 'row' },
       h('label', { class: 'field', for: actId }, 'Activity', h('input', { id: actId, type: 'text', maxlength: '200', value: st.activity, oninput: (ev) => { st.activity = ev.target.value; } })),
@@ -229,6 +233,12 @@ function sessionForm(date, existing, number, done) {
     if (!r.ok) { say(errorText(r)); return; }
     if (r.data.signals && r.data.signals.advice) showAdvice(r.data.signals.advice);
     say(`Saved session ${r.data.session} of ${prettyDate(date)}. Check in again about an hour after you finish.`);
+    // Pain that builds with breathing under load: ask the red-flag questions again.
+    if (r.data.signals && r.data.signals.during === 'building' && body.load.includes('breathing_under_load')) {
+      localStorage.removeItem(SAFETY_KEY);
+      showSafetyScreen(WORDS.reason_breathing);
+      return;
+    }
     done();
   });
 }
@@ -294,9 +304,64 @@ function noteForm(date, existing, done) {
   });
 }
 
+// ---------- the red-flag screen ----------
+
+const SAFETY_KEY = 'backsignal.safety';  // 'done' once answered with no red flag; 'stop' after a yes
+
+function showSafetyScreen(reason) {
+  document.getElementById('page-today').hidden = false;
+  const root = document.getElementById('today-cards');
+  const answers = {};
+  const fieldsets = WORDS.questions.map((q) => {
+    const legendId = nextId('lg');
+    const yes = h('button', { type: 'button', 'aria-pressed': 'false' }, 'Yes');
+    const no = h('button', { type: 'button', 'aria-pressed': 'false' }, 'No');
+    const set = (v) => {
+      answers[q.id] = v;
+      yes.setAttribute('aria-pressed', v ? 'true' : 'false');
+      no.setAttribute('aria-pressed', v ? 'false' : 'true');
+    };
+    yes.addEventListener('click', () => set(true));
+    no.addEventListener('click', () => set(false));
+    return h('fieldset', { 'aria-labelledby': legendId, 'data-question': q.id },
+      h('legend', { id: legendId }, q.question), h('div', { class: 'toggles' }, yes, no));
+  });
+  const f = form('Before you check in: a safety check', [
+    h('p', {}, reason || 'A few questions first. Mid back pain is usually not a sign of anything serious, but some symptoms need a clinician rather than a diary.'),
+    fieldsets,
+  ], 'Continue', async () => {
+    if (WORDS.questions.some((q) => answers[q.id] === undefined)) { say('Please answer each question, yes or no.'); return; }
+    if (WORDS.questions.some((q) => answers[q.id])) {
+      localStorage.setItem(SAFETY_KEY, 'stop');
+      const urgent = WORDS.urgent_when.every((id) => answers[id]);
+      showStop(urgent);
+      return;
+    }
+    localStorage.setItem(SAFETY_KEY, 'done');
+    say('Thank you. On to your check-ins.');
+    renderToday();
+  });
+  f.id = 'safety-screen';
+  root.replaceChildren(f);
+}
+
+function showStop(urgent) {
+  const root = document.getElementById('today-cards');
+  root.replaceChildren(h('div', { class: 'card advice', id: 'safety-stop', role: 'alert' },
+    h('h3', {}, urgent ? 'Get urgent help now' : 'Please contact a clinician'),
+    urgent ? h('p', {}, WORDS.urgent) : null,
+    h('p', {}, WORDS.advice),
+    h('p', { class: 'hint' }, 'Check-ins are paused. When a clinician has seen you and says exercise is fine, you can answer the questions again.'),
+    h('button', { type: 'button', onclick: () => showSafetyScreen() }, 'Answer the questions again')));
+}
+
 // ---------- Today ----------
 
 async function renderToday() {
+  await words();
+  const state = localStorage.getItem(SAFETY_KEY);
+  if (state === 'stop') { showStop(false); return; }
+  if (state !== 'done') { showSafetyScreen(); return; }
   const date = today();
   document.getElementById('today-date').textContent =
     `${prettyDate(date)}: check in on waking, during and an hour after each session, and at the end of the day.`;
@@ -525,4 +590,4 @@ function show() {
 }
 
 window.addEventListener('hashchange', () => { show(); document.getElementById('main').focus(); });
-document.addEventListener('DOMContentLoaded', show);
+document.addEventListener('DOMContentLoaded', async () => { await words(); show(); });

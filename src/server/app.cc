@@ -187,6 +187,20 @@ void App::Handle(Request req, Respond respond) {
     return respond(Json(200, ReadingToJson(Read(*diary, as_of, settings_), false)));
   }
 
+  if (what == "safety" && seg.size() == 3) {
+    if (m != "GET") return method_not_allowed("GET");
+    nlohmann::json questions = nlohmann::json::array();
+    for (const RedFlagQuestion& q : kRedFlagQuestions) {
+      questions.push_back({{"id", q.id}, {"question", q.question}});
+    }
+    return respond(Json(200, Dump({{"questions", questions},
+                                   {"advice", kRedFlagAdvice},
+                                   {"urgent", kUrgentAdvice},
+                                   {"urgent_when", {"chest_pain", "breathless"}},
+                                   {"reason_breathing", kSafetyScreenReason},
+                                   {"modify_or_stop", kModifyOrStopAdvice}})));
+  }
+
   if (what == "settings" && seg.size() == 3) {
     if (m != "GET") return method_not_allowed("GET");
     nlohmann::json list = nlohmann::json::array();

@@ -54,9 +54,11 @@ async function axeCheck(page, name) {
   assert.deepEqual(bad.map((v) => `${name}: ${v.id} ${v.help}: ${v.nodes.map((n) => n.target.join(' ') + ' ' + (n.failureSummary || '')).join('; ')}`), []);
 }
 
-async function newPage(width) {
+async function newPage(width, { screened = true } = {}) {
   // bypassCSP only so that axe-core can be injected; the page itself runs under its CSP.
   const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
+  // Pages other than the safety screen's own test start past the first-use screen.
+  if (screened) await context.addInitScript(() => localStorage.setItem('backsignal.safety', 'done'));
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -209,5 +211,83 @@ test('deleting asks first, and keyboard alone can reach every page', async () =>
       await axeCheck(p, `${pg} at ${w}`);
     }
     assert.deepEqual(p.errors, [], name);
+  }
+});
+
+async function answerSafety(page, yes) {
+  const screen = page.locator('#safety-screen');
+  await screen.waitFor();
+  for (const q of await screen.locator('fieldset[data-question]').all()) {
+    const id = await q.getAttribute('data-question');
+    await q.getByRole('button', { name: yes.includes(id) ? 'Yes' : 'No', exact: true }).click();
+  }
+  await screen.getByRole('button', { name: 'Continue' }).click();
+}
+
+test('the safety screen comes first, and a yes stops the check-ins with the advice', async () => {
+  const page = await newPage(360, { screened: false });
+  await page.goto(`${base}/#today`);
+  await page.locator('#safety-screen').waitFor();
+  assert.equal(await page.locator('h3:text("On waking")').count(), 0, 'no check-in before the screen');
+  await axeCheck(page, 'safety screen');
+  await page.screenshot({ path: path.join(SHOTS, 'safety-360.png'), fullPage: true });
+  await answerSafety(page, ['chest_pain', 'breathless']);
+  const stop = page.locator('#safety-stop');
+  await stop.waitFor();
+  assert.match(await stop.innerText(), /Get urgent help now/);
+  assert.match(await stop.innerText(), /emergency/);
+  assert.equal(await page.locator('form').count(), 0, 'the check-in flow is stopped');
+  await page.reload();
+  await page.locator('#safety-stop').waitFor();  // still stopped after a reload
+  // A yes without chest pain and breathlessness: contact a clinician, not urgent.
+  await page.getByRole('button', { name: 'Answer the questions again' }).click();
+  await answerSafety(page, ['night_or_constant']);
+  await page.locator('#safety-stop').waitFor();
+  assert.match(await page.locator('#safety-stop').innerText(), /Please contact a clinician/);
+  // All no: on to the check-ins.
+  await page.getByRole('button', { name: 'Answer the questions again' }).click();
+  await answerSafety(page, []);
+  await page.locator('h3:text("A session: during it")').waitFor();
+});
+
+test('pain that builds with breathing under load asks the questions again', async () => {
+  const page = await newPage(360);
+  await page.goto(`${base}/#today`);
+  const session = page.locator('form', { has: page.locator('h3:text("A session: during it")') });
+  await session.getByRole('button', { name: 'Heavy breathing under load' }).click();
+  await session.getByRole('button', { name: 'Building', exact: true }).click();
+  await session.getByRole('button', { name: 'Save session' }).click();
+  await page.locator('#safety-screen').waitFor();
+  assert.match(await page.locator('#safety-screen').innerText(), /breathing under load/);
+});
+
+test('associations appear once there is enough data, and not before', async () => {
+  const tmp2 = mkdtempSync(path.join(tmpdir(), 'backsignal-assoc-'));
+  const second = await startServer(path.join(tmp2, 'diary.db'));
+  try {
+    const call = async (method, p, body) => (await fetch(second.url + p, {
+      method, headers: body ? { 'Content-Type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined,
+    })).json();
+    const page = await newPage(1280);
+    const day = (n) => isoDate(new Date(Date.now() - n * 86400000));
+    // Two exercise days: too few to compare anything.
+    for (let n = 20; n >= 1; n -= 1) await call('PUT', `/api/v1/days/${day(n)}/morning`, { pain: 3 });
+    for (const n of [4, 2]) await call('POST', `/api/v1/days/${day(n)}/sessions`, { load: ['rotation'], during: { start: 2, end: 2 } });
+    await page.goto(`${second.url}/#reading`);
+    await page.locator('#associations-missing').waitFor();
+    assert.equal(await page.locator('#associations li').count(), 0);
+    // Six more: rotation on 16, 12 and 8 days ago, none on 14, 10 and 6; two worse mornings.
+    for (const n of [16, 14, 12, 10, 8, 6]) {
+      await call('POST', `/api/v1/days/${day(n)}/sessions`, { load: n % 4 === 0 ? ['rotation'] : [], during: { start: 2, end: 2 } });
+    }
+    for (const n of [15, 3]) await call('PUT', `/api/v1/days/${day(n)}/morning`, { pain: 6 });
+    await page.reload();
+    await page.locator('#associations li[data-factor="rotation"]').waitFor();
+    assert.match(await page.locator('#associations li[data-factor="rotation"]').innerText(),
+      /^Exercise days with sustained rotation were followed by a worse morning 2 of 5 times, against 0 of 3 times without\. With this few days the difference could still be chance/);
+    await axeCheck(page, 'reading with associations');
+  } finally {
+    second.proc.kill('SIGTERM');
+    rmSync(tmp2, { recursive: true, force: true });
   }
 });
