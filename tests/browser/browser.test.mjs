@@ -128,7 +128,7 @@ test('a new user records a morning, a session and its hour after, and sees the r
 
   await page.goto(`${base}/#reading`);
   await page.locator('#verdict').waitFor();
-  await page.waitForTimeout(300);
+  await page.locator('figure canvas').nth(1).waitFor();  // both charts drawn
   const afterText = await page.evaluate(() => document.querySelector('#reading-body').innerText);
   assert.notEqual(afterText, before);
   assert.match(afterText, /building as it went on/);
