@@ -200,7 +200,19 @@ class CliTest(unittest.TestCase):
         self.assertEqual(r["sessions"][0]["hour_after"], "rising")
         self.assertEqual(r["sessions"][0]["confounders"], ["sitting", "prolonged_position", "upper_body_tension"])
 
+    def test_the_safety_check_comes_at_first_use_and_with_pain_building_with_breathing(self):
+        p = self.cli("morning", "3", "--date", "2026-11-20")
+        self.assertIn("SAFETY CHECK", p.stdout)
+        self.assertIn("chest pain or pressure", p.stdout)
+        self.assertIn("emergency", p.stdout)
+        self.assertNotIn("SAFETY CHECK", self.cli("morning", "3", "--date", "2026-11-21").stdout)
+        p = self.cli("session", "--date", "2026-11-21", "--load", "breathing_under_load", "--pattern", "building")
+        self.assertIn("SAFETY CHECK", p.stdout)
+        p = self.cli("session", "--date", "2026-11-21", "--load", "rotation", "--pattern", "building")
+        self.assertNotIn("SAFETY CHECK", p.stdout)
+
     def test_sharp_pain_prints_the_advice_at_once(self):
+        self.cli("morning", "3", "--date", "2026-11-19")  # past the first-use safety check
         p = self.cli("session", "--sharp", "--date", "2026-11-20")
         self.assertEqual(p.returncode, 0, p.stderr)
         self.assertTrue(p.stdout.startswith("STOP OR MODIFY"))

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -242,6 +243,28 @@ int RunRead(const Globals& g, const ReadArgs& a) {
   return kOk;
 }
 
+// The red-flag questions, with what to do if any is true.
+void PrintSafetyScreen(const char* reason) {
+  std::cout << "\nSAFETY CHECK\n" << reason << "\n";
+  for (const RedFlagQuestion& q : kRedFlagQuestions) std::cout << "  - " << q.question << "\n";
+  std::cout << "If any answer is yes: " << kRedFlagAdvice << "\n" << kUrgentAdvice << "\n\n";
+}
+
+// At first use (a new diary), the safety check comes before anything else.
+Result<std::unique_ptr<Store>> OpenForCheckIn(const Globals& g) {
+  const std::string location = g.db.empty() ? DefaultDatabase() : g.db;
+  std::string path = location.starts_with("sqlite:") ? location.substr(7) : location;
+  std::error_code ec;
+  const bool first_use = location != "memory:" && !std::filesystem::exists(path, ec);
+  auto store = OpenStore(location, true);
+  if (store && first_use) {
+    PrintSafetyScreen(
+        "Welcome to backsignal. Mid back pain is usually not a sign of anything serious, but some "
+        "symptoms need a clinician rather than a diary. Before you start:");
+  }
+  return store;
+}
+
 // The morning after a session: what this morning says about yesterday's session.
 void PrintMorningAfter(Store& store, Date date) {
   auto diary = store.LoadDiary();
@@ -289,7 +312,7 @@ int RunMorning(const Globals& g, const MorningArgs& a) {
     if (!s) return Report(s.error());
     stiffness = *s;
   }
-  auto store = Open(g, true);
+  auto store = OpenForCheckIn(g);
   if (!store) return Report(store.error());
   std::optional<Morning> before;
   auto day = (*store)->EditDay(*date, [&](Day& d) -> Result<void> {
@@ -375,7 +398,7 @@ int RunSession(const Globals& g, const SessionArgs& a) {
   if (a.edit > 0 && patch->empty()) {
     return Report(Error::Invalid("--edit: give at least one field to change"));
   }
-  auto store = Open(g, true);
+  auto store = OpenForCheckIn(g);
   if (!store) return Report(store.error());
   size_t number = 0;
   auto day = (*store)->EditDay(*date, [&](Day& d) -> Result<void> {
@@ -407,6 +430,9 @@ int RunSession(const Globals& g, const SessionArgs& a) {
     std::cout << "  Discomfort that builds steadily, particularly with rotation or deep breathing,\n"
                  "  is worth paying attention to. See how the next hour and tomorrow morning go.\n";
   }
+  if (during == DuringSignal::kBuilding && s.load.Has(Load::kBreathingUnderLoad)) {
+    PrintSafetyScreen(kSafetyScreenReason);
+  }
   std::cout << "Next: about an hour after you finish, backsignal after PAIN [--tighter]";
   if (*date != Today()) std::cout << " --date " << date->ToString();
   std::cout << "\n      tomorrow on waking, backsignal morning PAIN\n";
@@ -434,7 +460,7 @@ int RunAfter(const Globals& g, const AfterArgs& a) {
   if (after.empty()) {
     return Report(Error::Invalid("give the pain now (0 to 10), --tighter or --not-tighter"));
   }
-  auto store = Open(g, true);
+  auto store = OpenForCheckIn(g);
   if (!store) return Report(store.error());
   size_t number = 0;
   auto day = (*store)->EditDay(*date, [&](Day& d) -> Result<void> {
@@ -496,7 +522,7 @@ int RunContext(const Globals& g, const ContextArgs& a) {
   if (patch.empty()) {
     return Report(Error::Invalid("give at least one of --sitting, --prolonged, --tension"));
   }
-  auto store = Open(g, true);
+  auto store = OpenForCheckIn(g);
   if (!store) return Report(store.error());
   auto day = (*store)->EditDay(*date, [&](Day& d) -> Result<void> {
     MergeContext(d.context, patch);
@@ -526,7 +552,7 @@ int RunNote(const Globals& g, const NoteArgs& a) {
   if (!text) return Report(Error::Invalid("NOTE: the text " + text.error()));
   if (text->empty()) return Report(Error::Invalid("NOTE is empty; to remove a note: backsignal delete note"));
   if (!IsValidUtf8(*text)) return Report(Error::Invalid("NOTE is not valid UTF-8 text"));
-  auto store = Open(g, true);
+  auto store = OpenForCheckIn(g);
   if (!store) return Report(store.error());
   auto day = (*store)->EditDay(*date, [&](Day& d) -> Result<void> {
     d.note = *text;
