@@ -166,6 +166,17 @@ class ApiTest(unittest.TestCase):
         _, body, _ = self.req("GET", "/api/v1/settings")
         names = {s["name"]: s for s in body["settings"]}
         self.assertEqual(names["significant_change"]["value"], 2)
+        status, body, _ = self.req("PUT", "/api/v1/settings", {"significant_change": 2.5})
+        self.assertEqual(status, 200)
+        self.assertEqual({s["name"]: s["value"] for s in body["settings"]}["significant_change"], 2.5)
+        _, reading, _ = self.req("GET", "/api/v1/reading")
+        self.assertEqual(reading["non_default_settings"], ["significant_change"])
+        status, body, _ = self.req("PUT", "/api/v1/settings", {"significant_change": 5})
+        self.assertEqual(status, 400)
+        self.assertIn("significant_change: 5 is outside its bounds (1.5 to 3)", body["error"]["details"])
+        self.assertEqual(self.req("PUT", "/api/v1/settings", {})[0], 200)
+        _, reading, _ = self.req("GET", "/api/v1/reading")
+        self.assertEqual(reading["non_default_settings"], [])
 
     def test_reading_equals_the_cli_on_every_scenario(self):
         with tempfile.TemporaryDirectory() as tmp:

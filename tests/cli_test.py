@@ -335,6 +335,23 @@ class CliTest(unittest.TestCase):
         p = run("--set", "sitting_hours=8", "settings")
         self.assertIn("sitting_hours = 8  (default 6)", p.stdout)
 
+    def test_settings_stored_with_the_diary(self):
+        self.cli("import", os.path.join(SCEN, "every_session_two_up", "diary.json"))
+        p = self.cli("settings", "set", "significant_change", "2.5")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        r = self.read_json("--as-of", "2026-11-01")
+        self.assertEqual(r["non_default_settings"], ["significant_change"])
+        self.assertEqual(r["trend"]["flared_days"], 0)
+        self.assertIn("significant_change = 2.5  (default 2)", self.cli("settings").stdout)
+        # The command line wins over the stored value, for that run only.
+        r = json.loads(self.cli("--set", "significant_change=2", "read", "--json", "--as-of", "2026-11-01").stdout)
+        self.assertEqual(r["trend"]["flared_days"], 7)
+        for bad in (["settings", "set", "significant_change", "9"], ["settings", "set", "nonsense", "1"],
+                    ["settings", "set", "helpful_share", "0.5"], ["settings", "frob"]):
+            self.assertEqual(self.cli(*bad).returncode, 2, bad)
+        self.assertEqual(self.cli("settings", "reset").returncode, 0)
+        self.assertEqual(self.read_json("--as-of", "2026-11-01")["non_default_settings"], [])
+
     # --- serve ---
 
     def test_serve_refuses_a_non_loopback_address(self):

@@ -528,7 +528,43 @@ async function renderReading() {
         h('dt', {}, 'Next morning'), h('dd', { class: s.response === 'flared' ? 'flared' : null },
           SIGNAL_WORDS.morning[s.morning] + (s.morning_pain !== null ? ` (pain ${s.morning_pain}${s.usual_pain !== null ? `, usual ${s.usual_pain}` : ''})` : ''))),
       s.confounders.length ? h('p', { class: 'hint' }, `That day also had ${s.confounders.map((c) => CONFOUNDER_WORDS[c]).join(', ')}${s.response === 'flared' ? ': these can set the mid back off on their own, so the worse morning may be from them, not the session.' : '.'}`) : null)))));
+  parts.push(thresholdsCard(st.data.settings));
   root.replaceChildren(...parts);
+}
+
+// The thresholds in force, adjustable within their bounds (with a clinician, ideally).
+function thresholdsCard(list) {
+  const values = {};
+  const rows = list.map((s) => {
+    const id = nextId('set');
+    values[s.name] = String(s.value);
+    return h('div', { class: 'field-row' },
+      h('label', { class: 'field', for: id }, s.name.replace(/_/g, ' '),
+        h('span', { class: 'hint' }, `${s.meaning}. Default ${s.default}; ${s.min} to ${s.max}.`),
+        h('input', { id, type: 'number', min: String(s.min), max: String(s.max), step: String(s.step), value: String(s.value),
+          disabled: s.fixed_by_server, oninput: (ev) => { values[s.name] = ev.target.value; } })));
+  });
+  const save = async (body) => {
+    const r = await api('PUT', '/api/v1/settings', body);
+    say(r.ok ? 'Saved the thresholds. The reading says when any differs from its default.' : errorText(r));
+    if (r.ok) renderReading();
+  };
+  const f = h('form', { novalidate: true }, rows,
+    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, 'Save thresholds'),
+      h('button', { type: 'button', onclick: () => save({}) }, 'Back to the defaults')));
+  f.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const body = {};
+    for (const s of list) {
+      if (s.fixed_by_server) continue;
+      const v = Number(values[s.name]);
+      if (values[s.name] !== '' && v !== s.default) body[s.name] = v;
+    }
+    save(body);
+  });
+  return h('details', { class: 'card', id: 'thresholds' }, h('summary', {}, 'Adjust the thresholds'),
+    h('p', { class: 'hint' }, 'The reading uses these thresholds from the research behind it. Change them only with good reason, ideally with your clinician.'),
+    f);
 }
 
 // ---------- History ----------

@@ -17,6 +17,7 @@
 #include "backsignal/io/diary_json.h"
 #include "backsignal/io/reading_json.h"
 #include "backsignal/io/settings_json.h"
+#include <map>
 #include "backsignal/reading/advice.h"
 #include "backsignal/reading/reading.h"
 #include "backsignal/store/store.h"
@@ -144,16 +145,19 @@ struct Globals {
   std::vector<std::string> set;
 };
 
-Result<Settings> LoadSettings(const Globals& g) {
-  Settings s;
+// Thresholds given on the command line: the settings file, then --set flags.
+Result<std::map<std::string, double>> CommandLineSettings(const Globals& g) {
+  std::map<std::string, double> values;
   if (!g.settings_file.empty()) {
     auto text = ReadFile(g.settings_file);
     if (!text) return Unexpected(text.error());
-    if (auto ok = ApplySettingsJson(*text, s); !ok) {
-      Error e = ok.error();
+    auto parsed = ParseSettingsJson(*text);
+    if (!parsed) {
+      Error e = parsed.error();
       e.message += " (" + g.settings_file + ")";
       return Unexpected(e);
     }
+    values = *parsed;
   }
   for (const std::string& kv : g.set) {
     const size_t eq = kv.find('=');
@@ -162,9 +166,24 @@ Result<Settings> LoadSettings(const Globals& g) {
     }
     auto v = ParseNumberArg(kv.substr(eq + 1), "--set " + kv.substr(0, eq));
     if (!v) return Unexpected(v.error());
-    if (auto ok = SetSetting(s, kv.substr(0, eq), *v); !ok) return Unexpected(ok.error());
+    values[kv.substr(0, eq)] = *v;
   }
-  if (auto ok = CheckSettings(s); !ok) return Unexpected(ok.error());
+  Settings scratch;
+  if (auto ok = ApplySettings(scratch, values); !ok) return Unexpected(ok.error());
+  return values;
+}
+
+// The defaults, then the thresholds stored with the diary (if any), then the command line's.
+Result<Settings> EffectiveSettings(const Globals& g, Store* store) {
+  Settings s;
+  if (store != nullptr) {
+    auto stored = store->LoadSettings();
+    if (!stored) return Unexpected(stored.error());
+    if (auto ok = ApplySettings(s, *stored); !ok) return Unexpected(ok.error());
+  }
+  auto given = CommandLineSettings(g);
+  if (!given) return Unexpected(given.error());
+  if (auto ok = ApplySettings(s, *given); !ok) return Unexpected(ok.error());
   return s;
 }
 
@@ -224,10 +243,10 @@ struct ReadArgs {
 };
 
 int RunRead(const Globals& g, const ReadArgs& a) {
-  auto settings = LoadSettings(g);
-  if (!settings) return Report(settings.error());
   auto store = Open(g, false);
   if (!store) return Report(store.error());
+  auto settings = EffectiveSettings(g, store->get());
+  if (!settings) return Report(settings.error());
   auto diary = (*store)->LoadDiary();
   if (!diary) return Report(diary.error());
   Date as_of;
@@ -642,8 +661,47 @@ int RunUsual(const Globals& g, const UsualArgs& a) {
   return kOk;
 }
 
-int RunSettings(const Globals& g) {
-  auto settings = LoadSettings(g);
+struct SettingsArgs {
+  std::string action;  // "", "set" or "reset"
+  std::string name;
+  std::string value;
+};
+
+int RunSettings(const Globals& g, const SettingsArgs& a) {
+  if (a.action == "set" || a.action == "reset") {
+    if (a.action == "set" && (a.name.empty() || a.value.empty())) {
+      return Report(Error::Invalid("settings set: give NAME VALUE, e.g. settings set significant_change 2.5"));
+    }
+    auto store = Open(g, true);
+    if (!store) return Report(store.error());
+    auto stored = (*store)->LoadSettings();
+    if (!stored) return Report(stored.error());
+    std::map<std::string, double> next = *stored;
+    if (a.action == "set") {
+      auto v = ParseNumberArg(a.value, a.name);
+      if (!v) return Report(v.error());
+      next[a.name] = *v;
+    } else if (a.name.empty()) {
+      next.clear();
+    } else {
+      next.erase(a.name);
+    }
+    Settings check;
+    if (auto ok = ApplySettings(check, next); !ok) return Report(ok.error());
+    if (auto ok = (*store)->SaveSettings(next); !ok) return Report(ok.error());
+    std::cout << (a.action == "set" ? "Saved " + a.name + " = " + a.value
+                                    : a.name.empty() ? std::string("Every threshold is back at its default")
+                                                     : a.name + " is back at its default")
+              << ". Every reading says which thresholds differ from the defaults.\n";
+    return kOk;
+  }
+  if (!a.action.empty()) {
+    return Report(Error::Invalid("settings: \"" + a.action + "\" is not set or reset"));
+  }
+  auto store = Open(g, false);
+  Store* s = store ? store->get() : nullptr;
+  if (!store && store.error().kind != ErrorKind::kNotFound) return Report(store.error());
+  auto settings = EffectiveSettings(g, s);
   if (!settings) return Report(settings.error());
   const Settings defaults;
   for (const SettingInfo& info : AllSettings()) {
@@ -783,9 +841,13 @@ int Main(int argc, char** argv) {
   c_usual->footer(footer("  backsignal usual --pain 3 --stiffness 4"));
   c_usual->callback([&] { code = RunUsual(g, us); });
 
-  auto* c_settings = app.add_subcommand("settings", "List the reading's thresholds in force, their bounds and sources");
-  c_settings->footer(footer("  backsignal settings\n  backsignal --set significant_change=2.5 settings"));
-  c_settings->callback([&] { code = RunSettings(g); });
+  SettingsArgs st;
+  auto* c_settings = app.add_subcommand("settings", "List the reading's thresholds, or change them (within their bounds) for this diary");
+  c_settings->add_option("ACTION", st.action, "set NAME VALUE, or reset [NAME]");
+  c_settings->add_option("NAME", st.name, "A setting's name");
+  c_settings->add_option("VALUE", st.value, "Its new value");
+  c_settings->footer(footer("  backsignal settings\n  backsignal settings set significant_change 2.5\n  backsignal settings reset\n  backsignal --set significant_change=2.5 read   (this once only)"));
+  c_settings->callback([&] { code = RunSettings(g, st); });
 
   ServeArgs sv;
   auto* c_serve = app.add_subcommand("serve", "Serve the web app (check-ins from a phone browser, the reading, history)");
@@ -795,12 +857,12 @@ int Main(int argc, char** argv) {
                       "Seconds a client has to send one whole request (default 10)");
   c_serve->footer(footer("  backsignal serve\n  backsignal --db diary.db serve --listen 127.0.0.1:9000"));
   c_serve->callback([&] {
-    auto settings = LoadSettings(g);
-    if (!settings) {
-      code = Report(settings.error());
+    auto given = CommandLineSettings(g);
+    if (!given) {
+      code = Report(given.error());
       return;
     }
-    code = Serve(g.db.empty() ? DefaultDatabase() : g.db, *settings, sv);
+    code = Serve(g.db.empty() ? DefaultDatabase() : g.db, *given, sv);
   });
 
   try {

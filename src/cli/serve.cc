@@ -48,7 +48,8 @@ bool IsLoopback(const std::string& host) {
 
 }  // namespace
 
-int Serve(const std::string& db, const Settings& settings, const ServeArgs& args) {
+int Serve(const std::string& db, const std::map<std::string, double>& overrides,
+          const ServeArgs& args) {
   auto hp = ParseListen(args.listen);
   if (!hp) {
     std::cerr << "backsignal: " << hp.error().message << "\n";
@@ -75,7 +76,7 @@ int Serve(const std::string& db, const Settings& settings, const ServeArgs& args
   // Destroyed explicitly below, while the server's event loop still exists: the last writes'
   // acknowledgements post to it.
   auto committer = std::make_unique<GroupCommitter>(**store);
-  server::App app(**store, *committer, settings);
+  server::App app(**store, *committer, overrides);
   server::HttpLimits limits;
   limits.read_timeout = std::chrono::seconds(std::max(1, args.read_timeout_seconds));
   server::HttpServer http(app, limits);

@@ -1,6 +1,7 @@
 // `backsignal serve`: the web app on the embedded store.
 #pragma once
 
+#include <map>
 #include <string>
 
 #include "backsignal/reading/settings.h"
@@ -14,6 +15,8 @@ struct ServeArgs {
 };
 
 // Serves until SIGINT or SIGTERM; returns the process exit code.
-int Serve(const std::string& db, const Settings& settings, const ServeArgs& args);
+// `overrides` are thresholds given on the command line; they win over those stored.
+int Serve(const std::string& db, const std::map<std::string, double>& overrides,
+          const ServeArgs& args);
 
 }  // namespace backsignal::cli

@@ -4,7 +4,7 @@
 
 namespace backsignal {
 
-Result<void> ApplySettingsJson(std::string_view text, Settings& settings) {
+Result<std::map<std::string, double>> ParseSettingsJson(std::string_view text) {
   auto doc = io::ParseStrictJson(text);
   if (!doc) return Fail(Error::Invalid("settings refused", {"$: " + doc.error()}));
   if (!doc->is_object()) {
@@ -12,7 +12,7 @@ Result<void> ApplySettingsJson(std::string_view text, Settings& settings) {
         "settings refused",
         {"$: " + io::DescribeJson(*doc) + " is not an object of setting names and values"}));
   }
-  Settings updated = settings;
+  std::map<std::string, double> values;
   std::vector<std::string> problems;
   for (auto it = doc->begin(); it != doc->end(); ++it) {
     if (!it.value().is_number()) {
@@ -20,15 +20,18 @@ Result<void> ApplySettingsJson(std::string_view text, Settings& settings) {
                          " is the wrong type; expected a number");
       continue;
     }
-    auto ok = SetSetting(updated, it.key(), it.value().get<double>());
-    if (!ok) problems.push_back(ok.error().message);
-  }
-  if (problems.empty()) {
-    if (auto ok = CheckSettings(updated); !ok) problems.push_back(ok.error().message);
+    values[it.key()] = it.value().get<double>();
   }
   if (!problems.empty()) return Fail(Error::Invalid("settings refused", std::move(problems)));
-  settings = updated;
-  return {};
+  Settings scratch;
+  if (auto ok = ApplySettings(scratch, values); !ok) return Unexpected(ok.error());
+  return values;
+}
+
+Result<void> ApplySettingsJson(std::string_view text, Settings& settings) {
+  auto values = ParseSettingsJson(text);
+  if (!values) return Unexpected(values.error());
+  return ApplySettings(settings, *values);
 }
 
 }  // namespace backsignal

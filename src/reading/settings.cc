@@ -108,6 +108,20 @@ Result<void> CheckSettings(const Settings& settings) {
   return {};
 }
 
+Result<void> ApplySettings(Settings& settings, const std::map<std::string, double>& values) {
+  Settings updated = settings;
+  std::vector<std::string> problems;
+  for (const auto& [name, value] : values) {
+    if (auto ok = SetSetting(updated, name, value); !ok) problems.push_back(ok.error().message);
+  }
+  if (problems.empty()) {
+    if (auto ok = CheckSettings(updated); !ok) problems.push_back(ok.error().message);
+  }
+  if (!problems.empty()) return Fail(Error::Invalid("settings refused", std::move(problems)));
+  settings = updated;
+  return {};
+}
+
 std::vector<std::string> NonDefaultSettings(const Settings& settings) {
   const Settings defaults;
   std::vector<std::string> names;

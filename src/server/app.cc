@@ -11,6 +11,7 @@
 #include "backsignal/io/checkin_json.h"
 #include "backsignal/io/diary_json.h"
 #include "backsignal/io/reading_json.h"
+#include "backsignal/io/settings_json.h"
 #include "backsignal/reading/advice.h"
 #include "backsignal/reading/reading.h"
 
@@ -109,8 +110,17 @@ std::string DayResponse(const Day& day, std::optional<size_t> session, bool advi
 
 }  // namespace
 
-App::App(Store& store, GroupCommitter& committer, Settings settings)
-    : store_(store), committer_(committer), settings_(settings) {}
+App::App(Store& store, GroupCommitter& committer, std::map<std::string, double> overrides)
+    : store_(store), committer_(committer), overrides_(std::move(overrides)) {}
+
+Result<Settings> App::CurrentSettings() {
+  Settings s;
+  auto stored = store_.LoadSettings();
+  if (!stored) return Unexpected(stored.error());
+  if (auto ok = ApplySettings(s, *stored); !ok) return Unexpected(ok.error());
+  if (auto ok = ApplySettings(s, overrides_); !ok) return Unexpected(ok.error());
+  return s;
+}
 
 size_t App::BodyLimit(const std::string& method, const std::string& path) const {
   if (method == "GET" || method == "HEAD" || method == "DELETE") return 0;
@@ -184,7 +194,9 @@ void App::Handle(Request req, Respond respond) {
     } else {
       as_of = Date::TodayLocal();
     }
-    return respond(Json(200, ReadingToJson(Read(*diary, as_of, settings_), false)));
+    auto settings = CurrentSettings();
+    if (!settings) return respond(ErrorResponse(settings.error()));
+    return respond(Json(200, ReadingToJson(Read(*diary, as_of, *settings), false)));
   }
 
   if (what == "safety" && seg.size() == 3) {
@@ -202,15 +214,26 @@ void App::Handle(Request req, Respond respond) {
   }
 
   if (what == "settings" && seg.size() == 3) {
-    if (m != "GET") return method_not_allowed("GET");
+    if (m == "PUT") {
+      // The person's thresholds, replaced whole: {"significant_change": 2.5}; {} resets them.
+      if (!json_body) return wrong_type();
+      auto values = ParseSettingsJson(req.body);
+      if (!values) return respond(ErrorResponse(values.error()));
+      if (auto ok = store_.SaveSettings(*values); !ok) return respond(ErrorResponse(ok.error()));
+    } else if (m != "GET") {
+      return method_not_allowed("GET, PUT");
+    }
+    auto current = CurrentSettings();
+    if (!current) return respond(ErrorResponse(current.error()));
     nlohmann::json list = nlohmann::json::array();
     const Settings defaults;
     for (const SettingInfo& info : AllSettings()) {
-      list.push_back({{"name", info.name}, {"value", settings_.*info.field},
+      list.push_back({{"name", info.name}, {"value", (*current).*info.field},
                       {"default", defaults.*info.field}, {"min", info.min}, {"max", info.max},
-                      {"meaning", info.meaning}, {"source", info.source}});
+                      {"step", info.step}, {"meaning", info.meaning}, {"source", info.source},
+                      {"fixed_by_server", overrides_.contains(std::string(info.name))}});
     }
-    return respond(Json(200, nlohmann::json{{"settings", list}}.dump()));
+    return respond(Json(200, Dump(nlohmann::json{{"settings", list}})));
   }
 
   if (what == "diary" && seg.size() == 3) {

@@ -3,6 +3,7 @@
 // group committer and are acknowledged only once durably committed.
 #pragma once
 
+#include <map>
 #include <string>
 
 #include "backsignal/reading/settings.h"
@@ -15,7 +16,8 @@ namespace backsignal::server {
 class App final : public Handler {
  public:
   // REQUIRES: store and committer outlive the App.
-  App(Store& store, GroupCommitter& committer, Settings settings);
+  // `overrides`: thresholds from the command line, which win over those the person stored.
+  App(Store& store, GroupCommitter& committer, std::map<std::string, double> overrides);
 
   size_t BodyLimit(const std::string& method, const std::string& path) const override;
   void Handle(Request request, std::function<void(Response)> respond) override;
@@ -23,7 +25,10 @@ class App final : public Handler {
  private:
   Store& store_;
   GroupCommitter& committer_;
-  const Settings settings_;
+  // The thresholds in force: defaults, then stored, then the command line's.
+  Result<Settings> CurrentSettings();
+
+  const std::map<std::string, double> overrides_;
 };
 
 // Limits of request bodies: a whole diary, and everything else.

@@ -31,6 +31,7 @@ class MemoryStore final : public Store {
   struct State {
     UsualMorning usual;
     std::map<Date, Day> days;
+    std::map<std::string, double> settings;
   };
   struct Txn final : DiaryTxn {
     explicit Txn(const State& s) : state(s) {}
@@ -47,8 +48,14 @@ class MemoryStore final : public Store {
       }
       return {};
     }
+    Result<std::map<std::string, double>> GetSettings() override { return state.settings; }
+    Result<void> SetSettings(const std::map<std::string, double>& settings) override {
+      state.settings = settings;
+      return {};
+    }
     Result<void> Clear() override {
-      state = State{};
+      state.usual = UsualMorning{};
+      state.days.clear();
       return {};
     }
     Result<UsualMorning> GetUsual() override { return state.usual; }

@@ -57,6 +57,14 @@ CREATE TABLE sessions (
   FOREIGN KEY (person_id, date) REFERENCES days(person_id, date) ON DELETE CASCADE
 ) WITHOUT ROWID;
 )sql"},
+    {2, "reading settings", R"sql(
+CREATE TABLE settings (
+  person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  value REAL NOT NULL,
+  PRIMARY KEY (person_id, name)
+) WITHOUT ROWID;
+)sql"},
 };
 
 constexpr int64_t kLocalPerson = 1;  // the one person of a local diary
@@ -117,6 +125,8 @@ class SqliteTxn final : public DiaryTxn {
   Result<std::optional<Day>> GetDay(Date date) override;
   Result<void> PutDay(const Day& day) override;
   Result<void> Clear() override;
+  Result<std::map<std::string, double>> GetSettings() override;
+  Result<void> SetSettings(const std::map<std::string, double>& settings) override;
   Result<UsualMorning> GetUsual() override;
   Result<void> SetUsual(const UsualMorning& usual) override;
 
@@ -134,6 +144,11 @@ class SqliteStore final : public Store {
 
   Result<void> Init();
   Result<Diary> LoadDiary() override;
+  Result<std::map<std::string, double>> LoadSettings() override {
+    std::lock_guard lock(read_mu_);
+    SqliteTxn txn(*reader_);  // reads only
+    return txn.GetSettings();
+  }
   Result<void> Transact(const std::function<Result<void>(DiaryTxn&)>& body) override;
   std::vector<Result<void>> TransactBatch(std::span<const TxnBody> bodies) override;
   std::string Describe() const override { return "sqlite:" + path_; }
@@ -488,6 +503,35 @@ Result<void> SqliteTxn::PutDay(const Day& day) {
     BindOptScore(q, 12, x.hour_after.pain);
     BindOptBool(q, 13, x.hour_after.tighter);
     if (sqlite3_step(q) != SQLITE_DONE) return Fail(c_.Fault("storing a session"));
+  }
+  return {};
+}
+
+Result<std::map<std::string, double>> SqliteTxn::GetSettings() {
+  auto q = c_.Prepare("SELECT name, value FROM settings WHERE person_id = ? ORDER BY name");
+  if (!q) return Unexpected(q.error());
+  sqlite3_bind_int64(*q, 1, kLocalPerson);
+  std::map<std::string, double> out;
+  int rc;
+  while ((rc = sqlite3_step(*q)) == SQLITE_ROW) {
+    out[ColText(*q, 0).value_or("")] = sqlite3_column_double(*q, 1);
+  }
+  if (rc != SQLITE_DONE) return Fail(c_.Fault("reading settings"));
+  return out;
+}
+
+Result<void> SqliteTxn::SetSettings(const std::map<std::string, double>& settings) {
+  auto del = c_.Prepare("DELETE FROM settings WHERE person_id = ?");
+  if (!del) return Unexpected(del.error());
+  sqlite3_bind_int64(*del, 1, kLocalPerson);
+  if (sqlite3_step(*del) != SQLITE_DONE) return Fail(c_.Fault("replacing settings"));
+  for (const auto& [name, value] : settings) {
+    auto ins = c_.Prepare("INSERT INTO settings (person_id, name, value) VALUES (?, ?, ?)");
+    if (!ins) return Unexpected(ins.error());
+    sqlite3_bind_int64(*ins, 1, kLocalPerson);
+    BindText(*ins, 2, name);
+    sqlite3_bind_double(*ins, 3, value);
+    if (sqlite3_step(*ins) != SQLITE_DONE) return Fail(c_.Fault("storing a setting"));
   }
   return {};
 }

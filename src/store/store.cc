@@ -105,6 +105,22 @@ Result<void> Store::SetUsual(const UsualMorning& usual) {
   return Transact([&](DiaryTxn& txn) { return txn.SetUsual(usual); });
 }
 
+Result<std::map<std::string, double>> Store::LoadSettings() {
+  std::map<std::string, double> out;
+  auto ok = Transact([&](DiaryTxn& txn) -> Result<void> {
+    auto s = txn.GetSettings();
+    if (!s) return Unexpected(s.error());
+    out = std::move(*s);
+    return {};
+  });
+  if (!ok) return Unexpected(ok.error());
+  return out;
+}
+
+Result<void> Store::SaveSettings(const std::map<std::string, double>& settings) {
+  return Transact([&](DiaryTxn& txn) { return txn.SetSettings(settings); });
+}
+
 Result<std::unique_ptr<Store>> OpenStore(const std::string& location, bool create) {
   if (location == "memory:") return NewMemoryStore();
   std::string path = location;

@@ -120,6 +120,20 @@ TYPED_TEST(StoreTest, ReplaceAllLeavesExactlyTheNewDiary) {
   EXPECT_EQ(*this->store_->LoadDiary(), next);
 }
 
+TYPED_TEST(StoreTest, SettingsAreStoredAndReplacedWhole) {
+  EXPECT_TRUE(this->store_->LoadSettings()->empty());
+  ASSERT_TRUE(this->store_->SaveSettings({{"significant_change", 2.5}, {"sitting_hours", 8}}).has_value());
+  auto s = this->store_->LoadSettings();
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ(s->size(), 2u);
+  EXPECT_EQ(s->at("significant_change"), 2.5);
+  ASSERT_TRUE(this->store_->SaveSettings({{"sitting_hours", 7}}).has_value());
+  EXPECT_EQ(*this->store_->LoadSettings(), (std::map<std::string, double>{{"sitting_hours", 7}}));
+  // Clearing the diary keeps the thresholds.
+  ASSERT_TRUE(this->store_->ReplaceAll(Diary{}).has_value());
+  EXPECT_EQ(this->store_->LoadSettings()->size(), 1u);
+}
+
 TYPED_TEST(StoreTest, ADifferentDeclaredUsualClashes) {
   Diary a = testing::DiaryBuilder().Usual(3).Build();
   ASSERT_TRUE(this->store_->Import(a, ImportMode::kRefuseClashes).has_value());
@@ -234,7 +248,7 @@ TEST(SqliteStoreTest, UsesWalForeignKeysAndRecordsMigrations) {
     return out;
   };
   EXPECT_EQ(one("PRAGMA journal_mode"), "wal");
-  EXPECT_EQ(one("SELECT MAX(version) FROM schema_migrations"), "1");
+  EXPECT_EQ(one("SELECT MAX(version) FROM schema_migrations"), "2");
   sqlite3_close(db);
 }
 

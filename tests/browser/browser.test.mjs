@@ -291,3 +291,19 @@ test('associations appear once there is enough data, and not before', async () =
     rmSync(tmp2, { recursive: true, force: true });
   }
 });
+
+test('a person can adjust a threshold within its bounds, and the reading says so', async () => {
+  const page = await newPage(1280);
+  await page.goto(`${base}/#reading`);
+  await page.locator('#verdict').waitFor();
+  await page.locator('#thresholds summary').click();
+  await page.getByLabel('significant change').fill('2.5');
+  await page.getByRole('button', { name: 'Save thresholds' }).click();
+  await page.locator('text=Changed thresholds in force: significant_change').waitFor();
+  await axeCheck(page, 'thresholds');
+  await page.locator('#thresholds summary').click();
+  await page.getByRole('button', { name: 'Back to the defaults' }).click();
+  await page.locator('#status:text("Saved the thresholds")').waitFor();
+  const r = await api('GET', '/api/v1/reading');
+  assert.deepEqual(r.non_default_settings, []);
+});

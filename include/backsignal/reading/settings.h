@@ -2,6 +2,7 @@
 // bounds and source. One table drives validation, `backsignal settings`, and docs/reading.md.
 #pragma once
 
+#include <map>
 #include <span>
 #include <string>
 #include <string_view>
@@ -55,6 +56,10 @@ Result<void> SetSetting(Settings& settings, std::string_view name, double value)
 
 // Checks the relations between settings (helpful_share below stirring_share).
 Result<void> CheckSettings(const Settings& settings);
+
+// Applies named values onto `settings` (each checked as SetSetting does, then CheckSettings);
+// on any problem `settings` is left as it was and every problem is listed.
+Result<void> ApplySettings(Settings& settings, const std::map<std::string, double>& values);
 
 // Names of the settings that differ from their defaults, in table order.
 std::vector<std::string> NonDefaultSettings(const Settings& settings);

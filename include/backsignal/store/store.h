@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <span>
@@ -21,6 +22,10 @@ class DiaryTxn {
   virtual Result<std::optional<Day>> GetDay(Date date) = 0;
   // Stores the day whole, replacing what was there; an empty day removes the row.
   virtual Result<void> PutDay(const Day& day) = 0;
+  // The person's own reading thresholds, by setting name (reading/settings.h); those not stored
+  // are at their defaults.
+  virtual Result<std::map<std::string, double>> GetSettings() = 0;
+  virtual Result<void> SetSettings(const std::map<std::string, double>& settings) = 0;
   // Removes every day and the stated usual morning: the diary becomes empty.
   virtual Result<void> Clear() = 0;
   virtual Result<UsualMorning> GetUsual() = 0;
@@ -78,6 +83,10 @@ class Store {
 
   // Sets the person's own statement of their usual morning.
   Result<void> SetUsual(const UsualMorning& usual);
+
+  // The stored thresholds (see DiaryTxn::GetSettings), and replacing them whole.
+  virtual Result<std::map<std::string, double>> LoadSettings();
+  Result<void> SaveSettings(const std::map<std::string, double>& settings);
 };
 
 // An empty store in memory, for tests.
