@@ -183,6 +183,7 @@ test('deleting asks first, and keyboard alone can reach every page', async () =>
   const page = await newPage(1280);
   await page.goto(`${base}/#history`);
   const deleteButton = page.getByRole('button', { name: /^Delete the note|^Delete the context|^Delete session/ }).first();
+  await deleteButton.waitFor();  // the history has been fetched and drawn
   const count = await page.getByRole('button', { name: /^Delete/ }).count();
   await deleteButton.click();
   await page.getByRole('dialog').getByRole('button', { name: 'Keep it' }).click();
