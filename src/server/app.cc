@@ -248,13 +248,7 @@ void App::Handle(Request req, Respond respond) {
       if (!diary) return respond(ErrorResponse(diary.error()));
       auto shared = std::make_shared<Diary>(std::move(*diary));
       committer_.Submit(
-          [this, shared](DiaryTxn& txn) -> Result<void> {
-            if (auto ok = txn.Clear(); !ok) return ok;
-            for (const Day& day : shared->days) {
-              if (auto ok = txn.PutDay(day); !ok) return ok;
-            }
-            return txn.SetUsual(shared->usual);
-          },
+          [shared](DiaryTxn& txn) { return ReplaceDiaryIn(txn, *shared); },
           [respond, shared](Result<void> ok) {
             if (!ok) return respond(ErrorResponse(ok.error()));
             respond(Json(200, nlohmann::json{{"days", shared->days.size()}}.dump()));
@@ -326,14 +320,15 @@ void App::Handle(Request req, Respond respond) {
     auto out = std::make_shared<Outcome>();
     committer_.Submit(
         [date, fn, out](DiaryTxn& txn) -> Result<void> {
-          auto stored = txn.GetDay(date);
-          if (!stored) return Unexpected(stored.error());
-          Day day = stored->value_or(Day{.date = date});
-          auto session = fn(day);
-          if (!session) return Unexpected(session.error());
-          out->day = day;
-          out->session = *session;
-          return txn.PutDay(day);
+          auto day = EditDayIn(txn, date, [&](Day& d) -> Result<void> {
+            auto session = fn(d);
+            if (!session) return Unexpected(session.error());
+            out->session = *session;
+            return {};
+          });
+          if (!day) return Unexpected(day.error());
+          out->day = std::move(*day);
+          return {};
         },
         [respond, out, ok_status, advise](Result<void> ok) {
           if (!ok) return respond(ErrorResponse(ok.error()));

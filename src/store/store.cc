@@ -64,26 +64,35 @@ Result<ImportReport> Store::Import(const Diary& diary, ImportMode mode) {
   return report;
 }
 
+Result<void> ReplaceDiaryIn(DiaryTxn& txn, const Diary& diary) {
+  if (auto ok = txn.Clear(); !ok) return ok;
+  for (const Day& day : diary.days) {
+    if (auto ok = txn.PutDay(day); !ok) return ok;
+  }
+  return txn.SetUsual(diary.usual);
+}
+
+Result<Day> EditDayIn(DiaryTxn& txn, Date date, const std::function<Result<void>(Day&)>& edit) {
+  auto stored = txn.GetDay(date);
+  if (!stored) return Unexpected(stored.error());
+  Day day = stored->value_or(Day{.date = date});
+  if (auto e = edit(day); !e) return Unexpected(e.error());
+  day.date = date;
+  if (auto ok = txn.PutDay(day); !ok) return Unexpected(ok.error());
+  return day;
+}
+
 Result<void> Store::ReplaceAll(const Diary& diary) {
-  return Transact([&](DiaryTxn& txn) -> Result<void> {
-    if (auto ok = txn.Clear(); !ok) return ok;
-    for (const Day& day : diary.days) {
-      if (auto ok = txn.PutDay(day); !ok) return ok;
-    }
-    return txn.SetUsual(diary.usual);
-  });
+  return Transact([&](DiaryTxn& txn) { return ReplaceDiaryIn(txn, diary); });
 }
 
 Result<Day> Store::EditDay(Date date, const std::function<Result<void>(Day&)>& edit) {
   Day result;
   auto ok = Transact([&](DiaryTxn& txn) -> Result<void> {
-    auto stored = txn.GetDay(date);
-    if (!stored) return Unexpected(stored.error());
-    Day day = stored->value_or(Day{.date = date});
-    if (auto e = edit(day); !e) return e;
-    day.date = date;
-    result = day;
-    return txn.PutDay(day);
+    auto day = EditDayIn(txn, date, edit);
+    if (!day) return Unexpected(day.error());
+    result = std::move(*day);
+    return {};
   });
   if (!ok) return Unexpected(ok.error());
   return result;

@@ -89,6 +89,11 @@ class Store {
   Result<void> SaveSettings(const std::map<std::string, double>& settings);
 };
 
+// The steps of Store::ReplaceAll and Store::EditDay inside a transaction already open, for
+// callers that batch them (the server's group commit).
+Result<void> ReplaceDiaryIn(DiaryTxn& txn, const Diary& diary);
+Result<Day> EditDayIn(DiaryTxn& txn, Date date, const std::function<Result<void>(Day&)>& edit);
+
 // An empty store in memory, for tests.
 std::unique_ptr<Store> NewMemoryStore();
 
