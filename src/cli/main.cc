@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cerrno>
+#include <chrono>
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
@@ -15,6 +16,9 @@
 #include "backsignal/core/checkin.h"
 #include "backsignal/io/diary_csv.h"
 #include "backsignal/io/diary_json.h"
+#include "backsignal/io/exports.h"
+#include "backsignal/io/zone.h"
+#include "backsignal/report/report.h"
 #include "backsignal/io/reading_json.h"
 #include "backsignal/io/settings_json.h"
 #include <map>
@@ -23,6 +27,7 @@
 #include "backsignal/store/store.h"
 #include "serve.h"
 #include "text_reading.h"
+#include "backsignal/reading/words.h"
 
 namespace backsignal::cli {
 namespace {
@@ -225,15 +230,94 @@ struct ExportArgs {
 };
 
 int RunExport(const Globals& g, const ExportArgs& a) {
+  auto format = ParseExportFormat(a.format);
+  if (!format) return Report(format.error());
   auto store = Open(g, false);
   if (!store) return Report(store.error());
+  auto data = LoadExportData(**store);
+  if (!data) return Report(data.error());
+  const ExportFile file = Export(*format, *data);
+  if (auto ok = WriteFile(a.out, file.body); !ok) return Report(ok.error());
+  if (!a.out.empty() && a.out != "-") {
+    std::cerr << "Wrote " << data->diary.days.size() << " days (" << a.format << ") to " << a.out
+              << "\n";
+  }
+  return kOk;
+}
+
+struct ReportArgs {
+  int weeks = 2;
+  std::string as_of;
+  std::string out;
+};
+
+int RunReport(const Globals& g, const ReportArgs& a) {
+  if (!IsReportWeeks(a.weeks)) {
+    return Report(Error::Invalid("--weeks " + std::to_string(a.weeks) + ": expected 2, 4 or 12"));
+  }
+  auto store = Open(g, false);
+  if (!store) return Report(store.error());
+  auto settings = EffectiveSettings(g, store->get());
+  if (!settings) return Report(settings.error());
   auto diary = (*store)->LoadDiary();
   if (!diary) return Report(diary.error());
-  const std::string text = a.format == "csv" ? DiaryToCsv(*diary) : DiaryToJson(*diary);
-  if (auto ok = WriteFile(a.out, text); !ok) return Report(ok.error());
-  if (!a.out.empty() && a.out != "-") {
-    std::cerr << "Wrote " << diary->days.size() << " days to " << a.out << "\n";
+  ReportOptions o;
+  o.weeks = a.weeks;
+  if (!a.as_of.empty()) {
+    auto d = ParseDateArg(a.as_of, "--as-of");
+    if (!d) return Report(d.error());
+    o.as_of = *d;
+  } else {
+    o.as_of = diary->days.empty() ? Today() : diary->days.back().date;
   }
+  const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                       std::chrono::system_clock::now().time_since_epoch()).count();
+  o.generated = FormatLocalWithOffset("UTC", now).substr(0, 16) + " UTC";
+  o.generated[10] = ' ';
+  if (auto ok = WriteFile(a.out, RenderReportHtml(*diary, *settings, o)); !ok) return Report(ok.error());
+  if (!a.out.empty() && a.out != "-") {
+    std::cerr << "Wrote the " << a.weeks << "-week report to " << a.out
+              << ": open it in a browser, and print it or save it as PDF from there\n";
+  }
+  return kOk;
+}
+
+struct RemindersArgs {
+  std::string time_zone;
+  std::string wake;
+};
+
+int RunReminders(const Globals& g, const RemindersArgs& a) {
+  const bool change = !a.time_zone.empty() || !a.wake.empty();
+  auto store = change ? Open(g, true) : Open(g, false);
+  if (!store) return Report(store.error());
+  std::string zone;
+  if (!a.time_zone.empty()) {
+    auto z = ResolveTimeZone(a.time_zone);
+    if (!z) return Report(z.error());
+    zone = *z;
+  }
+  std::optional<TimeOfDay> wake;
+  if (!a.wake.empty()) {
+    auto t = TimeOfDay::Parse(a.wake);
+    if (!t) return Report(Error::Invalid("--wake \"" + a.wake + "\": " + t.error()));
+    wake = *t;
+  }
+  auto profile = change ? (*store)->EditProfile([&](Profile& p) -> Result<void> {
+    if (!zone.empty()) p.time_zone = zone;
+    if (wake) p.wake_time = wake;
+    return {};
+  })
+                        : (*store)->LoadProfile();
+  if (!profile) return Report(profile.error());
+  auto resolved = ResolveTimeZone(profile->time_zone);
+  std::cout << "Time zone: " << (profile->time_zone.empty() ? "this machine's (" + resolved.value_or("UTC") + ")"
+                                                            : profile->time_zone)
+            << "\nMorning check-in reminder: " << WakeTimeOf(*profile).ToString()
+            << (profile->wake_time ? "" : " (the default)")
+            << "\nCalendar feed: " << (profile->feed_token_hash.empty() ? "not published" : "published")
+            << " (publish, renew or revoke it on the web app's Reminders card)\n"
+            << "Export the reminders for your calendar: backsignal export --format ics --out backsignal.ics\n";
   return kOk;
 }
 
@@ -749,12 +833,34 @@ int Main(int argc, char** argv) {
   c_import->callback([&] { code = RunImport(g, imp); });
 
   ExportArgs exp;
-  auto* c_export = app.add_subcommand("export", "Write the whole diary as JSON or CSV");
-  c_export->add_option("--format", exp.format, "json (default) or csv")
-      ->check(CLI::IsMember({"json", "csv"}));
+  auto* c_export = app.add_subcommand(
+      "export", "Write the diary as JSON or CSV, FHIR R4, iCalendar reminders, or all your data");
+  c_export->add_option("--format", exp.format,
+                       "json (the diary, default), csv, fhir (a FHIR R4 Bundle), ics (calendar "
+                       "reminders), all (everything you entered, one JSON file)");
   c_export->add_option("--out", exp.out, "File to write (default: standard output)");
-  c_export->footer(footer("  backsignal export > diary.json\n  backsignal export --format csv --out diary.csv"));
+  c_export->footer(footer("  backsignal export > diary.json\n  backsignal export --format csv --out diary.csv\n"
+                          "  backsignal export --format fhir --out diary-fhir.json\n"
+                          "  backsignal export --format ics --out backsignal.ics\n"
+                          "  backsignal export --format all --out my-backsignal-data.json"));
   c_export->callback([&] { code = RunExport(g, exp); });
+
+  ReportArgs rep;
+  auto* c_report = app.add_subcommand(
+      "report", "Write the clinician's report: one HTML file to open, print or save as PDF");
+  c_report->add_option("--weeks", rep.weeks, "Weeks charted and listed: 2 (default), 4 or 12");
+  c_report->add_option("--as-of", rep.as_of, "The report's last day (default: the latest date in the diary)");
+  c_report->add_option("--out", rep.out, "File to write (default: standard output)");
+  c_report->footer(footer("  backsignal report --out report.html\n  backsignal report --weeks 4 --as-of 2026-11-20 --out report.html"));
+  c_report->callback([&] { code = RunReport(g, rep); });
+
+  RemindersArgs rem;
+  auto* c_rem = app.add_subcommand(
+      "reminders", "Show or set your time zone and wake time (the calendar reminders' times)");
+  c_rem->add_option("--time-zone", rem.time_zone, "An IANA time zone, e.g. Europe/London (default: this machine's)");
+  c_rem->add_option("--wake", rem.wake, "When the morning check-in reminder fires, HH:MM (default 07:00)");
+  c_rem->footer(footer("  backsignal reminders\n  backsignal reminders --time-zone Europe/London --wake 06:45"));
+  c_rem->callback([&] { code = RunReminders(g, rem); });
 
   ReadArgs rd;
   auto* c_read = app.add_subcommand("read", "Read the diary: alerts, the verdict and its evidence, sessions");

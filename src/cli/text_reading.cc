@@ -1,101 +1,17 @@
 #include "text_reading.h"
 
-#include <cmath>
-#include <cstdio>
+#include "backsignal/reading/words.h"
 
 namespace backsignal::cli {
 
 
 namespace {
 
-std::string Num(double v) {
-  char buf[32];
-  if (v == std::floor(v)) {
-    std::snprintf(buf, sizeof buf, "%.0f", v);
-  } else if (v * 2 == std::floor(v * 2)) {
-    std::snprintf(buf, sizeof buf, "%.1f", v);
-  } else {
-    std::snprintf(buf, sizeof buf, "%.2f", v);
-  }
-  return buf;
-}
-
-std::string Slope(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%+.1f", std::round(v * 10) / 10 == 0 ? 0.0 : v);
-  return buf;
-}
-
+std::string Num(double v) { return FormatScoreNumber(v); }
+std::string Slope(double v) { return FormatSlope(v); }
 std::string Short(Date d) { return d.ToString(); }
 
-std::string Plural(int n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
-std::string ConfounderWords(Confounder c, const Settings& s) {
-  switch (c) {
-    case Confounder::kSitting:
-      return "sitting " + Num(s.sitting_hours) + "+ hours";
-    case Confounder::kProlongedPosition:
-      return "long spells in one position";
-    case Confounder::kUpperBodyTension:
-      return "upper-body tension " + Num(s.upper_body_tension) + "+/10";
-  }
-  return "";
-}
-
-std::string MorningWords(const SessionReading& sr) {
-  std::string evidence;
-  if (sr.morning_pain) {
-    evidence = " (pain " + Num(sr.morning_pain->value());
-    if (sr.usual.pain) evidence += ", usual " + Num(*sr.usual.pain);
-    if (sr.morning_stiffness) {
-      evidence += "; stiffness " + Num(sr.morning_stiffness->value());
-      if (sr.usual.stiffness) evidence += ", usual " + Num(*sr.usual.stiffness);
-    }
-    evidence += ")";
-  }
-  switch (sr.morning) {
-    case MorningSignal::kWorse:
-      return "significantly worse than usual" + evidence;
-    case MorningSignal::kBetter:
-      return "better than usual" + evidence;
-    case MorningSignal::kUsual:
-      return "within the usual range" + evidence;
-    case MorningSignal::kUnknown:
-      return sr.morning_pain ? "no usual morning to compare with yet" + evidence
-                             : "not recorded yet";
-  }
-  return "";
-}
-
 }  // namespace
-
-std::string DescribeDuring(DuringSignal s) {
-  switch (s) {
-    case DuringSignal::kSharp:
-      return "sharp or catching pain: modify or stop";
-    case DuringSignal::kBuilding:
-      return "building as the session went on";
-    case DuringSignal::kStable:
-      return "stable";
-    case DuringSignal::kUnknown:
-      return "not recorded";
-  }
-  return "";
-}
-
-std::string DescribeHourAfter(HourAfterSignal s) {
-  switch (s) {
-    case HourAfterSignal::kRising:
-      return "still rising or tighter";
-    case HourAfterSignal::kSettling:
-      return "settling";
-    case HourAfterSignal::kUnknown:
-      return "not recorded";
-  }
-  return "";
-}
 
 std::string ReadingToText(const Reading& r, const Settings& s) {
   std::string out;
@@ -237,24 +153,15 @@ std::string ReadingToText(const Reading& r, const Settings& s) {
     if (x.time) out += " " + x.time->ToString();
     if (x.activity) out += " " + *x.activity;
     if (x.minutes) out += ", " + std::to_string(*x.minutes) + " min";
-    if (!x.load.empty()) {
-      out += " [";
-      bool first = true;
-      for (Load l : kAllLoads) {
-        if (!x.load.Has(l)) continue;
-        out += (first ? "" : ", ") + std::string(LoadName(l));
-        first = false;
-      }
-      out += "]";
-    }
+    if (!x.load.empty()) out += " [" + LoadList(x.load) + "]";
     out += "\n";
     out += "    during: " + DescribeDuring(sr.during) + "\n";
     out += "    an hour after: " + DescribeHourAfter(sr.hour_after) + "\n";
-    out += "    next morning: " + MorningWords(sr) + "\n";
+    out += "    next morning: " + DescribeMorning(sr) + "\n";
     if (!sr.confounders.empty()) {
       out += "    that day also had: ";
       for (size_t i = 0; i < sr.confounders.size(); ++i) {
-        out += (i ? ", " : "") + ConfounderWords(sr.confounders[i], s);
+        out += (i ? ", " : "") + DescribeConfounder(sr.confounders[i], s);
       }
       out += sr.response == Response::kFlared
                  ? ".\n    These can set the mid back off on their own: the worse morning may be "

@@ -10,8 +10,4 @@ namespace backsignal::cli {
 
 std::string ReadingToText(const Reading& reading, const Settings& settings);
 
-// One line describing a session's during and hour-after signals in words.
-std::string DescribeDuring(DuringSignal s);
-std::string DescribeHourAfter(HourAfterSignal s);
-
 }  // namespace backsignal::cli

@@ -1,5 +1,7 @@
 #include <map>
 #include <mutex>
+#include <random>
+#include <cstdio>
 
 #include "backsignal/store/store.h"
 
@@ -9,6 +11,13 @@ namespace {
 // Keeps the diary in a map; a transaction works on a copy and swaps it in on success.
 class MemoryStore final : public Store {
  public:
+  MemoryStore() {
+    std::random_device rd;
+    char key[33];
+    std::snprintf(key, sizeof key, "%08x%08x%08x%08x", rd(), rd(), rd(), rd());
+    state_.profile.person_key = key;
+  }
+
   Result<Diary> LoadDiary() override {
     std::lock_guard lock(mu_);
     Diary d;
@@ -32,6 +41,7 @@ class MemoryStore final : public Store {
     UsualMorning usual;
     std::map<Date, Day> days;
     std::map<std::string, double> settings;
+    Profile profile;
   };
   struct Txn final : DiaryTxn {
     explicit Txn(const State& s) : state(s) {}
@@ -56,6 +66,13 @@ class MemoryStore final : public Store {
     Result<void> Clear() override {
       state.usual = UsualMorning{};
       state.days.clear();
+      return {};
+    }
+    Result<Profile> GetProfile() override { return state.profile; }
+    Result<void> SetProfile(const Profile& p) override {
+      const std::string key = state.profile.person_key;
+      state.profile = p;
+      state.profile.person_key = key;
       return {};
     }
     Result<UsualMorning> GetUsual() override { return state.usual; }

@@ -65,6 +65,15 @@ CREATE TABLE settings (
   PRIMARY KEY (person_id, name)
 ) WITHOUT ROWID;
 )sql"},
+    {3, "profile", R"sql(
+CREATE TABLE profile (
+  person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (person_id, key)
+) WITHOUT ROWID;
+INSERT INTO profile (person_id, key, value) SELECT id, 'person_key', lower(hex(randomblob(16))) FROM people;
+)sql"},
 };
 
 constexpr int64_t kLocalPerson = 1;  // the one person of a local diary
@@ -129,6 +138,8 @@ class SqliteTxn final : public DiaryTxn {
   Result<void> SetSettings(const std::map<std::string, double>& settings) override;
   Result<UsualMorning> GetUsual() override;
   Result<void> SetUsual(const UsualMorning& usual) override;
+  Result<Profile> GetProfile() override;
+  Result<void> SetProfile(const Profile& profile) override;
 
  private:
   Connection& c_;
@@ -569,6 +580,54 @@ Result<void> SqliteTxn::SetUsual(const UsualMorning& usual) {
   BindOptScore(*s, 2, usual.stiffness);
   sqlite3_bind_int64(*s, 3, kLocalPerson);
   if (sqlite3_step(*s) != SQLITE_DONE) return Fail(c_.Fault("storing the usual morning"));
+  return {};
+}
+
+Result<Profile> SqliteTxn::GetProfile() {
+  auto q = c_.Prepare("SELECT key, value FROM profile WHERE person_id = ?");
+  if (!q) return Unexpected(q.error());
+  sqlite3_bind_int64(*q, 1, kLocalPerson);
+  Profile p;
+  int rc;
+  while ((rc = sqlite3_step(*q)) == SQLITE_ROW) {
+    const std::string key = ColText(*q, 0).value_or("");
+    std::string value = ColText(*q, 1).value_or("");
+    if (key == "person_key") {
+      p.person_key = std::move(value);
+    } else if (key == "time_zone") {
+      p.time_zone = std::move(value);
+    } else if (key == "wake_time") {
+      auto t = TimeOfDay::Parse(value);
+      if (!t) return Fail(Error::Storage("corrupt value in the database, wake_time: " + t.error()));
+      p.wake_time = *t;
+    } else if (key == "feed_token_hash") {
+      p.feed_token_hash = std::move(value);
+    }
+  }
+  if (rc != SQLITE_DONE) return Fail(c_.Fault("reading the profile"));
+  return p;
+}
+
+Result<void> SqliteTxn::SetProfile(const Profile& p) {
+  const std::pair<const char*, std::string> values[] = {
+      {"time_zone", p.time_zone},
+      {"wake_time", p.wake_time ? p.wake_time->ToString() : std::string()},
+      {"feed_token_hash", p.feed_token_hash},
+  };
+  for (const auto& [key, value] : values) {
+    auto del = c_.Prepare("DELETE FROM profile WHERE person_id = ? AND key = ?");
+    if (!del) return Unexpected(del.error());
+    sqlite3_bind_int64(*del, 1, kLocalPerson);
+    sqlite3_bind_text(*del, 2, key, -1, SQLITE_STATIC);
+    if (sqlite3_step(*del) != SQLITE_DONE) return Fail(c_.Fault("storing the profile"));
+    if (value.empty()) continue;
+    auto ins = c_.Prepare("INSERT INTO profile (person_id, key, value) VALUES (?, ?, ?)");
+    if (!ins) return Unexpected(ins.error());
+    sqlite3_bind_int64(*ins, 1, kLocalPerson);
+    sqlite3_bind_text(*ins, 2, key, -1, SQLITE_STATIC);
+    BindText(*ins, 3, value);
+    if (sqlite3_step(*ins) != SQLITE_DONE) return Fail(c_.Fault("storing the profile"));
+  }
   return {};
 }
 

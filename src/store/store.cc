@@ -130,6 +130,34 @@ Result<void> Store::SaveSettings(const std::map<std::string, double>& settings) 
   return Transact([&](DiaryTxn& txn) { return txn.SetSettings(settings); });
 }
 
+Result<Profile> Store::LoadProfile() {
+  Profile out;
+  auto ok = Transact([&](DiaryTxn& txn) -> Result<void> {
+    auto p = txn.GetProfile();
+    if (!p) return Unexpected(p.error());
+    out = std::move(*p);
+    return {};
+  });
+  if (!ok) return Unexpected(ok.error());
+  return out;
+}
+
+Result<Profile> Store::EditProfile(const std::function<Result<void>(Profile&)>& edit) {
+  Profile out;
+  auto ok = Transact([&](DiaryTxn& txn) -> Result<void> {
+    auto p = txn.GetProfile();
+    if (!p) return Unexpected(p.error());
+    if (auto e = edit(*p); !e) return e;
+    if (auto s = txn.SetProfile(*p); !s) return s;
+    auto again = txn.GetProfile();
+    if (!again) return Unexpected(again.error());
+    out = std::move(*again);
+    return {};
+  });
+  if (!ok) return Unexpected(ok.error());
+  return out;
+}
+
 Result<std::unique_ptr<Store>> OpenStore(const std::string& location, bool create) {
   if (location == "memory:") return NewMemoryStore();
   std::string path = location;

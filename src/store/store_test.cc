@@ -134,6 +134,38 @@ TYPED_TEST(StoreTest, SettingsAreStoredAndReplacedWhole) {
   EXPECT_EQ(this->store_->LoadSettings()->size(), 1u);
 }
 
+TYPED_TEST(StoreTest, TheProfileIsStoredAndItsPersonKeyStays) {
+  auto p = this->store_->LoadProfile();
+  ASSERT_TRUE(p.has_value()) << p.error().message;
+  EXPECT_EQ(p->person_key.size(), 32u);
+  EXPECT_TRUE(p->time_zone.empty());
+  EXPECT_FALSE(p->wake_time.has_value());
+  const std::string key = p->person_key;
+  auto edited = this->store_->EditProfile([](Profile& q) -> Result<void> {
+    q.person_key = "something else";
+    q.time_zone = "Europe/London";
+    q.wake_time = TimeOfDay::FromMinutes(6 * 60 + 30);
+    q.feed_token_hash = "abc";
+    return {};
+  });
+  ASSERT_TRUE(edited.has_value());
+  EXPECT_EQ(edited->person_key, key);
+  EXPECT_EQ(*this->store_->LoadProfile(), *edited);
+  // A failed edit stores nothing.
+  auto failed = this->store_->EditProfile([](Profile& q) -> Result<void> {
+    q.time_zone = "Asia/Tokyo";
+    return Fail(Error::Invalid("no"));
+  });
+  EXPECT_FALSE(failed.has_value());
+  EXPECT_EQ(this->store_->LoadProfile()->time_zone, "Europe/London");
+  // Clearing the profile's fields removes them.
+  ASSERT_TRUE(this->store_->EditProfile([](Profile& q) -> Result<void> {
+    q = Profile{};
+    return {};
+  }).has_value());
+  EXPECT_EQ(*this->store_->LoadProfile(), (Profile{.person_key = key}));
+}
+
 TYPED_TEST(StoreTest, ADifferentDeclaredUsualClashes) {
   Diary a = testing::DiaryBuilder().Usual(3).Build();
   ASSERT_TRUE(this->store_->Import(a, ImportMode::kRefuseClashes).has_value());
@@ -248,7 +280,7 @@ TEST(SqliteStoreTest, UsesWalForeignKeysAndRecordsMigrations) {
     return out;
   };
   EXPECT_EQ(one("PRAGMA journal_mode"), "wal");
-  EXPECT_EQ(one("SELECT MAX(version) FROM schema_migrations"), "2");
+  EXPECT_EQ(one("SELECT MAX(version) FROM schema_migrations"), "3");
   sqlite3_close(db);
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "backsignal/core/diary.h"
+#include "backsignal/core/profile.h"
 #include "backsignal/core/result.h"
 
 namespace backsignal {
@@ -30,6 +31,10 @@ class DiaryTxn {
   virtual Result<void> Clear() = 0;
   virtual Result<UsualMorning> GetUsual() = 0;
   virtual Result<void> SetUsual(const UsualMorning& usual) = 0;
+  // The person's profile (core/profile.h). SetProfile stores it whole; person_key is kept as
+  // created whatever the argument says.
+  virtual Result<Profile> GetProfile() = 0;
+  virtual Result<void> SetProfile(const Profile& profile) = 0;
 };
 
 // How an import treats dates the store already holds with different content.
@@ -87,6 +92,10 @@ class Store {
   // The stored thresholds (see DiaryTxn::GetSettings), and replacing them whole.
   virtual Result<std::map<std::string, double>> LoadSettings();
   Result<void> SaveSettings(const std::map<std::string, double>& settings);
+
+  // The person's profile, and editing it in one transaction.
+  Result<Profile> LoadProfile();
+  Result<Profile> EditProfile(const std::function<Result<void>(Profile&)>& edit);
 };
 
 // The steps of Store::ReplaceAll and Store::EditDay inside a transaction already open, for

@@ -1,0 +1,33 @@
+// What the person has told us about themselves beyond the diary: where they live in time (for
+// reminders and the instants in exports) and when they wake. Plus the keys the exports derive
+// their stable identifiers from.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "backsignal/core/date.h"
+
+namespace backsignal {
+
+struct Profile {
+  // A random, stable key of this person (32 hex digits), set when the person is created. FHIR
+  // resource ids and calendar UIDs derive from it, so they stay the same across exports.
+  std::string person_key;
+  // An IANA time zone name ("Europe/London"); empty means the machine's own zone.
+  std::string time_zone;
+  // When the morning check-in reminder fires; empty means kDefaultWakeTime.
+  std::optional<TimeOfDay> wake_time;
+  // The calendar feed's secret, hashed (hex BLAKE2b-256); empty when no feed is published.
+  std::string feed_token_hash;
+
+  bool operator==(const Profile&) const = default;
+};
+
+inline constexpr int kDefaultWakeMinutes = 7 * 60;  // 07:00
+
+inline TimeOfDay WakeTimeOf(const Profile& p) {
+  return p.wake_time.value_or(TimeOfDay::FromMinutes(kDefaultWakeMinutes));
+}
+
+}  // namespace backsignal

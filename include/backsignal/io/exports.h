@@ -1,0 +1,48 @@
+// Everything a person can take away, in each format, built the same way for the CLI and the
+// web app: the diary (JSON, CSV), FHIR R4, iCalendar, and "all my data".
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "backsignal/core/diary.h"
+#include "backsignal/core/profile.h"
+#include "backsignal/core/result.h"
+
+namespace backsignal {
+
+class Store;
+
+enum class ExportFormat { kJson, kCsv, kFhir, kIcs, kAll };
+
+// "json", "csv", "fhir", "ics", "all"; kInvalid names the choices.
+Result<ExportFormat> ParseExportFormat(std::string_view name);
+
+// What an export is made from: the person's whole record, and the clock.
+struct ExportData {
+  Diary diary;
+  std::map<std::string, double> settings;  // the stored thresholds
+  Profile profile;
+  std::string zone;  // the profile's zone, resolved (io/zone.h)
+  Date today;        // the person's date now
+  int64_t now = 0;   // Unix seconds
+};
+
+// Loads the person's record from `store`, with today's date and the time in their zone.
+Result<ExportData> LoadExportData(Store& store);
+
+struct ExportFile {
+  std::string body;
+  std::string media_type;  // "application/fhir+json", "text/calendar; charset=utf-8", ...
+  std::string file_name;   // "backsignal-2026-11-25.ics"
+};
+
+ExportFile Export(ExportFormat format, const ExportData& data);
+
+// "All my data": one JSON document holding everything the person has entered (the diary, the
+// thresholds they set, their profile), documented in docs/exports.md.
+std::string AllDataJson(const ExportData& data);
+
+}  // namespace backsignal

@@ -1,0 +1,85 @@
+#include "backsignal/io/exports.h"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+
+#include "backsignal/io/diary_csv.h"
+#include "backsignal/io/diary_json.h"
+#include "backsignal/io/fhir.h"
+#include "backsignal/io/ical.h"
+#include "backsignal/io/zone.h"
+#include "backsignal/store/store.h"
+
+namespace backsignal {
+
+Result<ExportFormat> ParseExportFormat(std::string_view name) {
+  if (name == "json") return ExportFormat::kJson;
+  if (name == "csv") return ExportFormat::kCsv;
+  if (name == "fhir") return ExportFormat::kFhir;
+  if (name == "ics") return ExportFormat::kIcs;
+  if (name == "all") return ExportFormat::kAll;
+  return Fail(Error::Invalid("unknown export format \"" + std::string(name) +
+                             "\": expected json, csv, fhir, ics or all"));
+}
+
+Result<ExportData> LoadExportData(Store& store) {
+  ExportData d;
+  auto diary = store.LoadDiary();
+  if (!diary) return Unexpected(diary.error());
+  auto settings = store.LoadSettings();
+  if (!settings) return Unexpected(settings.error());
+  auto profile = store.LoadProfile();
+  if (!profile) return Unexpected(profile.error());
+  auto zone = ResolveTimeZone(profile->time_zone);
+  if (!zone) return Unexpected(zone.error());
+  d.diary = std::move(*diary);
+  d.settings = std::move(*settings);
+  d.profile = std::move(*profile);
+  d.zone = std::move(*zone);
+  d.now = std::chrono::duration_cast<std::chrono::seconds>(
+              std::chrono::system_clock::now().time_since_epoch())
+              .count();
+  const int64_t local = d.now + UtcOffsetAt(d.zone, d.now);
+  d.today = Date::FromDays(static_cast<int32_t>((local >= 0 ? local : local - 86399) / 86400));
+  return d;
+}
+
+std::string AllDataJson(const ExportData& d) {
+  nlohmann::ordered_json j;
+  j["format"] = "backsignal-export";
+  j["version"] = 1;
+  j["exported_at"] = FormatLocalWithOffset("UTC", d.now);
+  j["diary"] = nlohmann::ordered_json::parse(DiaryToJson(d.diary, false));
+  nlohmann::ordered_json settings = nlohmann::ordered_json::object();
+  for (const auto& [name, value] : d.settings) settings[name] = value;
+  j["settings"] = std::move(settings);
+  nlohmann::ordered_json profile;
+  profile["time_zone"] = d.profile.time_zone.empty() ? nullptr : nlohmann::ordered_json(d.profile.time_zone);
+  profile["wake_time"] =
+      d.profile.wake_time ? nlohmann::ordered_json(d.profile.wake_time->ToString()) : nullptr;
+  profile["calendar_feed_published"] = !d.profile.feed_token_hash.empty();
+  j["profile"] = std::move(profile);
+  return j.dump(2) + "\n";
+}
+
+ExportFile Export(ExportFormat format, const ExportData& d) {
+  const std::string stem = "backsignal-" + d.today.ToString();
+  switch (format) {
+    case ExportFormat::kJson:
+      return {DiaryToJson(d.diary), "application/json", stem + ".json"};
+    case ExportFormat::kCsv:
+      return {DiaryToCsv(d.diary), "text/csv; charset=utf-8", stem + ".csv"};
+    case ExportFormat::kFhir:
+      return {DiaryToFhirJson(d.diary, d.profile, d.zone, d.now), "application/fhir+json",
+              stem + "-fhir.json"};
+    case ExportFormat::kIcs:
+      return {DiaryToIcs(d.diary, d.profile, d.zone, d.today, d.now),
+              "text/calendar; charset=utf-8", stem + ".ics"};
+    case ExportFormat::kAll:
+      return {AllDataJson(d), "application/json", stem + "-all-data.json"};
+  }
+  return {};
+}
+
+}  // namespace backsignal

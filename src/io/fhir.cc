@@ -1,0 +1,256 @@
+#include "backsignal/io/fhir.h"
+
+#include <nlohmann/json.hpp>
+
+#include "backsignal/io/ids.h"
+#include "backsignal/io/zone.h"
+
+namespace backsignal {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr std::string_view kLoinc = "http://loinc.org";
+constexpr std::string_view kSnomed = "http://snomed.info/sct";
+constexpr std::string_view kUcum = "http://unitsofmeasure.org";
+constexpr std::string_view kObservationCategory =
+    "http://terminology.hl7.org/CodeSystem/observation-category";
+
+Json Coding(std::string_view system, std::string_view code, std::string_view display = {}) {
+  Json c = {{"system", system}, {"code", code}};
+  if (!display.empty()) c["display"] = display;
+  return c;
+}
+
+Json Concept(Json coding, std::string_view text = {}) {
+  Json c = {{"coding", Json::array({std::move(coding)})}};
+  if (!text.empty()) c["text"] = text;
+  return c;
+}
+
+Json Own(std::string_view code, std::string_view display) {
+  return Concept(Coding(kFhirCodeSystem, code, display));
+}
+
+// Scores are exact halves, and a decimal carries them exactly: 2.5 stays 2.5.
+Json ScoreQuantity(Score s) {
+  return {{"value", s.value()}, {"unit", "score"}, {"system", kUcum}, {"code", "{score}"}};
+}
+
+// The kinds of Observation, by the window (or part of the record) they come from.
+std::string_view CategoryDisplay(std::string_view code) {
+  if (code == "morning") return "Morning check-in";
+  if (code == "during_start") return "During the session, early";
+  if (code == "during_end") return "During the session, at the end";
+  if (code == "during") return "During the session";
+  if (code == "hour_after") return "About an hour after the session";
+  if (code == "context") return "The day's other loads";
+  if (code == "note") return "Note";
+  if (code == "usual_morning") return "Usual morning, as stated";
+  return code;
+}
+
+Json Ref(const std::string& uuid) { return {{"reference", "urn:uuid:" + uuid}}; }
+
+class Builder {
+ public:
+  Builder(const Profile& p, std::string_view zone) : key_(p.person_key), zone_(zone) {
+    patient_ = Id("patient");
+  }
+
+  Json Build(const Diary& diary, int64_t now) {
+    Json patient = {{"resourceType", "Patient"},
+                    {"id", patient_},
+                    {"identifier", Json::array({{{"system", std::string(kFhirIdentifierBase) + "person"},
+                                                 {"value", key_}}})},
+                    {"active", true}};
+    Add(std::move(patient));
+    if (diary.usual.pain || diary.usual.stiffness) {
+      Json obs = Observation("usual", "usual_morning", Own("usual_morning", "Usual morning"));
+      Json comps = Json::array();
+      if (diary.usual.pain) {
+        comps.push_back({{"code", Own("usual_morning_pain", "Usual morning pain")},
+                         {"valueQuantity", ScoreQuantity(*diary.usual.pain)}});
+      }
+      if (diary.usual.stiffness) {
+        comps.push_back({{"code", Own("usual_morning_stiffness", "Usual morning stiffness")},
+                         {"valueQuantity", ScoreQuantity(*diary.usual.stiffness)}});
+      }
+      obs["component"] = std::move(comps);
+      Add(std::move(obs));
+    }
+    for (const Day& day : diary.days) AddDay(day);
+    Json bundle = {{"resourceType", "Bundle"},
+                   {"type", "collection"},
+                   {"timestamp", FormatLocalWithOffset("UTC", now)},
+                   {"entry", std::move(entries_)}};
+    return bundle;
+  }
+
+ private:
+  std::string Id(const std::string& name) const { return StableUuid(key_, name); }
+
+  void Add(Json resource) {
+    const std::string id = resource.at("id").get<std::string>();
+    entries_.push_back({{"fullUrl", "urn:uuid:" + id}, {"resource", std::move(resource)}});
+  }
+
+  // An Observation about the person, with the window (or kind) as a category of our own.
+  Json Observation(const std::string& id_name, std::string_view category, Json code) {
+    Json obs = {{"resourceType", "Observation"}, {"id", Id("observation/" + id_name)}};
+    obs["status"] = "final";
+    obs["category"] = Json::array({Concept(Coding(kObservationCategory, "survey", "Survey")),
+                                   Own(category, CategoryDisplay(category))});
+    obs["code"] = std::move(code);
+    obs["subject"] = Ref(patient_);
+    return obs;
+  }
+
+  Json PainObservation(const std::string& id_name, std::string_view window, Date date, Score v) {
+    Json obs = Observation(id_name, window,
+                           Concept(Coding(kLoinc, "72514-3",
+                                          "Pain severity - 0-10 verbal numeric rating [Score] - "
+                                          "Reported")));
+    obs["effectiveDateTime"] = date.ToString();
+    obs["valueQuantity"] = ScoreQuantity(v);
+    obs["bodySite"] = Concept(
+        Coding(kSnomed, "1141986006", "Structure of thoracic vertebral column region"));
+    return obs;
+  }
+
+  void AddDay(const Day& day) {
+    const std::string d = day.date.ToString();
+    if (day.morning) {
+      Json obs = PainObservation(d + "/morning", "morning", day.date, day.morning->pain);
+      if (day.morning->stiffness) {
+        obs["component"] = Json::array(
+            {{{"code", Own("morning_stiffness", "Morning stiffness")},
+              {"valueQuantity", ScoreQuantity(*day.morning->stiffness)}}});
+      }
+      Add(std::move(obs));
+    }
+    if (!day.context.empty()) {
+      Json obs = Observation(d + "/context", "context", Own("day_context", "What else loaded the back"));
+      obs["effectiveDateTime"] = d;
+      Json comps = Json::array();
+      if (day.context.sitting_hours) {
+        comps.push_back({{"code", Own("sitting_hours", "Sustained sitting")},
+                         {"valueQuantity", {{"value", *day.context.sitting_hours},
+                                            {"unit", "h"},
+                                            {"system", kUcum},
+                                            {"code", "h"}}}});
+      }
+      if (day.context.prolonged_position) {
+        comps.push_back({{"code", Own("prolonged_position", "Long spells in one position")},
+                         {"valueBoolean", *day.context.prolonged_position}});
+      }
+      if (day.context.upper_body_tension) {
+        comps.push_back({{"code", Own("upper_body_tension", "Upper-body tension")},
+                         {"valueQuantity", ScoreQuantity(*day.context.upper_body_tension)}});
+      }
+      obs["component"] = std::move(comps);
+      Add(std::move(obs));
+    }
+    if (day.note) {
+      Json obs = Observation(d + "/note", "note", Own("day_note", "Note for the day"));
+      obs["effectiveDateTime"] = d;
+      obs["valueString"] = *day.note;
+      Add(std::move(obs));
+    }
+    for (size_t i = 0; i < day.sessions.size(); ++i) AddSession(day, i);
+  }
+
+  void AddSession(const Day& day, size_t i) {
+    const Session& s = day.sessions[i];
+    const std::string key = day.date.ToString() + "/" + std::to_string(i + 1);
+    const std::string proc_id = Id("procedure/" + key);
+    Json proc = {{"resourceType", "Procedure"}, {"id", proc_id}};
+    Json ext = Json::array();
+    if (s.minutes) {
+      ext.push_back({{"url", std::string(kFhirExtensionBase) + "session-minutes"},
+                     {"valueDuration", {{"value", *s.minutes},
+                                        {"unit", "min"},
+                                        {"system", kUcum},
+                                        {"code", "min"}}}});
+    }
+    for (Load l : kAllLoads) {
+      if (!s.load.Has(l)) continue;
+      ext.push_back({{"url", std::string(kFhirExtensionBase) + "load-feature"},
+                     {"valueCoding", Coding(kFhirCodeSystem, LoadName(l), LoadName(l))}});
+    }
+    if (!ext.empty()) proc["extension"] = std::move(ext);
+    proc["identifier"] = Json::array(
+        {{{"system", std::string(kFhirIdentifierBase) + "session"}, {"value", key}}});
+    proc["status"] = "completed";
+    proc["code"] = Concept(Coding(kSnomed, "229138000", "Back exercises"),
+                           s.activity ? std::string_view(*s.activity) : std::string_view());
+    proc["subject"] = Ref(patient_);
+    if (s.time) {
+      const int64_t start = LocalToUnix(zone_, day.date, s.time->minutes());
+      Json period = {{"start", FormatLocalWithOffset(zone_, start)}};
+      if (s.minutes) period["end"] = FormatLocalWithOffset(zone_, start + int64_t{*s.minutes} * 60);
+      proc["performedPeriod"] = std::move(period);
+    } else {
+      proc["performedDateTime"] = day.date.ToString();
+    }
+    Add(std::move(proc));
+
+    auto part_of = [&](Json& obs) { obs["partOf"] = Json::array({Ref(proc_id)}); };
+    if (s.during.start) {
+      Json obs = PainObservation(key + "/during_start", "during_start", day.date, *s.during.start);
+      part_of(obs);
+      Add(std::move(obs));
+    }
+    if (s.during.end) {
+      Json obs = PainObservation(key + "/during_end", "during_end", day.date, *s.during.end);
+      part_of(obs);
+      Add(std::move(obs));
+    }
+    if (s.during.pattern || s.during.sharp) {
+      Json obs = Observation(key + "/during_course", "during",
+                             Own("during_course", "How discomfort moved during the session"));
+      part_of(obs);
+      obs["effectiveDateTime"] = day.date.ToString();
+      Json comps = Json::array();
+      if (s.during.pattern) {
+        const std::string_view p = PatternName(*s.during.pattern);
+        comps.push_back({{"code", Own("pattern", "Pattern")},
+                         {"valueCodeableConcept", Own(p, p)}});
+      }
+      if (s.during.sharp) {
+        comps.push_back({{"code", Own("sharp", "Sharp or catching pain")},
+                         {"valueBoolean", *s.during.sharp}});
+      }
+      obs["component"] = std::move(comps);
+      Add(std::move(obs));
+    }
+    if (s.hour_after.pain) {
+      Json obs = PainObservation(key + "/hour_after", "hour_after", day.date, *s.hour_after.pain);
+      part_of(obs);
+      Add(std::move(obs));
+    }
+    if (s.hour_after.tighter) {
+      Json obs = Observation(key + "/hour_after_tighter", "hour_after",
+                             Own("tighter", "Tighter or more restricted than before"));
+      part_of(obs);
+      obs["effectiveDateTime"] = day.date.ToString();
+      obs["valueBoolean"] = *s.hour_after.tighter;
+      Add(std::move(obs));
+    }
+  }
+
+  std::string key_;
+  std::string zone_;
+  std::string patient_;
+  Json entries_ = Json::array();
+};
+
+}  // namespace
+
+std::string DiaryToFhirJson(const Diary& diary, const Profile& profile, std::string_view zone,
+                            int64_t now, bool pretty) {
+  Builder b(profile, zone);
+  return b.Build(diary, now).dump(pretty ? 2 : -1) + (pretty ? "\n" : "");
+}
+
+}  // namespace backsignal

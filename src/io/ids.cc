@@ -1,0 +1,62 @@
+#include "backsignal/io/ids.h"
+
+#include <sodium.h>
+
+#include <cstdio>
+#include <stdexcept>
+
+namespace backsignal {
+namespace {
+
+void EnsureSodium() {
+  static const bool ready = [] {
+    if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+    return true;
+  }();
+  (void)ready;
+}
+
+std::string Hex(const unsigned char* p, size_t n) {
+  std::string out(n * 2, '\0');
+  sodium_bin2hex(out.data(), out.size() + 1, p, n);
+  return out;
+}
+
+}  // namespace
+
+std::string StableUuid(std::string_view person_key, std::string_view name) {
+  EnsureSodium();
+  crypto_generichash_state st;
+  crypto_generichash_init(&st, nullptr, 0, 16);
+  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(person_key.data()),
+                            person_key.size());
+  const unsigned char sep = '|';
+  crypto_generichash_update(&st, &sep, 1);
+  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(name.data()), name.size());
+  unsigned char b[16];
+  crypto_generichash_final(&st, b, sizeof b);
+  b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x80);  // version 8
+  b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80);  // RFC 4122 variant
+  const std::string h = Hex(b, 16);
+  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) +
+         "-" + h.substr(20);
+}
+
+std::string NewSecretToken() {
+  EnsureSodium();
+  unsigned char b[32];
+  randombytes_buf(b, sizeof b);
+  char out[sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+  sodium_bin2base64(out, sizeof out, b, sizeof b, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  return out;
+}
+
+std::string HashSecret(std::string_view token) {
+  EnsureSodium();
+  unsigned char h[32];
+  crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(token.data()),
+                     token.size(), nullptr, 0);
+  return Hex(h, sizeof h);
+}
+
+}  // namespace backsignal

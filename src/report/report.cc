@@ -1,0 +1,485 @@
+#include "backsignal/report/report.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "backsignal/reading/words.h"
+
+namespace backsignal {
+namespace {
+
+std::string Esc(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// Coordinates with one decimal: deterministic across machines, and small.
+std::string F(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", std::abs(v) < 0.05 ? 0.0 : v);
+  return buf;
+}
+
+const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+std::string ShortDate(Date d) {
+  return std::string(kMonths[d.month() - 1]) + " " + std::to_string(d.day());
+}
+
+// A reading whose lists (sessions, mornings) reach back to `from`, for the charts and the
+// table: the same engine, with the listing window widened. Its verdict is not shown.
+Reading ListingReading(const Diary& diary, const Settings& settings, Date from, Date to) {
+  Settings wide = settings;
+  wide.comfort_days = std::max(wide.comfort_days, static_cast<double>(to - from + 1));
+  return Read(diary, to, wide);
+}
+
+// The frame both charts share: a plot area with a 0-10 scale and one column per day.
+struct Frame {
+  Date from, to;
+  double width = 720, height = 150;
+  double left = 34, right = 8, top = 12, bottom = 44;
+  double label_offset = 26;  // day labels below the plot (under the session marks)
+  int days() const { return (to - from) + 1; }
+  double dx() const { return (width - left - right) / days(); }
+  double X(Date d) const { return left + ((d - from) + 0.5) * dx(); }
+  double Y(double v) const { return top + (10 - v) / 10 * (height - top - bottom); }
+  double plot_bottom() const { return height - bottom; }
+};
+
+std::string Axes(const Frame& f) {
+  std::string s;
+  for (int v = 0; v <= 10; v += 2) {
+    s += "<line class=\"grid\" x1=\"" + F(f.left) + "\" y1=\"" + F(f.Y(v)) + "\" x2=\"" +
+         F(f.width - f.right) + "\" y2=\"" + F(f.Y(v)) + "\"/>";
+    s += "<text class=\"tick\" x=\"" + F(f.left - 5) + "\" y=\"" + F(f.Y(v) + 3.5) +
+         "\" text-anchor=\"end\">" + std::to_string(v) + "</text>";
+  }
+  const int n = f.days();
+  const double min_gap = 30;  // px between day labels
+  const int step = f.dx() >= min_gap ? 1 : 2 * f.dx() >= min_gap && n <= 28 ? 2 : 7;
+  for (int i = 0; i < n; i += step) {
+    const Date d = f.from + i;
+    const bool month = i == 0 || d.day() <= static_cast<unsigned>(step);
+    const std::string label = month ? ShortDate(d) : std::to_string(d.day());
+    s += "<text class=\"tick\" x=\"" + F(f.X(d)) + "\" y=\"" + F(f.plot_bottom() + f.label_offset) +
+         "\" text-anchor=\"middle\">" + Esc(label) + "</text>";
+  }
+  return s;
+}
+
+std::string Svg(const Frame& f, std::string_view title, std::string_view desc, std::string body) {
+  return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + F(f.width) + " " +
+         F(f.height) + "\" role=\"img\" class=\"chart\"><title>" +
+         Esc(title) + "</title><desc>" + Esc(desc) + "</desc>" + body + "</svg>";
+}
+
+}  // namespace
+
+bool IsReportWeeks(int weeks) { return weeks == 2 || weeks == 4 || weeks == 12; }
+
+std::string MorningChartSvg(const Diary& diary, const Settings& settings, Date from, Date to) {
+  Frame f{from, to};
+  const Reading r = ListingReading(diary, settings, from, to);
+  std::string body = Axes(f);
+
+  // The usual range: from `marginal_better` below the usual morning to `significant_change`
+  // above it, as it stood each day (a step band; gaps where no usual is known).
+  std::string band;
+  auto flush = [&](std::vector<std::pair<double, double>>& upper,
+                   std::vector<std::pair<double, double>>& lower) {
+    if (upper.empty()) return;
+    band += "<polygon class=\"band\" points=\"";
+    for (const auto& [x, y] : upper) band += F(x) + "," + F(y) + " ";
+    for (auto it = lower.rbegin(); it != lower.rend(); ++it) band += F(it->first) + "," + F(it->second) + " ";
+    band.pop_back();
+    band += "\"/>";
+    upper.clear();
+    lower.clear();
+  };
+  std::vector<std::pair<double, double>> upper, lower;
+  std::string usual_line;
+  for (Date d = from; d <= to; d = d + 1) {
+    const UsualAt u = UsualMorningAt(diary, d, settings);
+    if (!u.pain) {
+      flush(upper, lower);
+      continue;
+    }
+    const double x0 = f.X(d) - f.dx() / 2, x1 = f.X(d) + f.dx() / 2;
+    const double hi = std::min(10.0, *u.pain + settings.significant_change);
+    const double lo = std::max(0.0, *u.pain - settings.marginal_better);
+    upper.push_back({x0, f.Y(hi)});
+    upper.push_back({x1, f.Y(hi)});
+    lower.push_back({x0, f.Y(lo)});
+    lower.push_back({x1, f.Y(lo)});
+    usual_line += "<line class=\"usual\" x1=\"" + F(x0) + "\" y1=\"" + F(f.Y(*u.pain)) +
+                  "\" x2=\"" + F(x1) + "\" y2=\"" + F(f.Y(*u.pain)) + "\"/>";
+  }
+  flush(upper, lower);
+  body += band + usual_line;
+
+  // Sessions: a mark under the plot on each exercise day; a sharp session is marked "!".
+  for (const SessionReading& sr : r.sessions) {
+    if (sr.date < from || sr.date > to) continue;
+    const double x = f.X(sr.date);
+    const double y = f.plot_bottom() + 4;
+    const bool sharp = sr.during == DuringSignal::kSharp;
+    body += "<path class=\"" + std::string(sharp ? "session sharp" : "session") + "\" d=\"M" +
+            F(x) + " " + F(y) + "l5 9h-10z\"/>";
+  }
+
+  // Mornings: a line through them, each a dot; a morning after a flared session day is red.
+  std::string line, dots;
+  for (const MorningPoint& m : r.mornings) {
+    if (m.date < from || m.date > to) continue;
+    const double x = f.X(m.date), y = f.Y(m.pain.value());
+    line += (line.empty() ? "" : " ") + F(x) + "," + F(y);
+    const bool flare = m.after_session && m.response == Response::kFlared;
+    dots += "<circle class=\"" + std::string(flare ? "morning flare" : "morning") + "\" cx=\"" +
+            F(x) + "\" cy=\"" + F(y) + "\" r=\"" + (flare ? "5" : "3.5") + "\"/>";
+  }
+  if (!line.empty()) body += "<polyline class=\"mline\" points=\"" + line + "\"/>";
+  body += dots;
+  if (r.mornings.empty()) {
+    body += "<text class=\"empty\" x=\"" + F(f.width / 2) + "\" y=\"" + F(f.Y(5)) +
+            "\" text-anchor=\"middle\">No mornings recorded in these dates</text>";
+  }
+  // Legend.
+  const double ly = f.height - 6;
+  body += "<rect class=\"band\" x=\"" + F(f.left) + "\" y=\"" + F(ly - 8) +
+          "\" width=\"14\" height=\"9\"/><text class=\"legend\" x=\"" + F(f.left + 18) + "\" y=\"" +
+          F(ly) + "\">usual range</text>";
+  body += "<circle class=\"morning\" cx=\"" + F(f.left + 112) + "\" cy=\"" + F(ly - 3.5) +
+          "\" r=\"3.5\"/><text class=\"legend\" x=\"" + F(f.left + 120) + "\" y=\"" + F(ly) +
+          "\">morning pain</text>";
+  body += "<circle class=\"morning flare\" cx=\"" + F(f.left + 224) + "\" cy=\"" + F(ly - 3.5) +
+          "\" r=\"5\"/><text class=\"legend\" x=\"" + F(f.left + 232) + "\" y=\"" + F(ly) +
+          "\">worse morning after exercise (flare)</text>";
+  body += "<path class=\"session\" d=\"M" + F(f.left + 468) + " " + F(ly - 9) +
+          "l5 9h-10z\"/><text class=\"legend\" x=\"" + F(f.left + 478) + "\" y=\"" + F(ly) +
+          "\">exercise day</text>";
+  body += "<path class=\"session sharp\" d=\"M" + F(f.left + 572) + " " + F(ly - 9) +
+          "l5 9h-10z\"/><text class=\"legend\" x=\"" + F(f.left + 582) + "\" y=\"" + F(ly) +
+          "\">sharp pain</text>";
+  return Svg(f, "Morning pain against the usual range",
+             "Morning pain from 0 to 10 each day from " + from.ToString() + " to " +
+                 to.ToString() + ", with the usual range shaded and exercise days marked.",
+             std::move(body));
+}
+
+std::string ComfortChartSvg(const Diary& diary, const Settings& settings, Date from, Date to) {
+  Frame f{from, to};
+  f.width = 440;
+  f.height = 100;
+  f.bottom = 30;
+  f.label_offset = 14;
+  const Reading r = ListingReading(diary, settings, from, to);
+  std::string body = Axes(f);
+  std::string line, dots;
+  int n = 0;
+  for (const SessionReading& sr : r.sessions) {
+    if (sr.date < from || sr.date > to || !sr.comfort) continue;
+    // Two sessions on one day sit side by side.
+    const double x = f.X(sr.date) + (static_cast<double>(sr.number) - 1) * 4;
+    const double y = f.Y(sr.comfort->value());
+    line += (line.empty() ? "" : " ") + F(x) + "," + F(y);
+    dots += "<rect class=\"comfort\" x=\"" + F(x - 3.5) + "\" y=\"" + F(y - 3.5) +
+            "\" width=\"7\" height=\"7\"/>";
+    ++n;
+  }
+  if (!line.empty()) body += "<polyline class=\"cline\" points=\"" + line + "\"/>";
+  body += dots;
+  if (n == 0) {
+    body += "<text class=\"empty\" x=\"" + F(f.width / 2) + "\" y=\"" + F(f.Y(5)) +
+            "\" text-anchor=\"middle\">No rated sessions in these dates</text>";
+  }
+  const double ly = f.height - 6;
+  body += "<rect class=\"comfort\" x=\"" + F(f.left) + "\" y=\"" + F(ly - 7) +
+          "\" width=\"7\" height=\"7\"/><text class=\"legend\" x=\"" + F(f.left + 12) + "\" y=\"" +
+          F(ly) + "\">highest discomfort during or an hour after each session</text>";
+  return Svg(f, "Comfort during and after sessions",
+             "The highest discomfort rated during or an hour after each session, 0 to 10, from " +
+                 from.ToString() + " to " + to.ToString() + ".",
+             std::move(body));
+}
+
+namespace {
+
+constexpr std::string_view kStyle = R"css(
+*{box-sizing:border-box}
+body{font:10pt/1.35 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#1a1a1a;margin:0 auto;max-width:190mm;padding:8mm 6mm}
+h1{font-size:15pt;margin:0 0 1mm}
+h2{font-size:11pt;margin:4mm 0 1.5mm;border-bottom:0.3mm solid #999;padding-bottom:0.5mm}
+p{margin:0 0 1.5mm}
+.sub{color:#444;font-size:9pt}
+.verdict{border:0.5mm solid #555;border-radius:2mm;padding:2mm 3mm;margin-top:3mm}
+.verdict h2{border:0;margin:0 0 1mm;font-size:12.5pt}
+.v-stirring_up{border-color:#b3261e;background:#fdf0ef}
+.v-helpful{border-color:#1e6b3a;background:#eef7f1}
+.v-mixed{border-color:#8a6d00;background:#fbf6e6}
+.verdict ul{margin:1mm 0;padding-left:5mm}
+.alerts{border-left:1.5mm solid #b3261e;padding:1mm 3mm;margin:3mm 0 0;background:#fdf0ef}
+.alerts p{margin:0.5mm 0}
+.row2{display:flex;gap:4mm;align-items:flex-start}
+.row2 .comfort{flex:3}
+.row2 .notes{flex:2}
+td.nw{white-space:nowrap}
+.top{display:flex;gap:4mm;align-items:flex-start;margin-top:3mm}
+.top .verdict{flex:16;margin:0}
+.aside{flex:9}
+.aside h2{margin-top:0}
+.alerts{margin:0 0 2mm}
+@media (max-width:600px){.top{display:block}.aside{margin-top:3mm}}
+figure{margin:1mm 0}
+svg.chart{width:100%;height:auto;display:block}
+svg .grid{stroke:#ddd;stroke-width:1}
+svg .tick,svg .legend{font-size:11px;fill:#333}
+svg .empty{font-size:13px;fill:#666}
+svg .band{fill:#cfe3f5;stroke:none}
+svg .usual{stroke:#4a78a8;stroke-width:1.5;stroke-dasharray:4 3}
+svg .mline{fill:none;stroke:#777;stroke-width:1.2}
+svg .morning{fill:#1f3f66}
+svg .flare{fill:#c62828;stroke:#fff;stroke-width:1}
+svg .session{fill:#2e7d32}
+svg .sharp{fill:#c62828}
+svg .cline{fill:none;stroke:#8a6d00;stroke-width:1.2}
+svg .comfort{fill:#8a6d00}
+table{border-collapse:collapse;width:100%;font-size:8.5pt}
+th,td{border-bottom:0.2mm solid #ccc;padding:0.8mm 1.2mm;text-align:left;vertical-align:top}
+th{background:#f2f2f2}
+.worse{color:#b3261e;font-weight:600}
+.small{font-size:7.5pt;color:#333;margin:0;padding-left:4mm}
+.load{color:#555;font-size:7.5pt}
+.thresholds{columns:3;column-gap:6mm;font-size:6.8pt;color:#333;margin:0;padding:0;list-style:none}
+.thresholds li{break-inside:avoid;margin:0 0 0.3mm}
+.notes p{margin:0.5mm 0}
+footer{margin-top:3mm;font-size:7.5pt;color:#555}
+.screen-only{background:#eef3f8;border-radius:2mm;padding:2mm 3mm;margin-bottom:3mm;font-size:9pt}
+@page{margin:8mm 9mm}
+@media print{
+  body{padding:0;max-width:none;font-size:8.5pt;line-height:1.3}
+  h1{font-size:13pt}
+  h2{margin:1.6mm 0 0.6mm;font-size:9.5pt}
+  .verdict h2{font-size:11pt}
+  p{margin:0 0 1mm}
+  .thresholds{font-size:6pt}
+  .verdict{padding:1.5mm 3mm}
+  .screen-extra{display:none}
+  table{font-size:7.5pt}
+  th,td{padding:0.5mm 1mm}
+  .screen-only{display:none}
+  h2,figure,table,tr,.verdict,.alerts{break-inside:avoid}
+}
+)css";
+
+std::string WindowCell(const SessionReading& sr) {
+  const Session& x = *sr.session;
+  std::string s;
+  if (x.during.start || x.during.end) {
+    s += x.during.start ? FormatScoreNumber(x.during.start->value()) : "?";
+    s += "&rarr;";
+    s += x.during.end ? FormatScoreNumber(x.during.end->value()) : "?";
+    s += " ";
+  }
+  if (x.during.pattern == Pattern::kEased) s += "(eased) ";
+  const bool sharp = sr.during == DuringSignal::kSharp;
+  s += "<span" + std::string(sharp || sr.during == DuringSignal::kBuilding ? " class=\"worse\"" : "") +
+       ">" + Esc(DescribeDuring(sr.during)) + "</span>";
+  return s;
+}
+
+// The next morning in a table cell: the signal, then its evidence in short.
+std::string CompactMorning(const SessionReading& sr) {
+  std::string words;
+  switch (sr.morning) {
+    case MorningSignal::kWorse: words = "significantly worse"; break;
+    case MorningSignal::kBetter: words = "better"; break;
+    case MorningSignal::kUsual: words = "usual range"; break;
+    case MorningSignal::kUnknown: words = sr.morning_pain ? "no usual yet" : "not recorded"; break;
+  }
+  if (!sr.morning_pain) return words;
+  words += " (pain " + FormatScoreNumber(sr.morning_pain->value());
+  if (sr.usual.pain) words += " vs " + FormatScoreNumber(*sr.usual.pain);
+  if (sr.morning_stiffness) {
+    words += "; stiffness " + FormatScoreNumber(sr.morning_stiffness->value());
+    if (sr.usual.stiffness) words += " vs " + FormatScoreNumber(*sr.usual.stiffness);
+  }
+  return words + ")";
+}
+
+}  // namespace
+
+std::string RenderReportHtml(const Diary& diary, const Settings& settings,
+                             const ReportOptions& o) {
+  const Date to = o.as_of;
+  const Date from = to - (o.weeks * 7 - 1);
+  const Reading r = Read(diary, to, settings);
+  const Reading list = ListingReading(diary, settings, from, to);
+  const Trend& t = r.trend;
+
+  std::string h;
+  h += "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+  h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  h += "<title>backsignal report, " + from.ToString() + " to " + to.ToString() + "</title>\n";
+  h += "<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n";
+  h += "<p class=\"screen-only\">To keep or share this report, print it or save it as PDF from "
+       "your browser (Ctrl+P, or &#8984;P on a Mac). It fits A4 and Letter.</p>\n";
+  h += "<header><h1>Mid back and exercise: " + std::to_string(o.weeks) + "-week report</h1>";
+  h += "<p class=\"sub\">" + ShortDate(from) + " " + std::to_string(from.year()) + " to " +
+       ShortDate(to) + " " + std::to_string(to.year()) +
+       " &middot; the person's own 0-10 check-ins &middot; verdict over the last " +
+       FormatScoreNumber(settings.trend_days) + " days</p></header>\n";
+
+  // The verdict with its evidence.
+  h += "<div class=\"top\">";
+  h += "<section class=\"verdict v-" + std::string(Name(t.verdict)) + "\"><h2>Verdict: " +
+       Esc(VerdictTitle(t.verdict)) + "</h2><p>" + Esc(VerdictExplanation(t.verdict)) + "</p><ul>";
+  if (t.verdict == Verdict::kNotEnoughData) {
+    h += "<li>" + Plural(t.mornings, "morning", "mornings") + " and " +
+         Plural(t.session_days, "exercise day", "exercise days") +
+         " with a known next morning so far; a verdict needs " +
+         FormatScoreNumber(settings.min_mornings) + " and " +
+         FormatScoreNumber(settings.min_session_days) + ".</li>";
+  }
+  if (t.session_days > 0) {
+    h += "<li><b>" + std::to_string(t.flared_days) + " of " +
+         Plural(t.session_days, "exercise day", "exercise days") +
+         "</b> followed by a morning significantly worse than usual (" +
+         FormatScoreNumber(settings.significant_change) + "+ points).</li>";
+  }
+  if (t.baseline_slope_per_week) {
+    const char* words = t.baseline == Baseline::kCreeping    ? "creeping upward"
+                        : t.baseline == Baseline::kImproving ? "improving"
+                                                             : "stable";
+    h += "<li>Mornings " + std::string(words) + ": " + FormatSlope(*t.baseline_slope_per_week) +
+         " points a week over " + Plural(t.mornings, "morning", "mornings") + ".</li>";
+  } else {
+    h += "<li>Mornings: too few to see a trend (" + Plural(t.mornings, "morning", "mornings") +
+         ").</li>";
+  }
+  if (t.comfort_slope_per_week) {
+    const char* words = t.comfort == Comfort::kLessComfortable   ? "getting less comfortable"
+                        : t.comfort == Comfort::kMoreComfortable ? "getting more comfortable"
+                                                                 : "steady";
+    h += "<li>Comfort during and after sessions " + std::string(words) + ": " +
+         FormatSlope(*t.comfort_slope_per_week) + " points a week over " +
+         FormatScoreNumber(settings.comfort_days) + " days.</li>";
+  }
+  h += "</ul>";
+  if (!r.next_step.empty()) h += "<p><b>Next step:</b> " + Esc(r.next_step) + "</p>";
+  h += "</section>\n";
+
+  h += "<div class=\"aside\">";
+  if (!r.alerts.empty()) {
+    h += "<section class=\"alerts\"><h2>Alerts</h2>";
+    for (const Alert& a : r.alerts) h += "<p>" + Esc(DescribeAlert(a)) + "</p>";
+    h += "</section>\n";
+  }
+
+  // The usual morning.
+  h += "<section class=\"usual\"><h2>Usual morning</h2><p>";
+  if (r.usual.pain) {
+    h += "Pain <b>" + FormatScoreNumber(*r.usual.pain) + "</b>";
+    if (r.usual.stiffness) h += ", stiffness <b>" + FormatScoreNumber(*r.usual.stiffness) + "</b>";
+    h += " out of 10 (the median of the " + FormatScoreNumber(settings.baseline_days) +
+         " days before, rest mornings first). " + FormatScoreNumber(settings.significant_change) +
+         "+ points above it is significantly worse.";
+  } else if (diary.usual.pain) {
+    h += "Stated by the person: pain " + FormatScoreNumber(diary.usual.pain->value()) +
+         " (too few recorded mornings to derive it).";
+  } else {
+    h += "Not known yet: too few mornings recorded.";
+  }
+  h += "</p></section></div></div>\n";
+
+  // The person's notes.
+  std::string notes;
+  for (const Day& d : diary.days) {
+    if (d.date < from || d.date > to || !d.note) continue;
+    notes += "<p><b>" + ShortDate(d.date) + ":</b> " + Esc(*d.note) + "</p>";
+  }
+
+  h += "<h2>Mornings</h2><figure>" + MorningChartSvg(diary, settings, from, to) + "</figure>\n";
+  h += "<div class=\"row2\"><section class=\"comfort\"><h2>Comfort during and after sessions</h2><figure>" +
+       ComfortChartSvg(diary, settings, from, to) + "</figure></section>";
+  if (!notes.empty()) h += "<section class=\"notes\"><h2>Notes</h2>" + notes + "</section>";
+  h += "</div>\n";
+  // Sessions with their three windows.
+  h += "<h2>Sessions</h2>";
+  bool any = false;
+  std::string rows;
+  for (const SessionReading& sr : list.sessions) {
+    if (sr.date < from || sr.date > to) continue;
+    any = true;
+    const Session& x = *sr.session;
+    rows += "<tr><td class=\"nw\">" + ShortDate(sr.date);
+    if (x.time) rows += " " + x.time->ToString();
+    rows += "</td><td>" + Esc(x.activity.value_or("")) +
+            (x.minutes ? ", " + std::to_string(*x.minutes) + "&nbsp;min" : "");
+    if (!x.load.empty()) rows += " <span class=\"load\">(" + Esc(LoadList(x.load)) + ")</span>";
+    rows += "</td><td>" + WindowCell(sr) + "</td><td>";
+    if (x.hour_after.pain) rows += FormatScoreNumber(x.hour_after.pain->value()) + " ";
+    if (x.hour_after.tighter && *x.hour_after.tighter) rows += "tighter ";
+    rows += "<span" +
+            std::string(sr.hour_after == HourAfterSignal::kRising ? " class=\"worse\"" : "") + ">" +
+            Esc(DescribeHourAfter(sr.hour_after)) + "</span></td><td><span" +
+            std::string(sr.morning == MorningSignal::kWorse ? " class=\"worse\"" : "") + ">" +
+            Esc(CompactMorning(sr)) + "</span></td><td>";
+    for (size_t i = 0; i < sr.confounders.size(); ++i) {
+      rows += (i ? ", " : "") + Esc(DescribeConfounder(sr.confounders[i], settings));
+    }
+    rows += "</td></tr>\n";
+  }
+  if (any) {
+    h += "<table><colgroup><col style=\"width:12%\"><col style=\"width:29%\"><col style=\"width:15%\">"
+         "<col style=\"width:10%\"><col style=\"width:24%\"><col style=\"width:10%\"></colgroup>"
+         "<thead><tr><th>Date</th><th>Activity, load</th><th>During</th>"
+         "<th>Hour after</th><th>Next morning</th><th>Also that day</th></tr></thead><tbody>\n" +
+         rows + "</tbody></table>\n";
+  } else {
+    h += "<p>No sessions recorded in these dates.</p>\n";
+  }
+
+  // What tends to go with a worse morning, when there is enough to compare.
+  std::string assoc;
+  for (const Association& a : r.associations) {
+    if (a.enough) assoc += "<li>" + Esc(a.words) + "</li>";
+  }
+  if (!assoc.empty()) {
+    h += "<div class=\"screen-extra\"><h2>What tends to go with a worse morning (last " +
+         FormatScoreNumber(settings.association_weeks) +
+         " weeks; associations, not causes)</h2><ul class=\"small\">" + assoc + "</ul></div>\n";
+  }
+
+  // The thresholds in force, and where they come from.
+  h += "<h2>Thresholds in force, and where they come from</h2><ul class=\"thresholds\">";
+  const Settings defaults;
+  for (const SettingInfo& info : AllSettings()) {
+    const double v = settings.*(info.field);
+    const bool changed = v != defaults.*(info.field);
+    h += "<li><b>" + Esc(info.name) + " " + FormatScoreNumber(v) + "</b>" +
+         (changed ? " (changed; default " + FormatScoreNumber(defaults.*(info.field)) + ")" : "") +
+         ": " + Esc(info.source) + "</li>";
+  }
+  h += "</ul>\n";
+  h += "<footer>Ratings 0 (none) to 10 (worst imaginable), read by backsignal's published rules "
+       "(docs/reading.md). Not a diagnosis.";
+  if (!o.generated.empty()) h += " Generated " + Esc(o.generated) + ".";
+  h += "</footer>\n</body>\n</html>\n";
+  return h;
+}
+
+}  // namespace backsignal
