@@ -45,8 +45,8 @@ bench: deps
 
 fuzz: deps
 	CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBACKSIGNAL_LIBFUZZER=ON
-	cmake --build build-fuzz -j $(JOBS) --target fuzz_diary_json fuzz_diary_csv fuzz_settings_json
-	for t in diary_json diary_csv settings_json; do \
+	cmake --build build-fuzz -j $(JOBS) --target fuzz_diary_json fuzz_diary_csv fuzz_settings_json fuzz_profile_json
+	for t in diary_json diary_csv settings_json profile_json; do \
 	  mkdir -p build-fuzz/corpus-$$t && \
 	  build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) build-fuzz/corpus-$$t fuzz/corpus/$$t || exit 1; \
 	done

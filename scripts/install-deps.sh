@@ -12,6 +12,8 @@ packages=(
   libgtest-dev libgmock-dev           # unit tests
   libbenchmark-dev                    # make bench
   libboost-dev                        # Boost.Beast and Asio: the HTTP server
+  libhowardhinnant-date-dev tzdata    # time zones for reminders and exported instants
+  libsodium-dev                       # stable ids, secrets and their hashes
   chromium                            # browser tests (driven by playwright-core from npm)
   wrk                                 # the HTTP load benchmark
   curl                                # scripts and tests that poke the server

@@ -162,6 +162,66 @@ class ApiTest(unittest.TestCase):
             self.assertEqual(status, 200, path)
             self.assertEqual(resp.getheader("Content-Encoding"), "gzip", path)
 
+    def test_exports_in_every_format(self):
+        diary = load(os.path.join(SCEN, "mixed_two_flares", "diary.json"))
+        self.assertEqual(self.req("PUT", "/api/v1/diary", diary)[0], 200)
+        for fmt, ctype, ext in (("json", "application/json", ".json"), ("csv", "text/csv", ".csv"),
+                                ("fhir", "application/fhir+json", "-fhir.json"),
+                                ("ics", "text/calendar", ".ics"), ("all", "application/json", "-all-data.json")):
+            status, body, resp = self.req("GET", f"/api/v1/export?format={fmt}")
+            self.assertEqual(status, 200, fmt)
+            self.assertTrue(resp.getheader("Content-Type").startswith(ctype), fmt)
+            self.assertRegex(resp.getheader("Content-Disposition"), r'^attachment; filename="backsignal-\d{4}-\d{2}-\d{2}' + ext + '"$')
+        _, everything, _ = self.req("GET", "/api/v1/export?format=all")
+        _, stored, _ = self.req("GET", "/api/v1/diary")
+        self.assertEqual(everything["diary"], stored)
+        status, body, _ = self.req("GET", "/api/v1/export?format=pdf")
+        self.assertEqual(status, 400)
+        self.assertIn("pdf", body["error"]["message"])
+
+    def test_report_page(self):
+        self.assertEqual(self.req("PUT", "/api/v1/diary", load(os.path.join(SCEN, "stirring_up_mornings", "diary.json")))[0], 200)
+        status, body, resp = self.req("GET", "/report?weeks=4")
+        self.assertEqual(status, 200)
+        self.assertIn("text/html", resp.getheader("Content-Type"))
+        self.assertIn("default-src 'none'", resp.getheader("Content-Security-Policy"))
+        html = body.decode()
+        self.assertIn("4-week report", html)
+        self.assertIn("stirring things up", html)
+        self.assertEqual(self.req("GET", "/report?weeks=3")[0], 400)
+        self.assertEqual(self.req("GET", "/report?as_of=2026-13-01")[0], 400)
+        self.assertEqual(self.req("POST", "/report")[0], 405)
+
+    def test_profile_and_calendar_feed(self):
+        status, body, _ = self.req("PUT", "/api/v1/profile", {"time_zone": "Pacific/Auckland", "wake_time": "05:50"})
+        self.assertEqual(status, 200)
+        self.assertEqual((body["time_zone"], body["wake_time"]), ("Pacific/Auckland", "05:50"))
+        for bad in ({"time_zone": "Mars/Olympus"}, {"wake_time": "5:50"}, {"wake_time": 550}, {"alarm": True}):
+            status, body, _ = self.req("PUT", "/api/v1/profile", bad)
+            self.assertEqual(status, 400, bad)
+            self.assertTrue(body["error"]["details"], bad)
+        _, body, _ = self.req("GET", "/api/v1/profile")
+        self.assertEqual((body["time_zone"], body["wake_time"]), ("Pacific/Auckland", "05:50"))  # refusals changed nothing
+        status, body, _ = self.req("PUT", "/api/v1/profile", {"wake_time": None})
+        self.assertEqual((body["wake_time"], body["wake_time_in_force"]), (None, "07:00"))
+        # The feed: published (the secret shown once), fetched, renewed, revoked.
+        self.assertEqual(self.req("GET", "/api/v1/calendar-feed")[1], {"published": False})
+        status, body, _ = self.req("POST", "/api/v1/calendar-feed")
+        self.assertEqual(status, 201)
+        path = body["path"]
+        status, ics, resp = self.req("GET", path)
+        self.assertEqual(status, 200)
+        self.assertTrue(resp.getheader("Content-Type").startswith("text/calendar"))
+        self.assertIn(b"TZID=Pacific/Auckland", ics)
+        self.assertEqual(self.req("GET", "/api/v1/calendar-feed")[1], {"published": True})
+        _, again, _ = self.req("POST", "/api/v1/calendar-feed")
+        self.assertEqual(self.req("GET", path)[0], 404)
+        self.assertEqual(self.req("GET", again["path"])[0], 200)
+        self.assertEqual(self.req("GET", again["path"][:-5] + "x.ics")[0], 404)
+        self.assertEqual(self.req("DELETE", "/api/v1/calendar-feed")[0], 200)
+        self.assertEqual(self.req("GET", again["path"])[0], 404)
+        self.assertEqual(self.req("GET", "/calendar/.ics")[0], 404)
+
     def test_settings(self):
         _, body, _ = self.req("GET", "/api/v1/settings")
         names = {s["name"]: s for s in body["settings"]}

@@ -66,7 +66,7 @@ class CliTest(unittest.TestCase):
 
     def test_every_command_has_help_with_examples(self):
         for cmd in ["import", "export", "read", "morning", "session", "after", "context", "note",
-                    "show", "delete", "usual", "settings"]:
+                    "show", "delete", "usual", "settings", "report", "reminders", "serve"]:
             p = run(cmd, "--help")
             self.assertEqual(p.returncode, 0, cmd)
             self.assertIn("Examples:", p.stdout, cmd)
@@ -79,6 +79,7 @@ class CliTest(unittest.TestCase):
         self.assertEqual(run().returncode, 1)
         self.assertEqual(run("morning").returncode, 1)
         self.assertEqual(run("export", "--format", "xml").returncode, 1)
+        self.assertEqual(run("report", "--weeks", "3").returncode, 1)
         self.assertEqual(run("session", "--sharp", "--no-sharp").returncode, 1)
 
     # --- import: every kind of bad diary is refused, naming the path, nothing stored ---
@@ -167,6 +168,51 @@ class CliTest(unittest.TestCase):
                              self.cli("read", "--json", "--as-of", "2026-10-26").stdout)
 
     # --- check-ins ---
+
+    def test_fhir_ics_and_all_exports(self):
+        self.assertEqual(self.cli("import", self.write("d.json", diary([GOOD_DAY]))).returncode, 0)
+        p = self.cli("export", "--format", "fhir")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        bundle = json.loads(p.stdout)
+        self.assertEqual((bundle["resourceType"], bundle["type"]), ("Bundle", "collection"))
+        self.assertEqual(bundle["entry"][0]["resource"]["resourceType"], "Patient")
+        p = self.cli("export", "--format", "ics")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertTrue(p.stdout.startswith("BEGIN:VCALENDAR"))
+        out = os.path.join(self.tmp.name, "all.json")
+        p = self.cli("export", "--format", "all", "--out", out)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        with open(out) as f:
+            everything = json.load(f)
+        self.assertEqual(everything["format"], "backsignal-export")
+        self.assertEqual(everything["diary"], json.loads(self.cli("export").stdout))
+
+    def test_reminders_time_zone_and_wake_time(self):
+        p = self.cli("reminders", "--time-zone", "Asia/Kolkata", "--wake", "06:15")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn("Asia/Kolkata", p.stdout)
+        self.assertIn("06:15", p.stdout)
+        ics = self.cli("export", "--format", "ics").stdout
+        self.assertRegex(ics, r"DTSTART;TZID=Asia/Kolkata:\d{8}T061500\r?\n")
+        for bad in (["--time-zone", "Nowhere/Atlantis"], ["--wake", "25:00"]):
+            p = self.cli("reminders", *bad)
+            self.assertEqual(p.returncode, 2, bad)
+            self.assertIn(bad[1], p.stderr)
+        self.assertIn("06:15", self.cli("reminders").stdout)  # nothing changed by the refusals
+
+    def test_report_is_one_self_contained_file(self):
+        self.assertEqual(self.cli("import", os.path.join(SCEN, "stirring_up_mornings", "diary.json")).returncode, 0)
+        out = os.path.join(self.tmp.name, "report.html")
+        p = self.cli("report", "--weeks", "4", "--out", out)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        with open(out) as f:
+            html = f.read()
+        self.assertIn("4-week report", html)
+        self.assertIn("stirring things up", html)
+        self.assertNotIn("<script", html)
+        p = self.cli("report", "--as-of", "2026-02-30")
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("--as-of", p.stderr)
 
     def test_a_day_of_check_ins(self):
         p = self.cli("morning", "3", "--stiffness", "4", "--date", "2026-11-20")

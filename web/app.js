@@ -609,9 +609,105 @@ async function renderHistory() {
   }));
 }
 
+// ---------- Report & data ----------
+
+const EXPORTS = [
+  ['csv', 'Spreadsheet (CSV)', 'One row per check-in day and session; opens in any spreadsheet.'],
+  ['json', 'Diary (JSON)', 'The diary format backsignal imports again: a backup.'],
+  ['fhir', 'Health record (FHIR R4)', 'A FHIR Bundle for a clinic\u2019s health-record system.'],
+  ['ics', 'Calendar reminders (iCalendar)', 'Your sessions with an hour-after reminder, and a daily morning check-in.'],
+  ['all', 'All my data', 'Everything you have entered: the diary, your thresholds and reminder settings, in one file.'],
+];
+
+function zoneChoices() {
+  try { return Intl.supportedValuesOf('timeZone'); } catch (e) { return []; }
+}
+
+async function renderShare() {
+  const root = document.getElementById('share-body');
+  const [pr, feed] = await Promise.all([api('GET', '/api/v1/profile'), api('GET', '/api/v1/calendar-feed')]);
+  if (!pr.ok || !feed.ok) { root.replaceChildren(h('p', {}, errorText(pr.ok ? feed : pr))); return; }
+  const profile = pr.data;
+
+  // The clinician's report.
+  const weeksId = nextId('weeks');
+  const open = h('a', { class: 'button primary', id: 'open-report', href: '/report?weeks=2', target: '_blank', rel: 'noopener' }, 'Open the report');
+  const weeks = h('select', { id: weeksId, onchange: (e) => { open.href = `/report?weeks=${e.target.value}`; } },
+    h('option', { value: '2' }, 'the last 2 weeks'), h('option', { value: '4' }, 'the last 4 weeks'), h('option', { value: '12' }, 'the last 12 weeks'));
+  const report = h('div', { class: 'card', id: 'report-card' }, h('h3', {}, 'A report for your clinician'),
+    h('p', {}, 'One page your physiotherapist or doctor can read in a minute: the verdict with its evidence, your usual morning, the charts, each session\u2019s three windows, your notes and the thresholds in force.'),
+    h('div', { class: 'row' }, h('label', { for: weeksId }, 'Covering'), weeks, open),
+    h('p', { class: 'hint' }, 'It opens in a new tab: print it, or save it as PDF, from your browser (Ctrl+P, or \u2318P on a Mac).'));
+
+  // Downloads.
+  const downloads = h('div', { class: 'card', id: 'downloads' }, h('h3', {}, 'Download your data'),
+    h('ul', { class: 'downloads' }, EXPORTS.map(([format, title, hint]) => h('li', {},
+      h('a', { class: 'button', href: `/api/v1/export?format=${format}`, download: '', 'data-format': format }, title),
+      h('span', { class: 'hint' }, hint)))));
+
+  // Reminders: the time zone and wake time, and the calendar feed.
+  const tzId = nextId('tz');
+  const wakeId = nextId('wake');
+  const browserZone = (() => { try { return Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { return ''; } })();
+  const listId = nextId('zones');
+  const tz = h('input', { id: tzId, type: 'text', list: listId, autocomplete: 'off', value: profile.time_zone || browserZone || '', spellcheck: 'false' });
+  const wake = h('input', { id: wakeId, type: 'time', value: profile.wake_time_in_force });
+  const zoneList = h('datalist', { id: listId }, zoneChoices().map((z) => h('option', { value: z })));
+  const prefs = h('form', { novalidate: true },
+    h('div', { class: 'field-row' }, h('label', { class: 'field', for: tzId }, 'Your time zone',
+      h('span', { class: 'hint' }, `In force now: ${profile.time_zone_in_force}${profile.time_zone ? '' : ' (the server\u2019s; set yours so reminders land at your local time)'}.`), tz), zoneList),
+    h('div', { class: 'field-row' }, h('label', { class: 'field', for: wakeId }, 'Morning check-in reminder at', wake)),
+    h('button', { type: 'submit', class: 'primary' }, 'Save reminder times'));
+  prefs.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const r = await api('PUT', '/api/v1/profile', { time_zone: tz.value.trim() || null, wake_time: wake.value || null });
+    say(r.ok ? `Saved: reminders at ${r.data.wake_time_in_force}, ${r.data.time_zone_in_force} time.` : errorText(r));
+    if (r.ok) renderShare();
+  });
+
+  const feedBox = h('div', { id: 'feed' });
+  const showFeed = (published, path) => {
+    const parts = [];
+    if (path) {
+      const url = `${location.origin}${path}`;
+      const webcal = url.replace(/^https?:/, 'webcal:');
+      parts.push(h('p', {}, 'Your calendar link (shown once: copy it now; renew it to get a new one):'),
+        h('p', {}, h('input', { type: 'text', readonly: true, id: 'feed-url', value: url, 'aria-label': 'Calendar link', onfocus: (e) => e.target.select(), class: 'wide' })),
+        h('div', { class: 'row' },
+          h('button', { type: 'button', onclick: async () => { try { await navigator.clipboard.writeText(url); say('Copied the calendar link.'); } catch (e) { say('Select the link and copy it.'); } } }, 'Copy'),
+          h('a', { class: 'button', href: webcal }, 'Subscribe in your calendar app')));
+    } else {
+      parts.push(h('p', { id: 'feed-status' }, published
+        ? 'A calendar link is published. Anyone with it can see your session times: renew it to replace it, or revoke it.'
+        : 'No calendar link is published. Publish one to subscribe from your calendar app; it keeps itself up to date.'));
+    }
+    const publish = async () => {
+      const r = await api('POST', '/api/v1/calendar-feed');
+      if (!r.ok) { say(errorText(r)); return; }
+      say(published ? 'Renewed: the old link no longer works.' : 'Published a calendar link.');
+      showFeed(true, r.data.path);
+    };
+    const revoke = async () => {
+      const r = await api('DELETE', '/api/v1/calendar-feed');
+      say(r.ok ? 'Revoked: the calendar link no longer works.' : errorText(r));
+      if (r.ok) showFeed(false, null);
+    };
+    parts.push(h('div', { class: 'row' },
+      h('button', { type: 'button', class: published ? null : 'primary', id: 'feed-publish', onclick: publish }, published ? 'Renew the link' : 'Publish a calendar link'),
+      published ? h('button', { type: 'button', class: 'danger', id: 'feed-revoke', onclick: revoke }, 'Revoke the link') : null));
+    feedBox.replaceChildren(...parts);
+  };
+  showFeed(feed.data.published, null);
+  const reminders = h('div', { class: 'card', id: 'reminders' }, h('h3', {}, 'Reminders in your calendar'),
+    h('p', {}, 'A daily morning check-in at your wake time, and for each session you log, a reminder about an hour after it ends.'),
+    prefs, h('h4', {}, 'Calendar link'), feedBox);
+
+  root.replaceChildren(report, downloads, reminders);
+}
+
 // ---------- pages ----------
 
-const PAGES = { today: renderToday, reading: renderReading, history: renderHistory };
+const PAGES = { today: renderToday, reading: renderReading, history: renderHistory, share: renderShare };
 
 function show() {
   const name = (location.hash || '#today').slice(1);
@@ -620,7 +716,8 @@ function show() {
   document.querySelectorAll('nav a').forEach((a) => {
     if (a.dataset.page === page) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   });
-  document.title = `${page[0].toUpperCase()}${page.slice(1)} · backsignal`;
+  const titles = { today: 'Today', reading: 'Reading', history: 'History', share: 'Report & data' };
+  document.title = `${titles[page]} · backsignal`;
   hideAdvice();
   PAGES[page]();
 }

@@ -837,7 +837,8 @@ int Main(int argc, char** argv) {
       "export", "Write the diary as JSON or CSV, FHIR R4, iCalendar reminders, or all your data");
   c_export->add_option("--format", exp.format,
                        "json (the diary, default), csv, fhir (a FHIR R4 Bundle), ics (calendar "
-                       "reminders), all (everything you entered, one JSON file)");
+                       "reminders), all (everything you entered, one JSON file)")
+      ->check(CLI::IsMember({"json", "csv", "fhir", "ics", "all"}));
   c_export->add_option("--out", exp.out, "File to write (default: standard output)");
   c_export->footer(footer("  backsignal export > diary.json\n  backsignal export --format csv --out diary.csv\n"
                           "  backsignal export --format fhir --out diary-fhir.json\n"
@@ -848,7 +849,8 @@ int Main(int argc, char** argv) {
   ReportArgs rep;
   auto* c_report = app.add_subcommand(
       "report", "Write the clinician's report: one HTML file to open, print or save as PDF");
-  c_report->add_option("--weeks", rep.weeks, "Weeks charted and listed: 2 (default), 4 or 12");
+  c_report->add_option("--weeks", rep.weeks, "Weeks charted and listed: 2 (default), 4 or 12")
+      ->check(CLI::IsMember({2, 4, 12}));
   c_report->add_option("--as-of", rep.as_of, "The report's last day (default: the latest date in the diary)");
   c_report->add_option("--out", rep.out, "File to write (default: standard output)");
   c_report->footer(footer("  backsignal report --out report.html\n  backsignal report --weeks 4 --as-of 2026-11-20 --out report.html"));

@@ -59,4 +59,10 @@ std::string HashSecret(std::string_view token) {
   return Hex(h, sizeof h);
 }
 
+bool SecretMatches(std::string_view token, std::string_view stored_hash) {
+  const std::string h = HashSecret(token);
+  if (stored_hash.size() != h.size()) return false;
+  return sodium_memcmp(h.data(), stored_hash.data(), h.size()) == 0;
+}
+
 }  // namespace backsignal

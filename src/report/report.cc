@@ -235,7 +235,7 @@ p{margin:0 0 1.5mm}
 .alerts p{margin:0.5mm 0}
 .row2{display:flex;gap:4mm;align-items:flex-start}
 .row2 .comfort{flex:3}
-.row2 .notes{flex:2}
+.row2 .howto{flex:2;font-size:8pt;color:#333}
 td.nw{white-space:nowrap}
 .top{display:flex;gap:4mm;align-items:flex-start;margin-top:3mm}
 .top .verdict{flex:16;margin:0}
@@ -415,8 +415,12 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings,
   h += "<h2>Mornings</h2><figure>" + MorningChartSvg(diary, settings, from, to) + "</figure>\n";
   h += "<div class=\"row2\"><section class=\"comfort\"><h2>Comfort during and after sessions</h2><figure>" +
        ComfortChartSvg(diary, settings, from, to) + "</figure></section>";
-  if (!notes.empty()) h += "<section class=\"notes\"><h2>Notes</h2>" + notes + "</section>";
-  h += "</div>\n";
+  h += "<section class=\"howto\"><h2>How to read this</h2><p>Each morning is compared with the "
+       "person's usual morning. A <b>flare</b> is an exercise day followed by a morning " +
+       FormatScoreNumber(settings.significant_change) +
+       "+ points worse than usual (pain or stiffness). The verdict weighs flares, the morning "
+       "trend and comfort over weeks, never one session; sitting, long spells in one position "
+       "and upper-body tension are noted as other causes of a bad day.</p></section></div>\n";
   // Sessions with their three windows.
   h += "<h2>Sessions</h2>";
   bool any = false;
@@ -444,14 +448,16 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings,
     rows += "</td></tr>\n";
   }
   if (any) {
-    h += "<table><colgroup><col style=\"width:12%\"><col style=\"width:29%\"><col style=\"width:15%\">"
-         "<col style=\"width:10%\"><col style=\"width:24%\"><col style=\"width:10%\"></colgroup>"
+    h += "<table><colgroup><col style=\"width:11%\"><col style=\"width:26%\"><col style=\"width:15%\">"
+         "<col style=\"width:11%\"><col style=\"width:27%\"><col style=\"width:10%\"></colgroup>"
          "<thead><tr><th>Date</th><th>Activity, load</th><th>During</th>"
          "<th>Hour after</th><th>Next morning</th><th>Also that day</th></tr></thead><tbody>\n" +
          rows + "</tbody></table>\n";
   } else {
     h += "<p>No sessions recorded in these dates.</p>\n";
   }
+
+  if (!notes.empty()) h += "<section class=\"notes\"><h2>Notes</h2>" + notes + "</section>\n";
 
   // What tends to go with a worse morning, when there is enough to compare.
   std::string assoc;

@@ -1,6 +1,7 @@
 #include "app.h"
 
 #include <charconv>
+#include <chrono>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -10,6 +11,11 @@
 #include "backsignal/core/checkin.h"
 #include "backsignal/io/checkin_json.h"
 #include "backsignal/io/diary_json.h"
+#include "backsignal/io/exports.h"
+#include "backsignal/io/ids.h"
+#include "backsignal/io/profile_json.h"
+#include "backsignal/io/zone.h"
+#include "backsignal/report/report.h"
 #include "backsignal/io/reading_json.h"
 #include "backsignal/io/settings_json.h"
 #include "backsignal/reading/advice.h"
@@ -160,6 +166,66 @@ void App::Handle(Request req, Respond respond) {
     return respond(std::move(r));
   }
 
+  // --- the clinician's report: a whole HTML page, no script, made on the server ---
+  if (seg.size() == 1 && seg[0] == "report") {
+    if (m != "GET" && m != "HEAD") return method_not_allowed("GET, HEAD");
+    int weeks = 2;
+    if (auto it = req.query.find("weeks"); it != req.query.end()) {
+      auto n = ParseNumber(it->second);
+      if (!n || !IsReportWeeks(static_cast<int>(*n))) {
+        return respond(ErrorResponse(
+            Error::Invalid("weeks: \"" + it->second + "\" is not 2, 4 or 12")));
+      }
+      weeks = static_cast<int>(*n);
+    }
+    auto diary = store_.LoadDiary();
+    if (!diary) return respond(ErrorResponse(diary.error()));
+    auto settings = CurrentSettings();
+    if (!settings) return respond(ErrorResponse(settings.error()));
+    ReportOptions o;
+    o.weeks = weeks;
+    if (auto it = req.query.find("as_of"); it != req.query.end()) {
+      auto d = Date::Parse(it->second);
+      if (!d) return respond(ErrorResponse(Error::Invalid("as_of: \"" + it->second + "\" " + d.error())));
+      o.as_of = *d;
+    } else {
+      o.as_of = diary->days.empty() ? Date::TodayLocal() : diary->days.back().date;
+    }
+    const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                         std::chrono::system_clock::now().time_since_epoch()).count();
+    o.generated = FormatLocalWithOffset("UTC", now).substr(0, 16) + " UTC";
+    o.generated[10] = ' ';
+    Response r{200, "text/html; charset=utf-8", RenderReportHtml(*diary, *settings, o), {}};
+    r.headers.emplace_back("Content-Security-Policy",
+                           "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+                           "frame-ancestors 'self'; base-uri 'none'; form-action 'none'");
+    r.headers.emplace_back("X-Content-Type-Options", "nosniff");
+    r.headers.emplace_back("Referrer-Policy", "no-referrer");
+    r.headers.emplace_back("Cache-Control", "no-store");
+    if (m == "HEAD") r.body.clear();
+    return respond(std::move(r));
+  }
+
+  // --- the calendar feed: /calendar/{secret}.ics, for calendar apps that subscribe ---
+  if (seg.size() == 2 && seg[0] == "calendar") {
+    if (m != "GET" && m != "HEAD") return method_not_allowed("GET, HEAD");
+    const std::string_view file = seg[1];
+    if (!file.ends_with(".ics")) return respond(Problem(404, "no such calendar"));
+    const std::string_view token = file.substr(0, file.size() - 4);
+    auto data = LoadExportData(store_);
+    if (!data) return respond(ErrorResponse(data.error()));
+    if (data->profile.feed_token_hash.empty() ||
+        !SecretMatches(token, data->profile.feed_token_hash)) {
+      return respond(Problem(404, "no such calendar: the link may have been revoked or renewed"));
+    }
+    const ExportFile f = Export(ExportFormat::kIcs, *data);
+    Response r{200, f.media_type, f.body, {{"Cache-Control", "no-store"},
+                                          {"Referrer-Policy", "no-referrer"},
+                                          {"X-Content-Type-Options", "nosniff"}}};
+    if (m == "HEAD") r.body.clear();
+    return respond(std::move(r));
+  }
+
   if (seg.size() == 1 && seg[0] == "healthz") {
     if (m != "GET") return method_not_allowed("GET");
     return respond(Json(200, R"({"status":"ok"})"));
@@ -234,6 +300,64 @@ void App::Handle(Request req, Respond respond) {
                       {"fixed_by_server", overrides_.contains(std::string(info.name))}});
     }
     return respond(Json(200, Dump(nlohmann::json{{"settings", list}})));
+  }
+
+  if (what == "export" && seg.size() == 3) {
+    if (m != "GET") return method_not_allowed("GET");
+    auto it = req.query.find("format");
+    auto format = ParseExportFormat(it == req.query.end() ? "json" : it->second);
+    if (!format) return respond(ErrorResponse(format.error()));
+    auto data = LoadExportData(store_);
+    if (!data) return respond(ErrorResponse(data.error()));
+    ExportFile f = Export(*format, *data);
+    return respond(Response{200, f.media_type, std::move(f.body),
+                            {{"Cache-Control", "no-store"},
+                             {"X-Content-Type-Options", "nosniff"},
+                             {"Content-Disposition", "attachment; filename=\"" + f.file_name + "\""}}});
+  }
+
+  if (what == "profile" && seg.size() == 3) {
+    if (m == "PUT") {
+      if (!json_body) return wrong_type();
+      auto patch = ParseProfilePatchJson(req.body);
+      if (!patch) return respond(ErrorResponse(patch.error()));
+      auto p = store_.EditProfile([&](Profile& profile) -> Result<void> {
+        ApplyProfilePatch(*patch, profile);
+        return {};
+      });
+      if (!p) return respond(ErrorResponse(p.error()));
+      return respond(Json(200, ProfileToJson(*p)));
+    }
+    if (m != "GET") return method_not_allowed("GET, PUT");
+    auto p = store_.LoadProfile();
+    if (!p) return respond(ErrorResponse(p.error()));
+    return respond(Json(200, ProfileToJson(*p)));
+  }
+
+  if (what == "calendar-feed" && seg.size() == 3) {
+    // POST publishes a new secret link (replacing any other: the old one stops working);
+    // DELETE revokes it. The secret is shown once; only its hash is stored.
+    if (m == "POST") {
+      const std::string token = NewSecretToken();
+      auto p = store_.EditProfile([&](Profile& profile) -> Result<void> {
+        profile.feed_token_hash = HashSecret(token);
+        return {};
+      });
+      if (!p) return respond(ErrorResponse(p.error()));
+      return respond(Json(201, Dump({{"published", true}, {"path", "/calendar/" + token + ".ics"}})));
+    }
+    if (m == "DELETE") {
+      auto p = store_.EditProfile([&](Profile& profile) -> Result<void> {
+        profile.feed_token_hash.clear();
+        return {};
+      });
+      if (!p) return respond(ErrorResponse(p.error()));
+      return respond(Json(200, Dump({{"published", false}})));
+    }
+    if (m != "GET") return method_not_allowed("GET, POST, DELETE");
+    auto p = store_.LoadProfile();
+    if (!p) return respond(ErrorResponse(p.error()));
+    return respond(Json(200, Dump({{"published", !p->feed_token_hash.empty()}})));
   }
 
   if (what == "diary" && seg.size() == 3) {

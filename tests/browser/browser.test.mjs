@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -307,4 +307,83 @@ test('a person can adjust a threshold within its bounds, and the reading says so
   await page.locator('#status:text("Saved the thresholds")').waitFor();
   const r = await api('GET', '/api/v1/reading');
   assert.deepEqual(r.non_default_settings, []);
+});
+
+// Counts the pages of a PDF made by Chromium.
+function pdfPages(pdf) { return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length; }
+
+test('the clinician report opens from the page, and two weeks print on one A4 page', async () => {
+  const tmp2 = mkdtempSync(path.join(tmpdir(), 'backsignal-report-'));
+  const second = await startServer(path.join(tmp2, 'diary.db'));
+  try {
+    const diary = readFileSync(path.join(root, 'tests/scenarios/stirring_up_mornings/diary.json'), 'utf8');
+    const put = await fetch(`${second.url}/api/v1/diary`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: diary });
+    assert.equal(put.status, 200);
+    const page = await newPage(1280);
+    await page.goto(`${second.url}/#share`);
+    await page.locator('#report-card').waitFor();
+    await axeCheck(page, 'report and data');
+    const [report] = await Promise.all([page.context().waitForEvent('page'), page.locator('#open-report').click()]);
+    await report.waitForLoadState();
+    assert.match(await report.locator('h1').innerText(), /2-week report/);
+    assert.match(await report.locator('.verdict h2').innerText(), /stirring things up/);
+    assert.equal(await report.locator('svg.chart').count(), 2);
+    assert.equal(await report.locator('script').count(), 0);
+    await report.setViewportSize({ width: 794, height: 1123 });  // A4 at 96 dpi
+    await report.emulateMedia({ media: 'print' });
+    await report.screenshot({ path: path.join(SHOTS, 'report-print.png'), fullPage: true });
+    const a4 = await report.pdf({ format: 'A4' });
+    assert.equal(pdfPages(a4), 1, 'two weeks fit one A4 page');
+    assert.equal(pdfPages(await report.pdf({ format: 'Letter' })), 1, 'and one Letter page');
+    writeFileSync(path.join(SHOTS, 'report-a4.pdf'), a4);
+    // The longer reports open too.
+    await page.selectOption('select', '12');
+    const [twelve] = await Promise.all([page.context().waitForEvent('page'), page.locator('#open-report').click()]);
+    await twelve.waitForLoadState();
+    assert.match(await twelve.locator('h1').innerText(), /12-week report/);
+    await axeCheck(twelve, 'the report');
+  } finally {
+    second.proc.kill('SIGTERM');
+    rmSync(tmp2, { recursive: true, force: true });
+  }
+});
+
+test('downloads from the page hold the diary, and the calendar link can be published, renewed and revoked', async () => {
+  const page = await newPage(390);
+  await page.goto(`${base}/#share`);
+  await page.locator('#downloads').waitFor();
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('a[data-format="csv"]').click()]);
+  assert.match(csv.suggestedFilename(), /^backsignal-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csvText = readFileSync(await csv.path(), 'utf8');
+  assert.equal(csvText, await (await fetch(`${base}/api/v1/export?format=csv`)).text());
+  assert.ok(csvText.split('\n').length > 10, 'the CSV holds the diary');
+  const [all] = await Promise.all([page.waitForEvent('download'), page.locator('a[data-format="all"]').click()]);
+  const everything = JSON.parse(readFileSync(await all.path(), 'utf8'));
+  assert.equal(everything.format, 'backsignal-export');
+  assert.deepEqual(everything.diary, await (await fetch(`${base}/api/v1/diary`)).json());
+
+  // Reminder times, then the calendar link.
+  await page.getByLabel('Your time zone').fill('Europe/Madrid');
+  await page.getByLabel('Morning check-in reminder at').fill('06:40');
+  await page.getByRole('button', { name: 'Save reminder times' }).click();
+  await page.locator('#status:text("Saved: reminders at 06:40, Europe/Madrid time.")').waitFor();
+  await page.locator('#feed-publish').click();
+  const url = await page.locator('#feed-url').inputValue();
+  assert.match(url, /\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+  let res = await fetch(url);
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('content-type'), /^text\/calendar/);
+  assert.match(await res.text(), /DTSTART;TZID=Europe\/Madrid:\d{8}T064000/);
+  await page.screenshot({ path: path.join(SHOTS, 'share-390.png'), fullPage: true });
+  await axeCheck(page, 'calendar link');
+  await page.locator('#feed-publish').click();  // renew: the old link stops working
+  await page.waitForFunction((old) => document.querySelector('#feed-url') && document.querySelector('#feed-url').value !== old, url);
+  const renewed = await page.locator('#feed-url').inputValue();
+  assert.notEqual(renewed, url);
+  assert.equal((await fetch(url)).status, 404);
+  assert.equal((await fetch(renewed)).status, 200);
+  await page.locator('#feed-revoke').click();
+  await page.locator('#feed-status').waitFor();
+  assert.equal((await fetch(renewed)).status, 404);
+  assert.deepEqual(page.errors, []);
 });

@@ -18,4 +18,7 @@ std::string NewSecretToken();
 // The hex BLAKE2b-256 of a secret, which is what is stored.
 std::string HashSecret(std::string_view token);
 
+// True when `token` hashes to `stored_hash`, compared in constant time.
+bool SecretMatches(std::string_view token, std::string_view stored_hash);
+
 }  // namespace backsignal

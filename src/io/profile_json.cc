@@ -1,0 +1,71 @@
+#include "backsignal/io/profile_json.h"
+
+#include "backsignal/io/zone.h"
+#include "json_util.h"
+
+namespace backsignal {
+
+Result<ProfilePatch> ParseProfilePatchJson(std::string_view text) {
+  auto doc = io::ParseStrictJson(text);
+  if (!doc) return Fail(Error::Invalid("profile refused", {"$: " + doc.error()}));
+  if (!doc->is_object()) {
+    return Fail(Error::Invalid("profile refused",
+                               {"$: " + io::DescribeJson(*doc) + " is not an object"}));
+  }
+  ProfilePatch patch;
+  std::vector<std::string> problems;
+  for (auto it = doc->begin(); it != doc->end(); ++it) {
+    const std::string& key = it.key();
+    const nlohmann::json& v = it.value();
+    if (key == "time_zone") {
+      if (v.is_null()) {
+        patch.time_zone = "";
+      } else if (!v.is_string()) {
+        problems.push_back("time_zone: " + io::DescribeJson(v) +
+                           " is the wrong type; expected an IANA name such as \"Europe/London\" or null");
+      } else {
+        auto z = ResolveTimeZone(v.get<std::string>());
+        if (!z) {
+          problems.push_back("time_zone: " + z.error().message);
+        } else {
+          patch.time_zone = *z;
+        }
+      }
+    } else if (key == "wake_time") {
+      if (v.is_null()) {
+        patch.wake_time = std::optional<TimeOfDay>();
+      } else if (!v.is_string()) {
+        problems.push_back("wake_time: " + io::DescribeJson(v) +
+                           " is the wrong type; expected \"HH:MM\" or null");
+      } else {
+        auto t = TimeOfDay::Parse(v.get<std::string>());
+        if (!t) {
+          problems.push_back("wake_time: " + io::DescribeJson(v) + " " + t.error());
+        } else {
+          patch.wake_time = std::optional<TimeOfDay>(*t);
+        }
+      }
+    } else {
+      problems.push_back(key + ": unknown key; expected time_zone or wake_time");
+    }
+  }
+  if (!problems.empty()) return Fail(Error::Invalid("profile refused", std::move(problems)));
+  return patch;
+}
+
+void ApplyProfilePatch(const ProfilePatch& patch, Profile& profile) {
+  if (patch.time_zone) profile.time_zone = *patch.time_zone;
+  if (patch.wake_time) profile.wake_time = *patch.wake_time;
+}
+
+std::string ProfileToJson(const Profile& p) {
+  io::ordered_json j;
+  j["time_zone"] = p.time_zone.empty() ? io::ordered_json(nullptr) : io::ordered_json(p.time_zone);
+  j["time_zone_in_force"] = ResolveTimeZone(p.time_zone).value_or("UTC");
+  j["wake_time"] = p.wake_time ? io::ordered_json(p.wake_time->ToString()) : io::ordered_json(nullptr);
+  j["wake_time_in_force"] = WakeTimeOf(p).ToString();
+  j["calendar_feed_published"] = !p.feed_token_hash.empty();
+  return j.dump();
+}
+
+}  // namespace backsignal

@@ -1,0 +1,108 @@
+// The report's charts are deterministic: golden files of their SVG, and the page's promises
+// (no script, no outside request, everything asked for is there).
+#include "backsignal/report/report.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "test_diaries.h"
+
+#ifndef BACKSIGNAL_GOLDEN_DIR
+#error "BACKSIGNAL_GOLDEN_DIR must name tests/golden"
+#endif
+
+namespace backsignal {
+namespace {
+
+using testing::D;
+
+// Two weeks with flares, a sharp session, confounders, a note and two sessions on one day.
+Diary GoldenDiary() {
+  testing::DiaryBuilder b;
+  b.Mornings("2026-03-01", 28, 3);
+  Session swim{.time = TimeOfDay::FromMinutes(18 * 60), .minutes = 40, .activity = "swimming"};
+  swim.load.Add(Load::kRotation);
+  swim.during = {.start = testing::S(3), .end = testing::S(5), .pattern = Pattern::kBuilding};
+  swim.hour_after = {.pain = testing::S(5), .tighter = true};
+  Session row{.time = TimeOfDay::FromMinutes(7 * 60 + 30), .minutes = 25, .activity = "rowing <easy> & \"short\""};
+  row.during = {.start = testing::S(2), .end = testing::S(2.5), .sharp = true};
+  row.hour_after = {.pain = testing::S(2)};
+  for (const char* d : {"2026-03-16", "2026-03-19", "2026-03-22", "2026-03-25"}) b.With(d, swim);
+  b.With("2026-03-20", row).With("2026-03-22", row);
+  for (const char* d : {"2026-03-17", "2026-03-20", "2026-03-23"}) b.Morning(d, 6, 5);
+  b.Context("2026-03-22", Context{.sitting_hours = 9});
+  Diary diary = b.Build();
+  for (Day& day : diary.days) {
+    if (day.date == D("2026-03-19")) day.note = "tight after the pool <again>";
+  }
+  return diary;
+}
+
+std::string Golden(const std::string& name, const std::string& actual) {
+  const std::string path = std::string(BACKSIGNAL_GOLDEN_DIR) + "/" + name;
+  if (std::getenv("UPDATE_GOLDEN") != nullptr) {
+    std::ofstream(path, std::ios::binary) << actual;
+    return actual;
+  }
+  std::ifstream in(path, std::ios::binary);
+  EXPECT_TRUE(in.good()) << "missing golden file " << path << " (run with UPDATE_GOLDEN=1)";
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+TEST(ReportTest, MorningChartMatchesItsGoldenFile) {
+  const std::string svg = MorningChartSvg(GoldenDiary(), Settings{}, D("2026-03-15"), D("2026-03-28"));
+  EXPECT_EQ(svg, Golden("morning_chart.svg", svg));
+  // Three flares, drawn red; the sharp session marked.
+  size_t flares = 0;
+  for (size_t p = svg.find("class=\"morning flare\" cx"); p != std::string::npos; p = svg.find("class=\"morning flare\" cx", p + 1)) ++flares;
+  EXPECT_EQ(flares, 1u + 3u);  // the legend's, and three mornings
+  EXPECT_NE(svg.find("session sharp"), std::string::npos);
+}
+
+TEST(ReportTest, ComfortChartMatchesItsGoldenFile) {
+  const std::string svg = ComfortChartSvg(GoldenDiary(), Settings{}, D("2026-03-15"), D("2026-03-28"));
+  EXPECT_EQ(svg, Golden("comfort_chart.svg", svg));
+}
+
+TEST(ReportTest, LongerReportsChartEveryDayAndLabelWeekly) {
+  const Diary d = GoldenDiary();
+  const std::string svg = MorningChartSvg(d, Settings{}, D("2026-01-05"), D("2026-03-29"));
+  EXPECT_EQ(svg, Golden("morning_chart_12_weeks.svg", svg));
+}
+
+TEST(ReportTest, ThePageIsSelfContainedAndHoldsWhatWasAskedFor) {
+  ReportOptions o{.weeks = 2, .as_of = D("2026-03-28"), .generated = "2026-03-28 10:00 UTC"};
+  const std::string html = RenderReportHtml(GoldenDiary(), Settings{}, o);
+  EXPECT_EQ(html, RenderReportHtml(GoldenDiary(), Settings{}, o)) << "deterministic";
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("http://"), html.find("http://www.w3.org/2000/svg"));
+  EXPECT_EQ(html.find("https://"), std::string::npos);
+  EXPECT_EQ(html.find("<link"), std::string::npos);
+  EXPECT_EQ(html.find("src="), std::string::npos);
+  for (const char* part : {"Verdict: exercise may be stirring things up", "Usual morning", "<svg",
+                           "Alerts", "sharp or catching pain during session 1", "Sessions",
+                           "rowing &lt;easy&gt; &amp; &quot;short&quot;", "tight after the pool &lt;again&gt;",
+                           "Thresholds in force", "significant_change 2", "Farrar", "@page",
+                           "sitting 6+ hours", "Next step:"}) {
+    EXPECT_NE(html.find(part), std::string::npos) << part;
+  }
+  Settings changed;
+  changed.significant_change = 2.5;
+  EXPECT_NE(RenderReportHtml(GoldenDiary(), changed, o).find("(changed; default 2)"), std::string::npos);
+}
+
+TEST(ReportTest, AnEmptyDiarySaysSo) {
+  ReportOptions o{.weeks = 4, .as_of = D("2026-03-28")};
+  const std::string html = RenderReportHtml(Diary{}, Settings{}, o);
+  EXPECT_NE(html.find("not enough data yet"), std::string::npos);
+  EXPECT_NE(html.find("No mornings recorded in these dates"), std::string::npos);
+  EXPECT_NE(html.find("No sessions recorded in these dates"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace backsignal
