@@ -8,6 +8,7 @@ packages=(
   g++ cmake make pkg-config python3   # toolchain, and python3 for the scenario checker
   nlohmann-json3-dev                  # JSON (io)
   libsqlite3-dev                      # the embedded store
+  libpq-dev postgresql                # the shared store: libpq, and a server for the tests
   libcli11-dev                        # command-line parsing
   libgtest-dev libgmock-dev           # unit tests
   libbenchmark-dev                    # make bench

@@ -17,6 +17,7 @@
 #include "backsignal/io/diary_csv.h"
 #include "backsignal/io/diary_json.h"
 #include "backsignal/io/exports.h"
+#include "backsignal/io/ids.h"
 #include "backsignal/io/zone.h"
 #include "backsignal/report/report.h"
 #include "backsignal/io/reading_json.h"
@@ -146,6 +147,7 @@ std::string Num(double v) { return FormatNumber(v); }
 
 struct Globals {
   std::string db;
+  std::string user;  // whose diary (an account's username); empty: the local diary
   std::string settings_file;
   std::vector<std::string> set;
 };
@@ -192,8 +194,29 @@ Result<Settings> EffectiveSettings(const Globals& g, Store* store) {
   return s;
 }
 
+bool IsPostgresUrl(const std::string& location) {
+  return location.starts_with("postgres://") || location.starts_with("postgresql://");
+}
+
+// The diary the command works on: --user's account, or the local diary of a SQLite database.
+Result<std::unique_ptr<Store>> OpenAt(const Globals& g, const std::string& location, bool create) {
+  if (g.user.empty()) {
+    if (IsPostgresUrl(location)) {
+      return Fail(Error::Invalid("--user NAME: a PostgreSQL database holds many people's diaries; "
+                                 "say whose"));
+    }
+    return OpenStore(location, create);
+  }
+  auto db = OpenDatabase(location, create);
+  if (!db) return Unexpected(db.error());
+  auto login = (*db)->FindLogin(g.user);
+  if (!login) return Unexpected(login.error());
+  if (!*login) return Fail(Error::NotFound("--user: no account named \"" + g.user + "\""));
+  return OwningPersonStore(std::move(*db), (*login)->first.person);
+}
+
 Result<std::unique_ptr<Store>> Open(const Globals& g, bool create) {
-  return OpenStore(g.db.empty() ? DefaultDatabase() : g.db, create);
+  return OpenAt(g, g.db.empty() ? DefaultDatabase() : g.db, create);
 }
 
 // --- the commands ---
@@ -358,8 +381,9 @@ Result<std::unique_ptr<Store>> OpenForCheckIn(const Globals& g) {
   const std::string location = g.db.empty() ? DefaultDatabase() : g.db;
   std::string path = location.starts_with("sqlite:") ? location.substr(7) : location;
   std::error_code ec;
-  const bool first_use = location != "memory:" && !std::filesystem::exists(path, ec);
-  auto store = OpenStore(location, true);
+  const bool first_use =
+      location != "memory:" && !IsPostgresUrl(location) && !std::filesystem::exists(path, ec);
+  auto store = OpenAt(g, location, true);
   if (store && first_use) {
     PrintSafetyScreen(
         "Welcome to backsignal. Mid back pain is usually not a sign of anything serious, but some "
@@ -798,6 +822,61 @@ int RunSettings(const Globals& g, const SettingsArgs& a) {
   return kOk;
 }
 
+struct TokenArgs {
+  std::string action;  // create, list, revoke
+  std::string id;
+  std::string name = "script";
+};
+
+int RunToken(const Globals& g, const TokenArgs& a) {
+  if (g.user.empty()) {
+    return Report(Error::Invalid("token: give --user NAME, the account the token acts for"));
+  }
+  auto db = OpenDatabase(g.db.empty() ? DefaultDatabase() : g.db, false);
+  if (!db) return Report(db.error());
+  auto login = (*db)->FindLogin(g.user);
+  if (!login) return Report(login.error());
+  if (!*login) return Report(Error::NotFound("--user: no account named \"" + g.user + "\""));
+  const Account& account = (*login)->first;
+  const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                       std::chrono::system_clock::now().time_since_epoch()).count();
+  if (a.action == "create") {
+    const std::string token = "bst_" + NewSecretToken();
+    auto id = (*db)->CreateApiToken(account.id, a.name, HashSecret(token), now);
+    if (!id) return Report(id.error());
+    std::cout << token << "\n";
+    std::cerr << "Token " << *id << " (\"" << a.name << "\") for " << account.username
+              << ": send it as `Authorization: Bearer <token>`. It is shown only now; "
+                 "`backsignal token revoke " << *id << "` ends it.\n";
+    return kOk;
+  }
+  if (a.action == "list") {
+    auto list = (*db)->ListApiTokens(account.id);
+    if (!list) return Report(list.error());
+    if (list->empty()) std::cout << "No tokens for " << account.username << ".\n";
+    for (const ApiTokenInfo& t : *list) {
+      std::cout << t.id << "  " << t.name << "  created " << FormatLocalWithOffset("UTC", t.created_at)
+                << (t.last_used_at ? "  last used " + FormatLocalWithOffset("UTC", *t.last_used_at)
+                                   : std::string("  never used"))
+                << "\n";
+    }
+    return kOk;
+  }
+  if (a.action == "revoke") {
+    int64_t id = 0;
+    const auto r = std::from_chars(a.id.data(), a.id.data() + a.id.size(), id);
+    if (a.id.empty() || r.ec != std::errc() || r.ptr != a.id.data() + a.id.size()) {
+      return Report(Error::Invalid("token revoke ID: \"" + a.id + "\" is not a token id (see token list)"));
+    }
+    auto ok = (*db)->RevokeApiToken(account.id, id);
+    if (!ok) return Report(ok.error());
+    if (!*ok) return Report(Error::NotFound("no token " + a.id + " for " + account.username));
+    std::cout << "Revoked token " << id << ".\n";
+    return kOk;
+  }
+  return Report(Error::Invalid("token: \"" + a.action + "\" is not create, list or revoke"));
+}
+
 int Main(int argc, char** argv) {
   CLI::App app{
       "backsignal: is your exercise helping your mid back, or setting it off?\n"
@@ -815,7 +894,8 @@ int Main(int argc, char** argv) {
                          "$XDG_DATA_HOME/backsignal/diary.db (~/.local/share/...).\n") +
              kExitCodes);
   Globals g;
-  app.add_option("--db", g.db, "Database file (a path, or sqlite:PATH)");
+  app.add_option("--db", g.db, "Database: a file path, sqlite:PATH, or postgresql://... (default: $BACKSIGNAL_DB, else ~/.local/share/backsignal/diary.db)");
+  app.add_option("--user", g.user, "Work on this account's diary (default: the local diary; required on PostgreSQL)");
   app.add_option("--settings", g.settings_file, "Settings file (JSON) with thresholds to change");
   app.add_option("--set", g.set, "Change one threshold: NAME=VALUE (see `backsignal settings`)");
   app.set_version_flag("--version", "backsignal 0.1.0");
@@ -957,13 +1037,32 @@ int Main(int argc, char** argv) {
   c_settings->footer(footer("  backsignal settings\n  backsignal settings set significant_change 2.5\n  backsignal settings reset\n  backsignal --set significant_change=2.5 read   (this once only)"));
   c_settings->callback([&] { code = RunSettings(g, st); });
 
+  TokenArgs tk;
+  auto* c_token = app.add_subcommand("token", "API tokens for scripts: create, list, revoke (with --user)");
+  c_token->add_option("ACTION", tk.action, "create, list or revoke")->required()
+      ->check(CLI::IsMember({"create", "list", "revoke"}));
+  c_token->add_option("ID", tk.id, "The token to revoke (see token list)");
+  c_token->add_option("--name", tk.name, "A name to tell it by (create; default \"script\")");
+  c_token->footer(footer("  backsignal --user alice token create --name nightly-export\n"
+                         "  backsignal --user alice token list\n  backsignal --user alice token revoke 3\n"
+                         "  curl -H 'Authorization: Bearer bst_...' http://127.0.0.1:8080/api/v1/reading"));
+  c_token->callback([&] { code = RunToken(g, tk); });
+
   ServeArgs sv;
   auto* c_serve = app.add_subcommand("serve", "Serve the web app (check-ins from a phone browser, the reading, history)");
   c_serve->add_option("--listen", sv.listen, "Address and port; loopback only (default 127.0.0.1:8080)");
   c_serve->add_option("--threads", sv.threads, "Threads serving requests (default 2)");
   c_serve->add_option("--read-timeout", sv.read_timeout_seconds,
                       "Seconds a client has to send one whole request (default 10)");
-  c_serve->footer(footer("  backsignal serve\n  backsignal --db diary.db serve --listen 127.0.0.1:9000"));
+  c_serve->add_flag("--accounts", sv.accounts,
+                    "Everyone signs in (always on PostgreSQL); needed to listen beyond this machine");
+  c_serve->add_flag("--secure-cookies", sv.secure_cookies,
+                    "Mark cookies Secure: served over TLS, or behind a TLS-terminating proxy");
+  c_serve->add_flag("--trust-proxy", sv.trust_proxy,
+                    "Behind a reverse proxy: take client addresses from X-Forwarded-For");
+  c_serve->footer(footer("  backsignal serve\n  backsignal --db diary.db serve --listen 127.0.0.1:9000\n"
+                         "  backsignal serve --accounts --listen 0.0.0.0:8080 --secure-cookies --trust-proxy\n"
+                         "  backsignal --db postgresql://backsignal@db/backsignal serve --listen 10.0.0.5:8080"));
   c_serve->callback([&] {
     auto given = CommandLineSettings(g);
     if (!given) {

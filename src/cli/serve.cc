@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "app.h"
+#include "backsignal/io/ids.h"
 #include "backsignal/store/group_commit.h"
 #include "backsignal/store/store.h"
 #include "http_server.h"
@@ -55,16 +56,18 @@ int Serve(const std::string& db, const std::map<std::string, double>& overrides,
     std::cerr << "backsignal: " << hp.error().message << "\n";
     return 2;
   }
-  if (!IsLoopback(hp->host)) {
-    std::cerr << "backsignal: --listen " << args.listen
-              << " is not a loopback address. Until accounts protect it, backsignal serves this "
-                 "machine only: use 127.0.0.1 (or ::1).\n";
-    return 2;
+  auto database = OpenDatabase(db, true);
+  if (!database) {
+    std::cerr << "backsignal: " << database.error().message << "\n";
+    return database.error().kind == ErrorKind::kInvalid ? 2 : 5;
   }
-  auto store = OpenStore(db, true);
-  if (!store) {
-    std::cerr << "backsignal: " << store.error().message << "\n";
-    return 5;
+  // A shared database is many people's: accounts are always in force on it.
+  const bool accounts = args.accounts || (*database)->IsPostgres();
+  if (!IsLoopback(hp->host) && !accounts) {
+    std::cerr << "backsignal: --listen " << args.listen
+              << " is not a loopback address. Without accounts backsignal serves this machine "
+                 "only: use 127.0.0.1 (or ::1), or add --accounts so that everyone signs in.\n";
+    return 2;
   }
   // Signals are taken by one thread with sigwait, so none interrupts the server's threads.
   sigset_t signals;
@@ -75,8 +78,12 @@ int Serve(const std::string& db, const std::map<std::string, double>& overrides,
 
   // Destroyed explicitly below, while the server's event loop still exists: the last writes'
   // acknowledgements post to it.
-  auto committer = std::make_unique<GroupCommitter>(**store);
-  server::App app(**store, *committer, overrides);
+  auto committer = std::make_unique<GroupCommitter>(**database);
+  server::AuthOptions auth;
+  auth.accounts = accounts;
+  auth.secure_cookies = args.secure_cookies;
+  auth.trust_proxy = args.trust_proxy;
+  server::App app(**database, *committer, overrides, auth);
   server::HttpLimits limits;
   limits.read_timeout = std::chrono::seconds(std::max(1, args.read_timeout_seconds));
   server::HttpServer http(app, limits);
@@ -85,9 +92,23 @@ int Serve(const std::string& db, const std::map<std::string, double>& overrides,
     return ok.error().kind == ErrorKind::kInvalid ? 2 : 5;
   }
   const std::string shown = hp->host.find(':') != std::string::npos ? "[" + hp->host + "]" : hp->host;
-  std::cout << "backsignal is serving " << (*store)->Describe() << "\n"
-            << "Open http://" << shown << ":" << http.port() << "/ in a browser. Ctrl-C stops it."
-            << std::endl;
+  const std::string base = "http://" + shown + ":" + std::to_string(http.port()) + "/";
+  std::cout << "backsignal is serving " << (*database)->Describe()
+            << (accounts ? " with accounts" : "") << "\n";
+  if (accounts) {
+    auto n = (*database)->CountAccounts();
+    if (n && *n == 0) {
+      // The first account is the administrator: only whoever reads this terminal can make it.
+      const std::string code = NewSecretToken();
+      if (auto ok = (*database)->SetSetupCode(HashSecret(code)); !ok) {
+        std::cerr << "backsignal: " << ok.error().message << "\n";
+        return 5;
+      }
+      std::cout << "No account yet. Create the first one (the administrator) here:\n  " << base
+                << "#signup=" << code << "\n";
+    }
+  }
+  std::cout << "Open " << base << " in a browser. Ctrl-C stops it." << std::endl;
   std::thread waiter([&] {
     int sig = 0;
     sigwait(&signals, &sig);

@@ -65,4 +65,47 @@ bool SecretMatches(std::string_view token, std::string_view stored_hash) {
   return sodium_memcmp(h.data(), stored_hash.data(), h.size()) == 0;
 }
 
+std::string HashPassword(std::string_view password) {
+  EnsureSodium();
+  char out[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str_alg(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                            crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0) {
+    throw std::runtime_error("out of memory hashing a password");
+  }
+  return out;
+}
+
+bool VerifyPassword(std::string_view password, const std::string& stored) {
+  EnsureSodium();
+  return crypto_pwhash_str_verify(stored.c_str(), password.data(), password.size()) == 0;
+}
+
+void VerifyNothing(std::string_view password) {
+  static const std::string dummy = HashPassword("not a password of anyone");
+  (void)VerifyPassword(password, dummy);
+}
+
+namespace {
+constexpr char kCodeAlphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";  // 32: no I, O, 0, 1
+}
+
+std::string NewInviteCode() {
+  EnsureSodium();
+  std::string out;
+  for (int i = 0; i < 16; ++i) {
+    if (i > 0 && i % 4 == 0) out += '-';
+    out += kCodeAlphabet[randombytes_uniform(32)];
+  }
+  return out;
+}
+
+std::string NormaliseInviteCode(std::string_view typed) {
+  std::string out;
+  for (char c : typed) {
+    if (c == '-' || c == ' ') continue;
+    out += static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+  }
+  return out;
+}
+
 }  // namespace backsignal

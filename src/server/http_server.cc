@@ -108,6 +108,13 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     r.content_type = std::string(req[http::field::content_type]);
     r.accept_encoding = std::string(req[http::field::accept_encoding]);
+    r.cookie = std::string(req[http::field::cookie]);
+    r.authorization = std::string(req[http::field::authorization]);
+    r.csrf_token = std::string(req["X-CSRF-Token"]);
+    r.forwarded_for = std::string(req["X-Forwarded-For"]);
+    beast::error_code peer_ec;
+    const auto peer = beast::get_lowest_layer(stream_).socket().remote_endpoint(peer_ec);
+    if (!peer_ec) r.remote_address = peer.address().to_string();
     r.body = std::move(req.body());
     stream_.expires_never();  // the handler may take a while (a durable write)
     auto self = shared_from_this();
@@ -127,7 +134,7 @@ class Session : public std::enable_shared_from_this<Session> {
     res->version(11);
     res->result(static_cast<unsigned>(resp.status));
     res->set(http::field::content_type, resp.content_type);
-    for (auto& [k, v] : resp.headers) res->set(k, v);
+    for (auto& [k, v] : resp.headers) res->insert(k, v);
     res->body() = std::move(resp.body);
     res->keep_alive(keep_alive_);
     res->prepare_payload();

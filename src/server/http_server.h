@@ -30,6 +30,11 @@ struct Request {
   std::map<std::string, std::string> query;  // decoded
   std::string content_type;
   std::string accept_encoding;
+  std::string cookie;           // the Cookie header
+  std::string authorization;    // the Authorization header
+  std::string csrf_token;       // the X-CSRF-Token header
+  std::string forwarded_for;    // the X-Forwarded-For header (trusted only when told to)
+  std::string remote_address;   // the peer's IP address
   std::string body;
 };
 

@@ -5,8 +5,8 @@
 
 namespace backsignal {
 
-GroupCommitter::GroupCommitter(Store& store, size_t max_batch)
-    : store_(store), max_batch_(max_batch), thread_([this] { Loop(); }) {}
+GroupCommitter::GroupCommitter(Database& db, size_t max_batch)
+    : db_(db), max_batch_(max_batch), thread_([this] { Loop(); }) {}
 
 GroupCommitter::~GroupCommitter() {
   {
@@ -17,18 +17,18 @@ GroupCommitter::~GroupCommitter() {
   thread_.join();
 }
 
-void GroupCommitter::Submit(Store::TxnBody body, Done done) {
+void GroupCommitter::Submit(PersonId person, Store::TxnBody body, Done done) {
   {
     std::lock_guard lock(mu_);
-    queue_.emplace_back(std::move(body), std::move(done));
+    queue_.emplace_back(Database::PersonBody{person, std::move(body)}, std::move(done));
   }
   wake_.notify_one();
 }
 
-Result<void> GroupCommitter::Run(Store::TxnBody body) {
+Result<void> GroupCommitter::Run(PersonId person, Store::TxnBody body) {
   std::promise<Result<void>> promise;
   auto future = promise.get_future();
-  Submit(std::move(body), [&promise](Result<void> r) { promise.set_value(std::move(r)); });
+  Submit(person, std::move(body), [&promise](Result<void> r) { promise.set_value(std::move(r)); });
   return future.get();
 }
 
@@ -43,7 +43,7 @@ size_t GroupCommitter::writes() const {
 }
 
 void GroupCommitter::Loop() {
-  std::vector<Store::TxnBody> bodies;
+  std::vector<Database::PersonBody> bodies;
   std::vector<Done> dones;
   for (;;) {
     {
@@ -56,7 +56,7 @@ void GroupCommitter::Loop() {
         queue_.pop_front();
       }
     }
-    std::vector<Result<void>> results = store_.TransactBatch(bodies);
+    std::vector<Result<void>> results = db_.TransactBatch(bodies);
     {
       std::lock_guard lock(mu_);
       ++commits_;

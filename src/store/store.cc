@@ -158,15 +158,5 @@ Result<Profile> Store::EditProfile(const std::function<Result<void>(Profile&)>& 
   return out;
 }
 
-Result<std::unique_ptr<Store>> OpenStore(const std::string& location, bool create) {
-  if (location == "memory:") return NewMemoryStore();
-  std::string path = location;
-  if (path.starts_with("sqlite:")) path = path.substr(7);
-  if (path.starts_with("postgres://") || path.starts_with("postgresql://")) {
-    return Fail(Error::Invalid("PostgreSQL is not available in this build yet; use a SQLite path"));
-  }
-  if (path.empty()) return Fail(Error::Invalid("the database path is empty"));
-  return OpenSqliteStore(path, create);
-}
 
 }  // namespace backsignal

@@ -1,7 +1,9 @@
-// One store suite, typed over every backend: the in-memory store and SQLite.
+// One store suite, typed over every backend: the in-memory store, SQLite, and PostgreSQL (a real
+// server, started by the test scripts: BACKSIGNAL_TEST_PG names it; each test gets a schema).
 #include "backsignal/store/store.h"
 
 #include <gtest/gtest.h>
+#include <libpq-fe.h>
 #include <sqlite3.h>
 
 #include <atomic>
@@ -35,27 +37,61 @@ class TempDir {
 };
 
 struct MemoryBackend {
-  static std::unique_ptr<Store> Open(const TempDir&) { return NewMemoryStore(); }
+  static std::string Location(const TempDir&) { return "memory:"; }
   static constexpr bool kPersistent = false;
 };
 
 struct SqliteBackend {
-  static std::unique_ptr<Store> Open(const TempDir& dir) {
-    auto s = OpenSqliteStore(dir.File("sub/diary.db"), true);
-    EXPECT_TRUE(s.has_value()) << s.error().message;
-    return std::move(*s);
-  }
+  static std::string Location(const TempDir& dir) { return "sqlite:" + dir.File("sub/diary.db"); }
+  static constexpr bool kPersistent = true;
+};
+
+// A fresh schema on the test server for each test, through libpq's options parameter.
+std::string PostgresSchemaUrl() {
+  const char* base = std::getenv("BACKSIGNAL_TEST_PG");
+  if (base == nullptr || *base == '\0') return "";
+  static int n = 0;
+  const std::string schema = "t" + std::to_string(::getpid()) + "_" + std::to_string(n++);
+  PGconn* c = PQconnectdb(base);
+  EXPECT_EQ(PQstatus(c), CONNECTION_OK) << PQerrorMessage(c);
+  PQclear(PQexec(c, ("CREATE SCHEMA " + schema).c_str()));
+  PQfinish(c);
+  std::string url = base;
+  url += (url.find('?') == std::string::npos ? "?" : "&");
+  return url + "options=-csearch_path%3D" + schema;
+}
+
+struct PostgresBackend {
+  static std::string Location(const TempDir&) { return PostgresSchemaUrl(); }
   static constexpr bool kPersistent = true;
 };
 
 template <typename Backend>
 class StoreTest : public ::testing::Test {
  protected:
+  void SetUp() override {
+    location_ = Backend::Location(dir_);
+    if (location_.empty()) GTEST_SKIP() << "no PostgreSQL server (BACKSIGNAL_TEST_PG unset)";
+    auto db = OpenDatabase(location_, true);
+    ASSERT_TRUE(db.has_value()) << db.error().message;
+    db_ = std::move(*db);
+    auto owner = db_->CreateAccount("owner", "hash", "person", 1);
+    ASSERT_TRUE(owner.has_value()) << owner.error().message;
+    person_ = owner->person;
+    store_ = db_->ForPerson(person_);
+  }
+  void TearDown() override {
+    store_.reset();
+    db_.reset();
+  }
   TempDir dir_;
-  std::unique_ptr<Store> store_ = Backend::Open(dir_);
+  std::string location_;
+  std::unique_ptr<Database> db_;
+  PersonId person_ = 0;
+  std::unique_ptr<Store> store_;
 };
 
-using Backends = ::testing::Types<MemoryBackend, SqliteBackend>;
+using Backends = ::testing::Types<MemoryBackend, SqliteBackend, PostgresBackend>;
 TYPED_TEST_SUITE(StoreTest, Backends);
 
 TYPED_TEST(StoreTest, StartsEmpty) {
@@ -234,13 +270,13 @@ TYPED_TEST(StoreTest, GroupCommitAcknowledgesEveryWriteOnceCommitted) {
   constexpr int kWriters = 8, kEach = 50;
   std::atomic<int> acked{0};
   {
-    GroupCommitter committer(*this->store_);
+    GroupCommitter committer(*this->db_);
     std::vector<std::thread> threads;
     for (int t = 0; t < kWriters; ++t) {
       threads.emplace_back([&, t] {
         for (int i = 0; i < kEach; ++i) {
           const Date date = D("2020-01-01") + t * kEach + i;
-          auto ok = committer.Run([date](DiaryTxn& txn) {
+          auto ok = committer.Run(this->person_, [date](DiaryTxn& txn) {
             return txn.PutDay(Day{.date = date, .morning = Morning{S(2), {}}});
           });
           if (ok) ++acked;
@@ -255,14 +291,135 @@ TYPED_TEST(StoreTest, GroupCommitAcknowledgesEveryWriteOnceCommitted) {
   EXPECT_EQ(this->store_->LoadDiary()->days.size(), static_cast<size_t>(kWriters * kEach));
 }
 
+TYPED_TEST(StoreTest, EachPersonSeesOnlyTheirOwnDiary) {
+  auto other = this->db_->CreateAccount("other", "hash", "person", 2);
+  ASSERT_TRUE(other.has_value());
+  EXPECT_NE(other->person, this->person_);
+  EXPECT_FALSE(other->admin);
+  EXPECT_TRUE(this->db_->GetAccount(other->id).value()->username == "other");
+  auto theirs = this->db_->ForPerson(other->person);
+  ASSERT_TRUE(this->store_->Import(testing::RandomDiary(1, 20), ImportMode::kRefuseClashes).has_value());
+  ASSERT_TRUE(this->store_->SaveSettings({{"significant_change", 2.5}}).has_value());
+  EXPECT_TRUE(theirs->LoadDiary()->days.empty());
+  EXPECT_TRUE(theirs->LoadSettings()->empty());
+  EXPECT_FALSE(theirs->GetDay(this->store_->LoadDiary()->days[0].date)->has_value());
+  EXPECT_NE(theirs->LoadProfile()->person_key, this->store_->LoadProfile()->person_key);
+  // A duplicate username is a conflict.
+  auto dup = this->db_->CreateAccount("other", "hash", "clinician", 3);
+  ASSERT_FALSE(dup.has_value());
+  EXPECT_EQ(dup.error().kind, ErrorKind::kConflict);
+}
+
+TYPED_TEST(StoreTest, SessionsTokensAndThrottling) {
+  Database& db = *this->db_;
+  auto owner = db.FindLogin("owner");
+  ASSERT_TRUE(owner.has_value() && owner->has_value());
+  const int64_t id = (*owner)->first.id;
+  EXPECT_TRUE((*owner)->first.admin);  // the first account
+  ASSERT_TRUE(db.CreateSession("h1", id, "csrf1", 100, 200).has_value());
+  ASSERT_TRUE(db.CreateSession("h2", id, "csrf2", 100, 200).has_value());
+  EXPECT_EQ(db.FindSession("h1", 150).value()->second, "csrf1");
+  EXPECT_FALSE(db.FindSession("h1", 200).value().has_value());  // expired
+  EXPECT_FALSE(db.FindSession("nope", 150).value().has_value());
+  ASSERT_TRUE(db.DeleteOtherSessions(id, "h1").has_value());
+  EXPECT_FALSE(db.FindSession("h2", 150).value().has_value());
+  ASSERT_TRUE(db.DeleteSession("h1").has_value());
+  EXPECT_FALSE(db.FindSession("h1", 150).value().has_value());
+
+  auto t = db.CreateApiToken(id, "nightly", "th", 100);
+  ASSERT_TRUE(t.has_value());
+  EXPECT_EQ(db.FindApiToken("th", 300).value()->username, "owner");
+  EXPECT_EQ(db.ListApiTokens(id).value().at(0).last_used_at, 300);
+  EXPECT_FALSE(db.RevokeApiToken(id + 1000, *t).value());
+  EXPECT_TRUE(db.RevokeApiToken(id, *t).value());
+  EXPECT_FALSE(db.FindApiToken("th", 300).value().has_value());
+
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(db.RecordFailure("account:owner", 1000 + i, 900).value(), i + 1);
+  EXPECT_EQ(db.CountFailures("account:owner", 1003, 900).value(), 4);
+  EXPECT_EQ(db.CountFailures("account:owner", 1950, 900).value(), 0);  // the window passed
+  ASSERT_TRUE(db.ClearFailures("account:owner").has_value());
+  EXPECT_EQ(db.CountFailures("account:owner", 1003, 900).value(), 0);
+}
+
+TYPED_TEST(StoreTest, SharingAndTheClinicianListByNeed) {
+  Database& db = *this->db_;
+  auto clin = db.CreateAccount("dr.lee", "hash", "clinician", 1);
+  ASSERT_TRUE(clin.has_value());
+  // Three people: one flaring (alerts), one quiet and helpful, one silent.
+  auto make = [&](const char* name, const Diary& d) {
+    auto a = db.CreateAccount(name, "hash", "person", 1);
+    EXPECT_TRUE(a.has_value());
+    EXPECT_TRUE(db.ForPerson(a->person)->Import(d, ImportMode::kRefuseClashes).has_value());
+    auto invite = db.CreateInvite(a->person, std::string("code-") + name, 10, 1000);
+    EXPECT_TRUE(invite.has_value());
+    EXPECT_EQ(db.RedeemInvite(std::string("code-") + name, clin->id, 20).value(), a->person);
+    return a->person;
+  };
+  testing::DiaryBuilder flaring;
+  flaring.Mornings("2026-03-01", 28, 3);
+  for (const char* d : {"2026-03-20", "2026-03-22", "2026-03-24", "2026-03-26"}) flaring.Session(d, 3, 3, 3);
+  for (const char* d : {"2026-03-21", "2026-03-23", "2026-03-25", "2026-03-27"}) flaring.Morning(d, 6);
+  const PersonId a = make("alice", flaring.Build());
+  testing::DiaryBuilder quiet;
+  quiet.Mornings("2026-03-01", 28, 3);
+  const PersonId b = make("bob", quiet.Build());
+  const PersonId c = make("cara", Diary{});
+  auto list = db.ClinicianList(clin->id, *Date::Parse("2026-03-25"));
+  ASSERT_TRUE(list.has_value()) << list.error().message;
+  ASSERT_EQ(list->size(), 3u);
+  EXPECT_EQ((*list)[0].person, a);
+  EXPECT_GT((*list)[0].alerts, 0);
+  EXPECT_TRUE((*list)[0].repeated_worse);
+  EXPECT_EQ((*list)[1].person, c);  // nothing recorded: silent
+  EXPECT_EQ((*list)[2].person, b);
+  EXPECT_EQ((*list)[2].last_date, *Date::Parse("2026-03-28"));
+  // A used code is gone; an expired one never works; nobody else can read.
+  EXPECT_EQ(db.RedeemInvite("code-alice", clin->id, 30).error().kind, ErrorKind::kNotFound);
+  ASSERT_TRUE(db.CreateInvite(b, "late", 10, 50).has_value());
+  EXPECT_EQ(db.RedeemInvite("late", clin->id, 60).error().kind, ErrorKind::kNotFound);
+  EXPECT_TRUE(db.CanRead(clin->id, a).value());
+  EXPECT_EQ(db.ListShares(a).value().at(0).clinician, "dr.lee");
+  EXPECT_TRUE(db.RevokeShare(a, clin->id).value());
+  EXPECT_FALSE(db.CanRead(clin->id, a).value());
+  EXPECT_EQ(db.ClinicianList(clin->id, *Date::Parse("2026-03-25"))->size(), 2u);
+}
+
+TYPED_TEST(StoreTest, DeletingAnAccountLeavesNothingOfTheirs) {
+  Database& db = *this->db_;
+  auto a = db.CreateAccount("zed", "hash", "person", 1);
+  auto clin = db.CreateAccount("dr.k", "hash", "clinician", 1);
+  ASSERT_TRUE(a.has_value() && clin.has_value());
+  auto store = db.ForPerson(a->person);
+  ASSERT_TRUE(store->Import(testing::RandomDiary(4, 30), ImportMode::kRefuseClashes).has_value());
+  ASSERT_TRUE(store->SaveSettings({{"sitting_hours", 8}}).has_value());
+  ASSERT_TRUE(db.CreateSession("zs", a->id, "c", 1, 100).has_value());
+  ASSERT_TRUE(db.CreateApiToken(a->id, "t", "zt", 1).has_value());
+  ASSERT_TRUE(db.CreateInvite(a->person, "zi", 1, 100).has_value());
+  ASSERT_TRUE(db.CreateInvite(a->person, "zj", 1, 100).has_value());
+  ASSERT_TRUE(db.RedeemInvite("zj", clin->id, 2).has_value());
+  ASSERT_TRUE(db.RecordFailure("account:zed", 1, 100).has_value());
+  ASSERT_TRUE(db.DeleteAccount(a->id).has_value());
+  EXPECT_FALSE(db.FindLogin("zed").value().has_value());
+  EXPECT_TRUE(store->LoadDiary()->days.empty());
+  EXPECT_TRUE(store->LoadSettings()->empty());
+  EXPECT_FALSE(db.FindSession("zs", 2).value().has_value());
+  EXPECT_FALSE(db.FindApiToken("zt", 2).value().has_value());
+  EXPECT_EQ(db.RedeemInvite("zi", clin->id, 2).error().kind, ErrorKind::kNotFound);
+  EXPECT_TRUE(db.ClinicianList(clin->id, *Date::Parse("2026-01-01"))->empty());
+  EXPECT_EQ(db.CountFailures("account:zed", 2, 100).value(), 0);
+  // The owner's diary is untouched.
+  EXPECT_TRUE(db.FindLogin("owner").value().has_value());
+}
+
 TYPED_TEST(StoreTest, DataSurvivesReopening) {
   if (!TypeParam::kPersistent) GTEST_SKIP() << "memory store";
   const Diary diary = testing::RandomDiary(5, 40);
   ASSERT_TRUE(this->store_->Import(diary, ImportMode::kRefuseClashes).has_value());
   this->store_.reset();
-  auto reopened = OpenSqliteStore(this->dir_.File("sub/diary.db"), false);
+  this->db_.reset();
+  auto reopened = OpenDatabase(this->location_, false);
   ASSERT_TRUE(reopened.has_value());
-  EXPECT_EQ(*(*reopened)->LoadDiary(), diary);
+  EXPECT_EQ(*(*reopened)->ForPerson(this->person_)->LoadDiary(), diary);
 }
 
 TEST(SqliteStoreTest, UsesWalForeignKeysAndRecordsMigrations) {
@@ -280,7 +437,7 @@ TEST(SqliteStoreTest, UsesWalForeignKeysAndRecordsMigrations) {
     return out;
   };
   EXPECT_EQ(one("PRAGMA journal_mode"), "wal");
-  EXPECT_EQ(one("SELECT MAX(version) FROM schema_migrations"), "3");
+  EXPECT_EQ(one("SELECT MAX(version) FROM schema_migrations"), "4");
   sqlite3_close(db);
 }
 

@@ -21,4 +21,18 @@ std::string HashSecret(std::string_view token);
 // True when `token` hashes to `stored_hash`, compared in constant time.
 bool SecretMatches(std::string_view token, std::string_view stored_hash);
 
+// Argon2id (libsodium's crypto_pwhash_str at its "interactive" limits: 2 passes over 64 MiB),
+// as a self-describing "$argon2id$v=19$m=65536,t=2,p=1$..." string.
+std::string HashPassword(std::string_view password);
+bool VerifyPassword(std::string_view password, const std::string& stored);
+// Spends the time of a verification, for a username that does not exist (so that timing does
+// not tell which usernames do).
+void VerifyNothing(std::string_view password);
+
+// A short code a person reads out or sends: 16 letters and digits in four groups
+// ("K7QM-2XPA-9RTD-B4WC"), 80 random bits, no look-alike characters.
+std::string NewInviteCode();
+// The code as typed: upper-cased, spaces and dashes dropped.
+std::string NormaliseInviteCode(std::string_view typed);
+
 }  // namespace backsignal

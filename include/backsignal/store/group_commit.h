@@ -18,8 +18,8 @@ class GroupCommitter {
  public:
   using Done = std::function<void(Result<void>)>;
 
-  // REQUIRES: `store` outlives this object.
-  explicit GroupCommitter(Store& store, size_t max_batch = 512);
+  // REQUIRES: `db` outlives this object.
+  explicit GroupCommitter(Database& db, size_t max_batch = 512);
   // Finishes every write already submitted, then stops.
   ~GroupCommitter();
   GroupCommitter(const GroupCommitter&) = delete;
@@ -27,10 +27,10 @@ class GroupCommitter {
 
   // Queues a write. `done` runs on the writer thread once the write is durably committed (or
   // has failed); it must not block.
-  void Submit(Store::TxnBody body, Done done);
+  void Submit(PersonId person, Store::TxnBody body, Done done);
 
   // Runs a write and waits for it: for callers without an event loop.
-  Result<void> Run(Store::TxnBody body);
+  Result<void> Run(PersonId person, Store::TxnBody body);
 
   // Number of commits made and writes committed, for tests and benchmarks.
   size_t commits() const;
@@ -39,11 +39,11 @@ class GroupCommitter {
  private:
   void Loop();
 
-  Store& store_;
+  Database& db_;
   const size_t max_batch_;
   mutable std::mutex mu_;
   std::condition_variable wake_;
-  std::deque<std::pair<Store::TxnBody, Done>> queue_;  // GUARDED_BY(mu_)
+  std::deque<std::pair<Database::PersonBody, Done>> queue_;  // GUARDED_BY(mu_)
   bool stopping_ = false;                              // GUARDED_BY(mu_)
   size_t commits_ = 0;                                 // GUARDED_BY(mu_)
   size_t writes_ = 0;                                  // GUARDED_BY(mu_)

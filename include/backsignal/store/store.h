@@ -1,5 +1,7 @@
-// Where diaries live: one interface, with SQLite (the embedded default) and an in-memory store
-// behind it, chosen from a URL at start-up. Every write is a transaction: all or nothing.
+// Where diaries live: a Database (SQLite, the embedded default; PostgreSQL for a shared service;
+// an in-memory SQLite for tests), chosen from a URL at start-up, holding every person's diary
+// and the accounts. A Store is one person's view of it: every read and write through it is
+// scoped to that person in the store layer itself. Every write is a transaction: all or nothing.
 #pragma once
 
 #include <functional>
@@ -103,14 +105,144 @@ class Store {
 Result<void> ReplaceDiaryIn(DiaryTxn& txn, const Diary& diary);
 Result<Day> EditDayIn(DiaryTxn& txn, Date date, const std::function<Result<void>(Day&)>& edit);
 
-// An empty store in memory, for tests.
-std::unique_ptr<Store> NewMemoryStore();
+using PersonId = int64_t;
+// On SQLite the diary of the command line's own person (created with the database); the first
+// account made on that database takes it.
+inline constexpr PersonId kLocalPerson = 1;
 
-// Opens (creating if asked) the SQLite database at `path`, applying any pending migrations.
+struct Account {
+  int64_t id = 0;
+  PersonId person = 0;
+  std::string username;
+  std::string role;  // "person" or "clinician"
+  bool admin = false;
+  int64_t created_at = 0;  // Unix seconds
+};
+
+struct ApiTokenInfo {
+  int64_t id = 0;
+  std::string name;
+  int64_t created_at = 0;
+  std::optional<int64_t> last_used_at;
+};
+
+struct ShareInfo {
+  int64_t clinician_id = 0;
+  std::string clinician;  // username
+  int64_t since = 0;
+};
+
+struct InviteInfo {
+  int64_t id = 0;
+  int64_t created_at = 0;
+  int64_t expires_at = 0;
+};
+
+// What the clinician's list shows of one person: kept up to date in the transaction of every
+// write to their diary (so the list is one query, whatever the number of people).
+struct PersonSummary {
+  PersonId person = 0;
+  std::string username;
+  std::optional<Date> last_date;  // the latest date with anything recorded
+  std::string verdict = "not_enough_data";
+  int alerts = 0;
+  bool stirring_up = false;
+  bool repeated_worse = false;
+  bool morning_shift = false;
+  bool modify_or_stop = false;
+};
+
+// The whole database: every person's diary, and the accounts around them. Thread-safe.
+class Database {
+ public:
+  virtual ~Database() = default;
+
+  // One person's diary. The view shares the database's connections; it must not outlive it.
+  virtual std::unique_ptr<Store> ForPerson(PersonId person) = 0;
+
+  // Runs each (person, body) in one shared transaction, each in a savepoint, with one durable
+  // commit where the backend allows (see Store::TransactBatch).
+  struct PersonBody {
+    PersonId person;
+    Store::TxnBody body;
+  };
+  virtual std::vector<Result<void>> TransactBatch(std::span<const PersonBody> bodies) = 0;
+
+  virtual std::string Describe() const = 0;
+  virtual bool IsPostgres() const = 0;
+
+  // --- accounts ---
+  // Creates a person and their account. The first account becomes the administrator and, on
+  // SQLite, takes the local person's diary. kConflict when the username is taken.
+  virtual Result<Account> CreateAccount(const std::string& username, const std::string& password_hash,
+                                        const std::string& role, int64_t now) = 0;
+  virtual Result<int64_t> CountAccounts() = 0;
+  // The account and its password hash, by username.
+  virtual Result<std::optional<std::pair<Account, std::string>>> FindLogin(const std::string& username) = 0;
+  virtual Result<std::optional<Account>> GetAccount(int64_t account_id) = 0;
+  virtual Result<std::optional<Account>> AccountOfPerson(PersonId person) = 0;
+  virtual Result<void> SetPasswordHash(int64_t account_id, const std::string& hash) = 0;
+  // Deletes the account, its person and every row of theirs (diary, sessions, tokens, shares,
+  // invites, summaries, throttling by their username).
+  virtual Result<void> DeleteAccount(int64_t account_id) = 0;
+
+  // Sign-in sessions, by the hash of their secret.
+  virtual Result<void> CreateSession(const std::string& token_hash, int64_t account_id,
+                                     const std::string& csrf, int64_t now, int64_t expires_at) = 0;
+  virtual Result<std::optional<std::pair<Account, std::string>>> FindSession(
+      const std::string& token_hash, int64_t now) = 0;  // the account and the session's CSRF token
+  virtual Result<void> DeleteSession(const std::string& token_hash) = 0;
+  virtual Result<void> DeleteOtherSessions(int64_t account_id, const std::string& keep_hash) = 0;
+
+  // API tokens for scripts, by the hash of their secret.
+  virtual Result<int64_t> CreateApiToken(int64_t account_id, const std::string& name,
+                                         const std::string& token_hash, int64_t now) = 0;
+  virtual Result<std::vector<ApiTokenInfo>> ListApiTokens(int64_t account_id) = 0;
+  virtual Result<bool> RevokeApiToken(int64_t account_id, int64_t token_id) = 0;
+  virtual Result<std::optional<Account>> FindApiToken(const std::string& token_hash, int64_t now) = 0;
+
+  // Sign-in throttling: failures of `key` ("account:alice", "address:10.0.0.1") within the last
+  // `window` seconds. Record adds one and returns the count.
+  virtual Result<int64_t> RecordFailure(const std::string& key, int64_t now, int64_t window) = 0;
+  virtual Result<int64_t> CountFailures(const std::string& key, int64_t now, int64_t window) = 0;
+  virtual Result<void> ClearFailures(const std::string& key) = 0;
+
+  // Sharing: a person's invite (by the hash of its code) that a clinician redeems once before it
+  // expires; the shares that result; revoking them.
+  virtual Result<int64_t> CreateInvite(PersonId person, const std::string& code_hash, int64_t now,
+                                       int64_t expires_at) = 0;
+  virtual Result<std::vector<InviteInfo>> ListInvites(PersonId person, int64_t now) = 0;
+  virtual Result<bool> CancelInvite(PersonId person, int64_t invite_id) = 0;
+  // kNotFound for an unknown, used or expired code; returns the person now shared.
+  virtual Result<PersonId> RedeemInvite(const std::string& code_hash, int64_t clinician_account,
+                                        int64_t now) = 0;
+  virtual Result<std::vector<ShareInfo>> ListShares(PersonId person) = 0;
+  virtual Result<bool> RevokeShare(PersonId person, int64_t clinician_account) = 0;
+  virtual Result<bool> CanRead(int64_t clinician_account, PersonId person) = 0;
+  // The people who share with the clinician, most in need first: alerts, stirring_up, repeated
+  // worse mornings, no check-in since before `stale_before`; then the longest silent.
+  virtual Result<std::vector<PersonSummary>> ClinicianList(int64_t clinician_account,
+                                                           Date stale_before) = 0;
+
+  // The person whose calendar feed has this secret hash.
+  virtual Result<std::optional<PersonId>> FindPersonByFeed(const std::string& hash) = 0;
+
+  // The one-time sign-up code that `serve` prints while there is no account (by its hash).
+  virtual Result<void> SetSetupCode(const std::string& code_hash) = 0;
+  virtual Result<bool> CheckSetupCode(const std::string& code_hash) = 0;
+};
+
+// Opens a database from a location: "memory:" (a private in-memory SQLite), "sqlite:PATH", a
+// plain file path, or "postgresql://..." / "postgres://..." (libpq URI). Applies any pending
+// migrations. With create=false a missing SQLite file is kNotFound.
+Result<std::unique_ptr<Database>> OpenDatabase(const std::string& location, bool create);
+
+// A Store for one person that owns its database: for the command line and tests.
+Result<std::unique_ptr<Store>> OpenStore(const std::string& location, bool create,
+                                         PersonId person = kLocalPerson);
+// A Store for one person of `db` that owns `db`.
+std::unique_ptr<Store> OwningPersonStore(std::unique_ptr<Database> db, PersonId person);
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, bool create);
-
-// Opens a store from a location: "memory:", "sqlite:PATH", or a plain file path.
-// With create=false a missing database is kNotFound.
-Result<std::unique_ptr<Store>> OpenStore(const std::string& location, bool create);
+std::unique_ptr<Store> NewMemoryStore();
 
 }  // namespace backsignal
