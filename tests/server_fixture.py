@@ -17,6 +17,7 @@ class Server:
         self.extra = list(extra)
         self.proc = None
         self.port = None
+        self.setup_code = None  # the first account's sign-up code, when serve printed one
 
     def start(self):
         self.proc = subprocess.Popen(
@@ -25,7 +26,11 @@ class Server:
         deadline = time.time() + 10
         while time.time() < deadline:
             line = self.proc.stdout.readline()
-            m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+            code = re.search(r"#signup=([A-Za-z0-9_-]+)", line)
+            if code:
+                self.setup_code = code.group(1)
+                continue
+            m = re.search(r"Open http://[0-9.]+:(\d+)/", line)
             if m:
                 self.port = int(m.group(1))
                 return self

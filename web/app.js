@@ -32,8 +32,12 @@ function num(v) { return v === null || v === undefined ? '—' : String(v); }
 let uid = 0;
 function nextId(prefix) { uid += 1; return `${prefix}-${uid}`; }
 
+// Who is signed in (accounts on the server), and the session's CSRF token.
+let ME = { accounts: false };
+
 async function api(method, path, body) {
   const opts = { method, headers: {} };
+  if (ME.csrf && method !== 'GET' && method !== 'HEAD') opts.headers['X-CSRF-Token'] = ME.csrf;
   if (body !== undefined) {
     opts.headers['Content-Type'] = 'application/json';
     opts.body = JSON.stringify(body);
@@ -468,9 +472,14 @@ function comfortChart(reading) {
     ss.map((s) => [s.date, s.number, s.comfort]), ['Date', 'Session', 'Discomfort']);
 }
 
+// Whose reading: your own (/api/v1), or, for a clinician, a person who shares with you.
+let VIEW = null;  // { person, username } while a clinician looks at someone
+
 async function renderReading() {
   const root = document.getElementById('reading-body');
-  const [r, st] = await Promise.all([api('GET', `/api/v1/reading?today=${today()}`), api('GET', '/api/v1/settings')]);
+  const base = VIEW ? `/api/v1/people/${VIEW.person}` : '/api/v1';
+  document.getElementById('reading-title').textContent = VIEW ? `Reading: ${VIEW.username} (read only)` : 'Reading';
+  const [r, st] = await Promise.all([api('GET', `${base}/reading?today=${today()}`), api('GET', `${base}/settings`)]);
   if (!r.ok || !st.ok) { root.replaceChildren(h('p', {}, errorText(r.ok ? st : r))); return; }
   const reading = r.data;
   const settings = Object.fromEntries(st.data.settings.map((s) => [s.name, s.value]));
@@ -528,7 +537,12 @@ async function renderReading() {
         h('dt', {}, 'Next morning'), h('dd', { class: s.response === 'flared' ? 'flared' : null },
           SIGNAL_WORDS.morning[s.morning] + (s.morning_pain !== null ? ` (pain ${s.morning_pain}${s.usual_pain !== null ? `, usual ${s.usual_pain}` : ''})` : ''))),
       s.confounders.length ? h('p', { class: 'hint' }, `That day also had ${s.confounders.map((c) => CONFOUNDER_WORDS[c]).join(', ')}${s.response === 'flared' ? ': these can set the mid back off on their own, so the worse morning may be from them, not the session.' : '.'}`) : null)))));
-  parts.push(thresholdsCard(st.data.settings));
+  if (VIEW) {
+    parts.unshift(h('p', { class: 'lede' }, h('a', { href: '#people' }, '\u2190 All people'), ' \u00b7 ',
+      h('a', { href: `/report?person=${VIEW.person}`, target: '_blank', rel: 'noopener', id: 'person-report' }, 'Open their report')));
+  } else {
+    parts.push(thresholdsCard(st.data.settings));
+  }
   root.replaceChildren(...parts);
 }
 
@@ -705,22 +719,223 @@ async function renderShare() {
   root.replaceChildren(report, downloads, reminders);
 }
 
+// ---------- accounts: signing in, the account, sharing, the clinician's list ----------
+
+function passwordField(label, autocomplete) {
+  const id = nextId('pw');
+  const input = h('input', { id, type: 'password', autocomplete, minlength: '10', maxlength: '200', required: true });
+  return [h('label', { class: 'field', for: id }, label, input), input];
+}
+
+function renderSignIn(setupCode) {
+  const root = document.getElementById('signin-body');
+  const mode = { signup: Boolean(setupCode) || ME.needs_setup };
+  const draw = () => {
+    const userId = nextId('user');
+    const user = h('input', { id: userId, type: 'text', autocomplete: 'username', required: true, spellcheck: 'false', autocapitalize: 'none' });
+    const [pwLabel, pw] = passwordField(mode.signup ? 'Password (at least 10 characters)' : 'Password', mode.signup ? 'new-password' : 'current-password');
+    let role = 'person';
+    const roleBox = mode.signup && !ME.needs_setup ? h('fieldset', {}, h('legend', {}, 'I am'),
+      h('div', { class: 'toggles' }, [['person', 'tracking my own back'], ['clinician', 'a clinician']].map(([value, text]) => {
+        const b = h('button', { type: 'button', 'aria-pressed': String(value === role), 'data-role': value }, text);
+        b.addEventListener('click', () => { role = value; roleBox.querySelectorAll('button').forEach((x) => x.setAttribute('aria-pressed', String(x.dataset.role === role))); });
+        return b;
+      }))) : null;
+    const f = h('form', { class: 'card', id: 'signin-form', novalidate: true },
+      h('h3', {}, mode.signup ? (ME.needs_setup ? 'Create the first account (the administrator)' : 'Create an account') : 'Sign in'),
+      h('div', { class: 'field-row' }, h('label', { class: 'field', for: userId }, 'Username',
+        h('span', { class: 'hint' }, mode.signup ? '3 to 40 letters, digits, dots, dashes or underscores.' : ''), user)),
+      h('div', { class: 'field-row' }, pwLabel), roleBox,
+      h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, mode.signup ? 'Create account' : 'Sign in'),
+        ME.needs_setup ? null : h('button', { type: 'button', id: 'switch-mode', onclick: () => { mode.signup = !mode.signup; draw(); } },
+          mode.signup ? 'I have an account' : 'Create an account')));
+    f.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const body = { username: user.value.trim(), password: pw.value };
+      if (mode.signup) { body.role = role; if (setupCode) body.setup_code = setupCode; }
+      const r = await api('POST', mode.signup ? '/api/v1/auth/signup' : '/api/v1/auth/signin', body);
+      if (!r.ok) { say(errorText(r)); return; }
+      if (setupCode) history.replaceState(null, '', '#today');
+      await start();
+    });
+    root.replaceChildren(f);
+    user.focus();
+  };
+  draw();
+}
+
+function when(seconds) { return new Date(seconds * 1000).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' }); }
+
+async function renderAccount() {
+  const root = document.getElementById('account-body');
+  const [sh, tk] = await Promise.all([api('GET', '/api/v1/shares'), api('GET', '/api/v1/tokens')]);
+  if (!sh.ok || !tk.ok) { root.replaceChildren(h('p', {}, errorText(sh.ok ? tk : sh))); return; }
+  const again = () => renderAccount();
+  const who = h('div', { class: 'card' }, h('h3', {}, `Signed in as ${ME.username}`),
+    h('p', {}, ME.role === 'clinician' ? 'A clinician account: the People page lists who shares their reading with you.' : 'Your diary is yours: nobody sees it unless you share it below.'),
+    h('div', { class: 'row' },
+      h('a', { class: 'button', href: '/api/v1/account/export', download: '', id: 'download-everything' }, 'Download all my data'),
+      h('button', { type: 'button', id: 'sign-out', onclick: async () => { const r = await api('POST', '/api/v1/auth/signout'); if (r.ok) { ME = { accounts: true }; location.hash = '#today'; await start(); } else say(errorText(r)); } }, 'Sign out')));
+
+  // Sharing with a clinician.
+  const codeBox = h('div', { id: 'invite-code', 'aria-live': 'polite' });
+  const shares = h('div', { class: 'card', id: 'sharing' }, h('h3', {}, 'Share your reading with a clinician'),
+    h('p', {}, 'Create an invite code and give it to your clinician; they enter it on their People page. It works once, for 7 days. They can read your reading, charts and diary, never change them, and you can stop it at any time.'),
+    h('button', { type: 'button', class: 'primary', id: 'create-invite', onclick: async () => {
+      const r = await api('POST', '/api/v1/shares/invites');
+      if (!r.ok) { say(errorText(r)); return; }
+      codeBox.replaceChildren(h('p', {}, 'Your invite code: ', h('strong', { id: 'invite-code-value', class: 'code' }, r.data.code), ` (until ${when(r.data.expires_at)}).`));
+      say('Created an invite code.');
+      renderShareLists();
+    } }, 'Create an invite code'), codeBox, h('div', { id: 'share-lists' }));
+  const renderShareLists = async () => {
+    const r = await api('GET', '/api/v1/shares');
+    if (!r.ok) return;
+    const box = document.getElementById('share-lists');
+    box.replaceChildren(
+      h('h4', {}, 'Who can see your reading'),
+      r.data.shares.length ? h('ul', { class: 'plain', id: 'share-list' }, r.data.shares.map((x) => h('li', { class: 'entry' },
+        h('span', {}, `${x.clinician}, since ${when(x.since)}`),
+        h('button', { type: 'button', class: 'danger', 'aria-label': `Stop sharing with ${x.clinician}`, onclick: async () => {
+          if (!(await confirmDelete(`Stop sharing with ${x.clinician}? They will no longer see your reading.`))) return;
+          const d = await api('DELETE', `/api/v1/shares/${x.clinician_id}`);
+          say(d.ok ? `${x.clinician} can no longer see your reading.` : errorText(d));
+          renderShareLists();
+        } }, 'Stop sharing')))) : h('p', { id: 'share-none' }, 'Nobody.'),
+      r.data.invites.length ? h('h4', {}, 'Invite codes not yet used') : null,
+      r.data.invites.length ? h('ul', { class: 'plain' }, r.data.invites.map((i) => h('li', { class: 'entry' },
+        h('span', {}, `Created ${when(i.created_at)}, until ${when(i.expires_at)}`),
+        h('button', { type: 'button', onclick: async () => { const d = await api('DELETE', `/api/v1/shares/invites/${i.id}`); say(d.ok ? 'Cancelled the invite code.' : errorText(d)); renderShareLists(); } }, 'Cancel')))) : null);
+  };
+
+  // API tokens.
+  const tokenBox = h('div', { 'aria-live': 'polite' });
+  const tokens = h('div', { class: 'card', id: 'tokens' }, h('h3', {}, 'API tokens for scripts'),
+    h('p', { class: 'hint' }, 'Send a token as "Authorization: Bearer \u2026" to use the API (docs/api.md) from a script. It is shown once.'),
+    tk.data.tokens.length ? h('ul', { class: 'plain' }, tk.data.tokens.map((t) => h('li', { class: 'entry' },
+      h('span', {}, `${t.name}, created ${when(t.created_at)}${t.last_used_at ? `, last used ${when(t.last_used_at)}` : ', never used'}`),
+      h('button', { type: 'button', class: 'danger', onclick: async () => { const d = await api('DELETE', `/api/v1/tokens/${t.id}`); say(d.ok ? 'Revoked the token.' : errorText(d)); again(); } }, 'Revoke')))) : null,
+    h('button', { type: 'button', onclick: async () => {
+      const r = await api('POST', '/api/v1/tokens', { name: 'script' });
+      if (!r.ok) { say(errorText(r)); return; }
+      tokenBox.replaceChildren(h('p', {}, 'Your new token (copy it now): ', h('code', {}, r.data.token)));
+    } }, 'Create a token'), tokenBox);
+
+  // Password and deletion.
+  const [curLabel, cur] = passwordField('Current password', 'current-password');
+  const [newLabel, nw] = passwordField('New password (at least 10 characters)', 'new-password');
+  const pwForm = h('form', { class: 'card', novalidate: true }, h('h3', {}, 'Change your password'),
+    h('p', { class: 'hint' }, 'Every other place you are signed in is signed out.'),
+    h('div', { class: 'field-row' }, curLabel), h('div', { class: 'field-row' }, newLabel),
+    h('button', { type: 'submit', class: 'primary' }, 'Change password'));
+  pwForm.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const r = await api('POST', '/api/v1/auth/password', { current: cur.value, new: nw.value });
+    say(r.ok ? 'Changed your password.' : errorText(r));
+    if (r.ok) { cur.value = ''; nw.value = ''; }
+  });
+  const [delLabel, delPw] = passwordField('Your password', 'current-password');
+  const delForm = h('form', { class: 'card danger-zone', novalidate: true }, h('h3', {}, 'Delete your account'),
+    h('p', {}, 'This deletes your account and everything you have entered, at once and for good. Download your data first if you want to keep it.'),
+    h('div', { class: 'field-row' }, delLabel), h('button', { type: 'submit', class: 'danger' }, 'Delete my account'));
+  delForm.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (!(await confirmDelete('Delete your account and all your data? This cannot be undone.'))) return;
+    const r = await api('POST', '/api/v1/account/delete', { password: delPw.value });
+    if (!r.ok) { say(errorText(r)); return; }
+    ME = { accounts: true };
+    location.hash = '#today';
+    await start();
+    say('Your account and all its data are deleted.');
+  });
+  root.replaceChildren(who, shares, tokens, pwForm, delForm);
+  renderShareLists();
+}
+
+const NEED_WORDS = {
+  modify_or_stop: 'sharp or catching pain',
+  repeated_worse_mornings: 'repeated worse mornings',
+  morning_shift: 'mornings drifting up',
+  stirring_up: 'stirring up',
+  no_recent_check_ins: 'no recent check-ins',
+};
+
+async function renderPeople() {
+  const root = document.getElementById('people-body');
+  VIEW = null;
+  const r = await api('GET', '/api/v1/clinician/people');
+  if (!r.ok) { root.replaceChildren(h('p', {}, errorText(r))); return; }
+  const codeId = nextId('code');
+  const code = h('input', { id: codeId, type: 'text', autocomplete: 'off', spellcheck: 'false', autocapitalize: 'characters', placeholder: 'XXXX-XXXX-XXXX-XXXX' });
+  const add = h('form', { class: 'card', id: 'redeem', novalidate: true }, h('h3', {}, 'Add a person'),
+    h('div', { class: 'field-row' }, h('label', { class: 'field', for: codeId }, 'Their invite code', code)),
+    h('button', { type: 'submit', class: 'primary' }, 'Add'));
+  add.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const d = await api('POST', '/api/v1/clinician/redeem', { code: code.value });
+    say(d.ok ? `${d.data.username} now shares their reading with you.` : errorText(d));
+    if (d.ok) renderPeople();
+  });
+  const people = r.data.people;
+  const list = people.length === 0
+    ? h('p', { id: 'people-none' }, 'Nobody shares with you yet: a person creates an invite code on their Account page and gives it to you.')
+    : h('table', { class: 'people', id: 'people-list' },
+      h('caption', { class: 'sr-only' }, 'People who share their reading with you, most in need first'),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Person'), h('th', { scope: 'col' }, 'Needs attention'), h('th', { scope: 'col' }, 'Verdict'), h('th', { scope: 'col' }, 'Last check-in'))),
+      h('tbody', {}, people.map((p) => h('tr', { 'data-person': String(p.person) },
+        h('td', {}, h('a', { href: `#person=${p.person}`, 'data-username': p.username }, p.username)),
+        h('td', { class: p.needs.length && p.needs[0] !== 'no_recent_check_ins' ? 'flared' : null }, p.needs.map((n) => NEED_WORDS[n]).join(', ') || '\u2014'),
+        h('td', {}, (VERDICT_WORDS[p.verdict] || [p.verdict])[0]),
+        h('td', {}, p.last_date ? `${prettyDate(p.last_date)}${p.days_since > 0 ? ` (${p.days_since} day${p.days_since === 1 ? '' : 's'} ago)` : ''}` : 'never')))));
+  root.replaceChildren(add, h('div', { class: 'card' }, h('h3', {}, 'People who share with you, most in need first'), list));
+}
+
 // ---------- pages ----------
 
-const PAGES = { today: renderToday, reading: renderReading, history: renderHistory, share: renderShare };
+const PAGES = { today: renderToday, reading: renderReading, history: renderHistory, share: renderShare,
+  account: renderAccount, people: renderPeople };
 
 function show() {
-  const name = (location.hash || '#today').slice(1);
-  const page = PAGES[name] ? name : 'today';
+  if (ME.accounts && !ME.signed_in) {
+    for (const p of Object.keys(PAGES)) document.getElementById(`page-${p}`).hidden = true;
+    document.getElementById('page-signin').hidden = false;
+    document.querySelector('nav').hidden = true;
+    document.title = 'Sign in · backsignal';
+    const m = location.hash.match(/^#signup=(.+)$/);
+    renderSignIn(m ? m[1] : null);
+    return;
+  }
+  document.getElementById('page-signin').hidden = true;
+  document.querySelector('nav').hidden = false;
+  let name = (location.hash || '#today').slice(1);
+  const person = name.match(/^person=(\d+)$/);
+  if (person) {
+    const link = document.querySelector(`a[href="#person=${person[1]}"]`);
+    VIEW = { person: Number(person[1]), username: link ? link.dataset.username : `person ${person[1]}` };
+    name = 'reading';
+  } else if (name === 'reading') {
+    VIEW = null;
+  }
+  const allowed = (p) => PAGES[p] && (p !== 'account' || ME.accounts) && (p !== 'people' || ME.role === 'clinician');
+  const page = allowed(name) ? name : 'today';
   for (const p of Object.keys(PAGES)) document.getElementById(`page-${p}`).hidden = p !== page;
   document.querySelectorAll('nav a').forEach((a) => {
     if (a.dataset.page === page) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   });
-  const titles = { today: 'Today', reading: 'Reading', history: 'History', share: 'Report & data' };
+  const titles = { today: 'Today', reading: 'Reading', history: 'History', share: 'Report & data', account: 'Account', people: 'People' };
   document.title = `${titles[page]} · backsignal`;
   hideAdvice();
   PAGES[page]();
 }
 
+// Asks the server who we are, then draws the page for that.
+async function start() {
+  const r = await api('GET', '/api/v1/me');
+  ME = r.data || { accounts: false };
+  document.querySelectorAll('[data-needs="accounts"]').forEach((el) => { el.hidden = !(ME.accounts && ME.signed_in); });
+  document.querySelectorAll('[data-needs="clinician"]').forEach((el) => { el.hidden = ME.role !== 'clinician'; });
+  show();
+}
+
 window.addEventListener('hashchange', () => { show(); document.getElementById('main').focus(); });
-document.addEventListener('DOMContentLoaded', async () => { await words(); show(); });
+document.addEventListener('DOMContentLoaded', async () => { await words(); await start(); });

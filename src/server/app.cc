@@ -306,6 +306,11 @@ void App::Handle(Request req, Respond respond) {
     return respond(Problem(404, "nothing at " + req.path));
   }
   if (seg[2] == "auth" || seg[2] == "me") return HandleAuth(req, seg, respond, *caller);
+  if (seg[2] == "safety" && seg.size() == 3) {
+    // The red-flag questions are for everyone, signed in or not.
+    auto store = db_.ForPerson(kLocalPerson);
+    return HandleDiary(req, seg, respond, *store, kLocalPerson);
+  }
   if (!caller->signed_in) return respond(Problem(401, "sign in first", {{"WWW-Authenticate", "Bearer"}}));
   // A state-changing request made with a cookie carries the session's CSRF token.
   if (caller->by_cookie && m != "GET" && m != "HEAD" &&
@@ -738,7 +743,8 @@ Result<void> CheckPassword(const std::string& p, const char* field) {
 }
 
 nlohmann::json AccountJson(const Account& a) {
-  return {{"username", a.username}, {"role", a.role}, {"admin", a.admin}, {"created_at", a.created_at}};
+  return {{"username", a.username}, {"person", a.person}, {"role", a.role}, {"admin", a.admin},
+          {"created_at", a.created_at}};
 }
 
 }  // namespace
@@ -826,7 +832,7 @@ void App::HandleAuth(const Request& req, const std::vector<std::string_view>& se
     if (!caller.signed_in) {
       auto n = db_.CountAccounts();
       if (!n) return respond(ErrorResponse(n.error()));
-      return respond(Json(401, Dump({{"accounts", true}, {"signed_in", false}, {"needs_setup", *n == 0}})));
+      return respond(Json(200, Dump({{"accounts", true}, {"signed_in", false}, {"needs_setup", *n == 0}})));
     }
     nlohmann::json j = AccountJson(*caller.account);
     j["accounts"] = true;
