@@ -42,6 +42,9 @@ bench: deps
 	build-bench/bench_reading --cli=build-bench/backsignal
 	build-bench/bench_early_warning
 	bench/http_bench.sh build-bench/backsignal 10
+	scripts/pg-test.sh start /tmp/backsignal-pg-bench >/dev/null
+	bench/clinician_list.sh build-bench/backsignal build-bench/bench_clinician_setup 10000 \
+	  "$$(scripts/pg-test.sh url /tmp/backsignal-pg-bench)"; s=$$?; scripts/pg-test.sh stop /tmp/backsignal-pg-bench; exit $$s
 
 fuzz: deps
 	CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBACKSIGNAL_LIBFUZZER=ON

@@ -877,16 +877,36 @@ async function renderPeople() {
     if (d.ok) renderPeople();
   });
   const people = r.data.people;
+  // Most in need first; a page of rows at a time, and a filter over everyone.
+  const PAGE = 100;
+  let shown = PAGE;
+  let filter = '';
+  const row = (p) => h('tr', { 'data-person': String(p.person) },
+    h('td', {}, h('a', { href: `#person=${p.person}`, 'data-username': p.username }, p.username)),
+    h('td', { class: p.needs.length && p.needs[0] !== 'no_recent_check_ins' ? 'flared' : null }, p.needs.map((n) => NEED_WORDS[n]).join(', ') || '\u2014'),
+    h('td', {}, (VERDICT_WORDS[p.verdict] || [p.verdict])[0]),
+    h('td', {}, p.last_date ? `${prettyDate(p.last_date)}${p.days_since > 0 ? ` (${p.days_since} day${p.days_since === 1 ? '' : 's'} ago)` : ''}` : 'never'));
+  const tbody = h('tbody', {});
+  const more = h('button', { type: 'button', id: 'people-more', onclick: () => { shown += PAGE; draw(); } }, 'Show more');
+  const count = h('p', { class: 'hint', id: 'people-count', 'aria-live': 'polite' });
+  const draw = () => {
+    const matching = filter ? people.filter((p) => p.username.includes(filter)) : people;
+    tbody.replaceChildren(...matching.slice(0, shown).map(row));
+    count.textContent = `Showing ${Math.min(shown, matching.length)} of ${matching.length}${filter ? ' matching' : ''}.`;
+    more.hidden = matching.length <= shown;
+  };
+  const filterId = nextId('filter');
   const list = people.length === 0
     ? h('p', { id: 'people-none' }, 'Nobody shares with you yet: a person creates an invite code on their Account page and gives it to you.')
-    : h('table', { class: 'people', id: 'people-list' },
-      h('caption', { class: 'sr-only' }, 'People who share their reading with you, most in need first'),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Person'), h('th', { scope: 'col' }, 'Needs attention'), h('th', { scope: 'col' }, 'Verdict'), h('th', { scope: 'col' }, 'Last check-in'))),
-      h('tbody', {}, people.map((p) => h('tr', { 'data-person': String(p.person) },
-        h('td', {}, h('a', { href: `#person=${p.person}`, 'data-username': p.username }, p.username)),
-        h('td', { class: p.needs.length && p.needs[0] !== 'no_recent_check_ins' ? 'flared' : null }, p.needs.map((n) => NEED_WORDS[n]).join(', ') || '\u2014'),
-        h('td', {}, (VERDICT_WORDS[p.verdict] || [p.verdict])[0]),
-        h('td', {}, p.last_date ? `${prettyDate(p.last_date)}${p.days_since > 0 ? ` (${p.days_since} day${p.days_since === 1 ? '' : 's'} ago)` : ''}` : 'never')))));
+    : h('div', {},
+      people.length > PAGE ? h('div', { class: 'field-row' }, h('label', { class: 'field', for: filterId }, 'Find a person',
+        h('input', { id: filterId, type: 'text', autocomplete: 'off', spellcheck: 'false', oninput: (e) => { filter = e.target.value.trim().toLowerCase(); shown = PAGE; draw(); } }))) : null,
+      h('table', { class: 'people', id: 'people-list' },
+        h('caption', { class: 'sr-only' }, 'People who share their reading with you, most in need first'),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Person'), h('th', { scope: 'col' }, 'Needs attention'), h('th', { scope: 'col' }, 'Verdict'), h('th', { scope: 'col' }, 'Last check-in'))),
+        tbody),
+      count, more);
+  if (people.length) draw();
   root.replaceChildren(add, h('div', { class: 'card' }, h('h3', {}, 'People who share with you, most in need first'), list));
 }
 

@@ -387,3 +387,93 @@ test('downloads from the page hold the diary, and the calendar link can be publi
   assert.equal((await fetch(renewed)).status, 404);
   assert.deepEqual(page.errors, []);
 });
+
+async function startAccountsServer(db) {
+  const proc = spawn(BIN, ['--db', db, 'serve', '--accounts', '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    proc.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/Open http:\/\/127\.0\.0\.1:(\d+)\//);
+      const code = out.match(/#signup=([A-Za-z0-9_-]+)/);
+      if (m) resolve({ proc, url: `http://127.0.0.1:${m[1]}`, code: code && code[1] });
+    });
+    proc.on('exit', (c) => reject(new Error(`server exited ${c}`)));
+  });
+}
+
+async function signUp(page, url, username, role) {
+  await page.goto(url);
+  if (!(await page.getByRole('button', { name: 'Create account' }).isVisible())) await page.locator('#switch-mode').click();
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password (at least 10 characters)').fill('correct horse battery');
+  if (role === 'clinician') await page.getByRole('button', { name: 'a clinician' }).click();
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.locator('nav a[href="#account"]').waitFor({ state: 'visible' });
+}
+
+test('a person signs up, shares with a clinician who finds them in the list, then revokes', async () => {
+  const tmp2 = mkdtempSync(path.join(tmpdir(), 'backsignal-accounts-'));
+  const srv = await startAccountsServer(path.join(tmp2, 'diary.db'));
+  try {
+    // The first account, from the link serve printed.
+    const admin = await newPage(1280);
+    await signUp(admin, `${srv.url}/#signup=${srv.code}`, 'admin');
+    await axeCheck(admin, 'signed in');
+
+    // A person signs up on a phone, records a morning, and creates an invite code.
+    const person = await newPage(390);
+    await person.goto(srv.url);
+    await person.locator('#signin-form').waitFor();
+    await person.screenshot({ path: path.join(SHOTS, 'signin-390.png'), fullPage: true });
+    await axeCheck(person, 'sign in');
+    await signUp(person, srv.url, 'maria');
+    const r = await person.evaluate(async () => {
+      const me = await (await fetch('/api/v1/me')).json();
+      const res = await fetch('/api/v1/days/2026-11-20/morning', { method: 'PUT', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf }, body: JSON.stringify({ pain: 6 }) });
+      return res.status;
+    });
+    assert.equal(r, 200);
+    await person.goto(`${srv.url}/#account`);
+    await person.locator('#create-invite').click();
+    const code = await person.locator('#invite-code-value').innerText();
+    assert.match(code, /^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    await axeCheck(person, 'account');
+
+    // The clinician signs up, enters the code, and finds the person in the list.
+    const clin = await newPage(1280);
+    await signUp(clin, srv.url, 'dr.okafor', 'clinician');
+    await clin.goto(`${srv.url}/#people`);
+    await clin.getByLabel('Their invite code').fill(code);
+    await clin.getByRole('button', { name: 'Add', exact: true }).click();
+    const row = clin.locator('#people-list a[data-username="maria"]');
+    await row.waitFor();
+    await axeCheck(clin, 'people');
+    await clin.screenshot({ path: path.join(SHOTS, 'people-1280.png'), fullPage: true });
+    await row.click();
+    await clin.locator('#reading-title:text("Reading: maria (read only)")').waitFor();
+    await clin.locator('#verdict').waitFor();
+    assert.equal(await clin.locator('#thresholds').count(), 0, 'no thresholds to change in a read-only view');
+
+    // The person sees who can see them, and revokes.
+    await person.reload();
+    await person.locator('#share-list').waitFor();
+    assert.match(await person.locator('#share-list').innerText(), /dr\.okafor/);
+    await person.getByRole('button', { name: 'Stop sharing with dr.okafor' }).click();
+    await person.locator('#confirm').getByRole('button', { name: 'Delete' }).click();
+    await person.locator('#share-none').waitFor();
+
+    // The clinician can no longer see them.
+    await clin.goto(`${srv.url}/#people`);
+    await clin.locator('#people-none').waitFor();
+    const pid = await clin.evaluate(async () => (await fetch('/api/v1/clinician/people')).json());
+    assert.deepEqual(pid.people, []);
+    await clin.goto(`${srv.url}/#person=2`);
+    await clin.locator('#reading-body').waitFor();
+    assert.doesNotMatch(await clin.locator('#reading-body').innerText(), /Verdict|usual morning/i);
+    for (const p of [admin, person]) assert.deepEqual(p.errors, []);
+  } finally {
+    srv.proc.kill('SIGTERM');
+    rmSync(tmp2, { recursive: true, force: true });
+  }
+});
