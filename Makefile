@@ -56,9 +56,11 @@ fuzz: deps
 
 LISTEN ?= 127.0.0.1:8080
 
-# The web app on your own diary (the embedded SQLite default, ~/.local/share/backsignal/).
+# The web app on your own diary (the embedded SQLite default, ~/.local/share/backsignal/), with
+# accounts: the first run prints a one-time link that creates the first account, which takes the
+# local diary (the one the command line writes) and is the administrator.
 run: build
-	build/backsignal serve --listen $(LISTEN)
+	build/backsignal serve --accounts --listen $(LISTEN)
 
 # A sample diary's reading in the terminal, then the web app on that sample.
 demo: build

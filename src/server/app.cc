@@ -420,7 +420,7 @@ void App::HandleDiary(Request& req, const std::vector<std::string_view>& seg,
   }
 
   if (what == "export" && seg.size() == 3) {
-    if (m != "GET") return method_not_allowed("GET");
+    if (m != "GET") return method_not_allowed("GET");  // HEAD would build the whole export
     auto it = req.query.find("format");
     auto format = ParseExportFormat(it == req.query.end() ? "json" : it->second);
     if (!format) return respond(ErrorResponse(format.error()));
