@@ -10,11 +10,10 @@ import threading
 import unittest
 import uuid
 
+BIN = os.path.abspath(sys.argv.pop(1)) if len(sys.argv) > 1 else "build/backsignal"
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from server_fixture import Server  # noqa: E402
 from security_test import Client, PASSWORD  # noqa: E402
-
-BIN = os.path.abspath(sys.argv.pop(1)) if len(sys.argv) > 1 else "build/backsignal"
 PG = os.environ.get("BACKSIGNAL_TEST_PG")
 
 
