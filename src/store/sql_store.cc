@@ -516,6 +516,17 @@ class SqlTxn final : public DiaryTxn {
 };
 
 // Recomputes the person's summary (for the clinician's list) inside the write's transaction.
+Result<void> UpdateSummary(Conn& c, PersonId person);
+
+// After a write: the summary is kept only for people who share with a clinician (it is made when
+// a share begins), so that a diary nobody else reads costs nothing more per check-in.
+Result<void> AfterWrite(Conn& c, PersonId person) {
+  auto shared = c.Query("SELECT 1 FROM shares WHERE person_id = ? LIMIT 1", {person});
+  if (!shared) return Unexpected(shared.error());
+  if (shared->empty()) return {};
+  return UpdateSummary(c, person);
+}
+
 Result<void> UpdateSummary(Conn& c, PersonId person) {
   auto last = c.Query("SELECT MAX(date) FROM days WHERE person_id = ?", {person});
   if (!last) return Unexpected(last.error());
@@ -635,7 +646,7 @@ class SqlDatabase final : public Database {
       }
       SqlTxn txn(c, pb.person);
       if (ok) ok = pb.body(txn);
-      if (ok && txn.changed()) ok = UpdateSummary(c, pb.person);
+      if (ok && txn.changed()) ok = AfterWrite(c, pb.person);
       if (ok) {
         ok = c.Exec("RELEASE one");
       } else {
@@ -661,7 +672,7 @@ class SqlDatabase final : public Database {
       }
       SqlTxn txn(c, person);
       if (auto ok = body(txn); !ok) return ok;
-      if (txn.changed()) return UpdateSummary(c, person);
+      if (txn.changed()) return AfterWrite(c, person);
       return {};
     });
   }
@@ -971,7 +982,7 @@ class SqlDatabase final : public Database {
                      "ON CONFLICT (person_id, clinician_id) DO NOTHING",
                      {person, clinician, now});
       if (!s) return Unexpected(s.error());
-      return {};
+      return UpdateSummary(c, person);
     });
     if (!ok) return Unexpected(ok.error());
     return person;
