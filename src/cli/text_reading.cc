@@ -93,9 +93,7 @@ std::string ReadingToText(const Reading& r, const Settings& s) {
            Num(s.significant_change) + "+ points).\n";
   }
   if (t.baseline_slope_per_week) {
-    std::string words = t.baseline == Baseline::kCreeping    ? "creeping upward"
-                        : t.baseline == Baseline::kImproving ? "improving"
-                                                             : "stable";
+    const std::string words = DescribeBaseline(t.baseline);
     out += "  - Mornings: " + words + " (" + Slope(*t.baseline_slope_per_week) +
            " points a week over " + Plural(t.mornings, "morning", "mornings") + ").\n";
   } else {
@@ -103,9 +101,7 @@ std::string ReadingToText(const Reading& r, const Settings& s) {
            " in the window, " + Num(s.min_mornings) + " needed).\n";
   }
   if (t.comfort_slope_per_week) {
-    std::string words = t.comfort == Comfort::kLessComfortable   ? "getting less comfortable"
-                        : t.comfort == Comfort::kMoreComfortable ? "getting more comfortable"
-                                                                 : "steady";
+    const std::string words = DescribeComfort(t.comfort);
     out += "  - Comfort during and after sessions over " + Num(s.comfort_days) + " days: " + words +
            " (" + Slope(*t.comfort_slope_per_week) + " points a week).\n";
   } else {

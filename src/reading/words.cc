@@ -121,6 +121,16 @@ std::string VerdictExplanation(Verdict v) {
   return "";
 }
 
+std::string DescribeBaseline(Baseline b) {
+  return b == Baseline::kCreeping ? "creeping upward" : b == Baseline::kImproving ? "improving" : "stable";
+}
+
+std::string DescribeComfort(Comfort c) {
+  return c == Comfort::kLessComfortable   ? "getting less comfortable"
+         : c == Comfort::kMoreComfortable ? "getting more comfortable"
+                                          : "steady";
+}
+
 std::string DescribeAlert(const Alert& a) {
   switch (a.kind) {
     case AlertKind::kModifyOrStop:

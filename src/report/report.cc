@@ -361,20 +361,16 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings,
          FormatScoreNumber(settings.significant_change) + "+ points).</li>";
   }
   if (t.baseline_slope_per_week) {
-    const char* words = t.baseline == Baseline::kCreeping    ? "creeping upward"
-                        : t.baseline == Baseline::kImproving ? "improving"
-                                                             : "stable";
-    h += "<li>Mornings " + std::string(words) + ": " + FormatSlope(*t.baseline_slope_per_week) +
+    const std::string words = DescribeBaseline(t.baseline);
+    h += "<li>Mornings " + words + ": " + FormatSlope(*t.baseline_slope_per_week) +
          " points a week over " + Plural(t.mornings, "morning", "mornings") + ".</li>";
   } else {
     h += "<li>Mornings: too few to see a trend (" + Plural(t.mornings, "morning", "mornings") +
          ").</li>";
   }
   if (t.comfort_slope_per_week) {
-    const char* words = t.comfort == Comfort::kLessComfortable   ? "getting less comfortable"
-                        : t.comfort == Comfort::kMoreComfortable ? "getting more comfortable"
-                                                                 : "steady";
-    h += "<li>Comfort during and after sessions " + std::string(words) + ": " +
+    const std::string words = DescribeComfort(t.comfort);
+    h += "<li>Comfort during and after sessions " + words + ": " +
          FormatSlope(*t.comfort_slope_per_week) + " points a week over " +
          FormatScoreNumber(settings.comfort_days) + " days.</li>";
   }

@@ -25,6 +25,10 @@ std::string DescribeConfounder(Confounder c, const Settings& s);
 std::string VerdictTitle(Verdict v);
 std::string VerdictExplanation(Verdict v);
 
+// The morning trend and the comfort trend in words: "creeping upward", "getting less comfortable".
+std::string DescribeBaseline(Baseline b);
+std::string DescribeComfort(Comfort c);
+
 // One alert as one paragraph.
 std::string DescribeAlert(const Alert& a);
 
