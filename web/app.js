@@ -50,6 +50,11 @@ async function api(method, path, body) {
   }
   let data = null;
   try { data = await res.json(); } catch (e) { data = null; }
+  if (res.status === 401 && ME.accounts && ME.signed_in && path !== '/api/v1/me') {
+    // The session ended (signed out elsewhere, expired, the password changed): sign in again.
+    ME = { accounts: true, signed_in: false };
+    window.setTimeout(() => { show(); say('Your session ended: sign in again.'); }, 0);
+  }
   return { ok: res.ok, status: res.status, data };
 }
 
