@@ -588,6 +588,7 @@ class SqlDatabase final : public Database {
       : writer_(std::move(writer)), reader_(std::move(reader)) {}
 
   Result<void> Migrate();
+  Result<void> EnsureLocalPerson();
   void SetReader(std::unique_ptr<Conn> reader) { reader_ = std::move(reader); }
   bool IsPostgres() const override { return writer_->dialect() == Dialect::kPostgres; }
   std::string Describe() const override { return writer_->Describe(); }
@@ -1091,6 +1092,21 @@ class SqlDatabase final : public Database {
   std::unique_ptr<Conn> reader_;  // GUARDED_BY(read_mu_); null: reads share the writer
 };
 
+Result<void> SqlDatabase::EnsureLocalPerson() {
+  // On SQLite the command line's own diary is person 1; it comes back (empty) if the account
+  // that held it was deleted.
+  return Write([&](Conn& c) -> Result<void> {
+    auto ok = c.Run("INSERT INTO people (id) VALUES (?) ON CONFLICT (id) DO NOTHING", {kLocalPerson});
+    if (!ok) return Unexpected(ok.error());
+    if (*ok > 0) {
+      auto k = c.Run("INSERT INTO profile (person_id, key, value) VALUES (?, 'person_key', ?)",
+                     {kLocalPerson, RandomKey()});
+      if (!k) return Unexpected(k.error());
+    }
+    return {};
+  });
+}
+
 Result<void> SqlDatabase::Migrate() {
   std::lock_guard lock(write_mu_);
   Conn& c = *writer_;
@@ -1212,6 +1228,7 @@ Result<std::unique_ptr<Database>> OpenDatabase(const std::string& location, bool
     if (!w) return Unexpected(w.error());
     auto db = std::make_unique<SqlDatabase>(std::move(*w), nullptr);
     if (auto ok = db->Migrate(); !ok) return Unexpected(ok.error());
+    if (auto ok = db->EnsureLocalPerson(); !ok) return Unexpected(ok.error());
     return std::unique_ptr<Database>(std::move(db));
   }
   std::string path = location.starts_with("sqlite:") ? location.substr(7) : location;
@@ -1234,6 +1251,7 @@ Result<std::unique_ptr<Database>> OpenDatabase(const std::string& location, bool
   if (!w) return Unexpected(w.error());
   auto db = std::make_unique<SqlDatabase>(std::move(*w), nullptr);
   if (auto ok = db->Migrate(); !ok) return Unexpected(ok.error());
+  if (auto ok = db->EnsureLocalPerson(); !ok) return Unexpected(ok.error());
   // Writes go through one connection, reads through another: in WAL mode a reader never waits
   // for the writer, nor the writer for a reader.
   auto r = sql::OpenSqliteConn(path, false);

@@ -411,6 +411,27 @@ TYPED_TEST(StoreTest, DeletingAnAccountLeavesNothingOfTheirs) {
   EXPECT_TRUE(db.FindLogin("owner").value().has_value());
 }
 
+TEST(SqliteStoreTest, TheLocalDiaryComesBackEmptyAfterItsAccountIsDeleted) {
+  TempDir dir;
+  const std::string path = "sqlite:" + dir.File("d.db");
+  {
+    auto db = OpenDatabase(path, true);
+    ASSERT_TRUE(db.has_value());
+    auto first = (*db)->CreateAccount("first", "hash", "person", 1);
+    ASSERT_TRUE(first.has_value());
+    EXPECT_EQ(first->person, kLocalPerson);  // the first account takes the local diary
+    ASSERT_TRUE((*db)->ForPerson(kLocalPerson)->Import(testing::RandomDiary(2, 10), ImportMode::kRefuseClashes).has_value());
+    ASSERT_TRUE((*db)->DeleteAccount(first->id).has_value());
+  }
+  auto store = OpenStore(path, false);
+  ASSERT_TRUE(store.has_value());
+  EXPECT_TRUE((*store)->LoadDiary()->days.empty());
+  EXPECT_TRUE((*store)->EditDay(D("2026-01-01"), [](Day& d) -> Result<void> {
+    d.morning = Morning{S(3), {}};
+    return {};
+  }).has_value());
+}
+
 TYPED_TEST(StoreTest, DataSurvivesReopening) {
   if (!TypeParam::kPersistent) GTEST_SKIP() << "memory store";
   const Diary diary = testing::RandomDiary(5, 40);
