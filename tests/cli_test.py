@@ -66,7 +66,7 @@ class CliTest(unittest.TestCase):
 
     def test_every_command_has_help_with_examples(self):
         for cmd in ["import", "export", "read", "morning", "session", "after", "context", "note",
-                    "show", "delete", "usual", "settings", "report", "reminders", "serve"]:
+                    "show", "delete", "usual", "settings", "report", "reminders", "serve", "token", "account"]:
             p = run(cmd, "--help")
             self.assertEqual(p.returncode, 0, cmd)
             self.assertIn("Examples:", p.stdout, cmd)

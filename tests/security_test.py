@@ -290,6 +290,32 @@ class SecurityTest(unittest.TestCase):
                 rows = db.execute(f"SELECT * FROM {table}").fetchall()
                 self.assertFalse(any("gone" in str(r) for r in rows), table)
 
+    def test_an_operator_lists_accounts_and_sets_a_forgotten_password(self):
+        c = Client(self.server)
+        c.signup("forgetful")
+        db = self.server.db
+        p = subprocess.run([BIN, "--db", db, "account", "list"], capture_output=True, text=True)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn("alice  person  administrator", p.stdout)
+        self.assertIn("dr.lee  clinician", p.stdout)
+        p = subprocess.run([BIN, "--db", db, "--user", "forgetful", "account", "set-password"],
+                           input="short\n", capture_output=True, text=True)
+        self.assertEqual(p.returncode, 2)
+        p = subprocess.run([BIN, "--db", db, "--user", "forgetful", "account", "set-password"],
+                           input="a brand new password\n", capture_output=True, text=True)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(c.req("GET", "/api/v1/reading")[0], 401, "their sessions ended")
+        again = Client(self.server)
+        self.assertEqual(again.req("POST", "/api/v1/auth/signin", {"username": "forgetful", "password": "a brand new password"})[0], 200)
+
+    def test_only_the_administrator_lists_accounts(self):
+        status, data, _ = self.a.req("GET", "/api/v1/admin/accounts")
+        self.assertEqual(status, 200)
+        self.assertIn("bob", [x["username"] for x in data["accounts"]])
+        self.assertNotIn("diary", json.dumps(data))
+        self.assertEqual(self.b.req("GET", "/api/v1/admin/accounts")[0], 403)
+        self.assertEqual(self.clin.req("GET", "/api/v1/admin/accounts")[0], 403)
+
     def test_export_of_all_my_data(self):
         status, data, resp = self.a.req("GET", "/api/v1/account/export")
         self.assertEqual(status, 200)

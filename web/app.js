@@ -853,7 +853,16 @@ async function renderAccount() {
     await start();
     say('Your account and all its data are deleted.');
   });
-  root.replaceChildren(who, shares, tokens, pwForm, delForm);
+  const cards = [who, shares, tokens, pwForm, delForm];
+  if (ME.admin) {
+    const a = await api('GET', '/api/v1/admin/accounts');
+    if (a.ok) {
+      cards.push(h('div', { class: 'card', id: 'admin' }, h('h3', {}, `Accounts on this service (${a.data.accounts.length})`),
+        h('p', { class: 'hint' }, 'You are the administrator: you see who has an account, never their diaries. A forgotten password is set from the server: backsignal --user NAME account set-password.'),
+        h('ul', { class: 'plain' }, a.data.accounts.map((x) => h('li', {}, `${x.username}: ${x.role}${x.admin ? ', administrator' : ''}, since ${when(x.created_at)}`)))));
+    }
+  }
+  root.replaceChildren(...cards);
   renderShareLists();
 }
 

@@ -877,6 +877,41 @@ int RunToken(const Globals& g, const TokenArgs& a) {
   return Report(Error::Invalid("token: \"" + a.action + "\" is not create, list or revoke"));
 }
 
+struct AccountArgs {
+  std::string action;  // list, set-password
+};
+
+int RunAccount(const Globals& g, const AccountArgs& a) {
+  auto db = OpenDatabase(g.db.empty() ? DefaultDatabase() : g.db, false);
+  if (!db) return Report(db.error());
+  if (a.action == "list") {
+    auto list = (*db)->ListAccounts();
+    if (!list) return Report(list.error());
+    if (list->empty()) std::cout << "No accounts yet: `backsignal serve --accounts` prints a link for the first.\n";
+    for (const Account& acc : *list) {
+      std::cout << acc.username << "  " << acc.role << (acc.admin ? "  administrator" : "") << "  since "
+                << FormatLocalWithOffset("UTC", acc.created_at).substr(0, 10) << "\n";
+    }
+    return kOk;
+  }
+  // set-password: for a person who forgot theirs (backsignal sends no mail). The new password
+  // comes on standard input, so that it is not in the shell's history or the process list.
+  if (g.user.empty()) return Report(Error::Invalid("account set-password: give --user NAME"));
+  auto login = (*db)->FindLogin(g.user);
+  if (!login) return Report(login.error());
+  if (!*login) return Report(Error::NotFound("--user: no account named \"" + g.user + "\""));
+  std::string password;
+  std::getline(std::cin, password);
+  if (password.size() < 10 || password.size() > 200) {
+    return Report(Error::Invalid("the new password (one line on standard input) must be 10 to 200 characters"));
+  }
+  if (auto ok = (*db)->SetPasswordHash((*login)->first.id, HashPassword(password)); !ok) return Report(ok.error());
+  // Whoever was signed in as them is signed out.
+  if (auto ok = (*db)->DeleteOtherSessions((*login)->first.id, ""); !ok) return Report(ok.error());
+  std::cout << "Set a new password for " << g.user << "; every session of theirs has ended.\n";
+  return kOk;
+}
+
 int Main(int argc, char** argv) {
   CLI::App app{
       "backsignal: is your exercise helping your mid back, or setting it off?\n"
@@ -1047,6 +1082,13 @@ int Main(int argc, char** argv) {
                          "  backsignal --user alice token list\n  backsignal --user alice token revoke 3\n"
                          "  curl -H 'Authorization: Bearer bst_...' http://127.0.0.1:8080/api/v1/reading"));
   c_token->callback([&] { code = RunToken(g, tk); });
+
+  AccountArgs ac;
+  auto* c_account = app.add_subcommand("account", "Accounts on this database: list them, or set a forgotten password");
+  c_account->add_option("ACTION", ac.action, "list, or set-password (with --user; the password on standard input)")
+      ->required()->check(CLI::IsMember({"list", "set-password"}));
+  c_account->footer(footer("  backsignal account list\n  backsignal --user maria account set-password < new-password.txt"));
+  c_account->callback([&] { code = RunAccount(g, ac); });
 
   ServeArgs sv;
   auto* c_serve = app.add_subcommand("serve", "Serve the web app (check-ins from a phone browser, the reading, history)");

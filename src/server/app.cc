@@ -317,7 +317,8 @@ void App::Handle(Request req, Respond respond) {
       !SameSecret(req.csrf_token, caller->csrf)) {
     return respond(Problem(403, "missing or wrong CSRF token: reload the page and try again"));
   }
-  if (seg[2] == "account" || seg[2] == "tokens" || seg[2] == "shares" || seg[2] == "clinician") {
+  if (seg[2] == "account" || seg[2] == "tokens" || seg[2] == "shares" || seg[2] == "clinician" ||
+      seg[2] == "admin") {
     if (!accounts_) return respond(Problem(404, "accounts are off on this server (serve --accounts)"));
     return HandleAccount(req, seg, respond, *caller);
   }
@@ -1116,6 +1117,18 @@ void App::HandleAccount(const Request& req, const std::vector<std::string_view>&
       return respond(Json(200, R"({"revoked":true})"));
     }
     return respond(Problem(404, "nothing at " + req.path));
+  }
+
+  if (what == "admin") {
+    // The administrator sees who has an account (never their diaries).
+    if (!me.admin) return respond(Problem(403, "this is for the administrator"));
+    if (seg.size() != 4 || seg[3] != "accounts") return respond(Problem(404, "nothing at " + req.path));
+    if (m != "GET") return not_allowed("GET");
+    auto list = db_.ListAccounts();
+    if (!list) return respond(ErrorResponse(list.error()));
+    nlohmann::json a = nlohmann::json::array();
+    for (const Account& acc : *list) a.push_back(AccountJson(acc));
+    return respond(Json(200, Dump({{"accounts", a}})));
   }
 
   // what == "clinician"

@@ -731,6 +731,8 @@ class SqlDatabase final : public Database {
     });
   }
 
+  Result<std::vector<Account>> ListAccounts() override;
+
   static Account AccountFrom(const Row& r) {
     return Account{r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Int(4) != 0, r.Int(5)};
   }
@@ -1091,6 +1093,16 @@ class SqlDatabase final : public Database {
   std::mutex read_mu_;
   std::unique_ptr<Conn> reader_;  // GUARDED_BY(read_mu_); null: reads share the writer
 };
+
+Result<std::vector<Account>> SqlDatabase::ListAccounts() {
+  return Read([&](Conn& c) -> Result<std::vector<Account>> {
+    auto r = c.Query("SELECT " ACCOUNT_COLUMNS " FROM accounts a ORDER BY a.username", {});
+    if (!r) return Unexpected(r.error());
+    std::vector<Account> out;
+    for (const Row& row : *r) out.push_back(AccountFrom(row));
+    return out;
+  });
+}
 
 Result<void> SqlDatabase::EnsureLocalPerson() {
   // On SQLite the command line's own diary is person 1; it comes back (empty) if the account

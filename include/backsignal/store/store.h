@@ -177,6 +177,8 @@ class Database {
   virtual Result<Account> CreateAccount(const std::string& username, const std::string& password_hash,
                                         const std::string& role, int64_t now) = 0;
   virtual Result<int64_t> CountAccounts() = 0;
+  // Every account, by username (for the administrator).
+  virtual Result<std::vector<Account>> ListAccounts() = 0;
   // The account and its password hash, by username.
   virtual Result<std::optional<std::pair<Account, std::string>>> FindLogin(const std::string& username) = 0;
   virtual Result<std::optional<Account>> GetAccount(int64_t account_id) = 0;
