@@ -17,6 +17,7 @@ class PgConn final : public Conn {
   std::string Describe() const override { return describe_; }
 
   Result<void> Exec(const std::string& sql) override {
+    Reconnect();
     PGresult* r = PQexec(c_, sql.c_str());
     const auto st = PQresultStatus(r);
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) return Fail(Fault(r));
@@ -66,7 +67,19 @@ class PgConn final : public Conn {
     return conflict ? Error::Conflict(msg) : Error::Storage(msg);
   }
 
+  // A connection lost (the server restarted, the network dropped) is made again before the next
+  // statement, with its prepared statements forgotten; the statement that found it lost failed.
+  void Reconnect() {
+    if (PQstatus(c_) != CONNECTION_BAD) return;
+    PQreset(c_);
+    if (PQstatus(c_) == CONNECTION_OK) {
+      names_.clear();
+      PQclear(PQexec(c_, "SET client_min_messages = warning; SET TIME ZONE 'UTC'"));
+    }
+  }
+
   Result<PGresult*> Execute(const char* sql, std::initializer_list<Value> params) {
+    Reconnect();
     auto it = names_.find(sql);
     if (it == names_.end()) {
       const std::string name = "s" + std::to_string(names_.size());
