@@ -1092,7 +1092,7 @@ int Main(int argc, char** argv) {
 
   ServeArgs sv;
   auto* c_serve = app.add_subcommand("serve", "Serve the web app (check-ins from a phone browser, the reading, history)");
-  c_serve->add_option("--listen", sv.listen, "Address and port; loopback only (default 127.0.0.1:8080)");
+  c_serve->add_option("--listen", sv.listen, "Address and port (default 127.0.0.1:8080); another than loopback needs --accounts");
   c_serve->add_option("--threads", sv.threads, "Threads serving requests (default 2)");
   c_serve->add_option("--read-timeout", sv.read_timeout_seconds,
                       "Seconds a client has to send one whole request (default 10)");

@@ -1286,9 +1286,5 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, bool cre
   return OpenStore("sqlite:" + path, create);
 }
 
-std::unique_ptr<Store> NewMemoryStore() {
-  auto s = OpenStore("memory:", true);
-  return s ? std::move(*s) : nullptr;
-}
 
 }  // namespace backsignal

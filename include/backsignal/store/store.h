@@ -245,6 +245,5 @@ Result<std::unique_ptr<Store>> OpenStore(const std::string& location, bool creat
 // A Store for one person of `db` that owns `db`.
 std::unique_ptr<Store> OwningPersonStore(std::unique_ptr<Database> db, PersonId person);
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, bool create);
-std::unique_ptr<Store> NewMemoryStore();
 
 }  // namespace backsignal
