@@ -651,8 +651,11 @@ class SqlDatabase final : public Database {
       if (ok) {
         ok = c.Exec("RELEASE one");
       } else {
+        // Rolling back to the savepoint also releases a lock taken after it: take it again
+        // for the person's next body.
         c.Exec("ROLLBACK TO one");
         c.Exec("RELEASE one");
+        locked = 0;
       }
       results[i] = std::move(ok);
     }
