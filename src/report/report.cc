@@ -91,9 +91,13 @@ std::string Svg(const Frame& f, std::string_view title, std::string_view desc, s
 
 bool IsReportWeeks(int weeks) { return weeks == 2 || weeks == 4 || weeks == 12; }
 
-std::string MorningChartSvg(const Diary& diary, const Settings& settings, Date from, Date to) {
+namespace {
+
+// The charts from a listing reading already made (the report makes it once for both charts and
+// the table).
+std::string MorningChart(const Diary& diary, const Settings& settings, const Reading& r, Date from,
+                         Date to) {
   Frame f{from, to};
-  const Reading r = ListingReading(diary, settings, from, to);
   std::string body = Axes(f);
 
   // The usual range: from `marginal_better` below the usual morning to `significant_change`
@@ -180,13 +184,12 @@ std::string MorningChartSvg(const Diary& diary, const Settings& settings, Date f
              std::move(body));
 }
 
-std::string ComfortChartSvg(const Diary& diary, const Settings& settings, Date from, Date to) {
+std::string ComfortChart(const Reading& r, Date from, Date to) {
   Frame f{from, to};
   f.width = 440;
   f.height = 100;
   f.bottom = 30;
   f.label_offset = 14;
-  const Reading r = ListingReading(diary, settings, from, to);
   std::string body = Axes(f);
   std::string line, dots;
   int n = 0;
@@ -214,6 +217,16 @@ std::string ComfortChartSvg(const Diary& diary, const Settings& settings, Date f
              "The highest discomfort rated during or an hour after each session, 0 to 10, from " +
                  from.ToString() + " to " + to.ToString() + ".",
              std::move(body));
+}
+
+}  // namespace
+
+std::string MorningChartSvg(const Diary& diary, const Settings& settings, Date from, Date to) {
+  return MorningChart(diary, settings, ListingReading(diary, settings, from, to), from, to);
+}
+
+std::string ComfortChartSvg(const Diary& diary, const Settings& settings, Date from, Date to) {
+  return ComfortChart(ListingReading(diary, settings, from, to), from, to);
 }
 
 namespace {
@@ -408,9 +421,9 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings,
     notes += "<p><b>" + ShortDate(d.date) + ":</b> " + Esc(*d.note) + "</p>";
   }
 
-  h += "<h2>Mornings</h2><figure>" + MorningChartSvg(diary, settings, from, to) + "</figure>\n";
+  h += "<h2>Mornings</h2><figure>" + MorningChart(diary, settings, list, from, to) + "</figure>\n";
   h += "<div class=\"row2\"><section class=\"comfort\"><h2>Comfort during and after sessions</h2><figure>" +
-       ComfortChartSvg(diary, settings, from, to) + "</figure></section>";
+       ComfortChart(list, from, to) + "</figure></section>";
   h += "<section class=\"howto\"><h2>How to read this</h2><p>Each morning is compared with the "
        "person's usual morning. A <b>flare</b> is an exercise day followed by a morning " +
        FormatScoreNumber(settings.significant_change) +
