@@ -448,6 +448,7 @@ test('a person signs up, shares with a clinician who finds them in the list, the
     await clin.getByRole('button', { name: 'Add', exact: true }).click();
     const row = clin.locator('#people-list a[data-username="maria"]');
     await row.waitFor();
+    const mariaId = (await row.getAttribute('href')).replace('#person=', '');
     await axeCheck(clin, 'people');
     await clin.screenshot({ path: path.join(SHOTS, 'people-1280.png'), fullPage: true });
     await row.click();
@@ -468,8 +469,9 @@ test('a person signs up, shares with a clinician who finds them in the list, the
     await clin.locator('#people-none').waitFor();
     const pid = await clin.evaluate(async () => (await fetch('/api/v1/clinician/people')).json());
     assert.deepEqual(pid.people, []);
-    await clin.goto(`${srv.url}/#person=2`);
-    await clin.locator('#reading-body').waitFor();
+    await clin.goto(`${srv.url}/#person=${mariaId}`);
+    // The earlier reading is replaced by the refusal, not left on the page.
+    await clin.locator(`#reading-body:has-text("nothing at /api/v1/people/${mariaId}/reading")`).waitFor();
     assert.doesNotMatch(await clin.locator('#reading-body').innerText(), /Verdict|usual morning/i);
     for (const p of [admin, person]) assert.deepEqual(p.errors, []);
   } finally {
