@@ -114,6 +114,21 @@ std::string DayResponse(const Day& day, std::optional<size_t> session, bool advi
   return out + "}";
 }
 
+// The red-flag questions and the advice every surface shows (docs/safety.md): for everyone,
+// signed in or not, and the same for every person.
+Response SafetyResponse() {
+  nlohmann::json questions = nlohmann::json::array();
+  for (const RedFlagQuestion& q : kRedFlagQuestions) {
+    questions.push_back({{"id", q.id}, {"question", q.question}});
+  }
+  return Json(200, Dump({{"questions", questions},
+                         {"advice", kRedFlagAdvice},
+                         {"urgent", kUrgentAdvice},
+                         {"urgent_when", {"chest_pain", "breathless"}},
+                         {"reason_breathing", kSafetyScreenReason},
+                         {"modify_or_stop", kModifyOrStopAdvice}}));
+}
+
 // Compares two secrets in time independent of where they differ.
 bool SameSecret(const std::string& a, const std::string& b) {
   if (a.size() != b.size() || a.empty()) return false;
@@ -307,9 +322,8 @@ void App::Handle(Request req, Respond respond) {
   }
   if (seg[2] == "auth" || seg[2] == "me") return HandleAuth(req, seg, respond, *caller);
   if (seg[2] == "safety" && seg.size() == 3) {
-    // The red-flag questions are for everyone, signed in or not.
-    auto store = db_.ForPerson(kLocalPerson);
-    return HandleDiary(req, seg, respond, *store, kLocalPerson);
+    if (m != "GET") return method_not_allowed("GET");
+    return respond(SafetyResponse());
   }
   if (!caller->signed_in) return respond(Problem(401, "sign in first", {{"WWW-Authenticate", "Bearer"}}));
   // A state-changing request made with a cookie carries the session's CSRF token.
@@ -338,6 +352,7 @@ void App::Handle(Request req, Respond respond) {
       return respond(Problem(404, "nothing at " + req.path));
     }
     if (m != "GET") return method_not_allowed("GET");
+    if (what == "safety") return respond(SafetyResponse());
     auto store = db_.ForPerson(static_cast<PersonId>(*id));
     return HandleDiary(req, sub, respond, *store, static_cast<PersonId>(*id));
   }
@@ -381,20 +396,6 @@ void App::HandleDiary(Request& req, const std::vector<std::string_view>& seg,
     auto settings = CurrentSettings(store);
     if (!settings) return respond(ErrorResponse(settings.error()));
     return respond(Json(200, ReadingToJson(Read(*diary, as_of, *settings), false)));
-  }
-
-  if (what == "safety" && seg.size() == 3) {
-    if (m != "GET") return method_not_allowed("GET");
-    nlohmann::json questions = nlohmann::json::array();
-    for (const RedFlagQuestion& q : kRedFlagQuestions) {
-      questions.push_back({{"id", q.id}, {"question", q.question}});
-    }
-    return respond(Json(200, Dump({{"questions", questions},
-                                   {"advice", kRedFlagAdvice},
-                                   {"urgent", kUrgentAdvice},
-                                   {"urgent_when", {"chest_pain", "breathless"}},
-                                   {"reason_breathing", kSafetyScreenReason},
-                                   {"modify_or_stop", kModifyOrStopAdvice}})));
   }
 
   if (what == "settings" && seg.size() == 3) {

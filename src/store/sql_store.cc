@@ -669,18 +669,6 @@ class SqlDatabase final : public Database {
     return results;
   }
 
-  Result<void> TransactPerson(PersonId person, const std::function<Result<void>(DiaryTxn&)>& body) {
-    return Write([&](Conn& c) -> Result<void> {
-      if (IsPostgres()) {
-        if (auto l = c.Query("SELECT pg_advisory_xact_lock(?)", {person}); !l) return Unexpected(l.error());
-      }
-      SqlTxn txn(c, person);
-      if (auto ok = body(txn); !ok) return ok;
-      if (txn.changed()) return AfterWrite(c, person);
-      return {};
-    });
-  }
-
   // --- accounts ---
 
   Result<Account> CreateAccount(const std::string& username, const std::string& hash,
@@ -876,20 +864,21 @@ class SqlDatabase final : public Database {
   }
 
   Result<std::optional<Account>> FindApiToken(const std::string& hash, int64_t now) override {
+    std::optional<int64_t> last_used;
     auto found = Read([&](Conn& c) -> Result<std::optional<Account>> {
-      auto r = c.Query("SELECT " ACCOUNT_COLUMNS " FROM api_tokens t JOIN accounts a ON a.id = t.account_id "
-                       "WHERE t.token_hash = ?",
+      auto r = c.Query("SELECT " ACCOUNT_COLUMNS ", t.last_used_at FROM api_tokens t JOIN accounts a "
+                       "ON a.id = t.account_id WHERE t.token_hash = ?",
                        {hash});
       if (!r) return Unexpected(r.error());
       if (r->empty()) return std::optional<Account>();
+      last_used = (*r)[0].OptInt(6);
       return std::optional(AccountFrom((*r)[0]));
     });
-    if (found && *found) {
-      // When it was last used, to the minute: at most one write a minute per token.
+    if (found && *found && (!last_used || *last_used < now - 60)) {
+      // When it was last used, to the minute: a write at most once a minute per token, not one
+      // per request.
       Write([&](Conn& c) -> Result<void> {
-        auto r = c.Run("UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ? AND "
-                       "(last_used_at IS NULL OR last_used_at < ?)",
-                       {now, hash, now - 60});
+        auto r = c.Run("UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?", {now, hash});
         if (!r) return Unexpected(r.error());
         return {};
       });
@@ -1185,7 +1174,9 @@ Result<Diary> PersonStore::LoadDiary() {
 }
 
 Result<void> PersonStore::Transact(const std::function<Result<void>(DiaryTxn&)>& body) {
-  return db_.TransactPerson(person_, body);
+  // One write is a batch of one: the same locking, summary and commit as the group committer's.
+  const Database::PersonBody one[] = {{person_, body}};
+  return std::move(db_.TransactBatch(one)[0]);
 }
 
 std::vector<Result<void>> PersonStore::TransactBatch(std::span<const TxnBody> bodies) {

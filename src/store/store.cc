@@ -4,13 +4,6 @@
 
 namespace backsignal {
 
-std::vector<Result<void>> Store::TransactBatch(std::span<const TxnBody> bodies) {
-  std::vector<Result<void>> results;
-  results.reserve(bodies.size());
-  for (const TxnBody& body : bodies) results.push_back(Transact(body));
-  return results;
-}
-
 Result<ImportReport> Store::Import(const Diary& diary, ImportMode mode) {
   ImportReport report;
   auto ok = Transact([&](DiaryTxn& txn) -> Result<void> {
@@ -112,18 +105,6 @@ Result<std::optional<Day>> Store::GetDay(Date date) {
 
 Result<void> Store::SetUsual(const UsualMorning& usual) {
   return Transact([&](DiaryTxn& txn) { return txn.SetUsual(usual); });
-}
-
-Result<std::map<std::string, double>> Store::LoadSettings() {
-  std::map<std::string, double> out;
-  auto ok = Transact([&](DiaryTxn& txn) -> Result<void> {
-    auto s = txn.GetSettings();
-    if (!s) return Unexpected(s.error());
-    out = std::move(*s);
-    return {};
-  });
-  if (!ok) return Unexpected(ok.error());
-  return out;
 }
 
 Result<void> Store::SaveSettings(const std::map<std::string, double>& settings) {

@@ -67,7 +67,7 @@ class Store {
   // Runs each body in one shared transaction, each in a savepoint of its own, with one durable
   // commit for all: a body that fails is undone alone. Returns each body's result. This is how
   // the server turns many concurrent check-ins into one fsync (group commit).
-  virtual std::vector<Result<void>> TransactBatch(std::span<const TxnBody> bodies);
+  virtual std::vector<Result<void>> TransactBatch(std::span<const TxnBody> bodies) = 0;
 
   // Where the store is, for messages ("sqlite:/home/a/.local/share/backsignal/diary.db").
   virtual std::string Describe() const = 0;
@@ -92,7 +92,7 @@ class Store {
   Result<void> SetUsual(const UsualMorning& usual);
 
   // The stored thresholds (see DiaryTxn::GetSettings), and replacing them whole.
-  virtual Result<std::map<std::string, double>> LoadSettings();
+  virtual Result<std::map<std::string, double>> LoadSettings() = 0;
   Result<void> SaveSettings(const std::map<std::string, double>& settings);
 
   // The person's profile, and editing it in one transaction.
