@@ -36,7 +36,7 @@ Diary Simulate(std::mt19937_64& rng, double sd, double shift) {
 }
 
 bool AlertOn(const Diary& d, int day) {
-  const Reading r = Read(d, d.days.front().date + day);
+  const Reading r = Read(d, d.days.front().date + day, {});
   return r.morning_shift.alarm;
 }
 

@@ -40,7 +40,7 @@ void BM_Read(benchmark::State& state) {
   const Diary& d = DiaryOf(static_cast<int>(state.range(0)));
   const Date as_of = d.days.back().date;
   for (auto _ : state) {
-    Reading r = Read(d, as_of);
+    Reading r = Read(d, as_of, {});
     benchmark::DoNotOptimize(r);
   }
   state.SetLabel(std::to_string(d.days.size()) + " days");
@@ -50,7 +50,7 @@ BENCHMARK(BM_Read)->Arg(90)->Arg(kTenYears)->Unit(benchmark::kMicrosecond);
 void BM_ReadToJson(benchmark::State& state) {
   const Diary& d = DiaryOf(static_cast<int>(state.range(0)));
   for (auto _ : state) {
-    std::string s = ReadingToJson(Read(d, d.days.back().date));
+    std::string s = ReadingToJson(Read(d, d.days.back().date, {}));
     benchmark::DoNotOptimize(s);
   }
 }

@@ -59,7 +59,7 @@ class HostileTest(unittest.TestCase):
 
     def test_50mb_chunked_body_is_refused_early(self):
         s = connect(self.server.port)
-        s.sendall(b"PUT /api/v1/diary HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        s.sendall(b"PUT /api/v1/diary HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                   b"Transfer-Encoding: chunked\r\n\r\n")
         chunk = b"x" * 65536
         sent = 0
@@ -79,7 +79,7 @@ class HostileTest(unittest.TestCase):
 
     def test_50mb_content_length_is_refused_before_reading(self):
         s = connect(self.server.port)
-        s.sendall(b"PUT /api/v1/diary HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        s.sendall(b"PUT /api/v1/diary HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                   b"Content-Length: 52428800\r\n\r\n")
         self.assertEqual(read_status(s), 413)
         s.close()
@@ -88,7 +88,7 @@ class HostileTest(unittest.TestCase):
     def test_1mb_header_is_refused(self):
         s = connect(self.server.port)
         try:
-            s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * (1024 * 1024) + b"\r\n\r\n")
+            s.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + b"a" * (1024 * 1024) + b"\r\n\r\n")
         except (BrokenPipeError, ConnectionResetError):
             pass
         status = read_status(s)
@@ -100,7 +100,7 @@ class HostileTest(unittest.TestCase):
     def test_many_headers_are_refused(self):
         s = connect(self.server.port)
         try:
-            s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n" + b"X-A: b\r\n" * 20000 + b"\r\n")
+            s.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n" + b"X-A: b\r\n" * 20000 + b"\r\n")
         except (BrokenPipeError, ConnectionResetError):
             pass
         self.assertIn(read_status(s), (431, None))
@@ -127,8 +127,8 @@ class HostileTest(unittest.TestCase):
             closed_after.append(time.time() - start)
             s.close()
 
-        head = b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: " + b"z" * 40
-        body = (b"PUT /api/v1/days/2026-11-20/morning HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        head = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + b"z" * 40
+        body = (b"PUT /api/v1/days/2026-11-20/morning HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                 b"Content-Length: 40\r\n\r\n{\"pain\": 3" + b" " * 30)
         threads = [threading.Thread(target=slow, args=(head,)) for _ in range(20)]
         threads += [threading.Thread(target=slow, args=(body,)) for _ in range(20)]
@@ -163,7 +163,7 @@ class HostileTest(unittest.TestCase):
         self.assertIn(read_status(s), (400, None))
         s.close()
         s = connect(self.server.port)
-        s.sendall(b"POST /api/v1/days/2026-11-20/sessions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        s.sendall(b"POST /api/v1/days/2026-11-20/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                   b"Transfer-Encoding: chunked\r\n\r\nzz\r\n")
         self.assertIn(read_status(s), (400, None))
         s.close()

@@ -1,6 +1,6 @@
 #include "text_reading.h"
 
-#include "backsignal/reading/words.h"
+#include "backsignal/words/words.h"
 
 namespace backsignal::cli {
 

@@ -96,12 +96,57 @@ size_t CountCodePoints(std::string_view utf8) {
 }
 
 Expected<std::string, std::string> ValidateText(std::string_view text, size_t max_chars) {
+  if (!IsValidUtf8(text)) return Unexpected(std::string("is not valid UTF-8"));
+  if (text.find('\0') != std::string_view::npos) {
+    return Unexpected(std::string("holds a NUL character (U+0000), which text cannot hold"));
+  }
   const size_t n = CountCodePoints(text);
   if (n > max_chars) {
     return Unexpected("is " + std::to_string(n) + " characters long; at most " +
                            std::to_string(max_chars) + " fit");
   }
   return std::string(text);
+}
+
+Result<void> ValidateDay(const Day& day) {
+  ProblemList problems(20);
+  const std::string at = day.date.ToString() + " ";
+  auto text = [&](const std::optional<std::string>& t, size_t max, const std::string& where) {
+    if (!t) return;
+    if (auto ok = ValidateText(*t, max); !ok) problems.Add(at + where + ": the text " + ok.error());
+  };
+  auto score = [&](const std::optional<Score>& s, const std::string& where) {
+    if (s && (s->halves() < 0 || s->halves() > Score::kMaxHalves)) {
+      problems.Add(at + where + ": " + FormatNumber(s->value()) + " is outside the scale (0 to 10)");
+    }
+  };
+  if (day.morning) {
+    score(day.morning->pain, "morning.pain");
+    score(day.morning->stiffness, "morning.stiffness");
+  }
+  if (day.context.sitting_hours) {
+    if (auto ok = ValidateSittingHours(*day.context.sitting_hours); !ok) {
+      problems.Add(at + "context.sitting_hours: " + ok.error());
+    }
+  }
+  score(day.context.upper_body_tension, "context.upper_body_tension");
+  text(day.note, kMaxNoteChars, "note");
+  for (size_t i = 0; i < day.sessions.size(); ++i) {
+    const Session& s = day.sessions[i];
+    const std::string p = "sessions[" + std::to_string(i) + "].";
+    if (s.time && (s.time->minutes() < 0 || s.time->minutes() >= 24 * 60)) {
+      problems.Add(at + p + "time: is not a time of day (00:00 to 23:59)");
+    }
+    if (s.minutes) {
+      if (auto ok = ValidateMinutes(*s.minutes); !ok) problems.Add(at + p + "minutes: " + ok.error());
+    }
+    text(s.activity, kMaxActivityChars, p + "activity");
+    score(s.during.start, p + "during.start");
+    score(s.during.end, p + "during.end");
+    score(s.hour_after.pain, p + "hour_after.pain");
+  }
+  if (auto refusal = problems.Refusal("the day " + day.date.ToString())) return Fail(*refusal);
+  return {};
 }
 
 const Day* Diary::Find(Date date) const {

@@ -2,14 +2,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include <chrono>
 
 #include "backsignal/io/diary_csv.h"
 #include "backsignal/io/diary_json.h"
 #include "backsignal/io/fhir.h"
 #include "backsignal/io/ical.h"
 #include "backsignal/io/zone.h"
-#include "backsignal/store/store.h"
 
 namespace backsignal {
 
@@ -21,28 +19,6 @@ Result<ExportFormat> ParseExportFormat(std::string_view name) {
   if (name == "all") return ExportFormat::kAll;
   return Fail(Error::Invalid("unknown export format \"" + std::string(name) +
                              "\": expected json, csv, fhir, ics or all"));
-}
-
-Result<ExportData> LoadExportData(Store& store) {
-  ExportData d;
-  auto diary = store.LoadDiary();
-  if (!diary) return Unexpected(diary.error());
-  auto settings = store.LoadSettings();
-  if (!settings) return Unexpected(settings.error());
-  auto profile = store.LoadProfile();
-  if (!profile) return Unexpected(profile.error());
-  auto zone = ResolveTimeZone(profile->time_zone);
-  if (!zone) return Unexpected(zone.error());
-  d.diary = std::move(*diary);
-  d.settings = std::move(*settings);
-  d.profile = std::move(*profile);
-  d.zone = std::move(*zone);
-  d.now = std::chrono::duration_cast<std::chrono::seconds>(
-              std::chrono::system_clock::now().time_since_epoch())
-              .count();
-  const int64_t local = d.now + UtcOffsetAt(d.zone, d.now);
-  d.today = Date::FromDays(static_cast<int32_t>((local >= 0 ? local : local - 86399) / 86400));
-  return d;
 }
 
 std::string AllDataJson(const ExportData& d) {
@@ -60,7 +36,23 @@ std::string AllDataJson(const ExportData& d) {
       d.profile.wake_time ? nlohmann::ordered_json(d.profile.wake_time->ToString()) : nullptr;
   profile["calendar_feed_published"] = !d.profile.feed_token_hash.empty();
   j["profile"] = std::move(profile);
-  return j.dump(2) + "\n";
+  if (d.account) {
+    const ExportAccount& a = *d.account;
+    j["account"] = {{"username", a.username}, {"role", a.role}, {"admin", a.admin},
+                    {"created_at", a.created_at}};
+    nlohmann::ordered_json shares = nlohmann::ordered_json::array();
+    for (const ExportAccount::Share& s : a.shared_with) {
+      shares.push_back({{"clinician", s.clinician}, {"since", s.since}});
+    }
+    j["shared_with"] = std::move(shares);
+    nlohmann::ordered_json tokens = nlohmann::ordered_json::array();
+    for (const ExportAccount::Token& t : a.api_tokens) {
+      tokens.push_back({{"name", t.name}, {"scope", t.scope}, {"created_at", t.created_at},
+                        {"expires_at", t.expires_at}});
+    }
+    j["api_tokens"] = std::move(tokens);
+  }
+  return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 ExportFile Export(ExportFormat format, const ExportData& d) {

@@ -71,7 +71,36 @@ std::string PathOf(const std::vector<Frame>& stack) {
 
 }  // namespace
 
+std::optional<std::string> CheckJsonDepth(std::string_view text, size_t max_depth) {
+  size_t depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;  // the escaped character, whatever it is
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) {
+        return "not accepted: arrays and objects nest deeper than " + std::to_string(max_depth) +
+               " levels (at byte " + std::to_string(i + 1) + ")";
+      }
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+
 Expected<nlohmann::json, std::string> ParseStrictJson(std::string_view text) {
+  // Before anything is allocated: a body of a million '[' is refused in one pass.
+  if (auto deep = CheckJsonDepth(text, kMaxJsonDepth)) return Unexpected(*deep);
   std::vector<Frame> stack;
   std::string duplicate;
   auto note_element = [&stack]() {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -19,8 +20,15 @@ std::string DescribeJson(const nlohmann::json& value);
 ordered_json NumberJson(double value);
 inline ordered_json ScoreJson(Score s) { return NumberJson(s.value()); }
 
-// Parses JSON text, refusing duplicate keys; on failure returns a message naming the line and
-// column (or the path of a duplicated key).
+// The deepest nesting of arrays and objects any reader takes (a diary needs 4).
+inline constexpr size_t kMaxJsonDepth = 64;
+
+// A message when `text` nests arrays and objects deeper than `max_depth`, found in one pass
+// without parsing (so without allocating for each level).
+std::optional<std::string> CheckJsonDepth(std::string_view text, size_t max_depth);
+
+// Parses JSON text, refusing duplicate keys and nesting deeper than kMaxJsonDepth; on failure
+// returns a message naming the line and column (or the path of a duplicated key).
 Expected<nlohmann::json, std::string> ParseStrictJson(std::string_view text);
 
 }  // namespace backsignal::io

@@ -19,7 +19,7 @@ TEST(ReadingJsonTest, HasEveryFieldOfSpecSectionFour) {
   s.during.sharp = true;
   b.With("2026-10-10", s);
   for (const char* d : {"2026-10-03", "2026-10-06", "2026-10-08"}) b.Session(d, 3, 3);
-  const auto j = nlohmann::json::parse(ReadingToJson(Read(b.Build(), D("2026-10-14"))));
+  const auto j = nlohmann::json::parse(ReadingToJson(Read(b.Build(), D("2026-10-14"), {})));
   EXPECT_EQ(j["as_of"], "2026-10-14");
   EXPECT_EQ(j["usual_morning_pain"], 3);
   for (const char* k : {"verdict", "baseline", "comfort", "session_days", "flared_days",
@@ -39,7 +39,7 @@ TEST(ReadingJsonTest, HasEveryFieldOfSpecSectionFour) {
 }
 
 TEST(ReadingJsonTest, UnknownsAreNullAndSharesHaveTwoDecimals) {
-  const auto empty = nlohmann::json::parse(ReadingToJson(Read(Diary{}, D("2026-10-14"))));
+  const auto empty = nlohmann::json::parse(ReadingToJson(Read(Diary{}, D("2026-10-14"), {})));
   EXPECT_EQ(empty["usual_morning_pain"], nullptr);
   EXPECT_EQ(empty["trend"]["flared_share"], nullptr);
   EXPECT_EQ(empty["trend"]["baseline_slope_per_week"], nullptr);
@@ -54,7 +54,7 @@ TEST(ReadingJsonTest, UnknownsAreNullAndSharesHaveTwoDecimals) {
     const std::string m = (D("2026-10-01") + i + 1).ToString();
     b.Session(d.c_str(), 3, 3).Morning(m.c_str(), i == 0 ? 6 : 3);
   }
-  const auto j = nlohmann::json::parse(ReadingToJson(Read(b.Build(), D("2026-10-07"))));
+  const auto j = nlohmann::json::parse(ReadingToJson(Read(b.Build(), D("2026-10-07"), {})));
   EXPECT_EQ(j["trend"]["flared_share"], 0.17);
 }
 

@@ -359,6 +359,21 @@ HourAfterSignal HourAfterSignalOf(const Session& session) {
   return HourAfterSignal::kUnknown;
 }
 
+int ReadingHorizonDays(const Settings& s) {
+  // Sessions are listed over comfort_days, the trend looks at trend_days, associations and the
+  // early warning at association_weeks; each morning they judge looks back baseline_days for
+  // its usual, and a session day is the day before its morning.
+  const int span = std::max({static_cast<int>(s.comfort_days), static_cast<int>(s.trend_days),
+                             7 * static_cast<int>(s.association_weeks)});
+  return span + static_cast<int>(s.baseline_days) + 2;
+}
+
+int MaxReadingHorizonDays() {
+  Settings widest;
+  for (const SettingInfo& info : AllSettings()) widest.*info.field = info.max;
+  return ReadingHorizonDays(widest);
+}
+
 UsualAt UsualMorningAt(const Diary& diary, Date m, const Settings& settings) {
   return View(diary.days, diary.usual, settings).Usual(m);
 }

@@ -38,7 +38,7 @@ Diary CutAt(const Diary& d, Date as_of) {
 TEST(ReadingPropertyTest, LaterDataNeverChangesTheReading) {
   for (uint64_t seed = 1; seed <= kDiaries; ++seed) {
     const Case c = MakeCase(seed);
-    EXPECT_EQ(ReadingToJson(Read(c.diary, c.as_of)), ReadingToJson(Read(CutAt(c.diary, c.as_of), c.as_of)))
+    EXPECT_EQ(ReadingToJson(Read(c.diary, c.as_of, {})), ReadingToJson(Read(CutAt(c.diary, c.as_of), c.as_of, {})))
         << "seed " << seed;
   }
 }
@@ -46,7 +46,7 @@ TEST(ReadingPropertyTest, LaterDataNeverChangesTheReading) {
 TEST(ReadingPropertyTest, CountsAndVerdictAreConsistent) {
   for (uint64_t seed = 1; seed <= kDiaries; ++seed) {
     const Case c = MakeCase(seed);
-    const Reading r = Read(c.diary, c.as_of);
+    const Reading r = Read(c.diary, c.as_of, {});
     const Trend& t = r.trend;
     ASSERT_LE(t.flared_days, t.session_days);
     ASSERT_LE(t.mornings, 14);
@@ -66,7 +66,7 @@ TEST(ReadingPropertyTest, CountsAndVerdictAreConsistent) {
 TEST(ReadingPropertyTest, SessionsAreOrderedWithinTheirWindowAndShareADaysResponse) {
   for (uint64_t seed = 1; seed <= kDiaries; ++seed) {
     const Case c = MakeCase(seed);
-    const Reading r = Read(c.diary, c.as_of);
+    const Reading r = Read(c.diary, c.as_of, {});
     for (size_t i = 0; i < r.sessions.size(); ++i) {
       const SessionReading& s = r.sessions[i];
       ASSERT_GE(s.date, c.as_of - 27);
@@ -98,8 +98,8 @@ TEST(ReadingPropertyTest, MovingEveryDateByTheSameDaysMovesTheReadingOnly) {
     const Case c = MakeCase(seed);
     Diary moved = c.diary;
     for (Day& d : moved.days) d.date = d.date + 400;
-    const Reading a = Read(c.diary, c.as_of);
-    const Reading b = Read(moved, c.as_of + 400);
+    const Reading a = Read(c.diary, c.as_of, {});
+    const Reading b = Read(moved, c.as_of + 400, {});
     EXPECT_EQ(a.trend.verdict, b.trend.verdict);
     EXPECT_EQ(a.trend.session_days, b.trend.session_days);
     EXPECT_EQ(a.trend.baseline_slope_per_week, b.trend.baseline_slope_per_week);
@@ -120,8 +120,8 @@ TEST(ReadingPropertyTest, ConfoundersNeverChangeSignalsOrVerdict) {
       d.context.prolonged_position = true;
       d.context.upper_body_tension = testing::S(9);
     }
-    const Reading a = Read(c.diary, c.as_of);
-    const Reading b = Read(busy, c.as_of);
+    const Reading a = Read(c.diary, c.as_of, {});
+    const Reading b = Read(busy, c.as_of, {});
     EXPECT_EQ(a.trend.verdict, b.trend.verdict);
     ASSERT_EQ(a.sessions.size(), b.sessions.size());
     for (size_t i = 0; i < a.sessions.size(); ++i) {
@@ -138,8 +138,8 @@ TEST(ReadingPropertyTest, ClearingSharpNeverAddsAlertsOrChangesTheVerdict) {
     for (Day& d : calm.days) {
       for (Session& s : d.sessions) s.during.sharp.reset();
     }
-    const Reading a = Read(c.diary, c.as_of);
-    const Reading b = Read(calm, c.as_of);
+    const Reading a = Read(c.diary, c.as_of, {});
+    const Reading b = Read(calm, c.as_of, {});
     EXPECT_LE(b.alerts.size(), a.alerts.size());
     EXPECT_EQ(a.trend.verdict, b.trend.verdict);
   }
@@ -148,13 +148,13 @@ TEST(ReadingPropertyTest, ClearingSharpNeverAddsAlertsOrChangesTheVerdict) {
 TEST(ReadingPropertyTest, JsonAndCsvRoundTripsReadTheSame) {
   for (uint64_t seed = 1; seed <= 100; ++seed) {
     const Case c = MakeCase(seed);
-    const std::string expected = ReadingToJson(Read(c.diary, c.as_of));
+    const std::string expected = ReadingToJson(Read(c.diary, c.as_of, {}));
     auto json = ParseDiaryJson(DiaryToJson(c.diary));
     auto csv = ParseDiaryCsv(DiaryToCsv(c.diary));
     ASSERT_TRUE(json.has_value());
     ASSERT_TRUE(csv.has_value());
-    EXPECT_EQ(ReadingToJson(Read(*json, c.as_of)), expected);
-    EXPECT_EQ(ReadingToJson(Read(*csv, c.as_of)), expected);
+    EXPECT_EQ(ReadingToJson(Read(*json, c.as_of, {})), expected);
+    EXPECT_EQ(ReadingToJson(Read(*csv, c.as_of, {})), expected);
   }
 }
 
@@ -170,8 +170,8 @@ TEST(ReadingPropertyTest, RaisingTheLastMorningNeverLowersFlares) {
     if (last == worse.days.rend()) continue;
     last->morning->pain = testing::S(10);
     last->morning->stiffness = testing::S(10);
-    const Reading a = Read(c.diary, c.as_of);
-    const Reading b = Read(worse, c.as_of);
+    const Reading a = Read(c.diary, c.as_of, {});
+    const Reading b = Read(worse, c.as_of, {});
     EXPECT_GE(b.trend.flared_days, a.trend.flared_days) << "seed " << seed;
     EXPECT_EQ(b.trend.session_days, a.trend.session_days) << "seed " << seed;
   }

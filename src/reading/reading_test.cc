@@ -34,20 +34,20 @@ TEST(UsualMorningTest, MedianOfRestMorningsWhenAtLeastThree) {
   // Rest mornings 10-01..10-03 (no session the day before): 2, 3, 4 -> 3.
   Diary d = DiaryBuilder().Morning("2026-10-01", 2).Morning("2026-10-02", 3).Morning("2026-10-03", 4)
                 .Build();
-  EXPECT_EQ(UsualMorningAt(d, D("2026-10-04")).pain, 3.0);
+  EXPECT_EQ(UsualMorningAt(d, D("2026-10-04"), {}).pain, 3.0);
 }
 
 TEST(UsualMorningTest, EvenCountIsMeanOfMiddleTwo) {
   Diary d = DiaryBuilder().Morning("2026-10-01", 2).Morning("2026-10-02", 3).Morning("2026-10-03", 4)
                 .Morning("2026-10-04", 5.5).Build();
-  EXPECT_EQ(UsualMorningAt(d, D("2026-10-05")).pain, 3.5);
+  EXPECT_EQ(UsualMorningAt(d, D("2026-10-05"), {}).pain, 3.5);
 }
 
 TEST(UsualMorningTest, MorningsAfterASessionAreLeftOutWhenThreeRestMorningsExist) {
   // Sessions on 10-04 and 10-05 make 10-05 and 10-06 post-session mornings of 7.
   Diary d = DiaryBuilder().Mornings("2026-10-01", 4, 3).Session("2026-10-04").Session("2026-10-05")
                 .Morning("2026-10-05", 7).Morning("2026-10-06", 7).Build();
-  EXPECT_EQ(UsualMorningAt(d, D("2026-10-07")).pain, 3.0);
+  EXPECT_EQ(UsualMorningAt(d, D("2026-10-07"), {}).pain, 3.0);
 }
 
 TEST(UsualMorningTest, FallsBackToAllMorningsWithFewerThanThreeRestMornings) {
@@ -55,41 +55,41 @@ TEST(UsualMorningTest, FallsBackToAllMorningsWithFewerThanThreeRestMornings) {
   Diary d = DiaryBuilder().Morning("2026-10-01", 3).Morning("2026-10-02", 5).Morning("2026-10-03", 5)
                 .Morning("2026-10-04", 5).Session("2026-10-01").Session("2026-10-02")
                 .Session("2026-10-03").Build();
-  EXPECT_EQ(UsualMorningAt(d, D("2026-10-05")).pain, 5.0);
+  EXPECT_EQ(UsualMorningAt(d, D("2026-10-05"), {}).pain, 5.0);
 }
 
 TEST(UsualMorningTest, TwoMorningsAreNotEnoughAndTheDeclaredUsualIsUsed) {
   Diary d = DiaryBuilder().Morning("2026-10-01", 3).Morning("2026-10-02", 5).Usual(4).Build();
-  EXPECT_EQ(UsualMorningAt(d, D("2026-10-03")).pain, 4.0);
+  EXPECT_EQ(UsualMorningAt(d, D("2026-10-03"), {}).pain, 4.0);
 }
 
 TEST(UsualMorningTest, DeclaredUsualIsIgnoredOnceThreeMorningsExist) {
   Diary d = DiaryBuilder().Mornings("2026-10-01", 3, 2).Usual(6).Build();
-  EXPECT_EQ(UsualMorningAt(d, D("2026-10-04")).pain, 2.0);
+  EXPECT_EQ(UsualMorningAt(d, D("2026-10-04"), {}).pain, 2.0);
 }
 
 TEST(UsualMorningTest, UnknownWithoutMorningsOrDeclaration) {
   Diary d = DiaryBuilder().Morning("2026-10-01", 3).Build();
-  EXPECT_FALSE(UsualMorningAt(d, D("2026-10-02")).pain.has_value());
+  EXPECT_FALSE(UsualMorningAt(d, D("2026-10-02"), {}).pain.has_value());
 }
 
 TEST(UsualMorningTest, LooksBackExactlyFourteenDays) {
   // Mornings on m-15 (outside), m-14, m-13 (inside): only two inside -> declared usual.
   Diary d = DiaryBuilder().Morning("2026-10-01", 9).Morning("2026-10-02", 1).Morning("2026-10-03", 1)
                 .Usual(5).Build();
-  EXPECT_EQ(UsualMorningAt(d, D("2026-10-16")).pain, 5.0);  // 10-02..10-15: two mornings
-  EXPECT_EQ(UsualMorningAt(d, D("2026-10-15")).pain, 1.0);  // 10-01..10-14: three, median 1
+  EXPECT_EQ(UsualMorningAt(d, D("2026-10-16"), {}).pain, 5.0);  // 10-02..10-15: two mornings
+  EXPECT_EQ(UsualMorningAt(d, D("2026-10-15"), {}).pain, 1.0);  // 10-01..10-14: three, median 1
 }
 
 TEST(UsualMorningTest, TheMorningItselfIsNotPartOfItsUsual) {
   Diary d = DiaryBuilder().Mornings("2026-10-01", 3, 2).Morning("2026-10-04", 9).Build();
-  EXPECT_EQ(UsualMorningAt(d, D("2026-10-04")).pain, 2.0);
+  EXPECT_EQ(UsualMorningAt(d, D("2026-10-04"), {}).pain, 2.0);
 }
 
 TEST(UsualMorningTest, StiffnessAloneHasItsOwnUsual) {
   Diary d = DiaryBuilder().Morning("2026-10-01", 3, 4).Morning("2026-10-02", 3, 5)
                 .Morning("2026-10-03", 3).Usual({}, 6).Build();
-  const UsualAt u = UsualMorningAt(d, D("2026-10-04"));
+  const UsualAt u = UsualMorningAt(d, D("2026-10-04"), {});
   EXPECT_EQ(u.pain, 3.0);
   EXPECT_EQ(u.stiffness, 6.0);  // only two stiffness ratings: the declared one
 }
@@ -100,36 +100,36 @@ TEST(DuringSignalTest, SharpWinsOverEverything) {
   Session s = MakeSession(3, 3);
   s.during.sharp = true;
   s.during.pattern = Pattern::kBuilding;
-  EXPECT_EQ(DuringSignalOf(s), DuringSignal::kSharp);
+  EXPECT_EQ(DuringSignalOf(s, {}), DuringSignal::kSharp);
 }
 
 TEST(DuringSignalTest, BuildingPatternIsBuilding) {
   Session s;
   s.during.pattern = Pattern::kBuilding;
-  EXPECT_EQ(DuringSignalOf(s), DuringSignal::kBuilding);
+  EXPECT_EQ(DuringSignalOf(s, {}), DuringSignal::kBuilding);
 }
 
 TEST(DuringSignalTest, RiseOfTwoIsBuildingAndOneAndAHalfIsNot) {
-  EXPECT_EQ(DuringSignalOf(MakeSession(3, 5)), DuringSignal::kBuilding);
-  EXPECT_EQ(DuringSignalOf(MakeSession(3, 5.5)), DuringSignal::kBuilding);
-  EXPECT_EQ(DuringSignalOf(MakeSession(3, 4.5)), DuringSignal::kStable);
+  EXPECT_EQ(DuringSignalOf(MakeSession(3, 5), {}), DuringSignal::kBuilding);
+  EXPECT_EQ(DuringSignalOf(MakeSession(3, 5.5), {}), DuringSignal::kBuilding);
+  EXPECT_EQ(DuringSignalOf(MakeSession(3, 4.5), {}), DuringSignal::kStable);
 }
 
 TEST(DuringSignalTest, EasedPatternWithARiseIsStillBuilding) {
   Session s = MakeSession(2, 6);
   s.during.pattern = Pattern::kEased;
-  EXPECT_EQ(DuringSignalOf(s), DuringSignal::kBuilding);
+  EXPECT_EQ(DuringSignalOf(s, {}), DuringSignal::kBuilding);
 }
 
 TEST(DuringSignalTest, AnyDuringValueIsStableAndNoneIsUnknown) {
   Session only_start = MakeSession(4, {});
-  EXPECT_EQ(DuringSignalOf(only_start), DuringSignal::kStable);
+  EXPECT_EQ(DuringSignalOf(only_start, {}), DuringSignal::kStable);
   Session not_sharp;
   not_sharp.during.sharp = false;
-  EXPECT_EQ(DuringSignalOf(not_sharp), DuringSignal::kStable);
-  EXPECT_EQ(DuringSignalOf(Session{}), DuringSignal::kUnknown);
+  EXPECT_EQ(DuringSignalOf(not_sharp, {}), DuringSignal::kStable);
+  EXPECT_EQ(DuringSignalOf(Session{}, {}), DuringSignal::kUnknown);
   Session after_only = MakeSession({}, {}, 5);
-  EXPECT_EQ(DuringSignalOf(after_only), DuringSignal::kUnknown);
+  EXPECT_EQ(DuringSignalOf(after_only, {}), DuringSignal::kUnknown);
 }
 
 TEST(DuringSignalTest, BuildingThresholdIsASetting) {
@@ -180,7 +180,7 @@ Reading MorningAfter(std::optional<double> pain, std::optional<double> stiffness
   b.Session("2026-10-04", 3, 3);
   if (pain) b.Morning("2026-10-05", *pain, stiffness);
   const Diary diary = b.Build();
-  return Read(diary, D("2026-10-05"));
+  return Read(diary, D("2026-10-05"), {});
 }
 
 TEST(MorningSignalTest, TwoPointsAboveUsualIsWorse) {
@@ -219,7 +219,7 @@ TEST(MorningSignalTest, WorseStiffnessBeatsBetterPain) {
 TEST(MorningSignalTest, StiffnessAloneComparisonGivesUsual) {
   // No usual pain (one morning only) but a declared usual stiffness.
   Diary d = DiaryBuilder().Session("2026-10-04", 3, 3).Morning("2026-10-05", 8, 4).Usual({}, 4).Build();
-  const Reading r = Read(d, D("2026-10-05"));
+  const Reading r = Read(d, D("2026-10-05"), {});
   EXPECT_EQ(SessionOn(r, "2026-10-04")->morning, MorningSignal::kUsual);
 }
 
@@ -231,14 +231,14 @@ TEST(MorningSignalTest, NoMorningAfterIsUnknown) {
 
 TEST(MorningSignalTest, NoUsualToCompareWithIsUnknown) {
   Diary d = DiaryBuilder().Session("2026-10-04", 3, 3).Morning("2026-10-05", 8).Build();
-  EXPECT_EQ(SessionOn(Read(d, D("2026-10-05")), "2026-10-04")->morning, MorningSignal::kUnknown);
+  EXPECT_EQ(SessionOn(Read(d, D("2026-10-05"), {}), "2026-10-04")->morning, MorningSignal::kUnknown);
 }
 
 TEST(MorningSignalTest, TwoSessionsOnOneDateShareOneResponse) {
   DiaryBuilder b;
   b.Mornings("2026-10-01", 3, 3).Session("2026-10-04", 2, 2).Session("2026-10-04", 5, 9)
       .Morning("2026-10-05", 6);
-  const Reading r = Read(b.Build(), D("2026-10-05"));
+  const Reading r = Read(b.Build(), D("2026-10-05"), {});
   ASSERT_NE(SessionOn(r, "2026-10-04", 2), nullptr);
   EXPECT_EQ(SessionOn(r, "2026-10-04", 1)->response, Response::kFlared);
   EXPECT_EQ(SessionOn(r, "2026-10-04", 2)->response, Response::kFlared);
@@ -262,7 +262,7 @@ TEST(ConfounderTest, SittingSixHoursProlongedAndTensionSixInOrder) {
   c.prolonged_position = true;
   c.upper_body_tension = S(6);
   Diary d = DiaryBuilder().Session("2026-10-04", 3, 3).Context("2026-10-04", c).Build();
-  const Reading r = Read(d, D("2026-10-04"));
+  const Reading r = Read(d, D("2026-10-04"), {});
   const auto& conf = SessionOn(r, "2026-10-04")->confounders;
   ASSERT_EQ(conf.size(), 3u);
   EXPECT_EQ(conf[0], Confounder::kSitting);
@@ -276,7 +276,7 @@ TEST(ConfounderTest, JustBelowTheThresholdsIsNoConfounder) {
   c.prolonged_position = false;
   c.upper_body_tension = S(5.5);
   Diary d = DiaryBuilder().Session("2026-10-04", 3, 3).Context("2026-10-04", c).Build();
-  EXPECT_TRUE(SessionOn(Read(d, D("2026-10-04")), "2026-10-04")->confounders.empty());
+  EXPECT_TRUE(SessionOn(Read(d, D("2026-10-04"), {}), "2026-10-04")->confounders.empty());
 }
 
 TEST(ConfounderTest, ConfoundersDoNotChangeAnySignal) {
@@ -288,8 +288,8 @@ TEST(ConfounderTest, ConfoundersDoNotChangeAnySignal) {
     b->Mornings("2026-10-01", 3, 3).Session("2026-10-04", 3, 6, 7).Morning("2026-10-05", 6);
   }
   with.Context("2026-10-04", c);
-  const SessionReading a = *SessionOn(Read(with.Build(), D("2026-10-05")), "2026-10-04");
-  const SessionReading b = *SessionOn(Read(without.Build(), D("2026-10-05")), "2026-10-04");
+  const SessionReading a = *SessionOn(Read(with.Build(), D("2026-10-05"), {}), "2026-10-04");
+  const SessionReading b = *SessionOn(Read(without.Build(), D("2026-10-05"), {}), "2026-10-04");
   EXPECT_EQ(a.during, b.during);
   EXPECT_EQ(a.hour_after, b.hour_after);
   EXPECT_EQ(a.morning, b.morning);
@@ -328,7 +328,7 @@ DiaryBuilder Fortnight() {
 TEST(TrendTest, NotEnoughDataWithThreeSessionDays) {
   DiaryBuilder b = Fortnight();
   for (const char* d : {"2026-10-03", "2026-10-06", "2026-10-09"}) b.Session(d, 3, 3);
-  const Reading r = Read(b.Build(), D("2026-10-14"));
+  const Reading r = Read(b.Build(), D("2026-10-14"), {});
   EXPECT_EQ(r.trend.session_days, 3);
   EXPECT_EQ(r.trend.verdict, Verdict::kNotEnoughData);
   EXPECT_EQ(r.trend.session_days_needed, 1);
@@ -337,7 +337,7 @@ TEST(TrendTest, NotEnoughDataWithThreeSessionDays) {
 TEST(TrendTest, FourSessionDaysAllSettledIsHelpful) {
   DiaryBuilder b = Fortnight();
   for (const char* d : {"2026-10-03", "2026-10-06", "2026-10-09", "2026-10-12"}) b.Session(d, 3, 3);
-  const Reading r = Read(b.Build(), D("2026-10-14"));
+  const Reading r = Read(b.Build(), D("2026-10-14"), {});
   EXPECT_EQ(r.trend.session_days, 4);
   EXPECT_EQ(r.trend.flared_days, 0);
   EXPECT_EQ(r.trend.baseline, Baseline::kStable);
@@ -348,13 +348,13 @@ TEST(TrendTest, SixMorningsInTheWindowIsNotEnoughSevenIs) {
   DiaryBuilder b;
   b.Mornings("2026-10-08", 6, 3).Usual(3);
   for (const char* d : {"2026-10-08", "2026-10-09", "2026-10-10", "2026-10-11"}) b.Session(d, 3, 3);
-  Reading r = Read(b.Build(), D("2026-10-13"));
+  Reading r = Read(b.Build(), D("2026-10-13"), {});
   EXPECT_EQ(r.trend.mornings, 6);
   EXPECT_EQ(r.trend.baseline, Baseline::kUnknown);
   EXPECT_EQ(r.trend.verdict, Verdict::kNotEnoughData);
   EXPECT_EQ(r.trend.mornings_needed, 1);
   b.Morning("2026-10-07", 3);
-  r = Read(b.Build(), D("2026-10-13"));
+  r = Read(b.Build(), D("2026-10-13"), {});
   EXPECT_EQ(r.trend.mornings, 7);
   EXPECT_NE(r.trend.verdict, Verdict::kNotEnoughData);
 }
@@ -365,7 +365,7 @@ TEST(TrendTest, SessionDayNeedsItsMorningInsideTheWindow) {
   b.Mornings("2026-09-20", 25, 3);
   b.Session("2026-09-29", 3, 3);
   b.Session("2026-09-30", 3, 3);
-  const Reading r = Read(b.Build(), D("2026-10-14"));
+  const Reading r = Read(b.Build(), D("2026-10-14"), {});
   EXPECT_EQ(r.window_start, D("2026-10-01"));
   EXPECT_EQ(r.trend.session_days, 1);
 }
@@ -373,7 +373,7 @@ TEST(TrendTest, SessionDayNeedsItsMorningInsideTheWindow) {
 TEST(TrendTest, SessionOnTheAsOfDateHasNoMorningYet) {
   DiaryBuilder b = Fortnight();
   b.Session("2026-10-14", 3, 3).Morning("2026-10-15", 9);
-  const Reading r = Read(b.Build(), D("2026-10-14"));
+  const Reading r = Read(b.Build(), D("2026-10-14"), {});
   EXPECT_EQ(SessionOn(r, "2026-10-14")->morning, MorningSignal::kUnknown);
   EXPECT_EQ(r.trend.session_days, 0);
 }
@@ -390,7 +390,7 @@ Reading WithFlares(int sessions, int flares) {
     const std::string next = (d + 1).ToString();
     b.Morning(next.c_str(), i < flares ? 5 : 3);
   }
-  return Read(b.Build(), D("2026-10-01") + sessions);
+  return Read(b.Build(), D("2026-10-01") + sessions, {});
 }
 
 TEST(TrendTest, FlaredShareOfAQuarterIsHelpful) {
@@ -418,8 +418,8 @@ TEST(TrendTest, RisingMorningsAreCreepingAndFallingAreImproving) {
     up.Morning(d.c_str(), 2 + i * 0.5);   // +3.5 a week
     down.Morning(d.c_str(), 9 - i * 0.5);
   }
-  const Reading ru = Read(up.Build(), D("2026-10-14"));
-  const Reading rd = Read(down.Build(), D("2026-10-14"));
+  const Reading ru = Read(up.Build(), D("2026-10-14"), {});
+  const Reading rd = Read(down.Build(), D("2026-10-14"), {});
   EXPECT_EQ(ru.trend.baseline, Baseline::kCreeping);
   EXPECT_DOUBLE_EQ(*ru.trend.baseline_slope_per_week, 3.5);
   EXPECT_EQ(rd.trend.baseline, Baseline::kImproving);
@@ -437,21 +437,21 @@ Diary SevenMornings(std::vector<int> offsets, std::vector<double> values) {
 TEST(TrendTest, SlopeOfExactlyPlusHalfIsCreeping) {
   // Theil-Sen of these is exactly +0.5 points a week (worked out with exact fractions).
   const Reading r = Read(SevenMornings({5, 6, 7, 8, 9, 10, 12}, {3, 3, 3, 3.5, 3, 3.5, 3.5}),
-                         D("2026-10-14"));
+                         D("2026-10-14"), {});
   EXPECT_DOUBLE_EQ(*r.trend.baseline_slope_per_week, 0.5);
   EXPECT_EQ(r.trend.baseline, Baseline::kCreeping);
 }
 
 TEST(TrendTest, SlopeOfExactlyMinusHalfIsImproving) {
   const Reading r = Read(SevenMornings({0, 2, 3, 4, 5, 6, 7}, {3.5, 3.5, 3, 3.5, 3, 3, 3}),
-                         D("2026-10-14"));
+                         D("2026-10-14"), {});
   EXPECT_DOUBLE_EQ(*r.trend.baseline_slope_per_week, -0.5);
   EXPECT_EQ(r.trend.baseline, Baseline::kImproving);
 }
 
 TEST(TrendTest, SlopeJustInsideHalfIsStable) {
   const Reading r = Read(SevenMornings({3, 4, 5, 6, 10, 11, 12}, {3.5, 3.5, 3.5, 3, 3, 3, 3}),
-                         D("2026-10-14"));
+                         D("2026-10-14"), {});
   EXPECT_DOUBLE_EQ(*r.trend.baseline_slope_per_week, -0.4375);
   EXPECT_EQ(r.trend.baseline, Baseline::kStable);
   Settings s;
@@ -475,7 +475,7 @@ TEST(TrendTest, CreepingWithAQuarterFlaredIsStirringUp) {
   for (Day& day : d.days) {
     if (day.date == D("2026-10-10")) day.morning->pain = S(9);
   }
-  const Reading r = Read(d, D("2026-10-14"));
+  const Reading r = Read(d, D("2026-10-14"), {});
   EXPECT_EQ(r.trend.baseline, Baseline::kCreeping);
   EXPECT_EQ(r.trend.session_days, 4);
   EXPECT_GE(r.trend.flared_days, 1);
@@ -492,7 +492,7 @@ TEST(TrendTest, LessComfortableOverFourWeeksBlocksHelpful) {
     b.Session(d, v, v);
     v += 1;
   }
-  const Reading r = Read(b.Build(), D("2026-10-14"));
+  const Reading r = Read(b.Build(), D("2026-10-14"), {});
   EXPECT_EQ(r.trend.comfort, Comfort::kLessComfortable);
   EXPECT_NE(r.trend.verdict, Verdict::kHelpful);
   EXPECT_EQ(r.trend.verdict, Verdict::kMixed);  // not creeping, no flares: mixed
@@ -503,7 +503,7 @@ TEST(TrendTest, ComfortUsesTheHighestRatingOfEachSession) {
   // during 1..1 but hour-after rising 2,4,6,8: comfort follows the hour-after values.
   b.Session("2026-10-01", 1, 1, 2).Session("2026-10-08", 1, 1, 4).Session("2026-10-15", 1, 1, 6)
       .Session("2026-10-22", 1, 1, 8);
-  const Reading r = Read(b.Build(), D("2026-10-22"));
+  const Reading r = Read(b.Build(), D("2026-10-22"), {});
   EXPECT_DOUBLE_EQ(*r.trend.comfort_slope_per_week, 2.0);
   EXPECT_EQ(r.trend.comfort, Comfort::kLessComfortable);
 }
@@ -511,11 +511,11 @@ TEST(TrendTest, ComfortUsesTheHighestRatingOfEachSession) {
 TEST(TrendTest, ComfortNeedsFourSessionsOnTwoDates) {
   DiaryBuilder three;
   three.Session("2026-10-01", 1, 1).Session("2026-10-08", 4, 4).Session("2026-10-15", 8, 8);
-  EXPECT_EQ(Read(three.Build(), D("2026-10-15")).trend.comfort, Comfort::kUnknown);
+  EXPECT_EQ(Read(three.Build(), D("2026-10-15"), {}).trend.comfort, Comfort::kUnknown);
   DiaryBuilder one_date;
   for (int i = 0; i < 4; ++i) one_date.Session("2026-10-01", i, i);
-  EXPECT_EQ(Read(one_date.Build(), D("2026-10-15")).trend.comfort, Comfort::kUnknown);
-  EXPECT_FALSE(Read(one_date.Build(), D("2026-10-15")).trend.comfort_slope_per_week.has_value());
+  EXPECT_EQ(Read(one_date.Build(), D("2026-10-15"), {}).trend.comfort, Comfort::kUnknown);
+  EXPECT_FALSE(Read(one_date.Build(), D("2026-10-15"), {}).trend.comfort_slope_per_week.has_value());
 }
 
 TEST(TrendTest, ComfortLooksBackTwentyEightDays) {
@@ -523,7 +523,7 @@ TEST(TrendTest, ComfortLooksBackTwentyEightDays) {
   b.Session("2026-09-17", 9, 9);  // outside
   b.Session("2026-09-18", 1, 1).Session("2026-09-25", 1, 1).Session("2026-10-02", 1, 1)
       .Session("2026-10-15", 1, 1);
-  const Reading r = Read(b.Build(), D("2026-10-15"));
+  const Reading r = Read(b.Build(), D("2026-10-15"), {});
   EXPECT_EQ(r.trend.comfort_sessions, 4);
   EXPECT_EQ(r.trend.comfort, Comfort::kSteady);
   EXPECT_EQ(r.sessions.front().date, D("2026-09-18"));
@@ -535,7 +535,7 @@ TEST(AlertTest, SharpInTheWindowAlertsAndBeforeItDoesNot) {
   Session sharp;
   sharp.during.sharp = true;
   Diary d = DiaryBuilder().With("2026-09-30", sharp).With("2026-10-01", sharp).Build();
-  const Reading r = Read(d, D("2026-10-14"));
+  const Reading r = Read(d, D("2026-10-14"), {});
   ASSERT_EQ(r.alerts.size(), 1u);
   EXPECT_EQ(r.alerts[0].kind, AlertKind::kModifyOrStop);
   EXPECT_EQ(r.alerts[0].date, D("2026-10-01"));
@@ -546,7 +546,7 @@ TEST(AlertTest, ThreeFlaredSessionDaysInARowAlert) {
   b.Mornings("2026-09-17", 14, 3);
   for (const char* s : {"2026-10-01", "2026-10-03", "2026-10-05"}) b.Session(s, 3, 3);
   b.Morning("2026-10-02", 6).Morning("2026-10-04", 6).Morning("2026-10-06", 6);
-  const Reading r = Read(b.Build(), D("2026-10-06"));
+  const Reading r = Read(b.Build(), D("2026-10-06"), {});
   ASSERT_EQ(r.alerts.size(), 1u);
   EXPECT_EQ(r.alerts[0].kind, AlertKind::kRepeatedWorseMornings);
   EXPECT_EQ(r.alerts[0].date, D("2026-10-05"));
@@ -558,7 +558,7 @@ TEST(AlertTest, TwoFlaresOrASettledOneAmongThreeDoNotAlert) {
   b.Mornings("2026-09-17", 14, 3);
   for (const char* s : {"2026-10-01", "2026-10-03", "2026-10-05"}) b.Session(s, 3, 3);
   b.Morning("2026-10-02", 3).Morning("2026-10-04", 6).Morning("2026-10-06", 6);
-  EXPECT_TRUE(Read(b.Build(), D("2026-10-06")).alerts.empty());
+  EXPECT_TRUE(Read(b.Build(), D("2026-10-06"), {}).alerts.empty());
 }
 
 TEST(AlertTest, SessionDaysWithUnknownResponseAreSkipped) {
@@ -567,7 +567,7 @@ TEST(AlertTest, SessionDaysWithUnknownResponseAreSkipped) {
   for (const char* s : {"2026-10-01", "2026-10-03", "2026-10-05", "2026-10-07"}) b.Session(s, 3, 3);
   // 10-05's morning after is missing: the last three known are 10-01, 10-03, 10-07.
   b.Morning("2026-10-02", 6).Morning("2026-10-04", 6).Morning("2026-10-08", 6);
-  const Reading r = Read(b.Build(), D("2026-10-08"));
+  const Reading r = Read(b.Build(), D("2026-10-08"), {});
   ASSERT_EQ(r.alerts.size(), 1u);
   EXPECT_EQ(r.alerts[0].date, D("2026-10-07"));
 }
@@ -577,11 +577,11 @@ TEST(AlertTest, SessionDaysWithUnknownResponseAreSkipped) {
 TEST(AsOfTest, LaterDataIsIgnored) {
   DiaryBuilder b = Fortnight();
   for (const char* s : {"2026-10-03", "2026-10-06", "2026-10-09", "2026-10-12"}) b.Session(s, 3, 3);
-  const Reading before = Read(b.Build(), D("2026-10-14"));
+  const Reading before = Read(b.Build(), D("2026-10-14"), {});
   Session sharp;
   sharp.during.sharp = true;
   b.With("2026-10-15", sharp).Morning("2026-10-15", 10).Morning("2026-10-16", 10);
-  const Reading after = Read(b.Build(), D("2026-10-14"));
+  const Reading after = Read(b.Build(), D("2026-10-14"), {});
   EXPECT_EQ(before.trend.verdict, after.trend.verdict);
   EXPECT_EQ(after.sessions.size(), before.sessions.size());
   EXPECT_TRUE(after.alerts.empty());
@@ -591,8 +591,8 @@ TEST(AsOfTest, LaterDataIsIgnored) {
 TEST(AsOfTest, UsualMorningPainIsTheUsualForTheNextDay) {
   DiaryBuilder b;
   b.Morning("2026-10-01", 2).Morning("2026-10-02", 4).Morning("2026-10-03", 6);
-  EXPECT_EQ(Read(b.Build(), D("2026-10-03")).usual.pain, 4.0);
-  EXPECT_FALSE(Read(b.Build(), D("2026-10-02")).usual.pain.has_value());
+  EXPECT_EQ(Read(b.Build(), D("2026-10-03"), {}).usual.pain, 4.0);
+  EXPECT_FALSE(Read(b.Build(), D("2026-10-02"), {}).usual.pain.has_value());
 }
 
 TEST(SettingsInReadingTest, NonDefaultSettingsAreNamed) {
@@ -601,7 +601,7 @@ TEST(SettingsInReadingTest, NonDefaultSettingsAreNamed) {
   const Reading r = Read(Diary{}, D("2026-10-01"), s);
   ASSERT_EQ(r.non_default_settings.size(), 1u);
   EXPECT_EQ(r.non_default_settings[0], "significant_change");
-  EXPECT_TRUE(Read(Diary{}, D("2026-10-01")).non_default_settings.empty());
+  EXPECT_TRUE(Read(Diary{}, D("2026-10-01"), {}).non_default_settings.empty());
 }
 
 }  // namespace

@@ -90,7 +90,7 @@ TEST(AssociationTest, CountsDaysWithAndWithoutAFactor) {
                                              {false, false}, {false, false}, {false, false},
                                              {false, false}, {false, false}};
   const Diary d = WithRotation(days);
-  const Reading r = Read(d, d.days.back().date);
+  const Reading r = Read(d, d.days.back().date, {});
   const Association& a = Find(r, "rotation");
   EXPECT_EQ(a.with_days, 5);
   EXPECT_EQ(a.with_flared, 4);
@@ -107,7 +107,7 @@ TEST(AssociationTest, CountsDaysWithAndWithoutAFactor) {
 
 TEST(AssociationTest, NeedsThreeDaysWithAndThreeWithout) {
   const Diary d = WithRotation({{true, true}, {true, true}, {false, false}, {false, false}, {false, false}});
-  const Reading r = Read(d, d.days.back().date);
+  const Reading r = Read(d, d.days.back().date, {});
   const Association& a = Find(r, "rotation");
   EXPECT_FALSE(a.enough);
   EXPECT_FALSE(a.p_value.has_value());
@@ -125,7 +125,7 @@ TEST(AssociationTest, LongSessionsCompareWithTheMedianDailyMinutes) {
     day.sessions[0].minutes = (k % 2 == 0) ? 60 : 20;  // the flared days are the long ones
     ++k;
   }
-  const Reading r = Read(d, d.days.back().date);
+  const Reading r = Read(d, d.days.back().date, {});
   EXPECT_EQ(*r.median_session_minutes, 40);
   const Association& a = Find(r, "long_session");
   EXPECT_EQ(a.with_days, 3);
@@ -142,15 +142,15 @@ TEST(MorningShiftTest, ASustainedRiseOnRestMorningsRaisesTheAlert) {
   for (int i = 0; i < 20; ++i) d.days.push_back(Day{.date = start + i, .morning = Morning{S(3), {}}});
   // +2 from day 20: deviations 2, 2 -> CUSUM 1.5, 3 -> alarm on the second shifted morning.
   for (int i = 20; i < 23; ++i) d.days.push_back(Day{.date = start + i, .morning = Morning{S(5), {}}});
-  Reading r = Read(d, start + 20);
+  Reading r = Read(d, start + 20, {});
   EXPECT_FALSE(r.morning_shift.alarm);
   EXPECT_DOUBLE_EQ(*r.morning_shift.cusum, 1.5);
-  r = Read(d, start + 21);
+  r = Read(d, start + 21, {});
   EXPECT_TRUE(r.morning_shift.alarm);
   ASSERT_EQ(r.alerts.size(), 1u);
   EXPECT_EQ(r.alerts[0].kind, AlertKind::kMorningShift);
   EXPECT_EQ(r.alerts[0].date, start + 21);
-  r = Read(d, start + 22);
+  r = Read(d, start + 22, {});
   EXPECT_EQ(r.alerts[0].date, start + 21);  // dated by the first crossing of the run
 }
 
@@ -162,16 +162,16 @@ TEST(MorningShiftTest, MorningsAfterSessionsDoNotCount) {
     d.days.push_back(Day{.date = start + i, .morning = Morning{S(3), {}}, .sessions = {Session{}}});
     d.days.push_back(Day{.date = start + i + 1, .morning = Morning{S(7), {}}});  // flares only
   }
-  const Reading r = Read(d, start + 25);
+  const Reading r = Read(d, start + 25, {});
   EXPECT_FALSE(r.morning_shift.alarm);
 }
 
 TEST(NextStepTest, EachVerdictSaysWhatToDo) {
-  EXPECT_NE(Read(Diary{}, D("2026-10-01")).next_step.find("Record 7 more mornings and 4 more exercise days"),
+  EXPECT_NE(Read(Diary{}, D("2026-10-01"), {}).next_step.find("Record 7 more mornings and 4 more exercise days"),
             std::string::npos);
   const Diary stirring = WithRotation({{false, false}, {false, false}, {false, false}, {true, true},
                                        {true, true}, {true, true}, {true, true}, {true, true}});
-  const Reading r = Read(stirring, stirring.days.back().date);
+  const Reading r = Read(stirring, stirring.days.back().date, {});
   ASSERT_EQ(r.trend.verdict, Verdict::kStirringUp);
   EXPECT_NE(r.next_step.find("Ease the load for a while, above all sustained rotation"), std::string::npos)
       << r.next_step;

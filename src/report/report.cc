@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "backsignal/reading/words.h"
+#include "backsignal/words/words.h"
 
 namespace backsignal {
 namespace {

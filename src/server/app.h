@@ -1,84 +1,76 @@
 // The web app's request handler: the JSON API under /api/v1, /healthz, the report, the calendar
-// feed and the page. Holds no domain logic: it finds out who is asking, parses, calls
-// core/reading/io/store, and renders. Every diary read and write goes through a Store scoped
-// to one person by the store layer. Writes go through the group committer and are
-// acknowledged only once durably committed. No state lives in the process: sessions,
+// feed and the page. A router over route files by area (routes_*.cc); it finds out who is
+// asking (auth.cc), checks what the route needs, and runs the handler, off the I/O threads for
+// anything that blocks. It holds no domain logic (that is the service's) and no state: sessions,
 // throttling and sharing are in the database, so several processes can serve one database.
 #pragma once
 
-#include <map>
-#include <optional>
+#include <boost/asio/thread_pool.hpp>
+#include <memory>
 #include <string>
 #include <vector>
 
-#include "backsignal/reading/settings.h"
-#include "backsignal/store/group_commit.h"
-#include "backsignal/store/store.h"
+#include "backsignal/service/accounts.h"
+#include "backsignal/service/service.h"
 #include "http_server.h"
+#include "router.h"
 
 namespace backsignal::server {
 
-struct AuthOptions {
+struct AppOptions {
   // Accounts in force: every request signs in (cookie session or API token). Off: the server
   // is one person's, on this machine only (the local diary).
   bool accounts = false;
-  // Cookies marked Secure (served over TLS, or behind a TLS-terminating proxy).
+  // Cookies marked Secure and named __Host- (served over TLS, or behind a TLS proxy).
   bool secure_cookies = false;
-  // Take the client's address from X-Forwarded-For (behind a reverse proxy) for throttling.
+  // Take the client's address from X-Forwarded-For's last hop (behind a reverse proxy).
   bool trust_proxy = false;
-  // Sign-in throttling: failures allowed per account and per address in the window.
-  int account_failures = 5;
-  int address_failures = 20;
-  int window_seconds = 15 * 60;
-  int session_days = 30;
+  service::ThrottlePolicy throttle;
+  // Host names the server answers to besides the loopback names and the listen address (the
+  // public name behind a reverse proxy). With a wildcard listen address and none given, any
+  // Host is taken (accounts guard the data there).
+  std::vector<std::string> hosts;
+  std::string listen_host;  // as given to --listen
+  unsigned short port = 0;
+  size_t work_threads = 4;  // the pool that runs blocking work
 };
 
 class App final : public Handler {
  public:
-  // REQUIRES: db and committer outlive the App.
-  // `overrides`: thresholds from the command line, which win over those the person stored.
-  App(Database& db, GroupCommitter& committer, std::map<std::string, double> overrides,
-      AuthOptions auth = {});
+  // REQUIRES: `service` outlives the App.
+  App(service::Service& service, AppOptions options);
+  ~App() override;
 
-  size_t BodyLimit(const std::string& method, const std::string& path) const override;
+  HeadVerdict OnHead(const Request& head) override;
   void Handle(Request request, std::function<void(Response)> respond) override;
 
-  // Who is asking, found from the request.
-  struct Caller {
-    bool signed_in = false;
-    std::optional<Account> account;  // with accounts in force
-    PersonId person = kLocalPerson;  // whose diary is theirs
-    bool by_cookie = false;          // signed in with a session cookie (needs CSRF tokens)
-    std::string session_hash;
-    std::string csrf;
-  };
+  // Sets the port once it is known (listening on port 0 picks one).
+  void SetPort(unsigned short port) { options_.port = port; }
+
+  const service::Service& service() const { return service_; }
+  const AppOptions& options() const { return options_; }
 
  private:
-  using Respond = std::function<void(Response)>;
-  Result<Caller> Identify(const Request& req);
-  Result<bool> CanView(const Caller& caller, PersonId person);
-  std::string ClientAddress(const Request& req) const;
-  void HandleAuth(const Request& req, const std::vector<std::string_view>& seg,
-                  const Respond& respond, const Caller& caller);
-  void HandleAccount(const Request& req, const std::vector<std::string_view>& seg,
-                     const Respond& respond, const Caller& caller);
-  void HandleDiary(Request& req, const std::vector<std::string_view>& seg, const Respond& respond,
-                   Store& store, PersonId person);
-  void HandleReport(const Request& req, const Respond& respond, Store& store);
-  Response SignedIn(int status, const Account& account, int64_t now);
-  std::string CookieAttributes() const;
-  // The thresholds in force: defaults, then stored, then the command line's.
-  Result<Settings> CurrentSettings(Store& store);
+  void Dispatch(Call call, const Route& route, std::function<void(Response)> respond);
+  std::optional<Response> CheckHost(const Request& req) const;
+  std::optional<Response> CheckOrigin(const Request& req) const;
 
-  Database& db_;
-  GroupCommitter& committer_;
-  const std::map<std::string, double> overrides_;
-  const AuthOptions auth_;
-  const bool accounts_;
+  service::Service& service_;
+  AppOptions options_;
+  Router router_;
+  boost::asio::thread_pool pool_;
 };
 
 // Limits of request bodies: a whole diary, and everything else.
 inline constexpr size_t kDiaryBodyLimit = 8 * 1024 * 1024;
 inline constexpr size_t kCheckinBodyLimit = 64 * 1024;
+// Bodies beyond this are read only from a caller already known from the head.
+inline constexpr size_t kAnonymousBodyLimit = 4 * 1024;
+
+// The route files: each adds its area's routes.
+void AddPageRoutes(Router& router, App& app);
+void AddDiaryRoutes(Router& router, App& app);
+void AddAccountRoutes(Router& router, App& app);
+void AddSharingRoutes(Router& router, App& app);
 
 }  // namespace backsignal::server

@@ -1,15 +1,20 @@
 #include "http_server.h"
 
+#include <sys/resource.h>
+
 #include <atomic>
+#include <cctype>
 #include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <iostream>
 #include <limits>
+#include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 
 namespace backsignal::server {
 
@@ -44,13 +49,59 @@ void ParseQuery(std::string_view q, std::map<std::string, std::string>& out) {
   }
 }
 
+// RFC 9112 §6.1: a request's Transfer-Encoding whose last coding is not chunked cannot be
+// framed; and no coding but chunked is understood here.
+bool UnderstoodTransferEncoding(std::string_view te) {
+  std::string lower;
+  for (char c : te) {
+    if (c != ' ' && c != '\t') lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return lower == "chunked";
+}
+
+// Counts the open connections, in all and per client address.
+class ConnectionCount {
+ public:
+  ConnectionCount(size_t max_total, size_t max_per_address)
+      : max_total_(max_total), max_per_address_(max_per_address) {}
+
+  // Takes a place for `address`; false when none is left.
+  bool Take(const std::string& address) {
+    std::lock_guard lock(mu_);
+    if (total_ >= max_total_) return false;
+    size_t& n = per_address_[address];
+    if (n >= max_per_address_) return false;
+    ++n;
+    ++total_;
+    return true;
+  }
+  void Give(const std::string& address) {
+    std::lock_guard lock(mu_);
+    auto it = per_address_.find(address);
+    if (it != per_address_.end() && --it->second == 0) per_address_.erase(it);
+    --total_;
+  }
+  // More than half the places are taken.
+  bool Busy() const {
+    std::lock_guard lock(mu_);
+    return total_ * 2 > max_total_;
+  }
+
+ private:
+  const size_t max_total_;
+  const size_t max_per_address_;
+  mutable std::mutex mu_;
+  size_t total_ = 0;                                        // GUARDED_BY(mu_)
+  std::unordered_map<std::string, size_t> per_address_;     // GUARDED_BY(mu_)
+};
+
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, Handler& handler, const HttpLimits& limits,
-          std::atomic<size_t>& open)
-      : stream_(std::move(socket)), handler_(handler), limits_(limits), open_(open),
-        buffer_(kReadBufferBytes) {}
-  ~Session() { --open_; }
+  Session(tcp::socket socket, std::string address, Handler& handler, const HttpLimits& limits,
+          ConnectionCount& count)
+      : stream_(std::move(socket)), address_(std::move(address)), handler_(handler),
+        limits_(limits), count_(count), buffer_(kReadBufferBytes) {}
+  ~Session() { count_.Give(address_); }
 
   void Start() { ReadHead(limits_.read_timeout); }
 
@@ -70,14 +121,45 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec) return Fail(ec);
     auto& req = parser_->get();
     keep_alive_ = req.keep_alive();
-    method_ = std::string(req.method_string());
-    const std::string_view target(req.target().data(), req.target().size());
-    path_ = std::string(target.substr(0, target.find('?')));
-    const size_t limit = handler_.BodyLimit(method_, path_);
-    if (const auto length = parser_->content_length(); length && *length > limit) {
-      return SendError(413, "the request body is larger than " + std::to_string(limit) + " bytes");
+    if (req.count(http::field::transfer_encoding) > 1 ||
+        (req.count(http::field::transfer_encoding) == 1 &&
+         !UnderstoodTransferEncoding(std::string(req[http::field::transfer_encoding])))) {
+      return SendError(400, "the request's Transfer-Encoding is not understood (only chunked)");
     }
-    parser_->body_limit(limit);
+    head_ = Request{};
+    Request& r = head_;
+    r.method = std::string(req.method_string());
+    const std::string_view target(req.target().data(), req.target().size());
+    r.path = std::string(target.substr(0, target.find('?')));
+    if (const size_t q = target.find('?'); q != std::string_view::npos) {
+      ParseQuery(target.substr(q + 1), r.query);
+    }
+    r.host = std::string(req[http::field::host]);
+    r.origin = std::string(req[http::field::origin]);
+    r.sec_fetch_site = std::string(req["Sec-Fetch-Site"]);
+    r.content_type = std::string(req[http::field::content_type]);
+    r.accept_encoding = std::string(req[http::field::accept_encoding]);
+    r.cookie = std::string(req[http::field::cookie]);
+    r.authorization = std::string(req[http::field::authorization]);
+    r.csrf_token = std::string(req["X-CSRF-Token"]);
+    r.idempotency_key = std::string(req["Idempotency-Key"]);
+    for (auto range = req.equal_range("X-Forwarded-For"); range.first != range.second;
+         ++range.first) {
+      if (!r.forwarded_for.empty()) r.forwarded_for += ", ";
+      r.forwarded_for += std::string(range.first->value());
+    }
+    r.remote_address = address_;
+    if (const auto length = parser_->content_length()) r.content_length = *length;
+    HeadVerdict verdict = handler_.OnHead(r);
+    if (verdict.refuse) {
+      keep_alive_ = false;
+      return Send(std::move(*verdict.refuse));
+    }
+    if (r.content_length && *r.content_length > verdict.body_limit) {
+      return SendError(413, "the request body is larger than " +
+                                std::to_string(verdict.body_limit) + " bytes");
+    }
+    parser_->body_limit(verdict.body_limit);
     stream_.expires_after(limits_.read_timeout);
     if (beast::iequals(req[http::field::expect], "100-continue")) {
       auto cont = std::make_shared<http::response<http::empty_body>>(http::status::continue_, 11);
@@ -98,24 +180,8 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void OnRequest(beast::error_code ec, size_t) {
     if (ec) return Fail(ec);
-    auto& req = parser_->get();
-    Request r;
-    r.method = method_;
-    r.path = path_;
-    const std::string_view target(req.target().data(), req.target().size());
-    if (const size_t q = target.find('?'); q != std::string_view::npos) {
-      ParseQuery(target.substr(q + 1), r.query);
-    }
-    r.content_type = std::string(req[http::field::content_type]);
-    r.accept_encoding = std::string(req[http::field::accept_encoding]);
-    r.cookie = std::string(req[http::field::cookie]);
-    r.authorization = std::string(req[http::field::authorization]);
-    r.csrf_token = std::string(req["X-CSRF-Token"]);
-    r.forwarded_for = std::string(req["X-Forwarded-For"]);
-    beast::error_code peer_ec;
-    const auto peer = beast::get_lowest_layer(stream_).socket().remote_endpoint(peer_ec);
-    if (!peer_ec) r.remote_address = peer.address().to_string();
-    r.body = std::move(req.body());
+    Request r = std::move(head_);
+    r.body = std::move(parser_->get().body());
     stream_.expires_never();  // the handler may take a while (a durable write)
     auto self = shared_from_this();
     try {
@@ -142,7 +208,8 @@ class Session : public std::enable_shared_from_this<Session> {
     http::async_write(stream_, *res, [self = shared_from_this(), res](beast::error_code ec, size_t) {
       if (ec) return self->Fail(ec);
       if (!res->keep_alive()) return self->Close();
-      self->ReadHead(self->limits_.idle_timeout);
+      self->ReadHead(self->count_.Busy() ? self->limits_.busy_idle_timeout
+                                         : self->limits_.idle_timeout);
     });
   }
 
@@ -175,33 +242,44 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   beast::tcp_stream stream_;
+  const std::string address_;
   Handler& handler_;
   const HttpLimits& limits_;
-  std::atomic<size_t>& open_;
+  ConnectionCount& count_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
-  std::string method_;
-  std::string path_;
+  Request head_;
   bool keep_alive_ = false;
 };
 
 }  // namespace
 
 struct HttpServer::Impl {
-  Impl(Handler& h, HttpLimits l) : handler(h), limits(l), acceptor(io) {}
+  Impl(Handler& h, HttpLimits l)
+      : handler(h), limits(l), acceptor(io), retry(io),
+        count(l.max_connections, l.max_connections_per_address) {}
 
   void Accept() {
     acceptor.async_accept(asio::make_strand(io), [this](beast::error_code ec, tcp::socket socket) {
       if (!acceptor.is_open()) return;
-      if (!ec) {
-        if (open.load() >= limits.max_connections) {
-          beast::error_code ignored;
-          socket.close(ignored);
-        } else {
-          socket.set_option(tcp::no_delay(true), ec);
-          ++open;
-          std::make_shared<Session>(std::move(socket), handler, limits, open)->Start();
-        }
+      if (ec) {
+        // Out of file descriptors (EMFILE) or the like: wait a moment rather than spin.
+        retry.expires_after(std::chrono::milliseconds(100));
+        retry.async_wait([this](beast::error_code) {
+          if (acceptor.is_open()) Accept();
+        });
+        return;
+      }
+      beast::error_code peer_ec;
+      const auto peer = socket.remote_endpoint(peer_ec);
+      std::string address = peer_ec ? std::string() : peer.address().to_string();
+      if (!count.Take(address)) {
+        beast::error_code ignored;
+        socket.close(ignored);
+      } else {
+        socket.set_option(tcp::no_delay(true), ec);
+        std::make_shared<Session>(std::move(socket), std::move(address), handler, limits, count)
+            ->Start();
       }
       Accept();
     });
@@ -211,11 +289,34 @@ struct HttpServer::Impl {
   HttpLimits limits;
   asio::io_context io;
   tcp::acceptor acceptor;
-  std::atomic<size_t> open{0};
+  asio::steady_timer retry;
+  ConnectionCount count;
 };
 
-HttpServer::HttpServer(Handler& handler, HttpLimits limits)
-    : impl_(std::make_unique<Impl>(handler, limits)) {}
+namespace {
+
+// Raises the soft limit on open files to the hard one, and returns the connections that fit
+// under it with room for the database, the log and the listening socket.
+size_t ConnectionsThatFit(size_t wanted) {
+  rlimit lim{};
+  if (getrlimit(RLIMIT_NOFILE, &lim) != 0) return wanted;
+  if (lim.rlim_cur < lim.rlim_max) {
+    rlimit raised = lim;
+    raised.rlim_cur = lim.rlim_max;
+    if (setrlimit(RLIMIT_NOFILE, &raised) == 0) lim = raised;
+  }
+  constexpr size_t kReserved = 64;
+  if (lim.rlim_cur == RLIM_INFINITY) return wanted;
+  const size_t room = lim.rlim_cur > kReserved ? static_cast<size_t>(lim.rlim_cur) - kReserved : 1;
+  return std::min(wanted, room);
+}
+
+}  // namespace
+
+HttpServer::HttpServer(Handler& handler, HttpLimits limits) {
+  limits.max_connections = ConnectionsThatFit(limits.max_connections);
+  impl_ = std::make_unique<Impl>(handler, limits);
+}
 
 HttpServer::~HttpServer() = default;
 
@@ -239,6 +340,8 @@ Result<void> HttpServer::Listen(const std::string& address, unsigned short port)
 
 unsigned short HttpServer::port() const { return impl_->acceptor.local_endpoint().port(); }
 
+size_t HttpServer::max_connections() const { return impl_->limits.max_connections; }
+
 void HttpServer::Run(int threads) {
   std::vector<std::thread> pool;
   for (int i = 1; i < threads; ++i) pool.emplace_back([this] { impl_->io.run(); });
@@ -250,6 +353,7 @@ void HttpServer::Stop() {
   asio::post(impl_->io, [this] {
     beast::error_code ignored;
     impl_->acceptor.close(ignored);
+    impl_->retry.cancel();
     impl_->io.stop();
   });
 }

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -20,21 +21,34 @@ struct HttpLimits {
   size_t header_bytes = 16 * 1024;  // the whole request head
   std::chrono::milliseconds read_timeout{10000};   // to receive one whole request
   std::chrono::milliseconds idle_timeout{30000};   // between requests on a kept-alive connection
+  // The idle timeout once more than half the connections are in use: an idle connection then
+  // gives its place up sooner.
+  std::chrono::milliseconds busy_idle_timeout{2000};
   std::chrono::milliseconds write_timeout{10000};
-  size_t max_connections = 1024;  // beyond this, new connections are closed at once
+  // Beyond this, new connections are closed at once; kept below the open-file limit (Listen
+  // lowers it to fit).
+  size_t max_connections = 1024;
+  // Connections one client address may hold at once: one client cannot take them all.
+  size_t max_connections_per_address = 64;
 };
 
 struct Request {
   std::string method;
   std::string path;                          // without the query
   std::map<std::string, std::string> query;  // decoded
+  std::string host;             // the Host header
+  std::string origin;           // the Origin header
+  std::string sec_fetch_site;   // the Sec-Fetch-Site header
   std::string content_type;
   std::string accept_encoding;
   std::string cookie;           // the Cookie header
   std::string authorization;    // the Authorization header
   std::string csrf_token;       // the X-CSRF-Token header
-  std::string forwarded_for;    // the X-Forwarded-For header (trusted only when told to)
+  std::string idempotency_key;  // the Idempotency-Key header
+  // Every X-Forwarded-For line, joined with ", " in order (trusted only when told to).
+  std::string forwarded_for;
   std::string remote_address;   // the peer's IP address
+  std::optional<uint64_t> content_length;
   std::string body;
 };
 
@@ -45,12 +59,18 @@ struct Response {
   std::vector<std::pair<std::string, std::string>> headers;
 };
 
+// What a handler says of a request from its head alone, before any of its body is read.
+struct HeadVerdict {
+  size_t body_limit = 0;          // the largest body accepted
+  std::optional<Response> refuse;  // answered at once, the body left unread
+};
+
 // Answers requests. Implementations must be thread-safe: several connections call at once.
 class Handler {
  public:
   virtual ~Handler() = default;
-  // The largest body accepted for this method and path, known from the head alone.
-  virtual size_t BodyLimit(const std::string& method, const std::string& path) const = 0;
+  // Looks at a request's head (every field of `head` but its body).
+  virtual HeadVerdict OnHead(const Request& head) = 0;
   // Answers a request: `respond` is called exactly once, from any thread, now or later.
   virtual void Handle(Request request, std::function<void(Response)> respond) = 0;
 };
@@ -63,6 +83,8 @@ class HttpServer {
   // Binds and listens; port 0 picks a free one (see port()).
   Result<void> Listen(const std::string& address, unsigned short port);
   unsigned short port() const;
+  // The connection cap in force (HttpLimits', lowered to fit the open-file limit).
+  size_t max_connections() const;
   // Serves on `threads` threads until Stop(); returns when they have finished.
   void Run(int threads);
   // Stops accepting and ends Run(); safe from any thread or a signal-handling thread.

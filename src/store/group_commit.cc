@@ -1,9 +1,23 @@
 #include "backsignal/store/group_commit.h"
 
+#include <exception>
 #include <future>
 #include <vector>
 
 namespace backsignal {
+
+Result<void> Writer::Run(PersonId person, Store::TxnBody body) {
+  std::promise<Result<void>> promise;
+  auto future = promise.get_future();
+  Submit(person, std::move(body), [&promise](Result<void> r) { promise.set_value(std::move(r)); });
+  return future.get();
+}
+
+void DirectWriter::Submit(PersonId person, Store::TxnBody body, Done done) {
+  const Database::PersonBody one[] = {{person, std::move(body)}};
+  std::vector<Result<void>> results = db_.TransactBatch(one);
+  done(std::move(results[0]));
+}
 
 GroupCommitter::GroupCommitter(Database& db, size_t max_batch)
     : db_(db), max_batch_(max_batch), thread_([this] { Loop(); }) {}
@@ -23,13 +37,6 @@ void GroupCommitter::Submit(PersonId person, Store::TxnBody body, Done done) {
     queue_.emplace_back(Database::PersonBody{person, std::move(body)}, std::move(done));
   }
   wake_.notify_one();
-}
-
-Result<void> GroupCommitter::Run(PersonId person, Store::TxnBody body) {
-  std::promise<Result<void>> promise;
-  auto future = promise.get_future();
-  Submit(person, std::move(body), [&promise](Result<void> r) { promise.set_value(std::move(r)); });
-  return future.get();
 }
 
 size_t GroupCommitter::commits() const {
@@ -56,13 +63,29 @@ void GroupCommitter::Loop() {
         queue_.pop_front();
       }
     }
-    std::vector<Result<void>> results = db_.TransactBatch(bodies);
+    std::vector<Result<void>> results;
+    // Nothing thrown on this thread may end the process: a batch that throws (bodies are
+    // caught one by one in TransactBatch; this is for what is left) fails as a whole.
+    try {
+      results = db_.TransactBatch(bodies);
+    } catch (const std::exception& e) {
+      results.assign(bodies.size(),
+                     Fail(Error::Storage(std::string("the write failed: ") + e.what())));
+    } catch (...) {
+      results.assign(bodies.size(), Fail(Error::Storage("the write failed")));
+    }
     {
       std::lock_guard lock(mu_);
       ++commits_;
       writes_ += bodies.size();
     }
-    for (size_t i = 0; i < dones.size(); ++i) dones[i](std::move(results[i]));
+    for (size_t i = 0; i < dones.size(); ++i) {
+      try {
+        dones[i](std::move(results[i]));
+      } catch (...) {
+        // An acknowledgement that throws loses only its own answer.
+      }
+    }
     bodies.clear();
     dones.clear();
   }

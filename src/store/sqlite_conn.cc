@@ -23,6 +23,30 @@ class Statement {
 class SqliteConn final : public Conn {
  public:
   SqliteConn(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+
+  Result<void> Begin(TxnMode mode) override {
+    if (in_txn_) return Fail(Error::Storage("database " + path_ + ": a transaction is already open"));
+    auto ok = Exec(mode == TxnMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
+    if (ok) in_txn_ = true;
+    return ok;
+  }
+
+  Result<void> Commit() override {
+    if (!in_txn_) return Fail(Error::Storage("database " + path_ + ": no transaction to commit"));
+    auto ok = Exec("COMMIT");
+    if (!ok) return ok;  // still open: the caller rolls back
+    in_txn_ = false;
+    return {};
+  }
+
+  void Rollback() override {
+    if (!in_txn_) return;
+    in_txn_ = false;
+    // A failed rollback leaves SQLite to roll back itself (autocommit mode returns).
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+
+  bool InTransaction() const override { return in_txn_; }
   ~SqliteConn() override {
     stmts_.clear();
     sqlite3_close_v2(db_);
@@ -82,9 +106,9 @@ class SqliteConn final : public Conn {
 
  private:
   Error Fault() const {
-    const int code = sqlite3_extended_errcode(db_);
     std::string msg = "database " + path_ + ": " + sqlite3_errmsg(db_);
-    if ((code & 0xff) == SQLITE_CONSTRAINT) return Error::Conflict(msg);
+    // A constraint the store did not check first is a fault, never the client's to see: the
+    // store raises the conflicts it expects (a username taken) itself.
     return Error::Storage(msg);
   }
 
@@ -118,14 +142,17 @@ class SqliteConn final : public Conn {
   sqlite3* db_;
   std::string path_;
   std::map<const char*, Statement> stmts_;
+  bool in_txn_ = false;
 };
 
 }  // namespace
 
-Result<std::unique_ptr<Conn>> OpenSqliteConn(const std::string& path, bool create) {
+Result<std::unique_ptr<Conn>> OpenSqliteConn(const std::string& path, bool create,
+                                             bool read_only) {
   sqlite3* db = nullptr;
   const bool uri = path.starts_with("file:");
-  const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) |
+  const int flags = (read_only ? SQLITE_OPEN_READONLY
+                               : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0)) |
                     SQLITE_OPEN_NOMUTEX | (uri ? SQLITE_OPEN_URI : 0);
   if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
     std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
@@ -136,7 +163,9 @@ Result<std::unique_ptr<Conn>> OpenSqliteConn(const std::string& path, bool creat
   sqlite3_extended_result_codes(db, 1);
   auto c = std::make_unique<SqliteConn>(db, path);
   // synchronous=FULL: a committed transaction is on disk before COMMIT returns.
-  if (auto ok = c->Exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"); !ok) {
+  if (auto ok = c->Exec(read_only ? "PRAGMA foreign_keys=ON;"
+                                  : "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+      !ok) {
     return Unexpected(ok.error());
   }
   return std::unique_ptr<Conn>(std::move(c));

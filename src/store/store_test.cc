@@ -12,7 +12,10 @@
 #include <fstream>
 
 #include "backsignal/core/checkin.h"
+#include "backsignal/service/sharing.h"
+#include "backsignal/service/summaries.h"
 #include "backsignal/store/group_commit.h"
+#include "schema.h"
 #include "test_diaries.h"
 
 namespace backsignal {
@@ -20,6 +23,21 @@ namespace {
 
 using testing::D;
 using testing::S;
+
+// The store opened as the service opens it: with the reading's summaries kept.
+OpenOptions Opts(bool create) {
+  return OpenOptions{.create = create, .summariser = service::ReadingSummariser({})};
+}
+
+Result<std::unique_ptr<Store>> OpenStore(const std::string& location, bool create) {
+  auto db = OpenDatabase(location, Opts(create));
+  if (!db) return Unexpected(db.error());
+  return OwningPersonStore(std::move(*db), kLocalPerson);
+}
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, bool create) {
+  return OpenStore("sqlite:" + path, create);
+}
 
 class TempDir {
  public:
@@ -72,7 +90,7 @@ class StoreTest : public ::testing::Test {
   void SetUp() override {
     location_ = Backend::Location(dir_);
     if (location_.empty()) GTEST_SKIP() << "no PostgreSQL server (BACKSIGNAL_TEST_PG unset)";
-    auto db = OpenDatabase(location_, true);
+    auto db = OpenDatabase(location_, Opts(true));
     ASSERT_TRUE(db.has_value()) << db.error().message;
     db_ = std::move(*db);
     auto owner = db_->CreateAccount("owner", "hash", "person", 1);
@@ -326,19 +344,30 @@ TYPED_TEST(StoreTest, SessionsTokensAndThrottling) {
   ASSERT_TRUE(db.DeleteSession("h1").has_value());
   EXPECT_FALSE(db.FindSession("h1", 150).value().has_value());
 
-  auto t = db.CreateApiToken(id, "nightly", "th", 100);
+  auto t = db.CreateApiToken(id, "nightly", "th", "diary", 100, 100 + 90 * 86400);
   ASSERT_TRUE(t.has_value());
-  EXPECT_EQ(db.FindApiToken("th", 300).value()->username, "owner");
+  EXPECT_EQ(db.FindApiToken("th", 300).value()->account.username, "owner");
   EXPECT_EQ(db.ListApiTokens(id).value().at(0).last_used_at, 300);
   EXPECT_FALSE(db.RevokeApiToken(id + 1000, *t).value());
   EXPECT_TRUE(db.RevokeApiToken(id, *t).value());
   EXPECT_FALSE(db.FindApiToken("th", 300).value().has_value());
 
-  for (int i = 0; i < 4; ++i) EXPECT_EQ(db.RecordFailure("account:owner", 1000 + i, 900).value(), i + 1);
-  EXPECT_EQ(db.CountFailures("account:owner", 1003, 900).value(), 4);
-  EXPECT_EQ(db.CountFailures("account:owner", 1950, 900).value(), 0);  // the window passed
-  ASSERT_TRUE(db.ClearFailures("account:owner").has_value());
-  EXPECT_EQ(db.CountFailures("account:owner", 1003, 900).value(), 0);
+  for (int i = 0; i < 4; ++i) EXPECT_TRUE(db.ReserveAttempt("signin:owner", 1000 + i, 900, 5)->allowed);
+  EXPECT_EQ(db.CountAttempts("signin:owner", 1003, 900).value(), 4);
+  EXPECT_EQ(db.CountAttempts("signin:owner", 1950, 900).value(), 0);  // the window passed
+  EXPECT_TRUE(db.ReserveAttempt("signin:owner", 1004, 900, 5)->allowed);
+  const auto refused = db.ReserveAttempt("signin:owner", 1005, 900, 5);
+  EXPECT_FALSE(refused->allowed);  // the sixth in the window
+  EXPECT_EQ(refused->retry_after, 1000 + 900 - 1005);
+  ASSERT_TRUE(db.ReleaseAttempt("signin:owner", 1004).has_value());
+  EXPECT_EQ(db.CountAttempts("signin:owner", 1005, 900).value(), 4);
+  ASSERT_TRUE(db.ClearAttempts("signin:owner").has_value());
+  EXPECT_EQ(db.CountAttempts("signin:owner", 1003, 900).value(), 0);
+  // A clock that went back: attempts stored in the future count as made now, and end with
+  // the window from now.
+  for (int i = 0; i < 5; ++i) ASSERT_TRUE(db.ReserveAttempt("signin:late", 500000, 900, 5)->allowed);
+  EXPECT_FALSE(db.ReserveAttempt("signin:late", 1000, 900, 5)->allowed);
+  EXPECT_TRUE(db.ReserveAttempt("signin:late", 1901, 900, 5)->allowed);
 }
 
 TYPED_TEST(StoreTest, SharingAndTheClinicianListByNeed) {
@@ -364,15 +393,17 @@ TYPED_TEST(StoreTest, SharingAndTheClinicianListByNeed) {
   quiet.Mornings("2026-03-01", 28, 3);
   const PersonId b = make("bob", quiet.Build());
   const PersonId c = make("cara", Diary{});
-  auto list = db.ClinicianList(clin->id, *Date::Parse("2026-03-25"));
-  ASSERT_TRUE(list.has_value()) << list.error().message;
-  ASSERT_EQ(list->size(), 3u);
-  EXPECT_EQ((*list)[0].person, a);
-  EXPECT_GT((*list)[0].alerts, 0);
-  EXPECT_TRUE((*list)[0].repeated_worse);
-  EXPECT_EQ((*list)[1].person, c);  // nothing recorded: silent
-  EXPECT_EQ((*list)[2].person, b);
-  EXPECT_EQ((*list)[2].last_date, *Date::Parse("2026-03-28"));
+  auto selected = db.ClinicianList(clin->id);
+  ASSERT_TRUE(selected.has_value()) << selected.error().message;
+  // The order of need is the service's (service/sharing.h); the store gives the summaries.
+  const auto list = service::Triage(*selected, *Date::Parse("2026-03-29"));
+  ASSERT_EQ(list.size(), 3u);
+  EXPECT_EQ(list[0].summary.person, a);
+  EXPECT_GT(list[0].summary.alerts, 0);
+  EXPECT_TRUE(list[0].summary.repeated_worse);
+  EXPECT_EQ(list[1].summary.person, c);  // nothing recorded: silent
+  EXPECT_EQ(list[2].summary.person, b);
+  EXPECT_EQ(list[2].summary.last_date, *Date::Parse("2026-03-28"));
   // A used code is gone; an expired one never works; nobody else can read.
   EXPECT_EQ(db.RedeemInvite("code-alice", clin->id, 30).error().kind, ErrorKind::kNotFound);
   ASSERT_TRUE(db.CreateInvite(b, "late", 10, 50).has_value());
@@ -381,7 +412,7 @@ TYPED_TEST(StoreTest, SharingAndTheClinicianListByNeed) {
   EXPECT_EQ(db.ListShares(a).value().at(0).clinician, "dr.lee");
   EXPECT_TRUE(db.RevokeShare(a, clin->id).value());
   EXPECT_FALSE(db.CanRead(clin->id, a).value());
-  EXPECT_EQ(db.ClinicianList(clin->id, *Date::Parse("2026-03-25"))->size(), 2u);
+  EXPECT_EQ(db.ClinicianList(clin->id)->size(), 2u);
 }
 
 TYPED_TEST(StoreTest, DeletingAnAccountLeavesNothingOfTheirs) {
@@ -393,11 +424,13 @@ TYPED_TEST(StoreTest, DeletingAnAccountLeavesNothingOfTheirs) {
   ASSERT_TRUE(store->Import(testing::RandomDiary(4, 30), ImportMode::kRefuseClashes).has_value());
   ASSERT_TRUE(store->SaveSettings({{"sitting_hours", 8}}).has_value());
   ASSERT_TRUE(db.CreateSession("zs", a->id, "c", 1, 100).has_value());
-  ASSERT_TRUE(db.CreateApiToken(a->id, "t", "zt", 1).has_value());
+  ASSERT_TRUE(db.CreateApiToken(a->id, "t", "zt", "read", 1, 1000).has_value());
   ASSERT_TRUE(db.CreateInvite(a->person, "zi", 1, 100).has_value());
   ASSERT_TRUE(db.CreateInvite(a->person, "zj", 1, 100).has_value());
   ASSERT_TRUE(db.RedeemInvite("zj", clin->id, 2).has_value());
-  ASSERT_TRUE(db.RecordFailure("account:zed", 1, 100).has_value());
+  ASSERT_TRUE(db.ReserveAttempt("signin:zed", 1, 100, 5).has_value());
+  ASSERT_TRUE(db.ReserveAttempt("signin:zed@10.0.0.1", 1, 100, 5).has_value());
+  ASSERT_TRUE(db.ReserveAttempt("signin:zedd@10.0.0.1", 1, 100, 5).has_value());
   ASSERT_TRUE(db.DeleteAccount(a->id).has_value());
   EXPECT_FALSE(db.FindLogin("zed").value().has_value());
   EXPECT_TRUE(store->LoadDiary()->days.empty());
@@ -405,8 +438,10 @@ TYPED_TEST(StoreTest, DeletingAnAccountLeavesNothingOfTheirs) {
   EXPECT_FALSE(db.FindSession("zs", 2).value().has_value());
   EXPECT_FALSE(db.FindApiToken("zt", 2).value().has_value());
   EXPECT_EQ(db.RedeemInvite("zi", clin->id, 2).error().kind, ErrorKind::kNotFound);
-  EXPECT_TRUE(db.ClinicianList(clin->id, *Date::Parse("2026-01-01"))->empty());
-  EXPECT_EQ(db.CountFailures("account:zed", 2, 100).value(), 0);
+  EXPECT_TRUE(db.ClinicianList(clin->id)->empty());
+  EXPECT_EQ(db.CountAttempts("signin:zed", 2, 100).value(), 0);
+  EXPECT_EQ(db.CountAttempts("signin:zed@10.0.0.1", 2, 100).value(), 0);
+  EXPECT_EQ(db.CountAttempts("signin:zedd@10.0.0.1", 2, 100).value(), 1);  // another's
   // The owner's diary is untouched.
   EXPECT_TRUE(db.FindLogin("owner").value().has_value());
 }
@@ -415,7 +450,7 @@ TEST(SqliteStoreTest, TheLocalDiaryComesBackEmptyAfterItsAccountIsDeleted) {
   TempDir dir;
   const std::string path = "sqlite:" + dir.File("d.db");
   {
-    auto db = OpenDatabase(path, true);
+    auto db = OpenDatabase(path, Opts(true));
     ASSERT_TRUE(db.has_value());
     auto first = (*db)->CreateAccount("first", "hash", "person", 1);
     ASSERT_TRUE(first.has_value());
@@ -438,7 +473,7 @@ TYPED_TEST(StoreTest, DataSurvivesReopening) {
   ASSERT_TRUE(this->store_->Import(diary, ImportMode::kRefuseClashes).has_value());
   this->store_.reset();
   this->db_.reset();
-  auto reopened = OpenDatabase(this->location_, false);
+  auto reopened = OpenDatabase(this->location_, Opts(false));
   ASSERT_TRUE(reopened.has_value());
   EXPECT_EQ(*(*reopened)->ForPerson(this->person_)->LoadDiary(), diary);
 }
@@ -458,7 +493,8 @@ TEST(SqliteStoreTest, UsesWalForeignKeysAndRecordsMigrations) {
     return out;
   };
   EXPECT_EQ(one("PRAGMA journal_mode"), "wal");
-  EXPECT_EQ(one("SELECT MAX(version) FROM schema_migrations"), "4");
+  EXPECT_EQ(one("SELECT MAX(version) FROM schema_migrations"),
+            std::to_string(sql::Migrations().back().version));
   sqlite3_close(db);
 }
 

@@ -101,7 +101,7 @@ test('a new user records a morning, a session and its hour after, and sees the r
   await page.goto(`${base}/#reading`);
   await page.locator('#verdict').waitFor();
   const before = await page.evaluate(() => document.querySelector('#reading-body').innerText);
-  const morningPoints = await page.locator('figure').first().locator('tbody tr').count();
+  const morningPoints = await page.locator('figure').first().locator('details tbody tr').count();
 
   await page.goto(`${base}/#today`);
   const morning = page.locator('form', { has: page.locator('h3:text("On waking")') });
@@ -133,7 +133,7 @@ test('a new user records a morning, a session and its hour after, and sees the r
   assert.notEqual(afterText, before);
   assert.match(afterText, /building as it went on/);
   assert.match(afterText, /still rising or tighter/);
-  assert.equal(await page.locator('figure').first().locator('tbody tr').count(), morningPoints + 1);
+  assert.equal(await page.locator('figure').first().locator('details tbody tr').count(), morningPoints + 1);
   assert.ok(await page.locator('figure canvas').count() >= 2, 'both charts are drawn');
   await page.screenshot({ path: path.join(SHOTS, 'reading-360.png'), fullPage: true });
   await axeCheck(page, 'reading');
@@ -471,7 +471,7 @@ test('a person signs up, shares with a clinician who finds them in the list, the
     assert.deepEqual(pid.people, []);
     await clin.goto(`${srv.url}/#person=${mariaId}`);
     // The earlier reading is replaced by the refusal, not left on the page.
-    await clin.locator(`#reading-body:has-text("nothing at /api/v1/people/${mariaId}/reading")`).waitFor();
+    await clin.locator(`#reading-body:has-text("this person no longer shares their reading with you")`).waitFor();
     assert.doesNotMatch(await clin.locator('#reading-body').innerText(), /Verdict|usual morning/i);
     for (const p of [admin, person]) assert.deepEqual(p.errors, []);
   } finally {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "backsignal/core/date.h"
+#include "backsignal/core/result.h"
 
 namespace backsignal {
 
@@ -154,6 +155,11 @@ std::string FormatNumber(double value);
 
 // Counts Unicode code points in UTF-8 text (what a JSON Schema maxLength counts).
 size_t CountCodePoints(std::string_view utf8);
+
+// Checks every value of a day against the format's limits: a Day built in code can hold any
+// value, so the store checks each one before writing it. Each problem names its place
+// ("2026-11-02 sessions[1].activity: is not valid UTF-8").
+Result<void> ValidateDay(const Day& day);
 
 // Sorts days by date; returns the first repeated date if any.
 std::optional<Date> SortDays(std::vector<Day>& days);

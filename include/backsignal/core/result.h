@@ -1,6 +1,7 @@
 // Errors as values: every fallible call returns Result<T>, never throws across a module border.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -16,6 +17,9 @@ enum class ErrorKind {
   kConflict,  // the input clashes with what is stored (exit 3, HTTP 409)
   kNotFound,  // the thing named is not there (exit 4, HTTP 404)
   kStorage,   // the database or a file could not be read or written (exit 5, HTTP 500)
+  kUnauthenticated,  // nobody is signed in, or the secret given is wrong (HTTP 401)
+  kForbidden,        // signed in, but not allowed to do this (exit 6, HTTP 403)
+  kThrottled,        // too many attempts: wait and try again (HTTP 429 with Retry-After)
 };
 
 // A failure a person can act on: `message` says what was wrong and what would be right;
@@ -24,6 +28,7 @@ struct Error {
   ErrorKind kind = ErrorKind::kInvalid;
   std::string message;
   std::vector<std::string> details;
+  int64_t retry_after_seconds = 0;  // kThrottled: how long to wait
 
   static Error Invalid(std::string m, std::vector<std::string> d = {}) {
     return {ErrorKind::kInvalid, std::move(m), std::move(d)};
@@ -33,6 +38,13 @@ struct Error {
   }
   static Error NotFound(std::string m) { return {ErrorKind::kNotFound, std::move(m), {}}; }
   static Error Storage(std::string m) { return {ErrorKind::kStorage, std::move(m), {}}; }
+  static Error Unauthenticated(std::string m) {
+    return {ErrorKind::kUnauthenticated, std::move(m), {}};
+  }
+  static Error Forbidden(std::string m) { return {ErrorKind::kForbidden, std::move(m), {}}; }
+  static Error Throttled(std::string m, int64_t retry_after) {
+    return {ErrorKind::kThrottled, std::move(m), {}, retry_after};
+  }
 };
 
 template <typename T>

@@ -4,6 +4,8 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
+#include <vector>
 #include <string>
 #include <string_view>
 
@@ -13,12 +15,30 @@
 
 namespace backsignal {
 
-class Store;
-
 enum class ExportFormat { kJson, kCsv, kFhir, kIcs, kAll };
 
 // "json", "csv", "fhir", "ics", "all"; kInvalid names the choices.
 Result<ExportFormat> ParseExportFormat(std::string_view name);
+
+// The account around a diary, for "all my data" (never a secret or a hash).
+struct ExportAccount {
+  std::string username;
+  std::string role;
+  bool admin = false;
+  int64_t created_at = 0;
+  struct Share {
+    std::string clinician;
+    int64_t since = 0;
+  };
+  std::vector<Share> shared_with;
+  struct Token {
+    std::string name;
+    std::string scope;
+    int64_t created_at = 0;
+    int64_t expires_at = 0;
+  };
+  std::vector<Token> api_tokens;
+};
 
 // What an export is made from: the person's whole record, and the clock.
 struct ExportData {
@@ -28,10 +48,8 @@ struct ExportData {
   std::string zone;  // the profile's zone, resolved (io/zone.h)
   Date today;        // the person's date now
   int64_t now = 0;   // Unix seconds
+  std::optional<ExportAccount> account;  // with accounts in force
 };
-
-// Loads the person's record from `store`, with today's date and the time in their zone.
-Result<ExportData> LoadExportData(Store& store);
 
 struct ExportFile {
   std::string body;
@@ -42,7 +60,8 @@ struct ExportFile {
 ExportFile Export(ExportFormat format, const ExportData& data);
 
 // "All my data": one JSON document holding everything the person has entered (the diary, the
-// thresholds they set, their profile), documented in docs/exports.md.
+// thresholds they set, their profile, and their account when there is one), documented in
+// docs/exports.md.
 std::string AllDataJson(const ExportData& data);
 
 }  // namespace backsignal

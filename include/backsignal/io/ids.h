@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "backsignal/core/result.h"
+
 namespace backsignal {
 
 // A UUID derived from the person's key and a name ("procedure/2026-11-02/1"): the same inputs
@@ -23,7 +25,8 @@ bool SecretMatches(std::string_view token, std::string_view stored_hash);
 
 // Argon2id (libsodium's crypto_pwhash_str at its "interactive" limits: 2 passes over 64 MiB),
 // as a self-describing "$argon2id$v=19$m=65536,t=2,p=1$..." string.
-std::string HashPassword(std::string_view password);
+// kStorage when the memory for it cannot be had.
+[[nodiscard]] Result<std::string> HashPassword(std::string_view password);
 bool VerifyPassword(std::string_view password, const std::string& stored);
 // Spends the time of a verification, for a username that does not exist (so that timing does
 // not tell which usernames do).

@@ -126,18 +126,24 @@ struct Reading {
 // Reads `diary` as of `as_of`: everything dated after it is ignored.
 // REQUIRES: CheckSettings(settings) succeeded. The reading borrows sessions from `diary`,
 // which must outlive it.
-Reading Read(const Diary& diary, Date as_of, const Settings& settings = {});
+Reading Read(const Diary& diary, Date as_of, const Settings& settings);
+
+// How many days before the as-of date the reading looks at, at most, under `settings`: a diary
+// cut to start at `as_of - ReadingHorizonDays(settings)` reads the same as the whole diary.
+int ReadingHorizonDays(const Settings& settings);
+// The same for any settings within their bounds.
+int MaxReadingHorizonDays();
 
 // The usual morning at date `m` (reading.md §1), ignoring nothing: callers pass the diary
 // already cut at their as-of date.
-UsualAt UsualMorningAt(const Diary& diary, Date m, const Settings& settings = {});
+UsualAt UsualMorningAt(const Diary& diary, Date m, const Settings& settings);
 
 // The Theil-Sen slope, in points per week, of (date, value) points; pairs on the same date
 // are left out. Empty when no pair has distinct dates.
 std::optional<double> TheilSenPerWeek(std::vector<std::pair<int32_t, double>> points);
 
 // The during and hour-after signals of one session.
-DuringSignal DuringSignalOf(const Session& session, const Settings& settings = {});
+DuringSignal DuringSignalOf(const Session& session, const Settings& settings);
 HourAfterSignal HourAfterSignalOf(const Session& session);
 
 }  // namespace backsignal

@@ -1,6 +1,8 @@
-// Group commit: one writer thread takes every write waiting in its queue and runs them in one
-// transaction with one durable commit (Store::TransactBatch), so that many concurrent check-ins
-// cost one fsync. Each write is acknowledged (its `done` called) only after that commit.
+// Where writes go. A Writer runs one person's write in a transaction and says when it is
+// durable. The server's is the GroupCommitter: one writer thread takes every write waiting in
+// its queue and runs them in one transaction with one durable commit (Database::TransactBatch),
+// so that many concurrent check-ins cost one fsync; each write is acknowledged (its `done`
+// called) only after that commit. The command line's is a DirectWriter.
 #pragma once
 
 #include <condition_variable>
@@ -14,25 +16,42 @@
 
 namespace backsignal {
 
-class GroupCommitter {
+class Writer {
  public:
   using Done = std::function<void(Result<void>)>;
+  virtual ~Writer() = default;
+  // Runs `body` in a transaction on `person`'s diary; `done` is called exactly once, when the
+  // write is durably committed or has failed, on any thread. It must not block.
+  virtual void Submit(PersonId person, Store::TxnBody body, Done done) = 0;
+  // Runs a write and waits for it: for callers without an event loop.
+  [[nodiscard]] Result<void> Run(PersonId person, Store::TxnBody body);
+};
 
+// Runs each write at once, on the caller's thread, in a transaction of its own.
+class DirectWriter final : public Writer {
+ public:
+  // REQUIRES: `db` outlives this object.
+  explicit DirectWriter(Database& db) : db_(db) {}
+  void Submit(PersonId person, Store::TxnBody body, Done done) override;
+
+ private:
+  Database& db_;
+};
+
+class GroupCommitter final : public Writer {
+ public:
   // REQUIRES: `db` outlives this object.
   explicit GroupCommitter(Database& db, size_t max_batch = 512);
   // Finishes every write already submitted, then stops.
-  ~GroupCommitter();
+  ~GroupCommitter() override;
   GroupCommitter(const GroupCommitter&) = delete;
   GroupCommitter& operator=(const GroupCommitter&) = delete;
 
   // Queues a write. `done` runs on the writer thread once the write is durably committed (or
-  // has failed); it must not block.
-  void Submit(PersonId person, Store::TxnBody body, Done done);
+  // has failed).
+  void Submit(PersonId person, Store::TxnBody body, Done done) override;
 
-  // Runs a write and waits for it: for callers without an event loop.
-  Result<void> Run(PersonId person, Store::TxnBody body);
-
-  // Number of commits made and writes committed, for tests and benchmarks.
+  // Number of commits made and writes committed, for tests, benchmarks and /metrics.
   size_t commits() const;
   size_t writes() const;
 
@@ -44,9 +63,9 @@ class GroupCommitter {
   mutable std::mutex mu_;
   std::condition_variable wake_;
   std::deque<std::pair<Database::PersonBody, Done>> queue_;  // GUARDED_BY(mu_)
-  bool stopping_ = false;                              // GUARDED_BY(mu_)
-  size_t commits_ = 0;                                 // GUARDED_BY(mu_)
-  size_t writes_ = 0;                                  // GUARDED_BY(mu_)
+  bool stopping_ = false;                                    // GUARDED_BY(mu_)
+  size_t commits_ = 0;                                       // GUARDED_BY(mu_)
+  size_t writes_ = 0;                                        // GUARDED_BY(mu_)
   std::thread thread_;
 };
 

@@ -18,6 +18,14 @@
 
 namespace backsignal {
 
+// One consistent read of a diary (Store::Snapshot).
+struct DiarySnapshot {
+  int64_t version = 0;
+  std::optional<Date> latest;  // the latest date with anything recorded
+  Diary diary;                 // the days asked for, and the stated usual morning
+  std::map<std::string, double> settings;  // the stored thresholds
+};
+
 // Reads and writes of one diary inside one transaction.
 class DiaryTxn {
  public:
@@ -57,6 +65,16 @@ class Store {
 
   // The whole diary, days in date order.
   virtual Result<Diary> LoadDiary() = 0;
+
+  // The diary as one consistent snapshot: its version, its latest date, the stored thresholds,
+  // and its days from `horizon_days` before `as_of` (the latest date when not given) on, or
+  // all of them when `horizon_days` is not given.
+  virtual Result<DiarySnapshot> Snapshot(std::optional<Date> as_of,
+                                         std::optional<int> horizon_days) = 0;
+
+  // The diary's version: it grows with every write to the diary or its thresholds, in every
+  // process, so a reading made at one version is current exactly while the version is.
+  virtual Result<int64_t> Version() = 0;
 
   // Runs `body` in one transaction: committed (durably) when it returns success, rolled back
   // when it fails; its error is returned.
@@ -124,6 +142,14 @@ struct ApiTokenInfo {
   std::string name;
   int64_t created_at = 0;
   std::optional<int64_t> last_used_at;
+  std::string scope;  // "read", "checkins" or "diary"
+  int64_t expires_at = 0;
+};
+
+// What an API token lets its holder do, and as whom.
+struct TokenGrant {
+  Account account;
+  std::string scope;
 };
 
 struct ShareInfo {
@@ -150,6 +176,20 @@ struct PersonSummary {
   bool repeated_worse = false;
   bool morning_shift = false;
   bool modify_or_stop = false;
+  bool keeps_rising = false;
+};
+
+// Makes a person's summary for the clinician's list from their recent diary. The store keeps
+// summaries up to date in the transaction of every write, but the reading is not the store's
+// business: the summariser is given to OpenDatabase (the service provides it).
+class Summariser {
+ public:
+  virtual ~Summariser() = default;
+  // Days before the latest recorded date that Summarise needs.
+  virtual int HorizonDays() const = 0;
+  // REQUIRES: `recent` holds the days from latest - HorizonDays() to latest.
+  virtual PersonSummary Summarise(const Diary& recent, Date latest,
+                                  const std::map<std::string, double>& stored_settings) const = 0;
 };
 
 // The whole database: every person's diary, and the accounts around them. Thread-safe.
@@ -183,6 +223,7 @@ class Database {
   virtual Result<std::optional<std::pair<Account, std::string>>> FindLogin(const std::string& username) = 0;
   virtual Result<std::optional<Account>> GetAccount(int64_t account_id) = 0;
   virtual Result<std::optional<Account>> AccountOfPerson(PersonId person) = 0;
+  // Sets the password; every API token of the account ends with the old one.
   virtual Result<void> SetPasswordHash(int64_t account_id, const std::string& hash) = 0;
   // Deletes the account, its person and every row of theirs (diary, sessions, tokens, shares,
   // invites, summaries, throttling by their username).
@@ -196,18 +237,29 @@ class Database {
   virtual Result<void> DeleteSession(const std::string& token_hash) = 0;
   virtual Result<void> DeleteOtherSessions(int64_t account_id, const std::string& keep_hash) = 0;
 
-  // API tokens for scripts, by the hash of their secret.
+  // API tokens for scripts, by the hash of their secret; one not expired at `now` is found.
   virtual Result<int64_t> CreateApiToken(int64_t account_id, const std::string& name,
-                                         const std::string& token_hash, int64_t now) = 0;
+                                         const std::string& token_hash, const std::string& scope,
+                                         int64_t now, int64_t expires_at) = 0;
   virtual Result<std::vector<ApiTokenInfo>> ListApiTokens(int64_t account_id) = 0;
   virtual Result<bool> RevokeApiToken(int64_t account_id, int64_t token_id) = 0;
-  virtual Result<std::optional<Account>> FindApiToken(const std::string& token_hash, int64_t now) = 0;
+  virtual Result<std::optional<TokenGrant>> FindApiToken(const std::string& token_hash,
+                                                         int64_t now) = 0;
 
-  // Sign-in throttling: failures of `key` ("account:alice", "address:10.0.0.1") within the last
-  // `window` seconds. Record adds one and returns the count.
-  virtual Result<int64_t> RecordFailure(const std::string& key, int64_t now, int64_t window) = 0;
-  virtual Result<int64_t> CountFailures(const std::string& key, int64_t now, int64_t window) = 0;
-  virtual Result<void> ClearFailures(const std::string& key) = 0;
+  // Throttling, by key ("signin:alice@10.0.0.1", "address:10.0.0.1"): each attempt is reserved
+  // before the work it limits is done, atomically across processes, so that at most `limit`
+  // attempts of one key are made within `window` seconds. Attempts stored in the future (a
+  // clock that went back) count as made now.
+  struct Attempt {
+    bool allowed = false;
+    int64_t retry_after = 0;  // seconds until one is allowed again, when not allowed
+  };
+  virtual Result<Attempt> ReserveAttempt(const std::string& key, int64_t now, int64_t window,
+                                         int64_t limit) = 0;
+  // Gives back one attempt reserved at `now` (one that succeeded and should not count).
+  virtual Result<void> ReleaseAttempt(const std::string& key, int64_t now) = 0;
+  virtual Result<int64_t> CountAttempts(const std::string& key, int64_t now, int64_t window) = 0;
+  virtual Result<void> ClearAttempts(const std::string& key) = 0;
 
   // Sharing: a person's invite (by the hash of its code) that a clinician redeems once before it
   // expires; the shares that result; revoking them.
@@ -221,10 +273,9 @@ class Database {
   virtual Result<std::vector<ShareInfo>> ListShares(PersonId person) = 0;
   virtual Result<bool> RevokeShare(PersonId person, int64_t clinician_account) = 0;
   virtual Result<bool> CanRead(int64_t clinician_account, PersonId person) = 0;
-  // The people who share with the clinician, most in need first: alerts, stirring_up, repeated
-  // worse mornings, no check-in since before `stale_before`; then the longest silent.
-  virtual Result<std::vector<PersonSummary>> ClinicianList(int64_t clinician_account,
-                                                           Date stale_before) = 0;
+  // The people who share with the clinician, with their summaries, by username (the order of
+  // need is the service's: service/sharing.h).
+  virtual Result<std::vector<PersonSummary>> ClinicianList(int64_t clinician_account) = 0;
 
   // The person whose calendar feed has this secret hash.
   virtual Result<std::optional<PersonId>> FindPersonByFeed(const std::string& hash) = 0;
@@ -234,16 +285,20 @@ class Database {
   virtual Result<bool> CheckSetupCode(const std::string& code_hash) = 0;
 };
 
+struct OpenOptions {
+  bool create = false;     // make a missing SQLite file (and its folder)
+  bool read_only = false;  // SQLite: open the file read only, for reading commands
+  // Keeps the clinician's list summaries; without one, summaries are not kept.
+  std::shared_ptr<const Summariser> summariser;
+};
+
 // Opens a database from a location: "memory:" (a private in-memory SQLite), "sqlite:PATH", a
 // plain file path, or "postgresql://..." / "postgres://..." (libpq URI). Applies any pending
-// migrations. With create=false a missing SQLite file is kNotFound.
-Result<std::unique_ptr<Database>> OpenDatabase(const std::string& location, bool create);
+// migrations. Without `create` a missing SQLite file is kNotFound.
+Result<std::unique_ptr<Database>> OpenDatabase(const std::string& location,
+                                               const OpenOptions& options);
 
-// A Store for one person that owns its database: for the command line and tests.
-Result<std::unique_ptr<Store>> OpenStore(const std::string& location, bool create,
-                                         PersonId person = kLocalPerson);
-// A Store for one person of `db` that owns `db`.
+// A Store for one person of `db` that owns `db`: for the command line and tests.
 std::unique_ptr<Store> OwningPersonStore(std::unique_ptr<Database> db, PersonId person);
-Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, bool create);
 
 }  // namespace backsignal

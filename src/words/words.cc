@@ -1,4 +1,4 @@
-#include "backsignal/reading/words.h"
+#include "backsignal/words/words.h"
 
 #include <cmath>
 #include <cstdio>

@@ -1,0 +1,64 @@
+// Check-ins, the same for the CLI and the API: an edit of one day, run as one durable write,
+// answered with the day as stored, the session's signals under the thresholds in force, and
+// any advice due at once (modify or stop; the safety questions again).
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "backsignal/core/checkin.h"
+#include "backsignal/core/diary.h"
+#include "backsignal/reading/reading.h"
+#include "backsignal/service/service.h"
+
+namespace backsignal::service {
+
+// What a check-in changes on its day. Returns the session it concerns, if any (1-based).
+using DayEdit = std::function<Result<std::optional<size_t>>(Day&)>;
+
+// The edits a front door can make.
+DayEdit SetMorning(Morning morning);
+// Pain given, stiffness kept from what was there when not given (the command line's way).
+DayEdit CorrectMorning(Score pain, std::optional<Score> stiffness);
+DayEdit AddSessionEdit(SessionPatch patch);
+DayEdit EditSessionEdit(size_t number, SessionPatch patch);
+// The hour-after check-in of session `number` (the latest when not given): merged into what was
+// there, or replacing it whole.
+DayEdit HourAfterEdit(std::optional<size_t> number, HourAfter after, bool replace);
+DayEdit ContextEdit(Context context, bool merge);
+DayEdit NoteEdit(std::string note);
+DayEdit DeleteEdit(Entry entry, std::optional<size_t> number);
+
+struct CheckinResult {
+  Date date;
+  std::optional<Day> before;  // the day as it was, when it held anything
+  Day day;                    // the day as stored
+  std::optional<size_t> session;
+  // The session's signals under the thresholds in force (when `session` is set).
+  DuringSignal during = DuringSignal::kUnknown;
+  HourAfterSignal hour_after = HourAfterSignal::kUnknown;
+  bool modify_or_stop = false;  // sharp or catching pain: show the advice now
+  bool safety_again = false;    // building with heavy breathing under load: ask the screen again
+};
+
+using CheckinDone = std::function<void(Result<CheckinResult>)>;
+
+// Runs the edit on `date` of `person`'s diary through the service's writer; `done` is called
+// once the write is durable (or has failed), on any thread.
+void Checkin(const Service& service, PersonId person, Date date, DayEdit edit, CheckinDone done);
+
+// The same, waiting for it.
+[[nodiscard]] Result<CheckinResult> CheckinNow(const Service& service, PersonId person, Date date,
+                                               DayEdit edit);
+
+// What this morning says about the session of the day before, if there was one: for the words
+// right after a morning check-in.
+struct MorningAfter {
+  Date session_date;
+  MorningSignal signal = MorningSignal::kUnknown;
+};
+[[nodiscard]] Result<std::optional<MorningAfter>> MorningAfterOf(const Service& service,
+                                                                 PersonId person, Date morning);
+
+}  // namespace backsignal::service

@@ -1,0 +1,58 @@
+// A person's reading, as every surface shows it: made from the diary's recent days with the
+// thresholds in force, and kept in memory per person while the diary's version stays the same
+// (the version grows with every write, in every process; service/readings.cc).
+#pragma once
+
+#include <cstddef>
+#include <list>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "backsignal/reading/reading.h"
+#include "backsignal/service/service.h"
+
+namespace backsignal::service {
+
+struct ReadingView {
+  PersonId person = 0;
+  DiarySnapshot snapshot;  // the days the reading borrows its sessions from
+  Settings settings;       // in force
+  Reading reading;
+  std::string json;  // the reading as the API sends it (compact)
+};
+
+// Readings kept per person and as-of date, each with the diary version it was made at.
+// Thread-safe; at most `capacity` readings, the least recently used dropped first.
+class ReadingCache {
+ public:
+  explicit ReadingCache(size_t capacity = 128) : capacity_(capacity) {}
+  std::shared_ptr<const ReadingView> Find(PersonId person, const std::string& as_of,
+                                          int64_t version);
+  void Put(PersonId person, const std::string& as_of, int64_t version,
+           std::shared_ptr<const ReadingView> view);
+  size_t hits() const;
+  size_t misses() const;
+
+ private:
+  struct Entry {
+    int64_t version;
+    std::shared_ptr<const ReadingView> view;
+    std::list<std::pair<PersonId, std::string>>::iterator lru;
+  };
+  const size_t capacity_;
+  mutable std::mutex mu_;
+  std::map<std::pair<PersonId, std::string>, Entry> entries_;  // GUARDED_BY(mu_)
+  std::list<std::pair<PersonId, std::string>> lru_;           // GUARDED_BY(mu_), newest first
+  size_t hits_ = 0, misses_ = 0;                               // GUARDED_BY(mu_)
+};
+
+// The person's reading as of `as_of` (DefaultAsOf when not given; `today` is taken as the
+// person's date now when the diary is empty, else service/today.h's TodayFor).
+[[nodiscard]] Result<std::shared_ptr<const ReadingView>> ReadingOf(
+    const Service& service, PersonId person, std::optional<Date> as_of,
+    std::optional<Date> today = std::nullopt);
+
+}  // namespace backsignal::service

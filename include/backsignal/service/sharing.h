@@ -1,0 +1,47 @@
+// Sharing a reading with a clinician, and the clinician's list of who needs attention: the
+// triage rules live here, the store only selects.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "backsignal/core/result.h"
+#include "backsignal/service/service.h"
+
+namespace backsignal::service {
+
+inline constexpr int kInviteDays = 7;
+// A person who has recorded nothing for this many days needs a word.
+inline constexpr int kStaleDays = 3;
+
+struct NewInvite {
+  int64_t id = 0;
+  std::string code;  // shown once: "K7QM-2XPA-9RTD-B4WC"
+  int64_t expires_at = 0;
+};
+[[nodiscard]] Result<NewInvite> CreateInvite(const Service& service, PersonId person);
+
+// kForbidden unless `clinician` is a clinician's account; kNotFound for an unknown, used or
+// expired code. Returns the person now shared, with their account.
+[[nodiscard]] Result<Account> RedeemInvite(const Service& service, const Account& clinician,
+                                           const std::string& code);
+
+// Whether `viewer` may read `person`'s diary: their own, or shared with them as a clinician.
+[[nodiscard]] Result<bool> CanView(const Service& service, const std::optional<Account>& viewer,
+                                   PersonId viewer_person, PersonId person);
+
+// One row of the clinician's list, with why the person needs attention, most needy first.
+struct TriagedPerson {
+  PersonSummary summary;
+  std::optional<int> days_since;     // days since the latest date recorded
+  std::vector<std::string> needs;    // reasons, most urgent first ("modify_or_stop", ...)
+  int rank = 0;                      // larger is more urgent
+};
+[[nodiscard]] Result<std::vector<TriagedPerson>> ClinicianPeople(const Service& service,
+                                                                 const Account& clinician);
+
+// The order of need, for a list of summaries as of `today` (exposed for tests).
+std::vector<TriagedPerson> Triage(std::vector<PersonSummary> people, Date today);
+
+}  // namespace backsignal::service

@@ -1,0 +1,489 @@
+// The check-ins: morning, session, after, context, note; and show, delete, usual.
+#include <iostream>
+
+#include "backsignal/core/checkin.h"
+#include "backsignal/io/diary_json.h"
+#include "backsignal/service/checkins.h"
+#include "backsignal/service/today.h"
+#include "backsignal/words/advice.h"
+#include "backsignal/words/words.h"
+#include "commands.h"
+
+namespace backsignal::cli {
+namespace {
+
+// The red-flag questions, with what to do if any is true.
+void PrintSafetyScreen(const char* reason) {
+  std::cout << "\nSAFETY CHECK\n" << reason << "\n";
+  for (const RedFlagQuestion& q : kRedFlagQuestions) std::cout << "  - " << q.question << "\n";
+  std::cout << "If any answer is yes: " << kRedFlagAdvice << "\n" << kUrgentAdvice << "\n\n";
+}
+
+// Opens the diary for a check-in (made when missing: then the safety check comes first), and
+// resolves the date the person gave against their own today.
+struct CheckinTarget {
+  std::unique_ptr<Opened> opened;
+  Date date;
+  Date today;
+};
+
+Result<CheckinTarget> OpenForCheckin(const Globals& g, const std::string& date_arg) {
+  auto opened = Open(g, Access::kCreate);
+  if (!opened) return Unexpected(opened.error());
+  auto today = service::TodayFor((*opened)->service(), (*opened)->person());
+  if (!today) return Unexpected(today.error());
+  auto date = ParseDateArg(date_arg, "--date", *today);
+  if (!date) return Unexpected(date.error());
+  if ((*opened)->created()) {
+    PrintSafetyScreen(
+        "Welcome to backsignal. Mid back pain is usually not a sign of anything serious, but some "
+        "symptoms need a clinician rather than a diary. Before you start:");
+  }
+  return CheckinTarget{std::move(*opened), *date, *today};
+}
+
+Result<service::CheckinResult> Run(const CheckinTarget& t, service::DayEdit edit) {
+  return service::CheckinNow(t.opened->service(), t.opened->person(), t.date, std::move(edit));
+}
+
+// What this morning says about yesterday's session, under the thresholds in force.
+void PrintMorningAfter(const CheckinTarget& t) {
+  auto after = service::MorningAfterOf(t.opened->service(), t.opened->person(), t.date);
+  if (!after || !*after) return;
+  std::cout << "This is the morning after your session of " << (*after)->session_date.ToString()
+            << ": ";
+  switch ((*after)->signal) {
+    case MorningSignal::kWorse:
+      std::cout << "significantly worse than your usual morning. One morning is not a verdict:\n"
+                   "other things (sitting, long spells in one position, upper-body tension) can "
+                   "cause it too.\n";
+      break;
+    case MorningSignal::kBetter:
+      std::cout << "better than your usual morning.\n";
+      break;
+    case MorningSignal::kUsual:
+      std::cout << "within your usual range.\n";
+      break;
+    case MorningSignal::kUnknown:
+      std::cout << "no usual morning to compare with yet (it needs a few more mornings).\n";
+      break;
+  }
+}
+
+struct MorningArgs {
+  std::string pain, stiffness, date;
+};
+
+int RunMorning(const Globals& g, const MorningArgs& a) {
+  auto pain = ParseScoreArg(a.pain, "PAIN");
+  if (!pain) return Report(pain.error());
+  std::optional<Score> stiffness;
+  if (!a.stiffness.empty()) {
+    auto s = ParseScoreArg(a.stiffness, "--stiffness");
+    if (!s) return Report(s.error());
+    stiffness = *s;
+  }
+  auto t = OpenForCheckin(g, a.date);
+  if (!t) return Report(t.error());
+  auto r = Run(*t, service::CorrectMorning(*pain, stiffness));
+  if (!r) return Report(r.error());
+  const bool corrected = r->before && r->before->morning;
+  std::cout << (corrected ? "Corrected" : "Recorded") << " the morning of " << t->date.ToString()
+            << ": pain " << Num(r->day.morning->pain.value());
+  if (r->day.morning->stiffness) std::cout << ", stiffness " << Num(r->day.morning->stiffness->value());
+  if (corrected) std::cout << " (was pain " << Num(r->before->morning->pain.value()) << ")";
+  std::cout << ".\n";
+  PrintMorningAfter(*t);
+  std::cout << "Next: when you exercise, backsignal session --minutes 40 --start 3 --end 4\n";
+  return kOk;
+}
+
+struct SessionArgs {
+  std::string date, time, minutes, activity, load, start, end, pattern;
+  bool sharp = false, no_sharp = false;
+  size_t edit = 0;
+};
+
+Result<SessionPatch> BuildPatch(const SessionArgs& a) {
+  SessionPatch p;
+  if (!a.time.empty()) {
+    auto t = TimeOfDay::Parse(a.time);
+    if (!t) return Fail(Error::Invalid("--time: \"" + a.time + "\" " + t.error()));
+    p.time = *t;
+  }
+  if (!a.minutes.empty()) {
+    auto n = ParseNumberArg(a.minutes, "--minutes");
+    if (!n) return Unexpected(n.error());
+    auto m = ValidateMinutes(*n);
+    if (!m) return Fail(Error::Invalid("--minutes: " + m.error()));
+    p.minutes = *m;
+  }
+  if (!a.activity.empty()) {
+    auto t = ValidateText(a.activity, kMaxActivityChars);
+    if (!t) return Fail(Error::Invalid("--activity: the text " + t.error()));
+    p.activity = *t;
+  }
+  if (!a.load.empty()) {
+    LoadSet set;
+    std::string_view rest = a.load;
+    while (!rest.empty()) {
+      const size_t comma = rest.find_first_of(",;");
+      const std::string_view name = rest.substr(0, comma);
+      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+      if (name.empty() || name == "none") continue;
+      auto l = ParseLoad(name);
+      if (!l) return Fail(Error::Invalid("--load: \"" + std::string(name) + "\" " + l.error()));
+      set.Add(*l);
+    }
+    p.load = set;
+  }
+  for (const auto& [text, target, option] :
+       {std::tuple{&a.start, &p.during.start, "--start"}, std::tuple{&a.end, &p.during.end, "--end"}}) {
+    if (text->empty()) continue;
+    auto s = ParseScoreArg(*text, option);
+    if (!s) return Unexpected(s.error());
+    *target = *s;
+  }
+  if (!a.pattern.empty()) {
+    auto pat = ParsePattern(a.pattern);
+    if (!pat) return Fail(Error::Invalid("--pattern: \"" + a.pattern + "\" " + pat.error()));
+    p.during.pattern = *pat;
+  }
+  if (a.sharp) p.during.sharp = true;
+  if (a.no_sharp) p.during.sharp = false;
+  return p;
+}
+
+int RunSession(const Globals& g, const SessionArgs& a) {
+  auto patch = BuildPatch(a);
+  if (!patch) return Report(patch.error());
+  if (a.edit > 0 && patch->empty()) {
+    return Report(Error::Invalid("--edit: give at least one field to change"));
+  }
+  auto t = OpenForCheckin(g, a.date);
+  if (!t) return Report(t.error());
+  auto r = Run(*t, a.edit > 0 ? service::EditSessionEdit(a.edit, *patch)
+                              : service::AddSessionEdit(*patch));
+  if (!r) return Report(r.error());
+  const size_t number = *r->session;
+  const Session& s = r->day.sessions[number - 1];
+  if (r->modify_or_stop) std::cout << "STOP OR MODIFY\n" << kModifyOrStopAdvice << "\n\n";
+  std::cout << (a.edit ? "Corrected" : "Recorded") << " session " << number << " of "
+            << t->date.ToString();
+  if (s.time) std::cout << " at " << s.time->ToString();
+  if (s.activity) std::cout << ": " << *s.activity;
+  if (s.minutes) std::cout << ", " << *s.minutes << " min";
+  std::cout << ".\n  During: " << DescribeDuring(r->during);
+  if (s.during.start || s.during.end) {
+    std::cout << " (" << (s.during.start ? Num(s.during.start->value()) : "?") << " to "
+              << (s.during.end ? Num(s.during.end->value()) : "?") << ")";
+  }
+  std::cout << "\n";
+  if (r->during == DuringSignal::kBuilding) {
+    std::cout << "  Discomfort that builds steadily, particularly with rotation or deep breathing,\n"
+                 "  is worth paying attention to. See how the next hour and tomorrow morning go.\n";
+  }
+  if (r->safety_again) PrintSafetyScreen(kSafetyScreenReason);
+  std::cout << "Next: about an hour after you finish, backsignal after PAIN [--tighter]";
+  if (t->date != t->today) std::cout << " --date " << t->date.ToString();
+  std::cout << "\n      tomorrow on waking, backsignal morning PAIN\n";
+  return kOk;
+}
+
+struct AfterArgs {
+  std::string pain, date;
+  bool tighter = false, not_tighter = false;
+  size_t session = 0;
+};
+
+int RunAfter(const Globals& g, const AfterArgs& a) {
+  HourAfter after;
+  if (!a.pain.empty()) {
+    auto p = ParseScoreArg(a.pain, "PAIN");
+    if (!p) return Report(p.error());
+    after.pain = *p;
+  }
+  if (a.tighter) after.tighter = true;
+  if (a.not_tighter) after.tighter = false;
+  if (after.empty()) {
+    return Report(Error::Invalid("give the pain now (0 to 10), --tighter or --not-tighter"));
+  }
+  auto t = OpenForCheckin(g, a.date);
+  if (!t) return Report(t.error());
+  auto r = Run(*t, service::HourAfterEdit(a.session ? std::optional<size_t>(a.session)
+                                                    : std::nullopt,
+                                          after, false));
+  if (!r) {
+    Error e = r.error();
+    if (e.kind == ErrorKind::kNotFound) {
+      e.message += "; record the session first: backsignal session --date " + t->date.ToString();
+    }
+    return Report(e);
+  }
+  const size_t number = *r->session;
+  const Session& s = r->day.sessions[number - 1];
+  std::cout << "Recorded the hour after session " << number << " of " << t->date.ToString()
+            << ":";
+  if (s.hour_after.pain) std::cout << " pain " << Num(s.hour_after.pain->value());
+  if (s.hour_after.tighter.value_or(false)) std::cout << ", tighter than before";
+  std::cout << ".\n";
+  switch (r->hour_after) {
+    case HourAfterSignal::kSettling:
+      std::cout << "  Settling back: the mid back seems to have managed the load reasonably well.\n";
+      break;
+    case HourAfterSignal::kRising:
+      std::cout << "  Still rising or tighter: the load may have been more than your mid back could\n"
+                   "  absorb today. Tomorrow morning will tell more; one session is not a verdict.\n";
+      break;
+    case HourAfterSignal::kUnknown:
+      std::cout << "  (Add the during check-in, --start/--end on the session, to compare.)\n";
+      break;
+  }
+  std::cout << "Next: tomorrow on waking, backsignal morning PAIN\n";
+  return kOk;
+}
+
+struct ContextArgs {
+  std::string sitting, tension, date;
+  bool prolonged = false, not_prolonged = false;
+};
+
+int RunContext(const Globals& g, const ContextArgs& a) {
+  Context patch;
+  if (!a.sitting.empty()) {
+    auto n = ParseNumberArg(a.sitting, "--sitting");
+    if (!n) return Report(n.error());
+    auto h = ValidateSittingHours(*n);
+    if (!h) return Report(Error::Invalid("--sitting: " + h.error()));
+    patch.sitting_hours = *h;
+  }
+  if (!a.tension.empty()) {
+    auto t = ParseScoreArg(a.tension, "--tension");
+    if (!t) return Report(t.error());
+    patch.upper_body_tension = *t;
+  }
+  if (a.prolonged) patch.prolonged_position = true;
+  if (a.not_prolonged) patch.prolonged_position = false;
+  if (patch.empty()) {
+    return Report(Error::Invalid("give at least one of --sitting, --prolonged, --tension"));
+  }
+  auto t = OpenForCheckin(g, a.date);
+  if (!t) return Report(t.error());
+  auto r = Run(*t, service::ContextEdit(patch, true));
+  if (!r) return Report(r.error());
+  const Context& c = r->day.context;
+  std::cout << "Recorded the context of " << t->date.ToString() << ":";
+  if (c.sitting_hours) std::cout << " sitting " << Num(*c.sitting_hours) << " h;";
+  if (c.prolonged_position) {
+    std::cout << (*c.prolonged_position ? " long spells in one position;"
+                                        : " no long spells in one position;");
+  }
+  if (c.upper_body_tension) {
+    std::cout << " upper-body tension " << Num(c.upper_body_tension->value()) << ";";
+  }
+  std::cout << "\n  These are other things that can set the mid back off; a worse morning after\n"
+               "  such a day may be from them, not from the exercise.\n";
+  return kOk;
+}
+
+struct NoteArgs {
+  std::string text, date;
+};
+
+int RunNote(const Globals& g, const NoteArgs& a) {
+  auto text = ValidateText(a.text, kMaxNoteChars);
+  if (!text) return Report(Error::Invalid("NOTE: the text " + text.error()));
+  if (text->empty()) {
+    return Report(Error::Invalid("NOTE is empty; to remove a note: backsignal delete note"));
+  }
+  auto t = OpenForCheckin(g, a.date);
+  if (!t) return Report(t.error());
+  auto r = Run(*t, service::NoteEdit(*text));
+  if (!r) return Report(r.error());
+  std::cout << "Noted for " << t->date.ToString() << ".\n";
+  return kOk;
+}
+
+struct ShowArgs {
+  std::string date;
+};
+
+int RunShow(const Globals& g, const ShowArgs& a) {
+  auto opened = Open(g, Access::kRead);
+  if (!opened) return Report(opened.error());
+  auto today = service::TodayFor((*opened)->service(), (*opened)->person());
+  if (!today) return Report(today.error());
+  auto date = ParseDateArg(a.date, "--date", *today);
+  if (!date) return Report(date.error());
+  auto day = (*opened)->db().ForPerson((*opened)->person())->GetDay(*date);
+  if (!day) return Report(day.error());
+  if (!*day) {
+    std::cout << "Nothing recorded on " << date->ToString() << ".\n";
+    return kOk;
+  }
+  Diary one;
+  one.days.push_back(**day);
+  std::cout << DiaryToJson(one);
+  return kOk;
+}
+
+struct DeleteArgs {
+  std::string what, date;
+  size_t session = 0;
+};
+
+int RunDelete(const Globals& g, const DeleteArgs& a) {
+  const std::optional<Entry> entry = ParseEntry(a.what);
+  if (!entry) {
+    return Report(Error::Invalid("\"" + a.what +
+                                 "\" is not something to delete; expected morning, session, "
+                                 "during, after, context, note or day"));
+  }
+  auto opened = Open(g, Access::kWrite);
+  if (!opened) return Report(opened.error());
+  auto today = service::TodayFor((*opened)->service(), (*opened)->person());
+  if (!today) return Report(today.error());
+  auto date = ParseDateArg(a.date, "--date", *today);
+  if (!date) return Report(date.error());
+  auto r = service::CheckinNow(
+      (*opened)->service(), (*opened)->person(), *date,
+      service::DeleteEdit(*entry, a.session ? std::optional<size_t>(a.session) : std::nullopt));
+  if (!r) return Report(r.error());
+  std::cout << "Deleted the " << a.what << " of " << date->ToString() << ".\n";
+  return kOk;
+}
+
+struct UsualArgs {
+  std::string pain, stiffness;
+  bool clear = false;
+};
+
+int RunUsual(const Globals& g, const UsualArgs& a) {
+  UsualMorning u;
+  if (!a.pain.empty()) {
+    auto p = ParseScoreArg(a.pain, "--pain");
+    if (!p) return Report(p.error());
+    u.pain = *p;
+  }
+  if (!a.stiffness.empty()) {
+    auto s = ParseScoreArg(a.stiffness, "--stiffness");
+    if (!s) return Report(s.error());
+    u.stiffness = *s;
+  }
+  if (!a.clear && !u.pain && !u.stiffness) {
+    return Report(Error::Invalid("give --pain and/or --stiffness, or --clear"));
+  }
+  auto opened = Open(g, Access::kCreate);
+  if (!opened) return Report(opened.error());
+  if (auto ok = (*opened)->service().writer().Run(
+          (*opened)->person(), [u](DiaryTxn& txn) { return txn.SetUsual(u); });
+      !ok) {
+    return Report(ok.error());
+  }
+  if (a.clear && !u.pain && !u.stiffness) {
+    std::cout << "Cleared your stated usual morning.\n";
+  } else {
+    std::cout << "Your usual morning: " << (u.pain ? "pain " + Num(u.pain->value()) : "")
+              << (u.pain && u.stiffness ? ", " : "")
+              << (u.stiffness ? "stiffness " + Num(u.stiffness->value()) : "")
+              << ". It is used only until the diary has enough mornings to tell.\n";
+  }
+  return kOk;
+}
+
+}  // namespace
+
+void SetUpMorning(CLI::App& cmd, Invocation& ctx) {
+  auto a = std::make_shared<MorningArgs>();
+  cmd.add_option("PAIN", a->pain, "Pain on waking, 0 to 10 in steps of 0.5")->required();
+  cmd.add_option("--stiffness", a->stiffness, "Stiffness on waking, 0 to 10");
+  cmd.add_option("--date", a->date, "Date (YYYY-MM-DD, today, yesterday; default today)");
+  cmd.footer(Footer(
+      "  backsignal morning 3 --stiffness 4\n"
+      "  backsignal morning 2.5 --date yesterday   (again on the same date corrects it)"));
+  cmd.callback([a, &ctx] { ctx.code = RunMorning(ctx.globals, *a); });
+}
+
+void SetUpSession(CLI::App& cmd, Invocation& ctx) {
+  auto a = std::make_shared<SessionArgs>();
+  cmd.add_option("--time", a->time, "Start time HH:MM");
+  cmd.add_option("--minutes", a->minutes, "Length in minutes (1-600)");
+  cmd.add_option("--activity", a->activity, "What you did");
+  cmd.add_option("--load", a->load,
+                 "Indirect demands, comma-separated: rotation, breathing_under_load, arms_away");
+  cmd.add_option("--start", a->start, "Discomfort early in the session, 0-10");
+  cmd.add_option("--end", a->end, "Discomfort at the end, 0-10");
+  cmd.add_option("--pattern", a->pattern, "How it moved: stable, building or eased");
+  auto* sharp = cmd.add_flag("--sharp", a->sharp,
+                             "Sharp or catching pain during a twisting or reaching movement");
+  cmd.add_flag("--no-sharp", a->no_sharp, "No sharp or catching pain")->excludes(sharp);
+  cmd.add_option("--date", a->date, "Date (default today)");
+  cmd.add_option("--edit", a->edit, "Correct session N of the date instead of adding one");
+  cmd.footer(Footer(
+      "  backsignal session --time 18:00 --minutes 40 --activity swimming --load "
+      "rotation,arms_away --start 3 --end 5 --pattern building\n"
+      "  backsignal session --sharp\n"
+      "  backsignal session --edit 1 --end 4   (correct session 1 of today)"));
+  cmd.callback([a, &ctx] { ctx.code = RunSession(ctx.globals, *a); });
+}
+
+void SetUpAfter(CLI::App& cmd, Invocation& ctx) {
+  auto a = std::make_shared<AfterArgs>();
+  cmd.add_option("PAIN", a->pain, "Pain now, 0-10");
+  auto* tighter =
+      cmd.add_flag("--tighter", a->tighter, "Noticeably tighter or more restricted than before");
+  cmd.add_flag("--not-tighter", a->not_tighter, "Not tighter than before")->excludes(tighter);
+  cmd.add_option("--session", a->session, "Which session of the day (default: the latest)");
+  cmd.add_option("--date", a->date, "Date of the session (default today)");
+  cmd.footer(Footer("  backsignal after 3\n  backsignal after 5 --tighter --date yesterday"));
+  cmd.callback([a, &ctx] { ctx.code = RunAfter(ctx.globals, *a); });
+}
+
+void SetUpContext(CLI::App& cmd, Invocation& ctx) {
+  auto a = std::make_shared<ContextArgs>();
+  cmd.add_option("--sitting", a->sitting, "Hours of sustained sitting earlier in the day (0-24)");
+  auto* prolonged = cmd.add_flag("--prolonged", a->prolonged, "Long spells in one position");
+  cmd.add_flag("--not-prolonged", a->not_prolonged, "No long spells in one position")
+      ->excludes(prolonged);
+  cmd.add_option("--tension", a->tension, "Upper-body tension, 0-10");
+  cmd.add_option("--date", a->date, "Date (default today)");
+  cmd.footer(Footer("  backsignal context --sitting 7 --prolonged --tension 6"));
+  cmd.callback([a, &ctx] { ctx.code = RunContext(ctx.globals, *a); });
+}
+
+void SetUpNote(CLI::App& cmd, Invocation& ctx) {
+  auto a = std::make_shared<NoteArgs>();
+  cmd.add_option("NOTE", a->text, "The note, up to 2000 characters")->required();
+  cmd.add_option("--date", a->date, "Date (default today)");
+  cmd.footer(Footer("  backsignal note \"long day at the desk\""));
+  cmd.callback([a, &ctx] { ctx.code = RunNote(ctx.globals, *a); });
+}
+
+void SetUpShow(CLI::App& cmd, Invocation& ctx) {
+  auto a = std::make_shared<ShowArgs>();
+  cmd.add_option("--date", a->date, "Date (default today)");
+  cmd.footer(Footer("  backsignal show --date yesterday"));
+  cmd.callback([a, &ctx] { ctx.code = RunShow(ctx.globals, *a); });
+}
+
+void SetUpDelete(CLI::App& cmd, Invocation& ctx) {
+  auto a = std::make_shared<DeleteArgs>();
+  cmd.add_option("WHAT", a->what, "morning, session, during, after, context, note or day")
+      ->required();
+  cmd.add_option("--session", a->session, "Which session (default: the latest of the day)");
+  cmd.add_option("--date", a->date, "Date (default today)");
+  cmd.footer(Footer(
+      "  backsignal delete morning --date 2026-11-02\n  backsignal delete session --session 2"));
+  cmd.callback([a, &ctx] { ctx.code = RunDelete(ctx.globals, *a); });
+}
+
+void SetUpUsual(CLI::App& cmd, Invocation& ctx) {
+  auto a = std::make_shared<UsualArgs>();
+  cmd.add_option("--pain", a->pain, "Usual pain on waking, 0-10");
+  cmd.add_option("--stiffness", a->stiffness, "Usual stiffness on waking, 0-10");
+  cmd.add_flag("--clear", a->clear, "Forget the stated usual morning");
+  cmd.footer(Footer("  backsignal usual --pain 3 --stiffness 4"));
+  cmd.callback([a, &ctx] { ctx.code = RunUsual(ctx.globals, *a); });
+}
+
+}  // namespace backsignal::cli

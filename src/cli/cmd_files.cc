@@ -1,0 +1,197 @@
+// What crosses the border as files: import, export, the clinician's report, and the times
+// the calendar reminders use.
+#include <iostream>
+
+#include "backsignal/io/diary_csv.h"
+#include "backsignal/io/diary_json.h"
+#include "backsignal/io/exports.h"
+#include "backsignal/io/zone.h"
+#include "backsignal/report/report.h"
+#include "backsignal/service/exports.h"
+#include "backsignal/service/today.h"
+#include "commands.h"
+
+namespace backsignal::cli {
+namespace {
+
+struct ImportArgs {
+  std::string file;
+  bool replace = false;
+};
+
+int RunImport(const Globals& g, const ImportArgs& a) {
+  auto text = ReadFile(a.file);
+  if (!text) return Report(text.error());
+  auto diary = LooksLikeJson(*text) ? ParseDiaryJson(*text) : ParseDiaryCsv(*text);
+  if (!diary) {
+    Error e = diary.error();
+    e.message = a.file + ": " + e.message + "; nothing was stored";
+    return Report(e);
+  }
+  for (const Day& day : diary->days) {
+    if (auto ok = service::CheckDiaryDate(day.date, a.file + ": days[" + day.date.ToString() + "]");
+        !ok) {
+      Error e = ok.error();
+      e.message += "; nothing was stored";
+      return Report(e);
+    }
+  }
+  auto opened = Open(g, Access::kCreate);
+  if (!opened) return Report(opened.error());
+  auto store = (*opened)->db().ForPerson((*opened)->person());
+  auto report = store->Import(*diary, a.replace ? ImportMode::kReplace : ImportMode::kRefuseClashes);
+  if (!report) return Report(report.error());
+  std::cout << "Imported " << a.file << " into " << (*opened)->Describe() << ": " << report->added
+            << " new days";
+  if (report->replaced) std::cout << ", " << report->replaced << " replaced";
+  if (report->unchanged) std::cout << ", " << report->unchanged << " already there unchanged";
+  std::cout << ".\nNext: backsignal read\n";
+  return kOk;
+}
+
+struct ExportArgs {
+  std::string format = "json";
+  std::string out;
+};
+
+int RunExport(const Globals& g, const ExportArgs& a) {
+  auto format = ParseExportFormat(a.format);
+  if (!format) return Report(format.error());
+  auto opened = Open(g, Access::kRead);
+  if (!opened) return Report(opened.error());
+  auto file = service::ExportFor((*opened)->service(), (*opened)->person(), *format,
+                                 (*opened)->account());
+  if (!file) return Report(file.error());
+  if (auto ok = WriteFile(a.out, file->body); !ok) return Report(ok.error());
+  if (!a.out.empty() && a.out != "-") std::cerr << "Wrote " << a.format << " to " << a.out << "\n";
+  return kOk;
+}
+
+struct ReportArgs {
+  int weeks = 2;
+  std::string as_of;
+  std::string out;
+};
+
+int RunReport(const Globals& g, const ReportArgs& a) {
+  if (!IsReportWeeks(a.weeks)) {
+    return Report(Error::Invalid("--weeks " + std::to_string(a.weeks) + ": expected 2, 4 or 12"));
+  }
+  auto opened = Open(g, Access::kRead);
+  if (!opened) return Report(opened.error());
+  const service::Service& svc = (*opened)->service();
+  service::ReportRequest request;
+  request.weeks = a.weeks;
+  if (!a.as_of.empty()) {
+    auto today = service::TodayFor(svc, (*opened)->person());
+    if (!today) return Report(today.error());
+    auto d = ParseDateArg(a.as_of, "--as-of", *today);
+    if (!d) return Report(d.error());
+    auto bounded = service::CheckDiaryDate(*d, "--as-of");
+    if (!bounded) return Report(bounded.error());
+    request.as_of = *d;
+  }
+  auto html = service::ReportFor(svc, (*opened)->person(), request);
+  if (!html) return Report(html.error());
+  if (auto ok = WriteFile(a.out, *html); !ok) return Report(ok.error());
+  if (!a.out.empty() && a.out != "-") {
+    std::cerr << "Wrote the " << a.weeks << "-week report to " << a.out
+              << ": open it in a browser, and print it or save it as PDF from there\n";
+  }
+  return kOk;
+}
+
+struct RemindersArgs {
+  std::string time_zone;
+  std::string wake;
+};
+
+int RunReminders(const Globals& g, const RemindersArgs& a) {
+  const bool change = !a.time_zone.empty() || !a.wake.empty();
+  std::string zone;
+  if (!a.time_zone.empty()) {
+    auto z = ResolveTimeZone(a.time_zone);
+    if (!z) return Report(z.error());
+    zone = *z;
+  }
+  std::optional<TimeOfDay> wake;
+  if (!a.wake.empty()) {
+    auto t = TimeOfDay::Parse(a.wake);
+    if (!t) return Report(Error::Invalid("--wake \"" + a.wake + "\": " + t.error()));
+    wake = *t;
+  }
+  auto opened = Open(g, change ? Access::kCreate : Access::kRead);
+  if (!opened) return Report(opened.error());
+  auto store = (*opened)->db().ForPerson((*opened)->person());
+  auto profile = change ? store->EditProfile([&](Profile& p) -> Result<void> {
+    if (!zone.empty()) p.time_zone = zone;
+    if (wake) p.wake_time = wake;
+    return {};
+  })
+                        : store->LoadProfile();
+  if (!profile) return Report(profile.error());
+  auto resolved = ResolveTimeZone(profile->time_zone);
+  std::cout << "Time zone: "
+            << (profile->time_zone.empty() ? "this machine's (" + resolved.value_or("UTC") + ")"
+                                           : profile->time_zone)
+            << "\nMorning check-in reminder: " << WakeTimeOf(*profile).ToString()
+            << (profile->wake_time ? "" : " (the default)") << "\nCalendar feed: "
+            << (profile->feed_token_hash.empty() ? "not published" : "published")
+            << " (publish, renew or revoke it on the web app's Reminders card)\n"
+            << "Export the reminders for your calendar: backsignal export --format ics --out "
+               "backsignal.ics\n";
+  return kOk;
+}
+
+}  // namespace
+
+void SetUpImport(CLI::App& cmd, Invocation& ctx) {
+  auto a = std::make_shared<ImportArgs>();
+  cmd.add_option("FILE", a->file, "The diary file, or - for standard input")->required();
+  cmd.add_flag("--replace", a->replace,
+               "Replace days already stored with different content (default: refuse and list "
+               "them)");
+  cmd.footer(Footer("  backsignal import diary.json\n  backsignal import diary.csv --replace"));
+  cmd.callback([a, &ctx] { ctx.code = RunImport(ctx.globals, *a); });
+}
+
+void SetUpExport(CLI::App& cmd, Invocation& ctx) {
+  auto a = std::make_shared<ExportArgs>();
+  cmd.add_option("--format", a->format,
+                 "json (the diary, default), csv, fhir (a FHIR R4 Bundle), ics (calendar "
+                 "reminders), all (everything you entered, one JSON file)")
+      ->check(CLI::IsMember({"json", "csv", "fhir", "ics", "all"}));
+  cmd.add_option("--out", a->out, "File to write (default: standard output)");
+  cmd.footer(Footer(
+      "  backsignal export > diary.json\n  backsignal export --format csv --out diary.csv\n"
+      "  backsignal export --format fhir --out diary-fhir.json\n"
+      "  backsignal export --format ics --out backsignal.ics\n"
+      "  backsignal export --format all --out my-backsignal-data.json"));
+  cmd.callback([a, &ctx] { ctx.code = RunExport(ctx.globals, *a); });
+}
+
+void SetUpReport(CLI::App& cmd, Invocation& ctx) {
+  auto a = std::make_shared<ReportArgs>();
+  cmd.add_option("--weeks", a->weeks, "Weeks charted and listed: 2 (default), 4 or 12")
+      ->check(CLI::IsMember({2, 4, 12}));
+  cmd.add_option("--as-of", a->as_of,
+                 "The report's last day (default: the latest date in the diary)");
+  cmd.add_option("--out", a->out, "File to write (default: standard output)");
+  cmd.footer(Footer(
+      "  backsignal report --out report.html\n"
+      "  backsignal report --weeks 4 --as-of 2026-11-20 --out report.html"));
+  cmd.callback([a, &ctx] { ctx.code = RunReport(ctx.globals, *a); });
+}
+
+void SetUpReminders(CLI::App& cmd, Invocation& ctx) {
+  auto a = std::make_shared<RemindersArgs>();
+  cmd.add_option("--time-zone", a->time_zone,
+                 "An IANA time zone, e.g. Europe/London (default: this machine's)");
+  cmd.add_option("--wake", a->wake,
+                 "When the morning check-in reminder fires, HH:MM (default 07:00)");
+  cmd.footer(Footer(
+      "  backsignal reminders\n  backsignal reminders --time-zone Europe/London --wake 06:45"));
+  cmd.callback([a, &ctx] { ctx.code = RunReminders(ctx.globals, *a); });
+}
+
+}  // namespace backsignal::cli

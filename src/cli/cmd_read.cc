@@ -1,0 +1,136 @@
+// Reading the diary, and the thresholds it is read with.
+#include <iostream>
+
+#include "backsignal/io/reading_json.h"
+#include "backsignal/service/readings.h"
+#include "backsignal/service/settings.h"
+#include "backsignal/service/today.h"
+#include "commands.h"
+#include "text_reading.h"
+
+namespace backsignal::cli {
+namespace {
+
+struct ReadArgs {
+  std::string as_of;
+  bool json = false;
+};
+
+int RunRead(const Globals& g, const ReadArgs& a) {
+  auto opened = Open(g, Access::kRead);
+  if (!opened) return Report(opened.error());
+  const service::Service& svc = (*opened)->service();
+  std::optional<Date> as_of;
+  if (!a.as_of.empty()) {
+    // "today" and "yesterday" need the person's zone; a date does not.
+    std::optional<Date> d;
+    if (auto parsed = Date::Parse(a.as_of)) {
+      d = *parsed;
+    } else {
+      auto today = service::TodayFor(svc, (*opened)->person());
+      if (!today) return Report(today.error());
+      auto given = ParseDateArg(a.as_of, "--as-of", *today);
+      if (!given) return Report(given.error());
+      d = *given;
+    }
+    auto bounded = service::CheckDiaryDate(*d, "--as-of");
+    if (!bounded) return Report(bounded.error());
+    as_of = *d;
+  }
+  auto view = service::ReadingOf(svc, (*opened)->person(), as_of);
+  if (!view) return Report(view.error());
+  if (a.json) {
+    std::cout << ReadingToJson((*view)->reading);
+  } else {
+    std::cout << ReadingToText((*view)->reading, (*view)->settings);
+  }
+  return kOk;
+}
+
+struct SettingsArgs {
+  std::string action;  // "", "set" or "reset"
+  std::string name;
+  std::string value;
+};
+
+int RunSettings(const Globals& g, const SettingsArgs& a) {
+  if (a.action == "set" || a.action == "reset") {
+    if (a.action == "set" && (a.name.empty() || a.value.empty())) {
+      return Report(Error::Invalid(
+          "settings set: give NAME VALUE, e.g. settings set significant_change 2.5"));
+    }
+    auto opened = Open(g, Access::kCreate);
+    if (!opened) return Report(opened.error());
+    const service::Service& svc = (*opened)->service();
+    auto stored = svc.db().ForPerson((*opened)->person())->LoadSettings();
+    if (!stored) return Report(stored.error());
+    std::map<std::string, double> next = *stored;
+    if (a.action == "set") {
+      auto v = ParseNumberArg(a.value, a.name);
+      if (!v) return Report(v.error());
+      next[a.name] = *v;
+    } else if (a.name.empty()) {
+      next.clear();
+    } else {
+      next.erase(a.name);
+    }
+    if (auto ok = service::SaveSettings(svc, (*opened)->person(), next); !ok) {
+      return Report(ok.error());
+    }
+    std::cout << (a.action == "set" ? "Saved " + a.name + " = " + a.value
+                  : a.name.empty() ? std::string("Every threshold is back at its default")
+                                   : a.name + " is back at its default")
+              << ". Every reading says which thresholds differ from the defaults.\n";
+    return kOk;
+  }
+  if (!a.action.empty()) {
+    return Report(Error::Invalid("settings: \"" + a.action + "\" is not set or reset"));
+  }
+  // The table in force: without a diary yet, the defaults and the command line's.
+  auto opened = Open(g, Access::kRead);
+  Result<Settings> settings = Settings{};
+  if (opened) {
+    settings = service::SettingsInForce((*opened)->service(), (*opened)->person());
+  } else if (opened.error().kind == ErrorKind::kNotFound) {
+    auto given = CommandLineSettings(g);
+    if (!given) return Report(given.error());
+    settings = service::SettingsInForce({}, *given);
+  } else {
+    return Report(opened.error());
+  }
+  if (!settings) return Report(settings.error());
+  const Settings defaults;
+  for (const SettingInfo& info : AllSettings()) {
+    const double v = (*settings).*info.field;
+    std::cout << info.name << " = " << Num(v);
+    if (v != defaults.*info.field) std::cout << "  (default " << Num(defaults.*info.field) << ")";
+    std::cout << "\n    " << info.meaning << "\n    bounds " << Num(info.min) << " to "
+              << Num(info.max) << "; source: " << info.source << "\n";
+  }
+  return kOk;
+}
+
+}  // namespace
+
+void SetUpRead(CLI::App& cmd, Invocation& ctx) {
+  auto a = std::make_shared<ReadArgs>();
+  cmd.add_option("--as-of", a->as_of,
+                 "Read as of this date (default: the latest date in the diary)");
+  cmd.add_flag("--json", a->json, "Print the reading as JSON (spec/reading.md section 6)");
+  cmd.footer(Footer("  backsignal read\n  backsignal read --as-of 2026-11-20 --json"));
+  cmd.callback([a, &ctx] { ctx.code = RunRead(ctx.globals, *a); });
+}
+
+void SetUpSettings(CLI::App& cmd, Invocation& ctx) {
+  auto a = std::make_shared<SettingsArgs>();
+  cmd.add_option("ACTION", a->action, "set NAME VALUE, or reset [NAME]");
+  cmd.add_option("NAME", a->name, "A setting's name");
+  cmd.add_option("VALUE", a->value, "Its new value");
+  cmd.footer(Footer(
+      "  backsignal settings\n  backsignal settings set significant_change 2.5\n"
+      "  backsignal settings reset\n"
+      "  backsignal --set significant_change=2.5 read   (this once only)"));
+  cmd.callback([a, &ctx] { ctx.code = RunSettings(ctx.globals, *a); });
+}
+
+}  // namespace backsignal::cli

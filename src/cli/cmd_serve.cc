@@ -1,0 +1,158 @@
+// `backsignal serve`: the web app.
+#include <pthread.h>
+#include <signal.h>
+
+#include <charconv>
+#include <iostream>
+#include <memory>
+#include <thread>
+
+#include "app.h"
+#include "backsignal/io/ids.h"
+#include "backsignal/service/summaries.h"
+#include "commands.h"
+#include "http_server.h"
+
+namespace backsignal::cli {
+namespace {
+
+struct ServeArgs {
+  std::string listen = "127.0.0.1:8080";
+  int threads = 2;
+  int work_threads = 4;
+  int read_timeout_seconds = 10;  // to receive one whole request; slower clients are cut off
+  bool accounts = false;          // sign-in required (always on PostgreSQL)
+  bool secure_cookies = false;    // served over TLS, or behind a TLS-terminating proxy
+  bool trust_proxy = false;       // client addresses from X-Forwarded-For
+  std::vector<std::string> hosts;  // public names behind a proxy
+};
+
+struct HostPort {
+  std::string host;
+  unsigned short port = 0;
+};
+
+Result<HostPort> ParseListen(const std::string& text) {
+  const size_t colon = text.rfind(':');
+  if (colon == std::string::npos) {
+    return Fail(Error::Invalid("--listen: \"" + text + "\" is not HOST:PORT (like 127.0.0.1:8080)"));
+  }
+  HostPort hp;
+  hp.host = text.substr(0, colon);
+  if (hp.host.size() >= 2 && hp.host.front() == '[' && hp.host.back() == ']') {
+    hp.host = hp.host.substr(1, hp.host.size() - 2);
+  }
+  if (hp.host == "localhost") hp.host = "127.0.0.1";
+  const std::string port = text.substr(colon + 1);
+  unsigned value = 0;
+  const auto r = std::from_chars(port.data(), port.data() + port.size(), value);
+  if (r.ec != std::errc() || r.ptr != port.data() + port.size() || value > 65535) {
+    return Fail(Error::Invalid("--listen: \"" + port + "\" is not a port (0 to 65535)"));
+  }
+  hp.port = static_cast<unsigned short>(value);
+  return hp;
+}
+
+bool IsLoopback(const std::string& host) { return host == "::1" || host.starts_with("127."); }
+
+int Serve(const Globals& g, const ServeArgs& args) {
+  auto hp = ParseListen(args.listen);
+  if (!hp) return Report(hp.error());
+  auto overrides = CommandLineSettings(g);
+  if (!overrides) return Report(overrides.error());
+  OpenOptions options;
+  options.create = true;
+  auto database = service::OpenServiceDatabase(DatabaseLocation(g), options, *overrides);
+  if (!database) return Report(database.error());
+  // A shared database is many people's: accounts are always in force on it.
+  const bool accounts = args.accounts || (*database)->IsPostgres();
+  if (!IsLoopback(hp->host) && !accounts) {
+    std::cerr << "backsignal: --listen " << args.listen
+              << " is not a loopback address. Without accounts backsignal serves this machine "
+                 "only: use 127.0.0.1 (or ::1), or add --accounts so that everyone signs in.\n";
+    return kInvalid;
+  }
+  // Signals are taken by one thread with sigwait, so none interrupts the server's threads.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  // Destroyed explicitly below, while the server's event loop still exists: the last writes'
+  // acknowledgements post to it.
+  auto committer = std::make_unique<GroupCommitter>(**database);
+  service::Service svc(**database, *committer, service::SystemClock(), *overrides);
+  server::AppOptions app_options;
+  app_options.accounts = accounts;
+  app_options.secure_cookies = args.secure_cookies;
+  app_options.trust_proxy = args.trust_proxy;
+  app_options.hosts = args.hosts;
+  app_options.listen_host = hp->host;
+  app_options.work_threads = static_cast<size_t>(std::max(1, args.work_threads));
+  auto app = std::make_unique<server::App>(svc, app_options);
+  server::HttpLimits limits;
+  limits.read_timeout = std::chrono::seconds(std::max(1, args.read_timeout_seconds));
+  server::HttpServer http(*app, limits);
+  if (auto ok = http.Listen(hp->host, hp->port); !ok) return Report(ok.error());
+  app->SetPort(http.port());
+  const std::string shown =
+      hp->host.find(':') != std::string::npos ? "[" + hp->host + "]" : hp->host;
+  const std::string base = "http://" + shown + ":" + std::to_string(http.port()) + "/";
+  std::cout << "backsignal is serving " << (*database)->Describe()
+            << (accounts ? " with accounts" : "") << "\n";
+  if (accounts) {
+    auto n = (*database)->CountAccounts();
+    if (n && *n == 0) {
+      // The first account is the administrator: only whoever reads this terminal can make it.
+      const std::string code = NewSecretToken();
+      if (auto ok = (*database)->SetSetupCode(HashSecret(code)); !ok) return Report(ok.error());
+      std::cout << "No account yet. Create the first one (the administrator) here:\n  " << base
+                << "#signup=" << code << "\n";
+    }
+  }
+  std::cout << "Open " << base << " in a browser. Ctrl-C stops it." << std::endl;
+  std::thread waiter([&] {
+    int sig = 0;
+    sigwait(&signals, &sig);
+    http.Stop();
+  });
+  http.Run(std::max(1, args.threads));
+  // Run ends only through Stop(), which the waiter calls after a signal.
+  waiter.join();
+  app.reset();        // finishes the work already on the pool
+  committer.reset();  // finishes every write already accepted
+  std::cout << "backsignal stopped." << std::endl;
+  return kOk;
+}
+
+}  // namespace
+
+void SetUpServe(CLI::App& cmd, Invocation& ctx) {
+  auto a = std::make_shared<ServeArgs>();
+  cmd.add_option("--listen", a->listen,
+                 "Address and port (default 127.0.0.1:8080); another than loopback needs "
+                 "--accounts");
+  cmd.add_option("--threads", a->threads, "Threads serving connections (default 2)");
+  cmd.add_option("--work-threads", a->work_threads,
+                 "Threads for work that waits on the database or hashes a password (default 4)");
+  cmd.add_option("--read-timeout", a->read_timeout_seconds,
+                 "Seconds a client has to send one whole request (default 10)");
+  cmd.add_flag("--accounts", a->accounts,
+               "Everyone signs in (always on PostgreSQL); needed to listen beyond this machine");
+  cmd.add_flag("--secure-cookies", a->secure_cookies,
+               "Mark cookies Secure: served over TLS, or behind a TLS-terminating proxy");
+  cmd.add_flag("--trust-proxy", a->trust_proxy,
+               "Behind a reverse proxy: take client addresses from X-Forwarded-For's last hop");
+  cmd.add_option("--host", a->hosts,
+                 "A host name the server answers to besides this machine's loopback names and "
+                 "the listen address (the public name behind a proxy); repeat for more");
+  cmd.footer(Footer(
+      "  backsignal serve\n  backsignal --db diary.db serve --listen 127.0.0.1:9000\n"
+      "  backsignal serve --accounts --listen 0.0.0.0:8080 --secure-cookies --trust-proxy "
+      "--host backsignal.example.org\n"
+      "  backsignal --db postgresql://backsignal@db/backsignal serve --listen 10.0.0.5:8080"));
+  cmd.callback([a, &ctx] { ctx.code = Serve(ctx.globals, *a); });
+}
+
+}  // namespace backsignal::cli

@@ -1,0 +1,112 @@
+// What every command shares: the global options, opening the diary through the service,
+// parsing arguments, reading and writing files, and the one place where an error becomes an
+// exit code.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "backsignal/core/diary.h"
+#include "backsignal/core/result.h"
+#include "backsignal/service/service.h"
+
+namespace backsignal::cli {
+
+// Exit codes, documented in --help and docs/cli.md.
+enum Exit : int {
+  kOk = 0,
+  kUsage = 1,
+  kInvalid = 2,
+  kConflict = 3,
+  kNotFound = 4,
+  kStorage = 5,
+  kRefused = 6,  // not allowed now (the safety screen asks you to see a clinician first)
+};
+
+inline constexpr const char* kExitCodes =
+    "Exit codes: 0 ok, 1 usage error, 2 invalid input (nothing stored), 3 conflict with stored\n"
+    "data (nothing stored), 4 not found, 5 storage or file error, 6 refused (see the message).";
+
+struct Globals {
+  std::string db;
+  std::string user;  // whose diary (an account's username); empty: the local diary
+  std::string settings_file;
+  std::vector<std::string> set;
+};
+
+// What a command runs with: the global options, and its exit code.
+struct Invocation {
+  Globals globals;
+  int code = kOk;
+};
+
+// Prints the error and returns its exit code.
+int Report(const Error& e);
+
+// The database location: --db, else $BACKSIGNAL_DB, else the XDG data folder's diary.db.
+std::string DatabaseLocation(const Globals& g);
+
+// Thresholds given on the command line: the settings file, then --set flags.
+Result<std::map<std::string, double>> CommandLineSettings(const Globals& g);
+
+enum class Access {
+  kRead,    // reading only: the database opens read-only, and must exist
+  kWrite,   // must exist
+  kCreate,  // made when missing
+};
+
+// The diary a command works on, through the service.
+class Opened {
+ public:
+  const service::Service& service() const { return *service_; }
+  Database& db() const { return *db_; }
+  PersonId person() const { return person_; }
+  // The account named by --user, when there is one.
+  const std::optional<Account>& account() const { return account_; }
+  std::string Describe() const { return db_->Describe(); }
+  bool created() const { return created_; }
+
+ private:
+  friend Result<std::unique_ptr<Opened>> Open(const Globals& g, Access access, bool for_person);
+  std::unique_ptr<Database> db_;
+  std::unique_ptr<DirectWriter> writer_;
+  std::unique_ptr<service::Service> service_;
+  PersonId person_ = kLocalPerson;
+  std::optional<Account> account_;
+  bool created_ = false;  // the database did not exist before this command
+};
+
+// Opens the database for `g.user`'s diary (the local diary without --user; PostgreSQL needs
+// --user unless `for_person` is false: the command works on the database, not a diary).
+Result<std::unique_ptr<Opened>> Open(const Globals& g, Access access, bool for_person = true);
+
+// Arguments.
+Result<Date> ParseDateArg(const std::string& text, const char* option, Date today);
+Result<double> ParseNumberArg(const std::string& text, const std::string& option);
+Result<Score> ParseScoreArg(const std::string& text, const std::string& option);
+
+// The largest file `import` reads (documented in docs/cli.md).
+inline constexpr size_t kMaxInputBytes = 64 * 1024 * 1024;
+
+// Reads a whole file ("-" is standard input), refusing one larger than `max_bytes`.
+Result<std::string> ReadFile(const std::string& path, size_t max_bytes = kMaxInputBytes);
+
+// Writes `text` to `path` ("" or "-" is standard output). A regular file (or a new one) is
+// written through a temporary file and a rename, so that a reader never sees half a file; the
+// temporary file is removed on failure. Anything else that exists (a device, a FIFO) is
+// written in place.
+Result<void> WriteFile(const std::string& path, const std::string& text);
+
+// Checks that standard output took everything written to it (a full disk, a closed pipe).
+int FinishOutput(int code);
+
+// "Examples: ...", then the exit codes, for a command's --help.
+std::string Footer(const char* examples);
+
+std::string Num(double v);
+
+}  // namespace backsignal::cli

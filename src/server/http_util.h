@@ -1,0 +1,43 @@
+// Responses the routes share, and the one place where an error becomes an HTTP status.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "backsignal/core/date.h"
+#include "backsignal/core/result.h"
+#include "http_server.h"
+
+namespace backsignal::server {
+
+// JSON text of `j`; bytes that are not UTF-8 become U+FFFD instead of throwing.
+std::string Dump(const nlohmann::json& j);
+
+// A JSON response, never cached.
+Response Json(int status, std::string body);
+
+// {"error": {"status", "message"}} with optional extra headers.
+Response Problem(int status, const std::string& message,
+                 std::vector<std::pair<std::string, std::string>> headers = {});
+
+// The one place where an error's kind becomes an HTTP status. A storage error's details
+// (paths, SQL, connection strings) go to the log, never to the client.
+Response ErrorResponse(const Error& e);
+
+// True for "application/json" with any parameters.
+bool IsJson(const std::string& content_type);
+
+// A positive whole number ("3"), or empty.
+std::optional<size_t> ParsePositive(std::string_view s);
+
+// A date in the query (`name=YYYY-MM-DD`): empty when absent, kInvalid naming it when wrong.
+Result<std::optional<Date>> QueryDate(const Request& req, const char* name);
+
+// Writes the log line of an error with every credential redacted.
+void LogError(const std::string& message);
+
+}  // namespace backsignal::server

@@ -1,0 +1,322 @@
+// The diary's routes: the reading, thresholds, exports, profile and calendar feed, the whole
+// diary, and check-ins day by day. The read-only ones are also served under
+// /api/v1/people/{person}/ for a clinician the person shares with.
+#include "app.h"
+#include "backsignal/io/checkin_json.h"
+#include "backsignal/io/diary_json.h"
+#include "backsignal/io/ids.h"
+#include "backsignal/io/profile_json.h"
+#include "backsignal/io/settings_json.h"
+#include "backsignal/service/checkins.h"
+#include "backsignal/service/exports.h"
+#include "backsignal/service/readings.h"
+#include "backsignal/service/settings.h"
+#include "backsignal/words/advice.h"
+#include "http_util.h"
+
+namespace backsignal::server {
+namespace {
+
+using service::Service;
+
+Result<Date> DateParam(const Call& c) {
+  const std::string& text = c.params.at("date");
+  auto d = Date::Parse(text);
+  if (!d) {
+    return Fail(Error::NotFound("\"" + text + "\" " + d.error() +
+                                " (days are /api/v1/days/YYYY-MM-DD)"));
+  }
+  return *d;
+}
+
+Result<size_t> SessionParam(const Call& c) {
+  const std::string& text = c.params.at("n");
+  auto n = ParsePositive(text);
+  if (!n) return Fail(Error::NotFound("\"" + text + "\" is not a session number (1, 2, ...)"));
+  return *n;
+}
+
+// The day as JSON, plus what the check-in means when that is worth saying at once.
+std::string CheckinJson(const service::CheckinResult& r, bool advise) {
+  std::string out = "{\"day\":" + DayToJson(r.day);
+  if (r.session && *r.session >= 1 && *r.session <= r.day.sessions.size()) {
+    nlohmann::json j;
+    j["during"] = Name(r.during);
+    j["hour_after"] = Name(r.hour_after);
+    if (advise && r.modify_or_stop) j["advice"] = kModifyOrStopAdvice;
+    if (advise && r.safety_again) j["safety_again"] = true;
+    out += ",\"session\":" + std::to_string(*r.session) + ",\"signals\":" + Dump(j);
+  }
+  return out + "}";
+}
+
+// A check-in route: parses on the I/O thread, and answers once the write is durable.
+AsyncHandler CheckinRoute(const Service& svc, int ok_status, bool advise,
+                          std::function<Result<service::DayEdit>(Call&)> make_edit) {
+  return [&svc, ok_status, advise, make_edit](Call& c, Reply reply) {
+    auto date = DateParam(c);
+    if (!date) return reply(Unexpected(date.error()));
+    auto edit = make_edit(c);
+    if (!edit) return reply(Unexpected(edit.error()));
+    service::Checkin(svc, c.subject, *date, std::move(*edit),
+                     [reply, ok_status, advise](Result<service::CheckinResult> r) {
+                       if (!r) return reply(Unexpected(r.error()));
+                       reply(Json(ok_status, CheckinJson(*r, advise)));
+                     });
+  };
+}
+
+Result<Response> ReadingRoute(const Service& svc, Call& c) {
+  auto as_of = QueryDate(c.req, "as_of");
+  if (!as_of) return Unexpected(as_of.error());
+  auto today = QueryDate(c.req, "today");
+  if (!today) return Unexpected(today.error());
+  auto view = service::ReadingOf(svc, c.subject, *as_of, *today);
+  if (!view) return Unexpected(view.error());
+  return Json(200, (*view)->json);
+}
+
+Result<Response> SettingsList(const Service& svc, PersonId person) {
+  auto current = service::SettingsInForce(svc, person);
+  if (!current) return Unexpected(current.error());
+  nlohmann::json list = nlohmann::json::array();
+  const Settings defaults;
+  for (const SettingInfo& info : AllSettings()) {
+    list.push_back({{"name", info.name}, {"value", (*current).*info.field},
+                    {"default", defaults.*info.field}, {"min", info.min}, {"max", info.max},
+                    {"step", info.step}, {"meaning", info.meaning}, {"source", info.source},
+                    {"fixed_by_server", svc.overrides().contains(std::string(info.name))}});
+  }
+  return Json(200, Dump(nlohmann::json{{"settings", list}}));
+}
+
+Result<Response> ExportRoute(const Service& svc, Call& c) {
+  auto it = c.req.query.find("format");
+  auto format = ParseExportFormat(it == c.req.query.end() ? "json" : it->second);
+  if (!format) return Unexpected(format.error());
+  // "All my data" carries the account only for its owner.
+  const bool own = c.subject == c.who.person;
+  auto f = service::ExportFor(svc, c.subject, *format, own ? c.account() : std::nullopt);
+  if (!f) return Unexpected(f.error());
+  return Response{200, f->media_type, std::move(f->body),
+                  {{"Cache-Control", "no-store"},
+                   {"X-Content-Type-Options", "nosniff"},
+                   {"Content-Disposition", "attachment; filename=\"" + f->file_name + "\""}}};
+}
+
+Result<Response> DaysRoute(const Service& svc, Call& c) {
+  auto from = QueryDate(c.req, "from");
+  if (!from) return Unexpected(from.error());
+  auto to = QueryDate(c.req, "to");
+  if (!to) return Unexpected(to.error());
+  auto diary = svc.db().ForPerson(c.subject)->LoadDiary();
+  if (!diary) return Unexpected(diary.error());
+  std::string out = "{\"days\":[";
+  bool first = true;
+  for (auto it = diary->days.rbegin(); it != diary->days.rend(); ++it) {  // newest first
+    if ((*from && it->date < **from) || (*to && it->date > **to)) continue;
+    if (!first) out += ",";
+    out += DayToJson(*it);
+    first = false;
+  }
+  return Json(200, out + "]}");
+}
+
+Result<Response> DayRoute(const Service& svc, Call& c) {
+  auto date = DateParam(c);
+  if (!date) return Unexpected(date.error());
+  auto day = svc.db().ForPerson(c.subject)->GetDay(*date);
+  if (!day) return Unexpected(day.error());
+  if (!*day) return Problem(404, "nothing recorded on " + date->ToString());
+  return Json(200, DayToJson(**day));
+}
+
+Result<Response> DiaryRoute(const Service& svc, Call& c) {
+  auto diary = svc.db().ForPerson(c.subject)->LoadDiary();
+  if (!diary) return Unexpected(diary.error());
+  return Json(200, DiaryToJson(*diary));
+}
+
+}  // namespace
+
+void AddDiaryRoutes(Router& router, App& app) {
+  const Service& svc = app.service();
+
+  // Read-only routes, for the person and (under /people/{person}) for a clinician.
+  for (const std::string prefix : {"/api/v1", "/api/v1/people/{person:number}"}) {
+    router.Add({.method = "GET", .pattern = prefix + "/reading",
+                .sync = [&svc](Call& c) { return ReadingRoute(svc, c); }});
+    router.Add({.method = "GET", .pattern = prefix + "/settings",
+                .sync = [&svc](Call& c) { return SettingsList(svc, c.subject); }});
+    router.Add({.method = "GET", .pattern = prefix + "/export",
+                .sync = [&svc](Call& c) { return ExportRoute(svc, c); }});
+    router.Add({.method = "GET", .pattern = prefix + "/days",
+                .sync = [&svc](Call& c) { return DaysRoute(svc, c); }});
+    router.Add({.method = "GET", .pattern = prefix + "/days/{date}",
+                .sync = [&svc](Call& c) { return DayRoute(svc, c); }});
+    router.Add({.method = "GET", .pattern = prefix + "/diary",
+                .sync = [&svc](Call& c) { return DiaryRoute(svc, c); }});
+  }
+
+  // A clinician's view is read only: nothing under /people/{person}/ changes anything.
+  router.Add({.method = "*", .pattern = "/api/v1/people/{person:number}/{rest*}",
+              .body_limit = kCheckinBodyLimit, .json_body = false, .blocking = false, .sync = [](Call&) -> Result<Response> {
+                return Problem(405, "a clinician's view of a person's diary is read only",
+                               {{"Allow", "GET"}});
+              }});
+
+  // The person's thresholds, replaced whole: {"significant_change": 2.5}; {} resets them.
+  router.Add({.method = "PUT", .pattern = "/api/v1/settings", .scope = Scope::kDiary,
+              .body_limit = kCheckinBodyLimit, .sync = [&svc](Call& c) -> Result<Response> {
+                auto values = ParseSettingsJson(c.req.body);
+                if (!values) return Unexpected(values.error());
+                if (auto ok = service::SaveSettings(svc, c.subject, *values); !ok) {
+                  return Unexpected(ok.error());
+                }
+                return SettingsList(svc, c.subject);
+              }});
+
+  router.Add({.method = "GET", .pattern = "/api/v1/profile",
+              .sync = [&svc](Call& c) -> Result<Response> {
+                auto p = svc.db().ForPerson(c.subject)->LoadProfile();
+                if (!p) return Unexpected(p.error());
+                return Json(200, ProfileToJson(*p));
+              }});
+  router.Add({.method = "PUT", .pattern = "/api/v1/profile", .scope = Scope::kDiary,
+              .body_limit = kCheckinBodyLimit, .sync = [&svc](Call& c) -> Result<Response> {
+                auto patch = ParseProfilePatchJson(c.req.body);
+                if (!patch) return Unexpected(patch.error());
+                auto p = svc.db().ForPerson(c.subject)->EditProfile([&](Profile& profile) {
+                  ApplyProfilePatch(*patch, profile);
+                  return Result<void>();
+                });
+                if (!p) return Unexpected(p.error());
+                return Json(200, ProfileToJson(*p));
+              }});
+
+  // The calendar feed: POST publishes a new secret link (the old one stops working), DELETE
+  // revokes it. The secret is shown once; only its hash is stored.
+  router.Add({.method = "GET", .pattern = "/api/v1/calendar-feed",
+              .sync = [&svc](Call& c) -> Result<Response> {
+                auto p = svc.db().ForPerson(c.subject)->LoadProfile();
+                if (!p) return Unexpected(p.error());
+                return Json(200, Dump({{"published", !p->feed_token_hash.empty()}}));
+              }});
+  router.Add({.method = "POST", .pattern = "/api/v1/calendar-feed", .access = Access::kSession,
+              .sync = [&svc](Call& c) -> Result<Response> {
+                const std::string token = NewSecretToken();
+                auto p = svc.db().ForPerson(c.subject)->EditProfile([&](Profile& profile) {
+                  profile.feed_token_hash = HashSecret(token);
+                  return Result<void>();
+                });
+                if (!p) return Unexpected(p.error());
+                return Json(201, Dump({{"published", true},
+                                       {"path", "/calendar/" + token + ".ics"}}));
+              }});
+  router.Add({.method = "DELETE", .pattern = "/api/v1/calendar-feed", .access = Access::kSession,
+              .sync = [&svc](Call& c) -> Result<Response> {
+                auto p = svc.db().ForPerson(c.subject)->EditProfile([&](Profile& profile) {
+                  profile.feed_token_hash.clear();
+                  return Result<void>();
+                });
+                if (!p) return Unexpected(p.error());
+                return Json(200, Dump({{"published", false}}));
+              }});
+
+  // The whole diary: replaced (PUT), or imported beside what is there.
+  router.Add({.method = "PUT", .pattern = "/api/v1/diary", .scope = Scope::kDiary,
+              .body_limit = kDiaryBodyLimit, .async = [&svc](Call& c, Reply reply) {
+                auto diary = ParseDiaryJson(c.req.body);
+                if (!diary) return reply(Unexpected(diary.error()));
+                auto shared = std::make_shared<Diary>(std::move(*diary));
+                svc.writer().Submit(
+                    c.subject, [shared](DiaryTxn& txn) { return ReplaceDiaryIn(txn, *shared); },
+                    [reply, shared](Result<void> ok) {
+                      if (!ok) return reply(Unexpected(ok.error()));
+                      reply(Json(200, Dump({{"days", shared->days.size()}})));
+                    });
+              }});
+  router.Add({.method = "POST", .pattern = "/api/v1/diary/import", .scope = Scope::kDiary,
+              .body_limit = kDiaryBodyLimit, .sync = [&svc](Call& c) -> Result<Response> {
+                auto diary = LooksLikeJson(c.req.body)
+                                 ? ParseDiaryJson(c.req.body)
+                                 : Result<Diary>(Fail(Error::Invalid("not a JSON diary")));
+                if (!diary) return Unexpected(diary.error());
+                auto it = c.req.query.find("replace");
+                const ImportMode mode = it != c.req.query.end() && it->second != "false"
+                                            ? ImportMode::kReplace
+                                            : ImportMode::kRefuseClashes;
+                auto report = svc.db().ForPerson(c.subject)->Import(*diary, mode);
+                if (!report) return Unexpected(report.error());
+                return Json(200, Dump({{"added", report->added},
+                                       {"replaced", report->replaced},
+                                       {"unchanged", report->unchanged}}));
+              }});
+
+  // Check-ins, day by day: each a durable write answered with the day as stored.
+  const auto add = [&](const char* method, const std::string& pattern, int status, bool advise,
+                       size_t body, std::function<Result<service::DayEdit>(Call&)> edit) {
+    router.Add({.method = method, .pattern = pattern, .scope = Scope::kCheckins,
+                .body_limit = body, .blocking = false,
+                .async = CheckinRoute(svc, status, advise, std::move(edit))});
+  };
+  using Edit = Result<service::DayEdit>;
+  add("DELETE", "/api/v1/days/{date}", 200, false, 0,
+      [](Call&) -> Edit { return service::DeleteEdit(Entry::kDay, std::nullopt); });
+  add("PUT", "/api/v1/days/{date}/morning", 200, false, kCheckinBodyLimit, [](Call& c) -> Edit {
+    auto m = ParseMorningJson(c.req.body);
+    if (!m) return Unexpected(m.error());
+    return service::SetMorning(*m);
+  });
+  add("PUT", "/api/v1/days/{date}/context", 200, false, kCheckinBodyLimit, [](Call& c) -> Edit {
+    auto x = ParseContextJson(c.req.body);
+    if (!x) return Unexpected(x.error());
+    return service::ContextEdit(*x, false);
+  });
+  add("PUT", "/api/v1/days/{date}/note", 200, false, kCheckinBodyLimit, [](Call& c) -> Edit {
+    auto n = ParseNoteJson(c.req.body);
+    if (!n) return Unexpected(n.error());
+    return service::NoteEdit(*n);
+  });
+  for (const auto& [part, entry] : {std::pair{"morning", Entry::kMorning},
+                                    std::pair{"context", Entry::kContext},
+                                    std::pair{"note", Entry::kNote}}) {
+    const Entry e = entry;
+    add("DELETE", std::string("/api/v1/days/{date}/") + part, 200, false, 0,
+        [e](Call&) -> Edit { return service::DeleteEdit(e, std::nullopt); });
+  }
+  add("POST", "/api/v1/days/{date}/sessions", 201, true, kCheckinBodyLimit, [](Call& c) -> Edit {
+    auto patch = ParseSessionPatchJson(c.req.body);
+    if (!patch) return Unexpected(patch.error());
+    return service::AddSessionEdit(*patch);
+  });
+  add("PATCH", "/api/v1/days/{date}/sessions/{n:number}", 200, true, kCheckinBodyLimit,
+      [](Call& c) -> Edit {
+        auto n = SessionParam(c);
+        if (!n) return Unexpected(n.error());
+        auto patch = ParseSessionPatchJson(c.req.body);
+        if (!patch) return Unexpected(patch.error());
+        return service::EditSessionEdit(*n, *patch);
+      });
+  add("DELETE", "/api/v1/days/{date}/sessions/{n:number}", 200, false, 0, [](Call& c) -> Edit {
+    auto n = SessionParam(c);
+    if (!n) return Unexpected(n.error());
+    return service::DeleteEdit(Entry::kSession, *n);
+  });
+  add("PUT", "/api/v1/days/{date}/sessions/{n:number}/hour_after", 200, false, kCheckinBodyLimit,
+      [](Call& c) -> Edit {
+        auto n = SessionParam(c);
+        if (!n) return Unexpected(n.error());
+        auto after = ParseHourAfterJson(c.req.body);
+        if (!after) return Unexpected(after.error());
+        return service::HourAfterEdit(*n, *after, true);
+      });
+  add("DELETE", "/api/v1/days/{date}/sessions/{n:number}/hour_after", 200, false, 0,
+      [](Call& c) -> Edit {
+        auto n = SessionParam(c);
+        if (!n) return Unexpected(n.error());
+        return service::DeleteEdit(Entry::kHourAfter, *n);
+      });
+}
+
+}  // namespace backsignal::server

@@ -1,0 +1,258 @@
+#include "backsignal/service/accounts.h"
+
+#include "backsignal/core/diary.h"
+#include "backsignal/io/ids.h"
+
+namespace backsignal::service {
+namespace {
+
+std::string Lower(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return s;
+}
+
+Error TooMany(int64_t retry_after) {
+  const int64_t minutes = (retry_after + 59) / 60;
+  return Error::Throttled("too many attempts: wait " + std::to_string(minutes) +
+                              (minutes == 1 ? " minute" : " minutes") + " and try again",
+                          retry_after);
+}
+
+// Reserves one attempt of each key, or says how long to wait. Keys reserved before a refusal
+// are given back, so that a refused attempt costs nothing.
+Result<void> Reserve(const Service& service, const std::vector<std::pair<std::string, int>>& keys,
+                     int64_t now, int window) {
+  for (size_t i = 0; i < keys.size(); ++i) {
+    auto a = service.db().ReserveAttempt(keys[i].first, now, window, keys[i].second);
+    if (!a) return Unexpected(a.error());
+    if (!a->allowed) {
+      for (size_t j = 0; j < i; ++j) (void)service.db().ReleaseAttempt(keys[j].first, now);
+      return Fail(TooMany(a->retry_after));
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<std::string> CheckUsername(const std::string& username) {
+  const std::string u = Lower(username);
+  bool ok = u.size() >= 3 && u.size() <= 40;
+  for (char c : u) {
+    ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+                c == '-');
+  }
+  if (!ok) {
+    return Fail(Error::Invalid("username: 3 to 40 letters, digits, dots, dashes or underscores",
+                               {"username: \"" + username + "\""}));
+  }
+  return u;
+}
+
+Result<void> CheckPassword(const std::string& p, const char* field) {
+  const size_t n = CountCodePoints(p);
+  if (!IsValidUtf8(p) || p.find('\0') != std::string::npos) {
+    return Fail(Error::Invalid(std::string(field) + " is not valid text"));
+  }
+  if (n < kMinPasswordChars || n > kMaxPasswordChars) {
+    return Fail(Error::Invalid(std::string(field) + " must be " +
+                                   std::to_string(kMinPasswordChars) + " to " +
+                                   std::to_string(kMaxPasswordChars) + " characters",
+                               {std::string(field) + ": " + std::to_string(n) + " characters"}));
+  }
+  return {};
+}
+
+Result<Account> SignUp(const Service& service, const SignUpRequest& req,
+                       const ThrottlePolicy& policy) {
+  auto name = CheckUsername(req.username);
+  if (!name) return Unexpected(name.error());
+  if (auto ok = CheckPassword(req.password, "password"); !ok) return Unexpected(ok.error());
+  const std::string role = req.role.empty() ? "person" : req.role;
+  if (role != "person" && role != "clinician") {
+    return Fail(Error::Invalid("role: \"" + role + "\" is not person or clinician"));
+  }
+  const int64_t now = service.clock().Now();
+  auto count = service.db().CountAccounts();
+  if (!count) return Unexpected(count.error());
+  if (*count == 0) {
+    // The first account (the administrator) needs the code `serve` printed.
+    auto ok = service.db().CheckSetupCode(HashSecret(req.setup_code));
+    if (!ok) return Unexpected(ok.error());
+    if (req.setup_code.empty() || !*ok) {
+      return Fail(Error::Forbidden(
+          "the first account needs the sign-up link that backsignal serve printed"));
+    }
+  }
+  // Sign-ups cost a password hash each: limited per address like failed sign-ins.
+  if (auto ok = Reserve(service, {{"signup:" + req.address, policy.address_failures}}, now,
+                        policy.window_seconds);
+      !ok) {
+    return Unexpected(ok.error());
+  }
+  auto hash = HashPassword(req.password);
+  if (!hash) return Unexpected(hash.error());
+  return service.db().CreateAccount(*name, *hash, role, now);
+}
+
+Result<Account> SignIn(const Service& service, const std::string& username,
+                       const std::string& password, const std::string& address,
+                       const ThrottlePolicy& policy) {
+  const std::string name = Lower(username);
+  const int64_t now = service.clock().Now();
+  // Each verification is reserved first, atomically in the database, so that at most the
+  // limit of them run per window whatever the number of processes. The account's own limit is
+  // kept per address, so that nobody can lock its owner out from elsewhere; a limit ten times
+  // larger over all addresses stops guessing spread over many.
+  const std::vector<std::pair<std::string, int>> keys = {
+      {"signin:" + name + "@" + address, policy.account_failures},
+      {"signin:" + name, policy.account_failures * 10},
+      {"address:" + address, policy.address_failures}};
+  if (auto ok = Reserve(service, keys, now, policy.window_seconds); !ok) {
+    return Unexpected(ok.error());
+  }
+  auto login = service.db().FindLogin(name);
+  if (!login) return Unexpected(login.error());
+  bool ok = false;
+  if (*login && password.size() <= kMaxPasswordChars * 4) {
+    ok = VerifyPassword(password, (*login)->second);
+  } else {
+    VerifyNothing(password);  // the same time whether or not the username exists
+  }
+  if (!ok) return Fail(Error::Unauthenticated("wrong username or password"));
+  // A success does not count against the account or the address.
+  (void)service.db().ClearAttempts(keys[0].first);
+  (void)service.db().ReleaseAttempt(keys[1].first, now);
+  (void)service.db().ReleaseAttempt(keys[2].first, now);
+  return (*login)->first;
+}
+
+Result<NewSession> StartSession(const Service& service, const Account& account) {
+  NewSession s;
+  s.token = NewSecretToken();
+  s.csrf = NewSecretToken();
+  s.token_hash = HashSecret(s.token);
+  const int64_t now = service.clock().Now();
+  s.expires_at = now + int64_t{kSessionDays} * 86400;
+  if (auto ok = service.db().CreateSession(s.token_hash, account.id, s.csrf, now, s.expires_at);
+      !ok) {
+    return Unexpected(ok.error());
+  }
+  return s;
+}
+
+Result<std::optional<Caller>> FindSessionCaller(const Service& service, const std::string& token) {
+  if (token.empty()) return std::optional<Caller>();
+  const std::string hash = HashSecret(token);
+  auto s = service.db().FindSession(hash, service.clock().Now());
+  if (!s) return Unexpected(s.error());
+  if (!*s) return std::optional<Caller>();
+  return std::optional(Caller{(*s)->first, true, hash, (*s)->second, ""});
+}
+
+Result<std::optional<Caller>> FindTokenCaller(const Service& service, const std::string& token) {
+  if (token.empty()) return std::optional<Caller>();
+  auto t = service.db().FindApiToken(HashSecret(token), service.clock().Now());
+  if (!t) return Unexpected(t.error());
+  if (!*t) return std::optional<Caller>();
+  return std::optional(Caller{(*t)->account, false, "", "", (*t)->scope});
+}
+
+namespace {
+
+// A password given inside a signed-in session (to change it, or to delete the account):
+// guesses are limited per account, under a key of their own, so that they never lock the
+// owner out of signing in.
+Result<void> CheckCurrentPassword(const Service& service, const Account& account,
+                                  const std::string& password, const ThrottlePolicy& policy,
+                                  const char* wrong) {
+  const int64_t now = service.clock().Now();
+  const std::string key = "guess:" + std::to_string(account.id);
+  if (auto ok = Reserve(service, {{key, policy.account_failures}}, now, policy.window_seconds);
+      !ok) {
+    return ok;
+  }
+  auto login = service.db().FindLogin(account.username);
+  if (!login) return Unexpected(login.error());
+  if (!*login || !VerifyPassword(password, (*login)->second)) return Fail(Error::Forbidden(wrong));
+  (void)service.db().ClearAttempts(key);
+  return {};
+}
+
+}  // namespace
+
+Result<void> ChangePassword(const Service& service, const Account& account,
+                            const std::string& current, const std::string& next,
+                            const std::string& keep_session_hash, const ThrottlePolicy& policy) {
+  if (auto ok = CheckPassword(next, "new"); !ok) return ok;
+  if (auto ok = CheckCurrentPassword(service, account, current, policy,
+                                     "the current password is wrong");
+      !ok) {
+    return ok;
+  }
+  auto hash = HashPassword(next);
+  if (!hash) return Unexpected(hash.error());
+  if (auto ok = service.db().SetPasswordHash(account.id, *hash); !ok) return ok;
+  // Every other session of this account ends: whoever knew the old password is signed out.
+  return service.db().DeleteOtherSessions(account.id, keep_session_hash);
+}
+
+Result<void> SetPassword(const Service& service, const Account& account, const std::string& next) {
+  if (auto ok = CheckPassword(next, "the new password"); !ok) return ok;
+  auto hash = HashPassword(next);
+  if (!hash) return Unexpected(hash.error());
+  if (auto ok = service.db().SetPasswordHash(account.id, *hash); !ok) return ok;
+  return service.db().DeleteOtherSessions(account.id, "");
+}
+
+Result<void> DeleteAccount(const Service& service, const Account& account,
+                           const std::string& password, const ThrottlePolicy& policy) {
+  if (auto ok = CheckCurrentPassword(service, account, password, policy,
+                                     "the password is wrong: nothing was deleted");
+      !ok) {
+    return ok;
+  }
+  if (account.admin) {
+    // Someone must be able to run the service: the last administrator stays.
+    auto accounts = service.db().ListAccounts();
+    if (!accounts) return Unexpected(accounts.error());
+    int admins = 0;
+    for (const Account& a : *accounts) admins += a.admin ? 1 : 0;
+    if (admins <= 1 && accounts->size() > 1) {
+      return Fail(Error::Conflict(
+          "you are the only administrator: the service needs one while other accounts use it"));
+    }
+  }
+  return service.db().DeleteAccount(account.id);
+}
+
+Result<NewToken> CreateToken(const Service& service, const Account& account,
+                             const std::string& name, const std::string& scope, int days) {
+  NewToken t;
+  t.name = name.empty() ? "script" : name;
+  if (auto ok = ValidateText(t.name, kMaxTokenNameChars); !ok) {
+    return Fail(Error::Invalid("name: the text " + ok.error()));
+  }
+  bool known = false;
+  for (const char* s : kTokenScopes) known = known || scope == s;
+  if (!known) {
+    return Fail(Error::Invalid("scope: \"" + scope + "\" is not read, checkins or diary"));
+  }
+  if (days < 1 || days > kMaxTokenDays) {
+    return Fail(Error::Invalid("days: " + std::to_string(days) + " is outside 1 to " +
+                               std::to_string(kMaxTokenDays)));
+  }
+  const int64_t now = service.clock().Now();
+  t.scope = scope;
+  t.expires_at = now + int64_t{days} * 86400;
+  t.token = "bst_" + NewSecretToken();
+  auto id = service.db().CreateApiToken(account.id, t.name, HashSecret(t.token), scope, now,
+                                        t.expires_at);
+  if (!id) return Unexpected(id.error());
+  t.id = *id;
+  return t;
+}
+
+}  // namespace backsignal::service

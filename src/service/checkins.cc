@@ -1,0 +1,157 @@
+#include "backsignal/service/checkins.h"
+
+#include <future>
+#include <memory>
+
+#include "backsignal/service/readings.h"
+#include "backsignal/service/settings.h"
+#include "backsignal/service/today.h"
+
+namespace backsignal::service {
+namespace {
+
+using Touched = Result<std::optional<size_t>>;
+
+Touched None() { return std::optional<size_t>(); }
+
+}  // namespace
+
+DayEdit SetMorning(Morning morning) {
+  return [morning](Day& d) -> Touched {
+    d.morning = morning;
+    return None();
+  };
+}
+
+DayEdit CorrectMorning(Score pain, std::optional<Score> stiffness) {
+  return [pain, stiffness](Day& d) -> Touched {
+    const std::optional<Score> kept = d.morning ? d.morning->stiffness : std::nullopt;
+    d.morning = Morning{pain, stiffness ? stiffness : kept};
+    return None();
+  };
+}
+
+DayEdit AddSessionEdit(SessionPatch patch) {
+  return [patch = std::move(patch)](Day& d) -> Touched {
+    return std::optional<size_t>(AddSession(d, patch));
+  };
+}
+
+DayEdit EditSessionEdit(size_t number, SessionPatch patch) {
+  return [number, patch = std::move(patch)](Day& d) -> Touched {
+    auto n = EditSession(d, number, patch);
+    if (!n) return Unexpected(n.error());
+    return std::optional<size_t>(*n);
+  };
+}
+
+DayEdit HourAfterEdit(std::optional<size_t> number, HourAfter after, bool replace) {
+  return [number, after, replace](Day& d) -> Touched {
+    if (replace && number) {
+      if (*number < 1 || *number > d.sessions.size()) {
+        return Fail(Error::NotFound("there is no session " + std::to_string(*number) + " on " +
+                                    d.date.ToString()));
+      }
+      d.sessions[*number - 1].hour_after = after;
+      return std::optional<size_t>(*number);
+    }
+    auto n = RecordHourAfter(d, number, after);
+    if (!n) return Unexpected(n.error());
+    return std::optional<size_t>(*n);
+  };
+}
+
+DayEdit ContextEdit(Context context, bool merge) {
+  return [context, merge](Day& d) -> Touched {
+    if (merge) {
+      MergeContext(d.context, context);
+    } else {
+      d.context = context;
+    }
+    return None();
+  };
+}
+
+DayEdit NoteEdit(std::string note) {
+  return [note = std::move(note)](Day& d) -> Touched {
+    d.note = note;
+    return None();
+  };
+}
+
+DayEdit DeleteEdit(Entry entry, std::optional<size_t> number) {
+  return [entry, number](Day& d) -> Touched {
+    if (auto ok = DeleteEntry(d, entry, number); !ok) return Unexpected(ok.error());
+    // The hour-after and during deletions still concern their session.
+    if (entry == Entry::kHourAfter || entry == Entry::kDuring) {
+      return std::optional<size_t>(number.value_or(d.sessions.size()));
+    }
+    return None();
+  };
+}
+
+void Checkin(const Service& service, PersonId person, Date date, DayEdit edit, CheckinDone done) {
+  auto out = std::make_shared<CheckinResult>();
+  out->date = date;
+  const Overrides overrides = service.overrides();
+  const int64_t now = service.clock().Now();
+  service.writer().Submit(
+      person,
+      [date, edit = std::move(edit), out, overrides, now](DiaryTxn& txn) -> Result<void> {
+        // Not more than a day ahead of the person's own today (read in the same transaction).
+        auto profile = txn.GetProfile();
+        if (!profile) return Unexpected(profile.error());
+        if (auto ok = CheckCheckinDate(date, DateAt(now, profile->time_zone), "date"); !ok) {
+          return Unexpected(ok.error());
+        }
+        auto stored = txn.GetDay(date);
+        if (!stored) return Unexpected(stored.error());
+        out->before = *stored;
+        Day day = stored->value_or(Day{.date = date});
+        auto session = edit(day);
+        if (!session) return Unexpected(session.error());
+        day.date = date;
+        if (auto ok = txn.PutDay(day); !ok) return ok;
+        out->session = *session;
+        out->day = std::move(day);
+        if (out->session && *out->session >= 1 && *out->session <= out->day.sessions.size()) {
+          // The signals under the thresholds in force, read in the same transaction.
+          auto values = txn.GetSettings();
+          if (!values) return Unexpected(values.error());
+          auto settings = SettingsInForce(*values, overrides);
+          if (!settings) return Unexpected(settings.error());
+          const Session& s = out->day.sessions[*out->session - 1];
+          out->during = DuringSignalOf(s, *settings);
+          out->hour_after = HourAfterSignalOf(s);
+          out->modify_or_stop = out->during == DuringSignal::kSharp;
+          out->safety_again =
+              out->during == DuringSignal::kBuilding && s.load.Has(Load::kBreathingUnderLoad);
+        }
+        return {};
+      },
+      [out, done = std::move(done)](Result<void> ok) {
+        if (!ok) return done(Unexpected(ok.error()));
+        done(std::move(*out));
+      });
+}
+
+Result<CheckinResult> CheckinNow(const Service& service, PersonId person, Date date,
+                                 DayEdit edit) {
+  std::promise<Result<CheckinResult>> promise;
+  auto future = promise.get_future();
+  Checkin(service, person, date, std::move(edit),
+          [&promise](Result<CheckinResult> r) { promise.set_value(std::move(r)); });
+  return future.get();
+}
+
+Result<std::optional<MorningAfter>> MorningAfterOf(const Service& service, PersonId person,
+                                                   Date morning) {
+  auto view = ReadingOf(service, person, morning);
+  if (!view) return Unexpected(view.error());
+  for (const SessionReading& s : (*view)->reading.sessions) {
+    if (s.date == morning - 1) return std::optional(MorningAfter{s.date, s.morning});
+  }
+  return std::optional<MorningAfter>();
+}
+
+}  // namespace backsignal::service

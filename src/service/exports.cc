@@ -1,0 +1,81 @@
+#include "backsignal/service/exports.h"
+
+#include "backsignal/io/zone.h"
+#include "backsignal/report/report.h"
+#include "backsignal/service/settings.h"
+#include "backsignal/service/today.h"
+
+namespace backsignal::service {
+
+Result<ExportData> LoadExportData(const Service& service, PersonId person) {
+  auto store = service.db().ForPerson(person);
+  ExportData d;
+  auto snapshot = store->Snapshot(std::nullopt, std::nullopt);
+  if (!snapshot) return Unexpected(snapshot.error());
+  auto profile = store->LoadProfile();
+  if (!profile) return Unexpected(profile.error());
+  auto zone = ResolveTimeZone(profile->time_zone);
+  if (!zone) return Unexpected(zone.error());
+  d.diary = std::move(snapshot->diary);
+  d.settings = std::move(snapshot->settings);
+  d.profile = std::move(*profile);
+  d.zone = std::move(*zone);
+  d.now = service.clock().Now();
+  d.today = DateAt(d.now, d.zone);
+  return d;
+}
+
+Result<ExportFile> ExportFor(const Service& service, PersonId person, ExportFormat format,
+                             const std::optional<Account>& account) {
+  auto data = LoadExportData(service, person);
+  if (!data) return Unexpected(data.error());
+  if (format == ExportFormat::kAll && account) {
+    ExportAccount a;
+    a.username = account->username;
+    a.role = account->role;
+    a.admin = account->admin;
+    a.created_at = account->created_at;
+    auto shares = service.db().ListShares(account->person);
+    if (!shares) return Unexpected(shares.error());
+    for (const ShareInfo& s : *shares) a.shared_with.push_back({s.clinician, s.since});
+    auto tokens = service.db().ListApiTokens(account->id);
+    if (!tokens) return Unexpected(tokens.error());
+    for (const ApiTokenInfo& t : *tokens) {
+      a.api_tokens.push_back({t.name, t.scope, t.created_at, t.expires_at});
+    }
+    data->account = std::move(a);
+  }
+  ExportFile file = Export(format, *data);
+  if (format == ExportFormat::kAll && account) {
+    file.file_name = "backsignal-" + account->username + "-all-data.json";
+  }
+  return file;
+}
+
+Result<std::string> ReportFor(const Service& service, PersonId person,
+                              const ReportRequest& request) {
+  if (!IsReportWeeks(request.weeks)) {
+    return Fail(Error::Invalid("weeks: " + std::to_string(request.weeks) + " is not 2, 4 or 12"));
+  }
+  auto store = service.db().ForPerson(person);
+  // The weeks charted, and what the reading of their last day looks back at.
+  auto snapshot = store->Snapshot(request.as_of, request.weeks * 7 + MaxReadingHorizonDays());
+  if (!snapshot) return Unexpected(snapshot.error());
+  auto settings = SettingsInForce(snapshot->settings, service.overrides());
+  if (!settings) return Unexpected(settings.error());
+  ReportOptions o;
+  o.weeks = request.weeks;
+  if (request.as_of) {
+    o.as_of = *request.as_of;
+  } else {
+    auto today = TodayFor(service, person);
+    if (!today) return Unexpected(today.error());
+    o.as_of = DefaultAsOf(snapshot->latest, *today);
+  }
+  const int64_t now = service.clock().Now();
+  o.generated = FormatLocalWithOffset("UTC", now).substr(0, 16) + " UTC";
+  o.generated[10] = ' ';
+  return RenderReportHtml(snapshot->diary, *settings, o);
+}
+
+}  // namespace backsignal::service

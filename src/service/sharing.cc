@@ -1,0 +1,95 @@
+#include "backsignal/service/sharing.h"
+
+#include <algorithm>
+
+#include "backsignal/io/ids.h"
+#include "backsignal/service/today.h"
+
+namespace backsignal::service {
+
+Result<NewInvite> CreateInvite(const Service& service, PersonId person) {
+  NewInvite invite;
+  invite.code = NewInviteCode();
+  const int64_t now = service.clock().Now();
+  invite.expires_at = now + int64_t{kInviteDays} * 86400;
+  auto id = service.db().CreateInvite(person, HashSecret(NormaliseInviteCode(invite.code)), now,
+                                      invite.expires_at);
+  if (!id) return Unexpected(id.error());
+  invite.id = *id;
+  return invite;
+}
+
+Result<Account> RedeemInvite(const Service& service, const Account& clinician,
+                             const std::string& code) {
+  if (clinician.role != "clinician") {
+    return Fail(Error::Forbidden("this is for clinician accounts"));
+  }
+  auto person = service.db().RedeemInvite(HashSecret(NormaliseInviteCode(code)), clinician.id,
+                                          service.clock().Now());
+  if (!person) return Unexpected(person.error());
+  auto account = service.db().AccountOfPerson(*person);
+  if (!account) return Unexpected(account.error());
+  if (!*account) return Fail(Error::NotFound("that person's account is gone"));
+  return **account;
+}
+
+Result<bool> CanView(const Service& service, const std::optional<Account>& viewer,
+                     PersonId viewer_person, PersonId person) {
+  if (viewer_person == person) return true;
+  if (!viewer || viewer->role != "clinician") return false;
+  return service.db().CanRead(viewer->id, person);
+}
+
+std::vector<TriagedPerson> Triage(std::vector<PersonSummary> people, Date today) {
+  std::vector<TriagedPerson> out;
+  out.reserve(people.size());
+  for (PersonSummary& p : people) {
+    TriagedPerson t;
+    if (p.last_date) t.days_since = today - *p.last_date;
+    // The reasons, most urgent first, and a rank that orders people by the most urgent: a
+    // safety alert, a rising usual morning, repeated worse mornings, the verdict, silence.
+    struct Reason {
+      bool present;
+      const char* name;
+      int weight;
+    };
+    const bool silent = !t.days_since || *t.days_since >= kStaleDays;
+    const Reason reasons[] = {
+        {p.modify_or_stop, "modify_or_stop", 64},
+        {p.keeps_rising, "keeps_rising", 32},
+        {p.repeated_worse, "repeated_worse_mornings", 16},
+        {p.morning_shift, "morning_shift", 8},
+        {p.stirring_up, "stirring_up", 4},
+        {silent, "no_recent_check_ins", 1},
+    };
+    for (const Reason& r : reasons) {
+      if (!r.present) continue;
+      t.needs.emplace_back(r.name);
+      t.rank += r.weight;
+    }
+    t.summary = std::move(p);
+    out.push_back(std::move(t));
+  }
+  // Most urgent first; then the longest silent (nothing recorded at all first); then by name.
+  std::stable_sort(out.begin(), out.end(), [](const TriagedPerson& a, const TriagedPerson& b) {
+    if (a.rank != b.rank) return a.rank > b.rank;
+    const int da = a.days_since.value_or(1 << 30), db = b.days_since.value_or(1 << 30);
+    if (da != db) return da > db;
+    return a.summary.username < b.summary.username;
+  });
+  return out;
+}
+
+Result<std::vector<TriagedPerson>> ClinicianPeople(const Service& service,
+                                                   const Account& clinician) {
+  if (clinician.role != "clinician") {
+    return Fail(Error::Forbidden("this is for clinician accounts"));
+  }
+  auto list = service.db().ClinicianList(clinician.id);
+  if (!list) return Unexpected(list.error());
+  auto today = TodayFor(service, clinician.person);
+  if (!today) return Unexpected(today.error());
+  return Triage(std::move(*list), *today);
+}
+
+}  // namespace backsignal::service

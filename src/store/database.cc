@@ -1,0 +1,201 @@
+// Connections, transactions and group commit, migrations.
+#include <algorithm>
+#include <exception>
+#include <numeric>
+
+#include "schema.h"
+#include "sql_database.h"
+
+namespace backsignal::sql {
+
+Result<void> SqlDatabase::Write(const std::function<Result<void>(Conn&)>& f) {
+  std::lock_guard lock(write_mu_);
+  auto txn = Transaction::Begin(*writer_, TxnMode::kWrite);
+  if (!txn) return Unexpected(txn.error());
+  if (auto ok = f(*writer_); !ok) return ok;  // rolled back by the guard
+  return txn->Commit();
+}
+
+namespace {
+
+// Runs one body, turning anything it throws into a storage error of its own.
+Result<void> RunBody(const Store::TxnBody& body, SqlTxn& txn) {
+  try {
+    return body(txn);
+  } catch (const std::exception& e) {
+    return Fail(Error::Storage(std::string("the write failed: ") + e.what()));
+  } catch (...) {
+    return Fail(Error::Storage("the write failed"));
+  }
+}
+
+}  // namespace
+
+std::vector<Result<void>> SqlDatabase::TransactBatch(std::span<const PersonBody> bodies) {
+  // Bodies run person by person in ascending order (each person's in their own order), so that
+  // every process takes PostgreSQL's per-person locks in the same order: no deadlock.
+  std::vector<size_t> order(bodies.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return bodies[a].person < bodies[b].person; });
+  std::vector<Result<void>> results(bodies.size());
+  std::lock_guard lock(write_mu_);
+  Conn& c = *writer_;
+  auto txn = Transaction::Begin(c, TxnMode::kWrite);
+  if (!txn) {
+    results.assign(bodies.size(), Unexpected(txn.error()));
+    return results;
+  }
+  const bool pg = IsPostgres();
+  PersonId locked = 0;
+  for (size_t i : order) {
+    const PersonBody& pb = bodies[i];
+    Result<void> ok = txn->Savepoint();
+    if (ok && pg && pb.person != locked) {
+      // Serialises writes to one person's diary across every server process.
+      auto l = c.Query("SELECT pg_advisory_xact_lock(?)", {pb.person});
+      if (!l) ok = Unexpected(l.error());
+      locked = pb.person;
+    }
+    SqlTxn body_txn(c, pb.person);
+    if (ok) ok = RunBody(pb.body, body_txn);
+    if (ok && body_txn.changed()) ok = AfterWrite(c, pb.person, summariser_.get());
+    if (ok) {
+      ok = txn->ReleaseSavepoint();
+    } else {
+      // Rolling back to the savepoint also releases a lock taken after it: take it again for
+      // the person's next body. When even that fails, the transaction is lost: Commit fails
+      // and every body with it.
+      (void)txn->RollbackToSavepoint();
+      locked = 0;
+    }
+    results[i] = std::move(ok);
+  }
+  // One commit (one fsync on SQLite) for the whole batch; nothing is acknowledged before it.
+  if (auto ok = txn->Commit(); !ok) {
+    for (Result<void>& r : results) {
+      if (r) r = Unexpected(ok.error());
+    }
+  }
+  return results;
+}
+
+Result<void> SqlDatabase::EnsureLocalPerson() {
+  // On SQLite the command line's own diary is person 1; it comes back (empty) if the account
+  // that held it was deleted.
+  return Write([&](Conn& c) -> Result<void> {
+    auto ok =
+        c.Run("INSERT INTO people (id) VALUES (?) ON CONFLICT (id) DO NOTHING", {kLocalPerson});
+    if (!ok) return Unexpected(ok.error());
+    if (*ok > 0) {
+      auto k = c.Run("INSERT INTO profile (person_id, key, value) VALUES (?, 'person_key', ?)",
+                     {kLocalPerson, RandomKey()});
+      if (!k) return Unexpected(k.error());
+    }
+    return {};
+  });
+}
+
+namespace {
+
+int LatestVersion() { return Migrations().back().version; }
+
+Error NewerSchema(const std::string& where, int current) {
+  return Error::Storage("database " + where + " has schema version " + std::to_string(current) +
+                        ", newer than this backsignal knows (" +
+                        std::to_string(LatestVersion()) + "); upgrade backsignal");
+}
+
+// The schema version recorded in the database (0 when none is).
+Result<int> SchemaVersion(Conn& c, bool table_exists_known) {
+  if (!table_exists_known) {
+    auto t = c.Query(c.dialect() == Dialect::kPostgres
+                         ? "SELECT 1 FROM information_schema.tables WHERE table_schema = "
+                           "current_schema() AND table_name = 'schema_migrations'"
+                         : "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = "
+                           "'schema_migrations'",
+                     {});
+    if (!t) return Unexpected(t.error());
+    if (t->empty()) return 0;
+  }
+  auto v = c.Query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", {});
+  if (!v) return Unexpected(v.error());
+  return static_cast<int>((*v)[0].Int(0));
+}
+
+}  // namespace
+
+Result<void> SqlDatabase::CheckSchema() {
+  std::lock_guard lock(write_mu_);
+  auto v = SchemaVersion(*writer_, false);
+  if (!v) return Unexpected(v.error());
+  if (*v > LatestVersion()) return Fail(NewerSchema(writer_->Describe(), *v));
+  if (*v < LatestVersion()) {
+    return Fail(Error::Storage("database " + writer_->Describe() + " has schema version " +
+                               std::to_string(*v) + " and needs upgrading (to " +
+                               std::to_string(LatestVersion()) +
+                               "), which a read-only open cannot do: run a writing command "
+                               "(or serve) once"));
+  }
+  return {};
+}
+
+Result<void> SqlDatabase::Migrate() {
+  std::lock_guard lock(write_mu_);
+  Conn& c = *writer_;
+  const bool pg = IsPostgres();
+  if (!pg) {
+    // Fails here, clearly, when the file is not a SQLite database.
+    if (auto ok = c.Exec("PRAGMA journal_mode=WAL"); !ok) return ok;
+  }
+  // Up to date: the common case, a read and nothing more.
+  if (auto v = SchemaVersion(c, false); v && *v == LatestVersion()) return {};
+  // Several processes may start at once: the first migrates, the others wait for it (a
+  // PostgreSQL advisory lock; SQLite's write lock, taken by BEGIN IMMEDIATE under the busy
+  // timeout) and then find nothing left to do.
+  if (pg) {
+    if (auto ok = c.Exec("SELECT pg_advisory_lock(7268)"); !ok) return ok;
+  }
+  auto migrate = [&]() -> Result<void> {
+    {
+      auto txn = Transaction::Begin(c, TxnMode::kWrite);
+      if (!txn) return Unexpected(txn.error());
+      if (auto ok = c.Exec(pg ? "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER "
+                                "PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT "
+                                "NULL DEFAULT now())"
+                              : "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER "
+                                "PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL "
+                                "DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))");
+          !ok) {
+        return ok;
+      }
+      if (auto ok = txn->Commit(); !ok) return ok;
+    }
+    for (const Migration& m : Migrations()) {
+      auto txn = Transaction::Begin(c, TxnMode::kWrite);
+      if (!txn) return Unexpected(txn.error());
+      // Read inside the write transaction: another process may have migrated meanwhile.
+      auto current = SchemaVersion(c, true);
+      if (!current) return Unexpected(current.error());
+      if (*current > LatestVersion()) return Fail(NewerSchema(c.Describe(), *current));
+      if (m.version <= *current) continue;
+      Result<void> ok = c.Exec(pg ? m.postgres : m.sqlite);
+      if (ok) {
+        auto r = c.Run("INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
+                       {int64_t{m.version}, std::string(m.name)});
+        if (!r) ok = Unexpected(r.error());
+      }
+      if (ok) ok = txn->Commit();
+      if (!ok) {
+        return Fail(Error::Storage("migration " + std::to_string(m.version) + " (" + m.name +
+                                   ") failed: " + ok.error().message));
+      }
+    }
+    return {};
+  };
+  Result<void> ok = migrate();
+  if (pg) (void)c.Exec("SELECT pg_advisory_unlock(7268)");
+  return ok;
+}
+
+}  // namespace backsignal::sql

@@ -1,0 +1,212 @@
+// One person's view of the database and their write transactions; versions and summaries.
+#include "sql_database.h"
+
+namespace backsignal::sql {
+
+Result<std::optional<Day>> SqlTxn::GetDay(Date date) {
+  auto rows = c_.Query("SELECT " BACKSIGNAL_DAY_COLUMNS
+                       " FROM days WHERE person_id = ? AND date = ?",
+                       {person_, date.ToString()});
+  if (!rows) return Unexpected(rows.error());
+  if (rows->empty()) return std::optional<Day>();
+  Day day;
+  if (auto ok = ReadDayRow((*rows)[0], day, 0); !ok) return Unexpected(ok.error());
+  auto ss = c_.Query("SELECT " BACKSIGNAL_SESSION_COLUMNS
+                     " FROM sessions WHERE person_id = ? AND date = ? ORDER BY seq",
+                     {person_, date.ToString()});
+  if (!ss) return Unexpected(ss.error());
+  for (const Row& r : *ss) {
+    Session s;
+    if (auto ok = ReadSessionRow(r, s, 0); !ok) return Unexpected(ok.error());
+    day.sessions.push_back(std::move(s));
+  }
+  return std::optional<Day>(std::move(day));
+}
+
+Result<void> SqlTxn::PutDay(const Day& day) {
+  // A day made in code can hold anything: what is stored must read back as a valid diary.
+  if (auto ok = ValidateDay(day); !ok) return ok;
+  changed_ = true;
+  return WriteDay(c_, person_, day);
+}
+
+Result<std::map<std::string, double>> SqlTxn::GetSettings() {
+  return LoadSettingsOn(c_, person_);
+}
+
+Result<void> SqlTxn::SetSettings(const std::map<std::string, double>& settings) {
+  changed_ = true;
+  if (auto ok = c_.Run("DELETE FROM settings WHERE person_id = ?", {person_}); !ok) {
+    return Unexpected(ok.error());
+  }
+  for (const auto& [name, value] : settings) {
+    auto ok = c_.Run("INSERT INTO settings (person_id, name, value) VALUES (?, ?, ?)",
+                     {person_, name, value});
+    if (!ok) return Unexpected(ok.error());
+  }
+  return {};
+}
+
+Result<void> SqlTxn::Clear() {
+  changed_ = true;
+  if (auto ok = c_.Run("DELETE FROM days WHERE person_id = ?", {person_}); !ok) {
+    return Unexpected(ok.error());
+  }
+  return SetUsual(UsualMorning{});
+}
+
+Result<UsualMorning> SqlTxn::GetUsual() { return LoadUsualOn(c_, person_); }
+
+Result<void> SqlTxn::SetUsual(const UsualMorning& usual) {
+  changed_ = true;
+  return SaveUsualOn(c_, person_, usual);
+}
+
+Result<Profile> SqlTxn::GetProfile() {
+  auto rows = c_.Query("SELECT key, value FROM profile WHERE person_id = ?", {person_});
+  if (!rows) return Unexpected(rows.error());
+  Profile p;
+  for (const Row& r : *rows) {
+    const std::string key = r.Text(0);
+    std::string value = r.Text(1);
+    if (key == "person_key") {
+      p.person_key = std::move(value);
+    } else if (key == "time_zone") {
+      p.time_zone = std::move(value);
+    } else if (key == "wake_time") {
+      auto t = TimeOfDay::Parse(value);
+      if (!t) {
+        return Fail(Error::Storage("corrupt value in the database, wake_time: " + t.error()));
+      }
+      p.wake_time = *t;
+    } else if (key == "feed_token_hash") {
+      p.feed_token_hash = std::move(value);
+    }
+  }
+  return p;
+}
+
+Result<void> SqlTxn::SetProfile(const Profile& p) {
+  const std::pair<const char*, std::string> values[] = {
+      {"time_zone", p.time_zone},
+      {"wake_time", p.wake_time ? p.wake_time->ToString() : std::string()},
+      {"feed_token_hash", p.feed_token_hash},
+  };
+  for (const auto& [key, value] : values) {
+    auto del = c_.Run("DELETE FROM profile WHERE person_id = ? AND key = ?",
+                      {person_, std::string(key)});
+    if (!del) return Unexpected(del.error());
+    if (value.empty()) continue;
+    auto ins = c_.Run("INSERT INTO profile (person_id, key, value) VALUES (?, ?, ?)",
+                      {person_, std::string(key), value});
+    if (!ins) return Unexpected(ins.error());
+  }
+  return {};
+}
+
+Result<void> AfterWrite(Conn& c, PersonId person, const Summariser* summariser) {
+  if (auto v = c.Run("UPDATE people SET version = version + 1 WHERE id = ?", {person}); !v) {
+    return Unexpected(v.error());
+  }
+  // The summary is kept only for people who share with a clinician (it is made when a share
+  // begins), so that a diary nobody else reads costs nothing more per check-in.
+  if (summariser == nullptr) return {};
+  auto shared = c.Query("SELECT 1 FROM shares WHERE person_id = ? LIMIT 1", {person});
+  if (!shared) return Unexpected(shared.error());
+  if (shared->empty()) return {};
+  return UpdateSummary(c, person, summariser);
+}
+
+Result<void> UpdateSummary(Conn& c, PersonId person, const Summariser* summariser) {
+  if (summariser == nullptr) return {};
+  auto last = c.Query("SELECT MAX(date) FROM days WHERE person_id = ?", {person});
+  if (!last) return Unexpected(last.error());
+  PersonSummary s;
+  if (!(*last)[0].IsNull(0)) {
+    auto latest = Date::Parse((*last)[0].Text(0));
+    if (!latest) return Fail(Error::Storage("corrupt date in the database"));
+    auto diary = LoadDiaryOn(c, person, *latest - summariser->HorizonDays());
+    if (!diary) return Unexpected(diary.error());
+    auto stored = LoadSettingsOn(c, person);
+    if (!stored) return Unexpected(stored.error());
+    s = summariser->Summarise(*diary, *latest, *stored);
+    s.last_date = *latest;
+  }
+  auto ok = c.Run(
+      "INSERT INTO summaries (person_id, last_date, verdict, alerts, stirring_up, repeated_worse, "
+      "morning_shift, modify_or_stop, keeps_rising) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "ON CONFLICT (person_id) DO UPDATE SET last_date = excluded.last_date, verdict = "
+      "excluded.verdict, alerts = excluded.alerts, stirring_up = excluded.stirring_up, "
+      "repeated_worse = excluded.repeated_worse, morning_shift = excluded.morning_shift, "
+      "modify_or_stop = excluded.modify_or_stop, keeps_rising = excluded.keeps_rising",
+      {person, s.last_date ? Value(s.last_date->ToString()) : Null(), s.verdict,
+       int64_t{s.alerts}, int64_t{s.stirring_up}, int64_t{s.repeated_worse},
+       int64_t{s.morning_shift}, int64_t{s.modify_or_stop}, int64_t{s.keeps_rising}});
+  if (!ok) return Unexpected(ok.error());
+  return {};
+}
+
+Result<Diary> PersonStore::LoadDiary() {
+  return db_.Read([&](Conn& c) { return LoadDiaryOn(c, person_, std::nullopt); });
+}
+
+Result<DiarySnapshot> PersonStore::Snapshot(std::optional<Date> as_of,
+                                            std::optional<int> horizon_days) {
+  return db_.Read([&](Conn& c) -> Result<DiarySnapshot> {
+    DiarySnapshot snap;
+    auto head = c.Query(
+        "SELECT p.version, (SELECT MAX(date) FROM days WHERE person_id = p.id) FROM people p "
+        "WHERE p.id = ?",
+        {person_});
+    if (!head) return Unexpected(head.error());
+    if (!head->empty()) {
+      snap.version = (*head)[0].Int(0);
+      if (auto latest = (*head)[0].OptText(1)) {
+        auto d = Date::Parse(*latest);
+        if (!d) return Fail(Error::Storage("corrupt date in the database: " + *latest));
+        snap.latest = *d;
+      }
+    }
+    std::optional<Date> since;
+    if (horizon_days) {
+      const std::optional<Date> end = as_of ? as_of : snap.latest;
+      if (end) since = *end - *horizon_days;
+    }
+    auto diary = LoadDiaryOn(c, person_, since);
+    if (!diary) return Unexpected(diary.error());
+    snap.diary = std::move(*diary);
+    auto settings = LoadSettingsOn(c, person_);
+    if (!settings) return Unexpected(settings.error());
+    snap.settings = std::move(*settings);
+    return snap;
+  });
+}
+
+Result<int64_t> PersonStore::Version() {
+  return db_.Read([&](Conn& c) -> Result<int64_t> {
+    auto r = c.Query("SELECT version FROM people WHERE id = ?", {person_});
+    if (!r) return Unexpected(r.error());
+    return r->empty() ? int64_t{0} : (*r)[0].Int(0);
+  });
+}
+
+Result<void> PersonStore::Transact(const std::function<Result<void>(DiaryTxn&)>& body) {
+  // One write is a batch of one: the same locking, summary and commit as the group committer's.
+  const Database::PersonBody one[] = {{person_, body}};
+  return std::move(db_.TransactBatch(one)[0]);
+}
+
+std::vector<Result<void>> PersonStore::TransactBatch(std::span<const TxnBody> bodies) {
+  std::vector<Database::PersonBody> all;
+  all.reserve(bodies.size());
+  for (const TxnBody& b : bodies) all.push_back({person_, b});
+  return db_.TransactBatch(all);
+}
+
+Result<std::map<std::string, double>> PersonStore::LoadSettings() {
+  return db_.Read([&](Conn& c) { return LoadSettingsOn(c, person_); });
+}
+
+std::string PersonStore::Describe() const { return db_.Describe(); }
+
+}  // namespace backsignal::sql
