@@ -74,6 +74,28 @@ class ApiTest(unittest.TestCase):
         self.assertEqual(self.req("PATCH", f"{D}/sessions/9", {"minutes": 5})[0], 404)
         self.assertEqual(self.req("PUT", f"{D}/sessions/9/hour_after", {"pain": 1})[0], 404)
 
+    def test_stored_thresholds_decide_a_check_ins_signals(self):
+        # Structure issue, defect 1: the check-in's answer and the reading agree.
+        self.assertEqual(self.req("PUT", "/api/v1/settings", {"building_rise": 4})[0], 200)
+        try:
+            status, body, _ = self.req("POST", f"{D}/sessions", {"during": {"start": 3, "end": 5}})
+            self.assertEqual((status, body["signals"]["during"]), (201, "stable"))
+            status, reading, _ = self.req("GET", "/api/v1/reading")
+            self.assertEqual(reading["sessions"][0]["during"], "stable")
+        finally:
+            self.req("PUT", "/api/v1/settings", {})
+
+    def test_the_reading_follows_a_check_in_made_by_the_command_line(self):
+        # The server keeps readings in memory: a write by another process on the same file
+        # must show at once.
+        self.assertEqual(self.req("PUT", f"{D}/morning", {"pain": 3})[0], 200)
+        self.assertEqual(self.req("GET", "/api/v1/reading")[1]["as_of"], "2026-11-20")
+        p = subprocess.run([BIN, "--db", self.server.db, "morning", "6", "--date", "2026-11-21"],
+                           capture_output=True, text=True)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        reading = self.req("GET", "/api/v1/reading")[1]
+        self.assertEqual((reading["as_of"], reading["mornings"][-1]["pain"]), ("2026-11-21", 6))
+
     def test_sharp_pain_returns_the_advice(self):
         status, body, _ = self.req("POST", f"{D}/sessions", {"during": {"sharp": True}})
         self.assertEqual(status, 201)

@@ -400,6 +400,36 @@ class CliTest(unittest.TestCase):
 
     # --- serve ---
 
+    def test_stored_thresholds_decide_what_a_check_in_says(self):
+        # Structure issue, defect 1: the check-in and the reading use the same thresholds.
+        self.assertEqual(self.cli("settings", "set", "building_rise", "4").returncode, 0)
+        p = self.cli("session", "--date", "2026-11-02", "--start", "3", "--end", "5")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn("During: stable", p.stdout)
+        self.assertNotIn("building", p.stdout)
+        self.assertEqual(self.read_json()["sessions"][0]["during"], "stable")
+        # The morning after is judged with the stored thresholds too.
+        self.assertEqual(self.cli("settings", "set", "significant_change", "3").returncode, 0)
+        for d in ("2026-10-28", "2026-10-29", "2026-10-30", "2026-10-31", "2026-11-01"):
+            self.assertEqual(self.cli("morning", "2", "--date", d).returncode, 0)
+        p = self.cli("morning", "4.5", "--date", "2026-11-03")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn("This is the morning after your session of 2026-11-02", p.stdout)
+        self.assertNotIn("significantly worse", p.stdout)
+
+    def test_text_that_is_not_utf8_is_refused_and_stores_nothing(self):
+        # Structure issue, defect 3: a byte that is not UTF-8 never reaches the diary.
+        self.assertEqual(self.cli("morning", "3", "--date", "2026-11-02").returncode, 0)
+        before = dump(self.db)
+        bad = b"swim\xff".decode("utf-8", "surrogateescape")
+        for args in (["session", "--date", "2026-11-02", "--activity", bad],
+                     ["note", bad, "--date", "2026-11-02"]):
+            p = self.cli(*args)
+            self.assertEqual(p.returncode, 2, args)
+            self.assertIn("not valid UTF-8", p.stderr)
+        self.assertEqual(dump(self.db), before)
+        self.assertEqual(self.cli("export").returncode, 0)
+
     def test_serve_refuses_a_non_loopback_address(self):
         for addr in ["0.0.0.0:0", "192.0.2.1:8080", "[::]:0"]:
             p = self.cli("serve", "--listen", addr)

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 import unittest
 import uuid
 
@@ -67,6 +68,19 @@ class TwoProcessesTest(unittest.TestCase):
         old.cookie = b.cookie
         self.assertEqual(old.req("GET", "/api/v1/reading")[0], 401)
 
+    def test_a_reading_kept_in_one_process_follows_a_write_made_through_the_other(self):
+        c = Client(self.one)
+        c.signup("rita")
+        c2 = self.on(self.two, c)
+        self.assertEqual(c.req("PUT", "/api/v1/days/2026-11-01/morning", {"pain": 3})[0], 200)
+        first = c2.req("GET", "/api/v1/reading")[1]
+        self.assertEqual(first["as_of"], "2026-11-01")
+        self.assertEqual(c2.req("GET", "/api/v1/reading")[1], first)  # kept, and the same
+        self.assertEqual(c.req("PUT", "/api/v1/days/2026-11-02/morning", {"pain": 5})[0], 200)
+        second = c2.req("GET", "/api/v1/reading")[1]
+        self.assertEqual(second["as_of"], "2026-11-02")
+        self.assertEqual([m["pain"] for m in second["mornings"]], [3, 5])
+
     def test_throttling_counts_across_processes(self):
         c = Client(self.one)
         c.signup("tess")
@@ -108,6 +122,69 @@ class TwoProcessesTest(unittest.TestCase):
         shares = p.req("GET", "/api/v1/shares")[1]["shares"]
         self.assertEqual(self.on(self.two, p).req("DELETE", f"/api/v1/shares/{shares[0]['clinician_id']}")[0], 200)
         self.assertEqual(self.on(self.one, d).req("GET", f"/api/v1/people/{person}/reading")[0], 404)
+
+
+@unittest.skipUnless(PG, "no PostgreSQL server (BACKSIGNAL_TEST_PG unset)")
+class LostConnectionTest(unittest.TestCase):
+    """The database ends the server's connections again and again under a write load: every
+    check-in the server acknowledged is there afterwards (structure issue, defect 2)."""
+
+    def test_no_acknowledged_check_in_is_lost_when_connections_die(self):
+        schema = "lost_" + uuid.uuid4().hex[:8]
+        subprocess.run(["psql", PG, "-qc", f"CREATE SCHEMA {schema}"], check=True, capture_output=True)
+        name = "lost" + uuid.uuid4().hex[:8]
+        url = PG + "&options=-csearch_path%3D" + schema + "&application_name=" + name
+        server = Server(BIN, db=url).start()
+        try:
+            owner = Client(server)
+            owner.signup("owner", code=server.setup_code)
+            token = owner.req("POST", "/api/v1/tokens", {"name": "load", "scope": "checkins"})[1]["token"]
+            acknowledged = {}
+            lock = threading.Lock()
+            stop = threading.Event()
+
+            def write(worker):
+                me = Client(server)
+                me.bearer = token
+                for i in range(80):
+                    date = f"{2001 + worker}-{1 + i % 12:02d}-{1 + i // 12:02d}"
+                    pain = (i * 7 + worker) % 11
+                    try:
+                        status = me.req("PUT", f"/api/v1/days/{date}/morning", {"pain": pain})[0]
+                    except OSError:
+                        continue
+                    if status == 200:
+                        with lock:
+                            acknowledged[date] = pain
+
+            def kill():
+                while not stop.is_set():
+                    subprocess.run(["psql", PG, "-qAtc", "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                    f"WHERE application_name = '{name}'"], capture_output=True)
+                    time.sleep(0.02)
+
+            killer = threading.Thread(target=kill)
+            killer.start()
+            writers = [threading.Thread(target=write, args=(w,)) for w in range(16)]
+            for t in writers:
+                t.start()
+            for t in writers:
+                t.join()
+            stop.set()
+            killer.join()
+            self.assertGreater(len(acknowledged), 0, "the load made no check-in at all")
+            reader = Client(server)
+            reader.bearer = token
+            for _ in range(20):  # the first request after a kill may find its connection gone
+                status, diary, _ = reader.req("GET", "/api/v1/diary")
+                if status == 200:
+                    break
+            self.assertEqual(status, 200)
+            stored = {d["date"]: d["morning"]["pain"] for d in diary["days"] if "morning" in d}
+            lost = {d: p for d, p in acknowledged.items() if stored.get(d) != p}
+            self.assertEqual(lost, {}, f"{len(lost)} of {len(acknowledged)} acknowledged check-ins lost")
+        finally:
+            server.close()
 
 
 if __name__ == "__main__":

@@ -238,6 +238,20 @@ class SecurityTest(unittest.TestCase):
         script.bearer = "bst_guess"
         self.assertEqual(script.req("GET", "/api/v1/reading")[0], 401)
 
+    def test_a_token_name_is_kept_whole_or_refused_never_cut_inside_a_character(self):
+        # Structure issue, defect 4: a name cut at 100 bytes broke "all my data" for good.
+        c = Client(self.server)
+        c.signup("tina")
+        name = "x" + "\u00e9" * 60  # 61 characters, 121 bytes
+        status, tok, _ = c.req("POST", "/api/v1/tokens", {"name": name})
+        self.assertEqual((status, tok["name"]), (201, name))
+        status, body, _ = c.req("POST", "/api/v1/tokens", {"name": "\u00e9" * 101})
+        self.assertEqual(status, 400)
+        self.assertIn("name", body["error"]["message"])
+        status, everything, _ = c.req("GET", "/api/v1/account/export")
+        self.assertEqual(status, 200)
+        self.assertEqual([t["name"] for t in everything["api_tokens"]], [name])
+
     def test_sql_injection_strings_are_stored_verbatim_and_do_nothing(self):
         c = Client(self.server)
         c.signup("inj")

@@ -107,9 +107,17 @@ using PgHandle = std::unique_ptr<PGconn, ConnDeleter>;
 // is checked from the results themselves.
 void IgnoreNotice(void*, const char*) {}
 
-constexpr const char* kSessionSetup =
-    "SET client_min_messages = warning; SET TIME ZONE 'UTC'; "
-    "SET application_name = 'backsignal'";
+constexpr const char* kSessionSetup = "SET client_min_messages = warning; SET TIME ZONE 'UTC'";
+
+// The location with backsignal's name for the connection unless it names one itself (so that
+// an operator sees whose connections these are in pg_stat_activity).
+std::string WithApplicationName(const std::string& uri) {
+  if (uri.find("://") != std::string::npos) {
+    return uri + (uri.find('?') == std::string::npos ? "?" : "&") +
+           "fallback_application_name=backsignal";
+  }
+  return uri + " fallback_application_name=backsignal";
+}
 
 std::string Trimmed(std::string msg) {
   while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
@@ -135,9 +143,17 @@ class PgConn final : public Conn {
 
   Result<void> Begin(TxnMode mode) override {
     if (in_txn_) return Fail(Error::Storage("database " + describe_ + ": a transaction is open"));
-    Reconnect();  // the one place a lost connection is made again
-    auto ok = Exec(mode == TxnMode::kRead ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
-                                          : "BEGIN");
+    const char* begin =
+        mode == TxnMode::kRead ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN";
+    // The one place a lost connection is made again. A connection the server ended is only
+    // found lost when used: nothing has happened in the transaction yet, so BEGIN is tried once
+    // more on a new connection.
+    Reconnect();
+    auto ok = Exec(begin);
+    if (!ok && pq_.status(c_.get()) == CONNECTION_BAD) {
+      Reconnect();
+      ok = Exec(begin);
+    }
     if (ok) in_txn_ = true;
     return ok;
   }
@@ -278,7 +294,7 @@ Result<std::unique_ptr<Conn>> OpenPostgresConn(const std::string& uri) {
   auto pq = LoadLibpq();
   if (!pq) return Unexpected(pq.error());
   const Libpq& api = **pq;
-  PgHandle c(api.connectdb(uri.c_str()), ConnDeleter{&api});
+  PgHandle c(api.connectdb(WithApplicationName(uri).c_str()), ConnDeleter{&api});
   if (!c) return Fail(Error::Storage("cannot connect to " + RedactCredentials(uri) + ": out of memory"));
   if (api.status(c.get()) != CONNECTION_OK) {
     // libpq's messages name hosts and users, never the password.

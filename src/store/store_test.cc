@@ -528,6 +528,111 @@ TEST(SqliteStoreTest, ANewerSchemaIsRefused) {
   EXPECT_NE(s.error().message.find("newer than this backsignal knows"), std::string::npos);
 }
 
+// A fresh schema on the test server, with a connection name of its own so that a test can end
+// exactly its own connections.
+std::string PostgresUrlNamed(const std::string& name) {
+  const std::string url = PostgresSchemaUrl();
+  return url.empty() ? url : url + "&application_name=" + name;
+}
+
+void TerminateConnections(const std::string& name) {
+  PGconn* c = PQconnectdb(std::getenv("BACKSIGNAL_TEST_PG"));
+  PQclear(PQexec(c, ("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
+                     "application_name = '" + name + "'").c_str()));
+  PQfinish(c);
+}
+
+TEST(PostgresStoreTest, ALostConnectionFailsTheWholeBatchAndAcknowledgesNothing) {
+  const std::string name = "lost" + std::to_string(::getpid());
+  const std::string url = PostgresUrlNamed(name);
+  if (url.empty()) GTEST_SKIP() << "no PostgreSQL server (BACKSIGNAL_TEST_PG unset)";
+  auto db = OpenDatabase(url, Opts(true));
+  ASSERT_TRUE(db.has_value()) << db.error().message;
+  auto owner = (*db)->CreateAccount("owner", "hash", "person", 1);
+  ASSERT_TRUE(owner.has_value());
+  // Three writes in one batch; the second loses the connection under the batch's feet.
+  std::vector<Database::PersonBody> bodies;
+  for (int i = 0; i < 3; ++i) {
+    bodies.push_back({owner->person, [i, &name](DiaryTxn& txn) -> Result<void> {
+                        if (i == 1) TerminateConnections(name);
+                        return txn.PutDay(Day{.date = D("2026-10-01") + i, .morning = Morning{S(3), {}}});
+                      }});
+  }
+  const std::vector<Result<void>> results = (*db)->TransactBatch(bodies);
+  // Every write acknowledged is stored: here none can be, as the transaction was lost.
+  auto reopened = OpenDatabase(url, Opts(false));
+  ASSERT_TRUE(reopened.has_value()) << reopened.error().message;
+  auto diary = (*reopened)->ForPerson(owner->person)->LoadDiary();
+  ASSERT_TRUE(diary.has_value());
+  for (int i = 0; i < 3; ++i) {
+    if (results[i]) {
+      EXPECT_NE(diary->Find(D("2026-10-01") + i), nullptr) << "write " << i << " acknowledged but lost";
+    }
+  }
+  EXPECT_FALSE(results[0].has_value()) << "nothing of a lost transaction is acknowledged";
+  EXPECT_TRUE(diary->days.empty());
+  // The next batch finds a new connection.
+  const Database::PersonBody again[] = {{owner->person, [](DiaryTxn& txn) {
+                                           return txn.PutDay(Day{.date = D("2026-10-09"), .morning = Morning{S(2), {}}});
+                                         }}};
+  EXPECT_TRUE((*db)->TransactBatch(again)[0].has_value());
+  EXPECT_EQ((*db)->ForPerson(owner->person)->LoadDiary()->days.size(), 1u);
+}
+
+TYPED_TEST(StoreTest, AWriteThatThrowsFailsAloneAndTheCommitterLivesOn) {
+  GroupCommitter committer(*this->db_);
+  auto thrown = committer.Run(this->person_, [](DiaryTxn&) -> Result<void> {
+    throw std::runtime_error("a bug in a write");
+  });
+  ASSERT_FALSE(thrown.has_value());
+  EXPECT_EQ(thrown.error().kind, ErrorKind::kStorage);
+  auto ok = committer.Run(this->person_, [](DiaryTxn& txn) {
+    return txn.PutDay(Day{.date = D("2026-10-01"), .morning = Morning{S(3), {}}});
+  });
+  EXPECT_TRUE(ok.has_value());
+  EXPECT_EQ(this->store_->LoadDiary()->days.size(), 1u);
+}
+
+TYPED_TEST(StoreTest, ADayThatIsNotValidIsNeverStored) {
+  Day bad{.date = D("2026-10-01"), .morning = Morning{S(3), {}}};
+  bad.sessions.push_back(Session{.activity = std::string("swim\xff")});
+  auto put = this->store_->Transact([&](DiaryTxn& txn) { return txn.PutDay(bad); });
+  ASSERT_FALSE(put.has_value());
+  EXPECT_EQ(put.error().kind, ErrorKind::kInvalid);
+  EXPECT_NE(put.error().details.at(0).find("sessions[0].activity: the text is not valid UTF-8"),
+            std::string::npos)
+      << put.error().details.at(0);
+  Day long_note{.date = D("2026-10-02"), .note = std::string(2001, 'x')};
+  EXPECT_FALSE(this->store_->Transact([&](DiaryTxn& txn) { return txn.PutDay(long_note); }).has_value());
+  Day nul{.date = D("2026-10-03"), .note = std::string("before\0after", 12)};
+  EXPECT_FALSE(this->store_->Transact([&](DiaryTxn& txn) { return txn.PutDay(nul); }).has_value());
+  EXPECT_TRUE(this->store_->LoadDiary()->days.empty());
+}
+
+TYPED_TEST(StoreTest, EveryWriteMovesTheDiaryVersion) {
+  const int64_t v0 = this->store_->Version().value();
+  ASSERT_TRUE(this->store_->EditDay(D("2026-10-01"), [](Day& d) -> Result<void> {
+    d.morning = Morning{S(3), {}};
+    return {};
+  }).has_value());
+  const int64_t v1 = this->store_->Version().value();
+  EXPECT_GT(v1, v0);
+  ASSERT_TRUE(this->store_->SaveSettings({{"sitting_hours", 7}}).has_value());
+  const int64_t v2 = this->store_->Version().value();
+  EXPECT_GT(v2, v1);
+  // A profile is not the diary: the reading does not change with it.
+  ASSERT_TRUE(this->store_->EditProfile([](Profile& p) -> Result<void> {
+    p.time_zone = "Europe/Paris";
+    return {};
+  }).has_value());
+  EXPECT_EQ(this->store_->Version().value(), v2);
+  auto snap = this->store_->Snapshot(std::nullopt, 5);
+  ASSERT_TRUE(snap.has_value());
+  EXPECT_EQ(snap->version, v2);
+  EXPECT_EQ(snap->latest, D("2026-10-01"));
+  EXPECT_EQ(snap->settings.at("sitting_hours"), 7);
+}
+
 TEST(OpenStoreTest, ChoosesTheBackendFromTheLocation) {
   auto m = OpenStore("memory:", true);
   ASSERT_TRUE(m.has_value());
