@@ -45,7 +45,8 @@ int main(int argc, char** argv) {
       return 1;
     }
     const std::string code = "bench-" + std::to_string(i);
-    if (!(*db)->CreateInvite(a->person, code, 1, 4102444800) || !(*db)->RedeemInvite(code, clin->id, 2)) {
+    if (!(*db)->CreateInvite(a->person, code, 1, 4102444800) ||
+        !(*db)->RedeemInvite(code, clin->id, 2)) {
       std::fprintf(stderr, "sharing failed\n");
       return 1;
     }

@@ -12,7 +12,7 @@ namespace backsignal {
 namespace {
 
 constexpr int kDiaries = 1000;
-constexpr int kWarmUp = 14;       // days before the 8 weeks, so that a usual morning exists
+constexpr int kWarmUp = 14;  // days before the 8 weeks, so that a usual morning exists
 constexpr int kWeeks = 8;
 constexpr int kShiftDay = kWarmUp + 28;
 
@@ -28,7 +28,8 @@ Diary Simulate(std::mt19937_64& rng, double sd, double shift) {
   for (int i = 0; i < kWarmUp + 7 * kWeeks; ++i) {
     int halves = base + static_cast<int>(std::lround(noise(rng) * 2));
     if (shift != 0 && i >= kShiftDay) halves += static_cast<int>(shift * 2);
-    Day day{.date = start + i, .morning = Morning{Score::FromHalves(std::clamp(halves, 0, 20)), {}}};
+    Day day{.date = start + i,
+            .morning = Morning{Score::FromHalves(std::clamp(halves, 0, 20)), {}}};
     if (session(rng)) day.sessions.push_back(Session{});
     d.days.push_back(std::move(day));
   }
@@ -59,9 +60,10 @@ void Run(double sd) {
       }
     }
   }
-  std::printf("  day-to-day noise sd %.2f: false alarms over 8 weeks %.1f%% (goal <= 5%%); "
-              "+2 shift caught within 7 days %.1f%% (goal >= 80%%)\n",
-              sd, 100.0 * false_alarms / kDiaries, 100.0 * detected / kDiaries);
+  std::printf(
+      "  day-to-day noise sd %.2f: false alarms over 8 weeks %.1f%% (goal <= 5%%); "
+      "+2 shift caught within 7 days %.1f%% (goal >= 80%%)\n",
+      sd, 100.0 * false_alarms / kDiaries, 100.0 * detected / kDiaries);
 }
 
 }  // namespace
@@ -69,8 +71,9 @@ void Run(double sd) {
 
 int main() {
   const backsignal::Settings s;
-  std::printf("== early warning (CUSUM k=%.2g h=%.2g on rest mornings), %d simulated diaries each\n",
-              s.shift_reference, s.shift_threshold, backsignal::kDiaries);
+  std::printf(
+      "== early warning (CUSUM k=%.2g h=%.2g on rest mornings), %d simulated diaries each\n",
+      s.shift_reference, s.shift_threshold, backsignal::kDiaries);
   for (double sd : {0.5, 0.6, 0.75}) backsignal::Run(sd);
   return 0;
 }

@@ -2,16 +2,15 @@
 // Goals (issue 2): read 90 days <= 100 us; read 10 years <= 5 ms; import 10 years <= 200 ms;
 // `read` through the CLI on 10 years <= 50 ms.
 #include <benchmark/benchmark.h>
+#include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <fcntl.h>
-
 #include <cstring>
-#include <map>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -67,7 +66,8 @@ void BM_ParseDiaryJson(benchmark::State& state) {
 BENCHMARK(BM_ParseDiaryJson)->Arg(kTenYears)->Unit(benchmark::kMillisecond);
 
 std::filesystem::path BenchDir() {
-  auto dir = std::filesystem::temp_directory_path() / ("backsignal-bench-" + std::to_string(getpid()));
+  auto dir =
+      std::filesystem::temp_directory_path() / ("backsignal-bench-" + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
   return dir;
 }

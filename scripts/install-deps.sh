@@ -6,6 +6,9 @@ set -euo pipefail
 
 packages=(
   g++ cmake make pkg-config python3   # toolchain, and python3 for the scenario checker
+  clang libclang-rt-14-dev            # the sanitizer and fuzz builds (make asan, make fuzz)
+  clang-format clang-tidy             # make lint
+  libtsan2                            # make tsan
   nlohmann-json3-dev                  # JSON (io)
   libsqlite3-dev                      # the embedded store
   libpq-dev postgresql                # the shared store: libpq, and a server for the tests

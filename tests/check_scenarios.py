@@ -73,6 +73,9 @@ def main():
             else:
                 passed += 1
     print(f"{passed} passed, {failed} failed")
+    if passed + failed == 0:
+        print(f"no scenarios found in {root}: that is a failure, not a pass")
+        return 1
     return 1 if failed else 0
 
 

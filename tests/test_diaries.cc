@@ -12,7 +12,8 @@ Day& DiaryBuilder::DayAt(Date d) {
   return diary_.days.back();
 }
 
-DiaryBuilder& DiaryBuilder::Morning(const char* date, double pain, std::optional<double> stiffness) {
+DiaryBuilder& DiaryBuilder::Morning(const char* date, double pain,
+                                    std::optional<double> stiffness) {
   backsignal::Morning m{S(pain), std::nullopt};
   if (stiffness) m.stiffness = S(*stiffness);
   DayAt(D(date)).morning = m;
@@ -86,12 +87,15 @@ Diary RandomDiary(uint64_t seed, int days, Date first) {
               (flare_next ? std::uniform_int_distribution<int>(2, 6)(rng) : 0);
       h = std::clamp(h, 0, 20);
       Morning m{Score::FromHalves(h), std::nullopt};
-      if (Chance(rng, 0.5)) m.stiffness = Score::FromHalves(std::clamp(h + std::uniform_int_distribution<int>(-3, 5)(rng), 0, 20));
+      if (Chance(rng, 0.5))
+        m.stiffness = Score::FromHalves(
+            std::clamp(h + std::uniform_int_distribution<int>(-3, 5)(rng), 0, 20));
       day.morning = m;
     }
     flare_next = false;
     if (Chance(rng, 0.3)) {
-      if (Chance(rng, 0.6)) day.context.sitting_hours = std::uniform_int_distribution<int>(0, 48)(rng) / 4.0;
+      if (Chance(rng, 0.6))
+        day.context.sitting_hours = std::uniform_int_distribution<int>(0, 48)(rng) / 4.0;
       if (Chance(rng, 0.5)) day.context.prolonged_position = Chance(rng, 0.5);
       if (Chance(rng, 0.5)) day.context.upper_body_tension = RandomScore(rng);
     }
@@ -99,13 +103,16 @@ Diary RandomDiary(uint64_t seed, int days, Date first) {
       const int n = Chance(rng, 0.15) ? 2 : 1;
       for (int k = 0; k < n; ++k) {
         Session s;
-        if (Chance(rng, 0.7)) s.time = TimeOfDay::FromMinutes(std::uniform_int_distribution<int>(0, 1439)(rng));
+        if (Chance(rng, 0.7))
+          s.time = TimeOfDay::FromMinutes(std::uniform_int_distribution<int>(0, 1439)(rng));
         if (Chance(rng, 0.7)) s.minutes = std::uniform_int_distribution<int>(1, 120)(rng);
         if (Chance(rng, 0.5)) s.activity = Chance(rng, 0.5) ? "swimming" : "rowing, easy";
-        s.load = LoadSet::FromBits(static_cast<uint8_t>(std::uniform_int_distribution<int>(0, 7)(rng)));
+        s.load =
+            LoadSet::FromBits(static_cast<uint8_t>(std::uniform_int_distribution<int>(0, 7)(rng)));
         if (Chance(rng, 0.8)) s.during.start = RandomScore(rng, 0, 12);
         if (Chance(rng, 0.7)) s.during.end = RandomScore(rng, 0, 16);
-        if (Chance(rng, 0.3)) s.during.pattern = static_cast<Pattern>(std::uniform_int_distribution<int>(0, 2)(rng));
+        if (Chance(rng, 0.3))
+          s.during.pattern = static_cast<Pattern>(std::uniform_int_distribution<int>(0, 2)(rng));
         if (Chance(rng, 0.3)) s.during.sharp = Chance(rng, 0.15);
         if (Chance(rng, 0.7)) s.hour_after.pain = RandomScore(rng, 0, 16);
         if (Chance(rng, 0.3)) s.hour_after.tighter = Chance(rng, 0.3);

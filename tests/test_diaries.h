@@ -3,13 +3,24 @@
 
 #include <cstdint>
 #include <random>
+#include <stdexcept>
+#include <string>
 
 #include "backsignal/core/diary.h"
 
 namespace backsignal::testing {
 
-inline Score S(double v) { return *Score::FromDouble(v); }
-inline Date D(const char* text) { return *Date::Parse(text); }
+// A score or date a test states: a slip in a test (3.25, "2026-02-30") stops it loudly.
+inline Score S(double v) {
+  auto s = Score::FromDouble(v);
+  if (!s) throw std::invalid_argument("test score " + s.error());
+  return *s;
+}
+inline Date D(const char* text) {
+  auto d = Date::Parse(text);
+  if (!d) throw std::invalid_argument(std::string("test date ") + text + ": " + d.error());
+  return *d;
+}
 
 // Builds a diary day by day: Morning(date, pain), Session(date, ...), in any order.
 class DiaryBuilder {

@@ -117,10 +117,10 @@ void SetUpToken(CLI::App& cmd, Invocation& ctx) {
                  "the account; the default)")
       ->check(CLI::IsMember({"read", "checkins", "diary"}));
   cmd.add_option("--days", a->days, "Days until it expires (create; default 90, at most 365)");
-  cmd.footer(Footer(
-      "  backsignal --user alice token create --name nightly-export --scope read\n"
-      "  backsignal --user alice token list\n  backsignal --user alice token revoke 3\n"
-      "  curl -H 'Authorization: Bearer bst_...' http://127.0.0.1:8080/api/v1/reading"));
+  cmd.footer(
+      Footer("  backsignal --user alice token create --name nightly-export --scope read\n"
+             "  backsignal --user alice token list\n  backsignal --user alice token revoke 3\n"
+             "  curl -H 'Authorization: Bearer bst_...' http://127.0.0.1:8080/api/v1/reading"));
   cmd.callback([a, &ctx] { ctx.code = RunToken(ctx.globals, *a); });
 }
 
@@ -130,9 +130,9 @@ void SetUpAccount(CLI::App& cmd, Invocation& ctx) {
                  "list, or set-password (with --user; the password on standard input)")
       ->required()
       ->check(CLI::IsMember({"list", "set-password"}));
-  cmd.footer(Footer(
-      "  backsignal account list\n"
-      "  backsignal --user maria account set-password < new-password.txt"));
+  cmd.footer(
+      Footer("  backsignal account list\n"
+             "  backsignal --user maria account set-password < new-password.txt"));
   cmd.callback([a, &ctx] { ctx.code = RunAccount(ctx.globals, *a); });
 }
 

@@ -90,7 +90,8 @@ int RunMorning(const Globals& g, const MorningArgs& a) {
   const bool corrected = r->before && r->before->morning;
   std::cout << (corrected ? "Corrected" : "Recorded") << " the morning of " << t->date.ToString()
             << ": pain " << Num(r->day.morning->pain.value());
-  if (r->day.morning->stiffness) std::cout << ", stiffness " << Num(r->day.morning->stiffness->value());
+  if (r->day.morning->stiffness)
+    std::cout << ", stiffness " << Num(r->day.morning->stiffness->value());
   if (corrected) std::cout << " (was pain " << Num(r->before->morning->pain.value()) << ")";
   std::cout << ".\n";
   PrintMorningAfter(*t);
@@ -137,8 +138,8 @@ Result<SessionPatch> BuildPatch(const SessionArgs& a) {
     }
     p.load = set;
   }
-  for (const auto& [text, target, option] :
-       {std::tuple{&a.start, &p.during.start, "--start"}, std::tuple{&a.end, &p.during.end, "--end"}}) {
+  for (const auto& [text, target, option] : {std::tuple{&a.start, &p.during.start, "--start"},
+                                             std::tuple{&a.end, &p.during.end, "--end"}}) {
     if (text->empty()) continue;
     auto s = ParseScoreArg(*text, option);
     if (!s) return Unexpected(s.error());
@@ -162,8 +163,8 @@ int RunSession(const Globals& g, const SessionArgs& a) {
   }
   auto t = OpenForCheckin(g, a.date);
   if (!t) return Report(t.error());
-  auto r = Run(*t, a.edit > 0 ? service::EditSessionEdit(a.edit, *patch)
-                              : service::AddSessionEdit(*patch));
+  auto r = Run(
+      *t, a.edit > 0 ? service::EditSessionEdit(a.edit, *patch) : service::AddSessionEdit(*patch));
   if (!r) return Report(r.error());
   const size_t number = *r->session;
   const Session& s = r->day.sessions[number - 1];
@@ -180,8 +181,9 @@ int RunSession(const Globals& g, const SessionArgs& a) {
   }
   std::cout << "\n";
   if (r->during == DuringSignal::kBuilding) {
-    std::cout << "  Discomfort that builds steadily, particularly with rotation or deep breathing,\n"
-                 "  is worth paying attention to. See how the next hour and tomorrow morning go.\n";
+    std::cout
+        << "  Discomfort that builds steadily, particularly with rotation or deep breathing,\n"
+           "  is worth paying attention to. See how the next hour and tomorrow morning go.\n";
   }
   if (r->safety_again) PrintSafetyScreen(kSafetyScreenReason);
   std::cout << "Next: about an hour after you finish, backsignal after PAIN [--tighter]";
@@ -210,9 +212,8 @@ int RunAfter(const Globals& g, const AfterArgs& a) {
   }
   auto t = OpenForCheckin(g, a.date);
   if (!t) return Report(t.error());
-  auto r = Run(*t, service::HourAfterEdit(a.session ? std::optional<size_t>(a.session)
-                                                    : std::nullopt,
-                                          after, false));
+  auto r = Run(*t, service::HourAfterEdit(
+                       a.session ? std::optional<size_t>(a.session) : std::nullopt, after, false));
   if (!r) {
     Error e = r.error();
     if (e.kind == ErrorKind::kNotFound) {
@@ -222,18 +223,19 @@ int RunAfter(const Globals& g, const AfterArgs& a) {
   }
   const size_t number = *r->session;
   const Session& s = r->day.sessions[number - 1];
-  std::cout << "Recorded the hour after session " << number << " of " << t->date.ToString()
-            << ":";
+  std::cout << "Recorded the hour after session " << number << " of " << t->date.ToString() << ":";
   if (s.hour_after.pain) std::cout << " pain " << Num(s.hour_after.pain->value());
   if (s.hour_after.tighter.value_or(false)) std::cout << ", tighter than before";
   std::cout << ".\n";
   switch (r->hour_after) {
     case HourAfterSignal::kSettling:
-      std::cout << "  Settling back: the mid back seems to have managed the load reasonably well.\n";
+      std::cout
+          << "  Settling back: the mid back seems to have managed the load reasonably well.\n";
       break;
     case HourAfterSignal::kRising:
-      std::cout << "  Still rising or tighter: the load may have been more than your mid back could\n"
-                   "  absorb today. Tomorrow morning will tell more; one session is not a verdict.\n";
+      std::cout
+          << "  Still rising or tighter: the load may have been more than your mid back could\n"
+             "  absorb today. Tomorrow morning will tell more; one session is not a verdict.\n";
       break;
     case HourAfterSignal::kUnknown:
       std::cout << "  (Add the during check-in, --start/--end on the session, to compare.)\n";
@@ -375,8 +377,8 @@ int RunUsual(const Globals& g, const UsualArgs& a) {
   }
   auto opened = Open(g, Access::kCreate);
   if (!opened) return Report(opened.error());
-  if (auto ok = (*opened)->service().writer().Run(
-          (*opened)->person(), [u](DiaryTxn& txn) { return txn.SetUsual(u); });
+  if (auto ok = (*opened)->service().writer().Run((*opened)->person(),
+                                                  [u](DiaryTxn& txn) { return txn.SetUsual(u); });
       !ok) {
     return Report(ok.error());
   }
@@ -398,9 +400,9 @@ void SetUpMorning(CLI::App& cmd, Invocation& ctx) {
   cmd.add_option("PAIN", a->pain, "Pain on waking, 0 to 10 in steps of 0.5")->required();
   cmd.add_option("--stiffness", a->stiffness, "Stiffness on waking, 0 to 10");
   cmd.add_option("--date", a->date, "Date (YYYY-MM-DD, today, yesterday; default today)");
-  cmd.footer(Footer(
-      "  backsignal morning 3 --stiffness 4\n"
-      "  backsignal morning 2.5 --date yesterday   (again on the same date corrects it)"));
+  cmd.footer(
+      Footer("  backsignal morning 3 --stiffness 4\n"
+             "  backsignal morning 2.5 --date yesterday   (again on the same date corrects it)"));
   cmd.callback([a, &ctx] { ctx.code = RunMorning(ctx.globals, *a); });
 }
 
@@ -419,11 +421,11 @@ void SetUpSession(CLI::App& cmd, Invocation& ctx) {
   cmd.add_flag("--no-sharp", a->no_sharp, "No sharp or catching pain")->excludes(sharp);
   cmd.add_option("--date", a->date, "Date (default today)");
   cmd.add_option("--edit", a->edit, "Correct session N of the date instead of adding one");
-  cmd.footer(Footer(
-      "  backsignal session --time 18:00 --minutes 40 --activity swimming --load "
-      "rotation,arms_away --start 3 --end 5 --pattern building\n"
-      "  backsignal session --sharp\n"
-      "  backsignal session --edit 1 --end 4   (correct session 1 of today)"));
+  cmd.footer(
+      Footer("  backsignal session --time 18:00 --minutes 40 --activity swimming --load "
+             "rotation,arms_away --start 3 --end 5 --pattern building\n"
+             "  backsignal session --sharp\n"
+             "  backsignal session --edit 1 --end 4   (correct session 1 of today)"));
   cmd.callback([a, &ctx] { ctx.code = RunSession(ctx.globals, *a); });
 }
 

@@ -39,7 +39,8 @@ int RunImport(const Globals& g, const ImportArgs& a) {
   auto opened = Open(g, Access::kCreate);
   if (!opened) return Report(opened.error());
   auto store = (*opened)->db().ForPerson((*opened)->person());
-  auto report = store->Import(*diary, a.replace ? ImportMode::kReplace : ImportMode::kRefuseClashes);
+  auto report =
+      store->Import(*diary, a.replace ? ImportMode::kReplace : ImportMode::kRefuseClashes);
   if (!report) return Report(report.error());
   std::cout << "Imported " << a.file << " into " << (*opened)->Describe() << ": " << report->added
             << " new days";
@@ -59,8 +60,8 @@ int RunExport(const Globals& g, const ExportArgs& a) {
   if (!format) return Report(format.error());
   auto opened = Open(g, Access::kRead);
   if (!opened) return Report(opened.error());
-  auto file = service::ExportFor((*opened)->service(), (*opened)->person(), *format,
-                                 (*opened)->account());
+  auto file =
+      service::ExportFor((*opened)->service(), (*opened)->person(), *format, (*opened)->account());
   if (!file) return Report(file.error());
   if (auto ok = WriteFile(a.out, file->body); !ok) return Report(ok.error());
   if (!a.out.empty() && a.out != "-") std::cerr << "Wrote " << a.format << " to " << a.out << "\n";
@@ -162,11 +163,11 @@ void SetUpExport(CLI::App& cmd, Invocation& ctx) {
                  "reminders), all (everything you entered, one JSON file)")
       ->check(CLI::IsMember({"json", "csv", "fhir", "ics", "all"}));
   cmd.add_option("--out", a->out, "File to write (default: standard output)");
-  cmd.footer(Footer(
-      "  backsignal export > diary.json\n  backsignal export --format csv --out diary.csv\n"
-      "  backsignal export --format fhir --out diary-fhir.json\n"
-      "  backsignal export --format ics --out backsignal.ics\n"
-      "  backsignal export --format all --out my-backsignal-data.json"));
+  cmd.footer(
+      Footer("  backsignal export > diary.json\n  backsignal export --format csv --out diary.csv\n"
+             "  backsignal export --format fhir --out diary-fhir.json\n"
+             "  backsignal export --format ics --out backsignal.ics\n"
+             "  backsignal export --format all --out my-backsignal-data.json"));
   cmd.callback([a, &ctx] { ctx.code = RunExport(ctx.globals, *a); });
 }
 
@@ -177,9 +178,9 @@ void SetUpReport(CLI::App& cmd, Invocation& ctx) {
   cmd.add_option("--as-of", a->as_of,
                  "The report's last day (default: the latest date in the diary)");
   cmd.add_option("--out", a->out, "File to write (default: standard output)");
-  cmd.footer(Footer(
-      "  backsignal report --out report.html\n"
-      "  backsignal report --weeks 4 --as-of 2026-11-20 --out report.html"));
+  cmd.footer(
+      Footer("  backsignal report --out report.html\n"
+             "  backsignal report --weeks 4 --as-of 2026-11-20 --out report.html"));
   cmd.callback([a, &ctx] { ctx.code = RunReport(ctx.globals, *a); });
 }
 

@@ -78,8 +78,8 @@ int RunSettings(const Globals& g, const SettingsArgs& a) {
       return Report(ok.error());
     }
     std::cout << (a.action == "set" ? "Saved " + a.name + " = " + a.value
-                  : a.name.empty() ? std::string("Every threshold is back at its default")
-                                   : a.name + " is back at its default")
+                  : a.name.empty()  ? std::string("Every threshold is back at its default")
+                                    : a.name + " is back at its default")
               << ". Every reading says which thresholds differ from the defaults.\n";
     return kOk;
   }
@@ -126,10 +126,10 @@ void SetUpSettings(CLI::App& cmd, Invocation& ctx) {
   cmd.add_option("ACTION", a->action, "set NAME VALUE, or reset [NAME]");
   cmd.add_option("NAME", a->name, "A setting's name");
   cmd.add_option("VALUE", a->value, "Its new value");
-  cmd.footer(Footer(
-      "  backsignal settings\n  backsignal settings set significant_change 2.5\n"
-      "  backsignal settings reset\n"
-      "  backsignal --set significant_change=2.5 read   (this once only)"));
+  cmd.footer(
+      Footer("  backsignal settings\n  backsignal settings set significant_change 2.5\n"
+             "  backsignal settings reset\n"
+             "  backsignal --set significant_change=2.5 read   (this once only)"));
   cmd.callback([a, &ctx] { ctx.code = RunSettings(ctx.globals, *a); });
 }
 

@@ -20,10 +20,10 @@ struct ServeArgs {
   std::string listen = "127.0.0.1:8080";
   int threads = 2;
   int work_threads = 4;
-  int read_timeout_seconds = 10;  // to receive one whole request; slower clients are cut off
-  bool accounts = false;          // sign-in required (always on PostgreSQL)
-  bool secure_cookies = false;    // served over TLS, or behind a TLS-terminating proxy
-  bool trust_proxy = false;       // client addresses from X-Forwarded-For
+  int read_timeout_seconds = 10;   // to receive one whole request; slower clients are cut off
+  bool accounts = false;           // sign-in required (always on PostgreSQL)
+  bool secure_cookies = false;     // served over TLS, or behind a TLS-terminating proxy
+  bool trust_proxy = false;        // client addresses from X-Forwarded-For
   std::vector<std::string> hosts;  // public names behind a proxy
 };
 
@@ -35,7 +35,8 @@ struct HostPort {
 Result<HostPort> ParseListen(const std::string& text) {
   const size_t colon = text.rfind(':');
   if (colon == std::string::npos) {
-    return Fail(Error::Invalid("--listen: \"" + text + "\" is not HOST:PORT (like 127.0.0.1:8080)"));
+    return Fail(
+        Error::Invalid("--listen: \"" + text + "\" is not HOST:PORT (like 127.0.0.1:8080)"));
   }
   HostPort hp;
   hp.host = text.substr(0, colon);

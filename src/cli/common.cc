@@ -20,13 +20,18 @@ int Report(const Error& e) {
   std::cerr << "backsignal: " << e.message << "\n";
   for (const std::string& d : e.details) std::cerr << "  " << d << "\n";
   switch (e.kind) {
-    case ErrorKind::kInvalid: return kInvalid;
-    case ErrorKind::kConflict: return kConflict;
-    case ErrorKind::kNotFound: return kNotFound;
-    case ErrorKind::kStorage: return kStorage;
+    case ErrorKind::kInvalid:
+      return kInvalid;
+    case ErrorKind::kConflict:
+      return kConflict;
+    case ErrorKind::kNotFound:
+      return kNotFound;
+    case ErrorKind::kStorage:
+      return kStorage;
     case ErrorKind::kUnauthenticated:
     case ErrorKind::kForbidden:
-    case ErrorKind::kThrottled: return kRefused;
+    case ErrorKind::kThrottled:
+      return kRefused;
   }
   return kStorage;
 }
@@ -44,7 +49,7 @@ std::string DatabaseLocation(const Globals& g) {
 Result<std::map<std::string, double>> CommandLineSettings(const Globals& g) {
   std::map<std::string, double> values;
   if (!g.settings_file.empty()) {
-    auto text = ReadFile(g.settings_file, 1024 * 1024);
+    auto text = ReadFile(g.settings_file, size_t{1024} * 1024);
     if (!text) return Unexpected(text.error());
     auto parsed = ParseSettingsJson(*text);
     if (!parsed) {
@@ -77,7 +82,7 @@ bool IsPostgresUrl(const std::string& location) {
 bool Exists(const std::string& location) {
   if (IsPostgresUrl(location) || location == "memory:") return true;
   const std::string path = location.starts_with("sqlite:") ? location.substr(7) : location;
-  struct stat st{};
+  struct stat st {};
   return ::stat(path.c_str(), &st) == 0;
 }
 
@@ -168,7 +173,7 @@ Result<void> WriteFile(const std::string& path, const std::string& text) {
     if (!std::cout) return Fail(Error::Storage("cannot write to standard output"));
     return {};
   }
-  struct stat st{};
+  struct stat st {};
   if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
     // A device, a FIFO, a terminal: written in place, never replaced by a file.
     if (S_ISDIR(st.st_mode)) return Fail(Error::Invalid(path + " is a folder"));

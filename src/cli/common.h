@@ -51,7 +51,7 @@ int Report(const Error& e);
 std::string DatabaseLocation(const Globals& g);
 
 // Thresholds given on the command line: the settings file, then --set flags.
-Result<std::map<std::string, double>> CommandLineSettings(const Globals& g);
+[[nodiscard]] Result<std::map<std::string, double>> CommandLineSettings(const Globals& g);
 
 enum class Access {
   kRead,    // reading only: the database opens read-only, and must exist
@@ -82,24 +82,26 @@ class Opened {
 
 // Opens the database for `g.user`'s diary (the local diary without --user; PostgreSQL needs
 // --user unless `for_person` is false: the command works on the database, not a diary).
-Result<std::unique_ptr<Opened>> Open(const Globals& g, Access access, bool for_person = true);
+[[nodiscard]] Result<std::unique_ptr<Opened>> Open(const Globals& g, Access access,
+                                                   bool for_person = true);
 
 // Arguments.
-Result<Date> ParseDateArg(const std::string& text, const char* option, Date today);
-Result<double> ParseNumberArg(const std::string& text, const std::string& option);
-Result<Score> ParseScoreArg(const std::string& text, const std::string& option);
+[[nodiscard]] Result<Date> ParseDateArg(const std::string& text, const char* option, Date today);
+[[nodiscard]] Result<double> ParseNumberArg(const std::string& text, const std::string& option);
+[[nodiscard]] Result<Score> ParseScoreArg(const std::string& text, const std::string& option);
 
 // The largest file `import` reads (documented in docs/cli.md).
-inline constexpr size_t kMaxInputBytes = 64 * 1024 * 1024;
+inline constexpr size_t kMaxInputBytes = size_t{64} * 1024 * 1024;
 
 // Reads a whole file ("-" is standard input), refusing one larger than `max_bytes`.
-Result<std::string> ReadFile(const std::string& path, size_t max_bytes = kMaxInputBytes);
+[[nodiscard]] Result<std::string> ReadFile(const std::string& path,
+                                           size_t max_bytes = kMaxInputBytes);
 
 // Writes `text` to `path` ("" or "-" is standard output). A regular file (or a new one) is
 // written through a temporary file and a rename, so that a reader never sees half a file; the
 // temporary file is removed on failure. Anything else that exists (a device, a FIFO) is
 // written in place.
-Result<void> WriteFile(const std::string& path, const std::string& text);
+[[nodiscard]] Result<void> WriteFile(const std::string& path, const std::string& text);
 
 // Checks that standard output took everything written to it (a full disk, a closed pipe).
 int FinishOutput(int code);

@@ -37,8 +37,7 @@ constexpr Command kCommands[] = {
      "List the reading's thresholds, or change them (within their bounds) for this diary",
      SetUpSettings},
     {"token", "API tokens for scripts: create, list, revoke (with --user)", SetUpToken},
-    {"account", "Accounts on this database: list them, or set a forgotten password",
-     SetUpAccount},
+    {"account", "Accounts on this database: list them, or set a forgotten password", SetUpAccount},
     {"serve", "Serve the web app (check-ins from a phone browser, the reading, history)",
      SetUpServe},
 };

@@ -4,7 +4,6 @@
 
 namespace backsignal::cli {
 
-
 namespace {
 
 std::string Num(double v) { return FormatScoreNumber(v); }
@@ -16,8 +15,8 @@ std::string Short(Date d) { return d.ToString(); }
 std::string ReadingToText(const Reading& r, const Settings& s) {
   std::string out;
   const Trend& t = r.trend;
-  out += "backsignal reading as of " + Short(r.as_of) + " (the last " +
-         Num(s.trend_days) + " days: " + Short(r.window_start) + " to " + Short(r.as_of) + ")\n";
+  out += "backsignal reading as of " + Short(r.as_of) + " (the last " + Num(s.trend_days) +
+         " days: " + Short(r.window_start) + " to " + Short(r.as_of) + ")\n";
   if (!r.non_default_settings.empty()) {
     out += "Settings changed from the defaults are in force:";
     for (const std::string& n : r.non_default_settings) out += " " + n;
@@ -35,7 +34,8 @@ std::string ReadingToText(const Reading& r, const Settings& s) {
       } else if (a.kind == AlertKind::kMorningShift) {
         out += "  ! Since " + Short(a.date) +
                " your mornings on rest days have been running above your usual morning: a\n"
-               "    sustained shift, noticed before the two-week verdict. Look at what changed (load,\n"
+               "    sustained shift, noticed before the two-week verdict. Look at what changed "
+               "(load,\n"
                "    sitting, sleep, stress) and keep checking in.\n";
       } else {
         out += "  ! The last " + std::to_string(a.dates.size()) +
@@ -43,8 +43,9 @@ std::string ReadingToText(const Reading& r, const Settings& s) {
         for (size_t i = 0; i < a.dates.size(); ++i) {
           out += (i ? ", " : "") + Short(a.dates[i]);
         }
-        out += "). A repeating pattern like this suggests the load is more than your mid back\n"
-               "    is absorbing well right now: consider easing it, and check the day's context.\n";
+        out +=
+            "). A repeating pattern like this suggests the load is more than your mid back\n"
+            "    is absorbing well right now: consider easing it, and check the day's context.\n";
       }
     }
   }
@@ -66,31 +67,35 @@ std::string ReadingToText(const Reading& r, const Settings& s) {
                " with the next morning recorded";
       }
       out += ".\n  (" + Plural(t.mornings, "morning", "mornings") + " and " +
-             Plural(t.session_days, "exercise day", "exercise days") + " so far; needed: " +
-             Num(s.min_mornings) + " and " + Num(s.min_session_days) + ".)\n";
+             Plural(t.session_days, "exercise day", "exercise days") +
+             " so far; needed: " + Num(s.min_mornings) + " and " + Num(s.min_session_days) + ".)\n";
       break;
     case Verdict::kHelpful:
       out += "exercise looks helpful\n";
-      out += "  Sessions mostly leave your next morning within its usual range, and the baseline\n"
-             "  is not creeping up. Keep going, progress gradually, and keep tracking.\n";
+      out +=
+          "  Sessions mostly leave your next morning within its usual range, and the baseline\n"
+          "  is not creeping up. Keep going, progress gradually, and keep tracking.\n";
       break;
     case Verdict::kStirringUp:
       out += "exercise may be stirring things up\n";
-      out += "  The pattern suggests the load is more than your mid back is absorbing well right\n"
-             "  now. Consider easing the load for a while (above all sustained rotation, heavy\n"
-             "  breathing under load, long spells with the arms away from the body) and keep tracking.\n";
+      out +=
+          "  The pattern suggests the load is more than your mid back is absorbing well right\n"
+          "  now. Consider easing the load for a while (above all sustained rotation, heavy\n"
+          "  breathing under load, long spells with the arms away from the body) and keep "
+          "tracking.\n";
       break;
     case Verdict::kMixed:
       out += "mixed: not clearly helpful, not clearly stirring it up\n";
-      out += "  Some exercise days were followed by worse mornings, but not most. Keep recording\n"
-             "  all three windows and the day's context: the next week or two should tell.\n";
+      out +=
+          "  Some exercise days were followed by worse mornings, but not most. Keep recording\n"
+          "  all three windows and the day's context: the next week or two should tell.\n";
       break;
   }
   if (t.session_days > 0) {
     out += "  - " + std::to_string(t.flared_days) + " of " +
            Plural(t.session_days, "exercise day was", "exercise days were") +
-           " followed by a morning significantly worse than usual (" +
-           Num(s.significant_change) + "+ points).\n";
+           " followed by a morning significantly worse than usual (" + Num(s.significant_change) +
+           "+ points).\n";
   }
   if (t.baseline_slope_per_week) {
     const std::string words = DescribeBaseline(t.baseline);
@@ -133,9 +138,8 @@ std::string ReadingToText(const Reading& r, const Settings& s) {
     if (r.usual.stiffness) out += ", stiffness " + Num(*r.usual.stiffness);
     out += " (the median of recent mornings, rest mornings first)\n";
   } else {
-    out += "not known yet: it needs " + Num(s.baseline_min_mornings) +
-           " mornings in the last " + Num(s.baseline_days) +
-           " days, or say what your usual is: backsignal usual --pain 3\n";
+    out += "not known yet: it needs " + Num(s.baseline_min_mornings) + " mornings in the last " +
+           Num(s.baseline_days) + " days, or say what your usual is: backsignal usual --pain 3\n";
   }
 
   // Each recent session's three windows.

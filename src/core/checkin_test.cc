@@ -46,7 +46,8 @@ TEST(CheckinTest, HourAfterGoesToTheLatestSessionByDefault) {
 
 TEST(CheckinTest, HourAfterWithoutASessionIsNotFound) {
   Day d = Today();
-  EXPECT_EQ(RecordHourAfter(d, std::nullopt, HourAfter{S(3), {}}).error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(RecordHourAfter(d, std::nullopt, HourAfter{S(3), {}}).error().kind,
+            ErrorKind::kNotFound);
 }
 
 TEST(CheckinTest, MergeContextKeepsFieldsNotGiven) {

@@ -26,8 +26,7 @@ Expected<Score, std::string> Score::FromDouble(double value) {
   }
   const double halves = value * 2;
   if (halves != std::floor(halves)) {
-    return Unexpected(FormatNumber(value) +
-                           " is not in steps of 0.5 (a score is like 3 or 3.5)");
+    return Unexpected(FormatNumber(value) + " is not in steps of 0.5 (a score is like 3 or 3.5)");
   }
   return Score(static_cast<int>(halves));
 }
@@ -103,7 +102,7 @@ Expected<std::string, std::string> ValidateText(std::string_view text, size_t ma
   const size_t n = CountCodePoints(text);
   if (n > max_chars) {
     return Unexpected("is " + std::to_string(n) + " characters long; at most " +
-                           std::to_string(max_chars) + " fit");
+                      std::to_string(max_chars) + " fit");
   }
   return std::string(text);
 }
@@ -117,7 +116,8 @@ Result<void> ValidateDay(const Day& day) {
   };
   auto score = [&](const std::optional<Score>& s, const std::string& where) {
     if (s && (s->halves() < 0 || s->halves() > Score::kMaxHalves)) {
-      problems.Add(at + where + ": " + FormatNumber(s->value()) + " is outside the scale (0 to 10)");
+      problems.Add(at + where + ": " + FormatNumber(s->value()) +
+                   " is outside the scale (0 to 10)");
     }
   };
   if (day.morning) {
@@ -138,7 +138,8 @@ Result<void> ValidateDay(const Day& day) {
       problems.Add(at + p + "time: is not a time of day (00:00 to 23:59)");
     }
     if (s.minutes) {
-      if (auto ok = ValidateMinutes(*s.minutes); !ok) problems.Add(at + p + "minutes: " + ok.error());
+      if (auto ok = ValidateMinutes(*s.minutes); !ok)
+        problems.Add(at + p + "minutes: " + ok.error());
     }
     text(s.activity, kMaxActivityChars, p + "activity");
     score(s.during.start, p + "during.start");

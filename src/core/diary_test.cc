@@ -19,7 +19,8 @@ TEST(ScoreTest, AcceptsZeroToTenInHalfSteps) {
 TEST(ScoreTest, RefusesOutOfRangeOffStepAndNonFinite) {
   EXPECT_EQ(Score::FromDouble(10.5).error(), "10.5 is above the top of the scale (0 to 10)");
   EXPECT_EQ(Score::FromDouble(-1).error(), "-1 is below the bottom of the scale (0 to 10)");
-  EXPECT_EQ(Score::FromDouble(2.25).error(), "2.25 is not in steps of 0.5 (a score is like 3 or 3.5)");
+  EXPECT_EQ(Score::FromDouble(2.25).error(),
+            "2.25 is not in steps of 0.5 (a score is like 3 or 3.5)");
   EXPECT_FALSE(Score::FromDouble(std::nan("")).has_value());
   EXPECT_FALSE(Score::FromDouble(std::numeric_limits<double>::infinity()).has_value());
   EXPECT_FALSE(Score::FromDouble(0.5000001).has_value());

@@ -12,9 +12,25 @@ namespace backsignal {
 namespace {
 
 enum Col : size_t {
-  kDate, kMorningPain, kMorningStiffness, kSittingHours, kProlongedPosition, kUpperBodyTension,
-  kNote, kSession, kTime, kMinutes, kActivity, kLoad, kDuringStart, kDuringEnd, kDuringPattern,
-  kDuringSharp, kHourAfterPain, kHourAfterTighter, kColumnCount
+  kDate,
+  kMorningPain,
+  kMorningStiffness,
+  kSittingHours,
+  kProlongedPosition,
+  kUpperBodyTension,
+  kNote,
+  kSession,
+  kTime,
+  kMinutes,
+  kActivity,
+  kLoad,
+  kDuringStart,
+  kDuringEnd,
+  kDuringPattern,
+  kDuringSharp,
+  kHourAfterPain,
+  kHourAfterTighter,
+  kColumnCount
 };
 static_assert(std::size(kCsvColumns) == kColumnCount);
 
@@ -67,8 +83,8 @@ Expected<std::vector<Record>, std::string> SplitRecords(std::string_view text) {
     if (c == '"') {
       if (!cell.empty() || was_quoted) {
         return Unexpected("line " + std::to_string(line) +
-                               ": a quote inside an unquoted field; quote the whole field and "
-                               "double the quotes inside (\"\")");
+                          ": a quote inside an unquoted field; quote the whole field and "
+                          "double the quotes inside (\"\")");
       }
       quoted = true;
       quote_line = line;
@@ -81,14 +97,14 @@ Expected<std::vector<Record>, std::string> SplitRecords(std::string_view text) {
     } else {
       if (was_quoted) {
         return Unexpected("line " + std::to_string(line) +
-                               ": text after a closing quote; quote the whole field");
+                          ": text after a closing quote; quote the whole field");
       }
       cell += c;
     }
   }
   if (quoted) {
     return Unexpected("line " + std::to_string(quote_line) +
-                           ": a quoted field is never closed (the file may be cut short)");
+                      ": a quoted field is never closed (the file may be cut short)");
   }
   if (any && (!cell.empty() || !rec.cells.empty() || was_quoted)) end_record();
   return records;
@@ -249,7 +265,8 @@ void CsvReader::Row(const Record& rec) {
   const std::optional<Score> pain = ScoreCell(kMorningPain);
   const std::optional<Score> stiffness = ScoreCell(kMorningStiffness);
   if (pain) {
-    std::optional<Score> current = day.morning ? std::optional<Score>(day.morning->pain) : std::nullopt;
+    std::optional<Score> current =
+        day.morning ? std::optional<Score>(day.morning->pain) : std::nullopt;
     SetDayField(current, pain, kMorningPain, *date);
     if (!day.morning) day.morning = Morning{*current, std::nullopt};
   }
@@ -270,8 +287,10 @@ void CsvReader::Row(const Record& rec) {
       SetDayField(day.context.sitting_hours, std::optional<double>(*ok), kSittingHours, *date);
     }
   }
-  SetDayField(day.context.prolonged_position, BoolCell(kProlongedPosition), kProlongedPosition, *date);
-  SetDayField(day.context.upper_body_tension, ScoreCell(kUpperBodyTension), kUpperBodyTension, *date);
+  SetDayField(day.context.prolonged_position, BoolCell(kProlongedPosition), kProlongedPosition,
+              *date);
+  SetDayField(day.context.upper_body_tension, ScoreCell(kUpperBodyTension), kUpperBodyTension,
+              *date);
   if (const std::string_view note = Cell(kNote); !note.empty()) {
     if (!IsValidUtf8(note)) {
       Problem(rec.line, kNote, "is not valid UTF-8 text");
@@ -284,7 +303,8 @@ void CsvReader::Row(const Record& rec) {
 
   // Session fields: any of them makes this row a session.
   bool has_session = false;
-  for (size_t c = kSession; c < kColumnCount; ++c) has_session = has_session || !Cell(Col(c)).empty();
+  for (size_t c = kSession; c < kColumnCount; ++c)
+    has_session = has_session || !Cell(Col(c)).empty();
   if (!has_session) return;
   Session s;
   if (const std::string_view n = Cell(kSession); !n.empty()) {
@@ -293,7 +313,8 @@ void CsvReader::Row(const Record& rec) {
     if (!v || *v != static_cast<double>(expected)) {
       Problem(rec.line, kSession,
               "\"" + std::string(n) + "\" but this is session " + std::to_string(expected) +
-                  " of " + date->ToString() + "; sessions of a day are numbered 1, 2, ... in row order");
+                  " of " + date->ToString() +
+                  "; sessions of a day are numbered 1, 2, ... in row order");
     }
   }
   if (const std::string_view t = Cell(kTime); !t.empty()) {
@@ -357,8 +378,9 @@ Result<Diary> CsvReader::Read(std::string_view text) {
   auto records = SplitRecords(text);
   if (!records) return Fail(Error::Invalid("diary refused: 1 problem", {records.error()}));
   if (records->empty()) {
-    return Fail(Error::Invalid("diary refused: 1 problem",
-                               {"line 1: the file is empty; expected a header naming the columns"}));
+    return Fail(
+        Error::Invalid("diary refused: 1 problem",
+                       {"line 1: the file is empty; expected a header naming the columns"}));
   }
   if (Header(records->front())) {
     for (size_t i = 1; i < records->size(); ++i) Row((*records)[i]);
@@ -426,7 +448,8 @@ std::string DiaryToCsv(const Diary& diary) {
           row[kMorningPain] = ScoreText(day.morning->pain);
           row[kMorningStiffness] = ScoreText(day.morning->stiffness);
         }
-        if (day.context.sitting_hours) row[kSittingHours] = FormatNumber(*day.context.sitting_hours);
+        if (day.context.sitting_hours)
+          row[kSittingHours] = FormatNumber(*day.context.sitting_hours);
         row[kProlongedPosition] = BoolText(day.context.prolonged_position);
         row[kUpperBodyTension] = ScoreText(day.context.upper_body_tension);
         row[kNote] = day.note.value_or("");

@@ -25,7 +25,8 @@ TEST(DiaryCsvTest, ReadsASpreadsheetLayout) {
       "note,session,time,minutes,activity,load,during_start,during_end,during_pattern,"
       "during_sharp,hour_after_pain,hour_after_tighter\r\n"
       "usual,3,4,,,,,,,,,,,,,,,\r\n"
-      "2026-11-02,3,4,7,true,6,\"long day, at the desk\",1,18:00,40,swimming,rotation;arms_away,3,5,building,false,4,false\r\n"
+      "2026-11-02,3,4,7,true,6,\"long day, at the "
+      "desk\",1,18:00,40,swimming,rotation;arms_away,3,5,building,false,4,false\r\n"
       "2026-11-02,,,,,,,2,20:00,10,stretching,,2,2,,,,\r\n"
       "2026-11-03,2.5,,,,,,,,,,,,,,,,\r\n";
   auto r = ParseDiaryCsv(text);
@@ -54,19 +55,24 @@ TEST(DiaryCsvTest, ProblemsNameLineAndColumn) {
   EXPECT_EQ(Problems(header + "2026-02-30,3,,\n"),
             "line 2, date: \"2026-02-30\" is not a real calendar date\n");
   EXPECT_EQ(Problems(header + "2026-11-02,3,abc,\n"),
-            "line 2, during_start: \"abc\" is not a number; expected a score from 0 to 10 in steps of 0.5\n");
+            "line 2, during_start: \"abc\" is not a number; expected a score from 0 to 10 in steps "
+            "of 0.5\n");
   EXPECT_EQ(Problems(header + "2026-11-02,3,nan,\n"),
-            "line 2, during_start: \"nan\" is not a number; expected a score from 0 to 10 in steps of 0.5\n");
-  EXPECT_NE(Problems("date,mood\n2026-11-02,3\n").find("line 1, column 2: \"mood\" is not a column"),
-            std::string::npos);
+            "line 2, during_start: \"nan\" is not a number; expected a score from 0 to 10 in steps "
+            "of 0.5\n");
+  EXPECT_NE(
+      Problems("date,mood\n2026-11-02,3\n").find("line 1, column 2: \"mood\" is not a column"),
+      std::string::npos);
   EXPECT_NE(Problems("morning_pain\n3\n").find("no \"date\" column"), std::string::npos);
 }
 
 TEST(DiaryCsvTest, ADaysFieldsGivenTwiceMustAgree) {
-  EXPECT_NE(Problems("date,morning_pain,session\n2026-11-02,3,1\n2026-11-02,4,2\n")
-                .find("line 3, morning_pain: differs from the value given for 2026-11-02 on line 2"),
-            std::string::npos);
-  EXPECT_TRUE(ParseDiaryCsv("date,morning_pain,session\n2026-11-02,3,1\n2026-11-02,3,2\n").has_value());
+  EXPECT_NE(
+      Problems("date,morning_pain,session\n2026-11-02,3,1\n2026-11-02,4,2\n")
+          .find("line 3, morning_pain: differs from the value given for 2026-11-02 on line 2"),
+      std::string::npos);
+  EXPECT_TRUE(
+      ParseDiaryCsv("date,morning_pain,session\n2026-11-02,3,1\n2026-11-02,3,2\n").has_value());
 }
 
 TEST(DiaryCsvTest, SessionNumbersFollowRowOrder) {
@@ -75,7 +81,8 @@ TEST(DiaryCsvTest, SessionNumbersFollowRowOrder) {
 }
 
 TEST(DiaryCsvTest, QuotingErrorsAndTruncation) {
-  EXPECT_NE(Problems("date,note\n2026-11-02,\"never closed\n").find("line 2: a quoted field is never closed"),
+  EXPECT_NE(Problems("date,note\n2026-11-02,\"never closed\n")
+                .find("line 2: a quoted field is never closed"),
             std::string::npos);
   EXPECT_NE(Problems("date,note\n2026-11-02,ab\"c\n").find("a quote inside an unquoted field"),
             std::string::npos);
@@ -96,7 +103,9 @@ TEST(DiaryCsvTest, InvalidUtf8IsRefused) {
 }
 
 TEST(DiaryCsvTest, ByteOrderMarkAndBlankLinesAreTolerated) {
-  auto r = ParseDiaryCsv("\xEF\xBB\xBF" "date,morning_pain\r\n\r\n2026-11-02,3\r\n\r\n");
+  auto r = ParseDiaryCsv(
+      "\xEF\xBB\xBF"
+      "date,morning_pain\r\n\r\n2026-11-02,3\r\n\r\n");
   ASSERT_TRUE(r.has_value());
   EXPECT_EQ(r->days.size(), 1u);
 }

@@ -9,9 +9,9 @@
 namespace backsignal {
 namespace {
 
-using nlohmann::json;
 using io::DescribeJson;
 using io::ordered_json;
+using nlohmann::json;
 
 // The path of `key` inside the object at `path` ("" is the root of a check-in body).
 std::string Sub(const std::string& path, std::string_view key) {
@@ -71,8 +71,7 @@ bool DiaryReader::CheckObject(const std::string& path, const json& obj,
     bool known = false;
     for (std::string_view a : allowed) known = known || a == it.key();
     if (!known) {
-      Problem(Sub(path, it.key()),
-              "unknown key; expected " + Join(allowed));
+      Problem(Sub(path, it.key()), "unknown key; expected " + Join(allowed));
     }
   }
   return true;
@@ -121,8 +120,9 @@ std::optional<Morning> DiaryReader::ReadMorning(const std::string& path, const j
   Morning m;
   bool ok = true;
   if (!v.contains("pain")) {
-    Problem(Sub(path, "pain"), v.empty() ? "missing (the morning is empty); a morning needs its pain"
-                                      : "missing; a morning needs its pain (0 to 10)");
+    Problem(Sub(path, "pain"), v.empty()
+                                   ? "missing (the morning is empty); a morning needs its pain"
+                                   : "missing; a morning needs its pain (0 to 10)");
     ok = false;
   } else if (auto p = ReadScore(Sub(path, "pain"), v["pain"])) {
     m.pain = *p;
@@ -212,7 +212,8 @@ std::optional<Session> DiaryReader::ReadSession(const std::string& path, const j
   if (v.contains("during")) {
     const json& d = v["during"];
     const std::string p = Sub(path, "during");
-    if (CheckObject(p, d, {"start", "end", "pattern", "sharp"}, "an object (the during check-in)")) {
+    if (CheckObject(p, d, {"start", "end", "pattern", "sharp"},
+                    "an object (the during check-in)")) {
       if (d.contains("start")) s.during.start = ReadScore(Sub(p, "start"), d["start"]);
       if (d.contains("end")) s.during.end = ReadScore(Sub(p, "end"), d["end"]);
       if (d.contains("pattern")) {
@@ -228,7 +229,8 @@ std::optional<Session> DiaryReader::ReadSession(const std::string& path, const j
       if (d.contains("sharp")) s.during.sharp = ReadBool(Sub(p, "sharp"), d["sharp"]);
     }
   }
-  if (v.contains("hour_after")) s.hour_after = ReadHourAfter(Sub(path, "hour_after"), v["hour_after"]);
+  if (v.contains("hour_after"))
+    s.hour_after = ReadHourAfter(Sub(path, "hour_after"), v["hour_after"]);
   return s;
 }
 
@@ -300,8 +302,8 @@ Result<Diary> DiaryReader::Read(const json& doc) {
   if (!doc.contains("version")) {
     Problem("version", "missing; expected 1");
   } else if (!doc["version"].is_number() || doc["version"].get<double>() != 1) {
-    Problem("version", DescribeJson(doc["version"]) +
-                           " is not a version this backsignal reads; expected 1");
+    Problem("version",
+            DescribeJson(doc["version"]) + " is not a version this backsignal reads; expected 1");
   }
   Diary diary;
   if (doc.contains("usual_morning_pain")) {
@@ -324,7 +326,7 @@ Result<Diary> DiaryReader::Read(const json& doc) {
       auto [it, inserted] = seen.emplace(day->date, i);
       if (!inserted) {
         Problem(Sub(path, "date"), "\"" + day->date.ToString() + "\" appears twice (also at days[" +
-                                    std::to_string(it->second) + "]); one entry per date");
+                                       std::to_string(it->second) + "]); one entry per date");
         continue;
       }
       diary.days.push_back(std::move(*day));
@@ -419,7 +421,8 @@ namespace {
 template <typename T, typename ReadFn>
 Result<T> ParseBody(std::string_view text, std::string_view what, ReadFn read) {
   auto doc = io::ParseStrictJson(text);
-  if (!doc) return Fail(Error::Invalid(std::string(what) + " refused: 1 problem", {"$: " + doc.error()}));
+  if (!doc)
+    return Fail(Error::Invalid(std::string(what) + " refused: 1 problem", {"$: " + doc.error()}));
   DiaryReader reader;
   std::optional<T> value = read(reader, *doc);
   if (auto refused = reader.Refusal(what)) return Fail(std::move(*refused));
@@ -430,9 +433,8 @@ Result<T> ParseBody(std::string_view text, std::string_view what, ReadFn read) {
 }  // namespace
 
 Result<Morning> ParseMorningJson(std::string_view text) {
-  return ParseBody<Morning>(text, "morning", [](DiaryReader& r, const json& doc) {
-    return r.ReadMorning("", doc);
-  });
+  return ParseBody<Morning>(text, "morning",
+                            [](DiaryReader& r, const json& doc) { return r.ReadMorning("", doc); });
 }
 
 Result<Context> ParseContextJson(std::string_view text) {
@@ -448,7 +450,8 @@ Result<Context> ParseContextJson(std::string_view text) {
 Result<HourAfter> ParseHourAfterJson(std::string_view text) {
   return ParseBody<HourAfter>(text, "hour-after check-in", [](DiaryReader& r, const json& doc) {
     HourAfter h = r.ReadHourAfter("", doc);
-    if (h.empty() && doc.is_object() && doc.empty()) r.Problem("", "empty; give pain and/or tighter");
+    if (h.empty() && doc.is_object() && doc.empty())
+      r.Problem("", "empty; give pain and/or tighter");
     return std::optional<HourAfter>(h);
   });
 }

@@ -59,7 +59,8 @@ TEST(DiaryJsonTest, ReadsTheSpecExample) {
 }
 
 TEST(DiaryJsonTest, HalfPointsAreKeptExactly) {
-  auto r = ParseDiaryJson(Wrap(R"({"date": "2026-11-02", "morning": {"pain": 3.5, "stiffness": 0.5}})"));
+  auto r =
+      ParseDiaryJson(Wrap(R"({"date": "2026-11-02", "morning": {"pain": 3.5, "stiffness": 0.5}})"));
   ASSERT_TRUE(r.has_value());
   EXPECT_EQ(r->days[0].morning->pain.halves(), 7);
   EXPECT_EQ(r->days[0].morning->stiffness->halves(), 1);
@@ -90,23 +91,30 @@ TEST(DiaryJsonTest, WrongTypesNameWhatWasExpected) {
   EXPECT_EQ(Problems(Wrap(R"({"date": "2026-11-02", "morning": {"pain": "3"}})")),
             "days[0].morning.pain: \"3\" (a string) is the wrong type; expected a score (a "
             "number from 0 to 10 in steps of 0.5)\n");
-  EXPECT_NE(Problems(Wrap(R"({"date": "2026-11-02", "context": {"prolonged_position": 1}})"))
-                .find("days[0].context.prolonged_position: 1 is the wrong type; expected true or false"),
+  EXPECT_NE(
+      Problems(Wrap(R"({"date": "2026-11-02", "context": {"prolonged_position": 1}})"))
+          .find("days[0].context.prolonged_position: 1 is the wrong type; expected true or false"),
+      std::string::npos);
+  EXPECT_NE(
+      Problems(Wrap(R"({"date": 20261102})")).find("days[0].date: 20261102 is the wrong type"),
+      std::string::npos);
+  EXPECT_NE(Problems(Wrap(R"({"date": "2026-11-02", "sessions": {}})"))
+                .find("days[0].sessions: an object"),
             std::string::npos);
-  EXPECT_NE(Problems(Wrap(R"({"date": 20261102})")).find("days[0].date: 20261102 is the wrong type"),
+  EXPECT_NE(Problems(Wrap(R"({"date": "2026-11-02", "morning": {"pain": null}})"))
+                .find("null is the wrong type"),
             std::string::npos);
-  EXPECT_NE(Problems(Wrap(R"({"date": "2026-11-02", "sessions": {}})")).find("days[0].sessions: an object"),
-            std::string::npos);
-  EXPECT_NE(Problems(Wrap(R"({"date": "2026-11-02", "morning": {"pain": null}})")).find("null is the wrong type"),
-            std::string::npos);
-  EXPECT_NE(Problems(Wrap(R"({"date": "2026-11-02", "morning": {"pain": true}})")).find("true is the wrong type"),
+  EXPECT_NE(Problems(Wrap(R"({"date": "2026-11-02", "morning": {"pain": true}})"))
+                .find("true is the wrong type"),
             std::string::npos);
 }
 
 TEST(DiaryJsonTest, NaNAndInfinityAreNotJson) {
-  EXPECT_NE(Problems(Wrap(R"({"date": "2026-11-02", "morning": {"pain": NaN}})")).find("$: not valid JSON"),
+  EXPECT_NE(Problems(Wrap(R"({"date": "2026-11-02", "morning": {"pain": NaN}})"))
+                .find("$: not valid JSON"),
             std::string::npos);
-  EXPECT_NE(Problems(Wrap(R"({"date": "2026-11-02", "morning": {"pain": Infinity}})")).find("not valid JSON"),
+  EXPECT_NE(Problems(Wrap(R"({"date": "2026-11-02", "morning": {"pain": Infinity}})"))
+                .find("not valid JSON"),
             std::string::npos);
   EXPECT_FALSE(Problems(Wrap(R"({"date": "2026-11-02", "morning": {"pain": 1e999}})")).empty());
 }
@@ -114,17 +122,23 @@ TEST(DiaryJsonTest, NaNAndInfinityAreNotJson) {
 TEST(DiaryJsonTest, ImpossibleAndMalformedDates) {
   EXPECT_EQ(Problems(Wrap(R"({"date": "2026-02-30"})")),
             "days[0].date: \"2026-02-30\" (a string) is not a real calendar date\n");
-  EXPECT_NE(Problems(Wrap(R"({"date": "2025-02-29"})")).find("not a real calendar date"), std::string::npos);
+  EXPECT_NE(Problems(Wrap(R"({"date": "2025-02-29"})")).find("not a real calendar date"),
+            std::string::npos);
   EXPECT_TRUE(ParseDiaryJson(Wrap(R"({"date": "2028-02-29"})")).has_value());
-  EXPECT_NE(Problems(Wrap(R"({"date": "2026-13-01"})")).find("not a real calendar date"), std::string::npos);
-  EXPECT_NE(Problems(Wrap(R"({"date": "2026-1-01"})")).find("expected a date as YYYY-MM-DD"), std::string::npos);
-  EXPECT_NE(Problems(Wrap(R"({"date": "02.11.2026"})")).find("expected a date as YYYY-MM-DD"), std::string::npos);
-  EXPECT_NE(Problems(Wrap(R"({"note": "no date"})")).find("days[0].date: missing"), std::string::npos);
+  EXPECT_NE(Problems(Wrap(R"({"date": "2026-13-01"})")).find("not a real calendar date"),
+            std::string::npos);
+  EXPECT_NE(Problems(Wrap(R"({"date": "2026-1-01"})")).find("expected a date as YYYY-MM-DD"),
+            std::string::npos);
+  EXPECT_NE(Problems(Wrap(R"({"date": "02.11.2026"})")).find("expected a date as YYYY-MM-DD"),
+            std::string::npos);
+  EXPECT_NE(Problems(Wrap(R"({"note": "no date"})")).find("days[0].date: missing"),
+            std::string::npos);
 }
 
 TEST(DiaryJsonTest, DuplicateDatesNameBothPlaces) {
-  EXPECT_EQ(Problems(Wrap(R"({"date": "2026-11-02"}, {"date": "2026-11-03"}, {"date": "2026-11-02"})")),
-            "days[2].date: \"2026-11-02\" appears twice (also at days[0]); one entry per date\n");
+  EXPECT_EQ(
+      Problems(Wrap(R"({"date": "2026-11-02"}, {"date": "2026-11-03"}, {"date": "2026-11-02"})")),
+      "days[2].date: \"2026-11-02\" appears twice (also at days[0]); one entry per date\n");
 }
 
 TEST(DiaryJsonTest, UnknownKeysAtEveryLevel) {
@@ -136,8 +150,9 @@ TEST(DiaryJsonTest, UnknownKeysAtEveryLevel) {
   EXPECT_NE(Problems(Wrap(R"({"date": "2026-11-02", "sessions": [{"during": {"sharpness": 1}}]})"))
                 .find("days[0].sessions[0].during.sharpness: unknown key"),
             std::string::npos);
-  EXPECT_NE(Problems(Wrap(R"({"date": "2026-11-02", "mood": 3})")).find("days[0].mood: unknown key"),
-            std::string::npos);
+  EXPECT_NE(
+      Problems(Wrap(R"({"date": "2026-11-02", "mood": 3})")).find("days[0].mood: unknown key"),
+      std::string::npos);
 }
 
 TEST(DiaryJsonTest, DuplicateKeysAreRefused) {
@@ -147,20 +162,24 @@ TEST(DiaryJsonTest, DuplicateKeysAreRefused) {
 }
 
 TEST(DiaryJsonTest, UnknownAndRepeatedLoadsAndPatterns) {
-  EXPECT_NE(Problems(Wrap(R"({"date": "2026-11-02", "sessions": [{"load": ["rotation", "twisting"]}]})"))
-                .find("days[0].sessions[0].load[1]: \"twisting\" (a string) is not a load; expected "
-                      "rotation, breathing_under_load or arms_away"),
-            std::string::npos);
-  EXPECT_NE(Problems(Wrap(R"({"date": "2026-11-02", "sessions": [{"load": ["rotation", "rotation"]}]})"))
-                .find("load[1]: \"rotation\" (a string) is listed twice"),
-            std::string::npos);
-  EXPECT_NE(Problems(Wrap(R"({"date": "2026-11-02", "sessions": [{"during": {"pattern": "worse"}}]})"))
-                .find("days[0].sessions[0].during.pattern: \"worse\" (a string) is not a pattern"),
-            std::string::npos);
+  EXPECT_NE(
+      Problems(Wrap(R"({"date": "2026-11-02", "sessions": [{"load": ["rotation", "twisting"]}]})"))
+          .find("days[0].sessions[0].load[1]: \"twisting\" (a string) is not a load; expected "
+                "rotation, breathing_under_load or arms_away"),
+      std::string::npos);
+  EXPECT_NE(
+      Problems(Wrap(R"({"date": "2026-11-02", "sessions": [{"load": ["rotation", "rotation"]}]})"))
+          .find("load[1]: \"rotation\" (a string) is listed twice"),
+      std::string::npos);
+  EXPECT_NE(
+      Problems(Wrap(R"({"date": "2026-11-02", "sessions": [{"during": {"pattern": "worse"}}]})"))
+          .find("days[0].sessions[0].during.pattern: \"worse\" (a string) is not a pattern"),
+      std::string::npos);
 }
 
 TEST(DiaryJsonTest, EmptyMorningIsRefused) {
-  EXPECT_NE(Problems(Wrap(R"({"date": "2026-11-02", "morning": {}})")).find("days[0].morning.pain: missing"),
+  EXPECT_NE(Problems(Wrap(R"({"date": "2026-11-02", "morning": {}})"))
+                .find("days[0].morning.pain: missing"),
             std::string::npos);
   EXPECT_NE(Problems(Wrap(R"({"date": "2026-11-02", "morning": {"stiffness": 3}})"))
                 .find("days[0].morning.pain: missing"),
@@ -183,7 +202,8 @@ TEST(DiaryJsonTest, WrongFormatOrVersion) {
 }
 
 TEST(DiaryJsonTest, TruncatedJsonNamesLineAndColumn) {
-  const std::string p = Problems("{\"format\": \"backsignal-diary\",\n \"version\": 1, \"days\": [");
+  const std::string p =
+      Problems("{\"format\": \"backsignal-diary\",\n \"version\": 1, \"days\": [");
   EXPECT_NE(p.find("$: not valid JSON"), std::string::npos) << p;
   EXPECT_NE(p.find("line 2"), std::string::npos) << p;
   EXPECT_FALSE(Problems("").empty());
@@ -192,9 +212,13 @@ TEST(DiaryJsonTest, TruncatedJsonNamesLineAndColumn) {
 TEST(DiaryJsonTest, OutOfRangeSessionFields) {
   const std::string p = Problems(Wrap(
       R"({"date": "2026-11-02", "sessions": [{"time": "24:00", "minutes": 0}, {"minutes": 40.5}, {"minutes": 601}]})"));
-  EXPECT_NE(p.find("days[0].sessions[0].time: \"24:00\" (a string) is not a time of day"), std::string::npos) << p;
-  EXPECT_NE(p.find("days[0].sessions[0].minutes: 0 minutes is outside 1 to 600"), std::string::npos) << p;
-  EXPECT_NE(p.find("days[0].sessions[1].minutes: 40.5 is not a whole number"), std::string::npos) << p;
+  EXPECT_NE(p.find("days[0].sessions[0].time: \"24:00\" (a string) is not a time of day"),
+            std::string::npos)
+      << p;
+  EXPECT_NE(p.find("days[0].sessions[0].minutes: 0 minutes is outside 1 to 600"), std::string::npos)
+      << p;
+  EXPECT_NE(p.find("days[0].sessions[1].minutes: 40.5 is not a whole number"), std::string::npos)
+      << p;
   EXPECT_NE(p.find("days[0].sessions[2].minutes: 601 minutes is outside"), std::string::npos) << p;
   EXPECT_NE(Problems(Wrap(R"({"date": "2026-11-02", "context": {"sitting_hours": 25}})"))
                 .find("days[0].context.sitting_hours: 25 hours is outside 0 to 24"),
@@ -220,7 +244,8 @@ TEST(DiaryJsonTest, TextLongerThanAllowedCountsCharactersNotBytes) {
 }
 
 TEST(DiaryJsonTest, EveryProblemIsListedNotOnlyTheFirst) {
-  auto r = ParseDiaryJson(Wrap(R"({"date": "2026-11-02", "morning": {"pain": 11}}, {"date": "2026-02-30"})"));
+  auto r = ParseDiaryJson(
+      Wrap(R"({"date": "2026-11-02", "morning": {"pain": 11}}, {"date": "2026-02-30"})"));
   ASSERT_FALSE(r.has_value());
   EXPECT_EQ(r.error().details.size(), 2u);
   EXPECT_EQ(r.error().message, "diary refused: 2 problems");
@@ -261,7 +286,8 @@ TEST(DiaryJsonTest, ExportIsCanonicalAndReadsBackTheSame) {
 
 TEST(DiaryJsonTest, ExportWritesWholeScoresAsIntegers) {
   Diary d;
-  d.days.push_back(Day{.date = D("2026-11-02"), .morning = Morning{testing::S(3), testing::S(4.5)}});
+  d.days.push_back(
+      Day{.date = D("2026-11-02"), .morning = Morning{testing::S(3), testing::S(4.5)}});
   const std::string text = DiaryToJson(d, false);
   EXPECT_NE(text.find(R"("morning":{"pain":3,"stiffness":4.5})"), std::string::npos) << text;
   EXPECT_NE(text.find(R"({"format":"backsignal-diary","version":1,)"), std::string::npos) << text;

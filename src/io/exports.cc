@@ -2,7 +2,6 @@
 
 #include <nlohmann/json.hpp>
 
-
 #include "backsignal/io/diary_csv.h"
 #include "backsignal/io/diary_json.h"
 #include "backsignal/io/fhir.h"
@@ -31,14 +30,17 @@ std::string AllDataJson(const ExportData& d) {
   for (const auto& [name, value] : d.settings) settings[name] = value;
   j["settings"] = std::move(settings);
   nlohmann::ordered_json profile;
-  profile["time_zone"] = d.profile.time_zone.empty() ? nullptr : nlohmann::ordered_json(d.profile.time_zone);
+  profile["time_zone"] =
+      d.profile.time_zone.empty() ? nullptr : nlohmann::ordered_json(d.profile.time_zone);
   profile["wake_time"] =
       d.profile.wake_time ? nlohmann::ordered_json(d.profile.wake_time->ToString()) : nullptr;
   profile["calendar_feed_published"] = !d.profile.feed_token_hash.empty();
   j["profile"] = std::move(profile);
   if (d.account) {
     const ExportAccount& a = *d.account;
-    j["account"] = {{"username", a.username}, {"role", a.role}, {"admin", a.admin},
+    j["account"] = {{"username", a.username},
+                    {"role", a.role},
+                    {"admin", a.admin},
                     {"created_at", a.created_at}};
     nlohmann::ordered_json shares = nlohmann::ordered_json::array();
     for (const ExportAccount::Share& s : a.shared_with) {
@@ -47,7 +49,9 @@ std::string AllDataJson(const ExportData& d) {
     j["shared_with"] = std::move(shares);
     nlohmann::ordered_json tokens = nlohmann::ordered_json::array();
     for (const ExportAccount::Token& t : a.api_tokens) {
-      tokens.push_back({{"name", t.name}, {"scope", t.scope}, {"created_at", t.created_at},
+      tokens.push_back({{"name", t.name},
+                        {"scope", t.scope},
+                        {"created_at", t.created_at},
                         {"expires_at", t.expires_at}});
     }
     j["api_tokens"] = std::move(tokens);

@@ -59,11 +59,12 @@ class Builder {
   }
 
   Json Build(const Diary& diary, int64_t now) {
-    Json patient = {{"resourceType", "Patient"},
-                    {"id", patient_},
-                    {"identifier", Json::array({{{"system", std::string(kFhirIdentifierBase) + "person"},
-                                                 {"value", key_}}})},
-                    {"active", true}};
+    Json patient = {
+        {"resourceType", "Patient"},
+        {"id", patient_},
+        {"identifier",
+         Json::array({{{"system", std::string(kFhirIdentifierBase) + "person"}, {"value", key_}}})},
+        {"active", true}};
     Add(std::move(patient));
     if (diary.usual.pain || diary.usual.stiffness) {
       Json obs = Observation("usual", "usual_morning", Own("usual_morning", "Usual morning"));
@@ -113,8 +114,8 @@ class Builder {
                                           "Reported")));
     obs["effectiveDateTime"] = date.ToString();
     obs["valueQuantity"] = ScoreQuantity(v);
-    obs["bodySite"] = Concept(
-        Coding(kSnomed, "1141986006", "Structure of thoracic vertebral column region"));
+    obs["bodySite"] =
+        Concept(Coding(kSnomed, "1141986006", "Structure of thoracic vertebral column region"));
     return obs;
   }
 
@@ -123,22 +124,24 @@ class Builder {
     if (day.morning) {
       Json obs = PainObservation(d + "/morning", "morning", day.date, day.morning->pain);
       if (day.morning->stiffness) {
-        obs["component"] = Json::array(
-            {{{"code", Own("morning_stiffness", "Morning stiffness")},
-              {"valueQuantity", ScoreQuantity(*day.morning->stiffness)}}});
+        obs["component"] =
+            Json::array({{{"code", Own("morning_stiffness", "Morning stiffness")},
+                          {"valueQuantity", ScoreQuantity(*day.morning->stiffness)}}});
       }
       Add(std::move(obs));
     }
     if (!day.context.empty()) {
-      Json obs = Observation(d + "/context", "context", Own("day_context", "What else loaded the back"));
+      Json obs =
+          Observation(d + "/context", "context", Own("day_context", "What else loaded the back"));
       obs["effectiveDateTime"] = d;
       Json comps = Json::array();
       if (day.context.sitting_hours) {
         comps.push_back({{"code", Own("sitting_hours", "Sustained sitting")},
-                         {"valueQuantity", {{"value", *day.context.sitting_hours},
-                                            {"unit", "h"},
-                                            {"system", kUcum},
-                                            {"code", "h"}}}});
+                         {"valueQuantity",
+                          {{"value", *day.context.sitting_hours},
+                           {"unit", "h"},
+                           {"system", kUcum},
+                           {"code", "h"}}}});
       }
       if (day.context.prolonged_position) {
         comps.push_back({{"code", Own("prolonged_position", "Long spells in one position")},
@@ -167,11 +170,10 @@ class Builder {
     Json proc = {{"resourceType", "Procedure"}, {"id", proc_id}};
     Json ext = Json::array();
     if (s.minutes) {
-      ext.push_back({{"url", std::string(kFhirExtensionBase) + "session-minutes"},
-                     {"valueDuration", {{"value", *s.minutes},
-                                        {"unit", "min"},
-                                        {"system", kUcum},
-                                        {"code", "min"}}}});
+      ext.push_back(
+          {{"url", std::string(kFhirExtensionBase) + "session-minutes"},
+           {"valueDuration",
+            {{"value", *s.minutes}, {"unit", "min"}, {"system", kUcum}, {"code", "min"}}}});
     }
     for (Load l : kAllLoads) {
       if (!s.load.Has(l)) continue;
@@ -179,8 +181,8 @@ class Builder {
                      {"valueCoding", Coding(kFhirCodeSystem, LoadName(l), LoadName(l))}});
     }
     if (!ext.empty()) proc["extension"] = std::move(ext);
-    proc["identifier"] = Json::array(
-        {{{"system", std::string(kFhirIdentifierBase) + "session"}, {"value", key}}});
+    proc["identifier"] =
+        Json::array({{{"system", std::string(kFhirIdentifierBase) + "session"}, {"value", key}}});
     proc["status"] = "completed";
     proc["code"] = Concept(Coding(kSnomed, "229138000", "Back exercises"),
                            s.activity ? std::string_view(*s.activity) : std::string_view());
@@ -214,12 +216,11 @@ class Builder {
       Json comps = Json::array();
       if (s.during.pattern) {
         const std::string_view p = PatternName(*s.during.pattern);
-        comps.push_back({{"code", Own("pattern", "Pattern")},
-                         {"valueCodeableConcept", Own(p, p)}});
+        comps.push_back({{"code", Own("pattern", "Pattern")}, {"valueCodeableConcept", Own(p, p)}});
       }
       if (s.during.sharp) {
-        comps.push_back({{"code", Own("sharp", "Sharp or catching pain")},
-                         {"valueBoolean", *s.during.sharp}});
+        comps.push_back(
+            {{"code", Own("sharp", "Sharp or catching pain")}, {"valueBoolean", *s.during.sharp}});
       }
       obs["component"] = std::move(comps);
       Add(std::move(obs));

@@ -1,5 +1,6 @@
 // The border formats' building blocks: time zones, stable ids, iCalendar lines, FHIR ids.
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 #include "backsignal/io/fhir.h"
@@ -35,20 +36,24 @@ TEST(ZoneTest, LocalTimesBecomeInstantsAcrossDaylightSaving) {
   EXPECT_EQ(LocalToUnix("Europe/London", D("2026-03-29"), 90), Utc("2026-03-29T01:30"));
   // 01:30 happens twice on the autumn morning: the first, in BST.
   EXPECT_EQ(LocalToUnix("Europe/London", D("2026-10-25"), 90), Utc("2026-10-25T00:30"));
-  EXPECT_EQ(FormatLocalWithOffset("Europe/London", Utc("2026-03-29T17:00")), "2026-03-29T18:00:00+01:00");
-  EXPECT_EQ(FormatLocalWithOffset("America/St_Johns", Utc("2026-01-10T12:00")), "2026-01-10T08:30:00-03:30");
+  EXPECT_EQ(FormatLocalWithOffset("Europe/London", Utc("2026-03-29T17:00")),
+            "2026-03-29T18:00:00+01:00");
+  EXPECT_EQ(FormatLocalWithOffset("America/St_Johns", Utc("2026-01-10T12:00")),
+            "2026-01-10T08:30:00-03:30");
   EXPECT_EQ(FormatUtcBasic(Utc("2026-03-29T17:05")), "20260329T170500Z");
 }
 
 TEST(ZoneTest, HistoryListsEachChangeOnce) {
-  const ZoneHistory h = ZoneHistoryBetween("Europe/London", Utc("2026-01-01T00:00"), Utc("2027-01-01T00:00"));
+  const ZoneHistory h =
+      ZoneHistoryBetween("Europe/London", Utc("2026-01-01T00:00"), Utc("2027-01-01T00:00"));
   EXPECT_EQ(h.initial_offset, 0);
   ASSERT_EQ(h.transitions.size(), 2u);
   EXPECT_EQ(h.transitions[0].at, Utc("2026-03-29T01:00"));
   EXPECT_TRUE(h.transitions[0].daylight);
   EXPECT_EQ(h.transitions[0].offset_after, 3600);
   EXPECT_EQ(h.transitions[1].at, Utc("2026-10-25T01:00"));
-  EXPECT_TRUE(ZoneHistoryBetween("Asia/Tokyo", Utc("2026-01-01T00:00"), Utc("2036-01-01T00:00")).transitions.empty());
+  EXPECT_TRUE(ZoneHistoryBetween("Asia/Tokyo", Utc("2026-01-01T00:00"), Utc("2036-01-01T00:00"))
+                  .transitions.empty());
 }
 
 TEST(IdsTest, StableUuidsAreStableDistinctAndWellFormed) {
@@ -57,7 +62,7 @@ TEST(IdsTest, StableUuidsAreStableDistinctAndWellFormed) {
   EXPECT_NE(a, StableUuid("k", "procedure/2026-01-01/2"));
   EXPECT_NE(a, StableUuid("j", "procedure/2026-01-01/1"));
   ASSERT_EQ(a.size(), 36u);
-  EXPECT_EQ(a[14], '8');  // version 8
+  EXPECT_EQ(a[14], '8');                                          // version 8
   EXPECT_NE(std::string("89ab").find(a[19]), std::string::npos);  // RFC 4122 variant
 }
 
@@ -88,9 +93,7 @@ TEST(IcalTest, LinesFoldAt75OctetsNeverInsideACharacter) {
   EXPECT_EQ(unfolded, accents + "\r\n");
 }
 
-TEST(IcalTest, TextIsEscaped) {
-  EXPECT_EQ(EscapeIcsText("a,b;c\\d\ne\rf"), "a\\,b\\;c\\\\d\\nef");
-}
+TEST(IcalTest, TextIsEscaped) { EXPECT_EQ(EscapeIcsText("a,b;c\\d\ne\rf"), "a\\,b\\;c\\\\d\\nef"); }
 
 TEST(IcalTest, ASessionWithoutATimeIsAnAllDayEventWithoutAlarm) {
   Diary d;
@@ -102,7 +105,9 @@ TEST(IcalTest, ASessionWithoutATimeIsAnAllDayEventWithoutAlarm) {
   EXPECT_NE(ics.find("DTEND;VALUE=DATE:20260502\r\n"), std::string::npos);
   // One alarm only: the morning reminder's.
   size_t alarms = 0;
-  for (size_t p = ics.find("BEGIN:VALARM"); p != std::string::npos; p = ics.find("BEGIN:VALARM", p + 1)) ++alarms;
+  for (size_t p = ics.find("BEGIN:VALARM"); p != std::string::npos;
+       p = ics.find("BEGIN:VALARM", p + 1))
+    ++alarms;
   EXPECT_EQ(alarms, 1u);
 }
 
@@ -116,7 +121,8 @@ TEST(FhirTest, ExportsDifferOnlyInTheirTimestamp) {
   b.erase("timestamp");
   EXPECT_EQ(a, b);
   // Another person's export shares no id.
-  auto c = nlohmann::json::parse(DiaryToFhirJson(d, Profile{.person_key = "other"}, "Europe/Paris", 1000));
+  auto c = nlohmann::json::parse(
+      DiaryToFhirJson(d, Profile{.person_key = "other"}, "Europe/Paris", 1000));
   EXPECT_NE(a["entry"][0]["fullUrl"], c["entry"][0]["fullUrl"]);
 }
 

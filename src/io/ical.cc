@@ -18,7 +18,8 @@ std::string Offset(int seconds) {
     std::snprintf(buf, sizeof buf, "%c%02d%02d%02d", seconds < 0 ? '-' : '+', a / 3600,
                   (a % 3600) / 60, a % 60);
   } else {
-    std::snprintf(buf, sizeof buf, "%c%02d%02d", seconds < 0 ? '-' : '+', a / 3600, (a % 3600) / 60);
+    std::snprintf(buf, sizeof buf, "%c%02d%02d", seconds < 0 ? '-' : '+', a / 3600,
+                  (a % 3600) / 60);
   }
   return buf;
 }
@@ -95,11 +96,20 @@ std::string EscapeIcsText(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case ';': out += "\\;"; break;
-      case ',': out += "\\,"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case ';':
+        out += "\\;";
+        break;
+      case ',':
+        out += "\\,";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        break;
       default:
         // Other control characters are not allowed in a content line.
         if (static_cast<unsigned char>(c) < 0x20 && c != '\t') break;

@@ -83,10 +83,10 @@ bool VerifyPassword(std::string_view password, const std::string& stored) {
 
 void VerifyNothing(std::string_view password) {
   // A hash made once; nothing is ever compared with it but the time it takes.
-  static const std::string dummy =
-      HashPassword("not a password of anyone")
-          .value_or("$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$"
-                    "0wD5JSk0H9YCsYZ3kJ1y6Gq4q8Wn1hE0L8u2cQ3QbJ8");
+  static const std::string dummy = HashPassword("not a password of anyone")
+                                       .value_or(
+                                           "$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$"
+                                           "0wD5JSk0H9YCsYZ3kJ1y6Gq4q8Wn1hE0L8u2cQ3QbJ8");
   (void)VerifyPassword(password, dummy);
 }
 

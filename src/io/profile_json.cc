@@ -9,8 +9,8 @@ Result<ProfilePatch> ParseProfilePatchJson(std::string_view text) {
   auto doc = io::ParseStrictJson(text);
   if (!doc) return Fail(Error::Invalid("profile refused", {"$: " + doc.error()}));
   if (!doc->is_object()) {
-    return Fail(Error::Invalid("profile refused",
-                               {"$: " + io::DescribeJson(*doc) + " is not an object"}));
+    return Fail(
+        Error::Invalid("profile refused", {"$: " + io::DescribeJson(*doc) + " is not an object"}));
   }
   ProfilePatch patch;
   std::vector<std::string> problems;
@@ -21,8 +21,9 @@ Result<ProfilePatch> ParseProfilePatchJson(std::string_view text) {
       if (v.is_null()) {
         patch.time_zone = "";
       } else if (!v.is_string()) {
-        problems.push_back("time_zone: " + io::DescribeJson(v) +
-                           " is the wrong type; expected an IANA name such as \"Europe/London\" or null");
+        problems.push_back(
+            "time_zone: " + io::DescribeJson(v) +
+            " is the wrong type; expected an IANA name such as \"Europe/London\" or null");
       } else {
         auto z = ResolveTimeZone(v.get<std::string>());
         if (!z) {
@@ -62,7 +63,8 @@ std::string ProfileToJson(const Profile& p) {
   io::ordered_json j;
   j["time_zone"] = p.time_zone.empty() ? io::ordered_json(nullptr) : io::ordered_json(p.time_zone);
   j["time_zone_in_force"] = ResolveTimeZone(p.time_zone).value_or("UTC");
-  j["wake_time"] = p.wake_time ? io::ordered_json(p.wake_time->ToString()) : io::ordered_json(nullptr);
+  j["wake_time"] =
+      p.wake_time ? io::ordered_json(p.wake_time->ToString()) : io::ordered_json(nullptr);
   j["wake_time_in_force"] = WakeTimeOf(p).ToString();
   j["calendar_feed_published"] = !p.feed_token_hash.empty();
   return j.dump();

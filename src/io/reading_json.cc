@@ -61,7 +61,8 @@ std::string ReadingToJson(const Reading& r, bool pretty) {
     for (Confounder c : s.confounders) conf.push_back(Name(c));
     o["confounders"] = std::move(conf);
     o["number"] = s.number;
-    o["activity"] = s.session->activity ? ordered_json(*s.session->activity) : ordered_json(nullptr);
+    o["activity"] =
+        s.session->activity ? ordered_json(*s.session->activity) : ordered_json(nullptr);
     o["minutes"] = s.session->minutes ? ordered_json(*s.session->minutes) : ordered_json(nullptr);
     ordered_json load = ordered_json::array();
     for (Load l : kAllLoads) {

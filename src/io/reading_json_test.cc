@@ -1,6 +1,7 @@
 #include "backsignal/io/reading_json.h"
 
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 #include "test_diaries.h"

@@ -36,20 +36,10 @@ int64_t LocalToUnix(std::string_view zone, Date date, int minute_of_day) {
   const date::time_zone* z = Locate(zone);
   const auto local = LocalDays(date) + std::chrono::minutes(minute_of_day);
   const date::local_info info = z->get_info(local);
-  SysSeconds t;
-  switch (info.result) {
-    case date::local_info::unique:
-      t = SysSeconds{(local - info.first.offset).time_since_epoch()};
-      break;
-    case date::local_info::nonexistent:
-      // Clocks jump from the old offset to the new: 02:30 in a one-hour gap is 03:30.
-      t = SysSeconds{(local - info.first.offset).time_since_epoch()};
-      break;
-    case date::local_info::ambiguous:
-    default:
-      t = SysSeconds{(local - info.first.offset).time_since_epoch()};
-      break;
-  }
+  // Unique: the one offset. Nonexistent (in a spring-forward gap): clocks jump from the old
+  // offset to the new, so 02:30 in a one-hour gap is 03:30, which the old offset gives.
+  // Ambiguous (autumn): the first of the two. In each case, info.first's offset.
+  const SysSeconds t{(local - info.first.offset).time_since_epoch()};
   return std::chrono::duration_cast<Seconds>(t.time_since_epoch()).count();
 }
 
@@ -100,8 +90,8 @@ ZoneHistory ZoneHistoryBetween(std::string_view zone, int64_t from, int64_t to) 
     const int64_t end = std::chrono::duration_cast<Seconds>(info.end.time_since_epoch()).count();
     if (end > to || end <= from) break;
     date::sys_info next = z->get_info(info.end);
-    if (next.offset != info.offset || (next.save != std::chrono::minutes(0)) !=
-                                          (info.save != std::chrono::minutes(0))) {
+    if (next.offset != info.offset ||
+        (next.save != std::chrono::minutes(0)) != (info.save != std::chrono::minutes(0))) {
       h.transitions.push_back({end, static_cast<int>(info.offset.count()),
                                static_cast<int>(next.offset.count()),
                                next.save != std::chrono::minutes(0), next.abbrev});

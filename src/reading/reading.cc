@@ -1,9 +1,9 @@
 #include "backsignal/reading/reading.h"
 
 #include <algorithm>
-#include <functional>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <span>
 
 #include "backsignal/reading/statistics.h"
@@ -112,8 +112,8 @@ MorningEval EvalMorning(const View& v, Date m) {
     compared = true;
     worse = worse || (e.stiffness->value() - *e.usual.stiffness >= s.significant_change);
   }
-  e.signal = worse     ? MorningSignal::kWorse
-             : better  ? MorningSignal::kBetter
+  e.signal = worse      ? MorningSignal::kWorse
+             : better   ? MorningSignal::kBetter
              : compared ? MorningSignal::kUsual
                         : MorningSignal::kUnknown;
   return e;
@@ -175,7 +175,6 @@ Verdict VerdictOf(const Trend& t, const Settings& s) {
   return Verdict::kMixed;
 }
 
-
 std::string Fmt(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%g", std::round(v * 100) / 100);
@@ -190,7 +189,8 @@ std::string FactorWords(const std::string& factor, const Settings& s,
   if (factor == "arms_away") return "the arms working away from the body";
   if (factor == "sitting") return Fmt(s.sitting_hours) + "+ hours of sitting";
   if (factor == "prolonged_position") return "long spells in one position";
-  if (factor == "upper_body_tension") return "upper-body tension of " + Fmt(s.upper_body_tension) + "+";
+  if (factor == "upper_body_tension")
+    return "upper-body tension of " + Fmt(s.upper_body_tension) + "+";
   if (factor == "long_session") {
     return "sessions longer than your usual (over " +
            (median_minutes ? Fmt(*median_minutes) : std::string("?")) + " minutes a day)";
@@ -218,11 +218,11 @@ void Associate(Reading& r, const std::vector<SessionDayFactors>& days, const Set
   if (!totals.empty()) {
     std::sort(totals.begin(), totals.end());
     const size_t n = totals.size();
-    r.median_session_minutes =
-        n % 2 ? totals[n / 2] : (totals[n / 2 - 1] + totals[n / 2]) / 2.0;
+    r.median_session_minutes = n % 2 ? totals[n / 2] : (totals[n / 2 - 1] + totals[n / 2]) / 2.0;
   }
   const auto min_days = static_cast<int>(s.association_min_days);
-  auto add = [&](const std::string& factor, const std::function<std::optional<bool>(const SessionDayFactors&)>& has) {
+  auto add = [&](const std::string& factor,
+                 const std::function<std::optional<bool>(const SessionDayFactors&)>& has) {
     Association a;
     a.factor = factor;
     for (const SessionDayFactors& d : days) {
@@ -243,25 +243,28 @@ void Associate(Reading& r, const std::vector<SessionDayFactors>& days, const Set
                                       a.without_days - a.without_flared);
       a.difference = static_cast<double>(a.with_flared) / a.with_days -
                      static_cast<double>(a.without_flared) / a.without_days;
-      a.words = "Exercise days with " + what + " were followed by a worse morning " +
-                Times(a.with_flared, a.with_days) + ", against " +
-                Times(a.without_flared, a.without_days) + " without. " +
-                (*a.difference == 0
-                     ? "No difference so far."
-                 : *a.p_value < 0.05
-                     ? "A difference this large would be unusual by chance alone (p = " +
-                           Fmt(*a.p_value) + "), though it does not show that one causes the other."
-                     : "With this few days the difference could still be chance (p = " +
-                           Fmt(*a.p_value) + ").");
+      a.words =
+          "Exercise days with " + what + " were followed by a worse morning " +
+          Times(a.with_flared, a.with_days) + ", against " +
+          Times(a.without_flared, a.without_days) + " without. " +
+          (*a.difference == 0 ? "No difference so far."
+           : *a.p_value < 0.05
+               ? "A difference this large would be unusual by chance alone (p = " +
+                     Fmt(*a.p_value) + "), though it does not show that one causes the other."
+               : "With this few days the difference could still be chance (p = " + Fmt(*a.p_value) +
+                     ").");
     }
     r.associations.push_back(std::move(a));
   };
   for (Load l : kAllLoads) {
-    add(std::string(LoadName(l)), [l](const SessionDayFactors& d) { return std::optional<bool>(d.load.Has(l)); });
+    add(std::string(LoadName(l)),
+        [l](const SessionDayFactors& d) { return std::optional<bool>(d.load.Has(l)); });
   }
-  for (Confounder c : {Confounder::kSitting, Confounder::kProlongedPosition, Confounder::kUpperBodyTension}) {
+  for (Confounder c :
+       {Confounder::kSitting, Confounder::kProlongedPosition, Confounder::kUpperBodyTension}) {
     add(std::string(Name(c)), [c](const SessionDayFactors& d) {
-      return std::optional<bool>(std::find(d.confounders.begin(), d.confounders.end(), c) != d.confounders.end());
+      return std::optional<bool>(std::find(d.confounders.begin(), d.confounders.end(), c) !=
+                                 d.confounders.end());
     });
   }
   add("long_session", [&r](const SessionDayFactors& d) -> std::optional<bool> {
@@ -289,8 +292,9 @@ std::string NextStep(const Reading& r, const Settings& s) {
         out += ", above all " + FactorWords(top->factor, s, r.median_session_minutes) +
                " (the days with it flared more often)";
       }
-      return out + ", and keep tracking: the next week or two will show whether that settles your "
-                   "mornings. If it does not, or if pain keeps rising, talk to a clinician.";
+      return out +
+             ", and keep tracking: the next week or two will show whether that settles your "
+             "mornings. If it does not, or if pain keeps rising, talk to a clinician.";
     }
     case Verdict::kMixed:
       return "Keep recording all three windows, and the day's sitting, long spells in one position "
@@ -308,7 +312,8 @@ std::string NextStep(const Reading& r, const Settings& s) {
                 (r.trend.session_days_needed == 1 ? " more exercise day" : " more exercise days") +
                 " followed by a recorded morning";
       }
-      return "Record " + need + " to get a first reading of the trend. Check in on waking, during "
+      return "Record " + need +
+             " to get a first reading of the trend. Check in on waking, during "
              "and about an hour after each session.";
     }
   }
@@ -449,7 +454,8 @@ Reading Read(const Diary& diary, Date as_of, const Settings& settings) {
 
   std::vector<std::pair<int32_t, double>> morning_points;
   for (size_t i = v.LowerIndex(r.window_start); i < days.size(); ++i) {
-    if (days[i].morning) morning_points.emplace_back(days[i].date.days(), days[i].morning->pain.value());
+    if (days[i].morning)
+      morning_points.emplace_back(days[i].date.days(), days[i].morning->pain.value());
   }
   t.mornings = static_cast<int>(morning_points.size());
   if (t.mornings >= static_cast<int>(s.min_mornings)) {
@@ -535,84 +541,6 @@ Reading Read(const Diary& diary, Date as_of, const Settings& settings) {
   std::stable_sort(r.alerts.begin(), r.alerts.end(),
                    [](const Alert& a, const Alert& b) { return a.date < b.date; });
   return r;
-}
-
-std::string_view Name(DuringSignal s) {
-  switch (s) {
-    case DuringSignal::kSharp: return "sharp";
-    case DuringSignal::kBuilding: return "building";
-    case DuringSignal::kStable: return "stable";
-    case DuringSignal::kUnknown: return "unknown";
-  }
-  return "unknown";
-}
-std::string_view Name(HourAfterSignal s) {
-  switch (s) {
-    case HourAfterSignal::kRising: return "rising";
-    case HourAfterSignal::kSettling: return "settling";
-    case HourAfterSignal::kUnknown: return "unknown";
-  }
-  return "unknown";
-}
-std::string_view Name(MorningSignal s) {
-  switch (s) {
-    case MorningSignal::kWorse: return "worse";
-    case MorningSignal::kBetter: return "better";
-    case MorningSignal::kUsual: return "usual";
-    case MorningSignal::kUnknown: return "unknown";
-  }
-  return "unknown";
-}
-std::string_view Name(Response s) {
-  switch (s) {
-    case Response::kFlared: return "flared";
-    case Response::kSettled: return "settled";
-    case Response::kUnknown: return "unknown";
-  }
-  return "unknown";
-}
-std::string_view Name(Confounder s) {
-  switch (s) {
-    case Confounder::kSitting: return "sitting";
-    case Confounder::kProlongedPosition: return "prolonged_position";
-    case Confounder::kUpperBodyTension: return "upper_body_tension";
-  }
-  return "unknown";
-}
-std::string_view Name(Baseline s) {
-  switch (s) {
-    case Baseline::kCreeping: return "creeping";
-    case Baseline::kImproving: return "improving";
-    case Baseline::kStable: return "stable";
-    case Baseline::kUnknown: return "unknown";
-  }
-  return "unknown";
-}
-std::string_view Name(Comfort s) {
-  switch (s) {
-    case Comfort::kLessComfortable: return "less_comfortable";
-    case Comfort::kMoreComfortable: return "more_comfortable";
-    case Comfort::kSteady: return "steady";
-    case Comfort::kUnknown: return "unknown";
-  }
-  return "unknown";
-}
-std::string_view Name(Verdict s) {
-  switch (s) {
-    case Verdict::kNotEnoughData: return "not_enough_data";
-    case Verdict::kStirringUp: return "stirring_up";
-    case Verdict::kHelpful: return "helpful";
-    case Verdict::kMixed: return "mixed";
-  }
-  return "unknown";
-}
-std::string_view Name(AlertKind s) {
-  switch (s) {
-    case AlertKind::kModifyOrStop: return "modify_or_stop";
-    case AlertKind::kRepeatedWorseMornings: return "repeated_worse_mornings";
-    case AlertKind::kMorningShift: return "morning_shift";
-  }
-  return "unknown";
 }
 
 }  // namespace backsignal

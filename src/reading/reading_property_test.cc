@@ -38,7 +38,8 @@ Diary CutAt(const Diary& d, Date as_of) {
 TEST(ReadingPropertyTest, LaterDataNeverChangesTheReading) {
   for (uint64_t seed = 1; seed <= kDiaries; ++seed) {
     const Case c = MakeCase(seed);
-    EXPECT_EQ(ReadingToJson(Read(c.diary, c.as_of, {})), ReadingToJson(Read(CutAt(c.diary, c.as_of), c.as_of, {})))
+    EXPECT_EQ(ReadingToJson(Read(c.diary, c.as_of, {})),
+              ReadingToJson(Read(CutAt(c.diary, c.as_of), c.as_of, {})))
         << "seed " << seed;
   }
 }

@@ -32,29 +32,47 @@ Session MakeSession(std::optional<double> start, std::optional<double> end,
 
 TEST(UsualMorningTest, MedianOfRestMorningsWhenAtLeastThree) {
   // Rest mornings 10-01..10-03 (no session the day before): 2, 3, 4 -> 3.
-  Diary d = DiaryBuilder().Morning("2026-10-01", 2).Morning("2026-10-02", 3).Morning("2026-10-03", 4)
+  Diary d = DiaryBuilder()
+                .Morning("2026-10-01", 2)
+                .Morning("2026-10-02", 3)
+                .Morning("2026-10-03", 4)
                 .Build();
   EXPECT_EQ(UsualMorningAt(d, D("2026-10-04"), {}).pain, 3.0);
 }
 
 TEST(UsualMorningTest, EvenCountIsMeanOfMiddleTwo) {
-  Diary d = DiaryBuilder().Morning("2026-10-01", 2).Morning("2026-10-02", 3).Morning("2026-10-03", 4)
-                .Morning("2026-10-04", 5.5).Build();
+  Diary d = DiaryBuilder()
+                .Morning("2026-10-01", 2)
+                .Morning("2026-10-02", 3)
+                .Morning("2026-10-03", 4)
+                .Morning("2026-10-04", 5.5)
+                .Build();
   EXPECT_EQ(UsualMorningAt(d, D("2026-10-05"), {}).pain, 3.5);
 }
 
 TEST(UsualMorningTest, MorningsAfterASessionAreLeftOutWhenThreeRestMorningsExist) {
   // Sessions on 10-04 and 10-05 make 10-05 and 10-06 post-session mornings of 7.
-  Diary d = DiaryBuilder().Mornings("2026-10-01", 4, 3).Session("2026-10-04").Session("2026-10-05")
-                .Morning("2026-10-05", 7).Morning("2026-10-06", 7).Build();
+  Diary d = DiaryBuilder()
+                .Mornings("2026-10-01", 4, 3)
+                .Session("2026-10-04")
+                .Session("2026-10-05")
+                .Morning("2026-10-05", 7)
+                .Morning("2026-10-06", 7)
+                .Build();
   EXPECT_EQ(UsualMorningAt(d, D("2026-10-07"), {}).pain, 3.0);
 }
 
 TEST(UsualMorningTest, FallsBackToAllMorningsWithFewerThanThreeRestMornings) {
   // Sessions every day: only 10-01 is a rest morning. All mornings: 3,5,5,5 -> 5.
-  Diary d = DiaryBuilder().Morning("2026-10-01", 3).Morning("2026-10-02", 5).Morning("2026-10-03", 5)
-                .Morning("2026-10-04", 5).Session("2026-10-01").Session("2026-10-02")
-                .Session("2026-10-03").Build();
+  Diary d = DiaryBuilder()
+                .Morning("2026-10-01", 3)
+                .Morning("2026-10-02", 5)
+                .Morning("2026-10-03", 5)
+                .Morning("2026-10-04", 5)
+                .Session("2026-10-01")
+                .Session("2026-10-02")
+                .Session("2026-10-03")
+                .Build();
   EXPECT_EQ(UsualMorningAt(d, D("2026-10-05"), {}).pain, 5.0);
 }
 
@@ -75,8 +93,12 @@ TEST(UsualMorningTest, UnknownWithoutMorningsOrDeclaration) {
 
 TEST(UsualMorningTest, LooksBackExactlyFourteenDays) {
   // Mornings on m-15 (outside), m-14, m-13 (inside): only two inside -> declared usual.
-  Diary d = DiaryBuilder().Morning("2026-10-01", 9).Morning("2026-10-02", 1).Morning("2026-10-03", 1)
-                .Usual(5).Build();
+  Diary d = DiaryBuilder()
+                .Morning("2026-10-01", 9)
+                .Morning("2026-10-02", 1)
+                .Morning("2026-10-03", 1)
+                .Usual(5)
+                .Build();
   EXPECT_EQ(UsualMorningAt(d, D("2026-10-16"), {}).pain, 5.0);  // 10-02..10-15: two mornings
   EXPECT_EQ(UsualMorningAt(d, D("2026-10-15"), {}).pain, 1.0);  // 10-01..10-14: three, median 1
 }
@@ -87,8 +109,12 @@ TEST(UsualMorningTest, TheMorningItselfIsNotPartOfItsUsual) {
 }
 
 TEST(UsualMorningTest, StiffnessAloneHasItsOwnUsual) {
-  Diary d = DiaryBuilder().Morning("2026-10-01", 3, 4).Morning("2026-10-02", 3, 5)
-                .Morning("2026-10-03", 3).Usual({}, 6).Build();
+  Diary d = DiaryBuilder()
+                .Morning("2026-10-01", 3, 4)
+                .Morning("2026-10-02", 3, 5)
+                .Morning("2026-10-03", 3)
+                .Usual({}, 6)
+                .Build();
   const UsualAt u = UsualMorningAt(d, D("2026-10-04"), {});
   EXPECT_EQ(u.pain, 3.0);
   EXPECT_EQ(u.stiffness, 6.0);  // only two stiffness ratings: the declared one
@@ -218,7 +244,8 @@ TEST(MorningSignalTest, WorseStiffnessBeatsBetterPain) {
 
 TEST(MorningSignalTest, StiffnessAloneComparisonGivesUsual) {
   // No usual pain (one morning only) but a declared usual stiffness.
-  Diary d = DiaryBuilder().Session("2026-10-04", 3, 3).Morning("2026-10-05", 8, 4).Usual({}, 4).Build();
+  Diary d =
+      DiaryBuilder().Session("2026-10-04", 3, 3).Morning("2026-10-05", 8, 4).Usual({}, 4).Build();
   const Reading r = Read(d, D("2026-10-05"), {});
   EXPECT_EQ(SessionOn(r, "2026-10-04")->morning, MorningSignal::kUsual);
 }
@@ -231,12 +258,15 @@ TEST(MorningSignalTest, NoMorningAfterIsUnknown) {
 
 TEST(MorningSignalTest, NoUsualToCompareWithIsUnknown) {
   Diary d = DiaryBuilder().Session("2026-10-04", 3, 3).Morning("2026-10-05", 8).Build();
-  EXPECT_EQ(SessionOn(Read(d, D("2026-10-05"), {}), "2026-10-04")->morning, MorningSignal::kUnknown);
+  EXPECT_EQ(SessionOn(Read(d, D("2026-10-05"), {}), "2026-10-04")->morning,
+            MorningSignal::kUnknown);
 }
 
 TEST(MorningSignalTest, TwoSessionsOnOneDateShareOneResponse) {
   DiaryBuilder b;
-  b.Mornings("2026-10-01", 3, 3).Session("2026-10-04", 2, 2).Session("2026-10-04", 5, 9)
+  b.Mornings("2026-10-01", 3, 3)
+      .Session("2026-10-04", 2, 2)
+      .Session("2026-10-04", 5, 9)
       .Morning("2026-10-05", 6);
   const Reading r = Read(b.Build(), D("2026-10-05"), {});
   ASSERT_NE(SessionOn(r, "2026-10-04", 2), nullptr);
@@ -247,8 +277,11 @@ TEST(MorningSignalTest, TwoSessionsOnOneDateShareOneResponse) {
 }
 
 TEST(MorningSignalTest, SignificantChangeIsASetting) {
-  Diary d = DiaryBuilder().Mornings("2026-10-01", 3, 3).Session("2026-10-04", 3, 3)
-                .Morning("2026-10-05", 5).Build();
+  Diary d = DiaryBuilder()
+                .Mornings("2026-10-01", 3, 3)
+                .Session("2026-10-04", 3, 3)
+                .Morning("2026-10-05", 5)
+                .Build();
   Settings s;
   s.significant_change = 2.5;
   EXPECT_EQ(SessionOn(Read(d, D("2026-10-05"), s), "2026-10-04")->morning, MorningSignal::kUsual);
@@ -415,7 +448,7 @@ TEST(TrendTest, RisingMorningsAreCreepingAndFallingAreImproving) {
   DiaryBuilder up, down;
   for (int i = 0; i < 14; ++i) {
     const std::string d = (D("2026-10-01") + i).ToString();
-    up.Morning(d.c_str(), 2 + i * 0.5);   // +3.5 a week
+    up.Morning(d.c_str(), 2 + i * 0.5);  // +3.5 a week
     down.Morning(d.c_str(), 9 - i * 0.5);
   }
   const Reading ru = Read(up.Build(), D("2026-10-14"), {});
@@ -429,7 +462,8 @@ TEST(TrendTest, RisingMorningsAreCreepingAndFallingAreImproving) {
 Diary SevenMornings(std::vector<int> offsets, std::vector<double> values) {
   Diary d;
   for (size_t i = 0; i < offsets.size(); ++i) {
-    d.days.push_back(Day{.date = D("2026-10-01") + offsets[i], .morning = Morning{S(values[i]), {}}});
+    d.days.push_back(
+        Day{.date = D("2026-10-01") + offsets[i], .morning = Morning{S(values[i]), {}}});
   }
   return d;
 }
@@ -443,8 +477,8 @@ TEST(TrendTest, SlopeOfExactlyPlusHalfIsCreeping) {
 }
 
 TEST(TrendTest, SlopeOfExactlyMinusHalfIsImproving) {
-  const Reading r = Read(SevenMornings({0, 2, 3, 4, 5, 6, 7}, {3.5, 3.5, 3, 3.5, 3, 3, 3}),
-                         D("2026-10-14"), {});
+  const Reading r =
+      Read(SevenMornings({0, 2, 3, 4, 5, 6, 7}, {3.5, 3.5, 3, 3.5, 3, 3, 3}), D("2026-10-14"), {});
   EXPECT_DOUBLE_EQ(*r.trend.baseline_slope_per_week, -0.5);
   EXPECT_EQ(r.trend.baseline, Baseline::kImproving);
 }
@@ -456,9 +490,10 @@ TEST(TrendTest, SlopeJustInsideHalfIsStable) {
   EXPECT_EQ(r.trend.baseline, Baseline::kStable);
   Settings s;
   s.slope_per_week = 0.25;
-  EXPECT_EQ(Read(SevenMornings({3, 4, 5, 6, 10, 11, 12}, {3.5, 3.5, 3.5, 3, 3, 3, 3}),
-                 D("2026-10-14"), s).trend.baseline,
-            Baseline::kImproving);
+  EXPECT_EQ(
+      Read(SevenMornings({3, 4, 5, 6, 10, 11, 12}, {3.5, 3.5, 3.5, 3, 3, 3, 3}), D("2026-10-14"), s)
+          .trend.baseline,
+      Baseline::kImproving);
 }
 
 TEST(TrendTest, CreepingWithAQuarterFlaredIsStirringUp) {
@@ -467,7 +502,7 @@ TEST(TrendTest, CreepingWithAQuarterFlaredIsStirringUp) {
   // Rising mornings in W; 4 sessions, 1 of them flared (share 0.25).
   for (int i = 0; i < 14; ++i) {
     const std::string d = (D("2026-10-01") + i).ToString();
-    b.Morning(d.c_str(), 3 + i * 0.25);  // about +1.75 a week
+    b.Morning(d.c_str(), 3 + (i / 2) * 0.5);  // about +1.75 a week, in half points
   }
   for (const char* s : {"2026-09-30", "2026-10-03", "2026-10-06", "2026-10-09"}) b.Session(s, 3, 3);
   Diary d = b.Build();
@@ -485,8 +520,8 @@ TEST(TrendTest, CreepingWithAQuarterFlaredIsStirringUp) {
 TEST(TrendTest, LessComfortableOverFourWeeksBlocksHelpful) {
   DiaryBuilder b = Fortnight();
   // Sessions rising in discomfort from 2 to 8 over four weeks; mornings flat.
-  const char* dates[] = {"2026-09-17", "2026-09-24", "2026-10-01", "2026-10-04", "2026-10-07",
-                         "2026-10-10", "2026-10-12"};
+  const char* dates[] = {"2026-09-17", "2026-09-24", "2026-10-01", "2026-10-04",
+                         "2026-10-07", "2026-10-10", "2026-10-12"};
   double v = 2;
   for (const char* d : dates) {
     b.Session(d, v, v);
@@ -501,7 +536,9 @@ TEST(TrendTest, LessComfortableOverFourWeeksBlocksHelpful) {
 TEST(TrendTest, ComfortUsesTheHighestRatingOfEachSession) {
   DiaryBuilder b;
   // during 1..1 but hour-after rising 2,4,6,8: comfort follows the hour-after values.
-  b.Session("2026-10-01", 1, 1, 2).Session("2026-10-08", 1, 1, 4).Session("2026-10-15", 1, 1, 6)
+  b.Session("2026-10-01", 1, 1, 2)
+      .Session("2026-10-08", 1, 1, 4)
+      .Session("2026-10-15", 1, 1, 6)
       .Session("2026-10-22", 1, 1, 8);
   const Reading r = Read(b.Build(), D("2026-10-22"), {});
   EXPECT_DOUBLE_EQ(*r.trend.comfort_slope_per_week, 2.0);
@@ -515,13 +552,16 @@ TEST(TrendTest, ComfortNeedsFourSessionsOnTwoDates) {
   DiaryBuilder one_date;
   for (int i = 0; i < 4; ++i) one_date.Session("2026-10-01", i, i);
   EXPECT_EQ(Read(one_date.Build(), D("2026-10-15"), {}).trend.comfort, Comfort::kUnknown);
-  EXPECT_FALSE(Read(one_date.Build(), D("2026-10-15"), {}).trend.comfort_slope_per_week.has_value());
+  EXPECT_FALSE(
+      Read(one_date.Build(), D("2026-10-15"), {}).trend.comfort_slope_per_week.has_value());
 }
 
 TEST(TrendTest, ComfortLooksBackTwentyEightDays) {
   DiaryBuilder b;
   b.Session("2026-09-17", 9, 9);  // outside
-  b.Session("2026-09-18", 1, 1).Session("2026-09-25", 1, 1).Session("2026-10-02", 1, 1)
+  b.Session("2026-09-18", 1, 1)
+      .Session("2026-09-25", 1, 1)
+      .Session("2026-10-02", 1, 1)
       .Session("2026-10-15", 1, 1);
   const Reading r = Read(b.Build(), D("2026-10-15"), {});
   EXPECT_EQ(r.trend.comfort_sessions, 4);

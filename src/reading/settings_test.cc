@@ -62,7 +62,8 @@ TEST(SettingsTest, NonDefaultSettingsAreListed) {
 
 TEST(SettingsJsonTest, AppliesAFileOrRefusesItWhole) {
   Settings s;
-  ASSERT_TRUE(ApplySettingsJson(R"({"significant_change": 2.5, "sitting_hours": 8})", s).has_value());
+  ASSERT_TRUE(
+      ApplySettingsJson(R"({"significant_change": 2.5, "sitting_hours": 8})", s).has_value());
   EXPECT_EQ(s.significant_change, 2.5);
   EXPECT_EQ(s.sitting_hours, 8);
   auto bad = ApplySettingsJson(R"({"significant_change": 1.5, "sitting_hours": 30})", s);

@@ -15,7 +15,9 @@ double LogChoose(int n, int k) {
 double FisherExactTwoSided(int a, int b, int c, int d) {
   const int row1 = a + b, row2 = c + d, col1 = a + c, n = row1 + row2;
   if (n == 0) return 1.0;
-  auto log_p = [&](int x) { return LogChoose(row1, x) + LogChoose(row2, col1 - x) - LogChoose(n, col1); };
+  auto log_p = [&](int x) {
+    return LogChoose(row1, x) + LogChoose(row2, col1 - x) - LogChoose(n, col1);
+  };
   const double observed = log_p(a);
   double p = 0;
   for (int x = std::max(0, col1 - row2); x <= std::min(row1, col1); ++x) {

@@ -68,7 +68,8 @@ const Association& Find(const Reading& r, const std::string& factor) {
 Diary WithRotation(const std::vector<std::pair<bool, bool>>& days /* rotation, flared */) {
   Diary d;
   const Date start = D("2026-09-01");
-  for (int i = 0; i < 14; ++i) d.days.push_back(Day{.date = start + i, .morning = Morning{S(3), {}}});
+  for (int i = 0; i < 14; ++i)
+    d.days.push_back(Day{.date = start + i, .morning = Morning{S(3), {}}});
   Date at = start + 14;
   for (const auto& [rotation, flared] : days) {
     Session s;
@@ -85,10 +86,9 @@ Diary WithRotation(const std::vector<std::pair<bool, bool>>& days /* rotation, f
 
 TEST(AssociationTest, CountsDaysWithAndWithoutAFactor) {
   // With rotation: 4 of 5 flared; without: 1 of 6.
-  std::vector<std::pair<bool, bool>> days = {{true, true},   {true, true},   {true, true},
-                                             {true, true},   {true, false},  {false, true},
-                                             {false, false}, {false, false}, {false, false},
-                                             {false, false}, {false, false}};
+  std::vector<std::pair<bool, bool>> days = {
+      {true, true},   {true, true},   {true, true},   {true, true},   {true, false}, {false, true},
+      {false, false}, {false, false}, {false, false}, {false, false}, {false, false}};
   const Diary d = WithRotation(days);
   const Reading r = Read(d, d.days.back().date, {});
   const Association& a = Find(r, "rotation");
@@ -106,7 +106,8 @@ TEST(AssociationTest, CountsDaysWithAndWithoutAFactor) {
 }
 
 TEST(AssociationTest, NeedsThreeDaysWithAndThreeWithout) {
-  const Diary d = WithRotation({{true, true}, {true, true}, {false, false}, {false, false}, {false, false}});
+  const Diary d =
+      WithRotation({{true, true}, {true, true}, {false, false}, {false, false}, {false, false}});
   const Reading r = Read(d, d.days.back().date, {});
   const Association& a = Find(r, "rotation");
   EXPECT_FALSE(a.enough);
@@ -117,8 +118,8 @@ TEST(AssociationTest, NeedsThreeDaysWithAndThreeWithout) {
 }
 
 TEST(AssociationTest, LongSessionsCompareWithTheMedianDailyMinutes) {
-  Diary d = WithRotation({{true, true}, {true, false}, {true, true}, {true, false}, {true, true},
-                          {true, false}});
+  Diary d = WithRotation(
+      {{true, true}, {true, false}, {true, true}, {true, false}, {true, true}, {true, false}});
   int k = 0;
   for (Day& day : d.days) {
     if (day.sessions.empty()) continue;
@@ -139,9 +140,11 @@ TEST(AssociationTest, LongSessionsCompareWithTheMedianDailyMinutes) {
 TEST(MorningShiftTest, ASustainedRiseOnRestMorningsRaisesTheAlert) {
   Diary d;
   const Date start = D("2026-09-01");
-  for (int i = 0; i < 20; ++i) d.days.push_back(Day{.date = start + i, .morning = Morning{S(3), {}}});
+  for (int i = 0; i < 20; ++i)
+    d.days.push_back(Day{.date = start + i, .morning = Morning{S(3), {}}});
   // +2 from day 20: deviations 2, 2 -> CUSUM 1.5, 3 -> alarm on the second shifted morning.
-  for (int i = 20; i < 23; ++i) d.days.push_back(Day{.date = start + i, .morning = Morning{S(5), {}}});
+  for (int i = 20; i < 23; ++i)
+    d.days.push_back(Day{.date = start + i, .morning = Morning{S(5), {}}});
   Reading r = Read(d, start + 20, {});
   EXPECT_FALSE(r.morning_shift.alarm);
   EXPECT_DOUBLE_EQ(*r.morning_shift.cusum, 1.5);
@@ -157,7 +160,8 @@ TEST(MorningShiftTest, ASustainedRiseOnRestMorningsRaisesTheAlert) {
 TEST(MorningShiftTest, MorningsAfterSessionsDoNotCount) {
   Diary d;
   const Date start = D("2026-09-01");
-  for (int i = 0; i < 20; ++i) d.days.push_back(Day{.date = start + i, .morning = Morning{S(3), {}}});
+  for (int i = 0; i < 20; ++i)
+    d.days.push_back(Day{.date = start + i, .morning = Morning{S(3), {}}});
   for (int i = 20; i < 26; i += 2) {
     d.days.push_back(Day{.date = start + i, .morning = Morning{S(3), {}}, .sessions = {Session{}}});
     d.days.push_back(Day{.date = start + i + 1, .morning = Morning{S(7), {}}});  // flares only
@@ -167,13 +171,21 @@ TEST(MorningShiftTest, MorningsAfterSessionsDoNotCount) {
 }
 
 TEST(NextStepTest, EachVerdictSaysWhatToDo) {
-  EXPECT_NE(Read(Diary{}, D("2026-10-01"), {}).next_step.find("Record 7 more mornings and 4 more exercise days"),
+  EXPECT_NE(Read(Diary{}, D("2026-10-01"), {})
+                .next_step.find("Record 7 more mornings and 4 more exercise days"),
             std::string::npos);
-  const Diary stirring = WithRotation({{false, false}, {false, false}, {false, false}, {true, true},
-                                       {true, true}, {true, true}, {true, true}, {true, true}});
+  const Diary stirring = WithRotation({{false, false},
+                                       {false, false},
+                                       {false, false},
+                                       {true, true},
+                                       {true, true},
+                                       {true, true},
+                                       {true, true},
+                                       {true, true}});
   const Reading r = Read(stirring, stirring.days.back().date, {});
   ASSERT_EQ(r.trend.verdict, Verdict::kStirringUp);
-  EXPECT_NE(r.next_step.find("Ease the load for a while, above all sustained rotation"), std::string::npos)
+  EXPECT_NE(r.next_step.find("Ease the load for a while, above all sustained rotation"),
+            std::string::npos)
       << r.next_step;
 }
 

@@ -14,12 +14,23 @@ std::string Esc(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -81,10 +92,11 @@ std::string Axes(const Frame& f) {
   return s;
 }
 
-std::string Svg(const Frame& f, std::string_view title, std::string_view desc, std::string body) {
+std::string Svg(const Frame& f, std::string_view title, std::string_view desc,
+                const std::string& body) {
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + F(f.width) + " " +
-         F(f.height) + "\" role=\"img\" class=\"chart\"><title>" +
-         Esc(title) + "</title><desc>" + Esc(desc) + "</desc>" + body + "</svg>";
+         F(f.height) + "\" role=\"img\" class=\"chart\"><title>" + Esc(title) + "</title><desc>" +
+         Esc(desc) + "</desc>" + body + "</svg>";
 }
 
 }  // namespace
@@ -108,7 +120,8 @@ std::string MorningChart(const Diary& diary, const Settings& settings, const Rea
     if (upper.empty()) return;
     band += "<polygon class=\"band\" points=\"";
     for (const auto& [x, y] : upper) band += F(x) + "," + F(y) + " ";
-    for (auto it = lower.rbegin(); it != lower.rend(); ++it) band += F(it->first) + "," + F(it->second) + " ";
+    for (auto it = lower.rbegin(); it != lower.rend(); ++it)
+      band += F(it->first) + "," + F(it->second) + " ";
     band.pop_back();
     band += "\"/>";
     upper.clear();
@@ -179,8 +192,8 @@ std::string MorningChart(const Diary& diary, const Settings& settings, const Rea
           "l5 9h-10z\"/><text class=\"legend\" x=\"" + F(f.left + 582) + "\" y=\"" + F(ly) +
           "\">sharp pain</text>";
   return Svg(f, "Morning pain against the usual range",
-             "Morning pain from 0 to 10 each day from " + from.ToString() + " to " +
-                 to.ToString() + ", with the usual range shaded and exercise days marked.",
+             "Morning pain from 0 to 10 each day from " + from.ToString() + " to " + to.ToString() +
+                 ", with the usual range shaded and exercise days marked.",
              std::move(body));
 }
 
@@ -309,8 +322,9 @@ std::string WindowCell(const SessionReading& sr) {
   }
   if (x.during.pattern == Pattern::kEased) s += "(eased) ";
   const bool sharp = sr.during == DuringSignal::kSharp;
-  s += "<span" + std::string(sharp || sr.during == DuringSignal::kBuilding ? " class=\"worse\"" : "") +
-       ">" + Esc(DescribeDuring(sr.during)) + "</span>";
+  s += "<span" +
+       std::string(sharp || sr.during == DuringSignal::kBuilding ? " class=\"worse\"" : "") + ">" +
+       Esc(DescribeDuring(sr.during)) + "</span>";
   return s;
 }
 
@@ -318,10 +332,18 @@ std::string WindowCell(const SessionReading& sr) {
 std::string CompactMorning(const SessionReading& sr) {
   std::string words;
   switch (sr.morning) {
-    case MorningSignal::kWorse: words = "significantly worse"; break;
-    case MorningSignal::kBetter: words = "better"; break;
-    case MorningSignal::kUsual: words = "usual range"; break;
-    case MorningSignal::kUnknown: words = sr.morning_pain ? "no usual yet" : "not recorded"; break;
+    case MorningSignal::kWorse:
+      words = "significantly worse";
+      break;
+    case MorningSignal::kBetter:
+      words = "better";
+      break;
+    case MorningSignal::kUsual:
+      words = "usual range";
+      break;
+    case MorningSignal::kUnknown:
+      words = sr.morning_pain ? "no usual yet" : "not recorded";
+      break;
   }
   if (!sr.morning_pain) return words;
   words += " (pain " + FormatScoreNumber(sr.morning_pain->value());
@@ -335,8 +357,7 @@ std::string CompactMorning(const SessionReading& sr) {
 
 }  // namespace
 
-std::string RenderReportHtml(const Diary& diary, const Settings& settings,
-                             const ReportOptions& o) {
+std::string RenderReportHtml(const Diary& diary, const Settings& settings, const ReportOptions& o) {
   const Date to = o.as_of;
   const Date from = to - (o.weeks * 7 - 1);
   const Reading r = Read(diary, to, settings);
@@ -358,8 +379,9 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings,
 
   // The verdict with its evidence.
   h += "<div class=\"top\">";
-  h += "<section class=\"verdict v-" + std::string(Name(t.verdict)) + "\"><h2>Verdict: " +
-       Esc(VerdictTitle(t.verdict)) + "</h2><p>" + Esc(VerdictExplanation(t.verdict)) + "</p><ul>";
+  h += "<section class=\"verdict v-" + std::string(Name(t.verdict)) +
+       "\"><h2>Verdict: " + Esc(VerdictTitle(t.verdict)) + "</h2><p>" +
+       Esc(VerdictExplanation(t.verdict)) + "</p><ul>";
   if (t.verdict == Verdict::kNotEnoughData) {
     h += "<li>" + Plural(t.mornings, "morning", "mornings") + " and " +
          Plural(t.session_days, "exercise day", "exercise days") +
@@ -422,7 +444,8 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings,
   }
 
   h += "<h2>Mornings</h2><figure>" + MorningChart(diary, settings, list, from, to) + "</figure>\n";
-  h += "<div class=\"row2\"><section class=\"comfort\"><h2>Comfort during and after sessions</h2><figure>" +
+  h += "<div class=\"row2\"><section class=\"comfort\"><h2>Comfort during and after "
+       "sessions</h2><figure>" +
        ComfortChart(list, from, to) + "</figure></section>";
   h += "<section class=\"howto\"><h2>How to read this</h2><p>Each morning is compared with the "
        "person's usual morning. A <b>flare</b> is an exercise day followed by a morning " +
@@ -457,7 +480,8 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings,
     rows += "</td></tr>\n";
   }
   if (any) {
-    h += "<table><colgroup><col style=\"width:11%\"><col style=\"width:26%\"><col style=\"width:15%\">"
+    h += "<table><colgroup><col style=\"width:11%\"><col style=\"width:26%\"><col "
+         "style=\"width:15%\">"
          "<col style=\"width:11%\"><col style=\"width:27%\"><col style=\"width:10%\"></colgroup>"
          "<thead><tr><th>Date</th><th>Activity, load</th><th>During</th>"
          "<th>Hour after</th><th>Next morning</th><th>Also that day</th></tr></thead><tbody>\n" +

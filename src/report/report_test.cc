@@ -27,7 +27,9 @@ Diary GoldenDiary() {
   swim.load.Add(Load::kRotation);
   swim.during = {.start = testing::S(3), .end = testing::S(5), .pattern = Pattern::kBuilding};
   swim.hour_after = {.pain = testing::S(5), .tighter = true};
-  Session row{.time = TimeOfDay::FromMinutes(7 * 60 + 30), .minutes = 25, .activity = "rowing <easy> & \"short\""};
+  Session row{.time = TimeOfDay::FromMinutes(7 * 60 + 30),
+              .minutes = 25,
+              .activity = "rowing <easy> & \"short\""};
   row.during = {.start = testing::S(2), .end = testing::S(2.5), .sharp = true};
   row.hour_after = {.pain = testing::S(2)};
   for (const char* d : {"2026-03-16", "2026-03-19", "2026-03-22", "2026-03-25"}) b.With(d, swim);
@@ -55,17 +57,21 @@ std::string Golden(const std::string& name, const std::string& actual) {
 }
 
 TEST(ReportTest, MorningChartMatchesItsGoldenFile) {
-  const std::string svg = MorningChartSvg(GoldenDiary(), Settings{}, D("2026-03-15"), D("2026-03-28"));
+  const std::string svg =
+      MorningChartSvg(GoldenDiary(), Settings{}, D("2026-03-15"), D("2026-03-28"));
   EXPECT_EQ(svg, Golden("morning_chart.svg", svg));
   // Three flares, drawn red; the sharp session marked.
   size_t flares = 0;
-  for (size_t p = svg.find("class=\"morning flare\" cx"); p != std::string::npos; p = svg.find("class=\"morning flare\" cx", p + 1)) ++flares;
+  for (size_t p = svg.find("class=\"morning flare\" cx"); p != std::string::npos;
+       p = svg.find("class=\"morning flare\" cx", p + 1))
+    ++flares;
   EXPECT_EQ(flares, 1u + 3u);  // the legend's, and three mornings
   EXPECT_NE(svg.find("session sharp"), std::string::npos);
 }
 
 TEST(ReportTest, ComfortChartMatchesItsGoldenFile) {
-  const std::string svg = ComfortChartSvg(GoldenDiary(), Settings{}, D("2026-03-15"), D("2026-03-28"));
+  const std::string svg =
+      ComfortChartSvg(GoldenDiary(), Settings{}, D("2026-03-15"), D("2026-03-28"));
   EXPECT_EQ(svg, Golden("comfort_chart.svg", svg));
 }
 
@@ -84,16 +90,18 @@ TEST(ReportTest, ThePageIsSelfContainedAndHoldsWhatWasAskedFor) {
   EXPECT_EQ(html.find("https://"), std::string::npos);
   EXPECT_EQ(html.find("<link"), std::string::npos);
   EXPECT_EQ(html.find("src="), std::string::npos);
-  for (const char* part : {"Verdict: exercise may be stirring things up", "Usual morning", "<svg",
-                           "Alerts", "sharp or catching pain during session 1", "Sessions",
-                           "rowing &lt;easy&gt; &amp; &quot;short&quot;", "tight after the pool &lt;again&gt;",
-                           "Thresholds in force", "significant_change 2", "Farrar", "@page",
-                           "sitting 6+ hours", "Next step:"}) {
+  for (const char* part :
+       {"Verdict: exercise may be stirring things up", "Usual morning", "<svg", "Alerts",
+        "sharp or catching pain during session 1", "Sessions",
+        "rowing &lt;easy&gt; &amp; &quot;short&quot;", "tight after the pool &lt;again&gt;",
+        "Thresholds in force", "significant_change 2", "Farrar", "@page", "sitting 6+ hours",
+        "Next step:"}) {
     EXPECT_NE(html.find(part), std::string::npos) << part;
   }
   Settings changed;
   changed.significant_change = 2.5;
-  EXPECT_NE(RenderReportHtml(GoldenDiary(), changed, o).find("(changed; default 2)"), std::string::npos);
+  EXPECT_NE(RenderReportHtml(GoldenDiary(), changed, o).find("(changed; default 2)"),
+            std::string::npos);
 }
 
 TEST(ReportTest, AnEmptyDiarySaysSo) {

@@ -51,8 +51,7 @@ std::optional<Response> App::CheckHost(const Request& req) const {
   const std::string name = Lower(HostName(req.host));
   if (name == "localhost" || name == "[::1]" || name.starts_with("127.")) return std::nullopt;
   const std::string listen = Lower(options_.listen_host);
-  if (!IsWildcard(listen) &&
-      (name == listen || name == "[" + listen + "]")) {
+  if (!IsWildcard(listen) && (name == listen || name == "[" + listen + "]")) {
     return std::nullopt;
   }
   for (const std::string& h : options_.hosts) {
@@ -101,8 +100,7 @@ HeadVerdict App::OnHead(const Request& head) {
   const Route& route = *match->route;
   v.body_limit = route.body_limit;
   const bool body_coming = head.content_length.value_or(1) > kAnonymousBodyLimit;
-  if (options_.accounts && route.access != Access::kPublic && route.body_limit > 0 &&
-      body_coming) {
+  if (options_.accounts && route.access != Access::kPublic && route.body_limit > 0 && body_coming) {
     // A large body is read only for a caller known from the head.
     auto who = Identify(*this, head);
     if (!who) {
@@ -119,8 +117,8 @@ void App::Handle(Request req, std::function<void(Response)> respond) {
   auto match = router_.Find(req.method, req.path, &allow);
   if (!match) {
     if (!allow.empty()) {
-      return respond(Problem(405, req.method + " is not allowed on " + req.path,
-                             {{"Allow", allow}}));
+      return respond(
+          Problem(405, req.method + " is not allowed on " + req.path, {{"Allow", allow}}));
     }
     return respond(Problem(404, "nothing at " + req.path));
   }
@@ -131,7 +129,7 @@ void App::Handle(Request req, std::function<void(Response)> respond) {
 }
 
 void App::Dispatch(Call call, const Route& route, std::function<void(Response)> respond) {
-  auto run = [this, call = std::move(call), &route, respond]() mutable {
+  auto run = [this, call = std::move(call), &route, respond = std::move(respond)]() mutable {
     const bool head = call.req.method == "HEAD";
     Reply reply = [respond, head](Result<Response> r) {
       Response out = r ? std::move(*r) : ErrorResponse(r.error());
@@ -155,8 +153,7 @@ void App::Dispatch(Call call, const Route& route, std::function<void(Response)> 
       const service::Caller* c = call.who.caller ? &*call.who.caller : nullptr;
       if (c && c->by_cookie && ChangesState(call.req.method) &&
           !SameSecret(call.req.csrf_token, c->csrf)) {
-        return reply(
-            Problem(403, "missing or wrong CSRF token: reload the page and try again"));
+        return reply(Problem(403, "missing or wrong CSRF token: reload the page and try again"));
       }
       if (c && !c->by_cookie) {
         // An API token: never the account itself, and only the work of its scope.
@@ -167,8 +164,8 @@ void App::Dispatch(Call call, const Route& route, std::function<void(Response)> 
           return reply(Problem(403, "an API token cannot do this: sign in on the page"));
         }
         if (static_cast<int>(route.scope) > static_cast<int>(granted)) {
-          return reply(Problem(403, "this API token's scope (" + c->scope +
-                                        ") does not allow this"));
+          return reply(
+              Problem(403, "this API token's scope (" + c->scope + ") does not allow this"));
         }
       }
     }
@@ -176,8 +173,8 @@ void App::Dispatch(Call call, const Route& route, std::function<void(Response)> 
       // A clinician reading a person who shares with them: read only, 404 for anyone else.
       auto id = ParsePositive(it->second);
       if (!id) return reply(Problem(404, "nothing at " + call.req.path));
-      auto ok = service::CanView(service_, call.account(), call.who.person,
-                                 static_cast<PersonId>(*id));
+      auto ok =
+          service::CanView(service_, call.account(), call.who.person, static_cast<PersonId>(*id));
       if (!ok) return reply(Unexpected(ok.error()));
       if (!*ok) {
         return reply(Problem(404, "this person no longer shares their reading with you"));
@@ -185,8 +182,8 @@ void App::Dispatch(Call call, const Route& route, std::function<void(Response)> 
       call.subject = static_cast<PersonId>(*id);
     }
     if (route.body_limit > 0 && route.json_body && !IsJson(call.req.content_type)) {
-      return reply(Problem(415, "send the body as application/json (got \"" +
-                                    call.req.content_type + "\")"));
+      return reply(Problem(
+          415, "send the body as application/json (got \"" + call.req.content_type + "\")"));
     }
     try {
       if (route.async) return route.async(call, reply);

@@ -62,10 +62,10 @@ class App final : public Handler {
 };
 
 // Limits of request bodies: a whole diary, and everything else.
-inline constexpr size_t kDiaryBodyLimit = 8 * 1024 * 1024;
-inline constexpr size_t kCheckinBodyLimit = 64 * 1024;
+inline constexpr size_t kDiaryBodyLimit = size_t{8} * 1024 * 1024;
+inline constexpr size_t kCheckinBodyLimit = size_t{64} * 1024;
 // Bodies beyond this are read only from a caller already known from the head.
-inline constexpr size_t kAnonymousBodyLimit = 4 * 1024;
+inline constexpr size_t kAnonymousBodyLimit = size_t{4} * 1024;
 
 // The route files: each adds its area's routes.
 void AddPageRoutes(Router& router, App& app);

@@ -11,7 +11,7 @@ struct Asset {
   std::string_view path;          // "/assets/app.js"
   std::string_view content_type;  // "text/javascript; charset=utf-8"
   std::string_view body;
-  std::string_view gzipped;       // the same, gzip -9; empty when not worth it
+  std::string_view gzipped;  // the same, gzip -9; empty when not worth it
 };
 
 // The asset at `path`, or null.

@@ -11,7 +11,7 @@ namespace backsignal::server {
 
 // The caller of `req`: signed in with a cookie or a token, or not at all. Without accounts,
 // everyone on this machine is the local person.
-Result<Who> Identify(const App& app, const Request& req);
+[[nodiscard]] Result<Who> Identify(const App& app, const Request& req);
 
 // The client's address: the peer's, or X-Forwarded-For's last hop when trusting a proxy.
 std::string ClientAddress(const AppOptions& options, const Request& req);

@@ -3,12 +3,12 @@
 #include <sys/resource.h>
 
 #include <atomic>
-#include <cctype>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <cctype>
 #include <iostream>
 #include <limits>
 #include <mutex>
@@ -26,7 +26,7 @@ using tcp = asio::ip::tcp;
 namespace {
 
 // The raw bytes buffered per connection; the body itself goes to the parser's string.
-constexpr size_t kReadBufferBytes = 64 * 1024;
+constexpr size_t kReadBufferBytes = size_t{64} * 1024;
 
 std::string ErrorJson(int status, const std::string& message) {
   std::string escaped;
@@ -54,7 +54,8 @@ void ParseQuery(std::string_view q, std::map<std::string, std::string>& out) {
 bool UnderstoodTransferEncoding(std::string_view te) {
   std::string lower;
   for (char c : te) {
-    if (c != ' ' && c != '\t') lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (c != ' ' && c != '\t')
+      lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   return lower == "chunked";
 }
@@ -91,16 +92,20 @@ class ConnectionCount {
   const size_t max_total_;
   const size_t max_per_address_;
   mutable std::mutex mu_;
-  size_t total_ = 0;                                        // GUARDED_BY(mu_)
-  std::unordered_map<std::string, size_t> per_address_;     // GUARDED_BY(mu_)
+  size_t total_ = 0;                                     // GUARDED_BY(mu_)
+  std::unordered_map<std::string, size_t> per_address_;  // GUARDED_BY(mu_)
 };
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(tcp::socket socket, std::string address, Handler& handler, const HttpLimits& limits,
           ConnectionCount& count)
-      : stream_(std::move(socket)), address_(std::move(address)), handler_(handler),
-        limits_(limits), count_(count), buffer_(kReadBufferBytes) {}
+      : stream_(std::move(socket)),
+        address_(std::move(address)),
+        handler_(handler),
+        limits_(limits),
+        count_(count),
+        buffer_(kReadBufferBytes) {}
   ~Session() { count_.Give(address_); }
 
   void Start() { ReadHead(limits_.read_timeout); }
@@ -156,8 +161,8 @@ class Session : public std::enable_shared_from_this<Session> {
       return Send(std::move(*verdict.refuse));
     }
     if (r.content_length && *r.content_length > verdict.body_limit) {
-      return SendError(413, "the request body is larger than " +
-                                std::to_string(verdict.body_limit) + " bytes");
+      return SendError(
+          413, "the request body is larger than " + std::to_string(verdict.body_limit) + " bytes");
     }
     parser_->body_limit(verdict.body_limit);
     stream_.expires_after(limits_.read_timeout);
@@ -205,12 +210,13 @@ class Session : public std::enable_shared_from_this<Session> {
     res->keep_alive(keep_alive_);
     res->prepare_payload();
     stream_.expires_after(limits_.write_timeout);
-    http::async_write(stream_, *res, [self = shared_from_this(), res](beast::error_code ec, size_t) {
-      if (ec) return self->Fail(ec);
-      if (!res->keep_alive()) return self->Close();
-      self->ReadHead(self->count_.Busy() ? self->limits_.busy_idle_timeout
-                                         : self->limits_.idle_timeout);
-    });
+    http::async_write(stream_, *res,
+                      [self = shared_from_this(), res](beast::error_code ec, size_t) {
+                        if (ec) return self->Fail(ec);
+                        if (!res->keep_alive()) return self->Close();
+                        self->ReadHead(self->count_.Busy() ? self->limits_.busy_idle_timeout
+                                                           : self->limits_.idle_timeout);
+                      });
   }
 
   // Refuses the request and closes the connection: what remains of it is not read.
@@ -256,7 +262,10 @@ class Session : public std::enable_shared_from_this<Session> {
 
 struct HttpServer::Impl {
   Impl(Handler& h, HttpLimits l)
-      : handler(h), limits(l), acceptor(io), retry(io),
+      : handler(h),
+        limits(l),
+        acceptor(io),
+        retry(io),
         count(l.max_connections, l.max_connections_per_address) {}
 
   void Accept() {

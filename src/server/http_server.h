@@ -7,8 +7,8 @@
 #include <cstddef>
 #include <functional>
 #include <map>
-#include <optional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,9 +18,9 @@
 namespace backsignal::server {
 
 struct HttpLimits {
-  size_t header_bytes = 16 * 1024;  // the whole request head
-  std::chrono::milliseconds read_timeout{10000};   // to receive one whole request
-  std::chrono::milliseconds idle_timeout{30000};   // between requests on a kept-alive connection
+  size_t header_bytes = size_t{16} * 1024;        // the whole request head
+  std::chrono::milliseconds read_timeout{10000};  // to receive one whole request
+  std::chrono::milliseconds idle_timeout{30000};  // between requests on a kept-alive connection
   // The idle timeout once more than half the connections are in use: an idle connection then
   // gives its place up sooner.
   std::chrono::milliseconds busy_idle_timeout{2000};
@@ -36,9 +36,9 @@ struct Request {
   std::string method;
   std::string path;                          // without the query
   std::map<std::string, std::string> query;  // decoded
-  std::string host;             // the Host header
-  std::string origin;           // the Origin header
-  std::string sec_fetch_site;   // the Sec-Fetch-Site header
+  std::string host;                          // the Host header
+  std::string origin;                        // the Origin header
+  std::string sec_fetch_site;                // the Sec-Fetch-Site header
   std::string content_type;
   std::string accept_encoding;
   std::string cookie;           // the Cookie header
@@ -47,7 +47,7 @@ struct Request {
   std::string idempotency_key;  // the Idempotency-Key header
   // Every X-Forwarded-For line, joined with ", " in order (trusted only when told to).
   std::string forwarded_for;
-  std::string remote_address;   // the peer's IP address
+  std::string remote_address;  // the peer's IP address
   std::optional<uint64_t> content_length;
   std::string body;
 };
@@ -61,7 +61,7 @@ struct Response {
 
 // What a handler says of a request from its head alone, before any of its body is read.
 struct HeadVerdict {
-  size_t body_limit = 0;          // the largest body accepted
+  size_t body_limit = 0;           // the largest body accepted
   std::optional<Response> refuse;  // answered at once, the body left unread
 };
 
@@ -81,7 +81,7 @@ class HttpServer {
   ~HttpServer();
 
   // Binds and listens; port 0 picks a free one (see port()).
-  Result<void> Listen(const std::string& address, unsigned short port);
+  [[nodiscard]] Result<void> Listen(const std::string& address, unsigned short port);
   unsigned short port() const;
   // The connection cap in force (HttpLimits', lowered to fit the open-file limit).
   size_t max_connections() const;

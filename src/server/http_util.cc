@@ -52,7 +52,8 @@ Response ErrorResponse(const Error& e) {
       break;
     case ErrorKind::kThrottled:
       status = 429;
-      headers.emplace_back("Retry-After", std::to_string(std::max<int64_t>(1, e.retry_after_seconds)));
+      headers.emplace_back("Retry-After",
+                           std::to_string(std::max<int64_t>(1, e.retry_after_seconds)));
       break;
     case ErrorKind::kStorage:
       status = 500;

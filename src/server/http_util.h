@@ -35,7 +35,7 @@ bool IsJson(const std::string& content_type);
 std::optional<size_t> ParsePositive(std::string_view s);
 
 // A date in the query (`name=YYYY-MM-DD`): empty when absent, kInvalid naming it when wrong.
-Result<std::optional<Date>> QueryDate(const Request& req, const char* name);
+[[nodiscard]] Result<std::optional<Date>> QueryDate(const Request& req, const char* name);
 
 // Writes the log line of an error with every credential redacted.
 void LogError(const std::string& message);

@@ -29,14 +29,14 @@ struct Call {
   Who who;
   PersonId subject = kLocalPerson;  // whose diary the route works on
 
-  const std::optional<Account> account() const {
+  std::optional<Account> account() const {
     return who.caller ? std::optional<Account>(who.caller->account) : std::nullopt;
   }
 };
 
 using Reply = std::function<void(Result<Response>)>;
 using SyncHandler = std::function<Result<Response>(Call&)>;
-using AsyncHandler = std::function<void(Call&, Reply)>;
+using AsyncHandler = std::function<void(Call&, const Reply&)>;
 
 enum class Access {
   kPublic,    // anyone: the page, health, sign-up and sign-in
@@ -55,8 +55,8 @@ struct Route {
   std::string pattern;
   Access access = Access::kSignedIn;
   Scope scope = Scope::kRead;
-  size_t body_limit = 0;       // 0: no body; else a body up to this size
-  bool json_body = true;       // the body must be application/json (415 otherwise)
+  size_t body_limit = 0;        // 0: no body; else a body up to this size
+  bool json_body = true;        // the body must be application/json (415 otherwise)
   bool needs_accounts = false;  // 404 on a server without accounts
   bool blocking = true;         // runs on the work pool, off the I/O threads
   SyncHandler sync;

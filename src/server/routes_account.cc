@@ -15,8 +15,11 @@ namespace {
 using service::Service;
 
 nlohmann::json AccountJson(const Account& a) {
-  return {{"username", a.username}, {"person", a.person}, {"role", a.role},
-          {"admin", a.admin},       {"created_at", a.created_at}};
+  return {{"username", a.username},
+          {"person", a.person},
+          {"role", a.role},
+          {"admin", a.admin},
+          {"created_at", a.created_at}};
 }
 
 // A new sign-in session: its cookie, and the CSRF token the page sends with every write.
@@ -26,9 +29,8 @@ Result<Response> SignedIn(const App& app, int status, const Account& account) {
   nlohmann::json j = AccountJson(account);
   j["csrf"] = s->csrf;
   Response r = Json(status, Dump(j));
-  r.headers.emplace_back("Set-Cookie",
-                         SessionCookie(app.options(), s->token,
-                                       s->expires_at - app.service().clock().Now()));
+  r.headers.emplace_back("Set-Cookie", SessionCookie(app.options(), s->token,
+                                                     s->expires_at - app.service().clock().Now()));
   return r;
 }
 
@@ -50,15 +52,17 @@ void AddAccountRoutes(Router& router, App& app) {
   const Service& svc = app.service();
   App* a = &app;
 
-  router.Add({.method = "GET", .pattern = "/api/v1/me", .access = Access::kPublic,
+  router.Add({.method = "GET",
+              .pattern = "/api/v1/me",
+              .access = Access::kPublic,
               .sync = [a, &svc](Call& c) -> Result<Response> {
                 if (!a->options().accounts) return Json(200, R"({"accounts":false})");
                 if (!c.who.signed_in) {
                   auto n = svc.db().CountAccounts();
                   if (!n) return Unexpected(n.error());
-                  return Json(200, Dump({{"accounts", true},
-                                         {"signed_in", false},
-                                         {"needs_setup", *n == 0}}));
+                  return Json(
+                      200,
+                      Dump({{"accounts", true}, {"signed_in", false}, {"needs_setup", *n == 0}}));
                 }
                 nlohmann::json j = AccountJson(c.who.caller->account);
                 j["accounts"] = true;
@@ -68,8 +72,11 @@ void AddAccountRoutes(Router& router, App& app) {
                 return Json(200, Dump(j));
               }});
 
-  router.Add({.method = "POST", .pattern = "/api/v1/auth/signup", .access = Access::kPublic,
-              .body_limit = kAnonymousBodyLimit, .needs_accounts = true,
+  router.Add({.method = "POST",
+              .pattern = "/api/v1/auth/signup",
+              .access = Access::kPublic,
+              .body_limit = kAnonymousBodyLimit,
+              .needs_accounts = true,
               .sync = [a, &svc](Call& c) -> Result<Response> {
                 auto body = ParseSignUpJson(c.req.body);
                 if (!body) return Unexpected(body.error());
@@ -80,20 +87,26 @@ void AddAccountRoutes(Router& router, App& app) {
                 return SignedIn(*a, 201, *account);
               }});
 
-  router.Add({.method = "POST", .pattern = "/api/v1/auth/signin", .access = Access::kPublic,
-              .body_limit = kAnonymousBodyLimit, .needs_accounts = true,
+  router.Add({.method = "POST",
+              .pattern = "/api/v1/auth/signin",
+              .access = Access::kPublic,
+              .body_limit = kAnonymousBodyLimit,
+              .needs_accounts = true,
               .sync = [a, &svc](Call& c) -> Result<Response> {
                 auto body = ParseSignInJson(c.req.body);
                 if (!body) return Unexpected(body.error());
-                auto account = service::SignIn(svc, body->username, body->password,
-                                               ClientAddress(a->options(), c.req),
-                                               a->options().throttle);
+                auto account =
+                    service::SignIn(svc, body->username, body->password,
+                                    ClientAddress(a->options(), c.req), a->options().throttle);
                 if (!account) return Unexpected(account.error());
                 return SignedIn(*a, 200, *account);
               }});
 
-  router.Add({.method = "POST", .pattern = "/api/v1/auth/signout", .access = Access::kSession,
-              .needs_accounts = true, .sync = [a, &svc](Call& c) -> Result<Response> {
+  router.Add({.method = "POST",
+              .pattern = "/api/v1/auth/signout",
+              .access = Access::kSession,
+              .needs_accounts = true,
+              .sync = [a, &svc](Call& c) -> Result<Response> {
                 if (auto ok = svc.db().DeleteSession(c.who.caller->session_hash); !ok) {
                   return Unexpected(ok.error());
                 }
@@ -102,8 +115,11 @@ void AddAccountRoutes(Router& router, App& app) {
                 return r;
               }});
 
-  router.Add({.method = "POST", .pattern = "/api/v1/auth/password", .access = Access::kSession,
-              .body_limit = kAnonymousBodyLimit, .needs_accounts = true,
+  router.Add({.method = "POST",
+              .pattern = "/api/v1/auth/password",
+              .access = Access::kSession,
+              .body_limit = kAnonymousBodyLimit,
+              .needs_accounts = true,
               .sync = [a, &svc](Call& c) -> Result<Response> {
                 auto body = ParsePasswordChangeJson(c.req.body);
                 if (!body) return Unexpected(body.error());
@@ -116,13 +132,19 @@ void AddAccountRoutes(Router& router, App& app) {
                 return Json(200, R"({"changed":true})");
               }});
 
-  router.Add({.method = "GET", .pattern = "/api/v1/account", .access = Access::kSession,
-              .needs_accounts = true, .sync = [](Call& c) -> Result<Response> {
+  router.Add({.method = "GET",
+              .pattern = "/api/v1/account",
+              .access = Access::kSession,
+              .needs_accounts = true,
+              .sync = [](Call& c) -> Result<Response> {
                 return Json(200, Dump(AccountJson(c.who.caller->account)));
               }});
 
-  router.Add({.method = "GET", .pattern = "/api/v1/account/export", .access = Access::kSession,
-              .needs_accounts = true, .sync = [&svc](Call& c) -> Result<Response> {
+  router.Add({.method = "GET",
+              .pattern = "/api/v1/account/export",
+              .access = Access::kSession,
+              .needs_accounts = true,
+              .sync = [&svc](Call& c) -> Result<Response> {
                 const Account& me = c.who.caller->account;
                 auto f = service::ExportFor(svc, me.person, ExportFormat::kAll, me);
                 if (!f) return Unexpected(f.error());
@@ -132,8 +154,11 @@ void AddAccountRoutes(Router& router, App& app) {
                 return r;
               }});
 
-  router.Add({.method = "POST", .pattern = "/api/v1/account/delete", .access = Access::kSession,
-              .body_limit = kAnonymousBodyLimit, .needs_accounts = true,
+  router.Add({.method = "POST",
+              .pattern = "/api/v1/account/delete",
+              .access = Access::kSession,
+              .body_limit = kAnonymousBodyLimit,
+              .needs_accounts = true,
               .sync = [a, &svc](Call& c) -> Result<Response> {
                 auto password = ParsePasswordJson(c.req.body);
                 if (!password) return Unexpected(password.error());
@@ -148,23 +173,32 @@ void AddAccountRoutes(Router& router, App& app) {
                 return r;
               }});
 
-  router.Add({.method = "GET", .pattern = "/api/v1/tokens", .access = Access::kSession,
-              .needs_accounts = true, .sync = [&svc](Call& c) -> Result<Response> {
+  router.Add({.method = "GET",
+              .pattern = "/api/v1/tokens",
+              .access = Access::kSession,
+              .needs_accounts = true,
+              .sync = [&svc](Call& c) -> Result<Response> {
                 auto list = svc.db().ListApiTokens(c.who.caller->account.id);
                 if (!list) return Unexpected(list.error());
                 nlohmann::json tokens = nlohmann::json::array();
                 for (const ApiTokenInfo& t : *list) {
                   tokens.push_back(
-                      {{"id", t.id}, {"name", t.name}, {"scope", t.scope},
-                       {"created_at", t.created_at}, {"expires_at", t.expires_at},
+                      {{"id", t.id},
+                       {"name", t.name},
+                       {"scope", t.scope},
+                       {"created_at", t.created_at},
+                       {"expires_at", t.expires_at},
                        {"expired", t.expires_at <= svc.clock().Now()},
-                       {"last_used_at", t.last_used_at ? nlohmann::json(*t.last_used_at)
-                                                       : nlohmann::json()}});
+                       {"last_used_at",
+                        t.last_used_at ? nlohmann::json(*t.last_used_at) : nlohmann::json()}});
                 }
                 return Json(200, Dump({{"tokens", tokens}}));
               }});
-  router.Add({.method = "POST", .pattern = "/api/v1/tokens", .access = Access::kSession,
-              .body_limit = kAnonymousBodyLimit, .needs_accounts = true,
+  router.Add({.method = "POST",
+              .pattern = "/api/v1/tokens",
+              .access = Access::kSession,
+              .body_limit = kAnonymousBodyLimit,
+              .needs_accounts = true,
               .sync = [&svc](Call& c) -> Result<Response> {
                 auto body = ParseTokenJson(c.req.body);
                 if (!body) return Unexpected(body.error());
@@ -177,20 +211,26 @@ void AddAccountRoutes(Router& router, App& app) {
                                        {"expires_at", t->expires_at},
                                        {"token", t->token}}));
               }});
-  router.Add({.method = "DELETE", .pattern = "/api/v1/tokens/{id:number}", .access = Access::kSession,
-              .needs_accounts = true, .sync = [&svc](Call& c) -> Result<Response> {
+  router.Add({.method = "DELETE",
+              .pattern = "/api/v1/tokens/{id:number}",
+              .access = Access::kSession,
+              .needs_accounts = true,
+              .sync = [&svc](Call& c) -> Result<Response> {
                 auto id = ParsePositive(c.params["id"]);
                 if (!id) return Problem(404, "no such token");
-                auto ok = svc.db().RevokeApiToken(c.who.caller->account.id,
-                                                  static_cast<int64_t>(*id));
+                auto ok =
+                    svc.db().RevokeApiToken(c.who.caller->account.id, static_cast<int64_t>(*id));
                 if (!ok) return Unexpected(ok.error());
                 if (!*ok) return Problem(404, "no such token");
                 return Json(200, R"({"revoked":true})");
               }});
 
   // The administrator sees who has an account (never their diaries).
-  router.Add({.method = "GET", .pattern = "/api/v1/admin/accounts", .access = Access::kSession,
-              .needs_accounts = true, .sync = [&svc](Call& c) -> Result<Response> {
+  router.Add({.method = "GET",
+              .pattern = "/api/v1/admin/accounts",
+              .access = Access::kSession,
+              .needs_accounts = true,
+              .sync = [&svc](Call& c) -> Result<Response> {
                 if (!c.who.caller->account.admin) {
                   return Problem(403, "this is for the administrator");
                 }

@@ -23,8 +23,8 @@ Result<Date> DateParam(const Call& c) {
   const std::string& text = c.params.at("date");
   auto d = Date::Parse(text);
   if (!d) {
-    return Fail(Error::NotFound("\"" + text + "\" " + d.error() +
-                                " (days are /api/v1/days/YYYY-MM-DD)"));
+    return Fail(
+        Error::NotFound("\"" + text + "\" " + d.error() + " (days are /api/v1/days/YYYY-MM-DD)"));
   }
   return *d;
 }
@@ -53,7 +53,7 @@ std::string CheckinJson(const service::CheckinResult& r, bool advise) {
 // A check-in route: parses on the I/O thread, and answers once the write is durable.
 AsyncHandler CheckinRoute(const Service& svc, int ok_status, bool advise,
                           std::function<Result<service::DayEdit>(Call&)> make_edit) {
-  return [&svc, ok_status, advise, make_edit](Call& c, Reply reply) {
+  return [&svc, ok_status, advise, make_edit = std::move(make_edit)](Call& c, const Reply& reply) {
     auto date = DateParam(c);
     if (!date) return reply(Unexpected(date.error()));
     auto edit = make_edit(c);
@@ -82,9 +82,14 @@ Result<Response> SettingsList(const Service& svc, PersonId person) {
   nlohmann::json list = nlohmann::json::array();
   const Settings defaults;
   for (const SettingInfo& info : AllSettings()) {
-    list.push_back({{"name", info.name}, {"value", (*current).*info.field},
-                    {"default", defaults.*info.field}, {"min", info.min}, {"max", info.max},
-                    {"step", info.step}, {"meaning", info.meaning}, {"source", info.source},
+    list.push_back({{"name", info.name},
+                    {"value", (*current).*info.field},
+                    {"default", defaults.*info.field},
+                    {"min", info.min},
+                    {"max", info.max},
+                    {"step", info.step},
+                    {"meaning", info.meaning},
+                    {"source", info.source},
                     {"fixed_by_server", svc.overrides().contains(std::string(info.name))}});
   }
   return Json(200, Dump(nlohmann::json{{"settings", list}}));
@@ -98,7 +103,9 @@ Result<Response> ExportRoute(const Service& svc, Call& c) {
   const bool own = c.subject == c.who.person;
   auto f = service::ExportFor(svc, c.subject, *format, own ? c.account() : std::nullopt);
   if (!f) return Unexpected(f.error());
-  return Response{200, f->media_type, std::move(f->body),
+  return Response{200,
+                  f->media_type,
+                  std::move(f->body),
                   {{"Cache-Control", "no-store"},
                    {"X-Content-Type-Options", "nosniff"},
                    {"Content-Disposition", "attachment; filename=\"" + f->file_name + "\""}}};
@@ -144,30 +151,43 @@ void AddDiaryRoutes(Router& router, App& app) {
 
   // Read-only routes, for the person and (under /people/{person}) for a clinician.
   for (const std::string prefix : {"/api/v1", "/api/v1/people/{person:number}"}) {
-    router.Add({.method = "GET", .pattern = prefix + "/reading",
-                .sync = [&svc](Call& c) { return ReadingRoute(svc, c); }});
-    router.Add({.method = "GET", .pattern = prefix + "/settings",
-                .sync = [&svc](Call& c) { return SettingsList(svc, c.subject); }});
-    router.Add({.method = "GET", .pattern = prefix + "/export",
-                .sync = [&svc](Call& c) { return ExportRoute(svc, c); }});
-    router.Add({.method = "GET", .pattern = prefix + "/days",
-                .sync = [&svc](Call& c) { return DaysRoute(svc, c); }});
-    router.Add({.method = "GET", .pattern = prefix + "/days/{date}",
-                .sync = [&svc](Call& c) { return DayRoute(svc, c); }});
-    router.Add({.method = "GET", .pattern = prefix + "/diary",
-                .sync = [&svc](Call& c) { return DiaryRoute(svc, c); }});
+    router.Add({.method = "GET", .pattern = prefix + "/reading", .sync = [&svc](Call& c) {
+                  return ReadingRoute(svc, c);
+                }});
+    router.Add({.method = "GET", .pattern = prefix + "/settings", .sync = [&svc](Call& c) {
+                  return SettingsList(svc, c.subject);
+                }});
+    router.Add({.method = "GET", .pattern = prefix + "/export", .sync = [&svc](Call& c) {
+                  return ExportRoute(svc, c);
+                }});
+    router.Add({.method = "GET", .pattern = prefix + "/days", .sync = [&svc](Call& c) {
+                  return DaysRoute(svc, c);
+                }});
+    router.Add({.method = "GET", .pattern = prefix + "/days/{date}", .sync = [&svc](Call& c) {
+                  return DayRoute(svc, c);
+                }});
+    router.Add({.method = "GET", .pattern = prefix + "/diary", .sync = [&svc](Call& c) {
+                  return DiaryRoute(svc, c);
+                }});
   }
 
   // A clinician's view is read only: nothing under /people/{person}/ changes anything.
-  router.Add({.method = "*", .pattern = "/api/v1/people/{person:number}/{rest*}",
-              .body_limit = kCheckinBodyLimit, .json_body = false, .blocking = false, .sync = [](Call&) -> Result<Response> {
+  router.Add({.method = "*",
+              .pattern = "/api/v1/people/{person:number}/{rest*}",
+              .body_limit = kCheckinBodyLimit,
+              .json_body = false,
+              .blocking = false,
+              .sync = [](Call&) -> Result<Response> {
                 return Problem(405, "a clinician's view of a person's diary is read only",
                                {{"Allow", "GET"}});
               }});
 
   // The person's thresholds, replaced whole: {"significant_change": 2.5}; {} resets them.
-  router.Add({.method = "PUT", .pattern = "/api/v1/settings", .scope = Scope::kDiary,
-              .body_limit = kCheckinBodyLimit, .sync = [&svc](Call& c) -> Result<Response> {
+  router.Add({.method = "PUT",
+              .pattern = "/api/v1/settings",
+              .scope = Scope::kDiary,
+              .body_limit = kCheckinBodyLimit,
+              .sync = [&svc](Call& c) -> Result<Response> {
                 auto values = ParseSettingsJson(c.req.body);
                 if (!values) return Unexpected(values.error());
                 if (auto ok = service::SaveSettings(svc, c.subject, *values); !ok) {
@@ -176,14 +196,17 @@ void AddDiaryRoutes(Router& router, App& app) {
                 return SettingsList(svc, c.subject);
               }});
 
-  router.Add({.method = "GET", .pattern = "/api/v1/profile",
+  router.Add(
+      {.method = "GET", .pattern = "/api/v1/profile", .sync = [&svc](Call& c) -> Result<Response> {
+         auto p = svc.db().ForPerson(c.subject)->LoadProfile();
+         if (!p) return Unexpected(p.error());
+         return Json(200, ProfileToJson(*p));
+       }});
+  router.Add({.method = "PUT",
+              .pattern = "/api/v1/profile",
+              .scope = Scope::kDiary,
+              .body_limit = kCheckinBodyLimit,
               .sync = [&svc](Call& c) -> Result<Response> {
-                auto p = svc.db().ForPerson(c.subject)->LoadProfile();
-                if (!p) return Unexpected(p.error());
-                return Json(200, ProfileToJson(*p));
-              }});
-  router.Add({.method = "PUT", .pattern = "/api/v1/profile", .scope = Scope::kDiary,
-              .body_limit = kCheckinBodyLimit, .sync = [&svc](Call& c) -> Result<Response> {
                 auto patch = ParseProfilePatchJson(c.req.body);
                 if (!patch) return Unexpected(patch.error());
                 auto p = svc.db().ForPerson(c.subject)->EditProfile([&](Profile& profile) {
@@ -196,24 +219,29 @@ void AddDiaryRoutes(Router& router, App& app) {
 
   // The calendar feed: POST publishes a new secret link (the old one stops working), DELETE
   // revokes it. The secret is shown once; only its hash is stored.
-  router.Add({.method = "GET", .pattern = "/api/v1/calendar-feed",
+  router.Add({.method = "GET",
+              .pattern = "/api/v1/calendar-feed",
               .sync = [&svc](Call& c) -> Result<Response> {
                 auto p = svc.db().ForPerson(c.subject)->LoadProfile();
                 if (!p) return Unexpected(p.error());
                 return Json(200, Dump({{"published", !p->feed_token_hash.empty()}}));
               }});
-  router.Add({.method = "POST", .pattern = "/api/v1/calendar-feed", .access = Access::kSession,
-              .sync = [&svc](Call& c) -> Result<Response> {
-                const std::string token = NewSecretToken();
-                auto p = svc.db().ForPerson(c.subject)->EditProfile([&](Profile& profile) {
-                  profile.feed_token_hash = HashSecret(token);
-                  return Result<void>();
-                });
-                if (!p) return Unexpected(p.error());
-                return Json(201, Dump({{"published", true},
-                                       {"path", "/calendar/" + token + ".ics"}}));
-              }});
-  router.Add({.method = "DELETE", .pattern = "/api/v1/calendar-feed", .access = Access::kSession,
+  router.Add(
+      {.method = "POST",
+       .pattern = "/api/v1/calendar-feed",
+       .access = Access::kSession,
+       .sync = [&svc](Call& c) -> Result<Response> {
+         const std::string token = NewSecretToken();
+         auto p = svc.db().ForPerson(c.subject)->EditProfile([&](Profile& profile) {
+           profile.feed_token_hash = HashSecret(token);
+           return Result<void>();
+         });
+         if (!p) return Unexpected(p.error());
+         return Json(201, Dump({{"published", true}, {"path", "/calendar/" + token + ".ics"}}));
+       }});
+  router.Add({.method = "DELETE",
+              .pattern = "/api/v1/calendar-feed",
+              .access = Access::kSession,
               .sync = [&svc](Call& c) -> Result<Response> {
                 auto p = svc.db().ForPerson(c.subject)->EditProfile([&](Profile& profile) {
                   profile.feed_token_hash.clear();
@@ -224,8 +252,11 @@ void AddDiaryRoutes(Router& router, App& app) {
               }});
 
   // The whole diary: replaced (PUT), or imported beside what is there.
-  router.Add({.method = "PUT", .pattern = "/api/v1/diary", .scope = Scope::kDiary,
-              .body_limit = kDiaryBodyLimit, .async = [&svc](Call& c, Reply reply) {
+  router.Add({.method = "PUT",
+              .pattern = "/api/v1/diary",
+              .scope = Scope::kDiary,
+              .body_limit = kDiaryBodyLimit,
+              .async = [&svc](Call& c, const Reply& reply) {
                 auto diary = ParseDiaryJson(c.req.body);
                 if (!diary) return reply(Unexpected(diary.error()));
                 auto shared = std::make_shared<Diary>(std::move(*diary));
@@ -236,8 +267,11 @@ void AddDiaryRoutes(Router& router, App& app) {
                       reply(Json(200, Dump({{"days", shared->days.size()}})));
                     });
               }});
-  router.Add({.method = "POST", .pattern = "/api/v1/diary/import", .scope = Scope::kDiary,
-              .body_limit = kDiaryBodyLimit, .sync = [&svc](Call& c) -> Result<Response> {
+  router.Add({.method = "POST",
+              .pattern = "/api/v1/diary/import",
+              .scope = Scope::kDiary,
+              .body_limit = kDiaryBodyLimit,
+              .sync = [&svc](Call& c) -> Result<Response> {
                 auto diary = LooksLikeJson(c.req.body)
                                  ? ParseDiaryJson(c.req.body)
                                  : Result<Diary>(Fail(Error::Invalid("not a JSON diary")));
@@ -256,8 +290,11 @@ void AddDiaryRoutes(Router& router, App& app) {
   // Check-ins, day by day: each a durable write answered with the day as stored.
   const auto add = [&](const char* method, const std::string& pattern, int status, bool advise,
                        size_t body, std::function<Result<service::DayEdit>(Call&)> edit) {
-    router.Add({.method = method, .pattern = pattern, .scope = Scope::kCheckins,
-                .body_limit = body, .blocking = false,
+    router.Add({.method = method,
+                .pattern = pattern,
+                .scope = Scope::kCheckins,
+                .body_limit = body,
+                .blocking = false,
                 .async = CheckinRoute(svc, status, advise, std::move(edit))});
   };
   using Edit = Result<service::DayEdit>;
@@ -278,9 +315,9 @@ void AddDiaryRoutes(Router& router, App& app) {
     if (!n) return Unexpected(n.error());
     return service::NoteEdit(*n);
   });
-  for (const auto& [part, entry] : {std::pair{"morning", Entry::kMorning},
-                                    std::pair{"context", Entry::kContext},
-                                    std::pair{"note", Entry::kNote}}) {
+  for (const auto& [part, entry] :
+       {std::pair{"morning", Entry::kMorning}, std::pair{"context", Entry::kContext},
+        std::pair{"note", Entry::kNote}}) {
     const Entry e = entry;
     add("DELETE", std::string("/api/v1/days/{date}/") + part, 200, false, 0,
         [e](Call&) -> Edit { return service::DeleteEdit(e, std::nullopt); });

@@ -49,7 +49,8 @@ Response SafetyResponse() {
 }
 
 Response SignInFirst() {
-  return Response{401, "text/html; charset=utf-8",
+  return Response{401,
+                  "text/html; charset=utf-8",
                   "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Sign in</title>"
                   "<p>Sign in first: <a href=\"/\">backsignal</a></p></html>\n",
                   {{"Cache-Control", "no-store"}}};
@@ -60,24 +61,37 @@ Response SignInFirst() {
 void AddPageRoutes(Router& router, App& app) {
   const service::Service& svc = app.service();
   auto page = [](Call& c) -> Result<Response> { return AssetResponse(c.req, "/index.html"); };
-  router.Add({.method = "GET", .pattern = "/", .access = Access::kPublic, .blocking = false,
+  router.Add({.method = "GET",
+              .pattern = "/",
+              .access = Access::kPublic,
+              .blocking = false,
               .sync = page});
-  router.Add({.method = "GET", .pattern = "/index.html", .access = Access::kPublic,
-              .blocking = false, .sync = page});
-  router.Add({.method = "GET", .pattern = "/assets/{file}", .access = Access::kPublic,
-              .blocking = false, .sync = [](Call& c) -> Result<Response> {
-                return AssetResponse(c.req, c.req.path);
-              }});
-  router.Add({.method = "GET", .pattern = "/healthz", .access = Access::kPublic,
-              .blocking = false, .sync = [](Call&) -> Result<Response> {
-                return Json(200, R"({"status":"ok"})");
-              }});
-  router.Add({.method = "GET", .pattern = "/api/v1/safety", .access = Access::kPublic,
+  router.Add({.method = "GET",
+              .pattern = "/index.html",
+              .access = Access::kPublic,
+              .blocking = false,
+              .sync = page});
+  router.Add(
+      {.method = "GET",
+       .pattern = "/assets/{file}",
+       .access = Access::kPublic,
+       .blocking = false,
+       .sync = [](Call& c) -> Result<Response> { return AssetResponse(c.req, c.req.path); }});
+  router.Add({.method = "GET",
+              .pattern = "/healthz",
+              .access = Access::kPublic,
+              .blocking = false,
+              .sync = [](Call&) -> Result<Response> { return Json(200, R"({"status":"ok"})"); }});
+  router.Add({.method = "GET",
+              .pattern = "/api/v1/safety",
+              .access = Access::kPublic,
               .blocking = false,
               .sync = [](Call&) -> Result<Response> { return SafetyResponse(); }});
 
   // The calendar feed: /calendar/{secret}.ics, for calendar apps that subscribe.
-  router.Add({.method = "GET", .pattern = "/calendar/{file}", .access = Access::kPublic,
+  router.Add({.method = "GET",
+              .pattern = "/calendar/{file}",
+              .access = Access::kPublic,
               .sync = [&svc](Call& c) -> Result<Response> {
                 const std::string& file = c.params["file"];
                 const Response gone =
@@ -89,49 +103,52 @@ void AddPageRoutes(Router& router, App& app) {
                 if (!*person) return gone;
                 auto f = service::ExportFor(svc, **person, ExportFormat::kIcs, std::nullopt);
                 if (!f) return Unexpected(f.error());
-                return Response{200, f->media_type, std::move(f->body),
+                return Response{200,
+                                f->media_type,
+                                std::move(f->body),
                                 {{"Cache-Control", "no-store"},
                                  {"Referrer-Policy", "no-referrer"},
                                  {"X-Content-Type-Options", "nosniff"}}};
               }});
 
   // The clinician's report: a whole HTML page, no script, made on the server.
-  router.Add({.method = "GET", .pattern = "/report", .access = Access::kPublic,
-              .sync = [&svc](Call& c) -> Result<Response> {
-                if (!c.who.signed_in) return SignInFirst();
-                PersonId person = c.who.person;
-                if (auto it = c.req.query.find("person"); it != c.req.query.end()) {
-                  auto id = ParsePositive(it->second);
-                  if (!id) return Problem(404, "nothing here");
-                  auto ok = service::CanView(svc, c.account(), c.who.person,
-                                             static_cast<PersonId>(*id));
-                  if (!ok) return Unexpected(ok.error());
-                  if (!*ok) return Problem(404, "nothing here");
-                  person = static_cast<PersonId>(*id);
-                }
-                service::ReportRequest request;
-                if (auto it = c.req.query.find("weeks"); it != c.req.query.end()) {
-                  auto n = ParsePositive(it->second);
-                  if (!n || *n > 52) {
-                    return Fail(Error::Invalid("weeks: \"" + it->second + "\" is not 2, 4 or 12"));
-                  }
-                  request.weeks = static_cast<int>(*n);
-                }
-                auto as_of = QueryDate(c.req, "as_of");
-                if (!as_of) return Unexpected(as_of.error());
-                request.as_of = *as_of;
-                auto html = service::ReportFor(svc, person, request);
-                if (!html) return Unexpected(html.error());
-                Response r{200, "text/html; charset=utf-8", std::move(*html), {}};
-                r.headers.emplace_back(
-                    "Content-Security-Policy",
-                    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-                    "frame-ancestors 'self'; base-uri 'none'; form-action 'none'");
-                r.headers.emplace_back("X-Content-Type-Options", "nosniff");
-                r.headers.emplace_back("Referrer-Policy", "no-referrer");
-                r.headers.emplace_back("Cache-Control", "no-store");
-                return r;
-              }});
+  router.Add(
+      {.method = "GET",
+       .pattern = "/report",
+       .access = Access::kPublic,
+       .sync = [&svc](Call& c) -> Result<Response> {
+         if (!c.who.signed_in) return SignInFirst();
+         PersonId person = c.who.person;
+         if (auto it = c.req.query.find("person"); it != c.req.query.end()) {
+           auto id = ParsePositive(it->second);
+           if (!id) return Problem(404, "nothing here");
+           auto ok = service::CanView(svc, c.account(), c.who.person, static_cast<PersonId>(*id));
+           if (!ok) return Unexpected(ok.error());
+           if (!*ok) return Problem(404, "nothing here");
+           person = static_cast<PersonId>(*id);
+         }
+         service::ReportRequest request;
+         if (auto it = c.req.query.find("weeks"); it != c.req.query.end()) {
+           auto n = ParsePositive(it->second);
+           if (!n || *n > 52) {
+             return Fail(Error::Invalid("weeks: \"" + it->second + "\" is not 2, 4 or 12"));
+           }
+           request.weeks = static_cast<int>(*n);
+         }
+         auto as_of = QueryDate(c.req, "as_of");
+         if (!as_of) return Unexpected(as_of.error());
+         request.as_of = *as_of;
+         auto html = service::ReportFor(svc, person, request);
+         if (!html) return Unexpected(html.error());
+         Response r{200, "text/html; charset=utf-8", std::move(*html), {}};
+         r.headers.emplace_back("Content-Security-Policy",
+                                "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+                                "frame-ancestors 'self'; base-uri 'none'; form-action 'none'");
+         r.headers.emplace_back("X-Content-Type-Options", "nosniff");
+         r.headers.emplace_back("Referrer-Policy", "no-referrer");
+         r.headers.emplace_back("Cache-Control", "no-store");
+         return r;
+       }});
 }
 
 }  // namespace backsignal::server

@@ -9,8 +9,11 @@ namespace backsignal::server {
 void AddSharingRoutes(Router& router, App& app) {
   const service::Service& svc = app.service();
 
-  router.Add({.method = "GET", .pattern = "/api/v1/shares", .access = Access::kSession,
-              .needs_accounts = true, .sync = [&svc](Call& c) -> Result<Response> {
+  router.Add({.method = "GET",
+              .pattern = "/api/v1/shares",
+              .access = Access::kSession,
+              .needs_accounts = true,
+              .sync = [&svc](Call& c) -> Result<Response> {
                 const PersonId me = c.who.person;
                 auto shares = svc.db().ListShares(me);
                 if (!shares) return Unexpected(shares.error());
@@ -28,16 +31,21 @@ void AddSharingRoutes(Router& router, App& app) {
                 }
                 return Json(200, Dump({{"shares", sh}, {"invites", inv}}));
               }});
-  router.Add({.method = "POST", .pattern = "/api/v1/shares/invites", .access = Access::kSession,
-              .needs_accounts = true, .sync = [&svc](Call& c) -> Result<Response> {
+  router.Add({.method = "POST",
+              .pattern = "/api/v1/shares/invites",
+              .access = Access::kSession,
+              .needs_accounts = true,
+              .sync = [&svc](Call& c) -> Result<Response> {
                 auto invite = service::CreateInvite(svc, c.who.person);
                 if (!invite) return Unexpected(invite.error());
                 return Json(201, Dump({{"id", invite->id},
                                        {"code", invite->code},
                                        {"expires_at", invite->expires_at}}));
               }});
-  router.Add({.method = "DELETE", .pattern = "/api/v1/shares/invites/{id:number}",
-              .access = Access::kSession, .needs_accounts = true,
+  router.Add({.method = "DELETE",
+              .pattern = "/api/v1/shares/invites/{id:number}",
+              .access = Access::kSession,
+              .needs_accounts = true,
               .sync = [&svc](Call& c) -> Result<Response> {
                 auto id = ParsePositive(c.params["id"]);
                 auto ok = id ? svc.db().CancelInvite(c.who.person, static_cast<int64_t>(*id))
@@ -46,8 +54,11 @@ void AddSharingRoutes(Router& router, App& app) {
                 if (!*ok) return Problem(404, "no such invite");
                 return Json(200, R"({"cancelled":true})");
               }});
-  router.Add({.method = "DELETE", .pattern = "/api/v1/shares/{id:number}", .access = Access::kSession,
-              .needs_accounts = true, .sync = [&svc](Call& c) -> Result<Response> {
+  router.Add({.method = "DELETE",
+              .pattern = "/api/v1/shares/{id:number}",
+              .access = Access::kSession,
+              .needs_accounts = true,
+              .sync = [&svc](Call& c) -> Result<Response> {
                 auto id = ParsePositive(c.params["id"]);
                 auto ok = id ? svc.db().RevokeShare(c.who.person, static_cast<int64_t>(*id))
                              : Result<bool>(false);
@@ -56,38 +67,42 @@ void AddSharingRoutes(Router& router, App& app) {
                 return Json(200, R"({"revoked":true})");
               }});
 
-  router.Add({.method = "POST", .pattern = "/api/v1/clinician/redeem",
-              .access = Access::kSession, .body_limit = kAnonymousBodyLimit,
-              .needs_accounts = true, .sync = [&svc](Call& c) -> Result<Response> {
-                auto code = ParseInviteCodeJson(c.req.body);
-                if (!code) return Unexpected(code.error());
-                auto person = service::RedeemInvite(svc, c.who.caller->account, *code);
-                if (!person) return Unexpected(person.error());
-                return Json(200, Dump({{"person", person->person},
-                                       {"username", person->username}}));
-              }});
-  router.Add({.method = "GET", .pattern = "/api/v1/clinician/people",
-              .access = Access::kSession, .needs_accounts = true,
-              .sync = [&svc](Call& c) -> Result<Response> {
-                auto list = service::ClinicianPeople(svc, c.who.caller->account);
-                if (!list) return Unexpected(list.error());
-                nlohmann::json people = nlohmann::json::array();
-                for (const service::TriagedPerson& t : *list) {
-                  const PersonSummary& p = t.summary;
-                  people.push_back(
-                      {{"person", p.person},
-                       {"username", p.username},
-                       {"last_date", p.last_date ? nlohmann::json(p.last_date->ToString())
-                                                 : nlohmann::json()},
-                       {"days_since", t.days_since ? nlohmann::json(*t.days_since)
-                                                   : nlohmann::json()},
-                       {"verdict", p.verdict},
-                       {"alerts", p.alerts},
-                       {"needs", t.needs}});
-                }
-                return Json(200,
-                            Dump({{"people", people}, {"stale_after_days", service::kStaleDays}}));
-              }});
+  router.Add(
+      {.method = "POST",
+       .pattern = "/api/v1/clinician/redeem",
+       .access = Access::kSession,
+       .body_limit = kAnonymousBodyLimit,
+       .needs_accounts = true,
+       .sync = [&svc](Call& c) -> Result<Response> {
+         auto code = ParseInviteCodeJson(c.req.body);
+         if (!code) return Unexpected(code.error());
+         auto person = service::RedeemInvite(svc, c.who.caller->account, *code);
+         if (!person) return Unexpected(person.error());
+         return Json(200, Dump({{"person", person->person}, {"username", person->username}}));
+       }});
+  router.Add(
+      {.method = "GET",
+       .pattern = "/api/v1/clinician/people",
+       .access = Access::kSession,
+       .needs_accounts = true,
+       .sync = [&svc](Call& c) -> Result<Response> {
+         auto list = service::ClinicianPeople(svc, c.who.caller->account);
+         if (!list) return Unexpected(list.error());
+         nlohmann::json people = nlohmann::json::array();
+         for (const service::TriagedPerson& t : *list) {
+           const PersonSummary& p = t.summary;
+           people.push_back(
+               {{"person", p.person},
+                {"username", p.username},
+                {"last_date",
+                 p.last_date ? nlohmann::json(p.last_date->ToString()) : nlohmann::json()},
+                {"days_since", t.days_since ? nlohmann::json(*t.days_since) : nlohmann::json()},
+                {"verdict", p.verdict},
+                {"alerts", p.alerts},
+                {"needs", t.needs}});
+         }
+         return Json(200, Dump({{"people", people}, {"stale_after_days", service::kStaleDays}}));
+       }});
 }
 
 }  // namespace backsignal::server

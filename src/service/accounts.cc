@@ -41,8 +41,8 @@ Result<std::string> CheckUsername(const std::string& username) {
   const std::string u = Lower(username);
   bool ok = u.size() >= 3 && u.size() <= 40;
   for (char c : u) {
-    ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-                c == '-');
+    ok = ok &&
+         ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-');
   }
   if (!ok) {
     return Fail(Error::Invalid("username: 3 to 40 letters, digits, dots, dashes or underscores",
@@ -187,8 +187,8 @@ Result<void> ChangePassword(const Service& service, const Account& account,
                             const std::string& current, const std::string& next,
                             const std::string& keep_session_hash, const ThrottlePolicy& policy) {
   if (auto ok = CheckPassword(next, "new"); !ok) return ok;
-  if (auto ok = CheckCurrentPassword(service, account, current, policy,
-                                     "the current password is wrong");
+  if (auto ok =
+          CheckCurrentPassword(service, account, current, policy, "the current password is wrong");
       !ok) {
     return ok;
   }

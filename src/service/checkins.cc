@@ -93,7 +93,7 @@ DayEdit DeleteEdit(Entry entry, std::optional<size_t> number) {
 void Checkin(const Service& service, PersonId person, Date date, DayEdit edit, CheckinDone done) {
   auto out = std::make_shared<CheckinResult>();
   out->date = date;
-  const Overrides overrides = service.overrides();
+  const Overrides& overrides = service.overrides();
   const int64_t now = service.clock().Now();
   service.writer().Submit(
       person,
@@ -135,8 +135,7 @@ void Checkin(const Service& service, PersonId person, Date date, DayEdit edit, C
       });
 }
 
-Result<CheckinResult> CheckinNow(const Service& service, PersonId person, Date date,
-                                 DayEdit edit) {
+Result<CheckinResult> CheckinNow(const Service& service, PersonId person, Date date, DayEdit edit) {
   std::promise<Result<CheckinResult>> promise;
   auto future = promise.get_future();
   Checkin(service, person, date, std::move(edit),

@@ -6,7 +6,10 @@
 namespace backsignal::service {
 
 Service::Service(Database& db, Writer& writer, const Clock& clock, Overrides overrides)
-    : db_(db), writer_(writer), clock_(clock), overrides_(std::move(overrides)),
+    : db_(db),
+      writer_(writer),
+      clock_(clock),
+      overrides_(std::move(overrides)),
       readings_(std::make_unique<ReadingCache>()) {}
 
 Service::~Service() = default;

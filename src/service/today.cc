@@ -15,10 +15,9 @@ Date DefaultAsOf(std::optional<Date> latest, Date today) { return latest ? *late
 
 Result<Date> CheckDiaryDate(Date date, std::string_view what) {
   if (date.year() < kFirstYear || date.year() > kLastYear) {
-    return Fail(Error::Invalid(std::string(what) + ": " + date.ToString() +
-                               " is outside the years a diary holds (" +
-                               std::to_string(kFirstYear) + " to " + std::to_string(kLastYear) +
-                               ")"));
+    return Fail(Error::Invalid(
+        std::string(what) + ": " + date.ToString() + " is outside the years a diary holds (" +
+        std::to_string(kFirstYear) + " to " + std::to_string(kLastYear) + ")"));
   }
   return date;
 }

@@ -6,7 +6,7 @@
 namespace backsignal::sql {
 
 Result<Account> SqlDatabase::CreateAccount(const std::string& username, const std::string& hash,
-                              const std::string& role, int64_t now) {
+                                           const std::string& role, int64_t now) {
   Account out;
   auto ok = Write([&](Conn& c) -> Result<void> {
     if (IsPostgres()) {
@@ -40,7 +40,8 @@ Result<Account> SqlDatabase::CreateAccount(const std::string& username, const st
     if (!a) return Unexpected(a.error());
     out = Account{(*a)[0].Int(0), person, username, role, first, now};
     if (first) {
-      if (auto d = c.Run("DELETE FROM setup WHERE key LIKE 'signup:%'", {}); !d) return Unexpected(d.error());
+      if (auto d = c.Run("DELETE FROM setup WHERE key LIKE 'signup:%'", {}); !d)
+        return Unexpected(d.error());
     }
     return {};
   });
@@ -58,7 +59,8 @@ Result<int64_t> SqlDatabase::CountAccounts() {
 
 Result<std::vector<Account>> SqlDatabase::ListAccounts() {
   return Read([&](Conn& c) -> Result<std::vector<Account>> {
-    auto r = c.Query("SELECT " BACKSIGNAL_ACCOUNT_COLUMNS " FROM accounts a ORDER BY a.username", {});
+    auto r =
+        c.Query("SELECT " BACKSIGNAL_ACCOUNT_COLUMNS " FROM accounts a ORDER BY a.username", {});
     if (!r) return Unexpected(r.error());
     std::vector<Account> out;
     for (const Row& row : *r) out.push_back(AccountFrom(row));
@@ -70,9 +72,11 @@ Account AccountFrom(const Row& r) {
   return Account{r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Int(4) != 0, r.Int(5)};
 }
 
-Result<std::optional<std::pair<Account, std::string>>> SqlDatabase::FindLogin(const std::string& username) {
+Result<std::optional<std::pair<Account, std::string>>> SqlDatabase::FindLogin(
+    const std::string& username) {
   return Read([&](Conn& c) -> Result<std::optional<std::pair<Account, std::string>>> {
-    auto r = c.Query("SELECT " BACKSIGNAL_ACCOUNT_COLUMNS ", a.password_hash FROM accounts a WHERE a.username = ?",
+    auto r = c.Query("SELECT " BACKSIGNAL_ACCOUNT_COLUMNS
+                     ", a.password_hash FROM accounts a WHERE a.username = ?",
                      {username});
     if (!r) return Unexpected(r.error());
     if (r->empty()) return std::optional<std::pair<Account, std::string>>();
@@ -91,7 +95,8 @@ Result<std::optional<Account>> SqlDatabase::GetAccount(int64_t id) {
 
 Result<std::optional<Account>> SqlDatabase::AccountOfPerson(PersonId person) {
   return Read([&](Conn& c) -> Result<std::optional<Account>> {
-    auto r = c.Query("SELECT " BACKSIGNAL_ACCOUNT_COLUMNS " FROM accounts a WHERE a.person_id = ?", {person});
+    auto r = c.Query("SELECT " BACKSIGNAL_ACCOUNT_COLUMNS " FROM accounts a WHERE a.person_id = ?",
+                     {person});
     if (!r) return Unexpected(r.error());
     if (r->empty()) return std::optional<Account>();
     return std::optional(AccountFrom((*r)[0]));
@@ -121,7 +126,8 @@ Result<void> SqlDatabase::DeleteAccount(int64_t id) {
     // The person row cascades to every row of theirs: diary, settings, profile, summary,
     // invites, shares of their diary, the account, its sign-in sessions and tokens, and the
     // shares they held as a clinician.
-    if (auto d = c.Run("DELETE FROM people WHERE id = ?", {person}); !d) return Unexpected(d.error());
+    if (auto d = c.Run("DELETE FROM people WHERE id = ?", {person}); !d)
+      return Unexpected(d.error());
     // Their throttling keys: "signin:NAME", "signin:NAME@ADDRESS", "guess:ID".
     const std::string signin = "signin:" + username;
     if (auto d = c.Run("DELETE FROM throttle WHERE key = ? OR substr(key, 1, ?) = ? OR key = ?",
@@ -134,23 +140,26 @@ Result<void> SqlDatabase::DeleteAccount(int64_t id) {
   });
 }
 
-Result<void> SqlDatabase::CreateSession(const std::string& token_hash, int64_t account, const std::string& csrf,
-                           int64_t now, int64_t expires_at) {
+Result<void> SqlDatabase::CreateSession(const std::string& token_hash, int64_t account,
+                                        const std::string& csrf, int64_t now, int64_t expires_at) {
   return Write([&](Conn& c) -> Result<void> {
     // Expired sessions go as new ones come.
-    if (auto d = c.Run("DELETE FROM auth_sessions WHERE expires_at <= ?", {now}); !d) return Unexpected(d.error());
-    auto r = c.Run("INSERT INTO auth_sessions (token_hash, account_id, csrf, created_at, expires_at) "
-                   "VALUES (?, ?, ?, ?, ?)",
-                   {token_hash, account, csrf, now, expires_at});
+    if (auto d = c.Run("DELETE FROM auth_sessions WHERE expires_at <= ?", {now}); !d)
+      return Unexpected(d.error());
+    auto r = c.Run(
+        "INSERT INTO auth_sessions (token_hash, account_id, csrf, created_at, expires_at) "
+        "VALUES (?, ?, ?, ?, ?)",
+        {token_hash, account, csrf, now, expires_at});
     if (!r) return Unexpected(r.error());
     return {};
   });
 }
 
-Result<std::optional<std::pair<Account, std::string>>> SqlDatabase::FindSession(const std::string& token_hash,
-                                                                   int64_t now) {
+Result<std::optional<std::pair<Account, std::string>>> SqlDatabase::FindSession(
+    const std::string& token_hash, int64_t now) {
   return Read([&](Conn& c) -> Result<std::optional<std::pair<Account, std::string>>> {
-    auto r = c.Query("SELECT " BACKSIGNAL_ACCOUNT_COLUMNS ", s.csrf FROM auth_sessions s JOIN accounts a ON "
+    auto r = c.Query("SELECT " BACKSIGNAL_ACCOUNT_COLUMNS
+                     ", s.csrf FROM auth_sessions s JOIN accounts a ON "
                      "a.id = s.account_id WHERE s.token_hash = ? AND s.expires_at > ?",
                      {token_hash, now});
     if (!r) return Unexpected(r.error());
@@ -169,7 +178,8 @@ Result<void> SqlDatabase::DeleteSession(const std::string& token_hash) {
 
 Result<void> SqlDatabase::DeleteOtherSessions(int64_t account, const std::string& keep) {
   return Write([&](Conn& c) -> Result<void> {
-    auto r = c.Run("DELETE FROM auth_sessions WHERE account_id = ? AND token_hash <> ?", {account, keep});
+    auto r = c.Run("DELETE FROM auth_sessions WHERE account_id = ? AND token_hash <> ?",
+                   {account, keep});
     if (!r) return Unexpected(r.error());
     return {};
   });
@@ -201,8 +211,7 @@ Result<std::vector<ApiTokenInfo>> SqlDatabase::ListApiTokens(int64_t account) {
     if (!r) return Unexpected(r.error());
     std::vector<ApiTokenInfo> out;
     for (const Row& row : *r) {
-      out.push_back(
-          {row.Int(0), row.Text(1), row.Int(2), row.OptInt(3), row.Text(4), row.Int(5)});
+      out.push_back({row.Int(0), row.Text(1), row.Int(2), row.OptInt(3), row.Text(4), row.Int(5)});
     }
     return out;
   });
@@ -220,8 +229,7 @@ Result<bool> SqlDatabase::RevokeApiToken(int64_t account, int64_t token) {
   return removed;
 }
 
-Result<std::optional<TokenGrant>> SqlDatabase::FindApiToken(const std::string& hash,
-                                                            int64_t now) {
+Result<std::optional<TokenGrant>> SqlDatabase::FindApiToken(const std::string& hash, int64_t now) {
   std::optional<int64_t> last_used;
   auto found = Read([&](Conn& c) -> Result<std::optional<TokenGrant>> {
     auto r = c.Query("SELECT " BACKSIGNAL_ACCOUNT_COLUMNS
@@ -258,8 +266,7 @@ Result<Database::Attempt> SqlDatabase::ReserveAttempt(const std::string& key, in
         !r) {
       return Unexpected(r.error());
     }
-    if (auto d = c.Run("DELETE FROM throttle WHERE key = ? AND at <= ?", {key, now - window});
-        !d) {
+    if (auto d = c.Run("DELETE FROM throttle WHERE key = ? AND at <= ?", {key, now - window}); !d) {
       return Unexpected(d.error());
     }
     auto r = c.Query("SELECT COUNT(*), MIN(at) FROM throttle WHERE key = ?", {key});
@@ -283,12 +290,14 @@ Result<Database::Attempt> SqlDatabase::ReserveAttempt(const std::string& key, in
 Result<void> SqlDatabase::ReleaseAttempt(const std::string& key, int64_t now) {
   return Write([&](Conn& c) -> Result<void> {
     auto r = IsPostgres()
-                 ? c.Run("DELETE FROM throttle WHERE ctid = (SELECT ctid FROM throttle WHERE key = "
-                         "? AND at = ? LIMIT 1)",
-                         {key, now})
-                 : c.Run("DELETE FROM throttle WHERE rowid = (SELECT rowid FROM throttle WHERE "
-                         "key = ? AND at = ? LIMIT 1)",
-                         {key, now});
+                 ? c.Run(
+                       "DELETE FROM throttle WHERE ctid = (SELECT ctid FROM throttle WHERE key = "
+                       "? AND at = ? LIMIT 1)",
+                       {key, now})
+                 : c.Run(
+                       "DELETE FROM throttle WHERE rowid = (SELECT rowid FROM throttle WHERE "
+                       "key = ? AND at = ? LIMIT 1)",
+                       {key, now});
     if (!r) return Unexpected(r.error());
     return {};
   });

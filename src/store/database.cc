@@ -102,8 +102,8 @@ int LatestVersion() { return Migrations().back().version; }
 
 Error NewerSchema(const std::string& where, int current) {
   return Error::Storage("database " + where + " has schema version " + std::to_string(current) +
-                        ", newer than this backsignal knows (" +
-                        std::to_string(LatestVersion()) + "); upgrade backsignal");
+                        ", newer than this backsignal knows (" + std::to_string(LatestVersion()) +
+                        "); upgrade backsignal");
 }
 
 // The schema version recorded in the database (0 when none is).

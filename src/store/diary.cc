@@ -4,9 +4,9 @@
 namespace backsignal::sql {
 
 Result<std::optional<Day>> SqlTxn::GetDay(Date date) {
-  auto rows = c_.Query("SELECT " BACKSIGNAL_DAY_COLUMNS
-                       " FROM days WHERE person_id = ? AND date = ?",
-                       {person_, date.ToString()});
+  auto rows =
+      c_.Query("SELECT " BACKSIGNAL_DAY_COLUMNS " FROM days WHERE person_id = ? AND date = ?",
+               {person_, date.ToString()});
   if (!rows) return Unexpected(rows.error());
   if (rows->empty()) return std::optional<Day>();
   Day day;
@@ -30,9 +30,7 @@ Result<void> SqlTxn::PutDay(const Day& day) {
   return WriteDay(c_, person_, day);
 }
 
-Result<std::map<std::string, double>> SqlTxn::GetSettings() {
-  return LoadSettingsOn(c_, person_);
-}
+Result<std::map<std::string, double>> SqlTxn::GetSettings() { return LoadSettingsOn(c_, person_); }
 
 Result<void> SqlTxn::SetSettings(const std::map<std::string, double>& settings) {
   changed_ = true;
@@ -93,8 +91,8 @@ Result<void> SqlTxn::SetProfile(const Profile& p) {
       {"feed_token_hash", p.feed_token_hash},
   };
   for (const auto& [key, value] : values) {
-    auto del = c_.Run("DELETE FROM profile WHERE person_id = ? AND key = ?",
-                      {person_, std::string(key)});
+    auto del =
+        c_.Run("DELETE FROM profile WHERE person_id = ? AND key = ?", {person_, std::string(key)});
     if (!del) return Unexpected(del.error());
     if (value.empty()) continue;
     auto ins = c_.Run("INSERT INTO profile (person_id, key, value) VALUES (?, ?, ?)",
@@ -139,9 +137,9 @@ Result<void> UpdateSummary(Conn& c, PersonId person, const Summariser* summarise
       "excluded.verdict, alerts = excluded.alerts, stirring_up = excluded.stirring_up, "
       "repeated_worse = excluded.repeated_worse, morning_shift = excluded.morning_shift, "
       "modify_or_stop = excluded.modify_or_stop, keeps_rising = excluded.keeps_rising",
-      {person, s.last_date ? Value(s.last_date->ToString()) : Null(), s.verdict,
-       int64_t{s.alerts}, int64_t{s.stirring_up}, int64_t{s.repeated_worse},
-       int64_t{s.morning_shift}, int64_t{s.modify_or_stop}, int64_t{s.keeps_rising}});
+      {person, s.last_date ? Value(s.last_date->ToString()) : Null(), s.verdict, int64_t{s.alerts},
+       int64_t{s.stirring_up}, int64_t{s.repeated_worse}, int64_t{s.morning_shift},
+       int64_t{s.modify_or_stop}, int64_t{s.keeps_rising}});
   if (!ok) return Unexpected(ok.error());
   return {};
 }

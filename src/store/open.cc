@@ -68,8 +68,8 @@ Result<void> PrepareSqliteFile(const std::string& path) {
   if (!parent.empty() && !fs::exists(parent, ec)) {
     fs::create_directories(parent, ec);
     if (ec) {
-      return Fail(Error::Storage("cannot create the folder " + parent.string() + ": " +
-                                 ec.message()));
+      return Fail(
+          Error::Storage("cannot create the folder " + parent.string() + ": " + ec.message()));
     }
     ::chmod(parent.c_str(), 0700);
   }

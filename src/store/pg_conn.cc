@@ -196,8 +196,8 @@ class PgConn final : public Conn {
         if (pq_.getisnull(res, i, j)) {
           v.emplace_back(std::monostate{});
         } else {
-          v.emplace_back(std::string(pq_.getvalue(res, i, j),
-                                     static_cast<size_t>(pq_.getlength(res, i, j))));
+          v.emplace_back(
+              std::string(pq_.getvalue(res, i, j), static_cast<size_t>(pq_.getlength(res, i, j))));
         }
       }
       rows.emplace_back(std::move(v));
@@ -295,7 +295,8 @@ Result<std::unique_ptr<Conn>> OpenPostgresConn(const std::string& uri) {
   if (!pq) return Unexpected(pq.error());
   const Libpq& api = **pq;
   PgHandle c(api.connectdb(WithApplicationName(uri).c_str()), ConnDeleter{&api});
-  if (!c) return Fail(Error::Storage("cannot connect to " + RedactCredentials(uri) + ": out of memory"));
+  if (!c)
+    return Fail(Error::Storage("cannot connect to " + RedactCredentials(uri) + ": out of memory"));
   if (api.status(c.get()) != CONNECTION_OK) {
     // libpq's messages name hosts and users, never the password.
     return Fail(Error::Storage("cannot connect to " + RedactCredentials(uri) + ": " +

@@ -11,8 +11,8 @@ Result<std::optional<Score>> ColScore(const Row& r, size_t i, const char* what) 
   if (r.IsNull(i)) return std::optional<Score>();
   auto v = Score::FromDouble(r.Real(i));
   if (!v) {
-    return Fail(Error::Storage(std::string("corrupt value in the database, ") + what + ": " +
-                               v.error()));
+    return Fail(
+        Error::Storage(std::string("corrupt value in the database, ") + what + ": " + v.error()));
   }
   return std::optional<Score>(*v);
 }
@@ -107,8 +107,8 @@ Result<void> WriteDay(Conn& c, PersonId person, const Day& day) {
 }
 
 Result<UsualMorning> LoadUsualOn(Conn& c, PersonId person) {
-  auto rows = c.Query(
-      "SELECT usual_morning_pain, usual_morning_stiffness FROM people WHERE id = ?", {person});
+  auto rows = c.Query("SELECT usual_morning_pain, usual_morning_stiffness FROM people WHERE id = ?",
+                      {person});
   if (!rows) return Unexpected(rows.error());
   UsualMorning u;
   if (!rows->empty()) {
@@ -122,9 +122,9 @@ Result<UsualMorning> LoadUsualOn(Conn& c, PersonId person) {
 }
 
 Result<void> SaveUsualOn(Conn& c, PersonId person, const UsualMorning& usual) {
-  auto ok = c.Run(
-      "UPDATE people SET usual_morning_pain = ?, usual_morning_stiffness = ? WHERE id = ?",
-      {ScoreValue(usual.pain), ScoreValue(usual.stiffness), person});
+  auto ok =
+      c.Run("UPDATE people SET usual_morning_pain = ?, usual_morning_stiffness = ? WHERE id = ?",
+            {ScoreValue(usual.pain), ScoreValue(usual.stiffness), person});
   if (!ok) return Unexpected(ok.error());
   return {};
 }

@@ -3,13 +3,16 @@
 
 namespace backsignal::sql {
 
-Result<int64_t> SqlDatabase::CreateInvite(PersonId person, const std::string& hash, int64_t now, int64_t expires) {
+Result<int64_t> SqlDatabase::CreateInvite(PersonId person, const std::string& hash, int64_t now,
+                                          int64_t expires) {
   int64_t id = 0;
   auto ok = Write([&](Conn& c) -> Result<void> {
-    if (auto d = c.Run("DELETE FROM invites WHERE expires_at <= ?", {now}); !d) return Unexpected(d.error());
-    auto r = c.Query("INSERT INTO invites (person_id, code_hash, created_at, expires_at) VALUES (?, ?, ?, ?) "
-                     "RETURNING id",
-                     {person, hash, now, expires});
+    if (auto d = c.Run("DELETE FROM invites WHERE expires_at <= ?", {now}); !d)
+      return Unexpected(d.error());
+    auto r = c.Query(
+        "INSERT INTO invites (person_id, code_hash, created_at, expires_at) VALUES (?, ?, ?, ?) "
+        "RETURNING id",
+        {person, hash, now, expires});
     if (!r) return Unexpected(r.error());
     id = (*r)[0].Int(0);
     return {};
@@ -20,9 +23,10 @@ Result<int64_t> SqlDatabase::CreateInvite(PersonId person, const std::string& ha
 
 Result<std::vector<InviteInfo>> SqlDatabase::ListInvites(PersonId person, int64_t now) {
   return Read([&](Conn& c) -> Result<std::vector<InviteInfo>> {
-    auto r = c.Query("SELECT id, created_at, expires_at FROM invites WHERE person_id = ? AND expires_at > ? "
-                     "ORDER BY id",
-                     {person, now});
+    auto r = c.Query(
+        "SELECT id, created_at, expires_at FROM invites WHERE person_id = ? AND expires_at > ? "
+        "ORDER BY id",
+        {person, now});
     if (!r) return Unexpected(r.error());
     std::vector<InviteInfo> out;
     for (const Row& row : *r) out.push_back({row.Int(0), row.Int(1), row.Int(2)});
@@ -42,23 +46,28 @@ Result<bool> SqlDatabase::CancelInvite(PersonId person, int64_t id) {
   return removed;
 }
 
-Result<PersonId> SqlDatabase::RedeemInvite(const std::string& hash, int64_t clinician, int64_t now) {
+Result<PersonId> SqlDatabase::RedeemInvite(const std::string& hash, int64_t clinician,
+                                           int64_t now) {
   PersonId person = 0;
   auto ok = Write([&](Conn& c) -> Result<void> {
     // Taken once: the DELETE is the claim.
-    auto r = c.Query("DELETE FROM invites WHERE code_hash = ? AND expires_at > ? RETURNING person_id",
-                     {hash, now});
+    auto r =
+        c.Query("DELETE FROM invites WHERE code_hash = ? AND expires_at > ? RETURNING person_id",
+                {hash, now});
     if (!r) return Unexpected(r.error());
     if (r->empty()) {
-      return Fail(Error::NotFound("that invite code is unknown, used or expired: ask for a new one"));
+      return Fail(
+          Error::NotFound("that invite code is unknown, used or expired: ask for a new one"));
     }
     person = (*r)[0].Int(0);
-    auto own = c.Query("SELECT 1 FROM accounts WHERE id = ? AND person_id = ?", {clinician, person});
+    auto own =
+        c.Query("SELECT 1 FROM accounts WHERE id = ? AND person_id = ?", {clinician, person});
     if (!own) return Unexpected(own.error());
     if (!own->empty()) return Fail(Error::Invalid("that is your own invite code"));
-    auto s = c.Run("INSERT INTO shares (person_id, clinician_id, created_at) VALUES (?, ?, ?) "
-                   "ON CONFLICT (person_id, clinician_id) DO NOTHING",
-                   {person, clinician, now});
+    auto s = c.Run(
+        "INSERT INTO shares (person_id, clinician_id, created_at) VALUES (?, ?, ?) "
+        "ON CONFLICT (person_id, clinician_id) DO NOTHING",
+        {person, clinician, now});
     if (!s) return Unexpected(s.error());
     return UpdateSummary(c, person, summariser_.get());
   });
@@ -68,9 +77,10 @@ Result<PersonId> SqlDatabase::RedeemInvite(const std::string& hash, int64_t clin
 
 Result<std::vector<ShareInfo>> SqlDatabase::ListShares(PersonId person) {
   return Read([&](Conn& c) -> Result<std::vector<ShareInfo>> {
-    auto r = c.Query("SELECT s.clinician_id, a.username, s.created_at FROM shares s JOIN accounts a ON "
-                     "a.id = s.clinician_id WHERE s.person_id = ? ORDER BY s.created_at, a.username",
-                     {person});
+    auto r = c.Query(
+        "SELECT s.clinician_id, a.username, s.created_at FROM shares s JOIN accounts a ON "
+        "a.id = s.clinician_id WHERE s.person_id = ? ORDER BY s.created_at, a.username",
+        {person});
     if (!r) return Unexpected(r.error());
     std::vector<ShareInfo> out;
     for (const Row& row : *r) out.push_back({row.Int(0), row.Text(1), row.Int(2)});
@@ -81,7 +91,8 @@ Result<std::vector<ShareInfo>> SqlDatabase::ListShares(PersonId person) {
 Result<bool> SqlDatabase::RevokeShare(PersonId person, int64_t clinician) {
   bool removed = false;
   auto ok = Write([&](Conn& c) -> Result<void> {
-    auto r = c.Run("DELETE FROM shares WHERE person_id = ? AND clinician_id = ?", {person, clinician});
+    auto r =
+        c.Run("DELETE FROM shares WHERE person_id = ? AND clinician_id = ?", {person, clinician});
     if (!r) return Unexpected(r.error());
     removed = *r > 0;
     return {};
@@ -92,7 +103,8 @@ Result<bool> SqlDatabase::RevokeShare(PersonId person, int64_t clinician) {
 
 Result<bool> SqlDatabase::CanRead(int64_t clinician, PersonId person) {
   return Read([&](Conn& c) -> Result<bool> {
-    auto r = c.Query("SELECT 1 FROM shares WHERE clinician_id = ? AND person_id = ?", {clinician, person});
+    auto r = c.Query("SELECT 1 FROM shares WHERE clinician_id = ? AND person_id = ?",
+                     {clinician, person});
     if (!r) return Unexpected(r.error());
     return !r->empty();
   });
@@ -136,7 +148,8 @@ Result<std::vector<PersonSummary>> SqlDatabase::ClinicianList(int64_t clinician)
 
 Result<std::optional<PersonId>> SqlDatabase::FindPersonByFeed(const std::string& hash) {
   return Read([&](Conn& c) -> Result<std::optional<PersonId>> {
-    auto r = c.Query("SELECT person_id FROM profile WHERE key = 'feed_token_hash' AND value = ?", {hash});
+    auto r = c.Query("SELECT person_id FROM profile WHERE key = 'feed_token_hash' AND value = ?",
+                     {hash});
     if (!r) return Unexpected(r.error());
     if (r->empty()) return std::optional<PersonId>();
     return std::optional<PersonId>((*r)[0].Int(0));

@@ -56,7 +56,8 @@ Result<Transaction> Transaction::Begin(Conn& conn, TxnMode mode) {
 }
 
 Transaction::Transaction(Transaction&& other) noexcept
-    : conn_(other.conn_), open_(std::exchange(other.open_, false)),
+    : conn_(other.conn_),
+      open_(std::exchange(other.open_, false)),
       poisoned_(std::move(other.poisoned_)) {}
 
 Transaction::~Transaction() {

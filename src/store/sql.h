@@ -117,10 +117,10 @@ class Transaction {
 
 // Opens a SQLite connection (WAL, synchronous=FULL, foreign keys on). `read_only` opens the
 // file read only: reading commands work on a database they may not write.
-Result<std::unique_ptr<Conn>> OpenSqliteConn(const std::string& path, bool create,
-                                             bool read_only = false);
+[[nodiscard]] Result<std::unique_ptr<Conn>> OpenSqliteConn(const std::string& path, bool create,
+                                                           bool read_only = false);
 // Opens a PostgreSQL connection from a libpq URI or keyword string, loading libpq on first use.
-Result<std::unique_ptr<Conn>> OpenPostgresConn(const std::string& uri);
+[[nodiscard]] Result<std::unique_ptr<Conn>> OpenPostgresConn(const std::string& uri);
 
 // Rewrites `?` placeholders as $1, $2, ... (outside quoted text).
 std::string NumberPlaceholders(const char* sql);

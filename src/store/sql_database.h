@@ -21,25 +21,25 @@ namespace backsignal::sql {
 
 // --- rows.cc ---
 
-#define BACKSIGNAL_DAY_COLUMNS                                                                \
-  "date, morning_pain, morning_stiffness, sitting_hours, prolonged_position, "               \
+#define BACKSIGNAL_DAY_COLUMNS                                                 \
+  "date, morning_pain, morning_stiffness, sitting_hours, prolonged_position, " \
   "upper_body_tension, note"
-#define BACKSIGNAL_SESSION_COLUMNS                                                             \
+#define BACKSIGNAL_SESSION_COLUMNS                                                         \
   "time_minutes, minutes, activity, load_bits, during_start, during_end, during_pattern, " \
   "during_sharp, hour_after_pain, hour_after_tighter"
 
 // A row of BACKSIGNAL_DAY_COLUMNS from column `c` on, into `day` (sessions left alone).
-Result<void> ReadDayRow(const Row& r, Day& day, size_t c);
+[[nodiscard]] Result<void> ReadDayRow(const Row& r, Day& day, size_t c);
 // A row of BACKSIGNAL_SESSION_COLUMNS from column `c` on.
-Result<void> ReadSessionRow(const Row& r, Session& out, size_t c);
+[[nodiscard]] Result<void> ReadSessionRow(const Row& r, Session& out, size_t c);
 // Writes the day whole (its row and its sessions' rows), replacing what was there.
-Result<void> WriteDay(Conn& c, PersonId person, const Day& day);
+[[nodiscard]] Result<void> WriteDay(Conn& c, PersonId person, const Day& day);
 // A person's stated usual morning.
-Result<UsualMorning> LoadUsualOn(Conn& c, PersonId person);
-Result<void> SaveUsualOn(Conn& c, PersonId person, const UsualMorning& usual);
+[[nodiscard]] Result<UsualMorning> LoadUsualOn(Conn& c, PersonId person);
+[[nodiscard]] Result<void> SaveUsualOn(Conn& c, PersonId person, const UsualMorning& usual);
 // A person's diary from `since` on (all of it when empty), inside the open transaction.
-Result<Diary> LoadDiaryOn(Conn& c, PersonId person, std::optional<Date> since);
-Result<std::map<std::string, double>> LoadSettingsOn(Conn& c, PersonId person);
+[[nodiscard]] Result<Diary> LoadDiaryOn(Conn& c, PersonId person, std::optional<Date> since);
+[[nodiscard]] Result<std::map<std::string, double>> LoadSettingsOn(Conn& c, PersonId person);
 // A random person key (32 hex digits).
 std::string RandomKey();
 
@@ -47,22 +47,22 @@ std::string RandomKey();
 
 // After a write to a person's diary in the open transaction: their version grows, and their
 // summary is made again when they share with a clinician.
-Result<void> AfterWrite(Conn& c, PersonId person, const Summariser* summariser);
+[[nodiscard]] Result<void> AfterWrite(Conn& c, PersonId person, const Summariser* summariser);
 // Makes the person's summary again (also when a share begins).
-Result<void> UpdateSummary(Conn& c, PersonId person, const Summariser* summariser);
+[[nodiscard]] Result<void> UpdateSummary(Conn& c, PersonId person, const Summariser* summariser);
 
 class SqlDatabase;
 
 class PersonStore final : public Store {
  public:
   PersonStore(SqlDatabase& db, PersonId person) : db_(db), person_(person) {}
-  Result<Diary> LoadDiary() override;
-  Result<DiarySnapshot> Snapshot(std::optional<Date> as_of,
-                                 std::optional<int> horizon_days) override;
-  Result<int64_t> Version() override;
-  Result<void> Transact(const std::function<Result<void>(DiaryTxn&)>& body) override;
+  [[nodiscard]] Result<Diary> LoadDiary() override;
+  [[nodiscard]] Result<DiarySnapshot> Snapshot(std::optional<Date> as_of,
+                                               std::optional<int> horizon_days) override;
+  [[nodiscard]] Result<int64_t> Version() override;
+  [[nodiscard]] Result<void> Transact(const std::function<Result<void>(DiaryTxn&)>& body) override;
   std::vector<Result<void>> TransactBatch(std::span<const TxnBody> bodies) override;
-  Result<std::map<std::string, double>> LoadSettings() override;
+  [[nodiscard]] Result<std::map<std::string, double>> LoadSettings() override;
   std::string Describe() const override;
 
  private:
@@ -76,15 +76,15 @@ class SqlTxn final : public DiaryTxn {
   SqlTxn(Conn& c, PersonId person) : c_(c), person_(person) {}
   bool changed() const { return changed_; }
 
-  Result<std::optional<Day>> GetDay(Date date) override;
-  Result<void> PutDay(const Day& day) override;
-  Result<std::map<std::string, double>> GetSettings() override;
-  Result<void> SetSettings(const std::map<std::string, double>& settings) override;
-  Result<void> Clear() override;
-  Result<UsualMorning> GetUsual() override;
-  Result<void> SetUsual(const UsualMorning& usual) override;
-  Result<Profile> GetProfile() override;
-  Result<void> SetProfile(const Profile& profile) override;
+  [[nodiscard]] Result<std::optional<Day>> GetDay(Date date) override;
+  [[nodiscard]] Result<void> PutDay(const Day& day) override;
+  [[nodiscard]] Result<std::map<std::string, double>> GetSettings() override;
+  [[nodiscard]] Result<void> SetSettings(const std::map<std::string, double>& settings) override;
+  [[nodiscard]] Result<void> Clear() override;
+  [[nodiscard]] Result<UsualMorning> GetUsual() override;
+  [[nodiscard]] Result<void> SetUsual(const UsualMorning& usual) override;
+  [[nodiscard]] Result<Profile> GetProfile() override;
+  [[nodiscard]] Result<void> SetProfile(const Profile& profile) override;
 
  private:
   Conn& c_;
@@ -98,7 +98,8 @@ class SqlDatabase final : public Database {
  public:
   SqlDatabase(std::unique_ptr<Conn> writer, std::unique_ptr<Conn> reader,
               std::shared_ptr<const Summariser> summariser)
-      : writer_(std::move(writer)), reader_(std::move(reader)),
+      : writer_(std::move(writer)),
+        reader_(std::move(reader)),
         summariser_(std::move(summariser)) {}
 
   [[nodiscard]] Result<void> Migrate();
@@ -129,53 +130,56 @@ class SqlDatabase final : public Database {
   }
 
   // `f` in one write transaction on the writer connection.
-  Result<void> Write(const std::function<Result<void>(Conn&)>& f);
+  [[nodiscard]] Result<void> Write(const std::function<Result<void>(Conn&)>& f);
 
   std::vector<Result<void>> TransactBatch(std::span<const PersonBody> bodies) override;
 
   // accounts.cc
-  Result<Account> CreateAccount(const std::string& username, const std::string& hash,
-                                const std::string& role, int64_t now) override;
-  Result<int64_t> CountAccounts() override;
-  Result<std::vector<Account>> ListAccounts() override;
-  Result<std::optional<std::pair<Account, std::string>>> FindLogin(
+  [[nodiscard]] Result<Account> CreateAccount(const std::string& username, const std::string& hash,
+                                              const std::string& role, int64_t now) override;
+  [[nodiscard]] Result<int64_t> CountAccounts() override;
+  [[nodiscard]] Result<std::vector<Account>> ListAccounts() override;
+  [[nodiscard]] Result<std::optional<std::pair<Account, std::string>>> FindLogin(
       const std::string& username) override;
-  Result<std::optional<Account>> GetAccount(int64_t id) override;
-  Result<std::optional<Account>> AccountOfPerson(PersonId person) override;
-  Result<void> SetPasswordHash(int64_t id, const std::string& hash) override;
-  Result<void> DeleteAccount(int64_t id) override;
-  Result<void> CreateSession(const std::string& token_hash, int64_t account,
-                             const std::string& csrf, int64_t now, int64_t expires_at) override;
-  Result<std::optional<std::pair<Account, std::string>>> FindSession(
+  [[nodiscard]] Result<std::optional<Account>> GetAccount(int64_t id) override;
+  [[nodiscard]] Result<std::optional<Account>> AccountOfPerson(PersonId person) override;
+  [[nodiscard]] Result<void> SetPasswordHash(int64_t id, const std::string& hash) override;
+  [[nodiscard]] Result<void> DeleteAccount(int64_t id) override;
+  [[nodiscard]] Result<void> CreateSession(const std::string& token_hash, int64_t account,
+                                           const std::string& csrf, int64_t now,
+                                           int64_t expires_at) override;
+  [[nodiscard]] Result<std::optional<std::pair<Account, std::string>>> FindSession(
       const std::string& token_hash, int64_t now) override;
-  Result<void> DeleteSession(const std::string& token_hash) override;
-  Result<void> DeleteOtherSessions(int64_t account, const std::string& keep) override;
-  Result<int64_t> CreateApiToken(int64_t account, const std::string& name,
-                                 const std::string& hash, const std::string& scope, int64_t now,
-                                 int64_t expires_at) override;
-  Result<std::vector<ApiTokenInfo>> ListApiTokens(int64_t account) override;
-  Result<bool> RevokeApiToken(int64_t account, int64_t token) override;
-  Result<std::optional<TokenGrant>> FindApiToken(const std::string& hash, int64_t now) override;
-  Result<Attempt> ReserveAttempt(const std::string& key, int64_t now, int64_t window,
-                                 int64_t limit) override;
-  Result<void> ReleaseAttempt(const std::string& key, int64_t now) override;
-  Result<int64_t> CountAttempts(const std::string& key, int64_t now, int64_t window) override;
-  Result<void> ClearAttempts(const std::string& key) override;
+  [[nodiscard]] Result<void> DeleteSession(const std::string& token_hash) override;
+  [[nodiscard]] Result<void> DeleteOtherSessions(int64_t account, const std::string& keep) override;
+  [[nodiscard]] Result<int64_t> CreateApiToken(int64_t account, const std::string& name,
+                                               const std::string& hash, const std::string& scope,
+                                               int64_t now, int64_t expires_at) override;
+  [[nodiscard]] Result<std::vector<ApiTokenInfo>> ListApiTokens(int64_t account) override;
+  [[nodiscard]] Result<bool> RevokeApiToken(int64_t account, int64_t token) override;
+  [[nodiscard]] Result<std::optional<TokenGrant>> FindApiToken(const std::string& hash,
+                                                               int64_t now) override;
+  [[nodiscard]] Result<Attempt> ReserveAttempt(const std::string& key, int64_t now, int64_t window,
+                                               int64_t limit) override;
+  [[nodiscard]] Result<void> ReleaseAttempt(const std::string& key, int64_t now) override;
+  [[nodiscard]] Result<int64_t> CountAttempts(const std::string& key, int64_t now,
+                                              int64_t window) override;
+  [[nodiscard]] Result<void> ClearAttempts(const std::string& key) override;
 
   // sharing.cc
-  Result<int64_t> CreateInvite(PersonId person, const std::string& hash, int64_t now,
-                               int64_t expires) override;
-  Result<std::vector<InviteInfo>> ListInvites(PersonId person, int64_t now) override;
-  Result<bool> CancelInvite(PersonId person, int64_t id) override;
-  Result<PersonId> RedeemInvite(const std::string& hash, int64_t clinician,
-                                int64_t now) override;
-  Result<std::vector<ShareInfo>> ListShares(PersonId person) override;
-  Result<bool> RevokeShare(PersonId person, int64_t clinician) override;
-  Result<bool> CanRead(int64_t clinician, PersonId person) override;
-  Result<std::vector<PersonSummary>> ClinicianList(int64_t clinician) override;
-  Result<std::optional<PersonId>> FindPersonByFeed(const std::string& hash) override;
-  Result<void> SetSetupCode(const std::string& hash) override;
-  Result<bool> CheckSetupCode(const std::string& hash) override;
+  [[nodiscard]] Result<int64_t> CreateInvite(PersonId person, const std::string& hash, int64_t now,
+                                             int64_t expires) override;
+  [[nodiscard]] Result<std::vector<InviteInfo>> ListInvites(PersonId person, int64_t now) override;
+  [[nodiscard]] Result<bool> CancelInvite(PersonId person, int64_t id) override;
+  [[nodiscard]] Result<PersonId> RedeemInvite(const std::string& hash, int64_t clinician,
+                                              int64_t now) override;
+  [[nodiscard]] Result<std::vector<ShareInfo>> ListShares(PersonId person) override;
+  [[nodiscard]] Result<bool> RevokeShare(PersonId person, int64_t clinician) override;
+  [[nodiscard]] Result<bool> CanRead(int64_t clinician, PersonId person) override;
+  [[nodiscard]] Result<std::vector<PersonSummary>> ClinicianList(int64_t clinician) override;
+  [[nodiscard]] Result<std::optional<PersonId>> FindPersonByFeed(const std::string& hash) override;
+  [[nodiscard]] Result<void> SetSetupCode(const std::string& hash) override;
+  [[nodiscard]] Result<bool> CheckSetupCode(const std::string& hash) override;
 
  private:
   std::mutex write_mu_;
@@ -186,7 +190,6 @@ class SqlDatabase final : public Database {
 };
 
 Account AccountFrom(const Row& r);
-#define BACKSIGNAL_ACCOUNT_COLUMNS \
-  "a.id, a.person_id, a.username, a.role, a.is_admin, a.created_at"
+#define BACKSIGNAL_ACCOUNT_COLUMNS "a.id, a.person_id, a.username, a.role, a.is_admin, a.created_at"
 
 }  // namespace backsignal::sql

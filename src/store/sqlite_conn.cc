@@ -25,7 +25,8 @@ class SqliteConn final : public Conn {
   SqliteConn(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
 
   Result<void> Begin(TxnMode mode) override {
-    if (in_txn_) return Fail(Error::Storage("database " + path_ + ": a transaction is already open"));
+    if (in_txn_)
+      return Fail(Error::Storage("database " + path_ + ": a transaction is already open"));
     auto ok = Exec(mode == TxnMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
     if (ok) in_txn_ = true;
     return ok;
@@ -77,9 +78,15 @@ class SqliteConn final : public Conn {
       v.reserve(static_cast<size_t>(n));
       for (int i = 0; i < n; ++i) {
         switch (sqlite3_column_type(*s, i)) {
-          case SQLITE_NULL: v.emplace_back(std::monostate{}); break;
-          case SQLITE_INTEGER: v.emplace_back(static_cast<int64_t>(sqlite3_column_int64(*s, i))); break;
-          case SQLITE_FLOAT: v.emplace_back(sqlite3_column_double(*s, i)); break;
+          case SQLITE_NULL:
+            v.emplace_back(std::monostate{});
+            break;
+          case SQLITE_INTEGER:
+            v.emplace_back(static_cast<int64_t>(sqlite3_column_int64(*s, i)));
+            break;
+          case SQLITE_FLOAT:
+            v.emplace_back(sqlite3_column_double(*s, i));
+            break;
           default: {
             const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(*s, i));
             v.emplace_back(std::string(p, static_cast<size_t>(sqlite3_column_bytes(*s, i))));
@@ -117,8 +124,8 @@ class SqliteConn final : public Conn {
     if (it == stmts_.end()) {
       sqlite3_stmt* raw = nullptr;
       if (sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &raw, nullptr) != SQLITE_OK) {
-        return Fail(Error::Storage("database " + path_ + ": preparing a statement failed: " +
-                                   sqlite3_errmsg(db_)));
+        return Fail(Error::Storage("database " + path_ +
+                                   ": preparing a statement failed: " + sqlite3_errmsg(db_)));
       }
       it = stmts_.emplace(sql, Statement(raw)).first;
     }
@@ -147,8 +154,7 @@ class SqliteConn final : public Conn {
 
 }  // namespace
 
-Result<std::unique_ptr<Conn>> OpenSqliteConn(const std::string& path, bool create,
-                                             bool read_only) {
+Result<std::unique_ptr<Conn>> OpenSqliteConn(const std::string& path, bool create, bool read_only) {
   sqlite3* db = nullptr;
   const bool uri = path.starts_with("file:");
   const int flags = (read_only ? SQLITE_OPEN_READONLY

@@ -41,8 +41,9 @@ Result<ImportReport> Store::Import(const Diary& diary, ImportMode mode) {
     merge(diary.usual.pain, merged.pain, "usual_morning_pain");
     merge(diary.usual.stiffness, merged.stiffness, "usual_morning_stiffness");
     if (!clashes.empty() && mode == ImportMode::kRefuseClashes) {
+      const size_t count = clashes.size();  // before clashes is moved into the error
       return Fail(Error::Conflict(
-          std::to_string(clashes.size()) +
+          std::to_string(count) +
               " entries in the file differ from what is already stored; nothing was imported. "
               "Import with --replace to replace those days with the file's version",
           std::move(clashes)));
@@ -138,6 +139,5 @@ Result<Profile> Store::EditProfile(const std::function<Result<void>(Profile&)>& 
   if (!ok) return Unexpected(ok.error());
   return out;
 }
-
 
 }  // namespace backsignal

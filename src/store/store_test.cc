@@ -6,16 +6,18 @@
 #include <libpq-fe.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
-#include <thread>
 #include <fstream>
+#include <thread>
 
 #include "backsignal/core/checkin.h"
 #include "backsignal/service/sharing.h"
 #include "backsignal/service/summaries.h"
 #include "backsignal/store/group_commit.h"
 #include "schema.h"
+#include "sql.h"
 #include "test_diaries.h"
 
 namespace backsignal {
@@ -168,7 +170,8 @@ TYPED_TEST(StoreTest, ReplaceSwapsClashingDaysAndKeepsOthers) {
 }
 
 TYPED_TEST(StoreTest, ReplaceAllLeavesExactlyTheNewDiary) {
-  ASSERT_TRUE(this->store_->Import(testing::RandomDiary(8, 30), ImportMode::kRefuseClashes).has_value());
+  ASSERT_TRUE(
+      this->store_->Import(testing::RandomDiary(8, 30), ImportMode::kRefuseClashes).has_value());
   const Diary next = testing::RandomDiary(9, 10, D("2027-01-01"));
   ASSERT_TRUE(this->store_->ReplaceAll(next).has_value());
   EXPECT_EQ(*this->store_->LoadDiary(), next);
@@ -176,7 +179,8 @@ TYPED_TEST(StoreTest, ReplaceAllLeavesExactlyTheNewDiary) {
 
 TYPED_TEST(StoreTest, SettingsAreStoredAndReplacedWhole) {
   EXPECT_TRUE(this->store_->LoadSettings()->empty());
-  ASSERT_TRUE(this->store_->SaveSettings({{"significant_change", 2.5}, {"sitting_hours", 8}}).has_value());
+  ASSERT_TRUE(
+      this->store_->SaveSettings({{"significant_change", 2.5}, {"sitting_hours", 8}}).has_value());
   auto s = this->store_->LoadSettings();
   ASSERT_TRUE(s.has_value());
   EXPECT_EQ(s->size(), 2u);
@@ -213,10 +217,12 @@ TYPED_TEST(StoreTest, TheProfileIsStoredAndItsPersonKeyStays) {
   EXPECT_FALSE(failed.has_value());
   EXPECT_EQ(this->store_->LoadProfile()->time_zone, "Europe/London");
   // Clearing the profile's fields removes them.
-  ASSERT_TRUE(this->store_->EditProfile([](Profile& q) -> Result<void> {
-    q = Profile{};
-    return {};
-  }).has_value());
+  ASSERT_TRUE(this->store_
+                  ->EditProfile([](Profile& q) -> Result<void> {
+                    q = Profile{};
+                    return {};
+                  })
+                  .has_value());
   EXPECT_EQ(*this->store_->LoadProfile(), (Profile{.person_key = key}));
 }
 
@@ -316,7 +322,8 @@ TYPED_TEST(StoreTest, EachPersonSeesOnlyTheirOwnDiary) {
   EXPECT_FALSE(other->admin);
   EXPECT_TRUE(this->db_->GetAccount(other->id).value()->username == "other");
   auto theirs = this->db_->ForPerson(other->person);
-  ASSERT_TRUE(this->store_->Import(testing::RandomDiary(1, 20), ImportMode::kRefuseClashes).has_value());
+  ASSERT_TRUE(
+      this->store_->Import(testing::RandomDiary(1, 20), ImportMode::kRefuseClashes).has_value());
   ASSERT_TRUE(this->store_->SaveSettings({{"significant_change", 2.5}}).has_value());
   EXPECT_TRUE(theirs->LoadDiary()->days.empty());
   EXPECT_TRUE(theirs->LoadSettings()->empty());
@@ -352,7 +359,8 @@ TYPED_TEST(StoreTest, SessionsTokensAndThrottling) {
   EXPECT_TRUE(db.RevokeApiToken(id, *t).value());
   EXPECT_FALSE(db.FindApiToken("th", 300).value().has_value());
 
-  for (int i = 0; i < 4; ++i) EXPECT_TRUE(db.ReserveAttempt("signin:owner", 1000 + i, 900, 5)->allowed);
+  for (int i = 0; i < 4; ++i)
+    EXPECT_TRUE(db.ReserveAttempt("signin:owner", 1000 + i, 900, 5)->allowed);
   EXPECT_EQ(db.CountAttempts("signin:owner", 1003, 900).value(), 4);
   EXPECT_EQ(db.CountAttempts("signin:owner", 1950, 900).value(), 0);  // the window passed
   EXPECT_TRUE(db.ReserveAttempt("signin:owner", 1004, 900, 5)->allowed);
@@ -365,7 +373,8 @@ TYPED_TEST(StoreTest, SessionsTokensAndThrottling) {
   EXPECT_EQ(db.CountAttempts("signin:owner", 1003, 900).value(), 0);
   // A clock that went back: attempts stored in the future count as made now, and end with
   // the window from now.
-  for (int i = 0; i < 5; ++i) ASSERT_TRUE(db.ReserveAttempt("signin:late", 500000, 900, 5)->allowed);
+  for (int i = 0; i < 5; ++i)
+    ASSERT_TRUE(db.ReserveAttempt("signin:late", 500000, 900, 5)->allowed);
   EXPECT_FALSE(db.ReserveAttempt("signin:late", 1000, 900, 5)->allowed);
   EXPECT_TRUE(db.ReserveAttempt("signin:late", 1901, 900, 5)->allowed);
 }
@@ -386,8 +395,10 @@ TYPED_TEST(StoreTest, SharingAndTheClinicianListByNeed) {
   };
   testing::DiaryBuilder flaring;
   flaring.Mornings("2026-03-01", 28, 3);
-  for (const char* d : {"2026-03-20", "2026-03-22", "2026-03-24", "2026-03-26"}) flaring.Session(d, 3, 3, 3);
-  for (const char* d : {"2026-03-21", "2026-03-23", "2026-03-25", "2026-03-27"}) flaring.Morning(d, 6);
+  for (const char* d : {"2026-03-20", "2026-03-22", "2026-03-24", "2026-03-26"})
+    flaring.Session(d, 3, 3, 3);
+  for (const char* d : {"2026-03-21", "2026-03-23", "2026-03-25", "2026-03-27"})
+    flaring.Morning(d, 6);
   const PersonId a = make("alice", flaring.Build());
   testing::DiaryBuilder quiet;
   quiet.Mornings("2026-03-01", 28, 3);
@@ -455,16 +466,22 @@ TEST(SqliteStoreTest, TheLocalDiaryComesBackEmptyAfterItsAccountIsDeleted) {
     auto first = (*db)->CreateAccount("first", "hash", "person", 1);
     ASSERT_TRUE(first.has_value());
     EXPECT_EQ(first->person, kLocalPerson);  // the first account takes the local diary
-    ASSERT_TRUE((*db)->ForPerson(kLocalPerson)->Import(testing::RandomDiary(2, 10), ImportMode::kRefuseClashes).has_value());
+    ASSERT_TRUE((*db)
+                    ->ForPerson(kLocalPerson)
+                    ->Import(testing::RandomDiary(2, 10), ImportMode::kRefuseClashes)
+                    .has_value());
     ASSERT_TRUE((*db)->DeleteAccount(first->id).has_value());
   }
   auto store = OpenStore(path, false);
   ASSERT_TRUE(store.has_value());
   EXPECT_TRUE((*store)->LoadDiary()->days.empty());
-  EXPECT_TRUE((*store)->EditDay(D("2026-01-01"), [](Day& d) -> Result<void> {
-    d.morning = Morning{S(3), {}};
-    return {};
-  }).has_value());
+  EXPECT_TRUE((*store)
+                  ->EditDay(D("2026-01-01"),
+                            [](Day& d) -> Result<void> {
+                              d.morning = Morning{S(3), {}};
+                              return {};
+                            })
+                  .has_value());
 }
 
 TYPED_TEST(StoreTest, DataSurvivesReopening) {
@@ -488,7 +505,8 @@ TEST(SqliteStoreTest, UsesWalForeignKeysAndRecordsMigrations) {
     sqlite3_stmt* s = nullptr;
     sqlite3_prepare_v2(db, sql, -1, &s, nullptr);
     std::string out;
-    if (sqlite3_step(s) == SQLITE_ROW) out = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
+    if (sqlite3_step(s) == SQLITE_ROW)
+      out = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
     sqlite3_finalize(s);
     return out;
   };
@@ -538,7 +556,9 @@ std::string PostgresUrlNamed(const std::string& name) {
 void TerminateConnections(const std::string& name) {
   PGconn* c = PQconnectdb(std::getenv("BACKSIGNAL_TEST_PG"));
   PQclear(PQexec(c, ("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
-                     "application_name = '" + name + "'").c_str()));
+                     "application_name = '" +
+                     name + "'")
+                        .c_str()));
   PQfinish(c);
 }
 
@@ -553,10 +573,11 @@ TEST(PostgresStoreTest, ALostConnectionFailsTheWholeBatchAndAcknowledgesNothing)
   // Three writes in one batch; the second loses the connection under the batch's feet.
   std::vector<Database::PersonBody> bodies;
   for (int i = 0; i < 3; ++i) {
-    bodies.push_back({owner->person, [i, &name](DiaryTxn& txn) -> Result<void> {
-                        if (i == 1) TerminateConnections(name);
-                        return txn.PutDay(Day{.date = D("2026-10-01") + i, .morning = Morning{S(3), {}}});
-                      }});
+    bodies.push_back(
+        {owner->person, [i, &name](DiaryTxn& txn) -> Result<void> {
+           if (i == 1) TerminateConnections(name);
+           return txn.PutDay(Day{.date = D("2026-10-01") + i, .morning = Morning{S(3), {}}});
+         }});
   }
   const std::vector<Result<void>> results = (*db)->TransactBatch(bodies);
   // Every write acknowledged is stored: here none can be, as the transaction was lost.
@@ -566,15 +587,17 @@ TEST(PostgresStoreTest, ALostConnectionFailsTheWholeBatchAndAcknowledgesNothing)
   ASSERT_TRUE(diary.has_value());
   for (int i = 0; i < 3; ++i) {
     if (results[i]) {
-      EXPECT_NE(diary->Find(D("2026-10-01") + i), nullptr) << "write " << i << " acknowledged but lost";
+      EXPECT_NE(diary->Find(D("2026-10-01") + i), nullptr)
+          << "write " << i << " acknowledged but lost";
     }
   }
   EXPECT_FALSE(results[0].has_value()) << "nothing of a lost transaction is acknowledged";
   EXPECT_TRUE(diary->days.empty());
   // The next batch finds a new connection.
-  const Database::PersonBody again[] = {{owner->person, [](DiaryTxn& txn) {
-                                           return txn.PutDay(Day{.date = D("2026-10-09"), .morning = Morning{S(2), {}}});
-                                         }}};
+  const Database::PersonBody again[] = {
+      {owner->person, [](DiaryTxn& txn) {
+         return txn.PutDay(Day{.date = D("2026-10-09"), .morning = Morning{S(2), {}}});
+       }}};
   EXPECT_TRUE((*db)->TransactBatch(again)[0].has_value());
   EXPECT_EQ((*db)->ForPerson(owner->person)->LoadDiary()->days.size(), 1u);
 }
@@ -603,7 +626,8 @@ TYPED_TEST(StoreTest, ADayThatIsNotValidIsNeverStored) {
             std::string::npos)
       << put.error().details.at(0);
   Day long_note{.date = D("2026-10-02"), .note = std::string(2001, 'x')};
-  EXPECT_FALSE(this->store_->Transact([&](DiaryTxn& txn) { return txn.PutDay(long_note); }).has_value());
+  EXPECT_FALSE(
+      this->store_->Transact([&](DiaryTxn& txn) { return txn.PutDay(long_note); }).has_value());
   Day nul{.date = D("2026-10-03"), .note = std::string("before\0after", 12)};
   EXPECT_FALSE(this->store_->Transact([&](DiaryTxn& txn) { return txn.PutDay(nul); }).has_value());
   EXPECT_TRUE(this->store_->LoadDiary()->days.empty());
@@ -611,26 +635,73 @@ TYPED_TEST(StoreTest, ADayThatIsNotValidIsNeverStored) {
 
 TYPED_TEST(StoreTest, EveryWriteMovesTheDiaryVersion) {
   const int64_t v0 = this->store_->Version().value();
-  ASSERT_TRUE(this->store_->EditDay(D("2026-10-01"), [](Day& d) -> Result<void> {
-    d.morning = Morning{S(3), {}};
-    return {};
-  }).has_value());
+  ASSERT_TRUE(this->store_
+                  ->EditDay(D("2026-10-01"),
+                            [](Day& d) -> Result<void> {
+                              d.morning = Morning{S(3), {}};
+                              return {};
+                            })
+                  .has_value());
   const int64_t v1 = this->store_->Version().value();
   EXPECT_GT(v1, v0);
   ASSERT_TRUE(this->store_->SaveSettings({{"sitting_hours", 7}}).has_value());
   const int64_t v2 = this->store_->Version().value();
   EXPECT_GT(v2, v1);
   // A profile is not the diary: the reading does not change with it.
-  ASSERT_TRUE(this->store_->EditProfile([](Profile& p) -> Result<void> {
-    p.time_zone = "Europe/Paris";
-    return {};
-  }).has_value());
+  ASSERT_TRUE(this->store_
+                  ->EditProfile([](Profile& p) -> Result<void> {
+                    p.time_zone = "Europe/Paris";
+                    return {};
+                  })
+                  .has_value());
   EXPECT_EQ(this->store_->Version().value(), v2);
   auto snap = this->store_->Snapshot(std::nullopt, 5);
   ASSERT_TRUE(snap.has_value());
   EXPECT_EQ(snap->version, v2);
   EXPECT_EQ(snap->latest, D("2026-10-01"));
   EXPECT_EQ(snap->settings.at("sitting_hours"), 7);
+}
+
+// The tables and columns of a migrated database, "table.column", sorted.
+std::vector<std::string> Columns(sql::Conn& c) {
+  const bool pg = c.dialect() == sql::Dialect::kPostgres;
+  auto rows =
+      c.Query(pg ? "SELECT table_name || '.' || column_name FROM information_schema.columns "
+                   "WHERE table_schema = current_schema()"
+                 : "SELECT m.name || '.' || p.name FROM sqlite_master m JOIN "
+                   "pragma_table_info(m.name) p WHERE m.type = 'table'",
+              {});
+  EXPECT_TRUE(rows.has_value());
+  std::vector<std::string> out;
+  for (const sql::Row& r : *rows) out.push_back(r.Text(0));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(SchemaTest, BothDialectsHoldTheSameTablesAndColumns) {
+  const std::string pg = PostgresSchemaUrl();
+  if (pg.empty()) GTEST_SKIP() << "no PostgreSQL server (BACKSIGNAL_TEST_PG unset)";
+  TempDir dir;
+  const std::string file = dir.File("parity.db");
+  ASSERT_TRUE(OpenDatabase(file, Opts(true)).has_value());
+  ASSERT_TRUE(OpenDatabase(pg, Opts(true)).has_value());
+  auto lite = sql::OpenSqliteConn(file, false);
+  auto post = sql::OpenPostgresConn(pg);
+  ASSERT_TRUE(lite.has_value() && post.has_value());
+  const std::vector<std::string> a = Columns(**lite), b = Columns(**post);
+  EXPECT_GT(a.size(), 50u);
+  EXPECT_EQ(a, b);
+}
+
+TEST(SqlTest, CredentialsAreRedactedInEveryForm) {
+  EXPECT_EQ(sql::RedactCredentials("postgresql://ann:s3cret@db.example/bs"),
+            "postgresql://ann:***@db.example/bs");
+  EXPECT_EQ(sql::RedactCredentials("postgresql://ann@db/bs?password=s3cret&sslmode=require"),
+            "postgresql://ann@db/bs?password=***&sslmode=require");
+  EXPECT_EQ(sql::RedactCredentials("host=db user=ann password='s e c' dbname=bs"),
+            "host=db user=ann password=*** dbname=bs");
+  EXPECT_EQ(sql::RedactCredentials("postgresql://ann@db/bs"), "postgresql://ann@db/bs");
+  EXPECT_EQ(sql::RedactCredentials("/home/ann/diary.db"), "/home/ann/diary.db");
 }
 
 TEST(OpenStoreTest, ChoosesTheBackendFromTheLocation) {

@@ -122,7 +122,9 @@ std::string VerdictExplanation(Verdict v) {
 }
 
 std::string DescribeBaseline(Baseline b) {
-  return b == Baseline::kCreeping ? "creeping upward" : b == Baseline::kImproving ? "improving" : "stable";
+  return b == Baseline::kCreeping    ? "creeping upward"
+         : b == Baseline::kImproving ? "improving"
+                                     : "stable";
 }
 
 std::string DescribeComfort(Comfort c) {

@@ -18,7 +18,7 @@ struct SessionPatch {
   std::optional<int> minutes;
   std::optional<std::string> activity;
   std::optional<LoadSet> load;
-  During during;        // each field given replaces the session's
+  During during;         // each field given replaces the session's
   HourAfter hour_after;  // likewise
   bool empty() const {
     return !time && !minutes && !activity && !load && during.empty() && hour_after.empty();
@@ -35,11 +35,12 @@ void MergeContext(Context& context, const Context& patch);
 size_t AddSession(Day& day, const SessionPatch& patch);
 
 // Changes session `number` (1-based) of the day. Fails with kNotFound if there is no such one.
-Result<size_t> EditSession(Day& day, size_t number, const SessionPatch& patch);
+[[nodiscard]] Result<size_t> EditSession(Day& day, size_t number, const SessionPatch& patch);
 
 // Records the hour-after check-in on session `number`, or on the day's latest session.
 // Fails with kNotFound when the day has no session to attach it to.
-Result<size_t> RecordHourAfter(Day& day, std::optional<size_t> number, const HourAfter& after);
+[[nodiscard]] Result<size_t> RecordHourAfter(Day& day, std::optional<size_t> number,
+                                             const HourAfter& after);
 
 // What can be deleted from a day.
 enum class Entry { kMorning, kSession, kHourAfter, kDuring, kContext, kNote, kDay };
@@ -47,6 +48,6 @@ std::optional<Entry> ParseEntry(std::string_view name);
 
 // Deletes one entry (for sessions and their check-ins, session `number` or the latest).
 // Fails with kNotFound when there is nothing of that kind on the day.
-Result<void> DeleteEntry(Day& day, Entry entry, std::optional<size_t> number);
+[[nodiscard]] Result<void> DeleteEntry(Day& day, Entry entry, std::optional<size_t> number);
 
 }  // namespace backsignal

@@ -115,14 +115,12 @@ struct Day {
   std::vector<Session> sessions;  // in the order they happened
   std::optional<std::string> note;
   // True when the day holds nothing at all (then a store keeps no row for it).
-  bool empty() const {
-    return !morning && context.empty() && sessions.empty() && !note;
-  }
+  bool empty() const { return !morning && context.empty() && sessions.empty() && !note; }
   bool operator==(const Day&) const = default;
 };
 
 struct UsualMorning {
-  std::optional<Score> pain;       // the person's own statement of their usual morning
+  std::optional<Score> pain;  // the person's own statement of their usual morning
   std::optional<Score> stiffness;
   bool operator==(const UsualMorning&) const = default;
 };
@@ -159,7 +157,7 @@ size_t CountCodePoints(std::string_view utf8);
 // Checks every value of a day against the format's limits: a Day built in code can hold any
 // value, so the store checks each one before writing it. Each problem names its place
 // ("2026-11-02 sessions[1].activity: is not valid UTF-8").
-Result<void> ValidateDay(const Day& day);
+[[nodiscard]] Result<void> ValidateDay(const Day& day);
 
 // Sorts days by date; returns the first repeated date if any.
 std::optional<Date> SortDays(std::vector<Day>& days);

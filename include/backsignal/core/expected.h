@@ -46,9 +46,10 @@ class Expected {
 
   Expected() : v_(std::in_place_index<0>) {}
   template <typename U = T>
-    requires(std::is_constructible_v<T, U &&> &&
-             !std::is_same_v<std::remove_cvref_t<U>, Expected>)
-  Expected(U&& u) : v_(std::in_place_index<0>, std::forward<U>(u)) {}
+  requires(std::is_constructible_v<T, U&&> && !std::is_same_v<std::remove_cvref_t<U>, Expected>)
+      // NOLINTNEXTLINE(bugprone-forwarding-reference-overload): constrained, as std::expected's
+      Expected(U&& u)
+      : v_(std::in_place_index<0>, std::forward<U>(u)) {}
   template <typename G>
   Expected(const Unexpected<G>& u) : v_(std::in_place_index<1>, u.error()) {}
   template <typename G>

@@ -13,10 +13,10 @@ namespace backsignal {
 
 // What kind of failure, so that a front door can pick an exit code or HTTP status in one place.
 enum class ErrorKind {
-  kInvalid,   // the input is wrong: a bad diary, a score out of range (exit 2, HTTP 400/422)
-  kConflict,  // the input clashes with what is stored (exit 3, HTTP 409)
-  kNotFound,  // the thing named is not there (exit 4, HTTP 404)
-  kStorage,   // the database or a file could not be read or written (exit 5, HTTP 500)
+  kInvalid,          // the input is wrong: a bad diary, a score out of range (exit 2, HTTP 400/422)
+  kConflict,         // the input clashes with what is stored (exit 3, HTTP 409)
+  kNotFound,         // the thing named is not there (exit 4, HTTP 404)
+  kStorage,          // the database or a file could not be read or written (exit 5, HTTP 500)
   kUnauthenticated,  // nobody is signed in, or the secret given is wrong (HTTP 401)
   kForbidden,        // signed in, but not allowed to do this (exit 6, HTTP 403)
   kThrottled,        // too many attempts: wait and try again (HTTP 429 with Retry-After)
@@ -69,9 +69,9 @@ class ProblemList {
     if (count_ > details.size()) {
       details.push_back("... and " + std::to_string(count_ - details.size()) + " more");
     }
-    return Error::Invalid(what + " refused: " + std::to_string(count_) +
-                              (count_ == 1 ? " problem" : " problems"),
-                          std::move(details));
+    return Error::Invalid(
+        what + " refused: " + std::to_string(count_) + (count_ == 1 ? " problem" : " problems"),
+        std::move(details));
   }
 
  private:

@@ -35,8 +35,8 @@ struct PasswordChangeBody {
 [[nodiscard]] Result<std::string> ParsePasswordJson(std::string_view text);
 
 struct TokenBody {
-  std::string name;              // "" means "script"
-  std::string scope = "diary";   // read, checkins or diary
+  std::string name;             // "" means "script"
+  std::string scope = "diary";  // read, checkins or diary
   int days = 90;
 };
 [[nodiscard]] Result<TokenBody> ParseTokenJson(std::string_view text);

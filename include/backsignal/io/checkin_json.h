@@ -12,13 +12,13 @@
 
 namespace backsignal {
 
-Result<Morning> ParseMorningJson(std::string_view text);
-Result<Context> ParseContextJson(std::string_view text);
-Result<HourAfter> ParseHourAfterJson(std::string_view text);
+[[nodiscard]] Result<Morning> ParseMorningJson(std::string_view text);
+[[nodiscard]] Result<Context> ParseContextJson(std::string_view text);
+[[nodiscard]] Result<HourAfter> ParseHourAfterJson(std::string_view text);
 // A session's fields to set: every key given is set, keys left out are kept.
-Result<SessionPatch> ParseSessionPatchJson(std::string_view text);
+[[nodiscard]] Result<SessionPatch> ParseSessionPatchJson(std::string_view text);
 // {"note": "..."}.
-Result<std::string> ParseNoteJson(std::string_view text);
+[[nodiscard]] Result<std::string> ParseNoteJson(std::string_view text);
 
 // One day in the diary format's shape (compact).
 std::string DayToJson(const Day& day);

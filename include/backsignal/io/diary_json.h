@@ -17,7 +17,7 @@ inline constexpr size_t kMaxListedProblems = 50;
 // detail line per problem: "days[3].morning.pain: 11 is above the top of the scale (0 to 10)".
 // Canonical form: days sorted by date; empty context, during and hour_after objects and empty
 // activity or note strings are dropped (they carry nothing).
-Result<Diary> ParseDiaryJson(std::string_view text);
+[[nodiscard]] Result<Diary> ParseDiaryJson(std::string_view text);
 
 // Writes the canonical JSON of a diary: days in date order, keys in the order of the spec.
 std::string DiaryToJson(const Diary& diary, bool pretty = true);

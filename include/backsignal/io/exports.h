@@ -5,9 +5,9 @@
 #include <cstdint>
 #include <map>
 #include <optional>
-#include <vector>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "backsignal/core/diary.h"
 #include "backsignal/core/profile.h"
@@ -18,7 +18,7 @@ namespace backsignal {
 enum class ExportFormat { kJson, kCsv, kFhir, kIcs, kAll };
 
 // "json", "csv", "fhir", "ics", "all"; kInvalid names the choices.
-Result<ExportFormat> ParseExportFormat(std::string_view name);
+[[nodiscard]] Result<ExportFormat> ParseExportFormat(std::string_view name);
 
 // The account around a diary, for "all my data" (never a secret or a hash).
 struct ExportAccount {
@@ -45,9 +45,9 @@ struct ExportData {
   Diary diary;
   std::map<std::string, double> settings;  // the stored thresholds
   Profile profile;
-  std::string zone;  // the profile's zone, resolved (io/zone.h)
-  Date today;        // the person's date now
-  int64_t now = 0;   // Unix seconds
+  std::string zone;                      // the profile's zone, resolved (io/zone.h)
+  Date today;                            // the person's date now
+  int64_t now = 0;                       // Unix seconds
   std::optional<ExportAccount> account;  // with accounts in force
 };
 

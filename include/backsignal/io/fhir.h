@@ -13,8 +13,10 @@
 namespace backsignal {
 
 // The project's code system and extensions (documented in docs/fhir.md).
-inline constexpr std::string_view kFhirCodeSystem = "https://backsignal.invalid/fhir/CodeSystem/diary";
-inline constexpr std::string_view kFhirIdentifierBase = "https://backsignal.invalid/fhir/identifier/";
+inline constexpr std::string_view kFhirCodeSystem =
+    "https://backsignal.invalid/fhir/CodeSystem/diary";
+inline constexpr std::string_view kFhirIdentifierBase =
+    "https://backsignal.invalid/fhir/identifier/";
 inline constexpr std::string_view kFhirExtensionBase =
     "https://backsignal.invalid/fhir/StructureDefinition/";
 

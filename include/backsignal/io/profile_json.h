@@ -13,11 +13,11 @@ namespace backsignal {
 // A change to the profile: each field absent (left), null (cleared, back to the default) or a
 // value. Time zones are checked against the zoneinfo database.
 struct ProfilePatch {
-  std::optional<std::string> time_zone;        // "" clears
+  std::optional<std::string> time_zone;  // "" clears
   std::optional<std::optional<TimeOfDay>> wake_time;
 };
 
-Result<ProfilePatch> ParseProfilePatchJson(std::string_view text);
+[[nodiscard]] Result<ProfilePatch> ParseProfilePatchJson(std::string_view text);
 void ApplyProfilePatch(const ProfilePatch& patch, Profile& profile);
 
 // The profile as the person sees it: the stored values, and what is in force.

@@ -12,9 +12,9 @@ namespace backsignal {
 
 // Applies every setting in `text` onto `settings`; any unknown name or out-of-bounds value
 // refuses the whole file, naming the key.
-Result<void> ApplySettingsJson(std::string_view text, Settings& settings);
+[[nodiscard]] Result<void> ApplySettingsJson(std::string_view text, Settings& settings);
 
 // Reads a settings object into names and values, each checked against its bounds.
-Result<std::map<std::string, double>> ParseSettingsJson(std::string_view text);
+[[nodiscard]] Result<std::map<std::string, double>> ParseSettingsJson(std::string_view text);
 
 }  // namespace backsignal

@@ -15,7 +15,7 @@ namespace backsignal {
 
 // The zone's canonical name when `name` is a known IANA zone; the machine's own zone when
 // `name` is empty. kInvalid otherwise, naming it.
-Result<std::string> ResolveTimeZone(std::string_view name);
+[[nodiscard]] Result<std::string> ResolveTimeZone(std::string_view name);
 
 // The instant of a local wall-clock time on a date. A time that does not exist (skipped by a
 // spring-forward change) moves forward by the gap, as clocks do; a time that happens twice
@@ -33,8 +33,8 @@ std::string FormatUtcBasic(int64_t unix_seconds);
 
 // A change of a zone's offset, for an iCalendar VTIMEZONE.
 struct ZoneTransition {
-  int64_t at;          // the instant of the change
-  int offset_before;   // seconds east of UTC
+  int64_t at;         // the instant of the change
+  int offset_before;  // seconds east of UTC
   int offset_after;
   bool daylight;       // the new offset is daylight-saving time
   std::string abbrev;  // "BST"

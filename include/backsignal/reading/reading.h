@@ -41,7 +41,7 @@ struct UsualAt {
 // One session read through its three windows (reading.md §2).
 struct SessionReading {
   Date date;
-  size_t number = 1;  // 1-based position within its day
+  size_t number = 1;                 // 1-based position within its day
   const Session* session = nullptr;  // borrowed from the diary that was read
   DuringSignal during = DuringSignal::kUnknown;
   HourAfterSignal hour_after = HourAfterSignal::kUnknown;
@@ -61,7 +61,7 @@ struct MorningPoint {
   Score pain;
   std::optional<Score> stiffness;
   UsualAt usual;
-  bool after_session = false;  // the day before had a session
+  bool after_session = false;              // the day before had a session
   Response response = Response::kUnknown;  // of that session day, when there was one
 };
 
@@ -94,7 +94,7 @@ struct Association {
   std::string factor;  // a load, a confounder, or "long_session"
   int with_days = 0, with_flared = 0;
   int without_days = 0, without_flared = 0;
-  bool enough = false;  // at least association_min_days with and without
+  bool enough = false;               // at least association_min_days with and without
   std::optional<double> p_value;     // two-sided Fisher's exact test, when enough
   std::optional<double> difference;  // flared share with minus without, when enough
   std::string words;                 // the comparison in plain words
@@ -109,9 +109,9 @@ struct MorningShift {
 
 struct Reading {
   Date as_of;
-  Date window_start;          // W = [window_start, as_of]
-  Date sessions_start;        // sessions listed from here to as_of
-  UsualAt usual;              // usual morning for A+1
+  Date window_start;    // W = [window_start, as_of]
+  Date sessions_start;  // sessions listed from here to as_of
+  UsualAt usual;        // usual morning for A+1
   Trend trend;
   std::vector<SessionReading> sessions;  // dated in [sessions_start, as_of], oldest first
   std::vector<MorningPoint> mornings;    // recorded in [sessions_start, as_of]

@@ -52,14 +52,15 @@ struct SettingInfo {
 std::span<const SettingInfo> AllSettings();
 
 // Sets one setting by name after checking it is known and within its bounds.
-Result<void> SetSetting(Settings& settings, std::string_view name, double value);
+[[nodiscard]] Result<void> SetSetting(Settings& settings, std::string_view name, double value);
 
 // Checks the relations between settings (helpful_share below stirring_share).
-Result<void> CheckSettings(const Settings& settings);
+[[nodiscard]] Result<void> CheckSettings(const Settings& settings);
 
 // Applies named values onto `settings` (each checked as SetSetting does, then CheckSettings);
 // on any problem `settings` is left as it was and every problem is listed.
-Result<void> ApplySettings(Settings& settings, const std::map<std::string, double>& values);
+[[nodiscard]] Result<void> ApplySettings(Settings& settings,
+                                         const std::map<std::string, double>& values);
 
 // Names of the settings that differ from their defaults, in table order.
 std::vector<std::string> NonDefaultSettings(const Settings& settings);

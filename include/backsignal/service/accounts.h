@@ -13,8 +13,8 @@
 namespace backsignal::service {
 
 struct ThrottlePolicy {
-  int account_failures = 5;       // wrong passwords per account in the window
-  int address_failures = 20;      // per client address
+  int account_failures = 5;   // wrong passwords per account in the window
+  int address_failures = 20;  // per client address
   int window_seconds = 15 * 60;
 };
 
@@ -73,8 +73,7 @@ struct Caller {
 [[nodiscard]] Result<void> SetPassword(const Service& service, const Account& account,
                                        const std::string& next);
 [[nodiscard]] Result<void> DeleteAccount(const Service& service, const Account& account,
-                                         const std::string& password,
-                                         const ThrottlePolicy& policy);
+                                         const std::string& password, const ThrottlePolicy& policy);
 
 // What a token may do: read the diary and reading; also record check-ins; or also import,
 // replace and change the diary's thresholds. Never the account (that needs a signed-in

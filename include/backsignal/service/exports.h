@@ -22,8 +22,8 @@ namespace backsignal::service {
                                            const std::optional<Account>& account);
 
 struct ReportRequest {
-  int weeks = 2;                // 2, 4 or 12
-  std::optional<Date> as_of;    // default: DefaultAsOf
+  int weeks = 2;              // 2, 4 or 12
+  std::optional<Date> as_of;  // default: DefaultAsOf
 };
 // The clinician's report as one HTML page.
 [[nodiscard]] Result<std::string> ReportFor(const Service& service, PersonId person,

@@ -45,7 +45,7 @@ class ReadingCache {
   const size_t capacity_;
   mutable std::mutex mu_;
   std::map<std::pair<PersonId, std::string>, Entry> entries_;  // GUARDED_BY(mu_)
-  std::list<std::pair<PersonId, std::string>> lru_;           // GUARDED_BY(mu_), newest first
+  std::list<std::pair<PersonId, std::string>> lru_;            // GUARDED_BY(mu_), newest first
   size_t hits_ = 0, misses_ = 0;                               // GUARDED_BY(mu_)
 };
 

@@ -44,8 +44,7 @@ class Service {
 
 // Opens a database with the service's summariser in force (service/summaries.h), so that every
 // write keeps the clinician's list up to date.
-Result<std::unique_ptr<Database>> OpenServiceDatabase(const std::string& location,
-                                                      OpenOptions options,
-                                                      const Overrides& overrides = {});
+[[nodiscard]] Result<std::unique_ptr<Database>> OpenServiceDatabase(
+    const std::string& location, OpenOptions options, const Overrides& overrides = {});
 
 }  // namespace backsignal::service

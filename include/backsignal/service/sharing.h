@@ -34,9 +34,9 @@ struct NewInvite {
 // One row of the clinician's list, with why the person needs attention, most needy first.
 struct TriagedPerson {
   PersonSummary summary;
-  std::optional<int> days_since;     // days since the latest date recorded
-  std::vector<std::string> needs;    // reasons, most urgent first ("modify_or_stop", ...)
-  int rank = 0;                      // larger is more urgent
+  std::optional<int> days_since;   // days since the latest date recorded
+  std::vector<std::string> needs;  // reasons, most urgent first ("modify_or_stop", ...)
+  int rank = 0;                    // larger is more urgent
 };
 [[nodiscard]] Result<std::vector<TriagedPerson>> ClinicianPeople(const Service& service,
                                                                  const Account& clinician);

@@ -21,8 +21,8 @@ namespace backsignal {
 // One consistent read of a diary (Store::Snapshot).
 struct DiarySnapshot {
   int64_t version = 0;
-  std::optional<Date> latest;  // the latest date with anything recorded
-  Diary diary;                 // the days asked for, and the stated usual morning
+  std::optional<Date> latest;              // the latest date with anything recorded
+  Diary diary;                             // the days asked for, and the stated usual morning
   std::map<std::string, double> settings;  // the stored thresholds
 };
 
@@ -30,21 +30,21 @@ struct DiarySnapshot {
 class DiaryTxn {
  public:
   virtual ~DiaryTxn() = default;
-  virtual Result<std::optional<Day>> GetDay(Date date) = 0;
+  [[nodiscard]] virtual Result<std::optional<Day>> GetDay(Date date) = 0;
   // Stores the day whole, replacing what was there; an empty day removes the row.
-  virtual Result<void> PutDay(const Day& day) = 0;
+  [[nodiscard]] virtual Result<void> PutDay(const Day& day) = 0;
   // The person's own reading thresholds, by setting name (reading/settings.h); those not stored
   // are at their defaults.
-  virtual Result<std::map<std::string, double>> GetSettings() = 0;
-  virtual Result<void> SetSettings(const std::map<std::string, double>& settings) = 0;
+  [[nodiscard]] virtual Result<std::map<std::string, double>> GetSettings() = 0;
+  [[nodiscard]] virtual Result<void> SetSettings(const std::map<std::string, double>& settings) = 0;
   // Removes every day and the stated usual morning: the diary becomes empty.
-  virtual Result<void> Clear() = 0;
-  virtual Result<UsualMorning> GetUsual() = 0;
-  virtual Result<void> SetUsual(const UsualMorning& usual) = 0;
+  [[nodiscard]] virtual Result<void> Clear() = 0;
+  [[nodiscard]] virtual Result<UsualMorning> GetUsual() = 0;
+  [[nodiscard]] virtual Result<void> SetUsual(const UsualMorning& usual) = 0;
   // The person's profile (core/profile.h). SetProfile stores it whole; person_key is kept as
   // created whatever the argument says.
-  virtual Result<Profile> GetProfile() = 0;
-  virtual Result<void> SetProfile(const Profile& profile) = 0;
+  [[nodiscard]] virtual Result<Profile> GetProfile() = 0;
+  [[nodiscard]] virtual Result<void> SetProfile(const Profile& profile) = 0;
 };
 
 // How an import treats dates the store already holds with different content.
@@ -64,21 +64,22 @@ class Store {
   virtual ~Store() = default;
 
   // The whole diary, days in date order.
-  virtual Result<Diary> LoadDiary() = 0;
+  [[nodiscard]] virtual Result<Diary> LoadDiary() = 0;
 
   // The diary as one consistent snapshot: its version, its latest date, the stored thresholds,
   // and its days from `horizon_days` before `as_of` (the latest date when not given) on, or
   // all of them when `horizon_days` is not given.
-  virtual Result<DiarySnapshot> Snapshot(std::optional<Date> as_of,
-                                         std::optional<int> horizon_days) = 0;
+  [[nodiscard]] virtual Result<DiarySnapshot> Snapshot(std::optional<Date> as_of,
+                                                       std::optional<int> horizon_days) = 0;
 
   // The diary's version: it grows with every write to the diary or its thresholds, in every
   // process, so a reading made at one version is current exactly while the version is.
-  virtual Result<int64_t> Version() = 0;
+  [[nodiscard]] virtual Result<int64_t> Version() = 0;
 
   // Runs `body` in one transaction: committed (durably) when it returns success, rolled back
   // when it fails; its error is returned.
-  virtual Result<void> Transact(const std::function<Result<void>(DiaryTxn&)>& body) = 0;
+  [[nodiscard]] virtual Result<void> Transact(
+      const std::function<Result<void>(DiaryTxn&)>& body) = 0;
 
   using TxnBody = std::function<Result<void>(DiaryTxn&)>;
 
@@ -94,34 +95,35 @@ class Store {
   // in the file are left; a day stored with other content is a clash: kRefuseClashes refuses
   // the whole file (kConflict, listing the dates), kReplace replaces those days. A usual
   // morning given in the file that differs from the stored one clashes the same way.
-  Result<ImportReport> Import(const Diary& diary, ImportMode mode);
+  [[nodiscard]] Result<ImportReport> Import(const Diary& diary, ImportMode mode);
 
   // Replaces the whole diary with `diary`, atomically.
-  Result<void> ReplaceAll(const Diary& diary);
+  [[nodiscard]] Result<void> ReplaceAll(const Diary& diary);
 
   // Reads the day (an empty one if none), lets `edit` change it, and stores the result, all in
   // one transaction. Returns the day as stored.
-  Result<Day> EditDay(Date date, const std::function<Result<void>(Day&)>& edit);
+  [[nodiscard]] Result<Day> EditDay(Date date, const std::function<Result<void>(Day&)>& edit);
 
   // One day, if recorded.
-  Result<std::optional<Day>> GetDay(Date date);
+  [[nodiscard]] Result<std::optional<Day>> GetDay(Date date);
 
   // Sets the person's own statement of their usual morning.
-  Result<void> SetUsual(const UsualMorning& usual);
+  [[nodiscard]] Result<void> SetUsual(const UsualMorning& usual);
 
   // The stored thresholds (see DiaryTxn::GetSettings), and replacing them whole.
-  virtual Result<std::map<std::string, double>> LoadSettings() = 0;
-  Result<void> SaveSettings(const std::map<std::string, double>& settings);
+  [[nodiscard]] virtual Result<std::map<std::string, double>> LoadSettings() = 0;
+  [[nodiscard]] Result<void> SaveSettings(const std::map<std::string, double>& settings);
 
   // The person's profile, and editing it in one transaction.
-  Result<Profile> LoadProfile();
-  Result<Profile> EditProfile(const std::function<Result<void>(Profile&)>& edit);
+  [[nodiscard]] Result<Profile> LoadProfile();
+  [[nodiscard]] Result<Profile> EditProfile(const std::function<Result<void>(Profile&)>& edit);
 };
 
 // The steps of Store::ReplaceAll and Store::EditDay inside a transaction already open, for
 // callers that batch them (the server's group commit).
-Result<void> ReplaceDiaryIn(DiaryTxn& txn, const Diary& diary);
-Result<Day> EditDayIn(DiaryTxn& txn, Date date, const std::function<Result<void>(Day&)>& edit);
+[[nodiscard]] Result<void> ReplaceDiaryIn(DiaryTxn& txn, const Diary& diary);
+[[nodiscard]] Result<Day> EditDayIn(DiaryTxn& txn, Date date,
+                                    const std::function<Result<void>(Day&)>& edit);
 
 using PersonId = int64_t;
 // On SQLite the diary of the command line's own person (created with the database); the first
@@ -214,37 +216,43 @@ class Database {
   // --- accounts ---
   // Creates a person and their account. The first account becomes the administrator and, on
   // SQLite, takes the local person's diary. kConflict when the username is taken.
-  virtual Result<Account> CreateAccount(const std::string& username, const std::string& password_hash,
-                                        const std::string& role, int64_t now) = 0;
-  virtual Result<int64_t> CountAccounts() = 0;
+  [[nodiscard]] virtual Result<Account> CreateAccount(const std::string& username,
+                                                      const std::string& password_hash,
+                                                      const std::string& role, int64_t now) = 0;
+  [[nodiscard]] virtual Result<int64_t> CountAccounts() = 0;
   // Every account, by username (for the administrator).
-  virtual Result<std::vector<Account>> ListAccounts() = 0;
+  [[nodiscard]] virtual Result<std::vector<Account>> ListAccounts() = 0;
   // The account and its password hash, by username.
-  virtual Result<std::optional<std::pair<Account, std::string>>> FindLogin(const std::string& username) = 0;
-  virtual Result<std::optional<Account>> GetAccount(int64_t account_id) = 0;
-  virtual Result<std::optional<Account>> AccountOfPerson(PersonId person) = 0;
+  [[nodiscard]] virtual Result<std::optional<std::pair<Account, std::string>>> FindLogin(
+      const std::string& username) = 0;
+  [[nodiscard]] virtual Result<std::optional<Account>> GetAccount(int64_t account_id) = 0;
+  [[nodiscard]] virtual Result<std::optional<Account>> AccountOfPerson(PersonId person) = 0;
   // Sets the password; every API token of the account ends with the old one.
-  virtual Result<void> SetPasswordHash(int64_t account_id, const std::string& hash) = 0;
+  [[nodiscard]] virtual Result<void> SetPasswordHash(int64_t account_id,
+                                                     const std::string& hash) = 0;
   // Deletes the account, its person and every row of theirs (diary, sessions, tokens, shares,
   // invites, summaries, throttling by their username).
-  virtual Result<void> DeleteAccount(int64_t account_id) = 0;
+  [[nodiscard]] virtual Result<void> DeleteAccount(int64_t account_id) = 0;
 
   // Sign-in sessions, by the hash of their secret.
-  virtual Result<void> CreateSession(const std::string& token_hash, int64_t account_id,
-                                     const std::string& csrf, int64_t now, int64_t expires_at) = 0;
-  virtual Result<std::optional<std::pair<Account, std::string>>> FindSession(
+  [[nodiscard]] virtual Result<void> CreateSession(const std::string& token_hash,
+                                                   int64_t account_id, const std::string& csrf,
+                                                   int64_t now, int64_t expires_at) = 0;
+  [[nodiscard]] virtual Result<std::optional<std::pair<Account, std::string>>> FindSession(
       const std::string& token_hash, int64_t now) = 0;  // the account and the session's CSRF token
-  virtual Result<void> DeleteSession(const std::string& token_hash) = 0;
-  virtual Result<void> DeleteOtherSessions(int64_t account_id, const std::string& keep_hash) = 0;
+  [[nodiscard]] virtual Result<void> DeleteSession(const std::string& token_hash) = 0;
+  [[nodiscard]] virtual Result<void> DeleteOtherSessions(int64_t account_id,
+                                                         const std::string& keep_hash) = 0;
 
   // API tokens for scripts, by the hash of their secret; one not expired at `now` is found.
-  virtual Result<int64_t> CreateApiToken(int64_t account_id, const std::string& name,
-                                         const std::string& token_hash, const std::string& scope,
-                                         int64_t now, int64_t expires_at) = 0;
-  virtual Result<std::vector<ApiTokenInfo>> ListApiTokens(int64_t account_id) = 0;
-  virtual Result<bool> RevokeApiToken(int64_t account_id, int64_t token_id) = 0;
-  virtual Result<std::optional<TokenGrant>> FindApiToken(const std::string& token_hash,
-                                                         int64_t now) = 0;
+  [[nodiscard]] virtual Result<int64_t> CreateApiToken(int64_t account_id, const std::string& name,
+                                                       const std::string& token_hash,
+                                                       const std::string& scope, int64_t now,
+                                                       int64_t expires_at) = 0;
+  [[nodiscard]] virtual Result<std::vector<ApiTokenInfo>> ListApiTokens(int64_t account_id) = 0;
+  [[nodiscard]] virtual Result<bool> RevokeApiToken(int64_t account_id, int64_t token_id) = 0;
+  [[nodiscard]] virtual Result<std::optional<TokenGrant>> FindApiToken(
+      const std::string& token_hash, int64_t now) = 0;
 
   // Throttling, by key ("signin:alice@10.0.0.1", "address:10.0.0.1"): each attempt is reserved
   // before the work it limits is done, atomically across processes, so that at most `limit`
@@ -254,35 +262,39 @@ class Database {
     bool allowed = false;
     int64_t retry_after = 0;  // seconds until one is allowed again, when not allowed
   };
-  virtual Result<Attempt> ReserveAttempt(const std::string& key, int64_t now, int64_t window,
-                                         int64_t limit) = 0;
+  [[nodiscard]] virtual Result<Attempt> ReserveAttempt(const std::string& key, int64_t now,
+                                                       int64_t window, int64_t limit) = 0;
   // Gives back one attempt reserved at `now` (one that succeeded and should not count).
-  virtual Result<void> ReleaseAttempt(const std::string& key, int64_t now) = 0;
-  virtual Result<int64_t> CountAttempts(const std::string& key, int64_t now, int64_t window) = 0;
-  virtual Result<void> ClearAttempts(const std::string& key) = 0;
+  [[nodiscard]] virtual Result<void> ReleaseAttempt(const std::string& key, int64_t now) = 0;
+  [[nodiscard]] virtual Result<int64_t> CountAttempts(const std::string& key, int64_t now,
+                                                      int64_t window) = 0;
+  [[nodiscard]] virtual Result<void> ClearAttempts(const std::string& key) = 0;
 
   // Sharing: a person's invite (by the hash of its code) that a clinician redeems once before it
   // expires; the shares that result; revoking them.
-  virtual Result<int64_t> CreateInvite(PersonId person, const std::string& code_hash, int64_t now,
-                                       int64_t expires_at) = 0;
-  virtual Result<std::vector<InviteInfo>> ListInvites(PersonId person, int64_t now) = 0;
-  virtual Result<bool> CancelInvite(PersonId person, int64_t invite_id) = 0;
+  [[nodiscard]] virtual Result<int64_t> CreateInvite(PersonId person, const std::string& code_hash,
+                                                     int64_t now, int64_t expires_at) = 0;
+  [[nodiscard]] virtual Result<std::vector<InviteInfo>> ListInvites(PersonId person,
+                                                                    int64_t now) = 0;
+  [[nodiscard]] virtual Result<bool> CancelInvite(PersonId person, int64_t invite_id) = 0;
   // kNotFound for an unknown, used or expired code; returns the person now shared.
-  virtual Result<PersonId> RedeemInvite(const std::string& code_hash, int64_t clinician_account,
-                                        int64_t now) = 0;
-  virtual Result<std::vector<ShareInfo>> ListShares(PersonId person) = 0;
-  virtual Result<bool> RevokeShare(PersonId person, int64_t clinician_account) = 0;
-  virtual Result<bool> CanRead(int64_t clinician_account, PersonId person) = 0;
+  [[nodiscard]] virtual Result<PersonId> RedeemInvite(const std::string& code_hash,
+                                                      int64_t clinician_account, int64_t now) = 0;
+  [[nodiscard]] virtual Result<std::vector<ShareInfo>> ListShares(PersonId person) = 0;
+  [[nodiscard]] virtual Result<bool> RevokeShare(PersonId person, int64_t clinician_account) = 0;
+  [[nodiscard]] virtual Result<bool> CanRead(int64_t clinician_account, PersonId person) = 0;
   // The people who share with the clinician, with their summaries, by username (the order of
   // need is the service's: service/sharing.h).
-  virtual Result<std::vector<PersonSummary>> ClinicianList(int64_t clinician_account) = 0;
+  [[nodiscard]] virtual Result<std::vector<PersonSummary>> ClinicianList(
+      int64_t clinician_account) = 0;
 
   // The person whose calendar feed has this secret hash.
-  virtual Result<std::optional<PersonId>> FindPersonByFeed(const std::string& hash) = 0;
+  [[nodiscard]] virtual Result<std::optional<PersonId>> FindPersonByFeed(
+      const std::string& hash) = 0;
 
   // The one-time sign-up code that `serve` prints while there is no account (by its hash).
-  virtual Result<void> SetSetupCode(const std::string& code_hash) = 0;
-  virtual Result<bool> CheckSetupCode(const std::string& code_hash) = 0;
+  [[nodiscard]] virtual Result<void> SetSetupCode(const std::string& code_hash) = 0;
+  [[nodiscard]] virtual Result<bool> CheckSetupCode(const std::string& code_hash) = 0;
 };
 
 struct OpenOptions {
@@ -295,8 +307,8 @@ struct OpenOptions {
 // Opens a database from a location: "memory:" (a private in-memory SQLite), "sqlite:PATH", a
 // plain file path, or "postgresql://..." / "postgres://..." (libpq URI). Applies any pending
 // migrations. Without `create` a missing SQLite file is kNotFound.
-Result<std::unique_ptr<Database>> OpenDatabase(const std::string& location,
-                                               const OpenOptions& options);
+[[nodiscard]] Result<std::unique_ptr<Database>> OpenDatabase(const std::string& location,
+                                                             const OpenOptions& options);
 
 // A Store for one person of `db` that owns `db`: for the command line and tests.
 std::unique_ptr<Store> OwningPersonStore(std::unique_ptr<Database> db, PersonId person);
