@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "backsignal/io/ids.h"
+#include "backsignal/service/summaries.h"
 #include "backsignal/store/store.h"
 #include "test_diaries.h"
 
@@ -21,13 +22,13 @@ int main(int argc, char** argv) {
   }
   const int people = argc > 2 ? std::atoi(argv[2]) : 10000;
   const int days = argc > 3 ? std::atoi(argv[3]) : 90;
-  auto db = OpenDatabase(argv[1], true);
+  auto db = OpenDatabase(argv[1], {.create = true, .summariser = service::ReadingSummariser({})});
   if (!db) {
     std::fprintf(stderr, "%s\n", db.error().message.c_str());
     return 1;
   }
   const auto t0 = std::chrono::steady_clock::now();
-  const std::string hash = HashPassword("bench password");
+  const std::string hash = HashPassword("bench password").value();
   auto clin = (*db)->CreateAccount("dr.bench", hash, "clinician", 1);
   if (!clin) {
     std::fprintf(stderr, "%s\n", clin.error().message.c_str());

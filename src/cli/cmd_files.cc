@@ -41,7 +41,13 @@ int RunImport(const Globals& g, const ImportArgs& a) {
   auto store = (*opened)->db().ForPerson((*opened)->person());
   auto report =
       store->Import(*diary, a.replace ? ImportMode::kReplace : ImportMode::kRefuseClashes);
-  if (!report) return Report(report.error());
+  if (!report) {
+    Error e = report.error();
+    if (e.kind == ErrorKind::kConflict) {
+      e.message += ". Import with --replace to replace those days with the file's version";
+    }
+    return Report(e);
+  }
   std::cout << "Imported " << a.file << " into " << (*opened)->Describe() << ": " << report->added
             << " new days";
   if (report->replaced) std::cout << ", " << report->replaced << " replaced";

@@ -102,7 +102,14 @@ Result<std::unique_ptr<Opened>> Open(const Globals& g, Access access, bool for_p
   options.create = access == Access::kCreate;
   options.read_only = access == Access::kRead;
   auto db = service::OpenServiceDatabase(location, options, *overrides);
-  if (!db) return Unexpected(db.error());
+  if (!db) {
+    Error e = db.error();
+    if (e.kind == ErrorKind::kNotFound) {
+      e.message +=
+          ": record a check-in (backsignal morning 3) or import one (backsignal import FILE)";
+    }
+    return Unexpected(e);
+  }
   out->db_ = std::move(*db);
   out->writer_ = std::make_unique<DirectWriter>(*out->db_);
   out->service_ = std::make_unique<service::Service>(*out->db_, *out->writer_,

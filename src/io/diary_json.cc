@@ -412,7 +412,7 @@ std::string DiaryToJson(const Diary& diary, bool pretty) {
   ordered_json days = ordered_json::array();
   for (const Day& day : diary.days) days.push_back(DayJson(day));
   j["days"] = std::move(days);
-  return pretty ? j.dump(2) + "\n" : j.dump();
+  return pretty ? io::Dump(j, 2) + "\n" : io::Dump(j);
 }
 
 namespace {
@@ -486,7 +486,7 @@ Result<std::string> ParseNoteJson(std::string_view text) {
   });
 }
 
-std::string DayToJson(const Day& day) { return DayJson(day).dump(); }
+std::string DayToJson(const Day& day) { return io::Dump(DayJson(day)); }
 
 bool LooksLikeJson(std::string_view text) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);

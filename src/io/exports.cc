@@ -7,6 +7,7 @@
 #include "backsignal/io/fhir.h"
 #include "backsignal/io/ical.h"
 #include "backsignal/io/zone.h"
+#include "json_util.h"
 
 namespace backsignal {
 
@@ -56,7 +57,7 @@ std::string AllDataJson(const ExportData& d) {
     }
     j["api_tokens"] = std::move(tokens);
   }
-  return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+  return io::Dump(j, 2) + "\n";
 }
 
 ExportFile Export(ExportFormat format, const ExportData& d) {

@@ -4,6 +4,7 @@
 
 #include "backsignal/io/ids.h"
 #include "backsignal/io/zone.h"
+#include "json_util.h"
 
 namespace backsignal {
 namespace {
@@ -251,7 +252,7 @@ class Builder {
 std::string DiaryToFhirJson(const Diary& diary, const Profile& profile, std::string_view zone,
                             int64_t now, bool pretty) {
   Builder b(profile, zone);
-  return b.Build(diary, now).dump(pretty ? 2 : -1) + (pretty ? "\n" : "");
+  return io::Dump(b.Build(diary, now), pretty ? 2 : -1) + (pretty ? "\n" : "");
 }
 
 }  // namespace backsignal

@@ -27,7 +27,7 @@ std::string DescribeJson(const nlohmann::json& value) {
         }
         s = s.substr(0, cut) + "...";
       }
-      return nlohmann::json(s).dump() + " (a string)";
+      return Dump(nlohmann::json(s)) + " (a string)";
     }
     case nlohmann::json::value_t::array:
       return "an array";

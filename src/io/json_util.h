@@ -20,6 +20,13 @@ std::string DescribeJson(const nlohmann::json& value);
 ordered_json NumberJson(double value);
 inline ordered_json ScoreJson(Score s) { return NumberJson(s.value()); }
 
+// JSON text of `j`: `indent` -1 is compact. Text that is not UTF-8 (which validation keeps out
+// of the diary) becomes U+FFFD rather than throwing.
+template <typename Json>
+std::string Dump(const Json& j, int indent = -1) {
+  return j.dump(indent, ' ', false, Json::error_handler_t::replace);
+}
+
 // The deepest nesting of arrays and objects any reader takes (a diary needs 4).
 inline constexpr size_t kMaxJsonDepth = 64;
 

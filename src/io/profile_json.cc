@@ -67,7 +67,7 @@ std::string ProfileToJson(const Profile& p) {
       p.wake_time ? io::ordered_json(p.wake_time->ToString()) : io::ordered_json(nullptr);
   j["wake_time_in_force"] = WakeTimeOf(p).ToString();
   j["calendar_feed_published"] = !p.feed_token_hash.empty();
-  return j.dump();
+  return io::Dump(j);
 }
 
 }  // namespace backsignal

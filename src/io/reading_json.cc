@@ -130,7 +130,7 @@ std::string ReadingToJson(const Reading& r, bool pretty) {
   ordered_json non_default = ordered_json::array();
   for (const std::string& n : r.non_default_settings) non_default.push_back(n);
   j["non_default_settings"] = std::move(non_default);
-  return pretty ? j.dump(2) + "\n" : j.dump();
+  return pretty ? io::Dump(j, 2) + "\n" : io::Dump(j);
 }
 
 }  // namespace backsignal

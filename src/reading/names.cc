@@ -5,78 +5,110 @@ namespace backsignal {
 
 std::string_view Name(DuringSignal s) {
   switch (s) {
-    case DuringSignal::kSharp: return "sharp";
-    case DuringSignal::kBuilding: return "building";
-    case DuringSignal::kStable: return "stable";
-    case DuringSignal::kUnknown: return "unknown";
+    case DuringSignal::kSharp:
+      return "sharp";
+    case DuringSignal::kBuilding:
+      return "building";
+    case DuringSignal::kStable:
+      return "stable";
+    case DuringSignal::kUnknown:
+      return "unknown";
   }
   return "unknown";
 }
 std::string_view Name(HourAfterSignal s) {
   switch (s) {
-    case HourAfterSignal::kRising: return "rising";
-    case HourAfterSignal::kSettling: return "settling";
-    case HourAfterSignal::kUnknown: return "unknown";
+    case HourAfterSignal::kRising:
+      return "rising";
+    case HourAfterSignal::kSettling:
+      return "settling";
+    case HourAfterSignal::kUnknown:
+      return "unknown";
   }
   return "unknown";
 }
 std::string_view Name(MorningSignal s) {
   switch (s) {
-    case MorningSignal::kWorse: return "worse";
-    case MorningSignal::kBetter: return "better";
-    case MorningSignal::kUsual: return "usual";
-    case MorningSignal::kUnknown: return "unknown";
+    case MorningSignal::kWorse:
+      return "worse";
+    case MorningSignal::kBetter:
+      return "better";
+    case MorningSignal::kUsual:
+      return "usual";
+    case MorningSignal::kUnknown:
+      return "unknown";
   }
   return "unknown";
 }
 std::string_view Name(Response s) {
   switch (s) {
-    case Response::kFlared: return "flared";
-    case Response::kSettled: return "settled";
-    case Response::kUnknown: return "unknown";
+    case Response::kFlared:
+      return "flared";
+    case Response::kSettled:
+      return "settled";
+    case Response::kUnknown:
+      return "unknown";
   }
   return "unknown";
 }
 std::string_view Name(Confounder s) {
   switch (s) {
-    case Confounder::kSitting: return "sitting";
-    case Confounder::kProlongedPosition: return "prolonged_position";
-    case Confounder::kUpperBodyTension: return "upper_body_tension";
+    case Confounder::kSitting:
+      return "sitting";
+    case Confounder::kProlongedPosition:
+      return "prolonged_position";
+    case Confounder::kUpperBodyTension:
+      return "upper_body_tension";
   }
   return "unknown";
 }
 std::string_view Name(Baseline s) {
   switch (s) {
-    case Baseline::kCreeping: return "creeping";
-    case Baseline::kImproving: return "improving";
-    case Baseline::kStable: return "stable";
-    case Baseline::kUnknown: return "unknown";
+    case Baseline::kCreeping:
+      return "creeping";
+    case Baseline::kImproving:
+      return "improving";
+    case Baseline::kStable:
+      return "stable";
+    case Baseline::kUnknown:
+      return "unknown";
   }
   return "unknown";
 }
 std::string_view Name(Comfort s) {
   switch (s) {
-    case Comfort::kLessComfortable: return "less_comfortable";
-    case Comfort::kMoreComfortable: return "more_comfortable";
-    case Comfort::kSteady: return "steady";
-    case Comfort::kUnknown: return "unknown";
+    case Comfort::kLessComfortable:
+      return "less_comfortable";
+    case Comfort::kMoreComfortable:
+      return "more_comfortable";
+    case Comfort::kSteady:
+      return "steady";
+    case Comfort::kUnknown:
+      return "unknown";
   }
   return "unknown";
 }
 std::string_view Name(Verdict s) {
   switch (s) {
-    case Verdict::kNotEnoughData: return "not_enough_data";
-    case Verdict::kStirringUp: return "stirring_up";
-    case Verdict::kHelpful: return "helpful";
-    case Verdict::kMixed: return "mixed";
+    case Verdict::kNotEnoughData:
+      return "not_enough_data";
+    case Verdict::kStirringUp:
+      return "stirring_up";
+    case Verdict::kHelpful:
+      return "helpful";
+    case Verdict::kMixed:
+      return "mixed";
   }
   return "unknown";
 }
 std::string_view Name(AlertKind s) {
   switch (s) {
-    case AlertKind::kModifyOrStop: return "modify_or_stop";
-    case AlertKind::kRepeatedWorseMornings: return "repeated_worse_mornings";
-    case AlertKind::kMorningShift: return "morning_shift";
+    case AlertKind::kModifyOrStop:
+      return "modify_or_stop";
+    case AlertKind::kRepeatedWorseMornings:
+      return "repeated_worse_mornings";
+    case AlertKind::kMorningShift:
+      return "morning_shift";
   }
   return "unknown";
 }

@@ -281,7 +281,13 @@ void AddDiaryRoutes(Router& router, App& app) {
                                             ? ImportMode::kReplace
                                             : ImportMode::kRefuseClashes;
                 auto report = svc.db().ForPerson(c.subject)->Import(*diary, mode);
-                if (!report) return Unexpected(report.error());
+                if (!report) {
+                  Error e = report.error();
+                  if (e.kind == ErrorKind::kConflict) {
+                    e.message += ". Send it again with ?replace=true to replace those days";
+                  }
+                  return Unexpected(e);
+                }
                 return Json(200, Dump({{"added", report->added},
                                        {"replaced", report->replaced},
                                        {"unchanged", report->unchanged}}));

@@ -1,10 +1,38 @@
 #include "backsignal/service/accounts.h"
 
+#include <semaphore>
+
 #include "backsignal/core/diary.h"
 #include "backsignal/io/ids.h"
 
 namespace backsignal::service {
 namespace {
+
+// Argon2id takes 64 MiB and about a tenth of a second: at most two run at once in a process,
+// whatever the number of requests, so that a burst of sign-ins cannot take the memory.
+class PasswordWork {
+ public:
+  PasswordWork() { Slots().acquire(); }
+  ~PasswordWork() { Slots().release(); }
+  PasswordWork(const PasswordWork&) = delete;
+  PasswordWork& operator=(const PasswordWork&) = delete;
+
+ private:
+  static std::counting_semaphore<2>& Slots() {
+    static std::counting_semaphore<2> slots(2);
+    return slots;
+  }
+};
+
+Result<std::string> Hash(const std::string& password) {
+  PasswordWork slot;
+  return HashPassword(password);
+}
+
+bool Verify(const std::string& password, const std::string& stored) {
+  PasswordWork slot;
+  return VerifyPassword(password, stored);
+}
 
 std::string Lower(std::string s) {
   for (char& c : s) {
@@ -92,7 +120,7 @@ Result<Account> SignUp(const Service& service, const SignUpRequest& req,
       !ok) {
     return Unexpected(ok.error());
   }
-  auto hash = HashPassword(req.password);
+  auto hash = Hash(req.password);
   if (!hash) return Unexpected(hash.error());
   return service.db().CreateAccount(*name, *hash, role, now);
 }
@@ -117,8 +145,9 @@ Result<Account> SignIn(const Service& service, const std::string& username,
   if (!login) return Unexpected(login.error());
   bool ok = false;
   if (*login && password.size() <= kMaxPasswordChars * 4) {
-    ok = VerifyPassword(password, (*login)->second);
+    ok = Verify(password, (*login)->second);
   } else {
+    PasswordWork slot;
     VerifyNothing(password);  // the same time whether or not the username exists
   }
   if (!ok) return Fail(Error::Unauthenticated("wrong username or password"));
@@ -176,7 +205,7 @@ Result<void> CheckCurrentPassword(const Service& service, const Account& account
   }
   auto login = service.db().FindLogin(account.username);
   if (!login) return Unexpected(login.error());
-  if (!*login || !VerifyPassword(password, (*login)->second)) return Fail(Error::Forbidden(wrong));
+  if (!*login || !Verify(password, (*login)->second)) return Fail(Error::Forbidden(wrong));
   (void)service.db().ClearAttempts(key);
   return {};
 }
@@ -192,7 +221,7 @@ Result<void> ChangePassword(const Service& service, const Account& account,
       !ok) {
     return ok;
   }
-  auto hash = HashPassword(next);
+  auto hash = Hash(next);
   if (!hash) return Unexpected(hash.error());
   if (auto ok = service.db().SetPasswordHash(account.id, *hash); !ok) return ok;
   // Every other session of this account ends: whoever knew the old password is signed out.
@@ -201,7 +230,7 @@ Result<void> ChangePassword(const Service& service, const Account& account,
 
 Result<void> SetPassword(const Service& service, const Account& account, const std::string& next) {
   if (auto ok = CheckPassword(next, "the new password"); !ok) return ok;
-  auto hash = HashPassword(next);
+  auto hash = Hash(next);
   if (!hash) return Unexpected(hash.error());
   if (auto ok = service.db().SetPasswordHash(account.id, *hash); !ok) return ok;
   return service.db().DeleteOtherSessions(account.id, "");

@@ -118,9 +118,7 @@ Result<std::unique_ptr<Database>> OpenSqlite(const std::string& path, const Open
   }
   if (!fs::exists(status)) {
     if (!options.create) {
-      return Fail(Error::NotFound("no diary at " + path +
-                                  " yet: record a check-in (backsignal morning 3) or import one "
-                                  "(backsignal import FILE)"));
+      return Fail(Error::NotFound("no diary at " + path + " yet"));
     }
     if (auto ok = PrepareSqliteFile(path); !ok) return Unexpected(ok.error());
   }

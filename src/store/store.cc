@@ -44,8 +44,7 @@ Result<ImportReport> Store::Import(const Diary& diary, ImportMode mode) {
       const size_t count = clashes.size();  // before clashes is moved into the error
       return Fail(Error::Conflict(
           std::to_string(count) +
-              " entries in the file differ from what is already stored; nothing was imported. "
-              "Import with --replace to replace those days with the file's version",
+              " entries in the file differ from what is already stored; nothing was imported",
           std::move(clashes)));
     }
     for (const Day* day : to_write) {
