@@ -48,7 +48,7 @@ def check(binary, folder, tmp):
     for date, fields in exp.get("sessions", {}).items():
         errs += subset(fields, first.get(date, {}), f"sessions[{date}]")
     if "alerts" in exp:
-        spec_kinds = ("modify_or_stop", "repeated_worse_mornings")  # morning_shift is checked in unit tests
+        spec_kinds = ("modify_or_stop", "repeated_worse_mornings", "keeps_rising")  # morning_shift: unit tests
         g = sorted((a["kind"], a["date"]) for a in got.get("alerts", []) if a["kind"] in spec_kinds)
         if g != sorted((a["kind"], a["date"]) for a in exp["alerts"]):
             errs.append(f"alerts: expected {exp['alerts']}, got {got.get('alerts')}")

@@ -330,16 +330,15 @@ class CliTest(unittest.TestCase):
     def test_read_text_follows_the_article(self):
         self.cli("import", os.path.join(SCEN, "one_bad_day_sitting", "diary.json"))
         text = self.cli("read", "--as-of", "2026-10-26").stdout
-        self.assertIn("VERDICT: exercise looks helpful", text)
-        self.assertIn("1 of ", text)
-        self.assertIn("followed by a morning significantly worse than usual", text)
-        self.assertIn("USUAL MORNING: pain", text)
+        self.assertIn("VERDICT: Exercise looks to be within a helpful range", text)
+        self.assertIn("1 of 7 exercise days was followed by a significantly worse morning", text)
+        self.assertIn("USUAL MORNING\n  Your usual morning: pain", text)
         self.assertIn("may be from them, not the session", text)
 
     def test_not_enough_data_says_how_much_more(self):
         self.cli("morning", "3", "--date", "2026-11-20")
         text = self.cli("read").stdout
-        self.assertIn("not enough data yet", text)
+        self.assertIn("VERDICT: Not enough data yet", text)
         self.assertIn("6 more mornings", text)
         self.assertIn("4 more exercise days", text)
         self.assertIn("One session is never a verdict", text)
@@ -348,11 +347,15 @@ class CliTest(unittest.TestCase):
         self.cli("import", os.path.join(SCEN, "helpful_steady", "diary.json"))
         r = self.read_json("--as-of", "2026-10-25")
         self.assertEqual(r["as_of"], "2026-10-25")
-        for k in ["usual_morning_pain", "trend", "sessions", "alerts"]:
+        self.assertEqual(r["rules"], 2)
+        for k in ["usual_morning_pain", "usual_source", "progress", "trend", "sessions", "alerts",
+                  "words"]:
             self.assertIn(k, r)
-        for k in ["verdict", "baseline", "comfort", "session_days", "flared_days", "flared_share",
-                  "baseline_slope_per_week", "comfort_slope_per_week"]:
+        for k in ["verdict", "baseline", "comfort", "session_days", "flared_days", "raised_days",
+                  "flared_share", "raised_share", "strained_share", "missing_mornings",
+                  "exercise_effect", "baseline_change", "baseline_basis", "comfort_slope_per_week"]:
             self.assertIn(k, r["trend"])
+        self.assertNotIn("baseline_slope_per_week", r["trend"])
 
     def test_as_of_is_validated(self):
         self.cli("morning", "3", "--date", "2026-11-20")
@@ -370,7 +373,7 @@ class CliTest(unittest.TestCase):
         r = json.loads(self.cli("--set", "significant_change=2.5", "read", "--json", "--as-of", "2026-11-01").stdout)
         self.assertEqual(r["trend"]["flared_days"], 0)
         self.assertEqual(r["non_default_settings"], ["significant_change"])
-        self.assertIn("Settings changed from the defaults",
+        self.assertIn("Some thresholds were changed from the defaults",
                       self.cli("--set", "significant_change=2.5", "read").stdout)
         f = self.write("settings.json", {"significant_change": 2.5})
         r2 = json.loads(self.cli("--settings", f, "read", "--json", "--as-of", "2026-11-01").stdout)

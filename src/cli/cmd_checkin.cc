@@ -51,23 +51,7 @@ void PrintMorningAfter(const CheckinTarget& t) {
   auto after = service::MorningAfterOf(t.opened->service(), t.opened->person(), t.date);
   if (!after || !*after) return;
   std::cout << "This is the morning after your session of " << (*after)->session_date.ToString()
-            << ": ";
-  switch ((*after)->signal) {
-    case MorningSignal::kWorse:
-      std::cout << "significantly worse than your usual morning. One morning is not a verdict:\n"
-                   "other things (sitting, long spells in one position, upper-body tension) can "
-                   "cause it too.\n";
-      break;
-    case MorningSignal::kBetter:
-      std::cout << "better than your usual morning.\n";
-      break;
-    case MorningSignal::kUsual:
-      std::cout << "within your usual range.\n";
-      break;
-    case MorningSignal::kUnknown:
-      std::cout << "no usual morning to compare with yet (it needs a few more mornings).\n";
-      break;
-  }
+            << ": " << DescribeMorningAfter((*after)->signal) << "\n";
 }
 
 struct MorningArgs {
@@ -227,20 +211,7 @@ int RunAfter(const Globals& g, const AfterArgs& a) {
   if (s.hour_after.pain) std::cout << " pain " << Num(s.hour_after.pain->value());
   if (s.hour_after.tighter.value_or(false)) std::cout << ", tighter than before";
   std::cout << ".\n";
-  switch (r->hour_after) {
-    case HourAfterSignal::kSettling:
-      std::cout
-          << "  Settling back: the mid back seems to have managed the load reasonably well.\n";
-      break;
-    case HourAfterSignal::kRising:
-      std::cout
-          << "  Still rising or tighter: the load may have been more than your mid back could\n"
-             "  absorb today. Tomorrow morning will tell more; one session is not a verdict.\n";
-      break;
-    case HourAfterSignal::kUnknown:
-      std::cout << "  (Add the during check-in, --start/--end on the session, to compare.)\n";
-      break;
-  }
+  std::cout << "  " << HourAfterMeaning(r->hour_after) << "\n";
   std::cout << "Next: tomorrow on waking, backsignal morning PAIN\n";
   return kOk;
 }

@@ -40,9 +40,9 @@ int RunRead(const Globals& g, const ReadArgs& a) {
   auto view = service::ReadingOf(svc, (*opened)->person(), as_of);
   if (!view) return Report(view.error());
   if (a.json) {
-    std::cout << ReadingToJson((*view)->reading);
+    std::cout << ReadingToJson((*view)->reading, (*view)->words);
   } else {
-    std::cout << ReadingToText((*view)->reading, (*view)->settings);
+    std::cout << ReadingToText((*view)->reading, (*view)->words);
   }
   return kOk;
 }

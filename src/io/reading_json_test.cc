@@ -12,21 +12,34 @@ namespace {
 using testing::D;
 using testing::DiaryBuilder;
 
-TEST(ReadingJsonTest, HasEveryFieldOfSpecSectionFour) {
+nlohmann::json JsonOf(const Diary& d, Date as_of) {
+  const Reading r = Read(d, as_of, {});
+  return nlohmann::json::parse(ReadingToJson(r, WordsFor(r, {})));
+}
+
+TEST(ReadingJsonTest, HasEveryFieldOfSpecSectionSix) {
   DiaryBuilder b;
-  b.Mornings("2026-10-01", 14, 3);
+  b.Mornings("2026-09-25", 20, 3);
   Session s;
   s.time = *TimeOfDay::Parse("18:00");
   s.during.sharp = true;
   b.With("2026-10-10", s);
   for (const char* d : {"2026-10-03", "2026-10-06", "2026-10-08"}) b.Session(d, 3, 3);
-  const auto j = nlohmann::json::parse(ReadingToJson(Read(b.Build(), D("2026-10-14"), {})));
+  const auto j = JsonOf(b.Build(), D("2026-10-14"));
+  EXPECT_EQ(j["rules"], 2);
   EXPECT_EQ(j["as_of"], "2026-10-14");
   EXPECT_EQ(j["usual_morning_pain"], 3);
-  for (const char* k : {"verdict", "baseline", "comfort", "session_days", "flared_days",
-                        "flared_share", "baseline_slope_per_week", "comfort_slope_per_week"}) {
+  EXPECT_EQ(j["usual_source"], "rest_mornings");
+  for (const char* k : {"now", "four_weeks_before", "eight_weeks_before"}) {
+    EXPECT_TRUE(j["progress"].contains(k)) << k;
+  }
+  for (const char* k :
+       {"verdict", "baseline", "comfort", "session_days", "flared_days", "raised_days",
+        "flared_share", "raised_share", "strained_share", "missing_mornings", "exercise_effect",
+        "baseline_change", "baseline_basis", "comfort_slope_per_week"}) {
     EXPECT_TRUE(j["trend"].contains(k)) << k;
   }
+  EXPECT_FALSE(j["trend"].contains("baseline_slope_per_week"));
   EXPECT_EQ(j["trend"]["verdict"], "helpful");
   EXPECT_EQ(j["trend"]["flared_share"], 0);
   const auto& first = j["sessions"][0];
@@ -37,13 +50,18 @@ TEST(ReadingJsonTest, HasEveryFieldOfSpecSectionFour) {
   }
   EXPECT_EQ(j["alerts"][0]["kind"], "modify_or_stop");
   EXPECT_EQ(j["alerts"][0]["date"], "2026-10-10");
+  // The words travel with the numbers.
+  EXPECT_EQ(j["words"]["title"], "Exercise looks to be within a helpful range");
+  EXPECT_EQ(j["words"]["sessions"].size(), j["sessions"].size());
 }
 
 TEST(ReadingJsonTest, UnknownsAreNullAndSharesHaveTwoDecimals) {
-  const auto empty = nlohmann::json::parse(ReadingToJson(Read(Diary{}, D("2026-10-14"), {})));
+  const auto empty = JsonOf(Diary{}, D("2026-10-14"));
   EXPECT_EQ(empty["usual_morning_pain"], nullptr);
+  EXPECT_EQ(empty["usual_source"], nullptr);
   EXPECT_EQ(empty["trend"]["flared_share"], nullptr);
-  EXPECT_EQ(empty["trend"]["baseline_slope_per_week"], nullptr);
+  EXPECT_EQ(empty["trend"]["baseline_change"], nullptr);
+  EXPECT_EQ(empty["trend"]["baseline_basis"], nullptr);
   EXPECT_EQ(empty["trend"]["verdict"], "not_enough_data");
   EXPECT_EQ(empty["trend"]["needed"]["mornings"], 7);
   EXPECT_TRUE(empty["sessions"].empty());
@@ -55,8 +73,8 @@ TEST(ReadingJsonTest, UnknownsAreNullAndSharesHaveTwoDecimals) {
     const std::string m = (D("2026-10-01") + i + 1).ToString();
     b.Session(d.c_str(), 3, 3).Morning(m.c_str(), i == 0 ? 6 : 3);
   }
-  const auto j = nlohmann::json::parse(ReadingToJson(Read(b.Build(), D("2026-10-07"), {})));
-  EXPECT_EQ(j["trend"]["flared_share"], 0.17);
+  const auto j = JsonOf(b.Build(), D("2026-10-07"));
+  EXPECT_EQ(j["trend"]["flared_share"], 0.17);  // 1 of 6
 }
 
 }  // namespace

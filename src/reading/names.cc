@@ -16,6 +16,7 @@ std::string_view Name(DuringSignal s) {
   }
   return "unknown";
 }
+
 std::string_view Name(HourAfterSignal s) {
   switch (s) {
     case HourAfterSignal::kRising:
@@ -27,10 +28,13 @@ std::string_view Name(HourAfterSignal s) {
   }
   return "unknown";
 }
+
 std::string_view Name(MorningSignal s) {
   switch (s) {
     case MorningSignal::kWorse:
       return "worse";
+    case MorningSignal::kHigher:
+      return "higher";
     case MorningSignal::kBetter:
       return "better";
     case MorningSignal::kUsual:
@@ -40,10 +44,13 @@ std::string_view Name(MorningSignal s) {
   }
   return "unknown";
 }
+
 std::string_view Name(Response s) {
   switch (s) {
     case Response::kFlared:
       return "flared";
+    case Response::kRaised:
+      return "raised";
     case Response::kSettled:
       return "settled";
     case Response::kUnknown:
@@ -51,6 +58,7 @@ std::string_view Name(Response s) {
   }
   return "unknown";
 }
+
 std::string_view Name(Confounder s) {
   switch (s) {
     case Confounder::kSitting:
@@ -62,6 +70,7 @@ std::string_view Name(Confounder s) {
   }
   return "unknown";
 }
+
 std::string_view Name(Baseline s) {
   switch (s) {
     case Baseline::kCreeping:
@@ -75,6 +84,31 @@ std::string_view Name(Baseline s) {
   }
   return "unknown";
 }
+
+std::string_view Name(BaselineBasis s) {
+  switch (s) {
+    case BaselineBasis::kRestMornings:
+      return "rest_mornings";
+    case BaselineBasis::kAllMornings:
+      return "all_mornings";
+    case BaselineBasis::kNone:
+      return "";
+  }
+  return "";
+}
+
+std::string_view Name(UsualSource s) {
+  switch (s) {
+    case UsualSource::kRestMornings:
+      return "rest_mornings";
+    case UsualSource::kStated:
+      return "stated";
+    case UsualSource::kNone:
+      return "";
+  }
+  return "";
+}
+
 std::string_view Name(Comfort s) {
   switch (s) {
     case Comfort::kLessComfortable:
@@ -88,6 +122,7 @@ std::string_view Name(Comfort s) {
   }
   return "unknown";
 }
+
 std::string_view Name(Verdict s) {
   switch (s) {
     case Verdict::kNotEnoughData:
@@ -101,12 +136,15 @@ std::string_view Name(Verdict s) {
   }
   return "unknown";
 }
+
 std::string_view Name(AlertKind s) {
   switch (s) {
     case AlertKind::kModifyOrStop:
       return "modify_or_stop";
     case AlertKind::kRepeatedWorseMornings:
       return "repeated_worse_mornings";
+    case AlertKind::kKeepsRising:
+      return "keeps_rising";
     case AlertKind::kMorningShift:
       return "morning_shift";
   }

@@ -12,58 +12,101 @@ constexpr std::string_view kFarrar =
 
 const SettingInfo kSettings[] = {
     {"significant_change", &Settings::significant_change, 1.5, 3, 0.5,
-     "points above the usual morning (pain or stiffness) that make a morning 'worse'", kFarrar},
+     "points above the usual morning (pain or stiffness) that make a morning significantly "
+     "worse (a flare)",
+     kFarrar},
+    {"noticeably_higher", &Settings::noticeably_higher, 0.5, 2, 0.5,
+     "points above the usual morning that make a morning noticeably higher",
+     "Salaffi et al., Eur J Pain 2004 (1 point is about the minimal change); the article's "
+     "'noticeably higher than usual'"},
     {"marginal_better", &Settings::marginal_better, 0.5, 2, 0.5,
-     "points below the usual morning pain that make a morning 'better'",
-     "Salaffi et al., Eur J Pain 2004 (1 point is about the minimal change)"},
+     "points below the usual morning pain that make a morning marginally better",
+     "Salaffi et al., Eur J Pain 2004; the article's 'marginally better'"},
     {"baseline_days", &Settings::baseline_days, 7, 28, 1,
-     "days before a morning that its usual morning is drawn from",
-     "the article's 'usual baseline'; Jensen & McFarland, Pain 1993"},
+     "days before a morning whose rest mornings make its usual morning",
+     "the article's 'normal baseline' is the back not freshly loaded; Jensen & McFarland, "
+     "Pain 1993"},
+    {"baseline_fallback_days", &Settings::baseline_fallback_days, 14, 56, 1,
+     "days looked back instead when the first look-back has too few rest mornings",
+     "reading.md v2: a gap or a run of training days still leaves a usual from rest mornings"},
     {"baseline_min_mornings", &Settings::baseline_min_mornings, 2, 7, 1,
-     "mornings needed for a usual morning (rest mornings first, else all)",
+     "rest mornings needed for a usual morning, and for a fortnight's level",
      "Jensen & McFarland, Pain 1993 (several ratings for a stable baseline)"},
-    {"trend_days", &Settings::trend_days, 7, 28, 1, "length of the trend window W, in days",
+    {"trend_days", &Settings::trend_days, 7, 28, 1,
+     "length of the trend window W (and of the fortnight before it)",
      "the article: 'the pattern across a week or two'"},
+    {"baseline_change", &Settings::baseline_change, 0.5, 3, 0.5,
+     "points the fortnight's level moved from the fortnight before that count as creeping or "
+     "improving",
+     "the article's baseline 'slowly creeping upward'; 1 point in two weeks is half a point a "
+     "week"},
     {"comfort_days", &Settings::comfort_days, 14, 56, 1,
-     "days of sessions the comfort slope is taken over, and the sessions listed",
+     "days of sessions the comfort trend is taken over, and the sessions listed",
      "the article: 'more comfortable over weeks'"},
     {"slope_per_week", &Settings::slope_per_week, 0.25, 1.5, 0.25,
-     "Theil-Sen slope, points per week, that counts as creeping/improving or less/more comfortable",
-     "robust to single outlying mornings: the article's 'do not over-interpret one session'"},
+     "points a week by which sessions must grow less or more comfortable to count",
+     "robust to single outlying sessions: the article's 'do not over-interpret one session'"},
     {"building_rise", &Settings::building_rise, 1, 4, 0.5,
-     "rise from start to end of a session that makes its discomfort 'building'",
+     "rise from the start to the end of a session that makes its discomfort building",
      "the same 2-point significant change"},
+    {"rising_rise", &Settings::rising_rise, 0.5, 3, 0.5,
+     "points above the end of the session that make the hour after still rising",
+     "reading.md v2: a half-point wobble is not 'continuing to rise'"},
     {"sitting_hours", &Settings::sitting_hours, 2, 12, 0.5,
-     "hours of sitting that count as a confounder", "project default"},
+     "hours of sitting that count as another thing that loaded the back", "project default"},
     {"upper_body_tension", &Settings::upper_body_tension, 3, 9, 0.5,
-     "upper-body tension (0-10) that counts as a confounder", "project default"},
+     "upper-body tension (0-10) that counts as another thing that loaded the back",
+     "project default"},
     {"min_session_days", &Settings::min_session_days, 3, 10, 1,
-     "session days with a known response needed for a verdict",
+     "exercise days with a known morning after needed for a verdict",
      "the article: never judge from one session"},
     {"min_mornings", &Settings::min_mornings, 5, 14, 1,
-     "mornings in the trend window needed for a verdict and a baseline trend",
-     "the article: 'across a week'"},
+     "mornings in the trend window needed for a verdict", "the article: 'across a week'"},
     {"min_comfort_sessions", &Settings::min_comfort_sessions, 3, 10, 1,
-     "sessions with a comfort rating needed for the comfort trend", "project default"},
+     "rated sessions needed for the comfort trend", "project default"},
     {"stirring_share", &Settings::stirring_share, 0.3, 0.8, 0.05,
-     "share of session days followed by a worse morning above which exercise is stirring it up",
+     "share of exercise days followed by a noticeably higher morning above which exercise may "
+     "be stirring things up",
      "the article: 'most sessions leave the morning baseline noticeably higher'"},
     {"helpful_share", &Settings::helpful_share, 0.1, 0.5, 0.05,
-     "share of flared session days at or below which exercise can be helpful",
-     "project default: at most one session day in four"},
+     "share of exercise days followed by a significantly worse morning at or below which "
+     "exercise can be within a helpful range",
+     "project default: at most one exercise day in four"},
+    {"exercise_effect", &Settings::exercise_effect, 0.5, 3, 0.5,
+     "points by which mornings after exercise must stand above mornings after rest for "
+     "exercise to be blamed",
+     "reading.md v2: a baseline rising for other reasons must not count against exercise"},
+    {"effect_min_mornings", &Settings::effect_min_mornings, 2, 7, 1,
+     "mornings after exercise, and after rest, needed to compare them",
+     "reading.md v2 (at least 3 of each)"},
+    {"strain_share", &Settings::strain_share, 0.3, 0.8, 0.05,
+     "share of sessions building, sharp or still rising an hour later above which exercise is "
+     "not called helpful",
+     "the article: discomfort that escalates; symptoms that keep rising after the session"},
+    {"keeps_rising", &Settings::keeps_rising, 1, 4, 0.5,
+     "points the usual morning rose in four weeks that are a reason to talk to a clinician",
+     "the same 2-point significant change; pain that keeps rising needs a clinician"},
     {"repeated_worse", &Settings::repeated_worse, 2, 5, 1,
-     "consecutive flared session days that raise the repeated-worse-mornings alert",
+     "exercise days in a row followed by a significantly worse morning that raise an alert",
      "the article: 'particularly if that pattern repeats across multiple sessions'"},
     {"association_weeks", &Settings::association_weeks, 4, 12, 1,
-     "weeks of session days that associations compare", "issue 6: eight weeks"},
+     "weeks of days that 'what tends to go with a worse morning' compares",
+     "project default: eight weeks"},
     {"association_min_days", &Settings::association_min_days, 2, 6, 1,
-     "session days needed both with and without a factor before comparing them",
-     "issue 6: at least 3 with and 3 without"},
+     "days needed both with and without a factor before comparing them",
+     "project default: at least 3 with and 3 without"},
+    {"association_min_difference", &Settings::association_min_difference, 0.1, 0.6, 0.05,
+     "how much more often (a share) days with a factor must be followed by a higher morning for "
+     "a next step to name it",
+     "reading.md v2 (30 percentage points)"},
+    {"association_alpha", &Settings::association_alpha, 0.01, 0.1, 0.01,
+     "chance level, shared among the factors compared, below which a difference can be named",
+     "Fisher's exact test with Bonferroni's correction: 0.05 over the factors compared"},
     {"shift_reference", &Settings::shift_reference, 0.25, 1, 0.25,
-     "early warning (CUSUM): points above the usual morning a rest morning must exceed to count",
+     "early warning: points above the usual morning a rest morning must exceed to count",
      "Page, Biometrika 1954; tuned on simulated diaries (docs/early-warning.md)"},
     {"shift_threshold", &Settings::shift_threshold, 2, 5, 0.5,
-     "early warning (CUSUM): accumulated points that raise the morning_shift alert",
+     "early warning: accumulated points that raise the morning shift alert",
      "tuned on simulated diaries for at most 5% false alarms in 8 weeks (docs/early-warning.md)"},
 };
 
@@ -99,11 +142,20 @@ Result<void> SetSetting(Settings& settings, std::string_view name, double value)
   return Fail(Error::Invalid("unknown setting '" + std::string(name) + "'; known: " + known));
 }
 
-Result<void> CheckSettings(const Settings& settings) {
-  if (settings.helpful_share >= settings.stirring_share) {
-    return Fail(Error::Invalid("helpful_share (" + FormatNumber(settings.helpful_share) +
-                               ") must be below stirring_share (" +
-                               FormatNumber(settings.stirring_share) + ")"));
+Result<void> CheckSettings(const Settings& s) {
+  auto below = [](const char* a, double va, const char* b, double vb, bool strict) -> Result<void> {
+    if (strict ? va < vb : va <= vb) return {};
+    return Fail(Error::Invalid(std::string(a) + " (" + FormatNumber(va) + ") must be " +
+                               (strict ? "below " : "at most ") + b + " (" + FormatNumber(vb) +
+                               ")"));
+  };
+  for (const Result<void>& r :
+       {below("helpful_share", s.helpful_share, "stirring_share", s.stirring_share, true),
+        below("baseline_days", s.baseline_days, "baseline_fallback_days", s.baseline_fallback_days,
+              false),
+        below("noticeably_higher", s.noticeably_higher, "significant_change", s.significant_change,
+              false)}) {
+    if (!r) return r;
   }
   return {};
 }

@@ -164,7 +164,7 @@ std::string MorningChart(const Diary& diary, const Settings& settings, const Rea
     if (m.date < from || m.date > to) continue;
     const double x = f.X(m.date), y = f.Y(m.pain.value());
     line += (line.empty() ? "" : " ") + F(x) + "," + F(y);
-    const bool flare = m.after_session && m.response == Response::kFlared;
+    const bool flare = m.kind == MorningKind::kAfterSession && m.response == Response::kFlared;
     dots += "<circle class=\"" + std::string(flare ? "morning flare" : "morning") + "\" cx=\"" +
             F(x) + "\" cy=\"" + F(y) + "\" r=\"" + (flare ? "5" : "3.5") + "\"/>";
   }
@@ -328,40 +328,15 @@ std::string WindowCell(const SessionReading& sr) {
   return s;
 }
 
-// The next morning in a table cell: the signal, then its evidence in short.
-std::string CompactMorning(const SessionReading& sr) {
-  std::string words;
-  switch (sr.morning) {
-    case MorningSignal::kWorse:
-      words = "significantly worse";
-      break;
-    case MorningSignal::kBetter:
-      words = "better";
-      break;
-    case MorningSignal::kUsual:
-      words = "usual range";
-      break;
-    case MorningSignal::kUnknown:
-      words = sr.morning_pain ? "no usual yet" : "not recorded";
-      break;
-  }
-  if (!sr.morning_pain) return words;
-  words += " (pain " + FormatScoreNumber(sr.morning_pain->value());
-  if (sr.usual.pain) words += " vs " + FormatScoreNumber(*sr.usual.pain);
-  if (sr.morning_stiffness) {
-    words += "; stiffness " + FormatScoreNumber(sr.morning_stiffness->value());
-    if (sr.usual.stiffness) words += " vs " + FormatScoreNumber(*sr.usual.stiffness);
-  }
-  return words + ")";
-}
-
 }  // namespace
 
 std::string RenderReportHtml(const Diary& diary, const Settings& settings, const ReportOptions& o) {
   const Date to = o.as_of;
   const Date from = to - (o.weeks * 7 - 1);
   const Reading r = Read(diary, to, settings);
+  const ReadingWords w = WordsFor(r, settings);
   const Reading list = ListingReading(diary, settings, from, to);
+  const ReadingWords list_words = WordsFor(list, settings);
   const Trend& t = r.trend;
 
   std::string h;
@@ -377,64 +352,32 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
        " &middot; the person's own 0-10 check-ins &middot; verdict over the last " +
        FormatScoreNumber(settings.trend_days) + " days</p></header>\n";
 
-  // The verdict with its evidence.
+  // The verdict with its evidence, in the reading's own words.
   h += "<div class=\"top\">";
   h += "<section class=\"verdict v-" + std::string(Name(t.verdict)) +
-       "\"><h2>Verdict: " + Esc(VerdictTitle(t.verdict)) + "</h2><p>" +
-       Esc(VerdictExplanation(t.verdict)) + "</p><ul>";
-  if (t.verdict == Verdict::kNotEnoughData) {
-    h += "<li>" + Plural(t.mornings, "morning", "mornings") + " and " +
-         Plural(t.session_days, "exercise day", "exercise days") +
-         " with a known next morning so far; a verdict needs " +
-         FormatScoreNumber(settings.min_mornings) + " and " +
-         FormatScoreNumber(settings.min_session_days) + ".</li>";
-  }
-  if (t.session_days > 0) {
-    h += "<li><b>" + std::to_string(t.flared_days) + " of " +
-         Plural(t.session_days, "exercise day", "exercise days") +
-         "</b> followed by a morning significantly worse than usual (" +
-         FormatScoreNumber(settings.significant_change) + "+ points).</li>";
-  }
-  if (t.baseline_slope_per_week) {
-    const std::string words = DescribeBaseline(t.baseline);
-    h += "<li>Mornings " + words + ": " + FormatSlope(*t.baseline_slope_per_week) +
-         " points a week over " + Plural(t.mornings, "morning", "mornings") + ".</li>";
-  } else {
-    h += "<li>Mornings: too few to see a trend (" + Plural(t.mornings, "morning", "mornings") +
-         ").</li>";
-  }
-  if (t.comfort_slope_per_week) {
-    const std::string words = DescribeComfort(t.comfort);
-    h += "<li>Comfort during and after sessions " + words + ": " +
-         FormatSlope(*t.comfort_slope_per_week) + " points a week over " +
-         FormatScoreNumber(settings.comfort_days) + " days.</li>";
-  }
-  h += "</ul>";
-  if (!r.next_step.empty()) h += "<p><b>Next step:</b> " + Esc(r.next_step) + "</p>";
-  h += "</section>\n";
+       "\"><h2>Verdict: " + Esc(w.title) + "</h2><p>" + Esc(w.explanation) + "</p><ul>";
+  for (const std::string& e : w.evidence) h += "<li>" + Esc(e) + "</li>";
+  for (const std::string& c : w.cautions) h += "<li><b>Note:</b> " + Esc(c) + "</li>";
+  h += "</ul><p><b>Next step:</b> " + Esc(w.next_step) + "</p></section>\n";
 
   h += "<div class=\"aside\">";
-  if (!r.alerts.empty()) {
+  if (!w.alerts.empty()) {
     h += "<section class=\"alerts\"><h2>Alerts</h2>";
-    for (const Alert& a : r.alerts) h += "<p>" + Esc(DescribeAlert(a)) + "</p>";
+    for (const AlertWords& a : w.alerts) h += "<p>" + Esc(a.text) + "</p>";
     h += "</section>\n";
   }
-
-  // The usual morning.
-  h += "<section class=\"usual\"><h2>Usual morning</h2><p>";
+  h += "<section class=\"usual\"><h2>Usual morning</h2><p>" + Esc(w.usual);
   if (r.usual.pain) {
-    h += "Pain <b>" + FormatScoreNumber(*r.usual.pain) + "</b>";
-    if (r.usual.stiffness) h += ", stiffness <b>" + FormatScoreNumber(*r.usual.stiffness) + "</b>";
-    h += " out of 10 (the median of the " + FormatScoreNumber(settings.baseline_days) +
-         " days before, rest mornings first). " + FormatScoreNumber(settings.significant_change) +
-         "+ points above it is significantly worse.";
-  } else if (diary.usual.pain) {
-    h += "Stated by the person: pain " + FormatScoreNumber(diary.usual.pain->value()) +
-         " (too few recorded mornings to derive it).";
-  } else {
-    h += "Not known yet: too few mornings recorded.";
+    h += " " + FormatScoreNumber(settings.significant_change) +
+         "+ points above it is significantly worse; " +
+         FormatScoreNumber(settings.noticeably_higher) + "+ is noticeably higher.";
   }
-  h += "</p></section></div></div>\n";
+  if (!w.progress.empty()) h += " " + Esc(w.progress);
+  h += "</p></section>";
+  if (!o.safety.empty()) {
+    h += "<section class=\"safety\"><h2>Safety screen</h2><p>" + Esc(o.safety) + "</p></section>";
+  }
+  h += "</div></div>\n";
 
   // The person's notes.
   std::string notes;
@@ -450,14 +393,20 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
   h += "<section class=\"howto\"><h2>How to read this</h2><p>Each morning is compared with the "
        "person's usual morning. A <b>flare</b> is an exercise day followed by a morning " +
        FormatScoreNumber(settings.significant_change) +
-       "+ points worse than usual (pain or stiffness). The verdict weighs flares, the morning "
-       "trend and comfort over weeks, never one session; sitting, long spells in one position "
-       "and upper-body tension are noted as other causes of a bad day.</p></section></div>\n";
+       "+ points worse than usual (pain or stiffness); a morning " +
+       FormatScoreNumber(settings.noticeably_higher) +
+       "+ points above is noticeably higher. The usual morning comes from mornings after days "
+       "without exercise. The verdict weighs flares and higher mornings against mornings after "
+       "rest, the fortnight's baseline against the one before, strain during and after sessions, "
+       "and comfort over weeks, never one session; sitting, long spells in one position and "
+       "upper-body tension are noted as other causes of a bad day.</p></section></div>\n";
   // Sessions with their three windows.
   h += "<h2>Sessions</h2>";
   bool any = false;
   std::string rows;
-  for (const SessionReading& sr : list.sessions) {
+  for (size_t k = 0; k < list.sessions.size(); ++k) {
+    const SessionReading& sr = list.sessions[k];
+    const SessionWords& sw = list_words.sessions[k];
     if (sr.date < from || sr.date > to) continue;
     any = true;
     const Session& x = *sr.session;
@@ -471,13 +420,11 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
     if (x.hour_after.tighter && *x.hour_after.tighter) rows += "tighter ";
     rows += "<span" +
             std::string(sr.hour_after == HourAfterSignal::kRising ? " class=\"worse\"" : "") + ">" +
-            Esc(DescribeHourAfter(sr.hour_after)) + "</span></td><td><span" +
-            std::string(sr.morning == MorningSignal::kWorse ? " class=\"worse\"" : "") + ">" +
-            Esc(CompactMorning(sr)) + "</span></td><td>";
-    for (size_t i = 0; i < sr.confounders.size(); ++i) {
-      rows += (i ? ", " : "") + Esc(DescribeConfounder(sr.confounders[i], settings));
-    }
-    rows += "</td></tr>\n";
+            Esc(sw.hour_after) + "</span></td><td><span" +
+            std::string(sr.morning == MorningSignal::kWorse || sr.morning == MorningSignal::kHigher
+                            ? " class=\"worse\""
+                            : "") +
+            ">" + Esc(sw.morning) + "</span></td><td>" + Esc(sw.also) + "</td></tr>\n";
   }
   if (any) {
     h += "<table><colgroup><col style=\"width:11%\"><col style=\"width:26%\"><col "
@@ -494,9 +441,7 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
 
   // What tends to go with a worse morning, when there is enough to compare.
   std::string assoc;
-  for (const Association& a : r.associations) {
-    if (a.enough) assoc += "<li>" + Esc(a.words) + "</li>";
-  }
+  for (const AssociationWords& a : w.associations) assoc += "<li>" + Esc(a.text) + "</li>";
   if (!assoc.empty()) {
     h += "<div class=\"screen-extra\"><h2>What tends to go with a worse morning (last " +
          FormatScoreNumber(settings.association_weeks) +

@@ -91,11 +91,11 @@ TEST(ReportTest, ThePageIsSelfContainedAndHoldsWhatWasAskedFor) {
   EXPECT_EQ(html.find("<link"), std::string::npos);
   EXPECT_EQ(html.find("src="), std::string::npos);
   for (const char* part :
-       {"Verdict: exercise may be stirring things up", "Usual morning", "<svg", "Alerts",
+       {"Verdict: Exercise may be stirring things up", "Usual morning", "<svg", "Alerts",
         "sharp or catching pain during session 1", "Sessions",
         "rowing &lt;easy&gt; &amp; &quot;short&quot;", "tight after the pool &lt;again&gt;",
-        "Thresholds in force", "significant_change 2", "Farrar", "@page", "sitting 6+ hours",
-        "Next step:"}) {
+        "Thresholds in force", "significant_change 2", "Farrar", "@page",
+        "6 or more hours of sitting", "Next step:"}) {
     EXPECT_NE(html.find(part), std::string::npos) << part;
   }
   Settings changed;
@@ -107,7 +107,7 @@ TEST(ReportTest, ThePageIsSelfContainedAndHoldsWhatWasAskedFor) {
 TEST(ReportTest, AnEmptyDiarySaysSo) {
   ReportOptions o{.weeks = 4, .as_of = D("2026-03-28")};
   const std::string html = RenderReportHtml(Diary{}, Settings{}, o);
-  EXPECT_NE(html.find("not enough data yet"), std::string::npos);
+  EXPECT_NE(html.find("Not enough data yet"), std::string::npos);
   EXPECT_NE(html.find("No mornings recorded in these dates"), std::string::npos);
   EXPECT_NE(html.find("No sessions recorded in these dates"), std::string::npos);
 }

@@ -122,7 +122,7 @@ void Checkin(const Service& service, PersonId person, Date date, DayEdit edit, C
           if (!settings) return Unexpected(settings.error());
           const Session& s = out->day.sessions[*out->session - 1];
           out->during = DuringSignalOf(s, *settings);
-          out->hour_after = HourAfterSignalOf(s);
+          out->hour_after = HourAfterSignalOf(s, *settings);
           out->modify_or_stop = out->during == DuringSignal::kSharp;
           out->safety_again =
               out->during == DuringSignal::kBuilding && s.load.Has(Load::kBreathingUnderLoad);

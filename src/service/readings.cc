@@ -82,7 +82,8 @@ Result<std::shared_ptr<const ReadingView>> ReadingOf(const Service& service, Per
   view->snapshot = std::move(*snapshot);
   view->settings = *settings;
   view->reading = Read(view->snapshot.diary, when, view->settings);
-  view->json = ReadingToJson(view->reading, false);
+  view->words = WordsFor(view->reading, view->settings);
+  view->json = ReadingToJson(view->reading, view->words, false);
   service.readings().Put(person, key, view->snapshot.version, view);
   return std::shared_ptr<const ReadingView>(std::move(view));
 }

@@ -26,6 +26,7 @@ class Summaries final : public Summariser {
       s.repeated_worse |= a.kind == AlertKind::kRepeatedWorseMornings;
       s.morning_shift |= a.kind == AlertKind::kMorningShift;
       s.modify_or_stop |= a.kind == AlertKind::kModifyOrStop;
+      s.keeps_rising |= a.kind == AlertKind::kKeepsRising;
     }
     return s;
   }

@@ -23,12 +23,13 @@ def num(x):
 
 def random_diary(rng):
     start = dt.date(2026, 1, 1) + dt.timedelta(days=rng.randint(0, 300))
-    n = rng.randint(0, 60)
+    n = rng.randint(0, 60) if rng.random() < 0.6 else rng.randint(60, 130)
     base = rng.uniform(1, 7)
     p_morning = rng.uniform(0.3, 1)
     p_session = rng.uniform(0.1, 0.9)
     p_flare = rng.uniform(0, 0.9)
-    drift = rng.uniform(-0.4, 0.4)
+    drift = rng.uniform(-0.4, 0.4) if n < 60 else rng.uniform(-0.06, 0.06)
+    streak = rng.random() < 0.2  # trains every day for a while: no rest mornings then
     diary = {"format": "backsignal-diary", "version": 1, "days": []}
     if rng.random() < 0.3:
         diary["usual_morning_pain"] = num(score(rng))
@@ -54,7 +55,7 @@ def random_diary(rng):
             if rng.random() < 0.5:
                 c["upper_body_tension"] = num(rng.choice([0, 5.5, 6, 7, 10]))
             day["context"] = c
-        if rng.random() < p_session:
+        if rng.random() < p_session or (streak and 10 < i < 40):
             sessions = []
             for _ in range(2 if rng.random() < 0.15 else 1):
                 s = {}
@@ -97,13 +98,22 @@ def close(a, b):
     return abs(a - b) < 0.006  # the engine shows two decimals
 
 
+NUMBERS = ("share", "week", "effect", "change")
+
+
 def compare(expect, got):
     errs = []
+    for k in ("rules", "usual_source"):
+        if expect[k] != got.get(k):
+            errs.append(f"{k} {expect[k]!r} != {got.get(k)!r}")
     if not close(expect["usual_morning_pain"], got["usual_morning_pain"]):
         errs.append(f"usual_morning_pain {expect['usual_morning_pain']} != {got['usual_morning_pain']}")
+    for k, v in expect["progress"].items():
+        if not close(v, got["progress"].get(k)):
+            errs.append(f"progress.{k} {v!r} != {got['progress'].get(k)!r}")
     for k, v in expect["trend"].items():
         g = got["trend"].get(k)
-        ok = close(v, g) if k.endswith(("share", "week")) else v == g
+        ok = close(v, g) if k.endswith(NUMBERS) else v == g
         if not ok:
             errs.append(f"trend.{k} {v!r} != {g!r}")
     if len(expect["sessions"]) != len(got["sessions"]):
@@ -114,7 +124,7 @@ def compare(expect, got):
                 if g.get(k) != v:
                     errs.append(f"session {e['date']} {k} {v!r} != {g.get(k)!r}")
     ea = sorted((a["kind"], a["date"]) for a in expect["alerts"])
-    spec_kinds = ("modify_or_stop", "repeated_worse_mornings")  # reading.md §3; others are added
+    spec_kinds = ("modify_or_stop", "repeated_worse_mornings", "keeps_rising")  # §4; more are added
     ga = sorted((a["kind"], a["date"]) for a in got["alerts"] if a["kind"] in spec_kinds)
     if ea != ga:
         errs.append(f"alerts {ea} != {ga}")
@@ -127,6 +137,11 @@ def main():
     seed = int(sys.argv[3]) if len(sys.argv) > 3 else 20261125
     rng = random.Random(seed)
     failures = 0
+    seen = {}  # what the diaries exercised, so that agreement means something
+
+    def note(key):
+        seen[key] = seen.get(key, 0) + 1
+
     with tempfile.TemporaryDirectory() as tmp:
         for i in range(count):
             diary = random_diary(rng)
@@ -147,13 +162,38 @@ def main():
                 print(f"diary {i}: read failed: {p.stderr}")
                 failures += 1
                 continue
-            errs = compare(reference_reading.read(diary, as_of.isoformat()), json.loads(p.stdout))
+            expect = reference_reading.read(diary, as_of.isoformat())
+            t = expect["trend"]
+            note("verdict " + t["verdict"])
+            note("basis " + str(t["baseline_basis"]))
+            note("usual " + str(expect["usual_source"]))
+            for a in expect["alerts"]:
+                note("alert " + a["kind"])
+            if t["exercise_effect"] is not None:
+                note("effect known")
+            if t["missing_mornings"]:
+                note("missing mornings")
+            if t["raised_days"] > t["flared_days"]:
+                note("raised, not flared")
+            if expect["progress"]["eight_weeks_before"] is not None:
+                note("progress eight weeks")
+            errs = compare(expect, json.loads(p.stdout))
             if errs:
                 failures += 1
                 print(f"diary {i} as of {as_of}: " + "; ".join(errs[:5]))
                 with open(os.path.join(os.getcwd(), f"differential-failure-{i}.json"), "w") as f:
                     json.dump(diary, f, indent=1)
+    print("exercised: " + ", ".join(f"{k} {v}" for k, v in sorted(seen.items())))
     print(f"{count - failures} passed, {failures} failed")
+    if count >= 400:
+        wanted = ["verdict helpful", "verdict mixed", "verdict stirring_up", "verdict not_enough_data",
+                  "basis rest_mornings", "basis all_mornings", "usual stated", "usual rest_mornings",
+                  "alert keeps_rising", "alert repeated_worse_mornings", "alert modify_or_stop",
+                  "effect known", "missing mornings", "raised, not flared", "progress eight weeks"]
+        thin = [w for w in wanted if seen.get(w, 0) < 3]
+        if thin:
+            print("the random diaries did not exercise: " + ", ".join(thin))
+            return 1
     return 1 if failures else 0
 
 

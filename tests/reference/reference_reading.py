@@ -1,15 +1,22 @@
-"""An independent, deliberately plain implementation of spec/reading.md, in exact arithmetic.
+"""An independent, deliberately plain implementation of spec/reading.md (version 2), in exact
+arithmetic.
 
 It shares no code with the C++ engine: it reads the diary JSON, follows the spec's sentences one
-by one, and is used by differential.py to check the engine on many random diaries.
+by one, and is used by differential.py (and check_scenarios.py) to check the engine.
 """
 import datetime as dt
 import itertools
 from fractions import Fraction as F
 
+ONE = dt.timedelta(days=1)
+
 
 def _d(s):
     return dt.date.fromisoformat(s)
+
+
+def _f(x):
+    return F(x).limit_denominator(2)
 
 
 def _median(values):
@@ -23,83 +30,91 @@ def _median(values):
 def _theil_sen(points):
     slopes = [F(7) * (y2 - y1) / (x2 - x1)
               for (x1, y1), (x2, y2) in itertools.combinations(points, 2) if x1 != x2]
-    if not slopes:
-        return None
-    return _median(slopes)
+    return _median(slopes) if slopes else None
+
+
+def _recorded(day):
+    """§0: the date holds a morning, a context or note that is not empty, or a session."""
+    if day is None:
+        return False
+    return bool(day.get("morning") or day.get("context") or day.get("note") or day.get("sessions"))
 
 
 def read(diary, as_of):
     A = _d(as_of)
     days = {_d(d["date"]): d for d in diary["days"] if _d(d["date"]) <= A}
 
+    def recorded(x):
+        return _recorded(days.get(x))
+
     def has_session(x):
-        return x in days and len(days[x].get("sessions", [])) > 0
+        return bool(days.get(x, {}).get("sessions"))
 
     def morning(x):
         return days.get(x, {}).get("morning")
 
-    def usual(m, key, declared_key):
-        rest, allv = [], []
-        for k in range(1, 15):
-            x = m - dt.timedelta(days=k)
+    def rest_morning(x):
+        """§0: a morning on x when x-1 is recorded and has no session."""
+        return morning(x) is not None and recorded(x - ONE) and not has_session(x - ONE)
+
+    def level(first, last, key, rest_only):
+        vals = []
+        x = first
+        while x <= last:
             mo = morning(x)
-            if mo is None or key not in mo:
-                continue
-            allv.append(F(mo[key]).limit_denominator(2))
-            if not has_session(x - dt.timedelta(days=1)):
-                rest.append(F(mo[key]).limit_denominator(2))
-        if len(rest) >= 3:
-            return _median(rest)
-        if len(allv) >= 3:
-            return _median(allv)
-        if declared_key in diary:
-            return F(diary[declared_key]).limit_denominator(2)
-        return None
+            if mo is not None and key in mo and (not rest_only or rest_morning(x)):
+                vals.append(_f(mo[key]))
+            x += ONE
+        return _median(vals) if len(vals) >= 3 else None
+
+    def usual(m, key, stated=True):
+        """§1, rules 1 to 4 (3 only when `stated`). Returns (value, source)."""
+        for back in (14, 28):
+            v = level(m - dt.timedelta(days=back), m - ONE, key, True)
+            if v is not None:
+                return v, "rest_mornings"
+        name = "usual_morning_pain" if key == "pain" else "usual_morning_stiffness"
+        if stated and name in diary:
+            return _f(diary[name]), "stated"
+        return None, None
 
     def morning_signal(m):
         mo = morning(m)
         if mo is None:
             return "unknown"
-        up = usual(m, "pain", "usual_morning_pain")
-        us = usual(m, "stiffness", "usual_morning_stiffness")
-        pain = F(mo["pain"]).limit_denominator(2)
-        compared = worse = better = False
-        if up is not None:
-            compared = True
-            if pain - up >= 2:
-                worse = True
-            if pain - up <= -1:
-                better = True
-        if us is not None and "stiffness" in mo:
-            compared = True
-            if F(mo["stiffness"]).limit_denominator(2) - us >= 2:
-                worse = True
-        if worse:
+        up, _ = usual(m, "pain")
+        us, _ = usual(m, "stiffness")
+        dp = _f(mo["pain"]) - up if up is not None else None
+        ds = _f(mo["stiffness"]) - us if us is not None and "stiffness" in mo else None
+        if (dp is not None and dp >= 2) or (ds is not None and ds >= 2):
             return "worse"
-        if better:
+        if (dp is not None and dp >= 1) or (ds is not None and ds >= 1):
+            return "higher"
+        if dp is not None and dp <= -1:
             return "better"
-        return "usual" if compared else "unknown"
+        if dp is not None or ds is not None:
+            return "usual"
+        return "unknown"
+
+    RESPONSE = {"worse": "flared", "higher": "raised", "usual": "settled", "better": "settled"}
 
     def response(d):
-        m = morning_signal(d + dt.timedelta(days=1))
-        return {"worse": "flared", "usual": "settled", "better": "settled"}.get(m, "unknown")
+        return RESPONSE.get(morning_signal(d + ONE), "unknown")
 
     def during_signal(s):
         du = s.get("during", {})
         if du.get("sharp") is True:
             return "sharp"
         if du.get("pattern") == "building" or (
-                "start" in du and "end" in du and F(du["end"]) - F(du["start"]) >= 2):
+                "start" in du and "end" in du and _f(du["end"]) - _f(du["start"]) >= 2):
             return "building"
-        if du:
-            return "stable"
-        return "unknown"
+        return "stable" if du else "unknown"
 
     def hour_after_signal(s):
         du = s.get("during", {})
         ha = s.get("hour_after", {})
         ref = du.get("end", du.get("start"))
-        if ha.get("tighter") is True or ("pain" in ha and ref is not None and ha["pain"] > ref):
+        if ha.get("tighter") is True or ("pain" in ha and ref is not None and _f(ha["pain"]) - _f(ref) >= 1):
             return "rising"
         if "pain" in ha and ref is not None:
             return "settling"
@@ -108,7 +123,7 @@ def read(diary, as_of):
     def confounders(d):
         c = days[d].get("context", {})
         out = []
-        if c.get("sitting_hours", 0) >= 6 and "sitting_hours" in c:
+        if "sitting_hours" in c and c["sitting_hours"] >= 6:
             out.append("sitting")
         if c.get("prolonged_position") is True:
             out.append("prolonged_position")
@@ -116,42 +131,84 @@ def read(diary, as_of):
             out.append("upper_body_tension")
         return out
 
-    W0 = A - dt.timedelta(days=13)
+    W0, W1 = A - dt.timedelta(days=13), A          # W
+    P0, P1 = A - dt.timedelta(days=27), A - dt.timedelta(days=14)  # W'
     C0 = A - dt.timedelta(days=27)
 
-    session_days = flared = 0
-    d = W0 - dt.timedelta(days=1)
-    while d < A:
+    # §3 session days, shares, missing mornings
+    session_days = flared = raised = missing = 0
+    d = W0 - ONE
+    while d + ONE <= A:
         if has_session(d):
+            if morning(d + ONE) is None:
+                missing += 1
             r = response(d)
             if r != "unknown":
                 session_days += 1
                 flared += r == "flared"
-        d += dt.timedelta(days=1)
-    share = F(flared, session_days) if session_days else None
+                raised += r in ("flared", "raised")
+        d += ONE
+    flared_share = F(flared, session_days) if session_days else None
+    raised_share = F(raised, session_days) if session_days else None
 
-    mornings = [((x - A).days, F(morning(x)["pain"]).limit_denominator(2))
-                for x in sorted(days) if W0 <= x <= A and morning(x) is not None]
-    bslope = _theil_sen(mornings) if len(mornings) >= 7 else None
-    if bslope is None:
+    # exercise effect
+    after, rest = [], []
+    mornings_in_w = 0
+    x = W0
+    while x <= W1:
+        mo = morning(x)
+        if mo is not None:
+            mornings_in_w += 1
+            if has_session(x - ONE):
+                after.append(_f(mo["pain"]))
+            elif rest_morning(x):
+                rest.append(_f(mo["pain"]))
+        x += ONE
+    effect = _median(after) - _median(rest) if len(after) >= 3 and len(rest) >= 3 else None
+
+    # baseline
+    change, basis = None, None
+    now, then = level(W0, W1, "pain", True), level(P0, P1, "pain", True)
+    if now is not None and then is not None:
+        change, basis = now - then, "rest_mornings"
+    else:
+        now, then = level(W0, W1, "pain", False), level(P0, P1, "pain", False)
+        if now is not None and then is not None:
+            change, basis = now - then, "all_mornings"
+    if change is None:
         baseline = "unknown"
-    elif bslope >= F(1, 2):
+    elif change >= 1:
         baseline = "creeping"
-    elif bslope <= F(-1, 2):
+    elif change <= -1:
         baseline = "improving"
     else:
         baseline = "stable"
 
+    # strain, comfort, sessions, modify_or_stop
+    sessions, alerts = [], []
+    strain_known = strained = 0
     cpoints = []
-    for x in sorted(days):
-        if not (C0 <= x <= A):
+    for day_date in sorted(days):
+        if not (C0 <= day_date <= A):
             continue
-        for s in days[x].get("sessions", []):
+        for s in days[day_date].get("sessions", []):
+            ds, hs = during_signal(s), hour_after_signal(s)
+            m = morning_signal(day_date + ONE)
+            sessions.append({"date": day_date.isoformat(), "time": s.get("time"), "during": ds,
+                             "hour_after": hs, "morning": m, "response": RESPONSE.get(m, "unknown"),
+                             "confounders": confounders(day_date)})
             vals = [s.get("during", {}).get("start"), s.get("during", {}).get("end"),
                     s.get("hour_after", {}).get("pain")]
-            vals = [F(v).limit_denominator(2) for v in vals if v is not None]
+            vals = [_f(v) for v in vals if v is not None]
             if vals:
-                cpoints.append(((x - A).days, max(vals)))
+                cpoints.append(((day_date - A).days, max(vals)))
+            if day_date >= W0:
+                if ds == "sharp":
+                    alerts.append({"kind": "modify_or_stop", "date": day_date.isoformat()})
+                if ds != "unknown" or hs != "unknown":
+                    strain_known += 1
+                    strained += ds in ("building", "sharp") or hs == "rising"
+    strained_share = F(strained, strain_known) if strain_known else None
     cslope = None
     if len(cpoints) >= 4 and len({p[0] for p in cpoints}) >= 2:
         cslope = _theil_sen(cpoints)
@@ -164,45 +221,46 @@ def read(diary, as_of):
     else:
         comfort = "steady"
 
-    if session_days < 4 or len(mornings) < 7:
+    # progress, §4 alerts
+    p_now = usual(A + ONE, "pain", stated=False)[0]
+    p_four = usual(A - dt.timedelta(days=27), "pain", stated=False)[0]
+    p_eight = usual(A - dt.timedelta(days=55), "pain", stated=False)[0]
+    known = [x for x in sorted(days) if x + ONE <= A and has_session(x) and response(x) != "unknown"]
+    last = known[-3:]
+    if len(last) == 3 and all(response(x) == "flared" for x in last):
+        alerts.append({"kind": "repeated_worse_mornings", "date": last[-1].isoformat()})
+    if p_now is not None and p_four is not None and p_now - p_four >= 2:
+        alerts.append({"kind": "keeps_rising", "date": A.isoformat()})
+    kinds = {a["kind"] for a in alerts}
+
+    # verdict
+    if session_days < 4 or mornings_in_w < 7:
         verdict = "not_enough_data"
-    elif share > F(1, 2) or (baseline == "creeping" and (share >= F(1, 4) or comfort == "less_comfortable")):
+    elif (raised_share > F(1, 2) and (effect is None or effect >= 1)) or comfort == "less_comfortable":
         verdict = "stirring_up"
-    elif share <= F(1, 4) and baseline != "creeping" and comfort != "less_comfortable":
+    elif (flared_share <= F(1, 4) and baseline != "creeping"
+          and (strained_share is None or strained_share <= F(1, 2))
+          and not kinds & {"keeps_rising", "repeated_worse_mornings"}):
         verdict = "helpful"
     else:
         verdict = "mixed"
 
-    sessions = []
-    alerts = []
-    for x in sorted(days):
-        if not (C0 <= x <= A):
-            continue
-        for s in days[x].get("sessions", []):
-            ds = during_signal(s)
-            m = morning_signal(x + dt.timedelta(days=1))
-            sessions.append({
-                "date": x.isoformat(), "time": s.get("time"), "during": ds,
-                "hour_after": hour_after_signal(s), "morning": m,
-                "response": {"worse": "flared", "usual": "settled", "better": "settled"}.get(m, "unknown"),
-                "confounders": confounders(x)})
-            if ds == "sharp" and x >= W0:
-                alerts.append({"kind": "modify_or_stop", "date": x.isoformat()})
+    def num(v):
+        return None if v is None else float(v)
 
-    known = [x for x in sorted(days) if x < A and has_session(x) and response(x) != "unknown"]
-    last = known[-3:]
-    if len(last) == 3 and all(response(x) == "flared" for x in last):
-        alerts.append({"kind": "repeated_worse_mornings", "date": last[-1].isoformat()})
-
-    up = usual(A + dt.timedelta(days=1), "pain", "usual_morning_pain")
+    up, source = usual(A + ONE, "pain")
     return {
+        "rules": 2,
         "as_of": A.isoformat(),
-        "usual_morning_pain": None if up is None else float(up),
+        "usual_morning_pain": num(up),
+        "usual_source": source,
+        "progress": {"now": num(p_now), "four_weeks_before": num(p_four), "eight_weeks_before": num(p_eight)},
         "trend": {"verdict": verdict, "baseline": baseline, "comfort": comfort,
-                  "session_days": session_days, "flared_days": flared,
-                  "flared_share": None if share is None else float(share),
-                  "baseline_slope_per_week": None if bslope is None else float(bslope),
-                  "comfort_slope_per_week": None if cslope is None else float(cslope)},
+                  "session_days": session_days, "flared_days": flared, "raised_days": raised,
+                  "flared_share": num(flared_share), "raised_share": num(raised_share),
+                  "strained_share": num(strained_share), "missing_mornings": missing,
+                  "exercise_effect": num(effect), "baseline_change": num(change),
+                  "baseline_basis": basis, "comfort_slope_per_week": num(cslope)},
         "sessions": sessions,
         "alerts": alerts,
     }

@@ -1,9 +1,11 @@
-// spec/reading.md as a pure function: a diary, an as-of date and settings in; the usual
-// morning, each session's three windows, the 1-2 week trend verdict and alerts out.
-// No I/O, no clock: every surface shows what this computes and never recomputes it.
+// spec/reading.md (version 2) as a pure function: a diary, an as-of date and settings in; the
+// usual morning, each session's three windows, the 1-2 week trend verdict, alerts and what tends
+// to go with a worse morning out. Numbers only: the words are the words module's. No I/O, no
+// clock: every surface shows what this computes and never recomputes it.
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -12,15 +14,20 @@
 
 namespace backsignal {
 
+// The version of the rules this engine implements (`read --json` says "rules": 2).
+inline constexpr int kReadingRules = 2;
+
 enum class DuringSignal { kSharp, kBuilding, kStable, kUnknown };
 enum class HourAfterSignal { kRising, kSettling, kUnknown };
-enum class MorningSignal { kWorse, kBetter, kUsual, kUnknown };
-enum class Response { kFlared, kSettled, kUnknown };
+enum class MorningSignal { kWorse, kHigher, kBetter, kUsual, kUnknown };
+enum class Response { kFlared, kRaised, kSettled, kUnknown };
 enum class Confounder { kSitting, kProlongedPosition, kUpperBodyTension };
 enum class Baseline { kCreeping, kImproving, kStable, kUnknown };
+enum class BaselineBasis { kRestMornings, kAllMornings, kNone };
+enum class UsualSource { kRestMornings, kStated, kNone };
 enum class Comfort { kLessComfortable, kMoreComfortable, kSteady, kUnknown };
 enum class Verdict { kNotEnoughData, kStirringUp, kHelpful, kMixed };
-enum class AlertKind { kModifyOrStop, kRepeatedWorseMornings, kMorningShift };
+enum class AlertKind { kModifyOrStop, kRepeatedWorseMornings, kKeepsRising, kMorningShift };
 
 std::string_view Name(DuringSignal s);
 std::string_view Name(HourAfterSignal s);
@@ -28,6 +35,8 @@ std::string_view Name(MorningSignal s);
 std::string_view Name(Response s);
 std::string_view Name(Confounder s);
 std::string_view Name(Baseline s);
+std::string_view Name(BaselineBasis s);  // "rest_mornings", "all_mornings"; "" for none
+std::string_view Name(UsualSource s);    // "rest_mornings", "stated"; "" for none
 std::string_view Name(Comfort s);
 std::string_view Name(Verdict s);
 std::string_view Name(AlertKind s);
@@ -36,6 +45,7 @@ std::string_view Name(AlertKind s);
 struct UsualAt {
   std::optional<double> pain;
   std::optional<double> stiffness;
+  UsualSource pain_source = UsualSource::kNone;
 };
 
 // One session read through its three windows (reading.md §2).
@@ -55,14 +65,22 @@ struct SessionReading {
   UsualAt usual;
 };
 
+// What the morning of a date follows.
+enum class MorningKind {
+  kRest,          // the day before is recorded and has no session
+  kAfterSession,  // the day before has a session
+  kUnknown,       // nothing is recorded for the day before
+};
+
 // One recorded morning with its usual morning, for charts and words.
 struct MorningPoint {
   Date date;
   Score pain;
   std::optional<Score> stiffness;
   UsualAt usual;
-  bool after_session = false;              // the day before had a session
-  Response response = Response::kUnknown;  // of that session day, when there was one
+  MorningKind kind = MorningKind::kUnknown;
+  MorningSignal signal = MorningSignal::kUnknown;  // against the usual
+  Response response = Response::kUnknown;          // of the session day before, when one
 };
 
 struct Trend {
@@ -71,14 +89,38 @@ struct Trend {
   Comfort comfort = Comfort::kUnknown;
   int session_days = 0;
   int flared_days = 0;
+  int raised_days = 0;  // flared or raised: noticeably higher, significant ones included
   std::optional<double> flared_share;
-  std::optional<double> baseline_slope_per_week;
+  std::optional<double> raised_share;
+  // Strain: sessions in W with a known during or hour-after signal, and those building, sharp
+  // or rising after.
+  int strain_sessions = 0;
+  int strained_sessions = 0;
+  std::optional<double> strained_share;
+  int missing_mornings = 0;  // exercise days in W whose morning after was not recorded
+  int exercise_days = 0;     // dates with a session whose morning after is dated in W
+  // Exercise effect: median morning pain after exercise minus after rest, in W.
+  std::optional<double> exercise_effect;
+  int effect_after_mornings = 0;
+  int effect_rest_mornings = 0;
+  // The fortnight's baseline against the fortnight before (§3).
+  std::optional<double> baseline_change;
+  BaselineBasis baseline_basis = BaselineBasis::kNone;
+  std::optional<double> baseline_now;     // the level of W it was made from
+  std::optional<double> baseline_before;  // and of W'
   std::optional<double> comfort_slope_per_week;
   int mornings = 0;          // mornings recorded in W
   int comfort_sessions = 0;  // sessions with a comfort value in the comfort window
   // When the verdict is not_enough_data: how many more of each would allow one.
   int mornings_needed = 0;
   int session_days_needed = 0;
+};
+
+// The usual morning over the weeks, from rest mornings only (§3 progress).
+struct Progress {
+  std::optional<double> now;                 // the usual pain of A+1
+  std::optional<double> four_weeks_before;   // of A-27
+  std::optional<double> eight_weeks_before;  // of A-55
 };
 
 struct Alert {
@@ -88,16 +130,23 @@ struct Alert {
   std::vector<Date> dates;    // repeated_worse_mornings: the session days that flared
 };
 
-// How often exercise days with a factor were followed by a worse morning, against days without
-// it, over the last weeks (issue 6). Never a claim of cause.
+// How often days with a factor were followed by a noticeably higher morning, against days
+// without it. Never a claim of cause.
 struct Association {
-  std::string factor;  // a load, a confounder, or "long_session"
-  int with_days = 0, with_flared = 0;
-  int without_days = 0, without_flared = 0;
+  std::string factor;               // "rotation", "sitting", "long_session", "two_sessions", ...
+  bool exercise_days_only = false;  // loads and session length: compared over exercise days
+  int with_days = 0, with_higher = 0;
+  int without_days = 0, without_higher = 0;
+  // Mean of (next morning's pain - its usual), in points, with and without.
+  std::optional<double> with_points, without_points;
   bool enough = false;               // at least association_min_days with and without
   std::optional<double> p_value;     // two-sided Fisher's exact test, when enough
-  std::optional<double> difference;  // flared share with minus without, when enough
-  std::string words;                 // the comparison in plain words
+  std::optional<double> difference;  // share with minus share without, when enough
+  // The evidence clears the bar for naming it in a next step: enough days, a difference of at
+  // least association_min_difference, and p below association_alpha / factors compared.
+  bool clears_bar = false;
+  // Other factors that were present on exactly the same days (named together).
+  std::vector<std::string> same_days_as;
 };
 
 // The early warning: an upper CUSUM of (rest morning - usual morning).
@@ -108,19 +157,23 @@ struct MorningShift {
 };
 
 struct Reading {
+  int rules = kReadingRules;
   Date as_of;
   Date window_start;    // W = [window_start, as_of]
   Date sessions_start;  // sessions listed from here to as_of
   UsualAt usual;        // usual morning for A+1
+  Progress progress;
   Trend trend;
   std::vector<SessionReading> sessions;  // dated in [sessions_start, as_of], oldest first
   std::vector<MorningPoint> mornings;    // recorded in [sessions_start, as_of]
   std::vector<Alert> alerts;             // in date order
   std::vector<std::string> non_default_settings;
   std::vector<Association> associations;
+  int factors_compared = 0;  // associations with enough days (the Bonferroni divisor)
   std::optional<double> median_session_minutes;  // what "long_session" is measured against
   MorningShift morning_shift;
-  std::string next_step;  // what to do next, for the verdict
+  // Sharp sessions in W (the safety screen asks again at two).
+  int sharp_sessions = 0;
 };
 
 // Reads `diary` as of `as_of`: everything dated after it is ignored.
@@ -134,8 +187,8 @@ int ReadingHorizonDays(const Settings& settings);
 // The same for any settings within their bounds.
 int MaxReadingHorizonDays();
 
-// The usual morning at date `m` (reading.md §1), ignoring nothing: callers pass the diary
-// already cut at their as-of date.
+// The usual morning at date `m` (reading.md §1); callers pass the diary already cut at their
+// as-of date.
 UsualAt UsualMorningAt(const Diary& diary, Date m, const Settings& settings);
 
 // The Theil-Sen slope, in points per week, of (date, value) points; pairs on the same date
@@ -144,6 +197,6 @@ std::optional<double> TheilSenPerWeek(std::vector<std::pair<int32_t, double>> po
 
 // The during and hour-after signals of one session.
 DuringSignal DuringSignalOf(const Session& session, const Settings& settings);
-HourAfterSignal HourAfterSignalOf(const Session& session);
+HourAfterSignal HourAfterSignalOf(const Session& session, const Settings& settings);
 
 }  // namespace backsignal

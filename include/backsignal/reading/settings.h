@@ -13,26 +13,36 @@
 namespace backsignal {
 
 struct Settings {
-  double significant_change = 2;     // a morning this far above usual is "worse"
-  double marginal_better = 1;        // a morning this far below usual is "better"
-  double baseline_days = 14;         // the usual morning looks back this many days
-  double baseline_min_mornings = 3;  // ...and needs at least this many mornings
-  double trend_days = 14;            // the trend window W = [A - (days-1), A]
-  double comfort_days = 28;          // comfort slope and the sessions listed: [A - (days-1), A]
-  double slope_per_week = 0.5;       // a slope at least this steep is creeping / improving
-  double building_rise = 2;          // during end - start at least this is "building"
-  double sitting_hours = 6;          // sitting this long is a confounder
-  double upper_body_tension = 6;     // tension at least this is a confounder
-  double min_session_days = 4;       // fewer session days than this: not enough data
-  double min_mornings = 7;           // fewer mornings in W than this: not enough data
-  double min_comfort_sessions = 4;   // fewer sessions than this: comfort unknown
-  double stirring_share = 0.5;       // flared share above this: stirring up
-  double helpful_share = 0.25;       // at most this: helpful; at least this with creeping: stirring
-  double repeated_worse = 3;         // this many flared session days in a row: alert
-  double association_weeks = 8;      // associations look back this many weeks
-  double association_min_days = 3;   // session days needed with and without a factor
-  double shift_reference = 0.5;      // CUSUM reference k, points above usual per rest morning
-  double shift_threshold = 3;        // CUSUM decision threshold h, points
+  double significant_change = 2;       // a morning this far above usual is significantly worse
+  double noticeably_higher = 1;        // ... this far above is noticeably higher
+  double marginal_better = 1;          // ... this far below is marginally better
+  double baseline_days = 14;           // the usual morning looks back this many days first,
+  double baseline_fallback_days = 28;  // then this many
+  double baseline_min_mornings = 3;    // rest mornings needed for a level (and a usual)
+  double trend_days = 14;              // the trend window W = [A - (days-1), A]
+  double baseline_change = 1;   // the fortnight's baseline this far up: creeping (down: improving)
+  double comfort_days = 28;     // comfort slope and the sessions listed: [A - (days-1), A]
+  double slope_per_week = 0.5;  // a comfort slope at least this steep: less / more comfortable
+  double building_rise = 2;     // during end - start at least this is "building"
+  double rising_rise = 1;       // hour-after pain this far above the session's end: rising
+  double sitting_hours = 6;     // sitting this long is a confounder
+  double upper_body_tension = 6;    // tension at least this is a confounder
+  double min_session_days = 4;      // fewer session days than this: not enough data
+  double min_mornings = 7;          // fewer mornings in W than this: not enough data
+  double min_comfort_sessions = 4;  // fewer sessions than this: comfort unknown
+  double stirring_share = 0.5;      // raised share above this: stirring up
+  double helpful_share = 0.25;      // flared share at most this: can be helpful
+  double exercise_effect = 1;       // mornings after exercise this far above rest mornings
+  double effect_min_mornings = 3;   // ...judged from at least this many of each
+  double strain_share = 0.5;        // strained sessions above this share block "helpful"
+  double keeps_rising = 2;          // the usual morning up this much in 4 weeks: keeps_rising
+  double repeated_worse = 3;        // this many flared session days in a row: alert
+  double association_weeks = 8;     // associations look back this many weeks
+  double association_min_days = 3;  // days needed both with and without a factor
+  double association_min_difference = 0.3;  // to name a factor: this much more often,
+  double association_alpha = 0.05;          // and p below this over the factors compared
+  double shift_reference = 0.5;  // CUSUM reference k, points above usual per rest morning
+  double shift_threshold = 3;    // CUSUM decision threshold h, points
 
   bool operator==(const Settings&) const = default;
 };
@@ -54,7 +64,9 @@ std::span<const SettingInfo> AllSettings();
 // Sets one setting by name after checking it is known and within its bounds.
 [[nodiscard]] Result<void> SetSetting(Settings& settings, std::string_view name, double value);
 
-// Checks the relations between settings (helpful_share below stirring_share).
+// Checks the relations between settings (helpful_share below stirring_share; the first
+// look-back of the usual morning no longer than the second; marginal and noticeable changes
+// no larger than the significant one).
 [[nodiscard]] Result<void> CheckSettings(const Settings& settings);
 
 // Applies named values onto `settings` (each checked as SetSetting does, then CheckSettings);

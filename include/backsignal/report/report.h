@@ -15,6 +15,7 @@ struct ReportOptions {
   int weeks = 2;  // 2, 4 or 12: the span charted and tabled, ending at as_of
   Date as_of;
   std::string generated;  // shown in the footer ("2026-11-25 10:42 UTC"); may be empty
+  std::string safety;     // the safety screen's state in words (service/safety.h); may be empty
 };
 
 // The weeks a report can span.

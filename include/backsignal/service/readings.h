@@ -13,6 +13,7 @@
 
 #include "backsignal/reading/reading.h"
 #include "backsignal/service/service.h"
+#include "backsignal/words/words.h"
 
 namespace backsignal::service {
 
@@ -21,7 +22,8 @@ struct ReadingView {
   DiarySnapshot snapshot;  // the days the reading borrows its sessions from
   Settings settings;       // in force
   Reading reading;
-  std::string json;  // the reading as the API sends it (compact)
+  ReadingWords words;  // what every surface says of it
+  std::string json;    // the reading and its words as the API sends them (compact)
 };
 
 // Readings kept per person and as-of date, each with the diary version it was made at.

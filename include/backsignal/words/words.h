@@ -1,38 +1,72 @@
-// A reading in plain words, shared by every surface that speaks (the CLI's text, the
-// clinician's report). Pure: strings from the reading's fields, nothing recomputed.
+// The whole person-facing text of a reading, made once from the Reading (reading.md §5, "one
+// voice"): the CLI's text, the API (and so the page) and the clinician's report all render this
+// value and compose no sentence of their own. No statistics jargon reaches a person.
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "backsignal/reading/reading.h"
 
 namespace backsignal {
 
+struct AlertWords {
+  AlertKind kind;
+  Date date;
+  std::string text;
+  bool see_clinician = false;  // the words say to talk to a clinician
+};
+
+struct SessionWords {
+  Date date;
+  size_t number = 1;
+  std::string heading;     // "Tue 20 Oct 18:00: swimming, 40 min (sustained rotation)"
+  std::string during;      // "stable", "building as it went on", ...
+  std::string hour_after;  // "settling", "still rising an hour later", ...
+  std::string morning;     // "noticeably higher than usual (pain 5, usual 3)"
+  std::string also;        // the day's other loads, and whether they may be the cause; or ""
+};
+
+struct AssociationWords {
+  std::string factor;  // the reading's name for it, for tests and the page's markup
+  std::string text;
+  bool named = false;  // clear enough for the next step to name it
+};
+
+struct ReadingWords {
+  std::string title;        // "Exercise looks to be within a helpful range"
+  std::string explanation;  // what decided it, with the counts
+  std::vector<std::string> evidence;
+  std::vector<std::string> cautions;  // what makes the reading less sure
+  std::vector<AlertWords> alerts;
+  std::string usual;     // the usual morning and where it comes from
+  std::string progress;  // the usual morning over the weeks; "" when there is nothing to say
+  std::vector<SessionWords> sessions;  // every session listed, oldest first
+  std::string next_step;
+  std::vector<AssociationWords> associations;  // factors with enough days, clearest first
+  std::string associations_note;               // what is still missing to compare the others
+  std::string as_of;  // "As of Mon 2 Nov 2026, over the 14 days from Tue 20 Oct."
+};
+
+ReadingWords WordsFor(const Reading& reading, const Settings& settings);
+
+// A date as a person reads it: "Tue 20 Oct 2026" (the year only when `with_year`).
+std::string PersonDate(Date d, bool with_year = false);
+
 // A score or share the shortest honest way: "3", "3.5", "0.25".
 std::string FormatScoreNumber(double v);
-// A slope with its sign, one decimal: "+0.6", "-1.0", "+0.0".
-std::string FormatSlope(double v);
 std::string Plural(int n, const char* one, const char* many);
 
+// The words of single signals, for a check-in's answer.
 std::string DescribeDuring(DuringSignal s);
 std::string DescribeHourAfter(HourAfterSignal s);
-// The next morning against the usual, with its evidence: "significantly worse than usual
-// (pain 6, usual 3)".
-std::string DescribeMorning(const SessionReading& sr);
-std::string DescribeConfounder(Confounder c, const Settings& s);
+// What one morning says about the session of the day before.
+std::string DescribeMorningAfter(MorningSignal s);
+// What the hour-after signal means, once recorded.
+std::string HourAfterMeaning(HourAfterSignal s);
 
-// "exercise looks helpful", and a short explanation of what that means.
-std::string VerdictTitle(Verdict v);
-std::string VerdictExplanation(Verdict v);
-
-// The morning trend and the comfort trend in words: "creeping upward", "getting less comfortable".
-std::string DescribeBaseline(Baseline b);
-std::string DescribeComfort(Comfort c);
-
-// One alert as one paragraph.
-std::string DescribeAlert(const Alert& a);
-
-// The loads by name, comma separated ("rotation, arms_away"); empty when none.
+// The load's words: "sustained rotation", "heavy breathing under load", ...
+std::string LoadWords(Load load);
 std::string LoadList(LoadSet load);
 
 }  // namespace backsignal

@@ -1,0 +1,70 @@
+// The diary cut at the as-of date, seen through reading.md's terms: recorded days, rest
+// mornings, levels, the usual morning and the morning signal. Private to the reading module.
+#pragma once
+
+#include <optional>
+#include <span>
+
+#include "backsignal/reading/reading.h"
+
+namespace backsignal::reading_detail {
+
+// Slopes are ratios of small rationals; a tolerance far below their spacing makes the
+// threshold comparisons exact in effect ("at least 0.5" holds for a true 0.5).
+inline constexpr double kTolerance = 1e-9;
+
+enum class Key { kPain, kStiffness };
+
+// A morning judged against its usual (reading.md §2, "Morning after").
+struct MorningEval {
+  MorningSignal signal = MorningSignal::kUnknown;
+  std::optional<Score> pain;
+  std::optional<Score> stiffness;
+  UsualAt usual;
+  std::optional<double> pain_above;  // pain - usual pain, when both are known
+};
+
+class View {
+ public:
+  View(std::span<const Day> days, const UsualMorning& stated, const Settings& s)
+      : days_(days), stated_(stated), s_(s) {}
+
+  std::span<const Day> days() const { return days_; }
+  const Settings& settings() const { return s_; }
+
+  // Index of the first day dated on or after `d`.
+  size_t LowerIndex(Date d) const;
+  const Day* Find(Date d) const;
+  // The diary holds anything for the date (§0).
+  bool Recorded(Date d) const;
+  bool HasSession(Date d) const;
+  // What the morning of `m` follows: a recorded day without a session (a rest morning), a
+  // session, or nothing known.
+  MorningKind KindOf(Date m) const;
+
+  // level(P, key): the median of `key` over the rest mornings (or all mornings) dated in
+  // [from, to] that have it, when there are at least baseline_min_mornings; else unknown.
+  std::optional<double> Level(Date from, Date to, Key key, bool rest_only) const;
+
+  // The usual morning at `m` (§1): rest mornings of the first look-back, then of the second,
+  // then (when `stated` is allowed) what the person stated.
+  UsualAt Usual(Date m, bool allow_stated = true) const;
+
+  MorningEval EvalMorning(Date m) const;
+
+ private:
+  std::optional<double> UsualOf(Date m, Key key, bool allow_stated, UsualSource* source) const;
+
+  std::span<const Day> days_;
+  const UsualMorning& stated_;
+  const Settings& s_;
+};
+
+Response ResponseOf(MorningSignal m);
+std::vector<Confounder> ConfoundersOf(const Context& c, const Settings& s);
+double Median(std::vector<double> values);
+
+// Associations and the factor days they are made from (associations.cc).
+void Associate(const View& v, Date as_of, Reading& r);
+
+}  // namespace backsignal::reading_detail
