@@ -5,7 +5,9 @@
 #include <string_view>
 
 #include "backsignal/core/checkin.h"
+#include "backsignal/core/safety.h"
 #include "backsignal/io/checkin_json.h"
+#include "backsignal/io/safety_json.h"
 
 using namespace backsignal;
 
@@ -20,6 +22,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (day.sessions.empty()) day.sessions.emplace_back();
     day.sessions.back().hour_after = *h;
   }
+  // The safety screen's bodies: whatever they accept is judged or refused, never thrown.
+  if (auto answers = ParseSafetyAnswersJson(text)) (void)UrgencyOf(*answers);
+  (void)ParseClearanceJson(text);
   // Everything accepted is storable: the store's own check passes.
   if (!ValidateDay(day)) std::abort();
   return 0;

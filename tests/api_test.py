@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The HTTP API: every endpoint and every error status, and the API's reading against the CLI's
 on every scenario. usage: api_test.py BINARY"""
+import datetime
 import json
 import os
 import subprocess
@@ -102,6 +103,52 @@ class ApiTest(unittest.TestCase):
         self.assertIn("modify or stop", body["signals"]["advice"])
         _, reading, _ = self.req("GET", "/api/v1/reading")
         self.assertEqual(reading["alerts"][0]["kind"], "modify_or_stop")
+
+    def test_safety_screen_stops_every_surface_until_cleared(self):
+        status, screen, _ = self.req("GET", "/api/v1/safety")
+        self.assertEqual(status, 200)
+        ids = [q["id"] for q in screen["questions"]]
+        self.assertIn("tearing", ids)
+        self.assertEqual(set(screen["advice"]), {"clear", "soon", "same_day", "emergency"})
+        no = {q["id"]: False for q in screen["questions"] if not q["follows"]}
+        # Missing and unknown answers are refused by name, and nothing is stored.
+        status, body, _ = self.req("PUT", "/api/v1/safety", {"answers": {"cough_blood": True}})
+        self.assertEqual(status, 400)
+        self.assertTrue(any("night_pain: not answered" in d for d in body["error"]["details"]))
+        self.assertFalse(self.req("GET", "/api/v1/safety/state")[1]["answered"])
+        status, body, _ = self.req("PUT", "/api/v1/safety", {"answers": dict(no, tearing="yes")})
+        self.assertEqual(status, 400)
+        try:
+            # An emergency yes is enough alone: no one in an emergency answers ten more questions.
+            status, state, _ = self.req("PUT", "/api/v1/safety", {"answers": {"chest_breathless": False, "tearing": True}})
+            self.assertEqual((status, state["outcome"], state["stopped"]), (200, "emergency", True))
+            status, state, _ = self.req("PUT", "/api/v1/safety", {"answers": dict(no, cough_blood=True)})
+            self.assertEqual((status, state["outcome"], state["stopped"]), (200, "same_day", True))
+            self.assertIn("today", state["advice"])
+            # The API refuses check-ins and imports; the CLI on the same database does too.
+            status, body, _ = self.req("PUT", f"{D}/morning", {"pain": 3})
+            self.assertEqual(status, 403)
+            self.assertIn("clinician", body["error"]["message"])
+            diary = {"format": "backsignal-diary", "version": 1, "days": [{"date": "2026-11-01", "morning": {"pain": 2}}]}
+            self.assertEqual(self.req("POST", "/api/v1/diary/import", diary)[0], 403)
+            self.assertEqual(self.req("PUT", "/api/v1/diary", diary)[0], 403)
+            p = subprocess.run([BIN, "--db", self.server.db, "morning", "3", "--date", "2026-11-20"],
+                               capture_output=True, text=True)
+            self.assertNotEqual(p.returncode, 0)
+            self.assertIn("safety check", p.stderr)
+            self.assertEqual(self.req("GET", D)[0], 404)
+            # A clearance in the future is refused; today's ends the stop.
+            self.assertEqual(self.req("POST", "/api/v1/safety/clearance", {"date": "2999-01-01"})[0], 400)
+            self.assertEqual(self.req("POST", "/api/v1/safety/clearance", {"date": "soon"})[0], 400)
+            self.assertEqual(self.req("POST", "/api/v1/safety/clearance", {"date": "2026-01-01"})[0], 400)
+            today = datetime.date.today().isoformat()  # the server's zone is the machine's
+            status, state, _ = self.req("POST", "/api/v1/safety/clearance", {"date": today})
+            self.assertEqual((status, state["stopped"]), (200, False), state)
+            self.assertEqual(self.req("PUT", f"{D}/morning", {"pain": 3})[0], 200)
+        finally:
+            self.assertEqual(self.req("PUT", "/api/v1/safety", {"answers": no})[0], 200)
+        status, state, _ = self.req("GET", "/api/v1/safety/state")
+        self.assertEqual((state["answered"], state["outcome"], state["stopped"]), (True, "clear", False))
 
     def test_context_and_note(self):
         status, body, _ = self.req("PUT", f"{D}/context", {"sitting_hours": 7.5, "prolonged_position": True})

@@ -30,6 +30,12 @@ def dump(db):
         con.close()
 
 
+SAFETY_QUESTIONS = ["chest_breathless", "chest_heart", "tearing", "legs_bladder", "chest_exertion",
+                    "cough_blood", "breathing_calf", "unsteady_numb_band", "age_at_onset",
+                    "bones_steroids_strain", "immune_infection_surgery", "fever_unwell", "weight_loss",
+                    "night_pain", "cancer_history", "cancer_new_pain", "eating_jaundice_urine",
+                    "band_rash", "injury"]
+
 GOOD_DAY = {"date": "2026-11-02", "morning": {"pain": 3}}
 
 
@@ -66,7 +72,8 @@ class CliTest(unittest.TestCase):
 
     def test_every_command_has_help_with_examples(self):
         for cmd in ["import", "export", "read", "morning", "session", "after", "context", "note",
-                    "show", "delete", "usual", "settings", "report", "reminders", "serve", "token", "account"]:
+                    "show", "delete", "usual", "settings", "report", "reminders", "serve", "token", "account",
+                    "safety"]:
             p = run(cmd, "--help")
             self.assertEqual(p.returncode, 0, cmd)
             self.assertIn("Examples:", p.stdout, cmd)
@@ -246,16 +253,70 @@ class CliTest(unittest.TestCase):
         self.assertEqual(r["sessions"][0]["hour_after"], "rising")
         self.assertEqual(r["sessions"][0]["confounders"], ["sitting", "prolonged_position", "upper_body_tension"])
 
-    def test_the_safety_check_comes_at_first_use_and_with_pain_building_with_breathing(self):
+    def answer_safety(self, yes=()):
+        """Answers the screen from a script: one line a question, in order."""
+        lines = []
+        for q in SAFETY_QUESTIONS:
+            if q == "cancer_new_pain" and "cancer_history" not in yes:
+                continue
+            lines.append("yes" if q in yes else "no")
+        return self.cli("safety", stdin="\n".join(lines) + "\n")
+
+    def age_safety_answers(self, days):
+        con = sqlite3.connect(self.db)
+        with con:
+            con.execute("UPDATE safety SET answered_at = answered_at - ?", (days * 86400,))
+        con.close()
+
+    def test_the_safety_check_is_due_at_first_use_and_again_with_pain_building_with_breathing(self):
         p = self.cli("morning", "3", "--date", "2026-11-20")
+        self.assertEqual(p.returncode, 0, p.stderr)
         self.assertIn("SAFETY CHECK", p.stdout)
-        self.assertIn("chest pain or pressure", p.stdout)
-        self.assertIn("emergency", p.stdout)
+        self.assertIn("backsignal safety", p.stdout)
+        self.assertIn("not answered", self.cli("safety", "--status").stdout)
+        p = self.answer_safety()
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn("no red flags", p.stdout)
         self.assertNotIn("SAFETY CHECK", self.cli("morning", "3", "--date", "2026-11-21").stdout)
+        # Building with heavy breathing under load asks again, but not twice in a week.
+        p = self.cli("session", "--date", "2026-11-21", "--load", "breathing_under_load", "--pattern", "building")
+        self.assertNotIn("SAFETY CHECK", p.stdout)
+        self.age_safety_answers(8)
         p = self.cli("session", "--date", "2026-11-21", "--load", "breathing_under_load", "--pattern", "building")
         self.assertIn("SAFETY CHECK", p.stdout)
-        p = self.cli("session", "--date", "2026-11-21", "--load", "rotation", "--pattern", "building")
-        self.assertNotIn("SAFETY CHECK", p.stdout)
+        self.assertIn("heavy breathing", p.stdout)
+
+    def test_a_red_flag_stops_check_ins_and_import_until_a_clearance(self):
+        self.assertEqual(self.cli("morning", "3", "--date", "2026-11-20").returncode, 0)
+        p = self.answer_safety(yes=("cancer_history",))  # a history alone does not stop anyone
+        self.assertIn("no red flags", p.stdout)
+        p = self.answer_safety(yes=("cancer_history", "cancer_new_pain"))
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn("see a clinician soon", p.stdout)
+        self.assertIn("paused", p.stdout)
+        before = dump(self.db)
+        p = self.cli("morning", "4", "--date", "2026-11-21")
+        self.assertEqual(p.returncode, 6, p.stderr)
+        self.assertIn("clinician", p.stderr)
+        path = self.write("d.json", diary([{"date": "2026-11-01", "morning": {"pain": 2}}]))
+        self.assertEqual(self.cli("import", path).returncode, 6)
+        self.assertEqual(dump(self.db), before)
+        # A slip in the answers is refused by name and stores nothing.
+        p = self.cli("safety", stdin="no\nmaybe\n")
+        self.assertEqual(p.returncode, 2)
+        self.assertIn('"maybe" is not yes or no', p.stderr)
+        self.assertEqual(dump(self.db), before)
+        # Deleting is allowed; a clearance ends the stop and the report shows it.
+        self.assertEqual(self.cli("delete", "morning", "--date", "2026-11-20").returncode, 0)
+        self.assertNotEqual(self.cli("safety", "--cleared-on", "2999-01-01").returncode, 0)
+        p = self.cli("safety", "--cleared-on", "today")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(self.cli("morning", "4", "--date", "2026-11-21").returncode, 0)
+        self.assertEqual(self.cli("import", path).returncode, 0)
+        self.assertIn("cleared you", self.cli("safety", "--status").stdout)
+        report = self.cli("report").stdout
+        self.assertIn("Red-flag screen answered on", report)
+        self.assertIn("clearance was recorded", report)
 
     def test_sharp_pain_prints_the_advice_at_once(self):
         self.cli("morning", "3", "--date", "2026-11-19")  # past the first-use safety check

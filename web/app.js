@@ -75,7 +75,7 @@ let WORDS = null;
 async function words() {
   if (!WORDS) {
     const r = await api('GET', '/api/v1/safety');
-    WORDS = r.ok ? r.data : { questions: [], advice: '', urgent: '', urgent_when: [], modify_or_stop: '' };
+    WORDS = r.ok ? r.data : { questions: [], advice: {}, intro: '', modify_or_stop: '' };
   }
   return WORDS;
 }
@@ -242,11 +242,10 @@ function sessionForm(date, existing, number, done) {
     if (!r.ok) { say(errorText(r)); return; }
     if (r.data.signals && r.data.signals.advice) showAdvice(r.data.signals.advice);
     say(`Saved session ${r.data.session} of ${prettyDate(date)}. Check in again about an hour after you finish.`);
-    // Pain that builds with breathing under load: ask the red-flag questions again.
-    if (r.data.signals && r.data.signals.during === 'building' && body.load.includes('breathing_under_load')) {
-      localStorage.removeItem(SAFETY_KEY);
-      showSafetyScreen(WORDS.reason_breathing);
-      return;
+    // Pain that builds with breathing under load: the server says when to ask again.
+    if (r.data.safety_again) {
+      const st = await api('GET', '/api/v1/safety/state');
+      if (st.ok && st.data.due) { showSafetyScreen(st.data.due_text); return; }
     }
     done();
   });
@@ -315,52 +314,74 @@ function noteForm(date, existing, done) {
 
 // ---------- the red-flag screen ----------
 
-const SAFETY_KEY = 'backsignal.safety';  // 'done' once answered with no red flag; 'stop' after a yes
-
+// The answers are kept on the server (GET/PUT /api/v1/safety...), so a stop holds everywhere.
 function showSafetyScreen(reason) {
   document.getElementById('page-today').hidden = false;
   const root = document.getElementById('today-cards');
   const answers = {};
+  const asked = (q) => !q.follows || answers[q.follows] === true;
+  const rows = [];
   const fieldsets = WORDS.questions.map((q) => {
     const legendId = nextId('lg');
     const yes = h('button', { type: 'button', 'aria-pressed': 'false' }, 'Yes');
     const no = h('button', { type: 'button', 'aria-pressed': 'false' }, 'No');
+    const fs = h('fieldset', { 'aria-labelledby': legendId, 'data-question': q.id },
+      h('legend', { id: legendId }, q.question), h('div', { class: 'toggles' }, yes, no));
     const set = (v) => {
       answers[q.id] = v;
       yes.setAttribute('aria-pressed', v ? 'true' : 'false');
       no.setAttribute('aria-pressed', v ? 'false' : 'true');
+      rows.forEach(([qq, el]) => { el.hidden = !asked(qq); });
+      if (v && q.if_yes === 'emergency') submit();
     };
     yes.addEventListener('click', () => set(true));
     no.addEventListener('click', () => set(false));
-    return h('fieldset', { 'aria-labelledby': legendId, 'data-question': q.id },
-      h('legend', { id: legendId }, q.question), h('div', { class: 'toggles' }, yes, no));
+    rows.push([q, fs]);
+    fs.hidden = !asked(q);
+    return fs;
   });
-  const f = form('Before you check in: a safety check', [
-    h('p', {}, reason || 'A few questions first. Mid back pain is usually not a sign of anything serious, but some symptoms need a clinician rather than a diary.'),
-    fieldsets,
-  ], 'Continue', async () => {
-    if (WORDS.questions.some((q) => answers[q.id] === undefined)) { say('Please answer each question, yes or no.'); return; }
-    if (WORDS.questions.some((q) => answers[q.id])) {
-      localStorage.setItem(SAFETY_KEY, 'stop');
-      const urgent = WORDS.urgent_when.every((id) => answers[id]);
-      showStop(urgent);
-      return;
+  const submit = async () => {
+    const given = {};
+    let emergency = false;
+    for (const q of WORDS.questions) {
+      if (!asked(q)) continue;
+      if (answers[q.id] === undefined) {
+        if (emergency) continue;
+        say('Please answer each question, yes or no.');
+        return;
+      }
+      given[q.id] = answers[q.id];
+      if (answers[q.id] && q.if_yes === 'emergency') emergency = true;
     }
-    localStorage.setItem(SAFETY_KEY, 'done');
+    const r = await api('PUT', '/api/v1/safety', { answers: given });
+    if (!r.ok) { say(errorText(r)); return; }
+    if (r.data.stopped) { showStop(r.data); return; }
     say('Thank you. On to your check-ins.');
     renderToday();
-  });
+  };
+  const f = form('Before you check in: a safety check', [
+    h('p', {}, reason || WORDS.intro),
+    fieldsets,
+  ], 'Continue', submit);
   f.id = 'safety-screen';
   root.replaceChildren(f);
 }
 
-function showStop(urgent) {
+function showStop(state) {
   const root = document.getElementById('today-cards');
+  const heading = { emergency: 'Get urgent help now', same_day: 'Please be seen today', soon: 'Please contact a clinician' };
+  const cleared = h('input', { type: 'date', id: 'cleared-on', max: today() });
   root.replaceChildren(h('div', { class: 'card advice', id: 'safety-stop', role: 'alert' },
-    h('h3', {}, urgent ? 'Get urgent help now' : 'Please contact a clinician'),
-    urgent ? h('p', {}, WORDS.urgent) : null,
-    h('p', {}, WORDS.advice),
-    h('p', { class: 'hint' }, 'Check-ins are paused. When a clinician has seen you and says exercise is fine, you can answer the questions again.'),
+    h('h3', {}, heading[state.outcome] || heading.soon),
+    h('p', {}, state.advice),
+    h('p', { class: 'hint' }, 'Check-ins are paused. When a clinician has seen you and says exercise is fine, record the day they saw you, or answer the questions again.'),
+    h('label', { for: 'cleared-on' }, 'The day a clinician saw me and cleared me'), cleared,
+    h('button', { type: 'button', onclick: async () => {
+      const r = await api('POST', '/api/v1/safety/clearance', { date: cleared.value });
+      if (!r.ok) { say(errorText(r)); return; }
+      say('Recorded. Check-ins carry on.');
+      renderToday();
+    } }, 'Record the clearance'),
     h('button', { type: 'button', onclick: () => showSafetyScreen() }, 'Answer the questions again')));
 }
 
@@ -368,9 +389,9 @@ function showStop(urgent) {
 
 async function renderToday() {
   await words();
-  const state = localStorage.getItem(SAFETY_KEY);
-  if (state === 'stop') { showStop(false); return; }
-  if (state !== 'done') { showSafetyScreen(); return; }
+  const st = await api('GET', '/api/v1/safety/state');
+  if (st.ok && st.data.stopped) { showStop(st.data); return; }
+  if (st.ok && st.data.due) { showSafetyScreen(st.data.due_text); return; }
   const date = today();
   document.getElementById('today-date').textContent =
     `${prettyDate(date)}: check in on waking, during and an hour after each session, and at the end of the day.`;

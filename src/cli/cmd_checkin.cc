@@ -4,20 +4,14 @@
 #include "backsignal/core/checkin.h"
 #include "backsignal/io/diary_json.h"
 #include "backsignal/service/checkins.h"
+#include "backsignal/service/safety.h"
 #include "backsignal/service/today.h"
-#include "backsignal/words/advice.h"
+#include "backsignal/words/safety.h"
 #include "backsignal/words/words.h"
 #include "commands.h"
 
 namespace backsignal::cli {
 namespace {
-
-// The red-flag questions, with what to do if any is true.
-void PrintSafetyScreen(const char* reason) {
-  std::cout << "\nSAFETY CHECK\n" << reason << "\n";
-  for (const RedFlagQuestion& q : kRedFlagQuestions) std::cout << "  - " << q.question << "\n";
-  std::cout << "If any answer is yes: " << kRedFlagAdvice << "\n" << kUrgentAdvice << "\n\n";
-}
 
 // Opens the diary for a check-in (made when missing: then the safety check comes first), and
 // resolves the date the person gave against their own today.
@@ -34,12 +28,14 @@ Result<CheckinTarget> OpenForCheckin(const Globals& g, const std::string& date_a
   if (!today) return Unexpected(today.error());
   auto date = ParseDateArg(date_arg, "--date", *today);
   if (!date) return Unexpected(date.error());
-  if ((*opened)->created()) {
-    PrintSafetyScreen(
-        "Welcome to backsignal. Mid back pain is usually not a sign of anything serious, but some "
-        "symptoms need a clinician rather than a diary. Before you start:");
-  }
   return CheckinTarget{std::move(*opened), *date, *today};
+}
+
+void PrintSafetyDue(const CheckinTarget& t) {
+  auto s = service::SafetyStateOf(t.opened->service(), t.opened->person());
+  if (!s || !s->due) return;
+  std::cout << "\nSAFETY CHECK\n"
+            << SafetyReasonText(*s->due) << "\nAnswer it now: backsignal safety\n";
 }
 
 Result<service::CheckinResult> Run(const CheckinTarget& t, service::DayEdit edit) {
@@ -79,6 +75,7 @@ int RunMorning(const Globals& g, const MorningArgs& a) {
   if (corrected) std::cout << " (was pain " << Num(r->before->morning->pain.value()) << ")";
   std::cout << ".\n";
   PrintMorningAfter(*t);
+  PrintSafetyDue(*t);
   std::cout << "Next: when you exercise, backsignal session --minutes 40 --start 3 --end 4\n";
   return kOk;
 }
@@ -169,7 +166,7 @@ int RunSession(const Globals& g, const SessionArgs& a) {
         << "  Discomfort that builds steadily, particularly with rotation or deep breathing,\n"
            "  is worth paying attention to. See how the next hour and tomorrow morning go.\n";
   }
-  if (r->safety_again) PrintSafetyScreen(kSafetyScreenReason);
+  PrintSafetyDue(*t);
   std::cout << "Next: about an hour after you finish, backsignal after PAIN [--tighter]";
   if (t->date != t->today) std::cout << " --date " << t->date.ToString();
   std::cout << "\n      tomorrow on waking, backsignal morning PAIN\n";
@@ -212,6 +209,7 @@ int RunAfter(const Globals& g, const AfterArgs& a) {
   if (s.hour_after.tighter.value_or(false)) std::cout << ", tighter than before";
   std::cout << ".\n";
   std::cout << "  " << HourAfterMeaning(r->hour_after) << "\n";
+  PrintSafetyDue(*t);
   std::cout << "Next: tomorrow on waking, backsignal morning PAIN\n";
   return kOk;
 }
@@ -256,6 +254,7 @@ int RunContext(const Globals& g, const ContextArgs& a) {
   }
   std::cout << "\n  These are other things that can set the mid back off; a worse morning after\n"
                "  such a day may be from them, not from the exercise.\n";
+  PrintSafetyDue(*t);
   return kOk;
 }
 
@@ -320,7 +319,8 @@ int RunDelete(const Globals& g, const DeleteArgs& a) {
   if (!date) return Report(date.error());
   auto r = service::CheckinNow(
       (*opened)->service(), (*opened)->person(), *date,
-      service::DeleteEdit(*entry, a.session ? std::optional<size_t>(a.session) : std::nullopt));
+      service::DeleteEdit(*entry, a.session ? std::optional<size_t>(a.session) : std::nullopt),
+      /*deletes=*/true);
   if (!r) return Report(r.error());
   std::cout << "Deleted the " << a.what << " of " << date->ToString() << ".\n";
   return kOk;

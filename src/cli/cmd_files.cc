@@ -7,6 +7,7 @@
 #include "backsignal/io/exports.h"
 #include "backsignal/io/zone.h"
 #include "backsignal/report/report.h"
+#include "backsignal/service/checkins.h"
 #include "backsignal/service/exports.h"
 #include "backsignal/service/today.h"
 #include "commands.h"
@@ -28,23 +29,17 @@ int RunImport(const Globals& g, const ImportArgs& a) {
     e.message = a.file + ": " + e.message + "; nothing was stored";
     return Report(e);
   }
-  for (const Day& day : diary->days) {
-    if (auto ok = service::CheckDiaryDate(day.date, a.file + ": days[" + day.date.ToString() + "]");
-        !ok) {
-      Error e = ok.error();
-      e.message += "; nothing was stored";
-      return Report(e);
-    }
-  }
   auto opened = Open(g, Access::kCreate);
   if (!opened) return Report(opened.error());
-  auto store = (*opened)->db().ForPerson((*opened)->person());
   auto report =
-      store->Import(*diary, a.replace ? ImportMode::kReplace : ImportMode::kRefuseClashes);
+      service::ImportDiary((*opened)->service(), (*opened)->person(), *diary,
+                           a.replace ? ImportMode::kReplace : ImportMode::kRefuseClashes, a.file);
   if (!report) {
     Error e = report.error();
     if (e.kind == ErrorKind::kConflict) {
       e.message += ". Import with --replace to replace those days with the file's version";
+    } else if (e.kind == ErrorKind::kInvalid) {
+      e.message += "; nothing was stored";
     }
     return Report(e);
   }

@@ -27,5 +27,6 @@ void SetUpReminders(CLI::App& cmd, Invocation& ctx);
 void SetUpToken(CLI::App& cmd, Invocation& ctx);
 void SetUpAccount(CLI::App& cmd, Invocation& ctx);
 void SetUpServe(CLI::App& cmd, Invocation& ctx);
+void SetUpSafety(CLI::App& cmd, Invocation& ctx);
 
 }  // namespace backsignal::cli

@@ -33,6 +33,8 @@ constexpr Command kCommands[] = {
     {"delete", "Delete an entry: morning, session, during, after, context, note or day",
      SetUpDelete},
     {"usual", "Say what your usual morning is (used until the diary can tell)", SetUpUsual},
+    {"safety", "The safety check: red-flag questions that say when to see a clinician instead",
+     SetUpSafety},
     {"settings",
      "List the reading's thresholds, or change them (within their bounds) for this diary",
      SetUpSettings},

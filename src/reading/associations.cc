@@ -74,8 +74,8 @@ void Associate(const View& v, Date as_of, Reading& r) {
     candidates.push_back({std::string(LoadName(l)), true,
                           [l](const FactorDay& d) { return std::optional(d.load.Has(l)); }});
   }
-  for (Confounder c : {Confounder::kSitting, Confounder::kProlongedPosition,
-                       Confounder::kUpperBodyTension}) {
+  for (Confounder c :
+       {Confounder::kSitting, Confounder::kProlongedPosition, Confounder::kUpperBodyTension}) {
     candidates.push_back({std::string(Name(c)), false, [c](const FactorDay& d) {
                             return std::optional(std::find(d.confounders.begin(),
                                                            d.confounders.end(),
@@ -87,8 +87,8 @@ void Associate(const View& v, Date as_of, Reading& r) {
                           if (!d.minutes || !median) return std::optional<bool>();
                           return std::optional(*d.minutes > *median);
                         }});
-  candidates.push_back({"two_sessions", true,
-                        [](const FactorDay& d) { return std::optional(d.sessions >= 2); }});
+  candidates.push_back(
+      {"two_sessions", true, [](const FactorDay& d) { return std::optional(d.sessions >= 2); }});
 
   const auto min_days = static_cast<int>(s.association_min_days);
   std::vector<std::vector<Date>> with_dates;  // per association, for "same days as"
@@ -111,8 +111,8 @@ void Associate(const View& v, Date as_of, Reading& r) {
     a.without_points = Mean(without_points);
     a.enough = a.with_days >= min_days && a.without_days >= min_days;
     if (a.enough) {
-      a.p_value = FisherExactTwoSided(a.with_higher, a.with_days - a.with_higher,
-                                      a.without_higher, a.without_days - a.without_higher);
+      a.p_value = FisherExactTwoSided(a.with_higher, a.with_days - a.with_higher, a.without_higher,
+                                      a.without_days - a.without_higher);
       a.difference = static_cast<double>(a.with_higher) / a.with_days -
                      static_cast<double>(a.without_higher) / a.without_days;
       ++r.factors_compared;

@@ -5,10 +5,9 @@
 namespace backsignal::reading_detail {
 
 size_t View::LowerIndex(Date d) const {
-  return static_cast<size_t>(
-      std::lower_bound(days_.begin(), days_.end(), d,
-                       [](const Day& day, Date x) { return day.date < x; }) -
-      days_.begin());
+  return static_cast<size_t>(std::lower_bound(days_.begin(), days_.end(), d,
+                                              [](const Day& day, Date x) { return day.date < x; }) -
+                             days_.begin());
 }
 
 const Day* View::Find(Date d) const {
@@ -52,8 +51,7 @@ std::optional<double> View::Level(Date from, Date to, Key key, bool rest_only) c
   return Median(std::move(values));
 }
 
-std::optional<double> View::UsualOf(Date m, Key key, bool allow_stated,
-                                    UsualSource* source) const {
+std::optional<double> View::UsualOf(Date m, Key key, bool allow_stated, UsualSource* source) const {
   *source = UsualSource::kNone;
   for (double look_back : {s_.baseline_days, s_.baseline_fallback_days}) {
     const auto first = m - static_cast<int32_t>(look_back);

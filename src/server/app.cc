@@ -41,6 +41,7 @@ App::App(service::Service& service, AppOptions options)
   AddDiaryRoutes(router_, *this);
   AddAccountRoutes(router_, *this);
   AddSharingRoutes(router_, *this);
+  AddSafetyRoutes(router_, *this);
 }
 
 App::~App() { pool_.join(); }

@@ -72,5 +72,6 @@ void AddPageRoutes(Router& router, App& app);
 void AddDiaryRoutes(Router& router, App& app);
 void AddAccountRoutes(Router& router, App& app);
 void AddSharingRoutes(Router& router, App& app);
+void AddSafetyRoutes(Router& router, App& app);
 
 }  // namespace backsignal::server

@@ -10,8 +10,10 @@
 #include "backsignal/service/checkins.h"
 #include "backsignal/service/exports.h"
 #include "backsignal/service/readings.h"
+#include "backsignal/service/safety.h"
 #include "backsignal/service/settings.h"
-#include "backsignal/words/advice.h"
+#include "backsignal/words/safety.h"
+#include "backsignal/words/words.h"
 #include "http_util.h"
 
 namespace backsignal::server {
@@ -43,26 +45,32 @@ std::string CheckinJson(const service::CheckinResult& r, bool advise) {
     nlohmann::json j;
     j["during"] = Name(r.during);
     j["hour_after"] = Name(r.hour_after);
+    j["words"] = {{"during", DescribeDuring(r.during)},
+                  {"hour_after", DescribeHourAfter(r.hour_after)},
+                  {"hour_after_meaning", HourAfterMeaning(r.hour_after)}};
     if (advise && r.modify_or_stop) j["advice"] = kModifyOrStopAdvice;
-    if (advise && r.safety_again) j["safety_again"] = true;
+    if (r.safety_again) j["safety_again"] = true;
     out += ",\"session\":" + std::to_string(*r.session) + ",\"signals\":" + Dump(j);
   }
   return out + "}";
 }
 
 // A check-in route: parses on the I/O thread, and answers once the write is durable.
-AsyncHandler CheckinRoute(const Service& svc, int ok_status, bool advise,
+AsyncHandler CheckinRoute(const Service& svc, int ok_status, bool advise, bool deletes,
                           std::function<Result<service::DayEdit>(Call&)> make_edit) {
-  return [&svc, ok_status, advise, make_edit = std::move(make_edit)](Call& c, const Reply& reply) {
+  return [&svc, ok_status, advise, deletes, make_edit = std::move(make_edit)](Call& c,
+                                                                              const Reply& reply) {
     auto date = DateParam(c);
     if (!date) return reply(Unexpected(date.error()));
     auto edit = make_edit(c);
     if (!edit) return reply(Unexpected(edit.error()));
-    service::Checkin(svc, c.subject, *date, std::move(*edit),
-                     [reply, ok_status, advise](Result<service::CheckinResult> r) {
-                       if (!r) return reply(Unexpected(r.error()));
-                       reply(Json(ok_status, CheckinJson(*r, advise)));
-                     });
+    service::Checkin(
+        svc, c.subject, *date, std::move(*edit),
+        [reply, ok_status, advise](Result<service::CheckinResult> r) {
+          if (!r) return reply(Unexpected(r.error()));
+          reply(Json(ok_status, CheckinJson(*r, advise)));
+        },
+        deletes);
   };
 }
 
@@ -259,6 +267,9 @@ void AddDiaryRoutes(Router& router, App& app) {
               .async = [&svc](Call& c, const Reply& reply) {
                 auto diary = ParseDiaryJson(c.req.body);
                 if (!diary) return reply(Unexpected(diary.error()));
+                if (auto ok = service::RequireNoSafetyStop(svc, c.subject); !ok) {
+                  return reply(Unexpected(ok.error()));
+                }
                 auto shared = std::make_shared<Diary>(std::move(*diary));
                 svc.writer().Submit(
                     c.subject, [shared](DiaryTxn& txn) { return ReplaceDiaryIn(txn, *shared); },
@@ -280,7 +291,7 @@ void AddDiaryRoutes(Router& router, App& app) {
                 const ImportMode mode = it != c.req.query.end() && it->second != "false"
                                             ? ImportMode::kReplace
                                             : ImportMode::kRefuseClashes;
-                auto report = svc.db().ForPerson(c.subject)->Import(*diary, mode);
+                auto report = service::ImportDiary(svc, c.subject, *diary, mode, "body");
                 if (!report) {
                   Error e = report.error();
                   if (e.kind == ErrorKind::kConflict) {
@@ -301,7 +312,8 @@ void AddDiaryRoutes(Router& router, App& app) {
                 .scope = Scope::kCheckins,
                 .body_limit = body,
                 .blocking = false,
-                .async = CheckinRoute(svc, status, advise, std::move(edit))});
+                .async = CheckinRoute(svc, status, advise, std::string_view(method) == "DELETE",
+                                      std::move(edit))});
   };
   using Edit = Result<service::DayEdit>;
   add("DELETE", "/api/v1/days/{date}", 200, false, 0,

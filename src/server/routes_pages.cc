@@ -5,7 +5,6 @@
 #include "backsignal/io/ids.h"
 #include "backsignal/service/exports.h"
 #include "backsignal/service/sharing.h"
-#include "backsignal/words/advice.h"
 #include "http_util.h"
 
 namespace backsignal::server {
@@ -31,21 +30,6 @@ Response AssetResponse(const Request& req, std::string_view path) {
     r.headers.emplace_back("Cache-Control", "public, max-age=3600");
   }
   return r;
-}
-
-// The red-flag questions and the advice every surface shows (docs/safety.md): for everyone,
-// signed in or not, and the same for every person.
-Response SafetyResponse() {
-  nlohmann::json questions = nlohmann::json::array();
-  for (const RedFlagQuestion& q : kRedFlagQuestions) {
-    questions.push_back({{"id", q.id}, {"question", q.question}});
-  }
-  return Json(200, Dump({{"questions", questions},
-                         {"advice", kRedFlagAdvice},
-                         {"urgent", kUrgentAdvice},
-                         {"urgent_when", {"chest_pain", "breathless"}},
-                         {"reason_breathing", kSafetyScreenReason},
-                         {"modify_or_stop", kModifyOrStopAdvice}}));
 }
 
 Response SignInFirst() {
@@ -82,11 +66,6 @@ void AddPageRoutes(Router& router, App& app) {
               .access = Access::kPublic,
               .blocking = false,
               .sync = [](Call&) -> Result<Response> { return Json(200, R"({"status":"ok"})"); }});
-  router.Add({.method = "GET",
-              .pattern = "/api/v1/safety",
-              .access = Access::kPublic,
-              .blocking = false,
-              .sync = [](Call&) -> Result<Response> { return SafetyResponse(); }});
 
   // The calendar feed: /calendar/{secret}.ics, for calendar apps that subscribe.
   router.Add({.method = "GET",

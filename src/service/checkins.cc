@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "backsignal/service/readings.h"
+#include "backsignal/service/safety.h"
 #include "backsignal/service/settings.h"
 #include "backsignal/service/today.h"
 
@@ -90,14 +91,22 @@ DayEdit DeleteEdit(Entry entry, std::optional<size_t> number) {
   };
 }
 
-void Checkin(const Service& service, PersonId person, Date date, DayEdit edit, CheckinDone done) {
+void Checkin(const Service& service, PersonId person, Date date, DayEdit edit, CheckinDone done,
+             bool deletes) {
   auto out = std::make_shared<CheckinResult>();
   out->date = date;
   const Overrides& overrides = service.overrides();
   const int64_t now = service.clock().Now();
   service.writer().Submit(
       person,
-      [date, edit = std::move(edit), out, overrides, now](DiaryTxn& txn) -> Result<void> {
+      [date, edit = std::move(edit), out, overrides, now, deletes](DiaryTxn& txn) -> Result<void> {
+        // A stop made by the safety screen holds here, in the write's own transaction, for
+        // every front door; taking something out of the diary is still allowed.
+        if (!deletes) {
+          auto safety = txn.GetSafety();
+          if (!safety) return Unexpected(safety.error());
+          if (*safety && Stops(**safety)) return Fail(SafetyStopError(**safety));
+        }
         // Not more than a day ahead of the person's own today (read in the same transaction).
         auto profile = txn.GetProfile();
         if (!profile) return Unexpected(profile.error());
@@ -124,8 +133,14 @@ void Checkin(const Service& service, PersonId person, Date date, DayEdit edit, C
           out->during = DuringSignalOf(s, *settings);
           out->hour_after = HourAfterSignalOf(s, *settings);
           out->modify_or_stop = out->during == DuringSignal::kSharp;
-          out->safety_again =
-              out->during == DuringSignal::kBuilding && s.load.Has(Load::kBreathingUnderLoad);
+          // Building with heavy breathing under load asks the screen again, at most once a week.
+          if (out->during == DuringSignal::kBuilding && s.load.Has(Load::kBreathingUnderLoad)) {
+            auto safety = txn.GetSafety();
+            if (!safety) return Unexpected(safety.error());
+            out->safety_again =
+                !*safety ||
+                now - std::max((*safety)->answered_at, (*safety)->cleared_at) >= kRescreenSeconds;
+          }
         }
         return {};
       },
@@ -135,11 +150,13 @@ void Checkin(const Service& service, PersonId person, Date date, DayEdit edit, C
       });
 }
 
-Result<CheckinResult> CheckinNow(const Service& service, PersonId person, Date date, DayEdit edit) {
+Result<CheckinResult> CheckinNow(const Service& service, PersonId person, Date date, DayEdit edit,
+                                 bool deletes) {
   std::promise<Result<CheckinResult>> promise;
   auto future = promise.get_future();
-  Checkin(service, person, date, std::move(edit),
-          [&promise](Result<CheckinResult> r) { promise.set_value(std::move(r)); });
+  Checkin(
+      service, person, date, std::move(edit),
+      [&promise](Result<CheckinResult> r) { promise.set_value(std::move(r)); }, deletes);
   return future.get();
 }
 
@@ -151,6 +168,16 @@ Result<std::optional<MorningAfter>> MorningAfterOf(const Service& service, Perso
     if (s.date == morning - 1) return std::optional(MorningAfter{s.date, s.morning});
   }
   return std::optional<MorningAfter>();
+}
+
+Result<ImportReport> ImportDiary(const Service& service, PersonId person, const Diary& diary,
+                                 ImportMode mode, std::string_view source) {
+  for (const Day& day : diary.days) {
+    auto ok = CheckDiaryDate(day.date, std::string(source) + ": days[" + day.date.ToString() + "]");
+    if (!ok) return Unexpected(ok.error());
+  }
+  if (auto ok = RequireNoSafetyStop(service, person); !ok) return Unexpected(ok.error());
+  return service.db().ForPerson(person)->Import(diary, mode);
 }
 
 }  // namespace backsignal::service

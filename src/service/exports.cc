@@ -2,8 +2,10 @@
 
 #include "backsignal/io/zone.h"
 #include "backsignal/report/report.h"
+#include "backsignal/service/safety.h"
 #include "backsignal/service/settings.h"
 #include "backsignal/service/today.h"
+#include "backsignal/words/safety.h"
 
 namespace backsignal::service {
 
@@ -75,6 +77,10 @@ Result<std::string> ReportFor(const Service& service, PersonId person,
   const int64_t now = service.clock().Now();
   o.generated = FormatLocalWithOffset("UTC", now).substr(0, 16) + " UTC";
   o.generated[10] = ' ';
+  auto safety = SafetyStateOf(service, person);
+  if (!safety) return Unexpected(safety.error());
+  const int64_t answered = safety->record ? safety->record->answered_at : now;
+  o.safety = SafetyReportText(safety->record, DateAt(answered, safety->time_zone));
   return RenderReportHtml(snapshot->diary, *settings, o);
 }
 

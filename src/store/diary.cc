@@ -102,6 +102,42 @@ Result<void> SqlTxn::SetProfile(const Profile& p) {
   return {};
 }
 
+Result<std::optional<SafetyRecord>> SqlTxn::GetSafety() {
+  auto rows = c_.Query(
+      "SELECT answers, outcome, answered_at, cleared_on, cleared_at FROM safety WHERE person_id = "
+      "?",
+      {person_});
+  if (!rows) return Unexpected(rows.error());
+  if (rows->empty()) return std::optional<SafetyRecord>();
+  const Row& r = (*rows)[0];
+  SafetyRecord out;
+  auto answers = ParseSafetyAnswers(r.Text(0));
+  auto outcome = ParseUrgency(r.Text(1));
+  if (!answers || !outcome) return Fail(Error::Storage("corrupt safety screen in the database"));
+  out.answers = std::move(*answers);
+  out.outcome = *outcome;
+  out.answered_at = r.Int(2);
+  if (auto cleared = r.OptText(3)) {
+    auto d = Date::Parse(*cleared);
+    if (!d) return Fail(Error::Storage("corrupt clearance date in the database: " + *cleared));
+    out.cleared_on = *d;
+  }
+  out.cleared_at = r.Int(4);
+  return std::optional<SafetyRecord>(std::move(out));
+}
+
+Result<void> SqlTxn::SetSafety(const SafetyRecord& s) {
+  auto ok = c_.Run(
+      "INSERT INTO safety (person_id, answers, outcome, answered_at, cleared_on, cleared_at) "
+      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (person_id) DO UPDATE SET answers = "
+      "excluded.answers, outcome = excluded.outcome, answered_at = excluded.answered_at, "
+      "cleared_on = excluded.cleared_on, cleared_at = excluded.cleared_at",
+      {person_, FormatSafetyAnswers(s.answers), std::string(Name(s.outcome)), s.answered_at,
+       s.cleared_on ? Value(s.cleared_on->ToString()) : Null(), s.cleared_at});
+  if (!ok) return Unexpected(ok.error());
+  return {};
+}
+
 Result<void> AfterWrite(Conn& c, PersonId person, const Summariser* summariser) {
   if (auto v = c.Run("UPDATE people SET version = version + 1 WHERE id = ?", {person}); !v) {
     return Unexpected(v.error());
@@ -199,6 +235,41 @@ std::vector<Result<void>> PersonStore::TransactBatch(std::span<const TxnBody> bo
   all.reserve(bodies.size());
   for (const TxnBody& b : bodies) all.push_back({person_, b});
   return db_.TransactBatch(all);
+}
+
+namespace {
+
+// A transaction's reads, with every write refused: for a read-only snapshot.
+class ReadOnlyTxn final : public DiaryTxn {
+ public:
+  explicit ReadOnlyTxn(DiaryTxn& reads) : r_(reads) {}
+  Result<std::optional<Day>> GetDay(Date date) override { return r_.GetDay(date); }
+  Result<void> PutDay(const Day&) override { return Refused(); }
+  Result<std::map<std::string, double>> GetSettings() override { return r_.GetSettings(); }
+  Result<void> SetSettings(const std::map<std::string, double>&) override { return Refused(); }
+  Result<void> Clear() override { return Refused(); }
+  Result<UsualMorning> GetUsual() override { return r_.GetUsual(); }
+  Result<void> SetUsual(const UsualMorning&) override { return Refused(); }
+  Result<Profile> GetProfile() override { return r_.GetProfile(); }
+  Result<void> SetProfile(const Profile&) override { return Refused(); }
+  Result<std::optional<SafetyRecord>> GetSafety() override { return r_.GetSafety(); }
+  Result<void> SetSafety(const SafetyRecord&) override { return Refused(); }
+
+ private:
+  static Result<void> Refused() {
+    return Fail(Error::Storage("a write inside a read-only view of the diary"));
+  }
+  DiaryTxn& r_;
+};
+
+}  // namespace
+
+Result<void> PersonStore::View(const TxnBody& body) {
+  return db_.Read([&](Conn& c) -> Result<void> {
+    SqlTxn reads(c, person_);
+    ReadOnlyTxn view(reads);
+    return body(view);
+  });
 }
 
 Result<std::map<std::string, double>> PersonStore::LoadSettings() {

@@ -32,6 +32,7 @@ class OwningStore final : public Store {
   std::vector<Result<void>> TransactBatch(std::span<const TxnBody> bodies) override {
     return view_->TransactBatch(bodies);
   }
+  Result<void> View(const TxnBody& body) override { return view_->View(body); }
   Result<std::map<std::string, double>> LoadSettings() override { return view_->LoadSettings(); }
   std::string Describe() const override { return view_->Describe(); }
 

@@ -62,6 +62,7 @@ class PersonStore final : public Store {
   [[nodiscard]] Result<int64_t> Version() override;
   [[nodiscard]] Result<void> Transact(const std::function<Result<void>(DiaryTxn&)>& body) override;
   std::vector<Result<void>> TransactBatch(std::span<const TxnBody> bodies) override;
+  [[nodiscard]] Result<void> View(const TxnBody& body) override;
   [[nodiscard]] Result<std::map<std::string, double>> LoadSettings() override;
   std::string Describe() const override;
 
@@ -85,6 +86,8 @@ class SqlTxn final : public DiaryTxn {
   [[nodiscard]] Result<void> SetUsual(const UsualMorning& usual) override;
   [[nodiscard]] Result<Profile> GetProfile() override;
   [[nodiscard]] Result<void> SetProfile(const Profile& profile) override;
+  [[nodiscard]] Result<std::optional<SafetyRecord>> GetSafety() override;
+  [[nodiscard]] Result<void> SetSafety(const SafetyRecord& record) override;
 
  private:
   Conn& c_;

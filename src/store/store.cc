@@ -91,9 +91,21 @@ Result<Day> Store::EditDay(Date date, const std::function<Result<void>(Day&)>& e
   return result;
 }
 
+Result<std::optional<SafetyRecord>> Store::LoadSafety() {
+  std::optional<SafetyRecord> out;
+  auto ok = View([&](DiaryTxn& txn) -> Result<void> {
+    auto r = txn.GetSafety();
+    if (!r) return Unexpected(r.error());
+    out = std::move(*r);
+    return {};
+  });
+  if (!ok) return Unexpected(ok.error());
+  return out;
+}
+
 Result<std::optional<Day>> Store::GetDay(Date date) {
   std::optional<Day> day;
-  auto ok = Transact([&](DiaryTxn& txn) -> Result<void> {
+  auto ok = View([&](DiaryTxn& txn) -> Result<void> {
     auto d = txn.GetDay(date);
     if (!d) return Unexpected(d.error());
     day = std::move(*d);
@@ -113,7 +125,7 @@ Result<void> Store::SaveSettings(const std::map<std::string, double>& settings) 
 
 Result<Profile> Store::LoadProfile() {
   Profile out;
-  auto ok = Transact([&](DiaryTxn& txn) -> Result<void> {
+  auto ok = View([&](DiaryTxn& txn) -> Result<void> {
     auto p = txn.GetProfile();
     if (!p) return Unexpected(p.error());
     out = std::move(*p);

@@ -633,6 +633,27 @@ TYPED_TEST(StoreTest, ADayThatIsNotValidIsNeverStored) {
   EXPECT_TRUE(this->store_->LoadDiary()->days.empty());
 }
 
+TYPED_TEST(StoreTest, TheSafetyScreenIsKeptPerPersonWithItsClearance) {
+  EXPECT_FALSE(this->store_->LoadSafety()->has_value());
+  SafetyRecord r;
+  r.answers = {{"tearing", false},
+               {"night_pain", true},
+               {"cancer_history", true},
+               {"cancer_new_pain", false}};
+  r.outcome = Urgency::kSoon;
+  r.answered_at = 1795176000;
+  ASSERT_TRUE(this->store_->Transact([&](DiaryTxn& txn) { return txn.SetSafety(r); }).has_value());
+  EXPECT_EQ(**this->store_->LoadSafety(), r);
+  r.cleared_on = D("2026-11-21");
+  r.cleared_at = 1795176100;
+  ASSERT_TRUE(this->store_->Transact([&](DiaryTxn& txn) { return txn.SetSafety(r); }).has_value());
+  EXPECT_EQ(**this->store_->LoadSafety(), r);
+  // Another person has their own (none).
+  auto other = this->db_->CreateAccount("other", "hash", "person", 2);
+  ASSERT_TRUE(other.has_value());
+  EXPECT_FALSE(this->db_->ForPerson(other->person)->LoadSafety()->has_value());
+}
+
 TYPED_TEST(StoreTest, EveryWriteMovesTheDiaryVersion) {
   const int64_t v0 = this->store_->Version().value();
   ASSERT_TRUE(this->store_

@@ -1,9 +1,10 @@
 // The small pieces the words are made of: dates, numbers, single signals, loads and factors.
+#include "phrases.h"
+
 #include <cmath>
 #include <cstdio>
 
 #include "backsignal/words/words.h"
-#include "phrases.h"
 
 namespace backsignal {
 
@@ -29,8 +30,8 @@ std::string PersonDate(Date d, bool with_year) {
                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   const int32_t n = d.days();
   const int weekday = static_cast<int>(((n % 7) + 7) % 7);
-  std::string out = std::string(kDays[weekday]) + " " + std::to_string(d.day()) + " " +
-                    kMonths[d.month() - 1];
+  std::string out =
+      std::string(kDays[weekday]) + " " + std::to_string(d.day()) + " " + kMonths[d.month() - 1];
   if (with_year) out += " " + std::to_string(d.year());
   return out;
 }

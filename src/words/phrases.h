@@ -8,9 +8,9 @@
 
 namespace backsignal::words_detail {
 
-std::string Num(double v);           // "3", "1.5", "0.25"
-std::string Points(double v);        // "1 point", "1.5 points" (of the magnitude)
-std::string OfTimes(int k, int n);   // "3 of 7"
+std::string Num(double v);          // "3", "1.5", "0.25"
+std::string Points(double v);       // "1 point", "1.5 points" (of the magnitude)
+std::string OfTimes(int k, int n);  // "3 of 7"
 std::string JoinAnd(const std::vector<std::string>& parts);  // "a, b and c"
 std::string Capital(std::string s);
 std::string ConfounderWords(Confounder c, const Settings& s);

@@ -111,7 +111,8 @@ void AssociationsWords(const Reading& r, const Settings& s, ReadingWords& w) {
     std::string text = "After " + kind + FactorWords(a->factor, r, s) +
                        ", the next morning was noticeably higher " +
                        OfTimes(a->with_higher, a->with_days) + " times";
-    if (a->with_points) text += " (" + Num(*a->with_points) + " points above your usual on average)";
+    if (a->with_points)
+      text += " (" + Num(*a->with_points) + " points above your usual on average)";
     text += ", against " + OfTimes(a->without_higher, a->without_days) + " after " +
             (a->exercise_days_only ? "exercise days" : "days") + " without it";
     if (a->without_points) text += " (" + Num(*a->without_points) + ")";
@@ -127,10 +128,10 @@ void AssociationsWords(const Reading& r, const Settings& s, ReadingWords& w) {
   }
   const std::string need = Num(s.association_min_days);
   if (enough.empty()) {
-    w.associations_note = "Not enough days yet to compare what tends to go with a higher "
-                          "morning: each thing needs " +
-                          need + " days with it and " + need +
-                          " without, each with the morning after recorded.";
+    w.associations_note =
+        "Not enough days yet to compare what tends to go with a higher "
+        "morning: each thing needs " +
+        need + " days with it and " + need + " without, each with the morning after recorded.";
   } else if (!missing.empty()) {
     w.associations_note = "Not enough days yet to compare " + JoinAnd(missing) + " (each needs " +
                           need + " days with it and " + need + " without).";
@@ -140,12 +141,12 @@ void AssociationsWords(const Reading& r, const Settings& s, ReadingWords& w) {
 std::string NextStepWords(const Reading& r, const Settings& s) {
   const Trend& t = r.trend;
   std::string out;
-  const bool rising = std::any_of(r.alerts.begin(), r.alerts.end(), [](const Alert& a) {
-    return a.kind == AlertKind::kKeepsRising;
-  });
+  const bool rising = std::any_of(r.alerts.begin(), r.alerts.end(),
+                                  [](const Alert& a) { return a.kind == AlertKind::kKeepsRising; });
   if (rising) {
-    out = "Talk to a clinician about pain that keeps rising, whatever the exercise; until then, "
-          "keep the load gentle and keep checking in. ";
+    out =
+        "Talk to a clinician about pain that keeps rising, whatever the exercise; until then, "
+        "keep the load gentle and keep checking in. ";
   }
   const std::vector<std::string> named = NamedFactors(r, s);
   switch (t.verdict) {
@@ -162,12 +163,14 @@ std::string NextStepWords(const Reading& r, const Settings& s) {
     case Verdict::kMixed:
       if (t.baseline == Baseline::kCreeping &&
           (!t.exercise_effect || *t.exercise_effect < s.exercise_effect) && !rising) {
-        out += "Your mornings are rising on rest days too: look at what else changed (sitting, "
-               "sleep, stress), and if it goes on, talk to a clinician. ";
+        out +=
+            "Your mornings are rising on rest days too: look at what else changed (sitting, "
+            "sleep, stress), and if it goes on, talk to a clinician. ";
       }
-      out += "Keep recording all three windows and the day's sitting, long spells in one "
-             "position and upper-body tension: over the next week or two that tells whether the "
-             "exercise or something else sets your mid back off.";
+      out +=
+          "Keep recording all three windows and the day's sitting, long spells in one "
+          "position and upper-body tension: over the next week or two that tells whether the "
+          "exercise or something else sets your mid back off.";
       if (!named.empty()) {
         out += " The clearest so far: mornings were more often higher after days with " +
                NamedPhrase(named) + "; try changing that first.";

@@ -55,9 +55,8 @@ std::vector<Case> Cases() {
 }
 
 std::vector<std::string> AllText(const ReadingWords& w) {
-  std::vector<std::string> t = {w.title,    w.explanation, w.usual,
-                                w.progress, w.next_step,   w.associations_note,
-                                w.as_of};
+  std::vector<std::string> t = {w.title,     w.explanation,       w.usual, w.progress,
+                                w.next_step, w.associations_note, w.as_of};
   t.insert(t.end(), w.evidence.begin(), w.evidence.end());
   t.insert(t.end(), w.cautions.begin(), w.cautions.end());
   for (const AlertWords& a : w.alerts) t.push_back(a.text);
@@ -77,7 +76,8 @@ bool Contains(const std::string& s, const std::string& part) {
 TEST(WordsTest, NoJargonAndNoContradictionOverEveryScenarioAndRandomDiary) {
   const std::regex jargon(
       R"((\bp ?[=<]|p-value|Theil|CUSUM|[Mm]edian|Fisher|Bonferroni|\b[a-z]+_[a-z_]+\b|\bnull\b|\bNaN\b))");
-  const std::regex of_counts(R"((\d+) of (\d+) exercise days? (?:was|were) followed by a (significantly worse|noticeably higher))");
+  const std::regex of_counts(
+      R"((\d+) of (\d+) exercise days? (?:was|were) followed by a (significantly worse|noticeably higher))");
   int checked = 0, hits = 0;
   for (const Case& c : Cases()) {
     // Activities and notes are the person's own words, not ours: leave them out.
@@ -110,8 +110,8 @@ TEST(WordsTest, NoJargonAndNoContradictionOverEveryScenarioAndRandomDiary) {
         const int expected = (*it)[3] == "significantly worse" ? t.flared_days : t.raised_days;
         if (k != expected || n != t.session_days) {
           ++hits;
-          ADD_FAILURE() << c.name << ": says " << it->str() << " but the counts are "
-                        << expected << " of " << t.session_days;
+          ADD_FAILURE() << c.name << ": says " << it->str() << " but the counts are " << expected
+                        << " of " << t.session_days;
         }
       }
     }
@@ -162,7 +162,8 @@ TEST(WordsTest, ANextStepNamesAFactorOnlyPastTheBar) {
   // Six exercise days with rotation all followed by a higher morning, six without none.
   Diary d;
   const Date start = D("2026-09-01");
-  for (int i = 0; i < 14; ++i) d.days.push_back(Day{.date = start + i, .morning = Morning{testing::S(3), {}}});
+  for (int i = 0; i < 14; ++i)
+    d.days.push_back(Day{.date = start + i, .morning = Morning{testing::S(3), {}}});
   Date at = start + 14;
   for (int i = 0; i < 12; ++i) {
     Session s;
@@ -176,8 +177,9 @@ TEST(WordsTest, ANextStepNamesAFactorOnlyPastTheBar) {
   const ReadingWords w = WordsFor(r, {});
   // Mixed over the last fortnight: the next step names the clearest factor all the same.
   ASSERT_EQ(r.trend.verdict, Verdict::kMixed) << w.explanation;
-  EXPECT_TRUE(Contains(w.next_step, "The clearest so far: mornings were more often higher after "
-                                    "days with sustained rotation"))
+  EXPECT_TRUE(Contains(w.next_step,
+                       "The clearest so far: mornings were more often higher after "
+                       "days with sustained rotation"))
       << w.next_step;
   ASSERT_FALSE(w.associations.empty());
   EXPECT_TRUE(w.associations.front().named);

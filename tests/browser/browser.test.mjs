@@ -4,7 +4,7 @@
 // usage: node --test tests/browser/  (BACKSIGNAL_BIN, SCREENSHOTS may be set)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -54,11 +54,18 @@ async function axeCheck(page, name) {
   assert.deepEqual(bad.map((v) => `${name}: ${v.id} ${v.help}: ${v.nodes.map((n) => n.target.join(' ') + ' ' + (n.failureSummary || '')).join('; ')}`), []);
 }
 
-async function newPage(width, { screened = true } = {}) {
+// Answers the safety screen with every question no, through the API (the screen's own tests use
+// the page).
+async function screened(url) {
+  const screen = await (await fetch(`${url}/api/v1/safety`)).json();
+  const answers = Object.fromEntries(screen.questions.filter((q) => !q.follows).map((q) => [q.id, false]));
+  const res = await fetch(`${url}/api/v1/safety`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ answers }) });
+  assert.equal(res.status, 200);
+}
+
+async function newPage(width) {
   // bypassCSP only so that axe-core can be injected; the page itself runs under its CSP.
   const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
-  // Pages other than the safety screen's own test start past the first-use screen.
-  if (screened) await context.addInitScript(() => localStorage.setItem('backsignal.safety', 'done'));
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -77,6 +84,7 @@ before(async () => {
   tmp = mkdtempSync(path.join(tmpdir(), 'backsignal-browser-'));
   mkdirSync(SHOTS, { recursive: true });
   ({ proc: server, url: base } = await startServer(path.join(tmp, 'diary.db')));
+  await screened(base);
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -218,48 +226,86 @@ test('deleting asks first, and keyboard alone can reach every page', async () =>
 async function answerSafety(page, yes) {
   const screen = page.locator('#safety-screen');
   await screen.waitFor();
-  for (const q of await screen.locator('fieldset[data-question]').all()) {
+  for (let i = 0; ; i += 1) {
+    const questions = screen.locator('fieldset[data-question]:visible');
+    if (i >= await questions.count()) break;
+    const q = questions.nth(i);
     const id = await q.getAttribute('data-question');
     await q.getByRole('button', { name: yes.includes(id) ? 'Yes' : 'No', exact: true }).click();
+    if (await page.locator('#safety-stop').isVisible()) return;  // an emergency yes ends it
   }
   await screen.getByRole('button', { name: 'Continue' }).click();
 }
 
-test('the safety screen comes first, and a yes stops the check-ins with the advice', async () => {
-  const page = await newPage(360, { screened: false });
-  await page.goto(`${base}/#today`);
-  await page.locator('#safety-screen').waitFor();
-  assert.equal(await page.locator('h3:text("On waking")').count(), 0, 'no check-in before the screen');
-  await axeCheck(page, 'safety screen');
-  await page.screenshot({ path: path.join(SHOTS, 'safety-360.png'), fullPage: true });
-  await answerSafety(page, ['chest_pain', 'breathless']);
-  const stop = page.locator('#safety-stop');
-  await stop.waitFor();
-  assert.match(await stop.innerText(), /Get urgent help now/);
-  assert.match(await stop.innerText(), /emergency/);
-  assert.equal(await page.locator('form').count(), 0, 'the check-in flow is stopped');
-  await page.reload();
-  await page.locator('#safety-stop').waitFor();  // still stopped after a reload
-  // A yes without chest pain and breathlessness: contact a clinician, not urgent.
-  await page.getByRole('button', { name: 'Answer the questions again' }).click();
-  await answerSafety(page, ['night_or_constant']);
-  await page.locator('#safety-stop').waitFor();
-  assert.match(await page.locator('#safety-stop').innerText(), /Please contact a clinician/);
-  // All no: on to the check-ins.
-  await page.getByRole('button', { name: 'Answer the questions again' }).click();
-  await answerSafety(page, []);
-  await page.locator('h3:text("A session: during it")').waitFor();
+test('the safety screen comes first; each urgency gives its advice, and a stop holds on the CLI and API', async () => {
+  const tmp2 = mkdtempSync(path.join(tmpdir(), 'backsignal-safety-'));
+  const db = path.join(tmp2, 'diary.db');
+  const second = await startServer(db);
+  try {
+    const page = await newPage(360);
+    await page.goto(`${second.url}/#today`);
+    await page.locator('#safety-screen').waitFor();
+    assert.equal(await page.locator('h3:text("On waking")').count(), 0, 'no check-in before the screen');
+    // The follow-up about new pain appears only after a cancer history.
+    assert.equal(await page.locator('fieldset[data-question="cancer_new_pain"]').isVisible(), false);
+    await axeCheck(page, 'safety screen');
+    await page.screenshot({ path: path.join(SHOTS, 'safety-360.png'), fullPage: true });
+
+    // Emergency: a yes to tearing pain shows the advice at once, with no more questions.
+    await answerSafety(page, ['tearing']);
+    const stop = page.locator('#safety-stop');
+    await stop.waitFor();
+    assert.match(await stop.innerText(), /Get urgent help now/);
+    assert.match(await stop.innerText(), /emergency/);
+    assert.equal(await page.locator('form').count(), 0, 'the check-in flow is stopped');
+    // The stop is the server's: the API and the CLI on the same diary refuse check-ins.
+    const today = isoDate(new Date());
+    const put = await fetch(`${second.url}/api/v1/days/${today}/morning`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{"pain":3}' });
+    assert.equal(put.status, 403);
+    const cli = spawnSync(BIN, ['--db', db, 'morning', '3'], { encoding: 'utf8' });
+    assert.equal(cli.status, 6, cli.stderr);
+    assert.match(cli.stderr, /safety check/);
+    await page.reload();
+    await page.locator('#safety-stop').waitFor();  // still stopped after a reload
+
+    // Same day: coughing blood.
+    await page.getByRole('button', { name: 'Answer the questions again' }).click();
+    await answerSafety(page, ['cough_blood']);
+    await page.locator('#safety-stop h3:text("Please be seen today")').waitFor();
+    // Soon: new pain with a cancer history (a history alone is no stop).
+    await page.getByRole('button', { name: 'Answer the questions again' }).click();
+    await answerSafety(page, ['cancer_history', 'cancer_new_pain']);
+    await page.locator('#safety-stop h3:text("Please contact a clinician")').waitFor();
+    await axeCheck(page, 'safety stop');
+    // A clinician's clearance ends the stop, on every surface.
+    await page.getByLabel('The day a clinician saw me and cleared me').fill(today);
+    await page.getByRole('button', { name: 'Record the clearance' }).click();
+    await page.locator('h3:text("A session: during it")').waitFor();
+    assert.equal(spawnSync(BIN, ['--db', db, 'morning', '3'], { encoding: 'utf8' }).status, 0);
+    // A cancer history alone: on to the check-ins.
+    await page.goto('about:blank');
+    const again = await newPage(360);
+    const state = await (await fetch(`${second.url}/api/v1/safety/state`)).json();
+    assert.equal(state.cleared_on, today);
+    await again.goto(`${second.url}/#today`);
+    await again.locator('h3:text("On waking")').waitFor();
+    assert.deepEqual(page.errors, []);
+  } finally {
+    second.proc.kill('SIGTERM');
+    rmSync(tmp2, { recursive: true, force: true });
+  }
 });
 
-test('pain that builds with breathing under load asks the questions again', async () => {
+test('pain that builds with breathing under load asks the questions again, at most once a week', async () => {
   const page = await newPage(360);
   await page.goto(`${base}/#today`);
   const session = page.locator('form', { has: page.locator('h3:text("A session: during it")') });
   await session.getByRole('button', { name: 'Heavy breathing under load' }).click();
   await session.getByRole('button', { name: 'Building', exact: true }).click();
   await session.getByRole('button', { name: 'Save session' }).click();
-  await page.locator('#safety-screen').waitFor();
-  assert.match(await page.locator('#safety-screen').innerText(), /breathing under load/);
+  // Answered minutes ago: not asked again yet.
+  await page.locator('h3:text("An hour after session")').first().waitFor();
+  assert.equal(await page.locator('#safety-screen').count(), 0);
 });
 
 test('associations appear once there is enough data, and not before', async () => {

@@ -46,11 +46,21 @@ using CheckinDone = std::function<void(Result<CheckinResult>)>;
 
 // Runs the edit on `date` of `person`'s diary through the service's writer; `done` is called
 // once the write is durable (or has failed), on any thread.
-void Checkin(const Service& service, PersonId person, Date date, DayEdit edit, CheckinDone done);
+// While the safety screen has stopped check-ins (service/safety.h) it is refused (kForbidden),
+// unless `deletes` says it only removes what was recorded.
+void Checkin(const Service& service, PersonId person, Date date, DayEdit edit, CheckinDone done,
+             bool deletes = false);
 
 // The same, waiting for it.
 [[nodiscard]] Result<CheckinResult> CheckinNow(const Service& service, PersonId person, Date date,
-                                               DayEdit edit);
+                                               DayEdit edit, bool deletes = false);
+
+// A whole diary brought in beside what is there (or replacing the days it holds, by `mode`):
+// every date checked (errors name `source`), refused while the safety screen stops check-ins,
+// and stored at once or not at all.
+[[nodiscard]] Result<ImportReport> ImportDiary(const Service& service, PersonId person,
+                                               const Diary& diary, ImportMode mode,
+                                               std::string_view source);
 
 // What this morning says about the session of the day before, if there was one: for the words
 // right after a morning check-in.

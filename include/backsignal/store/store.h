@@ -15,6 +15,7 @@
 #include "backsignal/core/diary.h"
 #include "backsignal/core/profile.h"
 #include "backsignal/core/result.h"
+#include "backsignal/core/safety.h"
 
 namespace backsignal {
 
@@ -45,6 +46,9 @@ class DiaryTxn {
   // created whatever the argument says.
   [[nodiscard]] virtual Result<Profile> GetProfile() = 0;
   [[nodiscard]] virtual Result<void> SetProfile(const Profile& profile) = 0;
+  // The person's safety screen (core/safety.h), when they answered it.
+  [[nodiscard]] virtual Result<std::optional<SafetyRecord>> GetSafety() = 0;
+  [[nodiscard]] virtual Result<void> SetSafety(const SafetyRecord& record) = 0;
 };
 
 // How an import treats dates the store already holds with different content.
@@ -83,6 +87,10 @@ class Store {
 
   using TxnBody = std::function<Result<void>(DiaryTxn&)>;
 
+  // Runs `body` in one read-only snapshot: its reads see one state of the diary, and anything it
+  // tries to write fails.
+  [[nodiscard]] virtual Result<void> View(const TxnBody& body) = 0;
+
   // Runs each body in one shared transaction, each in a savepoint of its own, with one durable
   // commit for all: a body that fails is undone alone. Returns each body's result. This is how
   // the server turns many concurrent check-ins into one fsync (group commit).
@@ -106,6 +114,9 @@ class Store {
 
   // One day, if recorded.
   [[nodiscard]] Result<std::optional<Day>> GetDay(Date date);
+
+  // The person's safety screen, when they answered it.
+  [[nodiscard]] Result<std::optional<SafetyRecord>> LoadSafety();
 
   // Sets the person's own statement of their usual morning.
   [[nodiscard]] Result<void> SetUsual(const UsualMorning& usual);

@@ -1,0 +1,54 @@
+// The red-flag screen, kept per person on the server: answering it, a stop that holds on every
+// surface until it is answered again or a clinician's clearance is recorded, and when the screen
+// is due again (first use; pain that keeps rising; repeated sharp pain; pain building with heavy
+// breathing under load; at most once a week).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "backsignal/core/safety.h"
+#include "backsignal/reading/reading.h"
+#include "backsignal/service/service.h"
+#include "backsignal/words/safety.h"
+
+namespace backsignal::service {
+
+// The screen is asked again at most this often.
+inline constexpr int64_t kRescreenSeconds = 7 * 86400;
+
+struct SafetyState {
+  std::optional<SafetyRecord> record;
+  bool stopped = false;             // check-ins wait for a clinician (or new answers)
+  std::optional<SafetyReason> due;  // ask the screen (again), and why
+  std::string time_zone;            // the person's, for the emergency number
+};
+
+// A record stops check-ins while its outcome is more than clear and no clearance was recorded
+// after it was answered.
+bool Stops(const SafetyRecord& r);
+
+// The state from a record and the person's latest reading (null: not read), at `now`.
+SafetyState SafetyStateFrom(std::optional<SafetyRecord> record, const Reading* reading,
+                            int64_t now);
+
+[[nodiscard]] Result<SafetyState> SafetyStateOf(const Service& service, PersonId person);
+
+// Stores a whole set of answers (kInvalid when one is missing or unknown).
+[[nodiscard]] Result<SafetyState> AnswerSafety(const Service& service, PersonId person,
+                                               const std::map<std::string, bool>& answers);
+
+// A clinician saw the person on `seen_on` and cleared them to carry on: the stop ends, and the
+// clearance is kept (the report shows it). kInvalid for a date in the future or before the
+// answers; kNotFound when there is no screen to clear.
+[[nodiscard]] Result<SafetyState> RecordClearance(const Service& service, PersonId person,
+                                                  Date seen_on);
+
+// kForbidden, saying what to do, while the screen stops check-ins (import uses it too).
+[[nodiscard]] Result<void> RequireNoSafetyStop(const Service& service, PersonId person);
+
+// The refusal a check-in gets during a stop.
+Error SafetyStopError(const SafetyRecord& r);
+
+}  // namespace backsignal::service

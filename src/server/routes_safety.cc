@@ -1,0 +1,108 @@
+// The red-flag screen: its questions and advice (for everyone, signed in or not), and a
+// person's answers, stop and clearance, kept on the server.
+#include "app.h"
+#include "backsignal/io/safety_json.h"
+#include "backsignal/service/safety.h"
+#include "backsignal/words/safety.h"
+#include "http_util.h"
+
+namespace backsignal::server {
+namespace {
+
+using service::SafetyState;
+
+nlohmann::json StateJson(const SafetyState& s) {
+  nlohmann::json j;
+  j["answered"] = s.record.has_value();
+  j["outcome"] = s.record ? nlohmann::json(std::string(Name(s.record->outcome))) : nullptr;
+  j["answered_at"] = s.record ? nlohmann::json(s.record->answered_at) : nullptr;
+  j["cleared_on"] =
+      s.record && s.record->cleared_on ? nlohmann::json(s.record->cleared_on->ToString()) : nullptr;
+  j["stopped"] = s.stopped;
+  j["due"] = s.due ? nlohmann::json(std::string(Name(*s.due))) : nullptr;
+  j["due_text"] = s.due ? SafetyReasonText(*s.due) : "";
+  j["advice"] = s.record ? SafetyAdvice(s.record->outcome, s.time_zone) : "";
+  j["emergency_number"] = EmergencyNumber(s.time_zone);
+  if (s.record) {
+    nlohmann::json answers = nlohmann::json::object();
+    for (const auto& [id, yes] : s.record->answers) answers[id] = yes;
+    j["answers"] = std::move(answers);
+  }
+  return j;
+}
+
+// The questions and the advice at each level, in the words every surface uses.
+Response ScreenResponse(const std::string& zone) {
+  nlohmann::json questions = nlohmann::json::array();
+  for (const SafetyQuestion& q : SafetyQuestions()) {
+    questions.push_back(
+        {{"id", q.id},
+         {"question", SafetyQuestionText(q.id)},
+         {"if_yes", Name(q.if_yes)},
+         {"follows", q.follows.empty() ? nlohmann::json() : nlohmann::json(q.follows)}});
+  }
+  nlohmann::json advice;
+  for (Urgency u : {Urgency::kClear, Urgency::kSoon, Urgency::kSameDay, Urgency::kEmergency}) {
+    advice[std::string(Name(u))] = SafetyAdvice(u, zone);
+  }
+  nlohmann::json reasons;
+  for (SafetyReason r : {SafetyReason::kFirstUse, SafetyReason::kKeepsRising,
+                         SafetyReason::kRepeatedSharp, SafetyReason::kBuildingWithBreathing}) {
+    reasons[std::string(Name(r))] = SafetyReasonText(r);
+  }
+  return Json(200, Dump({{"intro", kSafetyIntro},
+                         {"questions", questions},
+                         {"advice", advice},
+                         {"reasons", reasons},
+                         {"modify_or_stop", kModifyOrStopAdvice}}));
+}
+
+}  // namespace
+
+void AddSafetyRoutes(Router& router, App& app) {
+  const service::Service& svc = app.service();
+  router.Add({.method = "GET",
+              .pattern = "/api/v1/safety",
+              .access = Access::kPublic,
+              .sync = [&svc](Call& c) -> Result<Response> {
+                std::string zone;
+                if (c.who.signed_in) {
+                  auto p = svc.db().ForPerson(c.who.person)->LoadProfile();
+                  if (p) zone = p->time_zone;
+                }
+                return ScreenResponse(zone);
+              }});
+  for (const std::string prefix : {"/api/v1", "/api/v1/people/{person:number}"}) {
+    router.Add({.method = "GET",
+                .pattern = prefix + "/safety/state",
+                .sync = [&svc](Call& c) -> Result<Response> {
+                  auto s = service::SafetyStateOf(svc, c.subject);
+                  if (!s) return Unexpected(s.error());
+                  return Json(200, Dump(StateJson(*s)));
+                }});
+  }
+  router.Add({.method = "PUT",
+              .pattern = "/api/v1/safety",
+              .scope = Scope::kCheckins,
+              .body_limit = kCheckinBodyLimit,
+              .sync = [&svc](Call& c) -> Result<Response> {
+                auto answers = ParseSafetyAnswersJson(c.req.body);
+                if (!answers) return Unexpected(answers.error());
+                auto s = service::AnswerSafety(svc, c.subject, *answers);
+                if (!s) return Unexpected(s.error());
+                return Json(200, Dump(StateJson(*s)));
+              }});
+  router.Add({.method = "POST",
+              .pattern = "/api/v1/safety/clearance",
+              .scope = Scope::kCheckins,
+              .body_limit = kCheckinBodyLimit,
+              .sync = [&svc](Call& c) -> Result<Response> {
+                auto date = ParseClearanceJson(c.req.body);
+                if (!date) return Unexpected(date.error());
+                auto s = service::RecordClearance(svc, c.subject, *date);
+                if (!s) return Unexpected(s.error());
+                return Json(200, Dump(StateJson(*s)));
+              }});
+}
+
+}  // namespace backsignal::server

@@ -1,0 +1,141 @@
+#include "backsignal/service/safety.h"
+
+#include "backsignal/service/readings.h"
+#include "backsignal/service/today.h"
+
+namespace backsignal::service {
+
+bool Stops(const SafetyRecord& r) {
+  if (r.outcome == Urgency::kClear) return false;
+  return !(r.cleared_on && r.cleared_at >= r.answered_at);
+}
+
+Error SafetyStopError(const SafetyRecord& r) {
+  return Error::Forbidden(
+      std::string("the safety check you answered says to see a clinician (") +
+      std::string(Name(r.outcome)) +
+      ") before carrying on: check-ins are paused. Once a clinician has seen you, record their "
+      "clearance or answer the safety check again");
+}
+
+SafetyState SafetyStateFrom(std::optional<SafetyRecord> record, const Reading* reading,
+                            int64_t now) {
+  SafetyState s;
+  s.record = std::move(record);
+  if (!s.record) {
+    s.due = SafetyReason::kFirstUse;
+    return s;
+  }
+  s.stopped = Stops(*s.record);
+  if (s.stopped || reading == nullptr) return s;
+  const int64_t last = std::max(s.record->answered_at, s.record->cleared_at);
+  if (now - last < kRescreenSeconds) return s;  // at most once a week
+  bool rising = false;
+  for (const Alert& a : reading->alerts) rising |= a.kind == AlertKind::kKeepsRising;
+  if (rising) {
+    s.due = SafetyReason::kKeepsRising;
+  } else if (reading->sharp_sessions >= 2) {
+    s.due = SafetyReason::kRepeatedSharp;
+  } else {
+    for (const SessionReading& sr : reading->sessions) {
+      if (sr.date >= reading->window_start && sr.during == DuringSignal::kBuilding &&
+          sr.session->load.Has(Load::kBreathingUnderLoad)) {
+        s.due = SafetyReason::kBuildingWithBreathing;
+      }
+    }
+  }
+  return s;
+}
+
+namespace {
+
+struct Loaded {
+  std::optional<SafetyRecord> record;
+  std::string zone;
+};
+
+Result<Loaded> Load(const Service& service, PersonId person) {
+  Loaded out;
+  auto ok = service.db().ForPerson(person)->View([&](DiaryTxn& txn) -> Result<void> {
+    auto r = txn.GetSafety();
+    if (!r) return Unexpected(r.error());
+    auto p = txn.GetProfile();
+    if (!p) return Unexpected(p.error());
+    out.record = std::move(*r);
+    out.zone = p->time_zone;
+    return {};
+  });
+  if (!ok) return Unexpected(ok.error());
+  return out;
+}
+
+}  // namespace
+
+Result<SafetyState> SafetyStateOf(const Service& service, PersonId person) {
+  auto loaded = Load(service, person);
+  if (!loaded) return Unexpected(loaded.error());
+  std::shared_ptr<const ReadingView> view;
+  if (loaded->record && !Stops(*loaded->record)) {
+    auto v = ReadingOf(service, person, std::nullopt);
+    if (!v) return Unexpected(v.error());
+    view = *v;
+  }
+  SafetyState s = SafetyStateFrom(std::move(loaded->record), view ? &view->reading : nullptr,
+                                  service.clock().Now());
+  s.time_zone = loaded->zone;
+  return s;
+}
+
+Result<SafetyState> AnswerSafety(const Service& service, PersonId person,
+                                 const std::map<std::string, bool>& answers) {
+  auto urgency = UrgencyOf(answers);
+  if (!urgency) return Unexpected(urgency.error());
+  SafetyRecord r;
+  r.answers = answers;
+  r.outcome = *urgency;
+  r.answered_at = service.clock().Now();
+  if (auto ok = service.writer().Run(person, [r](DiaryTxn& txn) { return txn.SetSafety(r); });
+      !ok) {
+    return Unexpected(ok.error());
+  }
+  return SafetyStateOf(service, person);
+}
+
+Result<SafetyState> RecordClearance(const Service& service, PersonId person, Date seen_on) {
+  auto today = TodayFor(service, person);
+  if (!today) return Unexpected(today.error());
+  if (seen_on > *today) {
+    return Fail(Error::Invalid("date: " + seen_on.ToString() +
+                               " is in the future; give the day the clinician saw you"));
+  }
+  const int64_t now = service.clock().Now();
+  auto ok = service.writer().Run(person, [seen_on, now](DiaryTxn& txn) -> Result<void> {
+    auto r = txn.GetSafety();
+    if (!r) return Unexpected(r.error());
+    if (!*r) return Fail(Error::NotFound("there is no safety check to clear: answer it first"));
+    auto profile = txn.GetProfile();
+    if (!profile) return Unexpected(profile.error());
+    // A clinician seen before the answers were given did not see what they say.
+    const Date answered = DateAt((*r)->answered_at, profile->time_zone);
+    if (seen_on < answered) {
+      return Fail(Error::Invalid(
+          "date: " + seen_on.ToString() + " is before you answered the safety check (" +
+          answered.ToString() + "); give the day a clinician saw you about these answers"));
+    }
+    SafetyRecord rec = **r;
+    rec.cleared_on = seen_on;
+    rec.cleared_at = now;
+    return txn.SetSafety(rec);
+  });
+  if (!ok) return Unexpected(ok.error());
+  return SafetyStateOf(service, person);
+}
+
+Result<void> RequireNoSafetyStop(const Service& service, PersonId person) {
+  auto loaded = Load(service, person);
+  if (!loaded) return Unexpected(loaded.error());
+  if (loaded->record && Stops(*loaded->record)) return Fail(SafetyStopError(*loaded->record));
+  return {};
+}
+
+}  // namespace backsignal::service
