@@ -543,13 +543,13 @@ async function renderReading() {
     h('p', {}, reading.usual_morning_pain === null
       ? `Not known yet: it needs ${settings.baseline_min_mornings} mornings in the last ${settings.baseline_days} days.`
       : `Pain ${reading.usual_morning_pain}${reading.usual_morning_stiffness !== null ? `, stiffness ${reading.usual_morning_stiffness}` : ''}: the median of recent mornings, rest mornings first.`)));
-  const enough = reading.associations.filter((a) => a.enough);
+  // The words are the server's (one voice for every surface).
+  const said = reading.words.associations;
   parts.push(h('div', { class: 'card', id: 'associations' },
     h('h3', {}, `What tends to go with a worse morning (last ${settings.association_weeks} weeks)`),
     h('p', { class: 'hint' }, 'Associations, not causes: a factor that often comes with a worse morning may or may not be what sets it off.'),
-    enough.length
-      ? h('ul', { class: 'evidence' }, enough.map((a) => h('li', { 'data-factor': a.factor }, a.words)))
-      : h('p', { id: 'associations-missing' }, `Not enough exercise days yet to compare: each factor needs ${settings.association_min_days} exercise days with it and ${settings.association_min_days} without, each followed by a recorded morning.`)));
+    said.length ? h('ul', { class: 'evidence' }, said.map((a) => h('li', { 'data-factor': a.factor }, a.text))) : null,
+    reading.words.associations_note ? h('p', { id: said.length ? 'associations-note' : 'associations-missing' }, reading.words.associations_note) : null));
   if (reading.mornings.length) parts.push(morningChart(reading, settings));
   if (reading.sessions.some((s) => s.comfort !== null)) parts.push(comfortChart(reading));
   const sessions = [...reading.sessions].reverse();

@@ -289,19 +289,19 @@ th{background:#f2f2f2}
 .worse{color:#b3261e;font-weight:600}
 .small{font-size:7.5pt;color:#333;margin:0;padding-left:4mm}
 .load{color:#555;font-size:7.5pt}
-.thresholds{columns:3;column-gap:6mm;font-size:6.8pt;color:#333;margin:0;padding:0;list-style:none}
+.thresholds{columns:5;column-gap:3mm;font-size:6.8pt;color:#333;margin:0;padding:0;list-style:none}
 .thresholds li{break-inside:avoid;margin:0 0 0.3mm}
 .notes p{margin:0.5mm 0}
 footer{margin-top:3mm;font-size:7.5pt;color:#555}
 .screen-only{background:#eef3f8;border-radius:2mm;padding:2mm 3mm;margin-bottom:3mm;font-size:9pt}
 @page{margin:8mm 9mm}
 @media print{
-  body{padding:0;max-width:none;font-size:8.5pt;line-height:1.3}
+  body{padding:0;max-width:none;font-size:8pt;line-height:1.25}
   h1{font-size:13pt}
   h2{margin:1.6mm 0 0.6mm;font-size:9.5pt}
   .verdict h2{font-size:11pt}
   p{margin:0 0 1mm}
-  .thresholds{font-size:6pt}
+  .thresholds{font-size:5.8pt}
   .verdict{padding:1.5mm 3mm}
   .screen-extra{display:none}
   table{font-size:7.5pt}
@@ -391,18 +391,17 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
        "sessions</h2><figure>" +
        ComfortChart(list, from, to) + "</figure></section>";
   h += "<section class=\"howto\"><h2>How to read this</h2><p>Each morning is compared with the "
-       "person's usual morning. A <b>flare</b> is an exercise day followed by a morning " +
-       FormatScoreNumber(settings.significant_change) +
-       "+ points worse than usual (pain or stiffness); a morning " +
+       "usual morning (from mornings after days without exercise). A <b>flare</b> is an exercise "
+       "day followed by a morning " +
+       FormatScoreNumber(settings.significant_change) + "+ points worse than usual; " +
        FormatScoreNumber(settings.noticeably_higher) +
-       "+ points above is noticeably higher. The usual morning comes from mornings after days "
-       "without exercise. The verdict weighs flares and higher mornings against mornings after "
-       "rest, the fortnight's baseline against the one before, strain during and after sessions, "
-       "and comfort over weeks, never one session; sitting, long spells in one position and "
-       "upper-body tension are noted as other causes of a bad day.</p></section></div>\n";
+       "+ is noticeably higher. The verdict weighs these against mornings after rest, the "
+       "fortnight's baseline against the one before, and strain and comfort over weeks, never "
+       "one session. Sitting, long spells in one position and upper-body tension are other "
+       "causes of a bad day.</p></section></div>\n";
   // Sessions with their three windows.
   h += "<h2>Sessions</h2>";
-  bool any = false;
+  bool any = false, any_also = false;
   std::string rows;
   for (size_t k = 0; k < list.sessions.size(); ++k) {
     const SessionReading& sr = list.sessions[k];
@@ -414,7 +413,8 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
     if (x.time) rows += " " + x.time->ToString();
     rows += "</td><td>" + Esc(x.activity.value_or("")) +
             (x.minutes ? ", " + std::to_string(*x.minutes) + "&nbsp;min" : "");
-    if (!x.load.empty()) rows += " <span class=\"load\">(" + Esc(LoadList(x.load)) + ")</span>";
+    if (!x.load.empty())
+      rows += " <span class=\"load\">(" + Esc(LoadShortList(x.load)) + ")</span>";
     rows += "</td><td>" + WindowCell(sr) + "</td><td>";
     if (x.hour_after.pain) rows += FormatScoreNumber(x.hour_after.pain->value()) + " ";
     if (x.hour_after.tighter && *x.hour_after.tighter) rows += "tighter ";
@@ -424,15 +424,31 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
             std::string(sr.morning == MorningSignal::kWorse || sr.morning == MorningSignal::kHigher
                             ? " class=\"worse\""
                             : "") +
-            ">" + Esc(sw.morning) + "</span></td><td>" + Esc(sw.also) + "</td></tr>\n";
+            ">" + Esc(sw.morning) + "</span></td>" + "\x01" + Esc(sw.also) + "\x02</tr>\n";
+    any_also = any_also || !sw.also.empty();
+  }
+  // The "also that day" column only when some session has something in it.
+  for (size_t at = rows.find('\x01'); at != std::string::npos; at = rows.find('\x01', at)) {
+    const size_t end = rows.find('\x02', at);
+    if (any_also) {
+      rows.replace(end, 1, "</td>");
+      rows.replace(at, 1, "<td>");
+    } else {
+      rows.erase(at, end - at + 1);
+    }
   }
   if (any) {
-    h += "<table><colgroup><col style=\"width:11%\"><col style=\"width:26%\"><col "
-         "style=\"width:15%\">"
-         "<col style=\"width:11%\"><col style=\"width:27%\"><col style=\"width:10%\"></colgroup>"
-         "<thead><tr><th>Date</th><th>Activity, load</th><th>During</th>"
-         "<th>Hour after</th><th>Next morning</th><th>Also that day</th></tr></thead><tbody>\n" +
-         rows + "</tbody></table>\n";
+    h += any_also ? "<table><colgroup><col style=\"width:8%\"><col style=\"width:19%\"><col "
+                    "style=\"width:12%\"><col style=\"width:11%\"><col style=\"width:41%\"><col "
+                    "style=\"width:9%\"></colgroup>"
+                  : "<table><colgroup><col style=\"width:8%\"><col style=\"width:24%\"><col "
+                    "style=\"width:12%\"><col style=\"width:11%\"><col style=\"width:45%\">"
+                    "</colgroup>";
+    h += std::string(
+             "<thead><tr><th>Date</th><th>Activity, load</th><th>During</th>"
+             "<th>Hour after</th><th>Next morning</th>") +
+         (any_also ? "<th>Also that day</th>" : "") + "</tr></thead><tbody>\n" + rows +
+         "</tbody></table>\n";
   } else {
     h += "<p>No sessions recorded in these dates.</p>\n";
   }
@@ -448,17 +464,22 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
          " weeks; associations, not causes)</h2><ul class=\"small\">" + assoc + "</ul></div>\n";
   }
 
-  // The thresholds in force, and where they come from.
-  h += "<h2>Thresholds in force, and where they come from</h2><ul class=\"thresholds\">";
+  // The thresholds in force: each name and value, with where it comes from beside any that
+  // was changed (every source is in docs/reading.md's settings table, and in a tooltip here).
+  h += "<h2>Thresholds in force</h2><ul class=\"thresholds\">";
   const Settings defaults;
   for (const SettingInfo& info : AllSettings()) {
     const double v = settings.*(info.field);
     const bool changed = v != defaults.*(info.field);
-    h += "<li><b>" + Esc(info.name) + " " + FormatScoreNumber(v) + "</b>" +
-         (changed ? " (changed; default " + FormatScoreNumber(defaults.*(info.field)) + ")" : "") +
-         ": " + Esc(info.source) + "</li>";
+    h += "<li title=\"" + Esc(info.source) + "\"><b>" + Esc(info.name) + " " +
+         FormatScoreNumber(v) + "</b>" +
+         (changed ? " (changed; default " + FormatScoreNumber(defaults.*(info.field)) +
+                        "): " + Esc(info.source)
+                  : "") +
+         "</li>";
   }
-  h += "</ul>\n";
+  h += "</ul><p class=\"small\">Where each threshold comes from: the Settings table of "
+       "docs/reading.md.</p>\n";
   h += "<footer>Ratings 0 (none) to 10 (worst imaginable), read by backsignal's published rules "
        "(docs/reading.md). Not a diagnosis.";
   if (!o.generated.empty()) h += " Generated " + Esc(o.generated) + ".";

@@ -116,6 +116,26 @@ std::string LoadList(LoadSet load) {
   return out;
 }
 
+std::string LoadShortList(LoadSet load) {
+  std::string out;
+  for (Load l : kAllLoads) {
+    if (!load.Has(l)) continue;
+    if (!out.empty()) out += ", ";
+    switch (l) {
+      case Load::kRotation:
+        out += "rotation";
+        break;
+      case Load::kBreathingUnderLoad:
+        out += "heavy breathing";
+        break;
+      case Load::kArmsAway:
+        out += "arms away";
+        break;
+    }
+  }
+  return out;
+}
+
 namespace words_detail {
 
 std::string Num(double v) { return FormatScoreNumber(std::round(v * 100) / 100); }

@@ -68,5 +68,7 @@ std::string HourAfterMeaning(HourAfterSignal s);
 // The load's words: "sustained rotation", "heavy breathing under load", ...
 std::string LoadWords(Load load);
 std::string LoadList(LoadSet load);
+// The same in a table's few words: "rotation, arms away".
+std::string LoadShortList(LoadSet load);
 
 }  // namespace backsignal
