@@ -458,6 +458,8 @@ async function startAccountsServer(db) {
 
 async function signUp(page, url, username, role) {
   await page.goto(url);
+  // The sign-in page has drawn (in either mode) before its mode is read.
+  await page.locator('#signin-body button:text-is("Create account"), #switch-mode').first().waitFor();
   if (!(await page.getByRole('button', { name: 'Create account' }).isVisible())) await page.locator('#switch-mode').click();
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password (at least 10 characters)').fill('correct horse battery');
