@@ -133,7 +133,7 @@ std::string Sentence(const std::string& s) { return Capital(s) + "."; }
 std::string JoinList(const std::vector<std::string>& parts) {
   std::string out;
   for (size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) out += (i + 1 == parts.size()) ? (parts.size() == 2 ? "; and " : "; and ") : "; ";
+    if (i > 0) out += (i + 1 == parts.size()) ? "; and " : "; ";
     out += parts[i];
   }
   return out;

@@ -16,7 +16,7 @@
 namespace backsignal::service {
 
 // The screen is asked again at most this often.
-inline constexpr int64_t kRescreenSeconds = 7 * 86400;
+inline constexpr int64_t kRescreenSeconds = int64_t{7} * 86400;
 
 struct SafetyState {
   std::optional<SafetyRecord> record;
