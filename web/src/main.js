@@ -1,0 +1,182 @@
+// backsignal's page: who is signed in, the navigation for each role, the pages, the state of
+// the connection and of the check-ins waiting on this phone, and the service worker that lets
+// the page open with no connection.
+import { get, onSessionEnded, request, session } from './api.js';
+import { browserZone } from './dates.js';
+import { focusOn, h } from './dom.js';
+import { flush, pending, subscribe } from './outbox.js';
+import { renderAccount } from './pages/account.js';
+import { renderHistory } from './pages/history.js';
+import { personName, renderPeople } from './pages/people.js';
+import { renderReading } from './pages/reading.js';
+import { renderSettings } from './pages/settings.js';
+import { renderShare } from './pages/share.js';
+import { renderSignIn } from './pages/signin.js';
+import { renderToday } from './pages/today.js';
+import { kv } from './store.js';
+import { loadWords } from './words.js';
+
+const PERSON_PAGES = [
+  ['today', 'Today'],
+  ['reading', 'Reading'],
+  ['history', 'History'],
+  ['share', 'Report & data'],
+];
+
+const people = new Map();
+
+const app = {
+  start,
+  refreshQueue,
+  rememberPeople(list) {
+    for (const p of list) people.set(p.person, p);
+  },
+  async signOut() {
+    const r = await request('POST', '/api/v1/auth/signout');
+    if (r.ok) await app.signedOut('Signed out.');
+  },
+  async signedOut(message) {
+    session.me = { accounts: true, signed_in: false };
+    await kv.remove('me').catch(() => {});
+    location.hash = '';
+    await start();
+    say(message);
+  },
+};
+
+function say(text) {
+  const s = document.getElementById('status');
+  s.textContent = '';
+  window.setTimeout(() => {
+    s.textContent = text;
+  }, 20);
+}
+
+// The pages this account has, in the navigation's order.
+function pagesFor(me) {
+  const own = me.role !== 'clinician' || me.keeps_diary;
+  const list = [];
+  if (me.role === 'clinician') list.push(['people', 'People']);
+  if (own) list.push(...PERSON_PAGES);
+  if (me.accounts) list.push(['account', 'Account']);
+  return list;
+}
+
+function drawNav(pages, current) {
+  const nav = document.getElementById('tabs');
+  nav.hidden = pages.length === 0;
+  nav.replaceChildren(h('ul', {}, pages.map(([id, label]) => h('li', {},
+    h('a', { href: `#${id}`, 'data-page': id, 'aria-current': id === current ? 'page' : null }, label)))));
+}
+
+async function refreshQueue() {
+  const list = await pending().catch(() => []);
+  const waiting = list.filter((e) => e.state !== 'failed').length;
+  const failed = list.length - waiting;
+  const conn = document.getElementById('conn');
+  const parts = [];
+  if (!navigator.onLine) parts.push('Offline');
+  if (waiting) parts.push(`${waiting} check-in${waiting === 1 ? '' : 's'} waiting to be sent`);
+  if (failed) parts.push(`${failed} not saved`);
+  conn.textContent = parts.join(' · ');
+  conn.className = `conn${failed ? ' error' : waiting || !navigator.onLine ? ' pending' : ''}`;
+}
+
+// Marks the cards of entries the server has now stored.
+subscribe((ev) => {
+  if (ev.type === 'sent') {
+    for (const el of document.querySelectorAll(`[data-queued="${ev.entry.key}"]`)) {
+      el.textContent = 'Saved.';
+      el.className = 'queued ok';
+      const heading = el.closest('section')?.querySelector('h3');
+      if (heading) heading.textContent = heading.textContent.replace(/: saved$/, ': done');
+    }
+  } else if (ev.type === 'failed') {
+    for (const el of document.querySelectorAll(`[data-queued="${ev.entry.key}"]`)) {
+      el.textContent = `Not saved: ${ev.entry.error}`;
+      el.className = 'queued error';
+    }
+  }
+  refreshQueue();
+});
+window.addEventListener('online', refreshQueue);
+window.addEventListener('offline', refreshQueue);
+
+async function route() {
+  const main = document.getElementById('main');
+  const me = session.me;
+  if (me.accounts && !me.signed_in) {
+    drawNav([], null);
+    document.title = 'Sign in · backsignal';
+    const m = location.hash.match(/^#signup=(.+)$/);
+    renderSignIn(main, app, m ? m[1] : null);
+    return;
+  }
+  const pages = pagesFor(me);
+  let name = (location.hash || '').slice(1);
+  let view = null;
+  const person = name.match(/^person=(\d+)$/);
+  if (person && me.role === 'clinician') {
+    const id = Number(person[1]);
+    const p = people.get(id);
+    view = { person: id, name: p ? personName(p) : 'This person' };
+    name = 'people';
+  }
+  if (name !== 'settings' && !pages.some(([id]) => id === name)) name = pages[0][0];
+  drawNav(pages, name);
+  const titles = Object.fromEntries([...PERSON_PAGES, ['people', 'People'], ['account', 'Account'], ['settings', 'Settings']]);
+  document.title = `${view ? `${view.name}’s reading` : titles[name]} · backsignal`;
+  window.scrollTo(0, 0);
+  main.replaceChildren(h('p', { class: 'loading', role: 'status' }, 'Loading…'));
+  if (view) await renderReading(main, app, view);
+  else if (name === 'today') await renderToday(main, app);
+  else if (name === 'reading') await renderReading(main, app);
+  else if (name === 'history') await renderHistory(main, app);
+  else if (name === 'share') await renderShare(main, app);
+  else if (name === 'settings') await renderSettings(main, app);
+  else if (name === 'account') await renderAccount(main, app);
+  else if (name === 'people') await renderPeople(main, app);
+  window.scrollTo(0, 0);
+  focusOn(main.querySelector('h2'));
+  refreshQueue();
+}
+
+async function loadMe() {
+  const r = await get('/api/v1/me');
+  if (r.ok) {
+    session.me = { ...r.data, signed_in: r.data.accounts ? r.data.signed_in : true, role: r.data.role || 'person' };
+    kv.set('me', session.me).catch(() => {});
+    return;
+  }
+  // Offline: who was signed in on this phone, so that check-ins can still be made.
+  const kept = await kv.get('me').catch(() => null);
+  session.me = kept || { accounts: false, signed_in: true, role: 'person' };
+}
+
+async function start() {
+  await loadMe();
+  if (session.me.signed_in !== false) {
+    await loadWords();
+    // Reminders start in this phone's zone, and say so (Report & data).
+    const own = session.me.role !== 'clinician' || session.me.keeps_diary;
+    if (own && navigator.onLine) {
+      const pr = await get('/api/v1/profile');
+      const zone = browserZone();
+      if (pr.ok && !pr.data.time_zone && zone) await request('PUT', '/api/v1/profile', { time_zone: zone });
+    }
+    flush();
+  }
+  await route();
+}
+
+onSessionEnded(() => {
+  start();
+  say('Your session ended: sign in again. Check-ins not yet sent stay on this phone.');
+});
+window.addEventListener('hashchange', route);
+
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.register('/sw.js').catch(() => {});
+}
+
+start();
