@@ -150,6 +150,26 @@ class ApiTest(unittest.TestCase):
         status, state, _ = self.req("GET", "/api/v1/safety/state")
         self.assertEqual((state["answered"], state["outcome"], state["stopped"]), (True, "clear", False))
 
+    def test_a_check_in_sent_twice_with_one_key_is_stored_once(self):
+        key = {"Idempotency-Key": "5b0e2f9c-1c1d-4f7e-9d4a-0a9a3c1e7b11"}
+        first = self.req("POST", f"{D}/sessions", {"minutes": 30, "during": {"sharp": True}}, headers=key)
+        again = self.req("POST", f"{D}/sessions", {"minutes": 30, "during": {"sharp": True}}, headers=key)
+        self.assertEqual((first[0], again[0]), (201, 201))
+        self.assertEqual(again[1]["session"], first[1]["session"])
+        self.assertEqual(again[2].getheader("Idempotent-Replayed"), "true")
+        self.assertIn("modify or stop", again[1]["signals"]["advice"])  # the same answer
+        self.assertEqual(len(self.req("GET", D)[1]["sessions"]), 1)
+        # The same key with another request is a mistake, not a repeat.
+        status, body, _ = self.req("POST", f"{D}/sessions", {"minutes": 31}, headers=key)
+        self.assertEqual(status, 409)
+        self.assertIn("Idempotency-Key", body["error"]["message"])
+        self.assertEqual(self.req("PUT", f"{D}/morning", {"pain": 3}, headers={"Idempotency-Key": "has space"})[0], 400)
+        self.assertEqual(len(self.req("GET", D)[1]["sessions"]), 1)
+        # A keyed delete sent twice: the second is answered as the first, not 404.
+        dkey = {"Idempotency-Key": "delete-1"}
+        self.assertEqual(self.req("DELETE", f"{D}/sessions/1", headers=dkey)[0], 200)
+        self.assertEqual(self.req("DELETE", f"{D}/sessions/1", headers=dkey)[0], 200)
+
     def test_context_and_note(self):
         status, body, _ = self.req("PUT", f"{D}/context", {"sitting_hours": 7.5, "prolonged_position": True})
         self.assertEqual((status, body["day"]["context"]), (200, {"sitting_hours": 7.5, "prolonged_position": True}))

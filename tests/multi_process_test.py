@@ -111,6 +111,31 @@ class TwoProcessesTest(unittest.TestCase):
         status, day, _ = self.on(self.two, c).req("GET", "/api/v1/days/2026-11-22")
         self.assertEqual(len(day["sessions"]), 100)
 
+    def test_one_check_in_sent_to_both_processes_at_once_is_stored_once(self):
+        c = Client(self.one)
+        c.signup("retry")
+        errors = []
+        # Twenty check-ins, each sent four times at once (two through each process), as a phone
+        # retrying over a flaky connection might: each is stored once.
+        for n in range(20):
+            key = {"Idempotency-Key": f"retry-{n}-{uuid.uuid4()}"}
+            answers = []
+
+            def send(server):
+                status, body, resp = self.on(server, c).req("POST", "/api/v1/days/2026-11-23/sessions", {"minutes": 10 + n}, headers=key)
+                answers.append((status, body.get("session") if isinstance(body, dict) else None))
+
+            threads = [threading.Thread(target=send, args=(s,)) for s in (self.one, self.two, self.one, self.two)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            if len({a for a in answers}) != 1 or answers[0][0] != 201:
+                errors.append((n, answers))
+        self.assertEqual(errors, [])
+        day = self.on(self.two, c).req("GET", "/api/v1/days/2026-11-23")[1]
+        self.assertEqual([s["minutes"] for s in day["sessions"]], [10 + n for n in range(20)])
+
     def test_sharing_made_through_one_is_seen_through_the_other(self):
         p = Client(self.one)
         p.signup("pia")

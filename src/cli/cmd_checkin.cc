@@ -320,7 +320,7 @@ int RunDelete(const Globals& g, const DeleteArgs& a) {
   auto r = service::CheckinNow(
       (*opened)->service(), (*opened)->person(), *date,
       service::DeleteEdit(*entry, a.session ? std::optional<size_t>(a.session) : std::nullopt),
-      /*deletes=*/true);
+      {.deletes = true});
   if (!r) return Report(r.error());
   std::cout << "Deleted the " << a.what << " of " << date->ToString() << ".\n";
   return kOk;

@@ -55,22 +55,62 @@ std::string CheckinJson(const service::CheckinResult& r, bool advise) {
   return out + "}";
 }
 
-// A check-in route: parses on the I/O thread, and answers once the write is durable.
+// The request a check-in's Idempotency-Key stands for: FNV-1a (64 bits) of its method, path and
+// body, so that the same key sent with another request is told apart from a repeat.
+std::string Fingerprint(const Request& req) {
+  uint64_t h = 14695981039346656037ULL;
+  const auto mix = [&h](std::string_view part) {
+    for (const char ch : part) {
+      h ^= static_cast<unsigned char>(ch);
+      h *= 1099511628211ULL;
+    }
+    h ^= 0xff;  // a separator no byte of text makes
+    h *= 1099511628211ULL;
+  };
+  mix(req.method);
+  mix(req.path);
+  mix(req.body);
+  char out[17];
+  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
+  return out;
+}
+
+// An Idempotency-Key: 1 to 200 visible ASCII characters (a UUID is 36).
+Result<std::string> IdempotencyKey(const Request& req) {
+  const std::string& k = req.idempotency_key;
+  if (k.empty()) return std::string();
+  if (k.size() > 200) return Fail(Error::Invalid("Idempotency-Key: longer than 200 characters"));
+  for (const char ch : k) {
+    if (ch < 0x21 || ch > 0x7e) {
+      return Fail(Error::Invalid("Idempotency-Key: only visible ASCII characters (a UUID, say)"));
+    }
+  }
+  return k;
+}
+
+// A check-in route: parses on the I/O thread, and answers once the write is durable. With an
+// Idempotency-Key, a repeat is answered as the first was (Idempotent-Replayed: true).
 AsyncHandler CheckinRoute(const Service& svc, int ok_status, bool advise, bool deletes,
                           std::function<Result<service::DayEdit>(Call&)> make_edit) {
   return [&svc, ok_status, advise, deletes, make_edit = std::move(make_edit)](Call& c,
                                                                               const Reply& reply) {
     auto date = DateParam(c);
     if (!date) return reply(Unexpected(date.error()));
+    auto key = IdempotencyKey(c.req);
+    if (!key) return reply(Unexpected(key.error()));
     auto edit = make_edit(c);
     if (!edit) return reply(Unexpected(edit.error()));
+    service::CheckinOptions options{.deletes = deletes, .idempotency_key = *key};
+    if (!key->empty()) options.fingerprint = Fingerprint(c.req);
     service::Checkin(
         svc, c.subject, *date, std::move(*edit),
         [reply, ok_status, advise](Result<service::CheckinResult> r) {
           if (!r) return reply(Unexpected(r.error()));
-          reply(Json(ok_status, CheckinJson(*r, advise)));
+          Response res = Json(ok_status, CheckinJson(*r, advise));
+          if (r->replayed) res.headers.emplace_back("Idempotent-Replayed", "true");
+          reply(std::move(res));
         },
-        deletes);
+        std::move(options));
   };
 }
 

@@ -91,18 +91,67 @@ DayEdit DeleteEdit(Entry entry, std::optional<size_t> number) {
   };
 }
 
+namespace {
+
+// The session's signals under the thresholds in force, read in the same transaction; and
+// whether the safety screen is due again (building with heavy breathing under load, at most
+// once a week).
+Result<void> SessionSignals(DiaryTxn& txn, const Overrides& overrides, int64_t now,
+                            CheckinResult& out) {
+  if (!out.session || *out.session < 1 || *out.session > out.day.sessions.size()) return {};
+  auto values = txn.GetSettings();
+  if (!values) return Unexpected(values.error());
+  auto settings = SettingsInForce(*values, overrides);
+  if (!settings) return Unexpected(settings.error());
+  const Session& s = out.day.sessions[*out.session - 1];
+  out.during = DuringSignalOf(s, *settings);
+  out.hour_after = HourAfterSignalOf(s, *settings);
+  out.modify_or_stop = out.during == DuringSignal::kSharp;
+  if (out.during == DuringSignal::kBuilding && s.load.Has(Load::kBreathingUnderLoad)) {
+    auto safety = txn.GetSafety();
+    if (!safety) return Unexpected(safety.error());
+    out.safety_again = !*safety || now - std::max((*safety)->answered_at, (*safety)->cleared_at) >=
+                                       kRescreenSeconds;
+  }
+  return {};
+}
+
+}  // namespace
+
 void Checkin(const Service& service, PersonId person, Date date, DayEdit edit, CheckinDone done,
-             bool deletes) {
+             CheckinOptions options) {
   auto out = std::make_shared<CheckinResult>();
   out->date = date;
   const Overrides& overrides = service.overrides();
   const int64_t now = service.clock().Now();
   service.writer().Submit(
       person,
-      [date, edit = std::move(edit), out, overrides, now, deletes](DiaryTxn& txn) -> Result<void> {
+      [date, edit = std::move(edit), out, overrides, now,
+       options = std::move(options)](DiaryTxn& txn) -> Result<void> {
+        // The same check-in sent again (its reply lost): answered as the first, stored once.
+        // The person's lock, taken for this transaction, orders repeats across processes.
+        const bool keyed = !options.idempotency_key.empty();
+        if (keyed) {
+          auto seen = txn.GetIdempotent(options.idempotency_key);
+          if (!seen) return Unexpected(seen.error());
+          if (*seen) {
+            if ((*seen)->fingerprint != options.fingerprint) {
+              return Fail(Error::Conflict(
+                  "this Idempotency-Key was already used for a different request; make a new "
+                  "key for each check-in"));
+            }
+            auto stored = txn.GetDay((*seen)->date);
+            if (!stored) return Unexpected(stored.error());
+            out->replayed = true;
+            out->date = (*seen)->date;
+            out->session = (*seen)->session;
+            out->day = stored->value_or(Day{.date = (*seen)->date});
+            return SessionSignals(txn, overrides, now, *out);
+          }
+        }
         // A stop made by the safety screen holds here, in the write's own transaction, for
         // every front door; taking something out of the diary is still allowed.
-        if (!deletes) {
+        if (!options.deletes) {
           auto safety = txn.GetSafety();
           if (!safety) return Unexpected(safety.error());
           if (*safety && Stops(**safety)) return Fail(SafetyStopError(**safety));
@@ -123,26 +172,12 @@ void Checkin(const Service& service, PersonId person, Date date, DayEdit edit, C
         if (auto ok = txn.PutDay(day); !ok) return ok;
         out->session = *session;
         out->day = std::move(day);
-        if (out->session && *out->session >= 1 && *out->session <= out->day.sessions.size()) {
-          // The signals under the thresholds in force, read in the same transaction.
-          auto values = txn.GetSettings();
-          if (!values) return Unexpected(values.error());
-          auto settings = SettingsInForce(*values, overrides);
-          if (!settings) return Unexpected(settings.error());
-          const Session& s = out->day.sessions[*out->session - 1];
-          out->during = DuringSignalOf(s, *settings);
-          out->hour_after = HourAfterSignalOf(s, *settings);
-          out->modify_or_stop = out->during == DuringSignal::kSharp;
-          // Building with heavy breathing under load asks the screen again, at most once a week.
-          if (out->during == DuringSignal::kBuilding && s.load.Has(Load::kBreathingUnderLoad)) {
-            auto safety = txn.GetSafety();
-            if (!safety) return Unexpected(safety.error());
-            out->safety_again =
-                !*safety ||
-                now - std::max((*safety)->answered_at, (*safety)->cleared_at) >= kRescreenSeconds;
-          }
+        if (keyed) {
+          auto ok = txn.PutIdempotent(options.idempotency_key,
+                                      {options.fingerprint, date, out->session}, now);
+          if (!ok) return ok;
         }
-        return {};
+        return SessionSignals(txn, overrides, now, *out);
       },
       [out, done = std::move(done)](Result<void> ok) {
         if (!ok) return done(Unexpected(ok.error()));
@@ -151,12 +186,12 @@ void Checkin(const Service& service, PersonId person, Date date, DayEdit edit, C
 }
 
 Result<CheckinResult> CheckinNow(const Service& service, PersonId person, Date date, DayEdit edit,
-                                 bool deletes) {
+                                 CheckinOptions options) {
   std::promise<Result<CheckinResult>> promise;
   auto future = promise.get_future();
   Checkin(
       service, person, date, std::move(edit),
-      [&promise](Result<CheckinResult> r) { promise.set_value(std::move(r)); }, deletes);
+      [&promise](Result<CheckinResult> r) { promise.set_value(std::move(r)); }, std::move(options));
   return future.get();
 }
 

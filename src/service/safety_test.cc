@@ -37,7 +37,7 @@ class SafetyServiceTest : public ::testing::Test {
   }
   Result<CheckinResult> MorningCheckin(const char* date, double pain, bool deletes = false) {
     return CheckinNow(*service_, kLocalPerson, D(date),
-                      SetMorning(backsignal::Morning{S(pain), {}}), deletes);
+                      SetMorning(backsignal::Morning{S(pain), {}}), {.deletes = deletes});
   }
   FakeClock clock_{kNow};
   std::unique_ptr<Database> db_;
@@ -92,7 +92,7 @@ TEST_F(SafetyServiceTest, AStopHoldsForCheckinsAndImportUntilAClearance) {
   EXPECT_FALSE(MorningCheckin("2026-11-20", 4).has_value());
   // Taking something out of the diary is still allowed during a stop.
   EXPECT_TRUE(CheckinNow(*service_, kLocalPerson, D("2026-11-20"),
-                         DeleteEdit(Entry::kMorning, std::nullopt), /*deletes=*/true)
+                         DeleteEdit(Entry::kMorning, std::nullopt), {.deletes = true})
                   .has_value());
   // Answers without a red flag end the stop.
   ASSERT_TRUE(AnswerSafety(*service_, kLocalPerson, AllNo()).has_value());

@@ -237,6 +237,36 @@ std::vector<Result<void>> PersonStore::TransactBatch(std::span<const TxnBody> bo
   return db_.TransactBatch(all);
 }
 
+Result<std::optional<IdempotentWrite>> SqlTxn::GetIdempotent(const std::string& key) {
+  auto rows = c_.Query(
+      "SELECT fingerprint, date, session FROM idempotency WHERE person_id = ? AND request_key = ?",
+      {person_, key});
+  if (!rows) return Unexpected(rows.error());
+  if (rows->empty()) return std::optional<IdempotentWrite>();
+  const Row& r = (*rows)[0];
+  auto date = Date::Parse(r.Text(1));
+  if (!date) return Fail(Error::Storage("corrupt idempotency record in the database"));
+  IdempotentWrite w{r.Text(0), *date, std::nullopt};
+  if (auto n = r.OptInt(2)) w.session = static_cast<size_t>(*n);
+  return std::optional<IdempotentWrite>(std::move(w));
+}
+
+Result<void> SqlTxn::PutIdempotent(const std::string& key, const IdempotentWrite& w, int64_t now) {
+  if (auto ok = c_.Run("DELETE FROM idempotency WHERE person_id = ? AND created_at < ?",
+                       {person_, now - kIdempotencyKeepSeconds});
+      !ok) {
+    return Unexpected(ok.error());
+  }
+  auto ok = c_.Run(
+      "INSERT INTO idempotency (person_id, request_key, fingerprint, date, session, created_at) "
+      "VALUES "
+      "(?, ?, ?, ?, ?, ?)",
+      {person_, key, w.fingerprint, w.date.ToString(),
+       w.session ? Value(static_cast<int64_t>(*w.session)) : Null(), now});
+  if (!ok) return Unexpected(ok.error());
+  return {};
+}
+
 namespace {
 
 // A transaction's reads, with every write refused: for a read-only snapshot.
@@ -254,6 +284,12 @@ class ReadOnlyTxn final : public DiaryTxn {
   Result<void> SetProfile(const Profile&) override { return Refused(); }
   Result<std::optional<SafetyRecord>> GetSafety() override { return r_.GetSafety(); }
   Result<void> SetSafety(const SafetyRecord&) override { return Refused(); }
+  Result<std::optional<IdempotentWrite>> GetIdempotent(const std::string& key) override {
+    return r_.GetIdempotent(key);
+  }
+  Result<void> PutIdempotent(const std::string&, const IdempotentWrite&, int64_t) override {
+    return Refused();
+  }
 
  private:
   static Result<void> Refused() {

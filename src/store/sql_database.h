@@ -88,6 +88,10 @@ class SqlTxn final : public DiaryTxn {
   [[nodiscard]] Result<void> SetProfile(const Profile& profile) override;
   [[nodiscard]] Result<std::optional<SafetyRecord>> GetSafety() override;
   [[nodiscard]] Result<void> SetSafety(const SafetyRecord& record) override;
+  [[nodiscard]] Result<std::optional<IdempotentWrite>> GetIdempotent(
+      const std::string& key) override;
+  [[nodiscard]] Result<void> PutIdempotent(const std::string& key, const IdempotentWrite& write,
+                                           int64_t now) override;
 
  private:
   Conn& c_;

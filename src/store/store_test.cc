@@ -654,6 +654,41 @@ TYPED_TEST(StoreTest, TheSafetyScreenIsKeptPerPersonWithItsClearance) {
   EXPECT_FALSE(this->db_->ForPerson(other->person)->LoadSafety()->has_value());
 }
 
+TYPED_TEST(StoreTest, IdempotencyKeysAreKeptPerPersonAndDroppedAfterThirtyDays) {
+  const int64_t now = 1795176000;
+  const IdempotentWrite w{"f00d", D("2026-11-20"), 2};
+  auto put = [&](const std::string& key, int64_t at) {
+    return this->store_->Transact([&](DiaryTxn& txn) { return txn.PutIdempotent(key, w, at); });
+  };
+  auto get = [&](const std::string& key) {
+    std::optional<IdempotentWrite> out;
+    EXPECT_TRUE(this->store_
+                    ->View([&](DiaryTxn& txn) -> Result<void> {
+                      auto r = txn.GetIdempotent(key);
+                      if (!r) return Unexpected(r.error());
+                      out = *r;
+                      return {};
+                    })
+                    .has_value());
+    return out;
+  };
+  EXPECT_FALSE(get("k1").has_value());
+  ASSERT_TRUE(put("k1", now).has_value());
+  EXPECT_EQ(get("k1"), w);
+  // The same key twice is refused by the store: the service looks first, under the person's lock.
+  EXPECT_FALSE(put("k1", now).has_value());
+  // Another person's keys are their own.
+  auto other = this->db_->CreateAccount("other", "hash", "person", 2);
+  ASSERT_TRUE(other.has_value());
+  ASSERT_TRUE(this->db_->ForPerson(other->person)
+                  ->Transact([&](DiaryTxn& txn) { return txn.PutIdempotent("k1", w, now); })
+                  .has_value());
+  // Keys older than thirty days go when the next is kept.
+  ASSERT_TRUE(put("k2", now + kIdempotencyKeepSeconds + 1).has_value());
+  EXPECT_FALSE(get("k1").has_value());
+  EXPECT_TRUE(get("k2").has_value());
+}
+
 TYPED_TEST(StoreTest, EveryWriteMovesTheDiaryVersion) {
   const int64_t v0 = this->store_->Version().value();
   ASSERT_TRUE(this->store_

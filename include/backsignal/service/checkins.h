@@ -40,6 +40,17 @@ struct CheckinResult {
   HourAfterSignal hour_after = HourAfterSignal::kUnknown;
   bool modify_or_stop = false;  // sharp or catching pain: show the advice now
   bool safety_again = false;    // building with heavy breathing under load: ask the screen again
+  bool replayed = false;        // a repeat of a keyed check-in: nothing new was stored
+};
+
+struct CheckinOptions {
+  // It only removes what was recorded: allowed while the safety screen stops check-ins.
+  bool deletes = false;
+  // The client's Idempotency-Key, when it sent one, and the fingerprint of its request: a
+  // repeat with the same key and fingerprint is answered with the first result (`replayed`)
+  // and stores nothing; the same key with another request is kConflict.
+  std::string idempotency_key;
+  std::string fingerprint;
 };
 
 using CheckinDone = std::function<void(Result<CheckinResult>)>;
@@ -47,13 +58,13 @@ using CheckinDone = std::function<void(Result<CheckinResult>)>;
 // Runs the edit on `date` of `person`'s diary through the service's writer; `done` is called
 // once the write is durable (or has failed), on any thread.
 // While the safety screen has stopped check-ins (service/safety.h) it is refused (kForbidden),
-// unless `deletes` says it only removes what was recorded.
+// unless `options.deletes` says it only removes what was recorded.
 void Checkin(const Service& service, PersonId person, Date date, DayEdit edit, CheckinDone done,
-             bool deletes = false);
+             CheckinOptions options = {});
 
 // The same, waiting for it.
 [[nodiscard]] Result<CheckinResult> CheckinNow(const Service& service, PersonId person, Date date,
-                                               DayEdit edit, bool deletes = false);
+                                               DayEdit edit, CheckinOptions options = {});
 
 // A whole diary brought in beside what is there (or replacing the days it holds, by `mode`):
 // every date checked (errors name `source`), refused while the safety screen stops check-ins,

@@ -27,6 +27,16 @@ struct DiarySnapshot {
   std::map<std::string, double> settings;  // the stored thresholds
 };
 
+// What a check-in sent with an idempotency key did: the request's fingerprint (a repeat must be
+// the same request), its date, and the session it concerned.
+struct IdempotentWrite {
+  std::string fingerprint;
+  Date date;
+  std::optional<size_t> session;
+  bool operator==(const IdempotentWrite&) const = default;
+};
+inline constexpr int64_t kIdempotencyKeepSeconds = int64_t{30} * 86400;
+
 // Reads and writes of one diary inside one transaction.
 class DiaryTxn {
  public:
@@ -49,6 +59,12 @@ class DiaryTxn {
   // The person's safety screen (core/safety.h), when they answered it.
   [[nodiscard]] virtual Result<std::optional<SafetyRecord>> GetSafety() = 0;
   [[nodiscard]] virtual Result<void> SetSafety(const SafetyRecord& record) = 0;
+  // A write already made under a client's idempotency key, if any; and keeping one (with the
+  // person's keys older than `now - kIdempotencyKeepSeconds` dropped).
+  [[nodiscard]] virtual Result<std::optional<IdempotentWrite>> GetIdempotent(
+      const std::string& key) = 0;
+  [[nodiscard]] virtual Result<void> PutIdempotent(const std::string& key,
+                                                   const IdempotentWrite& write, int64_t now) = 0;
 };
 
 // How an import treats dates the store already holds with different content.
