@@ -285,7 +285,11 @@ class ApiTest(unittest.TestCase):
         status, body, _ = self.req("PUT", "/api/v1/profile", {"time_zone": "Pacific/Auckland", "wake_time": "05:50"})
         self.assertEqual(status, 200)
         self.assertEqual((body["time_zone"], body["wake_time"]), ("Pacific/Auckland", "05:50"))
-        for bad in ({"time_zone": "Mars/Olympus"}, {"wake_time": "5:50"}, {"wake_time": 550}, {"alarm": True}):
+        status, body, _ = self.req("PUT", "/api/v1/profile", {"display_name": "Sam"})
+        self.assertEqual((status, body["display_name"], body["time_zone"]), (200, "Sam", "Pacific/Auckland"))  # a patch
+        self.assertIsNone(self.req("PUT", "/api/v1/profile", {"display_name": None})[1]["display_name"])
+        for bad in ({"time_zone": "Mars/Olympus"}, {"wake_time": "5:50"}, {"wake_time": 550}, {"alarm": True},
+                    {"display_name": "x" * 61}, {"display_name": 5}, {"keeps_diary": "yes"}):
             status, body, _ = self.req("PUT", "/api/v1/profile", bad)
             self.assertEqual(status, 400, bad)
             self.assertTrue(body["error"]["details"], bad)

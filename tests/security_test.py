@@ -145,6 +145,14 @@ class SecurityTest(unittest.TestCase):
         self.assertEqual(clin.req("POST", "/api/v1/clinician/redeem", {"code": invite["code"]})[0], 404)
         status, people, _ = clin.req("GET", "/api/v1/clinician/people")
         self.assertIn("alice", [p["username"] for p in people["people"]])
+        # People are named as they chose; a clinician keeps no diary until they start one.
+        self.assertEqual(a.req("PUT", "/api/v1/profile", {"display_name": "Alice Moreau"})[0], 200)
+        people = clin.req("GET", "/api/v1/clinician/people")[1]["people"]
+        self.assertEqual([p["display_name"] for p in people if p["username"] == "alice"], ["Alice Moreau"])
+        self.assertEqual((a.req("GET", "/api/v1/me")[1]["keeps_diary"], clin.req("GET", "/api/v1/me")[1]["keeps_diary"]), (True, False))
+        self.assertEqual(clin.req("PUT", "/api/v1/profile", {"keeps_diary": True})[0], 200)
+        self.assertTrue(clin.req("GET", "/api/v1/me")[1]["keeps_diary"])
+        self.assertEqual(clin.req("PUT", "/api/v1/profile", {"keeps_diary": None})[0], 200)
         self.assertEqual(clin.req("GET", f"/api/v1/people/{pid}/reading")[0], 200)
         self.assertEqual(clin.req("GET", f"/report?person={pid}")[0], 200)
         # Read only: no method but GET.

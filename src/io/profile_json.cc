@@ -1,5 +1,6 @@
 #include "backsignal/io/profile_json.h"
 
+#include "backsignal/core/diary.h"
 #include "backsignal/io/zone.h"
 #include "json_util.h"
 
@@ -46,8 +47,33 @@ Result<ProfilePatch> ParseProfilePatchJson(std::string_view text) {
           patch.wake_time = std::optional<TimeOfDay>(*t);
         }
       }
+    } else if (key == "display_name") {
+      if (v.is_null()) {
+        patch.display_name = "";
+      } else if (!v.is_string()) {
+        problems.push_back("display_name: " + io::DescribeJson(v) +
+                           " is the wrong type; expected a name or null");
+      } else {
+        auto name = ValidateText(v.get<std::string>(), kMaxDisplayNameChars);
+        if (!name) {
+          problems.push_back("display_name: the name " + name.error());
+        } else {
+          patch.display_name = *name;
+        }
+      }
+    } else if (key == "keeps_diary") {
+      if (v.is_null()) {
+        patch.keeps_diary = std::optional<bool>();
+      } else if (!v.is_boolean()) {
+        problems.push_back("keeps_diary: " + io::DescribeJson(v) +
+                           " is the wrong type; expected true, false or null");
+      } else {
+        patch.keeps_diary = std::optional<bool>(v.get<bool>());
+      }
     } else {
-      problems.push_back(key + ": unknown key; expected time_zone or wake_time");
+      problems.push_back(key +
+                         ": unknown key; expected time_zone, wake_time, display_name or "
+                         "keeps_diary");
     }
   }
   if (!problems.empty()) return Fail(Error::Invalid("profile refused", std::move(problems)));
@@ -57,6 +83,8 @@ Result<ProfilePatch> ParseProfilePatchJson(std::string_view text) {
 void ApplyProfilePatch(const ProfilePatch& patch, Profile& profile) {
   if (patch.time_zone) profile.time_zone = *patch.time_zone;
   if (patch.wake_time) profile.wake_time = *patch.wake_time;
+  if (patch.display_name) profile.display_name = *patch.display_name;
+  if (patch.keeps_diary) profile.keeps_diary = *patch.keeps_diary;
 }
 
 std::string ProfileToJson(const Profile& p) {
@@ -67,6 +95,9 @@ std::string ProfileToJson(const Profile& p) {
       p.wake_time ? io::ordered_json(p.wake_time->ToString()) : io::ordered_json(nullptr);
   j["wake_time_in_force"] = WakeTimeOf(p).ToString();
   j["calendar_feed_published"] = !p.feed_token_hash.empty();
+  j["display_name"] =
+      p.display_name.empty() ? io::ordered_json(nullptr) : io::ordered_json(p.display_name);
+  j["keeps_diary"] = p.keeps_diary ? io::ordered_json(*p.keeps_diary) : io::ordered_json(nullptr);
   return io::Dump(j);
 }
 

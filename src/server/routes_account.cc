@@ -52,25 +52,34 @@ void AddAccountRoutes(Router& router, App& app) {
   const Service& svc = app.service();
   App* a = &app;
 
-  router.Add({.method = "GET",
-              .pattern = "/api/v1/me",
-              .access = Access::kPublic,
-              .sync = [a, &svc](Call& c) -> Result<Response> {
-                if (!a->options().accounts) return Json(200, R"({"accounts":false})");
-                if (!c.who.signed_in) {
-                  auto n = svc.db().CountAccounts();
-                  if (!n) return Unexpected(n.error());
-                  return Json(
-                      200,
-                      Dump({{"accounts", true}, {"signed_in", false}, {"needs_setup", *n == 0}}));
-                }
-                nlohmann::json j = AccountJson(c.who.caller->account);
-                j["accounts"] = true;
-                j["signed_in"] = true;
-                if (c.who.caller->by_cookie) j["csrf"] = c.who.caller->csrf;
-                if (!c.who.caller->by_cookie) j["scope"] = c.who.caller->scope;
-                return Json(200, Dump(j));
-              }});
+  router.Add(
+      {.method = "GET",
+       .pattern = "/api/v1/me",
+       .access = Access::kPublic,
+       .sync = [a, &svc](Call& c) -> Result<Response> {
+         if (!a->options().accounts) {
+           return Json(200, R"({"accounts":false,"keeps_diary":true})");
+         }
+         if (!c.who.signed_in) {
+           auto n = svc.db().CountAccounts();
+           if (!n) return Unexpected(n.error());
+           return Json(200,
+                       Dump({{"accounts", true}, {"signed_in", false}, {"needs_setup", *n == 0}}));
+         }
+         nlohmann::json j = AccountJson(c.who.caller->account);
+         j["accounts"] = true;
+         j["signed_in"] = true;
+         // Whether the page shows their own diary: a clinician's only once they start one.
+         auto profile = svc.db().ForPerson(c.who.person)->LoadProfile();
+         if (!profile) return Unexpected(profile.error());
+         j["keeps_diary"] =
+             profile->keeps_diary.value_or(c.who.caller->account.role != "clinician");
+         j["display_name"] = profile->display_name.empty() ? nlohmann::json()
+                                                           : nlohmann::json(profile->display_name);
+         if (c.who.caller->by_cookie) j["csrf"] = c.who.caller->csrf;
+         if (!c.who.caller->by_cookie) j["scope"] = c.who.caller->scope;
+         return Json(200, Dump(j));
+       }});
 
   router.Add({.method = "POST",
               .pattern = "/api/v1/auth/signup",

@@ -94,6 +94,8 @@ void AddSharingRoutes(Router& router, App& app) {
            people.push_back(
                {{"person", p.person},
                 {"username", p.username},
+                {"display_name",
+                 p.display_name.empty() ? nlohmann::json() : nlohmann::json(p.display_name)},
                 {"last_date",
                  p.last_date ? nlohmann::json(p.last_date->ToString()) : nlohmann::json()},
                 {"days_since", t.days_since ? nlohmann::json(*t.days_since) : nlohmann::json()},

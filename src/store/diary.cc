@@ -79,6 +79,10 @@ Result<Profile> SqlTxn::GetProfile() {
       p.wake_time = *t;
     } else if (key == "feed_token_hash") {
       p.feed_token_hash = std::move(value);
+    } else if (key == "display_name") {
+      p.display_name = std::move(value);
+    } else if (key == "keeps_diary") {
+      p.keeps_diary = value == "1";
     }
   }
   return p;
@@ -89,6 +93,8 @@ Result<void> SqlTxn::SetProfile(const Profile& p) {
       {"time_zone", p.time_zone},
       {"wake_time", p.wake_time ? p.wake_time->ToString() : std::string()},
       {"feed_token_hash", p.feed_token_hash},
+      {"display_name", p.display_name},
+      {"keeps_diary", p.keeps_diary ? std::string(*p.keeps_diary ? "1" : "0") : std::string()},
   };
   for (const auto& [key, value] : values) {
     auto del =

@@ -116,9 +116,11 @@ Result<std::vector<PersonSummary>> SqlDatabase::ClinicianList(int64_t clinician)
         "SELECT s.person_id, a.username, m.last_date, COALESCE(m.verdict, 'not_enough_data'), "
         "COALESCE(m.alerts, 0), COALESCE(m.stirring_up, 0), COALESCE(m.repeated_worse, 0), "
         "COALESCE(m.morning_shift, 0), COALESCE(m.modify_or_stop, 0), "
-        "COALESCE(m.keeps_rising, 0) "
+        "COALESCE(m.keeps_rising, 0), COALESCE(n.value, '') "
         "FROM shares s JOIN accounts a ON a.person_id = s.person_id "
-        "LEFT JOIN summaries m ON m.person_id = s.person_id WHERE s.clinician_id = ? "
+        "LEFT JOIN summaries m ON m.person_id = s.person_id "
+        "LEFT JOIN profile n ON n.person_id = s.person_id AND n.key = 'display_name' "
+        "WHERE s.clinician_id = ? "
         "ORDER BY a.username",
         {clinician});
     if (!r) return Unexpected(r.error());
@@ -128,6 +130,7 @@ Result<std::vector<PersonSummary>> SqlDatabase::ClinicianList(int64_t clinician)
       PersonSummary p;
       p.person = row.Int(0);
       p.username = row.Text(1);
+      p.display_name = row.Text(10);
       if (auto d = row.OptText(2)) {
         auto parsed = Date::Parse(*d);
         if (!parsed) return Fail(Error::Storage("corrupt date in the database: " + *d));

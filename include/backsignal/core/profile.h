@@ -20,11 +20,17 @@ struct Profile {
   std::optional<TimeOfDay> wake_time;
   // The calendar feed's secret, hashed (hex BLAKE2b-256); empty when no feed is published.
   std::string feed_token_hash;
+  // The name a clinician sees (at most kMaxDisplayNameChars); empty: the username.
+  std::string display_name;
+  // Whether the account keeps a diary of its own; unset: a person's does, a clinician's not
+  // until they start one.
+  std::optional<bool> keeps_diary;
 
   bool operator==(const Profile&) const = default;
 };
 
 inline constexpr int kDefaultWakeMinutes = 7 * 60;  // 07:00
+inline constexpr size_t kMaxDisplayNameChars = 60;
 
 inline TimeOfDay WakeTimeOf(const Profile& p) {
   return p.wake_time.value_or(TimeOfDay::FromMinutes(kDefaultWakeMinutes));

@@ -198,6 +198,7 @@ struct InviteInfo {
 struct PersonSummary {
   PersonId person = 0;
   std::string username;
+  std::string display_name;       // the name they chose, or empty
   std::optional<Date> last_date;  // the latest date with anything recorded
   std::string verdict = "not_enough_data";
   int alerts = 0;
