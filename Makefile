@@ -6,7 +6,7 @@ DEMO_DB ?= demo/diary.db
 FUZZ_SECONDS ?= 30
 FUZZ_TARGETS = diary_json diary_csv settings_json profile_json checkin_json auth_json
 
-.PHONY: all deps build test unit asan tsan lint format format-check tidy scenarios bench fuzz run demo clean
+.PHONY: web-lint all deps build test unit asan tsan lint format format-check tidy scenarios bench fuzz run demo clean
 
 all: build
 
@@ -56,7 +56,11 @@ format-check: deps
 tidy: asan
 	scripts/tidy.sh build-asan
 
-lint: format-check tidy
+# The page's JavaScript: ESLint and Prettier from npm (web/package.json).
+web-lint: deps
+	cd web && npm run -s lint
+
+lint: format-check tidy web-lint
 
 test: unit scenarios asan tsan lint
 	@echo "== all tests passed"

@@ -3,18 +3,24 @@
 // serves this file at /sw.js with two constants put before it: VERSION, a hash of every asset
 // (a new build makes a new cache, and the old one is dropped), and ASSETS, their paths.
 // The API is never cached here: the page keeps what it needs of it itself.
-/* global VERSION, ASSETS */
 const CACHE = `backsignal-${VERSION}`;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(['/', ...ASSETS])).then(() => self.skipWaiting()));
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((c) => c.addAll(['/', ...ASSETS]))
+      .then(() => self.skipWaiting()),
+  );
 });
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('backsignal-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) =>
+        Promise.all(keys.filter((k) => k.startsWith('backsignal-') && k !== CACHE).map((k) => caches.delete(k))),
+      )
       .then(() => self.clients.claim()),
   );
 });

@@ -268,7 +268,8 @@ td.nw{white-space:nowrap}
 .aside{flex:9}
 .aside h2{margin-top:0}
 .alerts{margin:0 0 2mm}
-@media (max-width:600px){.top{display:block}.aside{margin-top:3mm}}
+@media (max-width:600px){.top{display:block}.aside{margin-top:3mm}.row2{display:block}
+.tablewrap{overflow-x:auto}.tablewrap table{min-width:36rem}.thresholds{columns:2}.thresholds li{overflow-wrap:anywhere}}
 figure{margin:1mm 0}
 svg.chart{width:100%;height:auto;display:block}
 svg .grid{stroke:#ddd;stroke-width:1}
@@ -438,6 +439,7 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
     }
   }
   if (any) {
+    h += "<div class=\"tablewrap\">";
     h += any_also ? "<table><colgroup><col style=\"width:8%\"><col style=\"width:19%\"><col "
                     "style=\"width:12%\"><col style=\"width:11%\"><col style=\"width:41%\"><col "
                     "style=\"width:9%\"></colgroup>"
@@ -448,7 +450,7 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
              "<thead><tr><th>Date</th><th>Activity, load</th><th>During</th>"
              "<th>Hour after</th><th>Next morning</th>") +
          (any_also ? "<th>Also that day</th>" : "") + "</tr></thead><tbody>\n" + rows +
-         "</tbody></table>\n";
+         "</tbody></table></div>\n";
   } else {
     h += "<p>No sessions recorded in these dates.</p>\n";
   }

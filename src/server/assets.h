@@ -17,7 +17,10 @@ struct Asset {
 // The asset at `path`, or null.
 const Asset* FindAsset(std::string_view path);
 
-// Every asset, for page-weight figures.
+// Every asset, for page-weight figures and the service worker's list.
 std::span<const Asset> AllAssets();
+
+// A hash of every asset's content: the service worker's cache name and the assets' ETag.
+std::string_view AssetsVersion();
 
 }  // namespace backsignal::server

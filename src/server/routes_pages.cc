@@ -27,9 +27,30 @@ Response AssetResponse(const Request& req, std::string_view path) {
                            "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
     r.headers.emplace_back("Cache-Control", "no-cache");
   } else {
-    r.headers.emplace_back("Cache-Control", "public, max-age=3600");
+    // Always checked with the server: the service worker keeps the copies used offline.
+    r.headers.emplace_back("Cache-Control", "no-cache");
   }
   return r;
+}
+
+// The service worker, with the assets' version and list put before it: a new build is a new
+// worker, which caches the new assets and drops the old.
+Response ServiceWorker() {
+  const Asset* body = FindAsset("/sw.js");
+  if (body == nullptr) return Problem(404, "no service worker");
+  std::string list;
+  for (const Asset& a : AllAssets()) {
+    if (!a.path.starts_with("/assets/")) continue;
+    list += (list.empty() ? "'" : ", '") + std::string(a.path) + "'";
+  }
+  std::string js = "const VERSION = '" + std::string(AssetsVersion()) + "';\nconst ASSETS = [" +
+                   list + "];\n" + std::string(body->body);
+  return Response{200,
+                  "text/javascript; charset=utf-8",
+                  std::move(js),
+                  {{"Cache-Control", "no-cache"},
+                   {"Service-Worker-Allowed", "/"},
+                   {"X-Content-Type-Options", "nosniff"}}};
 }
 
 Response SignInFirst() {
@@ -57,10 +78,21 @@ void AddPageRoutes(Router& router, App& app) {
               .sync = page});
   router.Add(
       {.method = "GET",
-       .pattern = "/assets/{file}",
+       .pattern = "/assets/{rest*}",
        .access = Access::kPublic,
        .blocking = false,
        .sync = [](Call& c) -> Result<Response> { return AssetResponse(c.req, c.req.path); }});
+  router.Add(
+      {.method = "GET",
+       .pattern = "/manifest.webmanifest",
+       .access = Access::kPublic,
+       .blocking = false,
+       .sync = [](Call& c) -> Result<Response> { return AssetResponse(c.req, c.req.path); }});
+  router.Add({.method = "GET",
+              .pattern = "/sw.js",
+              .access = Access::kPublic,
+              .blocking = false,
+              .sync = [](Call&) -> Result<Response> { return ServiceWorker(); }});
   router.Add({.method = "GET",
               .pattern = "/healthz",
               .access = Access::kPublic,

@@ -124,7 +124,6 @@ const LOINC_PAIN = '72514-3';
 
 // Rebuilds the diary from the Bundle alone: the round trip.
 function diaryFromBundle(bundle) {
-  const byUrl = new Map(bundle.entry.map((e) => [e.fullUrl, e.resource]));
   const days = new Map();
   const dayOf = (date) => { if (!days.has(date)) days.set(date, { date }); return days.get(date); };
   const out = { format: 'backsignal-diary', version: 1 };
@@ -206,16 +205,6 @@ function diaryFromBundle(bundle) {
   return out;
 }
 
-// The diary in a comparable canonical form (key order and the empty parts dropped as export does).
-function canonical(diary, db) {
-  const text = JSON.stringify(diary);
-  const f = path.join(tmp, 'canon.json');
-  writeFileSync(f, text);
-  const d2 = path.join(tmp, `canon-${dbCount += 1}.db`);
-  cli(d2, 'import', f);
-  return JSON.parse(cli(d2, 'export'));
-}
-
 test('every scenario diary exports to a FHIR R4 Bundle that validates, and reads back whole', () => {
   const all = scenarioDiaries();
   assert.ok(all.length >= 10, `found ${all.length} scenario diaries`);
@@ -280,7 +269,6 @@ function checkRfc5545(text) {
   assert.ok(lines.some((l) => l.startsWith('PRODID:')));
   // Each VEVENT has UID and DTSTAMP; each VALARM ACTION, TRIGGER and DESCRIPTION.
   let comp = [];
-  let props = null;
   const stack = [];
   for (const l of lines) {
     if (l.startsWith('BEGIN:')) { stack.push({ name: l.slice(6), props: [] }); continue; }

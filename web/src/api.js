@@ -36,7 +36,7 @@ export async function request(method, path, body, { key, timeout = 15000, header
   } finally {
     window.clearTimeout(timer);
   }
-  let data = null;
+  let data;
   try {
     data = await res.json();
   } catch {

@@ -32,7 +32,13 @@ function card(title, { id, cls = '' } = {}) {
 // button to change it.
 function doneCard({ title, lines, mark, onChange, id, extra }) {
   const c = card(title, { id, cls: mark && mark.state === 'failed' ? 'done failed' : 'done' });
-  const status = mark ? h('p', { class: `queued ${mark.state === 'failed' ? 'error' : 'pending'}`, 'data-queued': mark.key }, pendingWords(mark)) : null;
+  const status = mark
+    ? h(
+        'p',
+        { class: `queued ${mark.state === 'failed' ? 'error' : 'pending'}`, 'data-queued': mark.key },
+        pendingWords(mark),
+      )
+    : null;
   c.el.append(
     c.heading,
     ...lines.map((l) => h('p', {}, l)),
@@ -97,21 +103,60 @@ export function morningCard(ctx, date, day, marks) {
   };
   const morningForm = () => {
     const key = draftKey('morning', date);
-    const st = drafts.get(key) || { pain: existing ? existing.pain : null, stiffness: existing && existing.stiffness !== undefined ? existing.stiffness : null };
+    const st = drafts.get(key) || {
+      pain: existing ? existing.pain : null,
+      stiffness: existing && existing.stiffness !== undefined ? existing.stiffness : null,
+    };
     const keep = () => drafts.set(key, st);
-    const pain = scale({ label: 'Pain', hint: 'How much does your mid back hurt right now?', value: st.pain, onChange: (v) => { st.pain = v; keep(); } });
-    const stiff = scale({ label: 'Stiffness (optional)', hint: 'How stiff or restricted does it feel?', high: '10 rigid', value: st.stiffness, optional: true, onChange: (v) => { st.stiffness = v; keep(); } });
-    const el = formCard(`On waking${date === ctx.today ? '' : `, ${prettyDate(date)}`}: your mid back`, [pain.el, stiff.el], 'Save morning', async () => {
-      if (st.pain === null) return 'Choose the pain first (0 to 10).';
-      const body = { pain: st.pain };
-      if (st.stiffness !== null) body.stiffness = st.stiffness;
-      const entry = await enqueue({ method: 'PUT', path: `/api/v1/days/${date}/morning`, body, date, kind: 'morning', label: `the morning of ${prettyDate(date)}` });
-      drafts.remove(key);
-      const done = doneCard({ title: 'Morning: saved', lines: [`Pain ${st.pain}${st.stiffness !== null ? `, stiffness ${st.stiffness}` : ''}.`], mark: entry, id: `morning-${date}` });
-      swap(el, done);
-      ctx.changed();
-      return null;
-    }, { id: `morning-${date}`, draftKey: key });
+    const pain = scale({
+      label: 'Pain',
+      hint: 'How much does your mid back hurt right now?',
+      value: st.pain,
+      onChange: (v) => {
+        st.pain = v;
+        keep();
+      },
+    });
+    const stiff = scale({
+      label: 'Stiffness (optional)',
+      hint: 'How stiff or restricted does it feel?',
+      high: '10 rigid',
+      value: st.stiffness,
+      optional: true,
+      onChange: (v) => {
+        st.stiffness = v;
+        keep();
+      },
+    });
+    const el = formCard(
+      `On waking${date === ctx.today ? '' : `, ${prettyDate(date)}`}: your mid back`,
+      [pain.el, stiff.el],
+      'Save morning',
+      async () => {
+        if (st.pain === null) return 'Choose the pain first (0 to 10).';
+        const body = { pain: st.pain };
+        if (st.stiffness !== null) body.stiffness = st.stiffness;
+        const entry = await enqueue({
+          method: 'PUT',
+          path: `/api/v1/days/${date}/morning`,
+          body,
+          date,
+          kind: 'morning',
+          label: `the morning of ${prettyDate(date)}`,
+        });
+        drafts.remove(key);
+        const done = doneCard({
+          title: 'Morning: saved',
+          lines: [`Pain ${st.pain}${st.stiffness !== null ? `, stiffness ${st.stiffness}` : ''}.`],
+          mark: entry,
+          id: `morning-${date}`,
+        });
+        swap(el, done);
+        ctx.changed();
+        return null;
+      },
+      { id: `morning-${date}`, draftKey: key },
+    );
     return el;
   };
   return show();
@@ -125,10 +170,12 @@ function sessionSummary(s) {
   if (s.minutes) parts.push(`${s.minutes} min`);
   const during = s.during || {};
   const lines = [`${s.activity || 'Session'}${parts.length ? ` (${parts.join(', ')})` : ''}.`];
-  if (during.start !== undefined || during.end !== undefined) lines.push(`During: ${num(during.start)} to ${num(during.end)}${during.pattern ? `, ${during.pattern}` : ''}.`);
+  if (during.start !== undefined || during.end !== undefined)
+    lines.push(`During: ${num(during.start)} to ${num(during.end)}${during.pattern ? `, ${during.pattern}` : ''}.`);
   else if (during.pattern) lines.push(`During: ${during.pattern}.`);
   if (during.sharp) lines.push('Sharp or catching pain.');
-  if (s.load && s.load.length) lines.push(`Loads: ${s.load.map((l) => LOADS.find((x) => x[0] === l)?.[1].toLowerCase() || l).join(', ')}.`);
+  if (s.load && s.load.length)
+    lines.push(`Loads: ${s.load.map((l) => LOADS.find((x) => x[0] === l)?.[1].toLowerCase() || l).join(', ')}.`);
   return lines;
 }
 
@@ -161,78 +208,174 @@ export function sessionForm(ctx, date, existing, number, { after = null, onDone 
     if (st.sharp) advice.scrollIntoView({ block: 'nearest' });
   };
   const activity = field('Activity', { type: 'text', maxlength: '200', value: st.activity, autocomplete: 'off' });
-  activity.input.addEventListener('input', () => { st.activity = activity.input.value; keep(); });
-  const ended = field('Ended at', { type: 'time', value: st.ended }, 'When you finished (now, if you are logging it at the end).');
-  ended.input.addEventListener('input', () => { st.ended = ended.input.value; keep(); });
-  const minutes = field('Minutes', { type: 'number', min: '1', max: '600', step: '1', inputmode: 'numeric', value: st.minutes });
-  minutes.input.addEventListener('input', () => { st.minutes = minutes.input.value; keep(); });
-  const loads = h('fieldset', {}, h('legend', {}, 'What it asked of your mid back'),
-    h('div', { class: 'toggles' }, LOADS.map(([k, text]) => toggle(text, st.load.includes(k), (on) => {
-      st.load = on ? [...st.load, k] : st.load.filter((x) => x !== k);
+  activity.input.addEventListener('input', () => {
+    st.activity = activity.input.value;
+    keep();
+  });
+  const ended = field(
+    'Ended at',
+    { type: 'time', value: st.ended },
+    'When you finished (now, if you are logging it at the end).',
+  );
+  ended.input.addEventListener('input', () => {
+    st.ended = ended.input.value;
+    keep();
+  });
+  const minutes = field('Minutes', {
+    type: 'number',
+    min: '1',
+    max: '600',
+    step: '1',
+    inputmode: 'numeric',
+    value: st.minutes,
+  });
+  minutes.input.addEventListener('input', () => {
+    st.minutes = minutes.input.value;
+    keep();
+  });
+  const loads = h(
+    'fieldset',
+    {},
+    h('legend', {}, 'What it asked of your mid back'),
+    h(
+      'div',
+      { class: 'toggles' },
+      LOADS.map(([k, text]) =>
+        toggle(text, st.load.includes(k), (on) => {
+          st.load = on ? [...st.load, k] : st.load.filter((x) => x !== k);
+          keep();
+        }),
+      ),
+    ),
+  );
+  const start = scale({
+    label: 'Discomfort early in the session',
+    value: st.start,
+    optional: true,
+    onChange: (v) => {
+      st.start = v;
       keep();
-    }))));
-  const start = scale({ label: 'Discomfort early in the session', value: st.start, optional: true, onChange: (v) => { st.start = v; keep(); } });
-  const end = scale({ label: 'Discomfort at the end', value: st.end, optional: true, onChange: (v) => { st.end = v; keep(); } });
-  const pattern = choice('As it went on, the discomfort was', [['stable', 'Stable'], ['building', 'Building'], ['eased', 'Easing']], st.pattern, (v) => { st.pattern = v; keep(); });
-  const sharp = toggle('Sharp or catching pain', st.sharp, (on) => { st.sharp = on; keep(); showAdvice(); });
+    },
+  });
+  const end = scale({
+    label: 'Discomfort at the end',
+    value: st.end,
+    optional: true,
+    onChange: (v) => {
+      st.end = v;
+      keep();
+    },
+  });
+  const pattern = choice(
+    'As it went on, the discomfort was',
+    [
+      ['stable', 'Stable'],
+      ['building', 'Building'],
+      ['eased', 'Easing'],
+    ],
+    st.pattern,
+    (v) => {
+      st.pattern = v;
+      keep();
+    },
+  );
+  const sharp = toggle('Sharp or catching pain', st.sharp, (on) => {
+    st.sharp = on;
+    keep();
+    showAdvice();
+  });
   showAdvice();
-  const title = number ? `Session ${number}${date === ctx.today ? '' : ` of ${prettyDate(date)}`}: correct it` : `A session${date === ctx.today ? '' : ` on ${prettyDate(date)}`}: during it`;
-  const el = formCard(title, [
-    activity.el,
-    h('div', { class: 'row fields' }, ended.el, minutes.el),
-    loads,
-    start.el,
-    end.el,
-    pattern,
-    h('fieldset', {}, h('legend', {}, 'During a twisting or reaching movement'), h('div', { class: 'toggles' }, sharp), advice),
-  ], 'Save session', async () => {
-    if (minutes.input.validity.badInput) return 'Minutes: write a whole number, 1 to 600.';
-    const body = {};
-    if (st.minutes !== '') {
-      const m = Number(st.minutes);
-      if (!Number.isInteger(m) || m < 1 || m > 600) return `Minutes: ${st.minutes} is not a whole number from 1 to 600.`;
-      body.minutes = m;
-    }
-    if (st.ended) body.time = body.minutes ? timeOf(minutesOf(st.ended) - body.minutes) : st.ended;
-    if (st.activity.trim()) body.activity = st.activity.trim();
-    if (st.load.length) body.load = st.load;
-    const during = {};
-    if (st.start !== null) during.start = st.start;
-    if (st.end !== null) during.end = st.end;
-    if (st.pattern) during.pattern = st.pattern;
-    if (st.sharp) during.sharp = true;
-    if (Object.keys(during).length) body.during = during;
-    if (!body.activity && !body.minutes && !body.load && !body.during) {
-      return 'Tell at least one thing about the session: the activity, its minutes, what it asked of your back, or the discomfort during it.';
-    }
-    if (number && !st.sharp && du.sharp) body.during = { ...(body.during || {}), sharp: false };
-    let entry;
-    if (number) {
-      const path = after ? `/api/v1/days/${date}/sessions/{session}` : `/api/v1/days/${date}/sessions/${number}`;
-      entry = await enqueue({ method: 'PATCH', path, body, date, kind: 'session', label: `session ${number} of ${prettyDate(date)}`, after });
-    } else {
-      entry = await enqueue({ method: 'POST', path: `/api/v1/days/${date}/sessions`, body, date, kind: 'session', label: `a session on ${prettyDate(date)}` });
-    }
-    drafts.remove(key);
-    const due = hourAfterDue(date, body);
-    const next = h('p', { class: 'next' }, due
-      ? `Next: the hour-after check-in, from about ${timeOf(due.getHours() * 60 + due.getMinutes())}.`
-      : 'Next: about an hour after you finished, the hour-after check-in.');
-    const done = doneCard({
-      title: number ? `Session ${number}: saved` : 'Session: saved',
-      lines: sessionSummary(body),
-      mark: entry,
-      id: `session-${date}-${number || 'new'}`,
-      extra: h('div', {}, st.sharp ? adviceBox(words.modify_or_stop) : null, next),
-    });
-    swap(el, done);
-    // The advice, if any, must be on screen after the save.
-    const box = done.querySelector('.advice');
-    if (box) box.scrollIntoView({ block: 'center' });
-    if (onDone) onDone(entry);
-    ctx.changed({ session: entry, due });
-    return null;
-  }, { draftKey: key });
+  const title = number
+    ? `Session ${number}${date === ctx.today ? '' : ` of ${prettyDate(date)}`}: correct it`
+    : `A session${date === ctx.today ? '' : ` on ${prettyDate(date)}`}: during it`;
+  const el = formCard(
+    title,
+    [
+      activity.el,
+      h('div', { class: 'row fields' }, ended.el, minutes.el),
+      loads,
+      start.el,
+      end.el,
+      pattern,
+      h(
+        'fieldset',
+        {},
+        h('legend', {}, 'During a twisting or reaching movement'),
+        h('div', { class: 'toggles' }, sharp),
+        advice,
+      ),
+    ],
+    'Save session',
+    async () => {
+      if (minutes.input.validity.badInput) return 'Minutes: write a whole number, 1 to 600.';
+      const body = {};
+      if (st.minutes !== '') {
+        const m = Number(st.minutes);
+        if (!Number.isInteger(m) || m < 1 || m > 600)
+          return `Minutes: ${st.minutes} is not a whole number from 1 to 600.`;
+        body.minutes = m;
+      }
+      if (st.ended) body.time = body.minutes ? timeOf(minutesOf(st.ended) - body.minutes) : st.ended;
+      if (st.activity.trim()) body.activity = st.activity.trim();
+      if (st.load.length) body.load = st.load;
+      const during = {};
+      if (st.start !== null) during.start = st.start;
+      if (st.end !== null) during.end = st.end;
+      if (st.pattern) during.pattern = st.pattern;
+      if (st.sharp) during.sharp = true;
+      if (Object.keys(during).length) body.during = during;
+      if (!body.activity && !body.minutes && !body.load && !body.during) {
+        return 'Tell at least one thing about the session: the activity, its minutes, what it asked of your back, or the discomfort during it.';
+      }
+      if (number && !st.sharp && du.sharp) body.during = { ...(body.during || {}), sharp: false };
+      let entry;
+      if (number) {
+        const path = after ? `/api/v1/days/${date}/sessions/{session}` : `/api/v1/days/${date}/sessions/${number}`;
+        entry = await enqueue({
+          method: 'PATCH',
+          path,
+          body,
+          date,
+          kind: 'session',
+          label: `session ${number} of ${prettyDate(date)}`,
+          after,
+        });
+      } else {
+        entry = await enqueue({
+          method: 'POST',
+          path: `/api/v1/days/${date}/sessions`,
+          body,
+          date,
+          kind: 'session',
+          label: `a session on ${prettyDate(date)}`,
+        });
+      }
+      drafts.remove(key);
+      const due = hourAfterDue(date, body);
+      const next = h(
+        'p',
+        { class: 'next' },
+        due
+          ? `Next: the hour-after check-in, from about ${timeOf(due.getHours() * 60 + due.getMinutes())}.`
+          : 'Next: about an hour after you finished, the hour-after check-in.',
+      );
+      const done = doneCard({
+        title: number ? `Session ${number}: saved` : 'Session: saved',
+        lines: sessionSummary(body),
+        mark: entry,
+        id: `session-${date}-${number || 'new'}`,
+        extra: h('div', {}, st.sharp ? adviceBox(words.modify_or_stop) : null, next),
+      });
+      swap(el, done);
+      // The advice, if any, must be on screen after the save.
+      const box = done.querySelector('.advice');
+      if (box) box.scrollIntoView({ block: 'center' });
+      if (onDone) onDone(entry);
+      ctx.changed({ session: entry, due });
+      return null;
+    },
+    { draftKey: key },
+  );
   return el;
 }
 
@@ -265,33 +408,67 @@ export function hourAfterCard(ctx, date, s, number, marks, { sessionKey = null }
   };
   const form = () => {
     const key = draftKey('after', date, number);
-    const st = drafts.get(key) || { pain: ha ? ha.pain ?? null : null, tighter: ha ? ha.tighter === true : false };
+    const st = drafts.get(key) || { pain: ha ? (ha.pain ?? null) : null, tighter: ha ? ha.tighter === true : false };
     const keep = () => drafts.set(key, st);
     const due = hourAfterDue(date, s);
-    const when = due ? `Due from about ${timeOf(due.getHours() * 60 + due.getMinutes())}.` : 'Due about an hour after the session ended.';
-    const pain = scale({ label: 'Pain now', value: st.pain, onChange: (v) => { st.pain = v; keep(); } });
-    const tighter = toggle('Tighter or more restricted than before', st.tighter, (on) => { st.tighter = on; keep(); });
-    const el = formCard(`An hour after ${label}${date === ctx.today ? '' : `, ${prettyDate(date)}`}`, [
-      h('p', { class: 'hint' }, `${when} Is it settling back towards your usual, or still rising?`),
-      pain.el,
-      h('div', { class: 'toggles' }, tighter),
-      ctx.notifyOffer ? ctx.notifyOffer(due) : null,
-    ], 'Save hour after', async () => {
-      if (st.pain === null && !st.tighter) return 'Choose the pain now, or mark it tighter.';
-      const body = { tighter: st.tighter };
-      if (st.pain !== null) body.pain = st.pain;
-      const path = sessionKey ? `/api/v1/days/${date}/sessions/{session}/hour_after` : `/api/v1/days/${date}/sessions/${number}/hour_after`;
-      const entry = await enqueue({ method: 'PUT', path, body, date, kind: 'hour_after', label: `the hour after ${label}`, after: sessionKey });
-      drafts.remove(key);
-      swap(el, doneCard({
-        title: `An hour after ${label}: saved`,
-        lines: [`Pain ${num(body.pain)}${body.tighter ? ', tighter than before' : ''}.`, 'Tomorrow morning tells more: one session is never a verdict.'],
-        mark: entry,
-        id: `after-${date}-${number}`,
-      }));
-      ctx.changed();
-      return null;
-    }, { id: `after-${date}-${number}`, draftKey: key });
+    const when = due
+      ? `Due from about ${timeOf(due.getHours() * 60 + due.getMinutes())}.`
+      : 'Due about an hour after the session ended.';
+    const pain = scale({
+      label: 'Pain now',
+      value: st.pain,
+      onChange: (v) => {
+        st.pain = v;
+        keep();
+      },
+    });
+    const tighter = toggle('Tighter or more restricted than before', st.tighter, (on) => {
+      st.tighter = on;
+      keep();
+    });
+    const el = formCard(
+      `An hour after ${label}${date === ctx.today ? '' : `, ${prettyDate(date)}`}`,
+      [
+        h('p', { class: 'hint' }, `${when} Is it settling back towards your usual, or still rising?`),
+        pain.el,
+        h('div', { class: 'toggles' }, tighter),
+        ctx.notifyOffer ? ctx.notifyOffer(due) : null,
+      ],
+      'Save hour after',
+      async () => {
+        if (st.pain === null && !st.tighter) return 'Choose the pain now, or mark it tighter.';
+        const body = { tighter: st.tighter };
+        if (st.pain !== null) body.pain = st.pain;
+        const path = sessionKey
+          ? `/api/v1/days/${date}/sessions/{session}/hour_after`
+          : `/api/v1/days/${date}/sessions/${number}/hour_after`;
+        const entry = await enqueue({
+          method: 'PUT',
+          path,
+          body,
+          date,
+          kind: 'hour_after',
+          label: `the hour after ${label}`,
+          after: sessionKey,
+        });
+        drafts.remove(key);
+        swap(
+          el,
+          doneCard({
+            title: `An hour after ${label}: saved`,
+            lines: [
+              `Pain ${num(body.pain)}${body.tighter ? ', tighter than before' : ''}.`,
+              'Tomorrow morning tells more: one session is never a verdict.',
+            ],
+            mark: entry,
+            id: `after-${date}-${number}`,
+          }),
+        );
+        ctx.changed();
+        return null;
+      },
+      { id: `after-${date}-${number}`, draftKey: key },
+    );
     return el;
   };
   return show();
@@ -311,39 +488,94 @@ export function contextCard(ctx, date, day, marks) {
   };
   const show = () => {
     if (!c) return form();
-    return doneCard({ title: 'The rest of the day: done', lines: [describe(c)], mark, id: `context-${date}`, onChange: (e) => swap(e.target.closest('section'), form()) });
+    return doneCard({
+      title: 'The rest of the day: done',
+      lines: [describe(c)],
+      mark,
+      id: `context-${date}`,
+      onChange: (e) => swap(e.target.closest('section'), form()),
+    });
   };
   const form = () => {
     const key = draftKey('context', date);
     const x = c || {};
-    const st = drafts.get(key) || { sitting: x.sitting_hours !== undefined ? String(x.sitting_hours) : '', prolonged: x.prolonged_position === true, tension: x.upper_body_tension ?? null };
+    const st = drafts.get(key) || {
+      sitting: x.sitting_hours !== undefined ? String(x.sitting_hours) : '',
+      prolonged: x.prolonged_position === true,
+      tension: x.upper_body_tension ?? null,
+    };
     const keep = () => drafts.set(key, st);
-    const sitting = field('Hours of sitting', { type: 'number', min: '0', max: '24', step: '0.5', inputmode: 'decimal', value: st.sitting });
-    sitting.input.addEventListener('input', () => { st.sitting = sitting.input.value; keep(); });
-    const prolonged = toggle('Long spells in one position', st.prolonged, (on) => { st.prolonged = on; keep(); });
-    const tension = scale({ label: 'Upper-body tension', low: '0 relaxed', high: '10 very tense', value: st.tension, optional: true, onChange: (v) => { st.tension = v; keep(); } });
-    const el = formCard(`The rest of the day${date === ctx.today ? '' : `, ${prettyDate(date)}`}`, [
-      h('p', { class: 'hint' }, 'Other things that load the mid back and can explain a bad morning.'),
-      sitting.el,
-      h('div', { class: 'toggles' }, prolonged),
-      tension.el,
-    ], 'Save the day', async () => {
-      if (sitting.input.validity.badInput) return 'Hours of sitting: write a number, 0 to 24.';
-      const body = {};
-      if (st.sitting !== '') {
-        const v = Number(st.sitting);
-        if (!(v >= 0 && v <= 24) || (v * 2) % 1 !== 0) return `Hours of sitting: ${st.sitting} is not 0 to 24 in half hours.`;
-        body.sitting_hours = v;
-      }
-      if (st.prolonged) body.prolonged_position = true;
-      if (st.tension !== null) body.upper_body_tension = st.tension;
-      if (!Object.keys(body).length) return 'Give the hours of sitting, long spells in one position or the tension.';
-      const entry = await enqueue({ method: 'PUT', path: `/api/v1/days/${date}/context`, body, date, kind: 'context', label: `the context of ${prettyDate(date)}` });
-      drafts.remove(key);
-      swap(el, doneCard({ title: 'The rest of the day: saved', lines: [describe(body)], mark: entry, id: `context-${date}` }));
-      ctx.changed();
-      return null;
-    }, { id: `context-${date}`, draftKey: key });
+    const sitting = field('Hours of sitting', {
+      type: 'number',
+      min: '0',
+      max: '24',
+      step: '0.5',
+      inputmode: 'decimal',
+      value: st.sitting,
+    });
+    sitting.input.addEventListener('input', () => {
+      st.sitting = sitting.input.value;
+      keep();
+    });
+    const prolonged = toggle('Long spells in one position', st.prolonged, (on) => {
+      st.prolonged = on;
+      keep();
+    });
+    const tension = scale({
+      label: 'Upper-body tension',
+      low: '0 relaxed',
+      high: '10 very tense',
+      value: st.tension,
+      optional: true,
+      onChange: (v) => {
+        st.tension = v;
+        keep();
+      },
+    });
+    const el = formCard(
+      `The rest of the day${date === ctx.today ? '' : `, ${prettyDate(date)}`}`,
+      [
+        h('p', { class: 'hint' }, 'Other things that load the mid back and can explain a bad morning.'),
+        sitting.el,
+        h('div', { class: 'toggles' }, prolonged),
+        tension.el,
+      ],
+      'Save the day',
+      async () => {
+        if (sitting.input.validity.badInput) return 'Hours of sitting: write a number, 0 to 24.';
+        const body = {};
+        if (st.sitting !== '') {
+          const v = Number(st.sitting);
+          if (!(v >= 0 && v <= 24) || (v * 2) % 1 !== 0)
+            return `Hours of sitting: ${st.sitting} is not 0 to 24 in half hours.`;
+          body.sitting_hours = v;
+        }
+        if (st.prolonged) body.prolonged_position = true;
+        if (st.tension !== null) body.upper_body_tension = st.tension;
+        if (!Object.keys(body).length) return 'Give the hours of sitting, long spells in one position or the tension.';
+        const entry = await enqueue({
+          method: 'PUT',
+          path: `/api/v1/days/${date}/context`,
+          body,
+          date,
+          kind: 'context',
+          label: `the context of ${prettyDate(date)}`,
+        });
+        drafts.remove(key);
+        swap(
+          el,
+          doneCard({
+            title: 'The rest of the day: saved',
+            lines: [describe(body)],
+            mark: entry,
+            id: `context-${date}`,
+          }),
+        );
+        ctx.changed();
+        return null;
+      },
+      { id: `context-${date}`, draftKey: key },
+    );
     return el;
   };
   return show();
@@ -353,22 +585,44 @@ export function noteCard(ctx, date, day, marks) {
   const mark = marks.note;
   const show = () => {
     if (!day.note) return form();
-    return doneCard({ title: 'Note', lines: [day.note], mark, id: `note-${date}`, onChange: (e) => swap(e.target.closest('section'), form()) });
+    return doneCard({
+      title: 'Note',
+      lines: [day.note],
+      mark,
+      id: `note-${date}`,
+      onChange: (e) => swap(e.target.closest('section'), form()),
+    });
   };
   const form = () => {
     const key = draftKey('note', date);
     const st = drafts.get(key) || { note: day.note || '' };
     const note = field('Note', { tag: 'textarea', maxlength: '2000' });
     note.input.value = st.note;
-    note.input.addEventListener('input', () => { st.note = note.input.value; drafts.set(key, st); });
-    const el = formCard('A note for the day', [note.el], 'Save note', async () => {
-      if (!st.note.trim()) return 'Write something first.';
-      const entry = await enqueue({ method: 'PUT', path: `/api/v1/days/${date}/note`, body: { note: st.note }, date, kind: 'note', label: `the note of ${prettyDate(date)}` });
-      drafts.remove(key);
-      swap(el, doneCard({ title: 'Note: saved', lines: [st.note], mark: entry, id: `note-${date}` }));
-      ctx.changed();
-      return null;
-    }, { id: `note-${date}`, draftKey: key });
+    note.input.addEventListener('input', () => {
+      st.note = note.input.value;
+      drafts.set(key, st);
+    });
+    const el = formCard(
+      'A note for the day',
+      [note.el],
+      'Save note',
+      async () => {
+        if (!st.note.trim()) return 'Write something first.';
+        const entry = await enqueue({
+          method: 'PUT',
+          path: `/api/v1/days/${date}/note`,
+          body: { note: st.note },
+          date,
+          kind: 'note',
+          label: `the note of ${prettyDate(date)}`,
+        });
+        drafts.remove(key);
+        swap(el, doneCard({ title: 'Note: saved', lines: [st.note], mark: entry, id: `note-${date}` }));
+        ctx.changed();
+        return null;
+      },
+      { id: `note-${date}`, draftKey: key },
+    );
     return el;
   };
   return show();

@@ -11,7 +11,7 @@ import { kv } from './store.js';
 export async function loadDays(from, to) {
   const key = `days:${owner()}`;
   const r = await get(`/api/v1/days?from=${from}&to=${to}`);
-  let kept = null;
+  let kept;
   try {
     kept = (await kv.get(key)) || null;
   } catch {

@@ -39,14 +39,12 @@ export function scale({ label, hint, low = '0 none', high = '10 worst', value = 
     radios.push(input);
     row.append(h('span', { class: 'pick' }, input, h('label', { for: id }, String(i))));
   }
-  const half = h('button', { type: 'button', class: 'half', 'aria-pressed': 'false' }, '+½');
+  const half = h('button', { type: 'button', class: 'half', 'aria-pressed': 'false' }, '+½ point');
   half.addEventListener('click', () => {
     if (current === null) return;
     set(current % 1 === 0 ? Math.min(10, current + 0.5) : Math.floor(current));
   });
-  const clear = optional
-    ? h('button', { type: 'button', class: 'link', onclick: () => set(null) }, 'Clear')
-    : null;
+  const clear = optional ? h('button', { type: 'button', class: 'link', onclick: () => set(null) }, 'Clear') : null;
   const shown = h('span', { class: 'value', 'aria-hidden': 'true' });
   function draw() {
     radios.forEach((r, i) => {
@@ -54,7 +52,6 @@ export function scale({ label, hint, low = '0 none', high = '10 worst', value = 
     });
     half.setAttribute('aria-pressed', current !== null && current % 1 !== 0 ? 'true' : 'false');
     half.disabled = current === null || current >= 10;
-    half.setAttribute('aria-label', current !== null && current % 1 !== 0 ? `Half a point more: ${current}` : 'Add half a point');
     shown.textContent = current === null ? '' : String(current);
     if (clear) clear.hidden = current === null;
   }
@@ -97,7 +94,12 @@ export function choice(label, options, value, onChange) {
     input.addEventListener('change', () => onChange(v));
     return h('span', { class: 'pick wide' }, input, h('label', { for: id }, text));
   });
-  return h('fieldset', { 'aria-labelledby': legendId }, h('legend', { id: legendId }, label), h('div', { class: 'choices' }, inputs));
+  return h(
+    'fieldset',
+    { 'aria-labelledby': legendId },
+    h('legend', { id: legendId }, label),
+    h('div', { class: 'choices' }, inputs),
+  );
 }
 
 // A labelled text or number field.
@@ -105,7 +107,11 @@ export function field(label, attrs, hint) {
   const id = nextId('f');
   const input = h(attrs.tag || 'input', { id, ...attrs, tag: null });
   return {
-    el: h('div', { class: 'field-row' }, h('label', { class: 'field', for: id }, label, hint ? h('span', { class: 'hint' }, hint) : null, input)),
+    el: h(
+      'div',
+      { class: 'field-row' },
+      h('label', { class: 'field', for: id }, label, hint ? h('span', { class: 'hint' }, hint) : null, input),
+    ),
     input,
   };
 }

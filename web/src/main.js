@@ -65,8 +65,15 @@ function pagesFor(me) {
 function drawNav(pages, current) {
   const nav = document.getElementById('tabs');
   nav.hidden = pages.length === 0;
-  nav.replaceChildren(h('ul', {}, pages.map(([id, label]) => h('li', {},
-    h('a', { href: `#${id}`, 'data-page': id, 'aria-current': id === current ? 'page' : null }, label)))));
+  nav.replaceChildren(
+    h(
+      'ul',
+      {},
+      pages.map(([id, label]) =>
+        h('li', {}, h('a', { href: `#${id}`, 'data-page': id, 'aria-current': id === current ? 'page' : null }, label)),
+      ),
+    ),
+  );
 }
 
 async function refreshQueue() {
@@ -124,7 +131,12 @@ async function route() {
   }
   if (name !== 'settings' && !pages.some(([id]) => id === name)) name = pages[0][0];
   drawNav(pages, name);
-  const titles = Object.fromEntries([...PERSON_PAGES, ['people', 'People'], ['account', 'Account'], ['settings', 'Settings']]);
+  const titles = Object.fromEntries([
+    ...PERSON_PAGES,
+    ['people', 'People'],
+    ['account', 'Account'],
+    ['settings', 'Settings'],
+  ]);
   document.title = `${view ? `${view.name}’s reading` : titles[name]} · backsignal`;
   window.scrollTo(0, 0);
   main.replaceChildren(h('p', { class: 'loading', role: 'status' }, 'Loading…'));

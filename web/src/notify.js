@@ -28,10 +28,13 @@ export function remindAt(at, title, body, tag) {
   const wait = at.getTime() - Date.now();
   if (wait <= 0 || wait > 24 * 3600 * 1000) return;
   if (timers.has(tag)) window.clearTimeout(timers.get(tag));
-  timers.set(tag, window.setTimeout(() => {
-    timers.delete(tag);
-    show(title, body, tag);
-  }, wait));
+  timers.set(
+    tag,
+    window.setTimeout(() => {
+      timers.delete(tag);
+      show(title, body, tag);
+    }, wait),
+  );
 }
 
 // A button that asks for permission, shown on an hour-after card that is not yet due.
@@ -50,7 +53,9 @@ export function notifyOffer(due, tag) {
       remindAt(due, title, body, tag);
       b.replaceWith(h('p', { class: 'hint' }, 'This phone will remind you when it is due, while backsignal is open.'));
     } else {
-      b.replaceWith(h('p', { class: 'hint' }, 'Notifications are off: the calendar link on Report & data can remind you instead.'));
+      b.replaceWith(
+        h('p', { class: 'hint' }, 'Notifications are off: the calendar link on Report & data can remind you instead.'),
+      );
     }
   });
   return b;

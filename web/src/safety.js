@@ -64,18 +64,25 @@ export function safetyScreen(root, reason, onDone) {
       });
       return h('span', { class: 'pick wide' }, input, h('label', { for: id }, text));
     };
-    const fs = h('fieldset', { 'aria-labelledby': legendId, 'data-question': q.id },
-      h('legend', { id: legendId }, q.question), h('div', { class: 'choices' }, opt('yes', 'Yes'), opt('no', 'No')));
+    const fs = h(
+      'fieldset',
+      { 'aria-labelledby': legendId, 'data-question': q.id },
+      h('legend', { id: legendId }, q.question),
+      h('div', { class: 'choices' }, opt('yes', 'Yes'), opt('no', 'No')),
+    );
     rows.push([q, fs]);
     fs.hidden = !asked(q);
     return fs;
   });
-  const form = h('form', { novalidate: true, class: 'card', id: 'safety-screen' },
+  const form = h(
+    'form',
+    { novalidate: true, class: 'card', id: 'safety-screen' },
     h('h2', {}, 'A safety check first'),
     h('p', {}, reason || w.intro),
     fieldsets,
     h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, 'Continue')),
-    fb.el);
+    fb.el,
+  );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     submit();
@@ -89,27 +96,50 @@ export function safetyScreen(root, reason, onDone) {
 export function stopScreen(root, state, onDone) {
   const fb = feedback();
   const cleared = field('The day a clinician saw me and cleared me', { type: 'date', max: today() });
-  const box = h('section', { class: 'card stop', id: 'safety-stop', role: 'alert', 'aria-labelledby': 'safety-stop-h' },
+  const box = h(
+    'section',
+    { class: 'card stop', id: 'safety-stop', role: 'alert', 'aria-labelledby': 'safety-stop-h' },
     h('h2', { id: 'safety-stop-h' }, HEADINGS[state.outcome] || HEADINGS.soon),
     h('p', { class: 'advice-text' }, state.advice),
-    state.emergency_number ? h('p', {}, h('a', { class: 'button primary', href: `tel:${state.emergency_number}` }, `Call ${state.emergency_number}`)) : null,
-    h('p', { class: 'hint' }, 'Check-ins are paused on every device. When a clinician has seen you and says exercise is fine, record the day they saw you, or answer the questions again if things have changed.'),
+    state.emergency_number
+      ? h(
+          'p',
+          {},
+          h('a', { class: 'button primary', href: `tel:${state.emergency_number}` }, `Call ${state.emergency_number}`),
+        )
+      : null,
+    h(
+      'p',
+      { class: 'hint' },
+      'Check-ins are paused on every device. When a clinician has seen you and says exercise is fine, record the day they saw you, or answer the questions again if things have changed.',
+    ),
     cleared.el,
-    h('div', { class: 'row' },
-      h('button', { type: 'button', onclick: async () => {
-        if (!cleared.input.value) {
-          fb.say('Give the day the clinician saw you.', 'error');
-          return;
-        }
-        const r = await request('POST', '/api/v1/safety/clearance', { date: cleared.input.value });
-        if (!r.ok) {
-          fb.say(errorText(r), 'error');
-          return;
-        }
-        onDone(r.data);
-      } }, 'Record the clearance'),
-      h('button', { type: 'button', onclick: () => safetyScreen(root, null, onDone) }, 'Answer the questions again')),
-    fb.el);
+    h(
+      'div',
+      { class: 'row' },
+      h(
+        'button',
+        {
+          type: 'button',
+          onclick: async () => {
+            if (!cleared.input.value) {
+              fb.say('Give the day the clinician saw you.', 'error');
+              return;
+            }
+            const r = await request('POST', '/api/v1/safety/clearance', { date: cleared.input.value });
+            if (!r.ok) {
+              fb.say(errorText(r), 'error');
+              return;
+            }
+            onDone(r.data);
+          },
+        },
+        'Record the clearance',
+      ),
+      h('button', { type: 'button', onclick: () => safetyScreen(root, null, onDone) }, 'Answer the questions again'),
+    ),
+    fb.el,
+  );
   root.replaceChildren(box);
   window.scrollTo(0, 0);
   focusOn(box.querySelector('h2'));

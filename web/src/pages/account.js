@@ -14,26 +14,62 @@ export async function renderAccount(root, app) {
   const me = session.me;
   const [sh, tk, pr] = await Promise.all([get('/api/v1/shares'), get('/api/v1/tokens'), get('/api/v1/profile')]);
   if (!sh.ok || !tk.ok || !pr.ok) {
-    root.replaceChildren(heading, h('p', { class: 'banner error', role: 'alert' }, `Could not load your account: ${errorText(!sh.ok ? sh : !tk.ok ? tk : pr)}`));
+    root.replaceChildren(
+      heading,
+      h(
+        'p',
+        { class: 'banner error', role: 'alert' },
+        `Could not load your account: ${errorText(!sh.ok ? sh : !tk.ok ? tk : pr)}`,
+      ),
+    );
     return;
   }
   const cards = [];
 
   // Who, and the name others see.
   const whoFb = feedback();
-  const name = field('Your name, as a clinician sees it', { type: 'text', maxlength: '60', autocomplete: 'name', value: pr.data.display_name || '' }, `Leave it empty to be shown as ${me.username}.`);
-  const nameForm = h('form', { novalidate: true }, name.el, h('div', { class: 'row' }, h('button', { type: 'submit' }, 'Save the name')), whoFb.el);
+  const name = field(
+    'Your name, as a clinician sees it',
+    { type: 'text', maxlength: '60', autocomplete: 'name', value: pr.data.display_name || '' },
+    `Leave it empty to be shown as ${me.username}.`,
+  );
+  const nameForm = h(
+    'form',
+    { novalidate: true },
+    name.el,
+    h('div', { class: 'row' }, h('button', { type: 'submit' }, 'Save the name')),
+    whoFb.el,
+  );
   nameForm.addEventListener('submit', async (e) => {
     e.preventDefault();
     const r = await request('PUT', '/api/v1/profile', { display_name: name.input.value.trim() || null });
     whoFb.say(r.ok ? 'Saved.' : errorText(r), r.ok ? 'ok' : 'error');
   });
-  cards.push(h('section', { class: 'card' }, h('h3', {}, `Signed in as ${me.username}`),
-    h('p', {}, me.role === 'clinician' ? 'A clinician account: People lists who shares their reading with you.' : 'Your diary is yours: nobody sees it unless you share it below.'),
-    me.role === 'person' ? nameForm : null,
-    h('div', { class: 'row' },
-      h('a', { class: 'button', href: '/api/v1/account/export', download: '', id: 'download-everything' }, 'Download all my data'),
-      h('button', { type: 'button', id: 'sign-out', onclick: () => app.signOut() }, 'Sign out'))));
+  cards.push(
+    h(
+      'section',
+      { class: 'card' },
+      h('h3', {}, `Signed in as ${me.username}`),
+      h(
+        'p',
+        {},
+        me.role === 'clinician'
+          ? 'A clinician account: People lists who shares their reading with you.'
+          : 'Your diary is yours: nobody sees it unless you share it below.',
+      ),
+      me.role === 'person' ? nameForm : null,
+      h(
+        'div',
+        { class: 'row' },
+        h(
+          'a',
+          { class: 'button', href: '/api/v1/account/export', download: '', id: 'download-everything' },
+          'Download all my data',
+        ),
+        h('button', { type: 'button', id: 'sign-out', onclick: () => app.signOut() }, 'Sign out'),
+      ),
+    ),
+  );
 
   // Sharing with a clinician (a person's account).
   if (me.role === 'person') {
@@ -46,70 +82,207 @@ export async function renderAccount(root, app) {
       lists.replaceChildren(
         h('h4', {}, 'Who can see your reading'),
         r.data.shares.length
-          ? h('ul', { class: 'plain', id: 'share-list' }, r.data.shares.map((x) => h('li', { class: 'entry' },
-            h('span', {}, `${x.clinician}, since ${when(x.since)}`),
-            h('button', { type: 'button', class: 'danger', 'aria-label': `Stop sharing with ${x.clinician}`, onclick: async () => {
-              if (!(await confirm(`Stop sharing with ${x.clinician}? They will no longer see your reading.`, { yes: 'Stop sharing', no: 'Keep sharing' }))) return;
-              const d = await request('DELETE', `/api/v1/shares/${x.clinician_id}`);
-              fb.say(d.ok ? `${x.clinician} can no longer see your reading.` : errorText(d), d.ok ? 'ok' : 'error');
-              drawLists();
-            } }, 'Stop sharing'))))
+          ? h(
+              'ul',
+              { class: 'plain', id: 'share-list' },
+              r.data.shares.map((x) =>
+                h(
+                  'li',
+                  { class: 'entry' },
+                  h('span', {}, `${x.clinician}, since ${when(x.since)}`),
+                  h(
+                    'button',
+                    {
+                      type: 'button',
+                      class: 'danger',
+                      'aria-label': `Stop sharing with ${x.clinician}`,
+                      onclick: async () => {
+                        if (
+                          !(await confirm(`Stop sharing with ${x.clinician}? They will no longer see your reading.`, {
+                            yes: 'Stop sharing',
+                            no: 'Keep sharing',
+                          }))
+                        )
+                          return;
+                        const d = await request('DELETE', `/api/v1/shares/${x.clinician_id}`);
+                        fb.say(
+                          d.ok ? `${x.clinician} can no longer see your reading.` : errorText(d),
+                          d.ok ? 'ok' : 'error',
+                        );
+                        drawLists();
+                      },
+                    },
+                    'Stop sharing',
+                  ),
+                ),
+              ),
+            )
           : h('p', { id: 'share-none' }, 'Nobody.'),
         r.data.invites.length ? h('h4', {}, 'Invite codes not yet used') : null,
-        r.data.invites.length ? h('ul', { class: 'plain' }, r.data.invites.map((i) => h('li', { class: 'entry' },
-          h('span', {}, `Created ${when(i.created_at)}, until ${when(i.expires_at)}`),
-          h('button', { type: 'button', onclick: async () => {
-            const d = await request('DELETE', `/api/v1/shares/invites/${i.id}`);
-            fb.say(d.ok ? 'Cancelled the invite code.' : errorText(d), d.ok ? 'ok' : 'error');
-            drawLists();
-          } }, 'Cancel')))) : null);
+        r.data.invites.length
+          ? h(
+              'ul',
+              { class: 'plain' },
+              r.data.invites.map((i) =>
+                h(
+                  'li',
+                  { class: 'entry' },
+                  h('span', {}, `Created ${when(i.created_at)}, until ${when(i.expires_at)}`),
+                  h(
+                    'button',
+                    {
+                      type: 'button',
+                      onclick: async () => {
+                        const d = await request('DELETE', `/api/v1/shares/invites/${i.id}`);
+                        fb.say(d.ok ? 'Cancelled the invite code.' : errorText(d), d.ok ? 'ok' : 'error');
+                        drawLists();
+                      },
+                    },
+                    'Cancel',
+                  ),
+                ),
+              ),
+            )
+          : null,
+      );
     };
-    cards.push(h('section', { class: 'card', id: 'sharing' }, h('h3', {}, 'Share your reading with a clinician'),
-      h('p', {}, 'Create an invite code and give it to your clinician; they enter it on their People page. It works once, for 7 days. They can read your reading, charts and diary, never change them, and you can stop it at any time.'),
-      h('button', { type: 'button', class: 'primary', id: 'create-invite', onclick: async () => {
-        const r = await request('POST', '/api/v1/shares/invites');
-        if (!r.ok) {
-          fb.say(errorText(r), 'error');
-          return;
-        }
-        codeBox.replaceChildren(h('p', {}, 'Your invite code: ', h('strong', { id: 'invite-code-value', class: 'code' }, r.data.code), ` (until ${when(r.data.expires_at)}).`),
-          h('button', { type: 'button', id: 'copy-invite', onclick: () => copy(r.data.code, fb, 'the invite code') }, 'Copy the code'));
-        fb.say('Created an invite code.', 'ok');
-        drawLists();
-      } }, 'Create an invite code'), codeBox, fb.el, lists));
+    cards.push(
+      h(
+        'section',
+        { class: 'card', id: 'sharing' },
+        h('h3', {}, 'Share your reading with a clinician'),
+        h(
+          'p',
+          {},
+          'Create an invite code and give it to your clinician; they enter it on their People page. It works once, for 7 days. They can read your reading, charts and diary, never change them, and you can stop it at any time.',
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'primary',
+            id: 'create-invite',
+            onclick: async () => {
+              const r = await request('POST', '/api/v1/shares/invites');
+              if (!r.ok) {
+                fb.say(errorText(r), 'error');
+                return;
+              }
+              codeBox.replaceChildren(
+                h(
+                  'p',
+                  {},
+                  'Your invite code: ',
+                  h('strong', { id: 'invite-code-value', class: 'code' }, r.data.code),
+                  ` (until ${when(r.data.expires_at)}).`,
+                ),
+                h(
+                  'button',
+                  { type: 'button', id: 'copy-invite', onclick: () => copy(r.data.code, fb, 'the invite code') },
+                  'Copy the code',
+                ),
+              );
+              fb.say('Created an invite code.', 'ok');
+              drawLists();
+            },
+          },
+          'Create an invite code',
+        ),
+        codeBox,
+        fb.el,
+        lists,
+      ),
+    );
     drawLists();
   }
 
   // API tokens.
   const tokFb = feedback();
   const tokenBox = h('div', {});
-  cards.push(h('section', { class: 'card', id: 'tokens' }, h('h3', {}, 'API tokens for scripts'),
-    h('p', { class: 'hint' }, 'Send a token as "Authorization: Bearer …" to use the API from a script. It is shown once.'),
-    tk.data.tokens.length ? h('ul', { class: 'plain' }, tk.data.tokens.map((t) => h('li', { class: 'entry' },
-      h('span', {}, `${t.name} (${t.scope}), created ${when(t.created_at)}${t.last_used_at ? `, last used ${when(t.last_used_at)}` : ', never used'}`),
-      h('button', { type: 'button', class: 'danger', onclick: async () => {
-        if (!(await confirm(`Revoke the token ${t.name}? Scripts using it stop working.`, { yes: 'Revoke', no: 'Keep it' }))) return;
-        const d = await request('DELETE', `/api/v1/tokens/${t.id}`);
-        tokFb.say(d.ok ? 'Revoked the token.' : errorText(d), d.ok ? 'ok' : 'error');
-        if (d.ok) renderAccount(root, app);
-      } }, 'Revoke')))) : null,
-    h('button', { type: 'button', onclick: async () => {
-      const r = await request('POST', '/api/v1/tokens', { name: 'script' });
-      if (!r.ok) {
-        tokFb.say(errorText(r), 'error');
-        return;
-      }
-      tokenBox.replaceChildren(h('p', {}, 'Your new token (copy it now): ', h('code', {}, r.data.token)),
-        h('button', { type: 'button', onclick: () => copy(r.data.token, tokFb, 'the token') }, 'Copy the token'));
-    } }, 'Create a token'), tokenBox, tokFb.el));
+  cards.push(
+    h(
+      'section',
+      { class: 'card', id: 'tokens' },
+      h('h3', {}, 'API tokens for scripts'),
+      h(
+        'p',
+        { class: 'hint' },
+        'Send a token as "Authorization: Bearer …" to use the API from a script. It is shown once.',
+      ),
+      tk.data.tokens.length
+        ? h(
+            'ul',
+            { class: 'plain' },
+            tk.data.tokens.map((t) =>
+              h(
+                'li',
+                { class: 'entry' },
+                h(
+                  'span',
+                  {},
+                  `${t.name} (${t.scope}), created ${when(t.created_at)}${t.last_used_at ? `, last used ${when(t.last_used_at)}` : ', never used'}`,
+                ),
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'danger',
+                    onclick: async () => {
+                      if (
+                        !(await confirm(`Revoke the token ${t.name}? Scripts using it stop working.`, {
+                          yes: 'Revoke',
+                          no: 'Keep it',
+                        }))
+                      )
+                        return;
+                      const d = await request('DELETE', `/api/v1/tokens/${t.id}`);
+                      tokFb.say(d.ok ? 'Revoked the token.' : errorText(d), d.ok ? 'ok' : 'error');
+                      if (d.ok) renderAccount(root, app);
+                    },
+                  },
+                  'Revoke',
+                ),
+              ),
+            ),
+          )
+        : null,
+      h(
+        'button',
+        {
+          type: 'button',
+          onclick: async () => {
+            const r = await request('POST', '/api/v1/tokens', { name: 'script' });
+            if (!r.ok) {
+              tokFb.say(errorText(r), 'error');
+              return;
+            }
+            tokenBox.replaceChildren(
+              h('p', {}, 'Your new token (copy it now): ', h('code', {}, r.data.token)),
+              h('button', { type: 'button', onclick: () => copy(r.data.token, tokFb, 'the token') }, 'Copy the token'),
+            );
+          },
+        },
+        'Create a token',
+      ),
+      tokenBox,
+      tokFb.el,
+    ),
+  );
 
   // The password.
   const pwFb = feedback();
   const cur = passwordField('Current password', 'current-password');
   const nw = passwordField('New password (at least 10 characters)', 'new-password');
-  const pwForm = h('form', { class: 'card', novalidate: true }, h('h3', {}, 'Change your password'),
-    h('p', { class: 'hint' }, 'Every other place you are signed in is signed out.'), cur.el, nw.el,
-    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, 'Change password')), pwFb.el);
+  const pwForm = h(
+    'form',
+    { class: 'card', novalidate: true },
+    h('h3', {}, 'Change your password'),
+    h('p', { class: 'hint' }, 'Every other place you are signed in is signed out.'),
+    cur.el,
+    nw.el,
+    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, 'Change password')),
+    pwFb.el,
+  );
   pwForm.addEventListener('submit', async (e) => {
     e.preventDefault();
     const r = await request('POST', '/api/v1/auth/password', { current: cur.input.value, new: nw.input.value });
@@ -124,12 +297,28 @@ export async function renderAccount(root, app) {
   // Deleting the account.
   const delFb = feedback();
   const delPw = passwordField('Your password', 'current-password');
-  const delForm = h('form', { class: 'card danger-zone', novalidate: true }, h('h3', {}, 'Delete your account'),
-    h('p', {}, 'This deletes your account and everything you have entered, at once and for good. Download your data first if you want to keep it.'),
-    delPw.el, h('div', { class: 'row' }, h('button', { type: 'submit', class: 'danger' }, 'Delete my account')), delFb.el);
+  const delForm = h(
+    'form',
+    { class: 'card danger-zone', novalidate: true },
+    h('h3', {}, 'Delete your account'),
+    h(
+      'p',
+      {},
+      'This deletes your account and everything you have entered, at once and for good. Download your data first if you want to keep it.',
+    ),
+    delPw.el,
+    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'danger' }, 'Delete my account')),
+    delFb.el,
+  );
   delForm.addEventListener('submit', async (e) => {
     e.preventDefault();
-    if (!(await confirm('Delete your account and all your data? This cannot be undone.', { yes: 'Delete my account', no: 'Keep my account' }))) return;
+    if (
+      !(await confirm('Delete your account and all your data? This cannot be undone.', {
+        yes: 'Delete my account',
+        no: 'Keep my account',
+      }))
+    )
+      return;
     const r = await request('POST', '/api/v1/account/delete', { password: delPw.input.value });
     if (!r.ok) {
       delFb.say(errorText(r), 'error');
@@ -142,9 +331,25 @@ export async function renderAccount(root, app) {
   if (me.admin) {
     const a = await get('/api/v1/admin/accounts');
     if (a.ok) {
-      cards.push(h('section', { class: 'card', id: 'admin' }, h('h3', {}, `Accounts on this service (${a.data.accounts.length})`),
-        h('p', { class: 'hint' }, 'You are the administrator: you see who has an account, never their diaries. A forgotten password is set from the server: backsignal --user NAME account set-password.'),
-        h('ul', { class: 'plain' }, a.data.accounts.map((x) => h('li', {}, `${x.username}: ${x.role}${x.admin ? ', administrator' : ''}, since ${when(x.created_at)}`)))));
+      cards.push(
+        h(
+          'section',
+          { class: 'card', id: 'admin' },
+          h('h3', {}, `Accounts on this service (${a.data.accounts.length})`),
+          h(
+            'p',
+            { class: 'hint' },
+            'You are the administrator: you see who has an account, never their diaries. A forgotten password is set from the server: backsignal --user NAME account set-password.',
+          ),
+          h(
+            'ul',
+            { class: 'plain' },
+            a.data.accounts.map((x) =>
+              h('li', {}, `${x.username}: ${x.role}${x.admin ? ', administrator' : ''}, since ${when(x.created_at)}`),
+            ),
+          ),
+        ),
+      );
     }
   }
   root.replaceChildren(heading, ...cards);

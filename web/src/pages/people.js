@@ -28,14 +28,29 @@ export async function renderPeople(root, app) {
   const heading = h('h2', { id: 'people-title' }, 'People');
   const r = await get('/api/v1/clinician/people');
   if (!r.ok) {
-    root.replaceChildren(heading, h('p', { class: 'banner error', role: 'alert' }, `Could not load the people who share with you: ${errorText(r)}`));
+    root.replaceChildren(
+      heading,
+      h('p', { class: 'banner error', role: 'alert' }, `Could not load the people who share with you: ${errorText(r)}`),
+    );
     return;
   }
   app.rememberPeople(r.data.people);
   const fb = feedback();
-  const code = field('Their invite code', { type: 'text', autocomplete: 'off', spellcheck: 'false', autocapitalize: 'characters', placeholder: 'XXXX-XXXX-XXXX-XXXX' });
-  const add = h('form', { class: 'card', id: 'redeem', novalidate: true }, h('h3', {}, 'Add a person'), code.el,
-    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, 'Add')), fb.el);
+  const code = field('Their invite code', {
+    type: 'text',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    autocapitalize: 'characters',
+    placeholder: 'XXXX-XXXX-XXXX-XXXX',
+  });
+  const add = h(
+    'form',
+    { class: 'card', id: 'redeem', novalidate: true },
+    h('h3', {}, 'Add a person'),
+    code.el,
+    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, 'Add')),
+    fb.el,
+  );
   add.addEventListener('submit', async (e) => {
     e.preventDefault();
     const d = await request('POST', '/api/v1/clinician/redeem', { code: code.input.value });
@@ -44,23 +59,54 @@ export async function renderPeople(root, app) {
       return;
     }
     await renderPeople(root, app);
-    root.querySelector('#redeem .feedback').textContent = `${d.data.display_name || d.data.username} now shares their reading with you.`;
+    root.querySelector('#redeem .feedback').textContent =
+      `${d.data.display_name || d.data.username} now shares their reading with you.`;
   });
   const people = r.data.people;
   const PAGE = 100;
   let shown = PAGE;
   let filter = '';
-  const item = (p) => h('li', { class: 'person', 'data-person': String(p.person) },
-    h('a', { href: `#person=${p.person}`, class: 'name' }, personName(p)),
-    h('span', { class: p.needs.length && p.needs[0] !== 'no_recent_check_ins' ? 'needs urgent' : 'needs' },
-      p.needs.map((n) => NEEDS[n] || n.replace(/_/g, ' ')).join(', ') || 'nothing flagged'),
-    h('span', { class: 'verdict' }, VERDICTS[p.verdict] || ''),
-    h('span', { class: 'last' }, p.last_date ? `last check-in ${prettyDate(p.last_date)}${p.days_since > 0 ? ` (${p.days_since} day${p.days_since === 1 ? '' : 's'} ago)` : ''}` : 'no check-ins yet'));
-  const listEl = h('ul', { class: 'people plain', id: 'people-list', 'aria-label': 'People who share their reading with you, most in need first' });
-  const more = h('button', { type: 'button', id: 'people-more', onclick: () => { shown += PAGE; draw(); } }, 'Show more');
+  const item = (p) =>
+    h(
+      'li',
+      { class: 'person', 'data-person': String(p.person) },
+      h('a', { href: `#person=${p.person}`, class: 'name' }, personName(p)),
+      h(
+        'span',
+        { class: p.needs.length && p.needs[0] !== 'no_recent_check_ins' ? 'needs urgent' : 'needs' },
+        p.needs.map((n) => NEEDS[n] || n.replace(/_/g, ' ')).join(', ') || 'nothing flagged',
+      ),
+      h('span', { class: 'verdict' }, VERDICTS[p.verdict] || ''),
+      h(
+        'span',
+        { class: 'last' },
+        p.last_date
+          ? `last check-in ${prettyDate(p.last_date)}${p.days_since > 0 ? ` (${p.days_since} day${p.days_since === 1 ? '' : 's'} ago)` : ''}`
+          : 'no check-ins yet',
+      ),
+    );
+  const listEl = h('ul', {
+    class: 'people plain',
+    id: 'people-list',
+    'aria-label': 'People who share their reading with you, most in need first',
+  });
+  const more = h(
+    'button',
+    {
+      type: 'button',
+      id: 'people-more',
+      onclick: () => {
+        shown += PAGE;
+        draw();
+      },
+    },
+    'Show more',
+  );
   const count = h('p', { class: 'hint', id: 'people-count', role: 'status' });
   const draw = () => {
-    const matching = filter ? people.filter((p) => personName(p).toLowerCase().includes(filter) || p.username.includes(filter)) : people;
+    const matching = filter
+      ? people.filter((p) => personName(p).toLowerCase().includes(filter) || p.username.includes(filter))
+      : people;
     listEl.replaceChildren(...matching.slice(0, shown).map(item));
     count.textContent = `Showing ${Math.min(shown, matching.length)} of ${matching.length}${filter ? ' matching' : ''}.`;
     more.hidden = matching.length <= shown;
@@ -71,9 +117,14 @@ export async function renderPeople(root, app) {
     shown = PAGE;
     draw();
   });
-  const body = people.length === 0
-    ? h('p', { id: 'people-none' }, 'Nobody shares with you yet: a person creates an invite code on their Account page and gives it to you.')
-    : h('div', {}, people.length > 10 ? find.el : null, listEl, count, more);
+  const body =
+    people.length === 0
+      ? h(
+          'p',
+          { id: 'people-none' },
+          'Nobody shares with you yet: a person creates an invite code on their Account page and gives it to you.',
+        )
+      : h('div', {}, people.length > 10 ? find.el : null, listEl, count, more);
   if (people.length) draw();
   root.replaceChildren(heading, h('section', { class: 'card' }, h('h3', {}, 'Most in need first'), body), add);
 }

@@ -18,7 +18,7 @@ function age(asOf) {
 export async function renderReading(root, app, view = null) {
   const base = view ? `/api/v1/people/${view.person}` : '/api/v1';
   const [r, st] = await Promise.all([get(`${base}/reading?today=${today()}`), get(`${base}/settings`)]);
-  const heading = h('h2', { id: 'reading-title' }, view ? `${view.name}'s reading (read only)` : 'Reading');
+  const heading = h('h2', { id: 'reading-title' }, view ? `${view.name}’s reading (read only)` : 'Reading');
   let reading;
   let settingsList;
   let stale = null;
@@ -27,14 +27,20 @@ export async function renderReading(root, app, view = null) {
     settingsList = st.data.settings;
     if (!view) kv.set('reading:own', { reading, settings: settingsList, at: Date.now() }).catch(() => {});
   } else if (view && (r.status === 403 || r.status === 404)) {
-    root.replaceChildren(heading, h('p', { class: 'banner', id: 'no-longer-shared' }, `${view.name} no longer shares their reading with you.`),
-      h('p', {}, h('a', { href: '#people' }, '← All people')));
+    root.replaceChildren(
+      heading,
+      h('p', { class: 'banner', id: 'no-longer-shared' }, `${view.name} no longer shares their reading with you.`),
+      h('p', {}, h('a', { href: '#people' }, '← All people')),
+    );
     return;
   } else {
     const kept = view ? null : await kv.get('reading:own').catch(() => null);
     if (!kept) {
-      root.replaceChildren(heading, h('p', { class: 'banner error', role: 'alert' }, `Could not load the reading: ${errorText(r.ok ? st : r)}`),
-        h('button', { type: 'button', onclick: () => renderReading(root, app, view) }, 'Try again'));
+      root.replaceChildren(
+        heading,
+        h('p', { class: 'banner error', role: 'alert' }, `Could not load the reading: ${errorText(r.ok ? st : r)}`),
+        h('button', { type: 'button', onclick: () => renderReading(root, app, view) }, 'Try again'),
+      );
       return;
     }
     ({ reading, settings: settingsList } = kept);
@@ -44,46 +50,134 @@ export async function renderReading(root, app, view = null) {
   const w = reading.words;
   const parts = [heading];
   if (view) {
-    parts.push(h('p', { class: 'lede' }, h('a', { href: '#people' }, '← All people'), ' · ',
-      h('a', { href: `/report?person=${view.person}`, target: '_blank', rel: 'noopener', id: 'person-report' }, 'Open their report')));
+    parts.push(
+      h(
+        'p',
+        { class: 'lede' },
+        h('a', { href: '#people' }, '← All people'),
+        ' · ',
+        h(
+          'a',
+          { href: `/report?person=${view.person}`, target: '_blank', rel: 'noopener', id: 'person-report' },
+          'Open their report',
+        ),
+      ),
+    );
   }
   if (stale) parts.push(h('p', { class: 'banner', role: 'status' }, stale));
 
   if (w.alerts.length) {
-    parts.push(h('section', { class: 'card alerts', 'aria-labelledby': 'alerts-h' }, h('h3', { id: 'alerts-h' }, 'Alerts'),
-      w.alerts.map((a) => h('p', { class: `alert${a.see_clinician ? ' clinician' : ''}`, 'data-kind': a.kind }, a.text))));
+    parts.push(
+      h(
+        'section',
+        { class: 'card alerts', 'aria-labelledby': 'alerts-h' },
+        h('h3', { id: 'alerts-h' }, 'Alerts'),
+        w.alerts.map((a) =>
+          h('p', { class: `alert${a.see_clinician ? ' clinician' : ''}`, 'data-kind': a.kind }, a.text),
+        ),
+      ),
+    );
   }
   const old = age(reading.as_of);
-  parts.push(h('section', { class: `card verdict v-${reading.trend.verdict}`, 'aria-labelledby': 'verdict' },
-    h('h3', { class: 'verdict-title', id: 'verdict' }, old ? `${w.title} (this reading is ${old})` : w.title),
-    h('p', {}, w.explanation),
-    w.evidence.length ? h('ul', { class: 'evidence' }, w.evidence.map((e) => h('li', {}, e))) : null,
-    w.cautions.length ? h('div', { class: 'cautions' }, w.cautions.map((c) => h('p', { class: 'caution' }, c))) : null,
-    h('p', { id: 'next-step' }, h('strong', {}, 'Next step: '), w.next_step),
-    h('p', { class: 'legend' }, w.as_of)));
-  parts.push(h('section', { class: 'card', 'aria-labelledby': 'usual-h' }, h('h3', { id: 'usual-h' }, 'Your usual morning'),
-    h('p', {}, w.usual), w.progress ? h('p', {}, w.progress) : null));
-  parts.push(h('section', { class: 'card', id: 'associations', 'aria-labelledby': 'assoc-h' },
-    h('h3', { id: 'assoc-h' }, 'What tends to go with a worse morning'),
-    h('p', { class: 'hint' }, 'Associations, not causes: something that often comes with a worse morning may or may not be what sets it off.'),
-    w.associations.length ? h('ul', { class: 'evidence' }, w.associations.map((a) => h('li', { 'data-factor': a.factor }, a.text))) : null,
-    w.associations_note ? h('p', { id: w.associations.length ? 'associations-note' : 'associations-missing' }, w.associations_note) : null));
+  parts.push(
+    h(
+      'section',
+      { class: `card verdict v-${reading.trend.verdict}`, 'aria-labelledby': 'verdict' },
+      h('h3', { class: 'verdict-title', id: 'verdict' }, old ? `${w.title} (this reading is ${old})` : w.title),
+      h('p', {}, w.explanation),
+      w.evidence.length
+        ? h(
+            'ul',
+            { class: 'evidence' },
+            w.evidence.map((e) => h('li', {}, e)),
+          )
+        : null,
+      w.cautions.length
+        ? h(
+            'div',
+            { class: 'cautions' },
+            w.cautions.map((c) => h('p', { class: 'caution' }, c)),
+          )
+        : null,
+      h('p', { id: 'next-step' }, h('strong', {}, 'Next step: '), w.next_step),
+      h('p', { class: 'legend' }, w.as_of),
+    ),
+  );
+  parts.push(
+    h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'usual-h' },
+      h('h3', { id: 'usual-h' }, 'Your usual morning'),
+      h('p', {}, w.usual),
+      w.progress ? h('p', {}, w.progress) : null,
+    ),
+  );
+  parts.push(
+    h(
+      'section',
+      { class: 'card', id: 'associations', 'aria-labelledby': 'assoc-h' },
+      h('h3', { id: 'assoc-h' }, 'What tends to go with a worse morning'),
+      h(
+        'p',
+        { class: 'hint' },
+        'Associations, not causes: something that often comes with a worse morning may or may not be what sets it off.',
+      ),
+      w.associations.length
+        ? h(
+            'ul',
+            { class: 'evidence' },
+            w.associations.map((a) => h('li', { 'data-factor': a.factor }, a.text)),
+          )
+        : null,
+      w.associations_note
+        ? h('p', { id: w.associations.length ? 'associations-note' : 'associations-missing' }, w.associations_note)
+        : null,
+    ),
+  );
   if (reading.mornings.length) parts.push(morningChart(reading, settings));
   if (reading.sessions.some((s) => s.comfort !== null && s.comfort !== undefined)) parts.push(comfortChart(reading));
   const sessions = [...w.sessions].reverse();
-  parts.push(h('section', { class: 'card', 'aria-labelledby': 'windows-h' }, h('h3', { id: 'windows-h' }, 'Each session’s three windows'),
-    sessions.length === 0
-      ? h('p', {}, 'No sessions in the last four weeks.')
-      : h('ul', { class: 'windows' }, sessions.map((s) => h('li', {},
-        h('strong', {}, s.heading),
-        h('dl', { class: 'sig' },
-          h('dt', {}, 'During'), h('dd', {}, s.during),
-          h('dt', {}, 'An hour after'), h('dd', {}, s.hour_after),
-          h('dt', {}, 'Next morning'), h('dd', {}, s.morning)),
-        s.also ? h('p', { class: 'hint' }, s.also) : null)))));
+  parts.push(
+    h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'windows-h' },
+      h('h3', { id: 'windows-h' }, 'Each session’s three windows'),
+      sessions.length === 0
+        ? h('p', {}, 'No sessions in the last four weeks.')
+        : h(
+            'ul',
+            { class: 'windows' },
+            sessions.map((s) =>
+              h(
+                'li',
+                {},
+                h('strong', {}, s.heading),
+                h(
+                  'dl',
+                  { class: 'sig' },
+                  h('dt', {}, 'During'),
+                  h('dd', {}, s.during),
+                  h('dt', {}, 'An hour after'),
+                  h('dd', {}, s.hour_after),
+                  h('dt', {}, 'Next morning'),
+                  h('dd', {}, s.morning),
+                ),
+                s.also ? h('p', { class: 'hint' }, s.also) : null,
+              ),
+            ),
+          ),
+    ),
+  );
   if (!view) {
-    parts.push(h('p', { class: 'hint' }, 'The reading uses thresholds from the research behind it; ',
-      h('a', { href: '#settings' }, 'see or adjust them'), reading.non_default_settings.length ? ' (some are changed from their usual values).' : '.'));
+    parts.push(
+      h(
+        'p',
+        { class: 'hint' },
+        'The reading uses thresholds from the research behind it; ',
+        h('a', { href: '#settings' }, 'see or adjust them'),
+        reading.non_default_settings.length ? ' (some are changed from their usual values).' : '.',
+      ),
+    );
   }
   root.replaceChildren(...parts);
 }

@@ -15,7 +15,10 @@ export async function renderSettings(root) {
   const r = await get('/api/v1/settings');
   const heading = h('h2', { id: 'settings-title' }, 'How the reading decides');
   if (!r.ok) {
-    root.replaceChildren(heading, h('p', { class: 'banner error', role: 'alert' }, `Could not load the thresholds: ${errorText(r)}`));
+    root.replaceChildren(
+      heading,
+      h('p', { class: 'banner error', role: 'alert' }, `Could not load the thresholds: ${errorText(r)}`),
+    );
     return;
   }
   const list = [...r.data.settings].sort((a, b) => {
@@ -29,11 +32,33 @@ export async function renderSettings(root) {
     const id = nextId('set');
     values[s.name] = String(s.value);
     const changed = s.value !== s.default;
-    return h('div', { class: 'field-row', 'data-setting': s.name },
-      h('label', { class: 'field', for: id }, sentence(s.meaning),
-        h('span', { class: 'hint' }, `Usually ${s.default}; from ${s.min} to ${s.max}.${changed ? ' Changed.' : ''}${s.fixed_by_server ? ' Fixed by the service.' : ''}`),
-        h('input', { id, type: 'number', min: String(s.min), max: String(s.max), step: String(s.step), value: String(s.value), inputmode: 'decimal',
-          disabled: s.fixed_by_server, oninput: (ev) => { values[s.name] = ev.target.value; } })));
+    return h(
+      'div',
+      { class: 'field-row', 'data-setting': s.name },
+      h(
+        'label',
+        { class: 'field', for: id },
+        sentence(s.meaning),
+        h(
+          'span',
+          { class: 'hint' },
+          `Usually ${s.default}; from ${s.min} to ${s.max}.${changed ? ' Changed.' : ''}${s.fixed_by_server ? ' Fixed by the service.' : ''}`,
+        ),
+        h('input', {
+          id,
+          type: 'number',
+          min: String(s.min),
+          max: String(s.max),
+          step: String(s.step),
+          value: String(s.value),
+          inputmode: 'decimal',
+          disabled: s.fixed_by_server,
+          oninput: (ev) => {
+            values[s.name] = ev.target.value;
+          },
+        }),
+      ),
+    );
   };
   const save = async (body) => {
     const res = await request('PUT', '/api/v1/settings', body);
@@ -42,14 +67,22 @@ export async function renderSettings(root) {
       return;
     }
     await renderSettings(root);
-    root.querySelector('.feedback').textContent = 'Saved. The reading says when any threshold differs from its usual value.';
+    root.querySelector('.feedback').textContent =
+      'Saved. The reading says when any threshold differs from its usual value.';
   };
-  const form = h('form', { novalidate: true, class: 'card', id: 'thresholds' },
+  const form = h(
+    'form',
+    { novalidate: true, class: 'card', id: 'thresholds' },
     list.slice(0, FIRST.length).map(row),
     h('details', {}, h('summary', {}, 'More thresholds'), list.slice(FIRST.length).map(row)),
-    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, 'Save'),
-      h('button', { type: 'button', onclick: () => save({}) }, 'Back to the usual values')),
-    fb.el);
+    h(
+      'div',
+      { class: 'row' },
+      h('button', { type: 'submit', class: 'primary' }, 'Save'),
+      h('button', { type: 'button', onclick: () => save({}) }, 'Back to the usual values'),
+    ),
+    fb.el,
+  );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const body = {};
@@ -64,7 +97,13 @@ export async function renderSettings(root) {
     }
     save(body);
   });
-  root.replaceChildren(heading,
-    h('p', { class: 'lede' }, 'These come from the research behind the reading. Change them only with good reason, ideally with your clinician: the reading and the report say when any is changed.'),
-    form);
+  root.replaceChildren(
+    heading,
+    h(
+      'p',
+      { class: 'lede' },
+      'These come from the research behind the reading. Change them only with good reason, ideally with your clinician: the reading and the report say when any is changed.',
+    ),
+    form,
+  );
 }

@@ -16,40 +16,94 @@ export async function renderShare(root) {
   const heading = h('h2', { id: 'share-title' }, 'Report & data');
   const [pr, feed] = await Promise.all([get('/api/v1/profile'), get('/api/v1/calendar-feed')]);
   if (!pr.ok || !feed.ok) {
-    root.replaceChildren(heading, h('p', { class: 'banner error', role: 'alert' }, `Could not load this page: ${errorText(pr.ok ? feed : pr)}`));
+    root.replaceChildren(
+      heading,
+      h('p', { class: 'banner error', role: 'alert' }, `Could not load this page: ${errorText(pr.ok ? feed : pr)}`),
+    );
     return;
   }
   const profile = pr.data;
 
   const weeks = field('Covering', { tag: 'select' });
-  for (const [v, t] of [['2', 'the last 2 weeks'], ['4', 'the last 4 weeks'], ['12', 'the last 12 weeks']]) weeks.input.append(h('option', { value: v }, t));
-  const open = h('a', { class: 'button primary', id: 'open-report', href: '/report?weeks=2', target: '_blank', rel: 'noopener' }, 'Open the report');
+  for (const [v, t] of [
+    ['2', 'the last 2 weeks'],
+    ['4', 'the last 4 weeks'],
+    ['12', 'the last 12 weeks'],
+  ])
+    weeks.input.append(h('option', { value: v }, t));
+  const open = h(
+    'a',
+    { class: 'button primary', id: 'open-report', href: '/report?weeks=2', target: '_blank', rel: 'noopener' },
+    'Open the report',
+  );
   weeks.input.addEventListener('change', () => {
     open.href = `/report?weeks=${weeks.input.value}`;
   });
-  const report = h('section', { class: 'card', id: 'report-card' }, h('h3', {}, 'A report for your clinician'),
-    h('p', {}, 'One page your physiotherapist or doctor can read in a minute: the verdict with its evidence, your usual morning, the charts, each session’s three windows, the safety check and the thresholds in force.'),
-    weeks.el, h('div', { class: 'row' }, open),
-    h('p', { class: 'hint' }, 'It opens in a new tab: print it, or save it as PDF, from there.'));
+  const report = h(
+    'section',
+    { class: 'card', id: 'report-card' },
+    h('h3', {}, 'A report for your clinician'),
+    h(
+      'p',
+      {},
+      'One page your physiotherapist or doctor can read in a minute: the verdict with its evidence, your usual morning, the charts, each session’s three windows, the safety check and the thresholds in force.',
+    ),
+    weeks.el,
+    h('div', { class: 'row' }, open),
+    h('p', { class: 'hint' }, 'It opens in a new tab: print it, or save it as PDF, from there.'),
+  );
 
-  const downloads = h('section', { class: 'card', id: 'downloads' }, h('h3', {}, 'Download your data'),
-    h('ul', { class: 'downloads plain' }, EXPORTS.map(([format, title, hint]) => h('li', {},
-      h('a', { class: 'button', href: `/api/v1/export?format=${format}`, download: '', 'data-format': format }, title),
-      h('span', { class: 'hint' }, hint)))));
+  const downloads = h(
+    'section',
+    { class: 'card', id: 'downloads' },
+    h('h3', {}, 'Download your data'),
+    h(
+      'ul',
+      { class: 'downloads plain' },
+      EXPORTS.map(([format, title, hint]) =>
+        h(
+          'li',
+          {},
+          h(
+            'a',
+            { class: 'button', href: `/api/v1/export?format=${format}`, download: '', 'data-format': format },
+            title,
+          ),
+          h('span', { class: 'hint' }, hint),
+        ),
+      ),
+    ),
+  );
 
   // Reminders.
   const fb = feedback();
   const phone = browserZone();
-  const zone = field('Your time zone', { type: 'text', autocomplete: 'off', spellcheck: 'false', value: profile.time_zone || phone },
+  const zone = field(
+    'Your time zone',
+    { type: 'text', autocomplete: 'off', spellcheck: 'false', value: profile.time_zone || phone },
     profile.time_zone
       ? `Reminders use ${profile.time_zone}.${phone && phone !== profile.time_zone ? ` This phone is in ${phone}.` : ''}`
-      : `Set from this phone: ${phone || 'unknown'}.`);
+      : `Set from this phone: ${phone || 'unknown'}.`,
+  );
   const wake = field('Morning check-in reminder at', { type: 'time', value: profile.wake_time_in_force });
-  const prefs = h('form', { novalidate: true }, zone.el, wake.el, h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, 'Save reminder times')), fb.el);
+  const prefs = h(
+    'form',
+    { novalidate: true },
+    zone.el,
+    wake.el,
+    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, 'Save reminder times')),
+    fb.el,
+  );
   prefs.addEventListener('submit', async (e) => {
     e.preventDefault();
-    const r = await request('PUT', '/api/v1/profile', { time_zone: zone.input.value.trim() || null, wake_time: wake.input.value || null });
-    fb.say(r.ok ? `Saved: reminders at ${r.data.wake_time_in_force}, ${r.data.time_zone_in_force} time.` : errorText(r), r.ok ? 'ok' : 'error');
+    const r = await request('PUT', '/api/v1/profile', {
+      time_zone: zone.input.value.trim() || null,
+      wake_time: wake.input.value || null,
+    });
+    fb.say(
+      r.ok ? `Saved: reminders at ${r.data.wake_time_in_force}, ${r.data.time_zone_in_force} time.` : errorText(r),
+      r.ok ? 'ok' : 'error',
+    );
   });
 
   const feedFb = feedback();
@@ -58,15 +112,34 @@ export async function renderShare(root) {
     const parts = [];
     if (path) {
       const url = `${location.origin}${path}`;
-      parts.push(h('p', {}, 'Your calendar link (shown once: copy it now; renew it to get a new one):'),
-        h('input', { type: 'text', readonly: true, id: 'feed-url', value: url, 'aria-label': 'Calendar link', class: 'wide', onfocus: (ev) => ev.target.select() }),
-        h('div', { class: 'row' },
+      parts.push(
+        h('p', {}, 'Your calendar link (shown once: copy it now; renew it to get a new one):'),
+        h('input', {
+          type: 'text',
+          readonly: true,
+          id: 'feed-url',
+          value: url,
+          'aria-label': 'Calendar link',
+          class: 'wide',
+          onfocus: (ev) => ev.target.select(),
+        }),
+        h(
+          'div',
+          { class: 'row' },
           h('button', { type: 'button', onclick: () => copy(url, feedFb, 'the calendar link') }, 'Copy'),
-          h('a', { class: 'button', href: url.replace(/^https?:/, 'webcal:') }, 'Subscribe in your calendar app')));
+          h('a', { class: 'button', href: url.replace(/^https?:/, 'webcal:') }, 'Subscribe in your calendar app'),
+        ),
+      );
     } else {
-      parts.push(h('p', { id: 'feed-status' }, published
-        ? 'A calendar link is published. Anyone with it can see your session times: renew it to replace it, or revoke it.'
-        : 'No calendar link is published. Publish one to subscribe from your calendar app; it keeps itself up to date, and reminds you even when this page is closed.'));
+      parts.push(
+        h(
+          'p',
+          { id: 'feed-status' },
+          published
+            ? 'A calendar link is published. Anyone with it can see your session times: renew it to replace it, or revoke it.'
+            : 'No calendar link is published. Publish one to subscribe from your calendar app; it keeps itself up to date, and reminds you even when this page is closed.',
+        ),
+      );
     }
     const publish = async () => {
       const r = await request('POST', '/api/v1/calendar-feed');
@@ -82,14 +155,31 @@ export async function renderShare(root) {
       feedFb.say(r.ok ? 'Revoked: the calendar link no longer works.' : errorText(r), r.ok ? 'ok' : 'error');
       if (r.ok) showFeed(false, null);
     };
-    parts.push(h('div', { class: 'row' },
-      h('button', { type: 'button', class: published ? null : 'primary', id: 'feed-publish', onclick: publish }, published ? 'Renew the link' : 'Publish a calendar link'),
-      published ? h('button', { type: 'button', class: 'danger', id: 'feed-revoke', onclick: revoke }, 'Revoke the link') : null));
+    parts.push(
+      h(
+        'div',
+        { class: 'row' },
+        h(
+          'button',
+          { type: 'button', class: published ? null : 'primary', id: 'feed-publish', onclick: publish },
+          published ? 'Renew the link' : 'Publish a calendar link',
+        ),
+        published
+          ? h('button', { type: 'button', class: 'danger', id: 'feed-revoke', onclick: revoke }, 'Revoke the link')
+          : null,
+      ),
+    );
     feedBox.replaceChildren(...parts, feedFb.el);
   };
   showFeed(feed.data.published, null);
-  const reminders = h('section', { class: 'card', id: 'reminders' }, h('h3', {}, 'Reminders'),
+  const reminders = h(
+    'section',
+    { class: 'card', id: 'reminders' },
+    h('h3', {}, 'Reminders'),
     h('p', {}, 'A daily morning check-in at your wake time, and for each session an hour-after reminder.'),
-    prefs, h('h4', {}, 'Calendar link'), feedBox);
+    prefs,
+    h('h4', {}, 'Calendar link'),
+    feedBox,
+  );
   root.replaceChildren(heading, report, downloads, reminders);
 }
