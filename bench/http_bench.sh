@@ -21,13 +21,14 @@ sleep 0.5
 echo "== server resident memory, idle: $(awk '/VmRSS/ {printf "%.1f MB", $2/1024}' /proc/$pid/status) (goal <= 20 MB)"
 
 js_css=0
-for a in /assets/app.js /assets/app.css /assets/uPlot.iife.min.js /assets/uPlot.min.css; do
+# Every JS and CSS file the page loads: the service worker's list of assets.
+assets=$(curl -s "$url/sw.js" | sed -n "s/^const ASSETS = \[\(.*\)\];/\1/p" | tr -d "' " | tr ',' '\n' | grep -E '\.(js|css)$')
+for a in $assets; do
   n=$(curl -s -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' "$url$a")
-  echo "   $a: $n bytes gzipped"
   js_css=$((js_css + n))
 done
 html=$(curl -s -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' "$url/")
-echo "== page weight, JS+CSS gzipped: $((js_css / 1024)) KB ($js_css bytes; goal <= 100 KB); HTML $html bytes"
+echo "== page weight, JS+CSS gzipped: $((js_css / 1024)) KB ($js_css bytes in $(echo "$assets" | wc -l) files; goal <= 100 KB); HTML $html bytes"
 
 echo "== durable check-ins (PUT morning, fsync'd group commit), 64 connections, ${secs}s"
 wrk -t 2 -c 64 -d "${secs}s" --latency -s "$here/checkin.lua" "$url" | sed 's/^/   /'

@@ -246,10 +246,21 @@ class ApiTest(unittest.TestCase):
         self.assertEqual(status, 200)
         self.assertIn("text/html", resp.getheader("Content-Type"))
         self.assertIn("default-src 'self'", resp.getheader("Content-Security-Policy"))
-        for path in ("/assets/app.js", "/assets/app.css", "/assets/uPlot.iife.min.js", "/assets/uPlot.min.css"):
+        for path in ("/assets/main.js", "/assets/pages/today.js", "/assets/app.css", "/assets/uPlot.iife.min.js",
+                     "/assets/uPlot.min.css", "/manifest.webmanifest"):
             status, _, resp = self.req("GET", path, headers={"Accept-Encoding": "gzip"})
             self.assertEqual(status, 200, path)
             self.assertEqual(resp.getheader("Content-Encoding"), "gzip", path)
+        status, _, resp = self.req("GET", "/assets/icon-192.png")
+        self.assertEqual((status, resp.getheader("Content-Type")), (200, "image/png"))
+        self.assertEqual(self.req("GET", "/assets/pages/nothing.js")[0], 404)
+        # The service worker, with the assets' version and every asset it caches for offline use.
+        status, body, resp = self.req("GET", "/sw.js")
+        self.assertEqual(status, 200)
+        self.assertIn("javascript", resp.getheader("Content-Type"))
+        text = body.decode() if isinstance(body, bytes) else str(body)
+        self.assertRegex(text, r"^const VERSION = '[0-9a-f]{16}';")
+        self.assertIn("'/assets/pages/today.js'", text)
 
     def test_exports_in_every_format(self):
         diary = load(os.path.join(SCEN, "mixed_two_flares", "diary.json"))
