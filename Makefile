@@ -71,6 +71,7 @@ bench: deps
 	build-bench/bench_reading --cli=build-bench/backsignal
 	build-bench/bench_early_warning
 	bench/http_bench.sh build-bench/backsignal 10
+	node bench/morning_checkin.mjs build-bench/backsignal 5
 	scripts/pg-test.sh start /tmp/backsignal-pg-bench >/dev/null
 	bench/clinician_list.sh build-bench/backsignal build-bench/bench_clinician_setup 10000 \
 	  "$$(scripts/pg-test.sh url /tmp/backsignal-pg-bench)"; s=$$?; scripts/pg-test.sh stop /tmp/backsignal-pg-bench; exit $$s
