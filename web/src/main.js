@@ -1,7 +1,7 @@
 // backsignal's page: who is signed in, the navigation for each role, the pages, the state of
 // the connection and of the check-ins waiting on this phone, and the service worker that lets
 // the page open with no connection.
-import { get, onSessionEnded, request, session } from './api.js';
+import { get, onSessionEnded, owner, request, session } from './api.js';
 import { browserZone } from './dates.js';
 import { focusOn, h } from './dom.js';
 import { flush, pending, subscribe } from './outbox.js';
@@ -32,8 +32,13 @@ const app = {
     for (const p of list) people.set(p.person, p);
   },
   async signOut() {
+    // What this phone kept of the diary goes with the sign-in (a shared phone shows nothing of
+    // it to the next person); check-ins not yet sent stay, and go when this account signs in.
+    const me = owner();
     const r = await request('POST', '/api/v1/auth/signout');
-    if (r.ok) await app.signedOut('Signed out.');
+    if (!r.ok) return;
+    await Promise.all([kv.remove(`days:${me}`), kv.remove(`reading:${me}`)]).catch(() => {});
+    await app.signedOut('Signed out.');
   },
   async signedOut(message) {
     session.me = { accounts: true, signed_in: false };

@@ -58,6 +58,26 @@ export async function renderAccount(root, app) {
           : 'Your diary is yours: nobody sees it unless you share it below.',
       ),
       me.role === 'person' ? nameForm : null,
+      me.role === 'clinician'
+        ? h(
+            'p',
+            {},
+            h(
+              'button',
+              {
+                type: 'button',
+                id: 'own-diary',
+                onclick: async () => {
+                  const r = await request('PUT', '/api/v1/profile', { keeps_diary: !me.keeps_diary });
+                  if (r.ok) await app.start();
+                  else whoFb.say(errorText(r), 'error');
+                },
+              },
+              me.keeps_diary ? 'Stop showing my own diary' : 'Keep a diary of my own',
+            ),
+          )
+        : null,
+      me.role === 'clinician' ? whoFb.el : null,
       h(
         'div',
         { class: 'row' },

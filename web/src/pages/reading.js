@@ -1,7 +1,7 @@
 // The reading: every sentence is the server's (the words module, one voice for every surface);
 // the page lays them out, draws the charts from the reading's figures, and says how old the
 // reading is when it is more than three days old. A clinician sees a person's reading read only.
-import { errorText, get } from '../api.js';
+import { errorText, get, owner } from '../api.js';
 import { comfortChart, morningChart } from '../charts.js';
 import { daysBetween, today } from '../dates.js';
 import { h } from '../dom.js';
@@ -25,7 +25,7 @@ export async function renderReading(root, app, view = null) {
   if (r.ok && st.ok) {
     reading = r.data;
     settingsList = st.data.settings;
-    if (!view) kv.set('reading:own', { reading, settings: settingsList, at: Date.now() }).catch(() => {});
+    if (!view) kv.set(`reading:${owner()}`, { reading, settings: settingsList, at: Date.now() }).catch(() => {});
   } else if (view && (r.status === 403 || r.status === 404)) {
     root.replaceChildren(
       heading,
@@ -34,7 +34,7 @@ export async function renderReading(root, app, view = null) {
     );
     return;
   } else {
-    const kept = view ? null : await kv.get('reading:own').catch(() => null);
+    const kept = view ? null : await kv.get(`reading:${owner()}`).catch(() => null);
     if (!kept) {
       root.replaceChildren(
         heading,
