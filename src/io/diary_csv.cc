@@ -11,6 +11,22 @@
 namespace backsignal {
 namespace {
 
+// OWASP's CSV injection defence: a text cell a spreadsheet would run as a formula (its first
+// character = + - @, a TAB or a CR) is written with a leading apostrophe. So is one that starts
+// with apostrophes before such a character, so that import takes exactly one apostrophe off
+// and the round trip is lossless ("=1+1" -> "'=1+1" -> "=1+1"; "'=x" -> "''=x" -> "'=x").
+bool LooksLikeFormula(std::string_view s) {
+  const size_t i = s.find_first_not_of('\'');
+  if (i == std::string_view::npos) return false;
+  const char c = s[i];
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+// The cell as written before DefuseFormula: one leading apostrophe taken off a defused formula.
+std::string_view RestoreFormula(std::string_view s) {
+  if (s.size() > 1 && s.front() == '\'' && LooksLikeFormula(s.substr(1))) s.remove_prefix(1);
+  return s;
+}
+
 enum Col : size_t {
   kDate,
   kMorningPain,
@@ -291,7 +307,7 @@ void CsvReader::Row(const Record& rec) {
               *date);
   SetDayField(day.context.upper_body_tension, ScoreCell(kUpperBodyTension), kUpperBodyTension,
               *date);
-  if (const std::string_view note = Cell(kNote); !note.empty()) {
+  if (const std::string_view note = RestoreFormula(Cell(kNote)); !note.empty()) {
     if (!IsValidUtf8(note)) {
       Problem(rec.line, kNote, "is not valid UTF-8 text");
     } else if (auto t = ValidateText(note, kMaxNoteChars); !t) {
@@ -333,7 +349,7 @@ void CsvReader::Row(const Record& rec) {
       Problem(rec.line, kMinutes, ok.error());
     }
   }
-  if (const std::string_view a = Cell(kActivity); !a.empty()) {
+  if (const std::string_view a = RestoreFormula(Cell(kActivity)); !a.empty()) {
     if (!IsValidUtf8(a)) {
       Problem(rec.line, kActivity, "is not valid UTF-8 text");
     } else if (auto t = ValidateText(a, kMaxActivityChars)) {
@@ -388,6 +404,10 @@ Result<Diary> CsvReader::Read(std::string_view text) {
   if (auto refused = problems_.Refusal("diary")) return Fail(std::move(*refused));
   for (auto& [date, day] : days_) diary_.days.push_back(std::move(day));
   return std::move(diary_);
+}
+
+std::string DefuseFormula(std::string_view s) {
+  return LooksLikeFormula(s) ? "'" + std::string(s) : std::string(s);
 }
 
 // Quotes a field when it holds a comma, quote, line break or edge spaces.
@@ -452,14 +472,14 @@ std::string DiaryToCsv(const Diary& diary) {
           row[kSittingHours] = FormatNumber(*day.context.sitting_hours);
         row[kProlongedPosition] = BoolText(day.context.prolonged_position);
         row[kUpperBodyTension] = ScoreText(day.context.upper_body_tension);
-        row[kNote] = day.note.value_or("");
+        row[kNote] = DefuseFormula(day.note.value_or(""));
       }
       if (k < day.sessions.size()) {
         const Session& s = day.sessions[k];
         row[kSession] = std::to_string(k + 1);
         if (s.time) row[kTime] = s.time->ToString();
         if (s.minutes) row[kMinutes] = std::to_string(*s.minutes);
-        row[kActivity] = s.activity.value_or("");
+        row[kActivity] = DefuseFormula(s.activity.value_or(""));
         for (Load l : kAllLoads) {
           if (!s.load.Has(l)) continue;
           if (!row[kLoad].empty()) row[kLoad] += ';';

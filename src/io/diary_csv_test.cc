@@ -42,6 +42,38 @@ TEST(DiaryCsvTest, ReadsASpreadsheetLayout) {
   EXPECT_EQ(r->days[1].morning->pain.halves(), 5);
 }
 
+TEST(DiaryCsvTest, FormulasAreDefusedAndTheRoundTripIsLossless) {
+  Diary d;
+  const std::vector<std::string> notes = {"=HYPERLINK(\"http://x\",\"click\")",
+                                          "+cmd|' /C calc'!A0",
+                                          "@SUM(A1:A2)",
+                                          "-2 points",
+                                          "=1+1",
+                                          "'=already quoted",
+                                          "''=two",
+                                          "'plain",
+                                          "plain"};
+  for (size_t i = 0; i < notes.size(); ++i) {
+    Day day{.date = D("2026-11-01") + static_cast<int32_t>(i), .note = notes[i]};
+    Session s;
+    s.activity = notes[i];
+    day.sessions.push_back(s);
+    d.days.push_back(day);
+  }
+  const std::string csv = DiaryToCsv(d);
+  // No cell a spreadsheet would run: each formula-like cell starts with an apostrophe.
+  for (const char* bad :
+       {",=HYPERLINK", ",\"=HYPERLINK", ",+cmd", ",@SUM", ",-2 points", ",=1+1"}) {
+    EXPECT_EQ(csv.find(bad), std::string::npos) << bad;
+  }
+  EXPECT_NE(csv.find(",'=1+1,"), std::string::npos);
+  EXPECT_NE(csv.find(",''=already quoted,"), std::string::npos);
+  EXPECT_NE(csv.find(",'plain,"), std::string::npos);
+  auto back = ParseDiaryCsv(csv);
+  ASSERT_TRUE(back.has_value()) << back.error().message;
+  EXPECT_EQ(*back, d);
+}
+
 TEST(DiaryCsvTest, ColumnsMayComeInAnyOrderAndBeLeftOut) {
   auto r = ParseDiaryCsv("morning_pain,date\n3,2026-11-02\n");
   ASSERT_TRUE(r.has_value());

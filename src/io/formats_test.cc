@@ -93,6 +93,21 @@ TEST(IcalTest, LinesFoldAt75OctetsNeverInsideACharacter) {
   EXPECT_EQ(unfolded, accents + "\r\n");
 }
 
+TEST(IcalTest, FoldingAlwaysAdvancesOnTextThatIsNotUtf8) {
+  // 200 continuation bytes: no start of a character to back up to (it looped for ever).
+  const std::string odd = "SUMMARY:" + std::string(200, '\x80');
+  const std::string folded = FoldIcsLine(odd);
+  std::string unfolded = folded;
+  for (size_t at = unfolded.find("\r\n "); at != std::string::npos; at = unfolded.find("\r\n ")) {
+    unfolded.erase(at, 3);
+  }
+  EXPECT_EQ(unfolded, odd + "\r\n");
+  for (size_t start = 0, end; (end = folded.find("\r\n", start)) != std::string::npos;
+       start = end + 2) {
+    EXPECT_LE(end - start, 75u);
+  }
+}
+
 TEST(IcalTest, TextIsEscaped) { EXPECT_EQ(EscapeIcsText("a,b;c\\d\ne\rf"), "a\\,b\\;c\\\\d\\nef"); }
 
 TEST(IcalTest, ASessionWithoutATimeIsAnAllDayEventWithoutAlarm) {

@@ -125,8 +125,10 @@ std::string FoldIcsLine(std::string_view line) {
   size_t limit = 75;  // the first line holds 75 octets; each continuation a space and 74
   while (line.size() - pos > limit) {
     size_t cut = pos + limit;
-    // Back up to the start of a UTF-8 sequence.
+    // Back up to the start of a UTF-8 sequence; a run of continuation bytes longer than a
+    // line (not UTF-8 at all) is cut where it stands, so that each line always advances.
     while (cut > pos && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+    if (cut == pos) cut = pos + limit;
     out.append(line.substr(pos, cut - pos));
     out += "\r\n ";
     pos = cut;

@@ -39,12 +39,15 @@ function doneCard({ title, lines, mark, onChange, id, extra }) {
         pendingWords(mark),
       )
     : null;
+  // append() would write a null as the text "null": only what there is.
   c.el.append(
-    c.heading,
-    ...lines.map((l) => h('p', {}, l)),
-    status,
-    extra || null,
-    onChange ? h('div', { class: 'row' }, h('button', { type: 'button', onclick: onChange }, 'Change')) : null,
+    ...[
+      c.heading,
+      ...lines.map((l) => h('p', {}, l)),
+      status,
+      extra,
+      onChange ? h('div', { class: 'row' }, h('button', { type: 'button', onclick: onChange }, 'Change')) : null,
+    ].filter(Boolean),
   );
   return c.el;
 }
