@@ -1,5 +1,7 @@
 // Accounts, sign-in sessions, API tokens and throttling.
 #include <algorithm>
+#include <chrono>
+#include <thread>
 
 #include "sql_database.h"
 
@@ -117,7 +119,7 @@ Result<void> SqlDatabase::SetPasswordHash(int64_t id, const std::string& hash) {
 }
 
 Result<void> SqlDatabase::DeleteAccount(int64_t id) {
-  return Write([&](Conn& c) -> Result<void> {
+  auto deleted = Write([&](Conn& c) -> Result<void> {
     auto r = c.Query("SELECT person_id, username FROM accounts WHERE id = ?", {id});
     if (!r) return Unexpected(r.error());
     if (r->empty()) return Fail(Error::NotFound("no such account"));
@@ -138,6 +140,17 @@ Result<void> SqlDatabase::DeleteAccount(int64_t id) {
     }
     return {};
   });
+  if (!deleted || IsPostgres()) return deleted;
+  // SQLite: secure_delete has zeroed the freed space in the database file; the write-ahead log
+  // still holds earlier copies of the pages. Fold it into the file and empty it, so the deleted
+  // text is nowhere on disk. A reader mid-transaction makes it wait a little (busy is 1).
+  std::lock_guard lock(write_mu_);
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    auto r = writer_->Query("PRAGMA wal_checkpoint(TRUNCATE)", {});
+    if (!r || r->empty() || (*r)[0].Int(0) == 0) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return deleted;
 }
 
 Result<void> SqlDatabase::CreateSession(const std::string& token_hash, int64_t account,

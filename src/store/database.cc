@@ -1,7 +1,9 @@
 // Connections, transactions and group commit, migrations.
 #include <algorithm>
+#include <chrono>
 #include <exception>
 #include <numeric>
+#include <thread>
 
 #include "schema.h"
 #include "sql_database.h"
@@ -145,8 +147,15 @@ Result<void> SqlDatabase::Migrate() {
   Conn& c = *writer_;
   const bool pg = IsPostgres();
   if (!pg) {
-    // Fails here, clearly, when the file is not a SQLite database.
-    if (auto ok = c.Exec("PRAGMA journal_mode=WAL"); !ok) return ok;
+    // Fails here, clearly, when the file is not a SQLite database. Two processes starting at
+    // once on a new file both ask for WAL mode; the one that finds the file locked is not
+    // helped by the busy timeout here, so it waits and asks again (for up to 10 s).
+    for (int attempt = 0;; ++attempt) {
+      auto ok = c.Exec("PRAGMA journal_mode=WAL");
+      if (ok) break;
+      if (attempt >= 200 || ok.error().message.find("locked") == std::string::npos) return ok;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
   }
   // Up to date: the common case, a read and nothing more.
   if (auto v = SchemaVersion(c, false); v && *v == LatestVersion()) return {};

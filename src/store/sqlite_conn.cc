@@ -1,6 +1,7 @@
 // The SQLite driver of the SQL layer.
 #include <sqlite3.h>
 
+#include <cctype>
 #include <filesystem>
 #include <map>
 
@@ -152,6 +153,23 @@ class SqliteConn final : public Conn {
   bool in_txn_ = false;
 };
 
+// file:PATH?immutable=1, the path percent-encoded where a URI needs it.
+std::string ImmutableUri(const std::string& path) {
+  std::string out = "file:";
+  for (const char ch : path) {
+    const auto u = static_cast<unsigned char>(ch);
+    if (std::isalnum(u) || ch == '/' || ch == '.' || ch == '-' || ch == '_' || ch == '~') {
+      out += ch;
+    } else {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      out += '%';
+      out += kHex[u >> 4];
+      out += kHex[u & 15];
+    }
+  }
+  return out + "?immutable=1";
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Conn>> OpenSqliteConn(const std::string& path, bool create, bool read_only) {
@@ -168,10 +186,18 @@ Result<std::unique_ptr<Conn>> OpenSqliteConn(const std::string& path, bool creat
   sqlite3_busy_timeout(db, 5000);
   sqlite3_extended_result_codes(db, 1);
   auto c = std::make_unique<SqliteConn>(db, path);
-  // synchronous=FULL: a committed transaction is on disk before COMMIT returns.
-  if (auto ok = c->Exec(read_only ? "PRAGMA foreign_keys=ON;"
-                                  : "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+  // synchronous=FULL: a committed transaction is on disk before COMMIT returns. secure_delete:
+  // what is deleted (an account, a note) is overwritten in the file, not left in free pages.
+  if (auto ok = c->Exec(read_only ? "PRAGMA foreign_keys=ON; PRAGMA schema_version;"
+                                  : "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
+                                    "PRAGMA secure_delete=ON;");
       !ok) {
+    // A database in WAL mode in a folder this user cannot write: no -shm can be made to read
+    // it through, so it is read as immutable (nobody can be writing where we cannot).
+    if (read_only && !uri && ok.error().message.find("readonly") != std::string::npos) {
+      c.reset();
+      return OpenSqliteConn(ImmutableUri(path), false, true);
+    }
     return Unexpected(ok.error());
   }
   return std::unique_ptr<Conn>(std::move(c));
