@@ -2,7 +2,9 @@
 """The project's own scenario check: import each diary into a fresh database through the CLI,
 read it as of the expected date, and compare every field named in expect.json. Sessions in
 expect.json are keyed by date (the first session of that date); alerts, when given, must match
-exactly (every kind). Also checks the reading against tests/reference/reference_reading.py.
+exactly (every kind). `named_factors` lists the associations that clear the bar to be named,
+exactly; `flared_sessions_say` is a phrase that the words beside every flared session in the
+last two weeks must hold. Also checks the reading against tests/reference/reference_reading.py.
 
 usage: check_scenarios.py BINARY SCENARIO_DIR
 """
@@ -41,7 +43,21 @@ def check(binary, folder, tmp):
     if p.returncode:
         return [f"read exited {p.returncode}: {p.stderr.strip()[:300]}"]
     got = json.loads(p.stdout)
-    errs = subset({k: v for k, v in exp.items() if k not in ("sessions", "alerts")}, got)
+    own = ("sessions", "alerts", "named_factors", "flared_sessions_say")
+    errs = subset({k: v for k, v in exp.items() if k not in own}, got)
+    if "named_factors" in exp:
+        named = sorted(a["factor"] for a in got.get("associations", []) if a["clears_bar"])
+        if named != sorted(exp["named_factors"]):
+            errs.append(f"named factors: expected {exp['named_factors']}, got {named}")
+    if "flared_sessions_say" in exp:
+        words = {(w["date"], w["number"]): w for w in got["words"]["sessions"]}
+        window = got["trend"]["window"]["from"]
+        for s in got["sessions"]:
+            if s["response"] != "flared" or s["date"] < window:
+                continue
+            w = words.get((s["date"], s["number"]), {})
+            if exp["flared_sessions_say"] not in w.get("also", ""):
+                errs.append(f"words beside the flared session of {s['date']}: {w.get('also')!r}")
     first = {}
     for s in got.get("sessions", []):
         first.setdefault(s.get("date"), s)

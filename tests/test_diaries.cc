@@ -70,6 +70,7 @@ bool Chance(std::mt19937_64& rng, double p) {
 
 Diary RandomDiary(uint64_t seed, int days, Date first) {
   std::mt19937_64 rng(seed);
+  std::mt19937_64 extra(seed ^ 0x9e3779b97f4a7c15ULL);  // the additive context (below)
   Diary d;
   if (Chance(rng, 0.3)) d.usual.pain = RandomScore(rng);
   if (Chance(rng, 0.2)) d.usual.stiffness = RandomScore(rng);
@@ -98,6 +99,26 @@ Diary RandomDiary(uint64_t seed, int days, Date first) {
         day.context.sitting_hours = std::uniform_int_distribution<int>(0, 48)(rng) / 4.0;
       if (Chance(rng, 0.5)) day.context.prolonged_position = Chance(rng, 0.5);
       if (Chance(rng, 0.5)) day.context.upper_body_tension = RandomScore(rng);
+    }
+    // The additive context, from a generator of its own so that diaries made before these
+    // fields existed stay the same in everything else.
+    if (Chance(extra, 0.35)) {
+      Context& c = day.context;
+      if (Chance(extra, 0.6))
+        c.sleep_hours = std::uniform_int_distribution<int>(0, 48)(extra) / 2.0;
+      if (Chance(extra, 0.4)) c.sleep_quality = RandomScore(extra);
+      if (Chance(extra, 0.4)) c.stress = RandomScore(extra);
+      if (Chance(extra, 0.3)) c.painkillers = Chance(extra, 0.7);
+      if (c.painkillers == true && Chance(extra, 0.5)) {
+        c.painkiller_name = Chance(extra, 0.5) ? "ibuprofen 400 mg" : "=paracetamol, \"500\"";
+      }
+      if (Chance(extra, 0.3)) {
+        std::vector<std::string> tags;
+        for (const char* t : {"long drive", "period", "New mattress", "garden, digging"}) {
+          if (Chance(extra, 0.4)) tags.emplace_back(t);
+        }
+        if (!tags.empty()) c.tags = std::move(tags);
+      }
     }
     if (Chance(rng, session_p)) {
       const int n = Chance(rng, 0.15) ? 2 : 1;

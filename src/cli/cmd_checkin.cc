@@ -215,8 +215,10 @@ int RunAfter(const Globals& g, const AfterArgs& a) {
 }
 
 struct ContextArgs {
-  std::string sitting, tension, date;
-  bool prolonged = false, not_prolonged = false;
+  std::string sitting, tension, date, sleep, sleep_quality, stress, painkiller_name;
+  bool prolonged = false, not_prolonged = false, painkillers = false, no_painkillers = false;
+  bool no_tags = false;
+  std::vector<std::string> tags;
 };
 
 int RunContext(const Globals& g, const ContextArgs& a) {
@@ -235,8 +237,39 @@ int RunContext(const Globals& g, const ContextArgs& a) {
   }
   if (a.prolonged) patch.prolonged_position = true;
   if (a.not_prolonged) patch.prolonged_position = false;
-  if (patch.empty()) {
-    return Report(Error::Invalid("give at least one of --sitting, --prolonged, --tension"));
+  if (!a.sleep.empty()) {
+    auto n = ParseNumberArg(a.sleep, "--sleep");
+    if (!n) return Report(n.error());
+    auto h = ValidateSleepHours(*n);
+    if (!h) return Report(Error::Invalid("--sleep: " + h.error()));
+    patch.sleep_hours = *h;
+  }
+  for (auto [text, field, flag] :
+       {std::tuple{&a.sleep_quality, &patch.sleep_quality, "--sleep-quality"},
+        std::tuple{&a.stress, &patch.stress, "--stress"}}) {
+    if (text->empty()) continue;
+    auto t = ParseScoreArg(*text, flag);
+    if (!t) return Report(t.error());
+    *field = *t;
+  }
+  if (a.painkillers) patch.painkillers = true;
+  if (a.no_painkillers) patch.painkillers = false;
+  if (!a.painkiller_name.empty()) {
+    auto t = ValidateText(a.painkiller_name, kMaxPainkillerChars);
+    if (!t) return Report(Error::Invalid("--painkiller-name: the text " + t.error()));
+    patch.painkiller_name = *t;
+    patch.painkillers = true;
+  }
+  if (!a.tags.empty()) {
+    auto t = ValidateTags(a.tags);
+    if (!t) return Report(Error::Invalid("--tag" + t.error()));
+    patch.tags = *t;
+  }
+  if (a.no_tags) patch.tags = std::vector<std::string>{};
+  if (patch.empty() && !patch.tags) {
+    return Report(Error::Invalid(
+        "give at least one of --sitting, --prolonged, --tension, --sleep, --sleep-quality, "
+        "--stress, --painkillers, --painkiller-name, --tag, --no-tags"));
   }
   auto t = OpenForCheckin(g, a.date);
   if (!t) return Report(t.error());
@@ -251,6 +284,17 @@ int RunContext(const Globals& g, const ContextArgs& a) {
   }
   if (c.upper_body_tension) {
     std::cout << " upper-body tension " << Num(c.upper_body_tension->value()) << ";";
+  }
+  if (c.sleep_hours) std::cout << " slept " << Num(*c.sleep_hours) << " h;";
+  if (c.sleep_quality) std::cout << " sleep " << Num(c.sleep_quality->value()) << "/10;";
+  if (c.stress) std::cout << " stress " << Num(c.stress->value()) << ";";
+  if (c.painkillers) {
+    std::cout << (*c.painkillers ? " painkillers" : " no painkillers");
+    if (c.painkiller_name) std::cout << " (" << *c.painkiller_name << ")";
+    std::cout << ";";
+  }
+  if (c.tags) {
+    for (const std::string& tag : *c.tags) std::cout << " \"" << tag << "\";";
   }
   std::cout << "\n  These are other things that can set the mid back off; a worse morning after\n"
                "  such a day may be from them, not from the exercise.\n";
@@ -419,8 +463,23 @@ void SetUpContext(CLI::App& cmd, Invocation& ctx) {
   cmd.add_flag("--not-prolonged", a->not_prolonged, "No long spells in one position")
       ->excludes(prolonged);
   cmd.add_option("--tension", a->tension, "Upper-body tension, 0-10");
+  cmd.add_option("--sleep", a->sleep,
+                 "Hours slept last night (0-24, in half hours), recorded on the morning's date");
+  cmd.add_option("--sleep-quality", a->sleep_quality, "How well you slept, 0 (very poorly) to 10");
+  cmd.add_option("--stress", a->stress, "Stress, 0-10");
+  auto* pk = cmd.add_flag("--painkillers", a->painkillers, "Took something for the pain today");
+  cmd.add_flag("--no-painkillers", a->no_painkillers, "Took nothing for the pain")->excludes(pk);
+  cmd.add_option("--painkiller-name", a->painkiller_name,
+                 "What you took (up to 100 characters; implies --painkillers)");
+  auto* tag = cmd.add_option("--tag", a->tags,
+                             "A factor of your own, like \"long drive\" (repeat for more; replaces "
+                             "the day's list)");
+  cmd.add_flag("--no-tags", a->no_tags, "Clear the day's own factors")->excludes(tag);
   cmd.add_option("--date", a->date, "Date (default today)");
-  cmd.footer(Footer("  backsignal context --sitting 7 --prolonged --tension 6"));
+  cmd.footer(
+      Footer("  backsignal context --sitting 7 --prolonged --tension 6\n"
+             "  backsignal context --sleep 5.5 --sleep-quality 4 --stress 7 --tag \"long drive\"\n"
+             "  backsignal context --painkillers --painkiller-name ibuprofen --date yesterday"));
   cmd.callback([a, &ctx] { ctx.code = RunContext(ctx.globals, *a); });
 }
 

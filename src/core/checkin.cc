@@ -40,6 +40,18 @@ void MergeContext(Context& context, const Context& patch) {
   SetIf(context.sitting_hours, patch.sitting_hours);
   SetIf(context.prolonged_position, patch.prolonged_position);
   SetIf(context.upper_body_tension, patch.upper_body_tension);
+  SetIf(context.sleep_hours, patch.sleep_hours);
+  SetIf(context.sleep_quality, patch.sleep_quality);
+  SetIf(context.stress, patch.stress);
+  SetIf(context.painkillers, patch.painkillers);
+  SetIf(context.painkiller_name, patch.painkiller_name);
+  // No painkillers: no name of one. A name alone says some were taken.
+  if (patch.painkillers == false) context.painkiller_name.reset();
+  if (patch.painkiller_name) context.painkillers = true;
+  // Tags are given whole; an empty list clears them.
+  if (patch.tags) {
+    context.tags = patch.tags->empty() ? std::nullopt : patch.tags;
+  }
 }
 
 size_t AddSession(Day& day, const SessionPatch& patch) {

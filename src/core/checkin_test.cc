@@ -60,6 +60,28 @@ TEST(CheckinTest, MergeContextKeepsFieldsNotGiven) {
   EXPECT_TRUE(*c.prolonged_position);
 }
 
+TEST(CheckinTest, MergeContextPainkillersAndTags) {
+  Context c;
+  c.painkillers = true;
+  c.painkiller_name = "ibuprofen";
+  c.tags = std::vector<std::string>{"long drive"};
+  Context none;
+  none.painkillers = false;  // no painkillers: no name of one
+  MergeContext(c, none);
+  EXPECT_FALSE(*c.painkillers);
+  EXPECT_FALSE(c.painkiller_name);
+  EXPECT_EQ(*c.tags, std::vector<std::string>{"long drive"});  // not given: kept
+  Context named;
+  named.painkiller_name = "paracetamol";  // a name says some were taken
+  MergeContext(c, named);
+  EXPECT_TRUE(*c.painkillers);
+  Context cleared;
+  cleared.tags = std::vector<std::string>{};  // given empty: cleared
+  MergeContext(c, cleared);
+  EXPECT_FALSE(c.tags);
+  EXPECT_TRUE(c.empty() == false);
+}
+
 TEST(CheckinTest, DeleteEachKindOfEntry) {
   Day d = Today();
   d.morning = Morning{S(3), {}};

@@ -86,6 +86,16 @@ Expected<double, std::string> ValidateSittingHours(double value) {
   return value;
 }
 
+Expected<double, std::string> ValidateSleepHours(double value) {
+  if (!std::isfinite(value) || value < 0 || value > kMaxSleepHours) {
+    return Unexpected(FormatNumber(value) + " hours of sleep is outside 0 to 24");
+  }
+  if (value * 2 != std::floor(value * 2)) {
+    return Unexpected(FormatNumber(value) + " is not in half hours (like 6 or 6.5)");
+  }
+  return value;
+}
+
 size_t CountCodePoints(std::string_view utf8) {
   size_t n = 0;
   for (unsigned char c : utf8) {
@@ -105,6 +115,51 @@ Expected<std::string, std::string> ValidateText(std::string_view text, size_t ma
                       std::to_string(max_chars) + " fit");
   }
   return std::string(text);
+}
+
+Expected<std::string, std::string> ValidateTag(std::string_view tag) {
+  const auto space = [](char c) { return c == ' ' || c == '\t'; };
+  while (!tag.empty() && space(tag.front())) tag.remove_prefix(1);
+  while (!tag.empty() && space(tag.back())) tag.remove_suffix(1);
+  if (tag.empty()) return Unexpected(std::string("is empty; a factor needs a name"));
+  auto text = ValidateText(tag, kMaxTagChars);
+  if (!text) return Unexpected(text.error());
+  for (unsigned char c : *text) {
+    if (c < 0x20 || c == 0x7f) {
+      return Unexpected(std::string("holds a control character (a line break or tab)"));
+    }
+    if (c == ';') return Unexpected(std::string("holds a ';', which separates factors in CSV"));
+  }
+  return text;
+}
+
+namespace {
+std::string Folded(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+}  // namespace
+
+Expected<std::vector<std::string>, std::string> ValidateTags(const std::vector<std::string>& tags) {
+  if (tags.size() > kMaxTagsPerDay) {
+    return Unexpected(": " + std::to_string(tags.size()) + " factors; at most " +
+                      std::to_string(kMaxTagsPerDay) + " fit in a day");
+  }
+  std::vector<std::string> out;
+  for (size_t i = 0; i < tags.size(); ++i) {
+    auto t = ValidateTag(tags[i]);
+    if (!t) return Unexpected("[" + std::to_string(i) + "]: " + t.error());
+    for (const std::string& seen : out) {
+      if (Folded(seen) == Folded(*t)) {
+        return Unexpected("[" + std::to_string(i) + "]: \"" + *t + "\" is given twice");
+      }
+    }
+    out.push_back(std::move(*t));
+  }
+  return out;
 }
 
 Result<void> ValidateDay(const Day& day) {
@@ -130,6 +185,26 @@ Result<void> ValidateDay(const Day& day) {
     }
   }
   score(day.context.upper_body_tension, "context.upper_body_tension");
+  if (day.context.sleep_hours) {
+    if (auto ok = ValidateSleepHours(*day.context.sleep_hours); !ok) {
+      problems.Add(at + "context.sleep_hours: " + ok.error());
+    }
+  }
+  score(day.context.sleep_quality, "context.sleep_quality");
+  score(day.context.stress, "context.stress");
+  text(day.context.painkiller_name, kMaxPainkillerChars, "context.painkiller_name");
+  if (day.context.painkiller_name && day.context.painkillers != true) {
+    problems.Add(at + "context.painkiller_name: a painkiller's name needs painkillers: true");
+  }
+  if (day.context.tags) {
+    if (day.context.tags->empty()) {
+      problems.Add(at + "context.tags: an empty list (leave tags out instead)");
+    } else if (auto ok = ValidateTags(*day.context.tags); !ok) {
+      problems.Add(at + "context.tags" + ok.error());
+    } else if (*ok != *day.context.tags) {
+      problems.Add(at + "context.tags: a factor has spaces around it");
+    }
+  }
   text(day.note, kMaxNoteChars, "note");
   for (size_t i = 0; i < day.sessions.size(); ++i) {
     const Session& s = day.sessions[i];

@@ -34,6 +34,12 @@ enum Col : size_t {
   kSittingHours,
   kProlongedPosition,
   kUpperBodyTension,
+  kSleepHours,
+  kSleepQuality,
+  kPainkillers,
+  kPainkillerName,
+  kStress,
+  kTags,
   kNote,
   kSession,
   kTime,
@@ -307,6 +313,43 @@ void CsvReader::Row(const Record& rec) {
               *date);
   SetDayField(day.context.upper_body_tension, ScoreCell(kUpperBodyTension), kUpperBodyTension,
               *date);
+  if (const std::string_view h = Cell(kSleepHours); !h.empty()) {
+    auto n = ParseNumber(h);
+    auto ok = n ? ValidateSleepHours(*n) : Expected<double, std::string>(Unexpected(n.error()));
+    if (!ok) {
+      Problem(rec.line, kSleepHours, ok.error());
+    } else {
+      SetDayField(day.context.sleep_hours, std::optional<double>(*ok), kSleepHours, *date);
+    }
+  }
+  SetDayField(day.context.sleep_quality, ScoreCell(kSleepQuality), kSleepQuality, *date);
+  SetDayField(day.context.painkillers, BoolCell(kPainkillers), kPainkillers, *date);
+  if (const std::string_view name = RestoreFormula(Cell(kPainkillerName)); !name.empty()) {
+    if (auto t = ValidateText(name, kMaxPainkillerChars); !t) {
+      Problem(rec.line, kPainkillerName, "the text " + t.error());
+    } else if (day.context.painkillers == false) {
+      Problem(rec.line, kPainkillerName, "a painkiller's name with painkillers false");
+    } else {
+      SetDayField(day.context.painkiller_name, std::optional<std::string>(*t), kPainkillerName,
+                  *date);
+      day.context.painkillers = true;
+    }
+  }
+  SetDayField(day.context.stress, ScoreCell(kStress), kStress, *date);
+  if (const std::string_view cell = RestoreFormula(Cell(kTags)); !cell.empty()) {
+    std::vector<std::string> tags;
+    size_t from = 0;
+    while (from <= cell.size()) {
+      const size_t semi = std::min(cell.find(';', from), cell.size());
+      tags.emplace_back(cell.substr(from, semi - from));
+      from = semi + 1;
+    }
+    if (auto ok = ValidateTags(tags); !ok) {
+      Problem(rec.line, kTags, ok.error().starts_with(": ") ? ok.error().substr(2) : ok.error());
+    } else {
+      SetDayField(day.context.tags, std::optional<std::vector<std::string>>(*ok), kTags, *date);
+    }
+  }
   if (const std::string_view note = RestoreFormula(Cell(kNote)); !note.empty()) {
     if (!IsValidUtf8(note)) {
       Problem(rec.line, kNote, "is not valid UTF-8 text");
@@ -472,6 +515,17 @@ std::string DiaryToCsv(const Diary& diary) {
           row[kSittingHours] = FormatNumber(*day.context.sitting_hours);
         row[kProlongedPosition] = BoolText(day.context.prolonged_position);
         row[kUpperBodyTension] = ScoreText(day.context.upper_body_tension);
+        const Context& ctx = day.context;
+        if (ctx.sleep_hours) row[kSleepHours] = FormatNumber(*ctx.sleep_hours);
+        row[kSleepQuality] = ScoreText(ctx.sleep_quality);
+        row[kPainkillers] = BoolText(ctx.painkillers);
+        row[kPainkillerName] = DefuseFormula(ctx.painkiller_name.value_or(""));
+        row[kStress] = ScoreText(ctx.stress);
+        if (ctx.tags) {
+          std::string joined;
+          for (const std::string& t : *ctx.tags) joined += (joined.empty() ? "" : ";") + t;
+          row[kTags] = DefuseFormula(joined);
+        }
         row[kNote] = DefuseFormula(day.note.value_or(""));
       }
       if (k < day.sessions.size()) {

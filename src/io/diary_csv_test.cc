@@ -154,11 +154,36 @@ TEST(DiaryCsvTest, RoundTripWithJsonIsLossless) {
   }
 }
 
+TEST(DiaryCsvTest, SleepStressPainkillersAndOwnFactors) {
+  const char* text =
+      "date,sleep_hours,sleep_quality,painkillers,painkiller_name,stress,tags\n"
+      "2026-11-02,5.5,4,,ibuprofen,7,long drive;period\n";
+  auto r = ParseDiaryCsv(text);
+  ASSERT_TRUE(r.has_value()) << r.error().details[0];
+  const Context& c = r->days[0].context;
+  EXPECT_EQ(*c.sleep_hours, 5.5);
+  EXPECT_EQ(c.sleep_quality->value(), 4);
+  EXPECT_TRUE(*c.painkillers);  // a name says some were taken
+  EXPECT_EQ(*c.painkiller_name, "ibuprofen");
+  EXPECT_EQ(c.stress->value(), 7);
+  EXPECT_EQ(*c.tags, (std::vector<std::string>{"long drive", "period"}));
+  EXPECT_NE(Problems("date,sleep_hours\n2026-11-02,6.25\n")
+                .find("line 2, sleep_hours: 6.25 is not "
+                      "in half hours"),
+            std::string::npos);
+  EXPECT_NE(Problems("date,tags\n2026-11-02,a;A\n").find("line 2, tags: [1]: \"A\" is given twice"),
+            std::string::npos);
+  EXPECT_NE(Problems("date,painkillers,painkiller_name\n2026-11-02,false,x\n")
+                .find("line 2, painkiller_name"),
+            std::string::npos);
+}
+
 TEST(DiaryCsvTest, ExportUsesCrlfAndTheDocumentedHeader) {
   const std::string csv = DiaryToCsv(Diary{});
   EXPECT_EQ(csv,
             "date,morning_pain,morning_stiffness,sitting_hours,prolonged_position,"
-            "upper_body_tension,note,session,time,minutes,activity,load,during_start,during_end,"
+            "upper_body_tension,sleep_hours,sleep_quality,painkillers,painkiller_name,stress,tags,"
+            "note,session,time,minutes,activity,load,during_start,during_end,"
             "during_pattern,during_sharp,hour_after_pain,hour_after_tighter\r\n");
 }
 

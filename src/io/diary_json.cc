@@ -135,25 +135,79 @@ std::optional<Morning> DiaryReader::ReadMorning(const std::string& path, const j
 
 Context DiaryReader::ReadContext(const std::string& path, const json& v) {
   Context c;
-  if (!CheckObject(path, v, {"sitting_hours", "prolonged_position", "upper_body_tension"},
+  if (!CheckObject(path, v,
+                   {"sitting_hours", "prolonged_position", "upper_body_tension", "sleep_hours",
+                    "sleep_quality", "painkillers", "painkiller_name", "stress", "tags"},
                    "an object (the day's context)")) {
     return c;
   }
-  if (v.contains("sitting_hours")) {
-    const json& h = v["sitting_hours"];
+  auto hours = [&](const char* key, auto validate, std::optional<double>& out) {
+    if (!v.contains(key)) return;
+    const json& h = v[key];
     if (!h.is_number()) {
-      WrongType(Sub(path, "sitting_hours"), h, "a number of hours from 0 to 24");
-    } else if (auto ok = ValidateSittingHours(h.get<double>())) {
-      c.sitting_hours = *ok;
+      WrongType(Sub(path, key), h, "a number of hours from 0 to 24");
+    } else if (auto ok = validate(h.template get<double>())) {
+      out = *ok;
     } else {
-      Problem(Sub(path, "sitting_hours"), ok.error());
+      Problem(Sub(path, key), ok.error());
     }
-  }
+  };
+  hours("sitting_hours", ValidateSittingHours, c.sitting_hours);
+  hours("sleep_hours", ValidateSleepHours, c.sleep_hours);
   if (v.contains("prolonged_position")) {
     c.prolonged_position = ReadBool(Sub(path, "prolonged_position"), v["prolonged_position"]);
   }
-  if (v.contains("upper_body_tension")) {
-    c.upper_body_tension = ReadScore(Sub(path, "upper_body_tension"), v["upper_body_tension"]);
+  auto score = [&](const char* key, std::optional<Score>& out) {
+    if (v.contains(key)) out = ReadScore(Sub(path, key), v[key]);
+  };
+  score("upper_body_tension", c.upper_body_tension);
+  score("sleep_quality", c.sleep_quality);
+  score("stress", c.stress);
+  if (v.contains("painkillers")) {
+    c.painkillers = ReadBool(Sub(path, "painkillers"), v["painkillers"]);
+  }
+  if (v.contains("painkiller_name")) {
+    c.painkiller_name =
+        ReadText(Sub(path, "painkiller_name"), v["painkiller_name"], kMaxPainkillerChars);
+    if (c.painkiller_name) {
+      if (c.painkillers == false) {
+        Problem(Sub(path, "painkiller_name"),
+                "a painkiller's name with painkillers: false; leave the name out or say true");
+      } else {
+        c.painkillers = true;  // a name says some were taken
+      }
+    }
+  }
+  if (v.contains("tags")) {
+    const json& t = v["tags"];
+    const std::string at = Sub(path, "tags");
+    if (!t.is_array()) {
+      WrongType(at, t, "a list of your own factors, like [\"long drive\"]");
+    } else {
+      std::vector<std::string> tags;
+      bool ok = true;
+      for (size_t i = 0; i < t.size(); ++i) {
+        if (!t[i].is_string()) {
+          WrongType(at + "[" + std::to_string(i) + "]", t[i], "text (a factor's name)");
+          ok = false;
+        } else {
+          tags.push_back(t[i].get<std::string>());
+        }
+      }
+      if (ok) {
+        if (auto valid = ValidateTags(tags)) {
+          c.tags = std::move(*valid);  // may be empty: a patch that clears them
+        } else {
+          const std::string& e = valid.error();
+          const size_t colon = e.find("]: ");
+          if (e.starts_with("[") && colon != std::string::npos) {
+            Problem(at + e.substr(0, colon + 1), e.substr(colon + 3));
+          } else {
+            Problem(at, e.substr(2));
+          }
+        }
+      }
+    }
   }
   return c;
 }
@@ -263,7 +317,10 @@ std::optional<Day> DiaryReader::ReadDay(const std::string& path, const json& v) 
     ok = false;
   }
   if (v.contains("morning")) day.morning = ReadMorning(Sub(path, "morning"), v["morning"]);
-  if (v.contains("context")) day.context = ReadContext(Sub(path, "context"), v["context"]);
+  if (v.contains("context")) {
+    day.context = ReadContext(Sub(path, "context"), v["context"]);
+    if (day.context.tags && day.context.tags->empty()) day.context.tags.reset();  // canonical
+  }
   if (v.contains("sessions")) {
     const json& ss = v["sessions"];
     if (!ss.is_array()) {
@@ -356,6 +413,12 @@ ordered_json DayJson(const Day& day) {
     if (ctx.sitting_hours) c["sitting_hours"] = io::NumberJson(*ctx.sitting_hours);
     if (ctx.prolonged_position) c["prolonged_position"] = *ctx.prolonged_position;
     if (ctx.upper_body_tension) c["upper_body_tension"] = io::ScoreJson(*ctx.upper_body_tension);
+    if (ctx.sleep_hours) c["sleep_hours"] = io::NumberJson(*ctx.sleep_hours);
+    if (ctx.sleep_quality) c["sleep_quality"] = io::ScoreJson(*ctx.sleep_quality);
+    if (ctx.painkillers) c["painkillers"] = *ctx.painkillers;
+    if (ctx.painkiller_name) c["painkiller_name"] = *ctx.painkiller_name;
+    if (ctx.stress) c["stress"] = io::ScoreJson(*ctx.stress);
+    if (ctx.tags) c["tags"] = *ctx.tags;
     d["context"] = std::move(c);
   }
   if (!day.sessions.empty()) {
@@ -441,7 +504,9 @@ Result<Context> ParseContextJson(std::string_view text) {
   return ParseBody<Context>(text, "context", [](DiaryReader& r, const json& doc) {
     Context c = r.ReadContext("", doc);
     if (c.empty() && doc.is_object() && doc.empty()) {
-      r.Problem("", "empty; give sitting_hours, prolonged_position or upper_body_tension");
+      r.Problem("",
+                "empty; give sitting_hours, prolonged_position, upper_body_tension, sleep_hours, "
+                "sleep_quality, painkillers, painkiller_name, stress or tags");
     }
     return std::optional<Context>(c);
   });

@@ -284,6 +284,39 @@ TEST(DiaryJsonTest, ExportIsCanonicalAndReadsBackTheSame) {
   }
 }
 
+TEST(DiaryJsonTest, SleepStressPainkillersAndOwnFactors) {
+  auto r = ParseDiaryJson(Wrap(
+      R"({"date": "2026-11-02", "context": {"sleep_hours": 5.5, "sleep_quality": 4, "stress": 7,
+          "painkiller_name": "ibuprofen", "tags": ["long drive", " period "]}})"));
+  ASSERT_TRUE(r.has_value()) << r.error().details[0];
+  const Context& c = r->days[0].context;
+  EXPECT_EQ(*c.sleep_hours, 5.5);
+  EXPECT_TRUE(*c.painkillers);
+  EXPECT_EQ(*c.tags, (std::vector<std::string>{"long drive", "period"}));  // trimmed
+  // An empty list is no tags, as an empty text is no text.
+  auto none = ParseDiaryJson(Wrap(R"({"date": "2026-11-02", "context": {"tags": []}})"));
+  ASSERT_TRUE(none.has_value());
+  EXPECT_TRUE(none->days.empty() || !none->days[0].context.tags);
+  const std::string p = Problems(Wrap(
+      R"({"date": "2026-11-02", "context": {"sleep_hours": 25, "stress": 11, "tags": ["a", 3],
+          "painkillers": false, "painkiller_name": "x"}})"));
+  EXPECT_NE(p.find("days[0].context.sleep_hours: 25 hours of sleep is outside 0 to 24"),
+            std::string::npos)
+      << p;
+  EXPECT_NE(p.find("days[0].context.stress: 11 is above the top"), std::string::npos) << p;
+  EXPECT_NE(p.find("days[0].context.tags[1]"), std::string::npos) << p;
+  EXPECT_NE(p.find("days[0].context.painkiller_name"), std::string::npos) << p;
+  const std::string twice =
+      Problems(Wrap(R"({"date": "2026-11-02", "context": {"tags": ["Period", "period"]}})"));
+  EXPECT_NE(twice.find("days[0].context.tags[1]: \"period\" is given twice"), std::string::npos)
+      << twice;
+  std::vector<std::string> many(13, "x");
+  for (size_t i = 0; i < many.size(); ++i) many[i] += std::to_string(i);
+  EXPECT_FALSE(ValidateTags(many).has_value());
+  EXPECT_FALSE(ValidateTag(std::string(41, 'a')).has_value());
+  EXPECT_FALSE(ValidateTag("line\nbreak").has_value());
+}
+
 TEST(DiaryJsonTest, ExportWritesWholeScoresAsIntegers) {
   Diary d;
   d.days.push_back(

@@ -131,7 +131,18 @@ class Builder {
       }
       Add(std::move(obs));
     }
-    if (!day.context.empty()) {
+    if (day.context.sleep_hours) {
+      // LOINC 93832-4 Sleep duration: the night that ended on this morning.
+      Json obs = Observation(d + "/sleep", "context",
+                             Concept(Coding(kLoinc, "93832-4", "Sleep duration")));
+      obs["effectiveDateTime"] = d;
+      obs["valueQuantity"] = {
+          {"value", *day.context.sleep_hours}, {"unit", "h"}, {"system", kUcum}, {"code", "h"}};
+      Add(std::move(obs));
+    }
+    Context rest = day.context;
+    rest.sleep_hours.reset();
+    if (!rest.empty()) {
       Json obs =
           Observation(d + "/context", "context", Own("day_context", "What else loaded the back"));
       obs["effectiveDateTime"] = d;
@@ -151,6 +162,28 @@ class Builder {
       if (day.context.upper_body_tension) {
         comps.push_back({{"code", Own("upper_body_tension", "Upper-body tension")},
                          {"valueQuantity", ScoreQuantity(*day.context.upper_body_tension)}});
+      }
+      const Context& c = day.context;
+      if (c.sleep_quality) {
+        comps.push_back(
+            {{"code", Own("sleep_quality", "How well they slept (0-10, 10 = very well)")},
+             {"valueQuantity", ScoreQuantity(*c.sleep_quality)}});
+      }
+      if (c.painkillers) {
+        comps.push_back({{"code", Own("painkillers", "Took something for the pain")},
+                         {"valueBoolean", *c.painkillers}});
+      }
+      if (c.painkiller_name) {
+        comps.push_back({{"code", Own("painkiller_name", "What they took for the pain")},
+                         {"valueString", *c.painkiller_name}});
+      }
+      if (c.stress) {
+        comps.push_back(
+            {{"code", Own("stress", "Stress")}, {"valueQuantity", ScoreQuantity(*c.stress)}});
+      }
+      for (const std::string& tag : c.tags.value_or(std::vector<std::string>{})) {
+        comps.push_back(
+            {{"code", Own("own_factor", "A factor of the person's own")}, {"valueString", tag}});
       }
       obs["component"] = std::move(comps);
       Add(std::move(obs));

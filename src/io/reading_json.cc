@@ -53,6 +53,8 @@ ordered_json TrendJson(const Reading& r) {
   o["raised_share"] = Rounded(t.raised_share);
   o["strained_share"] = Rounded(t.strained_share);
   o["missing_mornings"] = t.missing_mornings;
+  o["painkiller_mornings"] = t.painkiller_mornings;
+  o["mornings_after_exercise"] = t.mornings_after_exercise;
   o["exercise_effect"] = Exact(t.exercise_effect);
   o["baseline_change"] = Exact(t.baseline_change);
   o["baseline_basis"] = NameOrNull(Name(t.baseline_basis));
@@ -94,6 +96,7 @@ ordered_json SessionJson(const SessionReading& s) {
   o["morning_stiffness"] = OptScore(s.morning_stiffness);
   o["usual_pain"] = Exact(s.usual.pain);
   o["usual_stiffness"] = Exact(s.usual.stiffness);
+  o["morning_painkillers"] = s.morning_painkillers;
   return o;
 }
 
@@ -196,6 +199,7 @@ std::string ReadingToJson(const Reading& r, const ReadingWords& words, bool pret
     o["kind"] = KindName(m.kind);
     o["signal"] = Name(m.signal);
     o["response"] = Name(m.response);
+    o["painkillers"] = m.painkillers;
     mornings.push_back(std::move(o));
   }
   j["mornings"] = std::move(mornings);

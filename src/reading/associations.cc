@@ -21,7 +21,22 @@ struct FactorDay {
   std::vector<Confounder> confounders;
   std::optional<int> minutes;  // the day's sessions' total, over those that give one
   size_t sessions = 0;
+  // The night before the next morning (recorded on the next day), when recorded.
+  std::optional<double> sleep_hours;
+  std::optional<Score> sleep_quality;
+  std::optional<Score> stress;
+  bool painkillers = false;
+  const std::vector<std::string>* tags = nullptr;  // borrowed from the diary
 };
+
+// Tags compare without regard to ASCII case ("Long drive" is "long drive").
+std::string Fold(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
 
 struct Candidate {
   std::string factor;
@@ -55,8 +70,15 @@ void Associate(const View& v, Date as_of, Reading& r) {
     f.higher = m.signal == MorningSignal::kWorse || m.signal == MorningSignal::kHigher;
     f.points_above = m.pain_above;
     f.exercise = !day.sessions.empty();
-    f.confounders = ConfoundersOf(day.context, s);
+    f.confounders = ConfoundersOf(day, nullptr, s);
     f.sessions = day.sessions.size();
+    if (const Day* next = v.Find(day.date + 1)) {
+      f.sleep_hours = next->context.sleep_hours;
+      f.sleep_quality = next->context.sleep_quality;
+    }
+    f.stress = day.context.stress;
+    f.painkillers = day.context.painkillers.value_or(false);
+    if (day.context.tags) f.tags = &*day.context.tags;
     for (const Session& x : day.sessions) {
       f.load = LoadSet::FromBits(f.load.bits() | x.load.bits());
       if (x.minutes) f.minutes = f.minutes.value_or(0) + *x.minutes;
@@ -89,6 +111,47 @@ void Associate(const View& v, Date as_of, Reading& r) {
                         }});
   candidates.push_back(
       {"two_sessions", true, [](const FactorDay& d) { return std::optional(d.sessions >= 2); }});
+  // The additive context: compared over every day where it was recorded.
+  const double short_sleep = s.short_sleep_hours, poor = s.poor_sleep_quality, stress = s.stress;
+  candidates.push_back({"short_sleep", false, [short_sleep](const FactorDay& d) {
+                          if (!d.sleep_hours) return std::optional<bool>();
+                          return std::optional(*d.sleep_hours < short_sleep);
+                        }});
+  candidates.push_back({"poor_sleep", false, [poor](const FactorDay& d) {
+                          if (!d.sleep_quality) return std::optional<bool>();
+                          return std::optional(d.sleep_quality->value() <= poor + kTolerance);
+                        }});
+  candidates.push_back({"stress", false, [stress](const FactorDay& d) {
+                          if (!d.stress) return std::optional<bool>();
+                          return std::optional(d.stress->value() >= stress - kTolerance);
+                        }});
+  candidates.push_back(
+      {"painkillers", false, [](const FactorDay& d) { return std::optional(d.painkillers); }});
+  // The person's own factors, each one used in the window, in the order of their names; a day
+  // without it is a day without it.
+  std::vector<std::string> tags;  // folded, sorted, distinct
+  std::vector<std::string> spelled;
+  for (const FactorDay& d : factor_days) {
+    if (!d.tags) continue;
+    for (const std::string& t : *d.tags) {
+      const std::string f = Fold(t);
+      if (std::find(tags.begin(), tags.end(), f) == tags.end()) {
+        tags.push_back(f);
+        spelled.push_back(t);
+      }
+    }
+  }
+  std::vector<size_t> order(tags.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return tags[a] < tags[b]; });
+  for (size_t i : order) {
+    candidates.push_back({"tag:" + spelled[i], false, [f = tags[i]](const FactorDay& d) {
+                            if (!d.tags) return std::optional(false);
+                            return std::optional(
+                                std::any_of(d.tags->begin(), d.tags->end(),
+                                            [&](const std::string& t) { return Fold(t) == f; }));
+                          }});
+  }
 
   const auto min_days = static_cast<int>(s.association_min_days);
   std::vector<std::vector<Date>> with_dates;  // per association, for "same days as"

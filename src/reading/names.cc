@@ -67,6 +67,10 @@ std::string_view Name(Confounder s) {
       return "prolonged_position";
     case Confounder::kUpperBodyTension:
       return "upper_body_tension";
+    case Confounder::kShortSleep:
+      return "short_sleep";
+    case Confounder::kStress:
+      return "stress";
   }
   return "unknown";
 }

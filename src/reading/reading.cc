@@ -58,11 +58,14 @@ void ReadSessionsAndMornings(const View& v, Reading& r) {
       p.kind = v.KindOf(day.date);
       p.signal = e.signal;
       if (p.kind == MorningKind::kAfterSession) p.response = ResponseOf(e.signal);
+      p.painkillers = day.context.painkillers.value_or(false);
       r.mornings.push_back(p);
     }
     if (day.sessions.empty()) continue;
     const MorningEval m = v.EvalMorning(day.date + 1);
-    const std::vector<Confounder> confounders = reading_detail::ConfoundersOf(day.context, s);
+    const Day* next = v.Find(day.date + 1);
+    const std::vector<Confounder> confounders = reading_detail::ConfoundersOf(day, next, s);
+    const bool painkillers = next && next->context.painkillers.value_or(false);
     for (size_t k = 0; k < day.sessions.size(); ++k) {
       const Session& session = day.sessions[k];
       SessionReading sr;
@@ -77,6 +80,7 @@ void ReadSessionsAndMornings(const View& v, Reading& r) {
       sr.morning_pain = m.pain;
       sr.morning_stiffness = m.stiffness;
       sr.usual = m.usual;
+      sr.morning_painkillers = painkillers;
       sr.comfort = ComfortValue(session);
       r.sessions.push_back(std::move(sr));
     }
@@ -95,7 +99,13 @@ void ReadTrend(const View& v, Reading& r) {
     if (day.sessions.empty() || day.date + 1 > a) continue;
     ++t.exercise_days;
     const MorningEval m = v.EvalMorning(day.date + 1);
-    if (!m.pain) ++t.missing_mornings;
+    if (!m.pain) {
+      ++t.missing_mornings;
+    } else {
+      ++t.mornings_after_exercise;
+      const Day* next = v.Find(day.date + 1);
+      if (next && next->context.painkillers.value_or(false)) ++t.painkiller_mornings;
+    }
     const Response resp = ResponseOf(m.signal);
     if (resp == Response::kUnknown) continue;
     ++t.session_days;

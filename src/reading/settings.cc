@@ -57,6 +57,16 @@ const SettingInfo kSettings[] = {
     {"upper_body_tension", &Settings::upper_body_tension, 3, 9, 0.5,
      "upper-body tension (0-10) that counts as another thing that loaded the back",
      "project default"},
+    {"short_sleep_hours", &Settings::short_sleep_hours, 4, 8, 0.5,
+     "hours of sleep below which the night before a morning after counts as another thing "
+     "that can set the back off",
+     "project default: 6 hours, below the 7 or more adults are advised to sleep (AASM/SRS "
+     "consensus, 2015)"},
+    {"stress", &Settings::stress, 3, 9, 0.5,
+     "stress (0-10) that counts as another thing that loaded the back", "project default"},
+    {"poor_sleep_quality", &Settings::poor_sleep_quality, 2, 6, 0.5,
+     "sleep quality (0 = very poor, 10 = very good) at or below which a night was a poor one",
+     "project default"},
     {"min_session_days", &Settings::min_session_days, 3, 10, 1,
      "exercise days with a known morning after needed for a verdict",
      "the article: never judge from one session"},

@@ -116,13 +116,18 @@ Response ResponseOf(MorningSignal m) {
   return Response::kUnknown;
 }
 
-std::vector<Confounder> ConfoundersOf(const Context& c, const Settings& s) {
+std::vector<Confounder> ConfoundersOf(const Day& day, const Day* next, const Settings& s) {
+  const Context& c = day.context;
   std::vector<Confounder> out;
   if (c.sitting_hours && *c.sitting_hours >= s.sitting_hours) out.push_back(Confounder::kSitting);
   if (c.prolonged_position.value_or(false)) out.push_back(Confounder::kProlongedPosition);
   if (c.upper_body_tension && c.upper_body_tension->value() >= s.upper_body_tension) {
     out.push_back(Confounder::kUpperBodyTension);
   }
+  if (next && next->context.sleep_hours && *next->context.sleep_hours < s.short_sleep_hours) {
+    out.push_back(Confounder::kShortSleep);
+  }
+  if (c.stress && c.stress->value() >= s.stress) out.push_back(Confounder::kStress);
   return out;
 }
 

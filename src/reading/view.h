@@ -61,7 +61,8 @@ class View {
 };
 
 Response ResponseOf(MorningSignal m);
-std::vector<Confounder> ConfoundersOf(const Context& c, const Settings& s);
+// The confounders of a session on `day`; `next` is the day after (its night's sleep), or null.
+std::vector<Confounder> ConfoundersOf(const Day& day, const Day* next, const Settings& s);
 double Median(std::vector<double> values);
 
 // Associations and the factor days they are made from (associations.cc).

@@ -68,6 +68,7 @@ DayEdit ContextEdit(Context context, bool merge) {
       MergeContext(d.context, context);
     } else {
       d.context = context;
+      if (d.context.tags && d.context.tags->empty()) d.context.tags.reset();  // none
     }
     return None();
   };

@@ -1,4 +1,5 @@
 // Rows to diary values and back.
+#include <algorithm>
 #include <cstdio>
 #include <random>
 
@@ -23,6 +24,14 @@ std::optional<bool> ColBool(const Row& r, size_t i) {
 }
 
 Value ScoreValue(const std::optional<Score>& s) { return s ? Value(s->value()) : Null(); }
+
+// Tags, one per line (a tag holds no control character).
+Value TagsValue(const Context& c) {
+  if (!c.tags || c.tags->empty()) return Null();
+  std::string out;
+  for (const std::string& t : *c.tags) out += (out.empty() ? "" : "\n") + t;
+  return Value(out);
+}
 
 }  // namespace
 
@@ -49,6 +58,25 @@ Result<void> ReadDayRow(const Row& r, Day& day, size_t c) {
   day.context.prolonged_position = ColBool(r, c + 4);
   day.context.upper_body_tension = *tension;
   day.note = r.OptText(c + 6);
+  auto quality = ColScore(r, c + 8, "sleep_quality");
+  auto stress = ColScore(r, c + 11, "stress");
+  if (!quality) return Unexpected(quality.error());
+  if (!stress) return Unexpected(stress.error());
+  day.context.sleep_hours = r.OptReal(c + 7);
+  day.context.sleep_quality = *quality;
+  day.context.painkillers = ColBool(r, c + 9);
+  day.context.painkiller_name = r.OptText(c + 10);
+  day.context.stress = *stress;
+  if (auto tags = r.OptText(c + 12)) {
+    std::vector<std::string> list;
+    size_t from = 0;
+    while (from <= tags->size()) {
+      const size_t nl = std::min(tags->find('\n', from), tags->size());
+      list.push_back(tags->substr(from, nl - from));
+      from = nl + 1;
+    }
+    day.context.tags = std::move(list);
+  }
   return {};
 }
 
@@ -84,11 +112,14 @@ Result<void> WriteDay(Conn& c, PersonId person, const Day& day) {
   if (day.empty()) return {};
   auto ok = c.Run(
       "INSERT INTO days (person_id, date, morning_pain, morning_stiffness, sitting_hours, "
-      "prolonged_position, upper_body_tension, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      "prolonged_position, upper_body_tension, note, sleep_hours, sleep_quality, painkillers, "
+      "painkiller_name, stress, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {person, date, day.morning ? Value(day.morning->pain.value()) : Null(),
        ScoreValue(day.morning ? day.morning->stiffness : std::nullopt),
        Opt(day.context.sitting_hours), Opt(day.context.prolonged_position),
-       ScoreValue(day.context.upper_body_tension), Opt(day.note)});
+       ScoreValue(day.context.upper_body_tension), Opt(day.note), Opt(day.context.sleep_hours),
+       ScoreValue(day.context.sleep_quality), Opt(day.context.painkillers),
+       Opt(day.context.painkiller_name), ScoreValue(day.context.stress), TagsValue(day.context)});
   if (!ok) return Unexpected(ok.error());
   for (size_t k = 0; k < day.sessions.size(); ++k) {
     const Session& x = day.sessions[k];

@@ -23,7 +23,8 @@ namespace backsignal::sql {
 
 #define BACKSIGNAL_DAY_COLUMNS                                                 \
   "date, morning_pain, morning_stiffness, sitting_hours, prolonged_position, " \
-  "upper_body_tension, note"
+  "upper_body_tension, note, sleep_hours, sleep_quality, painkillers, "        \
+  "painkiller_name, stress, tags"
 #define BACKSIGNAL_SESSION_COLUMNS                                                         \
   "time_minutes, minutes, activity, load_bits, during_start, during_end, during_pattern, " \
   "during_sharp, hour_after_pain, hour_after_tighter"

@@ -169,8 +169,28 @@ std::string ConfounderWords(Confounder c, const Settings& s) {
       return "long spells in one position";
     case Confounder::kUpperBodyTension:
       return "upper-body tension of " + Num(s.upper_body_tension) + " or more";
+    case Confounder::kShortSleep:
+      return "a short night after it (under " + Num(s.short_sleep_hours) + " hours of sleep)";
+    case Confounder::kStress:
+      return "stress of " + Num(s.stress) + " or more";
   }
   return "";
+}
+
+AfterWords FactorAfterWords(const std::string& factor, bool exercise_days_only, const Reading& r,
+                            const Settings& s) {
+  if (factor == "short_sleep") {
+    return {"After nights of under " + Num(s.short_sleep_hours) + " hours' sleep",
+            "after longer nights", "the morning"};
+  }
+  if (factor == "poor_sleep") {
+    return {"After nights you slept poorly (" + Num(s.poor_sleep_quality) +
+                " or less out of 10 for how well)",
+            "after better nights", "the morning"};
+  }
+  const std::string kind = exercise_days_only ? "exercise days" : "days";
+  return {"After " + kind + " with " + FactorWords(factor, r, s), "after " + kind + " without it",
+          "the next morning"};
 }
 
 std::string FactorWords(const std::string& factor, const Reading& r, const Settings& s) {
@@ -187,6 +207,13 @@ std::string FactorWords(const std::string& factor, const Reading& r, const Setti
            " minutes in a day)";
   }
   if (factor == "two_sessions") return "two sessions in a day";
+  if (factor == "short_sleep") {
+    return "short nights (under " + Num(s.short_sleep_hours) + " hours of sleep)";
+  }
+  if (factor == "poor_sleep") return "poorly slept nights";
+  if (factor == "stress") return "stress of " + Num(s.stress) + " or more";
+  if (factor == "painkillers") return "painkillers";
+  if (factor.starts_with("tag:")) return "\"" + factor.substr(4) + "\"";
   return factor;
 }
 

@@ -16,5 +16,13 @@ std::string Capital(std::string s);
 std::string ConfounderWords(Confounder c, const Settings& s);
 // A factor of "what tends to go with a worse morning", in words.
 std::string FactorWords(const std::string& factor, const Reading& r, const Settings& s);
+// How an association's sentence names the days with a factor and without it, and the morning
+// that follows them ("After nights of under 6 hours' sleep", "after longer nights", "the
+// morning").
+struct AfterWords {
+  std::string with, without, morning;
+};
+AfterWords FactorAfterWords(const std::string& factor, bool exercise_days_only, const Reading& r,
+                            const Settings& s);
 
 }  // namespace backsignal::words_detail

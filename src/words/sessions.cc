@@ -39,11 +39,21 @@ std::string MorningWords(const SessionReading& sr, Date as_of) {
   return "";
 }
 
-// The named factors that clear the bar, grouped with those on the very same days.
-std::vector<std::string> NamedFactors(const Reading& r, const Settings& s) {
+std::string MorningWithPainkillers(const SessionReading& sr, Date as_of) {
+  std::string out = MorningWords(sr, as_of);
+  if (sr.morning_painkillers && sr.morning_pain) {
+    out += ", on painkillers, which can hide a flare";
+  }
+  return out;
+}
+
+// The named factors that clear the bar, grouped with those on the very same days; `exercise`
+// says whether the first is something about the sessions themselves.
+std::vector<std::string> NamedFactors(const Reading& r, const Settings& s, bool* exercise) {
   std::vector<const Association*> clear;
   for (const Association& a : r.associations) {
-    if (a.clears_bar) clear.push_back(&a);
+    // Painkillers are taken because of pain: never named as a thing to change.
+    if (a.clears_bar && a.factor != "painkillers") clear.push_back(&a);
   }
   std::sort(clear.begin(), clear.end(), [](const Association* a, const Association* b) {
     return *a->p_value < *b->p_value ||
@@ -51,8 +61,11 @@ std::vector<std::string> NamedFactors(const Reading& r, const Settings& s) {
   });
   if (clear.empty()) return {};
   const Association& top = *clear.front();
+  if (exercise) *exercise = top.exercise_days_only;
   std::vector<std::string> named = {FactorWords(top.factor, r, s)};
-  for (const std::string& other : top.same_days_as) named.push_back(FactorWords(other, r, s));
+  for (const std::string& other : top.same_days_as) {
+    if (other != "painkillers") named.push_back(FactorWords(other, r, s));
+  }
   return named;
 }
 
@@ -78,7 +91,7 @@ void SessionsWords(const Reading& r, const Settings& s, ReadingWords& w) {
     if (!x.load.empty()) out.heading += " (" + LoadList(x.load) + ")";
     out.during = DescribeDuring(sr.during);
     out.hour_after = DescribeHourAfter(sr.hour_after);
-    out.morning = MorningWords(sr, r.as_of);
+    out.morning = MorningWithPainkillers(sr, r.as_of);
     if (!sr.confounders.empty()) {
       std::vector<std::string> c;
       for (Confounder f : sr.confounders) c.push_back(ConfounderWords(f, s));
@@ -107,17 +120,19 @@ void AssociationsWords(const Reading& r, const Settings& s, ReadingWords& w) {
     return *a->difference > *b->difference;
   });
   for (const Association* a : enough) {
-    const std::string kind = a->exercise_days_only ? "exercise days with " : "days with ";
-    std::string text = "After " + kind + FactorWords(a->factor, r, s) +
-                       ", the next morning was noticeably higher " +
+    const AfterWords after = FactorAfterWords(a->factor, a->exercise_days_only, r, s);
+    std::string text = after.with + ", " + after.morning + " was noticeably higher " +
                        OfTimes(a->with_higher, a->with_days) + " times";
     if (a->with_points)
       text += " (" + Num(*a->with_points) + " points above your usual on average)";
-    text += ", against " + OfTimes(a->without_higher, a->without_days) + " after " +
-            (a->exercise_days_only ? "exercise days" : "days") + " without it";
+    text += ", against " + OfTimes(a->without_higher, a->without_days) + " " + after.without;
     if (a->without_points) text += " (" + Num(*a->without_points) + ")";
     text += ". ";
-    if (a->clears_bar) {
+    if (a->factor == "painkillers") {
+      text +=
+          "Painkillers are taken because of pain, so this shows how the two go together, not "
+          "that one causes the other.";
+    } else if (a->clears_bar) {
       text += "That is a clear difference, though it does not show that one causes the other.";
     } else if (*a->difference <= 0) {
       text += "No sign so far that it goes with worse mornings.";
@@ -148,7 +163,8 @@ std::string NextStepWords(const Reading& r, const Settings& s) {
         "Talk to a clinician about pain that keeps rising, whatever the exercise; until then, "
         "keep the load gentle and keep checking in. ";
   }
-  const std::vector<std::string> named = NamedFactors(r, s);
+  bool exercise_factor = false;
+  const std::vector<std::string> named = NamedFactors(r, s, &exercise_factor);
   switch (t.verdict) {
     case Verdict::kHelpful:
       return out +
@@ -156,7 +172,11 @@ std::string NextStepWords(const Reading& r, const Settings& s) {
              "checking in on the three windows so that a change shows early.";
     case Verdict::kStirringUp:
       out += "Ease the load for a while";
-      if (!named.empty()) out += ", above all " + NamedPhrase(named);
+      if (!named.empty() && exercise_factor) out += ", above all " + NamedPhrase(named);
+      if (!named.empty() && !exercise_factor) {
+        out += ", and look at " + NamedPhrase(named) + " too (mornings were more often higher " +
+               "after them)";
+      }
       return out +
              ", and keep checking in: the next week or two will show whether that settles your "
              "mornings. If it does not, or if pain keeps rising, talk to a clinician.";
@@ -169,11 +189,14 @@ std::string NextStepWords(const Reading& r, const Settings& s) {
       }
       out +=
           "Keep recording all three windows and the day's sitting, long spells in one "
-          "position and upper-body tension: over the next week or two that tells whether the "
-          "exercise or something else sets your mid back off.";
+          "position, upper-body tension, sleep and stress: over the next week or two that tells "
+          "whether the exercise or something else sets your mid back off.";
       if (!named.empty()) {
-        out += " The clearest so far: mornings were more often higher after days with " +
-               NamedPhrase(named) + "; try changing that first.";
+        out += " The clearest so far: mornings were more often higher after " +
+               (named[0].starts_with("short nights") || named[0].starts_with("poorly slept")
+                    ? named[0]
+                    : "days with " + NamedPhrase(named)) +
+               "; try changing that first.";
       }
       return out;
     case Verdict::kNotEnoughData: {

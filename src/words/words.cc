@@ -249,6 +249,17 @@ void CautionWords(const Reading& r, const Settings& s, ReadingWords& w) {
         " days have no morning after recorded, so this reading is less sure than it looks. "
         "Check in on waking after exercise days.");
   }
+  if (t.painkiller_mornings > 0) {
+    const int k = t.painkiller_mornings, n = t.mornings_after_exercise;
+    const std::string which =
+        n == 1   ? "your one morning after exercise"
+        : k == n ? "all " + std::to_string(n) + " of your mornings after exercise"
+                 : std::to_string(k) + " of your " + std::to_string(n) + " mornings after exercise";
+    w.cautions.push_back("On " + which + " in the last " + Num(s.trend_days) +
+                         " days you had taken painkillers, which can hide a flare: " +
+                         (k == 1 ? "that morning" : "those mornings") +
+                         " may look better than your back is.");
+  }
   if (r.usual.pain_source == UsualSource::kStated) {
     w.cautions.push_back(
         "Your usual morning is the one you stated. Your own mornings after days without exercise "

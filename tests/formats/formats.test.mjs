@@ -72,6 +72,13 @@ function randomDiary(days, seed) {
       if (rnd() < 0.7) day.context.sitting_hours = Math.round(rnd() * 24);
       if (rnd() < 0.5) day.context.prolonged_position = rnd() < 0.5;
       if (rnd() < 0.5) day.context.upper_body_tension = score();
+      if (rnd() < 0.5) day.context.sleep_hours = Math.round(rnd() * 24) / 2;
+      if (rnd() < 0.4) day.context.sleep_quality = score();
+      if (rnd() < 0.3) day.context.painkillers = rnd() < 0.7;
+      if (day.context.painkillers && rnd() < 0.5) day.context.painkiller_name = ['ibuprofen 400 mg', 'paracetamol', '=cmd|x'][Math.floor(rnd() * 3)];
+      if (rnd() < 0.4) day.context.stress = score();
+      if (rnd() < 0.3) day.context.tags = ['long drive', 'period', 'new mattress', 'Lifting at work'].filter(() => rnd() < 0.5);
+      if (day.context.tags && !day.context.tags.length) delete day.context.tags;
       if (!Object.keys(day.context).length) delete day.context;
     }
     const n = rnd() < 0.45 ? (rnd() < 0.15 ? 2 : 1) : 0;
@@ -121,6 +128,7 @@ function validateBundle(name, bundle) {
 
 const OWN = 'https://backsignal.invalid/fhir/CodeSystem/diary';
 const LOINC_PAIN = '72514-3';
+const LOINC_SLEEP = '93832-4';
 
 // Rebuilds the diary from the Bundle alone: the round trip.
 function diaryFromBundle(bundle) {
@@ -169,6 +177,12 @@ function diaryFromBundle(bundle) {
     assert.match(date, /^\d{4}-\d{2}-\d{2}$/);
     const session = r.partOf ? sessionOf.get(r.partOf[0].reference) : null;
     if (r.partOf) assert.ok(session, 'partOf names a Procedure in the Bundle');
+    if (code.system === 'http://loinc.org' && code.code === LOINC_SLEEP) {
+      assert.equal(win, 'context');
+      assert.equal(r.valueQuantity.code, 'h');
+      (dayOf(date).context ||= {}).sleep_hours = r.valueQuantity.value;
+      continue;
+    }
     if (code.system === 'http://loinc.org') {
       assert.equal(code.code, LOINC_PAIN);
       assert.equal(r.bodySite.coding[0].code, '1141986006');
@@ -185,11 +199,16 @@ function diaryFromBundle(bundle) {
     }
     assert.equal(code.system, OWN);
     if (code.code === 'day_context') {
-      const c = {};
+      const c = (dayOf(date).context ||= {});
       if (comp.sitting_hours) c.sitting_hours = comp.sitting_hours.valueQuantity.value;
       if (comp.prolonged_position) c.prolonged_position = comp.prolonged_position.valueBoolean;
       if (comp.upper_body_tension) c.upper_body_tension = comp.upper_body_tension.valueQuantity.value;
-      dayOf(date).context = c;
+      if (comp.sleep_quality) c.sleep_quality = comp.sleep_quality.valueQuantity.value;
+      if (comp.painkillers) c.painkillers = comp.painkillers.valueBoolean;
+      if (comp.painkiller_name) c.painkiller_name = comp.painkiller_name.valueString;
+      if (comp.stress) c.stress = comp.stress.valueQuantity.value;
+      const tags = (r.component || []).filter((x) => x.code.coding[0].code === 'own_factor').map((x) => x.valueString);
+      if (tags.length) c.tags = tags;
     } else if (code.code === 'day_note') {
       dayOf(date).note = r.valueString;
     } else if (code.code === 'during_course') {
@@ -382,4 +401,27 @@ test('the spring-forward gap and a zone east of UTC: New York and Sydney', () =>
   assert.equal(fires.get('2026-04-04'), Date.parse('2026-04-03T19:00:00Z') / 1000, '06:00 AEDT');
   assert.equal(fires.get('2026-04-06'), Date.parse('2026-04-05T20:00:00Z') / 1000, '06:00 AEST');
   assert.equal(fires.get('2026-10-05'), Date.parse('2026-10-04T19:00:00Z') / 1000, '06:00 AEDT again');
+});
+
+// ---------- the diary format's JSON Schema ----------
+
+test('every export validates against docs/diary.schema.json (and the spec schema without the additive fields)', () => {
+  const Ajv2020 = require('ajv/dist/2020').default;
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  const ours = ajv.compile(JSON.parse(readFileSync(path.join(root, 'docs/diary.schema.json'), 'utf8')));
+  const sharedSchema = path.resolve(root, '../shared/spec/diary.schema.json');
+  const spec = existsSync(sharedSchema) ? new Ajv2020({ strict: false }).compile(JSON.parse(readFileSync(sharedSchema, 'utf8'))) : null;
+  const additive = ['sleep_hours', 'sleep_quality', 'painkillers', 'painkiller_name', 'stress', 'tags'];
+  let withNew = 0;
+  for (const [name, diary] of [['random', randomDiary(400, 9)], ...scenarioDiaries()]) {
+    const exported = JSON.parse(cli(freshDb(diary), 'export'));
+    assert.ok(ours(exported), `${name}: ${JSON.stringify(ours.errors)}`);
+    const uses = exported.days.some((d) => d.context && additive.some((k) => k in d.context));
+    withNew += uses;
+    if (spec && !uses) assert.ok(spec(exported), `${name}: ${JSON.stringify(spec.errors)}`);
+  }
+  assert.ok(withNew >= 2, 'the random diary and a scenario use the additive fields');
+  // The schema refuses what the reader refuses.
+  const bad = { format: 'backsignal-diary', version: 1, days: [{ date: '2026-11-02', context: { sleep_hours: 6.25, tags: ['a;b'] } }] };
+  assert.equal(ours(bad), false);
 });

@@ -54,6 +54,13 @@ def random_diary(rng):
                 c["prolonged_position"] = rng.random() < 0.5
             if rng.random() < 0.5:
                 c["upper_body_tension"] = num(rng.choice([0, 5.5, 6, 7, 10]))
+            # The additive context: sleep (the night before this morning), stress, painkillers.
+            if rng.random() < 0.4:
+                c["sleep_hours"] = num(rng.choice([0, 4, 5.5, 6, 7.5, 9]))
+            if rng.random() < 0.3:
+                c["stress"] = num(rng.choice([2, 5.5, 6, 8]))
+            if rng.random() < 0.3:
+                c["painkillers"] = rng.random() < 0.6
             day["context"] = c
         if rng.random() < p_session or (streak and 10 < i < 40):
             sessions = []
@@ -177,6 +184,10 @@ def main():
                 note("raised, not flared")
             if expect["progress"]["eight_weeks_before"] is not None:
                 note("progress eight weeks")
+            if t["painkiller_mornings"]:
+                note("painkiller mornings")
+            for c in {c for s in expect["sessions"] for c in s["confounders"]}:
+                note("confounder " + c)
             errs = compare(expect, json.loads(p.stdout))
             if errs:
                 failures += 1
@@ -189,7 +200,8 @@ def main():
         wanted = ["verdict helpful", "verdict mixed", "verdict stirring_up", "verdict not_enough_data",
                   "basis rest_mornings", "basis all_mornings", "usual stated", "usual rest_mornings",
                   "alert keeps_rising", "alert repeated_worse_mornings", "alert modify_or_stop",
-                  "effect known", "missing mornings", "raised, not flared", "progress eight weeks"]
+                  "effect known", "missing mornings", "raised, not flared", "progress eight weeks",
+                  "painkiller mornings", "confounder short_sleep", "confounder stress"]
         thin = [w for w in wanted if seen.get(w, 0) < 3]
         if thin:
             print("the random diaries did not exercise: " + ", ".join(thin))

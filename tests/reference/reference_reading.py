@@ -129,19 +129,31 @@ def read(diary, as_of):
             out.append("prolonged_position")
         if "upper_body_tension" in c and c["upper_body_tension"] >= 6:
             out.append("upper_body_tension")
+        # Additive (diary-format.md): the night before the morning after, and that day's stress.
+        nxt = days.get(d + ONE, {}).get("context", {})
+        if "sleep_hours" in nxt and nxt["sleep_hours"] < 6:
+            out.append("short_sleep")
+        if "stress" in c and c["stress"] >= 6:
+            out.append("stress")
         return out
+
+    def painkillers(x):
+        return days.get(x, {}).get("context", {}).get("painkillers") is True
 
     W0, W1 = A - dt.timedelta(days=13), A          # W
     P0, P1 = A - dt.timedelta(days=27), A - dt.timedelta(days=14)  # W'
     C0 = A - dt.timedelta(days=27)
 
     # §3 session days, shares, missing mornings
-    session_days = flared = raised = missing = 0
+    session_days = flared = raised = missing = on_painkillers = after_exercise = 0
     d = W0 - ONE
     while d + ONE <= A:
         if has_session(d):
             if morning(d + ONE) is None:
                 missing += 1
+            else:
+                after_exercise += 1
+                on_painkillers += painkillers(d + ONE)
             r = response(d)
             if r != "unknown":
                 session_days += 1
@@ -196,7 +208,8 @@ def read(diary, as_of):
             m = morning_signal(day_date + ONE)
             sessions.append({"date": day_date.isoformat(), "time": s.get("time"), "during": ds,
                              "hour_after": hs, "morning": m, "response": RESPONSE.get(m, "unknown"),
-                             "confounders": confounders(day_date)})
+                             "confounders": confounders(day_date),
+                             "morning_painkillers": painkillers(day_date + ONE)})
             vals = [s.get("during", {}).get("start"), s.get("during", {}).get("end"),
                     s.get("hour_after", {}).get("pain")]
             vals = [_f(v) for v in vals if v is not None]
@@ -259,6 +272,7 @@ def read(diary, as_of):
                   "session_days": session_days, "flared_days": flared, "raised_days": raised,
                   "flared_share": num(flared_share), "raised_share": num(raised_share),
                   "strained_share": num(strained_share), "missing_mornings": missing,
+                  "painkiller_mornings": on_painkillers, "mornings_after_exercise": after_exercise,
                   "exercise_effect": num(effect), "baseline_change": num(change),
                   "baseline_basis": basis, "comfort_slope_per_week": num(cslope)},
         "sessions": sessions,

@@ -71,12 +71,27 @@ struct Morning {
   bool operator==(const Morning&) const = default;
 };
 
-// What else loaded the back that day: the article's other causes of a bad day.
+// What else shaped the day and the night before it: the article's other causes of a bad day
+// (sitting, one position, upper-body tension), and the sleep, stress, painkillers and the
+// person's own factors that people track beside pain (diary-format.md, additive fields).
 struct Context {
   std::optional<double> sitting_hours;  // 0-24
   std::optional<bool> prolonged_position;
   std::optional<Score> upper_body_tension;
-  bool empty() const { return !sitting_hours && !prolonged_position && !upper_body_tension; }
+  // The night that ended on this date's morning: hours asleep (0-24 in half hours) and how
+  // well (0 = very poorly, 10 = very well).
+  std::optional<double> sleep_hours;
+  std::optional<Score> sleep_quality;
+  std::optional<bool> painkillers;             // took something for the pain this day
+  std::optional<std::string> painkiller_name;  // what, optional; only with painkillers
+  std::optional<Score> stress;
+  // The person's own factors ("long drive", "new mattress"): distinct, in the order given.
+  // Never an empty list (none is nullopt).
+  std::optional<std::vector<std::string>> tags;
+  bool empty() const {
+    return !sitting_hours && !prolonged_position && !upper_body_tension && !sleep_hours &&
+           !sleep_quality && !painkillers && !painkiller_name && !stress && !tags;
+  }
   bool operator==(const Context&) const = default;
 };
 
@@ -141,12 +156,23 @@ inline constexpr int kMaxMinutes = 600;
 inline constexpr double kMaxSittingHours = 24;
 inline constexpr size_t kMaxActivityChars = 200;
 inline constexpr size_t kMaxNoteChars = 2000;
+inline constexpr double kMaxSleepHours = 24;
+inline constexpr size_t kMaxPainkillerChars = 100;
+inline constexpr size_t kMaxTagChars = 40;
+inline constexpr size_t kMaxTagsPerDay = 12;
 
 // Validators for single values, shared by every parser and check-in. Each returns the value or
 // a message without a location ("11 is above the top of the scale (0 to 10)").
 Expected<int, std::string> ValidateMinutes(double value);
 Expected<double, std::string> ValidateSittingHours(double value);
 Expected<std::string, std::string> ValidateText(std::string_view text, size_t max_chars);
+// 0-24 in steps of half an hour.
+Expected<double, std::string> ValidateSleepHours(double value);
+// One of the person's own factors: trimmed, 1-40 characters, no control characters.
+Expected<std::string, std::string> ValidateTag(std::string_view tag);
+// A day's tags: each valid, at most 12, no two the same ignoring case. The message starts
+// with where: "[2]: ..." for one tag, ": ..." for the list.
+Expected<std::vector<std::string>, std::string> ValidateTags(const std::vector<std::string>& tags);
 
 // Formats a number the shortest way that reads back the same ("3", "3.5", "0.1").
 std::string FormatNumber(double value);

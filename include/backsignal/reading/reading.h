@@ -21,7 +21,12 @@ enum class DuringSignal { kSharp, kBuilding, kStable, kUnknown };
 enum class HourAfterSignal { kRising, kSettling, kUnknown };
 enum class MorningSignal { kWorse, kHigher, kBetter, kUsual, kUnknown };
 enum class Response { kFlared, kRaised, kSettled, kUnknown };
-enum class Confounder { kSitting, kProlongedPosition, kUpperBodyTension };
+// In reading.md's order, then the additive ones (short_sleep: the night before the morning
+// after; stress: that day).
+enum class Confounder { kSitting, kProlongedPosition, kUpperBodyTension, kShortSleep, kStress };
+inline constexpr Confounder kAllConfounders[] = {
+    Confounder::kSitting, Confounder::kProlongedPosition, Confounder::kUpperBodyTension,
+    Confounder::kShortSleep, Confounder::kStress};
 enum class Baseline { kCreeping, kImproving, kStable, kUnknown };
 enum class BaselineBasis { kRestMornings, kAllMornings, kNone };
 enum class UsualSource { kRestMornings, kStated, kNone };
@@ -63,6 +68,8 @@ struct SessionReading {
   std::optional<Score> morning_pain;
   std::optional<Score> morning_stiffness;
   UsualAt usual;
+  // Painkillers were taken on the morning after's date: they can hide a flare.
+  bool morning_painkillers = false;
 };
 
 // What the morning of a date follows.
@@ -81,6 +88,7 @@ struct MorningPoint {
   MorningKind kind = MorningKind::kUnknown;
   MorningSignal signal = MorningSignal::kUnknown;  // against the usual
   Response response = Response::kUnknown;          // of the session day before, when one
+  bool painkillers = false;                        // taken that day
 };
 
 struct Trend {
@@ -99,6 +107,10 @@ struct Trend {
   std::optional<double> strained_share;
   int missing_mornings = 0;  // exercise days in W whose morning after was not recorded
   int exercise_days = 0;     // dates with a session whose morning after is dated in W
+  // Recorded mornings after exercise days in W on a day with painkillers (they can hide a
+  // flare), and the recorded mornings after exercise days they are counted among.
+  int painkiller_mornings = 0;
+  int mornings_after_exercise = 0;
   // Exercise effect: median morning pain after exercise minus after rest, in W.
   std::optional<double> exercise_effect;
   int effect_after_mornings = 0;
@@ -133,7 +145,9 @@ struct Alert {
 // How often days with a factor were followed by a noticeably higher morning, against days
 // without it. Never a claim of cause.
 struct Association {
-  std::string factor;               // "rotation", "sitting", "long_session", "two_sessions", ...
+  // "rotation", "sitting", "long_session", "two_sessions", "short_sleep", "poor_sleep",
+  // "stress", "painkillers", or "tag:" and the person's own factor.
+  std::string factor;
   bool exercise_days_only = false;  // loads and session length: compared over exercise days
   int with_days = 0, with_higher = 0;
   int without_days = 0, without_higher = 0;

@@ -27,6 +27,9 @@ struct Settings {
   double rising_rise = 1;       // hour-after pain this far above the session's end: rising
   double sitting_hours = 6;     // sitting this long is a confounder
   double upper_body_tension = 6;    // tension at least this is a confounder
+  double short_sleep_hours = 6;     // a night shorter than this is a confounder
+  double stress = 6;                // stress at least this is a confounder
+  double poor_sleep_quality = 4;    // sleep quality at most this is a poor night
   double min_session_days = 4;      // fewer session days than this: not enough data
   double min_mornings = 7;          // fewer mornings in W than this: not enough data
   double min_comfort_sessions = 4;  // fewer sessions than this: comfort unknown
