@@ -162,6 +162,29 @@ Expected<std::vector<std::string>, std::string> ValidateTags(const std::vector<s
   return out;
 }
 
+std::vector<TagUse> TagsInUse(const Diary& diary, size_t limit) {
+  std::vector<TagUse> out;
+  std::vector<std::string> keys;
+  for (auto it = diary.days.rbegin(); it != diary.days.rend(); ++it) {  // newest first
+    if (!it->context.tags) continue;
+    for (const std::string& t : *it->context.tags) {
+      const std::string key = Folded(t);
+      const auto found = std::find(keys.begin(), keys.end(), key);
+      if (found == keys.end()) {
+        keys.push_back(key);
+        out.push_back({t, 1, it->date});
+      } else {
+        ++out[static_cast<size_t>(found - keys.begin())].days;
+      }
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const TagUse& a, const TagUse& b) {
+    return a.last > b.last || (a.last == b.last && a.name < b.name);
+  });
+  if (out.size() > limit) out.resize(limit);
+  return out;
+}
+
 Result<void> ValidateDay(const Day& day) {
   ProblemList problems(20);
   const std::string at = day.date.ToString() + " ";

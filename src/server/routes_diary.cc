@@ -174,7 +174,12 @@ Result<Response> DaysRoute(const Service& svc, Call& c) {
     out += DayToJson(*it);
     first = false;
   }
-  return Json(200, out + "]}");
+  // The person's own factors used so far, for the page to offer as toggles.
+  nlohmann::json tags = nlohmann::json::array();
+  for (const TagUse& t : TagsInUse(*diary, 30)) {
+    tags.push_back({{"name", t.name}, {"days", t.days}, {"last", t.last.ToString()}});
+  }
+  return Json(200, out + "],\"tags\":" + Dump(tags) + "}");
 }
 
 Result<Response> DayRoute(const Service& svc, Call& c) {

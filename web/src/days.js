@@ -23,6 +23,7 @@ export async function loadDays(from, to) {
       if (date >= from && date <= to) delete store.days[date];
     }
     for (const d of r.data.days) store.days[d.date] = d;
+    store.tags = r.data.tags || [];
     store.at = Date.now();
     try {
       await kv.set(key, store);
@@ -31,16 +32,16 @@ export async function loadDays(from, to) {
     }
     const days = {};
     for (const d of r.data.days) days[d.date] = d;
-    return { days, source: 'server', at: store.at, status: 200 };
+    return { days, tags: store.tags, source: 'server', at: store.at, status: 200 };
   }
   if (r.offline && kept) {
     const days = {};
     for (const [date, d] of Object.entries(kept.days)) {
       if (date >= from && date <= to) days[date] = d;
     }
-    return { days, source: 'cache', at: kept.at, status: 0 };
+    return { days, tags: kept.tags || [], source: 'cache', at: kept.at, status: 0 };
   }
-  return { days: {}, source: 'none', at: 0, status: r.status, response: r };
+  return { days: {}, tags: [], source: 'none', at: 0, status: r.status, response: r };
 }
 
 function clone(x) {
@@ -108,7 +109,18 @@ export async function daysWithQueue(from, to) {
   for (const e of queue) if (e.date >= from && e.date <= to) dates.add(e.date);
   const days = {};
   for (const date of dates) days[date] = overlay(date, loaded.days[date], queue);
-  return { ...loaded, days, queue };
+  // The person's own factors: those the server knows, and any first used in a queued check-in.
+  const tags = [...(loaded.tags || []).map((t) => t.name)];
+  const seen = new Set(tags.map((t) => t.toLowerCase()));
+  for (const e of queue) {
+    for (const t of (e.path.endsWith('/context') && e.body && e.body.tags) || []) {
+      if (!seen.has(t.toLowerCase())) {
+        seen.add(t.toLowerCase());
+        tags.unshift(t);
+      }
+    }
+  }
+  return { ...loaded, days, queue, tags };
 }
 
 // The pending state of a queued entry, in words.

@@ -26,7 +26,16 @@ export function h(tag, attrs, ...children) {
 
 // A 0-10 scale: one tab stop (native radios), arrow keys move along it, and "+½" adds half a
 // point. `value` is a number or null; onChange(value) on every change.
-export function scale({ label, hint, low = '0 none', high = '10 worst', value = null, optional = false, onChange }) {
+export function scale({
+  label,
+  hint,
+  low = '0 none',
+  high = '10 worst',
+  value = null,
+  optional = false,
+  halfText = '+½ point',
+  onChange,
+}) {
   const name = nextId('scale');
   const legendId = nextId('lg');
   let current = value;
@@ -39,7 +48,7 @@ export function scale({ label, hint, low = '0 none', high = '10 worst', value = 
     radios.push(input);
     row.append(h('span', { class: 'pick' }, input, h('label', { for: id }, String(i))));
   }
-  const half = h('button', { type: 'button', class: 'half', 'aria-pressed': 'false' }, '+½ point');
+  const half = h('button', { type: 'button', class: 'half', 'aria-pressed': 'false' }, halfText);
   half.addEventListener('click', () => {
     if (current === null) return;
     set(current % 1 === 0 ? Math.min(10, current + 0.5) : Math.floor(current));

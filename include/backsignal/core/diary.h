@@ -150,6 +150,18 @@ struct Diary {
   const Day* Find(Date date) const;
 };
 
+// One of the person's own factors as used in a diary: spelled as last used, on how many days,
+// and when last.
+struct TagUse {
+  std::string name;
+  int days = 0;
+  Date last;
+  bool operator==(const TagUse&) const = default;
+};
+// The tags of `diary` (told apart ignoring ASCII case), the most recently used first, then by
+// name; at most `limit`.
+std::vector<TagUse> TagsInUse(const Diary& diary, size_t limit);
+
 // Limits of the format, named once.
 inline constexpr int kMinMinutes = 1;
 inline constexpr int kMaxMinutes = 600;

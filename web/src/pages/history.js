@@ -39,7 +39,7 @@ export async function renderHistory(root, app, span = STEP) {
   const from = addDays(end, -span);
   const loaded = await daysWithQueue(from, end);
   const redraw = () => renderHistory(root, app, span);
-  const ctx = { today: end, changed: () => app.refreshQueue() };
+  const ctx = { today: end, tags: loaded.tags, changed: () => app.refreshQueue() };
   const fb = feedback();
   const slot = h('div', {});
   const open = (date) => {

@@ -120,6 +120,7 @@ export async function renderToday(root, app) {
 
   const from = addDays(date, -LOOK_BACK);
   const loaded = await daysWithQueue(from, date);
+  ctx.tags = loaded.tags;
   const redraw = () => renderToday(root, app);
   const entry = loaded.days[date] || { day: { date, sessions: [] }, marks: {} };
   const { day, marks } = entry;
