@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 SHARED ?= ../shared
 DEMO_DB ?= demo/diary.db
 FUZZ_SECONDS ?= 30
-FUZZ_TARGETS = diary_json diary_csv settings_json profile_json checkin_json auth_json writers
+FUZZ_TARGETS = diary_json diary_csv settings_json profile_json checkin_json auth_json writers workouts
 
 .PHONY: web-lint all deps build test unit asan tsan lint format format-check tidy scenarios bench fuzz run demo clean
 
@@ -72,6 +72,7 @@ bench: deps
 	build-bench/bench_early_warning
 	bench/http_bench.sh build-bench/backsignal 10
 	node bench/morning_checkin.mjs build-bench/backsignal 5
+	python3 bench/workouts_bench.py build-bench/backsignal 200
 	scripts/pg-test.sh start /tmp/backsignal-pg-bench >/dev/null
 	bench/clinician_list.sh build-bench/backsignal build-bench/bench_clinician_setup 10000 \
 	  "$$(scripts/pg-test.sh url /tmp/backsignal-pg-bench)"; s=$$?; scripts/pg-test.sh stop /tmp/backsignal-pg-bench; exit $$s

@@ -18,6 +18,7 @@ packages=(
   libboost-dev                        # Boost.Beast and Asio: the HTTP server
   libhowardhinnant-date-dev tzdata    # time zones for reminders and exported instants
   libsodium-dev                       # stable ids, secrets and their hashes
+  libexpat1-dev libzip-dev            # workout files: streamed XML, and the exports' zips
   chromium                            # browser tests (driven by playwright-core from npm)
   wrk                                 # the HTTP load benchmark
   curl                                # scripts and tests that poke the server

@@ -21,6 +21,7 @@ void SetUpUsual(CLI::App& cmd, Invocation& ctx);
 void SetUpRead(CLI::App& cmd, Invocation& ctx);
 void SetUpSettings(CLI::App& cmd, Invocation& ctx);
 void SetUpImport(CLI::App& cmd, Invocation& ctx);
+void SetUpImportWorkouts(CLI::App& cmd, Invocation& ctx);
 void SetUpExport(CLI::App& cmd, Invocation& ctx);
 void SetUpReport(CLI::App& cmd, Invocation& ctx);
 void SetUpReminders(CLI::App& cmd, Invocation& ctx);

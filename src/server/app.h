@@ -64,6 +64,10 @@ class App final : public Handler {
 // Limits of request bodies: a whole diary, and everything else.
 inline constexpr size_t kDiaryBodyLimit = size_t{8} * 1024 * 1024;
 inline constexpr size_t kCheckinBodyLimit = size_t{64} * 1024;
+// A workout file uploaded from the page: GPX, TCX, Strava's CSV, Health Connect's and Google
+// Fit's zips fit well within it; a larger Apple Health export goes through the CLI, which
+// streams it (docs/workouts.md).
+inline constexpr size_t kWorkoutBodyLimit = size_t{32} * 1024 * 1024;
 // Bodies beyond this are read only from a caller already known from the head.
 inline constexpr size_t kAnonymousBodyLimit = size_t{4} * 1024;
 

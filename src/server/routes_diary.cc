@@ -12,6 +12,7 @@
 #include "backsignal/service/readings.h"
 #include "backsignal/service/safety.h"
 #include "backsignal/service/settings.h"
+#include "backsignal/service/workouts.h"
 #include "backsignal/words/safety.h"
 #include "backsignal/words/words.h"
 #include "http_util.h"
@@ -347,6 +348,55 @@ void AddDiaryRoutes(Router& router, App& app) {
                 return Json(200, Dump({{"added", report->added},
                                        {"replaced", report->replaced},
                                        {"unchanged", report->unchanged}}));
+              }});
+
+  // Workouts from a file (the body, as uploaded): ?dry_run=true says what would happen;
+  // ?accept_loads=true records the loads each activity suggests.
+  router.Add({.method = "POST",
+              .pattern = "/api/v1/workouts",
+              .scope = Scope::kCheckins,
+              .body_limit = kWorkoutBodyLimit,
+              .json_body = false,
+              .sync = [&svc](Call& c) -> Result<Response> {
+                auto flag = [&](const char* name) {
+                  auto it = c.req.query.find(name);
+                  return it != c.req.query.end() && it->second != "false" && it->second != "0";
+                };
+                auto name_it = c.req.query.find("name");
+                const std::string name = name_it != c.req.query.end() && !name_it->second.empty()
+                                             ? name_it->second
+                                             : "the file";
+                auto file = ReadWorkoutBytes(c.req.body, name);
+                if (!file) return Unexpected(file.error());
+                auto r = service::ImportWorkouts(
+                    svc, c.subject, *file,
+                    {.dry_run = flag("dry_run"), .accept_loads = flag("accept_loads")});
+                if (!r) return Unexpected(r.error());
+                nlohmann::json list = nlohmann::json::array();
+                for (const service::WorkoutResult& w : r->workouts) {
+                  nlohmann::json loads = nlohmann::json::array();
+                  for (Load l : kAllLoads) {
+                    if (w.workout.suggested.Has(l)) loads.push_back(LoadName(l));
+                  }
+                  list.push_back({{"date", w.workout.date.ToString()},
+                                  {"time", w.workout.start.ToString()},
+                                  {"minutes", w.workout.minutes},
+                                  {"activity", w.workout.activity},
+                                  {"outcome", Name(w.outcome)},
+                                  {"session", w.session},
+                                  {"suggested_loads", loads},
+                                  {"loads_applied", w.loads_applied},
+                                  {"capped", w.workout.capped}});
+                }
+                return Json(200, Dump({{"format", WorkoutFormatName(r->format)},
+                                       {"dry_run", r->dry_run},
+                                       {"added", r->added},
+                                       {"merged", r->merged},
+                                       {"unchanged", r->unchanged},
+                                       {"future", r->future},
+                                       {"skipped", r->skipped},
+                                       {"capped", r->capped},
+                                       {"workouts", list}}));
               }});
 
   // Check-ins, day by day: each a durable write answered with the day as stored.

@@ -1,6 +1,7 @@
 // The day's context on a phone: last night's sleep, stress and two of the person's own factors
 // (offered as toggles because they were used before) in at most five taps, saved and read back;
-// a new factor typed once is offered the next day; painkillers with a name.
+// a new factor typed once is offered the next day; painkillers with a name; workouts imported
+// from a file, previewed first, loads recorded only when ticked.
 import { after, before, test } from 'node:test';
 import path from 'node:path';
 import {
@@ -13,6 +14,7 @@ import {
   daysAgo,
   launch,
   newPage,
+  root,
   screened,
   startServer,
 } from './helpers.mjs';
@@ -108,5 +110,35 @@ test('a new factor typed once is offered as a toggle after; painkillers with a n
   const names = await today.locator('[aria-label="Your own factors"] button').allInnerTexts();
   // Today's first (used today), then yesterday's new one, then older ones.
   assert.deepEqual(names, ['long drive', 'period', 'Gardening', 'new mattress']);
+  assert.deepEqual(page.errors, []);
+});
+
+test('workouts from a file: what would happen first, then sessions added, loads only when ticked', async () => {
+  const page = await newPage({ width: 390 });
+  await page.goto(`${server.url}/#history`);
+  const box = card(page, 'Import workouts');
+  await box.waitFor();
+  await box.getByLabel('A workout file').setInputFiles(path.join(root, 'tests/workouts/activities.csv'));
+  await box.getByRole('button', { name: 'Add 3 sessions' }).waitFor();
+  await box.locator('.feedback', { hasText: 'Strava' }).waitFor();
+  const preview = await box.innerText();
+  assert.match(preview, /Strava: 3 workouts; 3 new/);
+  assert.match(preview, /tennis, 60 min \(a new session\)/);
+  assert.match(preview, /may ask for sustained rotation, arms working away from the body/);
+  // Nothing stored by looking.
+  assert.equal((await api(server.url, 'GET', '/api/v1/days/2026-11-04')).status, 404);
+  await box.getByLabel(/Record the loads suggested/).check();
+  await box.getByRole('button', { name: 'Add 3 sessions' }).click();
+  await box.locator('.feedback.ok').waitFor();
+  const day = (await api(server.url, 'GET', '/api/v1/days/2026-11-04')).data;
+  assert.deepEqual(day.sessions, [{ time: '17:45', minutes: 60, activity: 'tennis', load: ['rotation', 'arms_away'] }]);
+  // The same file again adds nothing.
+  await box.getByLabel('A workout file').setInputFiles(path.join(root, 'tests/workouts/activities.csv'));
+  await box.getByRole('button', { name: 'Nothing new to add' }).waitFor();
+  await box.locator('.feedback', { hasText: 'already there' }).waitFor();
+  assert.match(await box.innerText(), /0 new, 0 to fill in, 3 already there/);
+  assert.doesNotMatch(await page.locator('main').innerText(), /\bnull\b|undefined/);
+  await axeCheck(page, 'history import');
+  await page.screenshot({ path: path.join(SHOTS, 'history-import-390.png'), fullPage: true });
   assert.deepEqual(page.errors, []);
 });

@@ -57,6 +57,8 @@ test('no page scrolls sideways at 320, 360, 390 or 1280 px, and each opens at it
       await page.locator('main h2').first().waitFor();
       await page.waitForTimeout(250);
       await noHorizontalScroll(page, `${name} at ${width}`);
+      // A null or undefined written as text is a bug, never words for a person.
+      assert.doesNotMatch(await page.locator('main').innerText(), /\bnull\b|\bundefined\b|NaN/, `${name}`);
       assert.equal(await page.evaluate(() => window.scrollY), 0, `${name} at ${width} opens at its top`);
       if (width === 320 || width === 1280) await axeCheck(page, `${name} at ${width}`);
       await page.screenshot({

@@ -479,21 +479,24 @@ export function hourAfterCard(ctx, date, s, number, marks, { sessionKey = null }
 
 // ---------- the day's context and a note ----------
 
+// The day's context in a line: "slept 5 h; stress 7; painkillers (ibuprofen); “long drive”."
+export function describeContext(x) {
+  const parts = [];
+  if (x.sleep_hours !== undefined) parts.push(`slept ${x.sleep_hours} h`);
+  if (x.sleep_quality !== undefined) parts.push(`sleep ${x.sleep_quality}/10`);
+  if (x.stress !== undefined) parts.push(`stress ${x.stress}`);
+  if (x.upper_body_tension !== undefined) parts.push(`upper-body tension ${x.upper_body_tension}`);
+  if (x.sitting_hours !== undefined) parts.push(`sitting ${x.sitting_hours} h`);
+  if (x.prolonged_position) parts.push('long spells in one position');
+  if (x.painkillers) parts.push(x.painkiller_name ? `painkillers (${x.painkiller_name})` : 'painkillers');
+  for (const t of x.tags || []) parts.push(`“${t}”`);
+  return parts.length ? `${parts.join('; ')}.` : 'Nothing of note.';
+}
+
 export function contextCard(ctx, date, day, marks) {
   const c = day.context;
   const mark = marks.context;
-  const describe = (x) => {
-    const parts = [];
-    if (x.sleep_hours !== undefined) parts.push(`slept ${x.sleep_hours} h`);
-    if (x.sleep_quality !== undefined) parts.push(`sleep ${x.sleep_quality}/10`);
-    if (x.stress !== undefined) parts.push(`stress ${x.stress}`);
-    if (x.upper_body_tension !== undefined) parts.push(`upper-body tension ${x.upper_body_tension}`);
-    if (x.sitting_hours !== undefined) parts.push(`sitting ${x.sitting_hours} h`);
-    if (x.prolonged_position) parts.push('long spells in one position');
-    if (x.painkillers) parts.push(x.painkiller_name ? `painkillers (${x.painkiller_name})` : 'painkillers');
-    for (const t of x.tags || []) parts.push(`“${t}”`);
-    return parts.length ? `${parts.join('; ')}.` : 'Nothing of note.';
-  };
+  const describe = describeContext;
   const show = () => {
     if (!c) return form();
     return doneCard({

@@ -1,7 +1,16 @@
 // History: every check-in, newest first, each to change or delete; and any past date opened to
 // add what was missed (a morning, last night's session, its hour after, the context).
 import { addDays, prettyDate, today } from '../dates.js';
-import { contextCard, hourAfterCard, morningCard, noteCard, sessionCard, sessionForm } from '../cards.js';
+import {
+  contextCard,
+  describeContext,
+  hourAfterCard,
+  morningCard,
+  noteCard,
+  sessionCard,
+  sessionForm,
+} from '../cards.js';
+import { workoutsCard } from '../workouts.js';
 import { daysWithQueue, pendingWords } from '../days.js';
 import { confirm, feedback, field, focusOn, h } from '../dom.js';
 import { enqueue } from '../outbox.js';
@@ -163,32 +172,31 @@ export async function renderHistory(root, app, span = STEP) {
       });
       if (day.context) {
         const c = day.context;
-        entry(
-          `The day: ${[c.sitting_hours !== undefined ? `sitting ${c.sitting_hours} h` : '', c.prolonged_position ? 'long spells in one position' : '', c.upper_body_tension !== undefined ? `tension ${c.upper_body_tension}` : ''].filter(Boolean).join('; ')}`,
-          `the context of ${nice}`,
-          `${base}/context`,
-          marks.context,
-        );
+        entry(`The day: ${describeContext(c)}`, `the context of ${nice}`, `${base}/context`, marks.context);
       }
       if (day.note) entry(`Note: ${day.note}`, `the note of ${nice}`, `${base}/note`, marks.note);
       if (!rows.length) return null;
       return h('section', { class: 'day', 'aria-label': nice }, h('h3', {}, nice), h('ul', { class: 'plain' }, rows));
     })
     .filter(Boolean);
+  // Only what there is: replaceChildren would write a null as the text "null".
   root.replaceChildren(
-    heading,
-    notice,
-    fb.el,
-    picker,
-    list.length
-      ? h('div', { id: 'history-list' }, list)
-      : h('p', {}, loaded.source === 'none' ? '' : 'Nothing recorded in these weeks.'),
-    loaded.source === 'server'
-      ? h(
-          'button',
-          { type: 'button', id: 'history-more', onclick: () => renderHistory(root, app, span + STEP) },
-          'Show earlier days',
-        )
-      : null,
+    ...[
+      heading,
+      notice,
+      fb.el,
+      picker,
+      workoutsCard(redraw),
+      list.length
+        ? h('div', { id: 'history-list' }, list)
+        : h('p', {}, loaded.source === 'none' ? '' : 'Nothing recorded in these weeks.'),
+      loaded.source === 'server'
+        ? h(
+            'button',
+            { type: 'button', id: 'history-more', onclick: () => renderHistory(root, app, span + STEP) },
+            'Show earlier days',
+          )
+        : null,
+    ].filter(Boolean),
   );
 }

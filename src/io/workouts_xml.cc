@@ -1,0 +1,282 @@
+// Workouts in XML, streamed through expat: Apple Health's export.xml (Workout elements among
+// millions of Records), GPX tracks and TCX activities. The root element says which.
+#include <expat.h>
+
+#include <cmath>
+#include <memory>
+
+#include "backsignal/io/workouts.h"
+
+namespace backsignal {
+namespace {
+
+enum class Root { kUnknown, kApple, kGpx, kTcx, kForeign };
+
+// Local name of an element: "gpx" for "gpx" and for "ns:gpx", and expat's namespace-separated
+// "uri|name".
+std::string_view Local(const XML_Char* name) {
+  std::string_view n(name);
+  const size_t cut = n.find_last_of("|:");
+  return cut == std::string_view::npos ? n : n.substr(cut + 1);
+}
+
+const char* Attr(const XML_Char** attrs, std::string_view key) {
+  for (size_t i = 0; attrs[i]; i += 2) {
+    if (Local(attrs[i]) == key) return attrs[i + 1];
+  }
+  return nullptr;
+}
+
+// "HKWorkoutActivityTypeTraditionalStrengthTraining" -> "traditional strength training".
+std::string AppleActivity(std::string_view type) {
+  constexpr std::string_view kPrefix = "HKWorkoutActivityType";
+  if (type.starts_with(kPrefix)) type.remove_prefix(kPrefix.size());
+  std::string out;
+  for (size_t i = 0; i < type.size(); ++i) {
+    const char c = type[i];
+    if (c >= 'A' && c <= 'Z') {
+      if (!out.empty()) out += ' ';
+      out += static_cast<char>(c - 'A' + 'a');
+    } else {
+      out += c;
+    }
+  }
+  return out.empty() ? "workout" : out;
+}
+
+// Sport names in GPX/TCX: "Running", "running", "Biking": lower case, underscores as spaces.
+std::string Plain(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '_') c = ' ';
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  while (!out.empty() && out.front() == ' ') out.erase(out.begin());
+  return out;
+}
+
+struct State {
+  XML_Parser parser = nullptr;
+  Root root = Root::kUnknown;
+  WorkoutFile file;
+  std::string error;
+  std::vector<std::string> path;  // local names of the open elements
+  std::string text;               // character data of the innermost element, when collected
+  bool collect = false;
+  // GPX: the track being read.
+  std::string trk_name, trk_type;
+  std::optional<ParsedInstant> first, last;
+  // TCX: the activity being read.
+  std::string sport;
+  std::optional<ParsedInstant> id_time, lap_start;
+  double lap_seconds = 0;
+
+  void Fail(std::string message) {
+    if (error.empty()) error = std::move(message);
+    XML_StopParser(parser, XML_FALSE);
+  }
+  bool Under(std::string_view parent) const {
+    return path.size() >= 2 && path[path.size() - 2] == parent;
+  }
+  void Add(const ParsedInstant& start, double seconds, std::string activity) {
+    if (!(seconds >= 30) || !std::isfinite(seconds)) {
+      ++file.skipped;
+      return;
+    }
+    file.workouts.push_back({start.unix, start.offset, seconds, std::move(activity)});
+  }
+};
+
+void OnStart(void* data, const XML_Char* name, const XML_Char** attrs) {
+  auto& s = *static_cast<State*>(data);
+  const std::string_view n = Local(name);
+  if (s.path.empty()) {
+    if (n == "HealthData") {
+      s.root = Root::kApple;
+    } else if (n == "gpx") {
+      s.root = Root::kGpx;
+    } else if (n == "TrainingCenterDatabase") {
+      s.root = Root::kTcx;
+    } else {
+      s.root = Root::kForeign;
+      s.Fail("an XML file whose root is <" + std::string(n) +
+             ">: expected an Apple Health export (<HealthData>), GPX (<gpx>) or TCX "
+             "(<TrainingCenterDatabase>)");
+      return;
+    }
+  }
+  s.path.emplace_back(n);
+  s.collect = false;
+  switch (s.root) {
+    case Root::kApple:
+      if (n == "Workout" && s.path.size() == 2) {
+        const char* type = Attr(attrs, "workoutActivityType");
+        const char* start = Attr(attrs, "startDate");
+        const char* end = Attr(attrs, "endDate");
+        const char* duration = Attr(attrs, "duration");
+        const char* unit = Attr(attrs, "durationUnit");
+        auto from = start ? ParseWorkoutTime(start) : std::nullopt;
+        auto to = end ? ParseWorkoutTime(end) : std::nullopt;
+        if (!from) {
+          ++s.file.skipped;
+          return;
+        }
+        double seconds = to ? static_cast<double>(to->unix - from->unix) : 0;
+        if (duration) {
+          char* stop = nullptr;
+          const double d = std::strtod(duration, &stop);
+          const std::string_view u = unit ? unit : "min";
+          if (stop != duration && std::isfinite(d)) {
+            if (u == "min") seconds = d * 60;
+            if (u == "s" || u == "sec") seconds = d;
+            if (u == "hr" || u == "h") seconds = d * 3600;
+          }
+        }
+        // The offset Apple writes is the exporting phone's, not necessarily the one in force at
+        // the workout: the instant is kept, the person's own zone makes the local time.
+        s.Add(ParsedInstant{from->unix, std::nullopt}, seconds, AppleActivity(type ? type : ""));
+      }
+      break;
+    case Root::kGpx:
+      if (n == "trk") {
+        s.trk_name.clear();
+        s.trk_type.clear();
+        s.first.reset();
+        s.last.reset();
+      } else if ((n == "name" || n == "type") && s.Under("trk")) {
+        s.collect = true;
+        s.text.clear();
+      } else if (n == "time" && s.Under("trkpt")) {
+        s.collect = true;
+        s.text.clear();
+      }
+      break;
+    case Root::kTcx:
+      if (n == "Activity") {
+        const char* sport = Attr(attrs, "Sport");
+        s.sport = sport ? Plain(sport) : "";
+        s.id_time.reset();
+        s.lap_start.reset();
+        s.lap_seconds = 0;
+      } else if (n == "Lap" && s.Under("Activity")) {
+        if (const char* st = Attr(attrs, "StartTime"); st && !s.lap_start) {
+          s.lap_start = ParseWorkoutTime(st);
+        }
+      } else if ((n == "Id" && s.Under("Activity")) ||
+                 (n == "TotalTimeSeconds" && s.Under("Lap"))) {
+        s.collect = true;
+        s.text.clear();
+      }
+      break;
+    default:
+      break;
+  }
+}
+
+void OnEnd(void* data, const XML_Char* name) {
+  auto& s = *static_cast<State*>(data);
+  const std::string_view n = Local(name);
+  const bool collected = s.collect;
+  s.collect = false;
+  switch (s.root) {
+    case Root::kGpx:
+      if (collected && n == "name") s.trk_name = s.text;
+      if (collected && n == "type") s.trk_type = Plain(s.text);
+      if (collected && n == "time") {
+        if (auto t = ParseWorkoutTime(s.text)) {
+          if (!s.first) s.first = t;
+          s.last = t;
+        }
+      }
+      if (n == "trk") {
+        if (s.first && s.last) {
+          std::string activity = !s.trk_type.empty() ? s.trk_type : Plain(s.trk_name);
+          s.Add(*s.first, static_cast<double>(s.last->unix - s.first->unix),
+                activity.empty() ? "workout" : activity);
+        } else {
+          ++s.file.skipped;
+        }
+      }
+      break;
+    case Root::kTcx:
+      if (collected && n == "Id") s.id_time = ParseWorkoutTime(s.text);
+      if (collected && n == "TotalTimeSeconds") {
+        char* stop = nullptr;
+        const double v = std::strtod(s.text.c_str(), &stop);
+        if (stop != s.text.c_str() && std::isfinite(v) && v > 0) s.lap_seconds += v;
+      }
+      if (n == "Activity") {
+        const auto start = s.id_time ? s.id_time : s.lap_start;
+        if (start) {
+          s.Add(*start, s.lap_seconds, s.sport.empty() || s.sport == "other" ? "workout" : s.sport);
+        } else {
+          ++s.file.skipped;
+        }
+      }
+      break;
+    default:
+      break;
+  }
+  if (!s.path.empty()) s.path.pop_back();
+}
+
+void OnText(void* data, const XML_Char* text, int len) {
+  auto& s = *static_cast<State*>(data);
+  if (s.collect && s.text.size() < 256) s.text.append(text, static_cast<size_t>(len));
+}
+
+// Refuses any external entity: a workout file has no business fetching anything.
+int OnExternalEntity(XML_Parser, const XML_Char*, const XML_Char*, const XML_Char*,
+                     const XML_Char*) {
+  return XML_STATUS_ERROR;
+}
+
+}  // namespace
+
+Result<WorkoutFile> ReadWorkoutXml(const ByteSource& source, std::string_view name) {
+  State s;
+  std::unique_ptr<std::remove_pointer_t<XML_Parser>, decltype(&XML_ParserFree)> parser(
+      XML_ParserCreate("UTF-8"), &XML_ParserFree);
+  if (!parser) return Fail(Error::Storage("out of memory for the XML parser"));
+  s.parser = parser.get();
+  XML_SetUserData(s.parser, &s);
+  XML_SetElementHandler(s.parser, OnStart, OnEnd);
+  XML_SetCharacterDataHandler(s.parser, OnText);
+  XML_SetExternalEntityRefHandler(s.parser, OnExternalEntity);
+  const std::string where(name);
+  constexpr size_t kChunk = 1 << 16;
+  bool done = false;
+  while (!done) {
+    void* buf = XML_GetBuffer(s.parser, kChunk);
+    if (!buf) return Fail(Error::Storage(where + ": out of memory while reading XML"));
+    auto n = source(static_cast<char*>(buf), kChunk);
+    if (!n) return Unexpected(n.error());
+    done = *n == 0;
+    if (XML_ParseBuffer(s.parser, static_cast<int>(*n), done ? XML_TRUE : XML_FALSE) ==
+        XML_STATUS_ERROR) {
+      if (!s.error.empty()) return Fail(Error::Invalid(where + ": " + s.error));
+      return Fail(Error::Invalid(where + ": not well-formed XML at line " +
+                                 std::to_string(XML_GetCurrentLineNumber(s.parser)) + ", column " +
+                                 std::to_string(XML_GetCurrentColumnNumber(s.parser)) + ": " +
+                                 XML_ErrorString(XML_GetErrorCode(s.parser))));
+    }
+  }
+  switch (s.root) {
+    case Root::kApple:
+      s.file.format = WorkoutFormat::kAppleHealth;
+      break;
+    case Root::kGpx:
+      s.file.format = WorkoutFormat::kGpx;
+      break;
+    case Root::kTcx:
+      s.file.format = WorkoutFormat::kTcx;
+      break;
+    default:
+      return Fail(Error::Invalid(where + ": an empty XML file; expected an Apple Health export, "
+                                         "GPX or TCX"));
+  }
+  return s.file;
+}
+
+}  // namespace backsignal
