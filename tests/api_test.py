@@ -38,6 +38,28 @@ class ApiTest(unittest.TestCase):
     def req(self, *a, **k):
         return self.server.request(*a, **k)
 
+    def test_workouts_from_a_file(self):
+        with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "workouts", "run.tcx"), "rb") as f:
+            tcx = f.read()
+        status, body, _ = self.req("POST", "/api/v1/workouts?dry_run=true&name=run.tcx", raw=tcx,
+                                   content_type="application/octet-stream")
+        self.assertEqual(status, 200, body)
+        self.assertEqual((body["format"], body["dry_run"], body["added"]), ("TCX", True, 1))
+        self.assertEqual(body["workouts"][0]["outcome"], "added")
+        self.assertEqual(self.req("GET", "/api/v1/days/2026-11-03")[0], 404)  # nothing stored
+        status, body, _ = self.req("POST", "/api/v1/workouts?name=run.tcx", raw=tcx,
+                                   content_type="application/octet-stream")
+        self.assertEqual((status, body["added"]), (200, 1))
+        _, day, _ = self.req("GET", "/api/v1/days/2026-11-03")
+        self.assertEqual(day["sessions"], [{"time": "07:15", "minutes": 32, "activity": "running"}])
+        status, body, _ = self.req("POST", "/api/v1/workouts?name=run.tcx", raw=tcx,
+                                   content_type="application/octet-stream")
+        self.assertEqual((body["added"], body["unchanged"]), (0, 1))
+        status, body, _ = self.req("POST", "/api/v1/workouts?name=notes.txt", raw=b"hello",
+                                   content_type="text/plain")
+        self.assertEqual(status, 400)
+        self.assertIn("notes.txt: not a workout file", body["error"]["message"])
+
     def test_healthz(self):
         status, body, _ = self.req("GET", "/healthz")
         self.assertEqual((status, body), (200, {"status": "ok"}))

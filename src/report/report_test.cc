@@ -104,6 +104,32 @@ TEST(ReportTest, ThePageIsSelfContainedAndHoldsWhatWasAskedFor) {
             std::string::npos);
 }
 
+TEST(ReportTest, SleepStressPainkillersAndOwnFactorsInOneLine) {
+  ReportOptions o{.weeks = 2, .as_of = D("2026-03-28")};
+  EXPECT_EQ(RenderReportHtml(GoldenDiary(), Settings{}, o).find("<b>Sleep:</b>"), std::string::npos)
+      << "no line when none were recorded";
+  Diary d = GoldenDiary();
+  for (Day& day : d.days) {
+    if (day.date == D("2026-03-17") || day.date == D("2026-03-20")) {
+      day.context.sleep_hours = 5;
+      day.context.painkillers = true;
+      day.context.painkiller_name = "ibuprofen <400>";
+      day.context.tags = std::vector<std::string>{"long drive"};
+    }
+    if (day.date == D("2026-03-21")) {
+      day.context.sleep_hours = 8;
+      day.context.stress = testing::S(7);
+    }
+  }
+  const std::string html = RenderReportHtml(d, Settings{}, o);
+  for (const char* part : {"<b>Sleep:</b> 3 nights recorded, 6 h on average, 2 under 6 h.",
+                           "<b>Stress:</b> 1 day rated, 7/10 on average, 1 at 6 or more.",
+                           "<b>Painkillers:</b> on 2 days (ibuprofen &lt;400&gt; 2 days).",
+                           "<b>Own factors:</b> long drive 2 days."}) {
+    EXPECT_NE(html.find(part), std::string::npos) << part;
+  }
+}
+
 TEST(ReportTest, AnEmptyDiarySaysSo) {
   ReportOptions o{.weeks = 4, .as_of = D("2026-03-28")};
   const std::string html = RenderReportHtml(Diary{}, Settings{}, o);
