@@ -6,7 +6,7 @@ DEMO_DB ?= demo/diary.db
 FUZZ_SECONDS ?= 30
 FUZZ_TARGETS = diary_json diary_csv settings_json profile_json checkin_json auth_json writers workouts
 
-.PHONY: web-lint all deps build test unit asan tsan lint format format-check tidy scenarios bench fuzz run demo clean
+.PHONY: web-lint all deps build test unit asan tsan lint format format-check tidy scenarios bench fuzz run demo clean deb package
 
 all: build
 
@@ -62,7 +62,13 @@ web-lint: deps
 
 lint: format-check tidy web-lint
 
-test: unit scenarios asan tsan lint
+# The Debian package of this build, and its test (contents, Depends, the unit; `make deb` makes
+# the release one).
+package: build
+	rm -rf build/package && cd build && cpack -G DEB -B package >/dev/null
+	python3 tests/package_test.py build/package/backsignal_*.deb
+
+test: unit scenarios asan tsan lint package
 	@echo "== all tests passed"
 
 bench: deps
@@ -85,6 +91,13 @@ fuzz: deps
 	  build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) build-fuzz/corpus-$$t fuzz/corpus/$$t || exit 1; \
 	done
 
+# A Debian package of a release build: build-deb/backsignal_VERSION_ARCH.deb (docs/operations.md).
+deb: deps
+	cmake -S . -B build-deb -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr -DBACKSIGNAL_WERROR=ON
+	cmake --build build-deb -j $(JOBS) --target backsignal man
+	cd build-deb && cpack -G DEB
+	@ls build-deb/*.deb
+
 LISTEN ?= 127.0.0.1:8080
 
 # The web app on your own diary (the embedded SQLite default, ~/.local/share/backsignal/), with
@@ -99,4 +112,4 @@ demo: build
 	build/backsignal --db $(DEMO_DB) serve --listen $(LISTEN)
 
 clean:
-	rm -rf build build-asan build-tsan build-bench build-fuzz build-clang demo
+	rm -rf build build-asan build-tsan build-bench build-fuzz build-clang build-deb demo

@@ -31,8 +31,13 @@ html=$(curl -s -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' "$u
 echo "== page weight, JS+CSS gzipped: $((js_css / 1024)) KB ($js_css bytes in $(echo "$assets" | wc -l) files; goal <= 100 KB); HTML $html bytes"
 
 echo "== durable check-ins (PUT morning, fsync'd group commit), 64 connections, ${secs}s"
-wrk -t 2 -c 64 -d "${secs}s" --latency -s "$here/checkin.lua" "$url" | sed 's/^/   /'
+wrk -t 2 -c 64 -d "${secs}s" --latency -s "$here/checkin.lua" "$url" | tee "$tmp/wrk-checkins" | sed 's/^/   /'
 echo "== server resident memory after the load: $(awk '/VmRSS/ {printf "%.1f MB", $2/1024}' /proc/$pid/status)"
+# /metrics after the load: the requests it counted against the ones wrk made.
+made=$(awk '/requests in/ {print $1}' "$tmp/wrk-checkins")
+counted=$(curl -s "$url/metrics" | awk -F' ' '/^backsignal_http_requests_total\{method="PUT",route="\/api\/v1\/days\/\{date\}\/morning"/ {n += $2} END {print n + 0}')
+batches=$(curl -s "$url/metrics" | awk '/^backsignal_commit_batch_writes_(sum|count)/ {print $2}' | paste -sd/ -)
+echo "== /metrics after the load: $counted PUT morning requests counted, wrk made $made (the difference: requests in flight when wrk stopped); writes/commits $batches"
 kill $pid; wait $pid 2>/dev/null || true
 
 # The reading over HTTP of a one-year diary: what the page asks for on every visit.

@@ -19,6 +19,8 @@ packages=(
   libhowardhinnant-date-dev tzdata    # time zones for reminders and exported instants
   libsodium-dev                       # stable ids, secrets and their hashes
   libexpat1-dev libzip-dev            # workout files: streamed XML, and the exports' zips
+  nginx openssl                       # the TLS proxy test (nginx in front, a self-signed certificate)
+  dpkg-dev                            # make deb: dpkg-shlibdeps names the runtime libraries
   chromium                            # browser tests (driven by playwright-core from npm)
   wrk                                 # the HTTP load benchmark
   curl                                # scripts and tests that poke the server

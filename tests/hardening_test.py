@@ -329,7 +329,7 @@ class PostgresTest(unittest.TestCase):
             c.signup("admin", code=server.setup_code)
             subprocess.run(["psql", PG, "-qc", f"DROP TABLE {schema}.days CASCADE"], check=True, capture_output=True)
             status, body, _ = c.req("PUT", f"{D}/morning", {"pain": 3})
-            self.assertEqual(status, 500)
+            self.assertEqual(status, 503)
             text = json.dumps(body)
             for leak in ("days", "relation", "postgres", "host=", "person", schema):
                 self.assertNotIn(leak, text)

@@ -2,9 +2,13 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <charconv>
+#include <condition_variable>
+#include <filesystem>
 #include <iostream>
 #include <memory>
+#include <mutex>
 #include <thread>
 
 #include "app.h"
@@ -25,6 +29,65 @@ struct ServeArgs {
   bool secure_cookies = false;     // served over TLS, or behind a TLS-terminating proxy
   bool trust_proxy = false;        // client addresses from X-Forwarded-For
   std::vector<std::string> hosts;  // public names behind a proxy
+  std::string backup_dir;          // a daily backup here (SQLite)
+  int backup_keep = 7;             // ... keeping this many
+};
+
+// The daily backup of `serve --backup-dir`: at start when today's is missing, then each day;
+// the newest `keep` are kept. Stops when `stop` is set.
+class DailyBackup {
+ public:
+  DailyBackup(std::string db, std::string dir, int keep)
+      : db_(std::move(db)), dir_(std::move(dir)), keep_(std::max(1, keep)) {
+    thread_ = std::thread([this] { Loop(); });
+  }
+  ~DailyBackup() {
+    {
+      std::lock_guard lock(mu_);
+      stop_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+  }
+
+ private:
+  void Loop() {
+    std::unique_lock lock(mu_);
+    while (!stop_) {
+      lock.unlock();
+      TakeIfDue();
+      lock.lock();
+      wake_.wait_for(lock, std::chrono::minutes(10), [this] { return stop_; });
+    }
+  }
+  void TakeIfDue() {
+    namespace fs = std::filesystem;
+    const std::string name = "backsignal-" + Date::TodayLocal().ToString() + ".db";
+    const fs::path target = fs::path(dir_) / name;
+    std::error_code ec;
+    if (fs::exists(target, ec)) return;
+    fs::create_directories(dir_, ec);
+    auto r = BackupDatabase(db_, target.string());
+    if (!r) {
+      std::cerr << "backsignal: the daily backup failed: " << r.error().message << std::endl;
+      return;
+    }
+    std::cout << "backsignal: backed up to " << target.string() << std::endl;
+    std::vector<fs::path> all;
+    for (const auto& e : fs::directory_iterator(dir_, ec)) {
+      const std::string f = e.path().filename().string();
+      if (f.starts_with("backsignal-") && f.ends_with(".db")) all.push_back(e.path());
+    }
+    std::sort(all.begin(), all.end());  // by date: the names sort as the dates do
+    for (size_t i = 0; i + static_cast<size_t>(keep_) < all.size(); ++i) fs::remove(all[i], ec);
+  }
+
+  std::string db_, dir_;
+  int keep_;
+  std::mutex mu_;
+  std::condition_variable wake_;
+  bool stop_ = false;
+  std::thread thread_;
 };
 
 struct HostPort {
@@ -91,6 +154,7 @@ int Serve(const Globals& g, const ServeArgs& args) {
   app_options.hosts = args.hosts;
   app_options.listen_host = hp->host;
   app_options.work_threads = static_cast<size_t>(std::max(1, args.work_threads));
+  app_options.committer = committer.get();
   auto app = std::make_unique<server::App>(svc, app_options);
   server::HttpLimits limits;
   limits.read_timeout = std::chrono::seconds(std::max(1, args.read_timeout_seconds));
@@ -112,6 +176,15 @@ int Serve(const Globals& g, const ServeArgs& args) {
                 << "#signup=" << code << "\n";
     }
   }
+  std::unique_ptr<DailyBackup> backups;
+  if (!args.backup_dir.empty()) {
+    if ((*database)->IsPostgres()) {
+      std::cerr << "backsignal: --backup-dir is for the embedded SQLite database; on PostgreSQL "
+                   "use pg_dump or pg_basebackup (docs/operations.md).\n";
+      return kInvalid;
+    }
+    backups = std::make_unique<DailyBackup>(DatabaseLocation(g), args.backup_dir, args.backup_keep);
+  }
   std::cout << "Open " << base << " in a browser. Ctrl-C stops it." << std::endl;
   std::thread waiter([&] {
     int sig = 0;
@@ -121,6 +194,7 @@ int Serve(const Globals& g, const ServeArgs& args) {
   http.Run(std::max(1, args.threads));
   // Run ends only through Stop(), which the waiter calls after a signal.
   waiter.join();
+  backups.reset();
   app.reset();        // finishes the work already on the pool
   committer.reset();  // finishes every write already accepted
   std::cout << "backsignal stopped." << std::endl;
@@ -131,23 +205,37 @@ int Serve(const Globals& g, const ServeArgs& args) {
 
 void SetUpServe(CLI::App& cmd, Invocation& ctx) {
   auto a = std::make_shared<ServeArgs>();
+  // Each option may also come from the environment (BACKSIGNAL_LISTEN=...), as the systemd
+  // unit gives them from /etc/backsignal/backsignal.conf.
   cmd.add_option("--listen", a->listen,
                  "Address and port (default 127.0.0.1:8080); another than loopback needs "
-                 "--accounts");
+                 "--accounts")
+      ->envname("BACKSIGNAL_LISTEN");
   cmd.add_option("--threads", a->threads, "Threads serving connections (default 2)");
   cmd.add_option("--work-threads", a->work_threads,
                  "Threads for work that waits on the database or hashes a password (default 4)");
   cmd.add_option("--read-timeout", a->read_timeout_seconds,
                  "Seconds a client has to send one whole request (default 10)");
   cmd.add_flag("--accounts", a->accounts,
-               "Everyone signs in (always on PostgreSQL); needed to listen beyond this machine");
+               "Everyone signs in (always on PostgreSQL); needed to listen beyond this machine")
+      ->envname("BACKSIGNAL_ACCOUNTS");
   cmd.add_flag("--secure-cookies", a->secure_cookies,
-               "Mark cookies Secure: served over TLS, or behind a TLS-terminating proxy");
+               "Mark cookies Secure: served over TLS, or behind a TLS-terminating proxy")
+      ->envname("BACKSIGNAL_SECURE_COOKIES");
   cmd.add_flag("--trust-proxy", a->trust_proxy,
-               "Behind a reverse proxy: take client addresses from X-Forwarded-For's last hop");
+               "Behind a reverse proxy: take client addresses from X-Forwarded-For's last hop")
+      ->envname("BACKSIGNAL_TRUST_PROXY");
   cmd.add_option("--host", a->hosts,
                  "A host name the server answers to besides this machine's loopback names and "
-                 "the listen address (the public name behind a proxy); repeat for more");
+                 "the listen address (the public name behind a proxy); repeat for more")
+      ->envname("BACKSIGNAL_HOST")
+      ->delimiter(',');
+  cmd.add_option("--backup-dir", a->backup_dir,
+                 "Take a backup of the SQLite database here every day (backsignal-DATE.db)")
+      ->envname("BACKSIGNAL_BACKUP_DIR");
+  cmd.add_option("--backup-keep", a->backup_keep, "Daily backups kept (default 7)")
+      ->envname("BACKSIGNAL_BACKUP_KEEP")
+      ->check(CLI::Range(1, 3650));
   cmd.footer(Footer(
       "  backsignal serve\n  backsignal --db diary.db serve --listen 127.0.0.1:9000\n"
       "  backsignal serve --accounts --listen 0.0.0.0:8080 --secure-cookies --trust-proxy "

@@ -22,6 +22,8 @@ void SetUpRead(CLI::App& cmd, Invocation& ctx);
 void SetUpSettings(CLI::App& cmd, Invocation& ctx);
 void SetUpImport(CLI::App& cmd, Invocation& ctx);
 void SetUpImportWorkouts(CLI::App& cmd, Invocation& ctx);
+void SetUpBackup(CLI::App& cmd, Invocation& ctx);
+void SetUpRestore(CLI::App& cmd, Invocation& ctx);
 void SetUpExport(CLI::App& cmd, Invocation& ctx);
 void SetUpReport(CLI::App& cmd, Invocation& ctx);
 void SetUpReminders(CLI::App& cmd, Invocation& ctx);

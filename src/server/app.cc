@@ -1,6 +1,7 @@
 #include "app.h"
 
 #include <boost/asio/post.hpp>
+#include <chrono>
 
 #include "auth.h"
 #include "backsignal/service/sharing.h"
@@ -113,9 +114,20 @@ HeadVerdict App::OnHead(const Request& head) {
   return v;
 }
 
-void App::Handle(Request req, std::function<void(Response)> respond) {
+void App::Handle(Request req, std::function<void(Response)> respond_now) {
+  // Every answer is counted, with its route's pattern and how long it took.
+  const auto start = std::chrono::steady_clock::now();
+  auto count = [this, start, method = req.method](const std::string& route, int status) {
+    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+    metrics_.Request(method, route, status, took.count());
+  };
   std::string allow;
   auto match = router_.Find(req.method, req.path, &allow);
+  auto respond = [count, respond_now = std::move(respond_now),
+                  route = match ? match->route->pattern : std::string("unmatched")](Response r) {
+    count(route, r.status);
+    respond_now(std::move(r));
+  };
   if (!match) {
     if (!allow.empty()) {
       return respond(
@@ -132,7 +144,8 @@ void App::Handle(Request req, std::function<void(Response)> respond) {
 void App::Dispatch(Call call, const Route& route, std::function<void(Response)> respond) {
   auto run = [this, call = std::move(call), &route, respond = std::move(respond)]() mutable {
     const bool head = call.req.method == "HEAD";
-    Reply reply = [respond, head](Result<Response> r) {
+    Reply reply = [this, respond, head](Result<Response> r) {
+      if (!r && r.error().kind == ErrorKind::kStorage) metrics_.DatabaseError();
       Response out = r ? std::move(*r) : ErrorResponse(r.error());
       if (head) out.body.clear();
       respond(std::move(out));

@@ -13,6 +13,7 @@
 #include "backsignal/service/accounts.h"
 #include "backsignal/service/service.h"
 #include "http_server.h"
+#include "metrics.h"
 #include "router.h"
 
 namespace backsignal::server {
@@ -33,6 +34,8 @@ struct AppOptions {
   std::string listen_host;  // as given to --listen
   unsigned short port = 0;
   size_t work_threads = 4;  // the pool that runs blocking work
+  // The server's group commit, for /metrics (its batches); null when there is none.
+  const GroupCommitter* committer = nullptr;
 };
 
 class App final : public Handler {
@@ -49,6 +52,7 @@ class App final : public Handler {
 
   const service::Service& service() const { return service_; }
   const AppOptions& options() const { return options_; }
+  Metrics& metrics() { return metrics_; }
 
  private:
   void Dispatch(Call call, const Route& route, std::function<void(Response)> respond);
@@ -58,6 +62,7 @@ class App final : public Handler {
   service::Service& service_;
   AppOptions options_;
   Router router_;
+  Metrics metrics_;
   boost::asio::thread_pool pool_;
 };
 

@@ -56,7 +56,11 @@ Response ErrorResponse(const Error& e) {
                            std::to_string(std::max<int64_t>(1, e.retry_after_seconds)));
       break;
     case ErrorKind::kStorage:
-      status = 500;
+      // The database failed (a lost connection, a failover, a full disk): nothing was stored,
+      // and the same request may succeed soon. 503, so that clients (the page's queue) keep
+      // the write and send it again.
+      status = 503;
+      headers.emplace_back("Retry-After", "2");
       LogError(e.message);  // messages of the store are redacted where they are made
       message = "the diary could not be read or written; try again";
       break;

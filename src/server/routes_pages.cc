@@ -2,6 +2,7 @@
 // every surface shares.
 #include "app.h"
 #include "assets.h"
+#include "auth.h"
 #include "backsignal/io/ids.h"
 #include "backsignal/service/exports.h"
 #include "backsignal/service/sharing.h"
@@ -98,6 +99,24 @@ void AddPageRoutes(Router& router, App& app) {
               .access = Access::kPublic,
               .blocking = false,
               .sync = [](Call&) -> Result<Response> { return Json(200, R"({"status":"ok"})"); }});
+  // Prometheus text format, to this machine only (behind a proxy: to the proxy's own host, so
+  // the proxy must not pass /metrics on; docs/operations.md).
+  router.Add({.method = "GET",
+              .pattern = "/metrics",
+              .access = Access::kPublic,
+              .blocking = false,
+              .sync = [&app](Call& c) -> Result<Response> {
+                const std::string client = ClientAddress(app.options(), c.req);
+                if (!(client.starts_with("127.") || client == "::1")) {
+                  return Problem(404, "nothing at /metrics");
+                }
+                Response r;
+                r.status = 200;
+                r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+                r.headers.emplace_back("Cache-Control", "no-store");
+                r.body = app.metrics().Render(app.options().committer);
+                return r;
+              }});
 
   // The calendar feed: /calendar/{secret}.ics, for calendar apps that subscribe.
   router.Add({.method = "GET",

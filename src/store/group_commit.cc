@@ -49,6 +49,11 @@ size_t GroupCommitter::writes() const {
   return writes_;
 }
 
+std::vector<size_t> GroupCommitter::batch_histogram() const {
+  std::lock_guard lock(mu_);
+  return batches_;
+}
+
 void GroupCommitter::Loop() {
   std::vector<Database::PersonBody> bodies;
   std::vector<Done> dones;
@@ -78,6 +83,9 @@ void GroupCommitter::Loop() {
       std::lock_guard lock(mu_);
       ++commits_;
       writes_ += bodies.size();
+      size_t b = 0;
+      while (b < std::size(kBatchBounds) && bodies.size() > kBatchBounds[b]) ++b;
+      ++batches_[b];
     }
     for (size_t i = 0; i < dones.size(); ++i) {
       try {

@@ -11,6 +11,7 @@
 #include <functional>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include "backsignal/store/store.h"
 
@@ -54,6 +55,10 @@ class GroupCommitter final : public Writer {
   // Number of commits made and writes committed, for tests, benchmarks and /metrics.
   size_t commits() const;
   size_t writes() const;
+  // Commits by the number of writes they held: bucket i counts batches of at most
+  // kBatchBounds[i] writes (the last, any size), for /metrics.
+  static constexpr size_t kBatchBounds[] = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512};
+  std::vector<size_t> batch_histogram() const;
 
  private:
   void Loop();
@@ -66,6 +71,8 @@ class GroupCommitter final : public Writer {
   bool stopping_ = false;                                    // GUARDED_BY(mu_)
   size_t commits_ = 0;                                       // GUARDED_BY(mu_)
   size_t writes_ = 0;                                        // GUARDED_BY(mu_)
+  std::vector<size_t> batches_ =
+      std::vector<size_t>(std::size(kBatchBounds) + 1);  // GUARDED_BY(mu_)
   std::thread thread_;
 };
 

@@ -338,6 +338,25 @@ struct OpenOptions {
 [[nodiscard]] Result<std::unique_ptr<Database>> OpenDatabase(const std::string& location,
                                                              const OpenOptions& options);
 
+// Backups of the embedded database (SQLite only; PostgreSQL has pg_dump and pg_basebackup).
+struct BackupInfo {
+  std::string path;      // the file written (the backup, or the restored database)
+  std::string previous;  // restore: where the database that was there is kept
+  int schema_version = 0;
+  int64_t people = 0;
+  int64_t days = 0;
+};
+// A consistent copy of the live database at `location` into `out`, made with SQLite's online
+// backup API while servers keep writing; checked (integrity_check, schema version), private
+// (0600), synced, then renamed into place: `out` is a whole backup or is not there.
+[[nodiscard]] Result<BackupInfo> BackupDatabase(const std::string& location,
+                                                const std::string& out);
+// Replaces the database at `location` by `backup`, after checking the backup (integrity_check;
+// a schema this backsignal knows, never a newer one). What was there is first kept as
+// LOCATION.before-restore. A backup of an older schema is upgraded at the next open.
+[[nodiscard]] Result<BackupInfo> RestoreDatabase(const std::string& backup,
+                                                 const std::string& location);
+
 // A Store for one person of `db` that owns `db`: for the command line and tests.
 std::unique_ptr<Store> OwningPersonStore(std::unique_ptr<Database> db, PersonId person);
 
