@@ -32,6 +32,9 @@ bool EffectBlamesExercise(const Trend& t, const Settings& s) {
 
 std::string FlaredClaim(const Trend& t) {
   if (t.flared_days == 0) {
+    if (t.session_days == 1) {
+      return "your one exercise day was not followed by a significantly worse morning";
+    }
     return "none of your " + Plural(t.session_days, "exercise day was", "exercise days were") +
            " followed by a significantly worse morning";
   }
@@ -42,6 +45,9 @@ std::string FlaredClaim(const Trend& t) {
 
 std::string RaisedClaim(const Trend& t) {
   if (t.raised_days == 0) {
+    if (t.session_days == 1) {
+      return "your one exercise day was not followed by a noticeably higher morning";
+    }
     return "none of your " + Plural(t.session_days, "exercise day was", "exercise days were") +
            " followed by a noticeably higher morning";
   }
@@ -52,6 +58,9 @@ std::string RaisedClaim(const Trend& t) {
 
 std::string StrainClaim(const Trend& t) {
   if (t.strained_sessions == 0) {
+    if (t.strain_sessions == 1) {
+      return "your one session did not build up, catch, or keep rising an hour later";
+    }
     return "none of your " + Plural(t.strain_sessions, "session", "sessions") +
            " built up, caught, or kept rising an hour later";
   }
