@@ -48,8 +48,7 @@ constexpr Command kCommands[] = {
     {"account", "Accounts on this database: list them, or set a forgotten password", SetUpAccount},
     {"serve", "Serve the web app (check-ins from a phone browser, the reading, history)",
      SetUpServe},
-    {"backup", "Copy the SQLite database consistently, even while a server writes it",
-     SetUpBackup},
+    {"backup", "Copy the SQLite database consistently, even while a server writes it", SetUpBackup},
     {"restore", "Put a backup back, after checking it (the database there is kept aside)",
      SetUpRestore},
 };

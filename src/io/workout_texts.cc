@@ -61,9 +61,9 @@ std::optional<ParsedInstant> ParseWorkoutTime(std::string_view t) {
     if (!Date::IsValidCivil(static_cast<int>(yy), static_cast<unsigned>(m + 1), dd)) {
       return std::nullopt;
     }
-    return ParsedInstant{
-        DaysFromCivil(yy, static_cast<unsigned>(m + 1), dd) * 86400 + hh * 3600 + mm * 60 + ss,
-        std::nullopt};
+    return ParsedInstant{DaysFromCivil(yy, static_cast<unsigned>(m + 1), dd) * 86400 +
+                             int64_t{hh} * 3600 + int64_t{mm} * 60 + ss,
+                         std::nullopt};
   }
   // "YYYY-MM-DD?HH:MM[:SS[.fff]]" then "Z", "+HH:MM", "+HHMM", " +0100", or nothing (UTC).
   if (!Digits(t, 0, 4, y) || t.size() < 16 || t[4] != '-' || !Digits(t, 5, 2, mo) || t[7] != '-' ||
@@ -85,22 +85,22 @@ std::optional<ParsedInstant> ParseWorkoutTime(std::string_view t) {
     return std::nullopt;
   }
   const int64_t local =
-      DaysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 +
-      mi * 60 + s;
+      DaysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 +
+      int64_t{h} * 3600 + int64_t{mi} * 60 + s;
   while (i < t.size() && t[i] == ' ') ++i;
   if (i == t.size() || t.substr(i) == "Z" || t.substr(i) == "UTC") {
     return ParsedInstant{local, i == t.size() ? std::nullopt : std::optional<int>(0)};
   }
   if (t[i] != '+' && t[i] != '-') return std::nullopt;
   const int sign = t[i] == '-' ? -1 : 1;
-  int oh, om;
+  int oh = 0, om = 0;
   std::string_view rest = t.substr(i + 1);
-  if (rest.size() == 4 && Digits(rest, 0, 2, oh) && Digits(rest, 2, 2, om)) {
-  } else if (rest.size() == 5 && rest[2] == ':' && Digits(rest, 0, 2, oh) &&
-             Digits(rest, 3, 2, om)) {
-  } else if (rest.size() == 2 && Digits(rest, 0, 2, oh)) {
-    om = 0;
-  } else {
+  // "+0100", "+01:00" or "+01".
+  const bool ok =
+      (rest.size() == 4 && Digits(rest, 0, 2, oh) && Digits(rest, 2, 2, om)) ||
+      (rest.size() == 5 && rest[2] == ':' && Digits(rest, 0, 2, oh) && Digits(rest, 3, 2, om)) ||
+      (rest.size() == 2 && Digits(rest, 0, 2, oh));
+  if (!ok) {
     return std::nullopt;
   }
   if (oh > 18 || om > 59) return std::nullopt;

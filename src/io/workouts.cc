@@ -230,9 +230,15 @@ Result<WorkoutFile> ReadZip(zip_t* z, std::string_view name, const std::string& 
     std::unique_ptr<zip_file_t, decltype(&zip_fclose)> f(
         zip_fopen_index(z, static_cast<zip_uint64_t>(i), 0), &zip_fclose);
     if (!f) {
-      return Fail(Error::Invalid(where + ": cannot read " + entry + " in it: " + zip_strerror(z)));
+      std::string m = where;
+      m += ": cannot read ";
+      m += entry;
+      m += " in it: ";
+      m += zip_strerror(z);
+      return Fail(Error::Invalid(std::move(m)));
     }
-    const std::string inner = where + " (" + entry + ")";
+    std::string inner = where;
+    inner += " (" + entry + ")";
     ByteSource source = [&f, inner](char* buf, size_t cap) -> Result<size_t> {
       const zip_int64_t got = zip_fread(f.get(), buf, cap);
       if (got < 0) {
@@ -414,7 +420,7 @@ std::vector<Workout> LocalWorkouts(const std::vector<RawWorkout>& raw, std::stri
     if (!kept.empty()) {
       Workout& k = kept.back();
       const bool overlap = w.start_unix < k.start_unix + int64_t{k.minutes} * 60;
-      if (k.date == w.date && w.start_unix - k.start_unix <= 30 * 60 && overlap) {
+      if (k.date == w.date && w.start_unix - k.start_unix <= int64_t{30} * 60 && overlap) {
         if (w.minutes > k.minutes) {
           k.minutes = w.minutes;
           k.capped = w.capped;

@@ -144,10 +144,8 @@ void OnStart(void* data, const XML_Char* name, const XML_Char** attrs) {
         s.trk_type.clear();
         s.first.reset();
         s.last.reset();
-      } else if ((n == "name" || n == "type") && s.Under("trk")) {
-        s.collect = true;
-        s.text.clear();
-      } else if (n == "time" && s.Under("trkpt")) {
+      } else if (((n == "name" || n == "type") && s.Under("trk")) ||
+                 (n == "time" && s.Under("trkpt"))) {
         s.collect = true;
         s.text.clear();
       }

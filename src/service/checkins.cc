@@ -62,7 +62,7 @@ DayEdit HourAfterEdit(std::optional<size_t> number, HourAfter after, bool replac
   };
 }
 
-DayEdit ContextEdit(Context context, bool merge) {
+DayEdit ContextEdit(const Context& context, bool merge) {
   return [context, merge](Day& d) -> Touched {
     if (merge) {
       MergeContext(d.context, context);

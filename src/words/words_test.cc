@@ -77,7 +77,8 @@ TEST(WordsTest, NoJargonAndNoContradictionOverEveryScenarioAndRandomDiary) {
   const std::regex jargon(
       R"((\bp ?[=<]|p-value|Theil|CUSUM|[Mm]edian|Fisher|Bonferroni|\b[a-z]+_[a-z_]+\b|\bnull\b|\bNaN\b))");
   // Grammar of counts: never "your 1 session" or "1 sessions" ("1 of 3 sessions" is right).
-  const std::regex bad_count(R"((\byour 1 |(?:^|[^f] )\b1 (?:exercise )?(?:days|sessions|mornings)\b))");
+  const std::regex bad_count(
+      R"((\byour 1 |(?:^|[^f] )\b1 (?:exercise )?(?:days|sessions|mornings)\b))");
   const std::regex of_counts(
       R"((\d+) of (\d+) exercise days? (?:was|were) followed by a (significantly worse|noticeably higher))");
   int checked = 0, hits = 0;

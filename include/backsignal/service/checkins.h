@@ -26,7 +26,7 @@ DayEdit EditSessionEdit(size_t number, SessionPatch patch);
 // The hour-after check-in of session `number` (the latest when not given): merged into what was
 // there, or replacing it whole.
 DayEdit HourAfterEdit(std::optional<size_t> number, HourAfter after, bool replace);
-DayEdit ContextEdit(Context context, bool merge);
+DayEdit ContextEdit(const Context& context, bool merge);
 DayEdit NoteEdit(std::string note);
 DayEdit DeleteEdit(Entry entry, std::optional<size_t> number);
 
