@@ -71,7 +71,8 @@ class Package(unittest.TestCase):
     @unittest.skipUnless(shutil.which("systemd-analyze"), "no systemd-analyze")
     def test_the_unit_verifies_and_is_hardened(self):
         unit = os.path.join(self.root, "usr/lib/systemd/system/backsignal.service")
-        text = open(unit).read()
+        with open(unit) as f:
+            text = f.read()
         for key in ("DynamicUser=yes", "StateDirectory=backsignal", "ProtectSystem=strict", "ProtectHome=yes",
                     "PrivateTmp=yes", "NoNewPrivileges=yes", "RestrictAddressFamilies=", "SystemCallFilter=",
                     "EnvironmentFile=-/etc/backsignal/backsignal.conf"):
