@@ -21,6 +21,7 @@
 #include "backsignal/service/summaries.h"
 #include "backsignal/store/group_commit.h"
 #include "backsignal/store/store.h"
+#include "backsignal/words/words.h"
 #include "test_diaries.h"
 
 extern char** environ;
@@ -58,7 +59,8 @@ BENCHMARK(BM_Read)->Arg(90)->Arg(kTenYears)->Unit(benchmark::kMicrosecond);
 void BM_ReadToJson(benchmark::State& state) {
   const Diary& d = DiaryOf(static_cast<int>(state.range(0)));
   for (auto _ : state) {
-    std::string s = ReadingToJson(Read(d, d.days.back().date, {}));
+    const Reading r = Read(d, d.days.back().date, {});
+    std::string s = ReadingToJson(r, WordsFor(r, Settings{}));
     benchmark::DoNotOptimize(s);
   }
 }
