@@ -137,6 +137,14 @@ class Workouts(unittest.TestCase):
         self.assertEqual((s["time"], s["activity"], s["minutes"]), ("18:20", "pool, slow lengths", 43))
         self.assertEqual(s["during"], {"start": 2, "end": 3})
 
+    def test_a_session_typed_without_a_time_is_filled_in_too(self):
+        self.cli("session", "--date", "2026-11-03", "--start", "2", "--end", "2")
+        self.cli("import-workouts", os.path.join(SAMPLES, "run.tcx"))
+        day = json.loads(self.cli("show", "--date", "2026-11-03").stdout)["days"][0]
+        self.assertEqual([(s.get("time"), s.get("minutes"), s.get("activity")) for s in day["sessions"]],
+                         [("07:15", 32, "running")])
+        self.assertEqual(day["sessions"][0]["during"], {"start": 2, "end": 2})
+
     def test_loads_are_recorded_only_when_the_person_says_so(self):
         out = self.cli("import-workouts", os.path.join(SAMPLES, "apple_export.xml"), "--dry-run").stdout
         self.assertIn("nothing was stored", out)

@@ -28,7 +28,25 @@ std::optional<size_t> Match(const Day& day, const Workout& w, const std::vector<
       best_gap = gap;
     }
   }
-  return best;
+  if (best) return best;
+  // A session logged without a time: the one of its day, if it is the only one so, with no
+  // minutes of its own or an activity that is the workout's.
+  std::optional<size_t> untimed;
+  for (size_t i = 0; i < day.sessions.size(); ++i) {
+    if (day.sessions[i].time) continue;
+    if (untimed) return std::nullopt;  // two: which is which cannot be told
+    untimed = i;
+  }
+  if (!untimed || taken[*untimed]) return std::nullopt;
+  const Session& s = day.sessions[*untimed];
+  auto lower = [](std::string t) {
+    for (char& c : t) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return t;
+  };
+  if (!s.minutes || !s.activity || lower(*s.activity) == lower(w.activity)) return untimed;
+  return std::nullopt;
 }
 
 // Fills what the session lacks; returns whether anything changed.
