@@ -133,15 +133,13 @@ Expected<std::string, std::string> ValidateTag(std::string_view tag) {
   return text;
 }
 
-namespace {
-std::string Folded(std::string_view s) {
+std::string FoldAscii(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
 }
-}  // namespace
 
 Expected<std::vector<std::string>, std::string> ValidateTags(const std::vector<std::string>& tags) {
   if (tags.size() > kMaxTagsPerDay) {
@@ -153,7 +151,7 @@ Expected<std::vector<std::string>, std::string> ValidateTags(const std::vector<s
     auto t = ValidateTag(tags[i]);
     if (!t) return Unexpected("[" + std::to_string(i) + "]: " + t.error());
     for (const std::string& seen : out) {
-      if (Folded(seen) == Folded(*t)) {
+      if (FoldAscii(seen) == FoldAscii(*t)) {
         return Unexpected("[" + std::to_string(i) + "]: \"" + *t + "\" is given twice");
       }
     }
@@ -168,7 +166,7 @@ std::vector<TagUse> TagsInUse(const Diary& diary, size_t limit) {
   for (auto it = diary.days.rbegin(); it != diary.days.rend(); ++it) {  // newest first
     if (!it->context.tags) continue;
     for (const std::string& t : *it->context.tags) {
-      const std::string key = Folded(t);
+      const std::string key = FoldAscii(t);
       const auto found = std::find(keys.begin(), keys.end(), key);
       if (found == keys.end()) {
         keys.push_back(key);

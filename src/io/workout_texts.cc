@@ -13,15 +13,8 @@ namespace {
 using workouts_detail::Lower;
 using workouts_detail::StartsWith;
 
-// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
+// Days since 1970-01-01 of a date already checked with Date::IsValidCivil.
+int64_t DaysOf(int y, unsigned m, unsigned d) { return Date::FromCivil(y, m, d).days(); }
 
 bool Digits(std::string_view s, size_t at, size_t n, int& out) {
   if (at + n > s.size()) return false;
@@ -61,7 +54,7 @@ std::optional<ParsedInstant> ParseWorkoutTime(std::string_view t) {
     if (!Date::IsValidCivil(static_cast<int>(yy), static_cast<unsigned>(m + 1), dd)) {
       return std::nullopt;
     }
-    return ParsedInstant{DaysFromCivil(yy, static_cast<unsigned>(m + 1), dd) * 86400 +
+    return ParsedInstant{DaysOf(static_cast<int>(yy), static_cast<unsigned>(m + 1), dd) * 86400 +
                              int64_t{hh} * 3600 + int64_t{mm} * 60 + ss,
                          std::nullopt};
   }
@@ -84,9 +77,8 @@ std::optional<ParsedInstant> ParseWorkoutTime(std::string_view t) {
       mi > 59 || s > 60) {
     return std::nullopt;
   }
-  const int64_t local =
-      DaysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 +
-      int64_t{h} * 3600 + int64_t{mi} * 60 + s;
+  const int64_t local = DaysOf(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 +
+                        int64_t{h} * 3600 + int64_t{mi} * 60 + s;
   while (i < t.size() && t[i] == ' ') ++i;
   if (i == t.size() || t.substr(i) == "Z" || t.substr(i) == "UTC") {
     return ParsedInstant{local, i == t.size() ? std::nullopt : std::optional<int>(0)};

@@ -29,15 +29,6 @@ struct FactorDay {
   const std::vector<std::string>* tags = nullptr;  // borrowed from the diary
 };
 
-// Tags compare without regard to ASCII case ("Long drive" is "long drive").
-std::string Fold(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 struct Candidate {
   std::string factor;
   bool exercise_only;
@@ -134,7 +125,7 @@ void Associate(const View& v, Date as_of, Reading& r) {
   for (const FactorDay& d : factor_days) {
     if (!d.tags) continue;
     for (const std::string& t : *d.tags) {
-      const std::string f = Fold(t);
+      const std::string f = FoldAscii(t);
       if (std::find(tags.begin(), tags.end(), f) == tags.end()) {
         tags.push_back(f);
         spelled.push_back(t);
@@ -147,9 +138,9 @@ void Associate(const View& v, Date as_of, Reading& r) {
   for (size_t i : order) {
     candidates.push_back({"tag:" + spelled[i], false, [f = tags[i]](const FactorDay& d) {
                             if (!d.tags) return std::optional(false);
-                            return std::optional(
-                                std::any_of(d.tags->begin(), d.tags->end(),
-                                            [&](const std::string& t) { return Fold(t) == f; }));
+                            return std::optional(std::any_of(
+                                d.tags->begin(), d.tags->end(),
+                                [&](const std::string& t) { return FoldAscii(t) == f; }));
                           }});
   }
 

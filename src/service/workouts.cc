@@ -39,13 +39,7 @@ std::optional<size_t> Match(const Day& day, const Workout& w, const std::vector<
   }
   if (!untimed || taken[*untimed]) return std::nullopt;
   const Session& s = day.sessions[*untimed];
-  auto lower = [](std::string t) {
-    for (char& c : t) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return t;
-  };
-  if (!s.minutes || !s.activity || lower(*s.activity) == lower(w.activity)) return untimed;
+  if (!s.minutes || !s.activity || FoldAscii(*s.activity) == FoldAscii(w.activity)) return untimed;
   return std::nullopt;
 }
 

@@ -150,6 +150,9 @@ struct Diary {
   const Day* Find(Date date) const;
 };
 
+// `s` with ASCII letters in lower case: how tags (and activity names) are told apart.
+std::string FoldAscii(std::string_view s);
+
 // One of the person's own factors as used in a diary: spelled as last used, on how many days,
 // and when last.
 struct TagUse {
