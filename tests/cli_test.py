@@ -394,7 +394,7 @@ class CliTest(unittest.TestCase):
         self.assertIn("VERDICT: Exercise looks to be within a helpful range", text)
         self.assertIn("1 of 7 exercise days was followed by a significantly worse morning", text)
         self.assertIn("USUAL MORNING\n  Your usual morning: pain", text)
-        self.assertIn("may be from them, not the session", text)
+        self.assertIn("so the higher morning may be from them, not the session", " ".join(text.split()))
 
     def test_not_enough_data_says_how_much_more(self):
         self.cli("morning", "3", "--date", "2026-11-20")
@@ -408,14 +408,19 @@ class CliTest(unittest.TestCase):
         self.cli("import", os.path.join(SCEN, "helpful_steady", "diary.json"))
         r = self.read_json("--as-of", "2026-10-25")
         self.assertEqual(r["as_of"], "2026-10-25")
-        self.assertEqual(r["rules"], 2)
-        for k in ["usual_morning_pain", "usual_source", "progress", "trend", "sessions", "alerts",
-                  "words"]:
+        self.assertEqual(r["rules"], 3)
+        for k in ["usual_morning_pain", "usual_source", "progress", "trend", "activities",
+                  "sessions", "alerts", "words"]:
             self.assertIn(k, r)
-        for k in ["verdict", "baseline", "comfort", "session_days", "flared_days", "raised_days",
-                  "flared_share", "raised_share", "strained_share", "missing_mornings",
-                  "exercise_effect", "baseline_change", "baseline_basis", "comfort_slope_per_week"]:
+        for k in ["verdict", "held_back_by", "baseline", "comfort", "session_days", "flared_days",
+                  "raised_days", "recorded_days", "flared_share", "raised_share", "strained_share",
+                  "sharp_sessions", "built_sessions", "still_rising_sessions", "missing_mornings",
+                  "exercise_effect", "baseline_change", "baseline_basis", "comfort_slope_per_week",
+                  "covered_mornings", "rest_covered_share", "masked"]:
             self.assertIn(k, r["trend"])
+        for k in ["date", "time", "activity", "during", "hour_after", "morning", "response",
+                  "strain", "confounders", "unusual_confounders"]:
+            self.assertIn(k, r["sessions"][0])
         self.assertNotIn("baseline_slope_per_week", r["trend"])
 
     def test_as_of_is_validated(self):

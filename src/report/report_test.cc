@@ -92,10 +92,10 @@ TEST(ReportTest, ThePageIsSelfContainedAndHoldsWhatWasAskedFor) {
   EXPECT_EQ(html.find("src="), std::string::npos);
   for (const char* part :
        {"Verdict: Exercise may be stirring things up", "Usual morning", "<svg", "Alerts",
-        "sharp or catching pain during session 1", "Sessions",
-        "rowing &lt;easy&gt; &amp; &quot;short&quot;", "tight after the pool &lt;again&gt;",
-        "Thresholds in force", "significant_change 2", "Farrar", "@page",
-        "6 or more hours of sitting", "Next step:"}) {
+        "Sharp or catching pain during rowing &lt;easy&gt; &amp; &quot;short&quot; on Fri 20 Mar",
+        "Sessions", "rowing &lt;easy&gt; &amp; &quot;short&quot;",
+        "tight after the pool &lt;again&gt;", "Thresholds in force", "significant_change 2",
+        "Farrar", "@page", "9 hours of sitting, which is unusual for you", "Next step:"}) {
     EXPECT_NE(html.find(part), std::string::npos) << part;
   }
   Settings changed;

@@ -83,6 +83,14 @@ std::string SafetyReasonText(SafetyReason r) {
   return "";
 }
 
+std::string SafetyDuePrompt(SafetyReason r) {
+  if (r == SafetyReason::kFirstUse) {
+    return "You have not answered the safety questions yet. They take a minute, and they tell "
+           "when mid back pain needs a clinician rather than a diary.";
+  }
+  return "The safety questions are due again. " + SafetyReasonText(r);
+}
+
 std::string EmergencyNumber(std::string_view zone) {
   if (zone == "Europe/London" || zone == "Europe/Dublin" || zone == "Europe/Belfast" ||
       zone == "Europe/Guernsey" || zone == "Europe/Jersey" || zone == "Europe/Isle_of_Man") {
