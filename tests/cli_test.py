@@ -286,6 +286,21 @@ class CliTest(unittest.TestCase):
         self.assertIn("SAFETY CHECK", p.stdout)
         self.assertIn("heavy breathing", p.stdout)
 
+    def test_read_says_when_the_safety_questions_are_unanswered_or_due_again(self):
+        self.cli("import", os.path.join(SCEN, "slow_rise_over_eight_weeks", "diary.json"))
+        text = " ".join(self.cli("read").stdout.split())
+        self.assertIn("SAFETY QUESTIONS You have not answered the safety questions yet", text)
+        self.assertIn("Answer them with: backsignal safety", text)
+        self.assertEqual(self.answer_safety().returncode, 0)
+        self.assertNotIn("SAFETY QUESTIONS", self.cli("read").stdout)
+        # A week on, pain that keeps rising asks them again, and says why.
+        self.age_safety_answers(8)
+        text = " ".join(self.cli("read").stdout.split())
+        self.assertIn("The safety questions are due again. Your usual morning has been rising", text)
+        self.assertIn("Answer them with: backsignal safety", text)
+        # The machine form is the reading alone.
+        self.assertEqual(self.read_json()["rules"], 3)
+
     def test_a_red_flag_stops_check_ins_and_import_until_a_clearance(self):
         self.assertEqual(self.cli("morning", "3", "--date", "2026-11-20").returncode, 0)
         p = self.answer_safety(yes=("cancer_history",))  # a history alone does not stop anyone

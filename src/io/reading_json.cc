@@ -143,7 +143,13 @@ ordered_json WordsJson(const ReadingWords& w) {
   o["title"] = w.title;
   o["explanation"] = w.explanation;
   o["evidence"] = w.evidence;
+  o["held_back"] = w.held_back;
   o["cautions"] = w.cautions;
+  ordered_json activities = ordered_json::array();
+  for (const ActivityWords& a : w.activities) {
+    activities.push_back({{"name", a.name}, {"text", a.text}, {"setting_off", a.setting_off}});
+  }
+  o["activities"] = std::move(activities);
   ordered_json alerts = ordered_json::array();
   for (const AlertWords& a : w.alerts) {
     alerts.push_back({{"kind", Name(a.kind)},

@@ -113,6 +113,8 @@ class SqlDatabase final : public Database {
   [[nodiscard]] Result<void> Migrate();
   [[nodiscard]] Result<void> CheckSchema();  // a read-only database: its schema must be known
   [[nodiscard]] Result<void> EnsureLocalPerson();
+  // Makes again every summary made under older reading rules than the summariser's (sharing.cc).
+  [[nodiscard]] Result<void> RefreshStaleSummaries();
   void SetReader(std::unique_ptr<Conn> reader) { reader_ = std::move(reader); }
   bool IsPostgres() const override { return writer_->dialect() == Dialect::kPostgres; }
   std::string Describe() const override { return writer_->Describe(); }

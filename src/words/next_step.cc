@@ -151,10 +151,13 @@ std::string NextStepWords(const Reading& r, const Settings& s) {
           "in on the three windows, so that a change shows early.");
       break;
     case Verdict::kStirringUp: {
-      if (!off.empty()) steps.push_back(ActivityStep(off));
       std::string ease = "Ease the load for a while";
-      if (!named.empty() && exercise_factor && off.empty())
+      if (!off.empty()) {
+        ease += ", above all " + JoinAnd(off) + ": lighter, shorter or less often, or swap " +
+                (off.size() == 1 ? "it" : "them") + " for something that has not set your back off";
+      } else if (!named.empty() && exercise_factor) {
         ease += ", above all " + NamedPhrase(named);
+      }
       ease += ".";
       if (!named.empty() && !exercise_factor) {
         ease += " Look at " + NamedPhrase(named) + " too: mornings were more often higher after " +

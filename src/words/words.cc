@@ -113,9 +113,8 @@ void VerdictWords(const Reading& r, const Settings& s, ReadingWords& w) {
       if (!sig.support.empty()) {
         w.explanation += " For a helpful range: " + JoinList(sig.support) + ".";
       }
-      for (HeldBack h : t.held_back_by) w.held_back.push_back(HeldBackWords(h, r, s));
-      w.explanation += " Against: " + JoinList(w.held_back) + ".";
-      for (std::string& line : w.held_back) line = Sentence(line);
+      // What pulls against them: its own list (held_back), on every surface.
+      for (HeldBack h : t.held_back_by) w.held_back.push_back(Sentence(HeldBackWords(h, r, s)));
       break;
     }
     case Verdict::kNotEnoughData: {
@@ -173,25 +172,20 @@ void EvidenceWords(const Reading& r, const Settings& s, ReadingWords& w) {
         "Your mornings over two fortnights: too few yet to compare this fortnight with the one "
         "before.");
   }
+  // Comfort is how much each session itself raised the pain (§3), not how high it started.
   switch (t.comfort) {
     case Comfort::kLessComfortable:
-      w.evidence.push_back(
-          "How much your pain rose during and after each session, over four weeks: rising.");
+      w.evidence.push_back("Sessions over four weeks: raising your pain more and more.");
       break;
     case Comfort::kMoreComfortable:
-      w.evidence.push_back(
-          "How much your pain rose during and after each session, over four weeks: less and "
-          "less.");
+      w.evidence.push_back("Sessions over four weeks: raising your pain less and less.");
       break;
     case Comfort::kSteady:
-      w.evidence.push_back(
-          "How much your pain rose during and after each session, over four weeks: about the "
-          "same.");
+      w.evidence.push_back("Sessions over four weeks: raising your pain about as much as before.");
       break;
     case Comfort::kUnknown:
       w.evidence.push_back(
-          "How much your pain rose during and after each session, over four weeks: too few "
-          "sessions rated at the start and after to see a trend.");
+          "Sessions over four weeks: too few rated at their start and after to see a trend.");
       break;
   }
   if (t.strain_sessions > 0) {
@@ -202,18 +196,13 @@ void EvidenceWords(const Reading& r, const Settings& s, ReadingWords& w) {
     w.evidence.push_back(
         t.strained_sessions == 0
             ? Sentence((t.strain_sessions == 1 ? sessions : "none of " + sessions) + when +
-                       (t.strain_sessions == 1 ? " did not build up, was not sharp or catching, "
-                                                 "and was not still rising an hour later and "
-                                                 "into the next morning"
-                                               : " built up, was sharp or catching, or was still "
-                                                 "rising an hour later and not settled by the "
-                                                 "next morning"))
+                       (t.strain_sessions == 1
+                            ? " did not build up, was not sharp, and did not keep rising into "
+                              "the next morning"
+                            : " built up, was sharp, or kept rising into the next morning"))
         : t.strain_sessions == 1 ? Sentence(sessions + when + ": it " + StrainKinds(t).substr(2))
                                  : Sentence("of " + sessions + when + ", " + StrainKinds(t)));
   }
-  if (t.session_days == 0 && t.verdict == Verdict::kNotEnoughData) return;
-  w.evidence.push_back("Days with an entry in the last " + Num(s.trend_days) +
-                       " days: " + std::to_string(t.recorded_days) + ".");
 }
 
 void CautionWords(const Reading& r, const Settings& s, ReadingWords& w) {

@@ -207,6 +207,11 @@ struct PersonSummary {
   bool morning_shift = false;
   bool modify_or_stop = false;
   bool keeps_rising = false;
+  // What holds a mixed reading back ("activity", "painkillers", ...: reading.md v3's names) and
+  // the activities setting the back off, by name.
+  std::vector<std::string> held_back_by;
+  std::vector<std::string> setting_off;
+  int rules = 0;  // the reading rules the summary was made under
 };
 
 // Makes a person's summary for the clinician's list from their recent diary. The store keeps
@@ -217,6 +222,9 @@ class Summariser {
   virtual ~Summariser() = default;
   // Days before the latest recorded date that Summarise needs.
   virtual int HorizonDays() const = 0;
+  // The version of the reading rules its summaries are made under: a stored summary made under
+  // an older version is made again when the database is opened for writing.
+  virtual int Rules() const { return 0; }
   // REQUIRES: `recent` holds the days from latest - HorizonDays() to latest.
   virtual PersonSummary Summarise(const Diary& recent, Date latest,
                                   const std::map<std::string, double>& stored_settings) const = 0;
