@@ -46,16 +46,30 @@ std::string NamedFactorStep(const std::vector<std::string>& named) {
          (nights ? named[0] : "days with " + NamedPhrase(named)) + ". Try changing that first.";
 }
 
-// The movement to modify: each sharp session by its name, with its loads.
+// The movement to modify: the sharp session by its name, with its loads; several by their
+// activities, the last date and the loads they had.
 std::string SharpStep(const Reading& r, const std::vector<const SessionReading*>& sharp) {
-  std::vector<std::string> names;
+  LoadSet loads;
   for (const SessionReading* sr : sharp) {
-    std::string n = SessionName(r, *sr);
-    if (!sr->session->load.empty()) n += " (" + LoadList(sr->session->load) + ")";
-    names.push_back(n);
+    loads = LoadSet::FromBits(loads.bits() | sr->session->load.bits());
   }
-  return "Change the movement that caught during " + JoinAnd(names) +
-         ": leave it out, or make it smaller and lighter, for now. If sharp pain comes back, "
+  const std::string with = loads.empty() ? "" : " (" + LoadList(loads) + ")";
+  if (sharp.size() == 1) {
+    return "Change the movement that caught during " + SessionName(r, *sharp[0]) + with +
+           ". Leave it out, or make it smaller and lighter, for now. If sharp pain comes back, "
+           "stop and talk to a clinician.";
+  }
+  std::vector<std::string> activities;
+  for (const SessionReading* sr : sharp) {
+    if (sr->activity &&
+        std::find(activities.begin(), activities.end(), *sr->activity) == activities.end()) {
+      activities.push_back(*sr->activity);
+    }
+  }
+  return "Change the movements that caught in " + std::to_string(sharp.size()) + " sessions" +
+         (activities.empty() ? std::string() : " (" + JoinAnd(activities) + ")") +
+         ", the last on " + PersonDate(sharp.back()->date) + with +
+         ". Leave them out, or make them smaller and lighter, for now. If sharp pain comes back, "
          "stop and talk to a clinician.";
 }
 
@@ -170,7 +184,13 @@ std::string NextStepWords(const Reading& r, const Settings& s) {
       break;
     }
     case Verdict::kMixed: {
-      // The one thing to do: the most pressing of what holds it back.
+      // Sharp pain and an activity setting it off are each named, with what to change; else the
+      // one thing to do about the most pressing of what holds it back.
+      if (!off.empty()) steps.push_back(ActivityStep(off));
+      if (!sharp.empty() || !off.empty()) {
+        if (off.empty()) steps.push_back(MixedStep(r, s, HeldBack::kSharp, named));
+        break;
+      }
       static constexpr HeldBack kPriority[] = {
           HeldBack::kSharp,       HeldBack::kActivity, HeldBack::kRepeatedWorseMornings,
           HeldBack::kPainkillers, HeldBack::kFlares,   HeldBack::kStrain,
