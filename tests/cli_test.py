@@ -409,7 +409,7 @@ class CliTest(unittest.TestCase):
         self.assertIn("VERDICT: Exercise looks to be within a helpful range", text)
         self.assertIn("1 of 7 exercise days was followed by a significantly worse morning", text)
         self.assertIn("USUAL MORNING\n  Your usual morning: pain", text)
-        self.assertIn("so the higher morning may be from them, not the session", " ".join(text.split()))
+        self.assertIn("unusual for you: the higher morning may be from them, not the session", " ".join(text.split()))
 
     def test_not_enough_data_says_how_much_more(self):
         self.cli("morning", "3", "--date", "2026-11-20")

@@ -103,9 +103,10 @@ const SettingInfo kSettings[] = {
      "mornings after exercise, and after rest, needed to compare them",
      "reading.md v2 (at least 3 of each)"},
     {"strain_share", &Settings::strain_share, 0.3, 0.8, 0.05,
-     "share of sessions building, sharp or still rising an hour later above which exercise is "
-     "not called helpful",
-     "the article: discomfort that escalates; symptoms that keep rising after the session"},
+     "share of sessions building up, sharp, or still rising an hour later and not settled by the "
+     "next morning, above which exercise is not called helpful",
+     "the article: discomfort that escalates; symptoms that keep rising after the session; 'some "
+     "increase in the hour after is common' (reading.md v3)"},
     {"activity_days", &Settings::activity_days, 14, 56, 1,
      "days each activity is read over on its own",
      "reading.md v3: four weeks, so that a pattern can repeat"},

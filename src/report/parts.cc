@@ -82,6 +82,8 @@ table{border-collapse:collapse;width:100%;font-size:8.5pt}
 th,td{border-bottom:0.2mm solid #ccc;padding:0.8mm 1.2mm;text-align:left;vertical-align:top}
 th{background:#f2f2f2}
 .worse{color:#b3261e;font-weight:600}
+tr.also td{padding-top:0;color:#333;font-style:italic}
+tr.has-also td{border-bottom:0}
 .small{font-size:7.5pt;color:#333;margin:0;padding-left:4mm}
 .load{color:#555;font-size:7.5pt}
 .thresholds{columns:5;column-gap:3mm;font-size:6.8pt;color:#333;margin:0;padding:0;list-style:none}
@@ -103,6 +105,7 @@ footer{margin-top:3mm;font-size:7.5pt;color:#555}
   .row2 .comfort,.row2 .howto{flex:1}
   .print-only{display:inline}
   .verdict{padding:1.5mm 3mm}
+  .verdict ul{font-size:7.5pt;line-height:1.2;margin:0.5mm 0}
   .screen-extra{display:none}
   table{font-size:7.5pt}
   th,td{padding:0.5mm 1mm}

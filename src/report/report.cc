@@ -235,7 +235,7 @@ std::string WindowCell(const SessionReading& sr) {
   const bool sharp = sr.during == DuringSignal::kSharp;
   s += "<span" +
        std::string(sharp || sr.during == DuringSignal::kBuilding ? " class=\"worse\"" : "") + ">" +
-       Esc(DescribeDuring(sr.during)) + "</span>";
+       Esc(ShortDuring(sr.during)) + "</span>";
   return s;
 }
 
@@ -328,7 +328,7 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
        "causes of a bad day.</p></section></div>\n";
   // Sessions with their three windows.
   h += "<h2>Sessions</h2>";
-  bool any = false, any_also = false;
+  bool any = false;
   std::string rows;
   for (size_t k = 0; k < list.sessions.size(); ++k) {
     const SessionReading& sr = list.sessions[k];
@@ -336,7 +336,8 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
     if (sr.date < from || sr.date > to) continue;
     any = true;
     const Session& x = *sr.session;
-    rows += "<tr><td class=\"nw\">" + ShortDate(sr.date);
+    rows += std::string(sw.also.empty() ? "<tr>" : "<tr class=\"has-also\">") +
+            "<td class=\"nw\">" + ShortDate(sr.date);
     if (x.time) rows += " " + x.time->ToString();
     rows += "</td><td>" + Esc(x.activity.value_or("")) +
             (x.minutes ? ", " + std::to_string(*x.minutes) + "&nbsp;min" : "");
@@ -345,38 +346,25 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
     rows += "</td><td>" + WindowCell(sr) + "</td><td>";
     if (x.hour_after.pain) rows += FormatScoreNumber(x.hour_after.pain->value()) + " ";
     if (x.hour_after.tighter && *x.hour_after.tighter) rows += "tighter ";
-    rows += "<span" +
-            std::string(sr.hour_after == HourAfterSignal::kRising ? " class=\"worse\"" : "") + ">" +
-            Esc(sw.hour_after) + "</span></td><td><span" +
+    rows += "<span" + std::string(sr.strain == Strain::kStillRising ? " class=\"worse\"" : "") +
+            ">" + Esc(ShortHourAfter(sr.hour_after)) + "</span></td><td><span" +
             std::string(sr.morning == MorningSignal::kWorse || sr.morning == MorningSignal::kHigher
                             ? " class=\"worse\""
                             : "") +
-            ">" + Esc(sw.morning) + "</span></td>" + "\x01" + Esc(sw.also) + "\x02</tr>\n";
-    any_also = any_also || !sw.also.empty();
-  }
-  // The "also that day" column only when some session has something in it.
-  for (size_t at = rows.find('\x01'); at != std::string::npos; at = rows.find('\x01', at)) {
-    const size_t end = rows.find('\x02', at);
-    if (any_also) {
-      rows.replace(end, 1, "</td>");
-      rows.replace(at, 1, "<td>");
-    } else {
-      rows.erase(at, end - at + 1);
+            ">" + Esc(sw.morning) + "</span></td></tr>\n";
+    // What else, unusual for the person, may have set the morning off: a row of its own under
+    // the session, the table's width.
+    if (!sw.also.empty()) {
+      rows += "<tr class=\"also\"><td></td><td colspan=\"4\">" + Esc(sw.also) + "</td></tr>\n";
     }
   }
   if (any) {
     h += "<div class=\"tablewrap\">";
-    h += any_also ? "<table><colgroup><col style=\"width:8%\"><col style=\"width:19%\"><col "
-                    "style=\"width:12%\"><col style=\"width:11%\"><col style=\"width:41%\"><col "
-                    "style=\"width:9%\"></colgroup>"
-                  : "<table><colgroup><col style=\"width:8%\"><col style=\"width:24%\"><col "
-                    "style=\"width:12%\"><col style=\"width:11%\"><col style=\"width:45%\">"
-                    "</colgroup>";
-    h += std::string(
-             "<thead><tr><th>Date</th><th>Activity, load</th><th>During</th>"
-             "<th>Hour after</th><th>Next morning</th>") +
-         (any_also ? "<th>Also that day</th>" : "") + "</tr></thead><tbody>\n" + rows +
-         "</tbody></table></div>\n";
+    h += "<table><colgroup><col style=\"width:10%\"><col style=\"width:33%\"><col "
+         "style=\"width:12%\"><col style=\"width:11%\"><col style=\"width:34%\"></colgroup>";
+    h += "<thead><tr><th>Date</th><th>Activity, load</th><th>During</th>"
+         "<th>Hour after</th><th>Next morning</th></tr></thead><tbody>\n" +
+         rows + "</tbody></table></div>\n";
   } else {
     h += "<p>No sessions recorded in these dates.</p>\n";
   }

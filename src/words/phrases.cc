@@ -62,6 +62,32 @@ std::string DescribeHourAfter(HourAfterSignal s) {
   return "";
 }
 
+std::string ShortDuring(DuringSignal s) {
+  switch (s) {
+    case DuringSignal::kSharp:
+      return "sharp or catching";
+    case DuringSignal::kBuilding:
+      return "building";
+    case DuringSignal::kStable:
+      return "stable";
+    case DuringSignal::kUnknown:
+      return "not recorded";
+  }
+  return "";
+}
+
+std::string ShortHourAfter(HourAfterSignal s) {
+  switch (s) {
+    case HourAfterSignal::kRising:
+      return "rising";
+    case HourAfterSignal::kSettling:
+      return "settling";
+    case HourAfterSignal::kUnknown:
+      return "not recorded";
+  }
+  return "";
+}
+
 std::string HourAfterMeaning(HourAfterSignal s) {
   switch (s) {
     case HourAfterSignal::kSettling:

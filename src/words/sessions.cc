@@ -25,15 +25,15 @@ std::string MorningWords(const SessionReading& sr, Date as_of) {
   const std::string e = MorningEvidence(sr);
   switch (sr.morning) {
     case MorningSignal::kWorse:
-      return "significantly worse than usual" + e;
+      return (e.empty() ? "significantly worse than usual" : "significantly worse") + e;
     case MorningSignal::kHigher:
-      return "noticeably higher than usual" + e;
+      return (e.empty() ? "noticeably higher than usual" : "noticeably higher") + e;
     case MorningSignal::kBetter:
       return "better than usual" + e;
     case MorningSignal::kUsual:
       return "within the usual range" + e;
     case MorningSignal::kUnknown:
-      if (sr.morning_pain) return "no usual morning to compare with yet" + e;
+      if (sr.morning_pain) return "no usual yet to compare with" + e;
       return sr.date + 1 > as_of ? "not yet" : "not recorded";
   }
   return "";
@@ -54,10 +54,10 @@ std::string DuringWords(const SessionReading& sr) {
 
 std::string HourAfterWords(const SessionReading& sr) {
   if (sr.strain == Strain::kStillRising) {
-    return "still rising or tighter an hour later, and not settled by the next morning";
+    return "still rising an hour later, not settled by morning";
   }
   if (sr.hour_after == HourAfterSignal::kRising && sr.response == Response::kSettled) {
-    return "still rising or tighter an hour later, but settled by the next morning";
+    return "still rising an hour later, settled by morning";
   }
   return DescribeHourAfter(sr.hour_after);
 }
@@ -91,10 +91,9 @@ void SessionsWords(const Reading& r, const Settings& s, ReadingWords& w) {
       }
       const bool one = c.size() == 1;
       out.also = "That day also had " + JoinAnd(c) +
-                 (one ? ", which is unusual for you: it can set the mid back off on its own, so "
-                        "the higher morning may be from it, not the session."
-                      : ", which are unusual for you: they can set the mid back off on their own, "
-                        "so the higher morning may be from them, not the session.");
+                 (one ? ", unusual for you: the higher morning may be from it, not the session."
+                      : ", unusual for you: the higher morning may be from them, not the "
+                        "session.");
     }
     w.sessions.push_back(std::move(out));
   }

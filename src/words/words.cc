@@ -18,15 +18,19 @@ using namespace words_detail;
 struct Signals {
   std::vector<std::string> support;
   std::vector<std::string> watch;
+  // Said here, so the evidence does not say it again.
+  bool comfort = false;
+  bool strain = false;
 };
 
 Signals SignalsOf(const Reading& r, const Settings& s) {
   const Trend& t = r.trend;
   Signals out;
   if (t.session_days > 0) {
-    if (t.raised_days * 2 <= t.session_days) out.support.push_back(SettledClaim(t));
+    const bool settled_most = t.raised_days * 2 <= t.session_days;
+    if (settled_most) out.support.push_back(SettledClaim(t));
     if (t.flared_days == 0) {
-      out.support.push_back(FlaredClaim(t));
+      if (!settled_most) out.support.push_back(FlaredClaim(t));  // else the evidence says it
     } else if (*t.flared_share <= s.helpful_share) {
       out.watch.push_back(FlaredClaim(t));
     }
@@ -46,21 +50,25 @@ Signals SignalsOf(const Reading& r, const Settings& s) {
     case Baseline::kUnknown:
       break;
   }
+  // Comfort is how much each session itself raised the pain (§3), not how high it started.
   if (t.comfort == Comfort::kMoreComfortable) {
-    out.support.push_back("sessions have been getting more comfortable over the weeks");
+    out.support.push_back("sessions raise your pain less and less over the weeks");
+    out.comfort = true;
   } else if (t.comfort == Comfort::kSteady) {
-    out.support.push_back("sessions have been about as comfortable over the weeks");
+    out.support.push_back("sessions raise your pain about as much as before");
+    out.comfort = true;
   }
   if (t.strain_sessions > 0) {
     if (t.strained_sessions == 0) {
       out.support.push_back(
           t.strain_sessions == 1
-              ? "your one session did not build up, and was not still rising into the next "
-                "morning"
+              ? "your one session did not build up or keep rising into the next morning"
               : "none of your " + std::to_string(t.strain_sessions) +
-                    " sessions built up, or was still rising into the next morning");
+                    " sessions built up or kept rising into the next morning");
+      out.strain = true;
     } else if (*t.strained_share <= s.strain_share) {
       out.watch.push_back(HeldBackWords(HeldBack::kStrain, r, s));
+      out.strain = true;
     }
   }
   return out;
@@ -78,9 +86,16 @@ std::string JoinList(const std::vector<std::string>& parts) {
   return out;
 }
 
-void VerdictWords(const Reading& r, const Settings& s, ReadingWords& w) {
+// What the explanation (and the list of what holds it back) already says of comfort and strain.
+struct Said {
+  bool comfort = false;
+  bool strain = false;
+};
+
+Said VerdictWords(const Reading& r, const Settings& s, ReadingWords& w) {
   const Trend& t = r.trend;
   const Signals sig = SignalsOf(r, s);
+  Said said;
   switch (t.verdict) {
     case Verdict::kHelpful:
       w.title = "Exercise looks to be within a helpful range";
@@ -90,6 +105,7 @@ void VerdictWords(const Reading& r, const Settings& s, ReadingWords& w) {
                       ".";
       if (!sig.watch.empty()) w.explanation += " Worth watching: " + JoinList(sig.watch) + ".";
       w.explanation += " That is a reading of the pattern so far, not a promise.";
+      said = {sig.comfort, sig.strain};
       break;
     case Verdict::kStirringUp: {
       w.title = "Exercise may be stirring things up";
@@ -100,7 +116,8 @@ void VerdictWords(const Reading& r, const Settings& s, ReadingWords& w) {
         reasons.push_back(claim);
       }
       if (t.comfort == Comfort::kLessComfortable) {
-        reasons.push_back("sessions have been raising your pain more over the weeks");
+        reasons.push_back("sessions have been raising your pain more and more over the weeks");
+        said.comfort = true;
       }
       w.explanation =
           "The pattern suggests the load is more than your mid back is absorbing well right now: " +
@@ -115,6 +132,10 @@ void VerdictWords(const Reading& r, const Settings& s, ReadingWords& w) {
       }
       // What pulls against them: its own list (held_back), on every surface.
       for (HeldBack h : t.held_back_by) w.held_back.push_back(Sentence(HeldBackWords(h, r, s)));
+      said.comfort = sig.comfort;
+      said.strain = std::find(t.held_back_by.begin(), t.held_back_by.end(), HeldBack::kStrain) !=
+                        t.held_back_by.end() ||
+                    (sig.strain && t.strained_sessions == 0);
       break;
     }
     case Verdict::kNotEnoughData: {
@@ -144,28 +165,35 @@ void VerdictWords(const Reading& r, const Settings& s, ReadingWords& w) {
       break;
     }
   }
+  return said;
 }
 
-void EvidenceWords(const Reading& r, const Settings& s, ReadingWords& w) {
+void EvidenceWords(const Reading& r, const Settings& s, const Said& said, ReadingWords& w) {
   const Trend& t = r.trend;
-  if (t.session_days > 0) {
-    w.evidence.push_back(Sentence(FlaredClaim(t) + " (" + Num(s.significant_change) +
-                                  " or more points above your usual)"));
-    w.evidence.push_back(Sentence(RaisedClaim(t) + " (" + Num(s.noticeably_higher) +
-                                  " or more points above, flares included)"));
+  const std::string worse = " (" + Num(s.significant_change) + " or more points above your usual)";
+  const std::string higher =
+      " (" + Num(s.noticeably_higher) + " or more points above, flares included)";
+  if (t.session_days == 1) {
+    w.evidence.push_back(Sentence(FlaredClaim(t) + worse));
+    w.evidence.push_back(Sentence(RaisedClaim(t) + higher));
+  } else if (t.session_days > 1) {
+    // One line: the significant ones, and the noticeable ones they are counted among.
+    w.evidence.push_back(Sentence(
+        FlaredClaim(t) + worse + "; " +
+        (t.raised_days == 0 ? std::string("none") : OfTimes(t.raised_days, t.session_days)) +
+        " by a noticeably higher one" + higher));
   }
   if (t.exercise_effect) {
-    w.evidence.push_back(
-        Sentence(EffectClaim(t) + " in the last " + Num(s.trend_days) + " days (" +
-                 Plural(t.effect_after_mornings, "morning", "mornings") + " after exercise, " +
-                 Plural(t.effect_rest_mornings, "morning", "mornings") + " after rest)"));
+    w.evidence.push_back(Sentence(EffectClaim(t) + " (" + std::to_string(t.effect_after_mornings) +
+                                  " and " + std::to_string(t.effect_rest_mornings) +
+                                  " mornings in the last " + Num(s.trend_days) + " days)"));
   }
   if (t.baseline_change) {
     w.evidence.push_back("Your typical morning this fortnight: pain " + Num(*t.baseline_now) +
                          ", against " + Num(*t.baseline_before) + " the fortnight before (" +
                          (t.baseline_basis == BaselineBasis::kRestMornings
-                              ? "mornings after days without exercise"
-                              : "all mornings, as too few followed days without exercise") +
+                              ? "mornings after rest days"
+                              : "all mornings, as too few followed rest days") +
                          ").");
   } else {
     w.evidence.push_back(
@@ -173,7 +201,7 @@ void EvidenceWords(const Reading& r, const Settings& s, ReadingWords& w) {
         "before.");
   }
   // Comfort is how much each session itself raised the pain (§3), not how high it started.
-  switch (t.comfort) {
+  switch (said.comfort ? Comfort::kUnknown : t.comfort) {
     case Comfort::kLessComfortable:
       w.evidence.push_back("Sessions over four weeks: raising your pain more and more.");
       break;
@@ -184,11 +212,12 @@ void EvidenceWords(const Reading& r, const Settings& s, ReadingWords& w) {
       w.evidence.push_back("Sessions over four weeks: raising your pain about as much as before.");
       break;
     case Comfort::kUnknown:
+      if (said.comfort) break;
       w.evidence.push_back(
           "Sessions over four weeks: too few rated at their start and after to see a trend.");
       break;
   }
-  if (t.strain_sessions > 0) {
+  if (t.strain_sessions > 0 && !said.strain) {
     const std::string sessions = t.strain_sessions == 1
                                      ? std::string("your one session")
                                      : "your " + std::to_string(t.strain_sessions) + " sessions";
@@ -276,9 +305,9 @@ void AlertsWords(const Reading& r, ReadingWords& w) {
         break;
       case AlertKind::kMorningShift:
         out.text = "Since " + PersonDate(a.date) +
-                   ", your mornings after days without exercise have been running above your "
-                   "usual morning: a sustained shift, noticed before the two-week reading. Look "
-                   "at what changed (load, sitting, sleep, stress) and keep checking in.";
+                   ", your mornings after rest days have run above your usual: an early sign, "
+                   "before the two-week reading. Look at what changed (load, sitting, sleep, "
+                   "stress).";
         break;
     }
     w.alerts.push_back(std::move(out));
@@ -333,8 +362,8 @@ std::string NextStepWords(const Reading& r, const Settings& s);
 
 ReadingWords WordsFor(const Reading& r, const Settings& s) {
   ReadingWords w;
-  VerdictWords(r, s, w);
-  EvidenceWords(r, s, w);
+  const Said said = VerdictWords(r, s, w);
+  EvidenceWords(r, s, said, w);
   CautionWords(r, s, w);
   AlertsWords(r, w);
   UsualWords(r, s, w);

@@ -3,10 +3,13 @@
 // the reading back is in words; the safety questions, unanswered or due again, are said with a
 // button that opens them, and a clinician sees that they are due, read only. At 320 and 390 px
 // it fits without scrolling sideways.
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import {
+  BIN,
   SHOTS,
   api,
   assert,
@@ -124,8 +127,22 @@ for (const width of [320, 390]) {
       assert.equal(await page.locator('#safety-due').count(), 0);
       assert.equal((await api(server.url, 'GET', '/api/v1/safety/state')).data.answered, true);
       // The usual morning keeps rising: a week on, the questions are due again, and say why.
-      const aged = await api(server.url, 'GET', '/api/v1/safety/state');
-      assert.equal(aged.data.due, null);
+      const aged = spawnSync(
+        'python3',
+        [
+          '-c',
+          'import sqlite3, sys\nc = sqlite3.connect(sys.argv[1])\n' +
+            'c.execute("UPDATE safety SET answered_at = answered_at - 8 * 86400")\nc.commit()',
+          server.db,
+        ],
+        { encoding: 'utf8' },
+      );
+      assert.equal(aged.status, 0, aged.stderr);
+      await page.reload();
+      await due.waitFor();
+      assert.match(await due.innerText(), /The safety questions are due again\. Your usual morning has been rising/);
+      assert.equal(await due.getByRole('button', { name: 'Answer the safety questions' }).count(), 1);
+      await noHorizontalScroll(page, `safety due again at ${width}`);
       assert.deepEqual(page.errors, []);
       await page.context().close();
     } finally {
@@ -206,7 +223,7 @@ function pdfPages(pdf) {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
 }
 
-test('the report shows each activity and what holds the reading back, and two weeks still print on one page', async () => {
+test('the report shows each activity and what holds the reading back, and two weeks of every scenario print on one page', async () => {
   const server = await startServer();
   try {
     await screened(server.url);
@@ -215,10 +232,6 @@ test('the report shows each activity and what holds the reading back, and two we
     await page.goto(`${server.url}/report?weeks=2`);
     assert.match(await page.locator('.verdict').innerText(), /Holding it back:/);
     assert.match(await page.locator('section.acts').innerText(), /deadlifts: 4 days; the morning after higher 4 times/);
-    await page.setViewportSize({ width: 794, height: 1123 });
-    await page.emulateMedia({ media: 'print' });
-    assert.equal(pdfPages(await page.pdf({ format: 'A4' })), 1, 'one A4 page');
-    assert.equal(pdfPages(await page.pdf({ format: 'Letter' })), 1, 'one Letter page');
     await page.context().close();
     const phone = await newPage({ width: 320 });
     await phone.goto(`${server.url}/report?weeks=2`);
@@ -226,5 +239,30 @@ test('the report shows each activity and what holds the reading back, and two we
     await phone.context().close();
   } finally {
     server.close();
+  }
+  // Every scenario diary's two-week report, as the CLI writes it, on one A4 and one Letter page.
+  const dir = mkdtempSync(path.join(tmpdir(), 'backsignal-reports-'));
+  const page = await newPage({ width: 794, height: 1123 });
+  try {
+    const scenarios = path.join(root, 'tests/scenarios');
+    for (const name of readdirSync(scenarios).sort()) {
+      const asOf = JSON.parse(readFileSync(path.join(scenarios, name, 'expect.json'), 'utf8')).as_of;
+      const db = path.join(dir, `${name}.db`);
+      const html = path.join(dir, `${name}.html`);
+      for (const args of [
+        ['import', path.join(scenarios, name, 'diary.json')],
+        ['report', '--weeks', '2', '--as-of', asOf, '--out', html],
+      ]) {
+        const p = spawnSync(BIN, ['--db', db, ...args], { encoding: 'utf8' });
+        assert.equal(p.status, 0, `${name}: ${p.stderr}`);
+      }
+      await page.goto(`file://${html}`);
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(pdfPages(await page.pdf({ format: 'A4' })), 1, `${name}: one A4 page`);
+      assert.equal(pdfPages(await page.pdf({ format: 'Letter' })), 1, `${name}: one Letter page`);
+    }
+  } finally {
+    await page.context().close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });

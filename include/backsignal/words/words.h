@@ -72,6 +72,10 @@ std::string DescribeDuring(DuringSignal s);
 std::string DescribeHourAfter(HourAfterSignal s);
 // What one morning says about the session of the day before.
 std::string DescribeMorningAfter(MorningSignal s);
+// The same in a table's few words: "sharp or catching", "building", "stable", "rising",
+// "settling", "not recorded".
+std::string ShortDuring(DuringSignal s);
+std::string ShortHourAfter(HourAfterSignal s);
 // What the hour-after signal means, once recorded.
 std::string HourAfterMeaning(HourAfterSignal s);
 
