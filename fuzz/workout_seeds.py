@@ -67,6 +67,9 @@ def main():
     write("strava", "quoted.csv", wf.strava([("Nov 2, 2026, 6:00:05 PM", '"a ""b"", c"', "Swim", 1800)]))
     write("zip", "overlapping.zip", wf.overlapping_zip(20, 1))
     write("zip", "bomb.zip", wf.apple_bomb_zip(3))
+    # The same stream, its directory saying it inflates to 100 bytes.
+    stream, crc, _ = wf.deflated_repeat(b"<HealthData>", b" " * (1 << 20), 3, b"</HealthData>\n")
+    write("zip", "lying_bomb.zip", wf.raw_zip([("apple_health_export/export.xml", stream, crc, 100, 8)]))
     write("zip", "many_entries.zip", wf.zip_of({f"f{i}.txt": b"" for i in range(500)}))
     write("zip", "apple.zip", wf.zip_of({"apple_health_export/export.xml": sample("apple_export.xml")}))
     write("zip", "deep_gpx.zip", wf.zip_of({"route.gpx": wf.nested(5000)}))

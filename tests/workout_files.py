@@ -64,11 +64,12 @@ def raw_zip(members, share_first=0):
 
 
 def zip_of(files):
-    """An ordinary deflated zip of {name: bytes}."""
+    """An ordinary deflated zip of {name: bytes}, the same bytes every time."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in files.items():
-            z.writestr(name, data)
+            z.writestr(zipfile.ZipInfo(name, date_time=(2026, 11, 10, 7, 0, 0)), data,
+                       compress_type=zipfile.ZIP_DEFLATED)
     return buf.getvalue()
 
 

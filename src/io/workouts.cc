@@ -229,6 +229,12 @@ Result<WorkoutFile> ReadZip(zip_t* z, std::string_view name, ImportBudget& budge
     const uint64_t packed = sized ? st.comp_size : 0;
     std::string inner = where;
     inner += " (" + entry.substr(0, 200) + ")";
+    // A bomb that says what it is, refused before it is inflated; one that lies is caught as
+    // it inflates, below.
+    if ((st.valid & ZIP_STAT_SIZE) && st.size > kRatioGrace &&
+        st.size / budget.limits().zip_ratio > packed) {
+      return Fail(budget.TooInflated(inner));
+    }
     std::unique_ptr<zip_file_t, decltype(&zip_fclose)> f(zip_fopen_index(z, index, 0), &zip_fclose);
     if (!f) return Fail(Error::Invalid(inner + ": cannot read it: " + zip_strerror(z)));
     auto inflated = std::make_shared<uint64_t>(0);

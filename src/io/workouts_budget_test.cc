@@ -46,6 +46,14 @@ TEST(ImportBudgetTest, AZipEntryInflatingPastTheRatioIsABomb) {
                  "compressed size");
 }
 
+TEST(ImportBudgetTest, ABombWhoseDirectoryLiesIsStoppedAsItInflates) {
+  ImportBudget budget(ImportLimits::Upload());
+  auto r = ReadWorkoutBytes(Seed("zip", "lying_bomb.zip"), "up.zip", budget);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().kind, ErrorKind::kInvalid);
+  EXPECT_LE(budget.bytes(), (uint64_t{1} << 20) + (uint64_t{1} << 16)) << r.error().message;
+}
+
 TEST(ImportBudgetTest, InflatedBytesAreCountedOverTheWholeImport) {
   ImportLimits small = ImportLimits::Upload();
   small.inflated_bytes = 16 * 1024;
