@@ -231,22 +231,23 @@ Result<WorkoutFile> ReadZip(zip_t* z, std::string_view name, ImportBudget& budge
     inner += " (" + entry.substr(0, 200) + ")";
     // A bomb that says what it is, refused before it is inflated; one that lies is caught as
     // it inflates, below.
-    if ((st.valid & ZIP_STAT_SIZE) && st.size > kRatioGrace &&
-        st.size / budget.limits().zip_ratio > packed) {
+    const uint64_t ratio = budget.limits().zip_ratio;
+    if ((st.valid & ZIP_STAT_SIZE) && ratio > 0 && st.size > kRatioGrace &&
+        st.size / ratio > packed) {
       return Fail(budget.TooInflated(inner));
     }
     std::unique_ptr<zip_file_t, decltype(&zip_fclose)> f(zip_fopen_index(z, index, 0), &zip_fclose);
     if (!f) return Fail(Error::Invalid(inner + ": cannot read it: " + zip_strerror(z)));
     auto inflated = std::make_shared<uint64_t>(0);
-    ByteSource raw = [&f, &budget, inner, packed, inflated](char* buf,
-                                                            size_t cap) -> Result<size_t> {
+    ByteSource raw = [&f, &budget, inner, packed, ratio, inflated](char* buf,
+                                                                   size_t cap) -> Result<size_t> {
       const zip_int64_t got = zip_fread(f.get(), buf, cap);
       if (got < 0) {
         return Fail(Error::Invalid(
             inner + ": the zip is damaged: " + zip_error_strerror(zip_file_get_error(f.get()))));
       }
       *inflated += static_cast<uint64_t>(got);
-      if (*inflated > kRatioGrace && *inflated / budget.limits().zip_ratio > packed) {
+      if (ratio > 0 && *inflated > kRatioGrace && *inflated / ratio > packed) {
         return Fail(budget.TooInflated(inner));
       }
       return static_cast<size_t>(got);

@@ -197,7 +197,7 @@ TEST(ImportBudgetTest, HealthConnectNeverReadsAVirtualTableOrCallsAFunction) {
       "CREATE TABLE exercise_session_record_table (start_time INTEGER, start_zone_offset "
       "INTEGER, end_time INTEGER, exercise_type INTEGER, title TEXT AS (zeroblob(50000000)));"
       "INSERT INTO exercise_session_record_table VALUES (1793642400000, 0, 1793644200000, 0);");
-  EXPECT_REFUSED(generated.Read(), "string or blob too big");
+  EXPECT_REFUSED(generated.Read(), "a value longer than 1 MB");
 }
 
 TEST(ImportBudgetTest, HealthConnectIsBoundedByItsOwnMemoryNotTheProcesss) {
@@ -217,7 +217,9 @@ TEST(ImportBudgetTest, HealthConnectIsBoundedByItsOwnMemoryNotTheProcesss) {
   Database long_title(std::string(kTable) +
                       "INSERT INTO exercise_session_record_table VALUES (1793642400000, 0, "
                       "1793644200000, 0, printf('%.*c', 2000000, 'x'));");
-  EXPECT_REFUSED(long_title.Read(), "reading its exercise sessions failed: string or blob too big");
+  EXPECT_REFUSED(long_title.Read(),
+                 "reading its exercise sessions failed: a value longer than 1 MB, which no "
+                 "workout has");
 }
 
 // The caller's hook ends an import wherever it is: between chunks, entries, rows and database

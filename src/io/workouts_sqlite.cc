@@ -180,6 +180,10 @@ Result<WorkoutFile> ReadHealthConnectDb(const std::string& path, std::string_vie
   // Why it failed: the budget's refusal when the progress handler stopped it.
   auto failure = [&](const std::string& what) -> Error {
     if (guard.stopped) return *guard.stopped;
+    if (sqlite3_errcode(db.get()) == SQLITE_TOOBIG) {
+      return Error::Invalid(where + ": " + what + ": a value longer than 1 MB, which no workout " +
+                            "has");
+    }
     return Error::Invalid(where + ": " + what + ": " + sqlite3_errmsg(db.get()));
   };
   auto prepare = [&](const char* sql) -> Result<Stmt> {
