@@ -118,37 +118,50 @@ class StravaReader {
     file_.format = WorkoutFormat::kStravaCsv;
   }
 
+  // Runs of plain bytes are taken at once; only quotes, commas and line ends are looked at.
   Result<void> Feed(std::string_view chunk) {
-    for (const char c : chunk) {
+    size_t i = 0;
+    while (i < chunk.size()) {
       if (state_ == kQuoteInQuoted) {
         state_ = kUnquoted;
-        if (c == '"') {
-          Keep('"');
+        if (chunk[i] == '"') {  // a doubled quote: one quote, still quoted
+          Keep(std::string_view("\""));
           state_ = kQuoted;
+          ++i;
           continue;
         }
       } else if (state_ == kAfterCr) {
         state_ = kUnquoted;
-        if (c == '\n') continue;
+        if (chunk[i] == '\n') {
+          ++i;
+          continue;
+        }
       }
       if (state_ == kQuoted) {
-        if (c == '"') {
+        const size_t quote = chunk.find('"', i);
+        const size_t end = quote == std::string_view::npos ? chunk.size() : quote;
+        Keep(chunk.substr(i, end - i));
+        i = end;
+        if (quote != std::string_view::npos) {
           state_ = kQuoteInQuoted;
-        } else {
-          Keep(c);
+          ++i;
         }
         continue;
       }
+      const size_t special = chunk.find_first_of(",\"\r\n", i);
+      const size_t end = special == std::string_view::npos ? chunk.size() : special;
+      Keep(chunk.substr(i, end - i));
+      i = end;
+      if (special == std::string_view::npos) break;
+      const char c = chunk[i++];
       if (c == '"') {
         state_ = kQuoted;
       } else if (c == ',') {
         EndCell();
-      } else if (c == '\n' || c == '\r') {
+      } else {
         EndCell();
         if (auto ok = EndRow(); !ok) return ok;
         if (c == '\r') state_ = kAfterCr;
-      } else {
-        Keep(c);
       }
     }
     return {};
@@ -182,9 +195,9 @@ class StravaReader {
     }
     return -1;
   }
-  void Keep(char c) {
-    ++cell_bytes_;
-    if (cell_.size() < cap_) cell_ += c;
+  void Keep(std::string_view run) {
+    cell_bytes_ += run.size();
+    if (cell_.size() < cap_) cell_.append(run.substr(0, cap_ - cell_.size()));
   }
   // How much of the next cell to keep: a header's names are short; of a row, only the cells
   // of the columns read.
@@ -369,8 +382,10 @@ class FitSax final : public nlohmann::json_sax<nlohmann::json> {
   std::string key_;
 };
 
-// A session's JSON is a few KB; Google Fit writes none near this.
-constexpr uint64_t kMaxFitJson = uint64_t{8} << 20;
+// A session's JSON is a few KB (a day of one-minute segments would be 200 KB); Google Fit writes
+// none near this. It also bounds nlohmann's lexer, which keeps every bracket, comma and blank
+// since the last string or number for its error messages.
+constexpr uint64_t kMaxFitJson = uint64_t{2} << 20;
 
 }  // namespace
 
@@ -405,7 +420,7 @@ Result<WorkoutFile> ReadGoogleFitJson(const ByteSource& source, std::string_view
   }
   if (buffer.error) return Fail(*buffer.error);
   if (buffer.too_large) {
-    return Fail(Error::Invalid(where + ": a JSON file larger than 8 MB; a session of Google "
+    return Fail(Error::Invalid(where + ": a JSON file larger than 2 MB; a session of Google "
                                        "Fit's Takeout is a few KB"));
   }
   if (sax.error) return Fail(*sax.error);

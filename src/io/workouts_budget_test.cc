@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "backsignal/io/workouts.h"
+#include "workouts_util.h"
 
 namespace backsignal {
 namespace {
@@ -116,6 +117,39 @@ TEST(ImportBudgetTest, ARowOfCommasAndASessionOfEmptyArraysAreReadRowByRow) {
   auto quoted = Upload(Seed("strava", "quoted.csv"));
   ASSERT_TRUE(quoted) << quoted.error().message;
   EXPECT_EQ(quoted->workouts.at(0).activity, "swim");
+}
+
+// Read a byte at a time, a CSV says the same as read whole: quotes, doubled quotes and CRLF
+// split across reads.
+TEST(ImportBudgetTest, StravasCsvIsTheSameWhateverTheReadsSplit) {
+  const std::string csv =
+      "Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time\r\n"
+      "1,\"Nov 2, 2026, 6:00:05 PM\",\"A \"\"long\"\", slow\r\nswim\",,1800\r\n"
+      "\r\n"
+      "2,\"Nov 3, 2026, 7:00:00 AM\",Row,Rowing,900\r\n";
+  auto read = [&](size_t step) {
+    size_t at = 0;
+    ByteSource source = [&](char* buf, size_t cap) -> Result<size_t> {
+      const size_t n = std::min({cap, step, csv.size() - at});
+      std::copy_n(csv.data() + at, n, buf);
+      at += n;
+      return n;
+    };
+    ImportBudget budget(ImportLimits::Upload());
+    auto f = workouts_detail::ReadStravaCsv(source, "activities.csv", budget);
+    EXPECT_TRUE(f) << f.error().message;
+    std::vector<std::string> out;
+    for (const RawWorkout& w : f->workouts) {
+      out.push_back(std::to_string(w.start) + " " + std::to_string(int(w.seconds)) + " " +
+                    w.activity);
+    }
+    return out;
+  };
+  const std::vector<std::string> want = {"1793642405 1800 A \"long\", slow\r\nswim",
+                                         "1793689200 900 rowing"};
+  EXPECT_EQ(read(1 << 16), want);
+  EXPECT_EQ(read(1), want);
+  EXPECT_EQ(read(2), want);
 }
 
 TEST(ImportBudgetTest, ActivityNamesAreCutInOnePass) {
