@@ -14,8 +14,6 @@
 namespace backsignal {
 namespace {
 
-using workouts_detail::kChunk;
-using workouts_detail::kMaxKeptText;
 using workouts_detail::Lower;
 using workouts_detail::StartsWith;
 

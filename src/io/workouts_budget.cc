@@ -42,7 +42,7 @@ ImportLimits ImportLimits::Upload() {
 }
 
 ImportLimits ImportLimits::LocalFile() {
-  return {.inflated_bytes = 16 * 1024 * kMiB,
+  return {.inflated_bytes = uint64_t{16} * 1024 * kMiB,
           .zip_entries = 100'000,
           .zip_ratio = 200,
           .workouts = 100'000,

@@ -243,7 +243,8 @@ Result<WorkoutFile> ReadHealthConnectDb(const std::string& path, std::string_vie
     // time is start_time + 1000 * start_zone_offset). Within the ±18 hours a ZoneOffset holds.
     if (sqlite3_column_type(s, 1) != SQLITE_NULL) {
       const int64_t o = sqlite3_column_int64(s, 1);
-      if (o >= -18 * 3600 && o <= 18 * 3600) offset = static_cast<int>(o);
+      constexpr int64_t kMaxOffset = int64_t{18} * 3600;
+      if (o >= -kMaxOffset && o <= kMaxOffset) offset = static_cast<int>(o);
     }
     const int64_t type = sqlite3_column_int64(s, 3);
     std::string activity = "workout";
