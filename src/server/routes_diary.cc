@@ -6,6 +6,7 @@
 #include "backsignal/io/diary_json.h"
 #include "backsignal/io/ids.h"
 #include "backsignal/io/profile_json.h"
+#include "backsignal/io/reading_json.h"
 #include "backsignal/io/settings_json.h"
 #include "backsignal/service/checkins.h"
 #include "backsignal/service/exports.h"
@@ -135,7 +136,12 @@ Result<Response> ReadingRoute(const Service& svc, Call& c) {
   if (!today) return Unexpected(today.error());
   auto view = service::ReadingOf(svc, c.subject, *as_of, *today);
   if (!view) return Unexpected(view.error());
-  return Json(200, (*view)->json);
+  if (c.subject == c.who.person) return Json(200, (*view)->json);
+  // A clinician reads about the person: the words speak of them, not to them (words.h Voice).
+  auto name = service::NameOf(svc, c.subject);
+  if (!name) return Unexpected(name.error());
+  return Json(200,
+              ReadingToJson((*view)->reading, InVoice((*view)->words, Voice::About(*name)), false));
 }
 
 Result<Response> SettingsList(const Service& svc, PersonId person) {

@@ -1,5 +1,7 @@
 #include "backsignal/words/safety.h"
 
+#include "backsignal/words/words.h"
+
 namespace backsignal {
 namespace {
 
@@ -123,7 +125,7 @@ std::string_view UrgencyWords(Urgency u) {
 std::string SafetyReportText(const std::optional<SafetyRecord>& record, Date answered_on) {
   if (!record) return "The red-flag screen has not been answered.";
   const SafetyRecord& r = *record;
-  std::string out = "Red-flag screen answered on " + answered_on.ToString() + ": " +
+  std::string out = "Red-flag screen answered on " + PersonDate(answered_on, true) + ": " +
                     std::string(UrgencyWords(r.outcome)) + ".";
   std::string yes;
   for (const SafetyQuestion& q : SafetyQuestions()) {
@@ -134,7 +136,7 @@ std::string SafetyReportText(const std::optional<SafetyRecord>& record, Date ans
   }
   if (!yes.empty()) out += yes + ".";
   if (r.cleared_on && r.cleared_at >= r.answered_at) {
-    out += " A clinician's clearance was recorded (seen on " + r.cleared_on->ToString() +
+    out += " A clinician's clearance was recorded (seen on " + PersonDate(*r.cleared_on, true) +
            "); check-ins carry on.";
   } else if (r.outcome != Urgency::kClear) {
     out +=

@@ -95,13 +95,13 @@ TEST(SafetyWordsTest, TheReportNamesTheYesAnswersAndTheClearance) {
   r.outcome = Urgency::kSameDay;
   r.answered_at = 100;
   const std::string paused = SafetyReportText(r, *Date::Parse("2026-11-20"));
-  EXPECT_NE(paused.find("answered on 2026-11-20"), std::string::npos);
+  EXPECT_NE(paused.find("answered on Fri 20 Nov 2026"), std::string::npos);
   EXPECT_NE(paused.find("coughed up blood"), std::string::npos);
   EXPECT_NE(paused.find("paused"), std::string::npos);
   r.cleared_on = *Date::Parse("2026-11-22");
   r.cleared_at = 200;
   const std::string cleared = SafetyReportText(r, *Date::Parse("2026-11-20"));
-  EXPECT_NE(cleared.find("seen on 2026-11-22"), std::string::npos);
+  EXPECT_NE(cleared.find("seen on Sun 22 Nov 2026"), std::string::npos);
   EXPECT_EQ(cleared.find("paused"), std::string::npos);
   EXPECT_NE(SafetyReportText(std::nullopt, {}).find("not been answered"), std::string::npos);
 }
