@@ -206,7 +206,7 @@ export async function signUpApi(page, base, username, { role = 'person', code = 
   assert.ok(r === 200 || r === 201, `sign-up of ${username}: ${r}`);
   if (zone) assert.equal((await pageApi(page)('PUT', '/api/v1/profile', { time_zone: zone })).status, 200);
   await page.reload();
-  await page.locator('main h1').first().waitFor();
+  await page.locator('main h1, main h2').first().waitFor();
 }
 
 // The safety screen answered no to everything, through the API of the signed-in page.
