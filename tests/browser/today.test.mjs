@@ -283,6 +283,8 @@ test(`a workout import’s result stays, with a link to each day added, and says
   assert.match(await box.innerText(), /Added 1 session\.\s+Today lists/);
 
   await box.getByLabel('A workout file').setInputFiles(path.join(root, 'tests/workouts/activities.csv'));
+  await box.getByLabel(/Record the loads suggested/).waitFor();
+  assert.deepEqual(await smallTargets(page), [], 'the preview: the file field and the loads checkbox');
   await box.getByRole('button', { name: 'Add 3 sessions' }).tap();
   const added = box.locator('#workouts-added');
   await added.waitFor();
