@@ -42,6 +42,8 @@ class ApiTest(unittest.TestCase):
     def test_workouts_from_a_file(self):
         with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "workouts", "run.tcx"), "rb") as f:
             tcx = f.read()
+        # The run is at 07:15Z: 16:15 in Tokyo (issue 20: it was stored at 07:15).
+        self.assertEqual(self.req("PUT", "/api/v1/profile", {"time_zone": "Asia/Tokyo"})[0], 200)
         status, body, _ = self.req("POST", "/api/v1/workouts?dry_run=true&name=run.tcx", raw=tcx,
                                    content_type="application/octet-stream")
         self.assertEqual(status, 200, body)
@@ -52,7 +54,7 @@ class ApiTest(unittest.TestCase):
                                    content_type="application/octet-stream")
         self.assertEqual((status, body["added"]), (200, 1))
         _, day, _ = self.req("GET", "/api/v1/days/2026-11-03")
-        self.assertEqual(day["sessions"], [{"time": "07:15", "minutes": 32, "activity": "running"}])
+        self.assertEqual(day["sessions"], [{"time": "16:15", "minutes": 32, "activity": "running"}])
         status, body, _ = self.req("POST", "/api/v1/workouts?name=run.tcx", raw=tcx,
                                    content_type="application/octet-stream")
         self.assertEqual((body["added"], body["unchanged"]), (0, 1))

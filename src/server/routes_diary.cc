@@ -399,11 +399,15 @@ void AddDiaryRoutes(Router& router, App& app) {
                 const std::string name = name_it != c.req.query.end() && !name_it->second.empty()
                                              ? name_it->second
                                              : "the file";
-                auto file = ReadWorkoutBytes(c.req.body, name);
+                // One budget for the whole import: the upload's limits and deadline.
+                const service::WorkoutOptions options{
+                    .dry_run = flag("dry_run"),
+                    .accept_loads = flag("accept_loads"),
+                    .cancel = service::ImportDeadline(svc.clock(), service::kUploadImportSeconds)};
+                ImportBudget budget(ImportLimits::Upload(), options.cancel);
+                auto file = ReadWorkoutBytes(c.req.body, name, budget);
                 if (!file) return Unexpected(file.error());
-                auto r = service::ImportWorkouts(
-                    svc, c.subject, *file,
-                    {.dry_run = flag("dry_run"), .accept_loads = flag("accept_loads")});
+                auto r = service::ImportWorkouts(svc, c.subject, *file, options);
                 if (!r) return Unexpected(r.error());
                 nlohmann::json list = nlohmann::json::array();
                 for (const service::WorkoutResult& w : r->workouts) {
