@@ -175,9 +175,9 @@ export function pageApi(page) {
   return (method, p, body) =>
     page.evaluate(
       async ([m, url, b]) => {
-        const me = await (await fetch('/api/v1/me')).json();
+        if (window.__csrf === undefined) window.__csrf = (await (await fetch('/api/v1/me')).json()).csrf || '';
         const headers = { 'Content-Type': 'application/json' };
-        if (me.csrf) headers['X-CSRF-Token'] = me.csrf;
+        if (window.__csrf) headers['X-CSRF-Token'] = window.__csrf;
         const res = await fetch(url, { method: m, headers, body: b === undefined ? undefined : JSON.stringify(b) });
         const data = await res.json().catch(() => null);
         return { status: res.status, data };

@@ -58,28 +58,33 @@ async function open(page, hash, ready) {
   await page.locator(ready).first().waitFor();
 }
 
-// Three weeks of a diary in use, through the person's own API.
+// Three weeks of a diary in use, imported through the person's own API in one request.
 async function seed(call) {
-  const today = (await call('GET', '/api/v1/profile')).data;
+  const profile = (await call('GET', '/api/v1/profile')).data;
   const now = new Date();
   const zoneDay = (n) =>
-    new Intl.DateTimeFormat('en-CA', { timeZone: today.time_zone_in_force }).format(new Date(now - n * 86400000));
-  for (let n = 21; n >= 1; n -= 1) {
-    const d = zoneDay(n);
-    if (n !== 9) await call('PUT', `/api/v1/days/${d}/morning`, { pain: 3 + (n % 3), stiffness: 2 });
-    if (n % 2 === 0)
-      await call('POST', `/api/v1/days/${d}/sessions`, {
-        time: '18:00',
-        minutes: 40,
-        activity: 'swimming',
-        load: ['rotation'],
-        during: { start: 3, end: 4 + (n % 2), sharp: n === 4 },
-        hour_after: { pain: 4 },
-      });
-    if (n % 5 === 0) await call('PUT', `/api/v1/days/${d}/context`, { sleep_hours: 6, stress: 5, tags: ['desk'] });
+    new Intl.DateTimeFormat('en-CA', { timeZone: profile.time_zone_in_force }).format(new Date(now - n * 86400000));
+  const days = [];
+  for (let n = 21; n >= 0; n -= 1) {
+    const day = { date: zoneDay(n) };
+    if (n !== 9) day.morning = { pain: 3 + (n % 3), stiffness: 2 };
+    if (n > 0 && n % 2 === 0)
+      day.sessions = [
+        {
+          time: '18:00',
+          minutes: 40,
+          activity: 'swimming',
+          load: ['rotation'],
+          during: { start: 3, end: 4 + (n % 2), ...(n === 4 ? { sharp: true } : {}) },
+          hour_after: { pain: 4 },
+        },
+      ];
+    if (n % 5 === 0 && n > 0) day.context = { sleep_hours: 6, stress: 5, tags: ['desk'] };
+    if (n === 2) day.note = 'a long day at the desk';
+    days.push(day);
   }
-  await call('PUT', `/api/v1/days/${zoneDay(2)}/note`, { note: 'a long day at the desk' });
-  await call('PUT', `/api/v1/days/${zoneDay(0)}/morning`, { pain: 4 });
+  const r = await call('POST', '/api/v1/diary/import', { format: 'backsignal-diary', version: 1, days });
+  assert.equal(r.status, 200, JSON.stringify(r.data));
 }
 
 for (const [width, zone] of [

@@ -277,7 +277,7 @@ test(`a workout import’s result stays, with a link to each day added, and says
   const box = card(page, 'Import workouts');
   await box.getByLabel('A workout file').setInputFiles(gpx);
   await box.getByRole('button', { name: 'Add 1 session' }).waitFor();
-  assert.match(await box.innerText(), /GPX: 1 workout; 1 new/);
+  await box.locator('.feedback', { hasText: /^GPX: 1 workout; 1 new/ }).waitFor();
   await box.getByRole('button', { name: 'Add 1 session' }).tap();
   await box.locator('#workouts-added').waitFor();
   assert.match(await box.innerText(), /Added 1 session\.\s+Today lists/);
