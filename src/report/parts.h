@@ -9,9 +9,6 @@
 
 namespace backsignal::report_detail {
 
-// The report's stylesheet: A4 and Letter in print, a phone's width on screen.
-extern const std::string_view kStyle;
-
 // HTML with `&`, `<`, `>`, `"` and `'` escaped.
 std::string Esc(std::string_view s);
 
