@@ -95,7 +95,7 @@ TEST(ReportTest, ThePageIsSelfContainedAndHoldsWhatWasAskedFor) {
         "Sharp or catching pain during rowing &lt;easy&gt; &amp; &quot;short&quot; on Fri 20 Mar",
         "Sessions", "rowing &lt;easy&gt; &amp; &quot;short&quot;",
         "tight after the pool &lt;again&gt;", "Thresholds in force", "significant_change 2",
-        "Farrar", "@page", "9 hours of sitting, unusual for you", "Next step:"}) {
+        "Farrar", "@page", "9 hours of sitting, unusual for them", "Next step:"}) {
     EXPECT_NE(html.find(part), std::string::npos) << part;
   }
   Settings changed;

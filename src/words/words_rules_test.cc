@@ -3,7 +3,8 @@
 // sparse diaries): no statistics jargon or setting names, no count the reading contradicts, no
 // load advice beside a sharp session or an activity setting it off, the referral alone with
 // keeps_rising, no negative number "above", no "going up" under a point, an activity setting it
-// off named by its name, no "caught" when nothing was sharp.
+// off named by its name, no "caught" when nothing was sharp; and in a clinician's voice, never
+// "you" or "your".
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -151,6 +152,7 @@ TEST(WordsRulesTest, ReadingMdSectionFiveOverEveryScenarioAndRandomDiary) {
   const std::regex waiting(R"(see whether|settle|next week or two|if it does not|[Kk]eep going)");
   const std::regex threshold(R"(\b\d+(?:\.\d+)? or more\b)");
   const std::regex progress(R"((\d+(?:\.\d+)?) now: (going up|coming down|about the same))");
+  const std::regex second_person(R"(\b[Yy]our(s|self)?\b|\b[Yy]ou\b)");
   int hits = 0;
   Seen seen;
   auto fail = [&](const std::string& name, const std::string& what) {
@@ -164,6 +166,13 @@ TEST(WordsRulesTest, ReadingMdSectionFiveOverEveryScenarioAndRandomDiary) {
     const Trend& t = r.trend;
     ++seen.checked;
     std::smatch m;
+    // A clinician reads the same words about the person, never to them (issue 20's voice.cc):
+    // every sentence of version 3, what holds a reading back and each activity's line included.
+    for (const std::string& text : AllText(WordsFor(r, s, Voice::About("Sam")))) {
+      if (std::regex_search(text, m, second_person)) {
+        fail(c.name, "the clinician's voice says \"" + m.str() + "\" in: " + text);
+      }
+    }
     for (const std::string& text : AllText(w)) {
       if (std::regex_search(text, m, jargon))
         fail(c.name, "jargon \"" + m.str() + "\" in: " + text);
