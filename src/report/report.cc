@@ -430,8 +430,10 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
   }
   if (any) {
     h += "<div class=\"tablewrap\">";
-    h += "<table><colgroup><col style=\"width:10%\"><col style=\"width:33%\"><col "
-         "style=\"width:12%\"><col style=\"width:11%\"><col style=\"width:34%\"></colgroup>";
+    // The date column holds "Mon 23 Nov 18:30" on one line; the activity and its loads fit one
+    // line on A4 and Letter, so that two weeks of sessions stay on one page.
+    h += "<table><colgroup><col style=\"width:14%\"><col style=\"width:33%\"><col "
+         "style=\"width:12%\"><col style=\"width:11%\"><col style=\"width:30%\"></colgroup>";
     h += "<thead><tr><th>Date</th><th>Activity, load</th><th>During</th>"
          "<th>Hour after</th><th>Next morning</th></tr></thead><tbody>\n" +
          rows + "</tbody></table></div>\n";
