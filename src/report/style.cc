@@ -39,22 +39,6 @@ svg.chart.narrow,.legend-html{display:none}
 .legend-html{list-style:none;margin:1mm 0 0;padding:0;flex-wrap:wrap;gap:1mm 4mm;font-size:9.5pt;color:#333}
 .legend-html li{display:flex;align-items:center;gap:1.5mm}
 svg.key{width:14px;height:10px;flex:none}
-@media screen and (max-width:600px){body{font-size:11.5pt;padding:4mm 3mm}.top{display:block}.aside{margin-top:3mm}.row2{display:block}
-.row2 .howto{font-size:10pt}
-svg.chart.wide{display:none}svg.chart.narrow{display:block}.legend-html{display:flex}
-svg.narrow .tick{font-size:12.5px}
-.tablewrap table,.tablewrap tbody,.tablewrap tr,.tablewrap td{display:block;width:auto}
-.tablewrap colgroup,.tablewrap thead{display:none}
-.tablewrap table{font-size:10.5pt}
-.tablewrap tr{border-top:0.3mm solid #999;padding:1.5mm 0}
-.tablewrap td{border:0;padding:0.4mm 0}
-.tablewrap td::before{content:attr(data-label) ": ";font-weight:600;color:#444}
-.tablewrap td.nw{white-space:normal;font-weight:600}
-.tablewrap td.nw::before{content:none}
-.tablewrap tr.has-also{padding-bottom:0}
-.tablewrap tr.also{border-top:0;padding-top:0}
-.tablewrap tr.also td.gap{display:none}
-.thresholds{columns:1;font-size:9pt}.thresholds li{overflow-wrap:anywhere}.small,.load{font-size:9.5pt}}
 figure{margin:1mm 0}
 svg.chart{width:100%;height:auto;display:block}
 svg .grid{stroke:#ddd;stroke-width:1}
@@ -81,6 +65,23 @@ th{background:#f2f2f2}
 footer{margin-top:3mm;font-size:7.5pt;color:#555}
 .print-only{display:none}
 .screen-only{background:#eef3f8;border-radius:2mm;padding:2mm 3mm;margin-bottom:3mm;font-size:9pt}
+/* A phone's screen, after the rules it overrides (same specificity: the later wins). */
+@media screen and (max-width:600px){body{font-size:11.5pt;padding:4mm 3mm}.top{display:block}.aside{margin-top:3mm}.row2{display:block}
+.row2 .howto{font-size:10pt}
+svg.chart.wide{display:none}svg.chart.narrow{display:block}.legend-html{display:flex}
+svg.narrow .tick{font-size:12.5px}
+.tablewrap table,.tablewrap tbody,.tablewrap tr,.tablewrap td{display:block;width:auto}
+.tablewrap colgroup,.tablewrap thead{display:none}
+.tablewrap table{font-size:10.5pt}
+.tablewrap tr{border-top:0.3mm solid #999;padding:1.5mm 0}
+.tablewrap td{border:0;padding:0.4mm 0}
+.tablewrap td::before{content:attr(data-label) ": ";font-weight:600;color:#444}
+.tablewrap td.nw{white-space:normal;font-weight:600}
+.tablewrap td.nw::before{content:none}
+.tablewrap tr.has-also{padding-bottom:0}
+.tablewrap tr.also{border-top:0;padding-top:0}
+.tablewrap tr.also td.gap{display:none}
+.thresholds{columns:1;font-size:9pt}.thresholds li{overflow-wrap:anywhere}.small,.load{font-size:9.5pt}footer{font-size:9pt}}
 @page{margin:8mm 9mm}
 @media print{
   body{padding:0;max-width:none;font-size:8pt;line-height:1.25}

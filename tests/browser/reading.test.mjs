@@ -228,10 +228,23 @@ test('the report shows each activity and what holds the reading back, and two we
     assert.match(await page.locator('.verdict').innerText(), /Holding it back:/);
     assert.match(await page.locator('section.acts').innerText(), /deadlifts: 4 days; the morning after higher 4 times/);
     await page.context().close();
-    const phone = await newPage({ width: 320 });
-    await phone.goto(`${server.url}/report?weeks=2`);
-    await noHorizontalScroll(phone, 'the report at 320');
-    await phone.context().close();
+    // On a phone every line of text reads at the size of the text around it (no 9 px print
+    // sizes), and the thresholds are one column whose names do not break mid-word.
+    for (const width of [320, 390]) {
+      const phone = await newPage({ width });
+      await phone.goto(`${server.url}/report?weeks=2`);
+      await noHorizontalScroll(phone, `the report at ${width}`);
+      const small = await phone.evaluate(() =>
+        [...document.body.querySelectorAll('*')]
+          .filter((el) => !el.closest('svg') && el.getClientRects().length > 0)
+          .filter((el) => [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
+          .map((el) => ({ text: el.textContent.trim().slice(0, 40), px: parseFloat(getComputedStyle(el).fontSize) }))
+          .filter((x) => x.px < 12),
+      );
+      assert.deepEqual(small, [], `text under 12 px in the report at ${width}`);
+      assert.equal(await phone.locator('.thresholds').evaluate((el) => getComputedStyle(el).columnCount), '1');
+      await phone.context().close();
+    }
   } finally {
     server.close();
   }
