@@ -161,8 +161,9 @@ std::string ActivitiesClaim(const Reading& r) {
 std::string HeldBackWords(HeldBack h, const Reading& r, const Settings& s) {
   const Trend& t = r.trend;
   switch (h) {
-    case HeldBack::kFlares:
-      return FlaredClaim(t);
+    case HeldBack::kFlares:  // with what a flare is: the evidence then counts the higher ones
+      return FlaredClaim(t) + " (" + Num(s.significant_change) +
+             " or more points above your usual)";
     case HeldBack::kCreeping:
       return CreepingClaim(t, s);
     case HeldBack::kStrain:

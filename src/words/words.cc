@@ -90,6 +90,7 @@ std::string JoinList(const std::vector<std::string>& parts) {
 struct Said {
   bool comfort = false;
   bool strain = false;
+  bool flares = false;  // what holds a mixed reading back counts them, with what they are
 };
 
 Said VerdictWords(const Reading& r, const Settings& s, ReadingWords& w) {
@@ -136,6 +137,8 @@ Said VerdictWords(const Reading& r, const Settings& s, ReadingWords& w) {
       said.strain = std::find(t.held_back_by.begin(), t.held_back_by.end(), HeldBack::kStrain) !=
                         t.held_back_by.end() ||
                     (sig.strain && t.strained_sessions == 0);
+      said.flares = std::find(t.held_back_by.begin(), t.held_back_by.end(), HeldBack::kFlares) !=
+                    t.held_back_by.end();
       break;
     }
     case Verdict::kNotEnoughData: {
@@ -173,7 +176,10 @@ void EvidenceWords(const Reading& r, const Settings& s, const Said& said, Readin
   const std::string worse = " (" + Num(s.significant_change) + " or more points above your usual)";
   const std::string higher =
       " (" + Num(s.noticeably_higher) + " or more points above, flares included)";
-  if (t.session_days == 1) {
+  if (said.flares) {
+    // The flares are held back, once: here only the higher mornings they are counted among.
+    w.evidence.push_back(Sentence(RaisedClaim(t) + higher));
+  } else if (t.session_days == 1) {
     w.evidence.push_back(Sentence(FlaredClaim(t) + worse));
     w.evidence.push_back(Sentence(RaisedClaim(t) + higher));
   } else if (t.session_days > 1) {

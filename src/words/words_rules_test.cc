@@ -198,6 +198,13 @@ TEST(WordsRulesTest, ReadingMdSectionFiveOverEveryScenarioAndRandomDiary) {
         if (k != expected || n != t.session_days) fail(c.name, "says " + it->str());
       }
     }
+    // What holds a reading back is said once: the evidence does not repeat it.
+    for (const std::string& line : w.held_back) {
+      const std::string core = line.substr(0, std::min(line.find(" ("), line.size() - 1));
+      for (const std::string& e : w.evidence) {
+        if (Contains(e, core)) fail(c.name, "said twice, held back and in the evidence: " + e);
+      }
+    }
     std::string said = w.explanation;
     for (const std::string& line : w.held_back) said += " " + line;
     auto claim = [&](const std::string& phrase, bool supported) {
