@@ -63,6 +63,7 @@ for (const width of [320, 390]) {
       assert.match(await dead.innerText(), /setting your back off/);
       assert.equal(await dead.locator('strong').count(), 1, 'the one setting it off stands out');
       const held = page.locator('#held-back');
+      assert.equal(await held.locator('li.caution strong').count(), 1, 'set apart from the evidence after it');
       assert.match(
         await held.innerText(),
         /The mornings after deadlifts were higher 4 of 4 times; after swimming, 0 of 9\./,

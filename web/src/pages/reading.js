@@ -142,10 +142,11 @@ export async function renderReading(root, app, view = null) {
             'div',
             { id: 'held-back' },
             h('p', { class: 'caution' }, h('strong', {}, 'Holding it back:')),
+            // Set apart from the evidence that follows, as the report sets them apart.
             h(
               'ul',
-              { class: 'evidence' },
-              w.held_back.map((line) => h('li', {}, line)),
+              { class: 'evidence held' },
+              w.held_back.map((line) => h('li', { class: 'caution' }, h('strong', {}, line))),
             ),
           )
         : null,
