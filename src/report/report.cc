@@ -422,10 +422,11 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
                             : "") +
             ">" + Esc(sw.morning) + "</span></td></tr>\n";
     // What else, unusual for the person, may have set the morning off: a row of its own under
-    // the session, the table's width (on a phone, the last line of the session's card).
+    // the session, the table's width (on a phone, the last line of the session's card; its words
+    // say what it is: "That day also had ...").
     if (!sw.also.empty()) {
       rows += "<tr class=\"also\"><td class=\"gap\"></td>";
-      rows += "<td colspan=\"4\" data-label=\"Also that day\">" + Esc(sw.also) + "</td></tr>\n";
+      rows += "<td colspan=\"4\">" + Esc(sw.also) + "</td></tr>\n";
     }
   }
   if (any) {

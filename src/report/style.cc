@@ -80,7 +80,7 @@ svg.narrow .tick{font-size:12.5px}
 .tablewrap td.nw::before{content:none}
 .tablewrap tr.has-also{padding-bottom:0}
 .tablewrap tr.also{border-top:0;padding-top:0}
-.tablewrap tr.also td.gap{display:none}
+.tablewrap tr.also td.gap{display:none}.tablewrap tr.also td::before{content:none}
 .thresholds{columns:1;font-size:9pt}.thresholds li{overflow-wrap:anywhere}.small,.load{font-size:9.5pt}footer{font-size:9pt}}
 @page{margin:8mm 9mm}
 @media print{
