@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 SHARED ?= ../shared
 DEMO_DB ?= demo/diary.db
 FUZZ_SECONDS ?= 30
-FUZZ_TARGETS = diary_json diary_csv settings_json profile_json checkin_json auth_json writers workouts
+FUZZ_TARGETS = diary_json diary_csv settings_json profile_json checkin_json auth_json writers workouts reminders_json
 
 .PHONY: web-lint all deps build test unit asan tsan lint format format-check tidy scenarios bench fuzz run demo clean deb package
 
