@@ -9,6 +9,7 @@ import { renderAccount } from './pages/account.js';
 import { renderHistory } from './pages/history.js';
 import { personName, renderPeople } from './pages/people.js';
 import { renderReading } from './pages/reading.js';
+import { focusCard, renderReminders } from './pages/reminders.js';
 import { renderSettings } from './pages/settings.js';
 import { renderShare } from './pages/share.js';
 import { renderSignIn } from './pages/signin.js';
@@ -126,6 +127,9 @@ async function route() {
   }
   const pages = pagesFor(me);
   let name = (location.hash || '').slice(1);
+  // "#today/after-2026-11-20-1": a page and a card on it (a tapped push reminder).
+  const [page, card] = name.split('/');
+  name = page;
   let view = null;
   const person = name.match(/^person=(\d+)$/);
   if (person && me.role === 'clinician') {
@@ -134,13 +138,14 @@ async function route() {
     view = { person: id, name: p ? personName(p) : 'This person' };
     name = 'people';
   }
-  if (name !== 'settings' && !pages.some(([id]) => id === name)) name = pages[0][0];
+  if (name !== 'settings' && name !== 'reminders' && !pages.some(([id]) => id === name)) name = pages[0][0];
   drawNav(pages, name);
   const titles = Object.fromEntries([
     ...PERSON_PAGES,
     ['people', 'People'],
     ['account', 'Account'],
     ['settings', 'Settings'],
+    ['reminders', 'Reminders'],
   ]);
   document.title = `${view ? `${view.name}’s reading` : titles[name]} · backsignal`;
   window.scrollTo(0, 0);
@@ -153,8 +158,9 @@ async function route() {
   else if (name === 'settings') await renderSettings(main, app);
   else if (name === 'account') await renderAccount(main, app);
   else if (name === 'people') await renderPeople(main, app);
+  else if (name === 'reminders') await renderReminders(main, app);
   window.scrollTo(0, 0);
-  focusOn(main.querySelector('h2'));
+  if (!focusCard(main, card)) focusOn(main.querySelector('h2'));
   refreshQueue();
 }
 
