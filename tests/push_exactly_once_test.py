@@ -150,7 +150,7 @@ class KilledSenderTest(unittest.TestCase):
             wait_for(lambda: sum(push.tags()[0].values()) >= 60, 30)
             server.kill9()
             with sqlite3.connect(db, timeout=10) as c:
-                acknowledged = {f"backsignal-{r}" for (r,) in c.execute(
+                acknowledged = {f"test-{r}" for (r,) in c.execute(
                     "SELECT reminder_id FROM push_deliveries WHERE state = 'sent'")}
             arrived_before = sum(push.tags()[0].values())
             self.assertLess(len(acknowledged), 200, "the kill came after everything was sent")

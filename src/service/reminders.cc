@@ -49,12 +49,14 @@ Result<void> PlanNextMorning(DiaryTxn& txn, const Profile& profile, const Remind
   return {};
 }
 
-std::string Payload(ReminderKind kind, Date date, const std::string& url, int64_t id) {
+// `tag`: a notification with the same tag replaces the one shown, so a window's push and the
+// page's own timer (notify.js, the same tag) show once, as does a rare second copy.
+std::string Payload(ReminderKind kind, Date date, const std::string& url, const std::string& tag) {
   const ReminderWords w = ReminderText(ReminderKindName(kind), date);
   nlohmann::json j = {{"title", w.title},
                       {"body", w.body},
                       {"url", url},
-                      {"tag", "backsignal-" + std::to_string(id)},
+                      {"tag", tag},
                       {"kind", ReminderKindName(kind)},
                       {"date", date.ToString()}};
   return j.dump();
@@ -119,7 +121,7 @@ Result<void> ReconcileReminders(DiaryTxn& txn, Date date, int64_t now) {
 Result<Handover> DecideDue(const Reminder& r, DiaryTxn& txn, int64_t now) {
   Handover h;
   if (r.kind == ReminderKind::kTest) {
-    h.payload = Payload(r.kind, r.date, "/#reminders", r.id);
+    h.payload = Payload(r.kind, r.date, "/#reminders", "test-" + std::to_string(r.id));
     h.expires_at = r.due_at + kTestSendableSeconds;
     return h;
   }
@@ -160,7 +162,7 @@ Result<Handover> DecideDue(const Reminder& r, DiaryTxn& txn, int64_t now) {
   const std::string card = hour_after
                                ? "after-" + r.date.ToString() + "-" + std::to_string(*session)
                                : "morning-" + r.date.ToString();
-  h.payload = Payload(r.kind, r.date, "/#today/" + card, r.id);
+  h.payload = Payload(r.kind, r.date, "/#today/" + card, card);
   h.expires_at = r.due_at + sendable;
   return h;
 }
