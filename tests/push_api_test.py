@@ -67,6 +67,7 @@ class RemindersApiTest(unittest.TestCase):
         other = Client(self.server)
         other.signup("otto")
         self.assertEqual(other.req("DELETE", f"/api/v1/reminders/devices/{devices[0]['id']}")[0], 404)
+        self.assertEqual(c.req("DELETE", "/api/v1/reminders/devices/" + "9" * 30)[0], 404)
         self.assertEqual(c.req("DELETE", f"/api/v1/reminders/devices/{devices[0]['id']}")[0], 200)
         self.assertEqual(c.req("POST", "/api/v1/reminders/devices/remove",
                                {"endpoint": devices[1]["endpoint"]})[0], 200)

@@ -20,8 +20,8 @@ namespace http = beast::http;
 namespace ssl = asio::ssl;
 using tcp = asio::ip::tcp;
 
-constexpr size_t kAnswerHeadLimit = 8 * 1024;
-constexpr size_t kAnswerBodyLimit = 4 * 1024;
+constexpr size_t kAnswerHeadLimit = size_t{8} * 1024;
+constexpr size_t kAnswerBodyLimit = size_t{4} * 1024;
 
 // One request: resolve, check the addresses, connect to them, TLS, write, read the answer.
 // Runs on the io_context of SendAll; `done` is called once, whatever happens.
@@ -52,8 +52,8 @@ class Exchange : public std::enable_shared_from_this<Exchange> {
     });
     resolver_.async_resolve(
         ep_.host, std::to_string(ep_.port),
-        [self = shared_from_this()](beast::error_code ec, tcp::resolver::results_type r) {
-          self->OnResolve(ec, std::move(r));
+        [self = shared_from_this()](beast::error_code ec, const tcp::resolver::results_type& r) {
+          self->OnResolve(ec, r);
         });
   }
 
@@ -62,7 +62,7 @@ class Exchange : public std::enable_shared_from_this<Exchange> {
     return tls_stream_ ? beast::get_lowest_layer(*tls_stream_).socket() : plain_.socket();
   }
 
-  void OnResolve(beast::error_code ec, tcp::resolver::results_type results) {
+  void OnResolve(beast::error_code ec, const tcp::resolver::results_type& results) {
     if (ec) return Fail("could not resolve " + ep_.host, ec);
     // Every address the name resolves to must be allowed, and only those checked here are
     // connected to: a name that also resolves to an inside address is refused whole.

@@ -111,6 +111,7 @@ void AddReminderRoutes(Router& router, App& app) {
               .access = Access::kSession,
               .sync = [&svc](Call& c) -> Result<Response> {
                 const auto id = ParsePositive(c.params.at("id"));
+                if (!id) return Problem(404, "no such device has your reminders");
                 auto ok = service::RemoveDevice(svc, c.subject, static_cast<int64_t>(*id), "");
                 if (!ok) return Unexpected(ok.error());
                 return View(svc, c.subject, 200);

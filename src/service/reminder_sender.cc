@@ -12,7 +12,7 @@ namespace backsignal::service {
 namespace {
 
 // How long the VAPID token is good for (RFC 8292 allows at most 24 hours).
-constexpr int64_t kVapidLifetime = 12 * 3600;
+constexpr int64_t kVapidLifetime = int64_t{12} * 3600;
 // Waits before the next try: 30 s, 2 min, 8 min, 32 min, then each hour.
 int64_t Backoff(int attempts) {
   int64_t s = 30;
@@ -20,7 +20,7 @@ int64_t Backoff(int attempts) {
   return std::min<int64_t>(s, 3600);
 }
 constexpr int64_t kMaxRetryAfter = 86400;
-constexpr int64_t kKeepFinished = 7 * 86400;
+constexpr int64_t kKeepFinished = int64_t{7} * 86400;
 
 }  // namespace
 

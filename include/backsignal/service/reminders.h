@@ -19,8 +19,8 @@ namespace backsignal::service {
 inline constexpr size_t kMaxSubscriptions = 10;
 // How long after its due time a reminder is still worth sending (a server that was down, a
 // push service refusing for a while): after that its window has gone by.
-inline constexpr int64_t kHourAfterSendableSeconds = 2 * 3600;
-inline constexpr int64_t kMorningSendableSeconds = 4 * 3600;
+inline constexpr int64_t kHourAfterSendableSeconds = int64_t{2} * 3600;
+inline constexpr int64_t kMorningSendableSeconds = int64_t{4} * 3600;
 inline constexpr int64_t kTestSendableSeconds = 3600;
 inline constexpr size_t kMaxDeviceNameChars = 80;
 
