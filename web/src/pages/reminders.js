@@ -213,6 +213,7 @@ export async function renderReminders(root) {
               {
                 type: 'button',
                 class: 'danger',
+                'aria-label': `Remove ${d.device}`,
                 onclick: async () => {
                   const res = await request('DELETE', `/api/v1/reminders/devices/${d.id}`);
                   if (res.ok && mine && mine.id === d.id) await here.unsubscribe().catch(() => {});
