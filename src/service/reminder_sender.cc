@@ -86,6 +86,10 @@ int64_t ReminderSender::LeaseSeconds() const {
 Result<size_t> ReminderSender::RunOnce() {
   const Clock& clock = service_.clock();
   PushStore& store = service_.db().Push();
+  // A read first: with nothing due, no write transaction is begun (every process polls).
+  auto next = store.NextDue();
+  if (!next) return Unexpected(next.error());
+  if (!*next || **next > clock.Now()) return size_t{0};
   auto handed = store.HandOverDue(clock.Now(), 500, [&](const Reminder& r, DiaryTxn& txn) {
     return DecideDue(r, txn, clock.Now());
   });
