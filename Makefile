@@ -39,7 +39,7 @@ asan: deps
 	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS)
 
-# ThreadSanitizer: the store, group commit and service unit tests, and the server under the
+# ThreadSanitizer: the store, group commit, service and push unit tests, and the server under the
 # API, security and multi-process tests (a race aborts the server, failing its test).
 TSAN_TESTS = Store|GroupCommit|Service|Sql|Schema|postgres_|^api$$|^security$$|multi_process|crash_kill9
 tsan: deps
