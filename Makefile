@@ -41,7 +41,7 @@ asan: deps
 
 # ThreadSanitizer: the store, group commit, service and push unit tests, and the server under the
 # API, security and multi-process tests (a race aborts the server, failing its test).
-TSAN_TESTS = Store|GroupCommit|Service|Sql|Schema|postgres_|^api$$|^security$$|multi_process|crash_kill9
+TSAN_TESTS = Store|GroupCommit|Service|Sql|Schema|postgres_|^api$$|^security$$|multi_process|crash_kill9|Reminders|Push|push_
 tsan: deps
 	CXX=clang++ cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBACKSIGNAL_TSAN=ON -DBACKSIGNAL_WERROR=ON
 	cmake --build build-tsan -j $(JOBS) --target unit_tests backsignal
