@@ -86,7 +86,7 @@ function when(seconds) {
 }
 
 export async function renderReminders(root) {
-  const heading = h('h2', { id: 'reminders-title' }, 'Reminders');
+  const heading = h('h1', { id: 'reminders-title' }, 'Reminders');
   const r = await get('/api/v1/reminders');
   if (!r.ok) {
     root.replaceChildren(
@@ -273,12 +273,12 @@ export async function renderReminders(root) {
       { class: 'lede' },
       'backsignal can remind you of the hour-after and morning check-ins on your phone. A reminder says only which check-in is due and its date; it goes through your browser maker’s push service (Google, Mozilla, Apple or Microsoft), encrypted so that they cannot read it.',
     ),
-    h('section', { class: 'card', id: 'push-device' }, h('h3', {}, 'This device'), device),
-    h('section', { class: 'card', id: 'push-windows' }, h('h3', {}, 'What to remind'), prefs),
+    h('section', { class: 'card', id: 'push-device' }, h('h2', {}, 'This device'), device),
+    h('section', { class: 'card', id: 'push-windows' }, h('h2', {}, 'What to remind'), prefs),
     h(
       'section',
       { class: 'card', id: 'push-list' },
-      h('h3', {}, 'Your devices'),
+      h('h2', {}, 'Your devices'),
       devices,
       next,
       h('div', { class: 'row' }, test, allOff),
@@ -293,6 +293,6 @@ export function focusCard(root, id) {
   const section = el ? el.closest('section') || el : null;
   if (!section) return false;
   section.scrollIntoView({ block: 'start' });
-  focusOn(section.querySelector('h3') || section);
+  focusOn(section.querySelector('h2, h3') || section);
   return true;
 }
