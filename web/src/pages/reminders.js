@@ -287,11 +287,18 @@ export async function renderReminders(root) {
   );
 }
 
-// After a tap on a reminder (#today/after-2026-11-20-1): the card, once the page is drawn.
+// After a tap on a reminder (#today/after-2026-11-20-1): the card, once the page is drawn; a
+// card of a day Today does not show (a session late the evening before) opens in History.
 export function focusCard(root, id) {
-  const el = id ? root.querySelector(`#${CSS.escape(id)}`) || document.getElementById(id) : null;
+  if (!id) return false;
+  const el = root.querySelector(`#${CSS.escape(id)}`) || document.getElementById(id);
   const section = el ? el.closest('section') || el : null;
-  if (!section) return false;
+  if (!section) {
+    const day = /^(?:after|morning)-(\d{4}-\d{2}-\d{2})/.exec(id);
+    if (!day) return false;
+    location.hash = `#history=${day[1]}`;
+    return true;
+  }
   section.scrollIntoView({ block: 'start' });
   focusOn(section.querySelector('h2, h3') || section);
   return true;
