@@ -12,7 +12,7 @@ WORKOUT_FUZZ_TARGETS = workouts_apple workouts_gpx workouts_tcx workouts_health_
 WORKOUT_FUZZ_FLAGS = -rss_limit_mb=256 -timeout=5
 WORKOUT_FUZZ_ASAN = quarantine_size_mb=32
 FUZZ_TARGETS = diary_json diary_csv settings_json profile_json checkin_json auth_json writers \
-  $(WORKOUT_FUZZ_TARGETS)
+  reminders_json $(WORKOUT_FUZZ_TARGETS)
 
 .PHONY: web-lint all deps build test unit asan tsan lint format format-check tidy scenarios bench fuzz run demo clean deb package
 
@@ -46,9 +46,9 @@ asan: deps
 	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS)
 
-# ThreadSanitizer: the store, group commit and service unit tests, and the server under the
+# ThreadSanitizer: the store, group commit, service and push unit tests, and the server under the
 # API, security and multi-process tests (a race aborts the server, failing its test).
-TSAN_TESTS = Store|GroupCommit|Service|Sql|Schema|postgres_|^api$$|^security$$|multi_process|crash_kill9
+TSAN_TESTS = Store|GroupCommit|Service|Sql|Schema|postgres_|^api$$|^security$$|multi_process|crash_kill9|Reminders|Push|push_
 tsan: deps
 	CXX=clang++ cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBACKSIGNAL_TSAN=ON -DBACKSIGNAL_WERROR=ON
 	cmake --build build-tsan -j $(JOBS) --target unit_tests backsignal

@@ -305,6 +305,7 @@ class ReadOnlyTxn final : public DiaryTxn {
   Result<void> PutIdempotent(const std::string&, const IdempotentWrite&, int64_t) override {
     return Refused();
   }
+  ReminderTxn& Reminders() override { return r_.Reminders(); }
 
  private:
   static Result<void> Refused() {

@@ -16,6 +16,7 @@
 #include "backsignal/core/profile.h"
 #include "backsignal/core/result.h"
 #include "backsignal/core/safety.h"
+#include "backsignal/store/push.h"
 
 namespace backsignal {
 
@@ -65,6 +66,8 @@ class DiaryTxn {
       const std::string& key) = 0;
   [[nodiscard]] virtual Result<void> PutIdempotent(const std::string& key,
                                                    const IdempotentWrite& write, int64_t now) = 0;
+  // The person's Web Push reminders, in this same transaction (store/push.h).
+  virtual ReminderTxn& Reminders() = 0;
 };
 
 // How an import treats dates the store already holds with different content.
@@ -248,6 +251,9 @@ class Database {
 
   virtual std::string Describe() const = 0;
   virtual bool IsPostgres() const = 0;
+
+  // Web Push: keys, subscriptions and the queue of reminders (store/push.h).
+  virtual PushStore& Push() = 0;
 
   // --- accounts ---
   // Creates a person and their account. The first account becomes the administrator and, on
