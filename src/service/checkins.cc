@@ -3,6 +3,7 @@
 #include <future>
 #include <memory>
 
+#include "backsignal/core/fields.h"
 #include "backsignal/service/readings.h"
 #include "backsignal/service/reminders.h"
 #include "backsignal/service/safety.h"
@@ -63,13 +64,16 @@ DayEdit HourAfterEdit(std::optional<size_t> number, HourAfter after, bool replac
   };
 }
 
-DayEdit ContextEdit(const Context& context, bool merge) {
-  return [context, merge](Day& d) -> Touched {
+DayEdit ContextEdit(const Context& context, bool merge, std::vector<std::string> cleared) {
+  return [context, merge, cleared = std::move(cleared)](Day& d) -> Touched {
     if (merge) {
       MergeContext(d.context, context);
     } else {
       d.context = context;
       if (d.context.tags && d.context.tags->empty()) d.context.tags.reset();  // none
+    }
+    for (const std::string& name : cleared) {
+      if (const Field<Context>* f = FindContextField(name)) f->set(d.context, FieldValue());
     }
     return None();
   };

@@ -68,13 +68,19 @@ class SqliteConn final : public Conn {
     return {};
   }
 
-  Result<std::vector<Row>> Query(const char* sql, std::initializer_list<Value> params) override {
+  Result<std::vector<Row>> Query(const char* sql, std::span<const Value> params) override {
     auto s = Bind(sql, params);
     if (!s) return Unexpected(s.error());
     std::vector<Row> rows;
+    const int n = sqlite3_column_count(*s);
+    auto names = std::make_shared<std::vector<std::string>>();
+    for (int i = 0; i < n; ++i) {
+      const char* name = sqlite3_column_name(*s, i);
+      names->emplace_back(name ? name : "");
+    }
+    const Row::Names shared = std::move(names);
     int rc;
     while ((rc = sqlite3_step(*s)) == SQLITE_ROW) {
-      const int n = sqlite3_column_count(*s);
       std::vector<Value> v;
       v.reserve(static_cast<size_t>(n));
       for (int i = 0; i < n; ++i) {
@@ -94,14 +100,14 @@ class SqliteConn final : public Conn {
           }
         }
       }
-      rows.emplace_back(std::move(v));
+      rows.emplace_back(std::move(v), shared);
     }
     sqlite3_reset(*s);
     if (rc != SQLITE_DONE) return Fail(Fault());
     return rows;
   }
 
-  Result<int64_t> Run(const char* sql, std::initializer_list<Value> params) override {
+  Result<int64_t> Run(const char* sql, std::span<const Value> params) override {
     auto s = Bind(sql, params);
     if (!s) return Unexpected(s.error());
     int rc;
@@ -120,7 +126,7 @@ class SqliteConn final : public Conn {
     return Error::Storage(msg);
   }
 
-  Result<sqlite3_stmt*> Bind(const char* sql, std::initializer_list<Value> params) {
+  Result<sqlite3_stmt*> Bind(const char* sql, std::span<const Value> params) {
     auto it = stmts_.find(sql);
     if (it == stmts_.end()) {
       sqlite3_stmt* raw = nullptr;

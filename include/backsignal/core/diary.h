@@ -62,6 +62,7 @@ class LoadSet {
 
 // How discomfort moved during a session.
 enum class Pattern { kStable, kBuilding, kEased };
+inline constexpr std::string_view kPatternNames[] = {"stable", "building", "eased"};
 std::string_view PatternName(Pattern p);
 Expected<Pattern, std::string> ParsePattern(std::string_view name);
 
@@ -88,10 +89,8 @@ struct Context {
   // The person's own factors ("long drive", "new mattress"): distinct, in the order given.
   // Never an empty list (none is nullopt).
   std::optional<std::vector<std::string>> tags;
-  bool empty() const {
-    return !sitting_hours && !prolonged_position && !upper_body_tension && !sleep_hours &&
-           !sleep_quality && !painkillers && !painkiller_name && !stress && !tags;
-  }
+  // True when no field holds anything (core/fields.h walks them).
+  bool empty() const;
   bool operator==(const Context&) const = default;
 };
 

@@ -26,7 +26,9 @@ DayEdit EditSessionEdit(size_t number, SessionPatch patch);
 // The hour-after check-in of session `number` (the latest when not given): merged into what was
 // there, or replacing it whole.
 DayEdit HourAfterEdit(std::optional<size_t> number, HourAfter after, bool replace);
-DayEdit ContextEdit(const Context& context, bool merge);
+// The day's context: merged into what is there (MergeContext), or replacing it whole; and the
+// fields named in `cleared` taken out (the command line's --no-injury).
+DayEdit ContextEdit(const Context& context, bool merge, std::vector<std::string> cleared = {});
 DayEdit NoteEdit(std::string note);
 DayEdit DeleteEdit(Entry entry, std::optional<size_t> number);
 
