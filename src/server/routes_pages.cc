@@ -3,6 +3,7 @@
 #include "app.h"
 #include "assets.h"
 #include "auth.h"
+#include "backsignal/io/fields_json.h"
 #include "backsignal/io/ids.h"
 #include "backsignal/service/exports.h"
 #include "backsignal/service/sharing.h"
@@ -94,6 +95,15 @@ void AddPageRoutes(Router& router, App& app) {
               .access = Access::kPublic,
               .blocking = false,
               .sync = [](Call&) -> Result<Response> { return ServiceWorker(); }});
+  // The diary's fields, their bounds and words: the page builds its controls from them.
+  router.Add({.method = "GET",
+              .pattern = "/api/v1/fields",
+              .access = Access::kPublic,
+              .blocking = false,
+              .sync = [](Call&) -> Result<Response> {
+                static const std::string body = FieldsToJson();
+                return Json(200, body);
+              }});
   router.Add({.method = "GET",
               .pattern = "/healthz",
               .access = Access::kPublic,

@@ -30,6 +30,8 @@ const FieldWords kContextWords[] = {
      .low = "0 h",
      .high = "10 h",
      .half = "+½ hour",
+     .beyond = "Slept more than 10 hours?",
+     .beyond_label = "More than 10 hours: how many?",
      .said =
          [](const Context& c) {
            return c.sleep_hours ? "slept " + FormatScoreNumber(*c.sleep_hours) + " h"

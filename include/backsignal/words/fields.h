@@ -27,6 +27,10 @@ struct FieldWords {
   std::string_view low = {};
   std::string_view high = {};
   std::string_view half = {};
+  // An hours scale that ends before the field's top: the button that opens a field for more,
+  // and that field's label ("Slept more than 10 hours?", "More than 10 hours: how many?").
+  std::string_view beyond = {};
+  std::string_view beyond_label = {};
   // Below the label, on the page: a line that says more; "" for none.
   std::string_view hint = {};
   std::span<const ChoiceWords> choices = {};  // kChoice, kLoads: each choice's words

@@ -3,6 +3,7 @@ import { prettyDate } from '../dates.js';
 import { field, h } from '../dom.js';
 import { enqueue } from '../outbox.js';
 import { drafts } from '../store.js';
+import { fieldOf } from '../words.js';
 import { doneCard, draftKey, formCard, swap } from './common.js';
 
 // A note for the day. `folded`: a button that opens the form (Today), not the form itself.
@@ -29,7 +30,8 @@ export function noteCard(ctx, date, day, marks, { folded = false } = {}) {
   const form = () => {
     const key = draftKey('note', date);
     const st = drafts.get(key) || { note: day.note || '' };
-    const note = field('Note', { tag: 'textarea', maxlength: '2000' });
+    const spec = fieldOf('day', 'note') || { label: '', max_chars: '' };
+    const note = field(spec.label, { tag: 'textarea', maxlength: String(spec.max_chars) });
     note.input.value = st.note;
     note.input.addEventListener('input', () => {
       st.note = note.input.value;
