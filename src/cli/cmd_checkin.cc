@@ -33,11 +33,15 @@ Result<CheckinTarget> OpenForCheckin(const Globals& g, const std::string& date_a
   return CheckinTarget{std::move(*opened), *date, *today};
 }
 
-void PrintSafetyDue(const CheckinTarget& t) {
+// The safety check when it is due, or when the check-in itself asks for it at once (a fall or an
+// injury recorded: `asked`).
+void PrintSafetyDue(const CheckinTarget& t, std::optional<SafetyReason> asked = std::nullopt) {
   auto s = service::SafetyStateOf(t.opened->service(), t.opened->person());
-  if (!s || !s->due) return;
+  std::optional<SafetyReason> due = s ? s->due : std::nullopt;
+  if (!due || (asked && *due != SafetyReason::kFirstUse)) due = asked;
+  if (!due) return;
   std::cout << "\nSAFETY CHECK\n"
-            << SafetyReasonText(*s->due) << "\nAnswer it now: backsignal safety\n";
+            << SafetyReasonText(*due) << "\nAnswer it now: backsignal safety\n";
 }
 
 Result<service::CheckinResult> Run(const CheckinTarget& t, service::DayEdit edit) {
@@ -190,7 +194,8 @@ int RunContext(const Globals& g, const ContextArgs& a) {
   std::cout << "Recorded the context of " << t->date.ToString() << ": "
             << ContextPhrase(r->day.context) << ".\n";
   if (!w.meaning.empty()) std::cout << "  " << w.meaning << "\n";
-  PrintSafetyDue(*t);
+  // A fall or an injury just recorded: the safety check at once.
+  PrintSafetyDue(*t, r->safety_again ? std::optional(SafetyReason::kFallOrInjury) : std::nullopt);
   return kOk;
 }
 

@@ -15,6 +15,10 @@ template <>
 constexpr std::span<const std::string_view> ChoiceNamesOf<Pattern>() {
   return kPatternNames;
 }
+template <>
+constexpr std::span<const std::string_view> ChoiceNamesOf<Injury>() {
+  return kInjuryNames;
+}
 
 FieldValue ToValue(const std::optional<Score>& v) {
   return v ? FieldValue(v->value()) : FieldValue();
@@ -234,6 +238,18 @@ const Field<Context> kContextFields[] = {
                          .fhir = FhirPlace::kComponent,
                          .fhir_code = "own_factor",
                          .fhir_display = "A factor of the person's own"}),
+    Row<&Context::injury>({.name = "injury",
+                           .kind = FieldKind::kChoice,
+                           .json_key = "injury",
+                           .choices = kInjuryNames,
+                           .what = "an injury",
+                           .flag = "--injury",
+                           .off_flag = "--no-injury",
+                           .control = "choice",
+                           .rescreens = true,
+                           .fhir = FhirPlace::kComponent,
+                           .fhir_code = "injury",
+                           .fhir_display = "A fall or another injury"}),
 };
 
 const Field<Session> kSessionFields[] = {

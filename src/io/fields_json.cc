@@ -55,6 +55,7 @@ ordered_json FieldJson(const FieldSpec& f, const FieldWords* w) {
   if (w && !w->beyond_label.empty()) j["beyond_label"] = w->beyond_label;
   if (w && w->folded) j["folded"] = true;
   if (!f.shown_with.empty()) j["shown_with"] = f.shown_with;
+  if (f.rescreens) j["rescreens"] = true;
   return j;
 }
 

@@ -1,6 +1,6 @@
 // Pieces of the clinician's report kept apart from its layout: HTML escaping and the line on
-// sleep, stress, painkillers and the person's own factors (the stylesheet is style.cc). Private
-// to the report module.
+// sleep, stress, painkillers, the person's own factors and falls or injuries (the stylesheet is
+// style.cc). Private to the report module.
 #include "parts.h"
 
 #include <cmath>
@@ -42,6 +42,7 @@ std::string OtherFactorsHtml(const Diary& diary, const Settings& s, Date from, D
   int nights = 0, short_nights = 0, stress_days = 0, high_stress = 0, pk_days = 0;
   double sleep_sum = 0, stress_sum = 0;
   std::vector<std::pair<std::string, int>> names, tags;
+  std::vector<std::string> injuries;  // "a fall on Mon 23 Nov"
   auto count = [](std::vector<std::pair<std::string, int>>& list, const std::string& key) {
     for (auto& [k, n] : list) {
       if (k == key) {
@@ -69,6 +70,10 @@ std::string OtherFactorsHtml(const Diary& diary, const Settings& s, Date from, D
       if (c.painkiller_name) count(names, *c.painkiller_name);
     }
     for (const std::string& t : c.tags.value_or(std::vector<std::string>{})) count(tags, t);
+    if (c.injury) {
+      injuries.push_back(std::string(*c.injury == Injury::kFall ? "a fall" : "another injury") +
+                         " on " + PersonDate(d.date));
+    }
   }
   auto one_decimal = [](double v) { return FormatScoreNumber(std::round(v * 10) / 10); };
   auto days = [](int n) { return std::to_string(n) + (n == 1 ? " day" : " days"); };
@@ -101,6 +106,11 @@ std::string OtherFactorsHtml(const Diary& diary, const Settings& s, Date from, D
     for (size_t i = 0; i < tags.size(); ++i) {
       p += (i ? ", " : "") + Esc(tags[i].first) + " " + days(tags[i].second);
     }
+    parts.push_back(p + ".");
+  }
+  if (!injuries.empty()) {
+    std::string p = "<b>Falls or injuries:</b> ";
+    for (size_t i = 0; i < injuries.size(); ++i) p += (i ? ", " : "") + injuries[i];
     parts.push_back(p + ".");
   }
   if (parts.empty()) return "";

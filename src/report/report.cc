@@ -1,6 +1,7 @@
 #include "backsignal/report/report.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 
@@ -454,28 +455,48 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
          " weeks; associations, not causes)</h2><ul class=\"small\">" + assoc + "</ul></div>\n";
   }
 
-  // The thresholds in force: each name and value, with where it comes from beside any that
-  // was changed (every source is in docs/reading.md's settings table, and in a tooltip here).
-  // On paper only the changed ones are listed (two weeks fit one page), and a line says the rest
-  // are at their defaults; on screen, every one.
+  // The thresholds in force, each in words with its value, and where it comes from beside any
+  // that was changed (on screen, every one's source is its tooltip). On paper only the changed
+  // ones are listed (two weeks fit one page), and a line says the rest are at their defaults.
+  // Nothing here points a clinician at a file they cannot open.
   h += "<h2>Thresholds in force</h2><ul class=\"thresholds\">";
+  // A source as a clinician can follow it: the published papers stay; the project's own files
+  // ("reading.md v3", "(docs/early-warning.md)") become the rules' name, or go.
+  const auto clinician_source = [](std::string_view source) {
+    std::string out(source);
+    for (size_t at; (at = out.find(" (docs/")) != std::string::npos;) {
+      const size_t end = out.find(')', at);
+      out.erase(at, end == std::string::npos ? std::string::npos : end - at + 1);
+    }
+    for (size_t at; (at = out.find("reading.md v")) != std::string::npos;) {
+      out.replace(at, 12, "backsignal reading rules v");
+    }
+    return out;
+  };
   const Settings defaults;
   for (const SettingInfo& info : AllSettings()) {
     const double v = settings.*(info.field);
     const bool changed = v != defaults.*(info.field);
-    h += "<li" + std::string(changed ? "" : " class=\"dflt\"") + " title=\"" + Esc(info.source) +
-         "\"><b>" + Esc(info.name) + " " + FormatScoreNumber(v) + "</b>" +
+    std::string meaning(info.meaning);
+    if (!meaning.empty()) meaning[0] = static_cast<char>(std::toupper(meaning[0]));
+    h += "<li" + std::string(changed ? "" : " class=\"dflt\"") + " title=\"" +
+         Esc(clinician_source(info.source)) + "\">" + Esc(meaning) + ": <b>" +
+         FormatScoreNumber(v) + "</b>" +
          (changed ? " (changed; default " + FormatScoreNumber(defaults.*(info.field)) +
-                        "): " + Esc(info.source)
+                        "; source: " + Esc(clinician_source(info.source)) + ")"
                   : "") +
          "</li>";
   }
   h += std::string("</ul><p class=\"small\"><span class=\"print-only\">") +
        (r.non_default_settings.empty() ? "Every threshold is at its default. "
                                        : "Every threshold not listed is at its default. ") +
-       "</span>Where each threshold comes from: the Settings table of docs/reading.md.</p>\n";
-  h += "<footer>Ratings 0 (none) to 10 (worst imaginable), read by backsignal's published rules "
-       "(docs/reading.md). Not a diagnosis.";
+       "</span>The defaults follow the published evidence on a meaningful change in pain "
+       "(about 2 points, or 30%: Farrar et al., Pain 2001; Salaffi et al., Eur J Pain 2004) and "
+       "the reading rules, version " +
+       std::to_string(kReadingRules) + ".</p>\n";
+  h += "<footer>Ratings 0 (none) to 10 (worst imaginable), read by backsignal's published "
+       "reading rules (version " +
+       std::to_string(kReadingRules) + "). Not a diagnosis.";
   if (!o.generated.empty()) h += " Generated " + Esc(o.generated) + ".";
   h += "</footer>\n</body>\n</html>\n";
   return h;

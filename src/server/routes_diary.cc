@@ -67,6 +67,9 @@ std::string CheckinJson(const service::CheckinResult& r, bool advise, std::optio
     if (r.safety_again) j["safety_again"] = true;
     out += ",\"session\":" + std::to_string(*r.session) + ",\"signals\":" + Dump(j);
   }
+  // The safety questions again at once (a fall or an injury recorded; heavy breathing with pain
+  // building, also said under "signals").
+  if (r.safety_again) out += ",\"safety_again\":true";
   return out + "}";
 }
 

@@ -31,6 +31,7 @@ nlohmann::json StateJson(const SafetyState& s) {
   j["due"] = s.due ? nlohmann::json(std::string(Name(*s.due))) : nullptr;
   j["due_text"] = s.due ? SafetyReasonText(*s.due) : "";
   j["prompt"] = s.due ? SafetyDuePrompt(*s.due) : "";  // beside a reading
+  j["due_for_clinician"] = s.due ? SafetyDueForClinician(*s.due) : "";
   j["advice"] = s.record ? SafetyAdvice(s.record->outcome, s.time_zone) : "";
   j["emergency_number"] = EmergencyNumber(s.time_zone);
   j["emergency"] = EmergencyJson(s.time_zone);
@@ -57,8 +58,7 @@ Response ScreenResponse(const std::string& zone) {
     advice[std::string(Name(u))] = SafetyAdvice(u, zone);
   }
   nlohmann::json reasons;
-  for (SafetyReason r : {SafetyReason::kFirstUse, SafetyReason::kKeepsRising,
-                         SafetyReason::kRepeatedSharp, SafetyReason::kBuildingWithBreathing}) {
+  for (SafetyReason r : kAllSafetyReasons) {
     reasons[std::string(Name(r))] = SafetyReasonText(r);
   }
   return Json(200, Dump({{"intro", kSafetyIntro},

@@ -116,10 +116,29 @@ Result<void> SessionSignals(DiaryTxn& txn, const Overrides& overrides, int64_t n
   if (out.during == DuringSignal::kBuilding && s.load.Has(Load::kBreathingUnderLoad)) {
     auto safety = txn.GetSafety();
     if (!safety) return Unexpected(safety.error());
-    out.safety_again = !*safety || now - std::max((*safety)->answered_at, (*safety)->cleared_at) >=
-                                       kRescreenSeconds;
+    out.safety_again =
+        out.safety_again || !*safety ||
+        now - std::max((*safety)->answered_at, (*safety)->cleared_at) >= kRescreenSeconds;
   }
   return {};
+}
+
+// Whether the check-in recorded a fall or an injury (a field that `rescreens`) the day did not
+// hold before, dated on or after the day the safety questions were answered (the check-in comes
+// after them): they are asked again at once.
+Result<bool> RecordedInjury(DiaryTxn& txn, const std::optional<Day>& before, const Day& day,
+                            std::string_view zone) {
+  bool added = false;
+  for (const Field<Context>& f : ContextFields()) {
+    if (!f.spec.rescreens) continue;
+    const FieldValue now = f.get(day.context);
+    added |=
+        !std::holds_alternative<std::monostate>(now) && (!before || f.get(before->context) != now);
+  }
+  if (!added) return false;
+  auto safety = txn.GetSafety();
+  if (!safety) return Unexpected(safety.error());
+  return !*safety || day.date >= DateAt((*safety)->answered_at, zone);
 }
 
 }  // namespace
@@ -185,6 +204,9 @@ void Checkin(const Service& service, PersonId person, Date date, DayEdit edit, C
                                       {options.fingerprint, date, out->session}, now);
           if (!ok) return ok;
         }
+        auto injury = RecordedInjury(txn, out->before, out->day, profile->time_zone);
+        if (!injury) return Unexpected(injury.error());
+        out->safety_again = *injury;
         return SessionSignals(txn, overrides, now, *out);
       },
       [out, done = std::move(done)](Result<void> ok) {

@@ -84,6 +84,8 @@ Result<std::string> ReportFor(const Service& service, PersonId person,
   if (!safety) return Unexpected(safety.error());
   const int64_t answered = safety->record ? safety->record->answered_at : now;
   o.safety = SafetyReportText(safety->record, DateAt(answered, safety->time_zone));
+  // Due again (a fall or an injury since the answers, say): the clinician reads why.
+  if (safety->record && safety->due) o.safety += " " + SafetyDueForClinician(*safety->due);
   auto name = NameOf(service, person);
   if (!name) return Unexpected(name.error());
   o.person_name = *name;

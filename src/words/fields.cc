@@ -17,6 +17,11 @@ constexpr ChoiceWords kLoadWords[] = {
     {"arms_away", "Arms working away from the body"},
 };
 
+constexpr ChoiceWords kInjuryWords[] = {
+    {"fall", "A fall"},
+    {"other", "Another injury"},
+};
+
 constexpr ChoiceWords kPatternWords[] = {
     {"stable", "Stable"},
     {"building", "Building"},
@@ -105,6 +110,18 @@ const FieldWords kContextWords[] = {
              out += (out.empty() ? "" : "; ") + ("\u201c" + t + "\u201d");
            }
            return out;
+         }},
+    {.name = "injury",
+     .label = "A fall or an injury today",
+     .help = "A fall or another injury to your back or chest today: fall or other (the safety "
+             "questions are asked again)",
+     .off_help = "No fall or injury that day (takes one out)",
+     .hint = "Recording one asks the safety questions again.",
+     .choices = kInjuryWords,
+     .said =
+         [](const Context& c) {
+           if (!c.injury) return std::string();
+           return std::string(*c.injury == Injury::kFall ? "a fall" : "an injury");
          }},
 };
 

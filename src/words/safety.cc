@@ -64,6 +64,8 @@ std::string_view Name(SafetyReason r) {
       return "repeated_sharp";
     case SafetyReason::kBuildingWithBreathing:
       return "building_with_breathing";
+    case SafetyReason::kFallOrInjury:
+      return "fall_or_injury";
   }
   return "first_use";
 }
@@ -81,6 +83,27 @@ std::string SafetyReasonText(SafetyReason r) {
     case SafetyReason::kBuildingWithBreathing:
       return "Pain that builds with heavy breathing under load is usually the mid back answering "
              "the load, but it can have other causes. Please answer these questions again.";
+    case SafetyReason::kFallOrInjury:
+      return "You recorded a fall or an injury. A fall or a knock can hurt the spine or the ribs "
+             "even when the pain feels like the usual: please answer these questions again.";
+  }
+  return "";
+}
+
+std::string SafetyDueForClinician(SafetyReason r) {
+  switch (r) {
+    case SafetyReason::kFirstUse:
+      return "They have not answered the safety questions yet.";
+    case SafetyReason::kKeepsRising:
+      return "The safety questions are due again: their usual morning keeps rising.";
+    case SafetyReason::kRepeatedSharp:
+      return "The safety questions are due again: sharp or catching pain in more than one "
+             "session.";
+    case SafetyReason::kBuildingWithBreathing:
+      return "The safety questions are due again: pain building with heavy breathing under load.";
+    case SafetyReason::kFallOrInjury:
+      return "The safety questions are due again: they recorded a fall or an injury since "
+             "answering them.";
   }
   return "";
 }

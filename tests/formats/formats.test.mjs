@@ -79,6 +79,7 @@ function randomDiary(days, seed) {
       if (rnd() < 0.4) day.context.stress = score();
       if (rnd() < 0.3) day.context.tags = ['long drive', 'period', 'new mattress', 'Lifting at work'].filter(() => rnd() < 0.5);
       if (day.context.tags && !day.context.tags.length) delete day.context.tags;
+      if (rnd() < 0.1) day.context.injury = rnd() < 0.5 ? 'fall' : 'other';
       if (!Object.keys(day.context).length) delete day.context;
     }
     const n = rnd() < 0.45 ? (rnd() < 0.15 ? 2 : 1) : 0;
@@ -207,6 +208,7 @@ function diaryFromBundle(bundle) {
       if (comp.painkillers) c.painkillers = comp.painkillers.valueBoolean;
       if (comp.painkiller_name) c.painkiller_name = comp.painkiller_name.valueString;
       if (comp.stress) c.stress = comp.stress.valueQuantity.value;
+      if (comp.injury) c.injury = comp.injury.valueCodeableConcept.coding[0].code;
       const tags = (r.component || []).filter((x) => x.code.coding[0].code === 'own_factor').map((x) => x.valueString);
       if (tags.length) c.tags = tags;
     } else if (code.code === 'day_note') {
@@ -253,6 +255,7 @@ test('a long random diary (three years) validates and every check-in is found wi
   const pain = bundle.entry.filter((e) => e.resource.resourceType === 'Observation' && e.resource.code.coding[0].code === LOINC_PAIN);
   assert.equal(pain.length, ratings);
   assert.ok(pain.some((e) => !Number.isInteger(e.resource.valueQuantity.value)), 'half points are carried');
+  assert.ok(stored.days.some((d) => d.context && d.context.injury === 'fall'), 'a fall is carried');
 });
 
 test('FHIR ids are stable across exports and unique within one', () => {

@@ -66,6 +66,10 @@ inline constexpr std::string_view kPatternNames[] = {"stable", "building", "ease
 std::string_view PatternName(Pattern p);
 Expected<Pattern, std::string> ParsePattern(std::string_view name);
 
+// A fall or another injury recorded on a day (issue 19): which, for the clinician.
+enum class Injury { kFall, kOther };
+inline constexpr std::string_view kInjuryNames[] = {"fall", "other"};
+
 struct Morning {
   Score pain;
   std::optional<Score> stiffness;
@@ -89,6 +93,8 @@ struct Context {
   // The person's own factors ("long drive", "new mattress"): distinct, in the order given.
   // Never an empty list (none is nullopt).
   std::optional<std::vector<std::string>> tags;
+  // A fall or another injury that day: the safety questions are asked again at once.
+  std::optional<Injury> injury;
   // True when no field holds anything (core/fields.h walks them).
   bool empty() const;
   bool operator==(const Context&) const = default;

@@ -72,6 +72,9 @@ struct FieldSpec {
   // "choice", "loads", "time"), and for a text shown only beside a flag, that flag's name.
   std::string_view control = {};
   std::string_view shown_with = {};
+  // Any value of it brings the safety questions back at once (service/safety.h): a fall or an
+  // injury. The page opens them when such a field is saved.
+  bool rescreens = false;
   FhirPlace fhir = FhirPlace::kNone;
   std::string_view fhir_code = {};
   std::string_view fhir_display = {};

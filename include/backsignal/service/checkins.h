@@ -41,8 +41,10 @@ struct CheckinResult {
   DuringSignal during = DuringSignal::kUnknown;
   HourAfterSignal hour_after = HourAfterSignal::kUnknown;
   bool modify_or_stop = false;  // sharp or catching pain: show the advice now
-  bool safety_again = false;    // building with heavy breathing under load: ask the screen again
-  bool replayed = false;        // a repeat of a keyed check-in: nothing new was stored
+  // Ask the screen again: building with heavy breathing under load (at most once a week), or a
+  // fall or an injury newly recorded since it was answered (at once).
+  bool safety_again = false;
+  bool replayed = false;  // a repeat of a keyed check-in: nothing new was stored
 };
 
 struct CheckinOptions {

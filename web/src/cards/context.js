@@ -1,5 +1,6 @@
 // The rest of the day: last night's sleep, stress, upper-body tension, sitting, long spells in
-// one position, painkillers and the person's own factors; all optional, one tap each for most.
+// one position, painkillers, the person's own factors and a fall or an injury; all optional, one
+// tap each for most. Recording a fall or an injury opens the safety questions at once.
 // Its controls are the context's fields as the server describes them (cards/fields.js).
 import { prettyDate } from '../dates.js';
 import { h } from '../dom.js';
@@ -86,6 +87,11 @@ export function contextCard(ctx, date, day, marks) {
           label: `the context of ${prettyDate(date)}`,
         });
         drafts.remove(key);
+        // A fall or an injury (a field that `rescreens`) newly recorded: the safety questions
+        // again, at once (the server asks them too, on every surface, once the check-in lands).
+        const rescreen = specs.some(
+          (f) => f.rescreens && body[f.key] !== undefined && (!c || c[f.key] !== body[f.key]),
+        );
         swap(
           el,
           doneCard({
@@ -96,6 +102,7 @@ export function contextCard(ctx, date, day, marks) {
           }),
         );
         ctx.changed();
+        if (rescreen && ctx.rescreen) ctx.rescreen();
         return null;
       },
       { id: `context-${date}`, draftKey: key },

@@ -179,6 +179,7 @@ function choiceControl(spec, st, set) {
     'fieldset',
     { class: 'choice-toggles', 'data-field': spec.name },
     h('legend', {}, spec.label),
+    spec.hint ? h('p', { class: 'hint' }, spec.hint) : null,
     h('div', { class: 'toggles' }, buttons),
   );
 }
