@@ -123,6 +123,49 @@ class CliTest(unittest.TestCase):
         self.assertIn("they recorded a fall or an injury since answering them", html)
 
 
+class PinnedNoteCliTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.db = os.path.join(self.tmp.name, "diary.db")
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def cli(self, *args, **kw):
+        return run("--db", self.db, *args, **kw)
+
+    def test_a_pinned_note_is_on_every_report_whatever_its_dates_and_in_every_format(self):
+        self.assertIn("--pin", run("note", "--help").stdout)
+        p = self.cli("note", "GP says osteopenia", "--pin", "--date", "2025-01-10")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn("pinned", p.stdout)
+        self.assertEqual(self.cli("note", "long day", "--date", "2025-01-11").returncode, 0)
+        self.assertEqual(self.cli("morning", "3").returncode, 0)
+        out = os.path.join(self.tmp.name, "r.html")
+        self.assertEqual(self.cli("report", "--out", out).returncode, 0)
+        with open(out) as f:
+            html = f.read()
+        self.assertIn("Pinned notes", html)
+        self.assertIn("GP says osteopenia", html)
+        self.assertNotIn("long day", html)  # not pinned, and outside the report's dates
+        exported = json.loads(self.cli("export").stdout)
+        pinned = [d for d in exported["days"] if d.get("note_pinned")]
+        self.assertEqual([(d["date"], d["note"]) for d in pinned], [("2025-01-10", "GP says osteopenia")])
+        rows = list(csv.DictReader(io.StringIO(self.cli("export", "--format", "csv").stdout)))
+        self.assertEqual({r["date"]: r["note_pinned"] for r in rows if r["note"]},
+                         {"2025-01-10": "true", "2025-01-11": ""})
+        # Unpinned, and a pin with no note is refused naming where.
+        self.assertEqual(self.cli("note", "GP says osteopenia", "--unpin", "--date", "2025-01-10").returncode, 0)
+        self.assertNotIn("note_pinned", self.cli("show", "--date", "2025-01-10").stdout)
+        path = os.path.join(self.tmp.name, "d.json")
+        with open(path, "w") as f:
+            json.dump({"format": "backsignal-diary", "version": 1,
+                       "days": [{"date": "2025-02-01", "morning": {"pain": 2}, "note_pinned": True}]}, f)
+        p = self.cli("import", path)
+        self.assertNotEqual(p.returncode, 0)
+        self.assertIn("days[0].note_pinned: a pin needs a note", p.stderr)
+
+
 class ApiTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -161,6 +204,14 @@ class ApiTest(unittest.TestCase):
         self.assertEqual(state["due"], "fall_or_injury")
         self.assertIn("You recorded a fall or an injury", state["prompt"])
         self.assertIn("recorded a fall or an injury", state["due_for_clinician"])
+        # A note pinned through the API, kept when the text is corrected without saying.
+        status, body, _ = self.req("PUT", f"/api/v1/days/{date}/note", {"note": "GP says osteopenia", "pinned": True})
+        self.assertEqual((status, body["day"]["note_pinned"]), (200, True), body)
+        status, body, _ = self.req("PUT", f"/api/v1/days/{date}/note", {"note": "GP: osteopenia"})
+        self.assertTrue(body["day"]["note_pinned"])
+        status, body, _ = self.req("PUT", f"/api/v1/days/{date}/note", {"note": "x", "pinned": "yes"})
+        self.assertEqual(status, 400)
+        self.assertIn("pinned", json.dumps(body))
         # Saying it again changes nothing new: no second "at once".
         status, body, _ = self.req("PUT", f"/api/v1/days/{date}/context", {"injury": "fall"})
         self.assertNotIn("safety_again", body)

@@ -214,7 +214,10 @@ FieldValue SomeValue(const FieldSpec& f) {
 }  // namespace
 
 Day EveryFieldDay(Date date) {
-  Day day{.date = date, .morning = backsignal::Morning{S(3), S(4)}, .note = "a note"};
+  Day day{.date = date,
+          .morning = backsignal::Morning{S(3), S(4)},
+          .note = "a note",
+          .note_pinned = true};
   for (const Field<backsignal::Context>& f : ContextFields()) f.set(day.context, SomeValue(f.spec));
   backsignal::Session s;
   for (const Field<backsignal::Session>& f : SessionFields()) f.set(s, SomeValue(f.spec));

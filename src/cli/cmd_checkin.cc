@@ -201,6 +201,7 @@ int RunContext(const Globals& g, const ContextArgs& a) {
 
 struct NoteArgs {
   std::string text, date;
+  bool pin = false, unpin = false;
 };
 
 int RunNote(const Globals& g, const NoteArgs& a) {
@@ -211,9 +212,13 @@ int RunNote(const Globals& g, const NoteArgs& a) {
   }
   auto t = OpenForCheckin(g, a.date);
   if (!t) return Report(t.error());
-  auto r = Run(*t, service::NoteEdit(*text));
+  const std::optional<bool> pinned = a.pin     ? std::optional(true)
+                                     : a.unpin ? std::optional(false)
+                                               : std::nullopt;
+  auto r = Run(*t, service::NoteEdit(*text, pinned));
   if (!r) return Report(r.error());
-  std::cout << "Noted for " << t->date.ToString() << ".\n";
+  std::cout << "Noted for " << t->date.ToString()
+            << (r->day.note_pinned ? " (pinned: every report shows it)" : "") << ".\n";
   return kOk;
 }
 
@@ -356,7 +361,13 @@ void SetUpNote(CLI::App& cmd, Invocation& ctx) {
   auto a = std::make_shared<NoteArgs>();
   cmd.add_option("NOTE", a->text, "The note, up to 2000 characters")->required();
   cmd.add_option("--date", a->date, "Date (default today)");
-  cmd.footer(Footer("  backsignal note \"long day at the desk\""));
+  auto* pin = cmd.add_flag("--pin", a->pin,
+                           "Pin the note: every report shows it, whatever its dates (\"GP says "
+                           "osteopenia\")");
+  cmd.add_flag("--unpin", a->unpin, "Unpin the note")->excludes(pin);
+  cmd.footer(
+      Footer("  backsignal note \"long day at the desk\"\n"
+             "  backsignal note \"GP says osteopenia\" --pin"));
   cmd.callback([a, &ctx] { ctx.code = RunNote(ctx.globals, *a); });
 }
 

@@ -111,6 +111,7 @@ Result<void> DeleteEntry(Day& day, Entry entry, std::optional<size_t> number) {
     case Entry::kNote:
       if (!day.note) return Fail(Error::NotFound("there is no note" + on));
       day.note.reset();
+      day.note_pinned = false;  // a pin goes with its note
       return {};
     case Entry::kDay:
       if (day.empty()) return Fail(Error::NotFound("there is nothing recorded" + on));

@@ -212,6 +212,7 @@ Result<void> ValidateDay(const Day& day) {
       problems.Add(at + "note: the text " + ok.error());
     }
   }
+  if (day.note_pinned && !day.note) problems.Add(at + "note_pinned: a pin needs a note");
   for (size_t i = 0; i < day.sessions.size(); ++i) {
     const std::string p = "sessions[" + std::to_string(i) + "].";
     for (const Field<Session>& f : SessionFields()) {

@@ -34,6 +34,7 @@ enum class Part {
   kMorningStiffness,
   kContext,
   kNote,
+  kNotePinned,
   kSessionNumber,
   kSession
 };
@@ -53,6 +54,7 @@ const std::vector<Column>& Columns() {
       out.push_back({ContextFields()[i].spec.name, Part::kContext, &ContextFields()[i].spec, i});
     }
     out.push_back({"note", Part::kNote});
+    out.push_back({"note_pinned", Part::kNotePinned});
     out.push_back({"session", Part::kSessionNumber});
     for (size_t i = 0; i < SessionFields().size(); ++i) {
       out.push_back({SessionFields()[i].spec.name, Part::kSession, &SessionFields()[i].spec, i});
@@ -425,6 +427,12 @@ void CsvReader::Row(const Record& rec) {
       }
       continue;
     }
+    if (col.part == Part::kNotePinned) {  // "true", or empty for no
+      auto pinned = Cell(c).empty() ? Expected<bool, std::string>(false) : ParseBool(Cell(c));
+      if (!pinned) Problem(rec.line, c, pinned.error());
+      day.note_pinned = day.note_pinned || pinned.value_or(false);
+      continue;
+    }
     if (col.part == Part::kSessionNumber) {
       has_session = has_session || !Cell(c).empty();
       continue;
@@ -572,6 +580,8 @@ std::string DiaryToCsv(const Diary& diary) {
           row[c] = FieldText(*col.spec, ContextFields()[col.field].get(day.context));
         } else if (k == 0 && col.part == Part::kNote) {
           row[c] = DefuseFormula(day.note.value_or(""));
+        } else if (k == 0 && col.part == Part::kNotePinned) {
+          if (day.note_pinned) row[c] = "true";
         }
       }
       if (k == 0 && day.morning) {

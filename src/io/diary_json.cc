@@ -290,7 +290,7 @@ HourAfter DiaryReader::ReadHourAfter(const std::string& path, const json& h) {
 }
 
 std::optional<Day> DiaryReader::ReadDay(const std::string& path, const json& v) {
-  if (!CheckObject(path, v, {"date", "morning", "context", "sessions", "note"},
+  if (!CheckObject(path, v, {"date", "morning", "context", "sessions", "note", "note_pinned"},
                    "an object (one day)")) {
     return std::nullopt;
   }
@@ -326,6 +326,16 @@ std::optional<Day> DiaryReader::ReadDay(const std::string& path, const json& v) 
     }
   }
   if (v.contains("note")) day.note = ReadText(Sub(path, "note"), v["note"], kMaxNoteChars);
+  if (v.contains("note_pinned")) {
+    if (!v["note_pinned"].is_boolean()) {
+      WrongType(Sub(path, "note_pinned"), v["note_pinned"], "true or false");
+    } else {
+      day.note_pinned = v["note_pinned"].get<bool>();
+      if (day.note_pinned && !v.contains("note")) {
+        Problem(Sub(path, "note_pinned"), "a pin needs a note");
+      }
+    }
+  }
   return ok ? std::optional<Day>(std::move(day)) : std::nullopt;
 }
 
@@ -428,6 +438,7 @@ ordered_json DayJson(const Day& day) {
     d["sessions"] = std::move(list);
   }
   if (day.note) d["note"] = *day.note;
+  if (day.note_pinned) d["note_pinned"] = true;
   return d;
 }
 
@@ -501,18 +512,28 @@ Result<SessionPatch> ParseSessionPatchJson(std::string_view text) {
   });
 }
 
-Result<std::string> ParseNoteJson(std::string_view text) {
-  return ParseBody<std::string>(text, "note", [](DiaryReader& r, const json& doc) {
-    if (!r.CheckObject("", doc, {"note"}, "an object {\"note\": \"...\"}")) {
-      return std::optional<std::string>();
+Result<NoteBody> ParseNoteJson(std::string_view text) {
+  return ParseBody<NoteBody>(text, "note", [](DiaryReader& r, const json& doc) {
+    if (!r.CheckObject("", doc, {"note", "pinned"},
+                       "an object {\"note\": \"...\", \"pinned\": true}")) {
+      return std::optional<NoteBody>();
     }
     if (!doc.contains("note")) {
       r.Problem("note", "missing; expected the note's text");
-      return std::optional<std::string>();
+      return std::optional<NoteBody>();
     }
     auto t = r.ReadText("note", doc["note"], kMaxNoteChars);
     if (!t && doc["note"].is_string()) r.Problem("note", "empty; to remove a note, DELETE it");
-    return t;
+    std::optional<bool> pinned;
+    if (doc.contains("pinned")) {
+      if (!doc["pinned"].is_boolean()) {
+        r.Problem("pinned", "expected true or false");
+        return std::optional<NoteBody>();
+      }
+      pinned = doc["pinned"].get<bool>();
+    }
+    if (!t) return std::optional<NoteBody>();
+    return std::optional<NoteBody>(NoteBody{*t, pinned});
   });
 }
 

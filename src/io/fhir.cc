@@ -191,6 +191,11 @@ class Builder {
       Json obs = Observation(d + "/note", "note", Own("day_note", "Note for the day"));
       obs["effectiveDateTime"] = d;
       obs["valueString"] = *day.note;
+      if (day.note_pinned) {
+        obs["component"] = Json::array(
+            {{{"code", Own("note_pinned", "Pinned by the person: shown on every report")},
+              {"valueBoolean", true}}});
+      }
       Add(std::move(obs));
     }
     for (size_t i = 0; i < day.sessions.size(); ++i) AddSession(day, i);

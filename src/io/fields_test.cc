@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "backsignal/core/checkin.h"
 #include "backsignal/io/diary_csv.h"
 #include "backsignal/io/diary_json.h"
 #include "backsignal/io/fields_json.h"
@@ -83,6 +84,22 @@ TEST(FieldsTest, AValueOutOfBoundsIsRefusedNamingItsPlaceInEveryFormat) {
     EXPECT_TRUE(csv.error().details[0].starts_with("line 2, " + std::string(f.spec.name) + ": "))
         << csv.error().details[0];
   }
+}
+
+TEST(FieldsTest, APinNeedsANoteAndGoesWithIt) {
+  Day day{.date = D("2026-11-02"), .note_pinned = true};
+  ASSERT_FALSE(ValidateDay(day).has_value());
+  EXPECT_EQ(ValidateDay(day).error().details[0], "2026-11-02 note_pinned: a pin needs a note")
+      << "the message names where";
+  auto json = ParseDiaryJson(
+      R"({"format": "backsignal-diary", "version": 1, "days": [{"date": "2026-11-02", )"
+      R"("morning": {"pain": 3}, "note_pinned": true}]})");
+  ASSERT_FALSE(json.has_value());
+  EXPECT_EQ(json.error().details[0], "days[0].note_pinned: a pin needs a note");
+  day.note = "GP says osteopenia";
+  ASSERT_TRUE(ValidateDay(day).has_value());
+  ASSERT_TRUE(DeleteEntry(day, Entry::kNote, std::nullopt).has_value());
+  EXPECT_FALSE(day.note_pinned);
 }
 
 TEST(FieldsTest, ThePageIsServedEachFieldsBoundsControlAndWords) {

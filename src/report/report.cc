@@ -365,11 +365,21 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
   }
   h += "</div></div>\n";
 
-  // The person's notes.
-  std::string notes;
+  // The person's notes: those pinned, whatever their date ("GP says osteopenia"), under the
+  // verdict; the others of the report's dates further down.
+  std::string notes, pinned;
   for (const Day& d : diary.days) {
-    if (d.date < from || d.date > to || !d.note) continue;
-    notes += "<p><b>" + PersonDate(d.date) + ":</b> " + Esc(*d.note) + "</p>";
+    if (!d.note || d.date > to) continue;
+    const std::string line =
+        "<p><b>" + PersonDate(d.date, d.date < from) + ":</b> " + Esc(*d.note) + "</p>";
+    if (d.note_pinned) {
+      pinned += line;
+    } else if (d.date >= from) {
+      notes += line;
+    }
+  }
+  if (!pinned.empty()) {
+    h += "<section class=\"notes pinned\"><h2>Pinned notes</h2>" + pinned + "</section>\n";
   }
 
   const Frame wide{from, to};

@@ -120,6 +120,26 @@ TEST(ReportTest, SettingsAreNamedInWordsAndPointNowhereAClinicianCannotOpen) {
   }
 }
 
+TEST(ReportTest, APinnedNoteShowsWhateverItsDateAndOnlyOnce) {
+  ReportOptions o{.weeks = 2, .as_of = D("2026-03-28")};
+  Diary d = GoldenDiary();
+  Day old{.date = D("2025-06-01"), .note = "GP says osteopenia", .note_pinned = true};
+  d.days.insert(d.days.begin(), old);
+  d.days.back().note = "pinned in the window";
+  d.days.back().note_pinned = true;
+  const std::string html = RenderReportHtml(d, Settings{}, o);
+  const size_t section = html.find("<h2>Pinned notes</h2>");
+  ASSERT_NE(section, std::string::npos);
+  EXPECT_NE(html.find("GP says osteopenia", section), std::string::npos);
+  EXPECT_NE(html.find("2025", section), std::string::npos) << "an old note's year is given";
+  const size_t in_window = html.find("pinned in the window");
+  ASSERT_NE(in_window, std::string::npos);
+  EXPECT_EQ(html.find("pinned in the window", in_window + 1), std::string::npos) << "once";
+  // Not pinned, an old note stays out of a report whose dates do not hold it.
+  d.days.front().note_pinned = false;
+  EXPECT_EQ(RenderReportHtml(d, Settings{}, o).find("GP says osteopenia"), std::string::npos);
+}
+
 TEST(ReportTest, FallsAndInjuriesAreListedWithTheirDates) {
   ReportOptions o{.weeks = 2, .as_of = D("2026-03-28")};
   Diary d = GoldenDiary();

@@ -480,7 +480,7 @@ void AddDiaryRoutes(Router& router, App& app) {
       [](Call& c) -> Edit {
         auto n = ParseNoteJson(c.req.body);
         if (!n) return Unexpected(n.error());
-        return service::NoteEdit(*n);
+        return service::NoteEdit(n->text, n->pinned);
       },
       Entry::kNote);
   for (const auto& [part, entry] :

@@ -79,9 +79,10 @@ DayEdit ContextEdit(const Context& context, bool merge, std::vector<std::string>
   };
 }
 
-DayEdit NoteEdit(std::string note) {
-  return [note = std::move(note)](Day& d) -> Touched {
+DayEdit NoteEdit(std::string note, std::optional<bool> pinned) {
+  return [note = std::move(note), pinned](Day& d) -> Touched {
     d.note = note;
+    if (pinned) d.note_pinned = *pinned;
     return None();
   };
 }

@@ -89,7 +89,20 @@ Result<std::string> ReportFor(const Service& service, PersonId person,
   auto name = NameOf(service, person);
   if (!name) return Unexpected(name.error());
   o.person_name = *name;
-  return RenderReportHtml(snapshot->diary, *settings, o);
+  // Pinned notes older than the days read ("GP says osteopenia"): every report shows them. Only
+  // the date and the note are taken, so the reading is the same.
+  Diary diary = std::move(snapshot->diary);
+  const Date first = diary.days.empty() ? o.as_of : diary.days.front().date;
+  auto all = store->LoadDiary();
+  if (!all) return Unexpected(all.error());
+  std::vector<Day> pinned;
+  for (const Day& d : all->days) {
+    if (d.date < first && d.note_pinned) {
+      pinned.push_back(Day{.date = d.date, .note = d.note, .note_pinned = true});
+    }
+  }
+  diary.days.insert(diary.days.begin(), pinned.begin(), pinned.end());
+  return RenderReportHtml(diary, *settings, o);
 }
 
 Result<std::string> NameOf(const Service& service, PersonId person) {

@@ -126,7 +126,7 @@ const DiaryStatements& Statements() {
   static const DiaryStatements s = [] {
     DiaryStatements out;
     const std::string day_columns =
-        "date, morning_pain, morning_stiffness, note" + ColumnList(ContextFields());
+        "date, morning_pain, morning_stiffness, note, note_pinned" + ColumnList(ContextFields());
     std::string session_columns = ColumnList(SessionFields()).substr(2);
     out.select_day = "SELECT " + day_columns + " FROM days WHERE person_id = ? AND date = ?";
     out.select_days =
@@ -136,7 +136,7 @@ const DiaryStatements& Statements() {
     out.select_sessions = "SELECT date, " + session_columns +
                           " FROM sessions WHERE person_id = ? AND date >= ? ORDER BY date, seq";
     out.insert_day = "INSERT INTO days (person_id, " + day_columns + ") VALUES (" +
-                     Placeholders(5 + ContextFields().size()) + ")";
+                     Placeholders(6 + ContextFields().size()) + ")";
     out.insert_session = "INSERT INTO sessions (person_id, date, seq, " + session_columns +
                          ") VALUES (" + Placeholders(3 + SessionFields().size()) + ")";
     return out;
@@ -162,6 +162,7 @@ Result<void> ReadDayRow(const Row& r, Day& day) {
   if (!stiff) return Unexpected(stiff.error());
   if (*pain) day.morning = Morning{**pain, *stiff};
   day.note = r.OptText("note");
+  day.note_pinned = !r.IsNull("note_pinned") && r.Int("note_pinned") != 0;
   for (const Field<Context>& f : ContextFields()) {
     auto v = ReadField(r, f.spec);
     if (!v) return Unexpected(v.error());
@@ -185,9 +186,12 @@ Result<void> WriteDay(Conn& c, PersonId person, const Day& day) {
     return Unexpected(ok.error());
   }
   if (day.empty()) return {};
-  std::vector<Value> row = {person, date, day.morning ? Value(day.morning->pain.value()) : Null(),
+  std::vector<Value> row = {person,
+                            date,
+                            day.morning ? Value(day.morning->pain.value()) : Null(),
                             ScoreValue(day.morning ? day.morning->stiffness : std::nullopt),
-                            Opt(day.note)};
+                            Opt(day.note),
+                            day.note_pinned ? Value(int64_t{1}) : Null()};
   for (const Field<Context>& f : ContextFields()) {
     row.push_back(FieldColumn(f.spec, f.get(day.context)));
   }

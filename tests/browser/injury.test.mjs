@@ -1,6 +1,7 @@
 // A fall or an injury on a phone (issue 19): one tap on the context card at 320 px, saved, and the
 // safety questions opened at once with the reason; the Reading page then says they are due, and
-// so does a day recorded from elsewhere (the API) when Today is opened.
+// so does a day recorded from elsewhere (the API) when Today is opened. A note pinned on the phone
+// (on every report, whatever its dates).
 import { after, before, test } from 'node:test';
 import path from 'node:path';
 import {
@@ -86,4 +87,33 @@ test('a fall recorded elsewhere after the answers: Today opens on the questions,
   });
   assert.deepEqual(page.errors, []);
   assert.deepEqual(reading.errors, []);
+});
+
+test('a note pinned on the phone at 320 px is stored pinned', async () => {
+  // Tomorrow's injury taken out (it would keep the questions due), and the questions answered.
+  await api(server.url, 'DELETE', `/api/v1/days/${daysAgo(-1)}/context`);
+  await screened(server.url);
+  assert.equal((await api(server.url, 'GET', '/api/v1/safety/state')).data.due, null);
+  const page = await newPage({ width: 320 });
+  await page.goto(`${server.url}/#today`);
+  await page.getByRole('button', { name: 'Add a note for the day' }).tap();
+  const note = card(page, 'A note for the day');
+  await note.waitFor();
+  await note.getByLabel('Note').fill('GP says osteopenia');
+  const pin = note.getByRole('button', { name: 'Pin it: every report shows it' });
+  await pin.tap();
+  assert.equal(await pin.getAttribute('aria-pressed'), 'true');
+  await noHorizontalScroll(page, 'note card with its pin, 320 px');
+  await note.getByRole('button', { name: 'Save note' }).tap();
+  const done = page.locator('section.card.done', { hasText: 'GP says osteopenia' });
+  await done.waitFor();
+  let day = null;
+  for (let i = 0; i < 50 && !(day && day.note); i += 1) {
+    const r = await api(server.url, 'GET', `/api/v1/days/${daysAgo(0)}`);
+    day = r.status === 200 ? r.data : null;
+    if (!(day && day.note)) await new Promise((res) => setTimeout(res, 100));
+  }
+  assert.equal(day.note, 'GP says osteopenia');
+  assert.equal(day.note_pinned, true);
+  assert.deepEqual(page.errors, []);
 });

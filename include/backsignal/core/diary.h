@@ -134,6 +134,9 @@ struct Day {
   Context context;
   std::vector<Session> sessions;  // in the order they happened
   std::optional<std::string> note;
+  // The note is pinned ("GP says osteopenia"): every report shows it, whatever its window.
+  // Only with a note.
+  bool note_pinned = false;
   // True when the day holds nothing at all (then a store keeps no row for it).
   bool empty() const { return !morning && context.empty() && sessions.empty() && !note; }
   bool operator==(const Day&) const = default;

@@ -29,7 +29,8 @@ DayEdit HourAfterEdit(std::optional<size_t> number, HourAfter after, bool replac
 // The day's context: merged into what is there (MergeContext), or replacing it whole; and the
 // fields named in `cleared` taken out (the command line's --no-injury).
 DayEdit ContextEdit(const Context& context, bool merge, std::vector<std::string> cleared = {});
-DayEdit NoteEdit(std::string note);
+// The note, pinned (on every report) or not when `pinned` says, else as it was.
+DayEdit NoteEdit(std::string note, std::optional<bool> pinned = std::nullopt);
 DayEdit DeleteEdit(Entry entry, std::optional<size_t> number);
 
 struct CheckinResult {
