@@ -4,6 +4,7 @@
 
 #include "backsignal/core/diary.h"
 #include "backsignal/io/ids.h"
+#include "backsignal/service/readings.h"
 
 namespace backsignal::service {
 namespace {
@@ -254,7 +255,11 @@ Result<void> DeleteAccount(const Service& service, const Account& account,
           "you are the only administrator: the service needs one while other accounts use it"));
     }
   }
-  return service.db().DeleteAccount(account.id);
+  if (auto ok = service.db().DeleteAccount(account.id); !ok) return ok;
+  // Nothing of theirs stays in this process either (ids are never reused, so nobody else could
+  // be shown it; it is simply gone).
+  service.readings().Forget(account.person);
+  return {};
 }
 
 Result<NewToken> CreateToken(const Service& service, const Account& account,

@@ -37,6 +37,15 @@ void ReadingCache::Put(PersonId person, const std::string& as_of, int64_t versio
   }
 }
 
+void ReadingCache::Forget(PersonId person) {
+  std::lock_guard lock(mu_);
+  auto it = entries_.lower_bound({person, std::string()});
+  while (it != entries_.end() && it->first.first == person) {
+    lru_.erase(it->second.lru);
+    it = entries_.erase(it);
+  }
+}
+
 size_t ReadingCache::hits() const {
   std::lock_guard lock(mu_);
   return hits_;

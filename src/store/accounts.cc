@@ -23,9 +23,11 @@ Result<Account> SqlDatabase::CreateAccount(const std::string& username, const st
     const bool first = (*count)[0].Int(0) == 0;
     PersonId person = 0;
     if (first && !IsPostgres()) {
-      auto local = c.Query("SELECT id FROM people WHERE id = ?", {kLocalPerson});
+      auto id = LocalPersonOn(c);
+      if (!id) return Unexpected(id.error());
+      auto local = c.Query("SELECT id FROM people WHERE id = ?", {*id});
       if (!local) return Unexpected(local.error());
-      if (!local->empty()) person = kLocalPerson;
+      if (!local->empty()) person = *id;
     }
     if (person == 0) {
       auto p = c.Query("INSERT INTO people (usual_morning_pain) VALUES (NULL) RETURNING id", {});

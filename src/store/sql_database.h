@@ -112,7 +112,11 @@ class SqlDatabase final : public Database {
 
   [[nodiscard]] Result<void> Migrate();
   [[nodiscard]] Result<void> CheckSchema();  // a read-only database: its schema must be known
+  // SQLite: makes the command line's own diary when it is gone (see LocalPerson), or finds it
+  // (a read-only database).
   [[nodiscard]] Result<void> EnsureLocalPerson();
+  [[nodiscard]] Result<void> FindLocalPerson();
+  PersonId LocalPerson() const override { return IsPostgres() ? 0 : local_person_; }
   void SetReader(std::unique_ptr<Conn> reader) { reader_ = std::move(reader); }
   bool IsPostgres() const override { return writer_->dialect() == Dialect::kPostgres; }
   std::string Describe() const override { return writer_->Describe(); }
@@ -195,7 +199,11 @@ class SqlDatabase final : public Database {
   std::mutex read_mu_;
   std::unique_ptr<Conn> reader_;  // GUARDED_BY(read_mu_); null: reads share the writer
   std::shared_ptr<const Summariser> summariser_;
+  PersonId local_person_ = kLocalPerson;  // set once at open
 };
+
+// The command line's own diary on SQLite: setup's local_person, or person 1 when none is set.
+[[nodiscard]] Result<PersonId> LocalPersonOn(Conn& c);
 
 Account AccountFrom(const Row& r);
 #define BACKSIGNAL_ACCOUNT_COLUMNS "a.id, a.person_id, a.username, a.role, a.is_admin, a.created_at"

@@ -34,7 +34,8 @@ OpenOptions Opts(bool create) {
 Result<std::unique_ptr<Store>> OpenStore(const std::string& location, bool create) {
   auto db = OpenDatabase(location, Opts(create));
   if (!db) return Unexpected(db.error());
-  return OwningPersonStore(std::move(*db), kLocalPerson);
+  const PersonId local = (*db)->LocalPerson();
+  return OwningPersonStore(std::move(*db), local);
 }
 
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, bool create) {
@@ -457,12 +458,13 @@ TYPED_TEST(StoreTest, DeletingAnAccountLeavesNothingOfTheirs) {
   EXPECT_TRUE(db.FindLogin("owner").value().has_value());
 }
 
-TEST(SqliteStoreTest, TheLocalDiaryComesBackEmptyAfterItsAccountIsDeleted) {
+TEST(SqliteStoreTest, TheLocalDiaryComesBackEmptyUnderANewIdAfterItsAccountIsDeleted) {
   TempDir dir;
   const std::string path = "sqlite:" + dir.File("d.db");
   {
     auto db = OpenDatabase(path, Opts(true));
     ASSERT_TRUE(db.has_value());
+    EXPECT_EQ((*db)->LocalPerson(), kLocalPerson);
     auto first = (*db)->CreateAccount("first", "hash", "person", 1);
     ASSERT_TRUE(first.has_value());
     EXPECT_EQ(first->person, kLocalPerson);  // the first account takes the local diary
@@ -471,6 +473,18 @@ TEST(SqliteStoreTest, TheLocalDiaryComesBackEmptyAfterItsAccountIsDeleted) {
                     ->Import(testing::RandomDiary(2, 10), ImportMode::kRefuseClashes)
                     .has_value());
     ASSERT_TRUE((*db)->DeleteAccount(first->id).has_value());
+  }
+  PersonId local = 0;
+  {
+    auto db = OpenDatabase(path, Opts(false));
+    ASSERT_TRUE(db.has_value());
+    local = (*db)->LocalPerson();
+    EXPECT_NE(local, kLocalPerson);  // never the deleted person's id
+    // The next first account takes the new local diary.
+    auto next = (*db)->CreateAccount("next", "hash", "person", 2);
+    ASSERT_TRUE(next.has_value());
+    EXPECT_EQ(next->person, local);
+    ASSERT_TRUE((*db)->DeleteAccount(next->id).has_value());
   }
   auto store = OpenStore(path, false);
   ASSERT_TRUE(store.has_value());
@@ -482,6 +496,26 @@ TEST(SqliteStoreTest, TheLocalDiaryComesBackEmptyAfterItsAccountIsDeleted) {
                               return {};
                             })
                   .has_value());
+  // Read-only, the same local diary is found.
+  auto ro = OpenDatabase(path, OpenOptions{.read_only = true});
+  ASSERT_TRUE(ro.has_value());
+  EXPECT_GT((*ro)->LocalPerson(), local);
+  EXPECT_EQ((*ro)->ForPerson((*ro)->LocalPerson())->LoadDiary()->days.size(), 1u);
+}
+
+TYPED_TEST(StoreTest, PersonAndAccountIdsAreNeverHandedOutTwice) {
+  Database& db = *this->db_;
+  // The newest account is deleted: its ids are the highest, the ones a plain rowid would reuse.
+  for (int round = 0; round < 3; ++round) {
+    auto gone = db.CreateAccount("gone", "hash", "person", 1);
+    ASSERT_TRUE(gone.has_value()) << gone.error().message;
+    ASSERT_TRUE(db.DeleteAccount(gone->id).has_value());
+    auto next = db.CreateAccount("next" + std::to_string(round), "hash", "person", 1);
+    ASSERT_TRUE(next.has_value());
+    EXPECT_GT(next->person, gone->person);
+    EXPECT_GT(next->id, gone->id);
+    ASSERT_TRUE(db.DeleteAccount(next->id).has_value());
+  }
 }
 
 TYPED_TEST(StoreTest, DataSurvivesReopening) {
@@ -514,6 +548,54 @@ TEST(SqliteStoreTest, UsesWalForeignKeysAndRecordsMigrations) {
   EXPECT_EQ(one("SELECT MAX(version) FROM schema_migrations"),
             std::to_string(sql::Migrations().back().version));
   sqlite3_close(db);
+}
+
+TEST(SqliteStoreTest, TheMigrationToNeverReusedIdsKeepsEveryRowAndItsReferences) {
+  TempDir dir;
+  const std::string path = dir.File("old.db");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  auto exec = [&](const std::string& sql) {
+    char* err = nullptr;
+    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
+    sqlite3_free(err);
+  };
+  // A database as version 9 left it, foreign keys on: two people, the second one's account
+  // deleted before (so the highest id in use is lower than one handed out).
+  exec("PRAGMA foreign_keys=ON");
+  exec(
+      "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+      "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))");
+  for (const sql::Migration& m : sql::Migrations()) {
+    if (m.version > 9) break;
+    exec(m.sqlite);
+    exec("INSERT INTO schema_migrations (version, name) VALUES (" + std::to_string(m.version) +
+         ", 'm')");
+  }
+  exec("INSERT INTO people (id) VALUES (2)");
+  exec(
+      "INSERT INTO accounts (person_id, username, password_hash, role, is_admin, created_at) "
+      "VALUES (1, 'ann', 'h', 'person', 1, 1), (2, 'bob', 'h', 'person', 0, 1)");
+  exec("INSERT INTO days (person_id, date, morning_pain) VALUES (2, '2026-01-01', 3)");
+  exec("INSERT INTO sessions (person_id, date, seq, minutes) VALUES (2, '2026-01-01', 1, 30)");
+  exec("INSERT INTO auth_sessions VALUES ('t', 2, 'c', 1, 99)");
+  sqlite3_close(db);
+  auto opened = OpenDatabase(path, Opts(false));
+  ASSERT_TRUE(opened.has_value()) << opened.error().message;
+  Database& d = **opened;
+  const auto bob = d.FindLogin("bob").value();
+  ASSERT_TRUE(bob.has_value());
+  EXPECT_EQ(bob->first.person, 2);
+  EXPECT_EQ(d.ForPerson(2)->LoadDiary()->days.at(0).sessions.size(), 1u);
+  EXPECT_EQ(d.FindSession("t", 2).value()->first.username, "bob");
+  // References still hold: deleting bob takes his diary and sign-in with him.
+  ASSERT_TRUE(d.DeleteAccount(bob->first.id).has_value());
+  EXPECT_FALSE(d.FindSession("t", 2).value().has_value());
+  EXPECT_TRUE(d.ForPerson(2)->LoadDiary()->days.empty());
+  auto next = d.CreateAccount("cy", "h", "person", 3);
+  ASSERT_TRUE(next.has_value());
+  EXPECT_GT(next->person, 2);
+  EXPECT_GT(next->id, 2);
 }
 
 TEST(SqliteStoreTest, MissingDatabaseIsNotFoundWithoutCreate) {
@@ -725,7 +807,8 @@ std::vector<std::string> Columns(sql::Conn& c) {
       c.Query(pg ? "SELECT table_name || '.' || column_name FROM information_schema.columns "
                    "WHERE table_schema = current_schema()"
                  : "SELECT m.name || '.' || p.name FROM sqlite_master m JOIN "
-                   "pragma_table_info(m.name) p WHERE m.type = 'table'",
+                   "pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE "
+                   "'sqlite%'",
               {});
   EXPECT_TRUE(rows.has_value());
   std::vector<std::string> out;

@@ -35,6 +35,8 @@ class ReadingCache {
                                           int64_t version);
   void Put(PersonId person, const std::string& as_of, int64_t version,
            std::shared_ptr<const ReadingView> view);
+  // Drops every reading of `person` (their account was deleted).
+  void Forget(PersonId person);
   size_t hits() const;
   size_t misses() const;
 

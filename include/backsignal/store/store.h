@@ -152,9 +152,10 @@ class Store {
 [[nodiscard]] Result<Day> EditDayIn(DiaryTxn& txn, Date date,
                                     const std::function<Result<void>(Day&)>& edit);
 
+// A person's id. Never handed out twice in a database: nothing keyed by one (a cached reading, a
+// phone's queued check-ins) can reach whoever signs up after its owner is deleted.
 using PersonId = int64_t;
-// On SQLite the diary of the command line's own person (created with the database); the first
-// account made on that database takes it.
+// On SQLite the command line's own person in a new database (see Database::LocalPerson).
 inline constexpr PersonId kLocalPerson = 1;
 
 struct Account {
@@ -240,6 +241,12 @@ class Database {
 
   virtual std::string Describe() const = 0;
   virtual bool IsPostgres() const = 0;
+
+  // On SQLite, the command line's own diary (and a server's without accounts): kLocalPerson in
+  // a new database, taken by the first account made on it; when that account is deleted, the
+  // next open makes a new empty one under a new id. 0 on PostgreSQL (every diary is an
+  // account's there).
+  virtual PersonId LocalPerson() const = 0;
 
   // --- accounts ---
   // Creates a person and their account. The first account becomes the administrator and, on
