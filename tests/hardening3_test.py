@@ -139,5 +139,105 @@ class NeverReusedIdsPostgresTest(NeverReusedIdsTest):
     location = staticmethod(pg_schema_url)
 
 
+def serve_until(db, extra, pattern, timeout=10):
+    """Starts serve on `db` and waits for a line matching `pattern` (or for it to exit); stops
+    it. Returns (exit status when it exited by itself, else None; everything it printed)."""
+    proc = subprocess.Popen([BIN, "--db", db, "serve", "--listen", "127.0.0.1:0", *extra],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    out = []
+    deadline = time.time() + timeout
+    exited = None
+    while time.time() < deadline:
+        line = proc.stdout.readline()
+        if not line:
+            exited = proc.wait()
+            break
+        out.append(line)
+        if re.search(pattern, line):
+            break
+    if exited is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    out.append(proc.stdout.read())
+    proc.stdout.close()
+    return exited, "".join(out)
+
+
+class BackupTest(unittest.TestCase):
+    """Critical: `serve --backup-dir D --backup-keep 1` with the live database in D, named
+    backsignal-1.db, removed it; files planted under future dates stopped the backups."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.dir = self.tmp.name
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def diary(self, path):
+        self.assertEqual(run("morning", "3", "--date", "2026-11-01", db=path).returncode, 0)
+
+    def assert_diary_there(self, path):
+        r = run("export", "--format", "csv", db=path)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("2026-11-01", r.stdout, "the live database is gone")
+
+    def test_the_live_database_survives_any_backup_dir(self):
+        folder = os.path.join(self.dir, "data")
+        os.mkdir(folder)
+        os.symlink(folder, os.path.join(self.dir, "link"))
+        for name in ("backsignal-1.db", "backsignal-2000-01-01.db"):
+            db = os.path.join(folder, name)
+            self.diary(db)
+            for backup_dir in (folder, folder + "/", os.path.join(self.dir, "link"), os.path.join(folder, ".")):
+                exited, out = serve_until(db, ["--backup-dir", backup_dir, "--backup-keep", "1"], r"backed up to")
+                self.assert_diary_there(db)
+                self.assertEqual(exited, 2, out)
+                self.assertIn("holds the database", out)
+
+    def test_a_backup_is_never_written_over_the_live_database(self):
+        db = os.path.join(self.dir, "diary.db")
+        self.diary(db)
+        for out in (db, db + "-wal", os.path.join(self.dir, ".", "diary.db")):
+            r = run("backup", "--out", out, db=db)
+            self.assertEqual(r.returncode, 2, out)
+            self.assertIn("live database", r.stderr)
+        self.assert_diary_there(db)
+
+    def test_new_backup_folders_are_private(self):
+        db = os.path.join(self.dir, "diary.db")
+        self.diary(db)
+        backups = os.path.join(self.dir, "new", "backups")
+        exited, out = serve_until(db, ["--backup-dir", backups], r"backed up to")
+        self.assertIsNone(exited, out)
+        for folder in (os.path.join(self.dir, "new"), backups):
+            self.assertEqual(os.stat(folder).st_mode & 0o777, 0o700, folder)
+        self.assertEqual(len(os.listdir(backups)), 1)
+
+    def test_files_planted_under_future_dates_do_not_stop_backups(self):
+        db = os.path.join(self.dir, "diary.db")
+        self.diary(db)
+        backups = os.path.join(self.dir, "backups")
+        os.mkdir(backups, 0o700)
+        planted = ["backsignal-2099-01-01.db", "backsignal-2099-06-01.db"]
+        for name in planted:
+            with open(os.path.join(backups, name), "w") as f:
+                f.write("planted")
+        exited, out = serve_until(db, ["--backup-dir", backups, "--backup-keep", "1"], r"backed up to")
+        self.assertIsNone(exited, out)
+        today = time.strftime("backsignal-%Y-%m-%d.db")
+        self.assertIn(today, os.listdir(backups), "today's backup was removed")
+        # And one planted under today's date long ago is replaced by a real backup.
+        old = time.time() - 400 * 86400
+        os.utime(os.path.join(backups, today), (old, old))
+        exited, out = serve_until(db, ["--backup-dir", backups, "--backup-keep", "1"], r"backed up to")
+        self.assertIn("backed up to", out)
+        self.assertGreater(os.stat(os.path.join(backups, today)).st_mtime, time.time() - 60)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <condition_variable>
+#include <ctime>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -62,24 +63,30 @@ class DailyBackup {
   }
   void TakeIfDue() {
     namespace fs = std::filesystem;
-    const std::string name = "backsignal-" + Date::TodayLocal().ToString() + ".db";
-    const fs::path target = fs::path(dir_) / name;
-    std::error_code ec;
-    if (fs::exists(target, ec)) return;
-    fs::create_directories(dir_, ec);
+    const Date today = Date::TodayLocal();
+    if (!DailyBackupDue(dir_, today, static_cast<int64_t>(std::time(nullptr)))) return;
+    const fs::path target = fs::path(dir_) / DailyBackupName(today);
     auto r = BackupDatabase(db_, target.string());
     if (!r) {
       std::cerr << "backsignal: the daily backup failed: " << r.error().message << std::endl;
       return;
     }
     std::cout << "backsignal: backed up to " << target.string() << std::endl;
-    std::vector<fs::path> all;
-    for (const auto& e : fs::directory_iterator(dir_, ec)) {
-      const std::string f = e.path().filename().string();
-      if (f.starts_with("backsignal-") && f.ends_with(".db")) all.push_back(e.path());
+    auto pruned = PruneDailyBackups(db_, dir_, today, keep_);
+    if (!pruned) {
+      std::cerr << "backsignal: old backups were not removed: " << pruned.error().message
+                << std::endl;
+      return;
     }
-    std::sort(all.begin(), all.end());  // by date: the names sort as the dates do
-    for (size_t i = 0; i + static_cast<size_t>(keep_) < all.size(); ++i) fs::remove(all[i], ec);
+    if (!pruned->future.empty()) {
+      std::string names;
+      for (const std::string& n : pruned->future) names += (names.empty() ? "" : ", ") + n;
+      std::cerr << "backsignal: the backup folder " << dir_ << " holds files dated after today ("
+                << names
+                << "): they are not counted among the backups kept, and are left alone; is the "
+                   "clock right?"
+                << std::endl;
+    }
   }
 
   std::string db_, dir_;
@@ -136,6 +143,16 @@ int Serve(const Globals& g, const ServeArgs& args) {
                  "only: use 127.0.0.1 (or ::1), or add --accounts so that everyone signs in.\n";
     return kInvalid;
   }
+  if (!args.backup_dir.empty()) {
+    if ((*database)->IsPostgres()) {
+      std::cerr << "backsignal: --backup-dir is for the embedded SQLite database; on PostgreSQL "
+                   "use pg_dump or pg_basebackup (docs/operations.md).\n";
+      return kInvalid;
+    }
+    if (auto ok = PrepareBackupFolder(DatabaseLocation(g), args.backup_dir); !ok) {
+      return Report(ok.error());
+    }
+  }
   // Signals are taken by one thread with sigwait, so none interrupts the server's threads.
   sigset_t signals;
   sigemptyset(&signals);
@@ -178,11 +195,6 @@ int Serve(const Globals& g, const ServeArgs& args) {
   }
   std::unique_ptr<DailyBackup> backups;
   if (!args.backup_dir.empty()) {
-    if ((*database)->IsPostgres()) {
-      std::cerr << "backsignal: --backup-dir is for the embedded SQLite database; on PostgreSQL "
-                   "use pg_dump or pg_basebackup (docs/operations.md).\n";
-      return kInvalid;
-    }
     backups = std::make_unique<DailyBackup>(DatabaseLocation(g), args.backup_dir, args.backup_keep);
   }
   std::cout << "Open " << base << " in a browser. Ctrl-C stops it." << std::endl;
@@ -231,7 +243,8 @@ void SetUpServe(CLI::App& cmd, Invocation& ctx) {
       ->envname("BACKSIGNAL_HOST")
       ->delimiter(',');
   cmd.add_option("--backup-dir", a->backup_dir,
-                 "Take a backup of the SQLite database here every day (backsignal-DATE.db)")
+                 "Take a backup of the SQLite database here every day (backsignal-DATE.db): a "
+                 "folder of its own, not the database's")
       ->envname("BACKSIGNAL_BACKUP_DIR");
   cmd.add_option("--backup-keep", a->backup_keep, "Daily backups kept (default 7)")
       ->envname("BACKSIGNAL_BACKUP_KEEP")

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "backsignal/store/store.h"
+#include "daily_backups.h"
 #include "schema.h"
 
 namespace backsignal {
@@ -99,10 +100,6 @@ Result<void> Sync(const std::string& path) {
   return {};
 }
 
-std::string PlainPath(const std::string& location) {
-  return location.starts_with("sqlite:") ? location.substr(7) : location;
-}
-
 Result<void> RequireSqlite(const std::string& location) {
   if (location.starts_with("postgres://") || location.starts_with("postgresql://") ||
       location.find("host=") != std::string::npos || location == "memory:") {
@@ -117,13 +114,20 @@ Result<void> RequireSqlite(const std::string& location) {
 
 Result<BackupInfo> BackupDatabase(const std::string& location, const std::string& out) {
   if (auto ok = RequireSqlite(location); !ok) return Unexpected(ok.error());
-  const std::string path = PlainPath(location);
+  const std::string path = SqlitePath(location);
   if (!std::filesystem::is_regular_file(path)) {
     return Fail(Error::NotFound("no diary at " + path + " to back up"));
   }
+  const std::string tmp = out + ".tmp";
+  for (const std::string& written : {out, tmp}) {
+    if (IsLiveDatabaseFile(written, path)) {
+      return Fail(Error::Invalid("a backup written to " + out +
+                                 " would overwrite the live database " + path +
+                                 " (or a file SQLite keeps beside it): give another file"));
+    }
+  }
   auto src = OpenRaw(path, SQLITE_OPEN_READWRITE);
   if (!src) return Unexpected(src.error());
-  const std::string tmp = out + ".tmp";
   std::filesystem::remove(tmp);
   const mode_t old = ::umask(077);  // health data: the copy is private too
   auto dst = OpenRaw(tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
@@ -151,7 +155,7 @@ Result<BackupInfo> BackupDatabase(const std::string& location, const std::string
 
 Result<BackupInfo> RestoreDatabase(const std::string& backup, const std::string& location) {
   if (auto ok = RequireSqlite(location); !ok) return Unexpected(ok.error());
-  const std::string path = PlainPath(location);
+  const std::string path = SqlitePath(location);
   if (!std::filesystem::is_regular_file(backup)) {
     return Fail(Error::NotFound("no backup at " + backup));
   }

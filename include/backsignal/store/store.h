@@ -355,7 +355,8 @@ struct BackupInfo {
 };
 // A consistent copy of the live database at `location` into `out`, made with SQLite's online
 // backup API while servers keep writing; checked (integrity_check, schema version), private
-// (0600), synced, then renamed into place: `out` is a whole backup or is not there.
+// (0600), synced, then renamed into place: `out` is a whole backup or is not there. kInvalid
+// when `out` (or its temporary file) is the database itself or one of its -wal, -shm, -journal.
 [[nodiscard]] Result<BackupInfo> BackupDatabase(const std::string& location,
                                                 const std::string& out);
 // Replaces the database at `location` by `backup`, after checking the backup (integrity_check;
@@ -363,6 +364,26 @@ struct BackupInfo {
 // LOCATION.before-restore. A backup of an older schema is upgraded at the next open.
 [[nodiscard]] Result<BackupInfo> RestoreDatabase(const std::string& backup,
                                                  const std::string& location);
+
+// The daily backups of `serve --backup-dir` (SQLite): one file a day named
+// backsignal-YYYY-MM-DD.db in a folder of their own.
+std::string DailyBackupName(Date date);
+// Makes the folder (0700, as every folder backsignal makes) when missing. kInvalid when it holds
+// the live database at `location` (its file, or the folder it is in): retention there could
+// remove it.
+[[nodiscard]] Result<void> PrepareBackupFolder(const std::string& location, const std::string& dir);
+// Whether today's backup is still to be taken: no file of today's name, or one not written
+// today (a file planted under a date to come is not a backup of that day).
+bool DailyBackupDue(const std::string& dir, Date today, int64_t now);
+struct Pruned {
+  std::vector<std::string> removed;  // file names
+  std::vector<std::string> future;   // dated after `today`: left alone, and not counted
+};
+// Keeps the newest `keep` daily backups dated today or before, removing older ones. Only files
+// whose whole name is the daily pattern (with a real date) are touched, and never the live
+// database at `location` or its -wal, -shm or -journal.
+[[nodiscard]] Result<Pruned> PruneDailyBackups(const std::string& location, const std::string& dir,
+                                               Date today, int keep);
 
 // A Store for one person of `db` that owns `db`: for the command line and tests.
 std::unique_ptr<Store> OwningPersonStore(std::unique_ptr<Database> db, PersonId person);
