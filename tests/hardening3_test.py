@@ -239,5 +239,27 @@ class BackupTest(unittest.TestCase):
         self.assertGreater(os.stat(os.path.join(backups, today)).st_mtime, time.time() - 60)
 
 
+class HostTest(unittest.TestCase):
+    """High: the one-person server took any Host that starts with "127." (127.attacker.example
+    read the whole diary, and with a matching Origin wrote a note)."""
+
+    def test_only_loopback_literals_localhost_and_the_listen_address_are_answered(self):
+        server = Server(BIN).start()
+        try:
+            api = Api(server)
+            port = server.port
+            for host in ("127.attacker.example", "127.0.0.1.attacker.example", f"127.evil:{port}", "127.1",
+                         "localhost.attacker.example", "[::1].attacker.example", "0x7f.0.0.1"):
+                self.assertEqual(api.req("GET", "/api/v1/diary", headers={"Host": host})[0], 421, host)
+            status, _ = api.req("PUT", "/api/v1/days/2026-11-20/note", {"note": "rebound"},
+                                headers={"Host": "127.attacker.example", "Origin": "http://127.attacker.example"})
+            self.assertEqual(status, 421)
+            for host in (f"127.0.0.1:{port}", f"127.3.4.5:{port}", f"localhost:{port}", f"[::1]:{port}", "LOCALHOST"):
+                self.assertEqual(api.req("GET", "/api/v1/diary", headers={"Host": host})[0], 200, host)
+            self.assertNotIn("rebound", json.dumps(api.req("GET", "/api/v1/diary")[1]))
+        finally:
+            server.close()
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

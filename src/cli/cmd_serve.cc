@@ -1,4 +1,5 @@
 // `backsignal serve`: the web app.
+#include <arpa/inet.h>
 #include <pthread.h>
 #include <signal.h>
 
@@ -124,7 +125,11 @@ Result<HostPort> ParseListen(const std::string& text) {
   return hp;
 }
 
-bool IsLoopback(const std::string& host) { return host == "::1" || host.starts_with("127."); }
+bool IsLoopback(const std::string& host) {
+  in_addr a{};
+  return host == "::1" ||
+         (::inet_pton(AF_INET, host.c_str(), &a) == 1 && (ntohl(a.s_addr) >> 24) == 127);
+}
 
 int Serve(const Globals& g, const ServeArgs& args) {
   auto hp = ParseListen(args.listen);
