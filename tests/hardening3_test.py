@@ -261,5 +261,56 @@ class HostTest(unittest.TestCase):
             server.close()
 
 
+class FirstAccountRaceTest(unittest.TestCase):
+    """High: while the only account (the administrator) deleted itself, ten strangers signing up
+    at once: one became administrator without the setup code."""
+
+    location = None
+    rounds = 3
+
+    def test_concurrent_sign_ups_while_the_only_account_deletes_itself_make_no_administrator(self):
+        for round_ in range(self.rounds):
+            server = accounts_server(self.location() if self.location else None)
+            try:
+                admin = Api(server)
+                admin.signup("admin", code=server.setup_code)
+                strangers = [Api(server, source=f"127.0.{round_ + 10}.{i + 1}") for i in range(10)]
+                start = threading.Barrier(11)
+                results = {}
+
+                def delete():
+                    start.wait()
+                    results["delete"] = admin.req("POST", "/api/v1/account/delete", {"password": PASSWORD})
+
+                def signup(i):
+                    start.wait()
+                    results[i] = strangers[i].signup(f"stranger{i}", check=False)
+
+                threads = [threading.Thread(target=delete)] + [threading.Thread(target=signup, args=(i,))
+                                                               for i in range(10)]
+                for t in threads:
+                    t.start()
+                for t in threads:
+                    t.join(60)
+                made = [results[i][1] for i in range(10) if results[i][0] == 201]
+                self.assertFalse([m["username"] for m in made if m["admin"]],
+                                 "a stranger became administrator without the setup code")
+                for i in range(10):
+                    self.assertIn(results[i][0], (201, 403), results[i])
+                if results["delete"][0] == 200:
+                    self.assertEqual(made, [], "accounts are left with no administrator")
+                else:
+                    self.assertEqual(results["delete"][0], 409, results["delete"])
+                    self.assertEqual(len(made), 10)
+            finally:
+                server.close()
+
+
+@unittest.skipUnless(PG, "no PostgreSQL server (BACKSIGNAL_TEST_PG unset)")
+class FirstAccountRacePostgresTest(FirstAccountRaceTest):
+    location = staticmethod(pg_schema_url)
+    rounds = 2
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -147,8 +147,10 @@ class SqlDatabase final : public Database {
   std::vector<Result<void>> TransactBatch(std::span<const PersonBody> bodies) override;
 
   // accounts.cc
-  [[nodiscard]] Result<Account> CreateAccount(const std::string& username, const std::string& hash,
-                                              const std::string& role, int64_t now) override;
+  using Database::CreateAccount;
+  [[nodiscard]] Result<Account> CreateAccount(
+      const std::string& username, const std::string& hash, const std::string& role, int64_t now,
+      const std::optional<std::string>& setup_code_hash) override;
   [[nodiscard]] Result<int64_t> CountAccounts() override;
   [[nodiscard]] Result<std::vector<Account>> ListAccounts() override;
   [[nodiscard]] Result<std::optional<std::pair<Account, std::string>>> FindLogin(

@@ -518,6 +518,30 @@ TYPED_TEST(StoreTest, PersonAndAccountIdsAreNeverHandedOutTwice) {
   }
 }
 
+TYPED_TEST(StoreTest, TheFirstAccountNeedsTheSetupCodeAndTheLastAdministratorStays) {
+  Database& db = *this->db_;
+  auto owner = db.FindLogin("owner").value();
+  ASSERT_TRUE(owner.has_value());
+  EXPECT_TRUE(owner->first.admin);
+  // Others use the service: its only administrator cannot go.
+  auto other = db.CreateAccount("other", "hash", "person", 2, std::string("no code"));
+  ASSERT_TRUE(other.has_value());  // not the first: no code asked
+  EXPECT_FALSE(other->admin);
+  EXPECT_EQ(db.DeleteAccount(owner->first.id).error().kind, ErrorKind::kConflict);
+  ASSERT_TRUE(db.DeleteAccount(other->id).has_value());
+  ASSERT_TRUE(db.DeleteAccount(owner->first.id).has_value());
+  // No account: a sign-up is the first only with a setup code, and becomes the administrator.
+  ASSERT_TRUE(db.SetSetupCode("good").has_value());
+  EXPECT_EQ(db.CreateAccount("stranger", "hash", "person", 3, std::string("bad")).error().kind,
+            ErrorKind::kForbidden);
+  EXPECT_FALSE(db.FindLogin("stranger").value().has_value());
+  auto first = db.CreateAccount("first", "hash", "person", 3, std::string("good"));
+  ASSERT_TRUE(first.has_value());
+  EXPECT_TRUE(first->admin);
+  // The code is used up.
+  EXPECT_FALSE(db.CheckSetupCode("good").value());
+}
+
 TYPED_TEST(StoreTest, DataSurvivesReopening) {
   if (!TypeParam::kPersistent) GTEST_SKIP() << "memory store";
   const Diary diary = testing::RandomDiary(5, 40);

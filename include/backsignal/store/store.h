@@ -250,10 +250,19 @@ class Database {
 
   // --- accounts ---
   // Creates a person and their account. The first account becomes the administrator and, on
-  // SQLite, takes the local person's diary. kConflict when the username is taken.
-  [[nodiscard]] virtual Result<Account> CreateAccount(const std::string& username,
-                                                      const std::string& password_hash,
-                                                      const std::string& role, int64_t now) = 0;
+  // SQLite, takes the local person's diary. kConflict when the username is taken. A sign-up
+  // gives `setup_code_hash`: when its account would be the first, the hash must be of a setup
+  // code (SetSetupCode), else kForbidden; decided in the same transaction as the creation, so
+  // that the first account is exactly the one made with the code, whatever runs at once.
+  [[nodiscard]] virtual Result<Account> CreateAccount(
+      const std::string& username, const std::string& password_hash, const std::string& role,
+      int64_t now, const std::optional<std::string>& setup_code_hash) = 0;
+  // The operator's (and tests'): no setup code asked.
+  [[nodiscard]] Result<Account> CreateAccount(const std::string& username,
+                                              const std::string& password_hash,
+                                              const std::string& role, int64_t now) {
+    return CreateAccount(username, password_hash, role, now, std::nullopt);
+  }
   [[nodiscard]] virtual Result<int64_t> CountAccounts() = 0;
   // Every account, by username (for the administrator).
   [[nodiscard]] virtual Result<std::vector<Account>> ListAccounts() = 0;
@@ -266,7 +275,8 @@ class Database {
   [[nodiscard]] virtual Result<void> SetPasswordHash(int64_t account_id,
                                                      const std::string& hash) = 0;
   // Deletes the account, its person and every row of theirs (diary, sessions, tokens, shares,
-  // invites, summaries, throttling by their username).
+  // invites, summaries, throttling by their username). kConflict for the last administrator
+  // while other accounts exist (checked in the same transaction: someone must run the service).
   [[nodiscard]] virtual Result<void> DeleteAccount(int64_t account_id) = 0;
 
   // Sign-in sessions, by the hash of their secret.
