@@ -1,5 +1,7 @@
 // The daily backups of `serve --backup-dir`: their folder, when one is due, and retention, which
 // must never touch anything but a backup of its own making.
+#include "daily_backups.h"
+
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -9,7 +11,6 @@
 #include <system_error>
 
 #include "backsignal/store/store.h"
-#include "daily_backups.h"
 
 namespace backsignal {
 namespace fs = std::filesystem;
@@ -65,7 +66,8 @@ Result<void> PrepareBackupFolder(const std::string& location, const std::string&
   std::error_code ec;
   if (dir.empty()) return Fail(Error::Invalid("--backup-dir: the folder's name is empty"));
   if (IsLiveDatabaseFile(dir, db)) {
-    return Fail(Error::Invalid("--backup-dir " + dir + " is the database itself; give a folder "
+    return Fail(Error::Invalid("--backup-dir " + dir +
+                               " is the database itself; give a folder "
                                "of its own for the backups"));
   }
   const fs::path db_folder = fs::weakly_canonical(fs::absolute(db).parent_path(), ec);
@@ -73,7 +75,8 @@ Result<void> PrepareBackupFolder(const std::string& location, const std::string&
   if (!ec && db_folder == backups) {
     return Fail(Error::Invalid("--backup-dir " + dir + " holds the database " + db +
                                ": old backups are removed there, so give the backups a folder "
-                               "of their own (say " + (db_folder / "backups").string() + ")"));
+                               "of their own (say " +
+                               (db_folder / "backups").string() + ")"));
   }
   if (fs::exists(dir, ec)) {
     if (!fs::is_directory(dir, ec)) {

@@ -18,8 +18,8 @@ namespace fs = std::filesystem;
 class DailyBackupsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    root_ = fs::temp_directory_path() / ("backsignal-daily-" + std::to_string(::getpid()) + "-" +
-                                         std::to_string(counter_++));
+    root_ = fs::temp_directory_path() /
+            ("backsignal-daily-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
     fs::create_directories(root_);
   }
   void TearDown() override { fs::remove_all(root_); }
@@ -38,8 +38,7 @@ TEST_F(DailyBackupsTest, AFolderThatHoldsTheLiveDatabaseIsRefused) {
   EXPECT_EQ(PrepareBackupFolder(db, root_.string()).error().kind, ErrorKind::kInvalid);
   EXPECT_EQ(PrepareBackupFolder("sqlite:" + db, root_.string() + "/").error().kind,
             ErrorKind::kInvalid);
-  EXPECT_EQ(PrepareBackupFolder(db, (root_ / "." / "").string()).error().kind,
-            ErrorKind::kInvalid);
+  EXPECT_EQ(PrepareBackupFolder(db, (root_ / "." / "").string()).error().kind, ErrorKind::kInvalid);
   EXPECT_EQ(PrepareBackupFolder(db, db).error().kind, ErrorKind::kInvalid);
   fs::create_directory_symlink(root_, root_.string() + "-link");
   EXPECT_EQ(PrepareBackupFolder(db, root_.string() + "-link").error().kind, ErrorKind::kInvalid);
@@ -86,8 +85,8 @@ TEST_F(DailyBackupsTest, BackupsDatedAfterTodayAreNeitherCountedNorRemoved) {
   const std::string db = (root_ / "diary.db").string();
   const fs::path dir = root_ / "backups";
   fs::create_directories(dir);
-  for (const char* name : {"backsignal-2026-11-03.db", "backsignal-2027-01-01.db",
-                           "backsignal-2099-12-31.db"}) {
+  for (const char* name :
+       {"backsignal-2026-11-03.db", "backsignal-2027-01-01.db", "backsignal-2099-12-31.db"}) {
     std::ofstream(dir / name) << "x";
   }
   auto pruned = PruneDailyBackups(db, dir.string(), D("2026-11-03"), 1);
@@ -113,7 +112,8 @@ TEST_F(DailyBackupsTest, TodaysBackupIsDueUnlessWrittenToday) {
 TEST_F(DailyBackupsTest, ABackupIsNeverWrittenOverTheLiveDatabase) {
   const std::string db = (root_ / "diary.db").string();
   ASSERT_TRUE(OpenDatabase(db, OpenOptions{.create = true}).has_value());
-  for (const std::string& out : {db, db + "-wal", db + "-shm", (root_ / "." / "diary.db").string()}) {
+  for (const std::string& out :
+       {db, db + "-wal", db + "-shm", (root_ / "." / "diary.db").string()}) {
     auto r = BackupDatabase(db, out);
     ASSERT_FALSE(r.has_value()) << out;
     EXPECT_EQ(r.error().kind, ErrorKind::kInvalid) << out;
