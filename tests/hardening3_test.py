@@ -312,5 +312,78 @@ class FirstAccountRacePostgresTest(FirstAccountRaceTest):
     rounds = 2
 
 
+def diary_json(days):
+    return json.dumps({"format": "backsignal-diary", "version": 1, "days": days}).encode()
+
+
+def dates(first, n):
+    import datetime
+    d = datetime.date.fromisoformat(first)
+    return [(d + datetime.timedelta(days=i)).isoformat() for i in range(n)]
+
+
+def rss_kb(server, field):
+    return server.rss_kb(field)
+
+
+class DiaryShapeTest(unittest.TestCase):
+    """High: one day of 200,000 sessions, then 12 readings at different as_of, kept 4.7 GB;
+    168,000 different tags made GET /days take 74 s."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = Server(BIN).start()
+        cls.api = Api(cls.server)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.close()
+
+    def put_diary(self, days):
+        started = time.time()
+        status, body = self.api.req("PUT", "/api/v1/diary", diary_json(days), timeout=60)
+        return status, body, time.time() - started
+
+    def test_a_crowded_day_is_refused_and_readings_stay_within_memory(self):
+        crowded = [{"date": "2026-10-01", "sessions": [{"minutes": 20}] * 200000}]
+        status, body, took = self.put_diary(crowded)
+        self.assertEqual(status, 400, "a day of 200,000 sessions was stored")
+        self.assertIn("at most 50", json.dumps(body))
+        self.assertLess(took, 5)
+        # The densest diary allowed, read at many dates: the readings kept stay bounded.
+        session = {"minutes": 20, "activity": "a walk around the park", "during": {"start": 2, "end": 3}}
+        dense = [{"date": d, "morning": {"pain": 3}, "sessions": [session] * 50} for d in dates("2026-06-01", 120)]
+        self.assertEqual(self.put_diary(dense)[0], 200)
+        self.assertEqual(self.api.req("GET", "/api/v1/reading")[0], 200)
+        idle = rss_kb(self.server, "VmRSS")
+        for as_of in dates("2026-07-01", 60):
+            started = time.time()
+            self.assertEqual(self.api.req("GET", f"/api/v1/reading?as_of={as_of}")[0], 200)
+            self.assertLess(time.time() - started, 5)
+            self.assertLess(rss_kb(self.server, "VmHWM") - idle, MEMORY_LIMIT_KB, f"after the reading as of {as_of}")
+
+    def test_the_different_tags_of_a_diary_are_bounded_and_listed_quickly(self):
+        # 14,000 days of 12 tags each: 168,000 different ones.
+        many = [{"date": d, "context": {"tags": [f"t{i}-{k}" for k in range(12)]}}
+                for i, d in enumerate(dates("1980-01-01", 14000))]
+        status, body, took = self.put_diary(many)
+        self.assertEqual(status, 400, "168,000 different tags were stored")
+        self.assertIn("at most 500", json.dumps(body))
+        self.assertLess(took, 5)
+        # The most allowed: 500 different tags, listed at once.
+        most = [{"date": d, "context": {"tags": [f"t{i}-{k}" for k in range(10)]}}
+                for i, d in enumerate(dates("2025-01-01", 50))]
+        self.assertEqual(self.put_diary(most)[0], 200)
+        started = time.time()
+        status, days = self.api.req("GET", "/api/v1/days")
+        self.assertEqual(status, 200)
+        self.assertLess(time.time() - started, 5)
+        self.assertEqual(len(days["tags"]), 30)
+        # One more new tag, by a check-in, is refused; one already used is fine.
+        status, body = self.api.req("PUT", "/api/v1/days/2025-03-01/context", {"tags": ["one too many"]})
+        self.assertEqual(status, 400, body)
+        self.assertEqual(self.api.req("PUT", "/api/v1/days/2025-03-01/context", {"tags": ["T0-1"]})[0], 200)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

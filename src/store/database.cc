@@ -62,6 +62,7 @@ std::vector<Result<void>> SqlDatabase::TransactBatch(std::span<const PersonBody>
     }
     SqlTxn body_txn(c, pb.person);
     if (ok) ok = RunBody(pb.body, body_txn);
+    if (ok && body_txn.new_tags()) ok = CheckTagsOfPerson(c, pb.person);
     if (ok && body_txn.changed()) ok = AfterWrite(c, pb.person, summariser_.get());
     if (ok) {
       ok = txn->ReleaseSavepoint();

@@ -1,4 +1,6 @@
 // One person's view of the database and their write transactions; versions and summaries.
+#include <algorithm>
+
 #include "sql_database.h"
 
 namespace backsignal::sql {
@@ -27,6 +29,19 @@ Result<void> SqlTxn::PutDay(const Day& day) {
   // A day made in code can hold anything: what is stored must read back as a valid diary.
   if (auto ok = ValidateDay(day); !ok) return ok;
   changed_ = true;
+  if (day.context.tags && !new_tags_) {
+    // Whether it brings a tag the day did not have: only then can the person's count grow.
+    auto stored = c_.Query("SELECT tags FROM days WHERE person_id = ? AND date = ?",
+                           {person_, day.date.ToString()});
+    if (!stored) return Unexpected(stored.error());
+    std::vector<std::string> before;
+    if (!stored->empty() && !(*stored)[0].IsNull(0)) before = SplitTags((*stored)[0].Text(0));
+    for (const std::string& t : *day.context.tags) {
+      const std::string folded = FoldAscii(t);
+      new_tags_ = new_tags_ || std::none_of(before.begin(), before.end(),
+                                            [&](const auto& b) { return FoldAscii(b) == folded; });
+    }
+  }
   return WriteDay(c_, person_, day);
 }
 

@@ -67,15 +67,34 @@ Result<void> ReadDayRow(const Row& r, Day& day, size_t c) {
   day.context.painkillers = ColBool(r, c + 9);
   day.context.painkiller_name = r.OptText(c + 10);
   day.context.stress = *stress;
-  if (auto tags = r.OptText(c + 12)) {
-    std::vector<std::string> list;
-    size_t from = 0;
-    while (from <= tags->size()) {
-      const size_t nl = std::min(tags->find('\n', from), tags->size());
-      list.push_back(tags->substr(from, nl - from));
-      from = nl + 1;
-    }
-    day.context.tags = std::move(list);
+  if (auto tags = r.OptText(c + 12)) day.context.tags = SplitTags(*tags);
+  return {};
+}
+
+std::vector<std::string> SplitTags(const std::string& column) {
+  std::vector<std::string> list;
+  size_t from = 0;
+  while (from <= column.size()) {
+    const size_t nl = std::min(column.find('\n', from), column.size());
+    list.push_back(column.substr(from, nl - from));
+    from = nl + 1;
+  }
+  return list;
+}
+
+Result<void> CheckTagsOfPerson(Conn& c, PersonId person) {
+  auto rows = c.Query("SELECT tags FROM days WHERE person_id = ? AND tags IS NOT NULL", {person});
+  if (!rows) return Unexpected(rows.error());
+  std::vector<std::string> all;
+  for (const Row& r : *rows) {
+    for (std::string& t : SplitTags(r.Text(0))) all.push_back(std::move(t));
+  }
+  const size_t n = CountDistinctTags(all);
+  if (n > kMaxTagsPerPerson) {
+    return Fail(Error::Invalid(
+        "context.tags: the diary would hold " + std::to_string(n) + " different factors; at most " +
+        std::to_string(kMaxTagsPerPerson) +
+        " are kept per person: use one already in the diary, or remove one no longer used"));
   }
   return {};
 }

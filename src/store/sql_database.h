@@ -41,6 +41,10 @@ namespace backsignal::sql {
 // A person's diary from `since` on (all of it when empty), inside the open transaction.
 [[nodiscard]] Result<Diary> LoadDiaryOn(Conn& c, PersonId person, std::optional<Date> since);
 [[nodiscard]] Result<std::map<std::string, double>> LoadSettingsOn(Conn& c, PersonId person);
+// A day's tags column (one a line) as a list.
+std::vector<std::string> SplitTags(const std::string& column);
+// kInvalid when the person's diary holds more than kMaxTagsPerPerson different tags.
+[[nodiscard]] Result<void> CheckTagsOfPerson(Conn& c, PersonId person);
 // A random person key (32 hex digits).
 std::string RandomKey();
 
@@ -77,6 +81,8 @@ class SqlTxn final : public DiaryTxn {
  public:
   SqlTxn(Conn& c, PersonId person) : c_(c), person_(person) {}
   bool changed() const { return changed_; }
+  // A day was stored with a tag it did not hold before: the person's tags may be too many.
+  bool new_tags() const { return new_tags_; }
 
   [[nodiscard]] Result<std::optional<Day>> GetDay(Date date) override;
   [[nodiscard]] Result<void> PutDay(const Day& day) override;
@@ -98,6 +104,7 @@ class SqlTxn final : public DiaryTxn {
   Conn& c_;
   PersonId person_;
   bool changed_ = false;  // the diary or its thresholds changed (the profile is not the diary)
+  bool new_tags_ = false;
 };
 
 // --- database.cc, accounts.cc, sharing.cc ---

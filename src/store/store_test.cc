@@ -542,6 +542,33 @@ TYPED_TEST(StoreTest, TheFirstAccountNeedsTheSetupCodeAndTheLastAdministratorSta
   EXPECT_FALSE(db.CheckSetupCode("good").value());
 }
 
+TYPED_TEST(StoreTest, ADiaryHoldsAtMostFiveHundredDifferentTags) {
+  Diary d;
+  for (int i = 0; i < 50; ++i) {
+    Day day{.date = D("2026-01-01") + i};
+    day.context.tags = std::vector<std::string>();
+    for (int k = 0; k < 10; ++k) day.context.tags->push_back("t" + std::to_string(i * 10 + k));
+    d.days.push_back(day);
+  }
+  ASSERT_TRUE(this->store_->Import(d, ImportMode::kRefuseClashes).has_value());
+  auto add = [&](const char* tag) {
+    return this->store_->EditDay(D("2026-03-01"), [tag](Day& day) -> Result<void> {
+      day.context.tags = std::vector<std::string>{tag};
+      return {};
+    });
+  };
+  auto refused = add("one too many");
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().kind, ErrorKind::kInvalid);
+  EXPECT_FALSE(this->store_->GetDay(D("2026-03-01")).value().has_value());
+  EXPECT_TRUE(add("T42").has_value());  // one already in the diary, in another case
+  // A whole diary with more is refused whole.
+  d.days.push_back(Day{.date = D("2026-04-01")});
+  d.days.back().context.tags = std::vector<std::string>{"new"};
+  EXPECT_EQ(this->store_->ReplaceAll(d).error().kind, ErrorKind::kInvalid);
+  EXPECT_EQ(this->store_->LoadDiary()->days.size(), 51u);
+}
+
 TYPED_TEST(StoreTest, DataSurvivesReopening) {
   if (!TypeParam::kPersistent) GTEST_SKIP() << "memory store";
   const Diary diary = testing::RandomDiary(5, 40);
