@@ -385,5 +385,71 @@ class DiaryShapeTest(unittest.TestCase):
         self.assertEqual(self.api.req("PUT", "/api/v1/days/2025-03-01/context", {"tags": ["T0-1"]})[0], 200)
 
 
+def head_answer(port, head, first=b"", wait=3):
+    """Sends a request's head (and the start of its body), and returns what the server says
+    within `wait` seconds, without sending the rest."""
+    s = socket.create_connection(("127.0.0.1", port), timeout=wait)
+    s.sendall(head + first)
+    out = b""
+    try:
+        while b"\r\n\r\n" not in out:
+            chunk = s.recv(4096)
+            if not chunk:
+                break
+            out += chunk
+    except (socket.timeout, ConnectionResetError):
+        pass
+    s.close()
+    return out
+
+
+class AnonymousBodyTest(unittest.TestCase):
+    """Medium: anonymous chunked bodies to POST /api/v1/workouts were read in full before the
+    401 (16 x 30 MB: 525 MB), and Expect: 100-continue was answered."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = accounts_server()
+        Api(cls.server).signup("admin", code=cls.server.setup_code)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.close()
+
+    def head(self, framing):
+        return (b"POST /api/v1/workouts HTTP/1.1\r\nHost: 127.0.0.1:" + str(self.server.port).encode()
+                + b"\r\nContent-Type: application/octet-stream\r\n" + framing + b"\r\n")
+
+    def test_a_chunked_body_without_a_session_is_refused_on_its_head(self):
+        chunk = b"%x\r\n" % 65536 + b"x" * 65536 + b"\r\n"
+        answer = head_answer(self.server.port, self.head(b"Transfer-Encoding: chunked\r\n"), chunk)
+        self.assertTrue(answer.startswith(b"HTTP/1.1 401"), answer[:80])
+
+    def test_expect_100_continue_without_a_session_gets_401_not_continue(self):
+        for framing in (b"Content-Length: 31457280\r\nExpect: 100-continue\r\n",
+                        b"Transfer-Encoding: chunked\r\nExpect: 100-continue\r\n",
+                        b"Content-Length: 100\r\nExpect: 100-continue\r\n"):
+            answer = head_answer(self.server.port, self.head(framing))
+            self.assertTrue(answer.startswith(b"HTTP/1.1 401"), (framing, answer[:80]))
+
+    def test_many_anonymous_chunked_uploads_at_once_cost_no_memory(self):
+        idle = self.server.rss_kb("VmHWM")  # the peak so far: a password hash takes 64 MB
+        chunk = b"%x\r\n" % (1 << 20) + b"x" * (1 << 20) + b"\r\n"
+
+        def upload(_):
+            s = socket.create_connection(("127.0.0.1", self.server.port), timeout=10)
+            try:
+                s.sendall(self.head(b"Transfer-Encoding: chunked\r\n"))
+                for _ in range(30):
+                    s.sendall(chunk)
+            except (BrokenPipeError, ConnectionResetError, socket.timeout):
+                pass
+            s.close()
+
+        with concurrent.futures.ThreadPoolExecutor(16) as pool:
+            list(pool.map(upload, range(16)))
+        self.assertLess(self.server.rss_kb("VmHWM") - idle, 50 * 1024)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

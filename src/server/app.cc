@@ -113,9 +113,11 @@ HeadVerdict App::OnHead(const Request& head) {
   }
   const Route& route = *match->route;
   v.body_limit = route.body_limit;
-  const bool body_coming = head.content_length.value_or(1) > kAnonymousBodyLimit;
+  // A body of a size not known yet (chunked), larger than an anonymous one may be, or one the
+  // client waits to be asked for (100-continue) is read only for a caller known from the head.
+  const bool body_coming = head.chunked || head.expects_continue ||
+                           head.content_length.value_or(0) > kAnonymousBodyLimit;
   if (options_.accounts && route.access != Access::kPublic && route.body_limit > 0 && body_coming) {
-    // A large body is read only for a caller known from the head.
     auto who = Identify(*this, head);
     if (!who) {
       v.refuse = ErrorResponse(who.error());

@@ -155,6 +155,8 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     r.remote_address = address_;
     if (const auto length = parser_->content_length()) r.content_length = *length;
+    r.chunked = parser_->chunked();
+    r.expects_continue = beast::iequals(req[http::field::expect], "100-continue");
     HeadVerdict verdict = handler_.OnHead(r);
     if (verdict.refuse) {
       keep_alive_ = false;
@@ -166,7 +168,7 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     parser_->body_limit(verdict.body_limit);
     stream_.expires_after(limits_.read_timeout);
-    if (beast::iequals(req[http::field::expect], "100-continue")) {
+    if (head_.expects_continue) {
       auto cont = std::make_shared<http::response<http::empty_body>>(http::status::continue_, 11);
       http::async_write(stream_, *cont,
                         [self = shared_from_this(), cont](beast::error_code e, size_t) {

@@ -49,6 +49,8 @@ struct Request {
   std::string forwarded_for;
   std::string remote_address;  // the peer's IP address
   std::optional<uint64_t> content_length;
+  bool chunked = false;           // the body comes in chunks, of a size not known on the head
+  bool expects_continue = false;  // Expect: 100-continue (the client waits before the body)
   std::string body;
 };
 
