@@ -486,5 +486,67 @@ class MetricsTest(unittest.TestCase):
             server.close()
 
 
+class SlowLorisTest(unittest.TestCase):
+    """Medium: slow-loris from 16 addresses x 64 connections took all 1,024 places and others
+    were reset: the per-address cap did not protect the total."""
+
+    def setUp(self):
+        import resource
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        if soft < 4096:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 8192), hard))
+        self.server = Server(BIN).start()
+        self.held = []
+
+    def tearDown(self):
+        for s in self.held:
+            s.close()
+        self.server.close()
+
+    def test_sixteen_addresses_of_one_network_cannot_take_every_place(self):
+        host = f"127.0.0.1:{self.server.port}".encode()
+        for a in range(2, 18):
+            for _ in range(64):
+                s = socket.socket()
+                s.bind((f"127.0.0.{a}", 0))
+                s.settimeout(5)
+                try:
+                    s.connect(("127.0.0.1", self.server.port))
+                    s.sendall(b"GET /healthz HTTP/1.1\r\nHost: " + host + b"\r\n")  # and never the rest
+                except OSError:
+                    pass
+                self.held.append(s)
+        # Someone from another network is answered at once.
+        started = time.time()
+        status, _ = Api(self.server, source="127.0.1.1").req("GET", "/healthz", timeout=5)
+        self.assertEqual(status, 200)
+        self.assertLess(time.time() - started, 5)
+
+    def test_a_trickled_head_is_cut_off_within_the_head_timeout(self):
+        s = socket.create_connection(("127.0.0.1", self.server.port), timeout=15)
+        started = time.time()
+        head = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + b"a" * 100
+        closed = None
+        for byte in head:
+            try:
+                s.sendall(bytes([byte]))
+                time.sleep(0.25)
+                s.setblocking(False)
+                try:
+                    if s.recv(1) == b"":
+                        closed = time.time() - started
+                        break
+                except BlockingIOError:
+                    pass
+                finally:
+                    s.setblocking(True)
+            except (BrokenPipeError, ConnectionResetError):
+                closed = time.time() - started
+                break
+        s.close()
+        self.assertIsNotNone(closed, "the trickling client was never cut off")
+        self.assertLess(closed, 7)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

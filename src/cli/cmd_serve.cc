@@ -180,6 +180,7 @@ int Serve(const Globals& g, const ServeArgs& args) {
   auto app = std::make_unique<server::App>(svc, app_options);
   server::HttpLimits limits;
   limits.read_timeout = std::chrono::seconds(std::max(1, args.read_timeout_seconds));
+  limits.head_timeout = std::min(limits.head_timeout, limits.read_timeout);
   server::HttpServer http(*app, limits);
   if (auto ok = http.Listen(hp->host, hp->port); !ok) return Report(ok.error());
   app->SetPort(http.port());
