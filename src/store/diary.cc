@@ -6,11 +6,13 @@
 namespace backsignal::sql {
 
 Result<std::optional<Day>> SqlTxn::GetDay(Date date) {
+  if (auto it = known_.find(date); it != known_.end()) return it->second;
+  if (cleared_) return std::optional<Day>();
   auto rows =
       c_.Query("SELECT " BACKSIGNAL_DAY_COLUMNS " FROM days WHERE person_id = ? AND date = ?",
                {person_, date.ToString()});
   if (!rows) return Unexpected(rows.error());
-  if (rows->empty()) return std::optional<Day>();
+  if (rows->empty()) return known_[date] = std::optional<Day>();
   Day day;
   if (auto ok = ReadDayRow((*rows)[0], day, 0); !ok) return Unexpected(ok.error());
   auto ss = c_.Query("SELECT " BACKSIGNAL_SESSION_COLUMNS
@@ -22,27 +24,31 @@ Result<std::optional<Day>> SqlTxn::GetDay(Date date) {
     if (auto ok = ReadSessionRow(r, s, 0); !ok) return Unexpected(ok.error());
     day.sessions.push_back(std::move(s));
   }
-  return std::optional<Day>(std::move(day));
+  return known_[date] = std::optional<Day>(std::move(day));
 }
 
 Result<void> SqlTxn::PutDay(const Day& day) {
   // A day made in code can hold anything: what is stored must read back as a valid diary.
   if (auto ok = ValidateDay(day); !ok) return ok;
+  auto stored = GetDay(day.date);
+  if (!stored) return Unexpected(stored.error());
+  const Day* before = *stored ? &**stored : nullptr;
+  if (before ? *before == day : day.empty()) return {};  // nothing changes
   changed_ = true;
   if (day.context.tags && !new_tags_) {
     // Whether it brings a tag the day did not have: only then can the person's count grow.
-    auto stored = c_.Query("SELECT tags FROM days WHERE person_id = ? AND date = ?",
-                           {person_, day.date.ToString()});
-    if (!stored) return Unexpected(stored.error());
-    std::vector<std::string> before;
-    if (!stored->empty() && !(*stored)[0].IsNull(0)) before = SplitTags((*stored)[0].Text(0));
+    static const std::vector<std::string> kNone;
+    const auto& had = before && before->context.tags ? *before->context.tags : kNone;
     for (const std::string& t : *day.context.tags) {
       const std::string folded = FoldAscii(t);
-      new_tags_ = new_tags_ || std::none_of(before.begin(), before.end(),
-                                            [&](const auto& b) { return FoldAscii(b) == folded; });
+      new_tags_ = new_tags_ || std::none_of(had.begin(), had.end(), [&](const std::string& h) {
+                    return FoldAscii(h) == folded;
+                  });
     }
   }
-  return WriteDay(c_, person_, day);
+  if (auto ok = WriteDay(c_, person_, day, before); !ok) return ok;
+  known_[day.date] = day.empty() ? std::nullopt : std::optional<Day>(day);
+  return {};
 }
 
 Result<std::map<std::string, double>> SqlTxn::GetSettings() { return LoadSettingsOn(c_, person_); }
@@ -65,6 +71,8 @@ Result<void> SqlTxn::Clear() {
   if (auto ok = c_.Run("DELETE FROM days WHERE person_id = ?", {person_}); !ok) {
     return Unexpected(ok.error());
   }
+  known_.clear();
+  cleared_ = true;
   return SetUsual(UsualMorning{});
 }
 

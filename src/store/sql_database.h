@@ -33,8 +33,9 @@ namespace backsignal::sql {
 [[nodiscard]] Result<void> ReadDayRow(const Row& r, Day& day, size_t c);
 // A row of BACKSIGNAL_SESSION_COLUMNS from column `c` on.
 [[nodiscard]] Result<void> ReadSessionRow(const Row& r, Session& out, size_t c);
-// Writes the day whole (its row and its sessions' rows), replacing what was there.
-[[nodiscard]] Result<void> WriteDay(Conn& c, PersonId person, const Day& day);
+// Stores the day, replacing what was there: `before` is what is stored (null: nothing), and
+// only the rows that differ from it are written.
+[[nodiscard]] Result<void> WriteDay(Conn& c, PersonId person, const Day& day, const Day* before);
 // A person's stated usual morning.
 [[nodiscard]] Result<UsualMorning> LoadUsualOn(Conn& c, PersonId person);
 [[nodiscard]] Result<void> SaveUsualOn(Conn& c, PersonId person, const UsualMorning& usual);
@@ -105,6 +106,11 @@ class SqlTxn final : public DiaryTxn {
   PersonId person_;
   bool changed_ = false;  // the diary or its thresholds changed (the profile is not the diary)
   bool new_tags_ = false;
+  // The days this transaction has read or written, as they now stand (nullopt: none), so that
+  // a write compares with what is stored without reading it again; after Clear, every day not
+  // in it is known to be absent.
+  std::map<Date, std::optional<Day>> known_;
+  bool cleared_ = false;
 };
 
 // --- database.cc, accounts.cc, sharing.cc ---
