@@ -293,6 +293,17 @@ Result<void> SqlTxn::PutIdempotent(const std::string& key, const IdempotentWrite
       {person_, key, w.fingerprint, w.date.ToString(),
        w.session ? Value(static_cast<int64_t>(*w.session)) : Null(), now});
   if (!ok) return Unexpected(ok.error());
+  auto n = c_.Query("SELECT COUNT(*) FROM idempotency WHERE person_id = ?", {person_});
+  if (!n) return Unexpected(n.error());
+  if ((*n)[0].Int(0) > kIdempotencyKeysPerPerson) {
+    // The newest are kept: the oldest, ordered by when and then by key, go.
+    auto d = c_.Run(
+        "DELETE FROM idempotency WHERE person_id = ? AND (created_at, request_key) < (SELECT "
+        "created_at, request_key FROM idempotency WHERE person_id = ? ORDER BY created_at DESC, "
+        "request_key DESC LIMIT 1 OFFSET ?)",
+        {person_, person_, kIdempotencyKeysPerPerson - 1});
+    if (!d) return Unexpected(d.error());
+  }
   return {};
 }
 

@@ -569,6 +569,37 @@ TYPED_TEST(StoreTest, ADiaryHoldsAtMostFiveHundredDifferentTags) {
   EXPECT_EQ(this->store_->LoadDiary()->days.size(), 51u);
 }
 
+TYPED_TEST(StoreTest, AtMostAThousandIdempotencyKeysAreKeptTheNewestFirst) {
+  ASSERT_TRUE(this->store_
+                  ->Transact([&](DiaryTxn& txn) -> Result<void> {
+                    for (int i = 0; i < 1005; ++i) {
+                      char key[16];
+                      std::snprintf(key, sizeof key, "k%04d", i);
+                      auto ok = txn.PutIdempotent(key, {"f", D("2026-01-01"), std::nullopt},
+                                                  1000 + i / 500);
+                      if (!ok) return ok;
+                    }
+                    return {};
+                  })
+                  .has_value());
+  auto seen = [&](int i) {
+    char key[16];
+    std::snprintf(key, sizeof key, "k%04d", i);
+    std::optional<IdempotentWrite> out;
+    EXPECT_TRUE(this->store_
+                    ->View([&](DiaryTxn& txn) -> Result<void> {
+                      auto r = txn.GetIdempotent(key);
+                      if (!r) return Unexpected(r.error());
+                      out = *r;
+                      return {};
+                    })
+                    .has_value());
+    return out.has_value();
+  };
+  for (int i = 0; i < 5; ++i) EXPECT_FALSE(seen(i)) << i;  // the oldest went
+  for (int i : {5, 499, 500, 1004}) EXPECT_TRUE(seen(i)) << i;
+}
+
 TYPED_TEST(StoreTest, DataSurvivesReopening) {
   if (!TypeParam::kPersistent) GTEST_SKIP() << "memory store";
   const Diary diary = testing::RandomDiary(5, 40);

@@ -36,6 +36,8 @@ struct IdempotentWrite {
   bool operator==(const IdempotentWrite&) const = default;
 };
 inline constexpr int64_t kIdempotencyKeepSeconds = int64_t{30} * 86400;
+// The most keys kept per person: beyond, the oldest go first.
+inline constexpr int64_t kIdempotencyKeysPerPerson = 1000;
 
 // Reads and writes of one diary inside one transaction.
 class DiaryTxn {
@@ -59,8 +61,9 @@ class DiaryTxn {
   // The person's safety screen (core/safety.h), when they answered it.
   [[nodiscard]] virtual Result<std::optional<SafetyRecord>> GetSafety() = 0;
   [[nodiscard]] virtual Result<void> SetSafety(const SafetyRecord& record) = 0;
-  // A write already made under a client's idempotency key, if any; and keeping one (with the
-  // person's keys older than `now - kIdempotencyKeepSeconds` dropped).
+  // A write already made under a client's idempotency key (the service passes its hash), if
+  // any; and keeping one (with the person's keys older than `now - kIdempotencyKeepSeconds`
+  // dropped, and the oldest beyond kIdempotencyKeysPerPerson).
   [[nodiscard]] virtual Result<std::optional<IdempotentWrite>> GetIdempotent(
       const std::string& key) = 0;
   [[nodiscard]] virtual Result<void> PutIdempotent(const std::string& key,
