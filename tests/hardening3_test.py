@@ -614,5 +614,32 @@ class IdempotencyKeysTest(unittest.TestCase):
             server.close()
 
 
+class InvitesTest(unittest.TestCase):
+    """Low: one person made 5,000 invite codes in 1.6 s."""
+
+    location = None
+
+    def test_a_person_holds_at_most_ten_live_invites(self):
+        server = accounts_server(self.location() if self.location else None)
+        try:
+            Api(server).signup("admin", code=server.setup_code)
+            p = Api(server)
+            p.signup("person")
+            statuses = [p.req("POST", "/api/v1/shares/invites")[0] for _ in range(25)]
+            self.assertEqual(statuses.count(201), 10, statuses)
+            self.assertEqual(set(statuses[10:]), {409})
+            invites = p.req("GET", "/api/v1/shares")[1]["invites"]
+            self.assertEqual(len(invites), 10)
+            self.assertEqual(p.req("DELETE", f"/api/v1/shares/invites/{invites[0]['id']}")[0], 200)
+            self.assertEqual(p.req("POST", "/api/v1/shares/invites")[0], 201)
+        finally:
+            server.close()
+
+
+@unittest.skipUnless(PG, "no PostgreSQL server (BACKSIGNAL_TEST_PG unset)")
+class InvitesPostgresTest(InvitesTest):
+    location = staticmethod(pg_schema_url)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -600,6 +600,18 @@ TYPED_TEST(StoreTest, AtMostAThousandIdempotencyKeysAreKeptTheNewestFirst) {
   for (int i : {5, 499, 500, 1004}) EXPECT_TRUE(seen(i)) << i;
 }
 
+TYPED_TEST(StoreTest, APersonHoldsAtMostTenLiveInvites) {
+  Database& db = *this->db_;
+  for (int i = 0; i < kMaxLiveInvites; ++i) {
+    ASSERT_TRUE(db.CreateInvite(this->person_, "c" + std::to_string(i), 10, 100).has_value());
+  }
+  EXPECT_EQ(db.CreateInvite(this->person_, "one more", 10, 100).error().kind, ErrorKind::kConflict);
+  // Cancelled or expired ones make room.
+  ASSERT_TRUE(db.CancelInvite(this->person_, db.ListInvites(this->person_, 10)->at(0).id).value());
+  EXPECT_TRUE(db.CreateInvite(this->person_, "room", 10, 100).has_value());
+  EXPECT_TRUE(db.CreateInvite(this->person_, "later", 100, 200).has_value());
+}
+
 TYPED_TEST(StoreTest, DataSurvivesReopening) {
   if (!TypeParam::kPersistent) GTEST_SKIP() << "memory store";
   const Diary diary = testing::RandomDiary(5, 40);

@@ -191,6 +191,8 @@ struct ShareInfo {
   int64_t since = 0;
 };
 
+inline constexpr int64_t kMaxLiveInvites = 10;
+
 struct InviteInfo {
   int64_t id = 0;
   int64_t created_at = 0;
@@ -319,7 +321,8 @@ class Database {
   [[nodiscard]] virtual Result<void> ClearAttempts(const std::string& key) = 0;
 
   // Sharing: a person's invite (by the hash of its code) that a clinician redeems once before it
-  // expires; the shares that result; revoking them.
+  // expires; the shares that result; revoking them. A person holds at most kMaxLiveInvites
+  // invites not yet used nor expired (kConflict beyond).
   [[nodiscard]] virtual Result<int64_t> CreateInvite(PersonId person, const std::string& code_hash,
                                                      int64_t now, int64_t expires_at) = 0;
   [[nodiscard]] virtual Result<std::vector<InviteInfo>> ListInvites(PersonId person,
