@@ -641,5 +641,61 @@ class InvitesPostgresTest(InvitesTest):
     location = staticmethod(pg_schema_url)
 
 
+class ShutdownTest(unittest.TestCase):
+    """Low: SIGTERM during a never-ending import: the process was alive after 15 s."""
+
+    def test_sigterm_ends_the_process_within_its_stop_timeout(self):
+        tmp = tempfile.TemporaryDirectory()
+        try:
+            # A Health Connect "database" whose table is a view over an endless query.
+            hostile = os.path.join(tmp.name, "health_connect_export.db")
+            db = sqlite3.connect(hostile)
+            db.executescript("""
+                CREATE VIEW exercise_session_record_table AS
+                WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r)
+                SELECT n AS start_time, 0 AS start_zone_offset, n AS end_time, 0 AS exercise_type,
+                       '' AS title FROM r WHERE n < 0;""")
+            db.close()
+            with open(hostile, "rb") as f:
+                body = f.read()
+            env = dict(os.environ, BACKSIGNAL_STOP_TIMEOUT="2")
+            proc = subprocess.Popen([BIN, "--db", os.path.join(tmp.name, "diary.db"), "serve", "--listen",
+                                     "127.0.0.1:0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                    env=env)
+            port = None
+            while port is None:
+                line = proc.stdout.readline()
+                self.assertTrue(line, "serve did not start")
+                m = re.search(r"Open http://[0-9.]+:(\d+)/", line)
+                port = m and int(m.group(1))
+
+            def upload():
+                try:
+                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                    conn.request("POST", "/api/v1/workouts?dry_run=true&name=health_connect_export.db", body,
+                                 {"Content-Type": "application/octet-stream"})
+                    conn.getresponse().read()
+                except (OSError, http.client.HTTPException):
+                    pass
+
+            t = threading.Thread(target=upload, daemon=True)
+            t.start()
+            time.sleep(1)
+            started = time.time()
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+                self.fail("the process was still alive 15 s after SIGTERM")
+            finally:
+                proc.stdout.close()
+                proc.stderr.close()
+            self.assertLess(time.time() - started, 6)
+        finally:
+            tmp.cleanup()
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

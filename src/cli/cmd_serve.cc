@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <charconv>
 #include <condition_variable>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <iostream>
@@ -27,6 +28,7 @@ struct ServeArgs {
   int threads = 2;
   int work_threads = 4;
   int read_timeout_seconds = 10;   // to receive one whole request; slower clients are cut off
+  int stop_timeout_seconds = 10;   // on SIGTERM, for requests being worked on to finish
   bool accounts = false;           // sign-in required (always on PostgreSQL)
   bool secure_cookies = false;     // served over TLS, or behind a TLS-terminating proxy
   bool trust_proxy = false;        // client addresses from X-Forwarded-For
@@ -212,8 +214,20 @@ int Serve(const Globals& g, const ServeArgs& args) {
   http.Run(std::max(1, args.threads));
   // Run ends only through Stop(), which the waiter calls after a signal.
   waiter.join();
+  // Long work (an import) gives up when it sees this; the rest has the stop timeout to finish.
+  svc.RequestStop();
   backups.reset();
-  app.reset();        // finishes the work already on the pool
+  if (!app->Drain(std::chrono::seconds(std::max(1, args.stop_timeout_seconds)))) {
+    // Something will not finish in time: every write already accepted is committed, and the
+    // process ends without waiting for the rest (nothing of theirs was acknowledged).
+    const size_t left = app->working();
+    committer->Stop();
+    std::cerr << "backsignal: stopped after " << args.stop_timeout_seconds << " s with " << left
+              << (left == 1 ? " request" : " requests") << " still running, cut off" << std::endl;
+    std::cout << "backsignal stopped." << std::endl;
+    std::_Exit(kOk);
+  }
+  app.reset();        // the pool is idle now
   committer.reset();  // finishes every write already accepted
   std::cout << "backsignal stopped." << std::endl;
   return kOk;
@@ -234,6 +248,11 @@ void SetUpServe(CLI::App& cmd, Invocation& ctx) {
                  "Threads for work that waits on the database or hashes a password (default 4)");
   cmd.add_option("--read-timeout", a->read_timeout_seconds,
                  "Seconds a client has to send one whole request (default 10)");
+  cmd.add_option("--stop-timeout", a->stop_timeout_seconds,
+                 "Seconds requests still running at SIGTERM have to finish before the process "
+                 "ends anyway (default 10; imports give up at once)")
+      ->envname("BACKSIGNAL_STOP_TIMEOUT")
+      ->check(CLI::Range(1, 3600));
   cmd.add_flag("--accounts", a->accounts,
                "Everyone signs in (always on PostgreSQL); needed to listen beyond this machine")
       ->envname("BACKSIGNAL_ACCOUNTS");

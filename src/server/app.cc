@@ -222,10 +222,33 @@ void App::Dispatch(Call call, const Route& route, std::function<void(Response)> 
     }
   };
   if (route.blocking) {
-    boost::asio::post(pool_, std::move(run));
+    {
+      std::lock_guard lock(work_mu_);
+      ++working_;
+    }
+    boost::asio::post(pool_, [this, run = std::move(run)]() mutable {
+      struct Done {
+        App& app;
+        ~Done() {
+          std::lock_guard lock(app.work_mu_);
+          if (--app.working_ == 0) app.work_done_.notify_all();
+        }
+      } done{*this};
+      run();
+    });
   } else {
     run();
   }
+}
+
+bool App::Drain(std::chrono::milliseconds deadline) {
+  std::unique_lock lock(work_mu_);
+  return work_done_.wait_for(lock, deadline, [this] { return working_ == 0; });
+}
+
+size_t App::working() const {
+  std::lock_guard lock(work_mu_);
+  return working_;
 }
 
 }  // namespace backsignal::server
