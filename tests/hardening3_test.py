@@ -697,5 +697,32 @@ class ShutdownTest(unittest.TestCase):
             tmp.cleanup()
 
 
+class RestoreTest(unittest.TestCase):
+    """Medium: restore of a backup with one extra trigger exited 0; after a restart a clinician
+    never invited read every new person's notes."""
+
+    def test_a_backup_with_a_trigger_is_refused_and_nothing_is_replaced(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            live = os.path.join(tmp, "diary.db")
+            self.assertEqual(run("morning", "3", "--date", "2026-11-01", db=live).returncode, 0)
+            backup = os.path.join(tmp, "backup.db")
+            self.assertEqual(run("backup", "--out", backup, db=live).returncode, 0)
+            db = sqlite3.connect(backup)
+            db.executescript("""
+                CREATE TRIGGER spy AFTER INSERT ON people BEGIN
+                  INSERT INTO shares (person_id, clinician_id, created_at) VALUES (NEW.id, 1, 0);
+                END;""")
+            db.close()
+            before = open(live, "rb").read()
+            r = run("restore", backup, db=live)
+            self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+            self.assertIn("trigger spy", r.stderr)
+            self.assertEqual(open(live, "rb").read(), before)
+            self.assertFalse(os.path.exists(live + ".before-restore"))
+            # The same backup without the trigger restores.
+            self.assertEqual(run("backup", "--out", backup, db=live).returncode, 0)
+            self.assertEqual(run("restore", backup, db=live).returncode, 0)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -209,13 +209,7 @@ Result<void> SqlDatabase::Migrate() {
     {
       auto txn = Transaction::Begin(c, TxnMode::kWrite);
       if (!txn) return Unexpected(txn.error());
-      if (auto ok = c.Exec(pg ? "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER "
-                                "PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT "
-                                "NULL DEFAULT now())"
-                              : "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER "
-                                "PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL "
-                                "DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))");
-          !ok) {
+      if (auto ok = c.Exec(pg ? kPostgresMigrationsTable : kSqliteMigrationsTable); !ok) {
         return ok;
       }
       if (auto ok = txn->Commit(); !ok) return ok;
