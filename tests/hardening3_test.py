@@ -724,5 +724,49 @@ class RestoreTest(unittest.TestCase):
             self.assertEqual(run("restore", backup, db=live).returncode, 0)
 
 
+class ClearanceTest(unittest.TestCase):
+    """Decided (docs/security.md): a person (even by API token) could record a "clinician's
+    clearance" dated today and end an emergency-level safety stop at once. Now an
+    emergency-level stop ends with new answers or a clearance recorded by a clinician who
+    shares with the person; a person records one for a lower level from a signed-in session,
+    never by token."""
+
+    def test_an_emergency_stop_is_cleared_only_by_new_answers_or_a_sharing_clinician(self):
+        server = accounts_server()
+        try:
+            Api(server).signup("admin", code=server.setup_code)
+            person, clinician, stranger = Api(server), Api(server), Api(server)
+            person.signup("patient")
+            clinician.signup("dr.shares", role="clinician")
+            stranger.signup("dr.other", role="clinician")
+            questions = person.req("GET", "/api/v1/safety")[1]["questions"]
+            emergency = next(q["id"] for q in questions if q["if_yes"] == "emergency" and not q["follows"])
+            self.assertEqual(person.req("PUT", "/api/v1/safety", {"answers": {emergency: True}})[0], 200)
+            today = time.strftime("%Y-%m-%d")
+            status, body = person.req("POST", "/api/v1/safety/clearance", {"date": today})
+            self.assertEqual(status, 403, body)
+            status, token = person.req("POST", "/api/v1/tokens", {"name": "script", "scope": "checkins"})
+            self.assertEqual(status, 201)
+            scripted = Api(server)
+            status, _ = scripted.req("POST", "/api/v1/safety/clearance", {"date": today},
+                                     headers={"Authorization": "Bearer " + token["token"]})
+            self.assertEqual(status, 403)
+            self.assertTrue(person.req("GET", "/api/v1/safety/state")[1]["stopped"])
+            # A clinician who does not share with the person cannot; one who does can.
+            code = person.req("POST", "/api/v1/shares/invites")[1]["code"]
+            self.assertEqual(clinician.req("POST", "/api/v1/clinician/redeem", {"code": code})[0], 200)
+            pid = person.account["person"]
+            path = f"/api/v1/clinician/people/{pid}/safety/clearance"
+            self.assertEqual(stranger.req("POST", path, {"date": today})[0], 404)
+            self.assertEqual(person.req("POST", f"/api/v1/clinician/people/{pid}/safety/clearance",
+                                        {"date": today})[0], 403)
+            status, state = clinician.req("POST", path, {"date": today})
+            self.assertEqual(status, 200, state)
+            self.assertFalse(state["stopped"])
+            self.assertFalse(person.req("GET", "/api/v1/safety/state")[1]["stopped"])
+        finally:
+            server.close()
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

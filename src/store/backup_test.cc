@@ -112,8 +112,9 @@ TEST_F(RestoreTest, ABackupOfAnOlderVersionRestoresAndIsUpgradedAtTheNextOpen) {
     exec("INSERT INTO schema_migrations (version, name) VALUES (" + std::to_string(m.version) +
          ", 'm')");
   }
-  exec("INSERT INTO accounts (person_id, username, password_hash, role, is_admin, created_at) "
-       "VALUES (1, 'old', 'h', 'person', 1, 1)");
+  exec(
+      "INSERT INTO accounts (person_id, username, password_hash, role, is_admin, created_at) "
+      "VALUES (1, 'old', 'h', 'person', 1, 1)");
   exec("INSERT INTO days (person_id, date, morning_pain) VALUES (1, '2026-01-01', 4)");
   sqlite3_close(db);
   auto r = RestoreDatabase(old_backup, Target());

@@ -95,6 +95,8 @@ export function safetyScreen(root, reason, onDone) {
 // Check-ins are paused: what to do, and the ways out (new answers, a clinician's clearance).
 export function stopScreen(root, state, onDone) {
   const fb = feedback();
+  // An emergency-level answer is not cleared by the person's own record (docs/safety.md).
+  const emergency = state.outcome === 'emergency';
   const cleared = field('The day a clinician saw me and cleared me', { type: 'date', max: today() });
   const box = h(
     'section',
@@ -111,31 +113,35 @@ export function stopScreen(root, state, onDone) {
     h(
       'p',
       { class: 'hint' },
-      'Check-ins are paused on every device. When a clinician has seen you and says exercise is fine, record the day they saw you, or answer the questions again if things have changed.',
+      emergency
+        ? 'Check-ins are paused on every device. Once you have been seen, answer the questions again; or a clinician who shares your reading can record that they cleared you.'
+        : 'Check-ins are paused on every device. When a clinician has seen you and says exercise is fine, record the day they saw you, or answer the questions again if things have changed.',
     ),
-    cleared.el,
+    emergency ? null : cleared.el,
     h(
       'div',
       { class: 'row' },
-      h(
-        'button',
-        {
-          type: 'button',
-          onclick: async () => {
-            if (!cleared.input.value) {
-              fb.say('Give the day the clinician saw you.', 'error');
-              return;
-            }
-            const r = await request('POST', '/api/v1/safety/clearance', { date: cleared.input.value });
-            if (!r.ok) {
-              fb.say(errorText(r), 'error');
-              return;
-            }
-            onDone(r.data);
-          },
-        },
-        'Record the clearance',
-      ),
+      emergency
+        ? null
+        : h(
+            'button',
+            {
+              type: 'button',
+              onclick: async () => {
+                if (!cleared.input.value) {
+                  fb.say('Give the day the clinician saw you.', 'error');
+                  return;
+                }
+                const r = await request('POST', '/api/v1/safety/clearance', { date: cleared.input.value });
+                if (!r.ok) {
+                  fb.say(errorText(r), 'error');
+                  return;
+                }
+                onDone(r.data);
+              },
+            },
+            'Record the clearance',
+          ),
       h('button', { type: 'button', onclick: () => safetyScreen(root, null, onDone) }, 'Answer the questions again'),
     ),
     fb.el,
