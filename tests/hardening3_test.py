@@ -266,7 +266,7 @@ class FirstAccountRaceTest(unittest.TestCase):
     at once: one became administrator without the setup code."""
 
     location = None
-    rounds = 3
+    rounds = 2
 
     def test_concurrent_sign_ups_while_the_only_account_deletes_itself_make_no_administrator(self):
         for round_ in range(self.rounds):
@@ -284,6 +284,9 @@ class FirstAccountRaceTest(unittest.TestCase):
 
                 def signup(i):
                     start.wait()
+                    # Just after the deletion began: while its password is checked, the
+                    # strangers count one account; their own hashes finish after it is gone.
+                    time.sleep(0.03 + 0.03 * round_)
                     results[i] = strangers[i].signup(f"stranger{i}", check=False)
 
                 threads = [threading.Thread(target=delete)] + [threading.Thread(target=signup, args=(i,))
@@ -309,7 +312,7 @@ class FirstAccountRaceTest(unittest.TestCase):
 @unittest.skipUnless(PG, "no PostgreSQL server (BACKSIGNAL_TEST_PG unset)")
 class FirstAccountRacePostgresTest(FirstAccountRaceTest):
     location = staticmethod(pg_schema_url)
-    rounds = 2
+    rounds = 1
 
 
 def diary_json(days):

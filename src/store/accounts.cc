@@ -200,6 +200,13 @@ Result<void> SqlDatabase::CreateSession(const std::string& token_hash, int64_t a
         "VALUES (?, ?, ?, ?, ?)",
         {token_hash, account, csrf, now, expires_at});
     if (!r) return Unexpected(r.error());
+    // An account's newest sessions are kept: signing in again and again cannot grow the table.
+    auto d = c.Run(
+        "DELETE FROM auth_sessions WHERE account_id = ? AND token_hash NOT IN (SELECT token_hash "
+        "FROM auth_sessions WHERE account_id = ? ORDER BY created_at DESC, token_hash DESC LIMIT "
+        "?)",
+        {account, account, kMaxSessionsPerAccount});
+    if (!d) return Unexpected(d.error());
     return {};
   });
 }
@@ -239,6 +246,18 @@ Result<int64_t> SqlDatabase::CreateApiToken(int64_t account, const std::string& 
                                             int64_t now, int64_t expires_at) {
   int64_t id = 0;
   auto ok = Write([&](Conn& c) -> Result<void> {
+    if (auto l = LockAccounts(c); !l) return l;
+    if (auto d = c.Run("DELETE FROM api_tokens WHERE account_id = ? AND expires_at <= ?",
+                       {account, now});
+        !d) {
+      return Unexpected(d.error());
+    }
+    auto n = c.Query("SELECT COUNT(*) FROM api_tokens WHERE account_id = ?", {account});
+    if (!n) return Unexpected(n.error());
+    if ((*n)[0].Int(0) >= kMaxTokensPerAccount) {
+      return Fail(Error::Conflict("this account has " + std::to_string(kMaxTokensPerAccount) +
+                                  " API tokens: revoke one it no longer needs first"));
+    }
     auto r = c.Query(
         "INSERT INTO api_tokens (account_id, name, token_hash, scope, created_at, expires_at) "
         "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",

@@ -612,6 +612,24 @@ TYPED_TEST(StoreTest, APersonHoldsAtMostTenLiveInvites) {
   EXPECT_TRUE(db.CreateInvite(this->person_, "later", 100, 200).has_value());
 }
 
+TYPED_TEST(StoreTest, AnAccountKeepsItsNewestFiftySessionsAndAtMostFiftyTokens) {
+  Database& db = *this->db_;
+  const int64_t owner = db.FindLogin("owner").value()->first.id;
+  for (int i = 0; i < kMaxSessionsPerAccount + 5; ++i) {
+    ASSERT_TRUE(db.CreateSession("s" + std::to_string(i), owner, "c", 10 + i, 1000).has_value());
+  }
+  EXPECT_FALSE(db.FindSession("s0", 100).value().has_value());  // the oldest went
+  EXPECT_TRUE(db.FindSession("s5", 100).value().has_value());
+  EXPECT_TRUE(db.FindSession("s54", 100).value().has_value());
+  for (int i = 0; i < kMaxTokensPerAccount; ++i) {
+    ASSERT_TRUE(db.CreateApiToken(owner, "t", "t" + std::to_string(i), "read", 10, 1000));
+  }
+  EXPECT_EQ(db.CreateApiToken(owner, "t", "more", "read", 10, 1000).error().kind,
+            ErrorKind::kConflict);
+  // Expired ones make room.
+  EXPECT_TRUE(db.CreateApiToken(owner, "t", "later", "read", 1000, 2000).has_value());
+}
+
 TYPED_TEST(StoreTest, DataSurvivesReopening) {
   if (!TypeParam::kPersistent) GTEST_SKIP() << "memory store";
   const Diary diary = testing::RandomDiary(5, 40);

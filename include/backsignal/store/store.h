@@ -192,6 +192,8 @@ struct ShareInfo {
 };
 
 inline constexpr int64_t kMaxLiveInvites = 10;
+inline constexpr int64_t kMaxSessionsPerAccount = 50;
+inline constexpr int64_t kMaxTokensPerAccount = 50;
 
 struct InviteInfo {
   int64_t id = 0;
@@ -284,7 +286,8 @@ class Database {
   // while other accounts exist (checked in the same transaction: someone must run the service).
   [[nodiscard]] virtual Result<void> DeleteAccount(int64_t account_id) = 0;
 
-  // Sign-in sessions, by the hash of their secret.
+  // Sign-in sessions, by the hash of their secret; an account keeps its newest
+  // kMaxSessionsPerAccount.
   [[nodiscard]] virtual Result<void> CreateSession(const std::string& token_hash,
                                                    int64_t account_id, const std::string& csrf,
                                                    int64_t now, int64_t expires_at) = 0;
@@ -294,7 +297,8 @@ class Database {
   [[nodiscard]] virtual Result<void> DeleteOtherSessions(int64_t account_id,
                                                          const std::string& keep_hash) = 0;
 
-  // API tokens for scripts, by the hash of their secret; one not expired at `now` is found.
+  // API tokens for scripts, by the hash of their secret; one not expired at `now` is found. An
+  // account holds at most kMaxTokensPerAccount not expired (kConflict beyond).
   [[nodiscard]] virtual Result<int64_t> CreateApiToken(int64_t account_id, const std::string& name,
                                                        const std::string& token_hash,
                                                        const std::string& scope, int64_t now,
