@@ -382,6 +382,23 @@ class DiaryShapeTest(unittest.TestCase):
         self.assertEqual(status, 200)
         self.assertLess(time.time() - started, 5)
         self.assertEqual(len(days["tags"]), 30)
+        # A diary stored before the bound, with 168,000 different tags: still listed at once.
+        db = sqlite3.connect(self.server.db)
+        person = db.execute("SELECT value FROM setup WHERE key = 'local_person'").fetchone()
+        person = int(person[0]) if person else 1
+        db.executemany("INSERT INTO days (person_id, date, tags) VALUES (?, ?, ?)",
+                       [(person, d, "\n".join(f"old{i}-{k}" for k in range(12)))
+                        for i, d in enumerate(dates("1960-01-01", 14000))])
+        db.commit()
+        db.close()
+        started = time.time()
+        status, days = self.api.req("GET", "/api/v1/days", timeout=10)
+        self.assertEqual(status, 200)
+        self.assertLess(time.time() - started, 5)
+        db = sqlite3.connect(self.server.db)
+        db.execute("DELETE FROM days WHERE date < '2000-01-01'")
+        db.commit()
+        db.close()
         # One more new tag, by a check-in, is refused; one already used is fine.
         status, body = self.api.req("PUT", "/api/v1/days/2025-03-01/context", {"tags": ["one too many"]})
         self.assertEqual(status, 400, body)
