@@ -230,9 +230,11 @@ class CliTest(unittest.TestCase):
                      "--activity", "swimming", "--load", "rotation,arms_away", "--start", "3",
                      "--end", "5")
         self.assertEqual(p.returncode, 0, p.stderr)
-        self.assertIn("Recorded session 1 of 2026-11-20", p.stdout)
+        # The session in the words the page shows too: its start and its end, not a bare time.
+        self.assertIn("Recorded session 1 of 2026-11-20: swimming, started 18:00, ended 18:40 (40 min).",
+                      p.stdout)
         self.assertIn("building", p.stdout)
-        self.assertIn("an hour after", p.stdout)
+        self.assertIn("Next: the hour-after check-in, from about 19:40.", p.stdout)
         p = self.cli("after", "6", "--tighter", "--date", "2026-11-20")
         self.assertEqual(p.returncode, 0, p.stderr)
         self.assertIn("Still rising", p.stdout)
@@ -478,7 +480,7 @@ class CliTest(unittest.TestCase):
             self.assertEqual(self.cli("morning", "2", "--date", d).returncode, 0)
         p = self.cli("morning", "4.5", "--date", "2026-11-03")
         self.assertEqual(p.returncode, 0, p.stderr)
-        self.assertIn("This is the morning after your session of 2026-11-02", p.stdout)
+        self.assertIn("This is the morning after your session of Mon 2 Nov", p.stdout)
         self.assertNotIn("significantly worse", p.stdout)
 
     def test_text_that_is_not_utf8_is_refused_and_stores_nothing(self):

@@ -5,6 +5,9 @@ its database, a Google Takeout of Fit, a Strava bulk export) gives the expected 
 importing twice changes nothing; a workout merges with a session already typed; loads are only
 recorded with --accept-loads; a foreign file is refused naming it; and a synthetic Apple Health
 export of more than 200 MB is streamed (the CLI's peak resident memory stays under 100 MB).
+Every format lands at the person's hour in zones either side of the date line (Tokyo, Kiritimati
++14, Pago Pago -11), through the CLI and through the HTTP route, and one workout given by every
+source is one session (issue 20, #3).
 
 usage: workouts_test.py BINARY
 """
@@ -17,6 +20,10 @@ import sys
 import tempfile
 import unittest
 import zipfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import workout_files as wf  # noqa: E402
+from server_fixture import Server  # noqa: E402
 
 BIN = os.path.abspath(sys.argv.pop(1)) if len(sys.argv) > 1 else "build/backsignal"
 # The sanitizers' shadow memory is not the importer's: the bound is checked in the plain build
@@ -180,6 +187,167 @@ class Workouts(unittest.TestCase):
         self.assertIn(f"{n} added", out)
         # ru_maxrss of children is the largest of them; the CLI is the largest here.
         self.assertLess(max(peak_kb, before), MEMORY_LIMIT_KB, f"peak resident memory {peak_kb} KB")
+
+
+# Each sample's sessions in three zones far from UTC, either side of the date line: the instants
+# of the files (ride.gpx 16:02Z on 7 Nov, run.tcx 07:15Z on 3 Nov, ...) at the person's hour.
+ZONES = {
+    "Asia/Tokyo": {
+        "apple_export.xml": [("2026-11-03", "03:00", 43, "swimming"),
+                             ("2026-11-04", "16:30", 35, "traditional strength training"),
+                             ("2026-11-07", "03:10", 25, "rowing"), ("2026-11-09", "08:40", 30, "yoga")],
+        "ride.gpx": [("2026-11-08", "01:02", 45, "kayaking")],
+        "run.tcx": [("2026-11-03", "16:15", 32, "running")],
+        "activities.csv": [("2026-11-01", "18:30", 90, "rock climb"), ("2026-11-05", "02:45", 60, "tennis"),
+                           ("2026-11-07", "03:10", 25, "rowing")],
+        "google_fit_session.json": [("2026-11-10", "03:00", 40, "swimming pool")],
+        "health_connect.zip": [("2026-11-08", "01:02", 45, "paddling")],
+    },
+    "Pacific/Kiritimati": {
+        "apple_export.xml": [("2026-11-03", "08:00", 43, "swimming"),
+                             ("2026-11-04", "21:30", 35, "traditional strength training"),
+                             ("2026-11-07", "08:10", 25, "rowing"), ("2026-11-09", "13:40", 30, "yoga")],
+        "ride.gpx": [("2026-11-08", "06:02", 45, "kayaking")],
+        "run.tcx": [("2026-11-03", "21:15", 32, "running")],
+        "activities.csv": [("2026-11-01", "23:30", 90, "rock climb"), ("2026-11-05", "07:45", 60, "tennis"),
+                           ("2026-11-07", "08:10", 25, "rowing")],
+        "google_fit_session.json": [("2026-11-10", "08:00", 40, "swimming pool")],
+        "health_connect.zip": [("2026-11-08", "06:02", 45, "paddling")],
+    },
+    "Pacific/Pago_Pago": {
+        "apple_export.xml": [("2026-11-02", "07:00", 43, "swimming"),
+                             ("2026-11-03", "20:30", 35, "traditional strength training"),
+                             ("2026-11-06", "07:10", 25, "rowing"), ("2026-11-08", "12:40", 30, "yoga")],
+        "ride.gpx": [("2026-11-07", "05:02", 45, "kayaking")],
+        "run.tcx": [("2026-11-02", "20:15", 32, "running")],
+        "activities.csv": [("2026-10-31", "22:30", 90, "rock climb"), ("2026-11-04", "06:45", 60, "tennis"),
+                           ("2026-11-06", "07:10", 25, "rowing")],
+        "google_fit_session.json": [("2026-11-09", "07:00", 40, "swimming pool")],
+        "health_connect.zip": [("2026-11-07", "05:02", 45, "paddling")],
+    },
+}
+# Each zone's offset in November (none of them changes its clocks).
+OFFSETS = {"Asia/Tokyo": 9 * 3600, "Pacific/Kiritimati": 14 * 3600, "Pacific/Pago_Pago": -11 * 3600}
+KAYAK = 1794067331  # 2026-11-07 16:02:11 UTC, 45 minutes: ride.gpx's
+
+
+def health_connect_zip(folder, offset):
+    """Health Connect's export zip of the kayak (paddling), recorded at `offset` seconds."""
+    db = os.path.join(folder, f"hc-{offset}.db")
+    data = wf.health_connect_db(db, [(KAYAK * 1000, offset, (KAYAK + 2719) * 1000, 46, None)])
+    os.remove(db)
+    return wf.zip_of({"health_connect_export.db": data})
+
+
+def the_kayak_from_every_source(folder, hc_offset):
+    """The same 45 minutes of kayaking as each source writes it: {file name: bytes}."""
+    return {
+        "ride.gpx": sample("ride.gpx"),
+        "kayak.tcx": wf.tcx("2026-11-07T16:02:11Z", 2719, "Other"),
+        "activities.csv": wf.strava([("Nov 7, 2026, 4:02:11 PM", "Evening kayak", "Kayaking", 2719)]),
+        "kayak.json": wf.fit_session("2026-11-07T16:02:11.000Z", "2026-11-07T16:47:30.000Z", "kayaking"),
+        # Apple writes the exporting phone's offset, whatever it was at the workout.
+        "export.xml": (b'<HealthData><Workout workoutActivityType="HKWorkoutActivityTypePaddleSports" '
+                       b'duration="45.3" durationUnit="min" startDate="2026-11-08 01:02:11 +0900"/></HealthData>'),
+        "health_connect.zip": health_connect_zip(folder, hc_offset),
+    }
+
+
+class WorkoutZones(unittest.TestCase):
+    """Issue 20 #3: with the person's zone Asia/Tokyo, a GPX kayak at 16:02Z was stored at 16:02
+    on 7 Nov (01:02 on 8 Nov there), a TCX run at 07:15Z at 07:15."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def files(self, zone):
+        out = {name: sample(name) for name in ZONES[zone] if name != "health_connect.zip"}
+        out["health_connect.zip"] = health_connect_zip(self.tmp.name, OFFSETS[zone])
+        return out
+
+    def cli(self, db, *args):
+        p = subprocess.run([BIN, "--db", db, *args], capture_output=True, text=True)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        return p.stdout
+
+    def stored(self, db):
+        days = json.loads(self.cli(db, "export"))["days"]
+        return [(d["date"], s.get("time"), s.get("minutes"), s.get("activity"))
+                for d in days for s in d.get("sessions", [])]
+
+    def test_every_format_at_the_persons_hour_through_the_cli(self):
+        for zone, expected in ZONES.items():
+            for name, data in self.files(zone).items():
+                with self.subTest(zone=zone, file=name):
+                    db = os.path.join(self.tmp.name, "diary.db")
+                    if os.path.exists(db):
+                        os.remove(db)
+                    self.cli(db, "reminders", "--time-zone", zone)
+                    path = os.path.join(self.tmp.name, name)
+                    with open(path, "wb") as f:
+                        f.write(data)
+                    self.cli(db, "import-workouts", path)
+                    self.assertEqual(self.stored(db), expected[name])
+
+    def test_every_format_at_the_persons_hour_through_the_http_route(self):
+        server = Server(BIN).start()
+        try:
+            for zone, expected in ZONES.items():
+                for name, data in self.files(zone).items():
+                    with self.subTest(zone=zone, file=name):
+                        self.assertEqual(server.request("PUT", "/api/v1/diary", {
+                            "format": "backsignal-diary", "version": 1, "days": []})[0], 200)
+                        self.assertEqual(server.request("PUT", "/api/v1/profile", {"time_zone": zone})[0], 200)
+                        status, body, _ = server.request("POST", f"/api/v1/workouts?name={name}", raw=data,
+                                                         content_type="application/octet-stream")
+                        self.assertEqual(status, 200, body)
+                        answered = [(w["date"], w["time"], w["minutes"], w["activity"]) for w in body["workouts"]]
+                        self.assertEqual(answered, expected[name])
+                        stored = []
+                        for date in sorted({w[0] for w in expected[name]}):
+                            status, day, _ = server.request("GET", f"/api/v1/days/{date}")
+                            self.assertEqual(status, 200, day)
+                            stored += [(date, s["time"], s["minutes"], s["activity"]) for s in day["sessions"]]
+                        self.assertEqual(stored, expected[name])
+        finally:
+            server.close()
+            server.proc.stdout.close()
+            server.proc.stderr.close()
+
+    def test_one_workout_from_every_source_is_one_session(self):
+        # In Pago Pago the kayak is 05:02 on 7 Nov; Health Connect recorded it in Tokyo (+09:00,
+        # 01:02 on 8 Nov there): still the same workout, not a second session on another date.
+        for zone, hc_offset, want in (("Pacific/Pago_Pago", 9 * 3600, ("2026-11-07", "05:02")),
+                                      ("Pacific/Kiritimati", 14 * 3600, ("2026-11-08", "06:02")),
+                                      ("Asia/Tokyo", 9 * 3600, ("2026-11-08", "01:02"))):
+            with self.subTest(zone=zone):
+                db = os.path.join(self.tmp.name, "diary.db")
+                if os.path.exists(db):
+                    os.remove(db)
+                self.cli(db, "reminders", "--time-zone", zone)
+                for name, data in the_kayak_from_every_source(self.tmp.name, hc_offset).items():
+                    path = os.path.join(self.tmp.name, name)
+                    with open(path, "wb") as f:
+                        f.write(data)
+                    self.cli(db, "import-workouts", path)
+                sessions = self.stored(db)
+                self.assertEqual(len(sessions), 1, sessions)
+                self.assertEqual(sessions[0][:2], want)
+                # All six in one zip: one workout too.
+                os.remove(db)
+                self.cli(db, "reminders", "--time-zone", zone)
+                every = os.path.join(self.tmp.name, "every.zip")
+                with open(every, "wb") as f:
+                    files = the_kayak_from_every_source(self.tmp.name, hc_offset)
+                    f.write(wf.zip_of({"a/ride.gpx": files["ride.gpx"], "b/kayak.tcx": files["kayak.tcx"],
+                                       "activities.csv": files["activities.csv"],
+                                       "Fit/All Sessions/kayak.json": files["kayak.json"],
+                                       "apple_health_export/export.xml": files["export.xml"]}))
+                self.assertIn("1 added", self.cli(db, "import-workouts", every))
+                self.assertEqual(len(self.stored(db)), 1)
 
 
 def write_large_export(path, size):

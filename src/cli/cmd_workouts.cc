@@ -17,7 +17,10 @@ struct WorkoutArgs {
 int RunImportWorkouts(const Globals& g, const WorkoutArgs& a) {
   auto opened = Open(g, a.dry_run ? Access::kRead : Access::kCreate);
   if (!opened) return Report(opened.error());
-  auto file = ReadWorkoutFile(a.file);
+  // The person's own file on their own machine: the larger limits, no deadline (Ctrl-C stops
+  // it, and nothing is stored until the end).
+  ImportBudget budget(ImportLimits::LocalFile());
+  auto file = ReadWorkoutFile(a.file, budget);
   if (!file) {
     Error e = file.error();
     e.message += "; nothing was stored";

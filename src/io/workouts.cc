@@ -1,8 +1,8 @@
-// Workout files: telling the format by content, zips (libzip), Strava's CSV, Google Fit's JSON,
-// Health Connect's SQLite database, times, the person's own time and the loads suggested.
+// Workout files: telling the format by content, zips (libzip, after our own look at their
+// directory), the budget counted as every part streams, the person's own time and the loads
+// suggested.
 #include "backsignal/io/workouts.h"
 
-#include <sqlite3.h>
 #include <unistd.h>
 #include <zip.h>
 
@@ -15,17 +15,19 @@
 #include <memory>
 
 #include "backsignal/io/zone.h"
-#include "json_util.h"
 #include "workouts_util.h"
 
 namespace backsignal {
 namespace {
 
-using workouts_detail::EndsWithI;
-using workouts_detail::Lower;
-using workouts_detail::StartsWith;
+using namespace workouts_detail;  // NOLINT(google-build-using-namespace): this module's own
 
-constexpr size_t kMaxSmallFile = 64u << 20;  // CSV, JSON and databases are read whole
+// How much of a stream is looked at to tell its format: Strava's header line is about 2 KB.
+constexpr size_t kSniff = size_t{1} << 16;
+// Past this, an entry that inflates more than the budget's ratio is a bomb, not an export.
+constexpr uint64_t kRatioGrace = uint64_t{1} << 20;
+
+enum class Kind { kZip, kSqlite, kXml, kJson, kStrava, kUnknown };
 
 // The first non-blank bytes, past a UTF-8 byte order mark.
 std::string_view Head(std::string_view s) {
@@ -37,12 +39,32 @@ std::string_view Head(std::string_view s) {
   return s;
 }
 
-Result<WorkoutFile> Merge(Result<WorkoutFile> into, const Result<WorkoutFile>& more) {
-  if (!into) return more;
-  if (!more) return into;
-  for (const RawWorkout& w : more->workouts) into->workouts.push_back(w);
-  into->skipped += more->skipped;
-  return into;
+Kind KindOf(std::string_view start) {
+  if (StartsWith(start, "PK\x03\x04")) return Kind::kZip;
+  if (StartsWith(start, std::string_view("SQLite format 3\0", 16))) return Kind::kSqlite;
+  const std::string_view head = Head(start);
+  if (StartsWith(head, "<")) return Kind::kXml;
+  if (StartsWith(head, "{") || StartsWith(head, "[")) return Kind::kJson;
+  const size_t line = head.find_first_of("\r\n");
+  const std::string_view first = head.substr(0, line);
+  if (first.find("Activity ID") != std::string_view::npos &&
+      first.find("Activity Date") != std::string_view::npos) {
+    return Kind::kStrava;
+  }
+  return Kind::kUnknown;
+}
+
+Error Unknown(std::string_view where) {
+  return Error::Invalid(
+      std::string(where) +
+      ": not a workout file backsignal knows; expected an Apple Health export (export.zip or "
+      "export.xml), a Health Connect export (zip), a Google Takeout of Fit (zip or a session's "
+      "JSON), a GPX or TCX file, or a Strava export's activities.csv (or its zip)");
+}
+
+void Merge(WorkoutFile& into, WorkoutFile&& more) {
+  for (RawWorkout& w : more.workouts) into.workouts.push_back(std::move(w));
+  into.skipped += more.skipped;
 }
 
 ByteSource FromMemory(std::string_view bytes) {
@@ -55,121 +77,54 @@ ByteSource FromMemory(std::string_view bytes) {
   };
 }
 
-// --- Health Connect: the SQLite database of its export ---
-
-Result<WorkoutFile> ReadHealthConnectDb(const std::string& path, std::string_view name) {
-  const std::string where(name);
-  sqlite3* raw = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
-  std::unique_ptr<sqlite3, decltype(&sqlite3_close)> db(raw, &sqlite3_close);
-  if (rc != SQLITE_OK) {
-    return Fail(Error::Invalid(where + ": cannot open it as a database: " + sqlite3_errstr(rc)));
-  }
-  sqlite3_stmt* raw_stmt = nullptr;
-  const char* sql =
-      "SELECT start_time, start_zone_offset, end_time, exercise_type, title "
-      "FROM exercise_session_record_table ORDER BY start_time";
-  if (sqlite3_prepare_v2(db.get(), sql, -1, &raw_stmt, nullptr) != SQLITE_OK) {
-    return Fail(Error::Invalid(
-        where + ": a database without Health Connect's exercise_session_record_table (" +
-        sqlite3_errmsg(db.get()) + "); expected the database of a Health Connect export"));
-  }
-  std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> stmt(raw_stmt, &sqlite3_finalize);
-  // Android's ExerciseSessionRecord.EXERCISE_TYPE_* values, by name.
-  static const std::pair<int, const char*> kTypes[] = {
-      {2, "badminton"},
-      {4, "baseball"},
-      {5, "basketball"},
-      {8, "biking"},
-      {9, "stationary biking"},
-      {10, "boot camp"},
-      {11, "boxing"},
-      {13, "calisthenics"},
-      {14, "cricket"},
-      {16, "dancing"},
-      {25, "elliptical"},
-      {26, "exercise class"},
-      {27, "fencing"},
-      {28, "american football"},
-      {29, "australian football"},
-      {31, "frisbee"},
-      {32, "golf"},
-      {33, "guided breathing"},
-      {34, "gymnastics"},
-      {35, "handball"},
-      {36, "high intensity interval training"},
-      {37, "hiking"},
-      {38, "ice hockey"},
-      {39, "ice skating"},
-      {44, "martial arts"},
-      {46, "paddling"},
-      {47, "paragliding"},
-      {48, "pilates"},
-      {50, "racquetball"},
-      {51, "rock climbing"},
-      {52, "roller hockey"},
-      {53, "rowing"},
-      {54, "rowing machine"},
-      {55, "rugby"},
-      {56, "running"},
-      {57, "treadmill running"},
-      {58, "sailing"},
-      {59, "scuba diving"},
-      {60, "skating"},
-      {61, "skiing"},
-      {62, "snowboarding"},
-      {63, "snowshoeing"},
-      {64, "soccer"},
-      {65, "softball"},
-      {66, "squash"},
-      {68, "stair climbing"},
-      {69, "stair climbing machine"},
-      {70, "strength training"},
-      {71, "stretching"},
-      {72, "surfing"},
-      {73, "open water swimming"},
-      {74, "pool swimming"},
-      {75, "table tennis"},
-      {76, "tennis"},
-      {78, "volleyball"},
-      {79, "walking"},
-      {80, "water polo"},
-      {81, "weightlifting"},
-      {82, "wheelchair"},
-      {83, "yoga"},
+// Every byte of `source` counted against the budget (which also asks its cancel hook).
+ByteSource Counted(ByteSource source, ImportBudget& budget, std::string where) {
+  return [source = std::move(source), &budget, where = std::move(where)](
+             char* buf, size_t cap) -> Result<size_t> {
+    auto n = source(buf, cap);
+    if (!n) return n;
+    if (auto ok = budget.AddBytes(*n, where); !ok) return Unexpected(ok.error());
+    return n;
   };
-  WorkoutFile file;
-  file.format = WorkoutFormat::kHealthConnect;
-  int step;
-  while ((step = sqlite3_step(stmt.get())) == SQLITE_ROW) {
-    const int64_t start_ms = sqlite3_column_int64(stmt.get(), 0);
-    const int64_t end_ms = sqlite3_column_int64(stmt.get(), 2);
-    std::optional<int> offset;
-    if (sqlite3_column_type(stmt.get(), 1) != SQLITE_NULL) {
-      offset = sqlite3_column_int(stmt.get(), 1);
-    }
-    const int type = sqlite3_column_int(stmt.get(), 3);
-    std::string activity = "workout";
-    for (const auto& [code, text] : kTypes) {
-      if (code == type) activity = text;
-    }
-    const auto* title = sqlite3_column_text(stmt.get(), 4);
-    if (activity == "workout" && title) activity = reinterpret_cast<const char*>(title);
-    const double seconds = static_cast<double>(end_ms - start_ms) / 1000.0;
-    if (seconds < 30) {
-      ++file.skipped;
-      continue;
-    }
-    file.workouts.push_back({start_ms / 1000, offset, seconds, activity});
-  }
-  if (step != SQLITE_DONE) {
-    return Fail(Error::Invalid(
-        where + ": reading its exercise sessions failed: " + sqlite3_errmsg(db.get())));
-  }
-  return file;
 }
 
-// A temporary file of our own, removed when it goes.
+// The stream's first bytes (up to kSniff), and the same stream again from its start.
+struct Sniffed {
+  std::string head;
+  ByteSource source;
+};
+Result<Sniffed> Sniff(ByteSource source) {
+  auto head = std::make_shared<std::string>();
+  head->resize(kSniff);
+  size_t got = 0;
+  while (got < kSniff) {
+    auto n = source(head->data() + got, kSniff - got);
+    if (!n) return Unexpected(n.error());
+    if (*n == 0) break;
+    got += *n;
+  }
+  head->resize(got);
+  auto pos = std::make_shared<size_t>(0);
+  Sniffed s;
+  s.head = *head;
+  s.source = [head, pos, source = std::move(source)](char* buf, size_t cap) -> Result<size_t> {
+    if (*pos < head->size()) {
+      const size_t n = std::min(cap, head->size() - *pos);
+      std::copy_n(head->data() + *pos, n, buf);
+      *pos += n;
+      if (*pos == head->size()) {
+        std::string().swap(*head);  // read: its memory goes back
+        *pos = SIZE_MAX;
+      }
+      return n;
+    }
+    return source(buf, cap);
+  };
+  return s;
+}
+
+// A temporary file of our own, removed when it goes, with anything SQLite might have put beside
+// it (it opens databases immutable, so it should put nothing).
 class TempFile {
  public:
   static Result<TempFile> Make(const std::string& dir) {
@@ -187,7 +142,10 @@ class TempFile {
   TempFile(TempFile&& o) noexcept : path_(std::move(o.path_)) { o.path_.clear(); }
   TempFile& operator=(TempFile&&) = delete;
   ~TempFile() {
-    if (!path_.empty()) std::remove(path_.c_str());
+    if (path_.empty()) return;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+      std::remove((path_ + suffix).c_str());
+    }
   }
   const std::string& path() const { return path_; }
 
@@ -196,23 +154,61 @@ class TempFile {
   std::string path_;
 };
 
-Result<WorkoutFile> ReadSmall(std::string_view bytes, std::string_view name,
-                              const std::string& tmp_dir);
+// A database that came as a stream (a zip's entry, an upload): into a temporary file, counted.
+Result<WorkoutFile> ReadDatabaseStream(const ByteSource& source, std::string_view name,
+                                       ImportBudget& budget, const std::string& tmp_dir) {
+  const std::string where(name);
+  auto tmp = TempFile::Make(tmp_dir);
+  if (!tmp) return Unexpected(tmp.error());
+  {
+    std::ofstream out(tmp->path(), std::ios::binary | std::ios::trunc);
+    auto buf = std::make_unique<char[]>(kChunk);
+    for (;;) {
+      auto n = source(buf.get(), kChunk);
+      if (!n) return Unexpected(n.error());
+      if (*n == 0) break;
+      out.write(buf.get(), static_cast<std::streamsize>(*n));
+    }
+    if (!out.flush()) return Fail(Error::Storage("cannot write a temporary copy of " + where));
+  }
+  return ReadHealthConnectDb(tmp->path(), name, budget);
+}
+
+// One stream whose format its content tells (not a zip: zips hold no zips that matter).
+Result<WorkoutFile> ReadStream(ByteSource source, std::string_view name, ImportBudget& budget,
+                               const std::string& tmp_dir) {
+  auto sniffed = Sniff(std::move(source));
+  if (!sniffed) return Unexpected(sniffed.error());
+  switch (KindOf(sniffed->head)) {
+    case Kind::kSqlite:
+      return ReadDatabaseStream(sniffed->source, name, budget, tmp_dir);
+    case Kind::kXml:
+      return ReadWorkoutXml(sniffed->source, name, budget);
+    case Kind::kJson:
+      return ReadGoogleFitJson(sniffed->source, name, budget);
+    case Kind::kStrava:
+      return ReadStravaCsv(sniffed->source, name, budget);
+    case Kind::kZip:
+    case Kind::kUnknown:
+      break;
+  }
+  return Fail(Unknown(name));
+}
 
 // --- zips: the files inside that hold workouts ---
 
-Result<WorkoutFile> ReadZip(zip_t* z, std::string_view name, const std::string& tmp_dir) {
+using Zip = std::unique_ptr<zip_t, decltype(&zip_discard)>;
+
+Result<WorkoutFile> ReadZip(zip_t* z, std::string_view name, ImportBudget& budget,
+                            const std::string& tmp_dir) {
   const std::string where(name);
   const zip_int64_t n = zip_get_num_entries(z, 0);
-  Result<WorkoutFile> all = Fail(Error::Invalid(
-      where +
-      ": a zip without workouts; expected an Apple Health export (export.xml), a Health "
-      "Connect export (health_connect_export.db), a Google Takeout of Fit (All "
-      "Sessions/*.json or Activities/*.tcx), a Strava export (activities.csv), or GPX or "
-      "TCX files"));
+  WorkoutFile all;
   bool found = false;
   for (zip_int64_t i = 0; i < n; ++i) {
-    const char* entry_name = zip_get_name(z, static_cast<zip_uint64_t>(i), 0);
+    if (auto ok = budget.Check(); !ok) return Unexpected(ok.error());
+    const auto index = static_cast<zip_uint64_t>(i);
+    const char* entry_name = zip_get_name(z, index, 0);
     if (!entry_name) continue;
     const std::string entry(entry_name);
     const std::string base = entry.substr(entry.find_last_of('/') + 1);
@@ -227,91 +223,115 @@ Result<WorkoutFile> ReadZip(zip_t* z, std::string_view name, const std::string& 
     const bool track = (EndsWithI(base, ".gpx") || EndsWithI(base, ".tcx")) &&
                        entry.find("workout-routes/") == std::string::npos;
     if (!apple && !hc && !strava && !fit_json && !track) continue;
-    std::unique_ptr<zip_file_t, decltype(&zip_fclose)> f(
-        zip_fopen_index(z, static_cast<zip_uint64_t>(i), 0), &zip_fclose);
-    if (!f) {
-      std::string m = where;
-      m += ": cannot read ";
-      m += entry;
-      m += " in it: ";
-      m += zip_strerror(z);
-      return Fail(Error::Invalid(std::move(m)));
-    }
+    zip_stat_t st;
+    zip_stat_init(&st);
+    const bool sized = zip_stat_index(z, index, 0, &st) == 0 && (st.valid & ZIP_STAT_COMP_SIZE);
+    const uint64_t packed = sized ? st.comp_size : 0;
     std::string inner = where;
-    inner += " (" + entry + ")";
-    ByteSource source = [&f, inner](char* buf, size_t cap) -> Result<size_t> {
+    inner += " (" + entry.substr(0, 200) + ")";
+    // A bomb that says what it is, refused before it is inflated; one that lies is caught as
+    // it inflates, below.
+    const uint64_t ratio = budget.limits().zip_ratio;
+    if ((st.valid & ZIP_STAT_SIZE) && ratio > 0 && st.size > kRatioGrace &&
+        st.size / ratio > packed) {
+      return Fail(budget.TooInflated(inner));
+    }
+    std::unique_ptr<zip_file_t, decltype(&zip_fclose)> f(zip_fopen_index(z, index, 0), &zip_fclose);
+    if (!f) return Fail(Error::Invalid(inner + ": cannot read it: " + zip_strerror(z)));
+    auto inflated = std::make_shared<uint64_t>(0);
+    ByteSource raw = [&f, &budget, inner, packed, ratio, inflated](char* buf,
+                                                                   size_t cap) -> Result<size_t> {
       const zip_int64_t got = zip_fread(f.get(), buf, cap);
       if (got < 0) {
         return Fail(Error::Invalid(
             inner + ": the zip is damaged: " + zip_error_strerror(zip_file_get_error(f.get()))));
       }
+      *inflated += static_cast<uint64_t>(got);
+      if (ratio > 0 && *inflated > kRatioGrace && *inflated / ratio > packed) {
+        return Fail(budget.TooInflated(inner));
+      }
       return static_cast<size_t>(got);
     };
-    Result<WorkoutFile> one = Fail(Error::Storage("unread"));
-    if (apple || track) {
-      one = ReadWorkoutXml(source, inner);
-      if (one && fit_json == false && track && entry.find("Fit/") != std::string::npos) {
-        one->format = WorkoutFormat::kGoogleFit;
-      }
-    } else {
-      // Small files: whole, with a bound.
-      std::string bytes;
-      char buf[1 << 16];
-      for (;;) {
-        auto got = source(buf, sizeof buf);
-        if (!got) return Unexpected(got.error());
-        if (*got == 0) break;
-        bytes.append(buf, *got);
-        if (bytes.size() > kMaxSmallFile) {
-          return Fail(Error::Invalid(inner + ": larger than 64 MB; not a workout list"));
-        }
-      }
-      one = ReadSmall(bytes, inner, tmp_dir);
-    }
+    ByteSource source = Counted(std::move(raw), budget, inner);
+    Result<WorkoutFile> one = (apple || track) ? ReadWorkoutXml(source, inner, budget)
+                                               : ReadStream(source, inner, budget, tmp_dir);
     if (!one) return Unexpected(one.error());
+    if (track && entry.find("Fit/") != std::string::npos) one->format = WorkoutFormat::kGoogleFit;
     if (!found) {
-      all = std::move(one);
+      all = std::move(*one);
       found = true;
     } else {
-      all = Merge(std::move(all), one);
+      Merge(all, std::move(*one));
     }
+  }
+  if (!found) {
+    return Fail(Error::Invalid(
+        where +
+        ": a zip without workouts; expected an Apple Health export (export.xml), a Health "
+        "Connect export (health_connect_export.db), a Google Takeout of Fit (All "
+        "Sessions/*.json or Activities/*.tcx), a Strava export (activities.csv), or GPX or "
+        "TCX files"));
   }
   return all;
 }
 
-Result<WorkoutFile> ReadSmall(std::string_view bytes, std::string_view name,
-                              const std::string& tmp_dir) {
-  const std::string where(name);
-  const std::string_view head = Head(bytes);
-  if (StartsWith(bytes, std::string_view("SQLite format 3\0", 16))) {
-    auto tmp = TempFile::Make(tmp_dir);
-    if (!tmp) return Unexpected(tmp.error());
-    {
-      std::ofstream out(tmp->path(), std::ios::binary);
-      out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-      if (!out) return Fail(Error::Storage("cannot write a temporary copy of " + where));
-    }
-    return ReadHealthConnectDb(tmp->path(), name);
+Result<WorkoutFile> ReadZipBytes(std::string_view bytes, std::string_view name,
+                                 ImportBudget& budget, const std::string& tmp_dir) {
+  RandomRead read = [bytes](uint64_t at, size_t n) -> Result<std::string> {
+    if (at >= bytes.size()) return std::string();
+    return std::string(bytes.substr(static_cast<size_t>(at), n));
+  };
+  if (auto ok = CheckZipLayout(read, bytes.size(), name, budget); !ok) {
+    return Unexpected(ok.error());
   }
-  if (StartsWith(head, "<")) return ReadWorkoutXml(FromMemory(bytes), name);
-  if (StartsWith(head, "{")) return ReadGoogleFitJson(bytes, name);
-  if (head.find("Activity ID") != std::string_view::npos &&
-      head.substr(0, head.find('\n')).find("Activity Date") != std::string_view::npos) {
-    return ReadStravaCsv(bytes, name);
+  zip_error_t err;
+  zip_error_init(&err);
+  zip_t* z = nullptr;
+  if (zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err)) {
+    z = zip_open_from_source(src, ZIP_RDONLY, &err);
+    if (!z) zip_source_free(src);
   }
-  return Fail(Error::Invalid(
-      where +
-      ": not a workout file backsignal knows; expected an Apple Health export (export.zip or "
-      "export.xml), a Health Connect export (zip), a Google Takeout of Fit (zip or a session's "
-      "JSON), a GPX or TCX file, or a Strava export's activities.csv (or its zip)"));
+  zip_error_fini(&err);
+  Zip zip(z, &zip_discard);
+  if (!zip) return Fail(Error::Invalid(std::string(name) + ": a damaged zip"));
+  return ReadZip(zip.get(), name, budget, tmp_dir);
 }
 
-zip_t* OpenZipBytes(std::string_view bytes, zip_error_t* err) {
-  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, err);
-  if (!src) return nullptr;
-  zip_t* z = zip_open_from_source(src, ZIP_RDONLY, err);
-  if (!z) zip_source_free(src);
-  return z;
+Result<WorkoutFile> ReadZipFile(const std::string& path, uint64_t size, ImportBudget& budget,
+                                const std::string& tmp_dir) {
+  auto in = std::make_shared<std::ifstream>(path, std::ios::binary);
+  RandomRead read = [in, path](uint64_t at, size_t n) -> Result<std::string> {
+    in->clear();
+    in->seekg(static_cast<std::streamoff>(at));
+    std::string out(n, '\0');
+    in->read(out.data(), static_cast<std::streamsize>(n));
+    if (in->bad()) return Fail(Error::Storage(path + ": reading failed"));
+    out.resize(static_cast<size_t>(in->gcount()));
+    return out;
+  };
+  if (auto ok = CheckZipLayout(read, size, path, budget); !ok) return Unexpected(ok.error());
+  int err = 0;
+  Zip z(zip_open(path.c_str(), ZIP_RDONLY, &err), &zip_discard);
+  if (!z) return Fail(Error::Invalid(path + ": a damaged zip"));
+  return ReadZip(z.get(), path, budget, tmp_dir);
+}
+
+// Valid UTF-8 at `s[i]`: the length of its sequence, or 0.
+size_t SequenceAt(std::string_view s, size_t i) {
+  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = b(i);
+  size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+  if (len == 0 || i + len > s.size()) return 0;
+  for (size_t k = 1; k < len; ++k) {
+    if ((b(i + k) & 0xC0) != 0x80) return 0;
+  }
+  // Overlong forms, surrogates and values past U+10FFFF.
+  if (len == 2 && c < 0xC2) return 0;
+  if (len == 3 && ((c == 0xE0 && b(i + 1) < 0xA0) || (c == 0xED && b(i + 1) > 0x9F))) return 0;
+  if (len == 4 && ((c == 0xF0 && b(i + 1) < 0x90) || c > 0xF4 || (c == 0xF4 && b(i + 1) > 0x8F))) {
+    return 0;
+  }
+  return len;
 }
 
 }  // namespace
@@ -334,11 +354,14 @@ std::string_view WorkoutFormatName(WorkoutFormat f) {
   return "?";
 }
 
-Result<WorkoutFile> ReadWorkoutFile(const std::string& path, const std::string& tmp_dir) {
+Result<WorkoutFile> ReadWorkoutFile(const std::string& path, ImportBudget& budget,
+                                    const std::string& tmp_dir) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
     return Fail(Error::NotFound(path + ": no such file (or not a regular file)"));
   }
+  const uint64_t size = std::filesystem::file_size(path, ec);
+  if (ec) return Fail(Error::Storage(path + ": cannot be read"));
   char magic[16] = {0};
   {
     std::ifstream in(path, std::ios::binary);
@@ -346,66 +369,84 @@ Result<WorkoutFile> ReadWorkoutFile(const std::string& path, const std::string& 
     in.read(magic, sizeof magic);
   }
   const std::string_view m(magic, sizeof magic);
-  if (StartsWith(m, "PK\x03\x04")) {
-    int err = 0;
-    std::unique_ptr<zip_t, decltype(&zip_discard)> z(zip_open(path.c_str(), ZIP_RDONLY, &err),
-                                                     &zip_discard);
-    if (!z) return Fail(Error::Invalid(path + ": a damaged zip"));
-    return ReadZip(z.get(), path, tmp_dir);
+  if (StartsWith(m, "PK\x03\x04")) return ReadZipFile(path, size, budget, tmp_dir);
+  if (KindOf(m) == Kind::kSqlite) {
+    // SQLite reads the file itself: its whole size counts.
+    if (auto ok = budget.AddBytes(size, path); !ok) return Unexpected(ok.error());
+    return ReadHealthConnectDb(path, path, budget);
   }
-  if (StartsWith(m, std::string_view("SQLite format 3\0", 16))) {
-    return ReadHealthConnectDb(path, path);
-  }
-  const auto size = std::filesystem::file_size(path, ec);
-  std::string_view head = Head(m);
-  if (StartsWith(head, "<") || (!ec && size > kMaxSmallFile)) {
-    // XML, streamed from the file whatever its size.
-    auto in = std::make_shared<std::ifstream>(path, std::ios::binary);
-    ByteSource source = [in, path](char* buf, size_t cap) -> Result<size_t> {
-      in->read(buf, static_cast<std::streamsize>(cap));
-      if (in->bad()) return Fail(Error::Storage(path + ": reading failed"));
-      return static_cast<size_t>(in->gcount());
-    };
-    return ReadWorkoutXml(source, path);
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return ReadSmall(bytes, path, tmp_dir);
+  auto in = std::make_shared<std::ifstream>(path, std::ios::binary);
+  ByteSource source = [in, path](char* buf, size_t cap) -> Result<size_t> {
+    in->read(buf, static_cast<std::streamsize>(cap));
+    if (in->bad()) return Fail(Error::Storage(path + ": reading failed"));
+    return static_cast<size_t>(in->gcount());
+  };
+  return ReadStream(Counted(std::move(source), budget, path), path, budget, tmp_dir);
 }
 
 Result<WorkoutFile> ReadWorkoutBytes(std::string_view bytes, std::string_view name,
-                                     const std::string& tmp_dir) {
-  if (StartsWith(bytes, "PK\x03\x04")) {
-    zip_error_t err;
-    zip_error_init(&err);
-    std::unique_ptr<zip_t, decltype(&zip_discard)> z(OpenZipBytes(bytes, &err), &zip_discard);
-    zip_error_fini(&err);
-    if (!z) return Fail(Error::Invalid(std::string(name) + ": a damaged zip"));
-    return ReadZip(z.get(), name, tmp_dir);
+                                     ImportBudget& budget, const std::string& tmp_dir) {
+  if (KindOf(bytes) == Kind::kZip) return ReadZipBytes(bytes, name, budget, tmp_dir);
+  return ReadStream(Counted(FromMemory(bytes), budget, std::string(name)), name, budget, tmp_dir);
+}
+
+Result<WorkoutFile> ReadWorkoutBytesAs(WorkoutFormat format, std::string_view bytes,
+                                       std::string_view name, ImportBudget& budget,
+                                       const std::string& tmp_dir) {
+  ByteSource source = Counted(FromMemory(bytes), budget, std::string(name));
+  switch (format) {
+    case WorkoutFormat::kAppleHealth:
+    case WorkoutFormat::kGpx:
+    case WorkoutFormat::kTcx:
+      return ReadWorkoutXml(source, name, budget, format);
+    case WorkoutFormat::kHealthConnect:
+      if (KindOf(bytes) != Kind::kSqlite) {
+        return Fail(Error::Invalid(std::string(name) + ": not a SQLite database; expected "
+                                                       "Health Connect's"));
+      }
+      return ReadDatabaseStream(source, name, budget, tmp_dir);
+    case WorkoutFormat::kGoogleFit:
+      return ReadGoogleFitJson(source, name, budget);
+    case WorkoutFormat::kStravaCsv:
+      return ReadStravaCsv(source, name, budget);
   }
-  return ReadSmall(bytes, name, tmp_dir);
+  return Fail(Unknown(name));
+}
+
+std::string CutActivityName(std::string_view text, size_t max_chars) {
+  size_t i = 0;
+  for (size_t chars = 0; i < text.size() && chars < max_chars; ++chars) {
+    const size_t len = SequenceAt(text, i);
+    if (len == 0 || text[i] == '\0') return "";
+    i += len;
+  }
+  return std::string(text.substr(0, i));
 }
 
 std::vector<Workout> LocalWorkouts(const std::vector<RawWorkout>& raw, std::string_view zone) {
   std::vector<Workout> out;
+  out.reserve(raw.size());
+  auto local = [](int64_t unix, int offset, Date& date, TimeOfDay& start) {
+    const int64_t t = unix + offset;
+    const int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+    date = Date::FromDays(static_cast<int32_t>(days));
+    start = TimeOfDay::FromMinutes(static_cast<int>((t - days * 86400) / 60));
+  };
   for (const RawWorkout& r : raw) {
-    const int offset = r.utc_offset ? *r.utc_offset : UtcOffsetAt(zone, r.start);
-    const int64_t local = r.start + offset;
-    const int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
     Workout w;
-    w.date = Date::FromDays(static_cast<int32_t>(days));
-    w.start = TimeOfDay::FromMinutes(static_cast<int>((local - days * 86400) / 60));
-    const auto minutes = static_cast<int64_t>(std::llround(r.seconds / 60));
+    const int zone_offset = UtcOffsetAt(zone, r.start);
+    local(r.start, r.utc_offset.value_or(zone_offset), w.date, w.start);
+    if (r.utc_offset && *r.utc_offset != zone_offset) {
+      Date d;
+      TimeOfDay t;
+      local(r.start, zone_offset, d, t);
+      w.zone_date = d;
+      w.zone_start = t;
+    }
+    const auto minutes = static_cast<int64_t>(std::llround(std::min(r.seconds, 1e12) / 60));
     w.minutes = static_cast<int>(std::clamp<int64_t>(minutes, kMinMinutes, kMaxMinutes));
     w.capped = minutes > kMaxMinutes;
-    // Valid text, at most the activity's length.
-    std::string a = IsValidUtf8(r.activity) ? r.activity : "workout";
-    a.erase(std::remove(a.begin(), a.end(), '\0'), a.end());
-    while (CountCodePoints(a) > kMaxActivityChars) {
-      a.pop_back();
-      while (!a.empty() && (static_cast<unsigned char>(a.back()) & 0xC0) == 0x80) a.pop_back();
-      if (!a.empty() && static_cast<unsigned char>(a.back()) >= 0xC0) a.pop_back();
-    }
+    const std::string a = CutActivityName(r.activity, kMaxActivityChars);
     w.activity = a.empty() ? "workout" : a;
     w.suggested = SuggestLoads(w.activity);
     w.start_unix = r.start;
@@ -413,14 +454,15 @@ std::vector<Workout> LocalWorkouts(const std::vector<RawWorkout>& raw, std::stri
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const Workout& a, const Workout& b) { return a.start_unix < b.start_unix; });
-  // One workout written twice (a watch and a phone app): the same date, starts within 30
-  // minutes, overlapping. The longer stays.
+  // One workout written twice (a watch and a phone app, Health Connect and Strava): starts
+  // within 30 minutes, overlapping. The instants tell, whatever the dates each rendering gives.
+  // The longer stays.
   std::vector<Workout> kept;
   for (Workout& w : out) {
     if (!kept.empty()) {
       Workout& k = kept.back();
       const bool overlap = w.start_unix < k.start_unix + int64_t{k.minutes} * 60;
-      if (k.date == w.date && w.start_unix - k.start_unix <= int64_t{30} * 60 && overlap) {
+      if (w.start_unix - k.start_unix <= int64_t{30} * 60 && overlap) {
         if (w.minutes > k.minutes) {
           k.minutes = w.minutes;
           k.capped = w.capped;

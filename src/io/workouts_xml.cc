@@ -5,10 +5,15 @@
 #include <cmath>
 #include <memory>
 
-#include "backsignal/io/workouts.h"
+#include "workouts_util.h"
 
-namespace backsignal {
+namespace backsignal::workouts_detail {
 namespace {
+
+// The longest stretch of a file without one complete XML token (a tag with its attributes, a
+// comment): expat holds a token whole, so this bounds its buffer. Real tokens are under 10 KB
+// (Apple's DOCTYPE is the longest).
+constexpr uint64_t kMaxToken = uint64_t{1} << 20;
 
 enum class Root { kUnknown, kApple, kGpx, kTcx, kForeign };
 
@@ -31,6 +36,7 @@ const char* Attr(const XML_Char** attrs, std::string_view key) {
 std::string AppleActivity(std::string_view type) {
   constexpr std::string_view kPrefix = "HKWorkoutActivityType";
   if (type.starts_with(kPrefix)) type.remove_prefix(kPrefix.size());
+  type = type.substr(0, kMaxKeptText / 2);
   std::string out;
   for (size_t i = 0; i < type.size(); ++i) {
     const char c = type[i];
@@ -47,20 +53,23 @@ std::string AppleActivity(std::string_view type) {
 // Sport names in GPX/TCX: "Running", "running", "Biking": lower case, underscores as spaces.
 std::string Plain(std::string_view s) {
   std::string out;
-  for (char c : s) {
+  for (char c : s.substr(0, kMaxKeptText)) {
     if (c == '_') c = ' ';
+    if (c == ' ' && out.empty()) continue;
     out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
-  while (!out.empty() && out.front() == ' ') out.erase(out.begin());
   return out;
 }
 
 struct State {
   XML_Parser parser = nullptr;
+  ImportBudget* budget = nullptr;
+  std::string where;
+  std::optional<WorkoutFormat> only;
   Root root = Root::kUnknown;
   WorkoutFile file;
-  std::string error;
+  std::optional<Error> error;
   std::vector<std::string> path;  // local names of the open elements
   std::string text;               // character data of the innermost element, when collected
   bool collect = false;
@@ -72,35 +81,61 @@ struct State {
   std::optional<ParsedInstant> id_time, lap_start;
   double lap_seconds = 0;
 
-  void Fail(std::string message) {
-    if (error.empty()) error = std::move(message);
+  void Fail(std::string message) { Stop(Error::Invalid(where + ": " + std::move(message))); }
+  void Stop(Error e) {
+    if (!error) error = std::move(e);
     XML_StopParser(parser, XML_FALSE);
+  }
+  // One more workout met (kept or not): false when past the budget (the parser is stopped).
+  bool Count() {
+    auto ok = budget->AddWorkout(where);
+    if (!ok) Stop(ok.error());
+    return ok.has_value();
   }
   bool Under(std::string_view parent) const {
     return path.size() >= 2 && path[path.size() - 2] == parent;
   }
-  void Add(const ParsedInstant& start, double seconds, std::string activity) {
+  // Only the instant is kept: GPX and TCX write times in UTC (or with the offset of whatever
+  // wrote them, not necessarily the one in force where the person was), and Apple writes every
+  // date with the exporting phone's offset. The person's zone makes the local time.
+  void Add(int64_t start, double seconds, std::string activity) {
     if (!(seconds >= 30) || !std::isfinite(seconds)) {
       ++file.skipped;
       return;
     }
-    file.workouts.push_back({start.unix, start.offset, seconds, std::move(activity)});
+    file.workouts.push_back({start, std::nullopt, seconds, std::move(activity)});
   }
 };
 
 void OnStart(void* data, const XML_Char* name, const XML_Char** attrs) {
   auto& s = *static_cast<State*>(data);
+  if (s.error) return;
   const std::string_view n = Local(name);
+  if (s.path.size() >= s.budget->limits().xml_depth) {
+    s.Stop(s.budget->TooDeep(s.where));
+    return;
+  }
   if (s.path.empty()) {
+    std::optional<WorkoutFormat> format;
     if (n == "HealthData") {
       s.root = Root::kApple;
+      format = WorkoutFormat::kAppleHealth;
     } else if (n == "gpx") {
       s.root = Root::kGpx;
+      format = WorkoutFormat::kGpx;
     } else if (n == "TrainingCenterDatabase") {
       s.root = Root::kTcx;
-    } else {
+      format = WorkoutFormat::kTcx;
+    }
+    if (format && s.only && *format != *s.only) {
       s.root = Root::kForeign;
-      s.Fail("an XML file whose root is <" + std::string(n) +
+      s.Fail(std::string("a ") + std::string(WorkoutFormatName(*format)) + " file; expected " +
+             std::string(WorkoutFormatName(*s.only)));
+      return;
+    }
+    if (!format) {
+      s.root = Root::kForeign;
+      s.Fail("an XML file whose root is <" + std::string(n.substr(0, 100)) +
              ">: expected an Apple Health export (<HealthData>), GPX (<gpx>) or TCX "
              "(<TrainingCenterDatabase>)");
       return;
@@ -111,6 +146,7 @@ void OnStart(void* data, const XML_Char* name, const XML_Char** attrs) {
   switch (s.root) {
     case Root::kApple:
       if (n == "Workout" && s.path.size() == 2) {
+        if (!s.Count()) return;
         const char* type = Attr(attrs, "workoutActivityType");
         const char* start = Attr(attrs, "startDate");
         const char* end = Attr(attrs, "endDate");
@@ -133,13 +169,12 @@ void OnStart(void* data, const XML_Char* name, const XML_Char** attrs) {
             if (u == "hr" || u == "h") seconds = d * 3600;
           }
         }
-        // The offset Apple writes is the exporting phone's, not necessarily the one in force at
-        // the workout: the instant is kept, the person's own zone makes the local time.
-        s.Add(ParsedInstant{from->unix, std::nullopt}, seconds, AppleActivity(type ? type : ""));
+        s.Add(from->unix, seconds, AppleActivity(type ? type : ""));
       }
       break;
     case Root::kGpx:
       if (n == "trk") {
+        if (!s.Count()) return;
         s.trk_name.clear();
         s.trk_type.clear();
         s.first.reset();
@@ -152,6 +187,7 @@ void OnStart(void* data, const XML_Char* name, const XML_Char** attrs) {
       break;
     case Root::kTcx:
       if (n == "Activity") {
+        if (!s.Count()) return;
         const char* sport = Attr(attrs, "Sport");
         s.sport = sport ? Plain(sport) : "";
         s.id_time.reset();
@@ -174,6 +210,7 @@ void OnStart(void* data, const XML_Char* name, const XML_Char** attrs) {
 
 void OnEnd(void* data, const XML_Char* name) {
   auto& s = *static_cast<State*>(data);
+  if (s.error) return;
   const std::string_view n = Local(name);
   const bool collected = s.collect;
   s.collect = false;
@@ -190,7 +227,7 @@ void OnEnd(void* data, const XML_Char* name) {
       if (n == "trk") {
         if (s.first && s.last) {
           std::string activity = !s.trk_type.empty() ? s.trk_type : Plain(s.trk_name);
-          s.Add(*s.first, static_cast<double>(s.last->unix - s.first->unix),
+          s.Add(s.first->unix, static_cast<double>(s.last->unix - s.first->unix),
                 activity.empty() ? "workout" : activity);
         } else {
           ++s.file.skipped;
@@ -207,7 +244,8 @@ void OnEnd(void* data, const XML_Char* name) {
       if (n == "Activity") {
         const auto start = s.id_time ? s.id_time : s.lap_start;
         if (start) {
-          s.Add(*start, s.lap_seconds, s.sport.empty() || s.sport == "other" ? "workout" : s.sport);
+          s.Add(start->unix, s.lap_seconds,
+                s.sport.empty() || s.sport == "other" ? "workout" : s.sport);
         } else {
           ++s.file.skipped;
         }
@@ -221,7 +259,10 @@ void OnEnd(void* data, const XML_Char* name) {
 
 void OnText(void* data, const XML_Char* text, int len) {
   auto& s = *static_cast<State*>(data);
-  if (s.collect && s.text.size() < 256) s.text.append(text, static_cast<size_t>(len));
+  // Kept up to what a name may use (more is cut off later anyway), so a long one costs nothing.
+  if (s.collect && s.text.size() < kMaxKeptText) {
+    s.text.append(text, std::min(static_cast<size_t>(len), kMaxKeptText - s.text.size()));
+  }
 }
 
 // Refuses any external entity: a workout file has no business fetching anything.
@@ -232,18 +273,22 @@ int OnExternalEntity(XML_Parser, const XML_Char*, const XML_Char*, const XML_Cha
 
 }  // namespace
 
-Result<WorkoutFile> ReadWorkoutXml(const ByteSource& source, std::string_view name) {
+Result<WorkoutFile> ReadWorkoutXml(const ByteSource& source, std::string_view name,
+                                   ImportBudget& budget, std::optional<WorkoutFormat> only) {
   State s;
   std::unique_ptr<std::remove_pointer_t<XML_Parser>, decltype(&XML_ParserFree)> parser(
       XML_ParserCreate("UTF-8"), &XML_ParserFree);
   if (!parser) return Fail(Error::Storage("out of memory for the XML parser"));
   s.parser = parser.get();
+  s.budget = &budget;
+  s.where = std::string(name);
+  s.only = only;
   XML_SetUserData(s.parser, &s);
   XML_SetElementHandler(s.parser, OnStart, OnEnd);
   XML_SetCharacterDataHandler(s.parser, OnText);
   XML_SetExternalEntityRefHandler(s.parser, OnExternalEntity);
-  const std::string where(name);
-  constexpr size_t kChunk = 1 << 16;
+  const std::string& where = s.where;
+  uint64_t fed = 0;
   bool done = false;
   while (!done) {
     void* buf = XML_GetBuffer(s.parser, kChunk);
@@ -251,13 +296,21 @@ Result<WorkoutFile> ReadWorkoutXml(const ByteSource& source, std::string_view na
     auto n = source(static_cast<char*>(buf), kChunk);
     if (!n) return Unexpected(n.error());
     done = *n == 0;
+    fed += *n;
     if (XML_ParseBuffer(s.parser, static_cast<int>(*n), done ? XML_TRUE : XML_FALSE) ==
         XML_STATUS_ERROR) {
-      if (!s.error.empty()) return Fail(Error::Invalid(where + ": " + s.error));
+      if (s.error) return Fail(*s.error);
       return Fail(Error::Invalid(where + ": not well-formed XML at line " +
                                  std::to_string(XML_GetCurrentLineNumber(s.parser)) + ", column " +
                                  std::to_string(XML_GetCurrentColumnNumber(s.parser)) + ": " +
                                  XML_ErrorString(XML_GetErrorCode(s.parser))));
+    }
+    // Where the token not yet complete begins: expat keeps everything after it.
+    const XML_Index at = XML_GetCurrentByteIndex(s.parser);
+    if (!done && at >= 0 && fed - static_cast<uint64_t>(at) > kMaxToken) {
+      return Fail(Error::Invalid(where + ": an XML tag (or comment) longer than 1 MB at line " +
+                                 std::to_string(XML_GetCurrentLineNumber(s.parser)) +
+                                 ", which no workout file has"));
     }
   }
   switch (s.root) {
@@ -271,10 +324,11 @@ Result<WorkoutFile> ReadWorkoutXml(const ByteSource& source, std::string_view na
       s.file.format = WorkoutFormat::kTcx;
       break;
     default:
-      return Fail(Error::Invalid(where + ": an empty XML file; expected an Apple Health export, "
-                                         "GPX or TCX"));
+      return Fail(Error::Invalid(where + ": an empty XML file; expected " +
+                                 (only ? std::string(WorkoutFormatName(*only))
+                                       : std::string("an Apple Health export, GPX or TCX"))));
   }
   return s.file;
 }
 
-}  // namespace backsignal
+}  // namespace backsignal::workouts_detail

@@ -138,5 +138,49 @@ TEST(ReportTest, AnEmptyDiarySaysSo) {
   EXPECT_NE(html.find("No sessions recorded in these dates"), std::string::npos);
 }
 
+TEST(ReportTest, SeveralSessionsOnADayAreOneDayOnTheLineNotAZigzag) {
+  // The golden diary has two rated sessions on 22 Mar: two marks on that day, one point on the
+  // line (the day's highest).
+  const std::string svg =
+      ComfortChartSvg(GoldenDiary(), Settings{}, D("2026-03-15"), D("2026-03-28"));
+  const size_t at = svg.find("points=\"");
+  const std::string points = svg.substr(at, svg.find('"', at + 8) - at);
+  std::vector<std::string> xs;
+  for (size_t i = 8; i < points.size();) {
+    const size_t comma = points.find(',', i);
+    xs.push_back(points.substr(i, comma - i));
+    i = points.find(' ', comma);
+    if (i == std::string::npos) break;
+    ++i;
+  }
+  std::vector<std::string> unique = xs;
+  std::sort(unique.begin(), unique.end());
+  unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
+  EXPECT_EQ(unique.size(), xs.size()) << points;
+}
+
+TEST(ReportTest, OnAPhoneTheChartsAreRedrawnNarrowAndTheTableReadsAsCards) {
+  ReportOptions o{.weeks = 2, .as_of = D("2026-03-28"), .person_name = "Sam"};
+  const std::string html = RenderReportHtml(GoldenDiary(), Settings{}, o);
+  size_t wide = 0, narrow = 0;
+  for (size_t at = html.find("class=\"chart wide\""); at != std::string::npos;
+       at = html.find("class=\"chart wide\"", at + 1)) {
+    ++wide;
+  }
+  for (size_t at = html.find("class=\"chart narrow\""); at != std::string::npos;
+       at = html.find("class=\"chart narrow\"", at + 1)) {
+    ++narrow;
+  }
+  EXPECT_EQ(wide, 2u);
+  EXPECT_EQ(narrow, 2u);
+  EXPECT_NE(html.find("data-label=\"Next morning\""), std::string::npos);
+  // Dates as the app writes them, and the person named: the report speaks of them.
+  EXPECT_NE(html.find("Sun 15 Mar 2026 to Sat 28 Mar 2026"), std::string::npos);
+  EXPECT_NE(html.find("2-week report for Sam"), std::string::npos);
+  EXPECT_NE(html.find("Sam&#39;s usual morning"), std::string::npos);
+  EXPECT_EQ(html.find("Your usual"), std::string::npos);
+  EXPECT_EQ(html.find("your mornings"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace backsignal

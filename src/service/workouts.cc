@@ -81,6 +81,22 @@ std::string_view Name(WorkoutOutcome o) {
   return "?";
 }
 
+ImportCancel ImportDeadline(const Clock& clock, int64_t seconds, const std::atomic<bool>* stop) {
+  const int64_t until = seconds > 0 ? clock.Now() + seconds : 0;
+  return [&clock, until, seconds, stop]() -> std::optional<Error> {
+    if (stop && stop->load(std::memory_order_relaxed)) {
+      return Error::Storage(
+          "the import was stopped: the server is shutting down; nothing was "
+          "stored");
+    }
+    if (until && clock.Now() > until) {
+      return Error::Invalid("the file took longer than " + std::to_string(seconds) +
+                            " s to read, the most one import may take; nothing was stored");
+    }
+    return std::nullopt;
+  };
+}
+
 Result<WorkoutImport> ImportWorkouts(const Service& service, PersonId person,
                                      const WorkoutFile& file, const WorkoutOptions& options) {
   auto store = service.db().ForPerson(person);
@@ -102,67 +118,105 @@ Result<WorkoutImport> ImportWorkouts(const Service& service, PersonId person,
     if (!zone) return Unexpected(zone.error());
     const Date today = DateAt(now, *zone);
     const std::vector<Workout> workouts = LocalWorkouts(file.workouts, *zone);
-    // By date, so that each day is read and written once.
-    std::map<Date, std::vector<size_t>> by_date;
-    for (size_t i = 0; i < workouts.size(); ++i) by_date[workouts[i].date].push_back(i);
-    out.workouts.resize(workouts.size());
-    for (const auto& [date, indexes] : by_date) {
+    // The days the workouts fall on (and, for a Health Connect workout recorded away from the
+    // person's zone, the day the zone puts it on too), each read once and written once.
+    struct DayState {
+      Day day;
+      Day before;
+      std::vector<bool> taken;      // sessions already matched in this import
+      std::vector<size_t> results;  // results whose session number is on this day
+    };
+    std::map<Date, DayState> days;
+    auto load = [&](Date date) -> Result<DayState*> {
+      auto it = days.find(date);
+      if (it != days.end()) return &it->second;
       if (auto ok = CheckDiaryDate(date, "a workout's date"); !ok) return Unexpected(ok.error());
       auto stored = txn.GetDay(date);
       if (!stored) return Unexpected(stored.error());
-      Day day = stored->value_or(Day{.date = date});
-      const Day before = day;
-      std::vector<bool> taken(day.sessions.size(), false);
-      for (size_t i : indexes) {
-        const Workout& w = workouts[i];
-        WorkoutResult& r = out.workouts[i];
-        r.workout = w;
-        if (w.capped) ++out.capped;
-        if (date > today) {
-          r.outcome = WorkoutOutcome::kFuture;
-          ++out.future;
-          continue;
-        }
-        if (auto m = Match(day, w, taken)) {
-          taken[*m] = true;
-          Session& s = day.sessions[*m];
-          // Loads the person already gave are theirs: nothing to suggest.
-          if (!s.load.empty()) r.workout.suggested = LoadSet{};
-          const bool had_loads = !s.load.empty();
-          const bool changed = Fill(s, w, options.accept_loads);
-          r.outcome = changed ? WorkoutOutcome::kMerged : WorkoutOutcome::kUnchanged;
-          r.session = *m + 1;
-          r.loads_applied = options.accept_loads && !had_loads && !s.load.empty();
-          ++(changed ? out.merged : out.unchanged);
-          continue;
-        }
-        Session s;
-        s.time = w.start;
-        s.minutes = w.minutes;
-        s.activity = w.activity;
-        if (options.accept_loads) s.load = w.suggested;
-        r.loads_applied = options.accept_loads && !w.suggested.empty();
-        // In the order they happened: before the first later session with a time.
-        size_t at = day.sessions.size();
-        for (size_t k = 0; k < day.sessions.size(); ++k) {
-          if (day.sessions[k].time && day.sessions[k].time->minutes() > w.start.minutes()) {
-            at = k;
-            break;
+      DayState st;
+      st.day = stored->value_or(Day{.date = date});
+      st.before = st.day;
+      st.taken.assign(st.day.sessions.size(), false);
+      return &days.emplace(date, std::move(st)).first->second;
+    };
+    out.workouts.resize(workouts.size());
+    for (size_t i = 0; i < workouts.size(); ++i) {
+      const Workout& w = workouts[i];
+      WorkoutResult& r = out.workouts[i];
+      r.workout = w;
+      if (w.capped) ++out.capped;
+      if (w.date > today) {
+        r.outcome = WorkoutOutcome::kFuture;
+        ++out.future;
+        continue;
+      }
+      auto primary = load(w.date);
+      if (!primary) return Unexpected(primary.error());
+      DayState* st = *primary;
+      std::optional<size_t> m = Match(st->day, w, st->taken);
+      // The same workout from a source with only its instant was put where the zone puts it.
+      if (!m && w.zone_date && *w.zone_date <= today) {
+        Workout there = w;
+        there.date = *w.zone_date;
+        there.start = *w.zone_start;
+        if (auto other = load(there.date); other) {
+          if (auto found = Match((*other)->day, there, (*other)->taken)) {
+            st = *other;
+            m = found;
+            r.workout.date = there.date;
+            r.workout.start = there.start;
           }
+        } else if (other.error().kind != ErrorKind::kInvalid) {
+          return Unexpected(other.error());
         }
-        day.sessions.insert(day.sessions.begin() + static_cast<std::ptrdiff_t>(at), std::move(s));
-        taken.insert(taken.begin() + static_cast<std::ptrdiff_t>(at), true);
-        // Numbers of this day's results after `at` move up by one.
-        for (size_t j : indexes) {
-          if (j != i && out.workouts[j].session > at) ++out.workouts[j].session;
+      }
+      const Workout& as = r.workout;
+      if (m) {
+        st->taken[*m] = true;
+        Session& s = st->day.sessions[*m];
+        // Loads the person already gave are theirs: nothing to suggest.
+        if (!s.load.empty()) r.workout.suggested = LoadSet{};
+        const bool had_loads = !s.load.empty();
+        const bool changed = Fill(s, as, options.accept_loads);
+        r.outcome = changed ? WorkoutOutcome::kMerged : WorkoutOutcome::kUnchanged;
+        r.session = *m + 1;
+        st->results.push_back(i);
+        r.loads_applied = options.accept_loads && !had_loads && !s.load.empty();
+        ++(changed ? out.merged : out.unchanged);
+        continue;
+      }
+      Session s;
+      s.time = w.start;
+      s.minutes = w.minutes;
+      s.activity = w.activity;
+      if (options.accept_loads) s.load = w.suggested;
+      r.loads_applied = options.accept_loads && !w.suggested.empty();
+      // In the order they happened: before the first later session with a time.
+      std::vector<Session>& sessions = st->day.sessions;
+      size_t at = sessions.size();
+      for (size_t k = 0; k < sessions.size(); ++k) {
+        if (sessions[k].time && sessions[k].time->minutes() > w.start.minutes()) {
+          at = k;
+          break;
         }
-        r.outcome = WorkoutOutcome::kAdded;
-        r.session = at + 1;
-        ++out.added;
       }
-      if (!options.dry_run && !(day == before)) {
-        if (auto ok = txn.PutDay(day); !ok) return ok;
+      sessions.insert(sessions.begin() + static_cast<std::ptrdiff_t>(at), std::move(s));
+      st->taken.insert(st->taken.begin() + static_cast<std::ptrdiff_t>(at), true);
+      // Numbers of this day's results after `at` move up by one.
+      for (size_t j : st->results) {
+        if (out.workouts[j].session > at) ++out.workouts[j].session;
       }
+      st->results.push_back(i);
+      r.outcome = WorkoutOutcome::kAdded;
+      r.session = at + 1;
+      ++out.added;
+    }
+    for (auto& [date, st] : days) {
+      if (options.dry_run || st.day == st.before) continue;
+      if (options.cancel) {
+        if (std::optional<Error> stop = options.cancel()) return Fail(std::move(*stop));
+      }
+      if (auto ok = txn.PutDay(st.day); !ok) return ok;
     }
     return {};
   };

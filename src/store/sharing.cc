@@ -91,8 +91,10 @@ Result<PersonId> SqlDatabase::RedeemInvite(const std::string& hash, int64_t clin
 Result<std::vector<ShareInfo>> SqlDatabase::ListShares(PersonId person) {
   return Read([&](Conn& c) -> Result<std::vector<ShareInfo>> {
     auto r = c.Query(
-        "SELECT s.clinician_id, a.username, s.created_at FROM shares s JOIN accounts a ON "
-        "a.id = s.clinician_id WHERE s.person_id = ? ORDER BY s.created_at, a.username",
+        "SELECT s.clinician_id, COALESCE(NULLIF(n.value, ''), a.username), s.created_at "
+        "FROM shares s JOIN accounts a ON a.id = s.clinician_id "
+        "LEFT JOIN profile n ON n.person_id = a.person_id AND n.key = 'display_name' "
+        "WHERE s.person_id = ? ORDER BY s.created_at, a.username",
         {person});
     if (!r) return Unexpected(r.error());
     std::vector<ShareInfo> out;

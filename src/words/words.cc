@@ -350,7 +350,7 @@ void SessionsWords(const Reading& r, const Settings& s, ReadingWords& w);
 void AssociationsWords(const Reading& r, const Settings& s, ReadingWords& w);
 std::string NextStepWords(const Reading& r, const Settings& s);
 
-ReadingWords WordsFor(const Reading& r, const Settings& s) {
+ReadingWords WordsFor(const Reading& r, const Settings& s, const Voice& voice) {
   ReadingWords w;
   VerdictWords(r, s, w);
   EvidenceWords(r, s, w);
@@ -362,7 +362,7 @@ ReadingWords WordsFor(const Reading& r, const Settings& s) {
   w.next_step = NextStepWords(r, s);
   w.as_of = "As of " + PersonDate(r.as_of, true) + ": the last " + Num(s.trend_days) +
             " days, from " + PersonDate(r.window_start) + ".";
-  return w;
+  return InVoice(std::move(w), voice);
 }
 
 }  // namespace backsignal

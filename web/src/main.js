@@ -21,6 +21,7 @@ const PERSON_PAGES = [
   ['reading', 'Reading'],
   ['history', 'History'],
   ['share', 'Report & data'],
+  ['settings', 'Settings'],
 ];
 
 const people = new Map();
@@ -28,6 +29,11 @@ const people = new Map();
 const app = {
   start,
   refreshQueue,
+  // The page at its top, the focus on its heading (after the safety screen, say).
+  toTop() {
+    window.scrollTo(0, 0);
+    focusOn(document.querySelector('main h1'));
+  },
   rememberPeople(list) {
     for (const p of list) people.set(p.person, p);
   },
@@ -96,6 +102,7 @@ async function refreshQueue() {
 
 // Marks the cards of entries the server has now stored.
 subscribe((ev) => {
+  if (ev.type === 'sent' || ev.type === 'idle') refreshStale();
   if (ev.type === 'sent') {
     for (const el of document.querySelectorAll(`[data-queued="${ev.entry.key}"]`)) {
       el.textContent = 'Saved.';
@@ -111,8 +118,14 @@ subscribe((ev) => {
   }
   refreshQueue();
 });
-window.addEventListener('online', refreshQueue);
+window.addEventListener('online', () => {
+  refreshQueue();
+  refreshStale();
+});
 window.addEventListener('offline', refreshQueue);
+
+// The page shown now, and what it was drawn from (a refresh draws it again in place).
+let shown = { name: null, fresh: false };
 
 async function route() {
   const main = document.getElementById('main');
@@ -121,18 +134,25 @@ async function route() {
     drawNav([], null);
     document.title = 'Sign in · backsignal';
     const m = location.hash.match(/^#signup=(.+)$/);
+    shown = { name: 'signin' };
     renderSignIn(main, app, m ? m[1] : null);
     return;
   }
   const pages = pagesFor(me);
   let name = (location.hash || '').slice(1);
   let view = null;
+  let openDate = null;
   const person = name.match(/^person=(\d+)$/);
   if (person && me.role === 'clinician') {
     const id = Number(person[1]);
     const p = people.get(id);
     view = { person: id, name: p ? personName(p) : 'This person' };
     name = 'people';
+  }
+  const day = name.match(/^history=(\d{4}-\d{2}-\d{2})$/);
+  if (day) {
+    openDate = day[1];
+    name = 'history';
   }
   if (name !== 'settings' && !pages.some(([id]) => id === name)) name = pages[0][0];
   drawNav(pages, name);
@@ -143,19 +163,46 @@ async function route() {
     ['settings', 'Settings'],
   ]);
   document.title = `${view ? `${view.name}’s reading` : titles[name]} · backsignal`;
+  // A day opened from a link while History is already shown: opened in place, the rest kept.
+  if (openDate && shown.name === 'history' && app.openDay) {
+    app.openDay(openDate);
+    return;
+  }
   window.scrollTo(0, 0);
   main.replaceChildren(h('p', { class: 'loading', role: 'status' }, 'Loading…'));
+  app.openDay = null;
+  shown = { name };
   if (view) await renderReading(main, app, view);
   else if (name === 'today') await renderToday(main, app);
   else if (name === 'reading') await renderReading(main, app);
-  else if (name === 'history') await renderHistory(main, app);
+  else if (name === 'history') await renderHistory(main, app, undefined, { openDate });
   else if (name === 'share') await renderShare(main, app);
   else if (name === 'settings') await renderSettings(main, app);
   else if (name === 'account') await renderAccount(main, app);
   else if (name === 'people') await renderPeople(main, app);
-  window.scrollTo(0, 0);
-  focusOn(main.querySelector('h2'));
+  if (!openDate) {
+    window.scrollTo(0, 0);
+    focusOn(main.querySelector('h1'));
+  }
   refreshQueue();
+}
+
+// A page showing what this phone last saw is drawn again from the server once it answers (a
+// queued check-in went through, or the connection came back), where the person was.
+let refreshing = false;
+async function refreshStale() {
+  if (refreshing || !document.querySelector('[data-stale]')) return;
+  refreshing = true;
+  try {
+    const y = window.scrollY;
+    const main = document.getElementById('main');
+    if (shown.name === 'today') await renderToday(main, app);
+    else if (shown.name === 'history') await renderHistory(main, app);
+    else return;
+    window.scrollTo(0, y);
+  } finally {
+    refreshing = false;
+  }
 }
 
 async function loadMe() {

@@ -5,6 +5,12 @@
 // Each workout becomes a session's date, start time, minutes and activity in the person's own
 // time, with the loads its activity suggests (a suggestion the person confirms, never applied
 // on its own).
+//
+// Every file is read under an ImportBudget: what one import may cost (bytes inflated, zip
+// entries, workouts, XML nesting, a database's memory) and a hook that stops it (a deadline, a
+// server shutting down), checked as the file streams. The first limit passed ends the import
+// with an error naming it and its number; nothing is stored (docs/security.md, "The import
+// budget").
 #pragma once
 
 #include <cstdint>
@@ -30,11 +36,62 @@ enum class WorkoutFormat {
 };
 std::string_view WorkoutFormatName(WorkoutFormat f);  // "Apple Health", "GPX", ...
 
-// A workout as a file states it: its start as an instant, the offset from UTC the file gives
-// for it (when it gives one), how long, and the activity as the source names it.
+// What one import may read. Two sets: a file uploaded to the server, and a file the person
+// imports on their own machine with the command line (which streams exports of many GB).
+struct ImportLimits {
+  uint64_t inflated_bytes = 0;   // bytes read, after decompression, every part of the file together
+  uint64_t zip_entries = 0;      // entries in a zip's directory
+  uint64_t zip_ratio = 0;        // an entry's inflated bytes per byte of it in the zip (past 1 MiB)
+  uint64_t workouts = 0;         // workouts met, kept or left out, every part together
+  uint64_t xml_depth = 0;        // elements open at once (and a JSON file's nesting)
+  uint64_t database_memory = 0;  // a Health Connect database's cache, schema and statements
+  const char* scope = "";        // the limits' name in messages: "an upload", "one import"
+
+  static ImportLimits Upload();     // the page's upload (POST /api/v1/workouts)
+  static ImportLimits LocalFile();  // `backsignal import-workouts FILE`
+};
+
+// Asked as the import streams (each 64 KB read, each few thousand XML elements, CSV rows or
+// database steps): an Error to stop the import now (a deadline passed, the server is shutting
+// down: the caller says which, and its kind), or nothing to go on. Empty: never stops.
+using ImportCancel = std::function<std::optional<Error>()>;
+
+// The running account of one import against its limits: one per import, passed down to every
+// reader of every part. Not thread-safe (one import runs on one thread).
+class ImportBudget {
+ public:
+  explicit ImportBudget(ImportLimits limits, ImportCancel cancel = {});
+
+  const ImportLimits& limits() const { return limits_; }
+
+  // `n` more bytes read in `where`; asks the cancel hook. A refusal past the limit.
+  [[nodiscard]] Result<void> AddBytes(uint64_t n, std::string_view where);
+  // One more workout (or a row, an element that would be one) in `where`.
+  [[nodiscard]] Result<void> AddWorkout(std::string_view where);
+  // Asks the cancel hook (call it often where no bytes are counted: a database's steps).
+  [[nodiscard]] Result<void> Check();
+  // Refusals of the other limits, named the same way, for the readers that check them.
+  Error TooDeep(std::string_view where) const;
+  Error TooManyEntries(std::string_view where, uint64_t entries) const;
+  Error TooInflated(std::string_view where) const;  // an entry past zip_ratio
+  Error TooMuchMemory(std::string_view where) const;
+
+  uint64_t bytes() const { return bytes_; }
+  uint64_t workouts() const { return workouts_; }
+
+ private:
+  ImportLimits limits_;
+  ImportCancel cancel_;
+  uint64_t bytes_ = 0;
+  uint64_t workouts_ = 0;
+};
+
+// A workout as a file states it: its start as an instant, the offset from UTC in force when it
+// was recorded (only where the format records one for the workout itself: Health Connect), how
+// long, and the activity as the source names it.
 struct RawWorkout {
   int64_t start = 0;              // Unix seconds
-  std::optional<int> utc_offset;  // seconds east of UTC, when the file says
+  std::optional<int> utc_offset;  // seconds east of UTC, as recorded with the workout
   double seconds = 0;
   std::string activity;  // person-readable ("swimming", "traditional strength training")
 };
@@ -48,6 +105,11 @@ struct Workout {
   LoadSet suggested;     // loads its activity suggests, for the person to confirm
   int64_t start_unix = 0;
   bool capped = false;
+  // Where the recorded offset (Health Connect) puts it elsewhere than the person's zone does:
+  // the person's zone's date and start, so that the same workout from another source (which
+  // has only the instant) is still found as one.
+  std::optional<Date> zone_date;
+  std::optional<TimeOfDay> zone_start;
 };
 
 struct WorkoutFile {
@@ -60,30 +122,36 @@ struct WorkoutFile {
 using ByteSource = std::function<Result<size_t>(char* buf, size_t cap)>;
 
 // Reads the workouts of a file, telling its format by its content (a zip, an XML root, a CSV
-// header, a SQLite database, a JSON object). XML is streamed in chunks, so memory stays small
-// whatever the size. Errors name `name` and what was expected. Temporary files (a database
-// inside a zip) go in `tmp_dir`, or the system's when empty, and are removed.
-[[nodiscard]] Result<WorkoutFile> ReadWorkoutFile(const std::string& path,
+// header, a SQLite database, a JSON object). Every format is streamed, so memory stays small
+// whatever the size, and `budget` is checked as it goes. Errors name `name` and what was
+// expected. Temporary files (a database inside a zip or an upload) go in `tmp_dir`, or the
+// system's when empty, and are removed.
+[[nodiscard]] Result<WorkoutFile> ReadWorkoutFile(const std::string& path, ImportBudget& budget,
                                                   const std::string& tmp_dir = "");
 // The same for bytes in memory (an upload), with the file's name for messages.
 [[nodiscard]] Result<WorkoutFile> ReadWorkoutBytes(std::string_view bytes, std::string_view name,
+                                                   ImportBudget& budget,
                                                    const std::string& tmp_dir = "");
+// Bytes read as one format only (the fuzz targets, one a format; the tests): a refusal naming
+// what was expected when they are not that format. kGoogleFit is a session's JSON.
+[[nodiscard]] Result<WorkoutFile> ReadWorkoutBytesAs(WorkoutFormat format, std::string_view bytes,
+                                                     std::string_view name, ImportBudget& budget,
+                                                     const std::string& tmp_dir = "");
 
-// The workouts in the person's time zone (`zone` resolved; the offset a Health Connect session
-// was recorded with wins where it gives one, since it is the one in force at the time), in
-// order of start, without the near-duplicates one file can hold (two apps
-// writing the same workout: the same date, starts within 30 minutes and overlapping; the
-// longer is kept).
+// The workouts in the person's time zone (`zone` resolved), in order of start, without the
+// near-duplicates one file can hold (two apps writing the same workout: starts within 30
+// minutes and overlapping; the longer is kept). A Health Connect workout's recorded offset wins
+// over the zone (it is the one in force where the person was), and the zone's rendering is kept
+// beside it. Activity names are cut to kMaxActivityChars in one pass.
 std::vector<Workout> LocalWorkouts(const std::vector<RawWorkout>& raw, std::string_view zone);
+
+// `text` cut to at most `max_chars` code points in one pass, without a broken UTF-8 sequence at
+// the end; "" when `text` is not valid UTF-8 (before the cut) or holds U+0000.
+std::string CutActivityName(std::string_view text, size_t max_chars);
 
 // The loads an activity's name suggests: swimming, rowing, paddling, climbing, racket sports,
 // golf, boxing and the like; nothing where it is not obvious (running, cycling, walking, yoga).
 LoadSet SuggestLoads(std::string_view activity);
-
-// Parsers of one piece each, for the tests and the fuzz target.
-[[nodiscard]] Result<WorkoutFile> ReadWorkoutXml(const ByteSource& source, std::string_view name);
-[[nodiscard]] Result<WorkoutFile> ReadStravaCsv(std::string_view text, std::string_view name);
-[[nodiscard]] Result<WorkoutFile> ReadGoogleFitJson(std::string_view text, std::string_view name);
 
 // "2026-11-02 18:00:05 +0100" (Apple), ISO 8601 with Z or an offset, "Nov 2, 2026, 6:00:05 PM"
 // (Strava, UTC): the instant and the offset written, if any.

@@ -5,10 +5,12 @@
 // activity suggests are only applied when the person confirms them.
 #pragma once
 
+#include <atomic>
 #include <string>
 #include <vector>
 
 #include "backsignal/io/workouts.h"
+#include "backsignal/service/clock.h"
 #include "backsignal/service/service.h"
 
 namespace backsignal::service {
@@ -40,7 +42,19 @@ struct WorkoutImport {
 struct WorkoutOptions {
   bool dry_run = false;       // say what would happen, store nothing
   bool accept_loads = false;  // apply the suggested loads to sessions that have none
+  ImportCancel cancel;        // asked before each day is written: an Error ends it, none stored
 };
+
+// The cancel hook of an import that may take `seconds` by `clock` from now (0: no deadline), and
+// stops at once when `stop` (if given) is set: the server passes its shutdown flag, so an import
+// in flight ends when the server is told to. The deadline is kInvalid ("took longer than 30 s":
+// the file costs too much); a stop is kStorage (nothing stored; try again).
+ImportCancel ImportDeadline(const Clock& clock, int64_t seconds,
+                            const std::atomic<bool>* stop = nullptr);
+
+// The deadline of an upload's import (POST /api/v1/workouts): its limits are
+// ImportLimits::Upload(); a file within them reads in a few seconds.
+inline constexpr int64_t kUploadImportSeconds = 30;
 
 // Stores the file's workouts in `person`'s diary, in one transaction: all or nothing. Refused
 // while the safety screen stops check-ins.

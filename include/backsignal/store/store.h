@@ -187,7 +187,7 @@ struct TokenGrant {
 
 struct ShareInfo {
   int64_t clinician_id = 0;
-  std::string clinician;  // username
+  std::string clinician;  // the name they chose (their display name), else their username
   int64_t since = 0;
 };
 

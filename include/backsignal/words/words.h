@@ -48,7 +48,26 @@ struct ReadingWords {
   std::string as_of;  // "As of Mon 2 Nov 2026, over the 14 days from Tue 20 Oct."
 };
 
-ReadingWords WordsFor(const Reading& reading, const Settings& settings);
+// Who the words speak to (issue 20 #7): the person about their own back ("your mornings", the
+// default), or a clinician about the person ("their mornings", "Sam's usual morning"). The
+// words are made in the person's own voice and retold (words/voice.cc), so that each sentence
+// is written once.
+struct Voice {
+  bool third_person = false;
+  std::string name;  // how the person is named in the third person ("Sam"); may be empty
+  static Voice Self() { return {}; }
+  static Voice About(std::string name) { return {true, std::move(name)}; }
+};
+
+ReadingWords WordsFor(const Reading& reading, const Settings& settings,
+                      const Voice& voice = Voice::Self());
+
+// Words made in the person's own voice, retold in `voice`: "you" and "your" become "they" and
+// "their" ("them" after "to", "for" or "with", or before the end of a clause), and a sentence
+// that opens "Your usual morning" opens "Sam's usual morning". Nothing changes in the person's
+// own voice.
+std::string InVoice(const std::string& text, const Voice& voice);
+ReadingWords InVoice(ReadingWords words, const Voice& voice);
 
 // A date as a person reads it: "Tue 20 Oct 2026" (the year only when `with_year`).
 std::string PersonDate(Date d, bool with_year = false);

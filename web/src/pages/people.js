@@ -25,7 +25,7 @@ export function personName(p) {
 }
 
 export async function renderPeople(root, app) {
-  const heading = h('h2', { id: 'people-title' }, 'People');
+  const heading = h('h1', { id: 'people-title' }, 'People');
   const r = await get('/api/v1/clinician/people');
   if (!r.ok) {
     root.replaceChildren(
@@ -46,7 +46,7 @@ export async function renderPeople(root, app) {
   const add = h(
     'form',
     { class: 'card', id: 'redeem', novalidate: true },
-    h('h3', {}, 'Add a person'),
+    h('h2', {}, 'Add a person'),
     code.el,
     h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, 'Add')),
     fb.el,
@@ -59,8 +59,10 @@ export async function renderPeople(root, app) {
       return;
     }
     await renderPeople(root, app);
+    // Named as the list names them: the name they chose, else their username.
+    const added = (await get('/api/v1/clinician/people')).data?.people?.find((p) => p.person === d.data.person);
     root.querySelector('#redeem .feedback').textContent =
-      `${d.data.display_name || d.data.username} now shares their reading with you.`;
+      `${added ? personName(added) : d.data.display_name || d.data.username} now shares their reading with you.`;
   });
   const people = r.data.people;
   const PAGE = 100;
@@ -126,5 +128,5 @@ export async function renderPeople(root, app) {
         )
       : h('div', {}, people.length > 10 ? find.el : null, listEl, count, more);
   if (people.length) draw();
-  root.replaceChildren(heading, h('section', { class: 'card' }, h('h3', {}, 'Most in need first'), body), add);
+  root.replaceChildren(heading, h('section', { class: 'card' }, h('h2', {}, 'Most in need first'), body), add);
 }

@@ -18,7 +18,7 @@ function age(asOf) {
 export async function renderReading(root, app, view = null) {
   const base = view ? `/api/v1/people/${view.person}` : '/api/v1';
   const [r, st] = await Promise.all([get(`${base}/reading?today=${today()}`), get(`${base}/settings`)]);
-  const heading = h('h2', { id: 'reading-title' }, view ? `${view.name}’s reading (read only)` : 'Reading');
+  const heading = h('h1', { id: 'reading-title' }, view ? `${view.name}’s reading (read only)` : 'Reading');
   let reading;
   let settingsList;
   let stale = null;
@@ -30,7 +30,7 @@ export async function renderReading(root, app, view = null) {
     root.replaceChildren(
       heading,
       h('p', { class: 'banner', id: 'no-longer-shared' }, `${view.name} no longer shares their reading with you.`),
-      h('p', {}, h('a', { href: '#people' }, '← All people')),
+      h('p', {}, h('a', { href: '#people', class: 'button' }, '← All people')),
     );
     return;
   } else {
@@ -53,12 +53,17 @@ export async function renderReading(root, app, view = null) {
     parts.push(
       h(
         'p',
-        { class: 'lede' },
-        h('a', { href: '#people' }, '← All people'),
-        ' · ',
+        { class: 'row' },
+        h('a', { href: '#people', class: 'button' }, '← All people'),
         h(
           'a',
-          { href: `/report?person=${view.person}`, target: '_blank', rel: 'noopener', id: 'person-report' },
+          {
+            href: `/report?person=${view.person}`,
+            target: '_blank',
+            rel: 'noopener',
+            id: 'person-report',
+            class: 'button',
+          },
           'Open their report',
         ),
       ),
@@ -71,7 +76,7 @@ export async function renderReading(root, app, view = null) {
       h(
         'section',
         { class: 'card alerts', 'aria-labelledby': 'alerts-h' },
-        h('h3', { id: 'alerts-h' }, 'Alerts'),
+        h('h2', { id: 'alerts-h' }, 'Alerts'),
         w.alerts.map((a) =>
           h('p', { class: `alert${a.see_clinician ? ' clinician' : ''}`, 'data-kind': a.kind }, a.text),
         ),
@@ -83,7 +88,7 @@ export async function renderReading(root, app, view = null) {
     h(
       'section',
       { class: `card verdict v-${reading.trend.verdict}`, 'aria-labelledby': 'verdict' },
-      h('h3', { class: 'verdict-title', id: 'verdict' }, old ? `${w.title} (this reading is ${old})` : w.title),
+      h('h2', { class: 'verdict-title', id: 'verdict' }, old ? `${w.title} (this reading is ${old})` : w.title),
       h('p', {}, w.explanation),
       w.evidence.length
         ? h(
@@ -99,7 +104,7 @@ export async function renderReading(root, app, view = null) {
             w.cautions.map((c) => h('p', { class: 'caution' }, c)),
           )
         : null,
-      h('p', { id: 'next-step' }, h('strong', {}, 'Next step: '), w.next_step),
+      h('p', { id: 'next-step' }, h('strong', {}, view ? `Next step for ${view.name}: ` : 'Next step: '), w.next_step),
       h('p', { class: 'legend' }, w.as_of),
     ),
   );
@@ -107,7 +112,7 @@ export async function renderReading(root, app, view = null) {
     h(
       'section',
       { class: 'card', 'aria-labelledby': 'usual-h' },
-      h('h3', { id: 'usual-h' }, 'Your usual morning'),
+      h('h2', { id: 'usual-h' }, view ? `${view.name}’s usual morning` : 'Your usual morning'),
       h('p', {}, w.usual),
       w.progress ? h('p', {}, w.progress) : null,
     ),
@@ -116,7 +121,7 @@ export async function renderReading(root, app, view = null) {
     h(
       'section',
       { class: 'card', id: 'associations', 'aria-labelledby': 'assoc-h' },
-      h('h3', { id: 'assoc-h' }, 'What tends to go with a worse morning'),
+      h('h2', { id: 'assoc-h' }, 'What tends to go with a worse morning'),
       h(
         'p',
         { class: 'hint' },
@@ -134,14 +139,14 @@ export async function renderReading(root, app, view = null) {
         : null,
     ),
   );
-  if (reading.mornings.length) parts.push(morningChart(reading, settings));
+  if (reading.mornings.length) parts.push(morningChart(reading, settings, view));
   if (reading.sessions.some((s) => s.comfort !== null && s.comfort !== undefined)) parts.push(comfortChart(reading));
   const sessions = [...w.sessions].reverse();
   parts.push(
     h(
       'section',
       { class: 'card', 'aria-labelledby': 'windows-h' },
-      h('h3', { id: 'windows-h' }, 'Each session’s three windows'),
+      h('h2', { id: 'windows-h' }, 'Each session’s three windows'),
       sessions.length === 0
         ? h('p', {}, 'No sessions in the last four weeks.')
         : h(
@@ -173,9 +178,10 @@ export async function renderReading(root, app, view = null) {
       h(
         'p',
         { class: 'hint' },
-        'The reading uses thresholds from the research behind it; ',
-        h('a', { href: '#settings' }, 'see or adjust them'),
-        reading.non_default_settings.length ? ' (some are changed from their usual values).' : '.',
+        'The reading uses thresholds from the research behind it',
+        reading.non_default_settings.length ? ' (some are changed from their usual values)' : '',
+        ': Settings has them. ',
+        h('a', { href: '#settings', class: 'button' }, 'See or adjust them'),
       ),
     );
   }

@@ -1,0 +1,7 @@
+// Fuzz target: Strava's activities.csv, read as that format only (fuzz/workouts_fuzz.h says what is
+// checked).
+#include "workouts_fuzz.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  return backsignal::fuzzing::Run(backsignal::WorkoutFormat::kStravaCsv, data, size);
+}
