@@ -18,9 +18,10 @@ ALLOWED = {
     "report": {"core", "reading", "words"},
     "io": {"core", "reading", "words"},
     "store": {"core"},
-    "service": {"core", "reading", "words", "report", "io", "store"},
-    "server": {"core", "reading", "words", "report", "io", "store", "service"},
-    "cli": {"core", "reading", "words", "report", "io", "store", "service", "server"},
+    "push": {"core"},
+    "service": {"core", "reading", "words", "report", "io", "store", "push"},
+    "server": {"core", "reading", "words", "report", "io", "store", "push", "service"},
+    "cli": {"core", "reading", "words", "report", "io", "store", "push", "service", "server"},
 }
 # System headers that pure modules must not see.
 IMPURE = re.compile(r"sqlite3\.h|libpq|boost/|nlohmann/|httplib|sodium|date/tz")

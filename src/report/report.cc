@@ -5,37 +5,14 @@
 #include <cstdio>
 
 #include "backsignal/words/words.h"
+#include "parts.h"
 #include "style.h"
 
 namespace backsignal {
 namespace {
 
-std::string Esc(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+using report_detail::Esc;
+using report_detail::OtherFactorsHtml;
 
 // Coordinates with one decimal: deterministic across machines, and small.
 std::string F(double v) {
@@ -313,81 +290,8 @@ std::string WindowCell(const SessionReading& sr) {
   const bool sharp = sr.during == DuringSignal::kSharp;
   s += "<span" +
        std::string(sharp || sr.during == DuringSignal::kBuilding ? " class=\"worse\"" : "") + ">" +
-       Esc(DescribeDuring(sr.during)) + "</span>";
+       Esc(ShortDuring(sr.during)) + "</span>";
   return s;
-}
-
-// Sleep, stress, painkillers and the person's own factors over [from, to], in one line each,
-// or "" when none were recorded.
-std::string OtherFactorsHtml(const Diary& diary, const Settings& s, Date from, Date to) {
-  int nights = 0, short_nights = 0, stress_days = 0, high_stress = 0, pk_days = 0;
-  double sleep_sum = 0, stress_sum = 0;
-  std::vector<std::pair<std::string, int>> names, tags;
-  auto count = [](std::vector<std::pair<std::string, int>>& list, const std::string& key) {
-    for (auto& [k, n] : list) {
-      if (k == key) {
-        ++n;
-        return;
-      }
-    }
-    list.emplace_back(key, 1);
-  };
-  for (const Day& d : diary.days) {
-    if (d.date < from || d.date > to) continue;
-    const Context& c = d.context;
-    if (c.sleep_hours) {
-      ++nights;
-      sleep_sum += *c.sleep_hours;
-      if (*c.sleep_hours < s.short_sleep_hours) ++short_nights;
-    }
-    if (c.stress) {
-      ++stress_days;
-      stress_sum += c.stress->value();
-      if (c.stress->value() >= s.stress) ++high_stress;
-    }
-    if (c.painkillers.value_or(false)) {
-      ++pk_days;
-      if (c.painkiller_name) count(names, *c.painkiller_name);
-    }
-    for (const std::string& t : c.tags.value_or(std::vector<std::string>{})) count(tags, t);
-  }
-  auto one_decimal = [](double v) { return FormatScoreNumber(std::round(v * 10) / 10); };
-  auto days = [](int n) { return std::to_string(n) + (n == 1 ? " day" : " days"); };
-  std::vector<std::string> parts;
-  if (nights > 0) {
-    parts.push_back(
-        "<b>Sleep:</b> " + std::to_string(nights) + (nights == 1 ? " night" : " nights") +
-        " recorded, " + one_decimal(sleep_sum / nights) + " h on average, " +
-        std::to_string(short_nights) + " under " + FormatScoreNumber(s.short_sleep_hours) + " h.");
-  }
-  if (stress_days > 0) {
-    parts.push_back("<b>Stress:</b> " + days(stress_days) + " rated, " +
-                    one_decimal(stress_sum / stress_days) + "/10 on average, " +
-                    std::to_string(high_stress) + " at " + FormatScoreNumber(s.stress) +
-                    " or more.");
-  }
-  if (pk_days > 0) {
-    std::string p = "<b>Painkillers:</b> on " + days(pk_days);
-    if (!names.empty()) {
-      p += " (";
-      for (size_t i = 0; i < names.size(); ++i) {
-        p += (i ? ", " : "") + Esc(names[i].first) + " " + days(names[i].second);
-      }
-      p += ")";
-    }
-    parts.push_back(p + ".");
-  }
-  if (!tags.empty()) {
-    std::string p = "<b>Own factors:</b> ";
-    for (size_t i = 0; i < tags.size(); ++i) {
-      p += (i ? ", " : "") + Esc(tags[i].first) + " " + days(tags[i].second);
-    }
-    parts.push_back(p + ".");
-  }
-  if (parts.empty()) return "";
-  std::string h = "<p class=\"small\">";
-  for (size_t i = 0; i < parts.size(); ++i) h += (i ? " " : "") + parts[i];
-  return h + "</p>\n";
 }
 
 }  // namespace
@@ -420,10 +324,17 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
   // The verdict with its evidence, in the reading's own words.
   h += "<div class=\"top\">";
   h += "<section class=\"verdict v-" + std::string(Name(t.verdict)) +
-       "\"><h2>Verdict: " + Esc(w.title) + "</h2><p>" + Esc(w.explanation) + "</p><ul>";
+       "\"><h2>Verdict: " + Esc(w.title) + "</h2><p>" + Esc(w.explanation) + "</p>";
+  if (!w.held_back.empty()) {
+    h += "<p class=\"held\"><b>Holding it back:</b></p><ul class=\"held\">";
+    for (const std::string& line : w.held_back) h += "<li class=\"worse\">" + Esc(line) + "</li>";
+    h += "</ul>";
+  }
+  h += "<ul>";
   for (const std::string& e : w.evidence) h += "<li>" + Esc(e) + "</li>";
   for (const std::string& c : w.cautions) h += "<li><b>Note:</b> " + Esc(c) + "</li>";
-  h += "</ul><p><b>Next step:</b> " + Esc(w.next_step) + "</p></section>\n";
+  h += "</ul>";
+  h += "<p><b>Next step:</b> " + Esc(w.next_step) + "</p></section>\n";
 
   h += "<div class=\"aside\">";
   if (!w.alerts.empty()) {
@@ -439,6 +350,15 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
   }
   if (!w.progress.empty()) h += " " + Esc(w.progress);
   h += "</p></section>";
+  // Each activity on its own, beside the verdict (the aside has the room).
+  if (!w.activities.empty()) {
+    h += "<section class=\"acts\"><h2>Each activity (four weeks)</h2><ul class=\"acts\">";
+    for (const ActivityWords& a : w.activities) {
+      h += std::string("<li") + (a.setting_off ? " class=\"worse\"" : "") + ">" + Esc(a.text) +
+           "</li>";
+    }
+    h += "</ul></section>";
+  }
   if (!o.safety.empty()) {
     h += "<section class=\"safety\"><h2>Safety screen</h2><p>" + Esc(o.safety) + "</p></section>";
   }
@@ -475,7 +395,7 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
        "causes of a bad day.</p></section></div>\n";
   // Sessions with their three windows.
   h += "<h2>Sessions</h2>";
-  bool any = false, any_also = false;
+  bool any = false;
   std::string rows;
   for (size_t k = 0; k < list.sessions.size(); ++k) {
     const SessionReading& sr = list.sessions[k];
@@ -483,7 +403,8 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
     if (sr.date < from || sr.date > to) continue;
     any = true;
     const Session& x = *sr.session;
-    rows += "<tr><td class=\"nw\" data-label=\"Date\">" + PersonDate(sr.date);
+    rows += std::string(sw.also.empty() ? "<tr>" : "<tr class=\"has-also\">") +
+            "<td class=\"nw\" data-label=\"Date\">" + PersonDate(sr.date);
     if (x.time) rows += " " + x.time->ToString();
     rows += "</td><td data-label=\"Activity\">" + Esc(x.activity.value_or("")) +
             (x.minutes ? ", " + std::to_string(*x.minutes) + "&nbsp;min" : "");
@@ -493,38 +414,30 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
         "</td><td data-label=\"During\">" + WindowCell(sr) + "</td><td data-label=\"Hour after\">";
     if (x.hour_after.pain) rows += FormatScoreNumber(x.hour_after.pain->value()) + " ";
     if (x.hour_after.tighter && *x.hour_after.tighter) rows += "tighter ";
-    rows += "<span" +
-            std::string(sr.hour_after == HourAfterSignal::kRising ? " class=\"worse\"" : "") + ">" +
-            Esc(sw.hour_after) + "</span></td><td data-label=\"Next morning\"><span" +
+    rows += "<span" + std::string(sr.strain == Strain::kStillRising ? " class=\"worse\"" : "") +
+            ">" + Esc(ShortHourAfter(sr.hour_after)) +
+            "</span></td><td data-label=\"Next morning\"><span" +
             std::string(sr.morning == MorningSignal::kWorse || sr.morning == MorningSignal::kHigher
                             ? " class=\"worse\""
                             : "") +
-            ">" + Esc(sw.morning) + "</span></td>" + "\x01" + Esc(sw.also) + "\x02</tr>\n";
-    any_also = any_also || !sw.also.empty();
-  }
-  // The "also that day" column only when some session has something in it.
-  for (size_t at = rows.find('\x01'); at != std::string::npos; at = rows.find('\x01', at)) {
-    const size_t end = rows.find('\x02', at);
-    if (any_also) {
-      rows.replace(end, 1, "</td>");
-      rows.replace(at, 1, "<td data-label=\"Also that day\">");
-    } else {
-      rows.erase(at, end - at + 1);
+            ">" + Esc(sw.morning) + "</span></td></tr>\n";
+    // What else, unusual for the person, may have set the morning off: a row of its own under
+    // the session, the table's width (on a phone, the last line of the session's card; its words
+    // say what it is: "That day also had ...").
+    if (!sw.also.empty()) {
+      rows += "<tr class=\"also\"><td class=\"gap\"></td>";
+      rows += "<td colspan=\"4\">" + Esc(sw.also) + "</td></tr>\n";
     }
   }
   if (any) {
     h += "<div class=\"tablewrap\">";
-    h += any_also ? "<table><colgroup><col style=\"width:8%\"><col style=\"width:19%\"><col "
-                    "style=\"width:12%\"><col style=\"width:11%\"><col style=\"width:41%\"><col "
-                    "style=\"width:9%\"></colgroup>"
-                  : "<table><colgroup><col style=\"width:8%\"><col style=\"width:24%\"><col "
-                    "style=\"width:12%\"><col style=\"width:11%\"><col style=\"width:45%\">"
-                    "</colgroup>";
-    h += std::string(
-             "<thead><tr><th>Date</th><th>Activity, load</th><th>During</th>"
-             "<th>Hour after</th><th>Next morning</th>") +
-         (any_also ? "<th>Also that day</th>" : "") + "</tr></thead><tbody>\n" + rows +
-         "</tbody></table></div>\n";
+    // The date column holds "Mon 23 Nov 18:30" on one line; the activity and its loads fit one
+    // line on A4 and Letter, so that two weeks of sessions stay on one page.
+    h += "<table><colgroup><col style=\"width:14%\"><col style=\"width:33%\"><col "
+         "style=\"width:12%\"><col style=\"width:11%\"><col style=\"width:30%\"></colgroup>";
+    h += "<thead><tr><th>Date</th><th>Activity, load</th><th>During</th>"
+         "<th>Hour after</th><th>Next morning</th></tr></thead><tbody>\n" +
+         rows + "</tbody></table></div>\n";
   } else {
     h += "<p>No sessions recorded in these dates.</p>\n";
   }
@@ -543,20 +456,24 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
 
   // The thresholds in force: each name and value, with where it comes from beside any that
   // was changed (every source is in docs/reading.md's settings table, and in a tooltip here).
+  // On paper only the changed ones are listed (two weeks fit one page), and a line says the rest
+  // are at their defaults; on screen, every one.
   h += "<h2>Thresholds in force</h2><ul class=\"thresholds\">";
   const Settings defaults;
   for (const SettingInfo& info : AllSettings()) {
     const double v = settings.*(info.field);
     const bool changed = v != defaults.*(info.field);
-    h += "<li title=\"" + Esc(info.source) + "\"><b>" + Esc(info.name) + " " +
-         FormatScoreNumber(v) + "</b>" +
+    h += "<li" + std::string(changed ? "" : " class=\"dflt\"") + " title=\"" + Esc(info.source) +
+         "\"><b>" + Esc(info.name) + " " + FormatScoreNumber(v) + "</b>" +
          (changed ? " (changed; default " + FormatScoreNumber(defaults.*(info.field)) +
                         "): " + Esc(info.source)
                   : "") +
          "</li>";
   }
-  h += "</ul><p class=\"small\">Where each threshold comes from: the Settings table of "
-       "docs/reading.md.</p>\n";
+  h += std::string("</ul><p class=\"small\"><span class=\"print-only\">") +
+       (r.non_default_settings.empty() ? "Every threshold is at its default. "
+                                       : "Every threshold not listed is at its default. ") +
+       "</span>Where each threshold comes from: the Settings table of docs/reading.md.</p>\n";
   h += "<footer>Ratings 0 (none) to 10 (worst imaginable), read by backsignal's published rules "
        "(docs/reading.md). Not a diagnosis.";
   if (!o.generated.empty()) h += " Generated " + Esc(o.generated) + ".";

@@ -19,6 +19,11 @@ p{margin:0 0 1.5mm}
 .v-helpful{border-color:#1e6b3a;background:#eef7f1}
 .v-mixed{border-color:#8a6d00;background:#fbf6e6}
 .verdict ul{margin:1mm 0;padding-left:5mm}
+.verdict p.held{margin:1.5mm 0 0}
+ul.acts{margin:0;padding-left:4mm}
+.verdict li.worse{color:#b3261e;font-weight:600}
+tr.also td{padding-top:0;color:#333;font-style:italic}
+tr.has-also td{border-bottom:0}
 .alerts{border-left:1.5mm solid #b3261e;padding:1mm 3mm;margin:3mm 0 0;background:#fdf0ef}
 .alerts p{margin:0.5mm 0}
 .row2{display:flex;gap:4mm;align-items:flex-start}
@@ -34,19 +39,6 @@ svg.chart.narrow,.legend-html{display:none}
 .legend-html{list-style:none;margin:1mm 0 0;padding:0;flex-wrap:wrap;gap:1mm 4mm;font-size:9.5pt;color:#333}
 .legend-html li{display:flex;align-items:center;gap:1.5mm}
 svg.key{width:14px;height:10px;flex:none}
-@media screen and (max-width:600px){body{font-size:11.5pt;padding:4mm 3mm}.top{display:block}.aside{margin-top:3mm}.row2{display:block}
-.row2 .howto{font-size:10pt}
-svg.chart.wide{display:none}svg.chart.narrow{display:block}.legend-html{display:flex}
-svg.narrow .tick{font-size:12.5px}
-.tablewrap table,.tablewrap tbody,.tablewrap tr,.tablewrap td{display:block;width:auto}
-.tablewrap colgroup,.tablewrap thead{display:none}
-.tablewrap table{font-size:10.5pt}
-.tablewrap tr{border-top:0.3mm solid #999;padding:1.5mm 0}
-.tablewrap td{border:0;padding:0.4mm 0}
-.tablewrap td::before{content:attr(data-label) ": ";font-weight:600;color:#444}
-.tablewrap td.nw{white-space:normal;font-weight:600}
-.tablewrap td.nw::before{content:none}
-.thresholds{columns:1;font-size:9pt}.thresholds li{overflow-wrap:anywhere}.small,.load{font-size:9.5pt}}
 figure{margin:1mm 0}
 svg.chart{width:100%;height:auto;display:block}
 svg .grid{stroke:#ddd;stroke-width:1}
@@ -71,7 +63,25 @@ th{background:#f2f2f2}
 .thresholds li{break-inside:avoid;margin:0 0 0.3mm}
 .notes p{margin:0.5mm 0}
 footer{margin-top:3mm;font-size:7.5pt;color:#555}
+.print-only{display:none}
 .screen-only{background:#eef3f8;border-radius:2mm;padding:2mm 3mm;margin-bottom:3mm;font-size:9pt}
+/* A phone's screen, after the rules it overrides (same specificity: the later wins). */
+@media screen and (max-width:600px){body{font-size:11.5pt;padding:4mm 3mm}.top{display:block}.aside{margin-top:3mm}.row2{display:block}
+.row2 .howto{font-size:10pt}
+svg.chart.wide{display:none}svg.chart.narrow{display:block}.legend-html{display:flex}
+svg.narrow .tick{font-size:12.5px}
+.tablewrap table,.tablewrap tbody,.tablewrap tr,.tablewrap td{display:block;width:auto}
+.tablewrap colgroup,.tablewrap thead{display:none}
+.tablewrap table{font-size:10.5pt}
+.tablewrap tr{border-top:0.3mm solid #999;padding:1.5mm 0}
+.tablewrap td{border:0;padding:0.4mm 0}
+.tablewrap td::before{content:attr(data-label) ": ";font-weight:600;color:#444}
+.tablewrap td.nw{white-space:normal;font-weight:600}
+.tablewrap td.nw::before{content:none}
+.tablewrap tr.has-also{padding-bottom:0}
+.tablewrap tr.also{border-top:0;padding-top:0}
+.tablewrap tr.also td.gap{display:none}.tablewrap tr.also td::before{content:none}
+.thresholds{columns:1;font-size:9pt}.thresholds li{overflow-wrap:anywhere}.small,.load{font-size:9.5pt}footer{font-size:9pt}}
 @page{margin:8mm 9mm}
 @media print{
   body{padding:0;max-width:none;font-size:8pt;line-height:1.25}
@@ -79,8 +89,13 @@ footer{margin-top:3mm;font-size:7.5pt;color:#555}
   h2{margin:1.6mm 0 0.6mm;font-size:9.5pt}
   .verdict h2{font-size:11pt}
   p{margin:0 0 1mm}
-  .thresholds{font-size:5.8pt}
+  .thresholds{font-size:5.8pt;columns:3;column-gap:2mm}
+  .thresholds li{margin:0}
+  .thresholds li.dflt{display:none}
+  .row2 .comfort,.row2 .howto{flex:1}
+  .print-only{display:inline}
   .verdict{padding:1.5mm 3mm}
+  .verdict ul{font-size:7.5pt;line-height:1.2;margin:0.5mm 0}
   .screen-extra{display:none}
   table{font-size:7.5pt}
   th,td{padding:0.5mm 1mm}

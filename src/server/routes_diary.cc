@@ -11,6 +11,7 @@
 #include "backsignal/service/checkins.h"
 #include "backsignal/service/exports.h"
 #include "backsignal/service/readings.h"
+#include "backsignal/service/reminders.h"
 #include "backsignal/service/safety.h"
 #include "backsignal/service/settings.h"
 #include "backsignal/service/workouts.h"
@@ -301,6 +302,10 @@ void AddDiaryRoutes(Router& router, App& app) {
                   return Result<void>();
                 });
                 if (!p) return Unexpected(p.error());
+                // A new wake time or zone moves the push reminders planned (reminders.h).
+                if (auto ok = service::ReplanReminders(svc, c.subject); !ok) {
+                  return Unexpected(ok.error());
+                }
                 return Json(200, ProfileToJson(*p));
               }});
 

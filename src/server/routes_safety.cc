@@ -30,6 +30,7 @@ nlohmann::json StateJson(const SafetyState& s) {
   j["stopped"] = s.stopped;
   j["due"] = s.due ? nlohmann::json(std::string(Name(*s.due))) : nullptr;
   j["due_text"] = s.due ? SafetyReasonText(*s.due) : "";
+  j["prompt"] = s.due ? SafetyDuePrompt(*s.due) : "";  // beside a reading
   j["advice"] = s.record ? SafetyAdvice(s.record->outcome, s.time_zone) : "";
   j["emergency_number"] = EmergencyNumber(s.time_zone);
   j["emergency"] = EmergencyJson(s.time_zone);

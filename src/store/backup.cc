@@ -339,7 +339,7 @@ Result<void> CopyRows(const std::string& backup, int version, const std::string&
       return ok;
     }
   }
-  // Ids handed out before stay handed out (tables with AUTOINCREMENT: migration 010 on).
+  // Ids handed out before stay handed out (tables with AUTOINCREMENT: migration 012 on).
   auto has_sequence = One(d,
                           "SELECT (SELECT COUNT(*) FROM main.sqlite_master WHERE name = "
                           "'sqlite_sequence') * (SELECT COUNT(*) FROM b.sqlite_master WHERE name "

@@ -85,6 +85,14 @@ std::string SafetyReasonText(SafetyReason r) {
   return "";
 }
 
+std::string SafetyDuePrompt(SafetyReason r) {
+  if (r == SafetyReason::kFirstUse) {
+    return "You have not answered the safety questions yet. They take a minute, and they tell "
+           "when mid back pain needs a clinician rather than a diary.";
+  }
+  return "The safety questions are due again. " + SafetyReasonText(r);
+}
+
 std::string SafetyAdvice(Urgency u, std::string_view zone) {
   const std::string call = EmergencyCallWords(zone);
   switch (u) {

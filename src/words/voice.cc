@@ -83,7 +83,9 @@ ReadingWords InVoice(ReadingWords w, const Voice& voice) {
     retell(*s);
   }
   for (std::string& s : w.evidence) retell(s);
+  for (std::string& s : w.held_back) retell(s);
   for (std::string& s : w.cautions) retell(s);
+  for (ActivityWords& a : w.activities) retell(a.text);
   for (AlertWords& a : w.alerts) retell(a.text);
   for (SessionWords& s : w.sessions) {
     for (std::string* t : {&s.heading, &s.during, &s.hour_after, &s.morning, &s.also}) retell(*t);

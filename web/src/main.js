@@ -9,6 +9,7 @@ import { renderAccount } from './pages/account.js';
 import { renderHistory } from './pages/history.js';
 import { personName, renderPeople } from './pages/people.js';
 import { renderReading } from './pages/reading.js';
+import { focusCard, renderReminders } from './pages/reminders.js';
 import { renderSettings } from './pages/settings.js';
 import { renderShare } from './pages/share.js';
 import { renderSignIn } from './pages/signin.js';
@@ -140,6 +141,9 @@ async function route() {
   }
   const pages = pagesFor(me);
   let name = (location.hash || '').slice(1);
+  // "#today/after-2026-11-20-1": a page and a card on it (a tapped push reminder).
+  const [page, card] = name.split('/');
+  name = page;
   let view = null;
   let openDate = null;
   const person = name.match(/^person=(\d+)$/);
@@ -154,13 +158,14 @@ async function route() {
     openDate = day[1];
     name = 'history';
   }
-  if (name !== 'settings' && !pages.some(([id]) => id === name)) name = pages[0][0];
+  if (name !== 'settings' && name !== 'reminders' && !pages.some(([id]) => id === name)) name = pages[0][0];
   drawNav(pages, name);
   const titles = Object.fromEntries([
     ...PERSON_PAGES,
     ['people', 'People'],
     ['account', 'Account'],
     ['settings', 'Settings'],
+    ['reminders', 'Reminders'],
   ]);
   document.title = `${view ? `${view.name}’s reading` : titles[name]} · backsignal`;
   // A day opened from a link while History is already shown: opened in place, the rest kept.
@@ -180,9 +185,10 @@ async function route() {
   else if (name === 'settings') await renderSettings(main, app);
   else if (name === 'account') await renderAccount(main, app);
   else if (name === 'people') await renderPeople(main, app);
+  else if (name === 'reminders') await renderReminders(main, app);
   if (!openDate) {
     window.scrollTo(0, 0);
-    focusOn(main.querySelector('h1'));
+    if (!focusCard(main, card)) focusOn(main.querySelector('h1'));
   }
   refreshQueue();
 }

@@ -31,6 +31,11 @@ inline constexpr const char* kSafetyIntro =
 // Why the screen is asked again.
 enum class SafetyReason { kFirstUse, kKeepsRising, kRepeatedSharp, kBuildingWithBreathing };
 std::string SafetyReasonText(SafetyReason r);
+// Beside a reading, when the screen is unanswered or due again: what to say, the same on every
+// surface; each surface adds how to answer them there (kSafetyHowCli on the command line, a
+// button on the page).
+std::string SafetyDuePrompt(SafetyReason r);
+inline constexpr const char* kSafetyHowCli = "Answer them with: backsignal safety";
 std::string_view Name(SafetyReason r);  // "first_use", "keeps_rising", ...
 
 // Where the person is, from their IANA time zone, and the numbers that reach an ambulance

@@ -11,8 +11,31 @@ const NEEDS = {
   keeps_rising: 'pain keeps rising',
   morning_shift: 'mornings drifting up',
   stirring_up: 'stirring up',
+  masked_by_painkillers: 'masked by painkillers',
+  flares: 'flares after exercise',
+  creeping: 'mornings creeping up',
+  strain: 'sessions building or still rising',
   no_recent_check_ins: 'no recent check-ins',
 };
+
+// Reasons shown as urgent: alerts, stirring up, an activity setting the back off.
+const URGENT = new Set([
+  'modify_or_stop',
+  'keeps_rising',
+  'repeated_worse_mornings',
+  'morning_shift',
+  'stirring_up',
+  'activity_setting_off',
+]);
+
+// A reason in a clinician's words; an activity setting the back off is named by its name.
+function needLabel(p, n) {
+  if (n === 'activity_setting_off') {
+    const names = p.setting_off || [];
+    return names.length ? `${names.join(' and ')} setting it off` : 'an activity setting it off';
+  }
+  return NEEDS[n] || n.replace(/_/g, ' ');
+}
 const VERDICTS = {
   helpful: 'within a helpful range',
   stirring_up: 'may be stirring things up',
@@ -75,8 +98,8 @@ export async function renderPeople(root, app) {
       h('a', { href: `#person=${p.person}`, class: 'name' }, personName(p)),
       h(
         'span',
-        { class: p.needs.length && p.needs[0] !== 'no_recent_check_ins' ? 'needs urgent' : 'needs' },
-        p.needs.map((n) => NEEDS[n] || n.replace(/_/g, ' ')).join(', ') || 'nothing flagged',
+        { class: p.needs.some((n) => URGENT.has(n)) ? 'needs urgent' : 'needs' },
+        p.needs.map((n) => needLabel(p, n)).join(', ') || 'nothing flagged',
       ),
       h('span', { class: 'verdict' }, VERDICTS[p.verdict] || ''),
       h(

@@ -178,6 +178,11 @@ export async function renderShare(root) {
     h('h2', {}, 'Reminders'),
     h('p', {}, 'A daily morning check-in at your wake time, and for each session an hour-after reminder.'),
     prefs,
+    h(
+      'p',
+      {},
+      h('a', { href: '#reminders', id: 'push-link' }, 'Reminders on your phone, even when backsignal is closed'),
+    ),
     h('h3', {}, 'Calendar link'),
     feedBox,
   );
