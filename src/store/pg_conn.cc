@@ -184,6 +184,8 @@ class PgConn final : public Conn {
 
   bool InTransaction() const override { return in_txn_; }
 
+  using Conn::Query;
+  using Conn::Run;
   Result<std::vector<Row>> Query(const char* sql, std::span<const Value> params) override {
     auto r = Execute(sql, params);
     if (!r) return Unexpected(r.error());

@@ -114,6 +114,18 @@ std::string ColumnList(std::span<const Field<R>> fields) {
   return out;
 }
 
+// "a, b" as "a = ?, b = ?".
+std::string Assignments(const std::string& columns) {
+  std::string out;
+  size_t from = 0;
+  while (from < columns.size()) {
+    const size_t comma = std::min(columns.find(", ", from), columns.size());
+    out += (out.empty() ? "" : ", ") + columns.substr(from, comma - from) + " = ?";
+    from = comma + 2;
+  }
+  return out;
+}
+
 std::string Placeholders(size_t n) {
   std::string out;
   for (size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
@@ -139,6 +151,12 @@ const DiaryStatements& Statements() {
                      Placeholders(6 + ContextFields().size()) + ")";
     out.insert_session = "INSERT INTO sessions (person_id, date, seq, " + session_columns +
                          ") VALUES (" + Placeholders(3 + SessionFields().size()) + ")";
+    out.update_day = "UPDATE days SET " +
+                     Assignments("morning_pain, morning_stiffness, note, note_pinned" +
+                                 ColumnList(ContextFields())) +
+                     " WHERE person_id = ? AND date = ?";
+    out.update_session = "UPDATE sessions SET " + Assignments(session_columns) +
+                         " WHERE person_id = ? AND date = ? AND seq = ?";
     return out;
   }();
   return s;
@@ -171,6 +189,25 @@ Result<void> ReadDayRow(const Row& r, Day& day) {
   return {};
 }
 
+std::vector<std::string> SplitTags(const std::string& column) { return SplitLines(column); }
+
+Result<void> CheckTagsOfPerson(Conn& c, PersonId person) {
+  auto rows = c.Query("SELECT tags FROM days WHERE person_id = ? AND tags IS NOT NULL", {person});
+  if (!rows) return Unexpected(rows.error());
+  std::vector<std::string> all;
+  for (const Row& r : *rows) {
+    for (std::string& t : SplitTags(r.Text(0))) all.push_back(std::move(t));
+  }
+  const size_t n = CountDistinctTags(all);
+  if (n > kMaxTagsPerPerson) {
+    return Fail(Error::Invalid(
+        "context.tags: the diary would hold " + std::to_string(n) + " different factors; at most " +
+        std::to_string(kMaxTagsPerPerson) +
+        " are kept per person: use one already in the diary, or remove one no longer used"));
+  }
+  return {};
+}
+
 Result<void> ReadSessionRow(const Row& r, Session& out) {
   for (const Field<Session>& f : SessionFields()) {
     auto v = ReadField(r, f.spec);
@@ -180,30 +217,84 @@ Result<void> ReadSessionRow(const Row& r, Session& out) {
   return {};
 }
 
-Result<void> WriteDay(Conn& c, PersonId person, const Day& day) {
-  const std::string date = day.date.ToString();
-  if (auto ok = c.Run("DELETE FROM days WHERE person_id = ? AND date = ?", {person, date}); !ok) {
-    return Unexpected(ok.error());
-  }
-  if (day.empty()) return {};
-  std::vector<Value> row = {person,
-                            date,
-                            day.morning ? Value(day.morning->pain.value()) : Null(),
+namespace {
+
+// The values of a day's row after person_id and date, in the order of the statements'
+// day columns (Statements()).
+std::vector<Value> DayRowValues(const Day& day) {
+  std::vector<Value> row = {day.morning ? Value(day.morning->pain.value()) : Null(),
                             ScoreValue(day.morning ? day.morning->stiffness : std::nullopt),
-                            Opt(day.note),
-                            day.note_pinned ? Value(int64_t{1}) : Null()};
+                            Opt(day.note), day.note_pinned ? Value(int64_t{1}) : Null()};
   for (const Field<Context>& f : ContextFields()) {
     row.push_back(FieldColumn(f.spec, f.get(day.context)));
   }
-  if (auto ok = c.Run(Statements().insert_day.c_str(), row); !ok) return Unexpected(ok.error());
-  for (size_t k = 0; k < day.sessions.size(); ++k) {
-    std::vector<Value> srow = {person, date, static_cast<int64_t>(k + 1)};
-    for (const Field<Session>& f : SessionFields()) {
-      srow.push_back(FieldColumn(f.spec, f.get(day.sessions[k])));
-    }
-    if (auto ok = c.Run(Statements().insert_session.c_str(), srow); !ok) {
+  return row;
+}
+
+// The values of a session's row after person_id, date and seq.
+std::vector<Value> SessionRowValues(const Session& x) {
+  std::vector<Value> row;
+  for (const Field<Session>& f : SessionFields()) row.push_back(FieldColumn(f.spec, f.get(x)));
+  return row;
+}
+
+std::vector<Value> Keyed(std::vector<Value> key, std::vector<Value> rest) {
+  key.insert(key.end(), std::make_move_iterator(rest.begin()), std::make_move_iterator(rest.end()));
+  return key;
+}
+
+// Everything the days row holds (the sessions are rows of their own).
+bool SameDayRow(const Day& a, const Day& b) {
+  return a.morning == b.morning && a.context == b.context && a.note == b.note &&
+         a.note_pinned == b.note_pinned;
+}
+
+Result<void> InsertSession(Conn& c, PersonId person, const std::string& date, size_t seq,
+                           const Session& x) {
+  auto s = c.Run(Statements().insert_session.c_str(),
+                 Keyed({person, date, static_cast<int64_t>(seq)}, SessionRowValues(x)));
+  if (!s) return Unexpected(s.error());
+  return {};
+}
+
+}  // namespace
+
+Result<void> WriteDay(Conn& c, PersonId person, const Day& day, const Day* before) {
+  const std::string date = day.date.ToString();
+  if (before == nullptr || day.empty()) {
+    // New, or gone: the day's row (and by cascade its sessions) whole.
+    if (auto ok = c.Run("DELETE FROM days WHERE person_id = ? AND date = ?", {person, date}); !ok) {
       return Unexpected(ok.error());
     }
+    if (day.empty()) return {};
+    auto ok = c.Run(Statements().insert_day.c_str(), Keyed({person, date}, DayRowValues(day)));
+    if (!ok) return Unexpected(ok.error());
+    for (size_t k = 0; k < day.sessions.size(); ++k) {
+      if (auto s = InsertSession(c, person, date, k + 1, day.sessions[k]); !s) return s;
+    }
+    return {};
+  }
+  // Only the rows that differ from what is stored: a session added to a crowded day is one
+  // insert, not the day written again.
+  if (!SameDayRow(day, *before)) {
+    auto ok = c.Run(Statements().update_day.c_str(), Keyed(DayRowValues(day), {person, date}));
+    if (!ok) return Unexpected(ok.error());
+  }
+  const size_t common = std::min(day.sessions.size(), before->sessions.size());
+  for (size_t k = 0; k < common; ++k) {
+    if (day.sessions[k] == before->sessions[k]) continue;
+    auto ok = c.Run(
+        Statements().update_session.c_str(),
+        Keyed(SessionRowValues(day.sessions[k]), {person, date, static_cast<int64_t>(k + 1)}));
+    if (!ok) return Unexpected(ok.error());
+  }
+  for (size_t k = common; k < day.sessions.size(); ++k) {
+    if (auto s = InsertSession(c, person, date, k + 1, day.sessions[k]); !s) return s;
+  }
+  if (before->sessions.size() > day.sessions.size()) {
+    auto ok = c.Run("DELETE FROM sessions WHERE person_id = ? AND date = ? AND seq > ?",
+                    {person, date, static_cast<int64_t>(day.sessions.size())});
+    if (!ok) return Unexpected(ok.error());
   }
   return {};
 }

@@ -68,6 +68,8 @@ class SqliteConn final : public Conn {
     return {};
   }
 
+  using Conn::Query;
+  using Conn::Run;
   Result<std::vector<Row>> Query(const char* sql, std::span<const Value> params) override {
     auto s = Bind(sql, params);
     if (!s) return Unexpected(s.error());

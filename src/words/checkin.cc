@@ -155,7 +155,10 @@ CheckinWords WordsForCheckin(const Day& day, Entry entry, std::optional<size_t> 
       }
       break;
     case Entry::kNote:
-      if (day.note) w.lines.push_back(*day.note);
+      if (!day.note) break;
+      w.lines.push_back(*day.note);
+      // Said back with the note, so that the saved card still says so once the server answers.
+      if (day.note_pinned) w.lines.push_back("Pinned: every report shows it.");
       break;
     case Entry::kDay:
       break;

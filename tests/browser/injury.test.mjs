@@ -115,5 +115,8 @@ test('a note pinned on the phone at 320 px is stored pinned', async () => {
   }
   assert.equal(day.note, 'GP says osteopenia');
   assert.equal(day.note_pinned, true);
+  // Once the server has answered, the saved card says the note is pinned in its words too.
+  await done.locator('.queued.ok').waitFor();
+  assert.match(await done.innerText(), /Pinned: every report shows it\./);
   assert.deepEqual(page.errors, []);
 });
