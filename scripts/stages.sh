@@ -5,6 +5,7 @@
 # Beside each stage's wall-clock time is the CPU time of the processes it waited for (not a
 # server it left running in the background): when the machine is shared, CPU/cores is closer to
 # what the stage costs on a quiet one. The load average is printed at the start and the end.
+# A stage that passed is taken as done when a later stage names it as a prerequisite.
 # usage: scripts/stages.sh TARGET...
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,7 @@ stages=("$@")
 walls=()
 cpus=()
 results=()
+passed=()
 run_start=$EPOCHREALTIME
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 status=0
@@ -64,13 +66,15 @@ for i in "${!stages[@]}"; do
   start=$EPOCHREALTIME
   children_cpu
   cpu_before=$cpu
-  make --no-print-directory "$stage"
+  # A stage that passed is not made again as a later one's prerequisite (make -o).
+  make --no-print-directory "${passed[@]}" "$stage"
   rc=$?
   walls[$i]=$(seconds_since "$start")
   children_cpu
   cpus[$i]=$(awk -v a="$cpu_before" -v b="$cpu" 'BEGIN { printf "%.1f", b - a }')
   if [ $rc -eq 0 ]; then
     results[$i]=passed
+    passed+=(-o "$stage")
   else
     results[$i]="FAILED ($rc)"
     status=1
