@@ -31,8 +31,10 @@ build: deps build/CMakeCache.txt
 # The test tiers are ctest labels, one a test: fast, postgres, browser, slow (CMakeLists.txt,
 # "Tests", says which test is where and the rule for a new one).
 CTEST = ctest --output-on-failure -j $(JOBS)
-# `make ctest TIERS=postgres` (a regular expression over the labels): the tiers to run.
-TIERS ?= .
+# `make ctest TIERS=postgres` (a regular expression over the labels): the tiers to run; every
+# test when unset.
+TIERS ?=
+TIER_FILTER = $(if $(TIERS),-L '$(TIERS)')
 
 # The fast tier: the build, then the unit and scenario tests that need no PostgreSQL, browser or
 # sanitizer, then the shared acceptance scenarios. Under 3 minutes after a build on 2 cores.
@@ -46,7 +48,7 @@ unit: build
 
 # The plain build's whole ctest suite, every tier (or TIERS).
 ctest: build
-	cd build && $(CTEST) -L '$(TIERS)'
+	cd build && $(CTEST) $(TIER_FILTER)
 
 define shared_scenarios
 	@if [ -x $(SHARED)/tools/check-scenarios ]; then \
@@ -70,7 +72,7 @@ asan-build: deps build-asan/CMakeCache.txt
 	cmake --build build-asan -j $(JOBS)
 
 asan: asan-build
-	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 $(CTEST) -L '$(TIERS)'
+	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 $(CTEST) $(TIER_FILTER)
 
 # ThreadSanitizer: the store, group commit and service unit tests, and the server under the
 # API, security and multi-process tests (a race aborts the server, failing its test).
