@@ -18,6 +18,7 @@ packages=(
   libboost-dev                        # Boost.Beast and Asio: the HTTP server
   libhowardhinnant-date-dev tzdata    # time zones for reminders and exported instants
   libsodium-dev                       # stable ids, secrets and their hashes
+  libssl-dev                          # Web Push: message encryption, VAPID, TLS to push services
   libexpat1-dev libzip-dev            # workout files: streamed XML, and the exports' zips
   nginx openssl                       # the TLS proxy test (nginx in front, a self-signed certificate)
   dpkg-dev                            # make deb: dpkg-shlibdeps names the runtime libraries

@@ -208,6 +208,42 @@ class ApiTest(unittest.TestCase):
         self.assertEqual(self.req("DELETE", f"{D}/context")[0], 200)
         self.assertEqual(self.req("DELETE", D)[0], 404)  # nothing left
 
+    def test_every_check_in_and_listed_day_carry_the_words_every_surface_shows(self):
+        # Issue 20 #18, #12: one voice for a check-in: the server's words, a session's start and end.
+        status, body, _ = self.req("POST", "/api/v1/days/2026-11-05/sessions",
+                                   {"time": "06:19", "minutes": 40, "activity": "swimming",
+                                    "during": {"start": 3, "end": 6, "pattern": "building"}})
+        self.assertEqual(status, 201)
+        self.assertEqual(body["words"]["lines"][:2],
+                         ["Swimming, started 06:19, ended 06:59 (40 min).", "During: 3 to 6, building."])
+        self.assertEqual(body["words"]["next"], "Next: the hour-after check-in, from about 07:59.")
+        self.assertIn("builds steadily", body["words"]["meaning"])
+        _, body, _ = self.req("PUT", "/api/v1/days/2026-11-05/sessions/1/hour_after", {"pain": 5, "tighter": True})
+        self.assertEqual(body["words"]["lines"], ["Pain 5, tighter than before."])
+        _, body, _ = self.req("PUT", "/api/v1/days/2026-11-05/morning", {"pain": 4, "stiffness": 2.5})
+        self.assertEqual(body["words"]["lines"], ["Pain 4, stiffness 2.5."])
+        _, body, _ = self.req("GET", "/api/v1/days?from=2026-11-05&to=2026-11-05")
+        words = body["days"][0]["words"]
+        self.assertEqual(words["morning"], "Pain 4, stiffness 2.5.")
+        self.assertEqual(words["sessions"][0]["hour_after"], "Pain 5, tighter than before.")
+        self.assertEqual(words["sessions"][0]["due"], "From about 07:59.")
+        self.assertEqual(words["context"], "")
+        self.assertNotIn("words", self.req("DELETE", "/api/v1/days/2026-11-05/morning")[1])
+
+    def test_the_safety_screen_names_the_number_for_the_persons_country(self):
+        # Issue 20 #13: every country's number, from the person's zone; where none is known, said so.
+        for zone, country, numbers in (("Asia/Tokyo", "Japan", ["119"]), ("Europe/Paris", "France", ["112", "15"]),
+                                       ("Asia/Seoul", "Korea (South)", [])):
+            self.assertEqual(self.req("PUT", "/api/v1/profile", {"time_zone": zone})[0], 200)
+            _, state, _ = self.req("GET", "/api/v1/safety/state")
+            self.assertEqual((state["emergency"]["country"], state["emergency"]["numbers"]), (country, numbers))
+            self.assertEqual(state["emergency"]["known"], bool(numbers))
+            _, screen, _ = self.req("GET", "/api/v1/safety")
+            if numbers:
+                self.assertIn(f"call {' or '.join(numbers)} now", screen["advice"]["emergency"])
+            else:
+                self.assertIn("does not know it for Korea (South)", screen["advice"]["emergency"])
+
     def test_days_list_newest_first_and_range(self):
         for d in ("2026-11-01", "2026-11-03", "2026-11-02"):
             self.req("PUT", f"/api/v1/days/{d}/morning", {"pain": 2})

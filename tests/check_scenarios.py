@@ -43,7 +43,10 @@ def check(binary, folder, tmp):
     if p.returncode:
         return [f"read exited {p.returncode}: {p.stderr.strip()[:300]}"]
     got = json.loads(p.stdout)
-    own = ("sessions", "alerts", "named_factors", "flared_sessions_say")
+    # "rules" is the least version of the reading rules a scenario needs: a later engine meets it.
+    if exp.get("rules", 1) > got.get("rules", 1):
+        return [f"needs rules {exp['rules']}; the engine reports {got.get('rules')}"]
+    own = ("sessions", "alerts", "named_factors", "flared_sessions_say", "rules")
     errs = subset({k: v for k, v in exp.items() if k not in own}, got)
     if "named_factors" in exp:
         named = sorted(a["factor"] for a in got.get("associations", []) if a["clears_bar"])

@@ -230,9 +230,11 @@ class CliTest(unittest.TestCase):
                      "--activity", "swimming", "--load", "rotation,arms_away", "--start", "3",
                      "--end", "5")
         self.assertEqual(p.returncode, 0, p.stderr)
-        self.assertIn("Recorded session 1 of 2026-11-20", p.stdout)
+        # The session in the words the page shows too: its start and its end, not a bare time.
+        self.assertIn("Recorded session 1 of 2026-11-20: swimming, started 18:00, ended 18:40 (40 min).",
+                      p.stdout)
         self.assertIn("building", p.stdout)
-        self.assertIn("an hour after", p.stdout)
+        self.assertIn("Next: the hour-after check-in, from about 19:40.", p.stdout)
         p = self.cli("after", "6", "--tighter", "--date", "2026-11-20")
         self.assertEqual(p.returncode, 0, p.stderr)
         self.assertIn("Still rising", p.stdout)
@@ -285,6 +287,21 @@ class CliTest(unittest.TestCase):
         p = self.cli("session", "--date", "2026-11-21", "--load", "breathing_under_load", "--pattern", "building")
         self.assertIn("SAFETY CHECK", p.stdout)
         self.assertIn("heavy breathing", p.stdout)
+
+    def test_read_says_when_the_safety_questions_are_unanswered_or_due_again(self):
+        self.cli("import", os.path.join(SCEN, "slow_rise_over_eight_weeks", "diary.json"))
+        text = " ".join(self.cli("read").stdout.split())
+        self.assertIn("SAFETY QUESTIONS You have not answered the safety questions yet", text)
+        self.assertIn("Answer them with: backsignal safety", text)
+        self.assertEqual(self.answer_safety().returncode, 0)
+        self.assertNotIn("SAFETY QUESTIONS", self.cli("read").stdout)
+        # A week on, pain that keeps rising asks them again, and says why.
+        self.age_safety_answers(8)
+        text = " ".join(self.cli("read").stdout.split())
+        self.assertIn("The safety questions are due again. Your usual morning has been rising", text)
+        self.assertIn("Answer them with: backsignal safety", text)
+        # The machine form is the reading alone.
+        self.assertEqual(self.read_json()["rules"], 3)
 
     def test_a_red_flag_stops_check_ins_and_import_until_a_clearance(self):
         self.assertEqual(self.cli("morning", "3", "--date", "2026-11-20").returncode, 0)
@@ -394,7 +411,7 @@ class CliTest(unittest.TestCase):
         self.assertIn("VERDICT: Exercise looks to be within a helpful range", text)
         self.assertIn("1 of 7 exercise days was followed by a significantly worse morning", text)
         self.assertIn("USUAL MORNING\n  Your usual morning: pain", text)
-        self.assertIn("may be from them, not the session", text)
+        self.assertIn("unusual for you: the higher morning may be from them, not the session", " ".join(text.split()))
 
     def test_not_enough_data_says_how_much_more(self):
         self.cli("morning", "3", "--date", "2026-11-20")
@@ -408,14 +425,19 @@ class CliTest(unittest.TestCase):
         self.cli("import", os.path.join(SCEN, "helpful_steady", "diary.json"))
         r = self.read_json("--as-of", "2026-10-25")
         self.assertEqual(r["as_of"], "2026-10-25")
-        self.assertEqual(r["rules"], 2)
-        for k in ["usual_morning_pain", "usual_source", "progress", "trend", "sessions", "alerts",
-                  "words"]:
+        self.assertEqual(r["rules"], 3)
+        for k in ["usual_morning_pain", "usual_source", "progress", "trend", "activities",
+                  "sessions", "alerts", "words"]:
             self.assertIn(k, r)
-        for k in ["verdict", "baseline", "comfort", "session_days", "flared_days", "raised_days",
-                  "flared_share", "raised_share", "strained_share", "missing_mornings",
-                  "exercise_effect", "baseline_change", "baseline_basis", "comfort_slope_per_week"]:
+        for k in ["verdict", "held_back_by", "baseline", "comfort", "session_days", "flared_days",
+                  "raised_days", "recorded_days", "flared_share", "raised_share", "strained_share",
+                  "sharp_sessions", "built_sessions", "still_rising_sessions", "missing_mornings",
+                  "exercise_effect", "baseline_change", "baseline_basis", "comfort_slope_per_week",
+                  "covered_mornings", "rest_covered_share", "masked"]:
             self.assertIn(k, r["trend"])
+        for k in ["date", "time", "activity", "during", "hour_after", "morning", "response",
+                  "strain", "confounders", "unusual_confounders"]:
+            self.assertIn(k, r["sessions"][0])
         self.assertNotIn("baseline_slope_per_week", r["trend"])
 
     def test_as_of_is_validated(self):
@@ -478,7 +500,7 @@ class CliTest(unittest.TestCase):
             self.assertEqual(self.cli("morning", "2", "--date", d).returncode, 0)
         p = self.cli("morning", "4.5", "--date", "2026-11-03")
         self.assertEqual(p.returncode, 0, p.stderr)
-        self.assertIn("This is the morning after your session of 2026-11-02", p.stdout)
+        self.assertIn("This is the morning after your session of Mon 2 Nov", p.stdout)
         self.assertNotIn("significantly worse", p.stdout)
 
     def test_text_that_is_not_utf8_is_refused_and_stores_nothing(self):

@@ -50,7 +50,7 @@ class Package(unittest.TestCase):
 
     def test_runtime_libraries_by_name(self):
         depends = run("dpkg-deb", "-f", DEB, "Depends").stdout
-        for lib in ("libsqlite3-0", "libpq5", "libsodium23", "libexpat1", "libzip4", "libdate-tz3", "tzdata"):
+        for lib in ("libsqlite3-0", "libpq5", "libsodium23", "libssl3", "libexpat1", "libzip4", "libdate-tz3", "tzdata"):
             self.assertRegex(depends, rf"\b{re.escape(lib)}\b")
         # Everything the binary links is one of them (or the C and C++ runtimes).
         ldd = run("ldd", os.path.join(self.root, "usr/bin/backsignal")).stdout

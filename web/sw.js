@@ -40,15 +40,39 @@ self.addEventListener('fetch', (event) => {
   }
 });
 
-// A tap on a reminder opens (or focuses) the page on Today.
+// A push reminder from the server (docs/reminders.md): shown as it came, one per reminder (its
+// tag), with the card to open.
+self.addEventListener('push', (event) => {
+  let m;
+  try {
+    m = event.data ? event.data.json() : {};
+  } catch {
+    m = {};
+  }
+  const url = typeof m.url === 'string' && m.url.startsWith('/') ? m.url : '/#today';
+  event.waitUntil(
+    self.registration.showNotification(m.title || 'backsignal', {
+      body: m.body || '',
+      tag: m.tag || 'backsignal',
+      icon: '/assets/icon-192.png',
+      data: { url },
+    }),
+  );
+});
+
+// A tap on a reminder opens (or focuses) the page on Today, at the card when it says which.
 self.addEventListener('notificationclick', (event) => {
   event.notification.close();
+  const url = (event.notification.data && event.notification.data.url) || '/#today';
   event.waitUntil(
     self.clients.matchAll({ type: 'window' }).then((list) => {
       for (const c of list) {
-        if ('focus' in c) return c.focus();
+        if ('focus' in c) {
+          if (url !== '/#today' && 'navigate' in c) return c.navigate(url).then((w) => (w || c).focus());
+          return c.focus();
+        }
       }
-      return self.clients.openWindow('/#today');
+      return self.clients.openWindow(url);
     }),
   );
 });

@@ -6,6 +6,7 @@
 #include "backsignal/service/checkins.h"
 #include "backsignal/service/safety.h"
 #include "backsignal/service/today.h"
+#include "backsignal/words/checkin.h"
 #include "backsignal/words/safety.h"
 #include "backsignal/words/words.h"
 #include "commands.h"
@@ -46,8 +47,7 @@ Result<service::CheckinResult> Run(const CheckinTarget& t, service::DayEdit edit
 void PrintMorningAfter(const CheckinTarget& t) {
   auto after = service::MorningAfterOf(t.opened->service(), t.opened->person(), t.date);
   if (!after || !*after) return;
-  std::cout << "This is the morning after your session of " << (*after)->session_date.ToString()
-            << ": " << DescribeMorningAfter((*after)->signal) << "\n";
+  std::cout << MorningAfterText({(*after)->session_date, (*after)->signal}) << "\n";
 }
 
 struct MorningArgs {
@@ -69,9 +69,7 @@ int RunMorning(const Globals& g, const MorningArgs& a) {
   if (!r) return Report(r.error());
   const bool corrected = r->before && r->before->morning;
   std::cout << (corrected ? "Corrected" : "Recorded") << " the morning of " << t->date.ToString()
-            << ": pain " << Num(r->day.morning->pain.value());
-  if (r->day.morning->stiffness)
-    std::cout << ", stiffness " << Num(r->day.morning->stiffness->value());
+            << ": " << MorningPhrase(*r->day.morning);
   if (corrected) std::cout << " (was pain " << Num(r->before->morning->pain.value()) << ")";
   std::cout << ".\n";
   PrintMorningAfter(*t);
@@ -150,24 +148,19 @@ int RunSession(const Globals& g, const SessionArgs& a) {
   const size_t number = *r->session;
   const Session& s = r->day.sessions[number - 1];
   if (r->modify_or_stop) std::cout << "STOP OR MODIFY\n" << kModifyOrStopAdvice << "\n\n";
+  const CheckinWords w =
+      WordsForCheckin(r->day, Entry::kSession, r->session, r->during, r->hour_after);
   std::cout << (a.edit ? "Corrected" : "Recorded") << " session " << number << " of "
-            << t->date.ToString();
-  if (s.time) std::cout << " at " << s.time->ToString();
-  if (s.activity) std::cout << ": " << *s.activity;
-  if (s.minutes) std::cout << ", " << *s.minutes << " min";
-  std::cout << ".\n  During: " << DescribeDuring(r->during);
+            << t->date.ToString() << ": " << SessionPhrase(s)
+            << ".\n  During: " << DescribeDuring(r->during);
   if (s.during.start || s.during.end) {
     std::cout << " (" << (s.during.start ? Num(s.during.start->value()) : "?") << " to "
               << (s.during.end ? Num(s.during.end->value()) : "?") << ")";
   }
   std::cout << "\n";
-  if (r->during == DuringSignal::kBuilding) {
-    std::cout
-        << "  Discomfort that builds steadily, particularly with rotation or deep breathing,\n"
-           "  is worth paying attention to. See how the next hour and tomorrow morning go.\n";
-  }
+  if (!w.meaning.empty()) std::cout << "  " << w.meaning << "\n";
   PrintSafetyDue(*t);
-  std::cout << "Next: about an hour after you finish, backsignal after PAIN [--tighter]";
+  std::cout << w.next << "\n      backsignal after PAIN [--tighter]";
   if (t->date != t->today) std::cout << " --date " << t->date.ToString();
   std::cout << "\n      tomorrow on waking, backsignal morning PAIN\n";
   return kOk;
@@ -204,11 +197,11 @@ int RunAfter(const Globals& g, const AfterArgs& a) {
   }
   const size_t number = *r->session;
   const Session& s = r->day.sessions[number - 1];
-  std::cout << "Recorded the hour after session " << number << " of " << t->date.ToString() << ":";
-  if (s.hour_after.pain) std::cout << " pain " << Num(s.hour_after.pain->value());
-  if (s.hour_after.tighter.value_or(false)) std::cout << ", tighter than before";
-  std::cout << ".\n";
-  std::cout << "  " << HourAfterMeaning(r->hour_after) << "\n";
+  const CheckinWords w =
+      WordsForCheckin(r->day, Entry::kHourAfter, r->session, r->during, r->hour_after);
+  std::cout << "Recorded the hour after session " << number << " of " << t->date.ToString() << ": "
+            << HourAfterPhrase(s.hour_after) << ".\n";
+  std::cout << "  " << w.meaning << "\n";
   PrintSafetyDue(*t);
   std::cout << "Next: tomorrow on waking, backsignal morning PAIN\n";
   return kOk;
@@ -275,29 +268,11 @@ int RunContext(const Globals& g, const ContextArgs& a) {
   if (!t) return Report(t.error());
   auto r = Run(*t, service::ContextEdit(patch, true));
   if (!r) return Report(r.error());
-  const Context& c = r->day.context;
-  std::cout << "Recorded the context of " << t->date.ToString() << ":";
-  if (c.sitting_hours) std::cout << " sitting " << Num(*c.sitting_hours) << " h;";
-  if (c.prolonged_position) {
-    std::cout << (*c.prolonged_position ? " long spells in one position;"
-                                        : " no long spells in one position;");
-  }
-  if (c.upper_body_tension) {
-    std::cout << " upper-body tension " << Num(c.upper_body_tension->value()) << ";";
-  }
-  if (c.sleep_hours) std::cout << " slept " << Num(*c.sleep_hours) << " h;";
-  if (c.sleep_quality) std::cout << " sleep " << Num(c.sleep_quality->value()) << "/10;";
-  if (c.stress) std::cout << " stress " << Num(c.stress->value()) << ";";
-  if (c.painkillers) {
-    std::cout << (*c.painkillers ? " painkillers" : " no painkillers");
-    if (c.painkiller_name) std::cout << " (" << *c.painkiller_name << ")";
-    std::cout << ";";
-  }
-  if (c.tags) {
-    for (const std::string& tag : *c.tags) std::cout << " \"" << tag << "\";";
-  }
-  std::cout << "\n  These are other things that can set the mid back off; a worse morning after\n"
-               "  such a day may be from them, not from the exercise.\n";
+  const CheckinWords w =
+      WordsForCheckin(r->day, Entry::kContext, std::nullopt, r->during, r->hour_after);
+  std::cout << "Recorded the context of " << t->date.ToString() << ": "
+            << ContextPhrase(r->day.context) << ".\n";
+  if (!w.meaning.empty()) std::cout << "  " << w.meaning << "\n";
   PrintSafetyDue(*t);
   return kOk;
 }

@@ -1,11 +1,9 @@
-// What crosses the border as files: import, export, the clinician's report, and the times
-// the calendar reminders use.
+// What crosses the border as files: import, export, and the clinician's report.
 #include <iostream>
 
 #include "backsignal/io/diary_csv.h"
 #include "backsignal/io/diary_json.h"
 #include "backsignal/io/exports.h"
-#include "backsignal/io/zone.h"
 #include "backsignal/report/report.h"
 #include "backsignal/service/checkins.h"
 #include "backsignal/service/exports.h"
@@ -103,48 +101,6 @@ int RunReport(const Globals& g, const ReportArgs& a) {
   return kOk;
 }
 
-struct RemindersArgs {
-  std::string time_zone;
-  std::string wake;
-};
-
-int RunReminders(const Globals& g, const RemindersArgs& a) {
-  const bool change = !a.time_zone.empty() || !a.wake.empty();
-  std::string zone;
-  if (!a.time_zone.empty()) {
-    auto z = ResolveTimeZone(a.time_zone);
-    if (!z) return Report(z.error());
-    zone = *z;
-  }
-  std::optional<TimeOfDay> wake;
-  if (!a.wake.empty()) {
-    auto t = TimeOfDay::Parse(a.wake);
-    if (!t) return Report(Error::Invalid("--wake \"" + a.wake + "\": " + t.error()));
-    wake = *t;
-  }
-  auto opened = Open(g, change ? Access::kCreate : Access::kRead);
-  if (!opened) return Report(opened.error());
-  auto store = (*opened)->db().ForPerson((*opened)->person());
-  auto profile = change ? store->EditProfile([&](Profile& p) -> Result<void> {
-    if (!zone.empty()) p.time_zone = zone;
-    if (wake) p.wake_time = wake;
-    return {};
-  })
-                        : store->LoadProfile();
-  if (!profile) return Report(profile.error());
-  auto resolved = ResolveTimeZone(profile->time_zone);
-  std::cout << "Time zone: "
-            << (profile->time_zone.empty() ? "this machine's (" + resolved.value_or("UTC") + ")"
-                                           : profile->time_zone)
-            << "\nMorning check-in reminder: " << WakeTimeOf(*profile).ToString()
-            << (profile->wake_time ? "" : " (the default)") << "\nCalendar feed: "
-            << (profile->feed_token_hash.empty() ? "not published" : "published")
-            << " (publish, renew or revoke it on the web app's Reminders card)\n"
-            << "Export the reminders for your calendar: backsignal export --format ics --out "
-               "backsignal.ics\n";
-  return kOk;
-}
-
 }  // namespace
 
 void SetUpImport(CLI::App& cmd, Invocation& ctx) {
@@ -183,17 +139,6 @@ void SetUpReport(CLI::App& cmd, Invocation& ctx) {
       Footer("  backsignal report --out report.html\n"
              "  backsignal report --weeks 4 --as-of 2026-11-20 --out report.html"));
   cmd.callback([a, &ctx] { ctx.code = RunReport(ctx.globals, *a); });
-}
-
-void SetUpReminders(CLI::App& cmd, Invocation& ctx) {
-  auto a = std::make_shared<RemindersArgs>();
-  cmd.add_option("--time-zone", a->time_zone,
-                 "An IANA time zone, e.g. Europe/London (default: this machine's)");
-  cmd.add_option("--wake", a->wake,
-                 "When the morning check-in reminder fires, HH:MM (default 07:00)");
-  cmd.footer(Footer(
-      "  backsignal reminders\n  backsignal reminders --time-zone Europe/London --wake 06:45"));
-  cmd.callback([a, &ctx] { ctx.code = RunReminders(ctx.globals, *a); });
 }
 
 }  // namespace backsignal::cli

@@ -3,6 +3,7 @@
 
 #include "backsignal/io/reading_json.h"
 #include "backsignal/service/readings.h"
+#include "backsignal/service/safety.h"
 #include "backsignal/service/settings.h"
 #include "backsignal/service/today.h"
 #include "commands.h"
@@ -41,9 +42,14 @@ int RunRead(const Globals& g, const ReadArgs& a) {
   if (!view) return Report(view.error());
   if (a.json) {
     std::cout << ReadingToJson((*view)->reading, (*view)->words);
-  } else {
-    std::cout << ReadingToText((*view)->reading, (*view)->words);
+    return kOk;
   }
+  // The safety questions, when they are unanswered or due again, before anything else.
+  auto safety = service::SafetyStateOf(svc, (*opened)->person());
+  if (!safety) return Report(safety.error());
+  std::string prompt;
+  if (safety->due) prompt = SafetyDuePrompt(*safety->due) + " " + kSafetyHowCli;
+  std::cout << ReadingToText((*view)->reading, (*view)->words, prompt);
   return kOk;
 }
 

@@ -16,6 +16,7 @@
 #include "backsignal/service/summaries.h"
 #include "commands.h"
 #include "http_server.h"
+#include "serve_push.h"
 
 namespace backsignal::cli {
 namespace {
@@ -31,6 +32,7 @@ struct ServeArgs {
   std::vector<std::string> hosts;  // public names behind a proxy
   std::string backup_dir;          // a daily backup here (SQLite)
   int backup_keep = 7;             // ... keeping this many
+  PushServeArgs push;              // push reminders (serve_push.h)
 };
 
 // The daily backup of `serve --backup-dir`: at start when today's is missing, then each day;
@@ -146,7 +148,9 @@ int Serve(const Globals& g, const ServeArgs& args) {
   // Destroyed explicitly below, while the server's event loop still exists: the last writes'
   // acknowledgements post to it.
   auto committer = std::make_unique<GroupCommitter>(**database);
-  service::Service svc(**database, *committer, service::SystemClock(), *overrides);
+  service::Service svc(**database, *committer, ServeClock(args.push), *overrides);
+  auto sender = StartPushSender(svc, args.push);
+  if (!sender) return Report(sender.error());
   server::AppOptions app_options;
   app_options.accounts = accounts;
   app_options.secure_cookies = args.secure_cookies;
@@ -155,6 +159,8 @@ int Serve(const Globals& g, const ServeArgs& args) {
   app_options.listen_host = hp->host;
   app_options.work_threads = static_cast<size_t>(std::max(1, args.work_threads));
   app_options.committer = committer.get();
+  app_options.push_reach = ServeReach(args.push);
+  app_options.push_sender = sender->get();
   auto app = std::make_unique<server::App>(svc, app_options);
   server::HttpLimits limits;
   limits.read_timeout = std::chrono::seconds(std::max(1, args.read_timeout_seconds));
@@ -196,6 +202,7 @@ int Serve(const Globals& g, const ServeArgs& args) {
   waiter.join();
   backups.reset();
   app.reset();        // finishes the work already on the pool
+  sender->reset();    // finishes the round in hand
   committer.reset();  // finishes every write already accepted
   std::cout << "backsignal stopped." << std::endl;
   return kOk;
@@ -236,6 +243,7 @@ void SetUpServe(CLI::App& cmd, Invocation& ctx) {
   cmd.add_option("--backup-keep", a->backup_keep, "Daily backups kept (default 7)")
       ->envname("BACKSIGNAL_BACKUP_KEEP")
       ->check(CLI::Range(1, 3650));
+  AddPushServeOptions(cmd, a->push);
   cmd.footer(Footer(
       "  backsignal serve\n  backsignal --db diary.db serve --listen 127.0.0.1:9000\n"
       "  backsignal serve --accounts --listen 0.0.0.0:8080 --secure-cookies --trust-proxy "

@@ -35,16 +35,29 @@ std::string Wrap(const std::string& text, size_t indent, size_t first = 2) {
 
 }  // namespace
 
-std::string ReadingToText(const Reading& r, const ReadingWords& w) {
+std::string ReadingToText(const Reading& r, const ReadingWords& w,
+                          const std::string& safety_prompt) {
   std::string out = "backsignal reading. " + w.as_of + "\n";
+  if (!safety_prompt.empty()) out += "\nSAFETY QUESTIONS\n  " + Wrap(safety_prompt, 2) + "\n";
   if (!w.alerts.empty()) {
     out += "\nALERTS\n";
     for (const AlertWords& a : w.alerts) out += "  ! " + Wrap(a.text, 4, 4) + "\n";
   }
   out += "\nVERDICT: " + w.title + "\n  " + Wrap(w.explanation, 2) + "\n";
+  if (!w.held_back.empty()) {
+    out += "  Holding it back:\n";
+    for (const std::string& e : w.held_back) out += "  ! " + Wrap(e, 4, 4) + "\n";
+  }
   for (const std::string& e : w.evidence) out += "  - " + Wrap(e, 4, 4) + "\n";
   for (const std::string& c : w.cautions) out += "  Note: " + Wrap(c, 8, 8) + "\n";
   out += "  Next step: " + Wrap(w.next_step, 4, 13) + "\n";
+
+  if (!w.activities.empty()) {
+    out += "\nEACH ACTIVITY ON ITS OWN (the last four weeks)\n";
+    for (const ActivityWords& a : w.activities) {
+      out += std::string(a.setting_off ? "  ! " : "  - ") + Wrap(a.text, 4, 4) + "\n";
+    }
+  }
 
   out += "\nUSUAL MORNING\n  " + Wrap(w.usual, 2) + "\n";
   if (!w.progress.empty()) out += "  " + Wrap(w.progress, 2) + "\n";

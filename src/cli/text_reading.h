@@ -1,6 +1,7 @@
-// A reading's words (words/words.h) laid out for a terminal: alerts first, then the verdict
-// with its evidence, the next step, the usual morning, what tends to go with a worse morning,
-// and each recent session's three windows. It composes no sentence of its own.
+// A reading's words (words/words.h) laid out for a terminal: the safety questions when they are
+// due, alerts, then the verdict with its evidence, the next step, each activity on its own, the
+// usual morning, what tends to go with a worse morning, and each recent session's three
+// windows. It composes no sentence of its own.
 #pragma once
 
 #include <string>
@@ -9,6 +10,8 @@
 
 namespace backsignal::cli {
 
-std::string ReadingToText(const Reading& reading, const ReadingWords& words);
+// `safety_prompt`: words/safety.h's prompt and how to answer, or "" when nothing is due.
+std::string ReadingToText(const Reading& reading, const ReadingWords& words,
+                          const std::string& safety_prompt = "");
 
 }  // namespace backsignal::cli

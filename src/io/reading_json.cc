@@ -40,25 +40,40 @@ std::string_view KindName(MorningKind k) {
   return "unknown";
 }
 
+template <typename T>
+ordered_json Names(const std::vector<T>& values) {
+  ordered_json out = ordered_json::array();
+  for (const T& v : values) out.push_back(Name(v));
+  return out;
+}
+
 ordered_json TrendJson(const Reading& r) {
   const Trend& t = r.trend;
   ordered_json o;
   o["verdict"] = Name(t.verdict);
+  o["held_back_by"] = Names(t.held_back_by);
   o["baseline"] = Name(t.baseline);
   o["comfort"] = Name(t.comfort);
   o["session_days"] = t.session_days;
   o["flared_days"] = t.flared_days;
   o["raised_days"] = t.raised_days;
+  o["recorded_days"] = t.recorded_days;
   o["flared_share"] = Rounded(t.flared_share);
   o["raised_share"] = Rounded(t.raised_share);
   o["strained_share"] = Rounded(t.strained_share);
+  o["sharp_sessions"] = t.sharp_sessions;
+  o["built_sessions"] = t.built_sessions;
+  o["still_rising_sessions"] = t.still_rising_sessions;
   o["missing_mornings"] = t.missing_mornings;
-  o["painkiller_mornings"] = t.painkiller_mornings;
-  o["mornings_after_exercise"] = t.mornings_after_exercise;
   o["exercise_effect"] = Exact(t.exercise_effect);
   o["baseline_change"] = Exact(t.baseline_change);
   o["baseline_basis"] = NameOrNull(Name(t.baseline_basis));
   o["comfort_slope_per_week"] = Rounded(t.comfort_slope_per_week);
+  o["covered_mornings"] = t.covered_mornings;
+  o["rest_covered_share"] = Rounded(t.rest_covered_share);
+  o["masked"] = t.masked;
+  o["rest_mornings"] = t.rest_mornings;
+  o["rest_covered"] = t.rest_covered;
   o["window"] = {{"from", r.window_start.ToString()}, {"to", r.as_of.ToString()}};
   o["mornings"] = t.mornings;
   o["exercise_days"] = t.exercise_days;
@@ -68,7 +83,9 @@ ordered_json TrendJson(const Reading& r) {
                           {"after_rest", t.effect_rest_mornings}};
   o["baseline_levels"] = {{"now", Exact(t.baseline_now)}, {"before", Exact(t.baseline_before)}};
   o["comfort_sessions"] = t.comfort_sessions;
-  o["needed"] = {{"mornings", t.mornings_needed}, {"session_days", t.session_days_needed}};
+  o["needed"] = {{"mornings", t.mornings_needed},
+                 {"session_days", t.session_days_needed},
+                 {"recorded_days", t.recorded_days_needed}};
   return o;
 }
 
@@ -76,27 +93,30 @@ ordered_json SessionJson(const SessionReading& s) {
   ordered_json o;
   o["date"] = s.date.ToString();
   o["time"] = s.session->time ? ordered_json(s.session->time->ToString()) : ordered_json(nullptr);
+  o["activity"] = s.activity ? ordered_json(*s.activity) : ordered_json(nullptr);
   o["during"] = Name(s.during);
   o["hour_after"] = Name(s.hour_after);
   o["morning"] = Name(s.morning);
   o["response"] = Name(s.response);
-  ordered_json conf = ordered_json::array();
-  for (Confounder c : s.confounders) conf.push_back(Name(c));
-  o["confounders"] = std::move(conf);
+  o["strain"] = s.strain ? ordered_json(Name(*s.strain)) : ordered_json(nullptr);
+  o["confounders"] = Names(s.confounders);
+  o["unusual_confounders"] = Names(s.unusual_confounders);
   o["number"] = s.number;
-  o["activity"] = s.session->activity ? ordered_json(*s.session->activity) : ordered_json(nullptr);
+  o["activity_text"] =
+      s.session->activity ? ordered_json(*s.session->activity) : ordered_json(nullptr);
   o["minutes"] = s.session->minutes ? ordered_json(*s.session->minutes) : ordered_json(nullptr);
   ordered_json load = ordered_json::array();
   for (Load l : kAllLoads) {
     if (s.session->load.Has(l)) load.push_back(LoadName(l));
   }
   o["load"] = std::move(load);
+  o["rise"] = Exact(s.rise);
   o["comfort"] = OptScore(s.comfort);
   o["morning_pain"] = OptScore(s.morning_pain);
   o["morning_stiffness"] = OptScore(s.morning_stiffness);
   o["usual_pain"] = Exact(s.usual.pain);
   o["usual_stiffness"] = Exact(s.usual.stiffness);
-  o["morning_painkillers"] = s.morning_painkillers;
+  o["morning_covered"] = s.morning_covered;
   return o;
 }
 
@@ -123,7 +143,13 @@ ordered_json WordsJson(const ReadingWords& w) {
   o["title"] = w.title;
   o["explanation"] = w.explanation;
   o["evidence"] = w.evidence;
+  o["held_back"] = w.held_back;
   o["cautions"] = w.cautions;
+  ordered_json activities = ordered_json::array();
+  for (const ActivityWords& a : w.activities) {
+    activities.push_back({{"name", a.name}, {"text", a.text}, {"setting_off", a.setting_off}});
+  }
+  o["activities"] = std::move(activities);
   ordered_json alerts = ordered_json::array();
   for (const AlertWords& a : w.alerts) {
     alerts.push_back({{"kind", Name(a.kind)},
@@ -169,6 +195,15 @@ std::string ReadingToJson(const Reading& r, const ReadingWords& words, bool pret
                    {"four_weeks_before", Exact(r.progress.four_weeks_before)},
                    {"eight_weeks_before", Exact(r.progress.eight_weeks_before)}};
   j["trend"] = TrendJson(r);
+  ordered_json activities = ordered_json::array();
+  for (const ActivityReading& a : r.activities) {
+    activities.push_back({{"name", a.name},
+                          {"days", a.days},
+                          {"raised_days", a.raised_days},
+                          {"flared_days", a.flared_days},
+                          {"setting_off", a.setting_off}});
+  }
+  j["activities"] = std::move(activities);
   ordered_json sessions = ordered_json::array();
   for (const SessionReading& s : r.sessions) sessions.push_back(SessionJson(s));
   j["sessions"] = std::move(sessions);
@@ -183,6 +218,12 @@ std::string ReadingToJson(const Reading& r, const ReadingWords& words, bool pret
       ordered_json dates = ordered_json::array();
       for (Date d : a.dates) dates.push_back(d.ToString());
       o["dates"] = std::move(dates);
+    }
+    if (a.rise) {
+      o["weeks"] = a.rise->weeks;
+      o["from"] = io::NumberJson(a.rise->from);
+      o["to"] = io::NumberJson(a.rise->to);
+      o["basis"] = a.rise->all_mornings ? "all_mornings" : "rest_mornings";
     }
     alerts.push_back(std::move(o));
   }
@@ -199,7 +240,7 @@ std::string ReadingToJson(const Reading& r, const ReadingWords& words, bool pret
     o["kind"] = KindName(m.kind);
     o["signal"] = Name(m.signal);
     o["response"] = Name(m.response);
-    o["painkillers"] = m.painkillers;
+    o["covered"] = m.covered;
     mornings.push_back(std::move(o));
   }
   j["mornings"] = std::move(mornings);
@@ -212,7 +253,6 @@ std::string ReadingToJson(const Reading& r, const ReadingWords& words, bool pret
   j["morning_shift"] = {{"rest_mornings", r.morning_shift.rest_mornings},
                         {"cusum", Rounded(r.morning_shift.cusum)},
                         {"alarm", r.morning_shift.alarm}};
-  j["sharp_sessions"] = r.sharp_sessions;
   ordered_json non_default = ordered_json::array();
   for (const std::string& n : r.non_default_settings) non_default.push_back(n);
   j["non_default_settings"] = std::move(non_default);

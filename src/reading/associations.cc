@@ -1,7 +1,7 @@
 // What tends to go with a noticeably higher morning (reading.md v2 and the issue that asked
 // for it): the day's other loads over every recorded day whose next morning is known; the
-// session's loads, length and number over exercise days. Counts, points and Fisher's exact
-// test; a factor is named in a next step only past a bar corrected for the factors compared.
+// session's loads, length, number and activity over exercise days. Counts, points and Fisher's
+// exact test; a factor is named in a next step only past a bar corrected for the factors compared.
 #include <algorithm>
 #include <functional>
 
@@ -27,6 +27,7 @@ struct FactorDay {
   std::optional<Score> stress;
   bool painkillers = false;
   const std::vector<std::string>* tags = nullptr;  // borrowed from the diary
+  std::vector<std::string> activities;             // ActivityName of the day's sessions
 };
 
 struct Candidate {
@@ -68,11 +69,12 @@ void Associate(const View& v, Date as_of, Reading& r) {
       f.sleep_quality = next->context.sleep_quality;
     }
     f.stress = day.context.stress;
-    f.painkillers = day.context.painkillers.value_or(false);
+    f.painkillers = TookPainkillers(day);  // it covers the next morning (§0)
     if (day.context.tags) f.tags = &*day.context.tags;
     for (const Session& x : day.sessions) {
       f.load = LoadSet::FromBits(f.load.bits() | x.load.bits());
       if (x.minutes) f.minutes = f.minutes.value_or(0) + *x.minutes;
+      if (auto name = ActivityName(x.activity)) f.activities.push_back(std::move(*name));
     }
     if (f.minutes) totals.push_back(*f.minutes);
     factor_days.push_back(std::move(f));
@@ -102,6 +104,20 @@ void Associate(const View& v, Date as_of, Reading& r) {
                         }});
   candidates.push_back(
       {"two_sessions", true, [](const FactorDay& d) { return std::optional(d.sessions >= 2); }});
+  // Each activity, over exercise days (reading.md v3): so that "longer sessions" is not offered
+  // when the long sessions were one activity's days. In code point order of their names.
+  std::vector<std::string> activities;
+  for (const FactorDay& d : factor_days) {
+    activities.insert(activities.end(), d.activities.begin(), d.activities.end());
+  }
+  std::sort(activities.begin(), activities.end());
+  activities.erase(std::unique(activities.begin(), activities.end()), activities.end());
+  for (const std::string& name : activities) {
+    candidates.push_back({"activity:" + name, true, [name](const FactorDay& d) {
+                            return std::optional(std::find(d.activities.begin(), d.activities.end(),
+                                                           name) != d.activities.end());
+                          }});
+  }
   // The additive context: compared over every day where it was recorded.
   const double short_sleep = s.short_sleep_hours, poor = s.poor_sleep_quality, stress = s.stress;
   candidates.push_back({"short_sleep", false, [short_sleep](const FactorDay& d) {

@@ -1,4 +1,5 @@
-// The names of the reading's values, as read --json writes them (spec/reading.md §6).
+// The names of the reading's values, as read --json writes them (spec/reading.md §6), and the
+// activity names of §0.
 #include "backsignal/reading/reading.h"
 
 namespace backsignal {
@@ -153,6 +154,57 @@ std::string_view Name(AlertKind s) {
       return "morning_shift";
   }
   return "unknown";
+}
+
+std::string_view Name(Strain s) {
+  switch (s) {
+    case Strain::kSharp:
+      return "sharp";
+    case Strain::kBuilt:
+      return "built";
+    case Strain::kStillRising:
+      return "still_rising";
+  }
+  return "unknown";
+}
+
+std::string_view Name(HeldBack s) {
+  switch (s) {
+    case HeldBack::kFlares:
+      return "flares";
+    case HeldBack::kCreeping:
+      return "creeping";
+    case HeldBack::kStrain:
+      return "strain";
+    case HeldBack::kSharp:
+      return "sharp";
+    case HeldBack::kActivity:
+      return "activity";
+    case HeldBack::kPainkillers:
+      return "painkillers";
+    case HeldBack::kKeepsRising:
+      return "keeps_rising";
+    case HeldBack::kRepeatedWorseMornings:
+      return "repeated_worse_mornings";
+  }
+  return "unknown";
+}
+
+std::optional<std::string> ActivityName(const std::optional<std::string>& text) {
+  if (!text) return std::nullopt;
+  std::string out;
+  bool space = false;  // a run of white space after something kept
+  for (const char c : *text) {
+    if (c == ' ' || (c >= '\t' && c <= '\r')) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  if (out.empty()) return std::nullopt;
+  return out;
 }
 
 }  // namespace backsignal

@@ -1,39 +1,24 @@
-// Every rule of spec/reading.md (version 2), each threshold at, just below and just above it.
+// spec/reading.md (version 3) §0 to §2: recorded days, rest mornings, the usual morning, and
+// one session's three windows, strain, activity and confounders; each threshold at, just below
+// and just above it.
 #include "backsignal/reading/reading.h"
 
 #include <gtest/gtest.h>
 
-#include "test_diaries.h"
+#include "reading_test_util.h"
 
 namespace backsignal {
 namespace {
 
 using testing::D;
 using testing::DiaryBuilder;
+using testing::Fortnight;
+using testing::HasAlert;
+using testing::HeldBy;
+using testing::MakeSession;
 using testing::S;
-
-const SessionReading* SessionOn(const Reading& r, const char* date, size_t number = 1) {
-  for (const SessionReading& s : r.sessions) {
-    if (s.date == D(date) && s.number == number) return &s;
-  }
-  return nullptr;
-}
-
-Session MakeSession(std::optional<double> start, std::optional<double> end,
-                    std::optional<double> after = {}) {
-  Session s;
-  if (start) s.during.start = S(*start);
-  if (end) s.during.end = S(*end);
-  if (after) s.hour_after.pain = S(*after);
-  return s;
-}
-
-bool HasAlert(const Reading& r, AlertKind k) {
-  for (const Alert& a : r.alerts) {
-    if (a.kind == k) return true;
-  }
-  return false;
-}
+using testing::SessionOn;
+using testing::SessionWithMorning;
 
 // ---- §0, §1: recorded days, rest mornings, the usual morning ----
 
@@ -252,280 +237,172 @@ TEST(ConfounderTest, SittingProlongedAndTensionInOrderAndTheyChangeNoSignal) {
   EXPECT_TRUE(SessionOn(Read(b.Build(), D("2026-10-06"), {}), "2026-10-05")->confounders.empty());
 }
 
-// ---- §3: the trend ----
+// ---- §0: activities and covered mornings ----
 
-// A fortnight (10-01..10-14, as of 10-14) of mornings at `level`, a recorded fortnight before,
-// and sessions on the given dates, each followed by a morning of `after` (when given).
-DiaryBuilder Fortnight(double level = 3) {
+TEST(ActivityNameTest, RunsOfWhiteSpaceAreOneSpaceTrimmedAndAsciiLettersLowerCased) {
+  EXPECT_EQ(ActivityName(std::string("Rowing ")), "rowing");
+  EXPECT_EQ(ActivityName(std::string("rowing")), "rowing");
+  EXPECT_EQ(ActivityName(std::string(" \tUpper\r\n\v\fBody  GYM ")), "upper body gym");
+  EXPECT_EQ(ActivityName(std::string("deadlift")), "deadlift");
+  EXPECT_NE(ActivityName(std::string("deadlift")), ActivityName(std::string("deadlifts")));
+  // Only ASCII letters are folded; a no-break space is not white space here.
+  EXPECT_EQ(ActivityName(std::string("\xC3\x84gua")), "\xC3\x84gua");
+  EXPECT_EQ(ActivityName(std::string("pram\xC2\xA0walk")), "pram\xC2\xA0walk");
+  EXPECT_FALSE(ActivityName(std::string(" \t\n")).has_value());
+  EXPECT_FALSE(ActivityName(std::string("")).has_value());
+  EXPECT_FALSE(ActivityName(std::nullopt).has_value());
+}
+
+TEST(ActivityNameTest, EachSessionCarriesItsNormalisedActivity) {
   DiaryBuilder b;
-  b.Mornings("2026-09-17", 28, level);
-  return b;
+  b.With("2026-10-05", testing::Activity("  Swimming\t")).With("2026-10-05", MakeSession(3, 3));
+  const Reading r = Read(b.Build(), D("2026-10-05"), {});
+  EXPECT_EQ(SessionOn(r, "2026-10-05", 1)->activity, "swimming");
+  EXPECT_FALSE(SessionOn(r, "2026-10-05", 2)->activity.has_value());
 }
 
-void SessionWithMorning(DiaryBuilder& b, const char* date, std::optional<double> after,
-                        double start = 3, double end = 3) {
-  b.Session(date, start, end);
-  if (after) b.Morning((D(date) + 1).ToString().c_str(), *after);
-}
-
-TEST(TrendTest, NotEnoughDataWithThreeSessionDaysOrSixMornings) {
-  DiaryBuilder b = Fortnight();
-  for (const char* d : {"2026-10-02", "2026-10-05", "2026-10-08"}) SessionWithMorning(b, d, 3);
-  EXPECT_EQ(Read(b.Build(), D("2026-10-14"), {}).trend.verdict, Verdict::kNotEnoughData);
-  SessionWithMorning(b, "2026-10-11", 3);
-  EXPECT_EQ(Read(b.Build(), D("2026-10-14"), {}).trend.verdict, Verdict::kHelpful);
-  // Six mornings in W.
-  DiaryBuilder few;
-  few.Mornings("2026-09-17", 14, 3).Mornings("2026-10-09", 6, 3);
-  for (const char* d : {"2026-10-09", "2026-10-10", "2026-10-11", "2026-10-12"}) few.Session(d);
-  const Reading r = Read(few.Build(), D("2026-10-14"), {});
-  EXPECT_EQ(r.trend.mornings, 6);
-  EXPECT_EQ(r.trend.verdict, Verdict::kNotEnoughData);
-}
-
-TEST(TrendTest, RaisedShareIncludesFlaresAndSharesAreOverSessionDays) {
-  DiaryBuilder b = Fortnight();
-  SessionWithMorning(b, "2026-10-02", 5);   // flared
-  SessionWithMorning(b, "2026-10-04", 4);   // raised
-  SessionWithMorning(b, "2026-10-06", 3);   // settled
-  SessionWithMorning(b, "2026-10-08", 2);   // settled (better)
-  SessionWithMorning(b, "2026-10-10", {});  // no morning after: missing
-  Diary d = b.Build();
-  for (Day& day : d.days) {
-    if (day.date == D("2026-10-11")) day.morning.reset();
-  }
-  const Trend t = Read(d, D("2026-10-14"), {}).trend;
-  EXPECT_EQ(t.session_days, 4);
-  EXPECT_EQ(t.flared_days, 1);
-  EXPECT_EQ(t.raised_days, 2);
-  EXPECT_DOUBLE_EQ(*t.flared_share, 0.25);
-  EXPECT_DOUBLE_EQ(*t.raised_share, 0.5);
-  EXPECT_EQ(t.exercise_days, 5);
-}
-
-TEST(TrendTest, MissingMorningsAreSessionsWithoutAMorningAfterInTheWindow) {
+TEST(CoveredMorningTest, PainkillersTheDayBeforeCoverAMorningAndThoseOfTheDayItselfDoNot) {
   DiaryBuilder b;
-  b.Mornings("2026-09-17", 14, 3);
-  for (const char* d : {"2026-10-01", "2026-10-03", "2026-10-05", "2026-10-07"}) {
-    b.Session(d).Context((D(d) + 1).ToString().c_str(), Context{.prolonged_position = false});
+  b.Mornings("2026-10-01", 6, 3).Session("2026-10-03", 3, 3).Session("2026-10-04", 3, 3);
+  b.Context("2026-10-03", Context{.painkillers = true});
+  b.Context("2026-10-05", Context{.painkillers = true});  // taken after that morning's check-in
+  Reading r = Read(b.Build(), D("2026-10-06"), {});
+  EXPECT_TRUE(SessionOn(r, "2026-10-03")->morning_covered);
+  EXPECT_FALSE(SessionOn(r, "2026-10-04")->morning_covered);
+  // A painkiller's name alone says some were taken.
+  b.Context("2026-10-04", Context{.painkillers = true, .painkiller_name = "ibuprofen"});
+  r = Read(b.Build(), D("2026-10-06"), {});
+  EXPECT_TRUE(SessionOn(r, "2026-10-04")->morning_covered);
+  b.Context("2026-10-04", Context{.painkillers = false});
+  r = Read(b.Build(), D("2026-10-06"), {});
+  EXPECT_FALSE(SessionOn(r, "2026-10-04")->morning_covered);
+  // Each morning after a day with painkillers: 10-04 (after 10-03) and 10-06 (after 10-05).
+  for (const MorningPoint& m : r.mornings) {
+    EXPECT_EQ(m.covered, m.date == D("2026-10-04") || m.date == D("2026-10-06"))
+        << m.date.ToString();
   }
-  b.Session("2026-10-14");  // its morning is after A: not missing
-  const Trend t = Read(b.Build(), D("2026-10-14"), {}).trend;
-  EXPECT_EQ(t.missing_mornings, 4);
-  EXPECT_EQ(t.session_days, 0);
 }
 
-TEST(TrendTest, MostExerciseDaysHigherIsStirringUpUnlessRestMorningsAreAsHigh) {
-  // Mornings after exercise at 4.5 against a usual of 3: raised. Rest mornings stay at 3.
-  DiaryBuilder b = Fortnight();
-  for (const char* d : {"2026-10-02", "2026-10-05", "2026-10-08", "2026-10-11"}) {
-    SessionWithMorning(b, d, 4.5);
-  }
-  const Reading r = Read(b.Build(), D("2026-10-14"), {});
-  EXPECT_EQ(r.trend.raised_days, 4);
-  EXPECT_EQ(r.trend.exercise_effect, 1.5);
-  EXPECT_EQ(r.trend.verdict, Verdict::kStirringUp);
-  // The same mornings after exercise when every morning is as high: the effect is zero.
-  DiaryBuilder high;
-  high.Mornings("2026-09-17", 14, 3).Mornings("2026-10-01", 14, 4.5);
-  for (const char* d : {"2026-10-02", "2026-10-05", "2026-10-08", "2026-10-11"}) high.Session(d);
-  const Reading h = Read(high.Build(), D("2026-10-14"), {});
-  EXPECT_EQ(h.trend.exercise_effect, 0.0);
-  EXPECT_NE(h.trend.verdict, Verdict::kStirringUp);
-}
+// ---- §2: the low-pain floor ----
 
-TEST(TrendTest, TheExerciseEffectNeedsThreeMorningsOnEachSide) {
-  DiaryBuilder b = Fortnight();
-  for (const char* d : {"2026-10-02", "2026-10-05"}) SessionWithMorning(b, d, 5);
-  Trend t = Read(b.Build(), D("2026-10-14"), {}).trend;
-  EXPECT_FALSE(t.exercise_effect.has_value());
-  EXPECT_EQ(t.effect_after_mornings, 2);
-  SessionWithMorning(b, "2026-10-08", 5);
-  t = Read(b.Build(), D("2026-10-14"), {}).trend;
-  EXPECT_EQ(t.exercise_effect, 2.0);
-}
-
-TEST(TrendTest, TheBaselineComparesThisFortnightWithTheOneBefore) {
-  // Rest mornings at 3 for the fortnight before, 4 this fortnight: +1 is creeping.
+// Rest mornings at `usual` for the usual; a session on 10-05; the morning after on 10-06.
+MorningSignal AfterFrom(double usual, double pain, std::optional<double> usual_stiffness = {},
+                        std::optional<double> stiffness = {}, const Settings& s = {}) {
   DiaryBuilder b;
-  b.Mornings("2026-09-17", 14, 3).Mornings("2026-10-01", 14, 4);
-  Trend t = Read(b.Build(), D("2026-10-14"), {}).trend;
-  EXPECT_EQ(t.baseline_change, 1.0);
-  EXPECT_EQ(t.baseline_basis, BaselineBasis::kRestMornings);
-  EXPECT_EQ(t.baseline, Baseline::kCreeping);
-  b.Mornings("2026-10-01", 14, 3.5);
-  EXPECT_EQ(Read(b.Build(), D("2026-10-14"), {}).trend.baseline, Baseline::kStable);
-  b.Mornings("2026-10-01", 14, 2);
-  EXPECT_EQ(Read(b.Build(), D("2026-10-14"), {}).trend.baseline, Baseline::kImproving);
-  // Too few rest mornings in the fortnight before: all mornings decide, and say so.
-  DiaryBuilder sparse;
-  sparse.Morning("2026-09-20", 3).Morning("2026-09-24", 3).Morning("2026-09-28", 3);
-  sparse.Mornings("2026-10-01", 14, 4);
-  t = Read(sparse.Build(), D("2026-10-14"), {}).trend;
-  EXPECT_EQ(t.baseline_basis, BaselineBasis::kAllMornings);
-  EXPECT_EQ(t.baseline, Baseline::kCreeping);
-  // Nothing before: unknown.
-  DiaryBuilder none;
-  none.Mornings("2026-10-01", 14, 4);
-  EXPECT_EQ(Read(none.Build(), D("2026-10-14"), {}).trend.baseline, Baseline::kUnknown);
+  b.Mornings("2026-10-01", 5, usual);
+  if (usual_stiffness) {
+    for (int i = 0; i < 5; ++i)
+      b.Morning(testing::Day("2026-10-01", i).c_str(), usual, *usual_stiffness);
+  }
+  b.Session("2026-10-05", 2, 2).Morning("2026-10-06", pain, stiffness);
+  return SessionOn(Read(b.Build(), D("2026-10-06"), s), "2026-10-05")->morning;
 }
 
-TEST(TrendTest, WeekdayRhythmsDoNotFlipTheBaseline) {
-  // Desk weeks: higher mornings Monday to Friday, lower at weekends, the same each fortnight.
+TEST(LowPainFloorTest, AMorningAtTwoOrLessIsNeverHigherWhateverTheUsual) {
+  EXPECT_EQ(AfterFrom(1, 2), MorningSignal::kUsual);      // +1, at the floor
+  EXPECT_EQ(AfterFrom(0, 2), MorningSignal::kUsual);      // +2, at the floor
+  EXPECT_EQ(AfterFrom(1, 2.5), MorningSignal::kHigher);   // +1.5, above it
+  EXPECT_EQ(AfterFrom(0.5, 2.5), MorningSignal::kWorse);  // +2, above it
+  EXPECT_EQ(AfterFrom(1.5, 2.5), MorningSignal::kHigher);
+  EXPECT_EQ(AfterFrom(1, 1.5), MorningSignal::kUsual);
+  // Below the usual still reads better; the floor is only against rises.
+  EXPECT_EQ(AfterFrom(3, 2), MorningSignal::kBetter);
+}
+
+TEST(LowPainFloorTest, StiffnessHasTheSameFloorOnItsOwnScore) {
+  EXPECT_EQ(AfterFrom(1, 1, 0, 2), MorningSignal::kUsual);      // stiffness +2 at 2
+  EXPECT_EQ(AfterFrom(1, 1, 0.5, 2.5), MorningSignal::kWorse);  // +2 at 2.5
+  EXPECT_EQ(AfterFrom(1, 1, 1.5, 2.5), MorningSignal::kHigher);
+}
+
+TEST(LowPainFloorTest, TheFloorIsASetting) {
+  Settings none;
+  none.low_pain_floor = 0;
+  EXPECT_EQ(AfterFrom(1, 2, {}, {}, none), MorningSignal::kHigher);
+  Settings higher;
+  higher.low_pain_floor = 3;
+  EXPECT_EQ(AfterFrom(1, 3, {}, {}, higher), MorningSignal::kUsual);
+  EXPECT_EQ(AfterFrom(1, 3.5, {}, {}, higher), MorningSignal::kWorse);
+}
+
+// ---- §2: strain ----
+
+TEST(StrainTest, SharpThenBuiltThenStillRisingUnlessSettledByTheMorning) {
+  using enum Response;
+  EXPECT_EQ(StrainOf(DuringSignal::kSharp, HourAfterSignal::kRising, kSettled), Strain::kSharp);
+  EXPECT_EQ(StrainOf(DuringSignal::kBuilding, HourAfterSignal::kRising, kFlared), Strain::kBuilt);
+  EXPECT_EQ(StrainOf(DuringSignal::kStable, HourAfterSignal::kRising, kFlared),
+            Strain::kStillRising);
+  EXPECT_EQ(StrainOf(DuringSignal::kStable, HourAfterSignal::kRising, kRaised),
+            Strain::kStillRising);
+  EXPECT_EQ(StrainOf(DuringSignal::kUnknown, HourAfterSignal::kRising, kUnknown),
+            Strain::kStillRising);  // no morning to tell
+  EXPECT_EQ(StrainOf(DuringSignal::kStable, HourAfterSignal::kRising, kSettled), std::nullopt);
+  EXPECT_EQ(StrainOf(DuringSignal::kStable, HourAfterSignal::kSettling, kFlared), std::nullopt);
+  EXPECT_EQ(StrainOf(DuringSignal::kUnknown, HourAfterSignal::kUnknown, kFlared), std::nullopt);
+}
+
+TEST(StrainTest, AnHourAfterUpAPointThatSettledByMorningIsNotStrain) {
+  DiaryBuilder b;
+  b.Mornings("2026-10-01", 5, 3).Session("2026-10-05", 3, 3, 4);  // the hour after: +1
+  b.Morning("2026-10-06", 3);
+  EXPECT_EQ(SessionOn(Read(b.Build(), D("2026-10-06"), {}), "2026-10-05")->strain, std::nullopt);
+  b.Morning("2026-10-06", 4);  // noticeably higher
+  EXPECT_EQ(SessionOn(Read(b.Build(), D("2026-10-06"), {}), "2026-10-05")->strain,
+            Strain::kStillRising);
+}
+
+TEST(RiseTest, TheHighestOfEndAndHourAfterMinusTheStart) {
+  EXPECT_EQ(RiseOf(MakeSession(3, 2.5, 2)), -0.5);
+  EXPECT_EQ(RiseOf(MakeSession(3, 4, 5)), 2.0);
+  EXPECT_EQ(RiseOf(MakeSession(3, {}, 4.5)), 1.5);
+  EXPECT_EQ(RiseOf(MakeSession(3, 3)), 0.0);
+  EXPECT_FALSE(RiseOf(MakeSession({}, 4, 5)).has_value());
+  EXPECT_FALSE(RiseOf(MakeSession(3, {})).has_value());
+}
+
+// ---- §2: unusual confounders ----
+
+// Days 09-03..09-30 recorded (A = 09-30, so [A-27, A] is all 28 of them); sitting on the first
+// `sitting_days`, and a session on 09-29 with sitting and tension.
+Reading SittingOn(int sitting_days) {
   DiaryBuilder b;
   for (int i = 0; i < 28; ++i) {
-    const Date d = D("2026-09-17") + i;
-    const int weekday = ((d.days() % 7) + 7 + 3) % 7;  // 0 = Monday
-    b.Morning(d.ToString().c_str(), weekday < 5 ? 4 : 2);
+    const std::string d = testing::Day("2026-09-03", i);
+    b.Morning(d.c_str(), 3);
+    if (i < sitting_days) b.Context(d.c_str(), Context{.sitting_hours = 8.0});
   }
-  EXPECT_EQ(Read(b.Build(), D("2026-10-14"), {}).trend.baseline, Baseline::kStable);
+  b.Session("2026-09-29", 3, 3)
+      .Context("2026-09-29", Context{.sitting_hours = 8.0, .upper_body_tension = S(7)});
+  return Read(b.Build(), D("2026-09-30"), {});
 }
 
-TEST(TrendTest, StrainAboveHalfBlocksHelpfulAndExactlyHalfDoesNot) {
-  DiaryBuilder b = Fortnight();
-  SessionWithMorning(b, "2026-10-02", 3, 3, 5);  // building
-  SessionWithMorning(b, "2026-10-05", 3, 3, 5);  // building
-  SessionWithMorning(b, "2026-10-08", 3);
-  SessionWithMorning(b, "2026-10-11", 3);
-  Reading r = Read(b.Build(), D("2026-10-14"), {});
-  EXPECT_EQ(r.trend.strained_share, 0.5);
-  EXPECT_EQ(r.trend.verdict, Verdict::kHelpful);
-  SessionWithMorning(b, "2026-10-12", 3, 3, 5);
-  r = Read(b.Build(), D("2026-10-14"), {});
-  EXPECT_DOUBLE_EQ(*r.trend.strained_share, 0.6);
-  EXPECT_EQ(r.trend.verdict, Verdict::kMixed);
+TEST(UnusualConfounderTest, PresentOnFewerThanHalfTheRecordedDatesIsUnusual) {
+  // 14 of 28 with the session's day: exactly half is the person's normal.
+  const Reading r13 = SittingOn(13), r12 = SittingOn(12), r14 = SittingOn(14);
+  const SessionReading* half = SessionOn(r13, "2026-09-29");
+  EXPECT_EQ(half->confounders,
+            (std::vector<Confounder>{Confounder::kSitting, Confounder::kUpperBodyTension}));
+  EXPECT_EQ(half->unusual_confounders, std::vector<Confounder>{Confounder::kUpperBodyTension});
+  // 13 of 28: unusual.
+  const SessionReading* fewer = SessionOn(r12, "2026-09-29");
+  EXPECT_EQ(fewer->unusual_confounders,
+            (std::vector<Confounder>{Confounder::kSitting, Confounder::kUpperBodyTension}));
+  // 15 of 28: usual.
+  EXPECT_EQ(SessionOn(r14, "2026-09-29")->unusual_confounders,
+            std::vector<Confounder>{Confounder::kUpperBodyTension});
 }
 
-TEST(TrendTest, StrainIsNullWithoutKnownSignals) {
-  DiaryBuilder b = Fortnight();
-  b.Session("2026-10-02");
-  EXPECT_FALSE(Read(b.Build(), D("2026-10-14"), {}).trend.strained_share.has_value());
-}
-
-TEST(TrendTest, ACreepingBaselineIsNeverHelpful) {
+TEST(UnusualConfounderTest, OnlyRecordedDatesCountAndADateWithoutTheFactorCountsWithout) {
+  // Four recorded dates in the four weeks: sitting on one of them is unusual, on two is not.
   DiaryBuilder b;
-  b.Mornings("2026-09-17", 14, 3).Mornings("2026-10-01", 14, 4);
-  for (const char* d : {"2026-10-02", "2026-10-05", "2026-10-08", "2026-10-11"}) b.Session(d);
-  const Reading r = Read(b.Build(), D("2026-10-14"), {});
-  EXPECT_EQ(r.trend.baseline, Baseline::kCreeping);
-  EXPECT_EQ(r.trend.verdict, Verdict::kMixed);
-}
-
-TEST(TrendTest, LessComfortableIsStirringUp) {
-  DiaryBuilder b = Fortnight();
-  const char* dates[] = {"2026-09-20", "2026-09-27", "2026-10-02",
-                         "2026-10-05", "2026-10-08", "2026-10-11"};
-  double v = 2;
-  for (const char* d : dates) {
-    b.Session(d, v, v);
-    v += 1;
-  }
-  const Reading r = Read(b.Build(), D("2026-10-14"), {});
-  EXPECT_EQ(r.trend.comfort, Comfort::kLessComfortable);
-  EXPECT_EQ(r.trend.verdict, Verdict::kStirringUp);
-}
-
-TEST(ProgressTest, UsualOverTheWeeksFromRestMorningsOnly) {
-  DiaryBuilder b;
-  b.Mornings("2026-08-10", 28, 6).Mornings("2026-09-07", 28, 5).Mornings("2026-10-05", 28, 4);
-  const Reading r = Read(b.Build(), D("2026-11-01"), {});
-  EXPECT_EQ(r.progress.now, 4.0);
-  EXPECT_EQ(r.progress.four_weeks_before, 5.0);
-  EXPECT_EQ(r.progress.eight_weeks_before, 6.0);
-  // A stated usual never shows as progress.
-  DiaryBuilder stated;
-  stated.Usual(3).Morning("2026-10-30", 4);
-  const Reading s = Read(stated.Build(), D("2026-11-01"), {});
-  EXPECT_EQ(s.usual.pain, 3.0);
-  EXPECT_FALSE(s.progress.now.has_value());
-}
-
-// ---- §4 alerts ----
-
-TEST(AlertTest, SharpInTheWindowAlertsAndBeforeItDoesNot) {
-  DiaryBuilder b = Fortnight();
-  Session sharp;
-  sharp.during.sharp = true;
-  b.With("2026-09-30", sharp).With("2026-10-01", sharp);
-  const Reading r = Read(b.Build(), D("2026-10-14"), {});
-  ASSERT_EQ(r.alerts.size(), 1u);
-  EXPECT_EQ(r.alerts[0].kind, AlertKind::kModifyOrStop);
-  EXPECT_EQ(r.alerts[0].date, D("2026-10-01"));
-  EXPECT_EQ(r.sharp_sessions, 1);
-}
-
-TEST(AlertTest, ThreeFlaredSessionDaysInARowAlertTwoDoNot) {
-  DiaryBuilder b = Fortnight();
-  SessionWithMorning(b, "2026-10-05", 5);
-  SessionWithMorning(b, "2026-10-08", 5);
-  EXPECT_FALSE(HasAlert(Read(b.Build(), D("2026-10-14"), {}), AlertKind::kRepeatedWorseMornings));
-  SessionWithMorning(b, "2026-10-11", 5.5);
-  const Reading r = Read(b.Build(), D("2026-10-14"), {});
-  ASSERT_TRUE(HasAlert(r, AlertKind::kRepeatedWorseMornings));
-  EXPECT_NE(r.trend.verdict, Verdict::kHelpful);
-  SessionWithMorning(b, "2026-10-12", 3);
-  EXPECT_FALSE(HasAlert(Read(b.Build(), D("2026-10-14"), {}), AlertKind::kRepeatedWorseMornings));
-}
-
-TEST(AlertTest, KeepsRisingWhenTheUsualRoseTwoInFourWeeks) {
-  DiaryBuilder b;
-  b.Mornings("2026-09-07", 28, 3).Mornings("2026-10-05", 28, 5);
-  Reading r = Read(b.Build(), D("2026-11-01"), {});
-  ASSERT_TRUE(HasAlert(r, AlertKind::kKeepsRising));
-  EXPECT_EQ(r.alerts.back().date, D("2026-11-01"));
-  b.Mornings("2026-10-05", 28, 4.5);
-  r = Read(b.Build(), D("2026-11-01"), {});
-  EXPECT_FALSE(HasAlert(r, AlertKind::kKeepsRising));
-}
-
-TEST(AsOfTest, LaterDataIsIgnoredAndTheUsualIsTheNextDays) {
-  DiaryBuilder b = Fortnight();
-  SessionWithMorning(b, "2026-10-13", 9);
-  const Reading r = Read(b.Build(), D("2026-10-13"), {});
-  EXPECT_EQ(SessionOn(r, "2026-10-13")->morning, MorningSignal::kUnknown);
-  EXPECT_EQ(r.usual.pain, 3.0);
-}
-
-TEST(SettingsInReadingTest, NonDefaultSettingsAreNamedAndRelationsChecked) {
-  Settings s;
-  s.sitting_hours = 7;
-  EXPECT_EQ(Read(Diary{}, D("2026-10-01"), s).non_default_settings,
-            std::vector<std::string>{"sitting_hours"});
-  Settings bad;
-  bad.baseline_days = 20;
-  bad.baseline_fallback_days = 14;
-  EXPECT_FALSE(CheckSettings(bad).has_value());
-  Settings odd;
-  odd.noticeably_higher = 2;
-  odd.significant_change = 1.5;
-  EXPECT_FALSE(CheckSettings(odd).has_value());
-}
-
-TEST(HorizonTest, ADiaryCutAtTheHorizonReadsTheSame) {
-  for (uint64_t seed = 1; seed <= 40; ++seed) {
-    const Diary full = testing::RandomDiary(seed, 300);
-    const Date as_of = full.days.back().date - static_cast<int32_t>(seed % 5);
-    Settings s;
-    Diary cut = full;
-    const Date start = as_of - ReadingHorizonDays(s);
-    std::erase_if(cut.days, [&](const Day& d) { return d.date < start; });
-    const Reading a = Read(full, as_of, s), b = Read(cut, as_of, s);
-    EXPECT_EQ(a.trend.verdict, b.trend.verdict) << seed;
-    EXPECT_EQ(a.trend.raised_days, b.trend.raised_days) << seed;
-    EXPECT_EQ(a.usual.pain, b.usual.pain) << seed;
-    EXPECT_EQ(a.progress.eight_weeks_before, b.progress.eight_weeks_before) << seed;
-    EXPECT_EQ(a.alerts.size(), b.alerts.size()) << seed;
-    ASSERT_EQ(a.associations.size(), b.associations.size());
-    for (size_t i = 0; i < a.associations.size(); ++i) {
-      EXPECT_EQ(a.associations[i].with_higher, b.associations[i].with_higher) << seed;
-      EXPECT_EQ(a.associations[i].without_days, b.associations[i].without_days) << seed;
-    }
-    ASSERT_EQ(a.mornings.size(), b.mornings.size());
-    for (size_t i = 0; i < a.mornings.size(); ++i) {
-      EXPECT_EQ(a.mornings[i].usual.pain, b.mornings[i].usual.pain) << seed;
-    }
-  }
-  EXPECT_GE(MaxReadingHorizonDays(), ReadingHorizonDays(Settings{}));
+  b.Morning("2026-09-26", 3).Morning("2026-09-27", 3).Morning("2026-09-28", 3);
+  b.Session("2026-09-29", 3, 3).Context("2026-09-29", Context{.sitting_hours = 6.0});
+  EXPECT_EQ(SessionOn(Read(b.Build(), D("2026-09-29"), {}), "2026-09-29")->unusual_confounders,
+            std::vector<Confounder>{Confounder::kSitting});
+  b.Context("2026-09-28", Context{.sitting_hours = 7.0});
+  EXPECT_TRUE(
+      SessionOn(Read(b.Build(), D("2026-09-29"), {}), "2026-09-29")->unusual_confounders.empty());
 }
 
 }  // namespace

@@ -22,6 +22,11 @@ const SettingInfo kSettings[] = {
     {"marginal_better", &Settings::marginal_better, 0.5, 2, 0.5,
      "points below the usual morning pain that make a morning marginally better",
      "Salaffi et al., Eur J Pain 2004; the article's 'marginally better'"},
+    {"low_pain_floor", &Settings::low_pain_floor, 0, 4, 0.5,
+     "morning pain or stiffness (0-10) at or below which a morning is low whatever the usual: "
+     "never noticeably higher or significantly worse",
+     "reading.md v3: a 1 to 2 change sits within day-to-day variation at the bottom of the "
+     "scale, and telling a person with 1/10 mornings to ease off teaches avoidance"},
     {"baseline_days", &Settings::baseline_days, 7, 28, 1,
      "days before a morning whose rest mornings make its usual morning",
      "the article's 'normal baseline' is the back not freshly loaded; Jensen & McFarland, "
@@ -64,6 +69,11 @@ const SettingInfo kSettings[] = {
      "consensus, 2015)"},
     {"stress", &Settings::stress, 3, 9, 0.5,
      "stress (0-10) that counts as another thing that loaded the back", "project default"},
+    {"unusual_share", &Settings::unusual_share, 0.2, 0.8, 0.05,
+     "share of the recorded days in the last four weeks below which another thing that loaded "
+     "the back is unusual for the person, and offered as a possible cause of a higher morning",
+     "reading.md v3: sitting on every working day is the person's normal and cannot explain why "
+     "one activity's mornings flare"},
     {"poor_sleep_quality", &Settings::poor_sleep_quality, 2, 6, 0.5,
      "sleep quality (0 = very poor, 10 = very good) at or below which a night was a poor one",
      "project default"},
@@ -72,6 +82,9 @@ const SettingInfo kSettings[] = {
      "the article: never judge from one session"},
     {"min_mornings", &Settings::min_mornings, 5, 14, 1,
      "mornings in the trend window needed for a verdict", "the article: 'across a week'"},
+    {"min_recorded_days", &Settings::min_recorded_days, 5, 14, 1,
+     "days in the trend window with anything recorded needed for a verdict",
+     "reading.md v3: a diary kept mostly on bad (or good) days cannot say what is usual"},
     {"min_comfort_sessions", &Settings::min_comfort_sessions, 3, 10, 1,
      "rated sessions needed for the comfort trend", "project default"},
     {"stirring_share", &Settings::stirring_share, 0.3, 0.8, 0.05,
@@ -90,11 +103,32 @@ const SettingInfo kSettings[] = {
      "mornings after exercise, and after rest, needed to compare them",
      "reading.md v2 (at least 3 of each)"},
     {"strain_share", &Settings::strain_share, 0.3, 0.8, 0.05,
-     "share of sessions building, sharp or still rising an hour later above which exercise is "
-     "not called helpful",
-     "the article: discomfort that escalates; symptoms that keep rising after the session"},
+     "share of sessions building up, sharp, or still rising an hour later and not settled by the "
+     "next morning, above which exercise is not called helpful",
+     "the article: discomfort that escalates; symptoms that keep rising after the session; 'some "
+     "increase in the hour after is common' (reading.md v3)"},
+    {"activity_days", &Settings::activity_days, 14, 56, 1,
+     "days each activity is read over on its own",
+     "reading.md v3: four weeks, so that a pattern can repeat"},
+    {"activity_raised_days", &Settings::activity_raised_days, 2, 6, 1,
+     "noticeably higher mornings after one activity that, with more than its share of its "
+     "days and one in the trend window, say that activity is setting the back off",
+     "the article: 'particularly if that pattern repeats across multiple sessions'"},
+    {"activity_share", &Settings::activity_share, 0.3, 0.8, 0.05,
+     "share of an activity's days followed by a noticeably higher morning above which it is "
+     "setting the back off",
+     "reading.md v3: per activity, so a helpful one cannot hide a harmful one"},
+    {"masked_mornings", &Settings::masked_mornings, 1, 5, 1,
+     "mornings after exercise under painkillers (taken the day or evening before) needed before "
+     "they can mask how the sessions land",
+     "reading.md v3: a covered morning cannot show the load was absorbed"},
+    {"masked_share", &Settings::masked_share, 0.3, 0.8, 0.05,
+     "share of mornings after exercise under painkillers above which, with rest mornings under "
+     "them less often than this, those mornings are masked",
+     "reading.md v3: bedtime ibuprofen after most sessions hid the nights without it"},
     {"keeps_rising", &Settings::keeps_rising, 1, 4, 0.5,
-     "points the usual morning rose in four weeks that are a reason to talk to a clinician",
+     "points the usual morning rose in four or in eight weeks that are a reason to talk to a "
+     "clinician",
      "the same 2-point significant change; pain that keeps rising needs a clinician"},
     {"repeated_worse", &Settings::repeated_worse, 2, 5, 1,
      "exercise days in a row followed by a significantly worse morning that raise an alert",
@@ -164,7 +198,8 @@ Result<void> CheckSettings(const Settings& s) {
         below("baseline_days", s.baseline_days, "baseline_fallback_days", s.baseline_fallback_days,
               false),
         below("noticeably_higher", s.noticeably_higher, "significant_change", s.significant_change,
-              false)}) {
+              false),
+        below("min_recorded_days", s.min_recorded_days, "trend_days", s.trend_days, false)}) {
     if (!r) return r;
   }
   return {};

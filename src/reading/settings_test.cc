@@ -20,6 +20,14 @@ TEST(SettingsTest, DefaultsAreTheDocumentedOnes) {
   EXPECT_EQ(s.upper_body_tension, 6);
   EXPECT_EQ(s.min_session_days, 4);
   EXPECT_EQ(s.min_mornings, 7);
+  EXPECT_EQ(s.low_pain_floor, 2);
+  EXPECT_EQ(s.min_recorded_days, 8);
+  EXPECT_EQ(s.unusual_share, 0.5);
+  EXPECT_EQ(s.activity_days, 28);
+  EXPECT_EQ(s.activity_raised_days, 3);
+  EXPECT_EQ(s.activity_share, 0.5);
+  EXPECT_EQ(s.masked_mornings, 2);
+  EXPECT_EQ(s.masked_share, 0.5);
   EXPECT_TRUE(CheckSettings(s).has_value());
 }
 
@@ -45,6 +53,27 @@ TEST(SettingsTest, BoundsAreEnforcedAtAndBeyondTheEdges) {
   auto unknown = SetSetting(s, "significance", 2);
   ASSERT_FALSE(unknown.has_value());
   EXPECT_NE(unknown.error().message.find("unknown setting 'significance'"), std::string::npos);
+}
+
+TEST(SettingsTest, TheLowPainFloorHasItsBoundsAndASource) {
+  Settings s;
+  EXPECT_TRUE(SetSetting(s, "low_pain_floor", 0).has_value());
+  EXPECT_TRUE(SetSetting(s, "low_pain_floor", 4).has_value());
+  EXPECT_FALSE(SetSetting(s, "low_pain_floor", 4.5).has_value());
+  EXPECT_FALSE(SetSetting(s, "low_pain_floor", -0.5).has_value());
+  EXPECT_FALSE(SetSetting(s, "low_pain_floor", 2.25).has_value());
+  for (const SettingInfo& info : AllSettings()) {
+    EXPECT_FALSE(info.source.empty()) << info.name;
+    EXPECT_FALSE(info.meaning.empty()) << info.name;
+  }
+}
+
+TEST(SettingsTest, NoMoreRecordedDaysThanTheWindowHolds) {
+  Settings s;
+  ASSERT_TRUE(SetSetting(s, "trend_days", 7).has_value());
+  EXPECT_FALSE(CheckSettings(s).has_value());  // 8 recorded days of 7
+  ASSERT_TRUE(SetSetting(s, "min_recorded_days", 7).has_value());
+  EXPECT_TRUE(CheckSettings(s).has_value());
 }
 
 TEST(SettingsTest, HelpfulShareMustStayBelowStirringShare) {

@@ -31,6 +31,15 @@ MorningKind View::KindOf(Date m) const {
   return before->sessions.empty() ? MorningKind::kRest : MorningKind::kAfterSession;
 }
 
+bool TookPainkillers(const Day& day) {
+  return day.context.painkillers.value_or(false) || day.context.painkiller_name.has_value();
+}
+
+bool View::Covered(Date m) const {
+  const Day* before = Find(m - 1);
+  return before != nullptr && TookPainkillers(*before);
+}
+
 double Median(std::vector<double> values) {
   std::sort(values.begin(), values.end());
   const size_t n = values.size();
@@ -86,8 +95,12 @@ MorningEval View::EvalMorning(Date m) const {
   if (e.usual.pain) e.pain_above = e.pain->value() - *e.usual.pain;
   if (e.usual.stiffness && e.stiffness) ds = e.stiffness->value() - *e.usual.stiffness;
   const std::optional<double>& dp = e.pain_above;
+  // A rise counts only where the morning's own score is above the low-pain floor (§2).
+  const bool pain_above_floor = e.pain->value() > s_.low_pain_floor;
+  const bool stiffness_above_floor = e.stiffness && e.stiffness->value() > s_.low_pain_floor;
   auto at_least = [&](double threshold) {
-    return (dp && *dp >= threshold) || (ds && *ds >= threshold);
+    return (dp && *dp >= threshold && pain_above_floor) ||
+           (ds && *ds >= threshold && stiffness_above_floor);
   };
   if (at_least(s_.significant_change)) {
     e.signal = MorningSignal::kWorse;

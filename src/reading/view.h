@@ -15,6 +15,10 @@ inline constexpr double kTolerance = 1e-9;
 
 enum class Key { kPain, kStiffness };
 
+// The progress points, in days before the as-of date (reading.md §3).
+inline constexpr int32_t kFourWeeks = 27;
+inline constexpr int32_t kEightWeeks = 55;
+
 // A morning judged against its usual (reading.md §2, "Morning after").
 struct MorningEval {
   MorningSignal signal = MorningSignal::kUnknown;
@@ -41,6 +45,8 @@ class View {
   // What the morning of `m` follows: a recorded day without a session (a rest morning), a
   // session, or nothing known.
   MorningKind KindOf(Date m) const;
+  // The morning of `m` is covered (§0): the context of m-1 has painkillers.
+  bool Covered(Date m) const;
 
   // level(P, key): the median of `key` over the rest mornings (or all mornings) dated in
   // [from, to] that have it, when there are at least baseline_min_mornings; else unknown.
@@ -63,9 +69,15 @@ class View {
 Response ResponseOf(MorningSignal m);
 // The confounders of a session on `day`; `next` is the day after (its night's sleep), or null.
 std::vector<Confounder> ConfoundersOf(const Day& day, const Day* next, const Settings& s);
+// Painkillers taken on the day (a painkiller's name alone says some were).
+bool TookPainkillers(const Day& day);
 double Median(std::vector<double> values);
 
 // Associations and the factor days they are made from (associations.cc).
 void Associate(const View& v, Date as_of, Reading& r);
+
+// The alerts of §4 and the early warning (alerts.cc). REQUIRES: the sessions, progress and
+// trend of `r` are read.
+void ReadAlerts(const View& v, Reading& r);
 
 }  // namespace backsignal::reading_detail

@@ -5,36 +5,14 @@
 #include <cstdio>
 
 #include "backsignal/words/words.h"
+#include "parts.h"
+#include "style.h"
 
 namespace backsignal {
 namespace {
 
-std::string Esc(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+using report_detail::Esc;
+using report_detail::OtherFactorsHtml;
 
 // Coordinates with one decimal: deterministic across machines, and small.
 std::string F(double v) {
@@ -46,8 +24,9 @@ std::string F(double v) {
 const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
+// "22 Nov": a chart's axis label, in the app's order (day, month).
 std::string ShortDate(Date d) {
-  return std::string(kMonths[d.month() - 1]) + " " + std::to_string(d.day());
+  return std::to_string(d.day()) + " " + std::string(kMonths[d.month() - 1]);
 }
 
 // A reading whose lists (sessions, mornings) reach back to `from`, for the charts and the
@@ -64,6 +43,7 @@ struct Frame {
   double width = 720, height = 150;
   double left = 34, right = 8, top = 12, bottom = 44;
   double label_offset = 26;  // day labels below the plot (under the session marks)
+  bool legend = true;        // the legend inside the chart (the narrow one has it below, in HTML)
   int days() const { return (to - from) + 1; }
   double dx() const { return (width - left - right) / days(); }
   double X(Date d) const { return left + ((d - from) + 0.5) * dx(); }
@@ -80,7 +60,7 @@ std::string Axes(const Frame& f) {
          "\" text-anchor=\"end\">" + std::to_string(v) + "</text>";
   }
   const int n = f.days();
-  const double min_gap = 30;  // px between day labels
+  const double min_gap = f.width < 500 ? 44 : 30;  // px between day labels
   const int step = f.dx() >= min_gap ? 1 : 2 * f.dx() >= min_gap && n <= 28 ? 2 : 7;
   for (int i = 0; i < n; i += step) {
     const Date d = f.from + i;
@@ -95,8 +75,20 @@ std::string Axes(const Frame& f) {
 std::string Svg(const Frame& f, std::string_view title, std::string_view desc,
                 const std::string& body) {
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + F(f.width) + " " +
-         F(f.height) + "\" role=\"img\" class=\"chart\"><title>" + Esc(title) + "</title><desc>" +
-         Esc(desc) + "</desc>" + body + "</svg>";
+         F(f.height) + "\" role=\"img\" class=\"chart" + (f.legend ? " wide" : " narrow") +
+         "\"><title>" + Esc(title) + "</title><desc>" + Esc(desc) + "</desc>" + body + "</svg>";
+}
+
+// The same chart drawn for a phone's screen: as wide as a phone, so that its labels are as big
+// as the text around them; its legend is HTML below it.
+Frame Narrow(Frame f, double height) {
+  f.width = 360;
+  f.height = height;
+  f.left = 26;
+  f.right = 6;
+  f.bottom = f.bottom - 16;
+  f.legend = false;
+  return f;
 }
 
 }  // namespace
@@ -108,8 +100,7 @@ namespace {
 // The charts from a listing reading already made (the report makes it once for both charts and
 // the table).
 std::string MorningChart(const Diary& diary, const Settings& settings, const Reading& r, Date from,
-                         Date to) {
-  Frame f{from, to};
+                         Date to, Frame f) {
   std::string body = Axes(f);
 
   // The usual range: from `marginal_better` below the usual morning to `significant_change`
@@ -174,6 +165,12 @@ std::string MorningChart(const Diary& diary, const Settings& settings, const Rea
     body += "<text class=\"empty\" x=\"" + F(f.width / 2) + "\" y=\"" + F(f.Y(5)) +
             "\" text-anchor=\"middle\">No mornings recorded in these dates</text>";
   }
+  if (!f.legend) {
+    return Svg(f, "Morning pain against the usual range",
+               "Morning pain from 0 to 10 each day from " + PersonDate(from) + " to " +
+                   PersonDate(to) + ", with the usual range shaded and exercise days marked.",
+               std::move(body));
+  }
   // Legend.
   const double ly = f.height - 6;
   body += "<rect class=\"band\" x=\"" + F(f.left) + "\" y=\"" + F(ly - 8) +
@@ -192,35 +189,54 @@ std::string MorningChart(const Diary& diary, const Settings& settings, const Rea
           "l5 9h-10z\"/><text class=\"legend\" x=\"" + F(f.left + 582) + "\" y=\"" + F(ly) +
           "\">sharp pain</text>";
   return Svg(f, "Morning pain against the usual range",
-             "Morning pain from 0 to 10 each day from " + from.ToString() + " to " + to.ToString() +
-                 ", with the usual range shaded and exercise days marked.",
+             "Morning pain from 0 to 10 each day from " + PersonDate(from) + " to " +
+                 PersonDate(to) + ", with the usual range shaded and exercise days marked.",
              std::move(body));
 }
 
-std::string ComfortChart(const Reading& r, Date from, Date to) {
+Frame ComfortFrame(Date from, Date to) {
   Frame f{from, to};
   f.width = 440;
   f.height = 100;
   f.bottom = 30;
   f.label_offset = 14;
+  return f;
+}
+
+// Several sessions on one day: the line joins each day's highest, and each session is a mark on
+// its day (no zigzag up and down one day).
+std::string ComfortChart(const Reading& r, Date from, Date to, Frame f) {
   std::string body = Axes(f);
-  std::string line, dots;
+  std::string dots;
+  std::vector<std::pair<Date, double>> highest;  // each day's highest, in date order
   int n = 0;
   for (const SessionReading& sr : r.sessions) {
     if (sr.date < from || sr.date > to || !sr.comfort) continue;
-    // Two sessions on one day sit side by side.
-    const double x = f.X(sr.date) + (static_cast<double>(sr.number) - 1) * 4;
-    const double y = f.Y(sr.comfort->value());
-    line += (line.empty() ? "" : " ") + F(x) + "," + F(y);
+    const double v = sr.comfort->value();
+    const double x = f.X(sr.date), y = f.Y(v);
     dots += "<rect class=\"comfort\" x=\"" + F(x - 3.5) + "\" y=\"" + F(y - 3.5) +
             "\" width=\"7\" height=\"7\"/>";
+    if (!highest.empty() && highest.back().first == sr.date) {
+      highest.back().second = std::max(highest.back().second, v);
+    } else {
+      highest.emplace_back(sr.date, v);
+    }
     ++n;
   }
+  std::string line;
+  for (const auto& [d, v] : highest)
+    line += (line.empty() ? "" : " ") + F(f.X(d)) + "," + F(f.Y(v));
   if (!line.empty()) body += "<polyline class=\"cline\" points=\"" + line + "\"/>";
   body += dots;
   if (n == 0) {
     body += "<text class=\"empty\" x=\"" + F(f.width / 2) + "\" y=\"" + F(f.Y(5)) +
             "\" text-anchor=\"middle\">No rated sessions in these dates</text>";
+  }
+  if (!f.legend) {
+    return Svg(f, "Comfort during and after sessions",
+               "The highest discomfort rated during or an hour after each session, 0 to 10, from " +
+                   PersonDate(from) + " to " + PersonDate(to) + ".",
+               std::move(body));
   }
   const double ly = f.height - 6;
   body += "<rect class=\"comfort\" x=\"" + F(f.left) + "\" y=\"" + F(ly - 7) +
@@ -228,89 +244,38 @@ std::string ComfortChart(const Reading& r, Date from, Date to) {
           F(ly) + "\">highest discomfort during or an hour after each session</text>";
   return Svg(f, "Comfort during and after sessions",
              "The highest discomfort rated during or an hour after each session, 0 to 10, from " +
-                 from.ToString() + " to " + to.ToString() + ".",
+                 PersonDate(from) + " to " + PersonDate(to) + ".",
              std::move(body));
 }
 
 }  // namespace
 
 std::string MorningChartSvg(const Diary& diary, const Settings& settings, Date from, Date to) {
-  return MorningChart(diary, settings, ListingReading(diary, settings, from, to), from, to);
+  return MorningChart(diary, settings, ListingReading(diary, settings, from, to), from, to,
+                      Frame{from, to});
 }
 
 std::string ComfortChartSvg(const Diary& diary, const Settings& settings, Date from, Date to) {
-  return ComfortChart(ListingReading(diary, settings, from, to), from, to);
+  return ComfortChart(ListingReading(diary, settings, from, to), from, to, ComfortFrame(from, to));
 }
 
 namespace {
 
-constexpr std::string_view kStyle = R"css(
-*{box-sizing:border-box}
-body{font:10pt/1.35 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#1a1a1a;margin:0 auto;max-width:190mm;padding:8mm 6mm}
-h1{font-size:15pt;margin:0 0 1mm}
-h2{font-size:11pt;margin:4mm 0 1.5mm;border-bottom:0.3mm solid #999;padding-bottom:0.5mm}
-p{margin:0 0 1.5mm}
-.sub{color:#444;font-size:9pt}
-.verdict{border:0.5mm solid #555;border-radius:2mm;padding:2mm 3mm;margin-top:3mm}
-.verdict h2{border:0;margin:0 0 1mm;font-size:12.5pt}
-.v-stirring_up{border-color:#b3261e;background:#fdf0ef}
-.v-helpful{border-color:#1e6b3a;background:#eef7f1}
-.v-mixed{border-color:#8a6d00;background:#fbf6e6}
-.verdict ul{margin:1mm 0;padding-left:5mm}
-.alerts{border-left:1.5mm solid #b3261e;padding:1mm 3mm;margin:3mm 0 0;background:#fdf0ef}
-.alerts p{margin:0.5mm 0}
-.row2{display:flex;gap:4mm;align-items:flex-start}
-.row2 .comfort{flex:3}
-.row2 .howto{flex:2;font-size:8pt;color:#333}
-td.nw{white-space:nowrap}
-.top{display:flex;gap:4mm;align-items:flex-start;margin-top:3mm}
-.top .verdict{flex:16;margin:0}
-.aside{flex:9}
-.aside h2{margin-top:0}
-.alerts{margin:0 0 2mm}
-@media (max-width:600px){.top{display:block}.aside{margin-top:3mm}.row2{display:block}
-.tablewrap{overflow-x:auto}.tablewrap table{min-width:36rem}.thresholds{columns:2}.thresholds li{overflow-wrap:anywhere}}
-figure{margin:1mm 0}
-svg.chart{width:100%;height:auto;display:block}
-svg .grid{stroke:#ddd;stroke-width:1}
-svg .tick,svg .legend{font-size:11px;fill:#333}
-svg .empty{font-size:13px;fill:#666}
-svg .band{fill:#cfe3f5;stroke:none}
-svg .usual{stroke:#4a78a8;stroke-width:1.5;stroke-dasharray:4 3}
-svg .mline{fill:none;stroke:#777;stroke-width:1.2}
-svg .morning{fill:#1f3f66}
-svg .flare{fill:#c62828;stroke:#fff;stroke-width:1}
-svg .session{fill:#2e7d32}
-svg .sharp{fill:#c62828}
-svg .cline{fill:none;stroke:#8a6d00;stroke-width:1.2}
-svg .comfort{fill:#8a6d00}
-table{border-collapse:collapse;width:100%;font-size:8.5pt}
-th,td{border-bottom:0.2mm solid #ccc;padding:0.8mm 1.2mm;text-align:left;vertical-align:top}
-th{background:#f2f2f2}
-.worse{color:#b3261e;font-weight:600}
-.small{font-size:7.5pt;color:#333;margin:0;padding-left:4mm}
-.load{color:#555;font-size:7.5pt}
-.thresholds{columns:5;column-gap:3mm;font-size:6.8pt;color:#333;margin:0;padding:0;list-style:none}
-.thresholds li{break-inside:avoid;margin:0 0 0.3mm}
-.notes p{margin:0.5mm 0}
-footer{margin-top:3mm;font-size:7.5pt;color:#555}
-.screen-only{background:#eef3f8;border-radius:2mm;padding:2mm 3mm;margin-bottom:3mm;font-size:9pt}
-@page{margin:8mm 9mm}
-@media print{
-  body{padding:0;max-width:none;font-size:8pt;line-height:1.25}
-  h1{font-size:13pt}
-  h2{margin:1.6mm 0 0.6mm;font-size:9.5pt}
-  .verdict h2{font-size:11pt}
-  p{margin:0 0 1mm}
-  .thresholds{font-size:5.8pt}
-  .verdict{padding:1.5mm 3mm}
-  .screen-extra{display:none}
-  table{font-size:7.5pt}
-  th,td{padding:0.5mm 1mm}
-  .screen-only{display:none}
-  h2,figure,table,tr,.verdict,.alerts{break-inside:avoid}
+// A legend's key: a small drawing of the mark, beside its words (the narrow charts' legend).
+std::string Key(const std::string& mark) {
+  return "<svg class=\"key\" viewBox=\"0 0 14 10\" aria-hidden=\"true\">" + mark + "</svg>";
 }
-)css";
+
+std::string MorningLegend() {
+  return "<ul class=\"legend-html\"><li>" +
+         Key("<rect class=\"band\" x=\"0\" y=\"1\" width=\"14\" height=\"8\"/>") +
+         "usual range</li><li>" + Key("<circle class=\"morning\" cx=\"7\" cy=\"5\" r=\"3.5\"/>") +
+         "morning pain</li><li>" +
+         Key("<circle class=\"morning flare\" cx=\"7\" cy=\"5\" r=\"4.5\"/>") +
+         "worse morning after exercise (flare)</li><li>" +
+         Key("<path class=\"session\" d=\"M7 1l5 8h-10z\"/>") + "exercise day</li><li>" +
+         Key("<path class=\"session sharp\" d=\"M7 1l5 8h-10z\"/>") + "sharp pain</li></ul>";
+}
 
 std::string WindowCell(const SessionReading& sr) {
   const Session& x = *sr.session;
@@ -325,81 +290,8 @@ std::string WindowCell(const SessionReading& sr) {
   const bool sharp = sr.during == DuringSignal::kSharp;
   s += "<span" +
        std::string(sharp || sr.during == DuringSignal::kBuilding ? " class=\"worse\"" : "") + ">" +
-       Esc(DescribeDuring(sr.during)) + "</span>";
+       Esc(ShortDuring(sr.during)) + "</span>";
   return s;
-}
-
-// Sleep, stress, painkillers and the person's own factors over [from, to], in one line each,
-// or "" when none were recorded.
-std::string OtherFactorsHtml(const Diary& diary, const Settings& s, Date from, Date to) {
-  int nights = 0, short_nights = 0, stress_days = 0, high_stress = 0, pk_days = 0;
-  double sleep_sum = 0, stress_sum = 0;
-  std::vector<std::pair<std::string, int>> names, tags;
-  auto count = [](std::vector<std::pair<std::string, int>>& list, const std::string& key) {
-    for (auto& [k, n] : list) {
-      if (k == key) {
-        ++n;
-        return;
-      }
-    }
-    list.emplace_back(key, 1);
-  };
-  for (const Day& d : diary.days) {
-    if (d.date < from || d.date > to) continue;
-    const Context& c = d.context;
-    if (c.sleep_hours) {
-      ++nights;
-      sleep_sum += *c.sleep_hours;
-      if (*c.sleep_hours < s.short_sleep_hours) ++short_nights;
-    }
-    if (c.stress) {
-      ++stress_days;
-      stress_sum += c.stress->value();
-      if (c.stress->value() >= s.stress) ++high_stress;
-    }
-    if (c.painkillers.value_or(false)) {
-      ++pk_days;
-      if (c.painkiller_name) count(names, *c.painkiller_name);
-    }
-    for (const std::string& t : c.tags.value_or(std::vector<std::string>{})) count(tags, t);
-  }
-  auto one_decimal = [](double v) { return FormatScoreNumber(std::round(v * 10) / 10); };
-  auto days = [](int n) { return std::to_string(n) + (n == 1 ? " day" : " days"); };
-  std::vector<std::string> parts;
-  if (nights > 0) {
-    parts.push_back(
-        "<b>Sleep:</b> " + std::to_string(nights) + (nights == 1 ? " night" : " nights") +
-        " recorded, " + one_decimal(sleep_sum / nights) + " h on average, " +
-        std::to_string(short_nights) + " under " + FormatScoreNumber(s.short_sleep_hours) + " h.");
-  }
-  if (stress_days > 0) {
-    parts.push_back("<b>Stress:</b> " + days(stress_days) + " rated, " +
-                    one_decimal(stress_sum / stress_days) + "/10 on average, " +
-                    std::to_string(high_stress) + " at " + FormatScoreNumber(s.stress) +
-                    " or more.");
-  }
-  if (pk_days > 0) {
-    std::string p = "<b>Painkillers:</b> on " + days(pk_days);
-    if (!names.empty()) {
-      p += " (";
-      for (size_t i = 0; i < names.size(); ++i) {
-        p += (i ? ", " : "") + Esc(names[i].first) + " " + days(names[i].second);
-      }
-      p += ")";
-    }
-    parts.push_back(p + ".");
-  }
-  if (!tags.empty()) {
-    std::string p = "<b>Own factors:</b> ";
-    for (size_t i = 0; i < tags.size(); ++i) {
-      p += (i ? ", " : "") + Esc(tags[i].first) + " " + days(tags[i].second);
-    }
-    parts.push_back(p + ".");
-  }
-  if (parts.empty()) return "";
-  std::string h = "<p class=\"small\">";
-  for (size_t i = 0; i < parts.size(); ++i) h += (i ? " " : "") + parts[i];
-  return h + "</p>\n";
 }
 
 }  // namespace
@@ -408,31 +300,41 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
   const Date to = o.as_of;
   const Date from = to - (o.weeks * 7 - 1);
   const Reading r = Read(diary, to, settings);
-  const ReadingWords w = WordsFor(r, settings);
+  // A report is read by a clinician: the words speak of the person, never to them.
+  const Voice voice = Voice::About(o.person_name);
+  const ReadingWords w = WordsFor(r, settings, voice);
   const Reading list = ListingReading(diary, settings, from, to);
-  const ReadingWords list_words = WordsFor(list, settings);
+  const ReadingWords list_words = WordsFor(list, settings, voice);
   const Trend& t = r.trend;
 
   std::string h;
   h += "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  h += "<title>backsignal report, " + from.ToString() + " to " + to.ToString() + "</title>\n";
-  h += "<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n";
+  h += "<title>backsignal report" + (o.person_name.empty() ? "" : " for " + Esc(o.person_name)) +
+       ", " + PersonDate(from, true) + " to " + PersonDate(to, true) + "</title>\n";
+  h += "<style>" + std::string(ReportStyle()) + "</style>\n</head>\n<body>\n";
   h += "<p class=\"screen-only\">To keep or share this report, print it or save it as PDF from "
        "your browser (Ctrl+P, or &#8984;P on a Mac). It fits A4 and Letter.</p>\n";
-  h += "<header><h1>Mid back and exercise: " + std::to_string(o.weeks) + "-week report</h1>";
-  h += "<p class=\"sub\">" + ShortDate(from) + " " + std::to_string(from.year()) + " to " +
-       ShortDate(to) + " " + std::to_string(to.year()) +
+  h += "<header><h1>Mid back and exercise: " + std::to_string(o.weeks) + "-week report" +
+       (o.person_name.empty() ? "" : " for " + Esc(o.person_name)) + "</h1>";
+  h += "<p class=\"sub\">" + PersonDate(from, true) + " to " + PersonDate(to, true) +
        " &middot; the person's own 0-10 check-ins &middot; verdict over the last " +
        FormatScoreNumber(settings.trend_days) + " days</p></header>\n";
 
   // The verdict with its evidence, in the reading's own words.
   h += "<div class=\"top\">";
   h += "<section class=\"verdict v-" + std::string(Name(t.verdict)) +
-       "\"><h2>Verdict: " + Esc(w.title) + "</h2><p>" + Esc(w.explanation) + "</p><ul>";
+       "\"><h2>Verdict: " + Esc(w.title) + "</h2><p>" + Esc(w.explanation) + "</p>";
+  if (!w.held_back.empty()) {
+    h += "<p class=\"held\"><b>Holding it back:</b></p><ul class=\"held\">";
+    for (const std::string& line : w.held_back) h += "<li class=\"worse\">" + Esc(line) + "</li>";
+    h += "</ul>";
+  }
+  h += "<ul>";
   for (const std::string& e : w.evidence) h += "<li>" + Esc(e) + "</li>";
   for (const std::string& c : w.cautions) h += "<li><b>Note:</b> " + Esc(c) + "</li>";
-  h += "</ul><p><b>Next step:</b> " + Esc(w.next_step) + "</p></section>\n";
+  h += "</ul>";
+  h += "<p><b>Next step:</b> " + Esc(w.next_step) + "</p></section>\n";
 
   h += "<div class=\"aside\">";
   if (!w.alerts.empty()) {
@@ -448,6 +350,15 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
   }
   if (!w.progress.empty()) h += " " + Esc(w.progress);
   h += "</p></section>";
+  // Each activity on its own, beside the verdict (the aside has the room).
+  if (!w.activities.empty()) {
+    h += "<section class=\"acts\"><h2>Each activity (four weeks)</h2><ul class=\"acts\">";
+    for (const ActivityWords& a : w.activities) {
+      h += std::string("<li") + (a.setting_off ? " class=\"worse\"" : "") + ">" + Esc(a.text) +
+           "</li>";
+    }
+    h += "</ul></section>";
+  }
   if (!o.safety.empty()) {
     h += "<section class=\"safety\"><h2>Safety screen</h2><p>" + Esc(o.safety) + "</p></section>";
   }
@@ -457,13 +368,22 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
   std::string notes;
   for (const Day& d : diary.days) {
     if (d.date < from || d.date > to || !d.note) continue;
-    notes += "<p><b>" + ShortDate(d.date) + ":</b> " + Esc(*d.note) + "</p>";
+    notes += "<p><b>" + PersonDate(d.date) + ":</b> " + Esc(*d.note) + "</p>";
   }
 
-  h += "<h2>Mornings</h2><figure>" + MorningChart(diary, settings, list, from, to) + "</figure>\n";
+  const Frame wide{from, to};
+  h += "<h2>Mornings</h2><figure>" + MorningChart(diary, settings, list, from, to, wide) +
+       MorningChart(diary, settings, list, from, to, Narrow(wide, 176)) + MorningLegend() +
+       "</figure>\n";
   h += "<div class=\"row2\"><section class=\"comfort\"><h2>Comfort during and after "
        "sessions</h2><figure>" +
-       ComfortChart(list, from, to) + "</figure></section>";
+       ComfortChart(list, from, to, ComfortFrame(from, to)) +
+       ComfortChart(list, from, to, Narrow(ComfortFrame(from, to), 120)) +
+       "<ul class=\"legend-html\"><li>" +
+       Key("<rect class=\"comfort\" x=\"3\" y=\"1.5\" "
+           "width=\"7\" height=\"7\"/>") +
+       "a session's highest discomfort during or an hour after (the line: each day's "
+       "highest)</li></ul></figure></section>";
   h += "<section class=\"howto\"><h2>How to read this</h2><p>Each morning is compared with the "
        "usual morning (from mornings after days without exercise). A <b>flare</b> is an exercise "
        "day followed by a morning " +
@@ -475,7 +395,7 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
        "causes of a bad day.</p></section></div>\n";
   // Sessions with their three windows.
   h += "<h2>Sessions</h2>";
-  bool any = false, any_also = false;
+  bool any = false;
   std::string rows;
   for (size_t k = 0; k < list.sessions.size(); ++k) {
     const SessionReading& sr = list.sessions[k];
@@ -483,47 +403,41 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
     if (sr.date < from || sr.date > to) continue;
     any = true;
     const Session& x = *sr.session;
-    rows += "<tr><td class=\"nw\">" + ShortDate(sr.date);
+    rows += std::string(sw.also.empty() ? "<tr>" : "<tr class=\"has-also\">") +
+            "<td class=\"nw\" data-label=\"Date\">" + PersonDate(sr.date);
     if (x.time) rows += " " + x.time->ToString();
-    rows += "</td><td>" + Esc(x.activity.value_or("")) +
+    rows += "</td><td data-label=\"Activity\">" + Esc(x.activity.value_or("")) +
             (x.minutes ? ", " + std::to_string(*x.minutes) + "&nbsp;min" : "");
     if (!x.load.empty())
       rows += " <span class=\"load\">(" + Esc(LoadShortList(x.load)) + ")</span>";
-    rows += "</td><td>" + WindowCell(sr) + "</td><td>";
+    rows +=
+        "</td><td data-label=\"During\">" + WindowCell(sr) + "</td><td data-label=\"Hour after\">";
     if (x.hour_after.pain) rows += FormatScoreNumber(x.hour_after.pain->value()) + " ";
     if (x.hour_after.tighter && *x.hour_after.tighter) rows += "tighter ";
-    rows += "<span" +
-            std::string(sr.hour_after == HourAfterSignal::kRising ? " class=\"worse\"" : "") + ">" +
-            Esc(sw.hour_after) + "</span></td><td><span" +
+    rows += "<span" + std::string(sr.strain == Strain::kStillRising ? " class=\"worse\"" : "") +
+            ">" + Esc(ShortHourAfter(sr.hour_after)) +
+            "</span></td><td data-label=\"Next morning\"><span" +
             std::string(sr.morning == MorningSignal::kWorse || sr.morning == MorningSignal::kHigher
                             ? " class=\"worse\""
                             : "") +
-            ">" + Esc(sw.morning) + "</span></td>" + "\x01" + Esc(sw.also) + "\x02</tr>\n";
-    any_also = any_also || !sw.also.empty();
-  }
-  // The "also that day" column only when some session has something in it.
-  for (size_t at = rows.find('\x01'); at != std::string::npos; at = rows.find('\x01', at)) {
-    const size_t end = rows.find('\x02', at);
-    if (any_also) {
-      rows.replace(end, 1, "</td>");
-      rows.replace(at, 1, "<td>");
-    } else {
-      rows.erase(at, end - at + 1);
+            ">" + Esc(sw.morning) + "</span></td></tr>\n";
+    // What else, unusual for the person, may have set the morning off: a row of its own under
+    // the session, the table's width (on a phone, the last line of the session's card; its words
+    // say what it is: "That day also had ...").
+    if (!sw.also.empty()) {
+      rows += "<tr class=\"also\"><td class=\"gap\"></td>";
+      rows += "<td colspan=\"4\">" + Esc(sw.also) + "</td></tr>\n";
     }
   }
   if (any) {
     h += "<div class=\"tablewrap\">";
-    h += any_also ? "<table><colgroup><col style=\"width:8%\"><col style=\"width:19%\"><col "
-                    "style=\"width:12%\"><col style=\"width:11%\"><col style=\"width:41%\"><col "
-                    "style=\"width:9%\"></colgroup>"
-                  : "<table><colgroup><col style=\"width:8%\"><col style=\"width:24%\"><col "
-                    "style=\"width:12%\"><col style=\"width:11%\"><col style=\"width:45%\">"
-                    "</colgroup>";
-    h += std::string(
-             "<thead><tr><th>Date</th><th>Activity, load</th><th>During</th>"
-             "<th>Hour after</th><th>Next morning</th>") +
-         (any_also ? "<th>Also that day</th>" : "") + "</tr></thead><tbody>\n" + rows +
-         "</tbody></table></div>\n";
+    // The date column holds "Mon 23 Nov 18:30" on one line; the activity and its loads fit one
+    // line on A4 and Letter, so that two weeks of sessions stay on one page.
+    h += "<table><colgroup><col style=\"width:14%\"><col style=\"width:33%\"><col "
+         "style=\"width:12%\"><col style=\"width:11%\"><col style=\"width:30%\"></colgroup>";
+    h += "<thead><tr><th>Date</th><th>Activity, load</th><th>During</th>"
+         "<th>Hour after</th><th>Next morning</th></tr></thead><tbody>\n" +
+         rows + "</tbody></table></div>\n";
   } else {
     h += "<p>No sessions recorded in these dates.</p>\n";
   }
@@ -542,20 +456,24 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
 
   // The thresholds in force: each name and value, with where it comes from beside any that
   // was changed (every source is in docs/reading.md's settings table, and in a tooltip here).
+  // On paper only the changed ones are listed (two weeks fit one page), and a line says the rest
+  // are at their defaults; on screen, every one.
   h += "<h2>Thresholds in force</h2><ul class=\"thresholds\">";
   const Settings defaults;
   for (const SettingInfo& info : AllSettings()) {
     const double v = settings.*(info.field);
     const bool changed = v != defaults.*(info.field);
-    h += "<li title=\"" + Esc(info.source) + "\"><b>" + Esc(info.name) + " " +
-         FormatScoreNumber(v) + "</b>" +
+    h += "<li" + std::string(changed ? "" : " class=\"dflt\"") + " title=\"" + Esc(info.source) +
+         "\"><b>" + Esc(info.name) + " " + FormatScoreNumber(v) + "</b>" +
          (changed ? " (changed; default " + FormatScoreNumber(defaults.*(info.field)) +
                         "): " + Esc(info.source)
                   : "") +
          "</li>";
   }
-  h += "</ul><p class=\"small\">Where each threshold comes from: the Settings table of "
-       "docs/reading.md.</p>\n";
+  h += std::string("</ul><p class=\"small\"><span class=\"print-only\">") +
+       (r.non_default_settings.empty() ? "Every threshold is at its default. "
+                                       : "Every threshold not listed is at its default. ") +
+       "</span>Where each threshold comes from: the Settings table of docs/reading.md.</p>\n";
   h += "<footer>Ratings 0 (none) to 10 (worst imaginable), read by backsignal's published rules "
        "(docs/reading.md). Not a diagnosis.";
   if (!o.generated.empty()) h += " Generated " + Esc(o.generated) + ".";

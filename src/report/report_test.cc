@@ -92,10 +92,10 @@ TEST(ReportTest, ThePageIsSelfContainedAndHoldsWhatWasAskedFor) {
   EXPECT_EQ(html.find("src="), std::string::npos);
   for (const char* part :
        {"Verdict: Exercise may be stirring things up", "Usual morning", "<svg", "Alerts",
-        "sharp or catching pain during session 1", "Sessions",
-        "rowing &lt;easy&gt; &amp; &quot;short&quot;", "tight after the pool &lt;again&gt;",
-        "Thresholds in force", "significant_change 2", "Farrar", "@page",
-        "6 or more hours of sitting", "Next step:"}) {
+        "Sharp or catching pain during rowing &lt;easy&gt; &amp; &quot;short&quot; on Fri 20 Mar",
+        "Sessions", "rowing &lt;easy&gt; &amp; &quot;short&quot;",
+        "tight after the pool &lt;again&gt;", "Thresholds in force", "significant_change 2",
+        "Farrar", "@page", "9 hours of sitting, unusual for them", "Next step:"}) {
     EXPECT_NE(html.find(part), std::string::npos) << part;
   }
   Settings changed;
@@ -136,6 +136,78 @@ TEST(ReportTest, AnEmptyDiarySaysSo) {
   EXPECT_NE(html.find("Not enough data yet"), std::string::npos);
   EXPECT_NE(html.find("No mornings recorded in these dates"), std::string::npos);
   EXPECT_NE(html.find("No sessions recorded in these dates"), std::string::npos);
+}
+
+TEST(ReportTest, EachActivitysLineAndWhatHoldsItBackWhenThereAreTwoActivities) {
+  testing::DiaryBuilder b;
+  b.Mornings("2026-02-15", 42, 3);
+  Session dead{.activity = "Deadlifts"}, swim{.activity = "swimming"};
+  dead.during = swim.during = {.start = testing::S(3), .end = testing::S(3)};
+  for (const char* d : {"2026-03-03", "2026-03-10", "2026-03-17", "2026-03-24"}) {
+    b.With(d, dead).Morning((D(d) + 1).ToString().c_str(), 5.5);
+  }
+  for (const char* d : {"2026-03-05", "2026-03-12", "2026-03-19", "2026-03-21", "2026-03-26"}) {
+    b.With(d, swim);
+  }
+  ReportOptions o{.weeks = 2, .as_of = D("2026-03-28")};
+  const std::string html = RenderReportHtml(b.Build(), Settings{}, o);
+  for (const char* part :
+       {"<b>Holding it back:</b>",
+        "The mornings after deadlifts were higher 4 of 4 times; after swimming, 0 of 5.",
+        "<h2>Each activity (four weeks)</h2>", "swimming: 5 days; the morning after never higher.",
+        "<li class=\"worse\">deadlifts: 4 days; the morning after higher 4 times, flared 4 "
+        "times: this one seems to be setting their back off.</li>"}) {
+    EXPECT_NE(html.find(part), std::string::npos) << part;
+  }
+  // One activity: no lines of its own.
+  testing::DiaryBuilder one;
+  one.Mornings("2026-03-01", 28, 3);
+  for (const char* d : {"2026-03-17", "2026-03-19", "2026-03-21", "2026-03-23"}) one.With(d, swim);
+  EXPECT_EQ(RenderReportHtml(one.Build(), Settings{}, o).find("Each activity"), std::string::npos);
+}
+
+TEST(ReportTest, SeveralSessionsOnADayAreOneDayOnTheLineNotAZigzag) {
+  // The golden diary has two rated sessions on 22 Mar: two marks on that day, one point on the
+  // line (the day's highest).
+  const std::string svg =
+      ComfortChartSvg(GoldenDiary(), Settings{}, D("2026-03-15"), D("2026-03-28"));
+  const size_t at = svg.find("points=\"");
+  const std::string points = svg.substr(at, svg.find('"', at + 8) - at);
+  std::vector<std::string> xs;
+  for (size_t i = 8; i < points.size();) {
+    const size_t comma = points.find(',', i);
+    xs.push_back(points.substr(i, comma - i));
+    i = points.find(' ', comma);
+    if (i == std::string::npos) break;
+    ++i;
+  }
+  std::vector<std::string> unique = xs;
+  std::sort(unique.begin(), unique.end());
+  unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
+  EXPECT_EQ(unique.size(), xs.size()) << points;
+}
+
+TEST(ReportTest, OnAPhoneTheChartsAreRedrawnNarrowAndTheTableReadsAsCards) {
+  ReportOptions o{.weeks = 2, .as_of = D("2026-03-28"), .person_name = "Sam"};
+  const std::string html = RenderReportHtml(GoldenDiary(), Settings{}, o);
+  size_t wide = 0, narrow = 0;
+  for (size_t at = html.find("class=\"chart wide\""); at != std::string::npos;
+       at = html.find("class=\"chart wide\"", at + 1)) {
+    ++wide;
+  }
+  for (size_t at = html.find("class=\"chart narrow\""); at != std::string::npos;
+       at = html.find("class=\"chart narrow\"", at + 1)) {
+    ++narrow;
+  }
+  EXPECT_EQ(wide, 2u);
+  EXPECT_EQ(narrow, 2u);
+  EXPECT_NE(html.find("data-label=\"Next morning\""), std::string::npos);
+  // Dates as the app writes them, and the person named: the report speaks of them.
+  EXPECT_NE(html.find("Sun 15 Mar 2026 to Sat 28 Mar 2026"), std::string::npos);
+  EXPECT_NE(html.find("2-week report for Sam"), std::string::npos);
+  EXPECT_NE(html.find("Sam&#39;s usual morning"), std::string::npos);
+  EXPECT_EQ(html.find("Your usual"), std::string::npos);
+  EXPECT_EQ(html.find("your mornings"), std::string::npos);
 }
 
 }  // namespace

@@ -43,6 +43,7 @@ App::App(service::Service& service, AppOptions options)
   AddAccountRoutes(router_, *this);
   AddSharingRoutes(router_, *this);
   AddSafetyRoutes(router_, *this);
+  AddReminderRoutes(router_, *this);
 }
 
 App::~App() { pool_.join(); }

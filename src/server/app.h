@@ -10,7 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "backsignal/push/endpoint.h"
 #include "backsignal/service/accounts.h"
+#include "backsignal/service/reminder_sender.h"
 #include "backsignal/service/service.h"
 #include "http_server.h"
 #include "metrics.h"
@@ -36,6 +38,10 @@ struct AppOptions {
   size_t work_threads = 4;  // the pool that runs blocking work
   // The server's group commit, for /metrics (its batches); null when there is none.
   const GroupCommitter* committer = nullptr;
+  // Web Push (docs/reminders.md): where subscriptions may point (loopback only for tests), and
+  // this process's sender, woken for a test reminder and counted in /metrics; null when none.
+  push::Reach push_reach = push::Reach::kPublicOnly;
+  service::ReminderSender* push_sender = nullptr;
 };
 
 class App final : public Handler {
@@ -82,5 +88,8 @@ void AddDiaryRoutes(Router& router, App& app);
 void AddAccountRoutes(Router& router, App& app);
 void AddSharingRoutes(Router& router, App& app);
 void AddSafetyRoutes(Router& router, App& app);
+void AddReminderRoutes(Router& router, App& app);
+// The push sender's counts in Prometheus's text format (empty without a sender).
+std::string PushMetrics(const App& app);
 
 }  // namespace backsignal::server

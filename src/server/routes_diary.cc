@@ -6,13 +6,16 @@
 #include "backsignal/io/diary_json.h"
 #include "backsignal/io/ids.h"
 #include "backsignal/io/profile_json.h"
+#include "backsignal/io/reading_json.h"
 #include "backsignal/io/settings_json.h"
 #include "backsignal/service/checkins.h"
 #include "backsignal/service/exports.h"
 #include "backsignal/service/readings.h"
+#include "backsignal/service/reminders.h"
 #include "backsignal/service/safety.h"
 #include "backsignal/service/settings.h"
 #include "backsignal/service/workouts.h"
+#include "backsignal/words/checkin.h"
 #include "backsignal/words/safety.h"
 #include "backsignal/words/words.h"
 #include "http_util.h"
@@ -39,9 +42,20 @@ Result<size_t> SessionParam(const Call& c) {
   return *n;
 }
 
-// The day as JSON, plus what the check-in means when that is worth saying at once.
-std::string CheckinJson(const service::CheckinResult& r, bool advise) {
+// The check-in's words (words/checkin.h) as JSON: {"lines": [...], "meaning": ..., "next": ...}.
+nlohmann::json CheckinWordsJson(const CheckinWords& w) {
+  return {{"lines", w.lines}, {"meaning", w.meaning}, {"next", w.next}};
+}
+
+// The day as JSON, plus what the check-in means when that is worth saying at once, and its
+// words (`entry` names what was checked in; none for a deletion).
+std::string CheckinJson(const service::CheckinResult& r, bool advise, std::optional<Entry> entry) {
   std::string out = "{\"day\":" + DayToJson(r.day);
+  if (entry) {
+    out +=
+        ",\"words\":" +
+        Dump(CheckinWordsJson(WordsForCheckin(r.day, *entry, r.session, r.during, r.hour_after)));
+  }
   if (r.session && *r.session >= 1 && *r.session <= r.day.sessions.size()) {
     nlohmann::json j;
     j["during"] = Name(r.during);
@@ -92,9 +106,10 @@ Result<std::string> IdempotencyKey(const Request& req) {
 // A check-in route: parses on the I/O thread, and answers once the write is durable. With an
 // Idempotency-Key, a repeat is answered as the first was (Idempotent-Replayed: true).
 AsyncHandler CheckinRoute(const Service& svc, int ok_status, bool advise, bool deletes,
+                          std::optional<Entry> entry,
                           std::function<Result<service::DayEdit>(Call&)> make_edit) {
-  return [&svc, ok_status, advise, deletes, make_edit = std::move(make_edit)](Call& c,
-                                                                              const Reply& reply) {
+  return [&svc, ok_status, advise, deletes, entry, make_edit = std::move(make_edit)](
+             Call& c, const Reply& reply) {
     auto date = DateParam(c);
     if (!date) return reply(Unexpected(date.error()));
     auto key = IdempotencyKey(c.req);
@@ -105,9 +120,9 @@ AsyncHandler CheckinRoute(const Service& svc, int ok_status, bool advise, bool d
     if (!key->empty()) options.fingerprint = Fingerprint(c.req);
     service::Checkin(
         svc, c.subject, *date, std::move(*edit),
-        [reply, ok_status, advise](Result<service::CheckinResult> r) {
+        [reply, ok_status, advise, entry](Result<service::CheckinResult> r) {
           if (!r) return reply(Unexpected(r.error()));
-          Response res = Json(ok_status, CheckinJson(*r, advise));
+          Response res = Json(ok_status, CheckinJson(*r, advise, entry));
           if (r->replayed) res.headers.emplace_back("Idempotent-Replayed", "true");
           reply(std::move(res));
         },
@@ -122,7 +137,12 @@ Result<Response> ReadingRoute(const Service& svc, Call& c) {
   if (!today) return Unexpected(today.error());
   auto view = service::ReadingOf(svc, c.subject, *as_of, *today);
   if (!view) return Unexpected(view.error());
-  return Json(200, (*view)->json);
+  if (c.subject == c.who.person) return Json(200, (*view)->json);
+  // A clinician reads about the person: the words speak of them, not to them (words.h Voice).
+  auto name = service::NameOf(svc, c.subject);
+  if (!name) return Unexpected(name.error());
+  return Json(200,
+              ReadingToJson((*view)->reading, InVoice((*view)->words, Voice::About(*name)), false));
 }
 
 Result<Response> SettingsList(const Service& svc, PersonId person) {
@@ -160,6 +180,20 @@ Result<Response> ExportRoute(const Service& svc, Call& c) {
                    {"Content-Disposition", "attachment; filename=\"" + f->file_name + "\""}}};
 }
 
+// A day as JSON with its entries in words (words/checkin.h) under "words".
+std::string DayWithWordsJson(const Day& day) {
+  std::string out = DayToJson(day);
+  const DayWords w = WordsForDay(day);
+  nlohmann::json sessions = nlohmann::json::array();
+  for (const SessionEntryWords& s : w.sessions) {
+    sessions.push_back({{"lines", s.lines}, {"hour_after", s.hour_after}, {"due", s.due}});
+  }
+  const nlohmann::json words = {
+      {"morning", w.morning}, {"sessions", sessions}, {"context", w.context}};
+  out.pop_back();  // the closing brace of the day's object
+  return out + ",\"words\":" + Dump(words) + "}";
+}
+
 Result<Response> DaysRoute(const Service& svc, Call& c) {
   auto from = QueryDate(c.req, "from");
   if (!from) return Unexpected(from.error());
@@ -172,7 +206,7 @@ Result<Response> DaysRoute(const Service& svc, Call& c) {
   for (auto it = diary->days.rbegin(); it != diary->days.rend(); ++it) {  // newest first
     if ((*from && it->date < **from) || (*to && it->date > **to)) continue;
     if (!first) out += ",";
-    out += DayToJson(*it);
+    out += DayWithWordsJson(*it);
     first = false;
   }
   // The person's own factors used so far, for the page to offer as toggles.
@@ -268,6 +302,10 @@ void AddDiaryRoutes(Router& router, App& app) {
                   return Result<void>();
                 });
                 if (!p) return Unexpected(p.error());
+                // A new wake time or zone moves the push reminders planned (reminders.h).
+                if (auto ok = service::ReplanReminders(svc, c.subject); !ok) {
+                  return Unexpected(ok.error());
+                }
                 return Json(200, ProfileToJson(*p));
               }});
 
@@ -405,33 +443,43 @@ void AddDiaryRoutes(Router& router, App& app) {
 
   // Check-ins, day by day: each a durable write answered with the day as stored.
   const auto add = [&](const char* method, const std::string& pattern, int status, bool advise,
-                       size_t body, std::function<Result<service::DayEdit>(Call&)> edit) {
+                       size_t body, std::function<Result<service::DayEdit>(Call&)> edit,
+                       std::optional<Entry> words = std::nullopt) {
     router.Add({.method = method,
                 .pattern = pattern,
                 .scope = Scope::kCheckins,
                 .body_limit = body,
                 .blocking = false,
                 .async = CheckinRoute(svc, status, advise, std::string_view(method) == "DELETE",
-                                      std::move(edit))});
+                                      words, std::move(edit))});
   };
   using Edit = Result<service::DayEdit>;
   add("DELETE", "/api/v1/days/{date}", 200, false, 0,
       [](Call&) -> Edit { return service::DeleteEdit(Entry::kDay, std::nullopt); });
-  add("PUT", "/api/v1/days/{date}/morning", 200, false, kCheckinBodyLimit, [](Call& c) -> Edit {
-    auto m = ParseMorningJson(c.req.body);
-    if (!m) return Unexpected(m.error());
-    return service::SetMorning(*m);
-  });
-  add("PUT", "/api/v1/days/{date}/context", 200, false, kCheckinBodyLimit, [](Call& c) -> Edit {
-    auto x = ParseContextJson(c.req.body);
-    if (!x) return Unexpected(x.error());
-    return service::ContextEdit(*x, false);
-  });
-  add("PUT", "/api/v1/days/{date}/note", 200, false, kCheckinBodyLimit, [](Call& c) -> Edit {
-    auto n = ParseNoteJson(c.req.body);
-    if (!n) return Unexpected(n.error());
-    return service::NoteEdit(*n);
-  });
+  add(
+      "PUT", "/api/v1/days/{date}/morning", 200, false, kCheckinBodyLimit,
+      [](Call& c) -> Edit {
+        auto m = ParseMorningJson(c.req.body);
+        if (!m) return Unexpected(m.error());
+        return service::SetMorning(*m);
+      },
+      Entry::kMorning);
+  add(
+      "PUT", "/api/v1/days/{date}/context", 200, false, kCheckinBodyLimit,
+      [](Call& c) -> Edit {
+        auto x = ParseContextJson(c.req.body);
+        if (!x) return Unexpected(x.error());
+        return service::ContextEdit(*x, false);
+      },
+      Entry::kContext);
+  add(
+      "PUT", "/api/v1/days/{date}/note", 200, false, kCheckinBodyLimit,
+      [](Call& c) -> Edit {
+        auto n = ParseNoteJson(c.req.body);
+        if (!n) return Unexpected(n.error());
+        return service::NoteEdit(*n);
+      },
+      Entry::kNote);
   for (const auto& [part, entry] :
        {std::pair{"morning", Entry::kMorning}, std::pair{"context", Entry::kContext},
         std::pair{"note", Entry::kNote}}) {
@@ -439,32 +487,39 @@ void AddDiaryRoutes(Router& router, App& app) {
     add("DELETE", std::string("/api/v1/days/{date}/") + part, 200, false, 0,
         [e](Call&) -> Edit { return service::DeleteEdit(e, std::nullopt); });
   }
-  add("POST", "/api/v1/days/{date}/sessions", 201, true, kCheckinBodyLimit, [](Call& c) -> Edit {
-    auto patch = ParseSessionPatchJson(c.req.body);
-    if (!patch) return Unexpected(patch.error());
-    return service::AddSessionEdit(*patch);
-  });
-  add("PATCH", "/api/v1/days/{date}/sessions/{n:number}", 200, true, kCheckinBodyLimit,
+  add(
+      "POST", "/api/v1/days/{date}/sessions", 201, true, kCheckinBodyLimit,
+      [](Call& c) -> Edit {
+        auto patch = ParseSessionPatchJson(c.req.body);
+        if (!patch) return Unexpected(patch.error());
+        return service::AddSessionEdit(*patch);
+      },
+      Entry::kSession);
+  add(
+      "PATCH", "/api/v1/days/{date}/sessions/{n:number}", 200, true, kCheckinBodyLimit,
       [](Call& c) -> Edit {
         auto n = SessionParam(c);
         if (!n) return Unexpected(n.error());
         auto patch = ParseSessionPatchJson(c.req.body);
         if (!patch) return Unexpected(patch.error());
         return service::EditSessionEdit(*n, *patch);
-      });
+      },
+      Entry::kSession);
   add("DELETE", "/api/v1/days/{date}/sessions/{n:number}", 200, false, 0, [](Call& c) -> Edit {
     auto n = SessionParam(c);
     if (!n) return Unexpected(n.error());
     return service::DeleteEdit(Entry::kSession, *n);
   });
-  add("PUT", "/api/v1/days/{date}/sessions/{n:number}/hour_after", 200, false, kCheckinBodyLimit,
+  add(
+      "PUT", "/api/v1/days/{date}/sessions/{n:number}/hour_after", 200, false, kCheckinBodyLimit,
       [](Call& c) -> Edit {
         auto n = SessionParam(c);
         if (!n) return Unexpected(n.error());
         auto after = ParseHourAfterJson(c.req.body);
         if (!after) return Unexpected(after.error());
         return service::HourAfterEdit(*n, *after, true);
-      });
+      },
+      Entry::kHourAfter);
   add("DELETE", "/api/v1/days/{date}/sessions/{n:number}/hour_after", 200, false, 0,
       [](Call& c) -> Edit {
         auto n = SessionParam(c);

@@ -114,7 +114,7 @@ void AddPageRoutes(Router& router, App& app) {
                 r.status = 200;
                 r.content_type = "text/plain; version=0.0.4; charset=utf-8";
                 r.headers.emplace_back("Cache-Control", "no-store");
-                r.body = app.metrics().Render(app.options().committer);
+                r.body = app.metrics().Render(app.options().committer) + PushMetrics(app);
                 return r;
               }});
 

@@ -11,6 +11,15 @@ namespace {
 
 using service::SafetyState;
 
+// Where the person is and the numbers that reach an ambulance there (words/safety.h).
+nlohmann::json EmergencyJson(const std::string& zone) {
+  const EmergencyContact c = EmergencyFor(zone);
+  return {{"country_code", c.country_code},
+          {"country", c.country},
+          {"numbers", c.numbers},
+          {"known", !c.numbers.empty()}};
+}
+
 nlohmann::json StateJson(const SafetyState& s) {
   nlohmann::json j;
   j["answered"] = s.record.has_value();
@@ -21,8 +30,10 @@ nlohmann::json StateJson(const SafetyState& s) {
   j["stopped"] = s.stopped;
   j["due"] = s.due ? nlohmann::json(std::string(Name(*s.due))) : nullptr;
   j["due_text"] = s.due ? SafetyReasonText(*s.due) : "";
+  j["prompt"] = s.due ? SafetyDuePrompt(*s.due) : "";  // beside a reading
   j["advice"] = s.record ? SafetyAdvice(s.record->outcome, s.time_zone) : "";
   j["emergency_number"] = EmergencyNumber(s.time_zone);
+  j["emergency"] = EmergencyJson(s.time_zone);
   if (s.record) {
     nlohmann::json answers = nlohmann::json::object();
     for (const auto& [id, yes] : s.record->answers) answers[id] = yes;
@@ -54,6 +65,7 @@ Response ScreenResponse(const std::string& zone) {
                          {"questions", questions},
                          {"advice", advice},
                          {"reasons", reasons},
+                         {"emergency", EmergencyJson(zone)},
                          {"modify_or_stop", kModifyOrStopAdvice}}));
 }
 

@@ -100,6 +100,8 @@ void AddSharingRoutes(Router& router, App& app) {
                  p.last_date ? nlohmann::json(p.last_date->ToString()) : nlohmann::json()},
                 {"days_since", t.days_since ? nlohmann::json(*t.days_since) : nlohmann::json()},
                 {"verdict", p.verdict},
+                {"held_back_by", p.held_back_by},
+                {"setting_off", p.setting_off},
                 {"alerts", p.alerts},
                 {"needs", t.needs}});
          }

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "backsignal/service/readings.h"
+#include "backsignal/service/reminders.h"
 #include "backsignal/service/safety.h"
 #include "backsignal/service/settings.h"
 #include "backsignal/service/today.h"
@@ -171,6 +172,8 @@ void Checkin(const Service& service, PersonId person, Date date, DayEdit edit, C
         if (!session) return Unexpected(session.error());
         day.date = date;
         if (auto ok = txn.PutDay(day); !ok) return ok;
+        // Push reminders of this date planned or cancelled to match, in this transaction.
+        if (auto ok = ReconcileReminders(txn, date, now); !ok) return ok;
         out->session = *session;
         out->day = std::move(day);
         if (keyed) {

@@ -6,6 +6,7 @@
 #include "backsignal/service/settings.h"
 #include "backsignal/service/today.h"
 #include "backsignal/words/safety.h"
+#include "backsignal/words/words.h"
 
 namespace backsignal::service {
 
@@ -75,13 +76,27 @@ Result<std::string> ReportFor(const Service& service, PersonId person,
     o.as_of = DefaultAsOf(snapshot->latest, *today);
   }
   const int64_t now = service.clock().Now();
-  o.generated = FormatLocalWithOffset("UTC", now).substr(0, 16) + " UTC";
-  o.generated[10] = ' ';
+  const std::string utc = FormatLocalWithOffset("UTC", now);  // "2026-12-05T10:42:00+00:00"
+  auto day = Date::Parse(utc.substr(0, 10));
+  o.generated =
+      (day ? PersonDate(*day, true) + ", " : utc.substr(0, 10) + " ") + utc.substr(11, 5) + " UTC";
   auto safety = SafetyStateOf(service, person);
   if (!safety) return Unexpected(safety.error());
   const int64_t answered = safety->record ? safety->record->answered_at : now;
   o.safety = SafetyReportText(safety->record, DateAt(answered, safety->time_zone));
+  auto name = NameOf(service, person);
+  if (!name) return Unexpected(name.error());
+  o.person_name = *name;
   return RenderReportHtml(snapshot->diary, *settings, o);
+}
+
+Result<std::string> NameOf(const Service& service, PersonId person) {
+  auto profile = service.db().ForPerson(person)->LoadProfile();
+  if (!profile) return Unexpected(profile.error());
+  if (!profile->display_name.empty()) return profile->display_name;
+  auto account = service.db().AccountOfPerson(person);
+  if (!account) return Unexpected(account.error());
+  return *account ? (*account)->username : std::string();
 }
 
 }  // namespace backsignal::service

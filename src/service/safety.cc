@@ -34,7 +34,7 @@ SafetyState SafetyStateFrom(std::optional<SafetyRecord> record, const Reading* r
   for (const Alert& a : reading->alerts) rising |= a.kind == AlertKind::kKeepsRising;
   if (rising) {
     s.due = SafetyReason::kKeepsRising;
-  } else if (reading->sharp_sessions >= 2) {
+  } else if (reading->trend.sharp_sessions >= 2) {
     s.due = SafetyReason::kRepeatedSharp;
   } else {
     for (const SessionReading& sr : reading->sessions) {

@@ -127,7 +127,7 @@ Reading TwoSharp() {
 
 TEST(SafetyStateTest, RepeatedSharpAsksAgainAtMostOnceAWeek) {
   const Reading r = TwoSharp();
-  ASSERT_GE(r.sharp_sessions, 2);
+  ASSERT_GE(r.trend.sharp_sessions, 2);
   SafetyRecord rec;
   rec.answers = AllNo();
   rec.answered_at = kNow - 3 * 86400;

@@ -47,19 +47,29 @@ std::vector<TriagedPerson> Triage(std::vector<PersonSummary> people, Date today)
     TriagedPerson t;
     if (p.last_date) t.days_since = today - *p.last_date;
     // The reasons, most urgent first, and a rank that orders people by the most urgent: a
-    // safety alert, a rising usual morning, repeated worse mornings, the verdict, silence.
+    // safety alert, a rising usual morning, repeated worse mornings, the early warning, the
+    // verdict, then what holds a mixed reading back (an activity setting the back off, mornings
+    // masked by painkillers, the rest), and silence.
     struct Reason {
       bool present;
       const char* name;
       int weight;
     };
     const bool silent = !t.days_since || *t.days_since >= kStaleDays;
+    auto held = [&p](std::string_view name) {
+      return std::find(p.held_back_by.begin(), p.held_back_by.end(), name) != p.held_back_by.end();
+    };
     const Reason reasons[] = {
-        {p.modify_or_stop, "modify_or_stop", 64},
-        {p.keeps_rising, "keeps_rising", 32},
-        {p.repeated_worse, "repeated_worse_mornings", 16},
-        {p.morning_shift, "morning_shift", 8},
-        {p.stirring_up, "stirring_up", 4},
+        {p.modify_or_stop, "modify_or_stop", 512},
+        {p.keeps_rising, "keeps_rising", 256},
+        {p.repeated_worse, "repeated_worse_mornings", 128},
+        {p.morning_shift, "morning_shift", 64},
+        {p.stirring_up, "stirring_up", 32},
+        {held("activity"), "activity_setting_off", 16},
+        {held("painkillers"), "masked_by_painkillers", 8},
+        {held("flares"), "flares", 2},
+        {held("creeping"), "creeping", 2},
+        {held("strain"), "strain", 2},
         {silent, "no_recent_check_ins", 1},
     };
     for (const Reason& r : reasons) {

@@ -11,6 +11,7 @@ class Summaries final : public Summariser {
   explicit Summaries(Overrides overrides) : overrides_(std::move(overrides)) {}
 
   int HorizonDays() const override { return MaxReadingHorizonDays(); }
+  int Rules() const override { return kReadingRules; }
 
   PersonSummary Summarise(const Diary& recent, Date latest,
                           const std::map<std::string, double>& stored) const override {
@@ -22,6 +23,11 @@ class Summaries final : public Summariser {
     s.verdict = std::string(Name(r.trend.verdict));
     s.alerts = static_cast<int>(r.alerts.size());
     s.stirring_up = r.trend.verdict == Verdict::kStirringUp;
+    for (HeldBack h : r.trend.held_back_by) s.held_back_by.emplace_back(Name(h));
+    for (const ActivityReading& a : r.activities) {
+      if (a.setting_off) s.setting_off.push_back(a.name);
+    }
+    s.rules = kReadingRules;
     for (const Alert& a : r.alerts) {
       s.repeated_worse |= a.kind == AlertKind::kRepeatedWorseMornings;
       s.morning_shift |= a.kind == AlertKind::kMorningShift;

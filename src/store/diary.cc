@@ -172,16 +172,25 @@ Result<void> UpdateSummary(Conn& c, PersonId person, const Summariser* summarise
     s = summariser->Summarise(*diary, *latest, *stored);
     s.last_date = *latest;
   }
+  auto lines = [](const std::vector<std::string>& items) {
+    std::string out;
+    for (const std::string& x : items) out += (out.empty() ? "" : "\n") + x;
+    return out;
+  };
   auto ok = c.Run(
       "INSERT INTO summaries (person_id, last_date, verdict, alerts, stirring_up, repeated_worse, "
-      "morning_shift, modify_or_stop, keeps_rising) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "morning_shift, modify_or_stop, keeps_rising, held_back_by, setting_off, rules) VALUES (?, "
+      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "ON CONFLICT (person_id) DO UPDATE SET last_date = excluded.last_date, verdict = "
       "excluded.verdict, alerts = excluded.alerts, stirring_up = excluded.stirring_up, "
       "repeated_worse = excluded.repeated_worse, morning_shift = excluded.morning_shift, "
-      "modify_or_stop = excluded.modify_or_stop, keeps_rising = excluded.keeps_rising",
+      "modify_or_stop = excluded.modify_or_stop, keeps_rising = excluded.keeps_rising, "
+      "held_back_by = excluded.held_back_by, setting_off = excluded.setting_off, rules = "
+      "excluded.rules",
       {person, s.last_date ? Value(s.last_date->ToString()) : Null(), s.verdict, int64_t{s.alerts},
        int64_t{s.stirring_up}, int64_t{s.repeated_worse}, int64_t{s.morning_shift},
-       int64_t{s.modify_or_stop}, int64_t{s.keeps_rising}});
+       int64_t{s.modify_or_stop}, int64_t{s.keeps_rising}, lines(s.held_back_by),
+       lines(s.setting_off), int64_t{summariser->Rules()}});
   if (!ok) return Unexpected(ok.error());
   return {};
 }
@@ -296,6 +305,7 @@ class ReadOnlyTxn final : public DiaryTxn {
   Result<void> PutIdempotent(const std::string&, const IdempotentWrite&, int64_t) override {
     return Refused();
   }
+  ReminderTxn& Reminders() override { return r_.Reminders(); }
 
  private:
   static Result<void> Refused() {

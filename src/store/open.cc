@@ -91,6 +91,7 @@ Result<std::unique_ptr<Database>> OpenPostgres(const std::string& location,
   if (!r) return Unexpected(r.error());
   auto db = std::make_unique<SqlDatabase>(std::move(*w), std::move(*r), options.summariser);
   if (auto ok = db->Migrate(); !ok) return Unexpected(ok.error());
+  if (auto ok = db->RefreshStaleSummaries(); !ok) return Unexpected(ok.error());
   return std::unique_ptr<Database>(std::move(db));
 }
 
@@ -102,6 +103,7 @@ Result<std::unique_ptr<Database>> OpenMemory(const OpenOptions& options) {
   auto db = std::make_unique<SqlDatabase>(std::move(*w), nullptr, options.summariser);
   if (auto ok = db->Migrate(); !ok) return Unexpected(ok.error());
   if (auto ok = db->EnsureLocalPerson(); !ok) return Unexpected(ok.error());
+  if (auto ok = db->RefreshStaleSummaries(); !ok) return Unexpected(ok.error());
   return std::unique_ptr<Database>(std::move(db));
 }
 
@@ -135,6 +137,7 @@ Result<std::unique_ptr<Database>> OpenSqlite(const std::string& path, const Open
   auto db = std::make_unique<SqlDatabase>(std::move(*w), nullptr, options.summariser);
   if (auto ok = db->Migrate(); !ok) return Unexpected(ok.error());
   if (auto ok = db->EnsureLocalPerson(); !ok) return Unexpected(ok.error());
+  if (auto ok = db->RefreshStaleSummaries(); !ok) return Unexpected(ok.error());
   // Writes go through one connection, reads through another: in WAL mode a reader never waits
   // for the writer, nor the writer for a reader.
   auto r = sql::OpenSqliteConn(path, false);

@@ -3,6 +3,21 @@
 
 namespace backsignal::sql {
 
+namespace {
+
+// A column of one item a line ("" is none).
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> out;
+  for (size_t from = 0; from < text.size();) {
+    const size_t nl = std::min(text.find('\n', from), text.size());
+    out.push_back(text.substr(from, nl - from));
+    from = nl + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<int64_t> SqlDatabase::CreateInvite(PersonId person, const std::string& hash, int64_t now,
                                           int64_t expires) {
   int64_t id = 0;
@@ -78,8 +93,10 @@ Result<PersonId> SqlDatabase::RedeemInvite(const std::string& hash, int64_t clin
 Result<std::vector<ShareInfo>> SqlDatabase::ListShares(PersonId person) {
   return Read([&](Conn& c) -> Result<std::vector<ShareInfo>> {
     auto r = c.Query(
-        "SELECT s.clinician_id, a.username, s.created_at FROM shares s JOIN accounts a ON "
-        "a.id = s.clinician_id WHERE s.person_id = ? ORDER BY s.created_at, a.username",
+        "SELECT s.clinician_id, COALESCE(NULLIF(n.value, ''), a.username), s.created_at "
+        "FROM shares s JOIN accounts a ON a.id = s.clinician_id "
+        "LEFT JOIN profile n ON n.person_id = a.person_id AND n.key = 'display_name' "
+        "WHERE s.person_id = ? ORDER BY s.created_at, a.username",
         {person});
     if (!r) return Unexpected(r.error());
     std::vector<ShareInfo> out;
@@ -116,7 +133,8 @@ Result<std::vector<PersonSummary>> SqlDatabase::ClinicianList(int64_t clinician)
         "SELECT s.person_id, a.username, m.last_date, COALESCE(m.verdict, 'not_enough_data'), "
         "COALESCE(m.alerts, 0), COALESCE(m.stirring_up, 0), COALESCE(m.repeated_worse, 0), "
         "COALESCE(m.morning_shift, 0), COALESCE(m.modify_or_stop, 0), "
-        "COALESCE(m.keeps_rising, 0), COALESCE(n.value, '') "
+        "COALESCE(m.keeps_rising, 0), COALESCE(n.value, ''), COALESCE(m.held_back_by, ''), "
+        "COALESCE(m.setting_off, ''), COALESCE(m.rules, 0) "
         "FROM shares s JOIN accounts a ON a.person_id = s.person_id "
         "LEFT JOIN summaries m ON m.person_id = s.person_id "
         "LEFT JOIN profile n ON n.person_id = s.person_id AND n.key = 'display_name' "
@@ -143,10 +161,33 @@ Result<std::vector<PersonSummary>> SqlDatabase::ClinicianList(int64_t clinician)
       p.morning_shift = row.Int(7) != 0;
       p.modify_or_stop = row.Int(8) != 0;
       p.keeps_rising = row.Int(9) != 0;
+      p.held_back_by = Lines(row.Text(11));
+      p.setting_off = Lines(row.Text(12));
+      p.rules = static_cast<int>(row.Int(13));
       out.push_back(std::move(p));
     }
     return out;
   });
+}
+
+Result<void> SqlDatabase::RefreshStaleSummaries() {
+  if (summariser_ == nullptr) return {};
+  auto stale = Read([&](Conn& c) -> Result<std::vector<PersonId>> {
+    auto r = c.Query("SELECT person_id FROM summaries WHERE rules < ? ORDER BY person_id",
+                     {int64_t{summariser_->Rules()}});
+    if (!r) return Unexpected(r.error());
+    std::vector<PersonId> out;
+    for (const Row& row : *r) out.push_back(row.Int(0));
+    return out;
+  });
+  if (!stale) return Unexpected(stale.error());
+  for (PersonId person : *stale) {
+    if (auto ok = Write([&](Conn& c) { return UpdateSummary(c, person, summariser_.get()); });
+        !ok) {
+      return ok;
+    }
+  }
+  return {};
 }
 
 Result<std::optional<PersonId>> SqlDatabase::FindPersonByFeed(const std::string& hash) {

@@ -72,10 +72,57 @@ class PersonStore final : public Store {
   PersonId person_;
 };
 
+// --- push.cc ---
+
+// A person's reminders inside an open transaction.
+class SqlReminderTxn final : public ReminderTxn {
+ public:
+  SqlReminderTxn(Conn& c, PersonId person) : c_(c), person_(person) {}
+  [[nodiscard]] Result<ReminderPrefs> GetPrefs() override;
+  [[nodiscard]] Result<void> SetPrefs(const ReminderPrefs& prefs) override;
+  [[nodiscard]] Result<int64_t> CountSubscriptions() override;
+  [[nodiscard]] Result<std::vector<Reminder>> Pending() override;
+  [[nodiscard]] Result<void> Plan(ReminderKind kind, Date date, int64_t slot, int64_t due_at,
+                                  int64_t now) override;
+  [[nodiscard]] Result<void> End(int64_t reminder_id, std::string_view state) override;
+
+ private:
+  Conn& c_;
+  PersonId person_;
+};
+
+class SqlDatabase;
+
+// Web Push across every person, on the database's connections.
+class SqlPushStore final : public PushStore {
+ public:
+  explicit SqlPushStore(SqlDatabase& db) : db_(db) {}
+  [[nodiscard]] Result<KeyPair> VapidKeys(const std::function<Result<KeyPair>()>& make,
+                                          int64_t now) override;
+  [[nodiscard]] Result<int64_t> AddSubscription(const PushSubscription& s, int64_t now,
+                                                size_t max_per_person) override;
+  [[nodiscard]] Result<std::vector<PushSubscription>> Subscriptions(PersonId person) override;
+  [[nodiscard]] Result<bool> RemoveSubscription(PersonId person, int64_t id,
+                                                const std::string& endpoint) override;
+  [[nodiscard]] Result<int64_t> RemoveAll(PersonId person) override;
+  [[nodiscard]] Result<size_t> HandOverDue(int64_t now, size_t limit,
+                                           const Decide& decide) override;
+  [[nodiscard]] Result<std::vector<Delivery>> ClaimDeliveries(int64_t now, int64_t lease_seconds,
+                                                              size_t limit) override;
+  [[nodiscard]] Result<void> Record(const std::vector<DeliveryOutcome>& outcomes,
+                                    int64_t now) override;
+  [[nodiscard]] Result<void> Prune(int64_t before) override;
+  [[nodiscard]] Result<std::optional<int64_t>> NextDue() override;
+  [[nodiscard]] Result<PushCounts> Counts(std::optional<PersonId> person) override;
+
+ private:
+  SqlDatabase& db_;
+};
+
 // Reads and writes of one person's diary inside one transaction.
 class SqlTxn final : public DiaryTxn {
  public:
-  SqlTxn(Conn& c, PersonId person) : c_(c), person_(person) {}
+  SqlTxn(Conn& c, PersonId person) : c_(c), person_(person), reminders_(c, person) {}
   bool changed() const { return changed_; }
 
   [[nodiscard]] Result<std::optional<Day>> GetDay(Date date) override;
@@ -93,10 +140,12 @@ class SqlTxn final : public DiaryTxn {
       const std::string& key) override;
   [[nodiscard]] Result<void> PutIdempotent(const std::string& key, const IdempotentWrite& write,
                                            int64_t now) override;
+  ReminderTxn& Reminders() override { return reminders_; }
 
  private:
   Conn& c_;
   PersonId person_;
+  SqlReminderTxn reminders_;
   bool changed_ = false;  // the diary or its thresholds changed (the profile is not the diary)
 };
 
@@ -113,6 +162,8 @@ class SqlDatabase final : public Database {
   [[nodiscard]] Result<void> Migrate();
   [[nodiscard]] Result<void> CheckSchema();  // a read-only database: its schema must be known
   [[nodiscard]] Result<void> EnsureLocalPerson();
+  // Makes again every summary made under older reading rules than the summariser's (sharing.cc).
+  [[nodiscard]] Result<void> RefreshStaleSummaries();
   void SetReader(std::unique_ptr<Conn> reader) { reader_ = std::move(reader); }
   bool IsPostgres() const override { return writer_->dialect() == Dialect::kPostgres; }
   std::string Describe() const override { return writer_->Describe(); }
@@ -121,6 +172,7 @@ class SqlDatabase final : public Database {
   std::unique_ptr<Store> ForPerson(PersonId person) override {
     return std::make_unique<PersonStore>(*this, person);
   }
+  PushStore& Push() override { return push_; }
 
   // `f` in one read-only snapshot, on the reader connection (the writer's for an in-memory
   // database).
@@ -195,6 +247,7 @@ class SqlDatabase final : public Database {
   std::mutex read_mu_;
   std::unique_ptr<Conn> reader_;  // GUARDED_BY(read_mu_); null: reads share the writer
   std::shared_ptr<const Summariser> summariser_;
+  SqlPushStore push_{*this};
 };
 
 Account AccountFrom(const Row& r);

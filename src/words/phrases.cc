@@ -62,6 +62,32 @@ std::string DescribeHourAfter(HourAfterSignal s) {
   return "";
 }
 
+std::string ShortDuring(DuringSignal s) {
+  switch (s) {
+    case DuringSignal::kSharp:
+      return "sharp or catching";
+    case DuringSignal::kBuilding:
+      return "building";
+    case DuringSignal::kStable:
+      return "stable";
+    case DuringSignal::kUnknown:
+      return "not recorded";
+  }
+  return "";
+}
+
+std::string ShortHourAfter(HourAfterSignal s) {
+  switch (s) {
+    case HourAfterSignal::kRising:
+      return "rising";
+    case HourAfterSignal::kSettling:
+      return "settling";
+    case HourAfterSignal::kUnknown:
+      return "not recorded";
+  }
+  return "";
+}
+
 std::string HourAfterMeaning(HourAfterSignal s) {
   switch (s) {
     case HourAfterSignal::kSettling:
@@ -161,32 +187,67 @@ std::string Capital(std::string s) {
   return s;
 }
 
-std::string ConfounderWords(Confounder c, const Settings& s) {
+std::string FromUsual(double v) {
+  const std::string n = Num(std::fabs(v));
+  if (n == "0") return "at your usual";
+  return n + (n == "1" ? " point " : " points ") + (v > 0 ? "above" : "below") + " your usual";
+}
+
+std::string ChangeWords(double from, double to, double noticeable) {
+  if (to - from >= noticeable) return "going up";
+  if (from - to >= noticeable) return "coming down";
+  return "about the same";
+}
+
+std::string ConfounderWords(Confounder c, const Day* day, const Day* next) {
+  const Context* ctx = day ? &day->context : nullptr;
   switch (c) {
     case Confounder::kSitting:
-      return Num(s.sitting_hours) + " or more hours of sitting";
+      if (ctx && ctx->sitting_hours) {
+        return Num(*ctx->sitting_hours) +
+               (*ctx->sitting_hours == 1 ? " hour of sitting" : " hours of sitting");
+      }
+      return "long hours of sitting";
     case Confounder::kProlongedPosition:
       return "long spells in one position";
     case Confounder::kUpperBodyTension:
-      return "upper-body tension of " + Num(s.upper_body_tension) + " or more";
+      if (ctx && ctx->upper_body_tension) {
+        return "upper-body tension at " + Num(ctx->upper_body_tension->value()) + " out of 10";
+      }
+      return "high upper-body tension";
     case Confounder::kShortSleep:
-      return "a short night after it (under " + Num(s.short_sleep_hours) + " hours of sleep)";
+      if (next && next->context.sleep_hours) {
+        return "a short night after it (" + Num(*next->context.sleep_hours) + " hours' sleep)";
+      }
+      return "a short night after it";
     case Confounder::kStress:
-      return "stress of " + Num(s.stress) + " or more";
+      if (ctx && ctx->stress) return "stress at " + Num(ctx->stress->value()) + " out of 10";
+      return "a stressful day";
+  }
+  return "";
+}
+
+std::string ConfounderKindWords(Confounder c) {
+  switch (c) {
+    case Confounder::kSitting:
+      return "long hours of sitting";
+    case Confounder::kProlongedPosition:
+      return "long spells in one position";
+    case Confounder::kUpperBodyTension:
+      return "high upper-body tension";
+    case Confounder::kShortSleep:
+      return "short nights";
+    case Confounder::kStress:
+      return "high stress";
   }
   return "";
 }
 
 AfterWords FactorAfterWords(const std::string& factor, bool exercise_days_only, const Reading& r,
                             const Settings& s) {
-  if (factor == "short_sleep") {
-    return {"After nights of under " + Num(s.short_sleep_hours) + " hours' sleep",
-            "after longer nights", "the morning"};
-  }
+  if (factor == "short_sleep") return {"After short nights", "after longer nights", "the morning"};
   if (factor == "poor_sleep") {
-    return {"After nights you slept poorly (" + Num(s.poor_sleep_quality) +
-                " or less out of 10 for how well)",
-            "after better nights", "the morning"};
+    return {"After nights you slept poorly", "after better nights", "the morning"};
   }
   const std::string kind = exercise_days_only ? "exercise days" : "days";
   return {"After " + kind + " with " + FactorWords(factor, r, s), "after " + kind + " without it",
@@ -194,25 +255,22 @@ AfterWords FactorAfterWords(const std::string& factor, bool exercise_days_only, 
 }
 
 std::string FactorWords(const std::string& factor, const Reading& r, const Settings& s) {
+  (void)s;
   for (Load l : kAllLoads) {
     if (factor == LoadName(l)) return LoadWords(l);
   }
-  for (Confounder c :
-       {Confounder::kSitting, Confounder::kProlongedPosition, Confounder::kUpperBodyTension}) {
-    if (factor == Name(c)) return ConfounderWords(c, s);
+  for (Confounder c : kAllConfounders) {
+    if (factor == Name(c)) return ConfounderKindWords(c);
   }
   if (factor == "long_session") {
-    return "sessions longer than your usual (over " +
-           (r.median_session_minutes ? Num(*r.median_session_minutes) : std::string("?")) +
-           " minutes in a day)";
+    // Minutes are whole: "more than your usual 43 minutes" for a middle of 42.5.
+    const long minutes = r.median_session_minutes ? std::lround(*r.median_session_minutes) : 0;
+    return "more exercise than your usual " + std::to_string(minutes) + " minutes in a day";
   }
   if (factor == "two_sessions") return "two sessions in a day";
-  if (factor == "short_sleep") {
-    return "short nights (under " + Num(s.short_sleep_hours) + " hours of sleep)";
-  }
   if (factor == "poor_sleep") return "poorly slept nights";
-  if (factor == "stress") return "stress of " + Num(s.stress) + " or more";
   if (factor == "painkillers") return "painkillers";
+  if (factor.starts_with("activity:")) return factor.substr(9);
   if (factor.starts_with("tag:")) return "\"" + factor.substr(4) + "\"";
   return factor;
 }

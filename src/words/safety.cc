@@ -1,5 +1,7 @@
 #include "backsignal/words/safety.h"
 
+#include "backsignal/words/words.h"
+
 namespace backsignal {
 namespace {
 
@@ -83,51 +85,16 @@ std::string SafetyReasonText(SafetyReason r) {
   return "";
 }
 
-std::string EmergencyNumber(std::string_view zone) {
-  if (zone == "Europe/London" || zone == "Europe/Dublin" || zone == "Europe/Belfast" ||
-      zone == "Europe/Guernsey" || zone == "Europe/Jersey" || zone == "Europe/Isle_of_Man") {
-    return "999";
+std::string SafetyDuePrompt(SafetyReason r) {
+  if (r == SafetyReason::kFirstUse) {
+    return "You have not answered the safety questions yet. They take a minute, and they tell "
+           "when mid back pain needs a clinician rather than a diary.";
   }
-  if (zone.starts_with("Europe/")) return "112";
-  if (zone.starts_with("US/") || zone.starts_with("Canada/") || zone == "Pacific/Honolulu") {
-    return "911";
-  }
-  // America/ holds South America too, where the numbers differ: only the United States, Canada
-  // and Mexico (all 911) are named.
-  static constexpr std::string_view kNineOneOne[] = {
-      "America/New_York",     "America/Chicago",       "America/Denver",
-      "America/Los_Angeles",  "America/Phoenix",       "America/Anchorage",
-      "America/Juneau",       "America/Sitka",         "America/Nome",
-      "America/Adak",         "America/Boise",         "America/Detroit",
-      "America/Menominee",    "America/Metlakatla",    "America/Yakutat",
-      "America/Toronto",      "America/Vancouver",     "America/Edmonton",
-      "America/Winnipeg",     "America/Halifax",       "America/St_Johns",
-      "America/Regina",       "America/Montreal",      "America/Moncton",
-      "America/Glace_Bay",    "America/Goose_Bay",     "America/Whitehorse",
-      "America/Dawson",       "America/Yellowknife",   "America/Iqaluit",
-      "America/Rankin_Inlet", "America/Cambridge_Bay", "America/Swift_Current",
-      "America/Mexico_City",  "America/Monterrey",     "America/Merida",
-      "America/Cancun",       "America/Chihuahua",     "America/Hermosillo",
-      "America/Mazatlan",     "America/Tijuana",       "America/Matamoros",
-      "America/Ojinaga",      "America/Bahia_Banderas"};
-  for (std::string_view z : kNineOneOne) {
-    if (zone == z) return "911";
-  }
-  if (zone.starts_with("America/Indiana/") || zone.starts_with("America/Kentucky/") ||
-      zone.starts_with("America/North_Dakota/")) {
-    return "911";
-  }
-  if (zone.starts_with("Australia/")) return "000";
-  if (zone == "Pacific/Auckland" || zone == "NZ") return "111";
-  return "";
+  return "The safety questions are due again. " + SafetyReasonText(r);
 }
 
 std::string SafetyAdvice(Urgency u, std::string_view zone) {
-  const std::string number = EmergencyNumber(zone);
-  const std::string call =
-      number.empty() ? "call your local emergency number now (999 in the UK, 112 in Europe, 911 "
-                       "in North America)"
-                     : "call " + number + " now";
+  const std::string call = EmergencyCallWords(zone);
   switch (u) {
     case Urgency::kEmergency:
       return "This needs urgent help: " + call +
@@ -166,7 +133,7 @@ std::string_view UrgencyWords(Urgency u) {
 std::string SafetyReportText(const std::optional<SafetyRecord>& record, Date answered_on) {
   if (!record) return "The red-flag screen has not been answered.";
   const SafetyRecord& r = *record;
-  std::string out = "Red-flag screen answered on " + answered_on.ToString() + ": " +
+  std::string out = "Red-flag screen answered on " + PersonDate(answered_on, true) + ": " +
                     std::string(UrgencyWords(r.outcome)) + ".";
   std::string yes;
   for (const SafetyQuestion& q : SafetyQuestions()) {
@@ -177,7 +144,7 @@ std::string SafetyReportText(const std::optional<SafetyRecord>& record, Date ans
   }
   if (!yes.empty()) out += yes + ".";
   if (r.cleared_on && r.cleared_at >= r.answered_at) {
-    out += " A clinician's clearance was recorded (seen on " + r.cleared_on->ToString() +
+    out += " A clinician's clearance was recorded (seen on " + PersonDate(*r.cleared_on, true) +
            "); check-ins carry on.";
   } else if (r.outcome != Urgency::kClear) {
     out +=

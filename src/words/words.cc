@@ -1,5 +1,6 @@
 // A reading in one voice (reading.md §5). Every sentence is made here from the Reading's
-// numbers; each claim is one the counts beside it support.
+// numbers; each claim is one the counts beside it support, and nothing counted against
+// exercise is offered as support for it.
 #include "backsignal/words/words.h"
 
 #include <algorithm>
@@ -12,126 +13,63 @@ namespace {
 
 using namespace words_detail;
 
-bool HasAlert(const Reading& r, AlertKind kind) {
-  return std::any_of(r.alerts.begin(), r.alerts.end(),
-                     [kind](const Alert& a) { return a.kind == kind; });
-}
-
-const Alert* FindAlert(const Reading& r, AlertKind kind) {
-  for (const Alert& a : r.alerts) {
-    if (a.kind == kind) return &a;
-  }
-  return nullptr;
-}
-
-// The exercise effect lets exercise be blamed (it is not known, or mornings after exercise
-// stand above mornings after rest).
-bool EffectBlamesExercise(const Trend& t, const Settings& s) {
-  return !t.exercise_effect || *t.exercise_effect >= s.exercise_effect;
-}
-
-std::string FlaredClaim(const Trend& t) {
-  if (t.flared_days == 0) {
-    if (t.session_days == 1) {
-      return "your one exercise day was not followed by a significantly worse morning";
-    }
-    return "none of your " + Plural(t.session_days, "exercise day was", "exercise days were") +
-           " followed by a significantly worse morning";
-  }
-  return OfTimes(t.flared_days, t.session_days) +
-         (t.session_days == 1 ? " exercise day" : " exercise days") +
-         (t.flared_days == 1 ? " was" : " were") + " followed by a significantly worse morning";
-}
-
-std::string RaisedClaim(const Trend& t) {
-  if (t.raised_days == 0) {
-    if (t.session_days == 1) {
-      return "your one exercise day was not followed by a noticeably higher morning";
-    }
-    return "none of your " + Plural(t.session_days, "exercise day was", "exercise days were") +
-           " followed by a noticeably higher morning";
-  }
-  return OfTimes(t.raised_days, t.session_days) +
-         (t.session_days == 1 ? " exercise day" : " exercise days") +
-         (t.raised_days == 1 ? " was" : " were") + " followed by a noticeably higher morning";
-}
-
-std::string StrainClaim(const Trend& t) {
-  if (t.strained_sessions == 0) {
-    if (t.strain_sessions == 1) {
-      return "your one session did not build up, catch, or keep rising an hour later";
-    }
-    return "none of your " + Plural(t.strain_sessions, "session", "sessions") +
-           " built up, caught, or kept rising an hour later";
-  }
-  return OfTimes(t.strained_sessions, t.strain_sessions) +
-         (t.strain_sessions == 1 ? " session" : " sessions") +
-         (t.strained_sessions == 1 ? " built up, caught, or was" : " built up, caught, or were") +
-         " still rising an hour later";
-}
-
-std::string EffectClaim(const Trend& t) {
-  const double e = *t.exercise_effect;
-  if (std::fabs(e) < 0.25) return "mornings after exercise were much like mornings after rest days";
-  return "mornings after exercise sat " + Points(e) + (e > 0 ? " above" : " below") +
-         " mornings after rest days";
-}
-
-// The signals that point towards exercise being within a helpful range, and those against.
+// What speaks for a helpful range, and what is worth watching without deciding the verdict.
+// Flares, strain and sharp sessions are never support (§5).
 struct Signals {
-  std::vector<std::string> for_helpful;
-  std::vector<std::string> against;
+  std::vector<std::string> support;
+  std::vector<std::string> watch;
+  // Said here, so the evidence does not say it again.
+  bool comfort = false;
+  bool strain = false;
 };
 
 Signals SignalsOf(const Reading& r, const Settings& s) {
   const Trend& t = r.trend;
   Signals out;
   if (t.session_days > 0) {
-    (*t.flared_share <= s.helpful_share ? out.for_helpful : out.against).push_back(FlaredClaim(t));
-    if (*t.raised_share > s.stirring_share) {
-      if (EffectBlamesExercise(t, s)) {
-        out.against.push_back(RaisedClaim(t));
-      } else {
-        out.for_helpful.push_back(RaisedClaim(t) + ", but " + EffectClaim(t));
-      }
+    const bool settled_most = t.raised_days * 2 <= t.session_days;
+    if (settled_most) out.support.push_back(SettledClaim(t));
+    if (t.flared_days == 0) {
+      if (!settled_most) out.support.push_back(FlaredClaim(t));  // else the evidence says it
+    } else if (*t.flared_share <= s.helpful_share) {
+      out.watch.push_back(FlaredClaim(t));
+    }
+    if (*t.raised_share > s.stirring_share && !EffectBlamesExercise(t, s)) {
+      out.watch.push_back(RaisedClaim(t) + ", but " + EffectClaim(t));
     }
   }
   switch (t.baseline) {
-    case Baseline::kCreeping: {
-      std::string claim = "your mornings this fortnight are " + Points(*t.baseline_change) +
-                          " higher than the fortnight before";
-      if (!t.exercise_effect || *t.exercise_effect < s.exercise_effect) {
-        claim += ": they are rising on rest days too, so exercise alone does not explain it";
-      }
-      out.against.push_back(claim);
-      break;
-    }
     case Baseline::kImproving:
-      out.for_helpful.push_back("your mornings this fortnight are " + Points(*t.baseline_change) +
-                                " lower than the fortnight before");
+      out.support.push_back("your mornings this fortnight are " + Points(*t.baseline_change) +
+                            " lower than the fortnight before");
       break;
     case Baseline::kStable:
-      out.for_helpful.push_back("your mornings are steady against the fortnight before");
+      out.support.push_back("your mornings are steady against the fortnight before");
       break;
+    case Baseline::kCreeping:
     case Baseline::kUnknown:
       break;
   }
-  if (t.comfort == Comfort::kLessComfortable) {
-    out.against.push_back("sessions have been getting less comfortable over the weeks");
-  } else if (t.comfort == Comfort::kMoreComfortable) {
-    out.for_helpful.push_back("sessions have been getting more comfortable over the weeks");
+  // Comfort is how much each session itself raised the pain (§3), not how high it started.
+  if (t.comfort == Comfort::kMoreComfortable) {
+    out.support.push_back("sessions raise your pain less and less over the weeks");
+    out.comfort = true;
+  } else if (t.comfort == Comfort::kSteady) {
+    out.support.push_back("sessions raise your pain about as much as before");
+    out.comfort = true;
   }
-  if (t.strained_share) {
-    (*t.strained_share <= s.strain_share ? out.for_helpful : out.against).push_back(StrainClaim(t));
-  }
-  if (const Alert* a = FindAlert(r, AlertKind::kRepeatedWorseMornings)) {
-    out.against.push_back("the last " + std::to_string(a->dates.size()) +
-                          " exercise days were each followed by a significantly worse morning");
-  }
-  if (HasAlert(r, AlertKind::kKeepsRising)) {
-    out.against.push_back("your usual morning has risen by " +
-                          Points(*r.progress.now - *r.progress.four_weeks_before) +
-                          " in four weeks");
+  if (t.strain_sessions > 0) {
+    if (t.strained_sessions == 0) {
+      out.support.push_back(
+          t.strain_sessions == 1
+              ? "your one session did not build up or keep rising into the next morning"
+              : "none of your " + std::to_string(t.strain_sessions) +
+                    " sessions built up or kept rising into the next morning");
+      out.strain = true;
+    } else if (*t.strained_share <= s.strain_share) {
+      out.watch.push_back(HeldBackWords(HeldBack::kStrain, r, s));
+      out.strain = true;
+    }
   }
   return out;
 }
@@ -148,15 +86,27 @@ std::string JoinList(const std::vector<std::string>& parts) {
   return out;
 }
 
-void VerdictWords(const Reading& r, const Settings& s, ReadingWords& w) {
+// What the explanation (and the list of what holds it back) already says of comfort and strain.
+struct Said {
+  bool comfort = false;
+  bool strain = false;
+  bool flares = false;  // what holds a mixed reading back counts them, with what they are
+};
+
+Said VerdictWords(const Reading& r, const Settings& s, ReadingWords& w) {
   const Trend& t = r.trend;
   const Signals sig = SignalsOf(r, s);
+  Said said;
   switch (t.verdict) {
     case Verdict::kHelpful:
       w.title = "Exercise looks to be within a helpful range";
       w.explanation = "Exercise seems to be within a helpful range for your mid back right now: " +
-                      JoinList(sig.for_helpful) +
-                      ". That is a reading of the pattern so far, not a promise.";
+                      (sig.support.empty() ? std::string("nothing counts against it so far")
+                                           : JoinList(sig.support)) +
+                      ".";
+      if (!sig.watch.empty()) w.explanation += " Worth watching: " + JoinList(sig.watch) + ".";
+      w.explanation += " That is a reading of the pattern so far, not a promise.";
+      said = {sig.comfort, sig.strain};
       break;
     case Verdict::kStirringUp: {
       w.title = "Exercise may be stirring things up";
@@ -167,21 +117,30 @@ void VerdictWords(const Reading& r, const Settings& s, ReadingWords& w) {
         reasons.push_back(claim);
       }
       if (t.comfort == Comfort::kLessComfortable) {
-        reasons.push_back("sessions have been getting less comfortable over the weeks");
+        reasons.push_back("sessions have been raising your pain more and more over the weeks");
+        said.comfort = true;
       }
       w.explanation =
           "The pattern suggests the load is more than your mid back is absorbing well right now: " +
           JoinAnd(reasons) + ".";
       break;
     }
-    case Verdict::kMixed:
+    case Verdict::kMixed: {
       w.title = "Mixed: not clearly helpful, not clearly stirring things up";
       w.explanation = "The signals pull different ways.";
-      if (!sig.for_helpful.empty()) {
-        w.explanation += " For a helpful range: " + JoinList(sig.for_helpful) + ".";
+      if (!sig.support.empty()) {
+        w.explanation += " For a helpful range: " + JoinList(sig.support) + ".";
       }
-      if (!sig.against.empty()) w.explanation += " Against: " + JoinList(sig.against) + ".";
+      // What pulls against them: its own list (held_back), on every surface.
+      for (HeldBack h : t.held_back_by) w.held_back.push_back(Sentence(HeldBackWords(h, r, s)));
+      said.comfort = sig.comfort;
+      said.strain = std::find(t.held_back_by.begin(), t.held_back_by.end(), HeldBack::kStrain) !=
+                        t.held_back_by.end() ||
+                    (sig.strain && t.strained_sessions == 0);
+      said.flares = std::find(t.held_back_by.begin(), t.held_back_by.end(), HeldBack::kFlares) !=
+                    t.held_back_by.end();
       break;
+    }
     case Verdict::kNotEnoughData: {
       w.title = "Not enough data yet";
       std::vector<std::string> need;
@@ -192,6 +151,11 @@ void VerdictWords(const Reading& r, const Settings& s, ReadingWords& w) {
       if (t.session_days_needed > 0) {
         need.push_back(Plural(t.session_days_needed, "more exercise day", "more exercise days") +
                        " with the morning after recorded");
+      }
+      if (t.recorded_days_needed > 0) {
+        need.push_back(Plural(t.recorded_days_needed, "more day", "more days") +
+                       " with an entry in the last " + Num(s.trend_days) +
+                       " days (a reading needs most days, the good ones too)");
       }
       if (!r.usual.pain) {
         need.push_back(
@@ -204,49 +168,76 @@ void VerdictWords(const Reading& r, const Settings& s, ReadingWords& w) {
       break;
     }
   }
+  return said;
 }
 
-void EvidenceWords(const Reading& r, const Settings& s, ReadingWords& w) {
+void EvidenceWords(const Reading& r, const Settings& s, const Said& said, ReadingWords& w) {
   const Trend& t = r.trend;
-  if (t.session_days > 0) {
-    w.evidence.push_back(Sentence(FlaredClaim(t) + " (" + Num(s.significant_change) +
-                                  " or more points above your usual)"));
-    w.evidence.push_back(Sentence(RaisedClaim(t) + " (" + Num(s.noticeably_higher) +
-                                  " or more points above, flares included)"));
+  const std::string worse = " (" + Num(s.significant_change) + " or more points above your usual)";
+  const std::string higher =
+      " (" + Num(s.noticeably_higher) + " or more points above, flares included)";
+  if (said.flares) {
+    // The flares are held back, once: here only the higher mornings they are counted among.
+    w.evidence.push_back(Sentence(RaisedClaim(t) + higher));
+  } else if (t.session_days == 1) {
+    w.evidence.push_back(Sentence(FlaredClaim(t) + worse));
+    w.evidence.push_back(Sentence(RaisedClaim(t) + higher));
+  } else if (t.session_days > 1) {
+    // One line: the significant ones, and the noticeable ones they are counted among.
+    w.evidence.push_back(Sentence(
+        FlaredClaim(t) + worse + "; " +
+        (t.raised_days == 0 ? std::string("none") : OfTimes(t.raised_days, t.session_days)) +
+        " by a noticeably higher one" + higher));
   }
   if (t.exercise_effect) {
-    w.evidence.push_back(
-        Sentence(EffectClaim(t) + " in the last " + Num(s.trend_days) + " days (" +
-                 Plural(t.effect_after_mornings, "morning", "mornings") + " after exercise, " +
-                 Plural(t.effect_rest_mornings, "morning", "mornings") + " after rest)"));
+    w.evidence.push_back(Sentence(EffectClaim(t) + " (" + std::to_string(t.effect_after_mornings) +
+                                  " and " + std::to_string(t.effect_rest_mornings) +
+                                  " mornings in the last " + Num(s.trend_days) + " days)"));
   }
   if (t.baseline_change) {
     w.evidence.push_back("Your typical morning this fortnight: pain " + Num(*t.baseline_now) +
                          ", against " + Num(*t.baseline_before) + " the fortnight before (" +
                          (t.baseline_basis == BaselineBasis::kRestMornings
-                              ? "mornings after days without exercise"
-                              : "all mornings, as too few followed days without exercise") +
+                              ? "mornings after rest days"
+                              : "all mornings, as too few followed rest days") +
                          ").");
   } else {
     w.evidence.push_back(
         "Your mornings over two fortnights: too few yet to compare this fortnight with the one "
         "before.");
   }
-  switch (t.comfort) {
+  // Comfort is how much each session itself raised the pain (§3), not how high it started.
+  switch (said.comfort ? Comfort::kUnknown : t.comfort) {
     case Comfort::kLessComfortable:
-      w.evidence.push_back("Sessions over four weeks: getting less comfortable.");
+      w.evidence.push_back("Sessions over four weeks: raising your pain more and more.");
       break;
     case Comfort::kMoreComfortable:
-      w.evidence.push_back("Sessions over four weeks: getting more comfortable.");
+      w.evidence.push_back("Sessions over four weeks: raising your pain less and less.");
       break;
     case Comfort::kSteady:
-      w.evidence.push_back("Sessions over four weeks: about as comfortable as before.");
+      w.evidence.push_back("Sessions over four weeks: raising your pain about as much as before.");
       break;
     case Comfort::kUnknown:
-      w.evidence.push_back("Sessions over four weeks: too few rated yet to see a trend.");
+      if (said.comfort) break;
+      w.evidence.push_back(
+          "Sessions over four weeks: too few rated at their start and after to see a trend.");
       break;
   }
-  if (t.strain_sessions > 0) w.evidence.push_back(Sentence(StrainClaim(t)));
+  if (t.strain_sessions > 0 && !said.strain) {
+    const std::string sessions = t.strain_sessions == 1
+                                     ? std::string("your one session")
+                                     : "your " + std::to_string(t.strain_sessions) + " sessions";
+    const std::string when = " in the last " + Num(s.trend_days) + " days";
+    w.evidence.push_back(
+        t.strained_sessions == 0
+            ? Sentence((t.strain_sessions == 1 ? sessions : "none of " + sessions) + when +
+                       (t.strain_sessions == 1
+                            ? " did not build up, was not sharp, and did not keep rising into "
+                              "the next morning"
+                            : " built up, was sharp, or kept rising into the next morning"))
+        : t.strain_sessions == 1 ? Sentence(sessions + when + ": it " + StrainKinds(t).substr(2))
+                                 : Sentence("of " + sessions + when + ", " + StrainKinds(t)));
+  }
 }
 
 void CautionWords(const Reading& r, const Settings& s, ReadingWords& w) {
@@ -258,14 +249,22 @@ void CautionWords(const Reading& r, const Settings& s, ReadingWords& w) {
         " days have no morning after recorded, so this reading is less sure than it looks. "
         "Check in on waking after exercise days.");
   }
-  if (t.painkiller_mornings > 0) {
-    const int k = t.painkiller_mornings, n = t.mornings_after_exercise;
+  // Painkillers: only when the mornings after exercise were covered more often than the rest
+  // mornings (someone who takes them every day is compared like with like), and not already
+  // said as what holds the reading back.
+  const bool said = std::find(t.held_back_by.begin(), t.held_back_by.end(),
+                              HeldBack::kPainkillers) != t.held_back_by.end();
+  if (t.covered_mornings > 0 && !said &&
+      !(t.rest_covered_share &&
+        *t.rest_covered_share * t.session_days >= t.covered_mornings - 1e-9)) {
+    const int k = t.covered_mornings, n = t.session_days;
     const std::string which =
         n == 1   ? "your one morning after exercise"
         : k == n ? "all " + std::to_string(n) + " of your mornings after exercise"
                  : std::to_string(k) + " of your " + std::to_string(n) + " mornings after exercise";
-    w.cautions.push_back("On " + which + " in the last " + Num(s.trend_days) +
-                         " days you had taken painkillers, which can hide a flare: " +
+    w.cautions.push_back(Capital(which) + " in the last " + Num(s.trend_days) +
+                         " days came after painkillers taken the day or evening before, which "
+                         "can hide a flare: " +
                          (k == 1 ? "that morning" : "those mornings") +
                          " may look better than your back is.");
   }
@@ -285,11 +284,15 @@ void AlertsWords(const Reading& r, ReadingWords& w) {
   for (const Alert& a : r.alerts) {
     AlertWords out{a.kind, a.date, "", false};
     switch (a.kind) {
-      case AlertKind::kModifyOrStop:
-        out.text = PersonDate(a.date) + ": sharp or catching pain during session " +
-                   std::to_string(a.session_number) +
+      case AlertKind::kModifyOrStop: {
+        std::string what = "the session";
+        for (const SessionReading& sr : r.sessions) {
+          if (sr.date == a.date && sr.number == a.session_number) what = SessionName(r, sr);
+        }
+        out.text = "Sharp or catching pain during " + what +
                    ". That is a signal to modify or stop that movement, not to push through.";
         break;
+      }
       case AlertKind::kRepeatedWorseMornings: {
         std::vector<std::string> dates;
         for (Date d : a.dates) dates.push_back(PersonDate(d));
@@ -302,16 +305,15 @@ void AlertsWords(const Reading& r, ReadingWords& w) {
       }
       case AlertKind::kKeepsRising:
         out.see_clinician = true;
-        out.text = "Your usual morning has risen from " + Num(*r.progress.four_weeks_before) +
-                   " to " + Num(*r.progress.now) +
-                   " in four weeks. Pain that keeps rising is a reason to talk to a clinician, "
-                   "whatever the exercise.";
+        out.text = Sentence(a.rise ? KeepsRisingClaim(*a.rise) : "your mornings keep rising") +
+                   " Pain that keeps rising is a reason to talk to a clinician, whatever the "
+                   "exercise, and to answer the safety questions again.";
         break;
       case AlertKind::kMorningShift:
         out.text = "Since " + PersonDate(a.date) +
-                   ", your mornings after days without exercise have been running above your "
-                   "usual morning: a sustained shift, noticed before the two-week reading. Look "
-                   "at what changed (load, sitting, sleep, stress) and keep checking in.";
+                   ", your mornings after rest days have run above your usual: an early sign, "
+                   "before the two-week reading. Look at what changed (load, sitting, sleep, "
+                   "stress).";
         break;
     }
     w.alerts.push_back(std::move(out));
@@ -332,16 +334,30 @@ void UsualWords(const Reading& r, const Settings& s, ReadingWords& w) {
                    : ", from your mornings after days without exercise.";
   }
   const Progress& p = r.progress;
-  if (p.now && p.four_weeks_before) {
+  if (p.now && (p.four_weeks_before || p.eight_weeks_before)) {
     w.progress = "Your usual morning over the weeks: ";
     if (p.eight_weeks_before) w.progress += Num(*p.eight_weeks_before) + " eight weeks ago, ";
-    w.progress += Num(*p.four_weeks_before) + " four weeks ago, and " + Num(*p.now) + " now";
+    if (p.four_weeks_before) w.progress += Num(*p.four_weeks_before) + " four weeks ago, ";
+    w.progress += "and " + Num(*p.now) + " now: ";
     const double first = p.eight_weeks_before ? *p.eight_weeks_before : *p.four_weeks_before;
-    w.progress += *p.now < first   ? ": coming down."
-                  : *p.now > first ? ": going up."
-                                   : ": about the same.";
+    w.progress += ChangeWords(first, *p.now, s.noticeably_higher) + ".";
   }
-  (void)s;
+}
+
+void ActivitiesWords(const Reading& r, ReadingWords& w) {
+  if (r.activities.size() < 2) return;
+  for (const ActivityReading& a : r.activities) {
+    std::string text = a.name + ": " + Plural(a.days, "day", "days") + "; the morning after ";
+    text += a.raised_days == 0   ? "never higher"
+            : a.raised_days == 1 ? "higher once"
+                                 : "higher " + std::to_string(a.raised_days) + " times";
+    if (a.flared_days > 0) {
+      text += a.flared_days == 1 ? ", flared once"
+                                 : ", flared " + std::to_string(a.flared_days) + " times";
+    }
+    if (a.setting_off) text += ": this one seems to be setting your back off";
+    w.activities.push_back({a.name, text + ".", a.setting_off});
+  }
 }
 
 }  // namespace
@@ -350,19 +366,20 @@ void SessionsWords(const Reading& r, const Settings& s, ReadingWords& w);
 void AssociationsWords(const Reading& r, const Settings& s, ReadingWords& w);
 std::string NextStepWords(const Reading& r, const Settings& s);
 
-ReadingWords WordsFor(const Reading& r, const Settings& s) {
+ReadingWords WordsFor(const Reading& r, const Settings& s, const Voice& voice) {
   ReadingWords w;
-  VerdictWords(r, s, w);
-  EvidenceWords(r, s, w);
+  const Said said = VerdictWords(r, s, w);
+  EvidenceWords(r, s, said, w);
   CautionWords(r, s, w);
   AlertsWords(r, w);
   UsualWords(r, s, w);
+  ActivitiesWords(r, w);
   SessionsWords(r, s, w);
   AssociationsWords(r, s, w);
   w.next_step = NextStepWords(r, s);
   w.as_of = "As of " + PersonDate(r.as_of, true) + ": the last " + Num(s.trend_days) +
             " days, from " + PersonDate(r.window_start) + ".";
-  return w;
+  return InVoice(std::move(w), voice);
 }
 
 }  // namespace backsignal

@@ -1,7 +1,8 @@
 // Check-ins on a phone: the morning in a few taps, a session with sharp pain whose advice stays
-// on screen after Save, its hour after, the day; the reading shows the server's words and
-// changes; History adds a missed entry for a past date and edits one; deleting asks first with
-// the safe answer focused; every 0-10 scale is one tab stop moved with the arrow keys.
+// on screen after Save, its hour after (not yet due: folded, and saving it early asks first),
+// the day; the reading shows the server's words and changes; History adds a missed entry for a
+// past date and edits one; deleting asks first with the safe answer focused; every 0-10 scale
+// is one tab stop moved with the arrow keys.
 import { after, before, test } from 'node:test';
 import path from 'node:path';
 import {
@@ -56,6 +57,7 @@ test('a morning, a session with sharp pain and its hour after, on a phone', asyn
   await page.locator('section.card.done h3', { hasText: /^Morning: (saved|done)$/ }).waitFor();
   await page.locator('[data-queued]').first().filter({ hasText: 'Saved.' }).waitFor();
 
+  await page.getByRole('button', { name: 'I exercised: add a session' }).click();
   const session = card(page, 'A session: during it');
   await session.getByLabel('Activity').fill('swimming');
   await session.getByLabel('Minutes').fill('40');
@@ -75,14 +77,19 @@ test('a morning, a session with sharp pain and its hour after, on a phone', asyn
   assert.ok(box.top >= 0 && box.bottom <= box.height, `the advice is in the viewport: ${JSON.stringify(box)}`);
   await page.screenshot({ path: path.join(SHOTS, 'today-sharp-390.png') });
 
-  // The session's hour after: due an hour after it ended.
+  // The session's hour after: not yet due (an hour after it ended), so folded to a line; saving
+  // it now asks first.
   await page.reload();
   const hourAfter = card(page, 'An hour after session');
   await hourAfter.waitFor();
-  assert.match(await hourAfter.innerText(), /Due from about \d\d:\d\d/);
-  await pick(hourAfter, 'Pain now', 7);
-  await hourAfter.getByRole('button', { name: 'Tighter or more restricted than before' }).click();
-  await hourAfter.getByRole('button', { name: 'Save hour after' }).click();
+  assert.match(await hourAfter.innerText(), /Not yet due: from about \d\d:\d\d/);
+  await hourAfter.getByRole('button', { name: 'Fill it in now' }).click();
+  const form = card(page, 'An hour after session');
+  await pick(form, 'Pain now', 7);
+  await form.getByRole('button', { name: 'Tighter or more restricted than before' }).click();
+  await form.getByRole('button', { name: 'Save hour after' }).click();
+  await page.locator('#confirm', { hasText: /It has only been .+ since the session ended/ }).waitFor();
+  await page.locator('#confirm').getByRole('button', { name: 'Save anyway' }).click();
   await page.locator('section.card.done h3', { hasText: /^An hour after session/ }).waitFor();
   await axeCheck(page, 'today');
 

@@ -68,7 +68,7 @@ test('sleep, stress and two own factors take at most five taps on a phone', asyn
   assert.deepEqual(day.context, { sleep_hours: 5, stress: 7, tags: ['long drive', 'period'] });
   assert.match(
     await page.locator('section.card.done', { hasText: 'The rest of the day' }).innerText(),
-    /slept 5 h; stress 7; “long drive”; “period”/,
+    /Slept 5 h; stress 7; “long drive”; “period”/,
   );
   await axeCheck(page, 'today context');
   assert.deepEqual(page.errors, []);
@@ -102,6 +102,8 @@ test('a new factor typed once is offered as a toggle after; painkillers with a n
   // Today's card offers it, the most recently used first.
   const next = await newPage({ width: 390 });
   await next.goto(`${server.url}/#today`);
+  // Done things are folded on Today: opened, the day's card is there to change.
+  await next.locator('#done-today > summary').click();
   const done = card(next, 'The rest of the day');
   await done.waitFor();
   await done.getByRole('button', { name: 'Change' }).click();
@@ -129,7 +131,7 @@ test('workouts from a file: what would happen first, then sessions added, loads 
   assert.equal((await api(server.url, 'GET', '/api/v1/days/2026-11-04')).status, 404);
   await box.getByLabel(/Record the loads suggested/).check();
   await box.getByRole('button', { name: 'Add 3 sessions' }).click();
-  await box.locator('.feedback.ok').waitFor();
+  await box.locator('#workouts-added').waitFor();
   const day = (await api(server.url, 'GET', '/api/v1/days/2026-11-04')).data;
   assert.deepEqual(day.sessions, [{ time: '17:45', minutes: 60, activity: 'tennis', load: ['rotation', 'arms_away'] }]);
   // The same file again adds nothing.

@@ -47,6 +47,7 @@ test('check-ins made offline survive a reload and a closed tab, and arrive once 
     await morning.getByRole('button', { name: 'Save morning' }).click();
     await page.locator('[data-queued]', { hasText: 'Saved on this phone, sending' }).first().waitFor();
 
+    await page.getByRole('button', { name: 'I exercised: add a session' }).click();
     const session = card(page, 'A session: during it');
     await session.getByLabel('Minutes').fill('30');
     await session.getByRole('button', { name: 'Sharp or catching pain' }).click();
@@ -55,13 +56,16 @@ test('check-ins made offline survive a reload and a closed tab, and arrive once 
 
     // The page reloads with no connection, from the service worker, with both still waiting.
     await page.reload();
+    await page.locator('#done-today > summary').click();
     await card(page, 'Morning').waitFor();
     assert.match(await page.locator('#load-state').innerText(), /cannot be reached/);
     assert.match(await card(page, 'Morning').innerText(), /Pain 5/);
     assert.match(await page.locator('#conn').innerText(), /2 check-ins waiting/);
+    await card(page, 'An hour after session 1').getByRole('button', { name: 'Fill it in now' }).click();
     const hourAfter = card(page, 'An hour after session 1');
     await pick(hourAfter, 'Pain now', 4);
     await hourAfter.getByRole('button', { name: 'Save hour after' }).click();
+    await page.locator('#confirm').getByRole('button', { name: 'Save anyway' }).click();
     await page.locator('#conn', { hasText: '3 check-ins waiting' }).waitFor();
 
     // Closed and opened again, still offline.
@@ -81,6 +85,7 @@ test('check-ins made offline survive a reload and a closed tab, and arrive once 
     assert.equal(day.sessions[0].during.sharp, true);
     assert.deepEqual(day.sessions[0].hour_after, { pain: 4, tighter: false });
     await page.reload();
+    await page.locator('#done-today > summary').click();
     await page.locator('h3', { hasText: 'Morning: done' }).waitFor();
   } finally {
     server.close();
@@ -156,6 +161,7 @@ test('a session whose answer was lost with the server is sent again and stored o
     const today = isoDate(new Date());
     const page = await newPage({ width: 390 });
     await page.goto(`${proxy.url}/#today`);
+    await page.getByRole('button', { name: 'I exercised: add a session' }).click();
     const session = card(page, 'A session: during it');
     await session.getByLabel('Activity').fill('rowing');
     await session.getByLabel('Minutes').fill('25');

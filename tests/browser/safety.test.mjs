@@ -21,11 +21,13 @@ async function answer(page, yes) {
     const id = await q.getAttribute('data-question');
     await q.locator('label', { hasText: yes.includes(id) ? /^Yes$/ : /^No$/ }).click();
     if (EMERGENCY.includes(id) && yes.includes(id)) {
+      // An emergency yes: what to do now, and a question before it is stored.
+      await q.getByRole('button', { name: 'Yes, this is how I am now' }).click();
       await page.locator('#safety-stop').waitFor(); // an emergency yes ends the questions
       return;
     }
   }
-  await screen.getByRole('button', { name: 'Continue' }).click();
+  await screen.locator('#safety-submit').click();
 }
 
 test('each urgency has its advice, and a stop made on the page holds on the CLI and the API', async () => {
@@ -64,13 +66,13 @@ test('each urgency has its advice, and a stop made on the page holds on the CLI 
     await page.locator('#safety-stop').waitFor();
 
     // Same day: coughing blood.
-    await page.getByRole('button', { name: 'Answer the questions again' }).click();
+    await page.getByRole('button', { name: 'Change my answers' }).click();
     await answer(page, ['cough_blood']);
-    await page.locator('#safety-stop h2', { hasText: 'Please be seen today' }).waitFor();
+    await page.locator('#safety-stop h1', { hasText: 'Please be seen today' }).waitFor();
     // Soon: new pain with a cancer history (a history alone stops nobody).
-    await page.getByRole('button', { name: 'Answer the questions again' }).click();
+    await page.getByRole('button', { name: 'Change my answers' }).click();
     await answer(page, ['cancer_history', 'cancer_new_pain']);
-    await page.locator('#safety-stop h2', { hasText: 'Please contact a clinician' }).waitFor();
+    await page.locator('#safety-stop h1', { hasText: 'Please contact a clinician' }).waitFor();
     await axeCheck(page, 'safety stop');
     // A clearance ends the stop everywhere, and is kept.
     await page.getByLabel('The day a clinician saw me and cleared me').fill(today);
@@ -114,7 +116,7 @@ test('a stop made on the command line shows on the page', async () => {
     assert.equal(cli.status, 0, cli.stderr);
     const page = await newPage({ width: 390 });
     await page.goto(`${server.url}/#today`);
-    await page.locator('#safety-stop h2', { hasText: 'Please contact a clinician' }).waitFor();
+    await page.locator('#safety-stop h1', { hasText: 'Please contact a clinician' }).waitFor();
   } finally {
     server.close();
   }

@@ -48,7 +48,7 @@ test('the report opens from the page, and two weeks print on one page', async ()
     assert.match(await report.locator('h1').innerText(), /2-week report/);
     assert.match(await report.locator('.verdict h2').innerText(), /stirring things up/);
     assert.match(await report.locator('section.safety').innerText(), /Red-flag screen answered on/);
-    assert.equal(await report.locator('svg.chart').count(), 2);
+    assert.equal(await report.locator('svg.chart.wide').count(), 2);
     assert.equal(await report.locator('script').count(), 0);
     await report.setViewportSize({ width: 794, height: 1123 });
     await report.emulateMedia({ media: 'print' });
@@ -60,11 +60,42 @@ test('the report opens from the page, and two weeks print on one page', async ()
     assert.equal(pdfPages(a4), 1, 'two weeks fit one A4 page');
     assert.equal(pdfPages(await report.pdf({ format: 'Letter' })), 1, 'and one Letter page');
     writeFileSync(path.join(SHOTS, 'report-a4.pdf'), a4);
-    // On a phone the report fits the screen.
-    const phone = await newPage({ width: 390 });
-    await phone.goto(`${server.url}/report?weeks=2`);
-    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
-    assert.ok(width <= 390, `the report is ${width} px wide on a 390 px phone`);
+    // On a phone (issue 20 #8) the report fits the screen and reads there: the charts are drawn
+    // phone-wide (their labels at least 11 px tall), the sessions table reads as cards with
+    // nothing to scroll sideways, and dates are in the app's style ("Sat 5 Dec").
+    for (const w of [320, 390]) {
+      const phone = await newPage({ width: w, timezoneId: w === 320 ? 'Asia/Tokyo' : 'America/Los_Angeles' });
+      await phone.goto(`${server.url}/report?weeks=2`);
+      const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= w, `the report is ${width} px wide on a ${w} px phone`);
+      const charts = await phone.evaluate(() =>
+        [...document.querySelectorAll('svg.chart')]
+          .filter((s) => s.getBoundingClientRect().width > 0)
+          .map((s) => ({
+            cls: s.getAttribute('class'),
+            tick: Math.min(...[...s.querySelectorAll('.tick')].map((t) => t.getBoundingClientRect().height)),
+          })),
+      );
+      assert.deepEqual(
+        charts.map((c) => c.cls),
+        ['chart narrow', 'chart narrow'],
+        'the phone-wide charts are the ones shown',
+      );
+      for (const c of charts) assert.ok(c.tick >= 11, `chart labels are ${c.tick.toFixed(1)} px tall at ${w}`);
+      const table = await phone.evaluate(() => {
+        const wrap = document.querySelector('.tablewrap');
+        return { scroll: wrap.scrollWidth, client: wrap.clientWidth };
+      });
+      assert.ok(table.scroll <= table.client, `the sessions table scrolls sideways at ${w}: ${JSON.stringify(table)}`);
+      const text = await phone.locator('body').innerText();
+      assert.doesNotMatch(
+        text,
+        /\b\d{4}-\d{2}-\d{2}\b|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2} \d{4}\b/,
+      );
+      assert.match(text, /\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/);
+      await phone.screenshot({ path: path.join(SHOTS, `report-${w}.png`), fullPage: true });
+      await phone.context().close();
+    }
   } finally {
     server.close();
   }

@@ -1,8 +1,10 @@
 // Charts (uPlot) of the reading's own figures. Every point sits on the person's own calendar
 // date: dates are placed at noon UTC and drawn in UTC, so no zone moves a morning to the day
 // before (Los Angeles) or after (Auckland). Date axes suit a few points: one tick a day up to
-// two weeks, else a tick a week; never hours, never years.
-import { prettyDate } from './dates.js';
+// two weeks, else a tick a week; never hours, never years. A day with nothing recorded is a
+// gap in the line, never bridged; several sessions on one day are one point on the line (the
+// day's highest) with each session a dot on that day.
+import { addDays, prettyDate } from './dates.js';
 import { h, nextId } from './dom.js';
 
 const DAY = 86400;
@@ -37,6 +39,13 @@ function dateAxis(first, last) {
   };
 }
 
+// Every calendar date from `first` to `last` (YYYY-MM-DD), so that a day without a value is a gap.
+function everyDay(first, last) {
+  const out = [];
+  for (let d = first; d <= last; d = addDays(d, 1)) out.push(d);
+  return out;
+}
+
 // A figure: caption, the chart drawn when there is room, and the same figures as a table.
 function figure(title, description, draw, headers, rows) {
   const capId = nextId('cap');
@@ -51,25 +60,29 @@ function figure(title, description, draw, headers, rows) {
       {},
       h('summary', {}, 'The same as a table'),
       h(
-        'table',
-        {},
+        'div',
+        { class: 'table-wrap' },
         h(
-          'thead',
+          'table',
           {},
           h(
-            'tr',
+            'thead',
             {},
-            headers.map((x) => h('th', { scope: 'col' }, x)),
-          ),
-        ),
-        h(
-          'tbody',
-          {},
-          rows.map((r) =>
             h(
               'tr',
               {},
-              r.map((c) => h('td', {}, c === null || c === undefined ? '–' : String(c))),
+              headers.map((x) => h('th', { scope: 'col' }, x)),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            rows.map((r) =>
+              h(
+                'tr',
+                {},
+                r.map((c) => h('td', {}, c === null || c === undefined ? '–' : String(c))),
+              ),
             ),
           ),
         ),
@@ -91,24 +104,28 @@ const legendOff = { show: false };
 
 // Mornings against the usual morning: pain on waking, the usual (dashed), the band from
 // marginally better to significantly worse, mornings after exercise and flared mornings marked.
-export function morningChart(reading, settings) {
+export function morningChart(reading, settings, view = null) {
   const ms = reading.mornings;
-  const xs = ms.map((m) => dateTs(m.date));
+  const byDate = new Map(ms.map((m) => [m.date, m]));
+  const days = everyDay(ms[0].date, ms[ms.length - 1].date);
+  const xs = days.map(dateTs);
+  const at = (f) => days.map((d) => (byDate.has(d) ? f(byDate.get(d)) : null));
   const sig = settings.significant_change;
   const better = settings.marginal_better;
   const axis = dateAxis(xs[0], xs[xs.length - 1]);
   const data = [
     xs,
-    ms.map((m) => m.pain),
-    ms.map((m) => m.usual_pain),
-    ms.map((m) => (m.usual_pain === null ? null : Math.min(10, m.usual_pain + sig))),
-    ms.map((m) => (m.usual_pain === null ? null : Math.max(0, m.usual_pain - better))),
-    ms.map((m) => (m.after_session && m.response !== 'flared' ? m.pain : null)),
-    ms.map((m) => (m.response === 'flared' ? m.pain : null)),
+    at((m) => m.pain),
+    at((m) => m.usual_pain),
+    at((m) => (m.usual_pain === null ? null : Math.min(10, m.usual_pain + sig))),
+    at((m) => (m.usual_pain === null ? null : Math.max(0, m.usual_pain - better))),
+    at((m) => (m.after_session && m.response !== 'flared' ? m.pain : null)),
+    at((m) => (m.response === 'flared' ? m.pain : null)),
   ];
+  const whose = view ? `${view.name}’s` : 'your';
   return figure(
-    'Mornings against your usual morning',
-    `Pain on waking (line). The shaded band runs from ${better} below to ${sig} above your usual morning (dashed). Blue dots: mornings after exercise; red dots: ${sig} or more points worse.`,
+    `Mornings against ${whose} usual morning`,
+    `Pain on waking (line; a gap is a morning not recorded). The shaded band runs from ${better} below to ${sig} above ${whose} usual morning (dashed). Blue dots: mornings after exercise; red dots: ${sig} or more points worse.`,
     (el, width) =>
       new window.uPlot(
         {
@@ -119,10 +136,10 @@ export function morningChart(reading, settings) {
           scales: { x: axis.scale, y: { range: [0, 10] } },
           series: [
             {},
-            { label: 'Pain', stroke: '#1b1d21', width: 2, spanGaps: true },
-            { label: 'Usual', stroke: '#4a5060', dash: [6, 4], spanGaps: true },
-            { label: 'Worse from', stroke: 'rgba(155,44,0,.45)', width: 1, spanGaps: true },
-            { label: 'Better below', stroke: 'rgba(29,107,58,.45)', width: 1, spanGaps: true },
+            { label: 'Pain', stroke: '#1b1d21', width: 2, spanGaps: false, points: { show: true, size: 5 } },
+            { label: 'Usual', stroke: '#4a5060', dash: [6, 4], spanGaps: false },
+            { label: 'Worse from', stroke: 'rgba(155,44,0,.45)', width: 1, spanGaps: false },
+            { label: 'Better below', stroke: 'rgba(29,107,58,.45)', width: 1, spanGaps: false },
             {
               label: 'After exercise',
               stroke: '#1f5fa8',
@@ -148,14 +165,32 @@ export function morningChart(reading, settings) {
   );
 }
 
-// Comfort during and after sessions, one point a session (sessions of one date side by side).
+// Comfort during and after sessions over the weeks: the line is each day's highest (one point
+// a day, so several sessions on a day are no zigzag), each session a dot on its day, and a day
+// without a rated session a gap.
 export function comfortChart(reading) {
   const ss = reading.sessions.filter((s) => s.comfort !== null && s.comfort !== undefined);
-  const xs = ss.map((s) => dateTs(s.date) + (s.number - 1) * 3 * 3600);
-  const axis = dateAxis(dateTs(ss[0].date), dateTs(ss[ss.length - 1].date));
+  const days = everyDay(ss[0].date, ss[ss.length - 1].date);
+  const xs = days.map(dateTs);
+  const most = Math.max(...ss.map((s) => s.number));
+  const highest = days.map((d) => {
+    const v = ss.filter((s) => s.date === d).map((s) => s.comfort);
+    return v.length ? Math.max(...v) : null;
+  });
+  // One dot series a session number (the first session of each day, the second, ...).
+  const dots = [];
+  for (let k = 1; k <= Math.min(most, 6); k += 1) {
+    dots.push(
+      days.map((d) => {
+        const s = ss.find((x) => x.date === d && x.number === k);
+        return s ? s.comfort : null;
+      }),
+    );
+  }
+  const axis = dateAxis(xs[0], xs[xs.length - 1]);
   return figure(
     'Comfort during and after sessions',
-    'The highest of the discomfort early, at the end and an hour after, for each session over four weeks. Lower over the weeks is more comfortable.',
+    'The highest of the discomfort early, at the end and an hour after: each session a dot, the line each day’s highest, over four weeks. Lower over the weeks is more comfortable.',
     (el, width) =>
       new window.uPlot(
         {
@@ -164,10 +199,19 @@ export function comfortChart(reading) {
           legend: legendOff,
           cursor: { drag: { x: false, y: false } },
           scales: { x: axis.scale, y: { range: [0, 10] } },
-          series: [{}, { label: 'Discomfort', stroke: '#1f5fa8', width: 2, points: { show: true, size: 7 } }],
+          series: [
+            {},
+            { label: 'Day’s highest', stroke: '#1f5fa8', width: 2, spanGaps: false, points: { show: false } },
+            ...dots.map((_, i) => ({
+              label: `Session ${i + 1}`,
+              stroke: '#1f5fa8',
+              paths: () => null,
+              points: { show: true, size: 7, fill: '#ffffff', width: 2 },
+            })),
+          ],
           axes: [axis.axis, { label: 'discomfort 0–10', size: 44 }],
         },
-        [xs, ss.map((s) => s.comfort)],
+        [xs, highest, ...dots],
         el,
       ),
     ['Date', 'Session', 'Discomfort'],

@@ -1,5 +1,5 @@
 // DOM helpers: element building, the 0-10 scale as one radio group, toggles, a card's own
-// feedback line, and the confirm dialog. No state of the app lives here.
+// feedback line, a field's own error, and the confirm dialog. No state of the app lives here.
 
 let uid = 0;
 export function nextId(prefix) {
@@ -22,6 +22,18 @@ export function h(tag, attrs, ...children) {
     el.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
   return el;
+}
+
+// Replaces an element's children with those given, leaving out null, undefined and false
+// (replaceChildren would write them as the text "null").
+export function fill(el, ...children) {
+  el.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
+  return el;
+}
+
+// "1 session", "3 sessions".
+export function plural(n, one, many = `${one}s`) {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 // A 0-10 scale: one tab stop (native radios), arrow keys move along it, and "+½" adds half a
@@ -111,18 +123,31 @@ export function choice(label, options, value, onChange) {
   );
 }
 
-// A labelled text or number field.
+// A labelled text or number field, with a line under it for its own error: error(text) shows
+// it (and marks the field invalid for screen readers), error('') clears it.
 export function field(label, attrs, hint) {
   const id = nextId('f');
+  const errorId = nextId('err');
   const input = h(attrs.tag || 'input', { id, ...attrs, tag: null });
-  return {
-    el: h(
-      'div',
-      { class: 'field-row' },
-      h('label', { class: 'field', for: id }, label, hint ? h('span', { class: 'hint' }, hint) : null, input),
-    ),
-    input,
+  const problem = h('p', { class: 'field-error', id: errorId, hidden: true });
+  const el = h(
+    'div',
+    { class: 'field-row' },
+    h('label', { class: 'field', for: id }, label, hint ? h('span', { class: 'hint' }, hint) : null, input),
+    problem,
+  );
+  const error = (text) => {
+    problem.textContent = text || '';
+    problem.hidden = !text;
+    if (text) {
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', errorId);
+    } else {
+      input.removeAttribute('aria-invalid');
+      input.removeAttribute('aria-describedby');
+    }
   };
+  return { el, input, error };
 }
 
 // The line beside a card's button where its results and refusals appear, announced to screen
@@ -147,12 +172,13 @@ export function feedback() {
 }
 
 // Asks before something that cannot be undone. The safe answer has the focus.
-export function confirm(text, { yes = 'Delete', no = 'Keep it' } = {}) {
+export function confirm(text, { yes = 'Delete', no = 'Keep it', danger = true } = {}) {
   const dlg = document.getElementById('confirm');
   document.getElementById('confirm-text').textContent = text;
   const yesButton = dlg.querySelector('[data-answer="yes"]');
   const noButton = dlg.querySelector('[data-answer="no"]');
   yesButton.textContent = yes;
+  yesButton.className = danger ? 'danger' : 'primary';
   noButton.textContent = no;
   return new Promise((resolve) => {
     const answer = (e) => {

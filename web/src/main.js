@@ -9,6 +9,7 @@ import { renderAccount } from './pages/account.js';
 import { renderHistory } from './pages/history.js';
 import { personName, renderPeople } from './pages/people.js';
 import { renderReading } from './pages/reading.js';
+import { focusCard, renderReminders } from './pages/reminders.js';
 import { renderSettings } from './pages/settings.js';
 import { renderShare } from './pages/share.js';
 import { renderSignIn } from './pages/signin.js';
@@ -21,6 +22,7 @@ const PERSON_PAGES = [
   ['reading', 'Reading'],
   ['history', 'History'],
   ['share', 'Report & data'],
+  ['settings', 'Settings'],
 ];
 
 const people = new Map();
@@ -28,6 +30,11 @@ const people = new Map();
 const app = {
   start,
   refreshQueue,
+  // The page at its top, the focus on its heading (after the safety screen, say).
+  toTop() {
+    window.scrollTo(0, 0);
+    focusOn(document.querySelector('main h1'));
+  },
   rememberPeople(list) {
     for (const p of list) people.set(p.person, p);
   },
@@ -96,6 +103,7 @@ async function refreshQueue() {
 
 // Marks the cards of entries the server has now stored.
 subscribe((ev) => {
+  if (ev.type === 'sent' || ev.type === 'idle') refreshStale();
   if (ev.type === 'sent') {
     for (const el of document.querySelectorAll(`[data-queued="${ev.entry.key}"]`)) {
       el.textContent = 'Saved.';
@@ -111,8 +119,14 @@ subscribe((ev) => {
   }
   refreshQueue();
 });
-window.addEventListener('online', refreshQueue);
+window.addEventListener('online', () => {
+  refreshQueue();
+  refreshStale();
+});
 window.addEventListener('offline', refreshQueue);
+
+// The page shown now, and what it was drawn from (a refresh draws it again in place).
+let shown = { name: null, fresh: false };
 
 async function route() {
   const main = document.getElementById('main');
@@ -121,12 +135,17 @@ async function route() {
     drawNav([], null);
     document.title = 'Sign in · backsignal';
     const m = location.hash.match(/^#signup=(.+)$/);
+    shown = { name: 'signin' };
     renderSignIn(main, app, m ? m[1] : null);
     return;
   }
   const pages = pagesFor(me);
   let name = (location.hash || '').slice(1);
+  // "#today/after-2026-11-20-1": a page and a card on it (a tapped push reminder).
+  const [page, card] = name.split('/');
+  name = page;
   let view = null;
+  let openDate = null;
   const person = name.match(/^person=(\d+)$/);
   if (person && me.role === 'clinician') {
     const id = Number(person[1]);
@@ -134,28 +153,62 @@ async function route() {
     view = { person: id, name: p ? personName(p) : 'This person' };
     name = 'people';
   }
-  if (name !== 'settings' && !pages.some(([id]) => id === name)) name = pages[0][0];
+  const day = name.match(/^history=(\d{4}-\d{2}-\d{2})$/);
+  if (day) {
+    openDate = day[1];
+    name = 'history';
+  }
+  if (name !== 'settings' && name !== 'reminders' && !pages.some(([id]) => id === name)) name = pages[0][0];
   drawNav(pages, name);
   const titles = Object.fromEntries([
     ...PERSON_PAGES,
     ['people', 'People'],
     ['account', 'Account'],
     ['settings', 'Settings'],
+    ['reminders', 'Reminders'],
   ]);
   document.title = `${view ? `${view.name}’s reading` : titles[name]} · backsignal`;
+  // A day opened from a link while History is already shown: opened in place, the rest kept.
+  if (openDate && shown.name === 'history' && app.openDay) {
+    app.openDay(openDate);
+    return;
+  }
   window.scrollTo(0, 0);
   main.replaceChildren(h('p', { class: 'loading', role: 'status' }, 'Loading…'));
+  app.openDay = null;
+  shown = { name };
   if (view) await renderReading(main, app, view);
   else if (name === 'today') await renderToday(main, app);
   else if (name === 'reading') await renderReading(main, app);
-  else if (name === 'history') await renderHistory(main, app);
+  else if (name === 'history') await renderHistory(main, app, undefined, { openDate });
   else if (name === 'share') await renderShare(main, app);
   else if (name === 'settings') await renderSettings(main, app);
   else if (name === 'account') await renderAccount(main, app);
   else if (name === 'people') await renderPeople(main, app);
-  window.scrollTo(0, 0);
-  focusOn(main.querySelector('h2'));
+  else if (name === 'reminders') await renderReminders(main, app);
+  if (!openDate) {
+    window.scrollTo(0, 0);
+    if (!focusCard(main, card)) focusOn(main.querySelector('h1'));
+  }
   refreshQueue();
+}
+
+// A page showing what this phone last saw is drawn again from the server once it answers (a
+// queued check-in went through, or the connection came back), where the person was.
+let refreshing = false;
+async function refreshStale() {
+  if (refreshing || !document.querySelector('[data-stale]')) return;
+  refreshing = true;
+  try {
+    const y = window.scrollY;
+    const main = document.getElementById('main');
+    if (shown.name === 'today') await renderToday(main, app);
+    else if (shown.name === 'history') await renderHistory(main, app);
+    else return;
+    window.scrollTo(0, y);
+  } finally {
+    refreshing = false;
+  }
 }
 
 async function loadMe() {

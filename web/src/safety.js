@@ -1,9 +1,13 @@
 // The red-flag screen on the page. The answers live on the server (GET/PUT /api/v1/safety...),
 // so a stop made here holds on the command line and the API too, and the other way round.
-// A yes at emergency level shows what to do at once and asks nothing more.
+// "None of these apply to me" answers every question not yet answered with no, in one tap (with
+// a yes given: "None of the others apply: continue"). A
+// yes at emergency level shows what to do at once, with the local number to call, and asks
+// before storing it (a tap by mistake would otherwise pause every check-in); a stop is undone
+// in three taps: change my answers, no, none of the others.
 import { errorText, get, request } from './api.js';
 import { today } from './dates.js';
-import { feedback, field, focusOn, h, nextId } from './dom.js';
+import { feedback, field, fill, focusOn, h, nextId } from './dom.js';
 import { safetyWords } from './words.js';
 
 const HEADINGS = {
@@ -17,28 +21,51 @@ export async function safetyState() {
   return r.ok ? r.data : null;
 }
 
+// tel: links for the numbers that reach an ambulance where the person is; where none is known,
+// the words say so (the advice, from the server) and 112 and 911 work from a mobile phone.
+function callLinks(emergency) {
+  const known = emergency && emergency.numbers && emergency.numbers.length;
+  const numbers = known ? emergency.numbers : ['112', '911'];
+  return h(
+    'div',
+    { class: 'row call' },
+    numbers.map((n, i) =>
+      h('a', { class: `button ${i === 0 ? 'danger-fill' : ''}`.trim(), href: `tel:${n}` }, `Call ${n}`),
+    ),
+    known
+      ? null
+      : h(
+          'p',
+          { class: 'hint' },
+          emergency && emergency.country
+            ? `backsignal does not know the emergency number for ${emergency.country}. On a mobile phone, 112 or 911 connects to the local emergency services in most countries.`
+            : 'On a mobile phone, 112 or 911 connects to the local emergency services in most countries.',
+        ),
+  );
+}
+
 // The questions. `reason` says why they are asked (first use, or again); onDone(state) once
-// answered with nothing that stops the check-ins.
-export function safetyScreen(root, reason, onDone) {
+// answered with nothing that stops the check-ins. `answers` fills in answers given before (to
+// change them after a stop).
+export function safetyScreen(root, reason, onDone, { answers: before = null } = {}) {
   const w = safetyWords();
-  const answers = {};
+  const answers = { ...(before || {}) };
   const asked = (q) => !q.follows || answers[q.follows] === true;
   const rows = [];
   const fb = feedback();
-  const submit = async () => {
+  const anyYes = () => w.questions.some((q) => asked(q) && answers[q.id] === true);
+  // The questions not answered are answered no: the person's "None of these apply to me" (or
+  // "none of the others"). An emergency yes ends the questions: only the answers given are
+  // stored then, never a no the person did not give.
+  const submit = async ({ emergency = false } = {}) => {
     const given = {};
-    let emergency = false;
     for (const q of w.questions) {
       if (!asked(q)) continue;
       if (answers[q.id] === undefined) {
-        if (emergency) continue;
-        fb.say('Please answer each question, yes or no.', 'error');
-        const first = rows.find(([qq, el]) => !el.hidden && answers[qq.id] === undefined);
-        if (first) focusOn(first[1].querySelector('legend'));
-        return;
+        if (!emergency) given[q.id] = false;
+        continue;
       }
       given[q.id] = answers[q.id];
-      if (answers[q.id] && q.if_yes === 'emergency') emergency = true;
     }
     const r = await request('PUT', '/api/v1/safety', { answers: given });
     if (!r.ok) {
@@ -51,68 +78,144 @@ export function safetyScreen(root, reason, onDone) {
     }
     onDone(r.data);
   };
+  const action = h('button', { type: 'submit', class: 'primary', id: 'safety-submit' });
+  const drawAction = () => {
+    action.textContent = anyYes() ? 'None of the others apply: continue' : 'None of these apply to me';
+  };
+  // An emergency yes: what to do now, and whether to store it.
+  const emergencyCheck = (q, fs, noInput) => {
+    const box = h(
+      'div',
+      { class: 'advice emergency', role: 'alert' },
+      h('p', {}, h('strong', {}, 'This needs urgent help now. '), w.advice.emergency || ''),
+      callLinks(w.emergency),
+      h('p', {}, 'Is this how you are now? If so, backsignal pauses your check-ins until a clinician has seen you.'),
+      h(
+        'div',
+        { class: 'row' },
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'danger',
+            onclick: () => submit({ emergency: true }),
+          },
+          'Yes, this is how I am now',
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            onclick: () => {
+              noInput.checked = true;
+              answers[q.id] = false;
+              box.remove();
+              drawAction();
+              focusOn(fs.querySelector('legend'));
+            },
+          },
+          'No, I tapped it by mistake',
+        ),
+      ),
+    );
+    fs.append(box);
+    box.scrollIntoView({ block: 'nearest' });
+  };
   const fieldsets = w.questions.map((q) => {
     const legendId = nextId('lg');
     const name = nextId('q');
-    const opt = (value, text) => {
-      const id = `${name}-${value}`;
-      const input = h('input', { type: 'radio', name, id, value });
-      input.addEventListener('change', () => {
-        answers[q.id] = value === 'yes';
-        for (const [qq, el] of rows) el.hidden = !asked(qq);
-        if (answers[q.id] && q.if_yes === 'emergency') submit();
-      });
-      return h('span', { class: 'pick wide' }, input, h('label', { for: id }, text));
-    };
     const fs = h(
       'fieldset',
       { 'aria-labelledby': legendId, 'data-question': q.id },
       h('legend', { id: legendId }, q.question),
-      h('div', { class: 'choices' }, opt('yes', 'Yes'), opt('no', 'No')),
     );
+    let noInput;
+    const opt = (value, text) => {
+      const id = `${name}-${value}`;
+      const input = h('input', {
+        type: 'radio',
+        name,
+        id,
+        value,
+        checked: before && before[q.id] === (value === 'yes'),
+      });
+      if (value === 'no') noInput = input;
+      input.addEventListener('change', () => {
+        answers[q.id] = value === 'yes';
+        for (const [qq, el] of rows) el.hidden = !asked(qq);
+        const open = fs.querySelector('.emergency');
+        if (open) open.remove();
+        if (answers[q.id] && q.if_yes === 'emergency') emergencyCheck(q, fs, noInput);
+        drawAction();
+      });
+      return h('span', { class: 'pick wide' }, input, h('label', { for: id }, text));
+    };
+    fs.append(h('div', { class: 'choices' }, opt('yes', 'Yes'), opt('no', 'No')));
     rows.push([q, fs]);
     fs.hidden = !asked(q);
     return fs;
   });
+  drawAction();
   const form = h(
     'form',
     { novalidate: true, class: 'card', id: 'safety-screen' },
-    h('h2', {}, 'A safety check first'),
+    h('h1', {}, 'A safety check first'),
     h('p', {}, reason || w.intro),
+    h(
+      'p',
+      { class: 'hint' },
+      'Answer yes to any that is true of you now. The ones you leave are taken as no when you tap the button at the end.',
+    ),
     fieldsets,
-    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, 'Continue')),
+    h('div', { class: 'row' }, action),
     fb.el,
   );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     submit();
   });
-  root.replaceChildren(form);
+  fill(root, form);
   window.scrollTo(0, 0);
-  focusOn(form.querySelector('h2'));
+  // Changing answers after a stop: straight to the one answered yes.
+  const yes = before && rows.find(([q, el]) => !el.hidden && before[q.id] === true);
+  if (yes) {
+    yes[1].scrollIntoView({ block: 'center' });
+    focusOn(yes[1].querySelector('legend'));
+  } else {
+    focusOn(form.querySelector('h1'));
+  }
 }
 
-// Check-ins are paused: what to do, and the ways out (new answers, a clinician's clearance).
+// Check-ins are paused: what to do, and the ways out (changed answers, a clinician's clearance).
 export function stopScreen(root, state, onDone) {
   const fb = feedback();
   const cleared = field('The day a clinician saw me and cleared me', { type: 'date', max: today() });
+  const urgent = state.outcome === 'emergency' || state.outcome === 'same_day';
   const box = h(
     'section',
     { class: 'card stop', id: 'safety-stop', role: 'alert', 'aria-labelledby': 'safety-stop-h' },
-    h('h2', { id: 'safety-stop-h' }, HEADINGS[state.outcome] || HEADINGS.soon),
+    h('h1', { id: 'safety-stop-h' }, HEADINGS[state.outcome] || HEADINGS.soon),
     h('p', { class: 'advice-text' }, state.advice),
-    state.emergency_number
-      ? h(
-          'p',
-          {},
-          h('a', { class: 'button primary', href: `tel:${state.emergency_number}` }, `Call ${state.emergency_number}`),
-        )
-      : null,
+    urgent ? callLinks(state.emergency) : null,
     h(
       'p',
       { class: 'hint' },
-      'Check-ins are paused on every device. When a clinician has seen you and says exercise is fine, record the day they saw you, or answer the questions again if things have changed.',
+      'Check-ins are paused on every device. When a clinician has seen you and says exercise is fine, record the day they saw you. If an answer was a mistake, or things have changed, change your answers.',
     ),
+    h(
+      'div',
+      { class: 'row' },
+      h(
+        'button',
+        {
+          type: 'button',
+          id: 'change-answers',
+          onclick: () => safetyScreen(root, null, onDone, { answers: state.answers || {} }),
+        },
+        'Change my answers',
+      ),
+    ),
+    h('h2', {}, 'A clinician has seen me'),
     cleared.el,
     h(
       'div',
@@ -123,9 +226,10 @@ export function stopScreen(root, state, onDone) {
           type: 'button',
           onclick: async () => {
             if (!cleared.input.value) {
-              fb.say('Give the day the clinician saw you.', 'error');
+              cleared.error('Give the day the clinician saw you.');
               return;
             }
+            cleared.error('');
             const r = await request('POST', '/api/v1/safety/clearance', { date: cleared.input.value });
             if (!r.ok) {
               fb.say(errorText(r), 'error');
@@ -136,11 +240,10 @@ export function stopScreen(root, state, onDone) {
         },
         'Record the clearance',
       ),
-      h('button', { type: 'button', onclick: () => safetyScreen(root, null, onDone) }, 'Answer the questions again'),
     ),
     fb.el,
   );
-  root.replaceChildren(box);
+  fill(root, box);
   window.scrollTo(0, 0);
-  focusOn(box.querySelector('h2'));
+  focusOn(box.querySelector('h1'));
 }

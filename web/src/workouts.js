@@ -2,8 +2,8 @@
 // Fit, GPX, TCX, Strava): first what would happen, then, on their word, the sessions added, with
 // the loads each activity suggests recorded only when they tick it.
 import { errorText, session } from './api.js';
-import { prettyDate } from './dates.js';
-import { feedback, h, nextId } from './dom.js';
+import { addDays, prettyDate, today } from './dates.js';
+import { feedback, fill, h, nextId, plural } from './dom.js';
 
 const LIMIT = 32 * 1024 * 1024;
 const LOAD_WORDS = {
@@ -47,6 +47,50 @@ function outcomeWords(w, dryRun) {
     default:
       return 'after today: left out';
   }
+}
+
+// What was added, each day a link that opens it, and where the missing windows are listed:
+// Today lists the last week's; older days are opened here (or from History).
+function addedSummary(x) {
+  const changed = x.workouts.filter((w) => w.outcome === 'added' || w.outcome === 'merged');
+  const weekAgo = addDays(today(), -7);
+  const older = changed.filter((w) => w.date < weekAgo);
+  const where = !changed.length
+    ? null
+    : older.length === 0
+      ? 'Today lists each one’s missing windows: how it went, the hour after, and the next morning.'
+      : older.length === changed.length
+        ? 'These are more than a week old, so Today does not list them: open each day below to add how it went, the hour after and the next morning.'
+        : 'Today lists the missing windows of those from the last week; the older ones are not on Today: open each day below to add how it went, the hour after and the next morning.';
+  return h(
+    'div',
+    { class: 'workouts-added', id: 'workouts-added' },
+    h(
+      'p',
+      { class: 'feedback ok' },
+      x.merged
+        ? `Added ${plural(x.added, 'session')} and filled in ${x.merged} already there.`
+        : `Added ${plural(x.added, 'session')}.`,
+    ),
+    where ? h('p', {}, where) : null,
+    changed.length
+      ? h(
+          'ul',
+          { class: 'plain day-links' },
+          changed.map((w) =>
+            h(
+              'li',
+              {},
+              h(
+                'a',
+                { href: `#history=${w.date}`, class: 'day-link' },
+                `${prettyDate(w.date)} ${w.time}, ${w.activity}: open the day`,
+              ),
+            ),
+          ),
+        )
+      : null,
+  );
 }
 
 export function workoutsCard(onDone) {
@@ -93,7 +137,7 @@ export function workoutsCard(onDone) {
     const fresh = d.workouts.filter((w) => w.outcome === 'added' || w.outcome === 'merged');
     const suggested = d.workouts.filter((w) => w.outcome !== 'future' && w.suggested_loads.length);
     fb.say(
-      `${d.format}: ${d.workouts.length} workouts; ${d.added} new, ${d.merged} to fill in, ${d.unchanged} already there${d.skipped ? `, ${d.skipped} too short or without a time` : ''}.`,
+      `${d.format}: ${plural(d.workouts.length, 'workout')}; ${d.added} new, ${d.merged} to fill in, ${d.unchanged} already there${d.skipped ? `, ${d.skipped} too short or without a time` : ''}.`,
       'info',
     );
     const loadsId = nextId('c');
@@ -101,35 +145,33 @@ export function workoutsCard(onDone) {
     const add = h(
       'button',
       { type: 'button', class: 'primary', disabled: !fresh.length },
-      fresh.length ? `Add ${fresh.length} sessions` : 'Nothing new to add',
+      fresh.length ? `Add ${plural(fresh.length, 'session')}` : 'Nothing new to add',
     );
-    result.replaceChildren(
-      ...[
-        h(
-          'ul',
-          { class: 'plain workouts' },
-          d.workouts.map((w) =>
-            h(
-              'li',
-              {},
-              `${prettyDate(w.date)} ${w.time}: ${w.activity}, ${w.minutes} min (${outcomeWords(w, true)})`,
-              w.suggested_loads.length && w.outcome !== 'future'
-                ? h('span', { class: 'hint' }, ` may ask for ${w.suggested_loads.map((l) => LOAD_WORDS[l]).join(', ')}`)
-                : null,
-            ),
+    fill(result, [
+      h(
+        'ul',
+        { class: 'plain workouts' },
+        d.workouts.map((w) =>
+          h(
+            'li',
+            {},
+            `${prettyDate(w.date)} ${w.time}: ${w.activity}, ${w.minutes} min (${outcomeWords(w, true)})`,
+            w.suggested_loads.length && w.outcome !== 'future'
+              ? h('span', { class: 'hint' }, ` may ask for ${w.suggested_loads.map((l) => LOAD_WORDS[l]).join(', ')}`)
+              : null,
           ),
         ),
-        suggested.length
-          ? h(
-              'p',
-              { class: 'check' },
-              loads,
-              h('label', { for: loadsId }, ' Record the loads suggested above (only on sessions that have none)'),
-            )
-          : null,
-        h('div', { class: 'row' }, add),
-      ].filter(Boolean),
-    );
+      ),
+      suggested.length
+        ? h(
+            'label',
+            { class: 'check', for: loadsId },
+            loads,
+            h('span', {}, 'Record the loads suggested above (only on sessions that have none)'),
+          )
+        : null,
+      h('div', { class: 'row' }, add),
+    ]);
     add.addEventListener('click', async () => {
       add.disabled = true;
       fb.say('Adding…', 'pending');
@@ -139,14 +181,11 @@ export function workoutsCard(onDone) {
         fb.say(errorText(done), 'error');
         return;
       }
-      const x = done.data;
-      fb.say(
-        `Added ${x.added} sessions and filled in ${x.merged}. Today lists each one’s missing windows: how it went, the hour after, and the next morning.`,
-        'ok',
-      );
+      // The result stays on screen, with a link to each day added.
+      fb.clear();
       input.value = '';
-      result.replaceChildren();
-      if (onDone) window.setTimeout(onDone, 1500);
+      fill(result, addedSummary(done.data));
+      if (onDone) onDone();
     });
   });
   return el;

@@ -16,6 +16,7 @@ struct Settings {
   double significant_change = 2;       // a morning this far above usual is significantly worse
   double noticeably_higher = 1;        // ... this far above is noticeably higher
   double marginal_better = 1;          // ... this far below is marginally better
+  double low_pain_floor = 2;           // a morning at or below this is never higher or worse (§2)
   double baseline_days = 14;           // the usual morning looks back this many days first,
   double baseline_fallback_days = 28;  // then this many
   double baseline_min_mornings = 3;    // rest mornings needed for a level (and a usual)
@@ -29,16 +30,23 @@ struct Settings {
   double upper_body_tension = 6;    // tension at least this is a confounder
   double short_sleep_hours = 6;     // a night shorter than this is a confounder
   double stress = 6;                // stress at least this is a confounder
+  double unusual_share = 0.5;       // a confounder on fewer than this share of days is unusual
   double poor_sleep_quality = 4;    // sleep quality at most this is a poor night
   double min_session_days = 4;      // fewer session days than this: not enough data
   double min_mornings = 7;          // fewer mornings in W than this: not enough data
+  double min_recorded_days = 8;     // fewer recorded dates in W than this: not enough data
   double min_comfort_sessions = 4;  // fewer sessions than this: comfort unknown
   double stirring_share = 0.5;      // raised share above this: stirring up
   double helpful_share = 0.25;      // flared share at most this: can be helpful
   double exercise_effect = 1;       // mornings after exercise this far above rest mornings
   double effect_min_mornings = 3;   // ...judged from at least this many of each
   double strain_share = 0.5;        // strained sessions above this share block "helpful"
-  double keeps_rising = 2;          // the usual morning up this much in 4 weeks: keeps_rising
+  double activity_days = 28;        // each activity on its own: its days in [A-days, A-1]
+  double activity_raised_days = 3;  // an activity with this many raised mornings after it,
+  double activity_share = 0.5;      // ...on more than this share of its days: setting it off
+  double masked_mornings = 2;       // this many covered mornings after exercise,
+  double masked_share = 0.5;        // ...more than this share, rest mornings fewer: masked
+  double keeps_rising = 2;          // the usual morning up this much in 4 or 8 weeks: keeps_rising
   double repeated_worse = 3;        // this many flared session days in a row: alert
   double association_weeks = 8;     // associations look back this many weeks
   double association_min_days = 3;  // days needed both with and without a factor
@@ -69,7 +77,7 @@ std::span<const SettingInfo> AllSettings();
 
 // Checks the relations between settings (helpful_share below stirring_share; the first
 // look-back of the usual morning no longer than the second; marginal and noticeable changes
-// no larger than the significant one).
+// no larger than the significant one; no more recorded days needed than the window holds).
 [[nodiscard]] Result<void> CheckSettings(const Settings& settings);
 
 // Applies named values onto `settings` (each checked as SetSetting does, then CheckSettings);

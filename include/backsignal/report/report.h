@@ -16,6 +16,10 @@ struct ReportOptions {
   Date as_of;
   std::string generated;  // shown in the footer ("2026-11-25 10:42 UTC"); may be empty
   std::string safety;     // the safety screen's state in words (service/safety.h); may be empty
+  // Who the report is about, as they chose to be named (else their username); may be empty.
+  // The report is read by a clinician, so its words speak of the person ("their mornings",
+  // "Sam's usual morning"), never to them.
+  std::string person_name;
 };
 
 // The weeks a report can span.

@@ -21,6 +21,10 @@ namespace backsignal::service {
                                            ExportFormat format,
                                            const std::optional<Account>& account);
 
+// How the person is named to a clinician: the name they chose (display_name), else their
+// username; "" for a diary without an account.
+[[nodiscard]] Result<std::string> NameOf(const Service& service, PersonId person);
+
 struct ReportRequest {
   int weeks = 2;              // 2, 4 or 12
   std::optional<Date> as_of;  // default: DefaultAsOf

@@ -16,6 +16,7 @@
 #include "backsignal/core/profile.h"
 #include "backsignal/core/result.h"
 #include "backsignal/core/safety.h"
+#include "backsignal/store/push.h"
 
 namespace backsignal {
 
@@ -65,6 +66,8 @@ class DiaryTxn {
       const std::string& key) = 0;
   [[nodiscard]] virtual Result<void> PutIdempotent(const std::string& key,
                                                    const IdempotentWrite& write, int64_t now) = 0;
+  // The person's Web Push reminders, in this same transaction (store/push.h).
+  virtual ReminderTxn& Reminders() = 0;
 };
 
 // How an import treats dates the store already holds with different content.
@@ -183,7 +186,7 @@ struct TokenGrant {
 
 struct ShareInfo {
   int64_t clinician_id = 0;
-  std::string clinician;  // username
+  std::string clinician;  // the name they chose (their display name), else their username
   int64_t since = 0;
 };
 
@@ -207,6 +210,11 @@ struct PersonSummary {
   bool morning_shift = false;
   bool modify_or_stop = false;
   bool keeps_rising = false;
+  // What holds a mixed reading back ("activity", "painkillers", ...: reading.md v3's names) and
+  // the activities setting the back off, by name.
+  std::vector<std::string> held_back_by;
+  std::vector<std::string> setting_off;
+  int rules = 0;  // the reading rules the summary was made under
 };
 
 // Makes a person's summary for the clinician's list from their recent diary. The store keeps
@@ -217,6 +225,9 @@ class Summariser {
   virtual ~Summariser() = default;
   // Days before the latest recorded date that Summarise needs.
   virtual int HorizonDays() const = 0;
+  // The version of the reading rules its summaries are made under: a stored summary made under
+  // an older version is made again when the database is opened for writing.
+  virtual int Rules() const { return 0; }
   // REQUIRES: `recent` holds the days from latest - HorizonDays() to latest.
   virtual PersonSummary Summarise(const Diary& recent, Date latest,
                                   const std::map<std::string, double>& stored_settings) const = 0;
@@ -240,6 +251,9 @@ class Database {
 
   virtual std::string Describe() const = 0;
   virtual bool IsPostgres() const = 0;
+
+  // Web Push: keys, subscriptions and the queue of reminders (store/push.h).
+  virtual PushStore& Push() = 0;
 
   // --- accounts ---
   // Creates a person and their account. The first account becomes the administrator and, on

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "backsignal/core/safety.h"
 
@@ -30,12 +31,29 @@ inline constexpr const char* kSafetyIntro =
 // Why the screen is asked again.
 enum class SafetyReason { kFirstUse, kKeepsRising, kRepeatedSharp, kBuildingWithBreathing };
 std::string SafetyReasonText(SafetyReason r);
+// Beside a reading, when the screen is unanswered or due again: what to say, the same on every
+// surface; each surface adds how to answer them there (kSafetyHowCli on the command line, a
+// button on the page).
+std::string SafetyDuePrompt(SafetyReason r);
+inline constexpr const char* kSafetyHowCli = "Answer them with: backsignal safety";
 std::string_view Name(SafetyReason r);  // "first_use", "keeps_rising", ...
 
-// The emergency number where the person lives, from their IANA time zone ("" when unknown):
-// 999 in the UK and Ireland, 112 elsewhere in Europe, 911 in North America, 000 in Australia,
-// 111 in New Zealand.
+// Where the person is, from their IANA time zone, and the numbers that reach an ambulance
+// there (src/words/emergency.cc: every zone of tzdata's zone.tab, with the numbers of the
+// Android Open Source Project's emergency number database; docs/safety.md).
+struct EmergencyContact {
+  std::string country_code;          // ISO 3166, "JP"; "" when the zone names no country
+  std::string country;               // "Japan"; ""
+  std::vector<std::string> numbers;  // "119"; one or two, the general one first; none if unknown
+};
+EmergencyContact EmergencyFor(std::string_view time_zone);
+
+// The first of those numbers, or "" when none is known.
 std::string EmergencyNumber(std::string_view time_zone);
+
+// "call 119 now"; "call 112 or 15 now"; where no number is known, says so and names the numbers
+// a mobile phone connects to the local emergency services with in most countries.
+std::string EmergencyCallWords(std::string_view time_zone);
 
 // What to do at an urgency, with the emergency number for the person's zone.
 std::string SafetyAdvice(Urgency u, std::string_view time_zone);

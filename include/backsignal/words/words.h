@@ -27,6 +27,13 @@ struct SessionWords {
   std::string also;        // the day's other loads, and whether they may be the cause; or ""
 };
 
+// One activity's line, shown when the reading lists two or more activities.
+struct ActivityWords {
+  std::string name;  // the activity, as the reading tells activities apart
+  std::string text;  // "deadlifts: 4 days; the morning after higher 4 times, flared 4 times"
+  bool setting_off = false;
+};
+
 struct AssociationWords {
   std::string factor;  // the reading's name for it, for tests and the page's markup
   std::string text;
@@ -37,7 +44,10 @@ struct ReadingWords {
   std::string title;        // "Exercise looks to be within a helpful range"
   std::string explanation;  // what decided it, with the counts
   std::vector<std::string> evidence;
-  std::vector<std::string> cautions;  // what makes the reading less sure
+  // What holds a `mixed` reading back from `helpful`, one line each (empty otherwise).
+  std::vector<std::string> held_back;
+  std::vector<std::string> cautions;      // what makes the reading less sure
+  std::vector<ActivityWords> activities;  // each activity on its own, when two or more
   std::vector<AlertWords> alerts;
   std::string usual;     // the usual morning and where it comes from
   std::string progress;  // the usual morning over the weeks; "" when there is nothing to say
@@ -48,7 +58,26 @@ struct ReadingWords {
   std::string as_of;  // "As of Mon 2 Nov 2026, over the 14 days from Tue 20 Oct."
 };
 
-ReadingWords WordsFor(const Reading& reading, const Settings& settings);
+// Who the words speak to (issue 20 #7): the person about their own back ("your mornings", the
+// default), or a clinician about the person ("their mornings", "Sam's usual morning"). The
+// words are made in the person's own voice and retold (words/voice.cc), so that each sentence
+// is written once.
+struct Voice {
+  bool third_person = false;
+  std::string name;  // how the person is named in the third person ("Sam"); may be empty
+  static Voice Self() { return {}; }
+  static Voice About(std::string name) { return {true, std::move(name)}; }
+};
+
+ReadingWords WordsFor(const Reading& reading, const Settings& settings,
+                      const Voice& voice = Voice::Self());
+
+// Words made in the person's own voice, retold in `voice`: "you" and "your" become "they" and
+// "their" ("them" after "to", "for" or "with", or before the end of a clause), and a sentence
+// that opens "Your usual morning" opens "Sam's usual morning". Nothing changes in the person's
+// own voice.
+std::string InVoice(const std::string& text, const Voice& voice);
+ReadingWords InVoice(ReadingWords words, const Voice& voice);
 
 // A date as a person reads it: "Tue 20 Oct 2026" (the year only when `with_year`).
 std::string PersonDate(Date d, bool with_year = false);
@@ -62,6 +91,10 @@ std::string DescribeDuring(DuringSignal s);
 std::string DescribeHourAfter(HourAfterSignal s);
 // What one morning says about the session of the day before.
 std::string DescribeMorningAfter(MorningSignal s);
+// The same in a table's few words: "sharp or catching", "building", "stable", "rising",
+// "settling", "not recorded".
+std::string ShortDuring(DuringSignal s);
+std::string ShortHourAfter(HourAfterSignal s);
 // What the hour-after signal means, once recorded.
 std::string HourAfterMeaning(HourAfterSignal s);
 

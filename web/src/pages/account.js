@@ -3,18 +3,19 @@
 // administrator the list of accounts.
 import { errorText, get, request, session } from '../api.js';
 import { whenSeconds as when } from '../dates.js';
-import { confirm, copy, feedback, field, h } from '../dom.js';
+import { confirm, copy, feedback, field, fill, h } from '../dom.js';
 
 function passwordField(label, autocomplete) {
   return field(label, { type: 'password', autocomplete, minlength: '10', maxlength: '200', required: true });
 }
 
 export async function renderAccount(root, app) {
-  const heading = h('h2', { id: 'account-title' }, 'Account');
+  const heading = h('h1', { id: 'account-title' }, 'Account');
   const me = session.me;
   const [sh, tk, pr] = await Promise.all([get('/api/v1/shares'), get('/api/v1/tokens'), get('/api/v1/profile')]);
   if (!sh.ok || !tk.ok || !pr.ok) {
-    root.replaceChildren(
+    fill(
+      root,
       heading,
       h(
         'p',
@@ -29,7 +30,7 @@ export async function renderAccount(root, app) {
   // Who, and the name others see.
   const whoFb = feedback();
   const name = field(
-    'Your name, as a clinician sees it',
+    me.role === 'clinician' ? 'Your name, as the people you follow see it' : 'Your name, as a clinician sees it',
     { type: 'text', maxlength: '60', autocomplete: 'name', value: pr.data.display_name || '' },
     `Leave it empty to be shown as ${me.username}.`,
   );
@@ -49,7 +50,7 @@ export async function renderAccount(root, app) {
     h(
       'section',
       { class: 'card' },
-      h('h3', {}, `Signed in as ${me.username}`),
+      h('h2', {}, `Signed in as ${me.username}`),
       h(
         'p',
         {},
@@ -57,7 +58,7 @@ export async function renderAccount(root, app) {
           ? 'A clinician account: People lists who shares their reading with you.'
           : 'Your diary is yours: nobody sees it unless you share it below.',
       ),
-      me.role === 'person' ? nameForm : null,
+      nameForm,
       me.role === 'clinician'
         ? h(
             'p',
@@ -77,7 +78,7 @@ export async function renderAccount(root, app) {
             ),
           )
         : null,
-      me.role === 'clinician' ? whoFb.el : null,
+
       h(
         'div',
         { class: 'row' },
@@ -99,8 +100,9 @@ export async function renderAccount(root, app) {
     const drawLists = async () => {
       const r = await get('/api/v1/shares');
       if (!r.ok) return;
-      lists.replaceChildren(
-        h('h4', {}, 'Who can see your reading'),
+      fill(
+        lists,
+        h('h3', {}, 'Who can see your reading'),
         r.data.shares.length
           ? h(
               'ul',
@@ -138,7 +140,7 @@ export async function renderAccount(root, app) {
               ),
             )
           : h('p', { id: 'share-none' }, 'Nobody.'),
-        r.data.invites.length ? h('h4', {}, 'Invite codes not yet used') : null,
+        r.data.invites.length ? h('h3', {}, 'Invite codes not yet used') : null,
         r.data.invites.length
           ? h(
               'ul',
@@ -170,7 +172,7 @@ export async function renderAccount(root, app) {
       h(
         'section',
         { class: 'card', id: 'sharing' },
-        h('h3', {}, 'Share your reading with a clinician'),
+        h('h2', {}, 'Share your reading with a clinician'),
         h(
           'p',
           {},
@@ -188,7 +190,8 @@ export async function renderAccount(root, app) {
                 fb.say(errorText(r), 'error');
                 return;
               }
-              codeBox.replaceChildren(
+              fill(
+                codeBox,
                 h(
                   'p',
                   {},
@@ -223,7 +226,7 @@ export async function renderAccount(root, app) {
     h(
       'section',
       { class: 'card', id: 'tokens' },
-      h('h3', {}, 'API tokens for scripts'),
+      h('h2', {}, 'API tokens for scripts'),
       h(
         'p',
         { class: 'hint' },
@@ -276,7 +279,8 @@ export async function renderAccount(root, app) {
               tokFb.say(errorText(r), 'error');
               return;
             }
-            tokenBox.replaceChildren(
+            fill(
+              tokenBox,
               h('p', {}, 'Your new token (copy it now): ', h('code', {}, r.data.token)),
               h('button', { type: 'button', onclick: () => copy(r.data.token, tokFb, 'the token') }, 'Copy the token'),
             );
@@ -296,7 +300,7 @@ export async function renderAccount(root, app) {
   const pwForm = h(
     'form',
     { class: 'card', novalidate: true },
-    h('h3', {}, 'Change your password'),
+    h('h2', {}, 'Change your password'),
     h('p', { class: 'hint' }, 'Every other place you are signed in is signed out.'),
     cur.el,
     nw.el,
@@ -305,7 +309,27 @@ export async function renderAccount(root, app) {
   );
   pwForm.addEventListener('submit', async (e) => {
     e.preventDefault();
+    cur.error('');
+    nw.error('');
+    const length = [...nw.input.value].length;
+    if (!cur.input.value) {
+      cur.error('Write your current password.');
+      return;
+    }
+    if (length < 10 || length > 200) {
+      nw.error(
+        length < 10
+          ? `This one has ${length} character${length === 1 ? '' : 's'}: a password needs at least 10.`
+          : `This one has ${length} characters: a password can have at most 200.`,
+      );
+      nw.input.focus();
+      return;
+    }
     const r = await request('POST', '/api/v1/auth/password', { current: cur.input.value, new: nw.input.value });
+    if (!r.ok && r.status === 403 && /current password/.test(errorText(r))) {
+      cur.error('That is not your current password.');
+      return;
+    }
     pwFb.say(r.ok ? 'Changed your password.' : errorText(r), r.ok ? 'ok' : 'error');
     if (r.ok) {
       cur.input.value = '';
@@ -320,7 +344,7 @@ export async function renderAccount(root, app) {
   const delForm = h(
     'form',
     { class: 'card danger-zone', novalidate: true },
-    h('h3', {}, 'Delete your account'),
+    h('h2', {}, 'Delete your account'),
     h(
       'p',
       {},
@@ -355,7 +379,7 @@ export async function renderAccount(root, app) {
         h(
           'section',
           { class: 'card', id: 'admin' },
-          h('h3', {}, `Accounts on this service (${a.data.accounts.length})`),
+          h('h2', {}, `Accounts on this service (${a.data.accounts.length})`),
           h(
             'p',
             { class: 'hint' },
@@ -372,5 +396,5 @@ export async function renderAccount(root, app) {
       );
     }
   }
-  root.replaceChildren(heading, ...cards);
+  fill(root, heading, cards);
 }

@@ -1,18 +1,16 @@
-// History: every check-in, newest first, each to change or delete; and any past date opened to
-// add what was missed (a morning, last night's session, its hour after, the context).
+// History: every check-in, newest first, each to change or delete; any past date opened to add
+// what was missed (a morning, last night's session, its hour after, the context); and workouts
+// imported from a file. #history=YYYY-MM-DD opens that date.
 import { addDays, prettyDate, today } from '../dates.js';
-import {
-  contextCard,
-  describeContext,
-  hourAfterCard,
-  morningCard,
-  noteCard,
-  sessionCard,
-  sessionForm,
-} from '../cards.js';
+import { contextCard } from '../cards/context.js';
+import { hourAfterCard } from '../cards/hour_after.js';
+import { morningCard } from '../cards/morning.js';
+import { noteCard } from '../cards/note.js';
+import { addSessionButton, sessionCard, sessionForm } from '../cards/session.js';
+import { contextLines, dayWords, hourAfterLines, morningLines, sessionLines } from '../cards/said.js';
 import { workoutsCard } from '../workouts.js';
 import { daysWithQueue, pendingWords } from '../days.js';
-import { confirm, feedback, field, focusOn, h } from '../dom.js';
+import { confirm, feedback, field, fill, focusOn, h } from '../dom.js';
 import { enqueue } from '../outbox.js';
 
 const STEP = 60;
@@ -24,42 +22,140 @@ function dayEditor(ctx, date, entry) {
   const parts = [
     h(
       'h3',
-      { id: `editor-${date}` },
+      { id: `editor-${date}`, class: 'editor-title' },
       prettyDate(date, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
     ),
   ];
   parts.push(morningCard(ctx, date, day, marks));
-  (day.sessions || []).forEach((s, i) => {
+  const sessions = day.sessions || [];
+  sessions.forEach((s, i) => {
     if (s.deleted) return;
     const mark = marks[`session ${i + 1}`];
-    parts.push(sessionCard(ctx, date, s, i + 1, mark));
+    parts.push(sessionCard(ctx, date, day, s, i + 1, marks));
     parts.push(
-      hourAfterCard(ctx, date, s, i + 1, marks, { sessionKey: mark && mark.method === 'POST' ? mark.key : null }),
+      hourAfterCard(ctx, date, day, s, i + 1, marks, {
+        sessionKey: mark && mark.method === 'POST' ? mark.key : null,
+      }),
     );
   });
-  parts.push(sessionForm(ctx, date, null, 0));
+  // A past date is opened to add what was missed: the new session's form is open at once.
+  const afterSave = (saved, doneEl, body, n) => {
+    const after = hourAfterCard(ctx, date, { date, sessions: [] }, body, n, {}, { sessionKey: saved.key });
+    doneEl.after(after);
+    return after;
+  };
+  const form = sessionForm(ctx, date, null, 0, {
+    nextNumber: sessions.length + 1,
+    onDone: (saved, doneEl, body) => {
+      const after = afterSave(saved, doneEl, body, sessions.length + 1);
+      after.after(addSessionButton(ctx, date, sessions.length + 1, { afterSave, label: 'Add another session' }));
+    },
+  });
+  parts.push(form);
   parts.push(contextCard(ctx, date, day, marks));
   parts.push(noteCard(ctx, date, day, marks));
   return h('div', { class: 'day-editor', id: 'day-editor' }, parts);
 }
 
-export async function renderHistory(root, app, span = STEP) {
+// One date's entries as the list shows them, each in the server's words.
+function dayRows(date, day, marks, { open, del }) {
+  const nice = prettyDate(date);
+  const base = `/api/v1/days/${date}`;
+  const rows = [];
+  const entry = (title, lines, what, path, mark) =>
+    rows.push(
+      h(
+        'li',
+        { class: 'entry' },
+        h(
+          'span',
+          {},
+          h('strong', {}, `${title}: `),
+          lines.join(' '),
+          mark
+            ? h(
+                'span',
+                { class: `queued ${mark.state === 'failed' ? 'error' : 'pending'}` },
+                ` (${pendingWords(mark)})`,
+              )
+            : null,
+        ),
+        h(
+          'span',
+          { class: 'row' },
+          h('button', { type: 'button', 'aria-label': `Change ${what}`, onclick: () => open(date) }, 'Change'),
+          path
+            ? h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'danger',
+                  'aria-label': `Delete ${what}`,
+                  onclick: () => del(what, path, date),
+                },
+                'Delete',
+              )
+            : null,
+        ),
+      ),
+    );
+  if (day.morning)
+    entry(
+      'Morning',
+      dayWords(day, marks, 'morning') || morningLines(day.morning),
+      `the morning of ${nice}`,
+      `${base}/morning`,
+      marks.morning,
+    );
+  (day.sessions || []).forEach((s, i) => {
+    if (s.deleted) return;
+    const n = i + 1;
+    const mark = marks[`session ${n}`];
+    const saved = !(mark && mark.method === 'POST');
+    entry(
+      `Session ${n}`,
+      dayWords(day, marks, 'session', n) || sessionLines(s),
+      `session ${n} of ${nice}`,
+      saved ? `${base}/sessions/${n}` : null,
+      mark,
+    );
+    if (s.hour_after)
+      entry(
+        `An hour after session ${n}`,
+        dayWords(day, marks, 'hour_after', n) || hourAfterLines(s.hour_after),
+        `the hour after session ${n} of ${nice}`,
+        saved ? `${base}/sessions/${n}/hour_after` : null,
+        marks[`hour_after ${n}`],
+      );
+  });
+  if (day.context)
+    entry(
+      'The day',
+      dayWords(day, marks, 'context') || contextLines(day.context),
+      `the context of ${nice}`,
+      `${base}/context`,
+      marks.context,
+    );
+  if (day.note) entry('Note', [day.note], `the note of ${nice}`, `${base}/note`, marks.note);
+  if (!rows.length) return null;
+  return h('section', { class: 'day', 'aria-label': nice }, h('h3', {}, nice), h('ul', { class: 'plain' }, rows));
+}
+
+export async function renderHistory(root, app, span = STEP, { openDate = null } = {}) {
   const end = today();
-  const from = addDays(end, -span);
-  const loaded = await daysWithQueue(from, end);
-  const redraw = () => renderHistory(root, app, span);
+  let loaded = await daysWithQueue(addDays(end, -span), end);
   const ctx = { today: end, tags: loaded.tags, changed: () => app.refreshQueue() };
   const fb = feedback();
   const slot = h('div', {});
   const open = (date) => {
-    slot.replaceChildren(dayEditor(ctx, date, loaded.days[date]));
+    fill(slot, dayEditor(ctx, date, loaded.days[date]));
     focusOn(slot.querySelector('h3'));
   };
-  const pick = field('A date', { type: 'date', max: end, value: addDays(end, -1) });
+  const pick = field('A date', { type: 'date', max: end, value: openDate || addDays(end, -1) });
   const picker = h(
     'form',
     { class: 'card', id: 'add-entry', novalidate: true },
-    h('h3', {}, 'Add or change a day'),
+    h('h2', {}, 'Add or change a day'),
     h(
       'p',
       { class: 'hint' },
@@ -67,136 +163,83 @@ export async function renderHistory(root, app, span = STEP) {
     ),
     pick.el,
     h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, 'Open the day')),
-    slot,
   );
   picker.addEventListener('submit', (e) => {
     e.preventDefault();
     const d = pick.input.value;
     if (!d || d > end) {
-      fb.say('Choose a date up to today.', 'error');
+      pick.error('Choose a date up to today.');
       return;
     }
+    pick.error('');
     open(d);
   });
 
-  const heading = h('h2', { id: 'history-title' }, 'History');
-  const notice =
-    loaded.source === 'cache'
-      ? h(
-          'p',
-          { class: 'banner', role: 'status' },
-          'The server cannot be reached: this is what this phone last saw, with what is waiting to be sent.',
-        )
-      : loaded.source === 'none'
+  const listSlot = h('div', { id: 'history-list' });
+  const notice = h('div', {});
+  const drawList = () => {
+    fill(
+      notice,
+      loaded.source === 'cache'
         ? h(
             'p',
-            { class: 'banner error', role: 'alert' },
-            'Could not load the history. Try again when the connection is back.',
+            { class: 'banner', role: 'status', 'data-stale': 'true' },
+            'The server cannot be reached: this is what this phone last saw, with what is waiting to be sent.',
           )
-        : null;
-  const dates = Object.keys(loaded.days).sort().reverse();
+        : loaded.source === 'none'
+          ? h(
+              'p',
+              { class: 'banner error', role: 'alert' },
+              'Could not load the history. Try again when the connection is back.',
+            )
+          : null,
+    );
+    const list = Object.keys(loaded.days)
+      .sort()
+      .reverse()
+      .map((date) => dayRows(date, loaded.days[date].day, loaded.days[date].marks, { open, del }))
+      .filter(Boolean);
+    fill(
+      listSlot,
+      h('h2', {}, 'Every check-in'),
+      list.length
+        ? list
+        : h('p', {}, loaded.source === 'none' ? 'Nothing to show.' : 'Nothing recorded in these weeks.'),
+      loaded.source === 'server'
+        ? h(
+            'button',
+            {
+              type: 'button',
+              id: 'history-more',
+              onclick: () => renderHistory(root, app, span + STEP),
+            },
+            'Show earlier days',
+          )
+        : null,
+    );
+  };
+  // The list again from the server (after a deletion or an import), leaving the rest as it is.
+  const refresh = async () => {
+    loaded = await daysWithQueue(addDays(end, -span), end);
+    ctx.tags = loaded.tags;
+    drawList();
+  };
   const del = async (what, path, date) => {
     if (!(await confirm(`Delete ${what}? This cannot be undone.`))) return;
     await enqueue({ method: 'DELETE', path, date, kind: 'delete', label: what });
     fb.say(`Deleting ${what}…`, 'pending');
-    window.setTimeout(redraw, 600);
+    window.setTimeout(refresh, 600);
   };
-  const list = dates
-    .map((date) => {
-      const { day, marks } = loaded.days[date];
-      const nice = prettyDate(date);
-      const base = `/api/v1/days/${date}`;
-      const rows = [];
-      const entry = (text, what, path, mark) =>
-        rows.push(
-          h(
-            'li',
-            { class: 'entry' },
-            h(
-              'span',
-              {},
-              text,
-              mark
-                ? h(
-                    'span',
-                    { class: `queued ${mark.state === 'failed' ? 'error' : 'pending'}` },
-                    ` (${pendingWords(mark)})`,
-                  )
-                : null,
-            ),
-            h(
-              'span',
-              { class: 'row' },
-              h('button', { type: 'button', 'aria-label': `Change ${what}`, onclick: () => open(date) }, 'Change'),
-              path
-                ? h(
-                    'button',
-                    {
-                      type: 'button',
-                      class: 'danger',
-                      'aria-label': `Delete ${what}`,
-                      onclick: () => del(what, path, date),
-                    },
-                    'Delete',
-                  )
-                : null,
-            ),
-          ),
-        );
-      if (day.morning)
-        entry(
-          `Morning: pain ${day.morning.pain}${day.morning.stiffness !== undefined ? `, stiffness ${day.morning.stiffness}` : ''}`,
-          `the morning of ${nice}`,
-          `${base}/morning`,
-          marks.morning,
-        );
-      (day.sessions || []).forEach((s, i) => {
-        if (s.deleted) return;
-        const n = i + 1;
-        const d = s.during || {};
-        const mark = marks[`session ${n}`];
-        const saved = !(mark && mark.method === 'POST');
-        entry(
-          `Session ${n}${s.time ? ` at ${s.time}` : ''}${s.activity ? `: ${s.activity}` : ''}${d.start !== undefined || d.end !== undefined ? `; during ${d.start ?? '–'} to ${d.end ?? '–'}` : ''}${d.sharp ? ', sharp' : ''}`,
-          `session ${n} of ${nice}`,
-          saved ? `${base}/sessions/${n}` : null,
-          mark,
-        );
-        if (s.hour_after)
-          entry(
-            `An hour after session ${n}: ${s.hour_after.pain ?? '–'}${s.hour_after.tighter ? ', tighter' : ''}`,
-            `the hour after session ${n} of ${nice}`,
-            saved ? `${base}/sessions/${n}/hour_after` : null,
-            marks[`hour_after ${n}`],
-          );
-      });
-      if (day.context) {
-        const c = day.context;
-        entry(`The day: ${describeContext(c)}`, `the context of ${nice}`, `${base}/context`, marks.context);
-      }
-      if (day.note) entry(`Note: ${day.note}`, `the note of ${nice}`, `${base}/note`, marks.note);
-      if (!rows.length) return null;
-      return h('section', { class: 'day', 'aria-label': nice }, h('h3', {}, nice), h('ul', { class: 'plain' }, rows));
-    })
-    .filter(Boolean);
-  // Only what there is: replaceChildren would write a null as the text "null".
-  root.replaceChildren(
-    ...[
-      heading,
-      notice,
-      fb.el,
-      picker,
-      workoutsCard(redraw),
-      list.length
-        ? h('div', { id: 'history-list' }, list)
-        : h('p', {}, loaded.source === 'none' ? '' : 'Nothing recorded in these weeks.'),
-      loaded.source === 'server'
-        ? h(
-            'button',
-            { type: 'button', id: 'history-more', onclick: () => renderHistory(root, app, span + STEP) },
-            'Show earlier days',
-          )
-        : null,
-    ].filter(Boolean),
-  );
+  drawList();
+  // A link to a day (#history=DATE) while this page is shown opens it here.
+  app.openDay = (date) => {
+    pick.input.value = date;
+    open(date);
+    slot.scrollIntoView({ block: 'start' });
+  };
+  fill(root, h('h1', { id: 'history-title' }, 'History'), notice, fb.el, picker, slot, workoutsCard(refresh), listSlot);
+  if (openDate && openDate <= end) {
+    open(openDate);
+    slot.scrollIntoView({ block: 'start' });
+  }
 }

@@ -11,8 +11,31 @@ const NEEDS = {
   keeps_rising: 'pain keeps rising',
   morning_shift: 'mornings drifting up',
   stirring_up: 'stirring up',
+  masked_by_painkillers: 'masked by painkillers',
+  flares: 'flares after exercise',
+  creeping: 'mornings creeping up',
+  strain: 'sessions building or still rising',
   no_recent_check_ins: 'no recent check-ins',
 };
+
+// Reasons shown as urgent: alerts, stirring up, an activity setting the back off.
+const URGENT = new Set([
+  'modify_or_stop',
+  'keeps_rising',
+  'repeated_worse_mornings',
+  'morning_shift',
+  'stirring_up',
+  'activity_setting_off',
+]);
+
+// A reason in a clinician's words; an activity setting the back off is named by its name.
+function needLabel(p, n) {
+  if (n === 'activity_setting_off') {
+    const names = p.setting_off || [];
+    return names.length ? `${names.join(' and ')} setting it off` : 'an activity setting it off';
+  }
+  return NEEDS[n] || n.replace(/_/g, ' ');
+}
 const VERDICTS = {
   helpful: 'within a helpful range',
   stirring_up: 'may be stirring things up',
@@ -25,7 +48,7 @@ export function personName(p) {
 }
 
 export async function renderPeople(root, app) {
-  const heading = h('h2', { id: 'people-title' }, 'People');
+  const heading = h('h1', { id: 'people-title' }, 'People');
   const r = await get('/api/v1/clinician/people');
   if (!r.ok) {
     root.replaceChildren(
@@ -46,7 +69,7 @@ export async function renderPeople(root, app) {
   const add = h(
     'form',
     { class: 'card', id: 'redeem', novalidate: true },
-    h('h3', {}, 'Add a person'),
+    h('h2', {}, 'Add a person'),
     code.el,
     h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, 'Add')),
     fb.el,
@@ -59,8 +82,10 @@ export async function renderPeople(root, app) {
       return;
     }
     await renderPeople(root, app);
+    // Named as the list names them: the name they chose, else their username.
+    const added = (await get('/api/v1/clinician/people')).data?.people?.find((p) => p.person === d.data.person);
     root.querySelector('#redeem .feedback').textContent =
-      `${d.data.display_name || d.data.username} now shares their reading with you.`;
+      `${added ? personName(added) : d.data.display_name || d.data.username} now shares their reading with you.`;
   });
   const people = r.data.people;
   const PAGE = 100;
@@ -73,8 +98,8 @@ export async function renderPeople(root, app) {
       h('a', { href: `#person=${p.person}`, class: 'name' }, personName(p)),
       h(
         'span',
-        { class: p.needs.length && p.needs[0] !== 'no_recent_check_ins' ? 'needs urgent' : 'needs' },
-        p.needs.map((n) => NEEDS[n] || n.replace(/_/g, ' ')).join(', ') || 'nothing flagged',
+        { class: p.needs.some((n) => URGENT.has(n)) ? 'needs urgent' : 'needs' },
+        p.needs.map((n) => needLabel(p, n)).join(', ') || 'nothing flagged',
       ),
       h('span', { class: 'verdict' }, VERDICTS[p.verdict] || ''),
       h(
@@ -126,5 +151,5 @@ export async function renderPeople(root, app) {
         )
       : h('div', {}, people.length > 10 ? find.el : null, listEl, count, more);
   if (people.length) draw();
-  root.replaceChildren(heading, h('section', { class: 'card' }, h('h3', {}, 'Most in need first'), body), add);
+  root.replaceChildren(heading, h('section', { class: 'card' }, h('h2', {}, 'Most in need first'), body), add);
 }

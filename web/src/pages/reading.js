@@ -1,11 +1,53 @@
 // The reading: every sentence is the server's (the words module, one voice for every surface);
 // the page lays them out, draws the charts from the reading's figures, and says how old the
-// reading is when it is more than three days old. A clinician sees a person's reading read only.
+// reading is when it is more than three days old. It says when the safety questions are
+// unanswered or due again, with a button to answer them. A clinician sees a person's reading
+// read only.
 import { errorText, get, owner } from '../api.js';
 import { comfortChart, morningChart } from '../charts.js';
 import { daysBetween, today } from '../dates.js';
 import { h } from '../dom.js';
+import { safetyScreen } from '../safety.js';
 import { kv } from '../store.js';
+
+// Why the safety questions are due, as a clinician reads it beside a person's reading.
+const DUE_FOR_CLINICIAN = {
+  first_use: 'They have not answered the safety questions yet.',
+  keeps_rising: 'The safety questions are due again: their usual morning keeps rising.',
+  repeated_sharp: 'The safety questions are due again: sharp or catching pain in more than one session.',
+  building_with_breathing: 'The safety questions are due again: pain building with heavy breathing under load.',
+};
+
+// The safety questions, when unanswered or due again: the server's words, and for the person a
+// button that opens them here. Nothing when they are answered, or cannot be fetched.
+function safetyCard(root, app, view, state) {
+  if (!state || !state.due || state.stopped) return null;
+  return h(
+    'section',
+    { class: 'card banner', id: 'safety-due', 'aria-labelledby': 'safety-due-h' },
+    h('h2', { id: 'safety-due-h' }, 'Safety questions'),
+    h('p', {}, view ? DUE_FOR_CLINICIAN[state.due] || DUE_FOR_CLINICIAN.first_use : state.prompt),
+    view
+      ? null
+      : h(
+          'p',
+          {},
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'primary',
+              id: 'answer-safety',
+              onclick: () =>
+                safetyScreen(root, state.due === 'first_use' ? null : state.due_text, () =>
+                  renderReading(root, app, view),
+                ),
+            },
+            'Answer the safety questions',
+          ),
+        ),
+  );
+}
 
 function age(asOf) {
   const days = daysBetween(asOf, today());
@@ -17,8 +59,12 @@ function age(asOf) {
 
 export async function renderReading(root, app, view = null) {
   const base = view ? `/api/v1/people/${view.person}` : '/api/v1';
-  const [r, st] = await Promise.all([get(`${base}/reading?today=${today()}`), get(`${base}/settings`)]);
-  const heading = h('h2', { id: 'reading-title' }, view ? `${view.name}’s reading (read only)` : 'Reading');
+  const [r, st, safety] = await Promise.all([
+    get(`${base}/reading?today=${today()}`),
+    get(`${base}/settings`),
+    get(`${base}/safety/state`),
+  ]);
+  const heading = h('h1', { id: 'reading-title' }, view ? `${view.name}’s reading (read only)` : 'Reading');
   let reading;
   let settingsList;
   let stale = null;
@@ -30,7 +76,7 @@ export async function renderReading(root, app, view = null) {
     root.replaceChildren(
       heading,
       h('p', { class: 'banner', id: 'no-longer-shared' }, `${view.name} no longer shares their reading with you.`),
-      h('p', {}, h('a', { href: '#people' }, '← All people')),
+      h('p', {}, h('a', { href: '#people', class: 'button' }, '← All people')),
     );
     return;
   } else {
@@ -53,25 +99,31 @@ export async function renderReading(root, app, view = null) {
     parts.push(
       h(
         'p',
-        { class: 'lede' },
-        h('a', { href: '#people' }, '← All people'),
-        ' · ',
+        { class: 'row' },
+        h('a', { href: '#people', class: 'button' }, '← All people'),
         h(
           'a',
-          { href: `/report?person=${view.person}`, target: '_blank', rel: 'noopener', id: 'person-report' },
+          {
+            href: `/report?person=${view.person}`,
+            target: '_blank',
+            rel: 'noopener',
+            id: 'person-report',
+            class: 'button',
+          },
           'Open their report',
         ),
       ),
     );
   }
   if (stale) parts.push(h('p', { class: 'banner', role: 'status' }, stale));
+  parts.push(safetyCard(root, app, view, safety.ok ? safety.data : null));
 
   if (w.alerts.length) {
     parts.push(
       h(
         'section',
         { class: 'card alerts', 'aria-labelledby': 'alerts-h' },
-        h('h3', { id: 'alerts-h' }, 'Alerts'),
+        h('h2', { id: 'alerts-h' }, 'Alerts'),
         w.alerts.map((a) =>
           h('p', { class: `alert${a.see_clinician ? ' clinician' : ''}`, 'data-kind': a.kind }, a.text),
         ),
@@ -83,8 +135,21 @@ export async function renderReading(root, app, view = null) {
     h(
       'section',
       { class: `card verdict v-${reading.trend.verdict}`, 'aria-labelledby': 'verdict' },
-      h('h3', { class: 'verdict-title', id: 'verdict' }, old ? `${w.title} (this reading is ${old})` : w.title),
+      h('h2', { class: 'verdict-title', id: 'verdict' }, old ? `${w.title} (this reading is ${old})` : w.title),
       h('p', {}, w.explanation),
+      (w.held_back || []).length
+        ? h(
+            'div',
+            { id: 'held-back' },
+            h('p', { class: 'caution' }, h('strong', {}, 'Holding it back:')),
+            // Set apart from the evidence that follows, as the report sets them apart.
+            h(
+              'ul',
+              { class: 'evidence held' },
+              w.held_back.map((line) => h('li', { class: 'caution' }, h('strong', {}, line))),
+            ),
+          )
+        : null,
       w.evidence.length
         ? h(
             'ul',
@@ -99,15 +164,36 @@ export async function renderReading(root, app, view = null) {
             w.cautions.map((c) => h('p', { class: 'caution' }, c)),
           )
         : null,
-      h('p', { id: 'next-step' }, h('strong', {}, 'Next step: '), w.next_step),
+      h('p', { id: 'next-step' }, h('strong', {}, view ? `Next step for ${view.name}: ` : 'Next step: '), w.next_step),
       h('p', { class: 'legend' }, w.as_of),
     ),
   );
+  if ((w.activities || []).length) {
+    parts.push(
+      h(
+        'section',
+        { class: 'card', id: 'activities', 'aria-labelledby': 'activities-h' },
+        h('h2', { id: 'activities-h' }, 'Each activity on its own'),
+        h('p', { class: 'hint' }, 'The last four weeks: the days of each, and how the next morning was.'),
+        h(
+          'ul',
+          { class: 'evidence' },
+          w.activities.map((a) =>
+            h(
+              'li',
+              { 'data-activity': a.name, class: a.setting_off ? 'caution' : null },
+              a.setting_off ? h('strong', {}, a.text) : a.text,
+            ),
+          ),
+        ),
+      ),
+    );
+  }
   parts.push(
     h(
       'section',
       { class: 'card', 'aria-labelledby': 'usual-h' },
-      h('h3', { id: 'usual-h' }, 'Your usual morning'),
+      h('h2', { id: 'usual-h' }, view ? `${view.name}’s usual morning` : 'Your usual morning'),
       h('p', {}, w.usual),
       w.progress ? h('p', {}, w.progress) : null,
     ),
@@ -116,7 +202,7 @@ export async function renderReading(root, app, view = null) {
     h(
       'section',
       { class: 'card', id: 'associations', 'aria-labelledby': 'assoc-h' },
-      h('h3', { id: 'assoc-h' }, 'What tends to go with a worse morning'),
+      h('h2', { id: 'assoc-h' }, 'What tends to go with a worse morning'),
       h(
         'p',
         { class: 'hint' },
@@ -134,14 +220,14 @@ export async function renderReading(root, app, view = null) {
         : null,
     ),
   );
-  if (reading.mornings.length) parts.push(morningChart(reading, settings));
+  if (reading.mornings.length) parts.push(morningChart(reading, settings, view));
   if (reading.sessions.some((s) => s.comfort !== null && s.comfort !== undefined)) parts.push(comfortChart(reading));
   const sessions = [...w.sessions].reverse();
   parts.push(
     h(
       'section',
       { class: 'card', 'aria-labelledby': 'windows-h' },
-      h('h3', { id: 'windows-h' }, 'Each session’s three windows'),
+      h('h2', { id: 'windows-h' }, 'Each session’s three windows'),
       sessions.length === 0
         ? h('p', {}, 'No sessions in the last four weeks.')
         : h(
@@ -173,11 +259,12 @@ export async function renderReading(root, app, view = null) {
       h(
         'p',
         { class: 'hint' },
-        'The reading uses thresholds from the research behind it; ',
-        h('a', { href: '#settings' }, 'see or adjust them'),
-        reading.non_default_settings.length ? ' (some are changed from their usual values).' : '.',
+        'The reading uses thresholds from the research behind it',
+        reading.non_default_settings.length ? ' (some are changed from their usual values)' : '',
+        ': Settings has them. ',
+        h('a', { href: '#settings', class: 'button' }, 'See or adjust them'),
       ),
     );
   }
-  root.replaceChildren(...parts);
+  root.replaceChildren(...parts.filter(Boolean));
 }

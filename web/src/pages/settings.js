@@ -1,8 +1,9 @@
 // The thresholds the reading uses, worded for people: what each one decides, its usual value and
-// the range it may be moved within. Setting names never show; changing one is best done with a
-// clinician, and the reading says when any is changed.
+// the range it may be moved within. Setting names never show; a value out of its range is
+// refused at its own field, in words; going back to the usual values asks first. Changing one
+// is best done with a clinician, and the reading says when any is changed.
 import { errorText, get, request } from '../api.js';
-import { feedback, h, nextId } from '../dom.js';
+import { confirm, feedback, fill, h, nextId } from '../dom.js';
 
 // The first few are the ones a person is most likely to ask about.
 const FIRST = ['significant_change', 'noticeably_higher', 'sitting_hours', 'upper_body_tension', 'building_rise'];
@@ -11,11 +12,28 @@ function sentence(text) {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export async function renderSettings(root) {
+function fmt(v) {
+  return String(Number(v.toFixed(4)));
+}
+
+// What is wrong with `text` for setting `s`, in words, or null.
+function problemWith(s, text) {
+  if (text.trim() === '') return 'Write a number, or go back to the usual values.';
+  const v = Number(text);
+  if (!Number.isFinite(v)) return `“${text}” is not a number.`;
+  if (v < s.min) return `${fmt(v)} is less than ${fmt(s.min)}, the least it can be.`;
+  if (v > s.max) return `${fmt(v)} is more than ${fmt(s.max)}, the most it can be.`;
+  const steps = (v - s.min) / s.step;
+  if (Math.abs(steps - Math.round(steps)) > 1e-9) return `Use steps of ${fmt(s.step)}, like ${fmt(s.min + s.step)}.`;
+  return null;
+}
+
+export async function renderSettings(root, app, { saved = false } = {}) {
   const r = await get('/api/v1/settings');
-  const heading = h('h2', { id: 'settings-title' }, 'How the reading decides');
+  const heading = h('h1', { id: 'settings-title' }, 'Settings');
   if (!r.ok) {
-    root.replaceChildren(
+    fill(
+      root,
       heading,
       h('p', { class: 'banner error', role: 'alert' }, `Could not load the thresholds: ${errorText(r)}`),
     );
@@ -27,11 +45,40 @@ export async function renderSettings(root) {
     return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib);
   });
   const values = {};
+  const errors = {};
   const fb = feedback();
   const row = (s) => {
     const id = nextId('set');
+    const errorId = nextId('err');
     values[s.name] = String(s.value);
     const changed = s.value !== s.default;
+    const input = h('input', {
+      id,
+      type: 'number',
+      min: String(s.min),
+      max: String(s.max),
+      step: String(s.step),
+      value: String(s.value),
+      inputmode: 'decimal',
+      disabled: s.fixed_by_server,
+    });
+    const problem = h('p', { class: 'field-error', id: errorId, hidden: true });
+    errors[s.name] = (text) => {
+      problem.textContent = text || '';
+      problem.hidden = !text;
+      if (text) {
+        input.setAttribute('aria-invalid', 'true');
+        input.setAttribute('aria-describedby', errorId);
+      } else {
+        input.removeAttribute('aria-invalid');
+        input.removeAttribute('aria-describedby');
+      }
+    };
+    input.addEventListener('input', () => {
+      values[s.name] = input.value;
+      errors[s.name]('');
+    });
+    input.addEventListener('change', () => errors[s.name](problemWith(s, input.value)));
     return h(
       'div',
       { class: 'field-row', 'data-setting': s.name },
@@ -44,31 +91,26 @@ export async function renderSettings(root) {
           { class: 'hint' },
           `Usually ${s.default}; from ${s.min} to ${s.max}.${changed ? ' Changed.' : ''}${s.fixed_by_server ? ' Fixed by the service.' : ''}`,
         ),
-        h('input', {
-          id,
-          type: 'number',
-          min: String(s.min),
-          max: String(s.max),
-          step: String(s.step),
-          value: String(s.value),
-          inputmode: 'decimal',
-          disabled: s.fixed_by_server,
-          oninput: (ev) => {
-            values[s.name] = ev.target.value;
-          },
-        }),
+        input,
       ),
+      problem,
     );
   };
   const save = async (body) => {
     const res = await request('PUT', '/api/v1/settings', body);
     if (!res.ok) {
-      fb.say(errorText(res), 'error');
+      // The server names the setting it refused: the words go to that field.
+      const text = errorText(res);
+      const named = list.find((s) => text.startsWith(`${s.name}:`) || text.includes(` ${s.name}:`));
+      if (named) {
+        errors[named.name](problemWith(named, values[named.name]) || 'This value is not allowed.');
+        fb.say('One value is outside what it can be: see the field marked above.', 'error');
+      } else {
+        fb.say(text, 'error');
+      }
       return;
     }
-    await renderSettings(root);
-    root.querySelector('.feedback').textContent =
-      'Saved. The reading says when any threshold differs from its usual value.';
+    await renderSettings(root, app, { saved: true });
   };
   const form = h(
     'form',
@@ -79,31 +121,72 @@ export async function renderSettings(root) {
       'div',
       { class: 'row' },
       h('button', { type: 'submit', class: 'primary' }, 'Save'),
-      h('button', { type: 'button', onclick: () => save({}) }, 'Back to the usual values'),
+      h(
+        'button',
+        {
+          type: 'button',
+          id: 'settings-reset',
+          onclick: async () => {
+            const ok = await confirm('Put every threshold back to its usual value? What you changed is forgotten.', {
+              yes: 'Back to the usual values',
+              no: 'Keep my values',
+              danger: false,
+            });
+            if (ok) save({});
+          },
+        },
+        'Back to the usual values',
+      ),
     ),
     fb.el,
   );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const body = {};
+    let first = null;
     for (const s of list) {
-      if (s.fixed_by_server || values[s.name] === '') continue;
-      const v = Number(values[s.name]);
-      if (Number.isNaN(v)) {
-        fb.say(`${sentence(s.meaning)}: write a number.`, 'error');
-        return;
+      if (s.fixed_by_server) continue;
+      const problem = problemWith(s, values[s.name]);
+      errors[s.name](problem);
+      if (problem) {
+        if (!first) first = s;
+        continue;
       }
+      const v = Number(values[s.name]);
       if (v !== s.default) body[s.name] = v;
+    }
+    if (first) {
+      const plural = list.filter((s) => !s.fixed_by_server && problemWith(s, values[s.name])).length > 1;
+      fb.say(
+        plural
+          ? 'Some values are outside what they can be: see the fields marked.'
+          : 'One value is outside what it can be: see the field marked.',
+        'error',
+      );
+      const el = form.querySelector(`[data-setting="${first.name}"]`);
+      const details = el.closest('details');
+      if (details) details.open = true;
+      el.querySelector('input').focus();
+      return;
     }
     save(body);
   });
-  root.replaceChildren(
+  fill(
+    root,
     heading,
+    h('p', { class: 'lede' }, 'How the reading decides.'),
     h(
       'p',
-      { class: 'lede' },
+      {},
       'These come from the research behind the reading. Change them only with good reason, ideally with your clinician: the reading and the report say when any is changed.',
     ),
+    saved
+      ? h(
+          'p',
+          { class: 'feedback ok', role: 'status', id: 'settings-saved' },
+          'Saved. The reading says when any threshold differs from its usual value.',
+        )
+      : null,
     form,
   );
 }

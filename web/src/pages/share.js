@@ -13,7 +13,7 @@ const EXPORTS = [
 ];
 
 export async function renderShare(root) {
-  const heading = h('h2', { id: 'share-title' }, 'Report & data');
+  const heading = h('h1', { id: 'share-title' }, 'Report & data');
   const [pr, feed] = await Promise.all([get('/api/v1/profile'), get('/api/v1/calendar-feed')]);
   if (!pr.ok || !feed.ok) {
     root.replaceChildren(
@@ -42,7 +42,7 @@ export async function renderShare(root) {
   const report = h(
     'section',
     { class: 'card', id: 'report-card' },
-    h('h3', {}, 'A report for your clinician'),
+    h('h2', {}, 'A report for your clinician'),
     h(
       'p',
       {},
@@ -56,7 +56,7 @@ export async function renderShare(root) {
   const downloads = h(
     'section',
     { class: 'card', id: 'downloads' },
-    h('h3', {}, 'Download your data'),
+    h('h2', {}, 'Download your data'),
     h(
       'ul',
       { class: 'downloads plain' },
@@ -175,10 +175,15 @@ export async function renderShare(root) {
   const reminders = h(
     'section',
     { class: 'card', id: 'reminders' },
-    h('h3', {}, 'Reminders'),
+    h('h2', {}, 'Reminders'),
     h('p', {}, 'A daily morning check-in at your wake time, and for each session an hour-after reminder.'),
     prefs,
-    h('h4', {}, 'Calendar link'),
+    h(
+      'p',
+      {},
+      h('a', { href: '#reminders', id: 'push-link' }, 'Reminders on your phone, even when backsignal is closed'),
+    ),
+    h('h3', {}, 'Calendar link'),
     feedBox,
   );
   root.replaceChildren(heading, report, downloads, reminders);

@@ -45,7 +45,7 @@ export function renderSignIn(root, app, setupCode) {
       'form',
       { class: 'card', id: 'signin-form', novalidate: true },
       h(
-        'h3',
+        'h2',
         {},
         mode.signup
           ? session.me.needs_setup
@@ -93,7 +93,7 @@ export function renderSignIn(root, app, setupCode) {
       await app.start();
     });
     root.replaceChildren(
-      h('h2', { id: 'signin-title' }, 'Welcome to backsignal'),
+      h('h1', { id: 'signin-title' }, 'Welcome to backsignal'),
       h(
         'p',
         { class: 'lede' },

@@ -1,16 +1,23 @@
-// Today: a checklist of what is due now (the morning on waking; each session's hour after, from
-// an hour after it ended; a session; the day's context), the check-ins still on this phone,
-// and what is still missing from the last week, each to fill in for its own date.
+// Today: what is due now first (the morning on waking, each session's hour after once an hour
+// has passed since it ended, a session's advice not yet read), then adding a session, what is
+// still missing from the last week, what comes later (hour-afters not yet due, folded), the
+// rest of the day, and what is done, folded. On the first visit it says in one line what
+// backsignal is for and what to do first.
 import { addDays, hourAfterDue, prettyDate, today } from '../dates.js';
-import { contextCard, hourAfterCard, morningCard, noteCard, sessionCard, sessionForm } from '../cards.js';
+import { contextCard } from '../cards/context.js';
+import { hourAfterCard, hourAfterIsDue } from '../cards/hour_after.js';
+import { morningCard } from '../cards/morning.js';
+import { noteCard } from '../cards/note.js';
+import { addSessionButton, sessionCard, sessionForm, sessionNeedsAttention } from '../cards/session.js';
 import { daysWithQueue } from '../days.js';
-import { focusOn, h } from '../dom.js';
+import { fill, focusOn, h, plural } from '../dom.js';
 import { dismiss, flush } from '../outbox.js';
 import { notifyOffer, remindAt } from '../notify.js';
 import { safetyScreen, safetyState, stopScreen } from '../safety.js';
 import { outbox as outboxStore } from '../store.js';
 
 const LOOK_BACK = 7;
+const MISSING_SHOWN = 4;
 
 function ago(ms) {
   const minutes = Math.round((Date.now() - ms) / 60000);
@@ -25,10 +32,11 @@ function ago(ms) {
 function failures(queue, redraw) {
   const failed = queue.filter((e) => e.state === 'failed');
   if (!failed.length) return null;
+  const act = (text, f) => h('button', { type: 'button', onclick: f }, text);
   return h(
     'section',
     { class: 'card failed', id: 'not-saved', 'aria-labelledby': 'not-saved-h' },
-    h('h3', { id: 'not-saved-h' }, 'Not saved'),
+    h('h2', { id: 'not-saved-h' }, 'Not saved'),
     h(
       'ul',
       { class: 'plain' },
@@ -40,31 +48,17 @@ function failures(queue, redraw) {
           h(
             'span',
             { class: 'row' },
-            h(
-              'button',
-              {
-                type: 'button',
-                onclick: async () => {
-                  e.state = 'pending';
-                  e.error = null;
-                  await outboxStore.put(e);
-                  await flush();
-                  redraw();
-                },
-              },
-              'Try again',
-            ),
-            h(
-              'button',
-              {
-                type: 'button',
-                onclick: async () => {
-                  await dismiss(e);
-                  redraw();
-                },
-              },
-              'Dismiss',
-            ),
+            act('Try again', async () => {
+              e.state = 'pending';
+              e.error = null;
+              await outboxStore.put(e);
+              await flush();
+              redraw();
+            }),
+            act('Dismiss', async () => {
+              await dismiss(e);
+              redraw();
+            }),
           ),
         ),
       ),
@@ -97,6 +91,68 @@ function missing(days, from, to) {
   return out;
 }
 
+function missingCard(ctx, loaded, open) {
+  if (!open.length) return null;
+  const slot = h('div', { id: 'missing-slot' });
+  const item = (m) =>
+    h(
+      'li',
+      {},
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'link',
+          onclick: () => {
+            const x = loaded.days[m.date] || { day: { date: m.date, sessions: [] }, marks: {} };
+            let c;
+            if (m.what === 'morning') c = morningCard(ctx, m.date, x.day, x.marks);
+            else if (m.what === 'after') c = hourAfterCard(ctx, m.date, x.day, x.day.sessions[m.n - 1], m.n, x.marks);
+            else c = sessionForm(ctx, m.date, x.day.sessions[m.n - 1], m.n);
+            fill(slot, c);
+            focusOn(c.querySelector('h3'));
+          },
+        },
+        `${prettyDate(m.date)}: ${m.label}`,
+      ),
+    );
+  const list = h('ul', { class: 'plain missing' }, open.slice(0, MISSING_SHOWN).map(item));
+  const more =
+    open.length > MISSING_SHOWN
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'link',
+            onclick: (e) => {
+              list.append(...open.slice(MISSING_SHOWN, 14).map(item));
+              e.target.remove();
+            },
+          },
+          `Show ${plural(Math.min(open.length, 14) - MISSING_SHOWN, 'more')}`,
+        )
+      : null;
+  return h(
+    'section',
+    { class: 'card', id: 'still-missing', 'aria-labelledby': 'missing-h' },
+    h('h2', { id: 'missing-h' }, 'Still missing from the last week'),
+    h('p', { class: 'hint' }, 'Filling these in keeps the reading honest; leave what you do not remember.'),
+    list,
+    more,
+    slot,
+  );
+}
+
+// A section of Today with its heading; nothing when it holds nothing.
+function section(id, title, items, { folded = false } = {}) {
+  const kids = items.filter(Boolean);
+  if (!kids.length) return null;
+  if (folded) {
+    return h('details', { class: 'group', id }, h('summary', {}, h('h2', { class: 'summary-title' }, title)), kids);
+  }
+  return h('section', { class: 'group', id, 'aria-labelledby': `${id}-h` }, h('h2', { id: `${id}-h` }, title), kids);
+}
+
 export async function renderToday(root, app) {
   const date = today();
   const ctx = {
@@ -106,15 +162,17 @@ export async function renderToday(root, app) {
     },
     notifyOffer: (due) => notifyOffer(due, `after-${date}`),
   };
+  // After the safety screen, Today opens at its top, on what is due now.
+  const fresh = () => renderToday(root, app).then(() => app.toTop());
 
   // The safety screen first: at first use, after a stop, and when it is due again.
   const state = await safetyState();
   if (state && state.stopped) {
-    stopScreen(root, state, () => renderToday(root, app));
+    stopScreen(root, state, fresh);
     return;
   }
   if (state && state.due) {
-    safetyScreen(root, state.due === 'first_use' ? null : state.due_text, () => renderToday(root, app));
+    safetyScreen(root, state.due === 'first_use' ? null : state.due_text, fresh);
     return;
   }
 
@@ -124,50 +182,65 @@ export async function renderToday(root, app) {
   const redraw = () => renderToday(root, app);
   const entry = loaded.days[date] || { day: { date, sessions: [] }, marks: {} };
   const { day, marks } = entry;
-  const parts = [
-    h('h2', { id: 'today-title' }, 'Today'),
-    h(
-      'p',
-      { class: 'lede' },
-      `${prettyDate(date, { weekday: 'long', day: 'numeric', month: 'long' })}: check in on waking, during and an hour after each session, and at the end of the day.`,
-    ),
+  // The first visit: nothing in the diary this week and the safety screen just answered.
+  const justScreened = !state || !state.answered_at || Date.now() / 1000 - state.answered_at < 2 * 86400;
+  const firstRun =
+    justScreened && loaded.source === 'server' && loaded.queue.length === 0 && Object.keys(loaded.days).length === 0;
+  const top = [
+    h('h1', { id: 'today-title' }, 'Today'),
+    h('p', { class: 'lede' }, prettyDate(date, { weekday: 'long', day: 'numeric', month: 'long' })),
+    firstRun
+      ? h(
+          'p',
+          { class: 'welcome', id: 'welcome' },
+          'backsignal helps you tell whether exercise is helping your mid back or setting it off: a few taps on waking, during and an hour after each session, read over a week or two. First: how is your back this morning?',
+        )
+      : null,
   ];
 
   if (loaded.source === 'cache') {
-    parts.push(
+    top.push(
       h(
         'p',
-        { class: 'banner', role: 'status', id: 'load-state' },
+        { class: 'banner', role: 'status', id: 'load-state', 'data-stale': 'true' },
         `The server cannot be reached: showing what this phone last saw (${ago(loaded.at)}). Check-ins are kept here and sent when the connection returns.`,
       ),
     );
   } else if (loaded.source === 'none') {
     const why = loaded.status ? `the server answered ${loaded.status}` : 'the server cannot be reached';
-    parts.push(
+    top.push(
       h(
         'p',
-        { class: 'banner error', role: 'alert', id: 'load-state' },
+        { class: 'banner error', role: 'alert', id: 'load-state', 'data-stale': 'true' },
         `Could not load today's check-ins (${why}), so this page cannot show what is already saved. What you enter is kept on this phone and sent when the connection returns; it replaces what was saved for the same check-in.`,
       ),
       h('p', {}, h('button', { type: 'button', onclick: redraw }, 'Try again')),
     );
   }
-  parts.push(failures(loaded.queue, redraw));
+  top.push(failures(loaded.queue, redraw));
+
+  const now = [];
+  const later = [];
+  const done = [];
 
   // On waking.
-  if (loaded.source !== 'none' || day.morning) parts.push(morningCard(ctx, date, day, marks));
-  else parts.push(unknownCard('The morning', () => morningCard(ctx, date, day, marks)));
+  if (loaded.source === 'none' && !day.morning)
+    now.push(unknownCard('The morning', () => morningCard(ctx, date, day, marks)));
+  else (day.morning ? done : now).push(morningCard(ctx, date, day, marks));
 
   // Each session of today, and its hour after from an hour after it ended.
   const sessions = day.sessions || [];
+  const count = sessions.length;
   sessions.forEach((s, i) => {
     if (s.deleted) return;
     const n = i + 1;
     const mark = marks[`session ${n}`];
-    parts.push(sessionCard(ctx, date, s, n, mark));
+    (sessionNeedsAttention(date, s, n) ? now : done).push(sessionCard(ctx, date, day, s, n, marks));
     const sessionKey =
       mark && mark.method === 'POST' && !loaded.days[date]?.day?.sessions?.[i]?.hour_after ? mark.key : null;
-    parts.push(hourAfterCard(ctx, date, s, n, marks, { sessionKey }));
+    const after = hourAfterCard(ctx, date, day, s, n, marks, { sessionKey });
+    if (s.hour_after) done.push(after);
+    else (hourAfterIsDue(date, s) ? now : later).push(after);
     const due = hourAfterDue(date, s);
     if (!s.hour_after && due)
       remindAt(
@@ -177,55 +250,35 @@ export async function renderToday(root, app) {
         `after-${date}-${n}`,
       );
   });
-  parts.push(sessionForm(ctx, date, null, 0, { onDone: () => window.setTimeout(redraw, 1500) }));
-  parts.push(contextCard(ctx, date, day, marks));
-  parts.push(noteCard(ctx, date, day, marks));
+  const addSession = h(
+    'section',
+    { class: 'add-session-slot', 'aria-labelledby': 'add-session-h' },
+    h('h2', { class: 'sr-only', id: 'add-session-h' }, 'A session'),
+    addSessionButton(ctx, date, count, {
+      // The new session's hour after, not yet due, goes beside it.
+      afterSave: (saved, doneEl, body, n) => {
+        const after = hourAfterCard(ctx, date, { date, sessions: [] }, body, n, {}, { sessionKey: saved.key });
+        doneEl.after(after);
+        return after;
+      },
+    }),
+  );
 
-  // Still missing from the last week.
-  if (loaded.source !== 'none') {
-    const open = missing(loaded.days, from, addDays(date, -1));
-    const slot = h('div', { id: 'missing-slot' });
-    if (open.length) {
-      parts.push(
-        h(
-          'section',
-          { class: 'card', id: 'still-missing', 'aria-labelledby': 'missing-h' },
-          h('h3', { id: 'missing-h' }, 'Still missing from the last week'),
-          h('p', { class: 'hint' }, 'Filling these in keeps the reading honest; leave what you do not remember.'),
-          h(
-            'ul',
-            { class: 'plain missing' },
-            open.slice(0, 12).map((m) =>
-              h(
-                'li',
-                {},
-                h(
-                  'button',
-                  {
-                    type: 'button',
-                    class: 'link',
-                    onclick: () => {
-                      const x = loaded.days[m.date] || { day: { date: m.date, sessions: [] }, marks: {} };
-                      let c;
-                      if (m.what === 'morning') c = morningCard(ctx, m.date, x.day, x.marks);
-                      else if (m.what === 'after')
-                        c = hourAfterCard(ctx, m.date, x.day.sessions[m.n - 1], m.n, x.marks);
-                      else c = sessionForm(ctx, m.date, x.day.sessions[m.n - 1], m.n);
-                      slot.replaceChildren(c);
-                      focusOn(c.querySelector('h3'));
-                    },
-                  },
-                  `${prettyDate(m.date)}: ${m.label}`,
-                ),
-              ),
-            ),
-          ),
-          slot,
-        ),
-      );
-    }
-  }
-  root.replaceChildren(...parts.filter(Boolean));
+  const contextEl = contextCard(ctx, date, day, marks);
+  (day.context ? done : later).push(contextEl);
+  const noteEl = noteCard(ctx, date, day, marks, { folded: true });
+  (day.note ? done : later).push(noteEl);
+
+  const open = loaded.source !== 'none' ? missing(loaded.days, from, addDays(date, -1)) : [];
+  const parts = [
+    ...top,
+    section('due-now', 'Due now', now),
+    addSession,
+    missingCard(ctx, loaded, open),
+    section('later-today', 'Later today', later),
+    section('done-today', `Done today (${done.length})`, done, { folded: true }),
+  ];
+  fill(root, parts);
 }
 
 // A card for a check-in whose saved state is not known (the load failed): it says so, and

@@ -1,0 +1,173 @@
+// `backsignal reminders`: the times reminders use (the calendar's and the pushes'), which
+// windows are pushed, the quiet hours, the devices that get them; and changing each.
+#include <iostream>
+
+#include "backsignal/io/zone.h"
+#include "backsignal/service/reminders.h"
+#include "commands.h"
+
+namespace backsignal::cli {
+namespace {
+
+struct RemindersArgs {
+  std::string time_zone;
+  std::string wake;
+  std::string hour_after;  // on | off
+  std::string morning;     // on | off
+  std::string quiet;       // HH:MM-HH:MM | off
+  int64_t remove_device = 0;
+  bool off = false;
+  bool test = false;
+};
+
+Result<std::optional<std::pair<int, int>>> ParseQuiet(const std::string& text) {
+  if (text == "off") return std::optional<std::pair<int, int>>();
+  const size_t dash = text.find('-');
+  if (dash == std::string::npos) {
+    return Fail(Error::Invalid("--quiet \"" + text + "\": write START-END (22:00-07:00) or off"));
+  }
+  auto start = TimeOfDay::Parse(text.substr(0, dash));
+  auto end = TimeOfDay::Parse(text.substr(dash + 1));
+  if (!start || !end) {
+    return Fail(
+        Error::Invalid("--quiet \"" + text + "\": " + (!start ? start.error() : end.error())));
+  }
+  return std::optional(std::pair{start->minutes(), end->minutes()});
+}
+
+std::string When(int64_t unix_seconds, const std::string& zone) {
+  return FormatLocalWithOffset(zone, unix_seconds).substr(0, 16).replace(10, 1, " ");
+}
+
+int RunReminders(const Globals& g, const RemindersArgs& a) {
+  const bool push_change = !a.hour_after.empty() || !a.morning.empty() || !a.quiet.empty() ||
+                           a.remove_device != 0 || a.off || a.test;
+  const bool change = !a.time_zone.empty() || !a.wake.empty() || push_change;
+  std::string zone;
+  if (!a.time_zone.empty()) {
+    auto z = ResolveTimeZone(a.time_zone);
+    if (!z) return Report(z.error());
+    zone = *z;
+  }
+  std::optional<TimeOfDay> wake;
+  if (!a.wake.empty()) {
+    auto t = TimeOfDay::Parse(a.wake);
+    if (!t) return Report(Error::Invalid("--wake \"" + a.wake + "\": " + t.error()));
+    wake = *t;
+  }
+  std::optional<std::optional<std::pair<int, int>>> quiet;
+  if (!a.quiet.empty()) {
+    auto q = ParseQuiet(a.quiet);
+    if (!q) return Report(q.error());
+    quiet = *q;
+  }
+  auto opened = Open(g, change ? Access::kCreate : Access::kRead);
+  if (!opened) return Report(opened.error());
+  const service::Service& svc = (*opened)->service();
+  const PersonId person = (*opened)->person();
+  auto store = (*opened)->db().ForPerson(person);
+  auto profile = change && (!zone.empty() || wake)
+                     ? store->EditProfile([&](Profile& p) -> Result<void> {
+                         if (!zone.empty()) p.time_zone = zone;
+                         if (wake) p.wake_time = wake;
+                         return {};
+                       })
+                     : store->LoadProfile();
+  if (!profile) return Report(profile.error());
+  if (!zone.empty() || wake) {
+    if (auto ok = service::ReplanReminders(svc, person); !ok) return Report(ok.error());
+  }
+  if (!a.hour_after.empty() || !a.morning.empty() || quiet) {
+    auto current = service::GetReminders(svc, person);
+    if (!current) return Report(current.error());
+    ReminderPrefs p = current->prefs;
+    if (!a.hour_after.empty()) p.hour_after = a.hour_after == "on";
+    if (!a.morning.empty()) p.morning = a.morning == "on";
+    if (quiet) {
+      p.quiet_start.reset();
+      p.quiet_end.reset();
+      if (*quiet) {
+        p.quiet_start = (*quiet)->first;
+        p.quiet_end = (*quiet)->second;
+      }
+    }
+    if (auto ok = service::SetReminderPrefs(svc, person, p); !ok) return Report(ok.error());
+  }
+  if (a.remove_device != 0) {
+    if (auto ok = service::RemoveDevice(svc, person, a.remove_device, ""); !ok) {
+      return Report(ok.error());
+    }
+  }
+  if (a.off) {
+    if (auto ok = service::TurnOffReminders(svc, person); !ok) return Report(ok.error());
+  }
+  if (a.test) {
+    if (auto ok = service::QueueTestReminder(svc, person); !ok) return Report(ok.error());
+  }
+  auto view = service::GetReminders(svc, person);
+  if (!view) return Report(view.error());
+  const std::string shown_zone = ResolveTimeZone(profile->time_zone).value_or("UTC");
+  std::cout << "Time zone: "
+            << (profile->time_zone.empty() ? "this machine's (" + shown_zone + ")"
+                                           : profile->time_zone)
+            << "\nMorning check-in reminder: " << WakeTimeOf(*profile).ToString()
+            << (profile->wake_time ? "" : " (the default)") << "\nCalendar feed: "
+            << (profile->feed_token_hash.empty() ? "not published" : "published")
+            << " (publish, renew or revoke it on the web app's Reminders card)\n";
+  const ReminderPrefs& p = view->prefs;
+  std::cout << "Push reminders: ";
+  if (view->devices.empty()) {
+    std::cout << "off (no device; turn them on in the web app: Report & data, Reminders)\n";
+  } else {
+    std::cout << "on for " << view->devices.size()
+              << (view->devices.size() == 1 ? " device" : " devices") << "\n";
+  }
+  std::cout << "  hour after a session: " << (p.hour_after ? "on" : "off")
+            << "\n  morning: " << (p.morning ? "on" : "off") << "\n  quiet hours: "
+            << (p.quiet_start && p.quiet_end
+                    ? TimeOfDay::FromMinutes(*p.quiet_start).ToString() + " to " +
+                          TimeOfDay::FromMinutes(*p.quiet_end).ToString()
+                    : std::string("none"))
+            << "\n";
+  for (const PushSubscription& d : view->devices) {
+    std::cout << "  device " << d.id << ": " << d.device << ", since "
+              << When(d.created_at, shown_zone)
+              << (d.last_sent_at ? ", last reminded " + When(*d.last_sent_at, shown_zone) : "")
+              << "\n";
+  }
+  for (const Reminder& r : view->pending) {
+    std::cout << "  next: " << ReminderKindName(r.kind) << " of " << r.date.ToString() << " at "
+              << When(r.due_at, shown_zone) << "\n";
+  }
+  if (a.test) std::cout << "A test reminder is queued: the running server sends it.\n";
+  std::cout << "Export the reminders for your calendar: backsignal export --format ics --out "
+               "backsignal.ics\n";
+  return kOk;
+}
+
+}  // namespace
+
+void SetUpReminders(CLI::App& cmd, Invocation& ctx) {
+  auto a = std::make_shared<RemindersArgs>();
+  cmd.add_option("--time-zone", a->time_zone,
+                 "An IANA time zone, e.g. Europe/London (default: this machine's)");
+  cmd.add_option("--wake", a->wake,
+                 "When the morning check-in reminder fires, HH:MM (default 07:00)");
+  cmd.add_option("--hour-after", a->hour_after, "Push the hour-after reminder: on or off")
+      ->check(CLI::IsMember({"on", "off"}));
+  cmd.add_option("--morning", a->morning, "Push the morning reminder: on or off")
+      ->check(CLI::IsMember({"on", "off"}));
+  cmd.add_option("--quiet", a->quiet,
+                 "Quiet hours with no push reminder, START-END (default 22:00-07:00), or off");
+  cmd.add_option("--remove-device", a->remove_device,
+                 "Stop push reminders to one device (its number, as listed)");
+  cmd.add_flag("--off", a->off, "Stop push reminders to every device");
+  cmd.add_flag("--test", a->test, "Queue a test push reminder to every device");
+  cmd.footer(Footer(
+      "  backsignal reminders\n  backsignal reminders --time-zone Europe/London --wake 06:45\n"
+      "  backsignal reminders --quiet 21:30-07:30 --morning off\n"
+      "  backsignal reminders --remove-device 3"));
+  cmd.callback([a, &ctx] { ctx.code = RunReminders(ctx.globals, *a); });
+}
+
+}  // namespace backsignal::cli

@@ -1,0 +1,19 @@
+// Pieces of the clinician's report (report.cc lays them out). Private to the report module.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "backsignal/core/diary.h"
+#include "backsignal/reading/settings.h"
+
+namespace backsignal::report_detail {
+
+// HTML with `&`, `<`, `>`, `"` and `'` escaped.
+std::string Esc(std::string_view s);
+
+// Sleep, stress, painkillers and the person's own factors over [from, to], in one line each,
+// or "" when none were recorded.
+std::string OtherFactorsHtml(const Diary& diary, const Settings& s, Date from, Date to);
+
+}  // namespace backsignal::report_detail

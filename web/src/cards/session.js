@@ -1,0 +1,281 @@
+// A session: during it (or logged at its end), a correction of one, its card once saved, and
+// the button that opens a new one. Sharp or catching pain shows the modify-or-stop advice at
+// once, and it stays on the session's card, in view, until the person dismisses it.
+import { hourAfterDue, minutesOf, nowTime, prettyDate, timeOf } from '../dates.js';
+import { choice, field, focusOn, h, scale, toggle } from '../dom.js';
+import { enqueue } from '../outbox.js';
+import { drafts } from '../store.js';
+import { safetyWords } from '../words.js';
+import { adviceBox, adviceDismissed, doneCard, draftKey, formCard, swap } from './common.js';
+import { dayWords, sessionLines } from './said.js';
+
+const LOADS = [
+  ['rotation', 'Sustained rotation'],
+  ['breathing_under_load', 'Heavy breathing under load'],
+  ['arms_away', 'Arms working away from the body'],
+];
+
+// The advice on a saved session with sharp pain, unless dismissed.
+function savedAdvice(date, n, sharp, fresh) {
+  if (!sharp || adviceDismissed(date, n)) return null;
+  return adviceBox(safetyWords().modify_or_stop, { date, n, fresh });
+}
+
+// A new session (number 0; `nextNumber` is the number it will have) or a correction of session
+// `number` (1-based; `after` is the queue key when that session is itself still queued).
+// onDone(entry, doneCard, body) once saved; onCancel() puts back what was there before.
+export function sessionForm(ctx, date, existing, number, { after = null, onDone, onCancel, nextNumber } = {}) {
+  const e = existing || {};
+  const du = e.during || {};
+  const key = draftKey('session', date, number || 'new');
+  const initialEnd = e.time ? timeOf(minutesOf(e.time) + (e.minutes || 0)) : nowTime();
+  const st = drafts.get(key) || {
+    activity: e.activity || '',
+    ended: initialEnd,
+    minutes: e.minutes ? String(e.minutes) : '',
+    load: e.load ? [...e.load] : [],
+    start: du.start ?? null,
+    end: du.end ?? null,
+    pattern: du.pattern || null,
+    sharp: du.sharp === true,
+  };
+  const keep = () => drafts.set(key, st);
+  const words = safetyWords();
+  const advice = h('div', { class: 'advice-slot' });
+  const showAdvice = (fresh) => {
+    advice.replaceChildren(...(st.sharp ? [adviceBox(words.modify_or_stop, { fresh })] : []));
+    if (st.sharp && fresh) advice.scrollIntoView({ block: 'nearest' });
+  };
+  const activity = field('Activity', { type: 'text', maxlength: '200', value: st.activity, autocomplete: 'off' });
+  activity.input.addEventListener('input', () => {
+    st.activity = activity.input.value;
+    keep();
+  });
+  const ended = field(
+    'Ended at',
+    { type: 'time', value: st.ended },
+    'When you finished (now, if you are logging it at the end).',
+  );
+  ended.input.addEventListener('input', () => {
+    st.ended = ended.input.value;
+    keep();
+  });
+  const minutes = field('Minutes', {
+    type: 'number',
+    min: '1',
+    max: '600',
+    step: '1',
+    inputmode: 'numeric',
+    value: st.minutes,
+  });
+  minutes.input.addEventListener('input', () => {
+    st.minutes = minutes.input.value;
+    minutes.error('');
+    keep();
+  });
+  const loads = h(
+    'fieldset',
+    {},
+    h('legend', {}, 'What it asked of your mid back'),
+    h(
+      'div',
+      { class: 'toggles' },
+      LOADS.map(([k, text]) =>
+        toggle(text, st.load.includes(k), (on) => {
+          st.load = on ? [...st.load, k] : st.load.filter((x) => x !== k);
+          keep();
+        }),
+      ),
+    ),
+  );
+  const start = scale({
+    label: 'Discomfort early in the session',
+    value: st.start,
+    optional: true,
+    onChange: (v) => {
+      st.start = v;
+      keep();
+    },
+  });
+  const end = scale({
+    label: 'Discomfort at the end',
+    value: st.end,
+    optional: true,
+    onChange: (v) => {
+      st.end = v;
+      keep();
+    },
+  });
+  const pattern = choice(
+    'As it went on, the discomfort was',
+    [
+      ['stable', 'Stable'],
+      ['building', 'Building'],
+      ['eased', 'Easing'],
+    ],
+    st.pattern,
+    (v) => {
+      st.pattern = v;
+      keep();
+    },
+  );
+  const sharp = toggle('Sharp or catching pain', st.sharp, (on) => {
+    st.sharp = on;
+    keep();
+    showAdvice(true);
+  });
+  showAdvice(false);
+  const title = number
+    ? `Session ${number}${date === ctx.today ? '' : ` of ${prettyDate(date)}`}: correct it`
+    : `A session${date === ctx.today ? '' : ` on ${prettyDate(date)}`}: during it`;
+  const cancel = onCancel
+    ? h('button', { type: 'button', onclick: () => onCancel(el) }, number ? 'Keep it as it was' : 'Not now')
+    : null;
+  const el = formCard(
+    title,
+    [
+      activity.el,
+      h('div', { class: 'row fields' }, ended.el, minutes.el),
+      loads,
+      start.el,
+      end.el,
+      pattern,
+      h(
+        'fieldset',
+        {},
+        h('legend', {}, 'During a twisting or reaching movement'),
+        h('div', { class: 'toggles' }, sharp),
+        advice,
+      ),
+    ],
+    'Save session',
+    async () => {
+      if (minutes.input.validity.badInput) {
+        minutes.error('Write the minutes as a whole number, 1 to 600.');
+        return 'Minutes: write a whole number, 1 to 600.';
+      }
+      const body = {};
+      if (st.minutes !== '') {
+        const m = Number(st.minutes);
+        if (!Number.isInteger(m) || m < 1 || m > 600) {
+          minutes.error(`${st.minutes} is not a whole number from 1 to 600.`);
+          return `Minutes: ${st.minutes} is not a whole number from 1 to 600.`;
+        }
+        body.minutes = m;
+      }
+      if (st.ended) body.time = body.minutes ? timeOf(minutesOf(st.ended) - body.minutes) : st.ended;
+      if (st.activity.trim()) body.activity = st.activity.trim();
+      if (st.load.length) body.load = st.load;
+      const during = {};
+      if (st.start !== null) during.start = st.start;
+      if (st.end !== null) during.end = st.end;
+      if (st.pattern) during.pattern = st.pattern;
+      if (st.sharp) during.sharp = true;
+      if (Object.keys(during).length) body.during = during;
+      if (!body.activity && !body.minutes && !body.load && !body.during) {
+        return 'Tell at least one thing about the session: the activity, its minutes, what it asked of your back, or the discomfort during it.';
+      }
+      if (number && !st.sharp && du.sharp) body.during = { ...(body.during || {}), sharp: false };
+      let entry;
+      if (number) {
+        const path = after ? `/api/v1/days/${date}/sessions/{session}` : `/api/v1/days/${date}/sessions/${number}`;
+        entry = await enqueue({
+          method: 'PATCH',
+          path,
+          body,
+          date,
+          kind: 'session',
+          label: `session ${number} of ${prettyDate(date)}`,
+          after,
+        });
+      } else {
+        entry = await enqueue({
+          method: 'POST',
+          path: `/api/v1/days/${date}/sessions`,
+          body,
+          date,
+          kind: 'session',
+          label: `a session on ${prettyDate(date)}`,
+        });
+      }
+      drafts.remove(key);
+      const n = number || nextNumber;
+      const shown = number ? { ...e, ...body, during: { ...du, ...(body.during || {}) } } : body;
+      const due = hourAfterDue(date, shown);
+      const done = doneCard({
+        title: number ? `Session ${number}: saved` : 'Session: saved',
+        lines: sessionLines(shown),
+        next: due
+          ? `Next: the hour-after check-in, from about ${timeOf(due.getHours() * 60 + due.getMinutes())}.`
+          : 'Next: about an hour after you finished, the hour-after check-in.',
+        mark: entry,
+        id: `session-${date}-${n || 'new'}`,
+        extra: st.sharp ? adviceBox(words.modify_or_stop, { date, n, fresh: true }) : null,
+      });
+      swap(el, done);
+      // The advice, if any, must be on screen after the save, and it stays there.
+      const box = done.querySelector('.advice');
+      if (box) box.scrollIntoView({ block: 'center' });
+      if (onDone) onDone(entry, done, shown);
+      ctx.changed({ session: entry, due });
+      return null;
+    },
+    { draftKey: key, extraButtons: cancel },
+  );
+  return el;
+}
+
+// A saved session: what it was, and the advice while it is not dismissed.
+export function sessionCard(ctx, date, day, s, number, marks) {
+  const mark = marks[`session ${number}`];
+  const entryKey = mark && mark.method === 'POST' ? mark.key : null;
+  const el = doneCard({
+    title: `Session ${number}${s.activity ? `: ${s.activity}` : ''}`,
+    lines: dayWords(day, marks, 'session', number) || sessionLines(s),
+    mark,
+    id: `session-${date}-${number}`,
+    extra: savedAdvice(date, number, s.during && s.during.sharp, false),
+    onChange: () =>
+      swap(
+        el,
+        sessionForm(ctx, date, s, number, {
+          after: entryKey,
+          onCancel: (form) => swap(form, sessionCard(ctx, date, day, s, number, marks)),
+        }),
+      ),
+  });
+  return el;
+}
+
+// Whether a saved session's card needs the person's eyes: its advice is not yet dismissed.
+export function sessionNeedsAttention(date, s, number) {
+  return Boolean(s.during && s.during.sharp) && !adviceDismissed(date, number);
+}
+
+// The button that opens a new session's form in its place. afterSave(entry, doneCard, body, n)
+// lets the page put the session's hour-after card beside it; the button comes back after.
+export function addSessionButton(ctx, date, count, { afterSave, label = 'I exercised: add a session' } = {}) {
+  let n = count;
+  const make = (text) => {
+    const b = h('button', { type: 'button', class: 'add-session wide-button' }, text);
+    b.addEventListener('click', () => {
+      const form = sessionForm(ctx, date, null, 0, {
+        nextNumber: n + 1,
+        onCancel: (f) => {
+          const again = make(text);
+          f.replaceWith(again);
+          again.focus();
+        },
+        onDone: (entry, done, body) => {
+          n += 1;
+          const extra = afterSave ? afterSave(entry, done, body, n) : null;
+          (extra || done).after(make('Add another session'));
+        },
+      });
+      b.replaceWith(form);
+      focusOn(form.querySelector('h3'));
+    });
+    return b;
+  };
+  return make(label);
+}
