@@ -206,8 +206,7 @@ std::string Locale::TrC(std::string_view ctx, std::string_view msgid, Args args)
   return Fill(t != nullptr ? std::string_view(*t) : msgid, args);
 }
 
-std::string Locale::Ntr(std::string_view one, std::string_view many, int64_t n,
-                        Args args) const {
+std::string Locale::Ntr(std::string_view one, std::string_view many, int64_t n, Args args) const {
   return NtrC({}, one, many, n, args);
 }
 
@@ -246,13 +245,27 @@ std::string Locale::Day(Date d, bool with_year) const {
   const int weekday = static_cast<int>(((n % 7) + 7) % 7);  // 1970-01-01 was a Thursday
   std::string wd;
   switch (weekday) {
-    case 0: wd = TrC("weekday, short", "Thu"); break;
-    case 1: wd = TrC("weekday, short", "Fri"); break;
-    case 2: wd = TrC("weekday, short", "Sat"); break;
-    case 3: wd = TrC("weekday, short", "Sun"); break;
-    case 4: wd = TrC("weekday, short", "Mon"); break;
-    case 5: wd = TrC("weekday, short", "Tue"); break;
-    default: wd = TrC("weekday, short", "Wed"); break;
+    case 0:
+      wd = TrC("weekday, short", "Thu");
+      break;
+    case 1:
+      wd = TrC("weekday, short", "Fri");
+      break;
+    case 2:
+      wd = TrC("weekday, short", "Sat");
+      break;
+    case 3:
+      wd = TrC("weekday, short", "Sun");
+      break;
+    case 4:
+      wd = TrC("weekday, short", "Mon");
+      break;
+    case 5:
+      wd = TrC("weekday, short", "Tue");
+      break;
+    default:
+      wd = TrC("weekday, short", "Wed");
+      break;
   }
   const std::string month = Month(d.month());
   const Args args = {Arg("weekday", wd), Arg("day", d.day()), Arg("month", month),
@@ -266,18 +279,30 @@ std::string Locale::Day(Date d, bool with_year) const {
 
 std::string Locale::Month(unsigned month) const {
   switch (month) {
-    case 1: return TrC("month, short", "Jan");
-    case 2: return TrC("month, short", "Feb");
-    case 3: return TrC("month, short", "Mar");
-    case 4: return TrC("month, short", "Apr");
-    case 5: return TrC("month, short", "May");
-    case 6: return TrC("month, short", "Jun");
-    case 7: return TrC("month, short", "Jul");
-    case 8: return TrC("month, short", "Aug");
-    case 9: return TrC("month, short", "Sep");
-    case 10: return TrC("month, short", "Oct");
-    case 11: return TrC("month, short", "Nov");
-    default: return TrC("month, short", "Dec");
+    case 1:
+      return TrC("month, short", "Jan");
+    case 2:
+      return TrC("month, short", "Feb");
+    case 3:
+      return TrC("month, short", "Mar");
+    case 4:
+      return TrC("month, short", "Apr");
+    case 5:
+      return TrC("month, short", "May");
+    case 6:
+      return TrC("month, short", "Jun");
+    case 7:
+      return TrC("month, short", "Jul");
+    case 8:
+      return TrC("month, short", "Aug");
+    case 9:
+      return TrC("month, short", "Sep");
+    case 10:
+      return TrC("month, short", "Oct");
+    case 11:
+      return TrC("month, short", "Nov");
+    default:
+      return TrC("month, short", "Dec");
   }
 }
 

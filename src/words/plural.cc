@@ -9,18 +9,39 @@
 namespace backsignal {
 
 struct PluralRule::Node {
-  enum class Op { kN, kNum, kNot, kMul, kDiv, kMod, kAdd, kSub, kLt, kGt, kLe, kGe, kEq, kNe,
-                  kAnd, kOr, kIf };
+  enum class Op {
+    kN,
+    kNum,
+    kNot,
+    kMul,
+    kDiv,
+    kMod,
+    kAdd,
+    kSub,
+    kLt,
+    kGt,
+    kLe,
+    kGe,
+    kEq,
+    kNe,
+    kAnd,
+    kOr,
+    kIf
+  };
   Op op = Op::kNum;
   uint64_t value = 0;
   std::shared_ptr<const Node> a, b, c;
 
   uint64_t Eval(uint64_t n) const {
     switch (op) {
-      case Op::kN: return n;
-      case Op::kNum: return value;
-      case Op::kNot: return a->Eval(n) == 0 ? 1 : 0;
-      case Op::kMul: return a->Eval(n) * b->Eval(n);
+      case Op::kN:
+        return n;
+      case Op::kNum:
+        return value;
+      case Op::kNot:
+        return a->Eval(n) == 0 ? 1 : 0;
+      case Op::kMul:
+        return a->Eval(n) * b->Eval(n);
       case Op::kDiv: {
         const uint64_t d = b->Eval(n);
         return d == 0 ? 0 : a->Eval(n) / d;
@@ -29,17 +50,28 @@ struct PluralRule::Node {
         const uint64_t d = b->Eval(n);
         return d == 0 ? 0 : a->Eval(n) % d;
       }
-      case Op::kAdd: return a->Eval(n) + b->Eval(n);
-      case Op::kSub: return a->Eval(n) - b->Eval(n);
-      case Op::kLt: return a->Eval(n) < b->Eval(n);
-      case Op::kGt: return a->Eval(n) > b->Eval(n);
-      case Op::kLe: return a->Eval(n) <= b->Eval(n);
-      case Op::kGe: return a->Eval(n) >= b->Eval(n);
-      case Op::kEq: return a->Eval(n) == b->Eval(n);
-      case Op::kNe: return a->Eval(n) != b->Eval(n);
-      case Op::kAnd: return (a->Eval(n) != 0 && b->Eval(n) != 0) ? 1 : 0;
-      case Op::kOr: return (a->Eval(n) != 0 || b->Eval(n) != 0) ? 1 : 0;
-      case Op::kIf: return a->Eval(n) != 0 ? b->Eval(n) : c->Eval(n);
+      case Op::kAdd:
+        return a->Eval(n) + b->Eval(n);
+      case Op::kSub:
+        return a->Eval(n) - b->Eval(n);
+      case Op::kLt:
+        return a->Eval(n) < b->Eval(n);
+      case Op::kGt:
+        return a->Eval(n) > b->Eval(n);
+      case Op::kLe:
+        return a->Eval(n) <= b->Eval(n);
+      case Op::kGe:
+        return a->Eval(n) >= b->Eval(n);
+      case Op::kEq:
+        return a->Eval(n) == b->Eval(n);
+      case Op::kNe:
+        return a->Eval(n) != b->Eval(n);
+      case Op::kAnd:
+        return (a->Eval(n) != 0 && b->Eval(n) != 0) ? 1 : 0;
+      case Op::kOr:
+        return (a->Eval(n) != 0 || b->Eval(n) != 0) ? 1 : 0;
+      case Op::kIf:
+        return a->Eval(n) != 0 ? b->Eval(n) : c->Eval(n);
     }
     return 0;
   }

@@ -96,7 +96,7 @@ class Locale {
   // Lets tests choose the pseudo-locale "qps": every text wrapped, lengthened and accented.
   static void EnableTestLocales();
 
-  const std::string& tag() const { return tag_; }   // "en", "es", "de", "qps"
+  const std::string& tag() const { return tag_; }    // "en", "es", "de", "qps"
   const std::string& name() const { return name_; }  // in its own language: "Deutsch"
 
   std::string Tr(std::string_view msgid, Args args = {}) const;
