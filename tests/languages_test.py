@@ -23,7 +23,9 @@ import unittest
 BIN = os.path.abspath(sys.argv.pop(1)) if len(sys.argv) > 1 else "build/backsignal"
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "scripts"))
+sys.path.insert(0, os.path.join(ROOT, "tests"))
 import i18n  # noqa: E402
+from server_fixture import Server  # noqa: E402
 
 SCENARIO = os.path.join(ROOT, "tests", "scenarios", "own_repeated_worse", "diary.json")
 
@@ -148,6 +150,45 @@ class CommandLine(unittest.TestCase):
         self.assertIn("~~", r.stdout)
         r = run(["read"], env_extra={"LANGUAGE": "qps"}, db=self.db)
         self.assertIn("VERDICT:", r.stdout)  # not selectable from the environment of a person
+
+
+class Server_(unittest.TestCase):
+    """The API answers in the reader's language: the account's setting, else Accept-Language."""
+
+    def setUp(self):
+        self.server = Server(BIN).start()
+
+    def tearDown(self):
+        self.server.close()
+
+    def intro(self, headers=None, query=""):
+        status, body, _ = self.server.request("GET", "/api/v1/safety" + query, headers=headers)
+        self.assertEqual(status, 200, body)
+        return body["intro"]
+
+    def test_accept_language_then_the_accounts_own_choice_which_wins(self):
+        self.assertTrue(self.intro().startswith("Mid back pain is usually not"))
+        self.assertTrue(self.intro({"Accept-Language": "de-DE,de;q=0.9"}).startswith(
+            "Schmerzen im mittleren Rücken"))
+        self.assertTrue(self.intro({"Accept-Language": "fr-FR,es;q=0.5"}).startswith(
+            "El dolor de espalda media"))
+        status, body, _ = self.server.request("PUT", "/api/v1/profile", {"language": "fr"})
+        self.assertEqual(status, 400)
+        self.assertIn("language: \"fr\" is not a language backsignal speaks",
+                      json.dumps(body, ensure_ascii=False).replace('\\"', '"'))
+        status, body, _ = self.server.request("PUT", "/api/v1/profile", {"language": "es"})
+        self.assertEqual((status, body["language"]), (200, "es"))
+        self.assertIn({"tag": "de", "name": "Deutsch"}, body["languages"])
+        self.assertNotIn("qps", [l["tag"] for l in body["languages"]])
+        self.assertTrue(self.intro({"Accept-Language": "de"}).startswith("El dolor de espalda"))
+        # The report too, in the reader's language.
+        status, html, _ = self.server.request("GET", "/report")
+        self.assertEqual(status, 200)
+        self.assertIn('<html lang="es">', html.decode() if isinstance(html, bytes) else html)
+        self.assertEqual(self.server.request("PUT", "/api/v1/profile", {"language": None})[0], 200)
+        self.assertTrue(self.intro().startswith("Mid back pain"))
+        # The pseudo-locale is not there for a server started without BACKSIGNAL_TEST_LOCALES.
+        self.assertTrue(self.intro(query="?lang=qps").startswith("Mid back pain"))
 
 
 class AddingALanguage(unittest.TestCase):

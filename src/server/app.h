@@ -23,6 +23,11 @@
 
 namespace backsignal::server {
 
+// The language a call is answered in: ?lang=, else the signed-in reader's own setting (their
+// profile's language), else Accept-Language (docs/languages.md). A clinician reading about a
+// person is answered in the clinician's language.
+const Locale& ReaderLocale(const service::Service& svc, const Call& c);
+
 struct AppOptions {
   // Accounts in force: every request signs in (cookie session or API token). Off: the server
   // is one person's, on this machine only (the local diary).

@@ -24,7 +24,8 @@ Response Json(int status, std::string body);
 // The language a request is answered in (docs/languages.md): ?lang= when the page names its
 // reader's choice, else the Accept-Language header; English when neither names a language
 // backsignal speaks.
-const Locale& RequestLocale(const Request& r);
+// `preferred` (the signed-in reader's own setting, when they chose one) comes before the header.
+const Locale& RequestLocale(const Request& r, std::string_view preferred = "");
 
 // {"error": {"status", "message"}} with optional extra headers.
 Response Problem(int status, const std::string& message,

@@ -140,7 +140,7 @@ Result<Response> ReadingRoute(const Service& svc, Call& c) {
   auto view = service::ReadingOf(svc, c.subject, *as_of, *today);
   if (!view) return Unexpected(view.error());
   // In the reader's language: a clinician's, when a clinician reads it (docs/languages.md).
-  const Locale& loc = RequestLocale(c.req);
+  const Locale& loc = ReaderLocale(svc, c);
   const bool english = &loc == &Locale::English();
   if (c.subject == c.who.person) {
     if (english) return Json(200, (*view)->json);

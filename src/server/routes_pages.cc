@@ -169,7 +169,7 @@ void AddPageRoutes(Router& router, App& app) {
          auto as_of = QueryDate(c.req, "as_of");
          if (!as_of) return Unexpected(as_of.error());
          request.as_of = *as_of;
-         request.locale = &RequestLocale(c.req);  // the reader's language
+         request.locale = &ReaderLocale(svc, c);  // the reader's language
          auto html = service::ReportFor(svc, person, request);
          if (!html) return Unexpected(html.error());
          Response r{200, "text/html; charset=utf-8", std::move(*html), {}};

@@ -82,7 +82,7 @@ void AddSafetyRoutes(Router& router, App& app) {
                   auto p = svc.db().ForPerson(c.who.person)->LoadProfile();
                   if (p) zone = p->time_zone;
                 }
-                return ScreenResponse(zone, RequestLocale(c.req));
+                return ScreenResponse(zone, ReaderLocale(svc, c));
               }});
   for (const std::string prefix : {"/api/v1", "/api/v1/people/{person:number}"}) {
     router.Add({.method = "GET",
@@ -90,7 +90,7 @@ void AddSafetyRoutes(Router& router, App& app) {
                 .sync = [&svc](Call& c) -> Result<Response> {
                   auto s = service::SafetyStateOf(svc, c.subject);
                   if (!s) return Unexpected(s.error());
-                  return Json(200, Dump(StateJson(*s, RequestLocale(c.req))));
+                  return Json(200, Dump(StateJson(*s, ReaderLocale(svc, c))));
                 }});
   }
   router.Add({.method = "PUT",
@@ -102,7 +102,7 @@ void AddSafetyRoutes(Router& router, App& app) {
                 if (!answers) return Unexpected(answers.error());
                 auto s = service::AnswerSafety(svc, c.subject, *answers);
                 if (!s) return Unexpected(s.error());
-                return Json(200, Dump(StateJson(*s, RequestLocale(c.req))));
+                return Json(200, Dump(StateJson(*s, ReaderLocale(svc, c))));
               }});
   // The person's own record of a clinician's clearance: from a signed-in session, never an API
   // token (a script does not end a safety stop); not for an emergency-level answer.
@@ -115,7 +115,7 @@ void AddSafetyRoutes(Router& router, App& app) {
                 if (!date) return Unexpected(date.error());
                 auto s = service::RecordClearance(svc, c.subject, *date);
                 if (!s) return Unexpected(s.error());
-                return Json(200, Dump(StateJson(*s, RequestLocale(c.req))));
+                return Json(200, Dump(StateJson(*s, ReaderLocale(svc, c))));
               }});
   // A clinician who shares with the person records that they saw them (any level, emergency
   // too). {person} is checked by the router: it shares with this clinician.
