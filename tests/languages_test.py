@@ -138,6 +138,16 @@ class CommandLine(unittest.TestCase):
         r = run(["--lang", "de", "safety"], stdin="no\n" * 19, db=self.db)  # English still taken
         self.assertEqual(r.returncode, 0, r.stderr)
 
+    def test_a_decimal_comma_is_taken_on_input(self):
+        r = run(["context", "--date", "2026-10-16", "--sleep", "5,5", "--sitting", "7,5"],
+                db=self.db)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        shown = json.loads(run(["show", "--date", "2026-10-16"], db=self.db).stdout)
+        self.assertEqual((shown["context"]["sleep_hours"], shown["context"]["sitting_hours"]),
+                         (5.5, 7.5))
+        r = run(["context", "--date", "2026-10-16", "--sleep", "5,5,5"], db=self.db)
+        self.assertEqual(r.returncode, 2)
+
     def test_an_unknown_language_is_refused_and_the_pseudo_locale_is_for_tests_only(self):
         r = run(["--lang", "fr", "read"], db=self.db)
         self.assertEqual(r.returncode, 1)
