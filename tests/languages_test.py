@@ -142,7 +142,7 @@ class CommandLine(unittest.TestCase):
         r = run(["context", "--date", "2026-10-16", "--sleep", "5,5", "--sitting", "7,5"],
                 db=self.db)
         self.assertEqual(r.returncode, 0, r.stderr)
-        shown = json.loads(run(["show", "--date", "2026-10-16"], db=self.db).stdout)
+        shown = json.loads(run(["show", "--date", "2026-10-16"], db=self.db).stdout)["days"][0]
         self.assertEqual((shown["context"]["sleep_hours"], shown["context"]["sitting_hours"]),
                          (5.5, 7.5))
         r = run(["context", "--date", "2026-10-16", "--sleep", "5,5,5"], db=self.db)
@@ -184,8 +184,8 @@ class Server_(unittest.TestCase):
             "El dolor de espalda media"))
         status, body, _ = self.server.request("PUT", "/api/v1/profile", {"language": "fr"})
         self.assertEqual(status, 400)
-        self.assertIn("language: \"fr\" is not a language backsignal speaks",
-                      json.dumps(body, ensure_ascii=False).replace('\\"', '"'))
+        self.assertIn('language: "fr" (a string) is not a language backsignal speaks',
+                      body["error"]["details"][0])
         status, body, _ = self.server.request("PUT", "/api/v1/profile", {"language": "es"})
         self.assertEqual((status, body["language"]), (200, "es"))
         self.assertIn({"tag": "de", "name": "Deutsch"}, body["languages"])

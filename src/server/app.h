@@ -17,6 +17,7 @@
 #include "backsignal/service/accounts.h"
 #include "backsignal/service/reminder_sender.h"
 #include "backsignal/service/service.h"
+#include "backsignal/words/i18n.h"
 #include "http_server.h"
 #include "metrics.h"
 #include "router.h"

@@ -134,7 +134,7 @@ void AddSafetyRoutes(Router& router, App& app) {
                 auto s = service::RecordClearance(svc, c.subject, *date,
                                                   service::ClearedBy::kSharingClinician);
                 if (!s) return Unexpected(s.error());
-                return Json(200, Dump(StateJson(*s)));
+                return Json(200, Dump(StateJson(*s, ReaderLocale(svc, c))));
               }});
 }
 
