@@ -51,8 +51,8 @@ std::vector<Scenario> Scenarios() {
 // Every sentence of the words, each with where it is.
 std::vector<std::pair<std::string, std::string>> Texts(const ReadingWords& w) {
   std::vector<std::pair<std::string, std::string>> out = {
-      {"title", w.title},         {"explanation", w.explanation}, {"usual", w.usual},
-      {"progress", w.progress},   {"next_step", w.next_step},     {"as_of", w.as_of},
+      {"title", w.title},           {"explanation", w.explanation}, {"usual", w.usual},
+      {"progress", w.progress},     {"next_step", w.next_step},     {"as_of", w.as_of},
       {"note", w.associations_note}};
   for (const auto& s : w.evidence) out.push_back({"evidence", s});
   for (const auto& s : w.held_back) out.push_back({"held_back", s});
@@ -79,7 +79,8 @@ std::vector<std::string> OwnWords(const Diary& d) {
       out.push_back(t);
     }
   }
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return a.size() > b.size(); });
   return out;
 }
 
