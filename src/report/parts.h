@@ -6,6 +6,7 @@
 
 #include "backsignal/core/diary.h"
 #include "backsignal/reading/settings.h"
+#include "backsignal/words/i18n.h"
 
 namespace backsignal::report_detail {
 
@@ -14,6 +15,7 @@ std::string Esc(std::string_view s);
 
 // Sleep, stress, painkillers and the person's own factors over [from, to], in one line each,
 // or "" when none were recorded.
-std::string OtherFactorsHtml(const Diary& diary, const Settings& s, Date from, Date to);
+std::string OtherFactorsHtml(const Diary& diary, const Settings& s, Date from, Date to,
+                             const Locale& loc);
 
 }  // namespace backsignal::report_detail

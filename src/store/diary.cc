@@ -106,6 +106,8 @@ Result<Profile> SqlTxn::GetProfile() {
       p.display_name = std::move(value);
     } else if (key == "keeps_diary") {
       p.keeps_diary = value == "1";
+    } else if (key == "language") {
+      p.language = std::move(value);
     }
   }
   return p;
@@ -118,6 +120,7 @@ Result<void> SqlTxn::SetProfile(const Profile& p) {
       {"feed_token_hash", p.feed_token_hash},
       {"display_name", p.display_name},
       {"keeps_diary", p.keeps_diary ? std::string(*p.keeps_diary ? "1" : "0") : std::string()},
+      {"language", p.language},
   };
   for (const auto& [key, value] : values) {
     auto del =

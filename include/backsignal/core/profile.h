@@ -25,6 +25,9 @@ struct Profile {
   // Whether the account keeps a diary of its own; unset: a person's does, a clinician's not
   // until they start one.
   std::optional<bool> keeps_diary;
+  // The language the person reads backsignal in ("es", "de"; docs/languages.md); empty: the
+  // browser's (Accept-Language) or the environment's.
+  std::string language;
 
   bool operator==(const Profile&) const = default;
 };
