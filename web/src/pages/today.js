@@ -266,11 +266,16 @@ export async function renderToday(root, app) {
   );
 
   // The weekly questions when due (once a week, on the person's chosen day), and today's flares.
-  // Answered this week: the answers among what is done, to change.
+  // Answered this week: the answers among what is done, to change. Due, they come after what
+  // is missing from the last week (the card is long: the check-ins of the day come first).
   const answered = measures && !measures.due_since && measures.weekly.findLast((w) => w.date <= date);
-  if (measures && measures.due_since)
-    now.push(weeklyCard(ctx, measures.due_since, measures, { badge: measures.due_words }));
-  else if (answered && answered.date > addDays(date, -7)) done.push(weeklyCard(ctx, answered.date, measures));
+  const weekly =
+    measures && measures.due_since
+      ? section('weekly-due', measures.questions.title, [
+          weeklyCard(ctx, measures.due_since, measures, { badge: measures.due_words }),
+        ])
+      : null;
+  if (answered && answered.date > addDays(date, -7)) done.push(weeklyCard(ctx, answered.date, measures));
   if (measures) for (const f of measures.flares.filter((x) => x.date === date)) done.push(flareDone(f));
   const flareSlot = h(
     'section',
@@ -291,6 +296,7 @@ export async function renderToday(root, app) {
     addSession,
     flareSlot,
     missingCard(ctx, loaded, open),
+    weekly,
     section('later-today', 'Later today', later),
     section('done-today', `Done today (${done.length})`, done, { folded: true }),
   ];
