@@ -1,10 +1,13 @@
 // `backsignal serve`: the web app.
+#include <arpa/inet.h>
 #include <pthread.h>
 #include <signal.h>
 
 #include <algorithm>
 #include <charconv>
 #include <condition_variable>
+#include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -26,6 +29,7 @@ struct ServeArgs {
   int threads = 2;
   int work_threads = 4;
   int read_timeout_seconds = 10;   // to receive one whole request; slower clients are cut off
+  int stop_timeout_seconds = 10;   // on SIGTERM, for requests being worked on to finish
   bool accounts = false;           // sign-in required (always on PostgreSQL)
   bool secure_cookies = false;     // served over TLS, or behind a TLS-terminating proxy
   bool trust_proxy = false;        // client addresses from X-Forwarded-For
@@ -64,24 +68,30 @@ class DailyBackup {
   }
   void TakeIfDue() {
     namespace fs = std::filesystem;
-    const std::string name = "backsignal-" + Date::TodayLocal().ToString() + ".db";
-    const fs::path target = fs::path(dir_) / name;
-    std::error_code ec;
-    if (fs::exists(target, ec)) return;
-    fs::create_directories(dir_, ec);
+    const Date today = Date::TodayLocal();
+    if (!DailyBackupDue(dir_, today, static_cast<int64_t>(std::time(nullptr)))) return;
+    const fs::path target = fs::path(dir_) / DailyBackupName(today);
     auto r = BackupDatabase(db_, target.string());
     if (!r) {
       std::cerr << "backsignal: the daily backup failed: " << r.error().message << std::endl;
       return;
     }
     std::cout << "backsignal: backed up to " << target.string() << std::endl;
-    std::vector<fs::path> all;
-    for (const auto& e : fs::directory_iterator(dir_, ec)) {
-      const std::string f = e.path().filename().string();
-      if (f.starts_with("backsignal-") && f.ends_with(".db")) all.push_back(e.path());
+    auto pruned = PruneDailyBackups(db_, dir_, today, keep_);
+    if (!pruned) {
+      std::cerr << "backsignal: old backups were not removed: " << pruned.error().message
+                << std::endl;
+      return;
     }
-    std::sort(all.begin(), all.end());  // by date: the names sort as the dates do
-    for (size_t i = 0; i + static_cast<size_t>(keep_) < all.size(); ++i) fs::remove(all[i], ec);
+    if (!pruned->future.empty()) {
+      std::string names;
+      for (const std::string& n : pruned->future) names += (names.empty() ? "" : ", ") + n;
+      std::cerr << "backsignal: the backup folder " << dir_ << " holds files dated after today ("
+                << names
+                << "): they are not counted among the backups kept, and are left alone; is the "
+                   "clock right?"
+                << std::endl;
+    }
   }
 
   std::string db_, dir_;
@@ -119,7 +129,11 @@ Result<HostPort> ParseListen(const std::string& text) {
   return hp;
 }
 
-bool IsLoopback(const std::string& host) { return host == "::1" || host.starts_with("127."); }
+bool IsLoopback(const std::string& host) {
+  in_addr a{};
+  return host == "::1" ||
+         (::inet_pton(AF_INET, host.c_str(), &a) == 1 && (ntohl(a.s_addr) >> 24) == 127);
+}
 
 int Serve(const Globals& g, const ServeArgs& args) {
   auto hp = ParseListen(args.listen);
@@ -137,6 +151,16 @@ int Serve(const Globals& g, const ServeArgs& args) {
               << " is not a loopback address. Without accounts backsignal serves this machine "
                  "only: use 127.0.0.1 (or ::1), or add --accounts so that everyone signs in.\n";
     return kInvalid;
+  }
+  if (!args.backup_dir.empty()) {
+    if ((*database)->IsPostgres()) {
+      std::cerr << "backsignal: --backup-dir is for the embedded SQLite database; on PostgreSQL "
+                   "use pg_dump or pg_basebackup (docs/operations.md).\n";
+      return kInvalid;
+    }
+    if (auto ok = PrepareBackupFolder(DatabaseLocation(g), args.backup_dir); !ok) {
+      return Report(ok.error());
+    }
   }
   // Signals are taken by one thread with sigwait, so none interrupts the server's threads.
   sigset_t signals;
@@ -164,6 +188,7 @@ int Serve(const Globals& g, const ServeArgs& args) {
   auto app = std::make_unique<server::App>(svc, app_options);
   server::HttpLimits limits;
   limits.read_timeout = std::chrono::seconds(std::max(1, args.read_timeout_seconds));
+  limits.head_timeout = std::min(limits.head_timeout, limits.read_timeout);
   server::HttpServer http(*app, limits);
   if (auto ok = http.Listen(hp->host, hp->port); !ok) return Report(ok.error());
   app->SetPort(http.port());
@@ -184,11 +209,6 @@ int Serve(const Globals& g, const ServeArgs& args) {
   }
   std::unique_ptr<DailyBackup> backups;
   if (!args.backup_dir.empty()) {
-    if ((*database)->IsPostgres()) {
-      std::cerr << "backsignal: --backup-dir is for the embedded SQLite database; on PostgreSQL "
-                   "use pg_dump or pg_basebackup (docs/operations.md).\n";
-      return kInvalid;
-    }
     backups = std::make_unique<DailyBackup>(DatabaseLocation(g), args.backup_dir, args.backup_keep);
   }
   std::cout << "Open " << base << " in a browser. Ctrl-C stops it." << std::endl;
@@ -200,8 +220,20 @@ int Serve(const Globals& g, const ServeArgs& args) {
   http.Run(std::max(1, args.threads));
   // Run ends only through Stop(), which the waiter calls after a signal.
   waiter.join();
+  // Long work (an import) gives up when it sees this; the rest has the stop timeout to finish.
+  svc.RequestStop();
   backups.reset();
-  app.reset();        // finishes the work already on the pool
+  if (!app->Drain(std::chrono::seconds(std::max(1, args.stop_timeout_seconds)))) {
+    // Something will not finish in time: every write already accepted is committed, and the
+    // process ends without waiting for the rest (nothing of theirs was acknowledged).
+    const size_t left = app->working();
+    committer->Stop();
+    std::cerr << "backsignal: stopped after " << args.stop_timeout_seconds << " s with " << left
+              << (left == 1 ? " request" : " requests") << " still running, cut off" << std::endl;
+    std::cout << "backsignal stopped." << std::endl;
+    std::_Exit(kOk);
+  }
+  app.reset();        // the pool is idle now
   sender->reset();    // finishes the round in hand
   committer.reset();  // finishes every write already accepted
   std::cout << "backsignal stopped." << std::endl;
@@ -223,6 +255,11 @@ void SetUpServe(CLI::App& cmd, Invocation& ctx) {
                  "Threads for work that waits on the database or hashes a password (default 4)");
   cmd.add_option("--read-timeout", a->read_timeout_seconds,
                  "Seconds a client has to send one whole request (default 10)");
+  cmd.add_option("--stop-timeout", a->stop_timeout_seconds,
+                 "Seconds requests still running at SIGTERM have to finish before the process "
+                 "ends anyway (default 10; imports give up at once)")
+      ->envname("BACKSIGNAL_STOP_TIMEOUT")
+      ->check(CLI::Range(1, 3600));
   cmd.add_flag("--accounts", a->accounts,
                "Everyone signs in (always on PostgreSQL); needed to listen beyond this machine")
       ->envname("BACKSIGNAL_ACCOUNTS");
@@ -238,7 +275,8 @@ void SetUpServe(CLI::App& cmd, Invocation& ctx) {
       ->envname("BACKSIGNAL_HOST")
       ->delimiter(',');
   cmd.add_option("--backup-dir", a->backup_dir,
-                 "Take a backup of the SQLite database here every day (backsignal-DATE.db)")
+                 "Take a backup of the SQLite database here every day (backsignal-DATE.db): a "
+                 "folder of its own, not the database's")
       ->envname("BACKSIGNAL_BACKUP_DIR");
   cmd.add_option("--backup-keep", a->backup_keep, "Daily backups kept (default 7)")
       ->envname("BACKSIGNAL_BACKUP_KEEP")

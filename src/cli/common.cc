@@ -114,6 +114,7 @@ Result<std::unique_ptr<Opened>> Open(const Globals& g, Access access, bool for_p
   out->writer_ = std::make_unique<DirectWriter>(*out->db_);
   out->service_ = std::make_unique<service::Service>(*out->db_, *out->writer_,
                                                      service::SystemClock(), *overrides);
+  out->person_ = out->db_->LocalPerson();
   if (!g.user.empty()) {
     auto login = out->db_->FindLogin(g.user);
     if (!login) return Unexpected(login.error());

@@ -75,7 +75,7 @@ class Opened {
   std::unique_ptr<Database> db_;
   std::unique_ptr<DirectWriter> writer_;
   std::unique_ptr<service::Service> service_;
-  PersonId person_ = kLocalPerson;
+  PersonId person_ = 0;
   std::optional<Account> account_;
   bool created_ = false;  // the database did not exist before this command
 };

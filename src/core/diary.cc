@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace backsignal {
 
@@ -161,26 +163,34 @@ Expected<std::vector<std::string>, std::string> ValidateTags(const std::vector<s
 }
 
 std::vector<TagUse> TagsInUse(const Diary& diary, size_t limit) {
+  // One pass, newest day first: each tag's first sighting is its last use. Linear in the tags
+  // of the diary.
   std::vector<TagUse> out;
-  std::vector<std::string> keys;
-  for (auto it = diary.days.rbegin(); it != diary.days.rend(); ++it) {  // newest first
+  std::unordered_map<std::string, size_t> index;  // folded name -> its place in `out`
+  for (auto it = diary.days.rbegin(); it != diary.days.rend(); ++it) {
     if (!it->context.tags) continue;
     for (const std::string& t : *it->context.tags) {
-      const std::string key = FoldAscii(t);
-      const auto found = std::find(keys.begin(), keys.end(), key);
-      if (found == keys.end()) {
-        keys.push_back(key);
+      const auto [found, inserted] = index.try_emplace(FoldAscii(t), out.size());
+      if (inserted) {
         out.push_back({t, 1, it->date});
       } else {
-        ++out[static_cast<size_t>(found - keys.begin())].days;
+        ++out[found->second].days;
       }
     }
   }
-  std::stable_sort(out.begin(), out.end(), [](const TagUse& a, const TagUse& b) {
+  const size_t n = std::min(limit, out.size());
+  const auto order = [](const TagUse& a, const TagUse& b) {
     return a.last > b.last || (a.last == b.last && a.name < b.name);
-  });
-  if (out.size() > limit) out.resize(limit);
+  };
+  std::partial_sort(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(n), out.end(), order);
+  out.resize(n);
   return out;
+}
+
+size_t CountDistinctTags(const std::vector<std::string>& tags_of_days) {
+  std::unordered_set<std::string> seen;
+  for (const std::string& t : tags_of_days) seen.insert(FoldAscii(t));
+  return seen.size();
 }
 
 Result<void> ValidateDay(const Day& day) {
@@ -227,7 +237,11 @@ Result<void> ValidateDay(const Day& day) {
     }
   }
   text(day.note, kMaxNoteChars, "note");
-  for (size_t i = 0; i < day.sessions.size(); ++i) {
+  if (day.sessions.size() > kMaxSessionsPerDay) {
+    problems.Add(at + "sessions: " + std::to_string(day.sessions.size()) + " sessions; at most " +
+                 std::to_string(kMaxSessionsPerDay) + " fit in a day");
+  }
+  for (size_t i = 0; i < day.sessions.size() && i < kMaxSessionsPerDay; ++i) {
     const Session& s = day.sessions[i];
     const std::string p = "sessions[" + std::to_string(i) + "].";
     if (s.time && (s.time->minutes() < 0 || s.time->minutes() >= 24 * 60)) {

@@ -65,5 +65,35 @@ TEST(DiaryTest, FindUsesDateOrder) {
   EXPECT_EQ(SortDays(d.days), Date::Parse("2026-11-01").value());
 }
 
+TEST(DiaryTest, TagsInUseRanksTheMostRecentlyUsedFirstCountingDaysIgnoringCase) {
+  Diary d;
+  auto day = [&](const char* date, std::vector<std::string> tags) {
+    Day x{.date = *Date::Parse(date)};
+    x.context.tags = std::move(tags);
+    d.days.push_back(x);
+  };
+  day("2026-11-01", {"Long drive", "period"});
+  day("2026-11-02", {"new mattress"});
+  day("2026-11-03", {"long drive", "alpha"});
+  const std::vector<TagUse> all = TagsInUse(d, 10);
+  ASSERT_EQ(all.size(), 4u);
+  EXPECT_EQ(all[0], (TagUse{"alpha", 1, *Date::Parse("2026-11-03")}));
+  EXPECT_EQ(all[1], (TagUse{"long drive", 2, *Date::Parse("2026-11-03")}));  // as last spelled
+  EXPECT_EQ(all[2], (TagUse{"new mattress", 1, *Date::Parse("2026-11-02")}));
+  EXPECT_EQ(all[3], (TagUse{"period", 1, *Date::Parse("2026-11-01")}));
+  EXPECT_EQ(TagsInUse(d, 2), std::vector<TagUse>(all.begin(), all.begin() + 2));
+  EXPECT_EQ(CountDistinctTags({"a", "A", "b"}), 2u);
+}
+
+TEST(DiaryTest, ADayHoldsAtMostFiftySessions) {
+  Day day{.date = *Date::Parse("2026-11-01")};
+  day.sessions.resize(kMaxSessionsPerDay);
+  EXPECT_TRUE(ValidateDay(day).has_value());
+  day.sessions.emplace_back();
+  auto refused = ValidateDay(day);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_NE(refused.error().details.at(0).find("at most 50 fit in a day"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace backsignal

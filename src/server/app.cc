@@ -1,5 +1,7 @@
 #include "app.h"
 
+#include <arpa/inet.h>
+
 #include <boost/asio/post.hpp>
 #include <chrono>
 
@@ -17,8 +19,11 @@ bool ChangesState(const std::string& method) {
 // "host:port" -> "host" (an IPv6 literal keeps its brackets).
 std::string_view HostName(std::string_view host) {
   if (host.starts_with("[")) {
+    // "[::1]" or "[::1]:8080"; anything after the bracket but a port keeps the whole as the name.
     const size_t close = host.find(']');
-    return close == std::string_view::npos ? host : host.substr(0, close + 1);
+    if (close == std::string_view::npos) return host;
+    if (close + 1 < host.size() && host[close + 1] != ':') return host;
+    return host.substr(0, close + 1);
   }
   const size_t colon = host.rfind(':');
   return colon == std::string_view::npos ? host : host.substr(0, colon);
@@ -33,6 +38,13 @@ std::string Lower(std::string_view s) {
 }
 
 bool IsWildcard(const std::string& host) { return host == "0.0.0.0" || host == "::"; }
+
+// An IPv4 address literal (four decimal parts) in 127.0.0.0/8; a name that merely starts with
+// "127." (127.attacker.example) is a name like any other.
+bool IsLoopbackIpv4(const std::string& name) {
+  in_addr a{};
+  return ::inet_pton(AF_INET, name.c_str(), &a) == 1 && (ntohl(a.s_addr) >> 24) == 127;
+}
 
 }  // namespace
 
@@ -53,7 +65,7 @@ std::optional<Response> App::CheckHost(const Request& req) const {
   // DNS rebinding: a page of another site that resolves its name to this machine must not
   // reach the diary. Only the names this server is known by are answered.
   const std::string name = Lower(HostName(req.host));
-  if (name == "localhost" || name == "[::1]" || name.starts_with("127.")) return std::nullopt;
+  if (name == "localhost" || name == "[::1]" || IsLoopbackIpv4(name)) return std::nullopt;
   const std::string listen = Lower(options_.listen_host);
   if (!IsWildcard(listen) && (name == listen || name == "[" + listen + "]")) {
     return std::nullopt;
@@ -103,9 +115,11 @@ HeadVerdict App::OnHead(const Request& head) {
   }
   const Route& route = *match->route;
   v.body_limit = route.body_limit;
-  const bool body_coming = head.content_length.value_or(1) > kAnonymousBodyLimit;
+  // A body of a size not known yet (chunked), larger than an anonymous one may be, or one the
+  // client waits to be asked for (100-continue) is read only for a caller known from the head.
+  const bool body_coming = head.chunked || head.expects_continue ||
+                           head.content_length.value_or(0) > kAnonymousBodyLimit;
   if (options_.accounts && route.access != Access::kPublic && route.body_limit > 0 && body_coming) {
-    // A large body is read only for a caller known from the head.
     auto who = Identify(*this, head);
     if (!who) {
       v.refuse = ErrorResponse(who.error());
@@ -210,10 +224,33 @@ void App::Dispatch(Call call, const Route& route, std::function<void(Response)> 
     }
   };
   if (route.blocking) {
-    boost::asio::post(pool_, std::move(run));
+    {
+      std::lock_guard lock(work_mu_);
+      ++working_;
+    }
+    boost::asio::post(pool_, [this, run = std::move(run)]() mutable {
+      struct Done {
+        App& app;
+        ~Done() {
+          std::lock_guard lock(app.work_mu_);
+          if (--app.working_ == 0) app.work_done_.notify_all();
+        }
+      } done{*this};
+      run();
+    });
   } else {
     run();
   }
+}
+
+bool App::Drain(std::chrono::milliseconds deadline) {
+  std::unique_lock lock(work_mu_);
+  return work_done_.wait_for(lock, deadline, [this] { return working_ == 0; });
+}
+
+size_t App::working() const {
+  std::lock_guard lock(work_mu_);
+  return working_;
 }
 
 }  // namespace backsignal::server

@@ -6,7 +6,10 @@
 #pragma once
 
 #include <boost/asio/thread_pool.hpp>
+#include <chrono>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -56,6 +59,11 @@ class App final : public Handler {
   // Sets the port once it is known (listening on port 0 picks one).
   void SetPort(unsigned short port) { options_.port = port; }
 
+  // Waits until no request is being worked on, for at most `deadline`; false when some still
+  // are then (the App must then not be destroyed: its pool would wait for them).
+  bool Drain(std::chrono::milliseconds deadline);
+  size_t working() const;  // requests being worked on now
+
   const service::Service& service() const { return service_; }
   const AppOptions& options() const { return options_; }
   Metrics& metrics() { return metrics_; }
@@ -69,6 +77,9 @@ class App final : public Handler {
   AppOptions options_;
   Router router_;
   Metrics metrics_;
+  mutable std::mutex work_mu_;
+  std::condition_variable work_done_;
+  size_t working_ = 0;  // GUARDED_BY(work_mu_): requests on the pool
   boost::asio::thread_pool pool_;
 };
 

@@ -60,26 +60,56 @@ bool UnderstoodTransferEncoding(std::string_view te) {
   return lower == "chunked";
 }
 
-// Counts the open connections, in all and per client address.
+// The network an address is in, for the cap per network: an IPv4 /24 ("v4:10.0.0"), an IPv6
+// /64 ("v6:" and its first 8 bytes in hex); an IPv4 address mapped into IPv6 counts as IPv4.
+std::string NetworkOf(const std::string& address) {
+  beast::error_code ec;
+  auto ip = asio::ip::make_address(address, ec);
+  if (ec) return "?" + address;
+  if (ip.is_v6() && ip.to_v6().is_v4_mapped()) {
+    ip = asio::ip::make_address_v4(asio::ip::v4_mapped, ip.to_v6());
+  }
+  if (ip.is_v4()) {
+    const auto b = ip.to_v4().to_bytes();
+    return "v4:" + std::to_string(b[0]) + "." + std::to_string(b[1]) + "." + std::to_string(b[2]);
+  }
+  const auto b = ip.to_v6().to_bytes();
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out = "v6:";
+  for (size_t i = 0; i < 8; ++i) {
+    out += kHex[b[i] >> 4];
+    out += kHex[b[i] & 15];
+  }
+  return out;
+}
+
+// Counts the open connections, in all, per client address and per network.
 class ConnectionCount {
  public:
-  ConnectionCount(size_t max_total, size_t max_per_address)
-      : max_total_(max_total), max_per_address_(max_per_address) {}
+  ConnectionCount(size_t max_total, size_t max_per_address, size_t max_per_network)
+      : max_total_(max_total),
+        max_per_address_(max_per_address),
+        max_per_network_(max_per_network) {}
 
-  // Takes a place for `address`; false when none is left.
-  bool Take(const std::string& address) {
+  // Takes a place for `address` in `network`; false when none is left.
+  bool Take(const std::string& address, const std::string& network) {
     std::lock_guard lock(mu_);
     if (total_ >= max_total_) return false;
-    size_t& n = per_address_[address];
-    if (n >= max_per_address_) return false;
-    ++n;
+    auto a = per_address_.find(address);
+    if (a != per_address_.end() && a->second >= max_per_address_) return false;
+    auto n = per_network_.find(network);
+    if (n != per_network_.end() && n->second >= max_per_network_) return false;
+    ++per_address_[address];
+    ++per_network_[network];
     ++total_;
     return true;
   }
-  void Give(const std::string& address) {
+  void Give(const std::string& address, const std::string& network) {
     std::lock_guard lock(mu_);
     auto it = per_address_.find(address);
     if (it != per_address_.end() && --it->second == 0) per_address_.erase(it);
+    auto n = per_network_.find(network);
+    if (n != per_network_.end() && --n->second == 0) per_network_.erase(n);
     --total_;
   }
   // More than half the places are taken.
@@ -91,26 +121,42 @@ class ConnectionCount {
  private:
   const size_t max_total_;
   const size_t max_per_address_;
+  const size_t max_per_network_;
   mutable std::mutex mu_;
   size_t total_ = 0;                                     // GUARDED_BY(mu_)
   std::unordered_map<std::string, size_t> per_address_;  // GUARDED_BY(mu_)
+  std::unordered_map<std::string, size_t> per_network_;  // GUARDED_BY(mu_)
 };
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, std::string address, Handler& handler, const HttpLimits& limits,
-          ConnectionCount& count)
+  Session(tcp::socket socket, std::string address, std::string network, Handler& handler,
+          const HttpLimits& limits, ConnectionCount& count)
       : stream_(std::move(socket)),
         address_(std::move(address)),
+        network_(std::move(network)),
         handler_(handler),
         limits_(limits),
         count_(count),
         buffer_(kReadBufferBytes) {}
-  ~Session() { count_.Give(address_); }
+  ~Session() { count_.Give(address_, network_); }
 
-  void Start() { ReadHead(limits_.read_timeout); }
+  void Start() { ReadHead(limits_.head_timeout); }
 
  private:
+  // Between requests on a kept-alive connection: waits up to `idle` for the next request's
+  // first bytes, then gives its head the head timeout.
+  void WaitForRequest(std::chrono::milliseconds idle) {
+    if (buffer_.size() > 0) return ReadHead(limits_.head_timeout);  // already here (pipelined)
+    stream_.expires_after(idle);
+    stream_.async_read_some(buffer_.prepare(kReadBufferBytes),
+                            [self = shared_from_this()](beast::error_code ec, size_t n) {
+                              if (ec) return self->Fail(ec);
+                              self->buffer_.commit(n);
+                              self->ReadHead(self->limits_.head_timeout);
+                            });
+  }
+
   void ReadHead(std::chrono::milliseconds timeout) {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(limits_.header_bytes));
@@ -155,6 +201,8 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     r.remote_address = address_;
     if (const auto length = parser_->content_length()) r.content_length = *length;
+    r.chunked = parser_->chunked();
+    r.expects_continue = beast::iequals(req[http::field::expect], "100-continue");
     HeadVerdict verdict = handler_.OnHead(r);
     if (verdict.refuse) {
       keep_alive_ = false;
@@ -166,7 +214,7 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     parser_->body_limit(verdict.body_limit);
     stream_.expires_after(limits_.read_timeout);
-    if (beast::iequals(req[http::field::expect], "100-continue")) {
+    if (head_.expects_continue) {
       auto cont = std::make_shared<http::response<http::empty_body>>(http::status::continue_, 11);
       http::async_write(stream_, *cont,
                         [self = shared_from_this(), cont](beast::error_code e, size_t) {
@@ -214,8 +262,8 @@ class Session : public std::enable_shared_from_this<Session> {
                       [self = shared_from_this(), res](beast::error_code ec, size_t) {
                         if (ec) return self->Fail(ec);
                         if (!res->keep_alive()) return self->Close();
-                        self->ReadHead(self->count_.Busy() ? self->limits_.busy_idle_timeout
-                                                           : self->limits_.idle_timeout);
+                        self->WaitForRequest(self->count_.Busy() ? self->limits_.busy_idle_timeout
+                                                                 : self->limits_.idle_timeout);
                       });
   }
 
@@ -249,6 +297,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   beast::tcp_stream stream_;
   const std::string address_;
+  const std::string network_;
   Handler& handler_;
   const HttpLimits& limits_;
   ConnectionCount& count_;
@@ -266,7 +315,7 @@ struct HttpServer::Impl {
         limits(l),
         acceptor(io),
         retry(io),
-        count(l.max_connections, l.max_connections_per_address) {}
+        count(l.max_connections, l.max_connections_per_address, l.max_connections_per_network) {}
 
   void Accept() {
     acceptor.async_accept(asio::make_strand(io), [this](beast::error_code ec, tcp::socket socket) {
@@ -282,12 +331,14 @@ struct HttpServer::Impl {
       beast::error_code peer_ec;
       const auto peer = socket.remote_endpoint(peer_ec);
       std::string address = peer_ec ? std::string() : peer.address().to_string();
-      if (!count.Take(address)) {
+      std::string network = NetworkOf(address);
+      if (!count.Take(address, network)) {
         beast::error_code ignored;
         socket.close(ignored);
       } else {
         socket.set_option(tcp::no_delay(true), ec);
-        std::make_shared<Session>(std::move(socket), std::move(address), handler, limits, count)
+        std::make_shared<Session>(std::move(socket), std::move(address), std::move(network),
+                                  handler, limits, count)
             ->Start();
       }
       Accept();

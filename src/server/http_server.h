@@ -1,6 +1,7 @@
 // A small HTTP/1.1 server on Boost.Beast: limits on header and body size that hold for every
-// framing (Content-Length and chunked), timeouts for slow clients, a cap on connections, and no
-// exception text ever sent to a client. It knows nothing of backsignal: a Handler answers.
+// framing (Content-Length and chunked), timeouts for slow clients, caps on connections (in all,
+// per address and per network), and no exception text ever sent to a client. It knows nothing of
+// backsignal: a Handler answers.
 #pragma once
 
 #include <chrono>
@@ -18,7 +19,10 @@
 namespace backsignal::server {
 
 struct HttpLimits {
-  size_t header_bytes = size_t{16} * 1024;        // the whole request head
+  size_t header_bytes = size_t{16} * 1024;  // the whole request head
+  // To receive a request's head, from its first byte (or from the connection's start): a
+  // client that trickles its head (slow-loris) gives its place up this soon.
+  std::chrono::milliseconds head_timeout{5000};
   std::chrono::milliseconds read_timeout{10000};  // to receive one whole request
   std::chrono::milliseconds idle_timeout{30000};  // between requests on a kept-alive connection
   // The idle timeout once more than half the connections are in use: an idle connection then
@@ -30,6 +34,8 @@ struct HttpLimits {
   size_t max_connections = 1024;
   // Connections one client address may hold at once: one client cannot take them all.
   size_t max_connections_per_address = 64;
+  // ... and one network (an IPv4 /24, an IPv6 /64): many addresses of one client neither.
+  size_t max_connections_per_network = 256;
 };
 
 struct Request {
@@ -49,6 +55,8 @@ struct Request {
   std::string forwarded_for;
   std::string remote_address;  // the peer's IP address
   std::optional<uint64_t> content_length;
+  bool chunked = false;           // the body comes in chunks, of a size not known on the head
+  bool expects_continue = false;  // Expect: 100-continue (the client waits before the body)
   std::string body;
 };
 

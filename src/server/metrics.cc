@@ -27,10 +27,19 @@ std::string Num(double v) {
 
 }  // namespace
 
+std::string_view Metrics::MethodLabel(std::string_view method) {
+  // A client may send any token as its method: only these become labels, so that the
+  // exposition cannot grow with what clients make up.
+  for (std::string_view known : {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}) {
+    if (method == known) return known;
+  }
+  return "other";
+}
+
 void Metrics::Request(const std::string& method, const std::string& route, int status,
                       double seconds) {
   std::lock_guard lock(mu_);
-  ++requests_[{method, route, status}];
+  ++requests_[{std::string(MethodLabel(method)), route, status}];
   Latency& l = latency_[route];
   size_t b = 0;
   while (b < kLatencyBounds.size() && seconds > kLatencyBounds[b]) ++b;

@@ -9,6 +9,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <tuple>
 
 #include "backsignal/store/group_commit.h"
@@ -20,9 +21,13 @@ class Metrics {
   static constexpr std::array<double, 12> kLatencyBounds = {
       0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5};
 
-  // One answered request: its method, its route's pattern ("/api/v1/days/{date}/morning"; or
-  // "unmatched"), its status and how long it took.
+  // One answered request: its method (labelled as MethodLabel says), its route's pattern
+  // ("/api/v1/days/{date}/morning"; or "unmatched": never the path a client sent), its status
+  // and how long it took.
   void Request(const std::string& method, const std::string& route, int status, double seconds);
+  // The label of a method: one of HTTP's own (GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS), or
+  // "other" for anything a client made up.
+  static std::string_view MethodLabel(std::string_view method);
   void DatabaseError() { db_errors_.fetch_add(1, std::memory_order_relaxed); }
 
   // The whole exposition, with the commit batches of `committer` when there is one.

@@ -20,14 +20,14 @@ namespace backsignal::server {
 struct Who {
   bool signed_in = false;
   std::optional<service::Caller> caller;  // with accounts: the account, and how it signed in
-  PersonId person = kLocalPerson;         // whose diary is theirs
+  PersonId person = 0;                    // whose diary is theirs (0: nobody's)
 };
 
 struct Call {
   Request req;
   std::map<std::string, std::string> params;  // from the pattern: {date}, {n}, {id}, {person}
   Who who;
-  PersonId subject = kLocalPerson;  // whose diary the route works on
+  PersonId subject = 0;  // whose diary the route works on
 
   std::optional<Account> account() const {
     return who.caller ? std::optional<Account>(who.caller->account) : std::nullopt;

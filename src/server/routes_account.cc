@@ -15,7 +15,8 @@ namespace {
 using service::Service;
 
 nlohmann::json AccountJson(const Account& a) {
-  return {{"username", a.username},
+  return {{"id", a.id},  // never handed out twice: the page keys what it keeps by it
+          {"username", a.username},
           {"person", a.person},
           {"role", a.role},
           {"admin", a.admin},

@@ -408,7 +408,8 @@ void AddDiaryRoutes(Router& router, App& app) {
                 const service::WorkoutOptions options{
                     .dry_run = flag("dry_run"),
                     .accept_loads = flag("accept_loads"),
-                    .cancel = service::ImportDeadline(svc.clock(), service::kUploadImportSeconds)};
+                    .cancel = service::ImportDeadline(svc.clock(), service::kUploadImportSeconds,
+                                                      svc.stop_token())};
                 ImportBudget budget(ImportLimits::Upload(), options.cancel);
                 auto file = ReadWorkoutBytes(c.req.body, name, budget);
                 if (!file) return Unexpected(file.error());

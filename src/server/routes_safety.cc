@@ -104,14 +104,35 @@ void AddSafetyRoutes(Router& router, App& app) {
                 if (!s) return Unexpected(s.error());
                 return Json(200, Dump(StateJson(*s)));
               }});
+  // The person's own record of a clinician's clearance: from a signed-in session, never an API
+  // token (a script does not end a safety stop); not for an emergency-level answer.
   router.Add({.method = "POST",
               .pattern = "/api/v1/safety/clearance",
-              .scope = Scope::kCheckins,
+              .access = Access::kSession,
               .body_limit = kCheckinBodyLimit,
               .sync = [&svc](Call& c) -> Result<Response> {
                 auto date = ParseClearanceJson(c.req.body);
                 if (!date) return Unexpected(date.error());
                 auto s = service::RecordClearance(svc, c.subject, *date);
+                if (!s) return Unexpected(s.error());
+                return Json(200, Dump(StateJson(*s)));
+              }});
+  // A clinician who shares with the person records that they saw them (any level, emergency
+  // too). {person} is checked by the router: it shares with this clinician.
+  router.Add({.method = "POST",
+              .pattern = "/api/v1/clinician/people/{person:number}/safety/clearance",
+              .access = Access::kSession,
+              .body_limit = kCheckinBodyLimit,
+              .needs_accounts = true,
+              .sync = [&svc](Call& c) -> Result<Response> {
+                const auto me = c.account();
+                if (!me || me->role != "clinician" || c.subject == c.who.person) {
+                  return Problem(403, "only a clinician the person shares with records this");
+                }
+                auto date = ParseClearanceJson(c.req.body);
+                if (!date) return Unexpected(date.error());
+                auto s = service::RecordClearance(svc, c.subject, *date,
+                                                  service::ClearedBy::kSharingClinician);
                 if (!s) return Unexpected(s.error());
                 return Json(200, Dump(StateJson(*s)));
               }});

@@ -4,6 +4,7 @@
 
 #include "backsignal/core/diary.h"
 #include "backsignal/io/ids.h"
+#include "backsignal/service/readings.h"
 
 namespace backsignal::service {
 namespace {
@@ -122,7 +123,9 @@ Result<Account> SignUp(const Service& service, const SignUpRequest& req,
   }
   auto hash = Hash(req.password);
   if (!hash) return Unexpected(hash.error());
-  return service.db().CreateAccount(*name, *hash, role, now);
+  // Whether this is the first account is decided again where it is made: the only account may
+  // have been deleted meanwhile.
+  return service.db().CreateAccount(*name, *hash, role, now, HashSecret(req.setup_code));
 }
 
 Result<Account> SignIn(const Service& service, const std::string& username,
@@ -243,18 +246,13 @@ Result<void> DeleteAccount(const Service& service, const Account& account,
       !ok) {
     return ok;
   }
-  if (account.admin) {
-    // Someone must be able to run the service: the last administrator stays.
-    auto accounts = service.db().ListAccounts();
-    if (!accounts) return Unexpected(accounts.error());
-    int admins = 0;
-    for (const Account& a : *accounts) admins += a.admin ? 1 : 0;
-    if (admins <= 1 && accounts->size() > 1) {
-      return Fail(Error::Conflict(
-          "you are the only administrator: the service needs one while other accounts use it"));
-    }
-  }
-  return service.db().DeleteAccount(account.id);
+  // The last administrator stays while others use the service: the store checks it in the
+  // deletion's own transaction.
+  if (auto ok = service.db().DeleteAccount(account.id); !ok) return ok;
+  // Nothing of theirs stays in this process either (ids are never reused, so nobody else could
+  // be shown it; it is simply gone).
+  service.readings().Forget(account.person);
+  return {};
 }
 
 Result<NewToken> CreateToken(const Service& service, const Account& account,

@@ -3,6 +3,7 @@
 #include <future>
 #include <memory>
 
+#include "backsignal/io/ids.h"
 #include "backsignal/service/readings.h"
 #include "backsignal/service/reminders.h"
 #include "backsignal/service/safety.h"
@@ -133,8 +134,15 @@ void Checkin(const Service& service, PersonId person, Date date, DayEdit edit, C
         // The same check-in sent again (its reply lost): answered as the first, stored once.
         // The person's lock, taken for this transaction, orders repeats across processes.
         const bool keyed = !options.idempotency_key.empty();
+        // Kept as its hash: a key's length costs nothing in the database.
+        const std::string key = keyed ? HashSecret(options.idempotency_key) : std::string();
         if (keyed) {
-          auto seen = txn.GetIdempotent(options.idempotency_key);
+          auto seen = txn.GetIdempotent(key);
+          if (seen && !*seen) {
+            // Keys stored by earlier versions were kept whole: a retry of one of those
+            // still finds it (they are all gone 30 days after the upgrade).
+            seen = txn.GetIdempotent(options.idempotency_key);
+          }
           if (!seen) return Unexpected(seen.error());
           if (*seen) {
             if ((*seen)->fingerprint != options.fingerprint) {
@@ -177,8 +185,7 @@ void Checkin(const Service& service, PersonId person, Date date, DayEdit edit, C
         out->session = *session;
         out->day = std::move(day);
         if (keyed) {
-          auto ok = txn.PutIdempotent(options.idempotency_key,
-                                      {options.fingerprint, date, out->session}, now);
+          auto ok = txn.PutIdempotent(key, {options.fingerprint, date, out->session}, now);
           if (!ok) return ok;
         }
         return SessionSignals(txn, overrides, now, *out);

@@ -6,6 +6,32 @@
 
 namespace backsignal::service {
 
+namespace {
+
+size_t TextBytes(const std::optional<std::string>& s) {
+  return s && s->capacity() > 15 ? s->capacity() + 1 : 0;  // beyond the small-string buffer
+}
+
+size_t DiaryBytes(const Diary& d) {
+  size_t n = d.days.capacity() * sizeof(Day);
+  for (const Day& day : d.days) {
+    n += day.sessions.capacity() * sizeof(Session) + TextBytes(day.note) +
+         TextBytes(day.context.painkiller_name);
+    if (day.context.tags) {
+      n += day.context.tags->capacity() * sizeof(std::string);
+      for (const std::string& t : *day.context.tags) n += TextBytes(t);
+    }
+    for (const Session& s : day.sessions) n += TextBytes(s.activity);
+  }
+  return n;
+}
+
+}  // namespace
+
+size_t ReadingViewBytes(const ReadingView& view) {
+  return sizeof(ReadingView) + DiaryBytes(view.snapshot.diary) + 3 * (view.json.capacity() + 1);
+}
+
 std::shared_ptr<const ReadingView> ReadingCache::Find(PersonId person, const std::string& as_of,
                                                       int64_t version) {
   std::lock_guard lock(mu_);
@@ -19,22 +45,29 @@ std::shared_ptr<const ReadingView> ReadingCache::Find(PersonId person, const std
   return it->second.view;
 }
 
+void ReadingCache::Drop(std::map<Key, Entry>::iterator it) {
+  bytes_ -= it->second.bytes;
+  lru_.erase(it->second.lru);
+  entries_.erase(it);
+}
+
 void ReadingCache::Put(PersonId person, const std::string& as_of, int64_t version,
                        std::shared_ptr<const ReadingView> view) {
+  const size_t bytes = ReadingViewBytes(*view) + sizeof(Entry) + as_of.capacity() + 64;
   std::lock_guard lock(mu_);
-  const std::pair<PersonId, std::string> key{person, as_of};
-  if (auto it = entries_.find(key); it != entries_.end()) {
-    it->second.version = version;
-    it->second.view = std::move(view);
-    lru_.splice(lru_.begin(), lru_, it->second.lru);
-    return;
-  }
+  const Key key{person, as_of};
+  if (auto it = entries_.find(key); it != entries_.end()) Drop(it);
+  if (bytes > capacity_ / 4) return;  // too large to keep: made again when asked
   lru_.push_front(key);
-  entries_.emplace(key, Entry{version, std::move(view), lru_.begin()});
-  while (entries_.size() > capacity_) {
-    entries_.erase(lru_.back());
-    lru_.pop_back();
-  }
+  entries_.emplace(key, Entry{version, std::move(view), bytes, lru_.begin()});
+  bytes_ += bytes;
+  while (bytes_ > capacity_) Drop(entries_.find(lru_.back()));
+}
+
+void ReadingCache::Forget(PersonId person) {
+  std::lock_guard lock(mu_);
+  auto it = entries_.lower_bound({person, std::string()});
+  while (it != entries_.end() && it->first.first == person) Drop(it++);
 }
 
 size_t ReadingCache::hits() const {
@@ -45,6 +78,16 @@ size_t ReadingCache::hits() const {
 size_t ReadingCache::misses() const {
   std::lock_guard lock(mu_);
   return misses_;
+}
+
+size_t ReadingCache::bytes() const {
+  std::lock_guard lock(mu_);
+  return bytes_;
+}
+
+size_t ReadingCache::size() const {
+  std::lock_guard lock(mu_);
+  return entries_.size();
 }
 
 Result<std::shared_ptr<const ReadingView>> ReadingOf(const Service& service, PersonId person,

@@ -101,7 +101,8 @@ Result<SafetyState> AnswerSafety(const Service& service, PersonId person,
   return SafetyStateOf(service, person);
 }
 
-Result<SafetyState> RecordClearance(const Service& service, PersonId person, Date seen_on) {
+Result<SafetyState> RecordClearance(const Service& service, PersonId person, Date seen_on,
+                                    ClearedBy by) {
   auto today = TodayFor(service, person);
   if (!today) return Unexpected(today.error());
   if (seen_on > *today) {
@@ -109,10 +110,19 @@ Result<SafetyState> RecordClearance(const Service& service, PersonId person, Dat
                                " is in the future; give the day the clinician saw you"));
   }
   const int64_t now = service.clock().Now();
-  auto ok = service.writer().Run(person, [seen_on, now](DiaryTxn& txn) -> Result<void> {
+  auto ok = service.writer().Run(person, [seen_on, now, by](DiaryTxn& txn) -> Result<void> {
     auto r = txn.GetSafety();
     if (!r) return Unexpected(r.error());
     if (!*r) return Fail(Error::NotFound("there is no safety check to clear: answer it first"));
+    if ((*r)->outcome == Urgency::kEmergency && by == ClearedBy::kPerson) {
+      // An emergency-level answer is not clicked past: once seen, the person answers the
+      // questions again (a red flag still there stops again), or a clinician who shares their
+      // reading records the clearance.
+      return Fail(Error::Forbidden(
+          "an emergency-level answer is not ended by a clearance you record yourself: once you "
+          "have been seen, answer the safety check again, or ask a clinician who shares your "
+          "reading to record the clearance"));
+    }
     auto profile = txn.GetProfile();
     if (!profile) return Unexpected(profile.error());
     // A clinician seen before the answers were given did not see what they say.

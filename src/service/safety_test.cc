@@ -99,6 +99,29 @@ TEST_F(SafetyServiceTest, AStopHoldsForCheckinsAndImportUntilAClearance) {
   EXPECT_TRUE(MorningCheckin("2026-11-20", 3).has_value());
 }
 
+TEST_F(SafetyServiceTest, AnEmergencyStopEndsWithNewAnswersOrASharingClinicianNotTheirOwnRecord) {
+  std::map<std::string, bool> a;
+  for (const SafetyQuestion& q : SafetyQuestions()) {
+    if (q.if_yes == Urgency::kEmergency && q.follows.empty()) {
+      a[std::string(q.id)] = true;
+      break;
+    }
+  }
+  ASSERT_EQ(a.size(), 1u);
+  auto s = AnswerSafety(*service_, kLocalPerson, a);
+  ASSERT_TRUE(s.has_value()) << s.error().message;
+  EXPECT_EQ(s->record->outcome, Urgency::kEmergency);
+  auto own = RecordClearance(*service_, kLocalPerson, D("2026-11-20"));
+  ASSERT_FALSE(own.has_value());
+  EXPECT_EQ(own.error().kind, ErrorKind::kForbidden);
+  EXPECT_NE(own.error().message.find("answer the safety check again"), std::string::npos);
+  EXPECT_TRUE(SafetyStateOf(*service_, kLocalPerson)->stopped);
+  auto theirs =
+      RecordClearance(*service_, kLocalPerson, D("2026-11-20"), ClearedBy::kSharingClinician);
+  ASSERT_TRUE(theirs.has_value()) << theirs.error().message;
+  EXPECT_FALSE(theirs->stopped);
+}
+
 TEST_F(SafetyServiceTest, ClearingWithoutAnswersIsNotFoundAndBadAnswersAreRefused) {
   EXPECT_EQ(RecordClearance(*service_, kLocalPerson, D("2026-11-20")).error().kind,
             ErrorKind::kNotFound);

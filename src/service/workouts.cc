@@ -81,10 +81,10 @@ std::string_view Name(WorkoutOutcome o) {
   return "?";
 }
 
-ImportCancel ImportDeadline(const Clock& clock, int64_t seconds, const std::atomic<bool>* stop) {
+ImportCancel ImportDeadline(const Clock& clock, int64_t seconds, std::stop_token stop) {
   const int64_t until = seconds > 0 ? clock.Now() + seconds : 0;
-  return [&clock, until, seconds, stop]() -> std::optional<Error> {
-    if (stop && stop->load(std::memory_order_relaxed)) {
+  return [&clock, until, seconds, stop = std::move(stop)]() -> std::optional<Error> {
+    if (stop.stop_requested()) {
       return Error::Storage(
           "the import was stopped: the server is shutting down; nothing was "
           "stored");

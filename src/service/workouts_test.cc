@@ -151,8 +151,9 @@ TEST_F(WorkoutImportTest, AnImportItsCallerStopsStoresNothing) {
   ImportBudget budget(ImportLimits::Upload());
   auto file = ReadWorkoutBytes(Sample("apple_export.xml"), "export.xml", budget);
   ASSERT_TRUE(file);
-  std::atomic<bool> stop{true};
-  auto r = Import(*file, {.cancel = ImportDeadline(clock_, 30, &stop)});
+  std::stop_source stop;
+  stop.request_stop();
+  auto r = Import(*file, {.cancel = ImportDeadline(clock_, 30, stop.get_token())});
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().kind, ErrorKind::kStorage);
   EXPECT_NE(r.error().message.find("the server is shutting down"), std::string::npos);
@@ -160,8 +161,8 @@ TEST_F(WorkoutImportTest, AnImportItsCallerStopsStoresNothing) {
 }
 
 TEST_F(WorkoutImportTest, TheDeadlineIsTheClocksAndTheStopIsTheCallers) {
-  std::atomic<bool> stop{false};
-  ImportCancel cancel = ImportDeadline(clock_, 30, &stop);
+  std::stop_source stop;
+  ImportCancel cancel = ImportDeadline(clock_, 30, stop.get_token());
   EXPECT_FALSE(cancel());
   clock_.Advance(30);
   EXPECT_FALSE(cancel());
@@ -172,10 +173,10 @@ TEST_F(WorkoutImportTest, TheDeadlineIsTheClocksAndTheStopIsTheCallers) {
   EXPECT_EQ(late->message,
             "the file took longer than 30 s to read, the most one import may take; nothing was "
             "stored");
-  ImportCancel no_deadline = ImportDeadline(clock_, 0, &stop);
+  ImportCancel no_deadline = ImportDeadline(clock_, 0, stop.get_token());
   clock_.Advance(86400);
   EXPECT_FALSE(no_deadline());
-  stop = true;
+  stop.request_stop();
   ASSERT_TRUE(no_deadline());
   EXPECT_EQ(no_deadline()->kind, ErrorKind::kStorage);
 }

@@ -7,25 +7,47 @@
 
 namespace backsignal::sql {
 
+namespace {
+
+// Account creations and deletions, one at a time across every process (PostgreSQL; SQLite's
+// write lock does it there): which account is the first, and whether the last administrator
+// stays, are each decided on what is committed.
+Result<void> LockAccounts(Conn& c) {
+  if (c.dialect() != Dialect::kPostgres) return {};
+  if (auto l = c.Query("SELECT pg_advisory_xact_lock(0)", {}); !l) return Unexpected(l.error());
+  return {};
+}
+
+}  // namespace
+
 Result<Account> SqlDatabase::CreateAccount(const std::string& username, const std::string& hash,
-                                           const std::string& role, int64_t now) {
+                                           const std::string& role, int64_t now,
+                                           const std::optional<std::string>& setup_code_hash) {
   Account out;
   auto ok = Write([&](Conn& c) -> Result<void> {
-    if (IsPostgres()) {
-      // One account creation at a time: the first account, and only it, is the administrator.
-      if (auto l = c.Query("SELECT pg_advisory_xact_lock(0)", {}); !l) return Unexpected(l.error());
-    }
+    if (auto l = LockAccounts(c); !l) return l;
     auto taken = c.Query("SELECT 1 FROM accounts WHERE username = ?", {username});
     if (!taken) return Unexpected(taken.error());
     if (!taken->empty()) return Fail(Error::Conflict("the username \"" + username + "\" is taken"));
     auto count = c.Query("SELECT COUNT(*) FROM accounts", {});
     if (!count) return Unexpected(count.error());
     const bool first = (*count)[0].Int(0) == 0;
+    if (first && setup_code_hash) {
+      // The first account is the administrator: only whoever holds a setup code makes it.
+      auto code = c.Query("SELECT 1 FROM setup WHERE key = ?", {"signup:" + *setup_code_hash});
+      if (!code) return Unexpected(code.error());
+      if (code->empty()) {
+        return Fail(Error::Forbidden(
+            "the first account needs the sign-up link that backsignal serve printed"));
+      }
+    }
     PersonId person = 0;
     if (first && !IsPostgres()) {
-      auto local = c.Query("SELECT id FROM people WHERE id = ?", {kLocalPerson});
+      auto id = LocalPersonOn(c);
+      if (!id) return Unexpected(id.error());
+      auto local = c.Query("SELECT id FROM people WHERE id = ?", {*id});
       if (!local) return Unexpected(local.error());
-      if (!local->empty()) person = kLocalPerson;
+      if (!local->empty()) person = *id;
     }
     if (person == 0) {
       auto p = c.Query("INSERT INTO people (usual_morning_pain) VALUES (NULL) RETURNING id", {});
@@ -120,11 +142,25 @@ Result<void> SqlDatabase::SetPasswordHash(int64_t id, const std::string& hash) {
 
 Result<void> SqlDatabase::DeleteAccount(int64_t id) {
   auto deleted = Write([&](Conn& c) -> Result<void> {
-    auto r = c.Query("SELECT person_id, username FROM accounts WHERE id = ?", {id});
+    if (auto l = LockAccounts(c); !l) return l;
+    auto r = c.Query("SELECT person_id, username, is_admin FROM accounts WHERE id = ?", {id});
     if (!r) return Unexpected(r.error());
     if (r->empty()) return Fail(Error::NotFound("no such account"));
     const PersonId person = (*r)[0].Int(0);
     const std::string username = (*r)[0].Text(1);
+    if ((*r)[0].Int(2) != 0) {
+      // Someone must be able to run the service: the last administrator stays while others
+      // use it.
+      auto n = c.Query(
+          "SELECT COUNT(*), COALESCE(SUM(CASE WHEN is_admin <> 0 THEN 1 ELSE 0 END), 0) FROM "
+          "accounts WHERE id <> ?",
+          {id});
+      if (!n) return Unexpected(n.error());
+      if ((*n)[0].Int(0) > 0 && (*n)[0].Int(1) == 0) {
+        return Fail(Error::Conflict(
+            "you are the only administrator: the service needs one while other accounts use it"));
+      }
+    }
     // The person row cascades to every row of theirs: diary, settings, profile, summary,
     // invites, shares of their diary, the account, its sign-in sessions and tokens, and the
     // shares they held as a clinician.
@@ -164,6 +200,13 @@ Result<void> SqlDatabase::CreateSession(const std::string& token_hash, int64_t a
         "VALUES (?, ?, ?, ?, ?)",
         {token_hash, account, csrf, now, expires_at});
     if (!r) return Unexpected(r.error());
+    // An account's newest sessions are kept: signing in again and again cannot grow the table.
+    auto d = c.Run(
+        "DELETE FROM auth_sessions WHERE account_id = ? AND token_hash NOT IN (SELECT token_hash "
+        "FROM auth_sessions WHERE account_id = ? ORDER BY created_at DESC, token_hash DESC LIMIT "
+        "?)",
+        {account, account, kMaxSessionsPerAccount});
+    if (!d) return Unexpected(d.error());
     return {};
   });
 }
@@ -203,6 +246,18 @@ Result<int64_t> SqlDatabase::CreateApiToken(int64_t account, const std::string& 
                                             int64_t now, int64_t expires_at) {
   int64_t id = 0;
   auto ok = Write([&](Conn& c) -> Result<void> {
+    if (auto l = LockAccounts(c); !l) return l;
+    if (auto d = c.Run("DELETE FROM api_tokens WHERE account_id = ? AND expires_at <= ?",
+                       {account, now});
+        !d) {
+      return Unexpected(d.error());
+    }
+    auto n = c.Query("SELECT COUNT(*) FROM api_tokens WHERE account_id = ?", {account});
+    if (!n) return Unexpected(n.error());
+    if ((*n)[0].Int(0) >= kMaxTokensPerAccount) {
+      return Fail(Error::Conflict("this account has " + std::to_string(kMaxTokensPerAccount) +
+                                  " API tokens: revoke one it no longer needs first"));
+    }
     auto r = c.Query(
         "INSERT INTO api_tokens (account_id, name, token_hash, scope, created_at, expires_at) "
         "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",

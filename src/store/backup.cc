@@ -4,12 +4,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <thread>
+#include <vector>
 
 #include "backsignal/store/store.h"
+#include "daily_backups.h"
 #include "schema.h"
 
 namespace backsignal {
@@ -44,11 +48,110 @@ Result<std::string> One(sqlite3* db, const char* sql, const std::string& path) {
   return std::string(text ? reinterpret_cast<const char*>(text) : "");
 }
 
-// integrity_check, then the schema version: known, and not newer than this backsignal.
-Result<BackupInfo> Check(sqlite3* db, const std::string& path) {
+// A connection that reads a file from elsewhere: nothing in its schema may run a function
+// that has effects, and the schema cannot be changed by writing to it.
+void Harden(sqlite3* db) {
+  sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+  sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+}
+
+// Each object of a database's schema but SQLite's own ("table people", "trigger t"), with
+// what makes it (a table's columns with their types; the table an index or trigger is on).
+Result<std::map<std::string, std::string>> SchemaOf(sqlite3* db, const std::string& schema,
+                                                    const std::string& path) {
+  const std::string sql =
+      "SELECT m.type || ' ' || m.name, m.tbl_name || ': ' || COALESCE((SELECT group_concat("
+      "c.name || ' ' || c.type || ' ' || c.\"notnull\" || ' ' || c.pk || ' ' || c.hidden, ', ') "
+      "FROM pragma_table_xinfo(m.name, '" +
+      schema + "') c WHERE m.type = 'table'), '') FROM \"" + schema +
+      "\".sqlite_master m WHERE m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
+  sqlite3_stmt* raw = nullptr;
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &raw, nullptr) != SQLITE_OK) {
+    return Fail(Error::Invalid(path + ": not a backsignal database (" + sqlite3_errmsg(db) + ")"));
+  }
+  std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> stmt(raw, &sqlite3_finalize);
+  std::map<std::string, std::string> out;
+  int rc;
+  while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
+    auto text = [&](int i) {
+      const auto* t = sqlite3_column_text(stmt.get(), i);
+      return std::string(t ? reinterpret_cast<const char*>(t) : "");
+    };
+    out[text(0)] = text(1);
+  }
+  if (rc != SQLITE_DONE) {
+    return Fail(Error::Invalid(path + ": not a backsignal database (" + sqlite3_errmsg(db) + ")"));
+  }
+  return out;
+}
+
+// The schema backsignal makes at `version`: its migrations up to it, on an empty database.
+Result<void> MakeSchema(sqlite3* db, int version) {
+  char* err = nullptr;
+  auto run = [&](const char* sql) -> Result<void> {
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string msg = err ? err : "failed";
+      sqlite3_free(err);
+      return Fail(
+          Error::Storage("making the schema of version " + std::to_string(version) + ": " + msg));
+    }
+    return {};
+  };
+  if (auto ok = run(sql::kSqliteMigrationsTable); !ok) return ok;
+  for (const sql::Migration& m : sql::Migrations()) {
+    if (m.version > version) break;
+    if (auto ok = run(m.sqlite); !ok) return ok;
+  }
+  return {};
+}
+
+// The backup's schema must be exactly the one backsignal makes at its version: no trigger,
+// view, table, index or column more or less, so that nothing in it can run on the restored
+// database (its rows are also copied into a schema made here, below).
+Result<void> CheckSchemaOf(sqlite3* backup, int version, const std::string& path) {
+  auto got = SchemaOf(backup, "main", path);
+  if (!got) return Unexpected(got.error());
+  Db known(nullptr, &sqlite3_close);
+  {
+    sqlite3* raw = nullptr;
+    sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    known.reset(raw);
+  }
+  if (auto ok = MakeSchema(known.get(), version); !ok) return ok;
+  auto want = SchemaOf(known.get(), "main", "the schema of version " + std::to_string(version));
+  if (!want) return Unexpected(want.error());
+  std::vector<std::string> problems;
+  for (const auto& [object, what] : *got) {
+    auto it = want->find(object);
+    if (it == want->end()) {
+      problems.push_back("holds a " + object + " that backsignal does not make");
+    } else if (it->second != what) {
+      problems.push_back("its " + object + " is not as backsignal makes it (" + what + ")");
+    }
+  }
+  for (const auto& [object, what] : *want) {
+    if (!got->contains(object)) problems.push_back("lacks the " + object);
+  }
+  if (problems.empty()) return {};
+  if (problems.size() > 5) problems.resize(5);
+  return Fail(Error::Invalid(path + ": not the schema of a backsignal database at version " +
+                                 std::to_string(version) +
+                                 " (a backup made by backsignal backup has exactly it)",
+                             std::move(problems)));
+}
+
+// integrity_check, the schema version (known, not newer than this backsignal), then (a file to
+// restore) the whole schema, before any row is read.
+Result<BackupInfo> Check(sqlite3* db, const std::string& path, bool whole_schema) {
   auto ok = One(db, "PRAGMA integrity_check", path);
   if (!ok) return Unexpected(ok.error());
   if (*ok != "ok") return Fail(Error::Invalid(path + ": fails its integrity check: " + *ok));
+  auto table = One(db,
+                   "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = "
+                   "'schema_migrations'",
+                   path);
+  if (!table) return Unexpected(table.error());
+  if (*table != "1") return Fail(Error::Invalid(path + ": not a backsignal database"));
   auto v = One(db, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", path);
   if (!v) return Unexpected(v.error());
   BackupInfo info;
@@ -60,6 +163,11 @@ Result<BackupInfo> Check(sqlite3* db, const std::string& path) {
                                "): restore it with that version or a later one"));
   }
   if (info.schema_version < 1) return Fail(Error::Invalid(path + ": not a backsignal database"));
+  if (whole_schema) {
+    if (auto same = CheckSchemaOf(db, info.schema_version, path); !same) {
+      return Unexpected(same.error());
+    }
+  }
   auto people = One(db, "SELECT COUNT(*) FROM people", path);
   auto days = One(db, "SELECT COUNT(*) FROM days", path);
   if (!people || !days) return Fail(Error::Invalid(path + ": not a backsignal database"));
@@ -99,10 +207,6 @@ Result<void> Sync(const std::string& path) {
   return {};
 }
 
-std::string PlainPath(const std::string& location) {
-  return location.starts_with("sqlite:") ? location.substr(7) : location;
-}
-
 Result<void> RequireSqlite(const std::string& location) {
   if (location.starts_with("postgres://") || location.starts_with("postgresql://") ||
       location.find("host=") != std::string::npos || location == "memory:") {
@@ -117,13 +221,20 @@ Result<void> RequireSqlite(const std::string& location) {
 
 Result<BackupInfo> BackupDatabase(const std::string& location, const std::string& out) {
   if (auto ok = RequireSqlite(location); !ok) return Unexpected(ok.error());
-  const std::string path = PlainPath(location);
+  const std::string path = SqlitePath(location);
   if (!std::filesystem::is_regular_file(path)) {
     return Fail(Error::NotFound("no diary at " + path + " to back up"));
   }
+  const std::string tmp = out + ".tmp";
+  for (const std::string& written : {out, tmp}) {
+    if (IsLiveDatabaseFile(written, path)) {
+      return Fail(Error::Invalid("a backup written to " + out +
+                                 " would overwrite the live database " + path +
+                                 " (or a file SQLite keeps beside it): give another file"));
+    }
+  }
   auto src = OpenRaw(path, SQLITE_OPEN_READWRITE);
   if (!src) return Unexpected(src.error());
-  const std::string tmp = out + ".tmp";
   std::filesystem::remove(tmp);
   const mode_t old = ::umask(077);  // health data: the copy is private too
   auto dst = OpenRaw(tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
@@ -137,7 +248,7 @@ Result<BackupInfo> BackupDatabase(const std::string& location, const std::string
   if (auto ok = Copy(src->get(), dst->get(), "backing up " + path); !ok) return fail(ok.error());
   // The copy stands alone: one file, no write-ahead log beside it.
   sqlite3_exec(dst->get(), "PRAGMA journal_mode=DELETE", nullptr, nullptr, nullptr);
-  auto info = Check(dst->get(), tmp);
+  auto info = Check(dst->get(), tmp, false);
   if (!info) return fail(info.error());
   dst->reset();
   ::chmod(tmp.c_str(), 0600);
@@ -149,37 +260,173 @@ Result<BackupInfo> BackupDatabase(const std::string& location, const std::string
   return info;
 }
 
+namespace {
+
+// "file:PATH?mode=ro", the path percent-encoded where a URI needs it.
+std::string ReadOnlyUri(const std::string& path) {
+  std::string out = "file:";
+  for (const char ch : path) {
+    const auto u = static_cast<unsigned char>(ch);
+    if (std::isalnum(u) || ch == '/' || ch == '.' || ch == '-' || ch == '_' || ch == '~') {
+      out += ch;
+    } else {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      out += '%';
+      out += kHex[u >> 4];
+      out += kHex[u & 15];
+    }
+  }
+  return out + "?mode=ro";
+}
+
+Result<void> Exec(sqlite3* db, const std::string& sql, const std::string& what) {
+  char* err = nullptr;
+  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : sqlite3_errmsg(db);
+    sqlite3_free(err);
+    return Fail(Error::Invalid(what + ": " + msg));
+  }
+  return {};
+}
+
+// Every row of `backup` into a new database at `out`, whose schema is made here by the
+// migrations up to `version`: whatever else the backup's file holds stays behind.
+Result<void> CopyRows(const std::string& backup, int version, const std::string& out) {
+  const mode_t old = ::umask(077);
+  auto db = OpenRaw(out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI);
+  ::umask(old);
+  if (!db) return Unexpected(db.error());
+  sqlite3* d = db->get();
+  Harden(d);
+  if (auto ok = MakeSchema(d, version); !ok) return ok;
+  const std::string what = "copying the rows of " + backup;
+  if (auto ok = Exec(d, "ATTACH DATABASE '" + ReadOnlyUri(backup) + "' AS b", what); !ok) {
+    // A quote in the path: the URI encodes it, so this is another failure.
+    return ok;
+  }
+  if (auto ok = Exec(d, "BEGIN", what); !ok) return ok;
+  // Each table of the new schema (foreign keys are off on this connection: rows go in any
+  // order, and are checked once all are in).
+  std::vector<std::string> tables;
+  {
+    sqlite3_stmt* raw = nullptr;
+    sqlite3_prepare_v2(d,
+                       "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT "
+                       "LIKE 'sqlite\\_%' ESCAPE '\\'",
+                       -1, &raw, nullptr);
+    std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> stmt(raw, &sqlite3_finalize);
+    while (sqlite3_step(stmt.get()) == SQLITE_ROW) {
+      tables.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt.get(), 0)));
+    }
+  }
+  for (const std::string& t : tables) {
+    // The names come from our own schema; the columns are those the backup was checked to have.
+    std::string cols;
+    sqlite3_stmt* raw = nullptr;
+    sqlite3_prepare_v2(d, ("SELECT name FROM pragma_table_info('" + t + "', 'main')").c_str(), -1,
+                       &raw, nullptr);
+    std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> stmt(raw, &sqlite3_finalize);
+    while (sqlite3_step(stmt.get()) == SQLITE_ROW) {
+      cols += std::string(cols.empty() ? "" : ", ") + "\"" +
+              reinterpret_cast<const char*>(sqlite3_column_text(stmt.get(), 0)) + "\"";
+    }
+    if (auto ok = Exec(d, "DELETE FROM main.\"" + t + "\"", what); !ok) return ok;
+    if (auto ok = Exec(d,
+                       "INSERT INTO main.\"" + t + "\" (" + cols + ") SELECT " + cols +
+                           " FROM b.\"" + t + "\"",
+                       what + ", table " + t);
+        !ok) {
+      return ok;
+    }
+  }
+  // Ids handed out before stay handed out (tables with AUTOINCREMENT: migration 012 on).
+  auto has_sequence = One(d,
+                          "SELECT (SELECT COUNT(*) FROM main.sqlite_master WHERE name = "
+                          "'sqlite_sequence') * (SELECT COUNT(*) FROM b.sqlite_master WHERE name "
+                          "= 'sqlite_sequence')",
+                          backup);
+  if (has_sequence && *has_sequence == "1") {
+    if (auto ok = Exec(d,
+                       "INSERT INTO main.sqlite_sequence (name, seq) SELECT s.name, s.seq FROM "
+                       "b.sqlite_sequence s WHERE s.name IN (SELECT name FROM main.sqlite_master "
+                       "WHERE type = 'table') AND s.name NOT IN (SELECT name FROM "
+                       "main.sqlite_sequence); UPDATE main.sqlite_sequence SET seq = MAX(seq, "
+                       "COALESCE((SELECT s.seq FROM b.sqlite_sequence s WHERE s.name = "
+                       "main.sqlite_sequence.name), 0))",
+                       what);
+        !ok) {
+      return ok;
+    }
+  }
+  auto broken = One(d, "SELECT COUNT(*) FROM pragma_foreign_key_check", backup);
+  if (!broken) return Unexpected(broken.error());
+  if (*broken != "0") {
+    return Fail(Error::Invalid(backup + ": " + *broken +
+                               " rows refer to rows that are not in it: not a backup backsignal "
+                               "made"));
+  }
+  if (auto ok = Exec(d, "COMMIT", what); !ok) return ok;
+  if (auto ok = Exec(d, "DETACH DATABASE b", what); !ok) return ok;
+  auto checked = One(d, "PRAGMA integrity_check", out);
+  if (!checked || *checked != "ok") return Fail(Error::Storage(what + ": the copy is damaged"));
+  return {};
+}
+
+}  // namespace
+
 Result<BackupInfo> RestoreDatabase(const std::string& backup, const std::string& location) {
   if (auto ok = RequireSqlite(location); !ok) return Unexpected(ok.error());
-  const std::string path = PlainPath(location);
+  const std::string path = SqlitePath(location);
   if (!std::filesystem::is_regular_file(backup)) {
     return Fail(Error::NotFound("no backup at " + backup));
   }
-  // Checked before anything is replaced.
+  // Checked before anything is replaced: integrity, version, the whole schema.
   BackupInfo info;
   {
-    auto b = OpenRaw(backup, SQLITE_OPEN_READONLY);
+    auto b = OpenRaw(ReadOnlyUri(backup), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
     if (!b) return Unexpected(b.error());
-    auto checked = Check(b->get(), backup);
+    Harden(b->get());
+    auto checked = Check(b->get(), backup, true);
     if (!checked) return Unexpected(checked.error());
     info = *checked;
   }
-  auto b = OpenRaw(backup, SQLITE_OPEN_READONLY);
-  if (!b) return Unexpected(b.error());
+  // Its rows, into a schema made here: nothing else of the file comes along.
+  const std::string fresh = path + ".restoring";
+  std::filesystem::remove(fresh);
+  auto cleanup = [&] {
+    std::error_code ec;
+    std::filesystem::remove(fresh, ec);
+  };
+  if (auto ok = CopyRows(backup, info.schema_version, fresh); !ok) {
+    cleanup();
+    return Unexpected(ok.error());
+  }
+  auto b = OpenRaw(fresh, SQLITE_OPEN_READONLY);
+  if (!b) {
+    cleanup();
+    return Unexpected(b.error());
+  }
   // What is there now is kept beside it, so that a restore can be undone.
   if (std::filesystem::is_regular_file(path)) {
     auto saved = BackupDatabase(path, path + ".before-restore");
-    if (!saved) return Unexpected(saved.error());
+    if (!saved) {
+      cleanup();
+      return Unexpected(saved.error());
+    }
     info.previous = saved->path;
   }
   const mode_t old = ::umask(077);
   auto dst = OpenRaw(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   ::umask(old);
-  if (!dst) return Unexpected(dst.error());
-  sqlite3_exec(dst->get(), "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
-  if (auto ok = Copy(b->get(), dst->get(), "restoring " + backup + " into " + path); !ok) {
-    return Unexpected(ok.error());
+  if (!dst) {
+    cleanup();
+    return Unexpected(dst.error());
   }
+  sqlite3_exec(dst->get(), "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
+  auto copied = Copy(b->get(), dst->get(), "restoring " + backup + " into " + path);
+  b->reset();
+  cleanup();
+  if (!copied) return Unexpected(copied.error());
   sqlite3_exec(dst->get(), "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
   info.path = path;
   return info;

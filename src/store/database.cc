@@ -1,5 +1,6 @@
 // Connections, transactions and group commit, migrations.
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <exception>
 #include <numeric>
@@ -61,6 +62,7 @@ std::vector<Result<void>> SqlDatabase::TransactBatch(std::span<const PersonBody>
     }
     SqlTxn body_txn(c, pb.person);
     if (ok) ok = RunBody(pb.body, body_txn);
+    if (ok && body_txn.new_tags()) ok = CheckTagsOfPerson(c, pb.person);
     if (ok && body_txn.changed()) ok = AfterWrite(c, pb.person, summariser_.get());
     if (ok) {
       ok = txn->ReleaseSavepoint();
@@ -83,19 +85,50 @@ std::vector<Result<void>> SqlDatabase::TransactBatch(std::span<const PersonBody>
 }
 
 Result<void> SqlDatabase::EnsureLocalPerson() {
-  // On SQLite the command line's own diary is person 1; it comes back (empty) if the account
-  // that held it was deleted.
+  // On SQLite the command line has a diary of its own (person 1 in a new database). When the
+  // account that took it is deleted, a new empty one is made, with a new id: an id is never
+  // handed out twice.
   return Write([&](Conn& c) -> Result<void> {
-    auto ok =
-        c.Run("INSERT INTO people (id) VALUES (?) ON CONFLICT (id) DO NOTHING", {kLocalPerson});
-    if (!ok) return Unexpected(ok.error());
-    if (*ok > 0) {
+    auto id = LocalPersonOn(c);
+    if (!id) return Unexpected(id.error());
+    auto there = c.Query("SELECT 1 FROM people WHERE id = ?", {*id});
+    if (!there) return Unexpected(there.error());
+    if (there->empty()) {
+      auto p = c.Query("INSERT INTO people (usual_morning_pain) VALUES (NULL) RETURNING id", {});
+      if (!p) return Unexpected(p.error());
+      *id = (*p)[0].Int(0);
       auto k = c.Run("INSERT INTO profile (person_id, key, value) VALUES (?, 'person_key', ?)",
-                     {kLocalPerson, RandomKey()});
+                     {*id, RandomKey()});
       if (!k) return Unexpected(k.error());
+      auto s = c.Run(
+          "INSERT INTO setup (key, value) VALUES ('local_person', ?) ON CONFLICT (key) DO UPDATE "
+          "SET value = excluded.value",
+          {std::to_string(*id)});
+      if (!s) return Unexpected(s.error());
     }
+    local_person_ = *id;
     return {};
   });
+}
+
+Result<PersonId> LocalPersonOn(Conn& c) {
+  auto r = c.Query("SELECT value FROM setup WHERE key = 'local_person'", {});
+  if (!r) return Unexpected(r.error());
+  if (r->empty()) return kLocalPerson;
+  const std::string v = (*r)[0].Text(0);
+  PersonId id = 0;
+  const auto parsed = std::from_chars(v.data(), v.data() + v.size(), id);
+  if (parsed.ec != std::errc() || parsed.ptr != v.data() + v.size() || id <= 0) {
+    return Fail(Error::Storage("corrupt value in the database, setup.local_person: " + v));
+  }
+  return id;
+}
+
+Result<void> SqlDatabase::FindLocalPerson() {
+  auto id = Read([&](Conn& c) { return LocalPersonOn(c); });
+  if (!id) return Unexpected(id.error());
+  local_person_ = *id;
+  return {};
 }
 
 namespace {
@@ -165,17 +198,18 @@ Result<void> SqlDatabase::Migrate() {
   if (pg) {
     if (auto ok = c.Exec("SELECT pg_advisory_lock(7268)"); !ok) return ok;
   }
+  // SQLite: a migration may make a table again (it cannot change a column's definition in
+  // place), which with foreign keys on would cascade the old table's deletion to every row that
+  // refers to it. So they are off while migrating, and each migration is checked against them
+  // before it commits.
+  if (!pg) {
+    if (auto ok = c.Exec("PRAGMA foreign_keys=OFF"); !ok) return ok;
+  }
   auto migrate = [&]() -> Result<void> {
     {
       auto txn = Transaction::Begin(c, TxnMode::kWrite);
       if (!txn) return Unexpected(txn.error());
-      if (auto ok = c.Exec(pg ? "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER "
-                                "PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT "
-                                "NULL DEFAULT now())"
-                              : "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER "
-                                "PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL "
-                                "DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))");
-          !ok) {
+      if (auto ok = c.Exec(pg ? kPostgresMigrationsTable : kSqliteMigrationsTable); !ok) {
         return ok;
       }
       if (auto ok = txn->Commit(); !ok) return ok;
@@ -189,6 +223,15 @@ Result<void> SqlDatabase::Migrate() {
       if (*current > LatestVersion()) return Fail(NewerSchema(c.Describe(), *current));
       if (m.version <= *current) continue;
       Result<void> ok = c.Exec(pg ? m.postgres : m.sqlite);
+      if (ok && !pg) {
+        auto broken = c.Query("PRAGMA foreign_key_check", {});
+        if (!broken) {
+          ok = Unexpected(broken.error());
+        } else if (!broken->empty()) {
+          ok = Fail(Error::Storage("a row of " + (*broken)[0].Text(0) + " refers to nothing in " +
+                                   (*broken)[0].Text(2)));
+        }
+      }
       if (ok) {
         auto r = c.Run("INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
                        {int64_t{m.version}, std::string(m.name)});
@@ -204,6 +247,9 @@ Result<void> SqlDatabase::Migrate() {
   };
   Result<void> ok = migrate();
   if (pg) (void)c.Exec("SELECT pg_advisory_unlock(7268)");
+  if (!pg) {
+    if (auto on = c.Exec("PRAGMA foreign_keys=ON"); !on && ok) return on;
+  }
   return ok;
 }
 

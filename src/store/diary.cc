@@ -1,14 +1,18 @@
 // One person's view of the database and their write transactions; versions and summaries.
+#include <algorithm>
+
 #include "sql_database.h"
 
 namespace backsignal::sql {
 
 Result<std::optional<Day>> SqlTxn::GetDay(Date date) {
+  if (auto it = known_.find(date); it != known_.end()) return it->second;
+  if (cleared_) return std::optional<Day>();
   auto rows =
       c_.Query("SELECT " BACKSIGNAL_DAY_COLUMNS " FROM days WHERE person_id = ? AND date = ?",
                {person_, date.ToString()});
   if (!rows) return Unexpected(rows.error());
-  if (rows->empty()) return std::optional<Day>();
+  if (rows->empty()) return known_[date] = std::optional<Day>();
   Day day;
   if (auto ok = ReadDayRow((*rows)[0], day, 0); !ok) return Unexpected(ok.error());
   auto ss = c_.Query("SELECT " BACKSIGNAL_SESSION_COLUMNS
@@ -20,14 +24,31 @@ Result<std::optional<Day>> SqlTxn::GetDay(Date date) {
     if (auto ok = ReadSessionRow(r, s, 0); !ok) return Unexpected(ok.error());
     day.sessions.push_back(std::move(s));
   }
-  return std::optional<Day>(std::move(day));
+  return known_[date] = std::optional<Day>(std::move(day));
 }
 
 Result<void> SqlTxn::PutDay(const Day& day) {
   // A day made in code can hold anything: what is stored must read back as a valid diary.
   if (auto ok = ValidateDay(day); !ok) return ok;
+  auto stored = GetDay(day.date);
+  if (!stored) return Unexpected(stored.error());
+  const Day* before = *stored ? &**stored : nullptr;
+  if (before ? *before == day : day.empty()) return {};  // nothing changes
   changed_ = true;
-  return WriteDay(c_, person_, day);
+  if (day.context.tags && !new_tags_) {
+    // Whether it brings a tag the day did not have: only then can the person's count grow.
+    static const std::vector<std::string> kNone;
+    const auto& had = before && before->context.tags ? *before->context.tags : kNone;
+    for (const std::string& t : *day.context.tags) {
+      const std::string folded = FoldAscii(t);
+      new_tags_ = new_tags_ || std::none_of(had.begin(), had.end(), [&](const std::string& h) {
+                    return FoldAscii(h) == folded;
+                  });
+    }
+  }
+  if (auto ok = WriteDay(c_, person_, day, before); !ok) return ok;
+  known_[day.date] = day.empty() ? std::nullopt : std::optional<Day>(day);
+  return {};
 }
 
 Result<std::map<std::string, double>> SqlTxn::GetSettings() { return LoadSettingsOn(c_, person_); }
@@ -52,6 +73,8 @@ Result<void> SqlTxn::Clear() {
                           "DELETE FROM flares WHERE person_id = ?"}) {
     if (auto ok = c_.Run(sql, {person_}); !ok) return Unexpected(ok.error());
   }
+  known_.clear();
+  cleared_ = true;
   return SetUsual(UsualMorning{});
 }
 
@@ -286,6 +309,17 @@ Result<void> SqlTxn::PutIdempotent(const std::string& key, const IdempotentWrite
       {person_, key, w.fingerprint, w.date.ToString(),
        w.session ? Value(static_cast<int64_t>(*w.session)) : Null(), now});
   if (!ok) return Unexpected(ok.error());
+  auto n = c_.Query("SELECT COUNT(*) FROM idempotency WHERE person_id = ?", {person_});
+  if (!n) return Unexpected(n.error());
+  if ((*n)[0].Int(0) > kIdempotencyKeysPerPerson) {
+    // The newest are kept: the oldest, ordered by when and then by key, go.
+    auto d = c_.Run(
+        "DELETE FROM idempotency WHERE person_id = ? AND (created_at, request_key) < (SELECT "
+        "created_at, request_key FROM idempotency WHERE person_id = ? ORDER BY created_at DESC, "
+        "request_key DESC LIMIT 1 OFFSET ?)",
+        {person_, person_, kIdempotencyKeysPerPerson - 1});
+    if (!d) return Unexpected(d.error());
+  }
   return {};
 }
 

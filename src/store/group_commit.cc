@@ -22,18 +22,25 @@ void DirectWriter::Submit(PersonId person, Store::TxnBody body, Done done) {
 GroupCommitter::GroupCommitter(Database& db, size_t max_batch)
     : db_(db), max_batch_(max_batch), thread_([this] { Loop(); }) {}
 
-GroupCommitter::~GroupCommitter() {
+GroupCommitter::~GroupCommitter() { Stop(); }
+
+void GroupCommitter::Stop() {
   {
     std::lock_guard lock(mu_);
     stopping_ = true;
   }
   wake_.notify_all();
-  thread_.join();
+  if (thread_.joinable()) thread_.join();
 }
 
 void GroupCommitter::Submit(PersonId person, Store::TxnBody body, Done done) {
   {
-    std::lock_guard lock(mu_);
+    std::unique_lock lock(mu_);
+    if (stopped_) {
+      lock.unlock();
+      done(Fail(Error::Storage("the server is stopping: nothing was stored")));
+      return;
+    }
     queue_.emplace_back(Database::PersonBody{person, std::move(body)}, std::move(done));
   }
   wake_.notify_one();
@@ -61,7 +68,10 @@ void GroupCommitter::Loop() {
     {
       std::unique_lock lock(mu_);
       wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-      if (queue_.empty()) return;  // stopping, and nothing left to write
+      if (queue_.empty()) {  // stopping, and nothing left to write
+        stopped_ = true;     // later writes fail at once (Submit)
+        return;
+      }
       while (!queue_.empty() && bodies.size() < max_batch_) {
         bodies.push_back(std::move(queue_.front().first));
         dones.push_back(std::move(queue_.front().second));

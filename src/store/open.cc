@@ -130,6 +130,7 @@ Result<std::unique_ptr<Database>> OpenSqlite(const std::string& path, const Open
     if (!c) return Unexpected(c.error());
     auto db = std::make_unique<SqlDatabase>(std::move(*c), nullptr, options.summariser);
     if (auto ok = db->CheckSchema(); !ok) return Unexpected(ok.error());
+    if (auto ok = db->FindLocalPerson(); !ok) return Unexpected(ok.error());
     return std::unique_ptr<Database>(std::move(db));
   }
   auto w = sql::OpenSqliteConn(path, options.create);

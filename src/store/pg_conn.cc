@@ -182,7 +182,9 @@ class PgConn final : public Conn {
 
   bool InTransaction() const override { return in_txn_; }
 
-  Result<std::vector<Row>> Query(const char* sql, std::initializer_list<Value> params) override {
+  using Conn::Query;
+  using Conn::Run;
+  Result<std::vector<Row>> Query(const char* sql, std::span<const Value> params) override {
     auto r = Execute(sql, params);
     if (!r) return Unexpected(r.error());
     PGresult* res = r->get();
@@ -205,7 +207,7 @@ class PgConn final : public Conn {
     return rows;
   }
 
-  Result<int64_t> Run(const char* sql, std::initializer_list<Value> params) override {
+  Result<int64_t> Run(const char* sql, std::span<const Value> params) override {
     auto r = Execute(sql, params);
     if (!r) return Unexpected(r.error());
     const char* n = pq_.cmd_tuples(r->get());
@@ -240,7 +242,7 @@ class PgConn final : public Conn {
     }
   }
 
-  Result<PgResult> Execute(const char* sql, std::initializer_list<Value> params) {
+  Result<PgResult> Execute(const char* sql, std::span<const Value> params) {
     if (!in_txn_) Reconnect();
     auto it = names_.find(sql);
     if (it == names_.end()) {

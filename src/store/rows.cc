@@ -67,15 +67,34 @@ Result<void> ReadDayRow(const Row& r, Day& day, size_t c) {
   day.context.painkillers = ColBool(r, c + 9);
   day.context.painkiller_name = r.OptText(c + 10);
   day.context.stress = *stress;
-  if (auto tags = r.OptText(c + 12)) {
-    std::vector<std::string> list;
-    size_t from = 0;
-    while (from <= tags->size()) {
-      const size_t nl = std::min(tags->find('\n', from), tags->size());
-      list.push_back(tags->substr(from, nl - from));
-      from = nl + 1;
-    }
-    day.context.tags = std::move(list);
+  if (auto tags = r.OptText(c + 12)) day.context.tags = SplitTags(*tags);
+  return {};
+}
+
+std::vector<std::string> SplitTags(const std::string& column) {
+  std::vector<std::string> list;
+  size_t from = 0;
+  while (from <= column.size()) {
+    const size_t nl = std::min(column.find('\n', from), column.size());
+    list.push_back(column.substr(from, nl - from));
+    from = nl + 1;
+  }
+  return list;
+}
+
+Result<void> CheckTagsOfPerson(Conn& c, PersonId person) {
+  auto rows = c.Query("SELECT tags FROM days WHERE person_id = ? AND tags IS NOT NULL", {person});
+  if (!rows) return Unexpected(rows.error());
+  std::vector<std::string> all;
+  for (const Row& r : *rows) {
+    for (std::string& t : SplitTags(r.Text(0))) all.push_back(std::move(t));
+  }
+  const size_t n = CountDistinctTags(all);
+  if (n > kMaxTagsPerPerson) {
+    return Fail(Error::Invalid(
+        "context.tags: the diary would hold " + std::to_string(n) + " different factors; at most " +
+        std::to_string(kMaxTagsPerPerson) +
+        " are kept per person: use one already in the diary, or remove one no longer used"));
   }
   return {};
 }
@@ -104,35 +123,107 @@ Result<void> ReadSessionRow(const Row& r, Session& out, size_t c) {
   return {};
 }
 
-Result<void> WriteDay(Conn& c, PersonId person, const Day& day) {
+namespace {
+
+// The values of a day's row, after person_id and date (BACKSIGNAL_DAY_COLUMNS but the date).
+std::vector<Value> DayRowValues(const Day& day) {
+  return {day.morning ? Value(day.morning->pain.value()) : Null(),
+          ScoreValue(day.morning ? day.morning->stiffness : std::nullopt),
+          Opt(day.context.sitting_hours),
+          Opt(day.context.prolonged_position),
+          ScoreValue(day.context.upper_body_tension),
+          Opt(day.note),
+          Opt(day.context.sleep_hours),
+          ScoreValue(day.context.sleep_quality),
+          Opt(day.context.painkillers),
+          Opt(day.context.painkiller_name),
+          ScoreValue(day.context.stress),
+          TagsValue(day.context)};
+}
+
+// The values of a session's row, after person_id, date and seq.
+std::vector<Value> SessionRowValues(const Session& x) {
+  return {x.time ? Value(int64_t{x.time->minutes()}) : Null(),
+          Opt(x.minutes),
+          Opt(x.activity),
+          int64_t{x.load.bits()},
+          ScoreValue(x.during.start),
+          ScoreValue(x.during.end),
+          x.during.pattern ? Value(std::string(PatternName(*x.during.pattern))) : Null(),
+          Opt(x.during.sharp),
+          ScoreValue(x.hour_after.pain),
+          Opt(x.hour_after.tighter)};
+}
+
+std::vector<Value> Keyed(std::vector<Value> key, std::vector<Value> rest) {
+  key.insert(key.end(), std::make_move_iterator(rest.begin()), std::make_move_iterator(rest.end()));
+  return key;
+}
+
+bool SameDayRow(const Day& a, const Day& b) {
+  return a.morning == b.morning && a.context == b.context && a.note == b.note;
+}
+
+Result<void> InsertSession(Conn& c, PersonId person, const std::string& date, size_t seq,
+                           const Session& x) {
+  auto s = c.Run(
+      "INSERT INTO sessions (person_id, date, seq, time_minutes, minutes, activity, load_bits, "
+      "during_start, during_end, during_pattern, during_sharp, hour_after_pain, "
+      "hour_after_tighter) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      Keyed({person, date, static_cast<int64_t>(seq)}, SessionRowValues(x)));
+  if (!s) return Unexpected(s.error());
+  return {};
+}
+
+}  // namespace
+
+Result<void> WriteDay(Conn& c, PersonId person, const Day& day, const Day* before) {
   const std::string date = day.date.ToString();
-  if (auto ok = c.Run("DELETE FROM days WHERE person_id = ? AND date = ?", {person, date}); !ok) {
-    return Unexpected(ok.error());
+  if (before == nullptr || day.empty()) {
+    // New, or gone: the day's row (and by cascade its sessions) whole.
+    if (auto ok = c.Run("DELETE FROM days WHERE person_id = ? AND date = ?", {person, date}); !ok) {
+      return Unexpected(ok.error());
+    }
+    if (day.empty()) return {};
+    auto ok = c.Run(
+        "INSERT INTO days (person_id, date, morning_pain, morning_stiffness, sitting_hours, "
+        "prolonged_position, upper_body_tension, note, sleep_hours, sleep_quality, painkillers, "
+        "painkiller_name, stress, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        Keyed({person, date}, DayRowValues(day)));
+    if (!ok) return Unexpected(ok.error());
+    for (size_t k = 0; k < day.sessions.size(); ++k) {
+      if (auto s = InsertSession(c, person, date, k + 1, day.sessions[k]); !s) return s;
+    }
+    return {};
   }
-  if (day.empty()) return {};
-  auto ok = c.Run(
-      "INSERT INTO days (person_id, date, morning_pain, morning_stiffness, sitting_hours, "
-      "prolonged_position, upper_body_tension, note, sleep_hours, sleep_quality, painkillers, "
-      "painkiller_name, stress, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {person, date, day.morning ? Value(day.morning->pain.value()) : Null(),
-       ScoreValue(day.morning ? day.morning->stiffness : std::nullopt),
-       Opt(day.context.sitting_hours), Opt(day.context.prolonged_position),
-       ScoreValue(day.context.upper_body_tension), Opt(day.note), Opt(day.context.sleep_hours),
-       ScoreValue(day.context.sleep_quality), Opt(day.context.painkillers),
-       Opt(day.context.painkiller_name), ScoreValue(day.context.stress), TagsValue(day.context)});
-  if (!ok) return Unexpected(ok.error());
-  for (size_t k = 0; k < day.sessions.size(); ++k) {
-    const Session& x = day.sessions[k];
-    auto s = c.Run(
-        "INSERT INTO sessions (person_id, date, seq, time_minutes, minutes, activity, load_bits, "
-        "during_start, during_end, during_pattern, during_sharp, hour_after_pain, "
-        "hour_after_tighter) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        {person, date, static_cast<int64_t>(k + 1),
-         x.time ? Value(int64_t{x.time->minutes()}) : Null(), Opt(x.minutes), Opt(x.activity),
-         int64_t{x.load.bits()}, ScoreValue(x.during.start), ScoreValue(x.during.end),
-         x.during.pattern ? Value(std::string(PatternName(*x.during.pattern))) : Null(),
-         Opt(x.during.sharp), ScoreValue(x.hour_after.pain), Opt(x.hour_after.tighter)});
-    if (!s) return Unexpected(s.error());
+  // Only the rows that differ from what is stored: a session added to a crowded day is one
+  // insert, not the day written again.
+  if (!SameDayRow(day, *before)) {
+    auto ok = c.Run(
+        "UPDATE days SET morning_pain = ?, morning_stiffness = ?, sitting_hours = ?, "
+        "prolonged_position = ?, upper_body_tension = ?, note = ?, sleep_hours = ?, "
+        "sleep_quality = ?, painkillers = ?, painkiller_name = ?, stress = ?, tags = ? WHERE "
+        "person_id = ? AND date = ?",
+        Keyed(DayRowValues(day), {person, date}));
+    if (!ok) return Unexpected(ok.error());
+  }
+  const size_t common = std::min(day.sessions.size(), before->sessions.size());
+  for (size_t k = 0; k < common; ++k) {
+    if (day.sessions[k] == before->sessions[k]) continue;
+    auto ok = c.Run(
+        "UPDATE sessions SET time_minutes = ?, minutes = ?, activity = ?, load_bits = ?, "
+        "during_start = ?, during_end = ?, during_pattern = ?, during_sharp = ?, "
+        "hour_after_pain = ?, hour_after_tighter = ? WHERE person_id = ? AND date = ? AND seq = ?",
+        Keyed(SessionRowValues(day.sessions[k]), {person, date, static_cast<int64_t>(k + 1)}));
+    if (!ok) return Unexpected(ok.error());
+  }
+  for (size_t k = common; k < day.sessions.size(); ++k) {
+    if (auto s = InsertSession(c, person, date, k + 1, day.sessions[k]); !s) return s;
+  }
+  if (before->sessions.size() > day.sessions.size()) {
+    auto ok = c.Run("DELETE FROM sessions WHERE person_id = ? AND date = ? AND seq > ?",
+                    {person, date, static_cast<int64_t>(day.sessions.size())});
+    if (!ok) return Unexpected(ok.error());
   }
   return {};
 }

@@ -17,4 +17,12 @@ struct Migration {
 // Every migration, in version order (1, 2, ...). Never edit a released one: add the next.
 std::span<const Migration> Migrations();
 
+// The table that records the migrations applied, made before the first one.
+inline constexpr const char* kSqliteMigrationsTable =
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT "
+    "NULL, applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))";
+inline constexpr const char* kPostgresMigrationsTable =
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT "
+    "NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())";
+
 }  // namespace backsignal::sql

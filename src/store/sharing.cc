@@ -22,8 +22,21 @@ Result<int64_t> SqlDatabase::CreateInvite(PersonId person, const std::string& ha
                                           int64_t expires) {
   int64_t id = 0;
   auto ok = Write([&](Conn& c) -> Result<void> {
+    if (IsPostgres()) {
+      // The person's lock (their diary's writes take it too): one count at a time.
+      if (auto l = c.Query("SELECT pg_advisory_xact_lock(?)", {person}); !l) {
+        return Unexpected(l.error());
+      }
+    }
     if (auto d = c.Run("DELETE FROM invites WHERE expires_at <= ?", {now}); !d)
       return Unexpected(d.error());
+    auto live = c.Query("SELECT COUNT(*) FROM invites WHERE person_id = ?", {person});
+    if (!live) return Unexpected(live.error());
+    if ((*live)[0].Int(0) >= kMaxLiveInvites) {
+      return Fail(Error::Conflict("you have " + std::to_string(kMaxLiveInvites) +
+                                  " invite codes waiting to be used: cancel one (Account) or "
+                                  "wait for one to expire"));
+    }
     auto r = c.Query(
         "INSERT INTO invites (person_id, code_hash, created_at, expires_at) VALUES (?, ?, ?, ?) "
         "RETURNING id",

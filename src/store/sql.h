@@ -7,6 +7,7 @@
 #include <initializer_list>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <variant>
 #include <vector>
@@ -72,10 +73,16 @@ class Conn {
   // Runs one statement with `?` placeholders, prepared once per connection and cached by the
   // address of `sql` (pass string literals or strings that live as long as the program).
   [[nodiscard]] virtual Result<std::vector<Row>> Query(const char* sql,
-                                                       std::initializer_list<Value> params) = 0;
+                                                       std::span<const Value> params) = 0;
+  [[nodiscard]] Result<std::vector<Row>> Query(const char* sql,
+                                               std::initializer_list<Value> params) {
+    return Query(sql, std::span<const Value>(params.begin(), params.size()));
+  }
   // The same, for statements without rows: returns the number of rows changed.
-  [[nodiscard]] virtual Result<int64_t> Run(const char* sql,
-                                            std::initializer_list<Value> params) = 0;
+  [[nodiscard]] virtual Result<int64_t> Run(const char* sql, std::span<const Value> params) = 0;
+  [[nodiscard]] Result<int64_t> Run(const char* sql, std::initializer_list<Value> params) {
+    return Run(sql, std::span<const Value>(params.begin(), params.size()));
+  }
   // For messages: "sqlite:/path" or "postgresql://host/db" (no credentials).
   virtual std::string Describe() const = 0;
 

@@ -33,8 +33,9 @@ namespace backsignal::sql {
 [[nodiscard]] Result<void> ReadDayRow(const Row& r, Day& day, size_t c);
 // A row of BACKSIGNAL_SESSION_COLUMNS from column `c` on.
 [[nodiscard]] Result<void> ReadSessionRow(const Row& r, Session& out, size_t c);
-// Writes the day whole (its row and its sessions' rows), replacing what was there.
-[[nodiscard]] Result<void> WriteDay(Conn& c, PersonId person, const Day& day);
+// Stores the day, replacing what was there: `before` is what is stored (null: nothing), and
+// only the rows that differ from it are written.
+[[nodiscard]] Result<void> WriteDay(Conn& c, PersonId person, const Day& day, const Day* before);
 // A person's stated usual morning.
 [[nodiscard]] Result<UsualMorning> LoadUsualOn(Conn& c, PersonId person);
 [[nodiscard]] Result<void> SaveUsualOn(Conn& c, PersonId person, const UsualMorning& usual);
@@ -43,6 +44,10 @@ namespace backsignal::sql {
 // A person's diary from `since` on (all of it when empty), inside the open transaction.
 [[nodiscard]] Result<Diary> LoadDiaryOn(Conn& c, PersonId person, std::optional<Date> since);
 [[nodiscard]] Result<std::map<std::string, double>> LoadSettingsOn(Conn& c, PersonId person);
+// A day's tags column (one a line) as a list.
+std::vector<std::string> SplitTags(const std::string& column);
+// kInvalid when the person's diary holds more than kMaxTagsPerPerson different tags.
+[[nodiscard]] Result<void> CheckTagsOfPerson(Conn& c, PersonId person);
 // A random person key (32 hex digits).
 std::string RandomKey();
 
@@ -126,6 +131,8 @@ class SqlTxn final : public DiaryTxn {
  public:
   SqlTxn(Conn& c, PersonId person) : c_(c), person_(person), reminders_(c, person) {}
   bool changed() const { return changed_; }
+  // A day was stored with a tag it did not hold before: the person's tags may be too many.
+  bool new_tags() const { return new_tags_; }
 
   [[nodiscard]] Result<std::optional<Day>> GetDay(Date date) override;
   [[nodiscard]] Result<void> PutDay(const Day& day) override;
@@ -153,6 +160,12 @@ class SqlTxn final : public DiaryTxn {
   PersonId person_;
   SqlReminderTxn reminders_;
   bool changed_ = false;  // the diary or its thresholds changed (the profile is not the diary)
+  bool new_tags_ = false;
+  // The days this transaction has read or written, as they now stand (nullopt: none), so that
+  // a write compares with what is stored without reading it again; after Clear, every day not
+  // in it is known to be absent.
+  std::map<Date, std::optional<Day>> known_;
+  bool cleared_ = false;
 };
 
 // --- database.cc, accounts.cc, sharing.cc ---
@@ -167,7 +180,11 @@ class SqlDatabase final : public Database {
 
   [[nodiscard]] Result<void> Migrate();
   [[nodiscard]] Result<void> CheckSchema();  // a read-only database: its schema must be known
+  // SQLite: makes the command line's own diary when it is gone (see LocalPerson), or finds it
+  // (a read-only database).
   [[nodiscard]] Result<void> EnsureLocalPerson();
+  [[nodiscard]] Result<void> FindLocalPerson();
+  PersonId LocalPerson() const override { return IsPostgres() ? 0 : local_person_; }
   // Makes again every summary made under older reading rules than the summariser's (sharing.cc).
   [[nodiscard]] Result<void> RefreshStaleSummaries();
   void SetReader(std::unique_ptr<Conn> reader) { reader_ = std::move(reader); }
@@ -201,8 +218,10 @@ class SqlDatabase final : public Database {
   std::vector<Result<void>> TransactBatch(std::span<const PersonBody> bodies) override;
 
   // accounts.cc
-  [[nodiscard]] Result<Account> CreateAccount(const std::string& username, const std::string& hash,
-                                              const std::string& role, int64_t now) override;
+  using Database::CreateAccount;
+  [[nodiscard]] Result<Account> CreateAccount(
+      const std::string& username, const std::string& hash, const std::string& role, int64_t now,
+      const std::optional<std::string>& setup_code_hash) override;
   [[nodiscard]] Result<int64_t> CountAccounts() override;
   [[nodiscard]] Result<std::vector<Account>> ListAccounts() override;
   [[nodiscard]] Result<std::optional<std::pair<Account, std::string>>> FindLogin(
@@ -253,8 +272,12 @@ class SqlDatabase final : public Database {
   std::mutex read_mu_;
   std::unique_ptr<Conn> reader_;  // GUARDED_BY(read_mu_); null: reads share the writer
   std::shared_ptr<const Summariser> summariser_;
+  PersonId local_person_ = kLocalPerson;  // set once at open
   SqlPushStore push_{*this};
 };
+
+// The command line's own diary on SQLite: setup's local_person, or person 1 when none is set.
+[[nodiscard]] Result<PersonId> LocalPersonOn(Conn& c);
 
 Account AccountFrom(const Row& r);
 #define BACKSIGNAL_ACCOUNT_COLUMNS "a.id, a.person_id, a.username, a.role, a.is_admin, a.created_at"

@@ -68,7 +68,9 @@ class SqliteConn final : public Conn {
     return {};
   }
 
-  Result<std::vector<Row>> Query(const char* sql, std::initializer_list<Value> params) override {
+  using Conn::Query;
+  using Conn::Run;
+  Result<std::vector<Row>> Query(const char* sql, std::span<const Value> params) override {
     auto s = Bind(sql, params);
     if (!s) return Unexpected(s.error());
     std::vector<Row> rows;
@@ -101,7 +103,7 @@ class SqliteConn final : public Conn {
     return rows;
   }
 
-  Result<int64_t> Run(const char* sql, std::initializer_list<Value> params) override {
+  Result<int64_t> Run(const char* sql, std::span<const Value> params) override {
     auto s = Bind(sql, params);
     if (!s) return Unexpected(s.error());
     int rc;
@@ -120,7 +122,7 @@ class SqliteConn final : public Conn {
     return Error::Storage(msg);
   }
 
-  Result<sqlite3_stmt*> Bind(const char* sql, std::initializer_list<Value> params) {
+  Result<sqlite3_stmt*> Bind(const char* sql, std::span<const Value> params) {
     auto it = stmts_.find(sql);
     if (it == stmts_.end()) {
       sqlite3_stmt* raw = nullptr;

@@ -34,7 +34,8 @@ OpenOptions Opts(bool create) {
 Result<std::unique_ptr<Store>> OpenStore(const std::string& location, bool create) {
   auto db = OpenDatabase(location, Opts(create));
   if (!db) return Unexpected(db.error());
-  return OwningPersonStore(std::move(*db), kLocalPerson);
+  const PersonId local = (*db)->LocalPerson();
+  return OwningPersonStore(std::move(*db), local);
 }
 
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, bool create) {
@@ -540,12 +541,13 @@ TYPED_TEST(StoreTest, TheWeeklyDayIsPartOfTheProfile) {
   EXPECT_EQ(WeeklyDayOf(Profile{}), Weekday::kSunday);
 }
 
-TEST(SqliteStoreTest, TheLocalDiaryComesBackEmptyAfterItsAccountIsDeleted) {
+TEST(SqliteStoreTest, TheLocalDiaryComesBackEmptyUnderANewIdAfterItsAccountIsDeleted) {
   TempDir dir;
   const std::string path = "sqlite:" + dir.File("d.db");
   {
     auto db = OpenDatabase(path, Opts(true));
     ASSERT_TRUE(db.has_value());
+    EXPECT_EQ((*db)->LocalPerson(), kLocalPerson);
     auto first = (*db)->CreateAccount("first", "hash", "person", 1);
     ASSERT_TRUE(first.has_value());
     EXPECT_EQ(first->person, kLocalPerson);  // the first account takes the local diary
@@ -554,6 +556,18 @@ TEST(SqliteStoreTest, TheLocalDiaryComesBackEmptyAfterItsAccountIsDeleted) {
                     ->Import(testing::RandomDiary(2, 10), ImportMode::kRefuseClashes)
                     .has_value());
     ASSERT_TRUE((*db)->DeleteAccount(first->id).has_value());
+  }
+  PersonId local = 0;
+  {
+    auto db = OpenDatabase(path, Opts(false));
+    ASSERT_TRUE(db.has_value());
+    local = (*db)->LocalPerson();
+    EXPECT_NE(local, kLocalPerson);  // never the deleted person's id
+    // The next first account takes the new local diary.
+    auto next = (*db)->CreateAccount("next", "hash", "person", 2);
+    ASSERT_TRUE(next.has_value());
+    EXPECT_EQ(next->person, local);
+    ASSERT_TRUE((*db)->DeleteAccount(next->id).has_value());
   }
   auto store = OpenStore(path, false);
   ASSERT_TRUE(store.has_value());
@@ -565,6 +579,138 @@ TEST(SqliteStoreTest, TheLocalDiaryComesBackEmptyAfterItsAccountIsDeleted) {
                               return {};
                             })
                   .has_value());
+  // Read-only, the same local diary is found.
+  auto ro = OpenDatabase(path, OpenOptions{.read_only = true});
+  ASSERT_TRUE(ro.has_value());
+  EXPECT_GT((*ro)->LocalPerson(), local);
+  EXPECT_EQ((*ro)->ForPerson((*ro)->LocalPerson())->LoadDiary()->days.size(), 1u);
+}
+
+TYPED_TEST(StoreTest, PersonAndAccountIdsAreNeverHandedOutTwice) {
+  Database& db = *this->db_;
+  // The newest account is deleted: its ids are the highest, the ones a plain rowid would reuse.
+  for (int round = 0; round < 3; ++round) {
+    auto gone = db.CreateAccount("gone", "hash", "person", 1);
+    ASSERT_TRUE(gone.has_value()) << gone.error().message;
+    ASSERT_TRUE(db.DeleteAccount(gone->id).has_value());
+    auto next = db.CreateAccount("next" + std::to_string(round), "hash", "person", 1);
+    ASSERT_TRUE(next.has_value());
+    EXPECT_GT(next->person, gone->person);
+    EXPECT_GT(next->id, gone->id);
+    ASSERT_TRUE(db.DeleteAccount(next->id).has_value());
+  }
+}
+
+TYPED_TEST(StoreTest, TheFirstAccountNeedsTheSetupCodeAndTheLastAdministratorStays) {
+  Database& db = *this->db_;
+  auto owner = db.FindLogin("owner").value();
+  ASSERT_TRUE(owner.has_value());
+  EXPECT_TRUE(owner->first.admin);
+  // Others use the service: its only administrator cannot go.
+  auto other = db.CreateAccount("other", "hash", "person", 2, std::string("no code"));
+  ASSERT_TRUE(other.has_value());  // not the first: no code asked
+  EXPECT_FALSE(other->admin);
+  EXPECT_EQ(db.DeleteAccount(owner->first.id).error().kind, ErrorKind::kConflict);
+  ASSERT_TRUE(db.DeleteAccount(other->id).has_value());
+  ASSERT_TRUE(db.DeleteAccount(owner->first.id).has_value());
+  // No account: a sign-up is the first only with a setup code, and becomes the administrator.
+  ASSERT_TRUE(db.SetSetupCode("good").has_value());
+  EXPECT_EQ(db.CreateAccount("stranger", "hash", "person", 3, std::string("bad")).error().kind,
+            ErrorKind::kForbidden);
+  EXPECT_FALSE(db.FindLogin("stranger").value().has_value());
+  auto first = db.CreateAccount("first", "hash", "person", 3, std::string("good"));
+  ASSERT_TRUE(first.has_value());
+  EXPECT_TRUE(first->admin);
+  // The code is used up.
+  EXPECT_FALSE(db.CheckSetupCode("good").value());
+}
+
+TYPED_TEST(StoreTest, ADiaryHoldsAtMostFiveHundredDifferentTags) {
+  Diary d;
+  for (int i = 0; i < 50; ++i) {
+    Day day{.date = D("2026-01-01") + i};
+    day.context.tags = std::vector<std::string>();
+    for (int k = 0; k < 10; ++k) day.context.tags->push_back("t" + std::to_string(i * 10 + k));
+    d.days.push_back(day);
+  }
+  ASSERT_TRUE(this->store_->Import(d, ImportMode::kRefuseClashes).has_value());
+  auto add = [&](const char* tag) {
+    return this->store_->EditDay(D("2026-03-01"), [tag](Day& day) -> Result<void> {
+      day.context.tags = std::vector<std::string>{tag};
+      return {};
+    });
+  };
+  auto refused = add("one too many");
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().kind, ErrorKind::kInvalid);
+  EXPECT_FALSE(this->store_->GetDay(D("2026-03-01")).value().has_value());
+  EXPECT_TRUE(add("T42").has_value());  // one already in the diary, in another case
+  // A whole diary with more is refused whole.
+  d.days.push_back(Day{.date = D("2026-04-01")});
+  d.days.back().context.tags = std::vector<std::string>{"new"};
+  EXPECT_EQ(this->store_->ReplaceAll(d).error().kind, ErrorKind::kInvalid);
+  EXPECT_EQ(this->store_->LoadDiary()->days.size(), 51u);
+}
+
+TYPED_TEST(StoreTest, AtMostAThousandIdempotencyKeysAreKeptTheNewestFirst) {
+  ASSERT_TRUE(this->store_
+                  ->Transact([&](DiaryTxn& txn) -> Result<void> {
+                    for (int i = 0; i < 1005; ++i) {
+                      char key[16];
+                      std::snprintf(key, sizeof key, "k%04d", i);
+                      auto ok = txn.PutIdempotent(key, {"f", D("2026-01-01"), std::nullopt},
+                                                  1000 + i / 500);
+                      if (!ok) return ok;
+                    }
+                    return {};
+                  })
+                  .has_value());
+  auto seen = [&](int i) {
+    char key[16];
+    std::snprintf(key, sizeof key, "k%04d", i);
+    std::optional<IdempotentWrite> out;
+    EXPECT_TRUE(this->store_
+                    ->View([&](DiaryTxn& txn) -> Result<void> {
+                      auto r = txn.GetIdempotent(key);
+                      if (!r) return Unexpected(r.error());
+                      out = *r;
+                      return {};
+                    })
+                    .has_value());
+    return out.has_value();
+  };
+  for (int i = 0; i < 5; ++i) EXPECT_FALSE(seen(i)) << i;  // the oldest went
+  for (int i : {5, 499, 500, 1004}) EXPECT_TRUE(seen(i)) << i;
+}
+
+TYPED_TEST(StoreTest, APersonHoldsAtMostTenLiveInvites) {
+  Database& db = *this->db_;
+  for (int i = 0; i < kMaxLiveInvites; ++i) {
+    ASSERT_TRUE(db.CreateInvite(this->person_, "c" + std::to_string(i), 10, 100).has_value());
+  }
+  EXPECT_EQ(db.CreateInvite(this->person_, "one more", 10, 100).error().kind, ErrorKind::kConflict);
+  // Cancelled or expired ones make room.
+  ASSERT_TRUE(db.CancelInvite(this->person_, db.ListInvites(this->person_, 10)->at(0).id).value());
+  EXPECT_TRUE(db.CreateInvite(this->person_, "room", 10, 100).has_value());
+  EXPECT_TRUE(db.CreateInvite(this->person_, "later", 100, 200).has_value());
+}
+
+TYPED_TEST(StoreTest, AnAccountKeepsItsNewestFiftySessionsAndAtMostFiftyTokens) {
+  Database& db = *this->db_;
+  const int64_t owner = db.FindLogin("owner").value()->first.id;
+  for (int i = 0; i < kMaxSessionsPerAccount + 5; ++i) {
+    ASSERT_TRUE(db.CreateSession("s" + std::to_string(i), owner, "c", 10 + i, 1000).has_value());
+  }
+  EXPECT_FALSE(db.FindSession("s0", 100).value().has_value());  // the oldest went
+  EXPECT_TRUE(db.FindSession("s5", 100).value().has_value());
+  EXPECT_TRUE(db.FindSession("s54", 100).value().has_value());
+  for (int i = 0; i < kMaxTokensPerAccount; ++i) {
+    ASSERT_TRUE(db.CreateApiToken(owner, "t", "t" + std::to_string(i), "read", 10, 1000));
+  }
+  EXPECT_EQ(db.CreateApiToken(owner, "t", "more", "read", 10, 1000).error().kind,
+            ErrorKind::kConflict);
+  // Expired ones make room.
+  EXPECT_TRUE(db.CreateApiToken(owner, "t", "later", "read", 1000, 2000).has_value());
 }
 
 TYPED_TEST(StoreTest, DataSurvivesReopening) {
@@ -597,6 +743,54 @@ TEST(SqliteStoreTest, UsesWalForeignKeysAndRecordsMigrations) {
   EXPECT_EQ(one("SELECT MAX(version) FROM schema_migrations"),
             std::to_string(sql::Migrations().back().version));
   sqlite3_close(db);
+}
+
+TEST(SqliteStoreTest, TheMigrationToNeverReusedIdsKeepsEveryRowAndItsReferences) {
+  TempDir dir;
+  const std::string path = dir.File("old.db");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  auto exec = [&](const std::string& sql) {
+    char* err = nullptr;
+    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
+    sqlite3_free(err);
+  };
+  // A database as version 9 left it, foreign keys on: two people, the second one's account
+  // deleted before (so the highest id in use is lower than one handed out).
+  exec("PRAGMA foreign_keys=ON");
+  exec(
+      "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+      "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))");
+  for (const sql::Migration& m : sql::Migrations()) {
+    if (m.version > 9) break;
+    exec(m.sqlite);
+    exec("INSERT INTO schema_migrations (version, name) VALUES (" + std::to_string(m.version) +
+         ", 'm')");
+  }
+  exec("INSERT INTO people (id) VALUES (2)");
+  exec(
+      "INSERT INTO accounts (person_id, username, password_hash, role, is_admin, created_at) "
+      "VALUES (1, 'ann', 'h', 'person', 1, 1), (2, 'bob', 'h', 'person', 0, 1)");
+  exec("INSERT INTO days (person_id, date, morning_pain) VALUES (2, '2026-01-01', 3)");
+  exec("INSERT INTO sessions (person_id, date, seq, minutes) VALUES (2, '2026-01-01', 1, 30)");
+  exec("INSERT INTO auth_sessions VALUES ('t', 2, 'c', 1, 99)");
+  sqlite3_close(db);
+  auto opened = OpenDatabase(path, Opts(false));
+  ASSERT_TRUE(opened.has_value()) << opened.error().message;
+  Database& d = **opened;
+  const auto bob = d.FindLogin("bob").value();
+  ASSERT_TRUE(bob.has_value());
+  EXPECT_EQ(bob->first.person, 2);
+  EXPECT_EQ(d.ForPerson(2)->LoadDiary()->days.at(0).sessions.size(), 1u);
+  EXPECT_EQ(d.FindSession("t", 2).value()->first.username, "bob");
+  // References still hold: deleting bob takes his diary and sign-in with him.
+  ASSERT_TRUE(d.DeleteAccount(bob->first.id).has_value());
+  EXPECT_FALSE(d.FindSession("t", 2).value().has_value());
+  EXPECT_TRUE(d.ForPerson(2)->LoadDiary()->days.empty());
+  auto next = d.CreateAccount("cy", "h", "person", 3);
+  ASSERT_TRUE(next.has_value());
+  EXPECT_GT(next->person, 2);
+  EXPECT_GT(next->id, 2);
 }
 
 TEST(SqliteStoreTest, MissingDatabaseIsNotFoundWithoutCreate) {
@@ -808,7 +1002,8 @@ std::vector<std::string> Columns(sql::Conn& c) {
       c.Query(pg ? "SELECT table_name || '.' || column_name FROM information_schema.columns "
                    "WHERE table_schema = current_schema()"
                  : "SELECT m.name || '.' || p.name FROM sqlite_master m JOIN "
-                   "pragma_table_info(m.name) p WHERE m.type = 'table'",
+                   "pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE "
+                   "'sqlite%'",
               {});
   EXPECT_TRUE(rows.has_value());
   std::vector<std::string> out;

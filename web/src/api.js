@@ -5,9 +5,12 @@ export const session = {
 };
 
 // Who owns what this phone keeps (queued check-ins, drafts, the cached days): the signed-in
-// username, or "local" for a one-person server.
+// account's id, which the server never hands out twice (a username is free again once its
+// account is deleted), or "local" for a one-person server. A "me" kept from before ids were
+// sent has only the username: outbox.js adopts what it queued once the id is known.
 export function owner() {
-  return session.me.accounts ? session.me.username || '' : 'local';
+  if (!session.me.accounts) return 'local';
+  return session.me.id ? `account:${session.me.id}` : session.me.username || '';
 }
 
 const listeners = new Set();
@@ -43,9 +46,11 @@ export async function request(method, path, body, { key, timeout = 15000, header
     data = null;
   }
   if (res.status === 401 && session.me.accounts && session.me.signed_in && path !== '/api/v1/me') {
-    // The session ended (signed out elsewhere, expired, the password changed).
+    // The session ended (signed out elsewhere, expired, the password changed, the account
+    // deleted elsewhere): listeners are told whose it was.
+    const was = owner();
     session.me = { accounts: true, signed_in: false };
-    for (const f of listeners) f();
+    for (const f of listeners) f(was);
   }
   // A proxy or the server itself failing is not the person's mistake: worth trying again.
   const offline = res.status === 502 || res.status === 503 || res.status === 504;

@@ -4,7 +4,7 @@
 import { get, onSessionEnded, owner, request, session } from './api.js';
 import { browserZone } from './dates.js';
 import { focusOn, h } from './dom.js';
-import { flush, pending, subscribe } from './outbox.js';
+import { adopt, flush, forget, pending, subscribe } from './outbox.js';
 import { renderAccount } from './pages/account.js';
 import { renderHistory } from './pages/history.js';
 import { personName, renderPeople } from './pages/people.js';
@@ -216,6 +216,7 @@ async function loadMe() {
   if (r.ok) {
     session.me = { ...r.data, signed_in: r.data.accounts ? r.data.signed_in : true, role: r.data.role || 'person' };
     kv.set('me', session.me).catch(() => {});
+    await adopt(session.me);
     return;
   }
   // Offline: who was signed in on this phone, so that check-ins can still be made.
@@ -239,7 +240,9 @@ async function start() {
   await route();
 }
 
-onSessionEnded(() => {
+onSessionEnded(async (was) => {
+  // What the page showed of the diary goes with the session; unsent check-ins stay.
+  await forget(was, { keepUnsent: true });
   start();
   say('Your session ended: sign in again. Check-ins not yet sent stay on this phone.');
 });

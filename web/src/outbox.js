@@ -3,7 +3,7 @@
 // They survive reloads, closing the tab and ended sign-ins; the server refusing one (a bad
 // value, the safety screen's pause) keeps it here with the reason until the person dismisses it.
 import { errorText, owner, request } from './api.js';
-import { kv, outbox } from './store.js';
+import { drafts, kv, outbox } from './store.js';
 
 const listeners = new Set();
 export function subscribe(f) {
@@ -52,6 +52,41 @@ export async function pending() {
 export async function dismiss(entry) {
   await outbox.remove(entry.seq);
   emit({ type: 'dismissed', entry });
+}
+
+// Everything this phone keeps of `who`: the days and reading it showed, half-filled cards, who
+// was signed in, and, unless `keepUnsent`, the check-ins not yet sent. An account deleted from
+// this page takes everything with it; a session that ended elsewhere (a 401) keeps only what
+// exists nowhere else, the unsent check-ins, which go when that account signs in again.
+export async function forget(who, { keepUnsent = false } = {}) {
+  if (!who) return;
+  const gone = [kv.remove(`days:${who}`), kv.remove(`reading:${who}`), kv.remove('me')];
+  if (!keepUnsent) {
+    for (const e of await outbox.all().catch(() => [])) {
+      if (e.owner === who) gone.push(outbox.remove(e.seq), kv.remove(`session:${e.key}`));
+    }
+  }
+  await Promise.all(gone).catch(() => {});
+  drafts.removeAll(`${who}:`);
+}
+
+// Check-ins queued before entries were keyed by the account's id carry its username. They are
+// this account's only if it already existed when they were queued: a name is free again once
+// its account is deleted, and what that account queued is not the newcomer's (it is dropped).
+export async function adopt(me) {
+  if (!me.accounts || !me.signed_in || !me.id || !me.username) return;
+  const mine = `account:${me.id}`;
+  for (const e of await outbox.all().catch(() => [])) {
+    if (e.owner !== me.username) continue;
+    if (e.created >= (me.created_at || 0) * 1000) {
+      e.owner = mine;
+      await outbox.put(e);
+    } else {
+      await outbox.remove(e.seq);
+    }
+  }
+  await Promise.all([kv.remove(`days:${me.username}`), kv.remove(`reading:${me.username}`)]).catch(() => {});
+  drafts.removeAll(`${me.username}:`);
 }
 
 // The session number the server gave a queued session, once it was sent.

@@ -191,6 +191,9 @@ export function stopScreen(root, state, onDone) {
   const fb = feedback();
   const cleared = field('The day a clinician saw me and cleared me', { type: 'date', max: today() });
   const urgent = state.outcome === 'emergency' || state.outcome === 'same_day';
+  // An emergency-level answer is not cleared by the person's own record (docs/safety.md): new
+  // answers once seen, or a clinician who shares their reading records it.
+  const emergency = state.outcome === 'emergency';
   const box = h(
     'section',
     { class: 'card stop', id: 'safety-stop', role: 'alert', 'aria-labelledby': 'safety-stop-h' },
@@ -200,7 +203,9 @@ export function stopScreen(root, state, onDone) {
     h(
       'p',
       { class: 'hint' },
-      'Check-ins are paused on every device. When a clinician has seen you and says exercise is fine, record the day they saw you. If an answer was a mistake, or things have changed, change your answers.',
+      emergency
+        ? 'Check-ins are paused on every device. Once you have been seen, change your answers to how things are now; or a clinician who shares your reading can record that they cleared you.'
+        : 'Check-ins are paused on every device. When a clinician has seen you and says exercise is fine, record the day they saw you. If an answer was a mistake, or things have changed, change your answers.',
     ),
     h(
       'div',
@@ -215,32 +220,34 @@ export function stopScreen(root, state, onDone) {
         'Change my answers',
       ),
     ),
-    h('h2', {}, 'A clinician has seen me'),
-    cleared.el,
-    h(
-      'div',
-      { class: 'row' },
-      h(
-        'button',
-        {
-          type: 'button',
-          onclick: async () => {
-            if (!cleared.input.value) {
-              cleared.error('Give the day the clinician saw you.');
-              return;
-            }
-            cleared.error('');
-            const r = await request('POST', '/api/v1/safety/clearance', { date: cleared.input.value });
-            if (!r.ok) {
-              fb.say(errorText(r), 'error');
-              return;
-            }
-            onDone(r.data);
-          },
-        },
-        'Record the clearance',
-      ),
-    ),
+    emergency ? null : h('h2', {}, 'A clinician has seen me'),
+    emergency ? null : cleared.el,
+    emergency
+      ? null
+      : h(
+          'div',
+          { class: 'row' },
+          h(
+            'button',
+            {
+              type: 'button',
+              onclick: async () => {
+                if (!cleared.input.value) {
+                  cleared.error('Give the day the clinician saw you.');
+                  return;
+                }
+                cleared.error('');
+                const r = await request('POST', '/api/v1/safety/clearance', { date: cleared.input.value });
+                if (!r.ok) {
+                  fb.say(errorText(r), 'error');
+                  return;
+                }
+                onDone(r.data);
+              },
+            },
+            'Record the clearance',
+          ),
+        ),
     fb.el,
   );
   fill(root, box);

@@ -78,4 +78,17 @@ export const drafts = {
       // as above
     }
   },
+  // Every draft whose key starts with `prefix` (an owner's: "account:7:").
+  removeAll(prefix) {
+    try {
+      const gone = [];
+      for (let i = 0; i < localStorage.length; i += 1) {
+        const k = localStorage.key(i);
+        if (k && k.startsWith(`draft:${prefix}`)) gone.push(k);
+      }
+      for (const k of gone) localStorage.removeItem(k);
+    } catch {
+      // as above
+    }
+  },
 };

@@ -149,8 +149,10 @@ struct TagUse {
   bool operator==(const TagUse&) const = default;
 };
 // The tags of `diary` (told apart ignoring ASCII case), the most recently used first, then by
-// name; at most `limit`.
+// name; at most `limit`. Linear in the diary's tags.
 std::vector<TagUse> TagsInUse(const Diary& diary, size_t limit);
+// How many different tags (ignoring ASCII case) the list holds.
+size_t CountDistinctTags(const std::vector<std::string>& tags);
 
 // Limits of the format, named once.
 inline constexpr int kMinMinutes = 1;
@@ -162,6 +164,10 @@ inline constexpr double kMaxSleepHours = 24;
 inline constexpr size_t kMaxPainkillerChars = 100;
 inline constexpr size_t kMaxTagChars = 40;
 inline constexpr size_t kMaxTagsPerDay = 12;
+// Bounds on a diary's shape, so that no one person's diary can cost the service much (a
+// reading's memory grows with the sessions it covers; the tags are offered on every page).
+inline constexpr size_t kMaxSessionsPerDay = 50;
+inline constexpr size_t kMaxTagsPerPerson = 500;  // different tags over the whole diary
 
 // Validators for single values, shared by every parser and check-in. Each returns the value or
 // a message without a location ("11 is above the top of the scale (0 to 10)").
@@ -182,8 +188,9 @@ std::string FormatNumber(double value);
 // Counts Unicode code points in UTF-8 text (what a JSON Schema maxLength counts).
 size_t CountCodePoints(std::string_view utf8);
 
-// Checks every value of a day against the format's limits: a Day built in code can hold any
-// value, so the store checks each one before writing it. Each problem names its place
+// Checks every value of a day against the format's limits (at most kMaxSessionsPerDay
+// sessions among them): a Day built in code can hold any value, so the store checks each one
+// before writing it. Each problem names its place
 // ("2026-11-02 sessions[1].activity: is not valid UTF-8").
 [[nodiscard]] Result<void> ValidateDay(const Day& day);
 

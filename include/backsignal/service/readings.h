@@ -27,29 +27,45 @@ struct ReadingView {
 };
 
 // Readings kept per person and as-of date, each with the diary version it was made at.
-// Thread-safe; at most `capacity` readings, the least recently used dropped first.
+// Thread-safe; bounded by the memory the readings take (ReadingViewBytes), the least recently
+// used dropped first; a reading larger than a quarter of the bound is not kept at all.
 class ReadingCache {
  public:
-  explicit ReadingCache(size_t capacity = 128) : capacity_(capacity) {}
+  static constexpr size_t kDefaultBytes = size_t{16} * 1024 * 1024;
+  explicit ReadingCache(size_t capacity_bytes = kDefaultBytes) : capacity_(capacity_bytes) {}
   std::shared_ptr<const ReadingView> Find(PersonId person, const std::string& as_of,
                                           int64_t version);
   void Put(PersonId person, const std::string& as_of, int64_t version,
            std::shared_ptr<const ReadingView> view);
+  // Drops every reading of `person` (their account was deleted).
+  void Forget(PersonId person);
   size_t hits() const;
   size_t misses() const;
+  size_t bytes() const;  // what the readings kept take, as ReadingViewBytes counts it
+  size_t size() const;   // how many are kept
 
  private:
+  using Key = std::pair<PersonId, std::string>;
   struct Entry {
     int64_t version;
     std::shared_ptr<const ReadingView> view;
-    std::list<std::pair<PersonId, std::string>>::iterator lru;
+    size_t bytes;
+    std::list<Key>::iterator lru;
   };
+  void Drop(std::map<Key, Entry>::iterator it);  // REQUIRES: mu_ held
+
   const size_t capacity_;
   mutable std::mutex mu_;
-  std::map<std::pair<PersonId, std::string>, Entry> entries_;  // GUARDED_BY(mu_)
-  std::list<std::pair<PersonId, std::string>> lru_;            // GUARDED_BY(mu_), newest first
-  size_t hits_ = 0, misses_ = 0;                               // GUARDED_BY(mu_)
+  std::map<Key, Entry> entries_;  // GUARDED_BY(mu_)
+  std::list<Key> lru_;            // GUARDED_BY(mu_), newest first
+  size_t bytes_ = 0;              // GUARDED_BY(mu_)
+  size_t hits_ = 0, misses_ = 0;  // GUARDED_BY(mu_)
 };
+
+// The memory a reading takes: its diary's days and sessions with their text, and the reading and
+// its words (measured at about twice its JSON again). An estimate: readings_test checks it
+// against what the allocator hands out.
+size_t ReadingViewBytes(const ReadingView& view);
 
 // The person's reading as of `as_of` (DefaultAsOf when not given; `today` is taken as the
 // person's date now when the diary is empty, else service/today.h's TodayFor).

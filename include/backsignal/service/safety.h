@@ -39,11 +39,16 @@ SafetyState SafetyStateFrom(std::optional<SafetyRecord> record, const Reading* r
 [[nodiscard]] Result<SafetyState> AnswerSafety(const Service& service, PersonId person,
                                                const std::map<std::string, bool>& answers);
 
+// Who records a clinician's clearance: the person, or a clinician who shares with them.
+enum class ClearedBy { kPerson, kSharingClinician };
+
 // A clinician saw the person on `seen_on` and cleared them to carry on: the stop ends, and the
 // clearance is kept (the report shows it). kInvalid for a date in the future or before the
-// answers; kNotFound when there is no screen to clear.
+// answers; kNotFound when there is no screen to clear; kForbidden when the person records it
+// themselves for an emergency-level answer (that stop ends with new answers, or a clearance
+// recorded by a clinician who shares with them: docs/safety.md).
 [[nodiscard]] Result<SafetyState> RecordClearance(const Service& service, PersonId person,
-                                                  Date seen_on);
+                                                  Date seen_on, ClearedBy by = ClearedBy::kPerson);
 
 // kForbidden, saying what to do, while the screen stops check-ins (import uses it too).
 [[nodiscard]] Result<void> RequireNoSafetyStop(const Service& service, PersonId person);

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <memory>
+#include <stop_token>
 #include <string>
 
 #include "backsignal/service/clock.h"
@@ -34,12 +35,18 @@ class Service {
   const Overrides& overrides() const { return overrides_; }
   ReadingCache& readings() const { return *readings_; }
 
+  // Set when the process is stopping (serve's SIGTERM): long work (an import) checks it as it
+  // goes and gives up, so that stopping waits for no one for long.
+  std::stop_token stop_token() const { return stop_.get_token(); }
+  void RequestStop() { stop_.request_stop(); }
+
  private:
   Database& db_;
   Writer& writer_;
   const Clock& clock_;
   const Overrides overrides_;
   std::unique_ptr<ReadingCache> readings_;
+  std::stop_source stop_;
 };
 
 // Opens a database with the service's summariser in force (service/summaries.h), so that every

@@ -5,7 +5,7 @@
 // activity suggests are only applied when the person confirms them.
 #pragma once
 
-#include <atomic>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -46,11 +46,11 @@ struct WorkoutOptions {
 };
 
 // The cancel hook of an import that may take `seconds` by `clock` from now (0: no deadline), and
-// stops at once when `stop` (if given) is set: the server passes its shutdown flag, so an import
-// in flight ends when the server is told to. The deadline is kInvalid ("took longer than 30 s":
-// the file costs too much); a stop is kStorage (nothing stored; try again).
-ImportCancel ImportDeadline(const Clock& clock, int64_t seconds,
-                            const std::atomic<bool>* stop = nullptr);
+// stops at once when `stop` is requested: the server passes Service::stop_token(), set at
+// SIGTERM, so an import in flight ends when the server is told to. The deadline is kInvalid
+// ("took longer than 30 s": the file costs too much); a stop is kStorage (nothing stored; try
+// again).
+ImportCancel ImportDeadline(const Clock& clock, int64_t seconds, std::stop_token stop = {});
 
 // The deadline of an upload's import (POST /api/v1/workouts): its limits are
 // ImportLimits::Upload(); a file within them reads in a few seconds.

@@ -45,6 +45,9 @@ class GroupCommitter final : public Writer {
   explicit GroupCommitter(Database& db, size_t max_batch = 512);
   // Finishes every write already submitted, then stops.
   ~GroupCommitter() override;
+  // The same, leaving the object in place: a write submitted afterwards fails at once ("the
+  // server is stopping"), for a process that stops while some requests still run.
+  void Stop();
   GroupCommitter(const GroupCommitter&) = delete;
   GroupCommitter& operator=(const GroupCommitter&) = delete;
 
@@ -69,8 +72,9 @@ class GroupCommitter final : public Writer {
   std::condition_variable wake_;
   std::deque<std::pair<Database::PersonBody, Done>> queue_;  // GUARDED_BY(mu_)
   bool stopping_ = false;                                    // GUARDED_BY(mu_)
-  size_t commits_ = 0;                                       // GUARDED_BY(mu_)
-  size_t writes_ = 0;                                        // GUARDED_BY(mu_)
+  bool stopped_ = false;  // GUARDED_BY(mu_): the writer thread has finished
+  size_t commits_ = 0;    // GUARDED_BY(mu_)
+  size_t writes_ = 0;     // GUARDED_BY(mu_)
   std::vector<size_t> batches_ =
       std::vector<size_t>(std::size(kBatchBounds) + 1);  // GUARDED_BY(mu_)
   std::thread thread_;

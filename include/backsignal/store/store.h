@@ -37,6 +37,8 @@ struct IdempotentWrite {
   bool operator==(const IdempotentWrite&) const = default;
 };
 inline constexpr int64_t kIdempotencyKeepSeconds = int64_t{30} * 86400;
+// The most keys kept per person: beyond, the oldest go first.
+inline constexpr int64_t kIdempotencyKeysPerPerson = 1000;
 
 // Reads and writes of one diary inside one transaction.
 class DiaryTxn {
@@ -60,8 +62,9 @@ class DiaryTxn {
   // The person's safety screen (core/safety.h), when they answered it.
   [[nodiscard]] virtual Result<std::optional<SafetyRecord>> GetSafety() = 0;
   [[nodiscard]] virtual Result<void> SetSafety(const SafetyRecord& record) = 0;
-  // A write already made under a client's idempotency key, if any; and keeping one (with the
-  // person's keys older than `now - kIdempotencyKeepSeconds` dropped).
+  // A write already made under a client's idempotency key (the service passes its hash), if
+  // any; and keeping one (with the person's keys older than `now - kIdempotencyKeepSeconds`
+  // dropped, and the oldest beyond kIdempotencyKeysPerPerson).
   [[nodiscard]] virtual Result<std::optional<IdempotentWrite>> GetIdempotent(
       const std::string& key) = 0;
   [[nodiscard]] virtual Result<void> PutIdempotent(const std::string& key,
@@ -162,9 +165,10 @@ class Store {
 [[nodiscard]] Result<Day> EditDayIn(DiaryTxn& txn, Date date,
                                     const std::function<Result<void>(Day&)>& edit);
 
+// A person's id. Never handed out twice in a database: nothing keyed by one (a cached reading, a
+// phone's queued check-ins) can reach whoever signs up after its owner is deleted.
 using PersonId = int64_t;
-// On SQLite the diary of the command line's own person (created with the database); the first
-// account made on that database takes it.
+// On SQLite the command line's own person in a new database (see Database::LocalPerson).
 inline constexpr PersonId kLocalPerson = 1;
 
 struct Account {
@@ -196,6 +200,10 @@ struct ShareInfo {
   std::string clinician;  // the name they chose (their display name), else their username
   int64_t since = 0;
 };
+
+inline constexpr int64_t kMaxLiveInvites = 10;
+inline constexpr int64_t kMaxSessionsPerAccount = 50;
+inline constexpr int64_t kMaxTokensPerAccount = 50;
 
 struct InviteInfo {
   int64_t id = 0;
@@ -259,15 +267,30 @@ class Database {
   virtual std::string Describe() const = 0;
   virtual bool IsPostgres() const = 0;
 
+  // On SQLite, the command line's own diary (and a server's without accounts): kLocalPerson in
+  // a new database, taken by the first account made on it; when that account is deleted, the
+  // next open makes a new empty one under a new id. 0 on PostgreSQL (every diary is an
+  // account's there).
+  virtual PersonId LocalPerson() const = 0;
+
   // Web Push: keys, subscriptions and the queue of reminders (store/push.h).
   virtual PushStore& Push() = 0;
 
   // --- accounts ---
   // Creates a person and their account. The first account becomes the administrator and, on
-  // SQLite, takes the local person's diary. kConflict when the username is taken.
-  [[nodiscard]] virtual Result<Account> CreateAccount(const std::string& username,
-                                                      const std::string& password_hash,
-                                                      const std::string& role, int64_t now) = 0;
+  // SQLite, takes the local person's diary. kConflict when the username is taken. A sign-up
+  // gives `setup_code_hash`: when its account would be the first, the hash must be of a setup
+  // code (SetSetupCode), else kForbidden; decided in the same transaction as the creation, so
+  // that the first account is exactly the one made with the code, whatever runs at once.
+  [[nodiscard]] virtual Result<Account> CreateAccount(
+      const std::string& username, const std::string& password_hash, const std::string& role,
+      int64_t now, const std::optional<std::string>& setup_code_hash) = 0;
+  // The operator's (and tests'): no setup code asked.
+  [[nodiscard]] Result<Account> CreateAccount(const std::string& username,
+                                              const std::string& password_hash,
+                                              const std::string& role, int64_t now) {
+    return CreateAccount(username, password_hash, role, now, std::nullopt);
+  }
   [[nodiscard]] virtual Result<int64_t> CountAccounts() = 0;
   // Every account, by username (for the administrator).
   [[nodiscard]] virtual Result<std::vector<Account>> ListAccounts() = 0;
@@ -280,10 +303,12 @@ class Database {
   [[nodiscard]] virtual Result<void> SetPasswordHash(int64_t account_id,
                                                      const std::string& hash) = 0;
   // Deletes the account, its person and every row of theirs (diary, sessions, tokens, shares,
-  // invites, summaries, throttling by their username).
+  // invites, summaries, throttling by their username). kConflict for the last administrator
+  // while other accounts exist (checked in the same transaction: someone must run the service).
   [[nodiscard]] virtual Result<void> DeleteAccount(int64_t account_id) = 0;
 
-  // Sign-in sessions, by the hash of their secret.
+  // Sign-in sessions, by the hash of their secret; an account keeps its newest
+  // kMaxSessionsPerAccount.
   [[nodiscard]] virtual Result<void> CreateSession(const std::string& token_hash,
                                                    int64_t account_id, const std::string& csrf,
                                                    int64_t now, int64_t expires_at) = 0;
@@ -293,7 +318,8 @@ class Database {
   [[nodiscard]] virtual Result<void> DeleteOtherSessions(int64_t account_id,
                                                          const std::string& keep_hash) = 0;
 
-  // API tokens for scripts, by the hash of their secret; one not expired at `now` is found.
+  // API tokens for scripts, by the hash of their secret; one not expired at `now` is found. An
+  // account holds at most kMaxTokensPerAccount not expired (kConflict beyond).
   [[nodiscard]] virtual Result<int64_t> CreateApiToken(int64_t account_id, const std::string& name,
                                                        const std::string& token_hash,
                                                        const std::string& scope, int64_t now,
@@ -320,7 +346,8 @@ class Database {
   [[nodiscard]] virtual Result<void> ClearAttempts(const std::string& key) = 0;
 
   // Sharing: a person's invite (by the hash of its code) that a clinician redeems once before it
-  // expires; the shares that result; revoking them.
+  // expires; the shares that result; revoking them. A person holds at most kMaxLiveInvites
+  // invites not yet used nor expired (kConflict beyond).
   [[nodiscard]] virtual Result<int64_t> CreateInvite(PersonId person, const std::string& code_hash,
                                                      int64_t now, int64_t expires_at) = 0;
   [[nodiscard]] virtual Result<std::vector<InviteInfo>> ListInvites(PersonId person,
@@ -369,7 +396,8 @@ struct BackupInfo {
 };
 // A consistent copy of the live database at `location` into `out`, made with SQLite's online
 // backup API while servers keep writing; checked (integrity_check, schema version), private
-// (0600), synced, then renamed into place: `out` is a whole backup or is not there.
+// (0600), synced, then renamed into place: `out` is a whole backup or is not there. kInvalid
+// when `out` (or its temporary file) is the database itself or one of its -wal, -shm, -journal.
 [[nodiscard]] Result<BackupInfo> BackupDatabase(const std::string& location,
                                                 const std::string& out);
 // Replaces the database at `location` by `backup`, after checking the backup (integrity_check;
@@ -377,6 +405,26 @@ struct BackupInfo {
 // LOCATION.before-restore. A backup of an older schema is upgraded at the next open.
 [[nodiscard]] Result<BackupInfo> RestoreDatabase(const std::string& backup,
                                                  const std::string& location);
+
+// The daily backups of `serve --backup-dir` (SQLite): one file a day named
+// backsignal-YYYY-MM-DD.db in a folder of their own.
+std::string DailyBackupName(Date date);
+// Makes the folder (0700, as every folder backsignal makes) when missing. kInvalid when it holds
+// the live database at `location` (its file, or the folder it is in): retention there could
+// remove it.
+[[nodiscard]] Result<void> PrepareBackupFolder(const std::string& location, const std::string& dir);
+// Whether today's backup is still to be taken: no file of today's name, or one not written
+// today (a file planted under a date to come is not a backup of that day).
+bool DailyBackupDue(const std::string& dir, Date today, int64_t now);
+struct Pruned {
+  std::vector<std::string> removed;  // file names
+  std::vector<std::string> future;   // dated after `today`: left alone, and not counted
+};
+// Keeps the newest `keep` daily backups dated today or before, removing older ones. Only files
+// whose whole name is the daily pattern (with a real date) are touched, and never the live
+// database at `location` or its -wal, -shm or -journal.
+[[nodiscard]] Result<Pruned> PruneDailyBackups(const std::string& location, const std::string& dir,
+                                               Date today, int keep);
 
 // A Store for one person of `db` that owns `db`: for the command line and tests.
 std::unique_ptr<Store> OwningPersonStore(std::unique_ptr<Database> db, PersonId person);

@@ -1,9 +1,10 @@
 // The account: who is signed in and the name a clinician sees, sharing with a clinician (invite
 // codes to copy, stopping a share), API tokens, the password, deleting the account, and for the
 // administrator the list of accounts.
-import { errorText, get, request, session } from '../api.js';
+import { errorText, get, owner, request, session } from '../api.js';
 import { whenSeconds as when } from '../dates.js';
 import { confirm, copy, feedback, field, fill, h } from '../dom.js';
+import { forget } from '../outbox.js';
 
 function passwordField(label, autocomplete) {
   return field(label, { type: 'password', autocomplete, minlength: '10', maxlength: '200', required: true });
@@ -363,12 +364,15 @@ export async function renderAccount(root, app) {
       }))
     )
       return;
+    const who = owner();
     const r = await request('POST', '/api/v1/account/delete', { password: delPw.input.value });
     if (!r.ok) {
       delFb.say(errorText(r), 'error');
       return;
     }
-    app.signedOut('Your account and all its data are deleted.');
+    // On this phone too: nothing of the account stays in the browser's storage.
+    await forget(who);
+    app.signedOut('Your account and all its data are deleted, on the server and on this phone.');
   });
   cards.push(delForm);
 
