@@ -197,5 +197,43 @@ class ApiTest(unittest.TestCase):
         self.req("PUT", "/api/v1/profile", {"weekly_day": None})
 
 
+class ClinicianTest(unittest.TestCase):
+    """A clinician reads a person's measures in words about them, read only; another person's
+    are not theirs to read."""
+
+    @classmethod
+    def setUpClass(cls):
+        from security_test import Client  # noqa: E402
+        cls.server = Server(BIN, extra=["--accounts", "--no-push"]).start()
+        cls.sam = Client(cls.server)
+        cls.sam.signup("sam", code=cls.server.setup_code)
+        cls.clin = Client(cls.server)
+        cls.clin.signup("dr.k", role="clinician")
+        cls.other = Client(cls.server)
+        cls.other.signup("otto")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.close()
+
+    def test_a_clinician_reads_the_trend_about_the_person_and_cannot_write(self):
+        self.assertEqual(self.sam.req("PUT", "/api/v1/profile", {"display_name": "Sam"})[0], 200)
+        for n, score in ((29, 7), (1, 4)):
+            status, data, _ = self.sam.req("PUT", f"/api/v1/weekly/{day(n)}",
+                                           {"psfs": [{"activity": "carrying a bag", "score": score}]})
+            self.assertEqual(status, 200, data)
+        _, invite, _ = self.sam.req("POST", "/api/v1/shares/invites")
+        status, data, _ = self.clin.req("POST", "/api/v1/clinician/redeem", {"code": invite["code"]})
+        self.assertEqual(status, 200, data)
+        pid = data["person"]
+        status, view, _ = self.clin.req("GET", f"/api/v1/people/{pid}/measures")
+        self.assertEqual(status, 200, view)
+        self.assertTrue(view["trend"]["function_worse"])
+        self.assertRegex(view["words"]["psfs"][0], r"four weeks before 7 \([^)]*\): \u22123, worse")
+        status, _, _ = self.clin.req("PUT", f"/api/v1/people/{pid}/weekly/{day(0)}", {"peg": {"pain": 1, "enjoyment": 1, "activity": 1}})
+        self.assertEqual(status, 405)
+        self.assertEqual(self.other.req("GET", f"/api/v1/people/{pid}/measures")[0], 404)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -33,14 +33,15 @@ Result<Peg> ParsePegArg(const std::string& text) {
     auto n = ParseNumberArg(part, "--peg");
     if (!n) return Unexpected(n.error());
     auto i = ValidateItem(*n);
-    if (!i) return Fail(Error::Invalid("--peg: item " + std::to_string(items.size() + 1) + ": " + i.error()));
+    if (!i)
+      return Fail(
+          Error::Invalid("--peg: item " + std::to_string(items.size() + 1) + ": " + i.error()));
     items.push_back(*i);
     if (comma == std::string::npos) break;
     start = comma + 1;
   }
   if (items.size() != 3) {
-    return Fail(Error::Invalid("--peg: \"" + text +
-                               "\" has " + std::to_string(items.size()) +
+    return Fail(Error::Invalid("--peg: \"" + text + "\" has " + std::to_string(items.size()) +
                                " items; give the three, pain,enjoyment,activity (like 5,4,6)"));
   }
   return Peg{items[0], items[1], items[2]};
@@ -50,8 +51,9 @@ Result<Peg> ParsePegArg(const std::string& text) {
 Result<PsfsRating> ParsePsfsArg(const std::string& text) {
   const size_t eq = text.rfind('=');
   if (eq == std::string::npos) {
-    return Fail(Error::Invalid("--psfs: \"" + text +
-                               "\" has no score; give ACTIVITY=SCORE, like \"reaching overhead=4\""));
+    return Fail(
+        Error::Invalid("--psfs: \"" + text +
+                       "\" has no score; give ACTIVITY=SCORE, like \"reaching overhead=4\""));
   }
   auto name = ValidatePsfsActivity(text.substr(0, eq));
   if (!name) return Fail(Error::Invalid("--psfs: the activity " + name.error()));

@@ -16,7 +16,8 @@ const Weekly* Measures::FindWeekly(Date date) const {
 }
 
 Expected<int, std::string> ValidateItem(double value) {
-  if (!std::isfinite(value)) return Unexpected(FormatNumber(value) + " is not a number from 0 to 10");
+  if (!std::isfinite(value))
+    return Unexpected(FormatNumber(value) + " is not a number from 0 to 10");
   if (value < 0) {
     return Unexpected(FormatNumber(value) + " is below the bottom of the scale (0 to 10)");
   }
@@ -24,7 +25,8 @@ Expected<int, std::string> ValidateItem(double value) {
     return Unexpected(FormatNumber(value) + " is above the top of the scale (0 to 10)");
   }
   if (value != std::floor(value)) {
-    return Unexpected(FormatNumber(value) + " is not a whole number (this scale counts 0, 1, ... 10)");
+    return Unexpected(FormatNumber(value) +
+                      " is not a whole number (this scale counts 0, 1, ... 10)");
   }
   return static_cast<int>(value);
 }
@@ -101,7 +103,8 @@ Result<void> ValidateFlare(const Flare& f) {
     return At(at + ".time", "is not a time of day (HH:MM)");
   }
   if (f.note) {
-    if (auto ok = ValidateText(*f.note, kMaxFlareNoteChars); !ok) return At(at + ".note", ok.error());
+    if (auto ok = ValidateText(*f.note, kMaxFlareNoteChars); !ok)
+      return At(at + ".note", ok.error());
   }
   return {};
 }
@@ -268,7 +271,8 @@ std::optional<Compared> CompareActivity(const PsfsRating& now, const Weekly* the
   if (!then) return std::nullopt;
   const PsfsRating* t = FindActivity(*then, now.activity);
   if (!t) return std::nullopt;
-  return Compared{then->date, static_cast<double>(t->score), static_cast<double>(now.score - t->score),
+  return Compared{then->date, static_cast<double>(t->score),
+                  static_cast<double>(now.score - t->score),
                   PsfsActivityChange(now.score - t->score)};
 }
 

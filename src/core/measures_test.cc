@@ -30,7 +30,7 @@ TEST(MeasuresDue, TheFirstQuestionsAreDueAtOnce) {
 }
 
 TEST(MeasuresDue, DueOnTheChosenDayAndStaysDueUntilAnswered) {
-  std::vector<Weekly> w = {PegOn("2026-11-29", 4, 4, 4)};  // a Sunday
+  std::vector<Weekly> w = {PegOn("2026-11-29", 4, 4, 4)};                         // a Sunday
   EXPECT_EQ(WeeklyDueSince(w, Weekday::kSunday, D("2026-12-05")), std::nullopt);  // Saturday
   EXPECT_EQ(WeeklyDueSince(w, Weekday::kSunday, D("2026-12-06")), D("2026-12-06"));
   EXPECT_EQ(WeeklyDueSince(w, Weekday::kSunday, D("2026-12-09")), D("2026-12-06"));
@@ -91,7 +91,8 @@ TEST(MeasuresTrend, PsfsNowAgainstFourAndEightWeeksBeforeWithEachActivity) {
 
 TEST(MeasuresTrend, FunctionWorseWhenThePsfsFallsTwoPoints) {
   Measures m;
-  m.weekly = {Psfs("2026-11-09", {{"carrying a bag", 7}}), Psfs("2026-12-06", {{"carrying a bag", 5}})};
+  m.weekly = {Psfs("2026-11-09", {{"carrying a bag", 7}}),
+              Psfs("2026-12-06", {{"carrying a bag", 5}})};
   EXPECT_TRUE(TrendOf(m, D("2026-12-06")).function_worse());
   m.weekly[1].psfs[0].score = 6;
   EXPECT_FALSE(TrendOf(m, D("2026-12-06")).function_worse());
@@ -115,7 +116,8 @@ TEST(MeasuresValidate, EachProblemNamesItsPlace) {
   EXPECT_NE(ValidateWeekly(w).error().message.find("at most 5"), std::string::npos);
   EXPECT_NE(ValidateWeekly(Weekly{.date = D("2026-12-06")}).error().message.find("no answer"),
             std::string::npos);
-  EXPECT_EQ(ValidateItem(4.5).error(), "4.5 is not a whole number (this scale counts 0, 1, ... 10)");
+  EXPECT_EQ(ValidateItem(4.5).error(),
+            "4.5 is not a whole number (this scale counts 0, 1, ... 10)");
   EXPECT_FALSE(ValidatePsfsActivity("lift=3"));
 }
 

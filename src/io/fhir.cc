@@ -298,19 +298,26 @@ class Builder {
            {"title", "PEG: pain, enjoyment of life and general activity over the past week"},
            {"status", "active"},
            {"subjectType", Json::array({"Patient"})},
-           {"item", Json::array({Item("pain", "Pain on average (0 = no pain, 10 = as bad as you can imagine)", "integer"),
-                                 Item("enjoyment", "Interference with enjoyment of life (0-10)", "integer"),
-                                 Item("activity", "Interference with general activity (0-10)", "integer"),
-                                 std::move(score)})}});
+           {"item",
+            Json::array(
+                {Item("pain", "Pain on average (0 = no pain, 10 = as bad as you can imagine)",
+                      "integer"),
+                 Item("enjoyment", "Interference with enjoyment of life (0-10)", "integer"),
+                 Item("activity", "Interference with general activity (0-10)", "integer"),
+                 std::move(score)})}});
     }
     if (psfs) {
-      Json group = {{"linkId", "activity"},
-                    {"text", "An activity hard to do because of the mid back"},
-                    {"type", "group"},
-                    {"repeats", true},
-                    {"code", Json::array({Coding(kFhirCodeSystem, "psfs_activity", "PSFS activity")})},
-                    {"item", Json::array({Item("name", "Activity", "string"),
-                                          Item("score", "How well it can be done (0 = unable, 10 = as before the problem)", "integer")})}};
+      Json group = {
+          {"linkId", "activity"},
+          {"text", "An activity hard to do because of the mid back"},
+          {"type", "group"},
+          {"repeats", true},
+          {"code", Json::array({Coding(kFhirCodeSystem, "psfs_activity", "PSFS activity")})},
+          {"item",
+           Json::array(
+               {Item("name", "Activity", "string"),
+                Item("score", "How well it can be done (0 = unable, 10 = as before the problem)",
+                     "integer")})}};
       Json average = Item("average", "PSFS score: the average of the activities", "decimal");
       average["required"] = false;
       average["readOnly"] = true;
@@ -363,7 +370,8 @@ class Builder {
                            {"item", Json::array({Answer("name", {{"valueString", a.activity}}),
                                                  Answer("score", {{"valueInteger", a.score}})})}});
         }
-        items.push_back(Answer("average", {{"valueDecimal", static_cast<double>(sum) / w.psfs.size()}}));
+        items.push_back(
+            Answer("average", {{"valueDecimal", static_cast<double>(sum) / w.psfs.size()}}));
         r["item"] = std::move(items);
         Add(std::move(r));
       }

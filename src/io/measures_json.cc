@@ -53,8 +53,9 @@ class Reader {
     return i ? std::optional<int>(*i) : std::nullopt;
   }
   std::optional<Peg> ReadPeg(const std::string& path, const json& v) {
-    if (!Object(path, v, {"pain", "enjoyment", "activity"}, "an object with pain, enjoyment and "
-                                                             "activity")) {
+    if (!Object(path, v, {"pain", "enjoyment", "activity"},
+                "an object with pain, enjoyment and "
+                "activity")) {
       return std::nullopt;
     }
     Peg p;
@@ -256,11 +257,13 @@ nlohmann::ordered_json WeeklyJson(const Weekly& w) {
   ordered_json j;
   j["date"] = w.date.ToString();
   if (w.peg) {
-    j["peg"] = {{"pain", w.peg->pain}, {"enjoyment", w.peg->enjoyment}, {"activity", w.peg->activity}};
+    j["peg"] = {
+        {"pain", w.peg->pain}, {"enjoyment", w.peg->enjoyment}, {"activity", w.peg->activity}};
   }
   if (!w.psfs.empty()) {
     ordered_json list = ordered_json::array();
-    for (const PsfsRating& r : w.psfs) list.push_back({{"activity", r.activity}, {"score", r.score}});
+    for (const PsfsRating& r : w.psfs)
+      list.push_back({{"activity", r.activity}, {"score", r.score}});
     j["psfs"] = std::move(list);
   }
   return j;

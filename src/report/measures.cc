@@ -2,6 +2,7 @@
 // before, each activity on its own line, and the flares of the report's weeks, in rows of the
 // sessions table.
 #include "backsignal/core/measures.h"
+
 #include "backsignal/words/measures.h"
 #include "backsignal/words/words.h"
 #include "parts.h"
@@ -16,11 +17,13 @@ std::string MeasuresHtml(const Diary& diary, Date from, Date to, const std::stri
   const Voice voice = Voice::About(person_name);
   std::string h = "<section class=\"measures\"><h2>Function and pain over the weeks</h2><ul>";
   for (size_t i = 0; i < w.psfs.size(); ++i) {
-    const bool worse = i == 0 ? w.function_worse
-                              : (trend.psfs->activities[i - 1].four_weeks &&
-                                 trend.psfs->activities[i - 1].four_weeks->change == Change::kWorse);
-    h += std::string("<li") + (worse ? " class=\"worse\"" : "") + (i > 0 ? " style=\"margin-left:1em\"" : "") +
-         ">" + Esc(InVoice(w.psfs[i], voice)) + "</li>";
+    const bool worse = i == 0
+                           ? w.function_worse
+                           : (trend.psfs->activities[i - 1].four_weeks &&
+                              trend.psfs->activities[i - 1].four_weeks->change == Change::kWorse);
+    h += std::string("<li") + (worse ? " class=\"worse\"" : "") +
+         (i > 0 ? " style=\"margin-left:1em\"" : "") + ">" + Esc(InVoice(w.psfs[i], voice)) +
+         "</li>";
   }
   for (const std::string& line : w.peg) h += "<li>" + Esc(InVoice(line, voice)) + "</li>";
   if (!w.flares.empty()) h += "<li>" + Esc(w.flares) + " in these weeks</li>";
@@ -28,7 +31,8 @@ std::string MeasuresHtml(const Diary& diary, Date from, Date to, const std::stri
 }
 
 std::string FlareRow(const Flare& f) {
-  std::string row = "<tr class=\"flare\"><td class=\"nw\" data-label=\"Date\">" + PersonDate(f.date);
+  std::string row =
+      "<tr class=\"flare\"><td class=\"nw\" data-label=\"Date\">" + PersonDate(f.date);
   if (f.time) row += " " + f.time->ToString();
   row += "</td><td colspan=\"4\" data-label=\"Flare\"><span";
   row += std::string(f.sharp && *f.sharp ? " class=\"worse\"" : "") + ">Flare: pain " +

@@ -12,9 +12,9 @@ namespace backsignal {
 namespace {
 
 using report_detail::Esc;
-using report_detail::OtherFactorsHtml;
 using report_detail::FlareRow;
 using report_detail::MeasuresHtml;
+using report_detail::OtherFactorsHtml;
 
 // Coordinates with one decimal: deterministic across machines, and small.
 std::string F(double v) {

@@ -5,8 +5,8 @@
 
 #include "app.h"
 #include "backsignal/io/measures_json.h"
-#include "backsignal/service/measures.h"
 #include "backsignal/service/exports.h"
+#include "backsignal/service/measures.h"
 #include "backsignal/words/measures.h"
 #include "http_util.h"
 
@@ -55,33 +55,31 @@ nlohmann::json ViewJson(const service::MeasuresView& v) {
   }
   trend["function_worse"] = v.trend.function_worse();
   const auto& s = v.weekly;
-  return {
-      {"today", s.today.ToString()},
-      {"weekly_day", WeekdayName(s.day)},
-      {"due_since", s.due_since ? nlohmann::json(s.due_since->ToString()) : nlohmann::json()},
-      {"due_words", s.due_since ? nlohmann::json(WeeklyDueWords(*s.due_since, s.today))
-                                : nlohmann::json()},
-      {"activities", s.activities},
-      {"weekly", weekly},
-      {"flares", flares},
-      {"trend", trend},
-      {"words",
-       {{"psfs", v.words.psfs}, {"peg", v.words.peg}, {"flares", v.words.flares}}},
-      {"questions",
-       {{"title", q.title},
-        {"peg_intro", q.peg_intro},
-        {"peg_pain", q.peg_pain},
-        {"peg_pain_low", q.peg_pain_low},
-        {"peg_pain_high", q.peg_pain_high},
-        {"peg_enjoyment", q.peg_enjoyment},
-        {"peg_activity", q.peg_activity},
-        {"peg_interference_low", q.peg_interference_low},
-        {"peg_interference_high", q.peg_interference_high},
-        {"psfs_intro", q.psfs_intro},
-        {"psfs_low", q.psfs_low},
-        {"psfs_high", q.psfs_high},
-        {"psfs_add", q.psfs_add},
-        {"suggestions", q.suggestions}}}};
+  return {{"today", s.today.ToString()},
+          {"weekly_day", WeekdayName(s.day)},
+          {"due_since", s.due_since ? nlohmann::json(s.due_since->ToString()) : nlohmann::json()},
+          {"due_words",
+           s.due_since ? nlohmann::json(WeeklyDueWords(*s.due_since, s.today)) : nlohmann::json()},
+          {"activities", s.activities},
+          {"weekly", weekly},
+          {"flares", flares},
+          {"trend", trend},
+          {"words", {{"psfs", v.words.psfs}, {"peg", v.words.peg}, {"flares", v.words.flares}}},
+          {"questions",
+           {{"title", q.title},
+            {"peg_intro", q.peg_intro},
+            {"peg_pain", q.peg_pain},
+            {"peg_pain_low", q.peg_pain_low},
+            {"peg_pain_high", q.peg_pain_high},
+            {"peg_enjoyment", q.peg_enjoyment},
+            {"peg_activity", q.peg_activity},
+            {"peg_interference_low", q.peg_interference_low},
+            {"peg_interference_high", q.peg_interference_high},
+            {"psfs_intro", q.psfs_intro},
+            {"psfs_low", q.psfs_low},
+            {"psfs_high", q.psfs_high},
+            {"psfs_add", q.psfs_add},
+            {"suggestions", q.suggestions}}}};
 }
 
 // A fingerprint of the request an Idempotency-Key stands for: FNV-1a (64 bits) of its method,
@@ -182,8 +180,8 @@ void AddMeasuresRoutes(Router& router, App& app) {
                 if (!f) return Unexpected(f.error());
                 auto key = IdempotencyKey(c);
                 if (!key) return Unexpected(key.error());
-                auto saved = service::AddFlare(svc, c.subject, *f, *key,
-                                               key->empty() ? "" : Fingerprint(c));
+                auto saved =
+                    service::AddFlare(svc, c.subject, *f, *key, key->empty() ? "" : Fingerprint(c));
                 if (!saved) return Unexpected(saved.error());
                 return Json(201, Dump({{"flare", nlohmann::json::parse(FlareToJson(saved->flare))},
                                        {"number", saved->number},

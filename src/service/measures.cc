@@ -114,8 +114,8 @@ Result<void> DeleteFlare(const Service& service, PersonId person, Date date, siz
     std::vector<Flare> of_date = FlaresBetween(*m, date, date);
     if (number < 1 || number > of_date.size()) {
       return Fail(Error::NotFound("there is no flare " + std::to_string(number) + " on " +
-                                  date.ToString() + " (it has " +
-                                  std::to_string(of_date.size()) + ")"));
+                                  date.ToString() + " (it has " + std::to_string(of_date.size()) +
+                                  ")"));
     }
     of_date.erase(of_date.begin() + static_cast<std::ptrdiff_t>(number - 1));
     return txn.PutFlares(date, of_date);

@@ -58,8 +58,8 @@ TEST_F(MeasuresServiceTest, WeeklyQuestionsAreDueOnTheChosenDayByTheClockUntilAn
   clock_.Advance(2 * kDay);  // Tuesday 1 December: still due since Sunday
   EXPECT_EQ(DueSince(), D("2026-11-29"));
   // Filled in late, for the Sunday, from History.
-  ASSERT_TRUE(
-      SaveWeekly(*service_, kLocalPerson, {.date = D("2026-11-29"), .peg = Peg{4, 4, 4}}).has_value());
+  ASSERT_TRUE(SaveWeekly(*service_, kLocalPerson, {.date = D("2026-11-29"), .peg = Peg{4, 4, 4}})
+                  .has_value());
   EXPECT_EQ(DueSince(), std::nullopt);
   // Another day chosen: Tuesday, so due again today.
   ASSERT_EQ(SetWeeklyDay(*service_, kLocalPerson, Weekday::kTuesday).value(), Weekday::kTuesday);
@@ -69,13 +69,13 @@ TEST_F(MeasuresServiceTest, WeeklyQuestionsAreDueOnTheChosenDayByTheClockUntilAn
 }
 
 TEST_F(MeasuresServiceTest, TheDayTurnsInThePersonsOwnTimeZone) {
-  ASSERT_TRUE(
-      SaveWeekly(*service_, kLocalPerson, {.date = D("2026-11-15"), .peg = Peg{1, 1, 1}}).has_value());
+  ASSERT_TRUE(SaveWeekly(*service_, kLocalPerson, {.date = D("2026-11-15"), .peg = Peg{1, 1, 1}})
+                  .has_value());
   // Saturday 28th 12:00 UTC is already Sunday 29th 02:00 at Kiritimati (UTC+14).
   clock_.Set(kNow + 8 * kDay);
   EXPECT_EQ(DueSince(), D("2026-11-22"));
-  ASSERT_TRUE(
-      SaveWeekly(*service_, kLocalPerson, {.date = D("2026-11-22"), .peg = Peg{1, 1, 1}}).has_value());
+  ASSERT_TRUE(SaveWeekly(*service_, kLocalPerson, {.date = D("2026-11-22"), .peg = Peg{1, 1, 1}})
+                  .has_value());
   EXPECT_EQ(DueSince(), std::nullopt);
   Zone("Pacific/Kiritimati");
   EXPECT_EQ(DueSince(), D("2026-11-29"));
@@ -89,7 +89,8 @@ TEST_F(MeasuresServiceTest, AnswersForTheFutureAreRefused) {
 }
 
 TEST_F(MeasuresServiceTest, FlaresAreNumberedOnTheirDayAndDeletedByNumber) {
-  auto one = AddFlare(*service_, kLocalPerson, {.date = D("2026-11-20"), .pain = S(7), .sharp = true});
+  auto one =
+      AddFlare(*service_, kLocalPerson, {.date = D("2026-11-20"), .pain = S(7), .sharp = true});
   ASSERT_TRUE(one.has_value()) << one.error().message;
   EXPECT_EQ(one->number, 1u);
   auto two = AddFlare(*service_, kLocalPerson, {.date = D("2026-11-20"), .pain = S(4)});

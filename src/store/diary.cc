@@ -68,9 +68,9 @@ Result<void> SqlTxn::SetSettings(const std::map<std::string, double>& settings) 
 
 Result<void> SqlTxn::Clear() {
   changed_ = true;
-  for (const char* sql : {"DELETE FROM days WHERE person_id = ?",
-                          "DELETE FROM weekly WHERE person_id = ?",
-                          "DELETE FROM flares WHERE person_id = ?"}) {
+  for (const char* sql :
+       {"DELETE FROM days WHERE person_id = ?", "DELETE FROM weekly WHERE person_id = ?",
+        "DELETE FROM flares WHERE person_id = ?"}) {
     if (auto ok = c_.Run(sql, {person_}); !ok) return Unexpected(ok.error());
   }
   known_.clear();
@@ -347,9 +347,7 @@ class ReadOnlyTxn final : public DiaryTxn {
     return Refused();
   }
   ReminderTxn& Reminders() override { return r_.Reminders(); }
-  Result<Measures> GetMeasures(std::optional<Date> since) override {
-    return r_.GetMeasures(since);
-  }
+  Result<Measures> GetMeasures(std::optional<Date> since) override { return r_.GetMeasures(since); }
   Result<void> PutWeekly(const Weekly&) override { return Refused(); }
   Result<void> PutFlares(Date, const std::vector<Flare>&) override { return Refused(); }
 

@@ -9,7 +9,8 @@ namespace {
 Result<Date> DateOf(const Row& r, size_t i, const char* what) {
   const std::string text = r.Text(i);
   auto d = Date::Parse(text);
-  if (!d) return Fail(Error::Storage(std::string("corrupt ") + what + " date in the database: " + text));
+  if (!d)
+    return Fail(Error::Storage(std::string("corrupt ") + what + " date in the database: " + text));
   return *d;
 }
 
@@ -30,8 +31,7 @@ Result<void> WriteWeekly(Conn& c, PersonId person, const Weekly& w) {
   for (size_t i = 0; i < w.psfs.size(); ++i) {
     auto r = c.Run(
         "INSERT INTO psfs_ratings (person_id, date, seq, activity, score) VALUES (?, ?, ?, ?, ?)",
-        {person, date, static_cast<int64_t>(i + 1), w.psfs[i].activity,
-         int64_t{w.psfs[i].score}});
+        {person, date, static_cast<int64_t>(i + 1), w.psfs[i].activity, int64_t{w.psfs[i].score}});
     if (!r) return Unexpected(r.error());
   }
   return {};
@@ -70,8 +70,8 @@ Result<Measures> LoadMeasuresOn(Conn& c, PersonId person, std::optional<Date> si
     if (!date) return Unexpected(date.error());
     Weekly w{.date = *date};
     if (!r.IsNull(1) && !r.IsNull(2) && !r.IsNull(3)) {
-      w.peg = Peg{static_cast<int>(r.Int(1)), static_cast<int>(r.Int(2)),
-                  static_cast<int>(r.Int(3))};
+      w.peg =
+          Peg{static_cast<int>(r.Int(1)), static_cast<int>(r.Int(2)), static_cast<int>(r.Int(3))};
     }
     m.weekly.push_back(std::move(w));
   }

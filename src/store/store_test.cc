@@ -505,9 +505,9 @@ TYPED_TEST(StoreTest, AWeeklyWriteGrowsTheVersionAndEmptyAnswersRemoveTheWeek) {
   ASSERT_TRUE(this->store_->Transact([&](DiaryTxn& t) { return t.PutWeekly(w); }).has_value());
   EXPECT_GT(this->store_->Version().value(), before);
   EXPECT_EQ(this->store_->LoadDiary()->measures.weekly, std::vector<Weekly>{w});
-  ASSERT_TRUE(this->store_
-                  ->Transact([&](DiaryTxn& t) { return t.PutWeekly(Weekly{.date = w.date}); })
-                  .has_value());
+  ASSERT_TRUE(
+      this->store_->Transact([&](DiaryTxn& t) { return t.PutWeekly(Weekly{.date = w.date}); })
+          .has_value());
   EXPECT_TRUE(this->store_->LoadDiary()->measures.empty());
   // Invalid answers never reach the database.
   const Weekly bad{.date = D("2026-11-08"), .psfs = {{"reaching overhead", 11}}};

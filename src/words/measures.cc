@@ -110,8 +110,9 @@ std::vector<std::string> FlareSaidWords(const Flare& f) {
 MeasuresWords WordsForMeasures(const MeasuresTrend& t, const std::vector<Flare>& flares) {
   MeasuresWords out;
   if (t.psfs) {
-    out.psfs.push_back("Function (PSFS average, 0 = unable, 10 = as before) " + Num(t.psfs->average) +
-                       " on " + PersonDate(t.psfs->date) + Against("four weeks", t.psfs->four_weeks) +
+    out.psfs.push_back("Function (PSFS average, 0 = unable, 10 = as before) " +
+                       Num(t.psfs->average) + " on " + PersonDate(t.psfs->date) +
+                       Against("four weeks", t.psfs->four_weeks) +
                        Against("eight weeks", t.psfs->eight_weeks) +
                        " (a change of 2 points on the average matters)");
     for (const ActivityTrend& a : t.psfs->activities) {

@@ -13,9 +13,9 @@ namespace backsignal {
 
 // The questions, as asked (the PEG's items over the past week; the PSFS's instruction).
 struct WeeklyQuestions {
-  std::string title;         // "This week's questions"
-  std::string peg_intro;     // "Over the past week:"
-  std::string peg_pain;      // "What number best describes your pain on average?"
+  std::string title;      // "This week's questions"
+  std::string peg_intro;  // "Over the past week:"
+  std::string peg_pain;   // "What number best describes your pain on average?"
   std::string peg_pain_low, peg_pain_high;
   std::string peg_enjoyment;  // "... interfered with your enjoyment of life?"
   std::string peg_activity;   // "... interfered with your general activity?"
@@ -40,9 +40,9 @@ std::vector<std::string> FlareSaidWords(const Flare& flare);
 // weeks before with its change and whether it passes the threshold; empty when no answers are
 // recent.
 struct MeasuresWords {
-  std::vector<std::string> psfs;        // the average first, then one line an activity
+  std::vector<std::string> psfs;  // the average first, then one line an activity
   std::vector<std::string> peg;
-  std::string flares;                   // "2 flares in these two weeks, 1 sharp or catching"
+  std::string flares;  // "2 flares in these two weeks, 1 sharp or catching"
   bool function_worse = false;
 };
 MeasuresWords WordsForMeasures(const MeasuresTrend& trend, const std::vector<Flare>& flares);
