@@ -36,6 +36,11 @@ constexpr Command kCommands[] = {
      "Record the day's other loads, last night's sleep, stress, painkillers, your own factors",
      SetUpContext},
     {"note", "Write the day's note (replaces it)", SetUpNote},
+    {"weekly",
+     "The weekly questions (PEG, PSFS): answer them, choose their day, see what is due and the "
+     "trend",
+     SetUpWeekly},
+    {"flare", "Record a flare of pain at any time, between check-ins", SetUpFlare},
     {"show", "Show what is recorded on a day (as diary JSON)", SetUpShow},
     {"delete", "Delete an entry: morning, session, during, after, context, note or day",
      SetUpDelete},

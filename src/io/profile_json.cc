@@ -84,10 +84,21 @@ Result<ProfilePatch> ParseProfilePatchJson(std::string_view text) {
       } else {
         patch.language = l->tag();
       }
+    } else if (key == "weekly_day") {
+      if (v.is_null()) {
+        patch.weekly_day = std::optional<Weekday>();
+      } else if (!v.is_string()) {
+        problems.push_back("weekly_day: " + io::DescribeJson(v) +
+                           " is the wrong type; expected a day such as \"sunday\" or null");
+      } else if (auto day = ParseWeekday(v.get<std::string>()); !day) {
+        problems.push_back("weekly_day: " + day.error());
+      } else {
+        patch.weekly_day = std::optional<Weekday>(*day);
+      }
     } else {
       problems.push_back(key +
                          ": unknown key; expected time_zone, wake_time, display_name, "
-                         "keeps_diary or language");
+                         "keeps_diary, language or weekly_day");
     }
   }
   if (!problems.empty()) return Fail(Error::Invalid("profile refused", std::move(problems)));
@@ -100,6 +111,7 @@ void ApplyProfilePatch(const ProfilePatch& patch, Profile& profile) {
   if (patch.display_name) profile.display_name = *patch.display_name;
   if (patch.keeps_diary) profile.keeps_diary = *patch.keeps_diary;
   if (patch.language) profile.language = *patch.language;
+  if (patch.weekly_day) profile.weekly_day = *patch.weekly_day;
 }
 
 std::string ProfileToJson(const Profile& p) {
@@ -120,6 +132,9 @@ std::string ProfileToJson(const Profile& p) {
     languages.push_back({{"tag", l->tag()}, {"name", l->name()}});
   }
   j["languages"] = std::move(languages);
+  j["weekly_day"] = p.weekly_day ? io::ordered_json(std::string(WeekdayName(*p.weekly_day)))
+                                 : io::ordered_json(nullptr);
+  j["weekly_day_in_force"] = std::string(WeekdayName(WeeklyDayOf(p)));
   return io::Dump(j);
 }
 

@@ -18,4 +18,10 @@ std::string Esc(std::string_view s);
 std::string OtherFactorsHtml(const Diary& diary, const Settings& s, Date from, Date to,
                              const Locale& loc);
 
+// The weekly measures against four and eight weeks before, and the flares of [from, to]
+// (measures.cc), or "" when there are none; words about `person_name`.
+std::string MeasuresHtml(const Diary& diary, Date from, Date to, const std::string& person_name);
+// A flare as a row of the sessions table.
+std::string FlareRow(const Flare& flare);
+
 }  // namespace backsignal::report_detail

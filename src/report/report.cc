@@ -13,6 +13,8 @@ namespace backsignal {
 namespace {
 
 using report_detail::Esc;
+using report_detail::FlareRow;
+using report_detail::MeasuresHtml;
 using report_detail::OtherFactorsHtml;
 
 // Coordinates with one decimal: deterministic across machines, and small.
@@ -443,6 +445,7 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
             Arg("higher", num(settings.noticeably_higher))}) +
        "</p></section></div>\n";
   // Sessions with their three windows.
+  h += MeasuresHtml(diary, from, to, o.person_name);
   h += "<h2>" + Esc(loc.TrC("heading", "Sessions")) + "</h2>";
   bool any = false;
   std::string rows;
@@ -451,10 +454,20 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
   const std::string col_during = Esc(loc.TrC("table column", "During"));
   const std::string col_hour = Esc(loc.TrC("table column", "Hour after"));
   const std::string col_morning = Esc(loc.TrC("table column", "Next morning"));
+  // Flares sit in the table on their day, before that day's sessions.
+  const std::vector<Flare> flares = FlaresBetween(diary.measures, from, to);
+  size_t next_flare = 0;
+  const auto flares_until = [&](Date date) {
+    for (; next_flare < flares.size() && flares[next_flare].date <= date; ++next_flare) {
+      rows += FlareRow(flares[next_flare]);
+      any = true;
+    }
+  };
   for (size_t k = 0; k < list.sessions.size(); ++k) {
     const SessionReading& sr = list.sessions[k];
     const SessionWords& sw = list_words.sessions[k];
     if (sr.date < from || sr.date > to) continue;
+    flares_until(sr.date);
     any = true;
     const Session& x = *sr.session;
     rows += std::string(sw.also.empty() ? "<tr>" : "<tr class=\"has-also\">") +
@@ -485,6 +498,7 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
       rows += "<td colspan=\"4\">" + Esc(sw.also) + "</td></tr>\n";
     }
   }
+  flares_until(to);
   if (any) {
     h += "<div class=\"tablewrap\">";
     // The date column holds "Mon 23 Nov 18:30" on one line; the activity and its loads fit one

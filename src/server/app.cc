@@ -66,6 +66,7 @@ App::App(service::Service& service, AppOptions options)
   AddSharingRoutes(router_, *this);
   AddSafetyRoutes(router_, *this);
   AddReminderRoutes(router_, *this);
+  AddMeasuresRoutes(router_, *this);
 }
 
 App::~App() { pool_.join(); }

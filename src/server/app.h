@@ -106,6 +106,7 @@ void AddAccountRoutes(Router& router, App& app);
 void AddSharingRoutes(Router& router, App& app);
 void AddSafetyRoutes(Router& router, App& app);
 void AddReminderRoutes(Router& router, App& app);
+void AddMeasuresRoutes(Router& router, App& app);
 // The push sender's counts in Prometheus's text format (empty without a sender).
 std::string PushMetrics(const App& app);
 
