@@ -119,7 +119,7 @@ class CliTest(unittest.TestCase):
         self.assertEqual(self.cli("report", "--out", out).returncode, 0)
         with open(out) as f:
             html = f.read()
-        self.assertRegex(html, r"<b>Falls or injuries:</b> a fall on [^,]+, another injury on ")
+        self.assertRegex(html, r"<b>Falls or injuries:</b> a fall on [^,]+ and another injury on ")
         self.assertIn("they recorded a fall or an injury since answering them", html)
 
 

@@ -21,6 +21,7 @@ struct CheckinTarget {
   std::unique_ptr<Opened> opened;
   Date date;
   Date today;
+  const Locale* locale = &Locale::English();
 };
 
 Result<CheckinTarget> OpenForCheckin(const Globals& g, const std::string& date_arg) {
@@ -30,7 +31,7 @@ Result<CheckinTarget> OpenForCheckin(const Globals& g, const std::string& date_a
   if (!today) return Unexpected(today.error());
   auto date = ParseDateArg(date_arg, "--date", *today);
   if (!date) return Unexpected(date.error());
-  return CheckinTarget{std::move(*opened), *date, *today};
+  return CheckinTarget{std::move(*opened), *date, *today, g.locale};
 }
 
 // The safety check when it is due, or when the check-in itself asks for it at once (a fall or an
@@ -40,8 +41,12 @@ void PrintSafetyDue(const CheckinTarget& t, std::optional<SafetyReason> asked = 
   std::optional<SafetyReason> due = s ? s->due : std::nullopt;
   if (!due || (asked && *due != SafetyReason::kFirstUse)) due = asked;
   if (!due) return;
-  std::cout << "\nSAFETY CHECK\n"
-            << SafetyReasonText(*due) << "\nAnswer it now: backsignal safety\n";
+  const Locale& loc = *t.locale;
+  // TRANSLATORS: "backsignal safety" is a command: keep it.
+  std::cout << "\n"
+            << loc.TrC("heading, capitals", "SAFETY CHECK") << "\n"
+            << SafetyReasonText(*due, loc) << "\n"
+            << loc.Tr("Answer it now: backsignal safety") << "\n";
 }
 
 Result<service::CheckinResult> Run(const CheckinTarget& t, service::DayEdit edit) {
@@ -112,7 +117,10 @@ int RunSession(const Globals& g, const SessionArgs& a) {
   if (!r) return Report(r.error());
   const size_t number = *r->session;
   const Session& s = r->day.sessions[number - 1];
-  if (r->modify_or_stop) std::cout << "STOP OR MODIFY\n" << kModifyOrStopAdvice << "\n\n";
+  if (r->modify_or_stop) {
+    std::cout << t->locale->TrC("heading, capitals", "STOP OR MODIFY") << "\n"
+              << ModifyOrStopAdvice(*t->locale) << "\n\n";
+  }
   const CheckinWords w =
       WordsForCheckin(r->day, Entry::kSession, r->session, r->during, r->hour_after);
   std::cout << (a.edit ? "Corrected" : "Recorded") << " session " << number << " of "

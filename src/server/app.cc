@@ -10,6 +10,16 @@
 #include "http_util.h"
 
 namespace backsignal::server {
+
+const Locale& ReaderLocale(const service::Service& svc, const Call& c) {
+  std::string preferred;
+  if (c.who.signed_in) {
+    if (auto profile = svc.db().ForPerson(c.who.person)->LoadProfile()) {
+      preferred = profile->language;
+    }
+  }
+  return RequestLocale(c.req, preferred);
+}
 namespace {
 
 bool ChangesState(const std::string& method) {
@@ -56,6 +66,7 @@ App::App(service::Service& service, AppOptions options)
   AddSharingRoutes(router_, *this);
   AddSafetyRoutes(router_, *this);
   AddReminderRoutes(router_, *this);
+  AddMeasuresRoutes(router_, *this);
 }
 
 App::~App() { pool_.join(); }

@@ -17,11 +17,17 @@
 #include "backsignal/service/accounts.h"
 #include "backsignal/service/reminder_sender.h"
 #include "backsignal/service/service.h"
+#include "backsignal/words/i18n.h"
 #include "http_server.h"
 #include "metrics.h"
 #include "router.h"
 
 namespace backsignal::server {
+
+// The language a call is answered in: ?lang=, else the signed-in reader's own setting (their
+// profile's language), else Accept-Language (docs/languages.md). A clinician reading about a
+// person is answered in the clinician's language.
+const Locale& ReaderLocale(const service::Service& svc, const Call& c);
 
 struct AppOptions {
   // Accounts in force: every request signs in (cookie session or API token). Off: the server
@@ -100,6 +106,7 @@ void AddAccountRoutes(Router& router, App& app);
 void AddSharingRoutes(Router& router, App& app);
 void AddSafetyRoutes(Router& router, App& app);
 void AddReminderRoutes(Router& router, App& app);
+void AddMeasuresRoutes(Router& router, App& app);
 // The push sender's counts in Prometheus's text format (empty without a sender).
 std::string PushMetrics(const App& app);
 

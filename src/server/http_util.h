@@ -10,6 +10,7 @@
 
 #include "backsignal/core/date.h"
 #include "backsignal/core/result.h"
+#include "backsignal/words/i18n.h"
 #include "http_server.h"
 
 namespace backsignal::server {
@@ -19,6 +20,12 @@ std::string Dump(const nlohmann::json& j);
 
 // A JSON response, never cached.
 Response Json(int status, std::string body);
+
+// The language a request is answered in (docs/languages.md): ?lang= when the page names its
+// reader's choice, else the Accept-Language header; English when neither names a language
+// backsignal speaks.
+// `preferred` (the signed-in reader's own setting, when they chose one) comes before the header.
+const Locale& RequestLocale(const Request& r, std::string_view preferred = "");
 
 // {"error": {"status", "message"}} with optional extra headers.
 Response Problem(int status, const std::string& message,

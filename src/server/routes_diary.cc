@@ -49,7 +49,8 @@ nlohmann::json CheckinWordsJson(const CheckinWords& w) {
 
 // The day as JSON, plus what the check-in means when that is worth saying at once, and its
 // words (`entry` names what was checked in; none for a deletion).
-std::string CheckinJson(const service::CheckinResult& r, bool advise, std::optional<Entry> entry) {
+std::string CheckinJson(const service::CheckinResult& r, bool advise, std::optional<Entry> entry,
+                        const Locale& loc) {
   std::string out = "{\"day\":" + DayToJson(r.day);
   if (entry) {
     out +=
@@ -63,7 +64,7 @@ std::string CheckinJson(const service::CheckinResult& r, bool advise, std::optio
     j["words"] = {{"during", DescribeDuring(r.during)},
                   {"hour_after", DescribeHourAfter(r.hour_after)},
                   {"hour_after_meaning", HourAfterMeaning(r.hour_after)}};
-    if (advise && r.modify_or_stop) j["advice"] = kModifyOrStopAdvice;
+    if (advise && r.modify_or_stop) j["advice"] = ModifyOrStopAdvice(loc);
     if (r.safety_again) j["safety_again"] = true;
     out += ",\"session\":" + std::to_string(*r.session) + ",\"signals\":" + Dump(j);
   }
@@ -121,11 +122,12 @@ AsyncHandler CheckinRoute(const Service& svc, int ok_status, bool advise, bool d
     if (!edit) return reply(Unexpected(edit.error()));
     service::CheckinOptions options{.deletes = deletes, .idempotency_key = *key};
     if (!key->empty()) options.fingerprint = Fingerprint(c.req);
+    const Locale* loc = &RequestLocale(c.req);
     service::Checkin(
         svc, c.subject, *date, std::move(*edit),
-        [reply, ok_status, advise, entry](Result<service::CheckinResult> r) {
+        [reply, ok_status, advise, entry, loc](Result<service::CheckinResult> r) {
           if (!r) return reply(Unexpected(r.error()));
-          Response res = Json(ok_status, CheckinJson(*r, advise, entry));
+          Response res = Json(ok_status, CheckinJson(*r, advise, entry, *loc));
           if (r->replayed) res.headers.emplace_back("Idempotent-Replayed", "true");
           reply(std::move(res));
         },
@@ -140,12 +142,24 @@ Result<Response> ReadingRoute(const Service& svc, Call& c) {
   if (!today) return Unexpected(today.error());
   auto view = service::ReadingOf(svc, c.subject, *as_of, *today);
   if (!view) return Unexpected(view.error());
-  if (c.subject == c.who.person) return Json(200, (*view)->json);
+  // In the reader's language: a clinician's, when a clinician reads it (docs/languages.md).
+  const Locale& loc = ReaderLocale(svc, c);
+  const bool english = &loc == &Locale::English();
+  if (c.subject == c.who.person) {
+    if (english) return Json(200, (*view)->json);
+    return Json(200, ReadingToJson(
+                         (*view)->reading,
+                         WordsFor((*view)->reading, (*view)->settings, Voice::Self(), loc), false));
+  }
   // A clinician reads about the person: the words speak of them, not to them (words.h Voice).
   auto name = service::NameOf(svc, c.subject);
   if (!name) return Unexpected(name.error());
+  const Voice voice = Voice::About(*name);
   return Json(200,
-              ReadingToJson((*view)->reading, InVoice((*view)->words, Voice::About(*name)), false));
+              ReadingToJson((*view)->reading,
+                            english ? InVoice((*view)->words, voice)
+                                    : WordsFor((*view)->reading, (*view)->settings, voice, loc),
+                            false));
 }
 
 Result<Response> SettingsList(const Service& svc, PersonId person) {

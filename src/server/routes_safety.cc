@@ -20,7 +20,7 @@ nlohmann::json EmergencyJson(const std::string& zone) {
           {"known", !c.numbers.empty()}};
 }
 
-nlohmann::json StateJson(const SafetyState& s) {
+nlohmann::json StateJson(const SafetyState& s, const Locale& loc) {
   nlohmann::json j;
   j["answered"] = s.record.has_value();
   j["outcome"] = s.record ? nlohmann::json(std::string(Name(s.record->outcome))) : nullptr;
@@ -29,10 +29,10 @@ nlohmann::json StateJson(const SafetyState& s) {
       s.record && s.record->cleared_on ? nlohmann::json(s.record->cleared_on->ToString()) : nullptr;
   j["stopped"] = s.stopped;
   j["due"] = s.due ? nlohmann::json(std::string(Name(*s.due))) : nullptr;
-  j["due_text"] = s.due ? SafetyReasonText(*s.due) : "";
-  j["prompt"] = s.due ? SafetyDuePrompt(*s.due) : "";  // beside a reading
-  j["due_for_clinician"] = s.due ? SafetyDueForClinician(*s.due) : "";
-  j["advice"] = s.record ? SafetyAdvice(s.record->outcome, s.time_zone) : "";
+  j["due_text"] = s.due ? SafetyReasonText(*s.due, loc) : "";
+  j["prompt"] = s.due ? SafetyDuePrompt(*s.due, loc) : "";  // beside a reading
+  j["due_for_clinician"] = s.due ? SafetyDueForClinician(*s.due, loc) : "";
+  j["advice"] = s.record ? SafetyAdvice(s.record->outcome, s.time_zone, loc) : "";
   j["emergency_number"] = EmergencyNumber(s.time_zone);
   j["emergency"] = EmergencyJson(s.time_zone);
   if (s.record) {
@@ -44,29 +44,29 @@ nlohmann::json StateJson(const SafetyState& s) {
 }
 
 // The questions and the advice at each level, in the words every surface uses.
-Response ScreenResponse(const std::string& zone) {
+Response ScreenResponse(const std::string& zone, const Locale& loc) {
   nlohmann::json questions = nlohmann::json::array();
   for (const SafetyQuestion& q : SafetyQuestions()) {
     questions.push_back(
         {{"id", q.id},
-         {"question", SafetyQuestionText(q.id)},
+         {"question", SafetyQuestionText(q.id, loc)},
          {"if_yes", Name(q.if_yes)},
          {"follows", q.follows.empty() ? nlohmann::json() : nlohmann::json(q.follows)}});
   }
   nlohmann::json advice;
   for (Urgency u : {Urgency::kClear, Urgency::kSoon, Urgency::kSameDay, Urgency::kEmergency}) {
-    advice[std::string(Name(u))] = SafetyAdvice(u, zone);
+    advice[std::string(Name(u))] = SafetyAdvice(u, zone, loc);
   }
   nlohmann::json reasons;
   for (SafetyReason r : kAllSafetyReasons) {
-    reasons[std::string(Name(r))] = SafetyReasonText(r);
+    reasons[std::string(Name(r))] = SafetyReasonText(r, loc);
   }
-  return Json(200, Dump({{"intro", kSafetyIntro},
+  return Json(200, Dump({{"intro", SafetyIntro(loc)},
                          {"questions", questions},
                          {"advice", advice},
                          {"reasons", reasons},
                          {"emergency", EmergencyJson(zone)},
-                         {"modify_or_stop", kModifyOrStopAdvice}}));
+                         {"modify_or_stop", ModifyOrStopAdvice(loc)}}));
 }
 
 }  // namespace
@@ -82,7 +82,7 @@ void AddSafetyRoutes(Router& router, App& app) {
                   auto p = svc.db().ForPerson(c.who.person)->LoadProfile();
                   if (p) zone = p->time_zone;
                 }
-                return ScreenResponse(zone);
+                return ScreenResponse(zone, ReaderLocale(svc, c));
               }});
   for (const std::string prefix : {"/api/v1", "/api/v1/people/{person:number}"}) {
     router.Add({.method = "GET",
@@ -90,7 +90,7 @@ void AddSafetyRoutes(Router& router, App& app) {
                 .sync = [&svc](Call& c) -> Result<Response> {
                   auto s = service::SafetyStateOf(svc, c.subject);
                   if (!s) return Unexpected(s.error());
-                  return Json(200, Dump(StateJson(*s)));
+                  return Json(200, Dump(StateJson(*s, ReaderLocale(svc, c))));
                 }});
   }
   router.Add({.method = "PUT",
@@ -102,7 +102,7 @@ void AddSafetyRoutes(Router& router, App& app) {
                 if (!answers) return Unexpected(answers.error());
                 auto s = service::AnswerSafety(svc, c.subject, *answers);
                 if (!s) return Unexpected(s.error());
-                return Json(200, Dump(StateJson(*s)));
+                return Json(200, Dump(StateJson(*s, ReaderLocale(svc, c))));
               }});
   // The person's own record of a clinician's clearance: from a signed-in session, never an API
   // token (a script does not end a safety stop); not for an emergency-level answer.
@@ -115,7 +115,7 @@ void AddSafetyRoutes(Router& router, App& app) {
                 if (!date) return Unexpected(date.error());
                 auto s = service::RecordClearance(svc, c.subject, *date);
                 if (!s) return Unexpected(s.error());
-                return Json(200, Dump(StateJson(*s)));
+                return Json(200, Dump(StateJson(*s, ReaderLocale(svc, c))));
               }});
   // A clinician who shares with the person records that they saw them (any level, emergency
   // too). {person} is checked by the router: it shares with this clinician.
@@ -134,7 +134,7 @@ void AddSafetyRoutes(Router& router, App& app) {
                 auto s = service::RecordClearance(svc, c.subject, *date,
                                                   service::ClearedBy::kSharingClinician);
                 if (!s) return Unexpected(s.error());
-                return Json(200, Dump(StateJson(*s)));
+                return Json(200, Dump(StateJson(*s, ReaderLocale(svc, c))));
               }});
 }
 

@@ -45,6 +45,8 @@ const DiaryStatements& Statements();
 // A person's stated usual morning.
 [[nodiscard]] Result<UsualMorning> LoadUsualOn(Conn& c, PersonId person);
 [[nodiscard]] Result<void> SaveUsualOn(Conn& c, PersonId person, const UsualMorning& usual);
+// A person's weekly answers and flares from `since` on (measures.cc).
+[[nodiscard]] Result<Measures> LoadMeasuresOn(Conn& c, PersonId person, std::optional<Date> since);
 // A person's diary from `since` on (all of it when empty), inside the open transaction.
 [[nodiscard]] Result<Diary> LoadDiaryOn(Conn& c, PersonId person, std::optional<Date> since);
 [[nodiscard]] Result<std::map<std::string, double>> LoadSettingsOn(Conn& c, PersonId person);
@@ -154,6 +156,10 @@ class SqlTxn final : public DiaryTxn {
   [[nodiscard]] Result<void> PutIdempotent(const std::string& key, const IdempotentWrite& write,
                                            int64_t now) override;
   ReminderTxn& Reminders() override { return reminders_; }
+  // measures.cc
+  [[nodiscard]] Result<Measures> GetMeasures(std::optional<Date> since) override;
+  [[nodiscard]] Result<void> PutWeekly(const Weekly& weekly) override;
+  [[nodiscard]] Result<void> PutFlares(Date date, const std::vector<Flare>& flares) override;
 
  private:
   Conn& c_;

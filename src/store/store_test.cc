@@ -67,8 +67,17 @@ struct SqliteBackend {
   static constexpr bool kPersistent = true;
 };
 
-// A fresh schema on the test server for each test, through libpq's options parameter.
+// A fresh schema on the test server for each test, through libpq's options parameter. A test that
+// asks for it says Postgres in its name (or its type's): ctest gives the server to those tests
+// only, by name (CMakeLists.txt, Tests), so another would silently never run against it.
 std::string PostgresSchemaUrl() {
+  const ::testing::TestInfo* test = ::testing::UnitTest::GetInstance()->current_test_info();
+  const std::string name = std::string(test->test_suite_name()) + "." + test->name() +
+                           (test->type_param() != nullptr ? test->type_param() : "");
+  if (name.find("Postgres") == std::string::npos) {
+    ADD_FAILURE() << name << " uses the PostgreSQL server, so its name says Postgres";
+    return "";
+  }
   const char* base = std::getenv("BACKSIGNAL_TEST_PG");
   if (base == nullptr || *base == '\0') return "";
   static int n = 0;
@@ -456,6 +465,89 @@ TYPED_TEST(StoreTest, DeletingAnAccountLeavesNothingOfTheirs) {
   EXPECT_EQ(db.CountAttempts("signin:zedd@10.0.0.1", 2, 100).value(), 1);  // another's
   // The owner's diary is untouched.
   EXPECT_TRUE(db.FindLogin("owner").value().has_value());
+}
+
+// The weekly questions and flares (core/measures.h) on every backend.
+Measures SomeMeasures() {
+  Measures m;
+  m.weekly = {Weekly{.date = D("2026-11-08"),
+                     .peg = Peg{5, 4, 6},
+                     .psfs = {{"reaching overhead", 4}, {"sitting for an hour", 6}}},
+              Weekly{.date = D("2026-11-15"), .peg = Peg{4, 4, 5}},
+              Weekly{.date = D("2026-11-22"), .psfs = {{"carrying a bag", 7}}}};
+  m.flares = {Flare{.date = D("2026-11-09"),
+                    .time = TimeOfDay::FromMinutes(14 * 60 + 20),
+                    .pain = S(7),
+                    .sharp = true,
+                    .note = "lifting the kettle"},
+              Flare{.date = D("2026-11-09"), .pain = S(4.5)},
+              Flare{.date = D("2026-11-12"), .pain = S(6), .sharp = false}};
+  return m;
+}
+
+TYPED_TEST(StoreTest, WeeklyAnswersAndFlaresRoundTripBesideTheDays) {
+  Diary diary = testing::RandomDiary(5, 30);
+  diary.measures = SomeMeasures();
+  ASSERT_TRUE(this->store_->Import(diary, ImportMode::kRefuseClashes).has_value());
+  EXPECT_EQ(*this->store_->LoadDiary(), diary);
+  auto again = this->store_->Import(diary, ImportMode::kRefuseClashes);
+  ASSERT_TRUE(again.has_value()) << again.error().message;
+  // A different answer for a stored week, and other flares on a stored day, clash.
+  Diary other;
+  other.measures.weekly = {Weekly{.date = D("2026-11-15"), .peg = Peg{9, 9, 9}}};
+  other.measures.flares = {Flare{.date = D("2026-11-12"), .pain = S(2)}};
+  auto clash = this->store_->Import(other, ImportMode::kRefuseClashes);
+  ASSERT_FALSE(clash.has_value());
+  EXPECT_EQ(clash.error().kind, ErrorKind::kConflict);
+  EXPECT_EQ(clash.error().details,
+            (std::vector<std::string>{"weekly 2026-11-15", "flares 2026-11-12"}));
+  ASSERT_TRUE(this->store_->Import(other, ImportMode::kReplace).has_value());
+  auto now = this->store_->LoadDiary();
+  EXPECT_EQ(now->measures.FindWeekly(D("2026-11-15"))->peg, (Peg{9, 9, 9}));
+  EXPECT_EQ(FlaresBetween(now->measures, D("2026-11-12"), D("2026-11-12")).size(), 1u);
+  EXPECT_EQ(FlaresBetween(now->measures, D("2026-11-09"), D("2026-11-09")).size(), 2u);
+}
+
+TYPED_TEST(StoreTest, AWeeklyWriteGrowsTheVersionAndEmptyAnswersRemoveTheWeek) {
+  const int64_t before = this->store_->Version().value();
+  const Weekly w{.date = D("2026-11-08"), .psfs = {{"reaching overhead", 4}}};
+  ASSERT_TRUE(this->store_->Transact([&](DiaryTxn& t) { return t.PutWeekly(w); }).has_value());
+  EXPECT_GT(this->store_->Version().value(), before);
+  EXPECT_EQ(this->store_->LoadDiary()->measures.weekly, std::vector<Weekly>{w});
+  ASSERT_TRUE(
+      this->store_->Transact([&](DiaryTxn& t) { return t.PutWeekly(Weekly{.date = w.date}); })
+          .has_value());
+  EXPECT_TRUE(this->store_->LoadDiary()->measures.empty());
+  // Invalid answers never reach the database.
+  const Weekly bad{.date = D("2026-11-08"), .psfs = {{"reaching overhead", 11}}};
+  auto r = this->store_->Transact([&](DiaryTxn& t) { return t.PutWeekly(bad); });
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().kind, ErrorKind::kInvalid);
+}
+
+TYPED_TEST(StoreTest, ReplaceAllAndDeletingTheAccountTakeTheMeasuresToo) {
+  Diary diary = testing::RandomDiary(6, 20);
+  diary.measures = SomeMeasures();
+  ASSERT_TRUE(this->store_->ReplaceAll(diary).has_value());
+  EXPECT_EQ(this->store_->LoadDiary()->measures, diary.measures);
+  ASSERT_TRUE(this->store_->ReplaceAll(Diary{}).has_value());
+  EXPECT_TRUE(this->store_->LoadDiary()->measures.empty());
+  auto a = this->db_->CreateAccount("zed", "hash", "person", 1);
+  ASSERT_TRUE(a.has_value());
+  auto store = this->db_->ForPerson(a->person);
+  ASSERT_TRUE(store->ReplaceAll(diary).has_value());
+  ASSERT_TRUE(this->db_->DeleteAccount(a->id).has_value());
+  EXPECT_TRUE(store->LoadDiary()->measures.empty());
+}
+
+TYPED_TEST(StoreTest, TheWeeklyDayIsPartOfTheProfile) {
+  auto p = this->store_->EditProfile([](Profile& profile) -> Result<void> {
+    profile.weekly_day = Weekday::kMonday;
+    return {};
+  });
+  ASSERT_TRUE(p.has_value());
+  EXPECT_EQ(this->store_->LoadProfile()->weekly_day, Weekday::kMonday);
+  EXPECT_EQ(WeeklyDayOf(Profile{}), Weekday::kSunday);
 }
 
 TEST(SqliteStoreTest, TheLocalDiaryComesBackEmptyUnderANewIdAfterItsAccountIsDeleted) {
@@ -947,7 +1039,7 @@ std::vector<std::string> Columns(sql::Conn& c) {
   return out;
 }
 
-TEST(SchemaTest, BothDialectsHoldTheSameTablesAndColumns) {
+TEST(PostgresSchemaTest, BothDialectsHoldTheSameTablesAndColumns) {
   const std::string pg = PostgresSchemaUrl();
   if (pg.empty()) GTEST_SKIP() << "no PostgreSQL server (BACKSIGNAL_TEST_PG unset)";
   TempDir dir;

@@ -71,6 +71,13 @@ class DiaryTxn {
                                                    const IdempotentWrite& write, int64_t now) = 0;
   // The person's Web Push reminders, in this same transaction (store/push.h).
   virtual ReminderTxn& Reminders() = 0;
+  // The weekly answers and flares (core/measures.h) from `since` on (all when not given).
+  [[nodiscard]] virtual Result<Measures> GetMeasures(std::optional<Date> since) = 0;
+  // Stores the weekly answers of their date whole, replacing what was there; empty ones remove
+  // them.
+  [[nodiscard]] virtual Result<void> PutWeekly(const Weekly& weekly) = 0;
+  // Stores the flares of `date` whole (each of that date), replacing what was there.
+  [[nodiscard]] virtual Result<void> PutFlares(Date date, const std::vector<Flare>& flares) = 0;
 };
 
 // How an import treats dates the store already holds with different content.
