@@ -131,8 +131,9 @@ MeasuresWords WordsForMeasures(const MeasuresTrend& t, const std::vector<Flare>&
   if (!flares.empty()) {
     int sharp = 0;
     for (const Flare& f : flares) sharp += f.sharp && *f.sharp ? 1 : 0;
-    out.flares = Locale::English().Ntr("{n} flare between check-ins", "{n} flares between check-ins",
-                                       static_cast<int64_t>(flares.size()));
+    out.flares =
+        Locale::English().Ntr("{n} flare between check-ins", "{n} flares between check-ins",
+                              static_cast<int64_t>(flares.size()));
     if (sharp > 0) out.flares += ", " + std::to_string(sharp) + " sharp or catching";
   }
   out.function_worse = t.function_worse();
