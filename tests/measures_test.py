@@ -48,6 +48,7 @@ class CliTest(unittest.TestCase):
         code, out, err = c.run("weekly", "--peg", "4,4,5", "--psfs", "Reaching overhead=6",
                                "sitting for an hour=5")
         self.assertEqual(code, 0, err)
+        self.assertIn("PEG 4.3 (pain 4, enjoyment of life 4, general activity 5)", out)  # not 4.30
         code, out, _ = c.run("weekly")
         self.assertIn("answered for this week", out)
         self.assertIn("Your activities: Reaching overhead, sitting for an hour", out)
@@ -233,6 +234,16 @@ class ClinicianTest(unittest.TestCase):
         status, _, _ = self.clin.req("PUT", f"/api/v1/people/{pid}/weekly/{day(0)}", {"peg": {"pain": 1, "enjoyment": 1, "activity": 1}})
         self.assertEqual(status, 405)
         self.assertEqual(self.other.req("GET", f"/api/v1/people/{pid}/measures")[0], 404)
+        # The clinician's list names function getting worse, with the change it saw.
+        status, people, _ = self.clin.req("GET", "/api/v1/clinician/people")
+        self.assertEqual(status, 200, people)
+        (row,) = [p for p in people["people"] if p["person"] == pid]
+        self.assertIn("function_worse", row["needs"])
+        self.assertEqual(row["function"]["average"], 4)
+        self.assertEqual(row["function"]["change"], -3)
+        self.assertEqual(row["function"]["verdict"], "worse")
+        self.assertTrue(row["function"]["worse"])
+        self.assertEqual(row["function"]["since"], day(29))
 
 
 if __name__ == "__main__":

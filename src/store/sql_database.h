@@ -267,7 +267,8 @@ class SqlDatabase final : public Database {
   [[nodiscard]] Result<std::vector<ShareInfo>> ListShares(PersonId person) override;
   [[nodiscard]] Result<bool> RevokeShare(PersonId person, int64_t clinician) override;
   [[nodiscard]] Result<bool> CanRead(int64_t clinician, PersonId person) override;
-  [[nodiscard]] Result<std::vector<PersonSummary>> ClinicianList(int64_t clinician) override;
+  [[nodiscard]] Result<std::vector<PersonSummary>> ClinicianList(
+      int64_t clinician, std::optional<Date> psfs_since) override;
   [[nodiscard]] Result<std::optional<PersonId>> FindPersonByFeed(const std::string& hash) override;
   [[nodiscard]] Result<void> SetSetupCode(const std::string& hash) override;
   [[nodiscard]] Result<bool> CheckSetupCode(const std::string& hash) override;

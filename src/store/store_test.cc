@@ -414,8 +414,32 @@ TYPED_TEST(StoreTest, SharingAndTheClinicianListByNeed) {
   quiet.Mornings("2026-03-01", 28, 3);
   const PersonId b = make("bob", quiet.Build());
   const PersonId c = make("cara", Diary{});
-  auto selected = db.ClinicianList(clin->id);
+  // Bob's PSFS answers, one week before the date asked for and two after it, come with the list
+  // (and nobody else's): one read for everyone.
+  for (auto [date, score] : {std::pair{"2026-02-20", 9}, {"2026-03-01", 7}, {"2026-03-28", 4}}) {
+    ASSERT_TRUE(db.ForPerson(b)
+                    ->Transact([&](DiaryTxn& txn) {
+                      return txn.PutWeekly(Weekly{
+                          .date = *Date::Parse(date),
+                          .psfs = {{"carrying a bag", score}, {"reaching overhead", score + 1}}});
+                    })
+                    .has_value());
+  }
+  auto with_psfs = db.ClinicianList(clin->id, *Date::Parse("2026-02-25"));
+  ASSERT_TRUE(with_psfs.has_value()) << with_psfs.error().message;
+  for (const PersonSummary& p : *with_psfs) {
+    if (p.person != b) {
+      EXPECT_TRUE(p.psfs.empty()) << p.username;
+      continue;
+    }
+    ASSERT_EQ(p.psfs.size(), 2u);
+    EXPECT_EQ(p.psfs[0].date, *Date::Parse("2026-03-01"));
+    EXPECT_EQ(p.psfs[1].psfs,
+              (std::vector<PsfsRating>{{"carrying a bag", 4}, {"reaching overhead", 5}}));
+  }
+  auto selected = db.ClinicianList(clin->id, std::nullopt);
   ASSERT_TRUE(selected.has_value()) << selected.error().message;
+  for (const PersonSummary& p : *selected) EXPECT_TRUE(p.psfs.empty());
   // The order of need is the service's (service/sharing.h); the store gives the summaries.
   const auto list = service::Triage(*selected, *Date::Parse("2026-03-29"));
   ASSERT_EQ(list.size(), 3u);
@@ -433,7 +457,7 @@ TYPED_TEST(StoreTest, SharingAndTheClinicianListByNeed) {
   EXPECT_EQ(db.ListShares(a).value().at(0).clinician, "dr.lee");
   EXPECT_TRUE(db.RevokeShare(a, clin->id).value());
   EXPECT_FALSE(db.CanRead(clin->id, a).value());
-  EXPECT_EQ(db.ClinicianList(clin->id)->size(), 2u);
+  EXPECT_EQ(db.ClinicianList(clin->id, std::nullopt)->size(), 2u);
 }
 
 TYPED_TEST(StoreTest, DeletingAnAccountLeavesNothingOfTheirs) {
@@ -459,7 +483,7 @@ TYPED_TEST(StoreTest, DeletingAnAccountLeavesNothingOfTheirs) {
   EXPECT_FALSE(db.FindSession("zs", 2).value().has_value());
   EXPECT_FALSE(db.FindApiToken("zt", 2).value().has_value());
   EXPECT_EQ(db.RedeemInvite("zi", clin->id, 2).error().kind, ErrorKind::kNotFound);
-  EXPECT_TRUE(db.ClinicianList(clin->id)->empty());
+  EXPECT_TRUE(db.ClinicianList(clin->id, std::nullopt)->empty());
   EXPECT_EQ(db.CountAttempts("signin:zed", 2, 100).value(), 0);
   EXPECT_EQ(db.CountAttempts("signin:zed@10.0.0.1", 2, 100).value(), 0);
   EXPECT_EQ(db.CountAttempts("signin:zedd@10.0.0.1", 2, 100).value(), 1);  // another's
