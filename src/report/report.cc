@@ -17,6 +17,7 @@ using report_detail::Esc;
 using report_detail::FlareRow;
 using report_detail::MeasuresHtml;
 using report_detail::OtherFactorsHtml;
+using report_detail::ThresholdsHtml;
 
 // Coordinates with one decimal: deterministic across machines, and small.
 std::string F(double v) {
@@ -566,48 +567,7 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
          "</h2><ul class=\"small\">" + assoc + "</ul></div>\n";
   }
 
-  // The thresholds in force, the source beside a changed one (all in tooltips); on paper only
-  // the changed ones. No file a clinician cannot open. Named in words in English (the meanings
-  // are not in the catalogues yet: other languages name the setting).
-  h += "<h2>" + Esc(loc.TrC("heading", "Thresholds in force")) + "</h2><ul class=\"thresholds\">";
-  // A source a clinician can follow: papers stay; "reading.md v3" becomes the rules' name.
-  const auto clinician_source = [](std::string_view source) {
-    std::string out(source);
-    for (size_t at; (at = out.find(" (docs/")) != std::string::npos;) {
-      const size_t end = out.find(')', at);
-      out.erase(at, end == std::string::npos ? std::string::npos : end - at + 1);
-    }
-    for (size_t at; (at = out.find("reading.md v")) != std::string::npos;) {
-      out.replace(at, 12, "backsignal reading rules v");
-    }
-    return out;
-  };
-  const Settings defaults;
-  for (const SettingInfo& info : AllSettings()) {
-    const double v = settings.*(info.field);
-    const bool changed = v != defaults.*(info.field);
-    std::string label(loc.tag() == "en" ? info.meaning : info.name);
-    label[0] = static_cast<char>(std::toupper(label[0]));
-    h += "<li" + std::string(changed ? "" : " class=\"dflt\"") + " title=\"" +
-         Esc(clinician_source(info.source)) + "\">" + Esc(label) + ": <b>" + num(v) + "</b>" +
-         // TRANSLATORS: {value} is the setting's default; {source} where it comes from (papers).
-         (changed ? " " + Esc(loc.Tr("(changed; default {value}; source: {source})",
-                                     {Arg("value", num(defaults.*(info.field))),
-                                      Arg("source", clinician_source(info.source))}))
-                  : "") +
-         "</li>";
-  }
-  h += "</ul><p class=\"small\"><span class=\"print-only\">" +
-       Esc(r.non_default_settings.empty()
-               ? loc.Tr("Every threshold is at its default.")
-               : loc.Tr("Every threshold not listed is at its default.")) +
-       " </span>" +
-       // TRANSLATORS: {version} is the number of the reading rules (3).
-       Esc(loc.Tr("The defaults follow the published evidence on a meaningful change in pain "
-                  "(about 2 points, or 30%: Farrar et al., Pain 2001; Salaffi et al., Eur J Pain "
-                  "2004) and the reading rules, version {version}.",
-                  {Arg("version", kReadingRules)})) +
-       "</p>\n";
+  h += ThresholdsHtml(settings, r.non_default_settings.empty(), loc);
   h += "<footer>" +
        // TRANSLATORS: {version} is the number of the reading rules (3).
        Esc(loc.Tr("Ratings 0 (none) to 10 (worst imaginable), read by backsignal's published "
