@@ -1,5 +1,5 @@
 // Helpers the reading's tests share: building the fortnights and sessions that the rules of
-// spec/reading.md are tested on, and finding what a reading says about them.
+// docs/reading.md are tested on, and finding what a reading says about them.
 #pragma once
 
 #include <algorithm>

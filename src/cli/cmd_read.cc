@@ -122,7 +122,7 @@ void SetUpRead(CLI::App& cmd, Invocation& ctx) {
   auto a = std::make_shared<ReadArgs>();
   cmd.add_option("--as-of", a->as_of,
                  "Read as of this date (default: the latest date in the diary)");
-  cmd.add_flag("--json", a->json, "Print the reading as JSON (spec/reading.md section 6)");
+  cmd.add_flag("--json", a->json, "Print the reading as JSON (docs/reading.md, section read --json)");
   cmd.footer(Footer("  backsignal read\n  backsignal read --as-of 2026-11-20 --json"));
   cmd.callback([a, &ctx] { ctx.code = RunRead(ctx.globals, *a); });
 }

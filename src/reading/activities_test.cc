@@ -1,4 +1,4 @@
-// spec/reading.md (version 3) §3: each activity on its own, painkillers that mask the mornings
+// docs/reading.md (version 3) §3: each activity on its own, painkillers that mask the mornings
 // after exercise, and what holds back `helpful`; each threshold at, just below and just above.
 #include <gtest/gtest.h>
 

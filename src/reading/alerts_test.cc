@@ -1,4 +1,4 @@
-// spec/reading.md (version 3) §4: the alerts, and the as-of date, settings and horizon the
+// docs/reading.md (version 3) §4: the alerts, and the as-of date, settings and horizon the
 // whole reading keeps to.
 #include <gtest/gtest.h>
 

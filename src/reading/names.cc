@@ -1,4 +1,4 @@
-// The names of the reading's values, as read --json writes them (spec/reading.md §6), and the
+// The names of the reading's values, as read --json writes them (docs/reading.md §6), and the
 // activity names of §0.
 #include "backsignal/reading/reading.h"
 

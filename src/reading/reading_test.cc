@@ -1,4 +1,4 @@
-// spec/reading.md (version 3) §0 to §2: recorded days, rest mornings, the usual morning, and
+// docs/reading.md (version 3) §0 to §2: recorded days, rest mornings, the usual morning, and
 // one session's three windows, strain, activity and confounders; each threshold at, just below
 // and just above it.
 #include "backsignal/reading/reading.h"

@@ -1,4 +1,4 @@
-// spec/reading.md (version 3) §3: the trend over one to two weeks, each threshold at, just
+// docs/reading.md (version 3) §3: the trend over one to two weeks, each threshold at, just
 // below and just above it.
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-// A reading as JSON: exactly spec/reading.md §6, plus documented extra fields (docs/reading.md)
+// A reading as JSON: exactly docs/reading.md §6, plus documented extra fields (docs/reading.md)
 // and the reading's words (words/words.h), which every surface shows.
 #pragma once
 

@@ -1,4 +1,4 @@
-// spec/reading.md (version 3) as a pure function: a diary, an as-of date and settings in; the
+// docs/reading.md (version 3) as a pure function: a diary, an as-of date and settings in; the
 // usual morning, each session's three windows, the 1-2 week trend verdict, alerts and what tends
 // to go with a worse morning out. Numbers only: the words are the words module's. No I/O, no
 // clock: every surface shows what this computes and never recomputes it.

@@ -1,4 +1,4 @@
-// The thresholds of spec/reading.md, each a named setting with its documented default,
+// The thresholds of docs/reading.md, each a named setting with its documented default,
 // bounds and source. One table drives validation, `backsignal settings`, and docs/reading.md.
 #pragma once
 
