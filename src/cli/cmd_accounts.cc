@@ -39,7 +39,7 @@ int RunToken(const Globals& g, const TokenArgs& a) {
     return kOk;
   }
   if (a.action == "list") {
-    auto list = svc.db().ListApiTokens(account.id);
+    auto list = service::ListTokens(svc, account);
     if (!list) return Report(list.error());
     if (list->empty()) std::cout << "No tokens for " << account.username << ".\n";
     const int64_t now = svc.clock().Now();
@@ -58,9 +58,7 @@ int RunToken(const Globals& g, const TokenArgs& a) {
     return Report(
         Error::Invalid("token revoke ID: \"" + a.id + "\" is not a token id (see token list)"));
   }
-  auto ok = svc.db().RevokeApiToken(account.id, id);
-  if (!ok) return Report(ok.error());
-  if (!*ok) return Report(Error::NotFound("no token " + a.id + " for " + account.username));
+  if (auto ok = service::RevokeToken(svc, account, id); !ok) return Report(ok.error());
   std::cout << "Revoked token " << id << ".\n";
   return kOk;
 }
@@ -75,7 +73,7 @@ int RunAccount(const Globals& g, const AccountArgs& a) {
     anyone.user.clear();  // the list is the database's, not one person's
     auto opened = Open(anyone, Access::kRead, /*for_person=*/false);
     if (!opened) return Report(opened.error());
-    auto list = (*opened)->db().ListAccounts();
+    auto list = service::ListAccounts((*opened)->service(), std::nullopt);
     if (!list) return Report(list.error());
     if (list->empty()) {
       std::cout << "No accounts yet: `backsignal serve --accounts` prints a link for the first.\n";

@@ -306,7 +306,7 @@ int RunShow(const Globals& g, const ShowArgs& a) {
   if (!today) return Report(today.error());
   auto date = ParseDateArg(a.date, "--date", *today);
   if (!date) return Report(date.error());
-  auto day = (*opened)->db().ForPerson((*opened)->person())->GetDay(*date);
+  auto day = service::DayOf((*opened)->service(), (*opened)->person(), *date);
   if (!day) return Report(day.error());
   if (!*day) {
     std::cout << "Nothing recorded on " << date->ToString() << ".\n";
@@ -367,9 +367,7 @@ int RunUsual(const Globals& g, const UsualArgs& a) {
   }
   auto opened = Open(g, Access::kCreate);
   if (!opened) return Report(opened.error());
-  if (auto ok = (*opened)->service().writer().Run((*opened)->person(),
-                                                  [u](DiaryTxn& txn) { return txn.SetUsual(u); });
-      !ok) {
+  if (auto ok = service::SetUsualMorning((*opened)->service(), (*opened)->person(), u); !ok) {
     return Report(ok.error());
   }
   if (a.clear && !u.pain && !u.stiffness) {

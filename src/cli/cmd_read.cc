@@ -68,7 +68,7 @@ int RunSettings(const Globals& g, const SettingsArgs& a) {
     auto opened = Open(g, Access::kCreate);
     if (!opened) return Report(opened.error());
     const service::Service& svc = (*opened)->service();
-    auto stored = svc.db().ForPerson((*opened)->person())->LoadSettings();
+    auto stored = service::StoredSettings(svc, (*opened)->person());
     if (!stored) return Report(stored.error());
     std::map<std::string, double> next = *stored;
     if (a.action == "set") {
@@ -122,7 +122,8 @@ void SetUpRead(CLI::App& cmd, Invocation& ctx) {
   auto a = std::make_shared<ReadArgs>();
   cmd.add_option("--as-of", a->as_of,
                  "Read as of this date (default: the latest date in the diary)");
-  cmd.add_flag("--json", a->json, "Print the reading as JSON (docs/reading.md, section read --json)");
+  cmd.add_flag("--json", a->json,
+               "Print the reading as JSON (docs/reading.md, section read --json)");
   cmd.footer(Footer("  backsignal read\n  backsignal read --as-of 2026-11-20 --json"));
   cmd.callback([a, &ctx] { ctx.code = RunRead(ctx.globals, *a); });
 }

@@ -62,19 +62,16 @@ enum class Access {
 // The diary a command works on, through the service.
 class Opened {
  public:
-  const service::Service& service() const { return *service_; }
-  Database& db() const { return *db_; }
+  const service::Service& service() const { return backend_->service(); }
   PersonId person() const { return person_; }
   // The account named by --user, when there is one.
   const std::optional<Account>& account() const { return account_; }
-  std::string Describe() const { return db_->Describe(); }
+  std::string Describe() const { return backend_->Describe(); }
   bool created() const { return created_; }
 
  private:
   friend Result<std::unique_ptr<Opened>> Open(const Globals& g, Access access, bool for_person);
-  std::unique_ptr<Database> db_;
-  std::unique_ptr<DirectWriter> writer_;
-  std::unique_ptr<service::Service> service_;
+  std::unique_ptr<service::Backend> backend_;
   PersonId person_ = 0;
   std::optional<Account> account_;
   bool created_ = false;  // the database did not exist before this command

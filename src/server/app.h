@@ -39,8 +39,6 @@ struct AppOptions {
   std::string listen_host;  // as given to --listen
   unsigned short port = 0;
   size_t work_threads = 4;  // the pool that runs blocking work
-  // The server's group commit, for /metrics (its batches); null when there is none.
-  const GroupCommitter* committer = nullptr;
   // Web Push (docs/reminders.md): where subscriptions may point (loopback only for tests), and
   // this process's sender, woken for a test reminder and counted in /metrics; null when none.
   push::Reach push_reach = push::Reach::kPublicOnly;

@@ -11,7 +11,6 @@
 #include <vector>
 
 #include "backsignal/service/accounts.h"
-#include "backsignal/store/store.h"
 #include "http_server.h"
 
 namespace backsignal::server {

@@ -7,6 +7,7 @@
 #include "backsignal/io/ids.h"
 #include "backsignal/service/accounts.h"
 #include "backsignal/service/exports.h"
+#include "backsignal/service/profile.h"
 #include "http_util.h"
 
 namespace backsignal::server {
@@ -38,12 +39,10 @@ Result<Response> SignedIn(const App& app, int status, const Account& account) {
 // Once the last account is gone, the next sign-up needs a new setup code: printed, as at the
 // first start.
 void NewSetupCodeIfEmpty(const App& app) {
-  auto n = app.service().db().CountAccounts();
-  if (!n || *n != 0) return;
-  const std::string code = NewSecretToken();
-  if (app.service().db().SetSetupCode(HashSecret(code))) {
+  auto code = service::NewSetupCodeIfNoAccount(app.service());
+  if (code && *code) {
     std::cout << "No account left. Create the first one (the administrator) again at /#signup="
-              << code << std::endl;
+              << **code << std::endl;
   }
 }
 
@@ -62,7 +61,7 @@ void AddAccountRoutes(Router& router, App& app) {
            return Json(200, R"({"accounts":false,"keeps_diary":true})");
          }
          if (!c.who.signed_in) {
-           auto n = svc.db().CountAccounts();
+           auto n = service::CountAccounts(svc);
            if (!n) return Unexpected(n.error());
            return Json(200,
                        Dump({{"accounts", true}, {"signed_in", false}, {"needs_setup", *n == 0}}));
@@ -71,7 +70,7 @@ void AddAccountRoutes(Router& router, App& app) {
          j["accounts"] = true;
          j["signed_in"] = true;
          // Whether the page shows their own diary: a clinician's only once they start one.
-         auto profile = svc.db().ForPerson(c.who.person)->LoadProfile();
+         auto profile = service::ProfileOf(svc, c.who.person);
          if (!profile) return Unexpected(profile.error());
          j["keeps_diary"] =
              profile->keeps_diary.value_or(c.who.caller->account.role != "clinician");
@@ -117,7 +116,7 @@ void AddAccountRoutes(Router& router, App& app) {
               .access = Access::kSession,
               .needs_accounts = true,
               .sync = [a, &svc](Call& c) -> Result<Response> {
-                if (auto ok = svc.db().DeleteSession(c.who.caller->session_hash); !ok) {
+                if (auto ok = service::SignOut(svc, *c.who.caller); !ok) {
                   return Unexpected(ok.error());
                 }
                 Response r = Json(200, R"({"signed_in":false})");
@@ -188,7 +187,7 @@ void AddAccountRoutes(Router& router, App& app) {
               .access = Access::kSession,
               .needs_accounts = true,
               .sync = [&svc](Call& c) -> Result<Response> {
-                auto list = svc.db().ListApiTokens(c.who.caller->account.id);
+                auto list = service::ListTokens(svc, c.who.caller->account);
                 if (!list) return Unexpected(list.error());
                 nlohmann::json tokens = nlohmann::json::array();
                 for (const ApiTokenInfo& t : *list) {
@@ -227,11 +226,10 @@ void AddAccountRoutes(Router& router, App& app) {
               .needs_accounts = true,
               .sync = [&svc](Call& c) -> Result<Response> {
                 auto id = ParsePositive(c.params["id"]);
-                if (!id) return Problem(404, "no such token");
+                if (!id) return Fail(Error::NotFound("no such token"));
                 auto ok =
-                    svc.db().RevokeApiToken(c.who.caller->account.id, static_cast<int64_t>(*id));
+                    service::RevokeToken(svc, c.who.caller->account, static_cast<int64_t>(*id));
                 if (!ok) return Unexpected(ok.error());
-                if (!*ok) return Problem(404, "no such token");
                 return Json(200, R"({"revoked":true})");
               }});
 
@@ -241,10 +239,7 @@ void AddAccountRoutes(Router& router, App& app) {
               .access = Access::kSession,
               .needs_accounts = true,
               .sync = [&svc](Call& c) -> Result<Response> {
-                if (!c.who.caller->account.admin) {
-                  return Problem(403, "this is for the administrator");
-                }
-                auto list = svc.db().ListAccounts();
+                auto list = service::ListAccounts(svc, c.who.caller->account);
                 if (!list) return Unexpected(list.error());
                 nlohmann::json accounts = nlohmann::json::array();
                 for (const Account& acc : *list) accounts.push_back(AccountJson(acc));

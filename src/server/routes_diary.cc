@@ -10,6 +10,7 @@
 #include "backsignal/io/settings_json.h"
 #include "backsignal/service/checkins.h"
 #include "backsignal/service/exports.h"
+#include "backsignal/service/profile.h"
 #include "backsignal/service/readings.h"
 #include "backsignal/service/reminders.h"
 #include "backsignal/service/safety.h"
@@ -199,7 +200,7 @@ Result<Response> DaysRoute(const Service& svc, Call& c) {
   if (!from) return Unexpected(from.error());
   auto to = QueryDate(c.req, "to");
   if (!to) return Unexpected(to.error());
-  auto diary = svc.db().ForPerson(c.subject)->LoadDiary();
+  auto diary = service::DiaryOf(svc, c.subject);
   if (!diary) return Unexpected(diary.error());
   std::string out = "{\"days\":[";
   bool first = true;
@@ -220,14 +221,14 @@ Result<Response> DaysRoute(const Service& svc, Call& c) {
 Result<Response> DayRoute(const Service& svc, Call& c) {
   auto date = DateParam(c);
   if (!date) return Unexpected(date.error());
-  auto day = svc.db().ForPerson(c.subject)->GetDay(*date);
+  auto day = service::DayOf(svc, c.subject, *date);
   if (!day) return Unexpected(day.error());
-  if (!*day) return Problem(404, "nothing recorded on " + date->ToString());
+  if (!*day) return Fail(Error::NotFound("nothing recorded on " + date->ToString()));
   return Json(200, DayToJson(**day));
 }
 
 Result<Response> DiaryRoute(const Service& svc, Call& c) {
-  auto diary = svc.db().ForPerson(c.subject)->LoadDiary();
+  auto diary = service::DiaryOf(svc, c.subject);
   if (!diary) return Unexpected(diary.error());
   return Json(200, DiaryToJson(*diary));
 }
@@ -286,7 +287,7 @@ void AddDiaryRoutes(Router& router, App& app) {
 
   router.Add(
       {.method = "GET", .pattern = "/api/v1/profile", .sync = [&svc](Call& c) -> Result<Response> {
-         auto p = svc.db().ForPerson(c.subject)->LoadProfile();
+         auto p = service::ProfileOf(svc, c.subject);
          if (!p) return Unexpected(p.error());
          return Json(200, ProfileToJson(*p));
        }});
@@ -297,15 +298,9 @@ void AddDiaryRoutes(Router& router, App& app) {
               .sync = [&svc](Call& c) -> Result<Response> {
                 auto patch = ParseProfilePatchJson(c.req.body);
                 if (!patch) return Unexpected(patch.error());
-                auto p = svc.db().ForPerson(c.subject)->EditProfile([&](Profile& profile) {
-                  ApplyProfilePatch(*patch, profile);
-                  return Result<void>();
-                });
+                auto p = service::EditProfile(
+                    svc, c.subject, [&](Profile& profile) { ApplyProfilePatch(*patch, profile); });
                 if (!p) return Unexpected(p.error());
-                // A new wake time or zone moves the push reminders planned (reminders.h).
-                if (auto ok = service::ReplanReminders(svc, c.subject); !ok) {
-                  return Unexpected(ok.error());
-                }
                 return Json(200, ProfileToJson(*p));
               }});
 
@@ -314,32 +309,26 @@ void AddDiaryRoutes(Router& router, App& app) {
   router.Add({.method = "GET",
               .pattern = "/api/v1/calendar-feed",
               .sync = [&svc](Call& c) -> Result<Response> {
-                auto p = svc.db().ForPerson(c.subject)->LoadProfile();
-                if (!p) return Unexpected(p.error());
-                return Json(200, Dump({{"published", !p->feed_token_hash.empty()}}));
+                auto published = service::FeedPublished(svc, c.subject);
+                if (!published) return Unexpected(published.error());
+                return Json(200, Dump({{"published", *published}}));
               }});
   router.Add(
       {.method = "POST",
        .pattern = "/api/v1/calendar-feed",
        .access = Access::kSession,
        .sync = [&svc](Call& c) -> Result<Response> {
-         const std::string token = NewSecretToken();
-         auto p = svc.db().ForPerson(c.subject)->EditProfile([&](Profile& profile) {
-           profile.feed_token_hash = HashSecret(token);
-           return Result<void>();
-         });
-         if (!p) return Unexpected(p.error());
-         return Json(201, Dump({{"published", true}, {"path", "/calendar/" + token + ".ics"}}));
+         auto token = service::PublishFeed(svc, c.subject);
+         if (!token) return Unexpected(token.error());
+         return Json(201, Dump({{"published", true}, {"path", "/calendar/" + *token + ".ics"}}));
        }});
   router.Add({.method = "DELETE",
               .pattern = "/api/v1/calendar-feed",
               .access = Access::kSession,
               .sync = [&svc](Call& c) -> Result<Response> {
-                auto p = svc.db().ForPerson(c.subject)->EditProfile([&](Profile& profile) {
-                  profile.feed_token_hash.clear();
-                  return Result<void>();
-                });
-                if (!p) return Unexpected(p.error());
+                if (auto ok = service::RevokeFeed(svc, c.subject); !ok) {
+                  return Unexpected(ok.error());
+                }
                 return Json(200, Dump({{"published", false}}));
               }});
 
@@ -351,16 +340,11 @@ void AddDiaryRoutes(Router& router, App& app) {
               .async = [&svc](Call& c, const Reply& reply) {
                 auto diary = ParseDiaryJson(c.req.body);
                 if (!diary) return reply(Unexpected(diary.error()));
-                if (auto ok = service::RequireNoSafetyStop(svc, c.subject); !ok) {
-                  return reply(Unexpected(ok.error()));
-                }
-                auto shared = std::make_shared<Diary>(std::move(*diary));
-                svc.writer().Submit(
-                    c.subject, [shared](DiaryTxn& txn) { return ReplaceDiaryIn(txn, *shared); },
-                    [reply, shared](Result<void> ok) {
-                      if (!ok) return reply(Unexpected(ok.error()));
-                      reply(Json(200, Dump({{"days", shared->days.size()}})));
-                    });
+                service::ReplaceDiary(svc, c.subject, std::move(*diary),
+                                      [reply](Result<size_t> days) {
+                                        if (!days) return reply(Unexpected(days.error()));
+                                        reply(Json(200, Dump({{"days", *days}})));
+                                      });
               }});
   router.Add({.method = "POST",
               .pattern = "/api/v1/diary/import",

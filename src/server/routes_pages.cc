@@ -5,6 +5,7 @@
 #include "auth.h"
 #include "backsignal/io/ids.h"
 #include "backsignal/service/exports.h"
+#include "backsignal/service/profile.h"
 #include "backsignal/service/sharing.h"
 #include "http_util.h"
 
@@ -114,7 +115,8 @@ void AddPageRoutes(Router& router, App& app) {
                 r.status = 200;
                 r.content_type = "text/plain; version=0.0.4; charset=utf-8";
                 r.headers.emplace_back("Cache-Control", "no-store");
-                r.body = app.metrics().Render(app.options().committer) + PushMetrics(app);
+                r.body =
+                    app.metrics().Render(service::CommitCountsOf(app.service())) + PushMetrics(app);
                 return r;
               }});
 
@@ -124,14 +126,8 @@ void AddPageRoutes(Router& router, App& app) {
               .access = Access::kPublic,
               .sync = [&svc](Call& c) -> Result<Response> {
                 const std::string& file = c.params["file"];
-                const Response gone =
-                    Problem(404, "no such calendar: the link may have been revoked or renewed");
-                if (!file.ends_with(".ics")) return Problem(404, "no such calendar");
-                const std::string token = file.substr(0, file.size() - 4);
-                auto person = svc.db().FindPersonByFeed(HashSecret(token));
-                if (!person) return Unexpected(person.error());
-                if (!*person) return gone;
-                auto f = service::ExportFor(svc, **person, ExportFormat::kIcs, std::nullopt);
+                if (!file.ends_with(".ics")) return Fail(Error::NotFound("no such calendar"));
+                auto f = service::CalendarFeed(svc, file.substr(0, file.size() - 4));
                 if (!f) return Unexpected(f.error());
                 return Response{200,
                                 f->media_type,

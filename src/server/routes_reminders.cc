@@ -29,7 +29,7 @@ nlohmann::json ViewJson(const service::RemindersView& v, const std::string& vapi
   nlohmann::json pending = nlohmann::json::array();
   for (const Reminder& r : v.pending) {
     pending.push_back(
-        {{"kind", ReminderKindName(r.kind)}, {"date", r.date.ToString()}, {"due_at", r.due_at}});
+        {{"kind", service::KindName(r.kind)}, {"date", r.date.ToString()}, {"due_at", r.due_at}});
   }
   const bool quiet = v.prefs.quiet_start && v.prefs.quiet_end;
   return {{"hour_after", v.prefs.hour_after},
@@ -46,7 +46,7 @@ nlohmann::json ViewJson(const service::RemindersView& v, const std::string& vapi
           {"dropped", v.counts.dropped}};
 }
 
-Result<Response> View(const Service& svc, PersonId person, int status) {
+Result<Response> RemindersResponse(const Service& svc, PersonId person, int status) {
   auto v = service::GetReminders(svc, person);
   if (!v) return Unexpected(v.error());
   // The public key only: the page subscribes with it; the private key never leaves the store.
@@ -63,7 +63,9 @@ void AddReminderRoutes(Router& router, App& app) {
 
   router.Add({.method = "GET",
               .pattern = "/api/v1/reminders",
-              .sync = [&svc](Call& c) -> Result<Response> { return View(svc, c.subject, 200); }});
+              .sync = [&svc](Call& c) -> Result<Response> {
+                return RemindersResponse(svc, c.subject, 200);
+              }});
 
   router.Add({.method = "PUT",
               .pattern = "/api/v1/reminders",
@@ -87,7 +89,7 @@ void AddReminderRoutes(Router& router, App& app) {
                 }
                 auto ok = service::SetReminderPrefs(svc, c.subject, p);
                 if (!ok) return Unexpected(ok.error());
-                return View(svc, c.subject, 200);
+                return RemindersResponse(svc, c.subject, 200);
               }});
 
   // A device turns reminders on: its subscription, made by the page after the person asked.
@@ -114,7 +116,7 @@ void AddReminderRoutes(Router& router, App& app) {
                 if (!id) return Problem(404, "no such device has your reminders");
                 auto ok = service::RemoveDevice(svc, c.subject, static_cast<int64_t>(*id), "");
                 if (!ok) return Unexpected(ok.error());
-                return View(svc, c.subject, 200);
+                return RemindersResponse(svc, c.subject, 200);
               }});
   router.Add({.method = "POST",
               .pattern = "/api/v1/reminders/devices/remove",
@@ -125,7 +127,7 @@ void AddReminderRoutes(Router& router, App& app) {
                 if (!endpoint) return Unexpected(endpoint.error());
                 auto ok = service::RemoveDevice(svc, c.subject, 0, *endpoint);
                 if (!ok) return Unexpected(ok.error());
-                return View(svc, c.subject, 200);
+                return RemindersResponse(svc, c.subject, 200);
               }});
 
   // Reminders off everywhere: every device, and every reminder not yet sent.
@@ -135,7 +137,7 @@ void AddReminderRoutes(Router& router, App& app) {
               .sync = [&svc](Call& c) -> Result<Response> {
                 auto n = service::TurnOffReminders(svc, c.subject);
                 if (!n) return Unexpected(n.error());
-                return View(svc, c.subject, 200);
+                return RemindersResponse(svc, c.subject, 200);
               }});
 
   router.Add({.method = "POST",

@@ -2,6 +2,7 @@
 // person's answers, stop and clearance, kept on the server.
 #include "app.h"
 #include "backsignal/io/safety_json.h"
+#include "backsignal/service/profile.h"
 #include "backsignal/service/safety.h"
 #include "backsignal/words/safety.h"
 #include "http_util.h"
@@ -79,7 +80,7 @@ void AddSafetyRoutes(Router& router, App& app) {
               .sync = [&svc](Call& c) -> Result<Response> {
                 std::string zone;
                 if (c.who.signed_in) {
-                  auto p = svc.db().ForPerson(c.who.person)->LoadProfile();
+                  auto p = service::ProfileOf(svc, c.who.person);
                   if (p) zone = p->time_zone;
                 }
                 return ScreenResponse(zone);

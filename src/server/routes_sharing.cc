@@ -15,9 +15,9 @@ void AddSharingRoutes(Router& router, App& app) {
               .needs_accounts = true,
               .sync = [&svc](Call& c) -> Result<Response> {
                 const PersonId me = c.who.person;
-                auto shares = svc.db().ListShares(me);
+                auto shares = service::ListShares(svc, me);
                 if (!shares) return Unexpected(shares.error());
-                auto invites = svc.db().ListInvites(me, svc.clock().Now());
+                auto invites = service::ListInvites(svc, me);
                 if (!invites) return Unexpected(invites.error());
                 nlohmann::json sh = nlohmann::json::array(), inv = nlohmann::json::array();
                 for (const ShareInfo& s : *shares) {
@@ -48,10 +48,9 @@ void AddSharingRoutes(Router& router, App& app) {
               .needs_accounts = true,
               .sync = [&svc](Call& c) -> Result<Response> {
                 auto id = ParsePositive(c.params["id"]);
-                auto ok = id ? svc.db().CancelInvite(c.who.person, static_cast<int64_t>(*id))
-                             : Result<bool>(false);
+                if (!id) return Fail(Error::NotFound("no such invite"));
+                auto ok = service::CancelInvite(svc, c.who.person, static_cast<int64_t>(*id));
                 if (!ok) return Unexpected(ok.error());
-                if (!*ok) return Problem(404, "no such invite");
                 return Json(200, R"({"cancelled":true})");
               }});
   router.Add({.method = "DELETE",
@@ -60,10 +59,9 @@ void AddSharingRoutes(Router& router, App& app) {
               .needs_accounts = true,
               .sync = [&svc](Call& c) -> Result<Response> {
                 auto id = ParsePositive(c.params["id"]);
-                auto ok = id ? svc.db().RevokeShare(c.who.person, static_cast<int64_t>(*id))
-                             : Result<bool>(false);
+                if (!id) return Fail(Error::NotFound("no such share"));
+                auto ok = service::RevokeShare(svc, c.who.person, static_cast<int64_t>(*id));
                 if (!ok) return Unexpected(ok.error());
-                if (!*ok) return Problem(404, "no such share");
                 return Json(200, R"({"revoked":true})");
               }});
 

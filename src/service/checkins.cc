@@ -9,6 +9,7 @@
 #include "backsignal/service/safety.h"
 #include "backsignal/service/settings.h"
 #include "backsignal/service/today.h"
+#include "internal.h"
 
 namespace backsignal::service {
 namespace {
@@ -127,7 +128,7 @@ void Checkin(const Service& service, PersonId person, Date date, DayEdit edit, C
   out->date = date;
   const Overrides& overrides = service.overrides();
   const int64_t now = service.clock().Now();
-  service.writer().Submit(
+  WriterOf(service).Submit(
       person,
       [date, edit = std::move(edit), out, overrides, now,
        options = std::move(options)](DiaryTxn& txn) -> Result<void> {
@@ -216,14 +217,53 @@ Result<std::optional<MorningAfter>> MorningAfterOf(const Service& service, Perso
   return std::optional<MorningAfter>();
 }
 
-Result<ImportReport> ImportDiary(const Service& service, PersonId person, const Diary& diary,
-                                 ImportMode mode, std::string_view source) {
+namespace {
+
+// What a whole diary must be to be stored, however it comes: every date one a diary holds, and
+// no stop of the safety screen in force.
+Result<void> CheckWholeDiary(const Service& service, PersonId person, const Diary& diary,
+                             std::string_view source) {
   for (const Day& day : diary.days) {
     auto ok = CheckDiaryDate(day.date, std::string(source) + ": days[" + day.date.ToString() + "]");
     if (!ok) return Unexpected(ok.error());
   }
-  if (auto ok = RequireNoSafetyStop(service, person); !ok) return Unexpected(ok.error());
-  return service.db().ForPerson(person)->Import(diary, mode);
+  return RequireNoSafetyStop(service, person);
+}
+
+}  // namespace
+
+Result<ImportReport> ImportDiary(const Service& service, PersonId person, const Diary& diary,
+                                 ImportMode mode, std::string_view source) {
+  if (auto ok = CheckWholeDiary(service, person, diary, source); !ok) {
+    return Unexpected(ok.error());
+  }
+  return StoreOf(service).ForPerson(person)->Import(diary, mode);
+}
+
+void ReplaceDiary(const Service& service, PersonId person, Diary diary,
+                  std::function<void(Result<size_t>)> done) {
+  if (auto ok = CheckWholeDiary(service, person, diary, "body"); !ok) {
+    return done(Unexpected(ok.error()));
+  }
+  auto shared = std::make_shared<const Diary>(std::move(diary));
+  WriterOf(service).Submit(
+      person, [shared](DiaryTxn& txn) { return ReplaceDiaryIn(txn, *shared); },
+      [shared, done = std::move(done)](Result<void> ok) {
+        if (!ok) return done(Unexpected(ok.error()));
+        done(shared->days.size());
+      });
+}
+
+Result<Diary> DiaryOf(const Service& service, PersonId person) {
+  return StoreOf(service).ForPerson(person)->LoadDiary();
+}
+
+Result<std::optional<Day>> DayOf(const Service& service, PersonId person, Date date) {
+  return StoreOf(service).ForPerson(person)->GetDay(date);
+}
+
+Result<void> SetUsualMorning(const Service& service, PersonId person, const UsualMorning& usual) {
+  return WriterOf(service).Run(person, [usual](DiaryTxn& txn) { return txn.SetUsual(usual); });
 }
 
 }  // namespace backsignal::service

@@ -8,6 +8,7 @@
 #include "backsignal/service/clock.h"
 #include "backsignal/service/safety.h"
 #include "backsignal/service/today.h"
+#include "internal.h"
 
 namespace backsignal::service {
 namespace {
@@ -99,7 +100,7 @@ ImportCancel ImportDeadline(const Clock& clock, int64_t seconds, std::stop_token
 
 Result<WorkoutImport> ImportWorkouts(const Service& service, PersonId person,
                                      const WorkoutFile& file, const WorkoutOptions& options) {
-  auto store = service.db().ForPerson(person);
+  auto store = StoreOf(service).ForPerson(person);
   WorkoutImport out;
   const int64_t now = service.clock().Now();
   auto body = [&](DiaryTxn& txn) -> Result<void> {

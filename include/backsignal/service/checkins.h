@@ -73,6 +73,20 @@ void Checkin(const Service& service, PersonId person, Date date, DayEdit edit, C
                                                const Diary& diary, ImportMode mode,
                                                std::string_view source);
 
+// A whole diary put in place of what is there (PUT /api/v1/diary): checked as ImportDiary
+// checks it, then replaced in one durable write; `done` gets the number of days stored, once.
+void ReplaceDiary(const Service& service, PersonId person, Diary diary,
+                  std::function<void(Result<size_t>)> done);
+
+// The whole diary, days in date order; and one day, if anything is recorded on it.
+[[nodiscard]] Result<Diary> DiaryOf(const Service& service, PersonId person);
+[[nodiscard]] Result<std::optional<Day>> DayOf(const Service& service, PersonId person, Date date);
+
+// The person's own statement of their usual morning (used until the diary can tell); an empty
+// one clears it.
+[[nodiscard]] Result<void> SetUsualMorning(const Service& service, PersonId person,
+                                           const UsualMorning& usual);
+
 // What this morning says about the session of the day before, if there was one: for the words
 // right after a morning check-in.
 struct MorningAfter {

@@ -44,4 +44,13 @@ struct TriagedPerson {
 // The order of need, for a list of summaries as of `today` (exposed for tests).
 std::vector<TriagedPerson> Triage(std::vector<PersonSummary> people, Date today);
 
+// Whom the person shares their reading with, and their invites not yet used nor expired.
+[[nodiscard]] Result<std::vector<ShareInfo>> ListShares(const Service& service, PersonId person);
+[[nodiscard]] Result<std::vector<InviteInfo>> ListInvites(const Service& service, PersonId person);
+// Cancelling one of the person's invites, and ending a share: kNotFound when they have none of
+// that id.
+[[nodiscard]] Result<void> CancelInvite(const Service& service, PersonId person, int64_t invite);
+[[nodiscard]] Result<void> RevokeShare(const Service& service, PersonId person,
+                                       int64_t clinician_account);
+
 }  // namespace backsignal::service
