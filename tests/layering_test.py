@@ -2,7 +2,7 @@
 """The layering rule, checked: a module includes only headers of the modules it may use
 (CONTRIBUTING.md), core and reading include no database, HTTP or JSON header, the front doors
 (src/server, src/cli) neither include a store header nor call the store (they go through the
-service), and no source file outside the tests and generated assets is longer than 600 lines.
+service) nor write an error's HTTP status outside the one mapping (http_util.cc), and no source file outside the tests and generated assets is longer than 600 lines.
 usage: layering_test.py [ROOT]"""
 import os
 import re
@@ -144,6 +144,28 @@ def check_front_doors(root, store_names):
     return problems
 
 
+# The one place where an error's kind becomes an HTTP status (CONTRIBUTING.md, "errors by
+# kind"): a handler fails with an Error, and only http_util.cc writes a status of an error.
+STATUS_MAPPING = os.path.join("src", "server", "http_util.cc")
+
+
+def check_errors_by_kind(root):
+    problems = []
+    for module in FRONT_DOORS:
+        for dirpath, _, names in os.walk(os.path.join(root, "src", module)):
+            for n in sorted(names):
+                path = os.path.join(dirpath, n)
+                rel = os.path.relpath(path, root)
+                if not n.endswith((".cc", ".h")) or rel == STATUS_MAPPING:
+                    continue
+                text = strip_comments_and_strings(open(path, encoding="utf-8").read())
+                for m in re.finditer(r"\bProblem\s*\(", text):
+                    line = text.count("\n", 0, m.start()) + 1
+                    problems.append(f"{rel}:{line}: Problem( outside {STATUS_MAPPING}; fail with an "
+                                    "Error of a kind (ErrorResponse makes its status)")
+    return problems
+
+
 def check_lengths():
     problems = []
     for top in ("src", "include", "fuzz", "bench", "scripts", "cmake"):
@@ -172,8 +194,11 @@ def self_test(store_names):
                     'auto s = service::ListShares(svc, me);\n')
         with open(os.path.join(tmp, "src", "server", "probe2.cc"), "w") as f:
             f.write('#include "internal.h"\n')
+        with open(os.path.join(tmp, "src", "server", "probe3.cc"), "w") as f:
+            f.write('return Problem(404, "nothing here");  // Problem( in a comment is fine\n')
         found = check_front_doors(tmp, store_names)
-        return len(check_includes(tmp)) == 4 and len(found) == 5
+        return (len(check_includes(tmp)) == 4 and len(found) == 5
+                and len(check_errors_by_kind(tmp)) == 1)
 
 
 def main():
@@ -181,7 +206,8 @@ def main():
     if not self_test(store_names):
         print("the layering check did not find a planted violation")
         return 1
-    problems = check_includes(ROOT) + check_front_doors(ROOT, store_names) + check_lengths()
+    problems = (check_includes(ROOT) + check_front_doors(ROOT, store_names) +
+                check_errors_by_kind(ROOT) + check_lengths())
     for p in problems:
         print(p)
     print(f"layering: {len(problems)} problems")

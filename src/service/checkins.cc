@@ -1,5 +1,6 @@
 #include "backsignal/service/checkins.h"
 
+#include <cstdio>
 #include <future>
 #include <memory>
 
@@ -195,6 +196,36 @@ void Checkin(const Service& service, PersonId person, Date date, DayEdit edit, C
         if (!ok) return done(Unexpected(ok.error()));
         done(std::move(*out));
       });
+}
+
+Result<std::string> CheckIdempotencyKey(const std::string& key) {
+  if (key.empty()) return std::string();
+  if (key.size() > 200) return Fail(Error::Invalid("Idempotency-Key: longer than 200 characters"));
+  for (const char ch : key) {
+    if (ch < 0x21 || ch > 0x7e) {
+      return Fail(Error::Invalid("Idempotency-Key: only visible ASCII characters (a UUID, say)"));
+    }
+  }
+  return key;
+}
+
+std::string RequestFingerprint(std::string_view method, std::string_view path,
+                               std::string_view body) {
+  uint64_t h = 14695981039346656037ULL;
+  const auto mix = [&h](std::string_view part) {
+    for (const char ch : part) {
+      h ^= static_cast<unsigned char>(ch);
+      h *= 1099511628211ULL;
+    }
+    h ^= 0xff;  // a separator no byte of text makes
+    h *= 1099511628211ULL;
+  };
+  mix(method);
+  mix(path);
+  mix(body);
+  char out[17];
+  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
+  return out;
 }
 
 Result<CheckinResult> CheckinNow(const Service& service, PersonId person, Date date, DayEdit edit,

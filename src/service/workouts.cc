@@ -68,20 +68,6 @@ bool Fill(Session& s, const Workout& w, bool loads) {
 
 }  // namespace
 
-std::string_view Name(WorkoutOutcome o) {
-  switch (o) {
-    case WorkoutOutcome::kAdded:
-      return "added";
-    case WorkoutOutcome::kMerged:
-      return "merged";
-    case WorkoutOutcome::kUnchanged:
-      return "unchanged";
-    case WorkoutOutcome::kFuture:
-      return "future";
-  }
-  return "?";
-}
-
 ImportCancel ImportDeadline(const Clock& clock, int64_t seconds, std::stop_token stop) {
   const int64_t until = seconds > 0 ? clock.Now() + seconds : 0;
   return [&clock, until, seconds, stop = std::move(stop)]() -> std::optional<Error> {

@@ -18,11 +18,10 @@ namespace backsignal::service {
 [[nodiscard]] Result<BackupInfo> Restore(const std::string& backup, const std::string& location);
 
 // Makes the daily backups' folder; kInvalid when it holds the live database.
-[[nodiscard]] Result<void> PrepareDailyBackups(const std::string& location,
-                                               const std::string& dir);
+[[nodiscard]] Result<void> PrepareDailyBackups(const std::string& location, const std::string& dir);
 
 struct DailyBackupDone {
-  std::optional<std::string> taken;  // the file written, when one was due
+  std::optional<std::string> taken;   // the file written, when one was due
   std::optional<Error> prune_failed;  // old backups could not be removed
   std::vector<std::string> future;    // files dated after today: left alone, not counted
 };

@@ -53,6 +53,16 @@ struct CheckinOptions {
   std::string fingerprint;
 };
 
+// An Idempotency-Key as a client sent it: 1 to 200 visible ASCII characters (a UUID is 36), or
+// none (empty); kInvalid otherwise.
+[[nodiscard]] Result<std::string> CheckIdempotencyKey(const std::string& key);
+
+// What a check-in sent with an Idempotency-Key stands for: a hash (FNV-1a, 64 bits, as 16 hex
+// digits) of its method, path and body, so that the same key sent with another request is told
+// apart from a repeat.
+std::string RequestFingerprint(std::string_view method, std::string_view path,
+                               std::string_view body);
+
 using CheckinDone = std::function<void(Result<CheckinResult>)>;
 
 // Runs the edit on `date` of `person`'s diary through the service's writer; `done` is called
