@@ -23,7 +23,7 @@ int RunToken(const Globals& g, const TokenArgs& a) {
   if (g.user.empty()) {
     return Report(Error::Invalid("token: give --user NAME, the account the token acts for"));
   }
-  auto opened = Open(g, a.action == "list" ? Access::kRead : Access::kWrite);
+  auto opened = Open(g, a.action == "list" ? OpenMode::kRead : OpenMode::kWrite);
   if (!opened) return Report(opened.error());
   const service::Service& svc = (*opened)->service();
   const Account& account = *(*opened)->account();
@@ -71,7 +71,7 @@ int RunAccount(const Globals& g, const AccountArgs& a) {
   if (a.action == "list") {
     Globals anyone = g;
     anyone.user.clear();  // the list is the database's, not one person's
-    auto opened = Open(anyone, Access::kRead, /*for_person=*/false);
+    auto opened = Open(anyone, OpenMode::kRead, /*for_person=*/false);
     if (!opened) return Report(opened.error());
     auto list = service::ListAccounts((*opened)->service(), std::nullopt);
     if (!list) return Report(list.error());
@@ -87,7 +87,7 @@ int RunAccount(const Globals& g, const AccountArgs& a) {
   // set-password: for a person who forgot theirs (backsignal sends no mail). The new password
   // comes on standard input, so that it is not in the shell's history or the process list.
   if (g.user.empty()) return Report(Error::Invalid("account set-password: give --user NAME"));
-  auto opened = Open(g, Access::kWrite);
+  auto opened = Open(g, OpenMode::kWrite);
   if (!opened) return Report(opened.error());
   std::string password;
   std::getline(std::cin, password);

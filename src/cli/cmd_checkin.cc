@@ -23,7 +23,7 @@ struct CheckinTarget {
 };
 
 Result<CheckinTarget> OpenForCheckin(const Globals& g, const std::string& date_arg) {
-  auto opened = Open(g, Access::kCreate);
+  auto opened = Open(g, OpenMode::kCreate);
   if (!opened) return Unexpected(opened.error());
   auto today = service::TodayFor((*opened)->service(), (*opened)->person());
   if (!today) return Unexpected(today.error());
@@ -300,7 +300,7 @@ struct ShowArgs {
 };
 
 int RunShow(const Globals& g, const ShowArgs& a) {
-  auto opened = Open(g, Access::kRead);
+  auto opened = Open(g, OpenMode::kRead);
   if (!opened) return Report(opened.error());
   auto today = service::TodayFor((*opened)->service(), (*opened)->person());
   if (!today) return Report(today.error());
@@ -330,7 +330,7 @@ int RunDelete(const Globals& g, const DeleteArgs& a) {
                                  "\" is not something to delete; expected morning, session, "
                                  "during, after, context, note or day"));
   }
-  auto opened = Open(g, Access::kWrite);
+  auto opened = Open(g, OpenMode::kWrite);
   if (!opened) return Report(opened.error());
   auto today = service::TodayFor((*opened)->service(), (*opened)->person());
   if (!today) return Report(today.error());
@@ -365,7 +365,7 @@ int RunUsual(const Globals& g, const UsualArgs& a) {
   if (!a.clear && !u.pain && !u.stiffness) {
     return Report(Error::Invalid("give --pain and/or --stiffness, or --clear"));
   }
-  auto opened = Open(g, Access::kCreate);
+  auto opened = Open(g, OpenMode::kCreate);
   if (!opened) return Report(opened.error());
   if (auto ok = service::SetUsualMorning((*opened)->service(), (*opened)->person(), u); !ok) {
     return Report(ok.error());

@@ -18,7 +18,7 @@ struct ReadArgs {
 };
 
 int RunRead(const Globals& g, const ReadArgs& a) {
-  auto opened = Open(g, Access::kRead);
+  auto opened = Open(g, OpenMode::kRead);
   if (!opened) return Report(opened.error());
   const service::Service& svc = (*opened)->service();
   std::optional<Date> as_of;
@@ -65,7 +65,7 @@ int RunSettings(const Globals& g, const SettingsArgs& a) {
       return Report(Error::Invalid(
           "settings set: give NAME VALUE, e.g. settings set significant_change 2.5"));
     }
-    auto opened = Open(g, Access::kCreate);
+    auto opened = Open(g, OpenMode::kCreate);
     if (!opened) return Report(opened.error());
     const service::Service& svc = (*opened)->service();
     auto stored = service::StoredSettings(svc, (*opened)->person());
@@ -93,7 +93,7 @@ int RunSettings(const Globals& g, const SettingsArgs& a) {
     return Report(Error::Invalid("settings: \"" + a.action + "\" is not set or reset"));
   }
   // The table in force: without a diary yet, the defaults and the command line's.
-  auto opened = Open(g, Access::kRead);
+  auto opened = Open(g, OpenMode::kRead);
   Result<Settings> settings = Settings{};
   if (opened) {
     settings = service::SettingsInForce((*opened)->service(), (*opened)->person());

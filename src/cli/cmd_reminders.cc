@@ -62,7 +62,7 @@ int RunReminders(const Globals& g, const RemindersArgs& a) {
     if (!q) return Report(q.error());
     quiet = *q;
   }
-  auto opened = Open(g, change ? Access::kCreate : Access::kRead);
+  auto opened = Open(g, change ? OpenMode::kCreate : OpenMode::kRead);
   if (!opened) return Report(opened.error());
   const service::Service& svc = (*opened)->service();
   const PersonId person = (*opened)->person();

@@ -16,13 +16,6 @@ struct SafetyArgs {
   std::string cleared_on;
 };
 
-std::string Lower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return s;
-}
-
 // Reads a yes or a no; asks again on a terminal, refuses otherwise.
 Result<bool> AskYesNo(std::string_view question, bool terminal) {
   for (;;) {
@@ -33,7 +26,7 @@ Result<bool> AskYesNo(std::string_view question, bool terminal) {
                                  std::string(question) + "\" has none"));
     }
     while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
-    const std::string a = Lower(line);
+    const std::string a = FoldAscii(line);
     if (a == "y" || a == "yes") return true;
     if (a == "n" || a == "no") return false;
     if (!terminal) {
@@ -66,7 +59,7 @@ void PrintState(const service::SafetyState& s) {
 }
 
 int RunSafety(const Globals& g, const SafetyArgs& a) {
-  auto opened = Open(g, a.status ? Access::kRead : Access::kCreate);
+  auto opened = Open(g, a.status ? OpenMode::kRead : OpenMode::kCreate);
   if (!opened) return Report(opened.error());
   const service::Service& svc = (*opened)->service();
   const PersonId person = (*opened)->person();

@@ -88,7 +88,7 @@ bool Exists(const std::string& location) {
 
 }  // namespace
 
-Result<std::unique_ptr<Opened>> Open(const Globals& g, Access access, bool for_person) {
+Result<std::unique_ptr<Opened>> Open(const Globals& g, OpenMode mode, bool for_person) {
   const std::string location = DatabaseLocation(g);
   auto overrides = CommandLineSettings(g);
   if (!overrides) return Unexpected(overrides.error());
@@ -99,8 +99,8 @@ Result<std::unique_ptr<Opened>> Open(const Globals& g, Access access, bool for_p
   auto out = std::make_unique<Opened>();
   out->created_ = !Exists(location);
   OpenOptions options;
-  options.create = access == Access::kCreate;
-  options.read_only = access == Access::kRead;
+  options.create = mode == OpenMode::kCreate;
+  options.read_only = mode == OpenMode::kRead;
   auto backend = service::Backend::Open(location, options, *overrides, service::SystemClock());
   if (!backend) {
     Error e = backend.error();

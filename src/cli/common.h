@@ -53,7 +53,7 @@ std::string DatabaseLocation(const Globals& g);
 // Thresholds given on the command line: the settings file, then --set flags.
 [[nodiscard]] Result<std::map<std::string, double>> CommandLineSettings(const Globals& g);
 
-enum class Access {
+enum class OpenMode {
   kRead,    // reading only: the database opens read-only, and must exist
   kWrite,   // must exist
   kCreate,  // made when missing
@@ -70,7 +70,7 @@ class Opened {
   bool created() const { return created_; }
 
  private:
-  friend Result<std::unique_ptr<Opened>> Open(const Globals& g, Access access, bool for_person);
+  friend Result<std::unique_ptr<Opened>> Open(const Globals& g, OpenMode mode, bool for_person);
   std::unique_ptr<service::Backend> backend_;
   PersonId person_ = 0;
   std::optional<Account> account_;
@@ -79,7 +79,7 @@ class Opened {
 
 // Opens the database for `g.user`'s diary (the local diary without --user; PostgreSQL needs
 // --user unless `for_person` is false: the command works on the database, not a diary).
-[[nodiscard]] Result<std::unique_ptr<Opened>> Open(const Globals& g, Access access,
+[[nodiscard]] Result<std::unique_ptr<Opened>> Open(const Globals& g, OpenMode mode,
                                                    bool for_person = true);
 
 // Arguments.

@@ -36,13 +36,6 @@ bool Verify(const std::string& password, const std::string& stored) {
   return VerifyPassword(password, stored);
 }
 
-std::string Lower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return s;
-}
-
 Error TooMany(int64_t retry_after) {
   const int64_t minutes = (retry_after + 59) / 60;
   return Error::Throttled("too many attempts: wait " + std::to_string(minutes) +
@@ -68,7 +61,7 @@ Result<void> Reserve(const Service& service, const std::vector<std::pair<std::st
 }  // namespace
 
 Result<std::string> CheckUsername(const std::string& username) {
-  const std::string u = Lower(username);
+  const std::string u = FoldAscii(username);
   bool ok = u.size() >= 3 && u.size() <= 40;
   for (char c : u) {
     ok = ok &&
@@ -132,7 +125,7 @@ Result<Account> SignUp(const Service& service, const SignUpRequest& req,
 Result<Account> SignIn(const Service& service, const std::string& username,
                        const std::string& password, const std::string& address,
                        const ThrottlePolicy& policy) {
-  const std::string name = Lower(username);
+  const std::string name = FoldAscii(username);
   const int64_t now = service.clock().Now();
   // Each verification is reserved first, atomically in the database, so that at most the
   // limit of them run per window whatever the number of processes. The account's own limit is
