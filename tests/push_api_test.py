@@ -112,6 +112,25 @@ class RemindersApiTest(unittest.TestCase):
         self.assertEqual([p["kind"] for p in second], ["morning"])
         self.assertEqual((second[0]["due_at"] - first[0]["due_at"]) % 86400, 5400)
 
+    def test_all_my_data_holds_the_reminder_choices_and_devices_but_no_endpoint_or_key(self):
+        c = Client(self.server)
+        c.signup("ruth")
+        c.req("PUT", "/api/v1/profile", {"time_zone": "UTC", "wake_time": "07:00"})
+        c.req("PUT", "/api/v1/reminders", {"hour_after": False, "quiet_hours": {"start": "21:30", "end": "06:45"}})
+        self.assertEqual(self.device(c, 55, device="Ruth's phone")[0], 201)
+        status, everything, _ = c.req("GET", "/api/v1/account/export")
+        self.assertEqual(status, 200, everything)
+        r = everything["reminders"]
+        self.assertEqual((r["hour_after"], r["morning"], r["quiet_hours"]),
+                         (False, True, {"start": "21:30", "end": "06:45"}))
+        self.assertEqual([(d["device"], d["push_service"]) for d in r["devices"]],
+                         [("Ruth's phone", "push.example.net")])
+        self.assertIsNone(r["devices"][0]["last_sent_at"])
+        self.assertEqual(r["pending"], 1)  # the next morning
+        text = str(everything)
+        for secret in ("/d/55", KEYS["p256dh"], KEYS["auth"]):
+            self.assertNotIn(secret, text)
+
     def test_deleting_the_account_leaves_no_push_row(self):
         c = Client(self.server)
         c.signup("gwen")

@@ -1,5 +1,6 @@
 #include "backsignal/io/exports.h"
 
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "backsignal/io/diary_csv.h"
@@ -37,6 +38,33 @@ std::string AllDataJson(const ExportData& d) {
       d.profile.wake_time ? nlohmann::ordered_json(d.profile.wake_time->ToString()) : nullptr;
   profile["calendar_feed_published"] = !d.profile.feed_token_hash.empty();
   j["profile"] = std::move(profile);
+  if (d.reminders) {
+    const ExportReminders& r = *d.reminders;
+    auto clock = [](int minutes) {
+      char hhmm[16];
+      std::snprintf(hhmm, sizeof hhmm, "%02d:%02d", minutes / 60 % 24, minutes % 60);
+      return std::string(hhmm);
+    };
+    nlohmann::ordered_json reminders;
+    reminders["hour_after"] = r.hour_after;
+    reminders["morning"] = r.morning;
+    reminders["quiet_hours"] =
+        r.quiet_start && r.quiet_end
+            ? nlohmann::ordered_json{{"start", clock(*r.quiet_start)}, {"end", clock(*r.quiet_end)}}
+            : nlohmann::ordered_json(nullptr);
+    nlohmann::ordered_json devices = nlohmann::ordered_json::array();
+    for (const ExportReminders::Device& device : r.devices) {
+      devices.push_back(
+          {{"device", device.device},
+           {"push_service", device.push_service},
+           {"created_at", device.created_at},
+           {"last_sent_at", device.last_sent_at ? nlohmann::ordered_json(*device.last_sent_at)
+                                                : nlohmann::ordered_json(nullptr)}});
+    }
+    reminders["devices"] = std::move(devices);
+    reminders["pending"] = r.pending;
+    j["reminders"] = std::move(reminders);
+  }
   if (d.account) {
     const ExportAccount& a = *d.account;
     j["account"] = {{"username", a.username},

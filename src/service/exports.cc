@@ -2,6 +2,7 @@
 
 #include "backsignal/io/zone.h"
 #include "backsignal/report/report.h"
+#include "backsignal/service/reminders.h"
 #include "backsignal/service/safety.h"
 #include "backsignal/service/settings.h"
 #include "backsignal/service/today.h"
@@ -48,6 +49,27 @@ Result<ExportFile> ExportFor(const Service& service, PersonId person, ExportForm
       a.api_tokens.push_back({t.name, t.scope, t.created_at, t.expires_at});
     }
     data->account = std::move(a);
+  }
+  if (format == ExportFormat::kAll) {
+    auto view = GetReminders(service, person);
+    if (!view) return Unexpected(view.error());
+    ExportReminders r;
+    r.hour_after = view->prefs.hour_after;
+    r.morning = view->prefs.morning;
+    r.quiet_start = view->prefs.quiet_start;
+    r.quiet_end = view->prefs.quiet_end;
+    for (const PushSubscription& s : view->devices) {
+      // The push service by its host only: "https://fcm.googleapis.com/fcm/send/..." gives
+      // "fcm.googleapis.com" (the rest of the endpoint is the means to send to the device).
+      std::string_view host = s.endpoint;
+      if (auto scheme = host.find("://"); scheme != std::string_view::npos) {
+        host.remove_prefix(scheme + 3);
+      }
+      host = host.substr(0, host.find_first_of("/?#"));
+      r.devices.push_back({s.device, std::string(host), s.created_at, s.last_sent_at});
+    }
+    r.pending = static_cast<int64_t>(view->pending.size());
+    data->reminders = std::move(r);
   }
   ExportFile file = Export(format, *data);
   if (format == ExportFormat::kAll && account) {

@@ -40,15 +40,33 @@ struct ExportAccount {
   std::vector<Token> api_tokens;
 };
 
+// The person's push reminders, for "all my data": their choices and their devices by name and
+// push service (a device's endpoint and keys are the means to send to it: never exported).
+struct ExportReminders {
+  bool hour_after = true;
+  bool morning = true;
+  std::optional<int> quiet_start;  // minutes after midnight, both or neither
+  std::optional<int> quiet_end;
+  struct Device {
+    std::string device;        // "Chrome on Android"
+    std::string push_service;  // the endpoint's host, "fcm.googleapis.com"
+    int64_t created_at = 0;
+    std::optional<int64_t> last_sent_at;
+  };
+  std::vector<Device> devices;
+  int64_t pending = 0;  // reminders planned and not yet sent
+};
+
 // What an export is made from: the person's whole record, and the clock.
 struct ExportData {
   Diary diary;
   std::map<std::string, double> settings;  // the stored thresholds
   Profile profile;
-  std::string zone;                      // the profile's zone, resolved (io/zone.h)
-  Date today;                            // the person's date now
-  int64_t now = 0;                       // Unix seconds
-  std::optional<ExportAccount> account;  // with accounts in force
+  std::string zone;                          // the profile's zone, resolved (io/zone.h)
+  Date today;                                // the person's date now
+  int64_t now = 0;                           // Unix seconds
+  std::optional<ExportAccount> account;      // with accounts in force
+  std::optional<ExportReminders> reminders;  // "all my data" only
 };
 
 struct ExportFile {
