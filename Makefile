@@ -14,7 +14,8 @@ WORKOUT_FUZZ_ASAN = quarantine_size_mb=32
 FUZZ_TARGETS = diary_json diary_csv settings_json profile_json checkin_json auth_json writers \
   reminders_json $(WORKOUT_FUZZ_TARGETS)
 
-.PHONY: web-lint all deps build test unit asan tsan lint format format-check tidy scenarios bench fuzz run demo clean deb package
+.PHONY: web-lint all deps build test check unit ctest asan asan-build tsan tsan-build lint format \
+  format-check tidy scenarios bench fuzz run demo clean deb package
 
 all: build
 
@@ -27,33 +28,63 @@ build/CMakeCache.txt: | deps
 build: deps build/CMakeCache.txt
 	cmake --build build -j $(JOBS)
 
-unit: build
-	cd build && ctest --output-on-failure -j $(JOBS)
+# The test tiers are ctest labels, one a test: fast, postgres, browser, slow (CMakeLists.txt,
+# "Tests", says which test is where and the rule for a new one).
+CTEST = ctest --output-on-failure -j $(JOBS)
+# `make ctest TIERS=postgres` (a regular expression over the labels): the tiers to run; every
+# test when unset.
+TIERS ?=
+TIER_FILTER = $(if $(TIERS),-L '$(TIERS)')
 
-scenarios: build
+# The fast tier: the build, then the unit and scenario tests that need no PostgreSQL, browser or
+# sanitizer, then the shared acceptance scenarios. Under 3 minutes after a build on 2 cores.
+check: build
+	cd build && $(CTEST) -L '^fast$$'
+	$(shared_scenarios)
+
+# The fast tier's ctest part alone.
+unit: build
+	cd build && $(CTEST) -L '^fast$$'
+
+# The plain build's whole ctest suite, every tier (or TIERS).
+ctest: build
+	cd build && $(CTEST) $(TIER_FILTER)
+
+define shared_scenarios
 	@if [ -x $(SHARED)/tools/check-scenarios ]; then \
 	  echo "== acceptance scenarios ($(SHARED)/scenarios)"; \
 	  out=$$($(SHARED)/tools/check-scenarios build/backsignal); s=$$?; echo "$$out"; \
 	  if [ $$s -ne 0 ]; then exit $$s; fi; \
 	  if echo "$$out" | grep -q "skipped"; then echo "scenarios were skipped"; exit 1; fi; \
 	else echo "== $(SHARED) not here: acceptance scenarios skipped (the project's own ran in ctest)"; fi
+endef
+
+scenarios: build
+	$(shared_scenarios)
 
 # clang, with AddressSanitizer and UBSan: the whole ctest suite. Being clang's, this build is
 # also the one that compiles core/expected.h's stand-in, and its compile commands serve tidy.
-asan: deps
+build-asan/CMakeCache.txt: | deps
 	CXX=clang++ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DBACKSIGNAL_SANITIZE=ON -DBACKSIGNAL_WERROR=ON
+
+asan-build: deps build-asan/CMakeCache.txt
 	cmake --build build-asan -j $(JOBS)
-	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	  ctest --output-on-failure -j $(JOBS)
+
+asan: asan-build
+	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 $(CTEST) $(TIER_FILTER)
 
 # ThreadSanitizer: the store, group commit, service and push unit tests, and the server under the
 # API, security and multi-process tests (a race aborts the server, failing its test).
 TSAN_TESTS = Store|GroupCommit|Service|Sql|Schema|postgres_|^api$$|^security$$|multi_process|crash_kill9|Reminders|Push|push_
-tsan: deps
+build-tsan/CMakeCache.txt: | deps
 	CXX=clang++ cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBACKSIGNAL_TSAN=ON -DBACKSIGNAL_WERROR=ON
+
+tsan-build: deps build-tsan/CMakeCache.txt
 	cmake --build build-tsan -j $(JOBS) --target unit_tests backsignal
+
+tsan: tsan-build
 	cd build-tsan && TSAN_OPTIONS="halt_on_error=1 abort_on_error=1 second_deadlock_stack=1" \
-	  ctest --output-on-failure -j $(JOBS) -R '$(TSAN_TESTS)'
+	  $(CTEST) -R '$(TSAN_TESTS)'
 
 format:
 	scripts/format.sh fix
@@ -61,8 +92,10 @@ format:
 format-check: deps
 	scripts/format.sh check
 
-tidy: asan
-	scripts/tidy.sh build-asan
+# clang-tidy needs the clang build's compile commands, not its objects: the configured build-asan.
+# TIDY_FILES=changed: only the files changed since main (every file when a header changed).
+tidy: build-asan/CMakeCache.txt
+	scripts/tidy.sh build-asan $(TIDY_FILES)
 
 # The page's JavaScript: ESLint and Prettier from npm (web/package.json).
 web-lint: deps
@@ -76,8 +109,12 @@ package: build
 	rm -rf build/package && cd build && cpack -G DEB -B package >/dev/null
 	python3 tests/package_test.py build/package/backsignal_*.deb
 
-test: unit scenarios asan tsan lint package
-	@echo "== all tests passed"
+# Everything, as CI runs it (.ci/run), stage by stage; the time of each is printed at the end,
+# also when one fails (which stops the run: KEEP_GOING=1 runs the rest anyway).
+TEST_STAGES = deps format-check web-lint build ctest scenarios package asan-build asan tidy \
+  tsan-build tsan
+test:
+	@scripts/stages.sh $(TEST_STAGES)
 
 bench: deps
 	cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DBACKSIGNAL_BENCH=ON -DBACKSIGNAL_WERROR=ON
