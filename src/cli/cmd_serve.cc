@@ -138,23 +138,13 @@ int Serve(const Globals& g, const ServeArgs& args) {
   if (!hp) return Report(hp.error());
   auto overrides = CommandLineSettings(g);
   if (!overrides) return Report(overrides.error());
-  // Signals are taken by one thread with sigwait, so none interrupts the server's threads (the
-  // group commit's among them, started by the open).
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-
   OpenOptions options;
   options.create = true;
   // Destroyed explicitly below, while the server's event loop still exists: the last writes'
   // acknowledgements post to it.
   auto backend =
-      service::Backend::Open(DatabaseLocation(g), options, *overrides, ServeClock(args.push),
-                             service::Backend::Writes::kGroupCommit);
+      service::Backend::Open(DatabaseLocation(g), options, *overrides, ServeClock(args.push));
   if (!backend) return Report(backend.error());
-  service::Service& svc = (*backend)->service();
   // A shared database is many people's: accounts are always in force on it.
   const bool accounts = args.accounts || (*backend)->IsPostgres();
   if (!IsLoopback(hp->host) && !accounts) {
@@ -173,6 +163,15 @@ int Serve(const Globals& g, const ServeArgs& args) {
       return Report(ok.error());
     }
   }
+  // Signals are taken by one thread with sigwait, so none interrupts the server's threads.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  (*backend)->StartGroupCommit();
+  service::Service& svc = (*backend)->service();
   auto sender = StartPushSender(svc, args.push);
   if (!sender) return Report(sender.error());
   server::AppOptions app_options;

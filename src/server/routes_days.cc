@@ -207,8 +207,7 @@ constexpr CheckinKind kDeleteMorning{.deletes = true, .edit = DeleteWhole<Entry:
 constexpr CheckinKind kDeleteContext{.deletes = true, .edit = DeleteWhole<Entry::kContext>};
 constexpr CheckinKind kDeleteNote{.deletes = true, .edit = DeleteWhole<Entry::kNote>};
 constexpr CheckinKind kDeleteSession{.deletes = true, .edit = DeleteOfSession<Entry::kSession>};
-constexpr CheckinKind kDeleteHourAfter{.deletes = true,
-                                       .edit = DeleteOfSession<Entry::kHourAfter>};
+constexpr CheckinKind kDeleteHourAfter{.deletes = true, .edit = DeleteOfSession<Entry::kHourAfter>};
 
 // A check-in's row: its body (none for a deletion) is read on the I/O thread, and the write
 // waits for no thread of the pool.

@@ -31,19 +31,22 @@ std::optional<CommitCounts> CommitCountsOf(const Service& service) {
 }
 
 Result<std::unique_ptr<Backend>> Backend::Open(const std::string& location, OpenOptions options,
-                                               const Overrides& overrides, const Clock& clock,
-                                               Writes writes) {
+                                               const Overrides& overrides, const Clock& clock) {
   auto db = OpenServiceDatabase(location, std::move(options), overrides);
   if (!db) return Unexpected(db.error());
   std::unique_ptr<Backend> b(new Backend());
   b->db_ = std::move(*db);
-  if (writes == Writes::kGroupCommit) {
-    b->writer_ = std::make_unique<GroupCommitter>(*b->db_);
-  } else {
-    b->writer_ = std::make_unique<DirectWriter>(*b->db_);
-  }
+  b->writer_ = std::make_unique<DirectWriter>(*b->db_);
   b->service_ = std::make_unique<Service>(*b->db_, *b->writer_, clock, overrides);
   return b;
+}
+
+void Backend::StartGroupCommit() {
+  const Clock& clock = service_->clock();
+  Overrides overrides = service_->overrides();
+  service_.reset();
+  writer_ = std::make_unique<GroupCommitter>(*db_);
+  service_ = std::make_unique<Service>(*db_, *writer_, clock, std::move(overrides));
 }
 
 // The service first (nothing uses the writer after it), then the writer (a group commit finishes

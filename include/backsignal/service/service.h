@@ -68,18 +68,17 @@ std::optional<CommitCounts> CommitCountsOf(const Service& service);
 // so that the command line and `serve` never hold the store themselves.
 class Backend {
  public:
-  enum class Writes {
-    kDirect,       // each write committed on the caller's thread (the command line)
-    kGroupCommit,  // one writer thread, one durable commit for all writes waiting (serve)
-  };
   // Opens the database at `location` (store.h OpenDatabase's forms) with the service's
-  // summariser. REQUIRES: `clock` outlives the Backend. A kGroupCommit backend starts a thread:
-  // block the signals it must not take first.
+  // summariser; each write is committed on the caller's thread (the command line's way).
+  // REQUIRES: `clock` outlives the Backend.
   [[nodiscard]] static Result<std::unique_ptr<Backend>> Open(const std::string& location,
                                                              OpenOptions options,
                                                              const Overrides& overrides,
-                                                             const Clock& clock,
-                                                             Writes writes = Writes::kDirect);
+                                                             const Clock& clock);
+  // From now on writes go through a group commit (serve's way): one writer thread, one durable
+  // commit for all writes waiting. It starts that thread: block the signals it must not take
+  // first. REQUIRES: nothing holds service() yet (it is made anew).
+  void StartGroupCommit();
   ~Backend();
   Backend(const Backend&) = delete;
   Backend& operator=(const Backend&) = delete;
