@@ -25,6 +25,7 @@ packages=(
   chromium                            # browser tests (driven by playwright-core from npm)
   wrk                                 # the HTTP load benchmark
   curl                                # scripts and tests that poke the server
+  gettext                             # the catalogues: msgfmt, xgettext, msgmerge (po/, docs/languages.md)
 )
 
 missing=()

@@ -276,10 +276,16 @@ class ApiTest(unittest.TestCase):
                  "days": [{"date": "1850-01-01", "morning": {"pain": 2}}]}
         with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "workouts", "run.tcx"), "rb") as f:
             tcx = f.read().replace(b"2026-", b"1850-")
+        # The weekly questions and flares a whole diary carries (beside its days) too.
+        measures = {"format": "backsignal-diary", "version": 1, "days": [],
+                    "weekly": [{"date": "1850-01-01", "peg": {"pain": 3, "enjoyment": 2, "activity": 4}}],
+                    "flares": [{"date": "1850-01-01", "pain": 5}]}
         writes = [
             ("PUT", "/api/v1/diary", diary, {}),
             ("POST", "/api/v1/diary/import", diary, {}),
             ("POST", "/api/v1/diary/import?replace=true", diary, {}),
+            ("PUT", "/api/v1/diary", measures, {}),
+            ("POST", "/api/v1/diary/import", measures, {}),
             ("POST", "/api/v1/workouts?name=run.tcx", None,
              {"raw": tcx, "content_type": "application/octet-stream"}),
             ("PUT", f"{old}/morning", {"pain": 3}, {}),
@@ -294,6 +300,10 @@ class ApiTest(unittest.TestCase):
             ("DELETE", f"{old}/note", None, {}),
             ("DELETE", f"{old}/sessions/1", None, {}),
             ("DELETE", f"{old}/sessions/1/hour_after", None, {}),
+            ("PUT", "/api/v1/weekly/1850-01-01", {"peg": {"pain": 3, "enjoyment": 2, "activity": 4}}, {}),
+            ("DELETE", "/api/v1/weekly/1850-01-01", None, {}),
+            ("POST", f"{old}/flares", {"pain": 5}, {}),
+            ("DELETE", f"{old}/flares/1", None, {}),
         ]
         for method, path, body, extra in writes:
             with self.subTest(route=f"{method} {path}"):

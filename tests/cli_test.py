@@ -231,11 +231,15 @@ class CliTest(unittest.TestCase):
         commands = [
             ("import", self.write("old.json", diary([{"date": "1850-01-01", "morning": {"pain": 2}}]))),
             ("import", self.write("old.csv", as_csv)),
+            ("import", self.write("weekly.json", diary([], weekly=[{"date": "1850-01-01", "peg": {
+                "pain": 3, "enjoyment": 2, "activity": 4}}], flares=[{"date": "1850-01-01", "pain": 5}]))),
             ("morning", "3", "--date", "1850-01-01"),
             ("context", "--sitting", "2", "--date", "1850-01-01"),
             ("note", "long ago", "--date", "1850-01-01"),
             ("session", "--date", "1850-01-01", "--time", "18:00", "--minutes", "30"),
             ("after", "3", "--date", "1850-01-01"),
+            ("weekly", "--date", "1850-01-01", "--peg", "5,4,6"),
+            ("flare", "7", "--date", "1850-01-01"),
         ]
         for args in commands:
             with self.subTest(command=" ".join(args)):

@@ -20,6 +20,7 @@ struct CheckinTarget {
   std::unique_ptr<Opened> opened;
   Date date;
   Date today;
+  const Locale* locale = &Locale::English();
 };
 
 Result<CheckinTarget> OpenForCheckin(const Globals& g, const std::string& date_arg) {
@@ -29,14 +30,18 @@ Result<CheckinTarget> OpenForCheckin(const Globals& g, const std::string& date_a
   if (!today) return Unexpected(today.error());
   auto date = ParseDateArg(date_arg, "--date", *today);
   if (!date) return Unexpected(date.error());
-  return CheckinTarget{std::move(*opened), *date, *today};
+  return CheckinTarget{std::move(*opened), *date, *today, g.locale};
 }
 
 void PrintSafetyDue(const CheckinTarget& t) {
   auto s = service::SafetyStateOf(t.opened->service(), t.opened->person());
   if (!s || !s->due) return;
-  std::cout << "\nSAFETY CHECK\n"
-            << SafetyReasonText(*s->due) << "\nAnswer it now: backsignal safety\n";
+  const Locale& loc = *t.locale;
+  // TRANSLATORS: "backsignal safety" is a command: keep it.
+  std::cout << "\n"
+            << loc.TrC("heading, capitals", "SAFETY CHECK") << "\n"
+            << SafetyReasonText(*s->due, loc) << "\n"
+            << loc.Tr("Answer it now: backsignal safety") << "\n";
 }
 
 Result<service::CheckinResult> Run(const CheckinTarget& t, service::DayEdit edit) {
@@ -147,7 +152,10 @@ int RunSession(const Globals& g, const SessionArgs& a) {
   if (!r) return Report(r.error());
   const size_t number = *r->session;
   const Session& s = r->day.sessions[number - 1];
-  if (r->modify_or_stop) std::cout << "STOP OR MODIFY\n" << kModifyOrStopAdvice << "\n\n";
+  if (r->modify_or_stop) {
+    std::cout << t->locale->TrC("heading, capitals", "STOP OR MODIFY") << "\n"
+              << ModifyOrStopAdvice(*t->locale) << "\n\n";
+  }
   const CheckinWords w =
       WordsForCheckin(r->day, Entry::kSession, r->session, r->during, r->hour_after);
   std::cout << (a.edit ? "Corrected" : "Recorded") << " session " << number << " of "

@@ -82,6 +82,7 @@ int RunReport(const Globals& g, const ReportArgs& a) {
   const service::Service& svc = (*opened)->service();
   service::ReportRequest request;
   request.weeks = a.weeks;
+  request.locale = g.locale;
   if (!a.as_of.empty()) {
     auto today = service::TodayFor(svc, (*opened)->person());
     if (!today) return Report(today.error());

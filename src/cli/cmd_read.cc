@@ -40,16 +40,21 @@ int RunRead(const Globals& g, const ReadArgs& a) {
   }
   auto view = service::ReadingOf(svc, (*opened)->person(), as_of);
   if (!view) return Report(view.error());
+  const Locale& loc = *g.locale;
+  const ReadingWords words =
+      &loc == &Locale::English()
+          ? (*view)->words
+          : WordsFor((*view)->reading, (*view)->settings, Voice::Self(), loc);
   if (a.json) {
-    std::cout << ReadingToJson((*view)->reading, (*view)->words);
+    std::cout << ReadingToJson((*view)->reading, words);
     return kOk;
   }
   // The safety questions, when they are unanswered or due again, before anything else.
   auto safety = service::SafetyStateOf(svc, (*opened)->person());
   if (!safety) return Report(safety.error());
   std::string prompt;
-  if (safety->due) prompt = SafetyDuePrompt(*safety->due) + " " + kSafetyHowCli;
-  std::cout << ReadingToText((*view)->reading, (*view)->words, prompt);
+  if (safety->due) prompt = SafetyDuePrompt(*safety->due, loc) + " " + SafetyHowCli(loc);
+  std::cout << ReadingToText((*view)->reading, words, loc, prompt);
   return kOk;
 }
 

@@ -31,5 +31,7 @@ void SetUpToken(CLI::App& cmd, Invocation& ctx);
 void SetUpAccount(CLI::App& cmd, Invocation& ctx);
 void SetUpServe(CLI::App& cmd, Invocation& ctx);
 void SetUpSafety(CLI::App& cmd, Invocation& ctx);
+void SetUpWeekly(CLI::App& cmd, Invocation& ctx);
+void SetUpFlare(CLI::App& cmd, Invocation& ctx);
 
 }  // namespace backsignal::cli

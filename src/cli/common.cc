@@ -137,6 +137,10 @@ Result<double> ParseNumberArg(const std::string& text, const std::string& option
   double v = 0;
   const auto r = std::from_chars(text.data(), text.data() + text.size(), v);
   if (r.ec != std::errc() || r.ptr != text.data() + text.size()) {
+    // A decimal comma, as Spanish and German write 5,5 (docs/languages.md).
+    if (text.find(',') != std::string::npos) {
+      if (auto d = ParseDecimal(text)) return *d;
+    }
     return Fail(Error::Invalid(option + ": \"" + text + "\" is not a number"));
   }
   return v;

@@ -13,6 +13,7 @@
 #include "backsignal/core/diary.h"
 #include "backsignal/core/result.h"
 #include "backsignal/service/service.h"
+#include "backsignal/words/i18n.h"
 
 namespace backsignal::cli {
 
@@ -32,6 +33,8 @@ inline constexpr const char* kExitCodes =
     "data (nothing stored), 4 not found, 5 storage or file error, 6 refused (see the message).";
 
 struct Globals {
+  // The language the words are in: --lang, else LANGUAGE, LC_ALL, LC_MESSAGES, LANG (main.cc).
+  const Locale* locale = &Locale::English();
   std::string db;
   std::string user;  // whose diary (an account's username); empty: the local diary
   std::string settings_file;

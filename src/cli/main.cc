@@ -2,6 +2,7 @@
 // diary, and read it. A thin front door: a table of commands (Ninja's kTools), each in a file
 // beside its handler (cmd_*.cc), over the service.
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <iostream>
 
 #include "commands.h"
@@ -35,6 +36,11 @@ constexpr Command kCommands[] = {
      "Record the day's other loads, last night's sleep, stress, painkillers, your own factors",
      SetUpContext},
     {"note", "Write the day's note (replaces it)", SetUpNote},
+    {"weekly",
+     "The weekly questions (PEG, PSFS): answer them, choose their day, see what is due and the "
+     "trend",
+     SetUpWeekly},
+    {"flare", "Record a flare of pain at any time, between check-ins", SetUpFlare},
     {"show", "Show what is recorded on a day (as diary JSON)", SetUpShow},
     {"delete", "Delete an entry: morning, session, during, after, context, note or day",
      SetUpDelete},
@@ -79,6 +85,32 @@ int Main(int argc, char** argv) {
                  "PostgreSQL)");
   app.add_option("--settings", g.settings_file, "Settings file (JSON) with thresholds to change");
   app.add_option("--set", g.set, "Change one threshold: NAME=VALUE (see `backsignal settings`)");
+  // The language: the environment as every gettext program reads it, unless --lang says.
+  const auto env = [](const char* name) {
+    const char* v = std::getenv(name);
+    return std::string_view(v != nullptr ? v : "");
+  };
+  if (!env("BACKSIGNAL_TEST_LOCALES").empty()) Locale::EnableTestLocales();
+  g.locale = &FromEnvironment(env("LANGUAGE"), env("LC_ALL"), env("LC_MESSAGES"), env("LANG"));
+  std::string languages;
+  for (const Locale* l : Locale::All()) {
+    languages += (languages.empty() ? "" : ", ") + l->tag() + " (" + l->name() + ")";
+  }
+  app.add_option_function<std::string>(
+         "--lang",
+         [&g](const std::string& tag) {
+           if (const Locale* l = Locale::Find(tag)) g.locale = l;
+         },
+         "The language of what backsignal says: " + languages +
+             " (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG)")
+      ->check(
+          [languages](const std::string& tag) {
+            return Locale::Find(tag) != nullptr
+                       ? std::string()
+                       : "--lang: \"" + tag +
+                             "\" is not a language backsignal speaks; use one of " + languages;
+          },
+          "LANG");
   app.set_version_flag("--version", "backsignal " BACKSIGNAL_VERSION);
   for (const Command& c : kCommands) c.set_up(*app.add_subcommand(c.name, c.summary), ctx);
   try {

@@ -11,7 +11,8 @@
 namespace backsignal::cli {
 
 // `safety_prompt`: words/safety.h's prompt and how to answer, or "" when nothing is due.
-std::string ReadingToText(const Reading& reading, const ReadingWords& words,
+// The headings are in `loc`'s language, as the words should be.
+std::string ReadingToText(const Reading& reading, const ReadingWords& words, const Locale& loc,
                           const std::string& safety_prompt = "");
 
 }  // namespace backsignal::cli

@@ -5,6 +5,7 @@
 
 #include "backsignal/io/checkin_json.h"
 #include "json_util.h"
+#include "measures_json_util.h"
 
 namespace backsignal {
 namespace {
@@ -345,7 +346,8 @@ Result<Diary> DiaryReader::Read(const json& doc) {
                                 "and days"}));
   }
   CheckObject("", doc,
-              {"format", "version", "usual_morning_pain", "usual_morning_stiffness", "days"},
+              {"format", "version", "usual_morning_pain", "usual_morning_stiffness", "days",
+               "weekly", "flares"},
               "an object");
   bool is_diary = true;
   if (!doc.contains("format")) {
@@ -389,6 +391,7 @@ Result<Diary> DiaryReader::Read(const json& doc) {
       diary.days.push_back(std::move(*day));
     }
   }
+  io::ReadMeasuresJson(doc, diary.measures, problems_);
   if (auto refused = Refusal("diary")) return Fail(std::move(*refused));
   SortDays(diary.days);
   return diary;
@@ -475,6 +478,7 @@ std::string DiaryToJson(const Diary& diary, bool pretty) {
   ordered_json days = ordered_json::array();
   for (const Day& day : diary.days) days.push_back(DayJson(day));
   j["days"] = std::move(days);
+  io::WriteMeasuresJson(diary.measures, j);
   return pretty ? io::Dump(j, 2) + "\n" : io::Dump(j);
 }
 

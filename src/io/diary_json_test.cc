@@ -144,7 +144,7 @@ TEST(DiaryJsonTest, DuplicateDatesNameBothPlaces) {
 TEST(DiaryJsonTest, UnknownKeysAtEveryLevel) {
   EXPECT_EQ(Problems(Wrap("", R"("colour": "blue", )")),
             "colour: unknown key; expected format, version, usual_morning_pain, "
-            "usual_morning_stiffness or days\n");
+            "usual_morning_stiffness, days, weekly or flares\n");
   EXPECT_EQ(Problems(Wrap(R"({"date": "2026-11-02", "morning": {"pain": 3, "pian": 4}})")),
             "days[0].morning.pian: unknown key; expected pain or stiffness\n");
   EXPECT_NE(Problems(Wrap(R"({"date": "2026-11-02", "sessions": [{"during": {"sharpness": 1}}]})"))

@@ -48,6 +48,7 @@ std::string_view CategoryDisplay(std::string_view code) {
   if (code == "context") return "The day's other loads";
   if (code == "note") return "Note";
   if (code == "usual_morning") return "Usual morning, as stated";
+  if (code == "flare") return "A flare of pain between check-ins";
   return code;
 }
 
@@ -82,6 +83,7 @@ class Builder {
       Add(std::move(obs));
     }
     for (const Day& day : diary.days) AddDay(day);
+    AddMeasures(diary.measures);
     Json bundle = {{"resourceType", "Bundle"},
                    {"type", "collection"},
                    {"timestamp", FormatLocalWithOffset("UTC", now)},
@@ -270,6 +272,125 @@ class Builder {
       part_of(obs);
       obs["effectiveDateTime"] = day.date.ToString();
       obs["valueBoolean"] = *s.hour_after.tighter;
+      Add(std::move(obs));
+    }
+  }
+
+  // The weekly questions as QuestionnaireResponses of their Questionnaires (the PEG's score item
+  // coded LOINC 91147-9; the PSFS with the project's own codes), and flares as Observations
+  // (docs/measures.md, docs/fhir.md).
+  static std::string QuestionnaireUrl(std::string_view name) {
+    return "https://backsignal.invalid/fhir/Questionnaire/" + std::string(name);
+  }
+  static Json Item(std::string_view link, std::string_view text, std::string_view type) {
+    return {{"linkId", link}, {"text", text}, {"type", type}, {"required", true}};
+  }
+  void AddQuestionnaires(bool peg, bool psfs) {
+    if (peg) {
+      Json score = Item("score", "PEG score: the mean of the three items", "decimal");
+      score["required"] = false;
+      score["readOnly"] = true;
+      score["code"] = Json::array({Coding(kLoinc, "91147-9", "Mean score [PEG]")});
+      Add({{"resourceType", "Questionnaire"},
+           {"id", Id("questionnaire/peg")},
+           {"url", QuestionnaireUrl("peg")},
+           {"name", "PEG"},
+           {"title", "PEG: pain, enjoyment of life and general activity over the past week"},
+           {"status", "active"},
+           {"subjectType", Json::array({"Patient"})},
+           {"item",
+            Json::array(
+                {Item("pain", "Pain on average (0 = no pain, 10 = as bad as you can imagine)",
+                      "integer"),
+                 Item("enjoyment", "Interference with enjoyment of life (0-10)", "integer"),
+                 Item("activity", "Interference with general activity (0-10)", "integer"),
+                 std::move(score)})}});
+    }
+    if (psfs) {
+      Json group = {
+          {"linkId", "activity"},
+          {"text", "An activity hard to do because of the mid back"},
+          {"type", "group"},
+          {"repeats", true},
+          {"code", Json::array({Coding(kFhirCodeSystem, "psfs_activity", "PSFS activity")})},
+          {"item",
+           Json::array(
+               {Item("name", "Activity", "string"),
+                Item("score", "How well it can be done (0 = unable, 10 = as before the problem)",
+                     "integer")})}};
+      Json average = Item("average", "PSFS score: the average of the activities", "decimal");
+      average["required"] = false;
+      average["readOnly"] = true;
+      average["code"] = Json::array({Coding(kFhirCodeSystem, "psfs_average", "PSFS average")});
+      Add({{"resourceType", "Questionnaire"},
+           {"id", Id("questionnaire/psfs")},
+           {"url", QuestionnaireUrl("psfs")},
+           {"name", "PSFS"},
+           {"title", "Patient-Specific Functional Scale"},
+           {"status", "active"},
+           {"subjectType", Json::array({"Patient"})},
+           {"item", Json::array({std::move(group), std::move(average)})}});
+    }
+  }
+  Json Response(const std::string& id_name, std::string_view questionnaire, Date date) {
+    return {{"resourceType", "QuestionnaireResponse"},
+            {"id", Id("questionnaire-response/" + id_name)},
+            {"questionnaire", QuestionnaireUrl(questionnaire)},
+            {"status", "completed"},
+            {"subject", Ref(patient_)},
+            {"authored", date.ToString()}};
+  }
+  static Json Answer(std::string_view link, Json value_key_and_value) {
+    return {{"linkId", link}, {"answer", Json::array({std::move(value_key_and_value)})}};
+  }
+  void AddMeasures(const Measures& m) {
+    bool peg = false, psfs = false;
+    for (const Weekly& w : m.weekly) {
+      peg = peg || w.peg.has_value();
+      psfs = psfs || !w.psfs.empty();
+    }
+    AddQuestionnaires(peg, psfs);
+    for (const Weekly& w : m.weekly) {
+      const std::string d = w.date.ToString();
+      if (w.peg) {
+        Json r = Response(d + "/peg", "peg", w.date);
+        r["item"] = Json::array({Answer("pain", {{"valueInteger", w.peg->pain}}),
+                                 Answer("enjoyment", {{"valueInteger", w.peg->enjoyment}}),
+                                 Answer("activity", {{"valueInteger", w.peg->activity}}),
+                                 Answer("score", {{"valueDecimal", w.peg->Score()}})});
+        Add(std::move(r));
+      }
+      if (!w.psfs.empty()) {
+        Json r = Response(d + "/psfs", "psfs", w.date);
+        Json items = Json::array();
+        int sum = 0;
+        for (const PsfsRating& a : w.psfs) {
+          sum += a.score;
+          items.push_back({{"linkId", "activity"},
+                           {"item", Json::array({Answer("name", {{"valueString", a.activity}}),
+                                                 Answer("score", {{"valueInteger", a.score}})})}});
+        }
+        items.push_back(
+            Answer("average", {{"valueDecimal", static_cast<double>(sum) / w.psfs.size()}}));
+        r["item"] = std::move(items);
+        Add(std::move(r));
+      }
+    }
+    for (size_t i = 0; i < m.flares.size(); ++i) {
+      const Flare& f = m.flares[i];
+      size_t n = 1;
+      for (size_t j = 0; j < i; ++j) n += m.flares[j].date == f.date ? 1 : 0;
+      Json obs = PainObservation(f.date.ToString() + "/flare/" + std::to_string(n), "flare", f.date,
+                                 f.pain);
+      if (f.time) {
+        obs["effectiveDateTime"] =
+            FormatLocalWithOffset(zone_, LocalToUnix(zone_, f.date, f.time->minutes()));
+      }
+      if (f.sharp) {
+        obs["component"] = Json::array(
+            {{{"code", Own("sharp", "Sharp or catching pain")}, {"valueBoolean", *f.sharp}}});
+      }
+      if (f.note) obs["note"] = Json::array({{{"text", *f.note}}});
       Add(std::move(obs));
     }
   }

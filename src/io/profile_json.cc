@@ -2,6 +2,7 @@
 
 #include "backsignal/core/diary.h"
 #include "backsignal/io/zone.h"
+#include "backsignal/words/i18n.h"
 #include "json_util.h"
 
 namespace backsignal {
@@ -70,10 +71,34 @@ Result<ProfilePatch> ParseProfilePatchJson(std::string_view text) {
       } else {
         patch.keeps_diary = std::optional<bool>(v.get<bool>());
       }
+    } else if (key == "language") {
+      const Locale* l = v.is_string() ? Locale::Find(v.get<std::string>()) : nullptr;
+      if (v.is_null()) {
+        patch.language = "";
+      } else if (l == nullptr) {
+        std::string known;
+        for (const Locale* k : Locale::All()) known += (known.empty() ? "" : ", ") + k->tag();
+        problems.push_back("language: " + io::DescribeJson(v) +
+                           " is not a language backsignal speaks; expected one of " + known +
+                           ", or null for the browser's");
+      } else {
+        patch.language = l->tag();
+      }
+    } else if (key == "weekly_day") {
+      if (v.is_null()) {
+        patch.weekly_day = std::optional<Weekday>();
+      } else if (!v.is_string()) {
+        problems.push_back("weekly_day: " + io::DescribeJson(v) +
+                           " is the wrong type; expected a day such as \"sunday\" or null");
+      } else if (auto day = ParseWeekday(v.get<std::string>()); !day) {
+        problems.push_back("weekly_day: " + day.error());
+      } else {
+        patch.weekly_day = std::optional<Weekday>(*day);
+      }
     } else {
       problems.push_back(key +
-                         ": unknown key; expected time_zone, wake_time, display_name or "
-                         "keeps_diary");
+                         ": unknown key; expected time_zone, wake_time, display_name, "
+                         "keeps_diary, language or weekly_day");
     }
   }
   if (!problems.empty()) return Fail(Error::Invalid("profile refused", std::move(problems)));
@@ -85,6 +110,8 @@ void ApplyProfilePatch(const ProfilePatch& patch, Profile& profile) {
   if (patch.wake_time) profile.wake_time = *patch.wake_time;
   if (patch.display_name) profile.display_name = *patch.display_name;
   if (patch.keeps_diary) profile.keeps_diary = *patch.keeps_diary;
+  if (patch.language) profile.language = *patch.language;
+  if (patch.weekly_day) profile.weekly_day = *patch.weekly_day;
 }
 
 std::string ProfileToJson(const Profile& p) {
@@ -98,6 +125,16 @@ std::string ProfileToJson(const Profile& p) {
   j["display_name"] =
       p.display_name.empty() ? io::ordered_json(nullptr) : io::ordered_json(p.display_name);
   j["keeps_diary"] = p.keeps_diary ? io::ordered_json(*p.keeps_diary) : io::ordered_json(nullptr);
+  j["language"] = p.language.empty() ? io::ordered_json(nullptr) : io::ordered_json(p.language);
+  // The languages to choose from, each by its own name ("Deutsch").
+  io::ordered_json languages = io::ordered_json::array();
+  for (const Locale* l : Locale::All()) {
+    languages.push_back({{"tag", l->tag()}, {"name", l->name()}});
+  }
+  j["languages"] = std::move(languages);
+  j["weekly_day"] = p.weekly_day ? io::ordered_json(std::string(WeekdayName(*p.weekly_day)))
+                                 : io::ordered_json(nullptr);
+  j["weekly_day_in_force"] = std::string(WeekdayName(WeeklyDayOf(p)));
   return io::Dump(j);
 }
 

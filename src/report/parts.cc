@@ -38,7 +38,8 @@ std::string Esc(std::string_view s) {
 
 // Sleep, stress, painkillers and the person's own factors over [from, to], in one line each,
 // or "" when none were recorded.
-std::string OtherFactorsHtml(const Diary& diary, const Settings& s, Date from, Date to) {
+std::string OtherFactorsHtml(const Diary& diary, const Settings& s, Date from, Date to,
+                             const Locale& loc) {
   int nights = 0, short_nights = 0, stress_days = 0, high_stress = 0, pk_days = 0;
   double sleep_sum = 0, stress_sum = 0;
   std::vector<std::pair<std::string, int>> names, tags;
@@ -70,38 +71,46 @@ std::string OtherFactorsHtml(const Diary& diary, const Settings& s, Date from, D
     }
     for (const std::string& t : c.tags.value_or(std::vector<std::string>{})) count(tags, t);
   }
-  auto one_decimal = [](double v) { return FormatScoreNumber(std::round(v * 10) / 10); };
-  auto days = [](int n) { return std::to_string(n) + (n == 1 ? " day" : " days"); };
+  auto one_decimal = [&loc](double v) { return loc.Number(std::round(v * 10) / 10); };
+  // TRANSLATORS: a count of days in the report's line on other factors.
+  auto days = [&loc](int n) { return loc.Ntr("{n} day", "{n} days", n); };
+  auto label = [](const std::string& text) { return "<b>" + Esc(text) + "</b> "; };
   std::vector<std::string> parts;
   if (nights > 0) {
+    // TRANSLATORS: {n} nights recorded; {hours} their average in hours; {short} how many were
+    // under {under} hours.
     parts.push_back(
-        "<b>Sleep:</b> " + std::to_string(nights) + (nights == 1 ? " night" : " nights") +
-        " recorded, " + one_decimal(sleep_sum / nights) + " h on average, " +
-        std::to_string(short_nights) + " under " + FormatScoreNumber(s.short_sleep_hours) + " h.");
+        label(loc.TrC("label", "Sleep:")) +
+        Esc(loc.Ntr("{n} night recorded, {hours} h on average, {short} under {under} h.",
+                    "{n} nights recorded, {hours} h on average, {short} under {under} h.", nights,
+                    {Arg("hours", one_decimal(sleep_sum / nights)), Arg("short", short_nights),
+                     Arg("under", loc.Number(s.short_sleep_hours))})));
   }
   if (stress_days > 0) {
-    parts.push_back("<b>Stress:</b> " + days(stress_days) + " rated, " +
-                    one_decimal(stress_sum / stress_days) + "/10 on average, " +
-                    std::to_string(high_stress) + " at " + FormatScoreNumber(s.stress) +
-                    " or more.");
+    // TRANSLATORS: {days} is "5 days"; {average} a score; {high} how many at {at} or more.
+    parts.push_back(label(loc.TrC("label", "Stress:")) +
+                    Esc(loc.Tr("{days} rated, {average}/10 on average, {high} at {at} or more.",
+                               {Arg("days", days(stress_days)),
+                                Arg("average", one_decimal(stress_sum / stress_days)),
+                                Arg("high", high_stress), Arg("at", loc.Number(s.stress))})));
   }
   if (pk_days > 0) {
-    std::string p = "<b>Painkillers:</b> on " + days(pk_days);
-    if (!names.empty()) {
-      p += " (";
-      for (size_t i = 0; i < names.size(); ++i) {
-        p += (i ? ", " : "") + Esc(names[i].first) + " " + days(names[i].second);
-      }
-      p += ")";
+    std::string which;
+    for (size_t i = 0; i < names.size(); ++i) {
+      which += (i ? ", " : "") + names[i].first + " " + days(names[i].second);
     }
-    parts.push_back(p + ".");
+    // TRANSLATORS: {days} is "3 days"; {which} lists the painkillers by name, each with its days.
+    parts.push_back(label(loc.TrC("label", "Painkillers:")) +
+                    Esc(names.empty() ? loc.Tr("on {days}.", {Arg("days", days(pk_days))})
+                                      : loc.Tr("on {days} ({which}).",
+                                               {Arg("days", days(pk_days)), Arg("which", which)})));
   }
   if (!tags.empty()) {
-    std::string p = "<b>Own factors:</b> ";
+    std::string p;
     for (size_t i = 0; i < tags.size(); ++i) {
-      p += (i ? ", " : "") + Esc(tags[i].first) + " " + days(tags[i].second);
+      p += (i ? ", " : "") + tags[i].first + " " + days(tags[i].second);
     }
-    parts.push_back(p + ".");
+    parts.push_back(label(loc.TrC("label", "Own factors:")) + Esc(p) + ".");
   }
   if (parts.empty()) return "";
   std::string h = "<p class=\"small\">";

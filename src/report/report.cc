@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "backsignal/words/i18n.h"
 #include "backsignal/words/words.h"
 #include "parts.h"
 #include "style.h"
@@ -12,6 +13,8 @@ namespace backsignal {
 namespace {
 
 using report_detail::Esc;
+using report_detail::FlareRow;
+using report_detail::MeasuresHtml;
 using report_detail::OtherFactorsHtml;
 
 // Coordinates with one decimal: deterministic across machines, and small.
@@ -21,12 +24,12 @@ std::string F(double v) {
   return buf;
 }
 
-const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
-// "22 Nov": a chart's axis label, in the app's order (day, month).
-std::string ShortDate(Date d) {
-  return std::to_string(d.day()) + " " + std::string(kMonths[d.month() - 1]);
+// "22 Nov": a chart's axis label (day, month), in the reader's language.
+std::string ShortDate(Date d, const Locale& loc) {
+  // TRANSLATORS: a chart's axis label: {day} of the month and the month's short name, as in
+  // the dates ("22 Nov").
+  return loc.TrC("date", "{day} {month}",
+                 {Arg("day", d.day()), Arg("month", loc.Month(d.month()))});
 }
 
 // A reading whose lists (sessions, mornings) reach back to `from`, for the charts and the
@@ -44,6 +47,7 @@ struct Frame {
   double left = 34, right = 8, top = 12, bottom = 44;
   double label_offset = 26;  // day labels below the plot (under the session marks)
   bool legend = true;        // the legend inside the chart (the narrow one has it below, in HTML)
+  const Locale* loc = &Locale::English();  // the reader's language
   int days() const { return (to - from) + 1; }
   double dx() const { return (width - left - right) / days(); }
   double X(Date d) const { return left + ((d - from) + 0.5) * dx(); }
@@ -65,7 +69,7 @@ std::string Axes(const Frame& f) {
   for (int i = 0; i < n; i += step) {
     const Date d = f.from + i;
     const bool month = i == 0 || d.day() <= static_cast<unsigned>(step);
-    const std::string label = month ? ShortDate(d) : std::to_string(d.day());
+    const std::string label = month ? ShortDate(d, *f.loc) : std::to_string(d.day());
     s += "<text class=\"tick\" x=\"" + F(f.X(d)) + "\" y=\"" + F(f.plot_bottom() + f.label_offset) +
          "\" text-anchor=\"middle\">" + Esc(label) + "</text>";
   }
@@ -161,41 +165,42 @@ std::string MorningChart(const Diary& diary, const Settings& settings, const Rea
   }
   if (!line.empty()) body += "<polyline class=\"mline\" points=\"" + line + "\"/>";
   body += dots;
+  const Locale& loc = *f.loc;
   if (r.mornings.empty()) {
     body += "<text class=\"empty\" x=\"" + F(f.width / 2) + "\" y=\"" + F(f.Y(5)) +
-            "\" text-anchor=\"middle\">No mornings recorded in these dates</text>";
+            "\" text-anchor=\"middle\">" + Esc(loc.Tr("No mornings recorded in these dates")) +
+            "</text>";
   }
-  if (!f.legend) {
-    return Svg(f, "Morning pain against the usual range",
-               "Morning pain from 0 to 10 each day from " + PersonDate(from) + " to " +
-                   PersonDate(to) + ", with the usual range shaded and exercise days marked.",
-               std::move(body));
-  }
+  const std::string title = loc.Tr("Morning pain against the usual range");
+  // TRANSLATORS: {from} and {to} are dates ("Tue 3 Nov").
+  const std::string desc = loc.Tr(
+      "Morning pain from 0 to 10 each day from {from} to {to}, with the usual range shaded and "
+      "exercise days marked.",
+      {Arg("from", loc.Day(from)), Arg("to", loc.Day(to))});
+  if (!f.legend) return Svg(f, title, desc, std::move(body));
   // Legend.
   const double ly = f.height - 6;
   body += "<rect class=\"band\" x=\"" + F(f.left) + "\" y=\"" + F(ly - 8) +
           "\" width=\"14\" height=\"9\"/><text class=\"legend\" x=\"" + F(f.left + 18) + "\" y=\"" +
-          F(ly) + "\">usual range</text>";
+          F(ly) + "\">" + Esc(loc.TrC("chart legend", "usual range")) + "</text>";
   body += "<circle class=\"morning\" cx=\"" + F(f.left + 112) + "\" cy=\"" + F(ly - 3.5) +
           "\" r=\"3.5\"/><text class=\"legend\" x=\"" + F(f.left + 120) + "\" y=\"" + F(ly) +
-          "\">morning pain</text>";
+          "\">" + Esc(loc.TrC("chart legend", "morning pain")) + "</text>";
   body += "<circle class=\"morning flare\" cx=\"" + F(f.left + 224) + "\" cy=\"" + F(ly - 3.5) +
-          "\" r=\"5\"/><text class=\"legend\" x=\"" + F(f.left + 232) + "\" y=\"" + F(ly) +
-          "\">worse morning after exercise (flare)</text>";
+          "\" r=\"5\"/><text class=\"legend\" x=\"" + F(f.left + 232) + "\" y=\"" + F(ly) + "\">" +
+          Esc(loc.TrC("chart legend", "worse morning after exercise (flare)")) + "</text>";
   body += "<path class=\"session\" d=\"M" + F(f.left + 468) + " " + F(ly - 9) +
-          "l5 9h-10z\"/><text class=\"legend\" x=\"" + F(f.left + 478) + "\" y=\"" + F(ly) +
-          "\">exercise day</text>";
+          "l5 9h-10z\"/><text class=\"legend\" x=\"" + F(f.left + 478) + "\" y=\"" + F(ly) + "\">" +
+          Esc(loc.TrC("chart legend", "exercise day")) + "</text>";
   body += "<path class=\"session sharp\" d=\"M" + F(f.left + 572) + " " + F(ly - 9) +
-          "l5 9h-10z\"/><text class=\"legend\" x=\"" + F(f.left + 582) + "\" y=\"" + F(ly) +
-          "\">sharp pain</text>";
-  return Svg(f, "Morning pain against the usual range",
-             "Morning pain from 0 to 10 each day from " + PersonDate(from) + " to " +
-                 PersonDate(to) + ", with the usual range shaded and exercise days marked.",
-             std::move(body));
+          "l5 9h-10z\"/><text class=\"legend\" x=\"" + F(f.left + 582) + "\" y=\"" + F(ly) + "\">" +
+          Esc(loc.TrC("chart legend", "sharp pain")) + "</text>";
+  return Svg(f, title, desc, std::move(body));
 }
 
-Frame ComfortFrame(Date from, Date to) {
+Frame ComfortFrame(Date from, Date to, const Locale& loc = Locale::English()) {
   Frame f{from, to};
+  f.loc = &loc;
   f.width = 440;
   f.height = 100;
   f.bottom = 30;
@@ -228,24 +233,26 @@ std::string ComfortChart(const Reading& r, Date from, Date to, Frame f) {
     line += (line.empty() ? "" : " ") + F(f.X(d)) + "," + F(f.Y(v));
   if (!line.empty()) body += "<polyline class=\"cline\" points=\"" + line + "\"/>";
   body += dots;
+  const Locale& loc = *f.loc;
   if (n == 0) {
     body += "<text class=\"empty\" x=\"" + F(f.width / 2) + "\" y=\"" + F(f.Y(5)) +
-            "\" text-anchor=\"middle\">No rated sessions in these dates</text>";
+            "\" text-anchor=\"middle\">" + Esc(loc.Tr("No rated sessions in these dates")) +
+            "</text>";
   }
-  if (!f.legend) {
-    return Svg(f, "Comfort during and after sessions",
-               "The highest discomfort rated during or an hour after each session, 0 to 10, from " +
-                   PersonDate(from) + " to " + PersonDate(to) + ".",
-               std::move(body));
-  }
+  const std::string title = loc.Tr("Comfort during and after sessions");
+  // TRANSLATORS: {from} and {to} are dates ("Tue 3 Nov").
+  const std::string desc = loc.Tr(
+      "The highest discomfort rated during or an hour after each session, 0 to 10, from {from} "
+      "to {to}.",
+      {Arg("from", loc.Day(from)), Arg("to", loc.Day(to))});
+  if (!f.legend) return Svg(f, title, desc, std::move(body));
   const double ly = f.height - 6;
   body += "<rect class=\"comfort\" x=\"" + F(f.left) + "\" y=\"" + F(ly - 7) +
           "\" width=\"7\" height=\"7\"/><text class=\"legend\" x=\"" + F(f.left + 12) + "\" y=\"" +
-          F(ly) + "\">highest discomfort during or an hour after each session</text>";
-  return Svg(f, "Comfort during and after sessions",
-             "The highest discomfort rated during or an hour after each session, 0 to 10, from " +
-                 PersonDate(from) + " to " + PersonDate(to) + ".",
-             std::move(body));
+          F(ly) + "\">" +
+          Esc(loc.TrC("chart legend", "highest discomfort during or an hour after each session")) +
+          "</text>";
+  return Svg(f, title, desc, std::move(body));
 }
 
 }  // namespace
@@ -266,31 +273,34 @@ std::string Key(const std::string& mark) {
   return "<svg class=\"key\" viewBox=\"0 0 14 10\" aria-hidden=\"true\">" + mark + "</svg>";
 }
 
-std::string MorningLegend() {
+std::string MorningLegend(const Locale& loc) {
   return "<ul class=\"legend-html\"><li>" +
          Key("<rect class=\"band\" x=\"0\" y=\"1\" width=\"14\" height=\"8\"/>") +
-         "usual range</li><li>" + Key("<circle class=\"morning\" cx=\"7\" cy=\"5\" r=\"3.5\"/>") +
-         "morning pain</li><li>" +
+         Esc(loc.TrC("chart legend", "usual range")) + "</li><li>" +
+         Key("<circle class=\"morning\" cx=\"7\" cy=\"5\" r=\"3.5\"/>") +
+         Esc(loc.TrC("chart legend", "morning pain")) + "</li><li>" +
          Key("<circle class=\"morning flare\" cx=\"7\" cy=\"5\" r=\"4.5\"/>") +
-         "worse morning after exercise (flare)</li><li>" +
-         Key("<path class=\"session\" d=\"M7 1l5 8h-10z\"/>") + "exercise day</li><li>" +
-         Key("<path class=\"session sharp\" d=\"M7 1l5 8h-10z\"/>") + "sharp pain</li></ul>";
+         Esc(loc.TrC("chart legend", "worse morning after exercise (flare)")) + "</li><li>" +
+         Key("<path class=\"session\" d=\"M7 1l5 8h-10z\"/>") +
+         Esc(loc.TrC("chart legend", "exercise day")) + "</li><li>" +
+         Key("<path class=\"session sharp\" d=\"M7 1l5 8h-10z\"/>") +
+         Esc(loc.TrC("chart legend", "sharp pain")) + "</li></ul>";
 }
 
-std::string WindowCell(const SessionReading& sr) {
+std::string WindowCell(const SessionReading& sr, const Locale& loc) {
   const Session& x = *sr.session;
   std::string s;
   if (x.during.start || x.during.end) {
-    s += x.during.start ? FormatScoreNumber(x.during.start->value()) : "?";
+    s += x.during.start ? loc.Number(x.during.start->value()) : "?";
     s += "&rarr;";
-    s += x.during.end ? FormatScoreNumber(x.during.end->value()) : "?";
+    s += x.during.end ? loc.Number(x.during.end->value()) : "?";
     s += " ";
   }
-  if (x.during.pattern == Pattern::kEased) s += "(eased) ";
+  if (x.during.pattern == Pattern::kEased) s += Esc(loc.TrC("in a table", "(eased)")) + " ";
   const bool sharp = sr.during == DuringSignal::kSharp;
   s += "<span" +
        std::string(sharp || sr.during == DuringSignal::kBuilding ? " class=\"worse\"" : "") + ">" +
-       Esc(ShortDuring(sr.during)) + "</span>";
+       Esc(ShortDuring(sr.during, &loc)) + "</span>";
   return s;
 }
 
@@ -302,57 +312,87 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
   const Reading r = Read(diary, to, settings);
   // A report is read by a clinician: the words speak of the person, never to them.
   const Voice voice = Voice::About(o.person_name);
-  const ReadingWords w = WordsFor(r, settings, voice);
+  const Locale& loc = o.locale != nullptr ? *o.locale : Locale::English();
+  const ReadingWords w = WordsFor(r, settings, voice, loc);
   const Reading list = ListingReading(diary, settings, from, to);
-  const ReadingWords list_words = WordsFor(list, settings, voice);
+  const ReadingWords list_words = WordsFor(list, settings, voice, loc);
   const Trend& t = r.trend;
+  const auto num = [&loc](double v) { return loc.Number(v); };
+  // TRANSLATORS: {from} and {to} are dates with their years.
+  const std::string span =
+      loc.Tr("{from} to {to}", {Arg("from", loc.Day(from, true)), Arg("to", loc.Day(to, true))});
 
   std::string h;
-  h += "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+  h +=
+      "<!doctype html>\n<html lang=\"" + Esc(loc.tag()) + "\">\n<head>\n<meta charset=\"utf-8\">\n";
   h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  h += "<title>backsignal report" + (o.person_name.empty() ? "" : " for " + Esc(o.person_name)) +
-       ", " + PersonDate(from, true) + " to " + PersonDate(to, true) + "</title>\n";
+  // TRANSLATORS: the report's title; {name} is the person's name, {span} its dates.
+  h += "<title>" +
+       Esc(o.person_name.empty() ? loc.Tr("backsignal report, {span}", {Arg("span", span)})
+                                 : loc.Tr("backsignal report for {name}, {span}",
+                                          {Arg("name", o.person_name), Arg("span", span)})) +
+       "</title>\n";
   h += "<style>" + std::string(ReportStyle()) + "</style>\n</head>\n<body>\n";
-  h += "<p class=\"screen-only\">To keep or share this report, print it or save it as PDF from "
-       "your browser (Ctrl+P, or &#8984;P on a Mac). It fits A4 and Letter.</p>\n";
-  h += "<header><h1>Mid back and exercise: " + std::to_string(o.weeks) + "-week report" +
-       (o.person_name.empty() ? "" : " for " + Esc(o.person_name)) + "</h1>";
-  h += "<p class=\"sub\">" + PersonDate(from, true) + " to " + PersonDate(to, true) +
-       " &middot; the person's own 0-10 check-ins &middot; verdict over the last " +
-       FormatScoreNumber(settings.trend_days) + " days</p></header>\n";
+  // TRANSLATORS: "&#8984;" is the Mac's command key sign: keep it.
+  h += "<p class=\"screen-only\">" +
+       loc.Tr(
+           "To keep or share this report, print it or save it as PDF from your browser "
+           "(Ctrl+P, or &#8984;P on a Mac). It fits A4 and Letter.") +
+       "</p>\n";
+  // TRANSLATORS: the report's heading; {weeks} is 2, 4 or 12; {name} the person's name.
+  h += "<header><h1>" +
+       Esc(o.person_name.empty()
+               ? loc.Tr("Mid back and exercise: {weeks}-week report", {Arg("weeks", o.weeks)})
+               : loc.Tr("Mid back and exercise: {weeks}-week report for {name}",
+                        {Arg("weeks", o.weeks), Arg("name", o.person_name)})) +
+       "</h1>";
+  // TRANSLATORS: under the heading: {span} the dates; {days} the verdict's window (14).
+  h += "<p class=\"sub\">" +
+       Esc(loc.Tr("{span} · the person's own 0-10 check-ins · verdict over the last {days} days",
+                  {Arg("span", span), Arg("days", num(settings.trend_days))})) +
+       "</p></header>\n";
 
   // The verdict with its evidence, in the reading's own words.
   h += "<div class=\"top\">";
-  h += "<section class=\"verdict v-" + std::string(Name(t.verdict)) +
-       "\"><h2>Verdict: " + Esc(w.title) + "</h2><p>" + Esc(w.explanation) + "</p>";
+  h += "<section class=\"verdict v-" + std::string(Name(t.verdict)) + "\"><h2>" +
+       Esc(loc.Tr("Verdict: {title}", {Arg("title", w.title)})) + "</h2><p>" + Esc(w.explanation) +
+       "</p>";
   if (!w.held_back.empty()) {
-    h += "<p class=\"held\"><b>Holding it back:</b></p><ul class=\"held\">";
+    h += "<p class=\"held\"><b>" + Esc(loc.Tr("Holding it back:")) + "</b></p><ul class=\"held\">";
     for (const std::string& line : w.held_back) h += "<li class=\"worse\">" + Esc(line) + "</li>";
     h += "</ul>";
   }
   h += "<ul>";
   for (const std::string& e : w.evidence) h += "<li>" + Esc(e) + "</li>";
-  for (const std::string& c : w.cautions) h += "<li><b>Note:</b> " + Esc(c) + "</li>";
+  // TRANSLATORS: a label before a note, and before the next step, in the report.
+  for (const std::string& c : w.cautions) {
+    h += "<li><b>" + Esc(loc.TrC("label", "Note:")) + "</b> " + Esc(c) + "</li>";
+  }
   h += "</ul>";
-  h += "<p><b>Next step:</b> " + Esc(w.next_step) + "</p></section>\n";
+  h += "<p><b>" + Esc(loc.TrC("label", "Next step:")) + "</b> " + Esc(w.next_step) +
+       "</p></section>\n";
 
   h += "<div class=\"aside\">";
   if (!w.alerts.empty()) {
-    h += "<section class=\"alerts\"><h2>Alerts</h2>";
+    h += "<section class=\"alerts\"><h2>" + Esc(loc.TrC("heading", "Alerts")) + "</h2>";
     for (const AlertWords& a : w.alerts) h += "<p>" + Esc(a.text) + "</p>";
     h += "</section>\n";
   }
-  h += "<section class=\"usual\"><h2>Usual morning</h2><p>" + Esc(w.usual);
+  h += "<section class=\"usual\"><h2>" + Esc(loc.TrC("heading", "Usual morning")) + "</h2><p>" +
+       Esc(w.usual);
   if (r.usual.pain) {
-    h += " " + FormatScoreNumber(settings.significant_change) +
-         "+ points above it is significantly worse; " +
-         FormatScoreNumber(settings.noticeably_higher) + "+ is noticeably higher.";
+    // TRANSLATORS: {worse} and {higher} are thresholds in points ("2", "1").
+    h += " " + Esc(loc.Tr("{worse}+ points above it is significantly worse; {higher}+ is "
+                          "noticeably higher.",
+                          {Arg("worse", num(settings.significant_change)),
+                           Arg("higher", num(settings.noticeably_higher))}));
   }
   if (!w.progress.empty()) h += " " + Esc(w.progress);
   h += "</p></section>";
   // Each activity on its own, beside the verdict (the aside has the room).
   if (!w.activities.empty()) {
-    h += "<section class=\"acts\"><h2>Each activity (four weeks)</h2><ul class=\"acts\">";
+    h += "<section class=\"acts\"><h2>" + Esc(loc.TrC("heading", "Each activity (four weeks)")) +
+         "</h2><ul class=\"acts\">";
     for (const ActivityWords& a : w.activities) {
       h += std::string("<li") + (a.setting_off ? " class=\"worse\"" : "") + ">" + Esc(a.text) +
            "</li>";
@@ -360,7 +400,8 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
     h += "</ul></section>";
   }
   if (!o.safety.empty()) {
-    h += "<section class=\"safety\"><h2>Safety screen</h2><p>" + Esc(o.safety) + "</p></section>";
+    h += "<section class=\"safety\"><h2>" + Esc(loc.TrC("heading", "Safety screen")) + "</h2><p>" +
+         Esc(o.safety) + "</p></section>";
   }
   h += "</div></div>\n";
 
@@ -368,55 +409,83 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
   std::string notes;
   for (const Day& d : diary.days) {
     if (d.date < from || d.date > to || !d.note) continue;
-    notes += "<p><b>" + PersonDate(d.date) + ":</b> " + Esc(*d.note) + "</p>";
+    // TRANSLATORS: a date before the day's note.
+    notes += "<p><b>" + Esc(loc.TrC("label", "{date}:", {Arg("date", loc.Day(d.date))})) + "</b> " +
+             Esc(*d.note) + "</p>";
   }
 
-  const Frame wide{from, to};
-  h += "<h2>Mornings</h2><figure>" + MorningChart(diary, settings, list, from, to, wide) +
-       MorningChart(diary, settings, list, from, to, Narrow(wide, 176)) + MorningLegend() +
+  Frame wide{from, to};
+  wide.loc = &loc;
+  h += "<h2>" + Esc(loc.TrC("heading", "Mornings")) + "</h2><figure>" +
+       MorningChart(diary, settings, list, from, to, wide) +
+       MorningChart(diary, settings, list, from, to, Narrow(wide, 176)) + MorningLegend(loc) +
        "</figure>\n";
-  h += "<div class=\"row2\"><section class=\"comfort\"><h2>Comfort during and after "
-       "sessions</h2><figure>" +
-       ComfortChart(list, from, to, ComfortFrame(from, to)) +
-       ComfortChart(list, from, to, Narrow(ComfortFrame(from, to), 120)) +
+  h += "<div class=\"row2\"><section class=\"comfort\"><h2>" +
+       Esc(loc.TrC("heading", "Comfort during and after sessions")) + "</h2><figure>" +
+       ComfortChart(list, from, to, ComfortFrame(from, to, loc)) +
+       ComfortChart(list, from, to, Narrow(ComfortFrame(from, to, loc), 120)) +
        "<ul class=\"legend-html\"><li>" +
        Key("<rect class=\"comfort\" x=\"3\" y=\"1.5\" "
            "width=\"7\" height=\"7\"/>") +
-       "a session's highest discomfort during or an hour after (the line: each day's "
-       "highest)</li></ul></figure></section>";
-  h += "<section class=\"howto\"><h2>How to read this</h2><p>Each morning is compared with the "
-       "usual morning (from mornings after days without exercise). A <b>flare</b> is an exercise "
-       "day followed by a morning " +
-       FormatScoreNumber(settings.significant_change) + "+ points worse than usual; " +
-       FormatScoreNumber(settings.noticeably_higher) +
-       "+ is noticeably higher. The verdict weighs these against mornings after rest, the "
-       "fortnight's baseline against the one before, and strain and comfort over weeks, never "
-       "one session. Sitting, long spells in one position and upper-body tension are other "
-       "causes of a bad day.</p></section></div>\n";
+       Esc(loc.TrC("chart legend",
+                   "a session's highest discomfort during or an hour after (the line: each day's "
+                   "highest)")) +
+       "</li></ul></figure></section>";
+  // TRANSLATORS: {worse} and {higher} are thresholds in points ("2", "1"); <b> and </b> mark
+  // the word "flare" in bold: keep them around its translation.
+  h += "<section class=\"howto\"><h2>" + Esc(loc.TrC("heading", "How to read this")) + "</h2><p>" +
+       loc.Tr(
+           "Each morning is compared with the usual morning (from mornings after days without "
+           "exercise). A <b>flare</b> is an exercise day followed by a morning {worse}+ points "
+           "worse than usual; {higher}+ is noticeably higher. The verdict weighs these against "
+           "mornings after rest, the fortnight's baseline against the one before, and strain "
+           "and comfort over weeks, never one session. Sitting, long spells in one position "
+           "and upper-body tension are other causes of a bad day.",
+           {Arg("worse", num(settings.significant_change)),
+            Arg("higher", num(settings.noticeably_higher))}) +
+       "</p></section></div>\n";
   // Sessions with their three windows.
-  h += "<h2>Sessions</h2>";
+  h += MeasuresHtml(diary, from, to, o.person_name);
+  h += "<h2>" + Esc(loc.TrC("heading", "Sessions")) + "</h2>";
   bool any = false;
   std::string rows;
+  const std::string col_date = Esc(loc.TrC("table column", "Date"));
+  const std::string col_activity = Esc(loc.TrC("table column", "Activity"));
+  const std::string col_during = Esc(loc.TrC("table column", "During"));
+  const std::string col_hour = Esc(loc.TrC("table column", "Hour after"));
+  const std::string col_morning = Esc(loc.TrC("table column", "Next morning"));
+  // Flares sit in the table on their day, before that day's sessions.
+  const std::vector<Flare> flares = FlaresBetween(diary.measures, from, to);
+  size_t next_flare = 0;
+  const auto flares_until = [&](Date date) {
+    for (; next_flare < flares.size() && flares[next_flare].date <= date; ++next_flare) {
+      rows += FlareRow(flares[next_flare]);
+      any = true;
+    }
+  };
   for (size_t k = 0; k < list.sessions.size(); ++k) {
     const SessionReading& sr = list.sessions[k];
     const SessionWords& sw = list_words.sessions[k];
     if (sr.date < from || sr.date > to) continue;
+    flares_until(sr.date);
     any = true;
     const Session& x = *sr.session;
     rows += std::string(sw.also.empty() ? "<tr>" : "<tr class=\"has-also\">") +
-            "<td class=\"nw\" data-label=\"Date\">" + PersonDate(sr.date);
+            "<td class=\"nw\" data-label=\"" + col_date + "\">" + Esc(loc.Day(sr.date));
     if (x.time) rows += " " + x.time->ToString();
-    rows += "</td><td data-label=\"Activity\">" + Esc(x.activity.value_or("")) +
-            (x.minutes ? ", " + std::to_string(*x.minutes) + "&nbsp;min" : "");
+    rows += "</td><td data-label=\"" + col_activity + "\">" + Esc(x.activity.value_or("")) +
+            (x.minutes ? ", " + Esc(loc.Tr("{minutes} min", {Arg("minutes", *x.minutes)})) : "");
     if (!x.load.empty())
-      rows += " <span class=\"load\">(" + Esc(LoadShortList(x.load)) + ")</span>";
-    rows +=
-        "</td><td data-label=\"During\">" + WindowCell(sr) + "</td><td data-label=\"Hour after\">";
-    if (x.hour_after.pain) rows += FormatScoreNumber(x.hour_after.pain->value()) + " ";
-    if (x.hour_after.tighter && *x.hour_after.tighter) rows += "tighter ";
+      rows += " <span class=\"load\">(" + Esc(LoadShortList(x.load, loc)) + ")</span>";
+    rows += "</td><td data-label=\"" + col_during + "\">" + WindowCell(sr, loc) +
+            "</td><td data-label=\"" + col_hour + "\">";
+    if (x.hour_after.pain) rows += num(x.hour_after.pain->value()) + " ";
+    if (x.hour_after.tighter && *x.hour_after.tighter) {
+      rows += Esc(loc.TrC("in a table", "tighter")) + " ";
+    }
     rows += "<span" + std::string(sr.strain == Strain::kStillRising ? " class=\"worse\"" : "") +
-            ">" + Esc(ShortHourAfter(sr.hour_after)) +
-            "</span></td><td data-label=\"Next morning\"><span" +
+            ">" + Esc(ShortHourAfter(sr.hour_after, loc)) + "</span></td><td data-label=\"" +
+            col_morning + "\"><span" +
             std::string(sr.morning == MorningSignal::kWorse || sr.morning == MorningSignal::kHigher
                             ? " class=\"worse\""
                             : "") +
@@ -429,54 +498,70 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
       rows += "<td colspan=\"4\">" + Esc(sw.also) + "</td></tr>\n";
     }
   }
+  flares_until(to);
   if (any) {
     h += "<div class=\"tablewrap\">";
     // The date column holds "Mon 23 Nov 18:30" on one line; the activity and its loads fit one
     // line on A4 and Letter, so that two weeks of sessions stay on one page.
     h += "<table><colgroup><col style=\"width:14%\"><col style=\"width:33%\"><col "
          "style=\"width:12%\"><col style=\"width:11%\"><col style=\"width:30%\"></colgroup>";
-    h += "<thead><tr><th>Date</th><th>Activity, load</th><th>During</th>"
-         "<th>Hour after</th><th>Next morning</th></tr></thead><tbody>\n" +
-         rows + "</tbody></table></div>\n";
+    h += "<thead><tr><th>" + col_date + "</th><th>" +
+         Esc(loc.TrC("table column", "Activity, load")) + "</th><th>" + col_during + "</th><th>" +
+         col_hour + "</th><th>" + col_morning + "</th></tr></thead><tbody>\n" + rows +
+         "</tbody></table></div>\n";
   } else {
-    h += "<p>No sessions recorded in these dates.</p>\n";
+    h += "<p>" + Esc(loc.Tr("No sessions recorded in these dates.")) + "</p>\n";
   }
 
-  if (!notes.empty()) h += "<section class=\"notes\"><h2>Notes</h2>" + notes + "</section>\n";
-  h += OtherFactorsHtml(diary, settings, from, to);
+  if (!notes.empty()) {
+    h += "<section class=\"notes\"><h2>" + Esc(loc.TrC("heading", "Notes")) + "</h2>" + notes +
+         "</section>\n";
+  }
+  h += OtherFactorsHtml(diary, settings, from, to, loc);
 
   // What tends to go with a worse morning, when there is enough to compare.
   std::string assoc;
   for (const AssociationWords& a : w.associations) assoc += "<li>" + Esc(a.text) + "</li>";
   if (!assoc.empty()) {
-    h += "<div class=\"screen-extra\"><h2>What tends to go with a worse morning (last " +
-         FormatScoreNumber(settings.association_weeks) +
-         " weeks; associations, not causes)</h2><ul class=\"small\">" + assoc + "</ul></div>\n";
+    // TRANSLATORS: {weeks} is a number of weeks (8).
+    h += "<div class=\"screen-extra\"><h2>" +
+         Esc(loc.TrC("heading",
+                     "What tends to go with a worse morning (last {weeks} weeks; associations, "
+                     "not causes)",
+                     {Arg("weeks", num(settings.association_weeks))})) +
+         "</h2><ul class=\"small\">" + assoc + "</ul></div>\n";
   }
 
   // The thresholds in force: each name and value, with where it comes from beside any that
   // was changed (every source is in docs/reading.md's settings table, and in a tooltip here).
   // On paper only the changed ones are listed (two weeks fit one page), and a line says the rest
   // are at their defaults; on screen, every one.
-  h += "<h2>Thresholds in force</h2><ul class=\"thresholds\">";
+  h += "<h2>" + Esc(loc.TrC("heading", "Thresholds in force")) + "</h2><ul class=\"thresholds\">";
   const Settings defaults;
   for (const SettingInfo& info : AllSettings()) {
     const double v = settings.*(info.field);
     const bool changed = v != defaults.*(info.field);
     h += "<li" + std::string(changed ? "" : " class=\"dflt\"") + " title=\"" + Esc(info.source) +
-         "\"><b>" + Esc(info.name) + " " + FormatScoreNumber(v) + "</b>" +
-         (changed ? " (changed; default " + FormatScoreNumber(defaults.*(info.field)) +
-                        "): " + Esc(info.source)
+         "\"><b>" + Esc(info.name) + " " + num(v) + "</b>" +
+         (changed ? " " +
+                        Esc(loc.Tr("(changed; default {value}):",
+                                   {Arg("value", num(defaults.*(info.field)))})) +
+                        " " + Esc(info.source)
                   : "") +
          "</li>";
   }
-  h += std::string("</ul><p class=\"small\"><span class=\"print-only\">") +
-       (r.non_default_settings.empty() ? "Every threshold is at its default. "
-                                       : "Every threshold not listed is at its default. ") +
-       "</span>Where each threshold comes from: the Settings table of docs/reading.md.</p>\n";
-  h += "<footer>Ratings 0 (none) to 10 (worst imaginable), read by backsignal's published rules "
-       "(docs/reading.md). Not a diagnosis.";
-  if (!o.generated.empty()) h += " Generated " + Esc(o.generated) + ".";
+  h += "</ul><p class=\"small\"><span class=\"print-only\">" +
+       Esc(r.non_default_settings.empty()
+               ? loc.Tr("Every threshold is at its default.")
+               : loc.Tr("Every threshold not listed is at its default.")) +
+       " </span>" +
+       Esc(loc.Tr("Where each threshold comes from: the Settings table of docs/reading.md.")) +
+       "</p>\n";
+  h += "<footer>" +
+       Esc(loc.Tr("Ratings 0 (none) to 10 (worst imaginable), read by backsignal's published "
+                  "rules (docs/reading.md). Not a diagnosis."));
+  // TRANSLATORS: {when} is the date and time the report was made.
+  if (!o.generated.empty()) h += " " + Esc(loc.Tr("Generated {when}.", {Arg("when", o.generated)}));
   h += "</footer>\n</body>\n</html>\n";
   return h;
 }

@@ -138,6 +138,40 @@ TEST(ReportTest, AnEmptyDiarySaysSo) {
   EXPECT_NE(html.find("No sessions recorded in these dates"), std::string::npos);
 }
 
+TEST(ReportTest, MeasuresNowAgainstFourAndEightWeeksBeforeAndFlaresInTheSessionsTable) {
+  Diary diary = GoldenDiary();
+  diary.measures.weekly = {
+      Weekly{.date = D("2026-01-31"), .peg = Peg{6, 6, 6}, .psfs = {{"reaching overhead", 2}}},
+      Weekly{.date = D("2026-02-28"), .peg = Peg{5, 5, 5}, .psfs = {{"reaching overhead", 5}}},
+      Weekly{.date = D("2026-03-28"), .peg = Peg{4, 4, 4}, .psfs = {{"reaching overhead", 6}}}};
+  diary.measures.flares = {Flare{.date = D("2026-03-21"),
+                                 .time = TimeOfDay::FromMinutes(14 * 60 + 20),
+                                 .pain = testing::S(7),
+                                 .sharp = true,
+                                 .note = "lifting <the> kettle"}};
+  ReportOptions o{.weeks = 2, .as_of = D("2026-03-28"), .person_name = "Sam"};
+  const std::string html = RenderReportHtml(diary, Settings{}, o);
+  for (const char* part :
+       {"<h2>Function and pain over the weeks</h2>",
+        // The PSFS: +1 in four weeks is about the same; +4 in eight is better.
+        "Function (PSFS average, 0 = unable, 10 = as before) 6 on Sat 28 Mar; four weeks before 5 "
+        "(Sat 28 Feb): +1, about the same; eight weeks before 2 (Sat 31 Jan): +4, better",
+        "reaching overhead: 6; four weeks before 5 (Sat 28 Feb): +1, about the same; eight weeks "
+        "before 2 (Sat 31 Jan): +4, better",
+        // The PEG: 6 to 4 is a third lower, two points: better; 5 to 4 is 20%: about the same.
+        "PEG 4 (pain 4, enjoyment of life 4, general activity 4) on Sat 28 Mar; four weeks "
+        "before 5 (Sat 28 Feb): \u22121, about the same; eight weeks before 6 (Sat 31 Jan): "
+        "\u22122, better",
+        "1 flare between check-ins, 1 sharp or catching in these weeks",
+        "<tr class=\"flare\"><td class=\"nw\" data-label=\"Date\">Sat 21 Mar 14:20</td>",
+        "Flare: pain 7, sharp or catching</span> &middot; lifting &lt;the&gt; kettle"}) {
+    EXPECT_NE(html.find(part), std::string::npos) << part;
+  }
+  // Without measures, the report has no such section.
+  EXPECT_EQ(RenderReportHtml(GoldenDiary(), Settings{}, o).find("Function and pain"),
+            std::string::npos);
+}
+
 TEST(ReportTest, EachActivitysLineAndWhatHoldsItBackWhenThereAreTwoActivities) {
   testing::DiaryBuilder b;
   b.Mornings("2026-02-15", 42, 3);

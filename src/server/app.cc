@@ -6,10 +6,20 @@
 #include <chrono>
 
 #include "auth.h"
+#include "backsignal/service/profile.h"
 #include "backsignal/service/sharing.h"
 #include "http_util.h"
 
 namespace backsignal::server {
+
+const Locale& ReaderLocale(const service::Service& svc, const Call& c) {
+  std::string preferred;
+  if (c.who.signed_in) {
+    if (auto profile = service::ProfileOf(svc, c.who.person)) preferred = profile->language;
+  }
+  return RequestLocale(c.req, preferred);
+}
+
 namespace {
 
 bool ChangesState(const std::string& method) {
@@ -57,7 +67,8 @@ Error NotSignedIn() { return Error::Unauthenticated("sign in first"); }
 App::App(service::Service& service, AppOptions options)
     : service_(service), options_(std::move(options)), pool_(options_.work_threads) {
   for (std::span<const Route> table : {PageRoutes(), DiaryRoutes(), DayRoutes(), AccountRoutes(),
-                                       SharingRoutes(), SafetyRoutes(), ReminderRoutes()}) {
+                                       SharingRoutes(), SafetyRoutes(), ReminderRoutes(),
+                                       MeasuresRoutes()}) {
     router_.Add(table);
   }
 }

@@ -18,11 +18,17 @@
 #include "backsignal/service/accounts.h"
 #include "backsignal/service/reminder_sender.h"
 #include "backsignal/service/service.h"
+#include "backsignal/words/i18n.h"
 #include "http_server.h"
 #include "metrics.h"
 #include "router.h"
 
 namespace backsignal::server {
+
+// The language a call is answered in: ?lang=, else the signed-in reader's own setting (their
+// profile's language), else Accept-Language (docs/languages.md). A clinician reading about a
+// person is answered in the clinician's language.
+const Locale& ReaderLocale(const service::Service& svc, const Call& c);
 
 struct AppOptions {
   // Accounts in force: every request signs in (cookie session or API token). Off: the server
@@ -102,6 +108,7 @@ std::span<const Route> AccountRoutes();
 std::span<const Route> SharingRoutes();
 std::span<const Route> SafetyRoutes();
 std::span<const Route> ReminderRoutes();
+std::span<const Route> MeasuresRoutes();
 
 // The one refusal of a caller not signed in (401 with WWW-Authenticate: Bearer).
 Error NotSignedIn();

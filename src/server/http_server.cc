@@ -190,6 +190,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     r.sec_fetch_site = std::string(req["Sec-Fetch-Site"]);
     r.content_type = std::string(req[http::field::content_type]);
     r.accept_encoding = std::string(req[http::field::accept_encoding]);
+    r.accept_language = std::string(req[http::field::accept_language]);
     r.cookie = std::string(req[http::field::cookie]);
     r.authorization = std::string(req[http::field::authorization]);
     r.csrf_token = std::string(req["X-CSRF-Token"]);

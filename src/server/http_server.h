@@ -47,6 +47,7 @@ struct Request {
   std::string sec_fetch_site;                // the Sec-Fetch-Site header
   std::string content_type;
   std::string accept_encoding;
+  std::string accept_language;  // the Accept-Language header
   std::string cookie;           // the Cookie header
   std::string authorization;    // the Authorization header
   std::string csrf_token;       // the X-CSRF-Token header

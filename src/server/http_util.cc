@@ -10,6 +10,17 @@ std::string Dump(const nlohmann::json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+const Locale& RequestLocale(const Request& r, std::string_view preferred) {
+  const auto lang = r.query.find("lang");
+  if (lang != r.query.end()) {
+    if (const Locale* l = Locale::Find(lang->second)) return *l;
+  }
+  if (!preferred.empty()) {
+    if (const Locale* l = Locale::Find(preferred)) return *l;
+  }
+  return FromAcceptLanguage(r.accept_language);
+}
+
 HttpResponse Json(int status, std::string body) {
   return HttpResponse{status, "application/json", std::move(body), {{"Cache-Control", "no-store"}}};
 }

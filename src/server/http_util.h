@@ -13,6 +13,7 @@
 
 #include "backsignal/core/date.h"
 #include "backsignal/core/result.h"
+#include "backsignal/words/i18n.h"
 #include "http_server.h"
 
 namespace backsignal::server {
@@ -22,6 +23,12 @@ std::string Dump(const nlohmann::json& j);
 
 // A JSON response, never cached.
 HttpResponse Json(int status, std::string body);
+
+// The language a request is answered in (docs/languages.md): ?lang= when the page names its
+// reader's choice, else the Accept-Language header; English when neither names a language
+// backsignal speaks.
+// `preferred` (the signed-in reader's own setting, when they chose one) comes before the header.
+const Locale& RequestLocale(const Request& r, std::string_view preferred = "");
 
 // The one place where an error's kind becomes an HTTP status: {"error": {"status", "message",
 // "details"}}. A storage error is 503 with Retry-After (see below); its details (paths, SQL,

@@ -82,7 +82,8 @@ nlohmann::json CheckinWordsJson(const CheckinWords& w) {
 
 // The day as JSON, plus what the check-in means when that is worth saying at once, and its
 // words (`entry` names what was checked in; none for a deletion).
-std::string CheckinJson(const service::CheckinResult& r, bool advise, std::optional<Entry> entry) {
+std::string CheckinJson(const service::CheckinResult& r, bool advise, std::optional<Entry> entry,
+                        const Locale& loc) {
   std::string out = "{\"day\":" + DayToJson(r.day);
   if (entry) {
     out +=
@@ -96,7 +97,7 @@ std::string CheckinJson(const service::CheckinResult& r, bool advise, std::optio
     j["words"] = {{"during", DescribeDuring(r.during)},
                   {"hour_after", DescribeHourAfter(r.hour_after)},
                   {"hour_after_meaning", HourAfterMeaning(r.hour_after)}};
-    if (advise && r.modify_or_stop) j["advice"] = kModifyOrStopAdvice;
+    if (advise && r.modify_or_stop) j["advice"] = ModifyOrStopAdvice(loc);
     if (r.safety_again) j["safety_again"] = true;
     out += ",\"session\":" + std::to_string(*r.session) + ",\"signals\":" + Dump(j);
   }
@@ -129,11 +130,12 @@ void Checkin(App& app, Call& c, const Reply& reply) {
   if (!key->empty()) {
     options.fingerprint = service::RequestFingerprint(c.req.method, c.req.path, c.req.body);
   }
+  const Locale* loc = &RequestLocale(c.req);
   service::Checkin(
       app.service(), c.subject, *date, std::move(*edit),
-      [reply](Result<service::CheckinResult> r) {
+      [reply, loc](Result<service::CheckinResult> r) {
         if (!r) return reply(Unexpected(r.error()));
-        HttpResponse res = Json(kKind.ok_status, CheckinJson(*r, kKind.advise, kKind.words));
+        HttpResponse res = Json(kKind.ok_status, CheckinJson(*r, kKind.advise, kKind.words, *loc));
         if (r->replayed) res.headers.emplace_back("Idempotent-Replayed", "true");
         reply(std::move(res));
       },

@@ -33,12 +33,24 @@ Result<HttpResponse> GetReading(App& app, Call& c) {
   if (!today) return Unexpected(today.error());
   auto view = service::ReadingOf(svc, c.subject, *as_of, *today);
   if (!view) return Unexpected(view.error());
-  if (c.subject == c.who.person) return Json(200, (*view)->json);
+  // In the reader's language: a clinician's, when a clinician reads it (docs/languages.md).
+  const Locale& loc = ReaderLocale(svc, c);
+  const bool english = &loc == &Locale::English();
+  if (c.subject == c.who.person) {
+    if (english) return Json(200, (*view)->json);
+    return Json(200, ReadingToJson(
+                         (*view)->reading,
+                         WordsFor((*view)->reading, (*view)->settings, Voice::Self(), loc), false));
+  }
   // A clinician reads about the person: the words speak of them, not to them (words.h Voice).
   auto name = service::NameOf(svc, c.subject);
   if (!name) return Unexpected(name.error());
+  const Voice voice = Voice::About(*name);
   return Json(200,
-              ReadingToJson((*view)->reading, InVoice((*view)->words, Voice::About(*name)), false));
+              ReadingToJson((*view)->reading,
+                            english ? InVoice((*view)->words, voice)
+                                    : WordsFor((*view)->reading, (*view)->settings, voice, loc),
+                            false));
 }
 
 Result<HttpResponse> SettingsList(const service::Service& svc, PersonId person) {

@@ -21,7 +21,7 @@ nlohmann::json EmergencyJson(const std::string& zone) {
           {"known", !c.numbers.empty()}};
 }
 
-nlohmann::json StateJson(const SafetyState& s) {
+nlohmann::json StateJson(const SafetyState& s, const Locale& loc) {
   nlohmann::json j;
   j["answered"] = s.record.has_value();
   j["outcome"] = s.record ? nlohmann::json(std::string(Name(s.record->outcome))) : nullptr;
@@ -30,9 +30,9 @@ nlohmann::json StateJson(const SafetyState& s) {
       s.record && s.record->cleared_on ? nlohmann::json(s.record->cleared_on->ToString()) : nullptr;
   j["stopped"] = s.stopped;
   j["due"] = s.due ? nlohmann::json(std::string(Name(*s.due))) : nullptr;
-  j["due_text"] = s.due ? SafetyReasonText(*s.due) : "";
-  j["prompt"] = s.due ? SafetyDuePrompt(*s.due) : "";  // beside a reading
-  j["advice"] = s.record ? SafetyAdvice(s.record->outcome, s.time_zone) : "";
+  j["due_text"] = s.due ? SafetyReasonText(*s.due, loc) : "";
+  j["prompt"] = s.due ? SafetyDuePrompt(*s.due, loc) : "";  // beside a reading
+  j["advice"] = s.record ? SafetyAdvice(s.record->outcome, s.time_zone, loc) : "";
   j["emergency_number"] = EmergencyNumber(s.time_zone);
   j["emergency"] = EmergencyJson(s.time_zone);
   if (s.record) {
@@ -44,30 +44,30 @@ nlohmann::json StateJson(const SafetyState& s) {
 }
 
 // The questions and the advice at each level, in the words every surface uses.
-HttpResponse ScreenResponse(const std::string& zone) {
+HttpResponse ScreenResponse(const std::string& zone, const Locale& loc) {
   nlohmann::json questions = nlohmann::json::array();
   for (const SafetyQuestion& q : SafetyQuestions()) {
     questions.push_back(
         {{"id", q.id},
-         {"question", SafetyQuestionText(q.id)},
+         {"question", SafetyQuestionText(q.id, loc)},
          {"if_yes", Name(q.if_yes)},
          {"follows", q.follows.empty() ? nlohmann::json() : nlohmann::json(q.follows)}});
   }
   nlohmann::json advice;
   for (Urgency u : {Urgency::kClear, Urgency::kSoon, Urgency::kSameDay, Urgency::kEmergency}) {
-    advice[std::string(Name(u))] = SafetyAdvice(u, zone);
+    advice[std::string(Name(u))] = SafetyAdvice(u, zone, loc);
   }
   nlohmann::json reasons;
   for (SafetyReason r : {SafetyReason::kFirstUse, SafetyReason::kKeepsRising,
                          SafetyReason::kRepeatedSharp, SafetyReason::kBuildingWithBreathing}) {
-    reasons[std::string(Name(r))] = SafetyReasonText(r);
+    reasons[std::string(Name(r))] = SafetyReasonText(r, loc);
   }
-  return Json(200, Dump({{"intro", kSafetyIntro},
+  return Json(200, Dump({{"intro", SafetyIntro(loc)},
                          {"questions", questions},
                          {"advice", advice},
                          {"reasons", reasons},
                          {"emergency", EmergencyJson(zone)},
-                         {"modify_or_stop", kModifyOrStopAdvice}}));
+                         {"modify_or_stop", ModifyOrStopAdvice(loc)}}));
 }
 Result<HttpResponse> GetScreen(App& app, Call& c) {
   std::string zone;
@@ -75,13 +75,13 @@ Result<HttpResponse> GetScreen(App& app, Call& c) {
     auto p = service::ProfileOf(app.service(), c.who.person);
     if (p) zone = p->time_zone;
   }
-  return ScreenResponse(zone);
+  return ScreenResponse(zone, ReaderLocale(app.service(), c));
 }
 
 Result<HttpResponse> GetSafetyState(App& app, Call& c) {
   auto s = service::SafetyStateOf(app.service(), c.subject);
   if (!s) return Unexpected(s.error());
-  return Json(200, Dump(StateJson(*s)));
+  return Json(200, Dump(StateJson(*s, ReaderLocale(app.service(), c))));
 }
 
 Result<HttpResponse> AnswerScreen(App& app, Call& c) {
@@ -89,7 +89,7 @@ Result<HttpResponse> AnswerScreen(App& app, Call& c) {
   if (!answers) return Unexpected(answers.error());
   auto s = service::AnswerSafety(app.service(), c.subject, *answers);
   if (!s) return Unexpected(s.error());
-  return Json(200, Dump(StateJson(*s)));
+  return Json(200, Dump(StateJson(*s, ReaderLocale(app.service(), c))));
 }
 
 // The person's own record of a clinician's clearance: from a signed-in session, never an API
@@ -99,7 +99,7 @@ Result<HttpResponse> RecordOwnClearance(App& app, Call& c) {
   if (!date) return Unexpected(date.error());
   auto s = service::RecordClearance(app.service(), c.subject, *date);
   if (!s) return Unexpected(s.error());
-  return Json(200, Dump(StateJson(*s)));
+  return Json(200, Dump(StateJson(*s, ReaderLocale(app.service(), c))));
 }
 
 // A clinician who shares with the person records that they saw them (any level, emergency
@@ -114,7 +114,7 @@ Result<HttpResponse> RecordClinicianClearance(App& app, Call& c) {
   auto s = service::RecordClearance(app.service(), c.subject, *date,
                                     service::ClearedBy::kSharingClinician);
   if (!s) return Unexpected(s.error());
-  return Json(200, Dump(StateJson(*s)));
+  return Json(200, Dump(StateJson(*s, ReaderLocale(app.service(), c))));
 }
 
 constexpr Route kSafetyRoutes[] = {

@@ -7,6 +7,21 @@
 namespace backsignal::server {
 namespace {
 
+// The person's function (PSFS average) for the list: its latest value, and its change against
+// four weeks before (else eight) with the verdict of that change; null without recent answers.
+nlohmann::json FunctionJson(const service::TriagedPerson& t) {
+  if (!t.function) return nullptr;
+  nlohmann::json f = {{"date", t.function->date.ToString()},
+                      {"average", t.function->average},
+                      {"worse", t.function_worse}};
+  if (auto c = t.function_change()) {
+    f["since"] = c->then_date.ToString();
+    f["change"] = c->delta;
+    f["verdict"] = ChangeName(c->change);
+  }
+  return f;
+}
+
 Result<HttpResponse> ListShares(App& app, Call& c) {
   const PersonId me = c.who.person;
   auto shares = service::ListShares(app.service(), me);
@@ -72,7 +87,8 @@ Result<HttpResponse> ClinicianPeople(App& app, Call& c) {
          {"held_back_by", p.held_back_by},
          {"setting_off", p.setting_off},
          {"alerts", p.alerts},
-         {"needs", t.needs}});
+         {"needs", t.needs},
+         {"function", FunctionJson(t)}});
   }
   return Json(200, Dump({{"people", people}, {"stale_after_days", service::kStaleDays}}));
 }

@@ -258,6 +258,14 @@ Result<void> CheckWholeDiary(const Service& service, PersonId person, const Diar
     auto ok = CheckDiaryDate(day.date, std::string(source) + ": days[" + day.date.ToString() + "]");
     if (!ok) return Unexpected(ok.error());
   }
+  for (const Weekly& w : diary.measures.weekly) {
+    auto ok = CheckDiaryDate(w.date, std::string(source) + ": weekly[" + w.date.ToString() + "]");
+    if (!ok) return Unexpected(ok.error());
+  }
+  for (const Flare& f : diary.measures.flares) {
+    auto ok = CheckDiaryDate(f.date, std::string(source) + ": flares[" + f.date.ToString() + "]");
+    if (!ok) return Unexpected(ok.error());
+  }
   return RequireNoSafetyStop(service, person);
 }
 

@@ -101,12 +101,14 @@ Result<std::string> ReportFor(const Service& service, PersonId person,
   const int64_t now = service.clock().Now();
   const std::string utc = FormatLocalWithOffset("UTC", now);  // "2026-12-05T10:42:00+00:00"
   auto day = Date::Parse(utc.substr(0, 10));
+  const Locale& loc = request.locale != nullptr ? *request.locale : Locale::English();
+  o.locale = &loc;
   o.generated =
-      (day ? PersonDate(*day, true) + ", " : utc.substr(0, 10) + " ") + utc.substr(11, 5) + " UTC";
+      (day ? loc.Day(*day, true) + ", " : utc.substr(0, 10) + " ") + utc.substr(11, 5) + " UTC";
   auto safety = SafetyStateOf(service, person);
   if (!safety) return Unexpected(safety.error());
   const int64_t answered = safety->record ? safety->record->answered_at : now;
-  o.safety = SafetyReportText(safety->record, DateAt(answered, safety->time_zone));
+  o.safety = SafetyReportText(safety->record, DateAt(answered, safety->time_zone), loc);
   auto name = NameOf(service, person);
   if (!name) return Unexpected(name.error());
   o.person_name = *name;

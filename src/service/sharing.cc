@@ -41,15 +41,27 @@ Result<bool> CanView(const Service& service, const std::optional<Account>& viewe
   return StoreOf(service).CanRead(viewer->id, person);
 }
 
-std::vector<TriagedPerson> Triage(std::vector<PersonSummary> people, Date today) {
+std::optional<Compared> TriagedPerson::function_change() const {
+  if (!function) return std::nullopt;
+  return function->four_weeks ? function->four_weeks : function->eight_weeks;
+}
+
+std::vector<TriagedPerson> Triage(std::vector<PersonSummary> people, Date today,
+                                  const std::vector<MeasuresTrend>& trends) {
   std::vector<TriagedPerson> out;
   out.reserve(people.size());
-  for (PersonSummary& p : people) {
+  for (size_t i = 0; i < people.size(); ++i) {
+    PersonSummary& p = people[i];
     TriagedPerson t;
     if (p.last_date) t.days_since = today - *p.last_date;
+    if (i < trends.size()) {
+      t.function = trends[i].psfs;
+      t.function_worse = trends[i].function_worse();
+    }
     // The reasons, most urgent first, and a rank that orders people by the most urgent: a
     // safety alert, a rising usual morning, repeated worse mornings, the early warning, the
-    // verdict, then what holds a mixed reading back (an activity setting the back off, mornings
+    // verdict, function getting worse (the PSFS, docs/measures.md), then what holds a mixed
+    // reading back (an activity setting the back off, mornings
     // masked by painkillers, the rest), and silence.
     struct Reason {
       bool present;
@@ -66,6 +78,7 @@ std::vector<TriagedPerson> Triage(std::vector<PersonSummary> people, Date today)
         {p.repeated_worse, "repeated_worse_mornings", 128},
         {p.morning_shift, "morning_shift", 64},
         {p.stirring_up, "stirring_up", 32},
+        {t.function_worse, "function_worse", 20},
         {held("activity"), "activity_setting_off", 16},
         {held("painkillers"), "masked_by_painkillers", 8},
         {held("flares"), "flares", 2},
@@ -96,11 +109,23 @@ Result<std::vector<TriagedPerson>> ClinicianPeople(const Service& service,
   if (clinician.role != "clinician") {
     return Fail(Error::Forbidden("this is for clinician accounts"));
   }
-  auto list = StoreOf(service).ClinicianList(clinician.id);
-  if (!list) return Unexpected(list.error());
   auto today = TodayFor(service, clinician.person);
   if (!today) return Unexpected(today.error());
-  return Triage(std::move(*list), *today);
+  auto list = StoreOf(service).ClinicianList(clinician.id, *today - kFunctionLookbackDays);
+  if (!list) return Unexpected(list.error());
+  // Each person's function from the PSFS answers the list carries (read with it, at once).
+  std::vector<MeasuresTrend> trends;
+  trends.reserve(list->size());
+  for (const PersonSummary& p : *list) {
+    if (p.psfs.empty()) {
+      trends.emplace_back();
+      continue;
+    }
+    Measures m;
+    m.weekly = p.psfs;
+    trends.push_back(TrendOf(m, *today));
+  }
+  return Triage(std::move(*list), *today, trends);
 }
 
 }  // namespace backsignal::service

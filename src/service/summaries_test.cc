@@ -83,7 +83,7 @@ class SummariesTest : public ::testing::Test {
     return a->person;
   }
   std::vector<TriagedPerson> List() {
-    auto list = db_->ClinicianList(clinician_);
+    auto list = db_->ClinicianList(clinician_, std::nullopt);
     EXPECT_TRUE(list.has_value());
     return Triage(*list, D("2026-03-29"));
   }
@@ -133,6 +133,48 @@ TEST_F(SummariesTest, ASummaryMadeUnderOlderRulesIsMadeAgainOnOpening) {
   EXPECT_EQ(list[0].summary.verdict, "mixed");
   EXPECT_EQ(list[0].summary.held_back_by, (std::vector<std::string>{"flares", "activity"}));
   EXPECT_EQ(list[0].summary.rules, kReadingRules);
+}
+
+// Function getting worse (the PSFS falling 2 points on the average against four weeks before)
+// is a reason of its own, ranked after stirring up and before what holds a reading back; a fall
+// of 1.5 points is "about the same" and no reason.
+TEST(TriageTest, FunctionGettingWorseIsAReasonAndRanksThePersonAboveQuietOnes) {
+  auto summary = [](PersonId id, const char* name) {
+    PersonSummary p;
+    p.person = id;
+    p.username = name;
+    p.last_date = D("2026-03-28");
+    return p;
+  };
+  // Two activities rated four weeks apart: (a, b) then, (c, d) now.
+  auto trend = [](int a, int b, int c, int d) {
+    Measures m;
+    m.weekly.push_back(Weekly{.date = D("2026-02-28"),
+                              .psfs = {{"reaching overhead", a}, {"turning to look behind", b}}});
+    m.weekly.push_back(Weekly{.date = D("2026-03-28"),
+                              .psfs = {{"reaching overhead", c}, {"turning to look behind", d}}});
+    return TrendOf(m, D("2026-03-29"));
+  };
+  std::vector<PersonSummary> people = {summary(1, "ana"), summary(2, "ben"), summary(3, "cy"),
+                                       summary(4, "dee")};
+  people[3].held_back_by = {"painkillers"};
+  const std::vector<MeasuresTrend> trends = {
+      trend(6, 6, 6, 6), trend(7, 7, 5, 5), trend(6, 6, 5, 4), {}};
+  const auto list = Triage(people, D("2026-03-29"), trends);
+  ASSERT_EQ(list.size(), 4u);
+  EXPECT_EQ(list[0].summary.username, "ben");
+  EXPECT_EQ(list[0].needs, std::vector<std::string>{"function_worse"});
+  EXPECT_TRUE(list[0].function_worse);
+  ASSERT_TRUE(list[0].function_change().has_value());
+  EXPECT_DOUBLE_EQ(list[0].function_change()->delta, -2);
+  EXPECT_EQ(list[1].summary.username, "dee");  // masked by painkillers
+  EXPECT_FALSE(list[1].function.has_value());
+  // cy fell 1.5 points: about the same, no reason; ana stayed.
+  EXPECT_EQ(list[2].summary.username, "ana");
+  EXPECT_EQ(list[3].summary.username, "cy");
+  EXPECT_FALSE(list[3].function_worse);
+  EXPECT_TRUE(list[3].needs.empty());
+  EXPECT_DOUBLE_EQ(list[3].function_change()->delta, -1.5);
 }
 
 }  // namespace

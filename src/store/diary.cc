@@ -68,8 +68,10 @@ Result<void> SqlTxn::SetSettings(const std::map<std::string, double>& settings) 
 
 Result<void> SqlTxn::Clear() {
   changed_ = true;
-  if (auto ok = c_.Run("DELETE FROM days WHERE person_id = ?", {person_}); !ok) {
-    return Unexpected(ok.error());
+  for (const char* sql :
+       {"DELETE FROM days WHERE person_id = ?", "DELETE FROM weekly WHERE person_id = ?",
+        "DELETE FROM flares WHERE person_id = ?"}) {
+    if (auto ok = c_.Run(sql, {person_}); !ok) return Unexpected(ok.error());
   }
   known_.clear();
   cleared_ = true;
@@ -106,6 +108,12 @@ Result<Profile> SqlTxn::GetProfile() {
       p.display_name = std::move(value);
     } else if (key == "keeps_diary") {
       p.keeps_diary = value == "1";
+    } else if (key == "language") {
+      p.language = std::move(value);
+    } else if (key == "weekly_day") {
+      auto day = ParseWeekday(value);
+      if (!day) return Fail(Error::Storage("corrupt value in the database, weekly_day: " + value));
+      p.weekly_day = *day;
     }
   }
   return p;
@@ -118,6 +126,8 @@ Result<void> SqlTxn::SetProfile(const Profile& p) {
       {"feed_token_hash", p.feed_token_hash},
       {"display_name", p.display_name},
       {"keeps_diary", p.keeps_diary ? std::string(*p.keeps_diary ? "1" : "0") : std::string()},
+      {"language", p.language},
+      {"weekly_day", p.weekly_day ? std::string(WeekdayName(*p.weekly_day)) : std::string()},
   };
   for (const auto& [key, value] : values) {
     auto del =
@@ -340,6 +350,9 @@ class ReadOnlyTxn final : public DiaryTxn {
     return Refused();
   }
   ReminderTxn& Reminders() override { return r_.Reminders(); }
+  Result<Measures> GetMeasures(std::optional<Date> since) override { return r_.GetMeasures(since); }
+  Result<void> PutWeekly(const Weekly&) override { return Refused(); }
+  Result<void> PutFlares(Date, const std::vector<Flare>&) override { return Refused(); }
 
  private:
   static Result<void> Refused() {

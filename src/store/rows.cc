@@ -284,6 +284,9 @@ Result<Diary> LoadDiaryOn(Conn& c, PersonId person, std::optional<Date> since) {
     if (auto ok = ReadSessionRow(r, s, 1); !ok) return Unexpected(ok.error());
     diary.days[di].sessions.push_back(std::move(s));
   }
+  auto measures = LoadMeasuresOn(c, person, since);
+  if (!measures) return Unexpected(measures.error());
+  diary.measures = std::move(*measures);
   return diary;
 }
 

@@ -1,4 +1,6 @@
 // Invites and shares, the clinician's list, calendar feeds, the first account's setup code.
+#include <unordered_map>
+
 #include "sql_database.h"
 
 namespace backsignal::sql {
@@ -140,7 +142,8 @@ Result<bool> SqlDatabase::CanRead(int64_t clinician, PersonId person) {
   });
 }
 
-Result<std::vector<PersonSummary>> SqlDatabase::ClinicianList(int64_t clinician) {
+Result<std::vector<PersonSummary>> SqlDatabase::ClinicianList(int64_t clinician,
+                                                              std::optional<Date> psfs_since) {
   return Read([&](Conn& c) -> Result<std::vector<PersonSummary>> {
     auto r = c.Query(
         "SELECT s.person_id, a.username, m.last_date, COALESCE(m.verdict, 'not_enough_data'), "
@@ -178,6 +181,25 @@ Result<std::vector<PersonSummary>> SqlDatabase::ClinicianList(int64_t clinician)
       p.setting_off = Lines(row.Text(12));
       p.rules = static_cast<int>(row.Int(13));
       out.push_back(std::move(p));
+    }
+    if (!psfs_since || out.empty()) return out;
+    // Everyone's PSFS ratings in one query, by person, date and the person's order.
+    auto ratings = c.Query(
+        "SELECT r.person_id, r.date, r.activity, r.score FROM psfs_ratings r "
+        "JOIN shares s ON s.person_id = r.person_id "
+        "WHERE s.clinician_id = ? AND r.date >= ? ORDER BY r.person_id, r.date, r.seq",
+        {clinician, psfs_since->ToString()});
+    if (!ratings) return Unexpected(ratings.error());
+    std::unordered_map<PersonId, PersonSummary*> by_person;
+    for (PersonSummary& p : out) by_person[p.person] = &p;
+    for (const Row& row : *ratings) {
+      auto it = by_person.find(row.Int(0));
+      if (it == by_person.end()) continue;
+      auto date = Date::Parse(row.Text(1));
+      if (!date) return Fail(Error::Storage("corrupt PSFS date in the database: " + row.Text(1)));
+      std::vector<Weekly>& weeks = it->second->psfs;
+      if (weeks.empty() || weeks.back().date != *date) weeks.push_back(Weekly{.date = *date});
+      weeks.back().psfs.push_back({row.Text(2), static_cast<int>(row.Int(3))});
     }
     return out;
   });

@@ -39,6 +39,8 @@ namespace backsignal::sql {
 // A person's stated usual morning.
 [[nodiscard]] Result<UsualMorning> LoadUsualOn(Conn& c, PersonId person);
 [[nodiscard]] Result<void> SaveUsualOn(Conn& c, PersonId person, const UsualMorning& usual);
+// A person's weekly answers and flares from `since` on (measures.cc).
+[[nodiscard]] Result<Measures> LoadMeasuresOn(Conn& c, PersonId person, std::optional<Date> since);
 // A person's diary from `since` on (all of it when empty), inside the open transaction.
 [[nodiscard]] Result<Diary> LoadDiaryOn(Conn& c, PersonId person, std::optional<Date> since);
 [[nodiscard]] Result<std::map<std::string, double>> LoadSettingsOn(Conn& c, PersonId person);
@@ -148,6 +150,10 @@ class SqlTxn final : public DiaryTxn {
   [[nodiscard]] Result<void> PutIdempotent(const std::string& key, const IdempotentWrite& write,
                                            int64_t now) override;
   ReminderTxn& Reminders() override { return reminders_; }
+  // measures.cc
+  [[nodiscard]] Result<Measures> GetMeasures(std::optional<Date> since) override;
+  [[nodiscard]] Result<void> PutWeekly(const Weekly& weekly) override;
+  [[nodiscard]] Result<void> PutFlares(Date date, const std::vector<Flare>& flares) override;
 
  private:
   Conn& c_;
@@ -255,7 +261,8 @@ class SqlDatabase final : public Database {
   [[nodiscard]] Result<std::vector<ShareInfo>> ListShares(PersonId person) override;
   [[nodiscard]] Result<bool> RevokeShare(PersonId person, int64_t clinician) override;
   [[nodiscard]] Result<bool> CanRead(int64_t clinician, PersonId person) override;
-  [[nodiscard]] Result<std::vector<PersonSummary>> ClinicianList(int64_t clinician) override;
+  [[nodiscard]] Result<std::vector<PersonSummary>> ClinicianList(
+      int64_t clinician, std::optional<Date> psfs_since) override;
   [[nodiscard]] Result<std::optional<PersonId>> FindPersonByFeed(const std::string& hash) override;
   [[nodiscard]] Result<void> SetSetupCode(const std::string& hash) override;
   [[nodiscard]] Result<bool> CheckSetupCode(const std::string& hash) override;

@@ -38,6 +38,28 @@ Result<ImportReport> Store::Import(const Diary& diary, ImportMode mode) {
       stored = given;
       usual_changed = true;
     };
+    // The weekly answers by date, and the flares of a date as one: the same clash rule.
+    auto stored_measures = txn.GetMeasures(std::nullopt);
+    if (!stored_measures) return Unexpected(stored_measures.error());
+    std::vector<const Weekly*> weekly_to_write;
+    for (const Weekly& w : diary.measures.weekly) {
+      const Weekly* had = stored_measures->FindWeekly(w.date);
+      if (had && *had == w) continue;
+      if (had) clashes.push_back("weekly " + w.date.ToString());
+      weekly_to_write.push_back(&w);
+    }
+    std::vector<std::pair<Date, std::vector<Flare>>> flares_to_write;
+    for (size_t i = 0; i < diary.measures.flares.size();) {
+      const Date date = diary.measures.flares[i].date;
+      std::vector<Flare> given;
+      for (; i < diary.measures.flares.size() && diary.measures.flares[i].date == date; ++i) {
+        given.push_back(diary.measures.flares[i]);
+      }
+      const std::vector<Flare> had = FlaresBetween(*stored_measures, date, date);
+      if (had == given) continue;
+      if (!had.empty()) clashes.push_back("flares " + date.ToString());
+      flares_to_write.emplace_back(date, std::move(given));
+    }
     merge(diary.usual.pain, merged.pain, "usual_morning_pain");
     merge(diary.usual.stiffness, merged.stiffness, "usual_morning_stiffness");
     if (!clashes.empty() && mode == ImportMode::kRefuseClashes) {
@@ -50,6 +72,12 @@ Result<ImportReport> Store::Import(const Diary& diary, ImportMode mode) {
     for (const Day* day : to_write) {
       if (auto put = txn.PutDay(*day); !put) return put;
     }
+    for (const Weekly* w : weekly_to_write) {
+      if (auto put = txn.PutWeekly(*w); !put) return put;
+    }
+    for (const auto& [date, flares] : flares_to_write) {
+      if (auto put = txn.PutFlares(date, flares); !put) return put;
+    }
     if (usual_changed) return txn.SetUsual(merged);
     return {};
   });
@@ -61,6 +89,17 @@ Result<void> ReplaceDiaryIn(DiaryTxn& txn, const Diary& diary) {
   if (auto ok = txn.Clear(); !ok) return ok;
   for (const Day& day : diary.days) {
     if (auto ok = txn.PutDay(day); !ok) return ok;
+  }
+  for (const Weekly& w : diary.measures.weekly) {
+    if (auto ok = txn.PutWeekly(w); !ok) return ok;
+  }
+  for (size_t i = 0; i < diary.measures.flares.size();) {
+    const Date date = diary.measures.flares[i].date;
+    std::vector<Flare> of_date;
+    for (; i < diary.measures.flares.size() && diary.measures.flares[i].date == date; ++i) {
+      of_date.push_back(diary.measures.flares[i]);
+    }
+    if (auto ok = txn.PutFlares(date, of_date); !ok) return ok;
   }
   return txn.SetUsual(diary.usual);
 }

@@ -414,8 +414,32 @@ TYPED_TEST(StoreTest, SharingAndTheClinicianListByNeed) {
   quiet.Mornings("2026-03-01", 28, 3);
   const PersonId b = make("bob", quiet.Build());
   const PersonId c = make("cara", Diary{});
-  auto selected = db.ClinicianList(clin->id);
+  // Bob's PSFS answers, one week before the date asked for and two after it, come with the list
+  // (and nobody else's): one read for everyone.
+  for (auto [date, score] : {std::pair{"2026-02-20", 9}, {"2026-03-01", 7}, {"2026-03-28", 4}}) {
+    ASSERT_TRUE(db.ForPerson(b)
+                    ->Transact([&](DiaryTxn& txn) {
+                      return txn.PutWeekly(Weekly{
+                          .date = *Date::Parse(date),
+                          .psfs = {{"carrying a bag", score}, {"reaching overhead", score + 1}}});
+                    })
+                    .has_value());
+  }
+  auto with_psfs = db.ClinicianList(clin->id, *Date::Parse("2026-02-25"));
+  ASSERT_TRUE(with_psfs.has_value()) << with_psfs.error().message;
+  for (const PersonSummary& p : *with_psfs) {
+    if (p.person != b) {
+      EXPECT_TRUE(p.psfs.empty()) << p.username;
+      continue;
+    }
+    ASSERT_EQ(p.psfs.size(), 2u);
+    EXPECT_EQ(p.psfs[0].date, *Date::Parse("2026-03-01"));
+    EXPECT_EQ(p.psfs[1].psfs,
+              (std::vector<PsfsRating>{{"carrying a bag", 4}, {"reaching overhead", 5}}));
+  }
+  auto selected = db.ClinicianList(clin->id, std::nullopt);
   ASSERT_TRUE(selected.has_value()) << selected.error().message;
+  for (const PersonSummary& p : *selected) EXPECT_TRUE(p.psfs.empty());
   // The order of need is the service's (service/sharing.h); the store gives the summaries.
   const auto list = service::Triage(*selected, *Date::Parse("2026-03-29"));
   ASSERT_EQ(list.size(), 3u);
@@ -433,7 +457,7 @@ TYPED_TEST(StoreTest, SharingAndTheClinicianListByNeed) {
   EXPECT_EQ(db.ListShares(a).value().at(0).clinician, "dr.lee");
   EXPECT_TRUE(db.RevokeShare(a, clin->id).value());
   EXPECT_FALSE(db.CanRead(clin->id, a).value());
-  EXPECT_EQ(db.ClinicianList(clin->id)->size(), 2u);
+  EXPECT_EQ(db.ClinicianList(clin->id, std::nullopt)->size(), 2u);
 }
 
 TYPED_TEST(StoreTest, DeletingAnAccountLeavesNothingOfTheirs) {
@@ -459,12 +483,95 @@ TYPED_TEST(StoreTest, DeletingAnAccountLeavesNothingOfTheirs) {
   EXPECT_FALSE(db.FindSession("zs", 2).value().has_value());
   EXPECT_FALSE(db.FindApiToken("zt", 2).value().has_value());
   EXPECT_EQ(db.RedeemInvite("zi", clin->id, 2).error().kind, ErrorKind::kNotFound);
-  EXPECT_TRUE(db.ClinicianList(clin->id)->empty());
+  EXPECT_TRUE(db.ClinicianList(clin->id, std::nullopt)->empty());
   EXPECT_EQ(db.CountAttempts("signin:zed", 2, 100).value(), 0);
   EXPECT_EQ(db.CountAttempts("signin:zed@10.0.0.1", 2, 100).value(), 0);
   EXPECT_EQ(db.CountAttempts("signin:zedd@10.0.0.1", 2, 100).value(), 1);  // another's
   // The owner's diary is untouched.
   EXPECT_TRUE(db.FindLogin("owner").value().has_value());
+}
+
+// The weekly questions and flares (core/measures.h) on every backend.
+Measures SomeMeasures() {
+  Measures m;
+  m.weekly = {Weekly{.date = D("2026-11-08"),
+                     .peg = Peg{5, 4, 6},
+                     .psfs = {{"reaching overhead", 4}, {"sitting for an hour", 6}}},
+              Weekly{.date = D("2026-11-15"), .peg = Peg{4, 4, 5}},
+              Weekly{.date = D("2026-11-22"), .psfs = {{"carrying a bag", 7}}}};
+  m.flares = {Flare{.date = D("2026-11-09"),
+                    .time = TimeOfDay::FromMinutes(14 * 60 + 20),
+                    .pain = S(7),
+                    .sharp = true,
+                    .note = "lifting the kettle"},
+              Flare{.date = D("2026-11-09"), .pain = S(4.5)},
+              Flare{.date = D("2026-11-12"), .pain = S(6), .sharp = false}};
+  return m;
+}
+
+TYPED_TEST(StoreTest, WeeklyAnswersAndFlaresRoundTripBesideTheDays) {
+  Diary diary = testing::RandomDiary(5, 30);
+  diary.measures = SomeMeasures();
+  ASSERT_TRUE(this->store_->Import(diary, ImportMode::kRefuseClashes).has_value());
+  EXPECT_EQ(*this->store_->LoadDiary(), diary);
+  auto again = this->store_->Import(diary, ImportMode::kRefuseClashes);
+  ASSERT_TRUE(again.has_value()) << again.error().message;
+  // A different answer for a stored week, and other flares on a stored day, clash.
+  Diary other;
+  other.measures.weekly = {Weekly{.date = D("2026-11-15"), .peg = Peg{9, 9, 9}}};
+  other.measures.flares = {Flare{.date = D("2026-11-12"), .pain = S(2)}};
+  auto clash = this->store_->Import(other, ImportMode::kRefuseClashes);
+  ASSERT_FALSE(clash.has_value());
+  EXPECT_EQ(clash.error().kind, ErrorKind::kConflict);
+  EXPECT_EQ(clash.error().details,
+            (std::vector<std::string>{"weekly 2026-11-15", "flares 2026-11-12"}));
+  ASSERT_TRUE(this->store_->Import(other, ImportMode::kReplace).has_value());
+  auto now = this->store_->LoadDiary();
+  EXPECT_EQ(now->measures.FindWeekly(D("2026-11-15"))->peg, (Peg{9, 9, 9}));
+  EXPECT_EQ(FlaresBetween(now->measures, D("2026-11-12"), D("2026-11-12")).size(), 1u);
+  EXPECT_EQ(FlaresBetween(now->measures, D("2026-11-09"), D("2026-11-09")).size(), 2u);
+}
+
+TYPED_TEST(StoreTest, AWeeklyWriteGrowsTheVersionAndEmptyAnswersRemoveTheWeek) {
+  const int64_t before = this->store_->Version().value();
+  const Weekly w{.date = D("2026-11-08"), .psfs = {{"reaching overhead", 4}}};
+  ASSERT_TRUE(this->store_->Transact([&](DiaryTxn& t) { return t.PutWeekly(w); }).has_value());
+  EXPECT_GT(this->store_->Version().value(), before);
+  EXPECT_EQ(this->store_->LoadDiary()->measures.weekly, std::vector<Weekly>{w});
+  ASSERT_TRUE(
+      this->store_->Transact([&](DiaryTxn& t) { return t.PutWeekly(Weekly{.date = w.date}); })
+          .has_value());
+  EXPECT_TRUE(this->store_->LoadDiary()->measures.empty());
+  // Invalid answers never reach the database.
+  const Weekly bad{.date = D("2026-11-08"), .psfs = {{"reaching overhead", 11}}};
+  auto r = this->store_->Transact([&](DiaryTxn& t) { return t.PutWeekly(bad); });
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().kind, ErrorKind::kInvalid);
+}
+
+TYPED_TEST(StoreTest, ReplaceAllAndDeletingTheAccountTakeTheMeasuresToo) {
+  Diary diary = testing::RandomDiary(6, 20);
+  diary.measures = SomeMeasures();
+  ASSERT_TRUE(this->store_->ReplaceAll(diary).has_value());
+  EXPECT_EQ(this->store_->LoadDiary()->measures, diary.measures);
+  ASSERT_TRUE(this->store_->ReplaceAll(Diary{}).has_value());
+  EXPECT_TRUE(this->store_->LoadDiary()->measures.empty());
+  auto a = this->db_->CreateAccount("zed", "hash", "person", 1);
+  ASSERT_TRUE(a.has_value());
+  auto store = this->db_->ForPerson(a->person);
+  ASSERT_TRUE(store->ReplaceAll(diary).has_value());
+  ASSERT_TRUE(this->db_->DeleteAccount(a->id).has_value());
+  EXPECT_TRUE(store->LoadDiary()->measures.empty());
+}
+
+TYPED_TEST(StoreTest, TheWeeklyDayIsPartOfTheProfile) {
+  auto p = this->store_->EditProfile([](Profile& profile) -> Result<void> {
+    profile.weekly_day = Weekday::kMonday;
+    return {};
+  });
+  ASSERT_TRUE(p.has_value());
+  EXPECT_EQ(this->store_->LoadProfile()->weekly_day, Weekday::kMonday);
+  EXPECT_EQ(WeeklyDayOf(Profile{}), Weekday::kSunday);
 }
 
 TEST(SqliteStoreTest, TheLocalDiaryComesBackEmptyUnderANewIdAfterItsAccountIsDeleted) {

@@ -10,13 +10,35 @@ namespace backsignal::words_detail {
 namespace {
 
 // "3 of 7 exercise days were", "your one exercise day was", "none of your 7 exercise days was".
-std::string DaysFollowed(int k, int n, const std::string& morning) {
-  if (k == 0) {
-    if (n == 1) return "your one exercise day was not followed by " + morning;
-    return "none of your " + std::to_string(n) + " exercise days was followed by " + morning;
+// `worse`: followed by a significantly worse morning, else by a noticeably higher one.
+std::string DaysFollowed(int k, int n, bool worse) {
+  const Locale& l = L();
+  if (worse) {
+    if (k == 0) {
+      if (n == 1)
+        return l.Tr("your one exercise day was not followed by a significantly worse morning");
+      // TRANSLATORS: {n} counts exercise days (2 or more).
+      return l.Ntr("none of your {n} exercise days was followed by a significantly worse morning",
+                   "none of your {n} exercise days was followed by a significantly worse morning",
+                   n);
+    }
+    if (n == 1) return l.Tr("1 of 1 exercise day was followed by a significantly worse morning");
+    // TRANSLATORS: {k} of {n} exercise days; the form follows {k}.
+    return l.Ntr("{k} of {total} exercise days was followed by a significantly worse morning",
+                 "{k} of {total} exercise days were followed by a significantly worse morning", k,
+                 {Arg("k", k), Arg("total", n)});
   }
-  return OfTimes(k, n) + (n == 1 ? " exercise day" : " exercise days") +
-         (k == 1 ? " was" : " were") + " followed by " + morning;
+  if (k == 0) {
+    if (n == 1)
+      return l.Tr("your one exercise day was not followed by a noticeably higher morning");
+    return l.Ntr("none of your {n} exercise days was followed by a noticeably higher morning",
+                 "none of your {n} exercise days was followed by a noticeably higher morning", n);
+  }
+  if (n == 1) return l.Tr("1 of 1 exercise day was followed by a noticeably higher morning");
+  // TRANSLATORS: {k} of {total} exercise days; the form follows {k}.
+  return l.Ntr("{k} of {total} exercise days was followed by a noticeably higher morning",
+               "{k} of {total} exercise days were followed by a noticeably higher morning", k,
+               {Arg("k", k), Arg("total", n)});
 }
 
 }  // namespace
@@ -33,84 +55,132 @@ const Alert* FindAlert(const Reading& r, AlertKind kind) {
 }
 
 std::string FlaredClaim(const Trend& t) {
-  return DaysFollowed(t.flared_days, t.session_days, "a significantly worse morning");
+  return DaysFollowed(t.flared_days, t.session_days, true);
 }
 
 std::string RaisedClaim(const Trend& t) {
-  return DaysFollowed(t.raised_days, t.session_days, "a noticeably higher morning");
+  return DaysFollowed(t.raised_days, t.session_days, false);
 }
 
 std::string SettledClaim(const Trend& t) {
   const int settled = t.session_days - t.raised_days;
+  const Locale& l = L();
   if (settled == t.session_days) {
     if (t.session_days == 1) {
-      return "your one exercise day was followed by a morning within your usual range";
+      return l.Tr("your one exercise day was followed by a morning within your usual range");
     }
-    return "all " + std::to_string(t.session_days) +
-           " of your exercise days were followed by a morning within your usual range or better";
+    // TRANSLATORS: {n} counts exercise days (2 or more).
+    return l.Ntr(
+        "all {n} of your exercise days were followed by a morning within your usual range or "
+        "better",
+        "all {n} of your exercise days were followed by a morning within your usual range or "
+        "better",
+        t.session_days);
   }
-  return OfTimes(settled, t.session_days) + " exercise days" + (settled == 1 ? " was" : " were") +
-         " followed by a morning within your usual range or better";
+  // TRANSLATORS: {k} of {total} exercise days; the form follows {k}.
+  return l.Ntr(
+      "{k} of {total} exercise days was followed by a morning within your usual range or better",
+      "{k} of {total} exercise days were followed by a morning within your usual range or better",
+      settled, {Arg("k", settled), Arg("total", t.session_days)});
 }
 
 std::string EffectClaim(const Trend& t) {
   const double e = *t.exercise_effect;
-  if (std::fabs(e) < 0.25) return "mornings after exercise were much like mornings after rest days";
-  return "mornings after exercise sat " + Points(e) + (e > 0 ? " above" : " below") +
-         " mornings after rest days";
+  if (std::fabs(e) < 0.25) {
+    return L().Tr("mornings after exercise were much like mornings after rest days");
+  }
+  // TRANSLATORS: {points} is "1 point", "1.5 points".
+  return e > 0 ? L().Tr("mornings after exercise sat {points} above mornings after rest days",
+                        {Arg("points", Points(e))})
+               : L().Tr("mornings after exercise sat {points} below mornings after rest days",
+                        {Arg("points", Points(e))});
 }
 
 std::string CreepingClaim(const Trend& t, const Settings& s) {
-  std::string claim = "your mornings this fortnight are " + Points(*t.baseline_change) +
-                      " higher than the fortnight before";
+  const Arg points("points", Points(*t.baseline_change));
   if (!t.exercise_effect || *t.exercise_effect < s.exercise_effect) {
-    claim += ": they are rising on rest days too, so exercise alone does not explain it";
+    // TRANSLATORS: {points} is "1 point", "1.5 points".
+    return L().Tr(
+        "your mornings this fortnight are {points} higher than the fortnight before: they are "
+        "rising on rest days too, so exercise alone does not explain it",
+        {points});
   }
-  return claim;
+  return L().Tr("your mornings this fortnight are {points} higher than the fortnight before",
+                {points});
 }
 
 std::string KeepsRisingClaim(const Rise& rise) {
-  const std::string when = rise.weeks == 8 ? "eight weeks" : "four weeks";
+  const Locale& l = L();
+  // TRANSLATORS: {from} and {to} are pain scores.
+  const Args args = {Arg("from", Num(rise.from)), Arg("to", Num(rise.to))};
   if (rise.all_mornings) {
-    return "your mornings have risen from " + Num(rise.from) + " to " + Num(rise.to) + " over " +
-           when;
+    return rise.weeks == 8
+               ? l.Tr("your mornings have risen from {from} to {to} over eight weeks", args)
+               : l.Tr("your mornings have risen from {from} to {to} over four weeks", args);
   }
-  return "your usual morning has risen from " + Num(rise.from) + " to " + Num(rise.to) + " in " +
-         when;
+  return rise.weeks == 8
+             ? l.Tr("your usual morning has risen from {from} to {to} in eight weeks", args)
+             : l.Tr("your usual morning has risen from {from} to {to} in four weeks", args);
 }
 
 std::string RepeatedClaim(const Alert& a) {
-  return "the last " + std::to_string(a.dates.size()) +
-         " exercise days were each followed by a significantly worse morning";
+  // TRANSLATORS: {n} counts exercise days (2 or more).
+  return L().Ntr("the last {n} exercise days were each followed by a significantly worse morning",
+                 "the last {n} exercise days were each followed by a significantly worse morning",
+                 static_cast<int64_t>(a.dates.size()));
 }
 
 std::string MaskedClaim(const Trend& t) {
-  std::string rest = t.rest_covered == 0 ? "none of your rest mornings was"
-                                         : std::to_string(t.rest_covered) + " of your " +
-                                               std::to_string(t.rest_mornings) + " rest mornings " +
-                                               (t.rest_covered == 1 ? "was" : "were");
-  if (t.rest_mornings == 0) rest = "there was no rest morning to compare with";
+  const Locale& l = L();
+  // TRANSLATORS: {k} of {total} rest mornings came after painkillers; the form follows {k}.
+  std::string rest =
+      t.rest_mornings == 0 ? l.Tr("there was no rest morning to compare with")
+      : t.rest_covered == 0
+          ? l.Tr("none of your rest mornings was after them")
+          : l.Ntr("{k} of your {total} rest mornings was after them",
+                  "{k} of your {total} rest mornings were after them", t.rest_covered,
+                  {Arg("k", t.rest_covered), Arg("total", t.rest_mornings)});
+  // TRANSLATORS: {k} of {total} mornings after exercise; {n} all of them.
   const std::string which =
       t.covered_mornings == t.session_days
-          ? (t.session_days == 1
-                 ? std::string("your one morning after exercise")
-                 : "all " + std::to_string(t.session_days) + " of your mornings after exercise")
-          : std::to_string(t.covered_mornings) + " of your " + std::to_string(t.session_days) +
-                " mornings after exercise";
-  return which + " came after painkillers taken the day or evening before, and " + rest +
-         (t.rest_mornings == 0 ? "" : " after them") + ": they may hide how the sessions land";
+          ? (t.session_days == 1 ? l.Tr("your one morning after exercise")
+                                 : l.Ntr("all {n} of your mornings after exercise",
+                                         "all {n} of your mornings after exercise", t.session_days))
+          : l.Tr("{k} of your {total} mornings after exercise",
+                 {Arg("k", t.covered_mornings), Arg("total", t.session_days)});
+  // TRANSLATORS: {which} says which mornings after exercise; {rest} how the rest mornings
+  // compare.
+  return l.Tr(
+      "{which} came after painkillers taken the day or evening before, and {rest}: they may hide "
+      "how the sessions land",
+      {Arg("which", which), Arg("rest", rest)});
 }
 
-std::string StrainKinds(const Trend& t) {
+std::string StrainKinds(const Trend& t, bool one_session) {
+  const Locale& l = L();
   std::vector<std::string> kinds;
-  auto kind = [&](int n, const char* one, const char* many) {
-    if (n > 0) kinds.push_back(std::to_string(n) + " " + (n == 1 ? one : many));
-  };
-  kind(t.built_sessions, "built up during the session", "built up during the session");
-  kind(t.sharp_sessions, "was sharp or catching", "were sharp or catching");
-  kind(t.still_rising_sessions,
-       "was still rising an hour later and not settled by the next morning",
-       "were still rising an hour later and not settled by the next morning");
+  if (one_session) {
+    if (t.built_sessions > 0) kinds.push_back(l.Tr("built up during the session"));
+    if (t.sharp_sessions > 0) kinds.push_back(l.Tr("was sharp or catching"));
+    if (t.still_rising_sessions > 0) {
+      kinds.push_back(l.Tr("was still rising an hour later and not settled by the next morning"));
+    }
+    return JoinAnd(kinds);
+  }
+  // TRANSLATORS: {n} counts sessions of the ones just named.
+  if (t.built_sessions > 0) {
+    kinds.push_back(l.Ntr("{n} built up during the session", "{n} built up during the session",
+                          t.built_sessions));
+  }
+  if (t.sharp_sessions > 0) {
+    kinds.push_back(
+        l.Ntr("{n} was sharp or catching", "{n} were sharp or catching", t.sharp_sessions));
+  }
+  if (t.still_rising_sessions > 0) {
+    kinds.push_back(l.Ntr("{n} was still rising an hour later and not settled by the next morning",
+                          "{n} were still rising an hour later and not settled by the next morning",
+                          t.still_rising_sessions));
+  }
   return JoinAnd(kinds);
 }
 
@@ -118,15 +188,44 @@ std::string SessionName(const Reading& r, const SessionReading& sr) {
   const auto on_date = std::count_if(r.sessions.begin(), r.sessions.end(),
                                      [&](const SessionReading& x) { return x.date == sr.date; });
   const Session& x = *sr.session;
-  const std::string day = " on " + PersonDate(sr.date);
-  if (on_date <= 1) return (sr.activity ? *sr.activity : std::string("the session")) + day;
-  if (x.time) {
-    return (sr.activity ? *sr.activity + " at " : "the session at ") + x.time->ToString() + day;
+  const Locale& l = L();
+  // TRANSLATORS: {activity} is the activity as the person typed it; {date} a date ("Tue 3
+  // Nov"); {time} a time of day ("18:00"); {number} the session's number that day.
+  const Arg day("date", PersonDate(sr.date));
+  const Arg activity("activity", sr.activity ? *sr.activity : "");
+  if (on_date <= 1) {
+    return sr.activity ? l.Tr("{activity} on {date}", {activity, day})
+                       : l.Tr("the session on {date}", {day});
   }
-  static const char* kOrdinal[] = {"first", "second", "third", "fourth", "fifth"};
-  const std::string which =
-      sr.number <= 5 ? std::string(kOrdinal[sr.number - 1]) : "number " + std::to_string(sr.number);
-  return "the " + which + " session" + (sr.activity ? " (" + *sr.activity + ")" : "") + day;
+  if (x.time) {
+    const Arg time("time", x.time->ToString());
+    return sr.activity ? l.Tr("{activity} at {time} on {date}", {activity, time, day})
+                       : l.Tr("the session at {time} on {date}", {time, day});
+  }
+  std::string which;
+  switch (sr.number) {
+    case 1:
+      which = l.Tr("the first session");
+      break;
+    case 2:
+      which = l.Tr("the second session");
+      break;
+    case 3:
+      which = l.Tr("the third session");
+      break;
+    case 4:
+      which = l.Tr("the fourth session");
+      break;
+    case 5:
+      which = l.Tr("the fifth session");
+      break;
+    default:
+      which = l.Tr("session number {number}", {Arg("number", sr.number)});
+      break;
+  }
+  // TRANSLATORS: {which} is "the second session".
+  return sr.activity ? l.Tr("{which} ({activity}) on {date}", {Arg("which", which), activity, day})
+                     : l.Tr("{which} on {date}", {Arg("which", which), day});
 }
 
 std::vector<const SessionReading*> SharpSessions(const Reading& r) {
@@ -143,18 +242,22 @@ std::vector<const SessionReading*> SharpSessions(const Reading& r) {
 std::string ActivitiesClaim(const Reading& r) {
   std::vector<std::string> off, others;
   for (const ActivityReading& a : r.activities) {
-    const std::string counts = OfTimes(a.raised_days, a.days);
+    const Locale& l = L();
+    // TRANSLATORS: {activity} is the activity's name; {count} is "3 of 4".
+    const Args args = {Arg("activity", a.name), Arg("count", OfTimes(a.raised_days, a.days))};
     if (!a.setting_off) {
-      others.push_back("after " + a.name + ", " + counts);
+      others.push_back(l.Tr("after {activity}, {count}", args));
     } else if (off.empty()) {
-      off.push_back("the mornings after " + a.name + " were higher " + counts + " times");
+      off.push_back(l.Tr("the mornings after {activity} were higher {count} times", args));
     } else {
-      off.push_back("after " + a.name + " " + counts);
+      off.push_back(l.Tr("after {activity} {count}", args));
     }
   }
   if (off.empty()) return "";
   std::string out = JoinAnd(off);
-  for (const std::string& o : others) out += "; " + o;
+  for (const std::string& o : others) {
+    out = L().Tr("{first}; {second}", {Arg("first", out), Arg("second", o)});
+  }
   return out;
 }
 
@@ -162,17 +265,22 @@ std::string HeldBackWords(HeldBack h, const Reading& r, const Settings& s) {
   const Trend& t = r.trend;
   switch (h) {
     case HeldBack::kFlares:  // with what a flare is: the evidence then counts the higher ones
-      return FlaredClaim(t) + " (" + Num(s.significant_change) +
-             " or more points above your usual)";
+      return L().Tr("{claim} ({points} or more points above your usual)",
+                    {Arg("claim", FlaredClaim(t)), Arg("points", Num(s.significant_change))});
     case HeldBack::kCreeping:
       return CreepingClaim(t, s);
     case HeldBack::kStrain:
-      if (t.strain_sessions == 1) return "your one session " + StrainKinds(t).substr(2);
-      return "of your " + std::to_string(t.strain_sessions) + " sessions, " + StrainKinds(t);
+      // TRANSLATORS: {kinds} lists how the sessions strained.
+      if (t.strain_sessions == 1) {
+        return L().Tr("your one session {kinds}", {Arg("kinds", StrainKinds(t, true))});
+      }
+      return L().Ntr("of your {n} sessions, {kinds}", "of your {n} sessions, {kinds}",
+                     t.strain_sessions, {Arg("kinds", StrainKinds(t))});
     case HeldBack::kSharp: {
       std::vector<std::string> names;
       for (const SessionReading* sr : SharpSessions(r)) names.push_back(SessionName(r, *sr));
-      return "sharp or catching pain during " + JoinAnd(names);
+      // TRANSLATORS: {sessions} names the sessions ("swimming on Tue 3 Nov").
+      return L().Tr("sharp or catching pain during {sessions}", {Arg("sessions", JoinAnd(names))});
     }
     case HeldBack::kActivity:
       return ActivitiesClaim(r);
@@ -180,7 +288,7 @@ std::string HeldBackWords(HeldBack h, const Reading& r, const Settings& s) {
       return MaskedClaim(t);
     case HeldBack::kKeepsRising: {
       const Alert* a = FindAlert(r, AlertKind::kKeepsRising);
-      return a && a->rise ? KeepsRisingClaim(*a->rise) : "your mornings keep rising";
+      return a && a->rise ? KeepsRisingClaim(*a->rise) : L().Tr("your mornings keep rising");
     }
     case HeldBack::kRepeatedWorseMornings: {
       const Alert* a = FindAlert(r, AlertKind::kRepeatedWorseMornings);

@@ -5,6 +5,7 @@
 // without a number there is said to be unknown, never guessed (docs/safety.md).
 #include <algorithm>
 
+#include "backsignal/words/i18n.h"
 #include "backsignal/words/safety.h"
 
 namespace backsignal {
@@ -59,20 +60,27 @@ std::string EmergencyNumber(std::string_view zone) {
   return c.numbers.empty() ? "" : c.numbers.front();
 }
 
-std::string EmergencyCallWords(std::string_view zone) {
+std::string EmergencyCallWords(std::string_view zone, const Locale& loc) {
   const EmergencyContact c = EmergencyFor(zone);
   if (!c.numbers.empty()) {
-    std::string out = "call " + c.numbers[0];
-    if (c.numbers.size() > 1) out += " or " + c.numbers[1];
-    return out + " now";
+    // TRANSLATORS: {number} is the emergency number ("112"); {other} a second one ("15").
+    if (c.numbers.size() > 1) {
+      return loc.Tr("call {number} or {other} now",
+                    {Arg("number", c.numbers[0]), Arg("other", c.numbers[1])});
+    }
+    // TRANSLATORS: {number} is the emergency number ("112").
+    return loc.Tr("call {number} now", {Arg("number", c.numbers[0])});
   }
-  const std::string general =
-      "on a mobile phone, 112 or 911 connects to the local emergency services in most countries";
   if (!c.country.empty()) {
-    return "call the local emergency number now (backsignal does not know it for " + c.country +
-           "; " + general + ")";
+    // TRANSLATORS: {country} is a country's name in English ("Nauru").
+    return loc.Tr(
+        "call the local emergency number now (backsignal does not know it for {country}; on a "
+        "mobile phone, 112 or 911 connects to the local emergency services in most countries)",
+        {Arg("country", c.country)});
   }
-  return "call your local emergency number now (" + general + ")";
+  return loc.Tr(
+      "call your local emergency number now (on a mobile phone, 112 or 911 connects to the local "
+      "emergency services in most countries)");
 }
 
 }  // namespace backsignal

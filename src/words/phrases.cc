@@ -20,119 +20,119 @@ std::string FormatScoreNumber(double v) {
   return buf;
 }
 
-std::string Plural(int n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
+std::string PersonDate(Date d, bool with_year) { return words_detail::L().Day(d, with_year); }
 
-std::string PersonDate(Date d, bool with_year) {
-  static const char* kDays[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};  // 1970-01-01
-  static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  const int32_t n = d.days();
-  const int weekday = static_cast<int>(((n % 7) + 7) % 7);
-  std::string out =
-      std::string(kDays[weekday]) + " " + std::to_string(d.day()) + " " + kMonths[d.month() - 1];
-  if (with_year) out += " " + std::to_string(d.year());
-  return out;
-}
-
-std::string DescribeDuring(DuringSignal s) {
+std::string DescribeDuring(DuringSignal s, const Locale* loc) {
+  const words_detail::MaybeScope scope(loc);
   switch (s) {
     case DuringSignal::kSharp:
-      return "sharp or catching pain: modify or stop";
+      return words_detail::L().Tr("sharp or catching pain: modify or stop");
     case DuringSignal::kBuilding:
-      return "building as it went on";
+      return words_detail::L().Tr("building as it went on");
     case DuringSignal::kStable:
-      return "stable";
+      return words_detail::L().Tr("stable");
     case DuringSignal::kUnknown:
-      return "not recorded";
+      return words_detail::L().Tr("not recorded");
   }
   return "";
 }
 
-std::string DescribeHourAfter(HourAfterSignal s) {
+std::string DescribeHourAfter(HourAfterSignal s, const Locale* loc) {
+  const words_detail::MaybeScope scope(loc);
   switch (s) {
     case HourAfterSignal::kRising:
-      return "still rising or tighter an hour later";
+      return words_detail::L().Tr("still rising or tighter an hour later");
     case HourAfterSignal::kSettling:
-      return "settling";
+      return words_detail::L().Tr("settling");
     case HourAfterSignal::kUnknown:
-      return "not recorded";
+      return words_detail::L().Tr("not recorded");
   }
   return "";
 }
 
-std::string ShortDuring(DuringSignal s) {
+std::string ShortDuring(DuringSignal s, const Locale* loc) {
+  const words_detail::MaybeScope scope(loc);
   switch (s) {
     case DuringSignal::kSharp:
-      return "sharp or catching";
+      return words_detail::L().TrC("in a table", "sharp or catching");
     case DuringSignal::kBuilding:
-      return "building";
+      return words_detail::L().TrC("in a table", "building");
     case DuringSignal::kStable:
-      return "stable";
+      return words_detail::L().TrC("in a table", "stable");
     case DuringSignal::kUnknown:
-      return "not recorded";
+      return words_detail::L().TrC("in a table", "not recorded");
   }
   return "";
 }
 
-std::string ShortHourAfter(HourAfterSignal s) {
+std::string ShortHourAfter(HourAfterSignal s, const Locale* loc) {
+  const words_detail::MaybeScope scope(loc);
   switch (s) {
     case HourAfterSignal::kRising:
-      return "rising";
+      return words_detail::L().TrC("in a table", "rising");
     case HourAfterSignal::kSettling:
-      return "settling";
+      return words_detail::L().TrC("in a table", "settling");
     case HourAfterSignal::kUnknown:
-      return "not recorded";
+      return words_detail::L().TrC("in a table", "not recorded");
   }
   return "";
 }
 
-std::string HourAfterMeaning(HourAfterSignal s) {
+std::string HourAfterMeaning(HourAfterSignal s, const Locale* loc) {
+  const words_detail::MaybeScope scope(loc);
   switch (s) {
     case HourAfterSignal::kSettling:
-      return "Settling back: your mid back seems to have managed the load reasonably well.";
+      return words_detail::L().Tr(
+          "Settling back: your mid back seems to have managed the load reasonably well.");
     case HourAfterSignal::kRising:
-      return "Still rising or tighter: the load may have been more than your mid back could "
-             "absorb today. Tomorrow morning will tell more; one session is not a verdict.";
+      return words_detail::L().Tr(
+          "Still rising or tighter: the load may have been more than your mid back could "
+          "absorb today. Tomorrow morning will tell more; one session is not a verdict.");
     case HourAfterSignal::kUnknown:
-      return "Add how it felt during the session (early and at the end) to compare with.";
+      return words_detail::L().Tr(
+          "Add how it felt during the session (early and at the end) to compare with.");
   }
   return "";
 }
 
-std::string DescribeMorningAfter(MorningSignal s) {
+std::string DescribeMorningAfter(MorningSignal s, const Locale* loc) {
+  const words_detail::MaybeScope scope(loc);
   switch (s) {
     case MorningSignal::kWorse:
-      return "significantly worse than your usual morning. One morning is not a verdict: other "
-             "things (sitting, long spells in one position, upper-body tension) can cause it too.";
+      return words_detail::L().Tr(
+          "significantly worse than your usual morning. One morning is not a verdict: other "
+          "things (sitting, long spells in one position, upper-body tension) can cause it too.");
     case MorningSignal::kHigher:
-      return "noticeably higher than your usual morning. One morning is not a verdict; the "
-             "pattern over a week or two is what tells.";
+      return words_detail::L().Tr(
+          "noticeably higher than your usual morning. One morning is not a verdict; the "
+          "pattern over a week or two is what tells.");
     case MorningSignal::kBetter:
-      return "better than your usual morning.";
+      return words_detail::L().Tr("better than your usual morning.");
     case MorningSignal::kUsual:
-      return "within your usual range.";
+      return words_detail::L().Tr("within your usual range.");
     case MorningSignal::kUnknown:
-      return "no usual morning to compare with yet: it comes from mornings after days without "
-             "exercise.";
+      return words_detail::L().Tr(
+          "no usual morning to compare with yet: it comes from mornings after days without "
+          "exercise.");
   }
   return "";
 }
 
-std::string LoadWords(Load load) {
+std::string LoadWords(Load load, const Locale* loc) {
+  const words_detail::MaybeScope scope(loc);
   switch (load) {
     case Load::kRotation:
-      return "sustained rotation";
+      return words_detail::L().Tr("sustained rotation");
     case Load::kBreathingUnderLoad:
-      return "heavy breathing under load";
+      return words_detail::L().Tr("heavy breathing under load");
     case Load::kArmsAway:
-      return "the arms working away from the body";
+      return words_detail::L().Tr("the arms working away from the body");
   }
   return "";
 }
 
-std::string LoadList(LoadSet load) {
+std::string LoadList(LoadSet load, const Locale* loc) {
+  const words_detail::MaybeScope scope(loc);
   std::string out;
   for (Load l : kAllLoads) {
     if (!load.Has(l)) continue;
@@ -142,20 +142,24 @@ std::string LoadList(LoadSet load) {
   return out;
 }
 
-std::string LoadShortList(LoadSet load) {
+std::string ShortHourAfter(HourAfterSignal s, const Locale& loc) { return ShortHourAfter(s, &loc); }
+std::string LoadShortList(LoadSet load, const Locale& loc) { return LoadShortList(load, &loc); }
+
+std::string LoadShortList(LoadSet load, const Locale* loc) {
+  const words_detail::MaybeScope scope(loc);
   std::string out;
   for (Load l : kAllLoads) {
     if (!load.Has(l)) continue;
     if (!out.empty()) out += ", ";
     switch (l) {
       case Load::kRotation:
-        out += "rotation";
+        out += words_detail::L().TrC("load, short", "rotation");
         break;
       case Load::kBreathingUnderLoad:
-        out += "heavy breathing";
+        out += words_detail::L().TrC("load, short", "heavy breathing");
         break;
       case Load::kArmsAway:
-        out += "arms away";
+        out += words_detail::L().TrC("load, short", "arms away");
         break;
     }
   }
@@ -164,23 +168,33 @@ std::string LoadShortList(LoadSet load) {
 
 namespace words_detail {
 
-std::string Num(double v) { return FormatScoreNumber(std::round(v * 100) / 100); }
+namespace {
+thread_local const Locale* current_locale = nullptr;
+}  // namespace
+
+const Locale& L() { return current_locale != nullptr ? *current_locale : Locale::English(); }
+LocaleScope::LocaleScope(const Locale& loc) : previous_(current_locale) { current_locale = &loc; }
+LocaleScope::~LocaleScope() { current_locale = previous_; }
+
+std::string Num(double v) { return L().Number(std::round(v * 100) / 100); }
 
 std::string Points(double v) {
-  const std::string n = Num(std::fabs(v));
-  return n + (n == "1" ? " point" : " points");
-}
-
-std::string OfTimes(int k, int n) { return std::to_string(k) + " of " + std::to_string(n); }
-
-std::string JoinAnd(const std::vector<std::string>& parts) {
-  std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) out += (i + 1 == parts.size()) ? " and " : ", ";
-    out += parts[i];
+  const double a = std::round(std::fabs(v) * 100) / 100;
+  // TRANSLATORS: {points} is a number of points on the 0-10 scale ("1.5"). The form is chosen
+  // by the number's whole part: 1.5 takes the form of 1 where the language says "1,5 Punkte"
+  // the same as "2 Punkte", so the forms are chosen for whole numbers and fractions apart.
+  if (a != std::floor(a)) {
+    return L().TrC("points", "{points} points", {Arg("points", Num(a))});
   }
-  return out;
+  return L().NtrC("points", "{n} point", "{n} points", static_cast<int64_t>(a));
 }
+
+std::string OfTimes(int k, int n) {
+  // TRANSLATORS: {k} of {n}: "3 of 7".
+  return L().Tr("{k} of {total}", {Arg("k", k), Arg("total", n)});
+}
+
+std::string JoinAnd(const std::vector<std::string>& parts) { return L().List(parts); }
 
 std::string Capital(std::string s) {
   if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 32);
@@ -188,15 +202,17 @@ std::string Capital(std::string s) {
 }
 
 std::string FromUsual(double v) {
-  const std::string n = Num(std::fabs(v));
-  if (n == "0") return "at your usual";
-  return n + (n == "1" ? " point " : " points ") + (v > 0 ? "above" : "below") + " your usual";
+  const double a = std::round(std::fabs(v) * 100) / 100;
+  if (a == 0) return L().Tr("at your usual");
+  // TRANSLATORS: {points} is "1 point", "1.5 points".
+  return v > 0 ? L().Tr("{points} above your usual", {Arg("points", Points(a))})
+               : L().Tr("{points} below your usual", {Arg("points", Points(a))});
 }
 
 std::string ChangeWords(double from, double to, double noticeable) {
-  if (to - from >= noticeable) return "going up";
-  if (from - to >= noticeable) return "coming down";
-  return "about the same";
+  if (to - from >= noticeable) return L().Tr("going up");
+  if (from - to >= noticeable) return L().Tr("coming down");
+  return L().Tr("about the same");
 }
 
 std::string ConfounderWords(Confounder c, const Day* day, const Day* next) {
@@ -204,60 +220,88 @@ std::string ConfounderWords(Confounder c, const Day* day, const Day* next) {
   switch (c) {
     case Confounder::kSitting:
       if (ctx && ctx->sitting_hours) {
-        return Num(*ctx->sitting_hours) +
-               (*ctx->sitting_hours == 1 ? " hour of sitting" : " hours of sitting");
+        // TRANSLATORS: {hours} is a number of hours, maybe with a fraction ("7.5").
+        const double h = *ctx->sitting_hours;
+        if (h != std::floor(h)) return L().Tr("{hours} hours of sitting", {Arg("hours", Num(h))});
+        return L().Ntr("{n} hour of sitting", "{n} hours of sitting", static_cast<int64_t>(h));
       }
-      return "long hours of sitting";
+      return L().Tr("long hours of sitting");
     case Confounder::kProlongedPosition:
-      return "long spells in one position";
+      return L().Tr("long spells in one position");
     case Confounder::kUpperBodyTension:
       if (ctx && ctx->upper_body_tension) {
-        return "upper-body tension at " + Num(ctx->upper_body_tension->value()) + " out of 10";
+        // TRANSLATORS: {score} is a score out of 10.
+        return L().Tr("upper-body tension at {score} out of 10",
+                      {Arg("score", Num(ctx->upper_body_tension->value()))});
       }
-      return "high upper-body tension";
+      return L().Tr("high upper-body tension");
     case Confounder::kShortSleep:
       if (next && next->context.sleep_hours) {
-        return "a short night after it (" + Num(*next->context.sleep_hours) + " hours' sleep)";
+        // TRANSLATORS: {hours} is a number of hours, maybe with a fraction ("5.5").
+        return L().Tr("a short night after it ({hours} hours' sleep)",
+                      {Arg("hours", Num(*next->context.sleep_hours))});
       }
-      return "a short night after it";
+      return L().Tr("a short night after it");
     case Confounder::kStress:
-      if (ctx && ctx->stress) return "stress at " + Num(ctx->stress->value()) + " out of 10";
-      return "a stressful day";
+      if (ctx && ctx->stress) {
+        // TRANSLATORS: {score} is a score out of 10.
+        return L().Tr("stress at {score} out of 10", {Arg("score", Num(ctx->stress->value()))});
+      }
+      return L().Tr("a stressful day");
   }
   return "";
 }
 
 std::string ConfounderKindWords(Confounder c) {
   switch (c) {
+    // TRANSLATORS: a kind of day, as it follows "After days with" and "above all" (German:
+    // the dative).
     case Confounder::kSitting:
-      return "long hours of sitting";
+      return L().TrC("kind of day", "long hours of sitting");
     case Confounder::kProlongedPosition:
-      return "long spells in one position";
+      return L().TrC("kind of day", "long spells in one position");
     case Confounder::kUpperBodyTension:
-      return "high upper-body tension";
+      return L().TrC("kind of day", "high upper-body tension");
     case Confounder::kShortSleep:
-      return "short nights";
+      return L().TrC("kind of day", "short nights");
     case Confounder::kStress:
-      return "high stress";
+      return L().TrC("kind of day", "high stress");
   }
   return "";
 }
 
 AfterWords FactorAfterWords(const std::string& factor, bool exercise_days_only, const Reading& r,
                             const Settings& s) {
-  if (factor == "short_sleep") return {"After short nights", "after longer nights", "the morning"};
-  if (factor == "poor_sleep") {
-    return {"After nights you slept poorly", "after better nights", "the morning"};
+  const Locale& l = L();
+  if (factor == "short_sleep") {
+    return {l.Tr("After short nights"), l.Tr("after longer nights"), l.Tr("the morning")};
   }
-  const std::string kind = exercise_days_only ? "exercise days" : "days";
-  return {"After " + kind + " with " + FactorWords(factor, r, s), "after " + kind + " without it",
-          "the next morning"};
+  if (factor == "poor_sleep") {
+    return {l.Tr("After nights you slept poorly"), l.Tr("after better nights"),
+            l.Tr("the morning")};
+  }
+  // TRANSLATORS: {factor} is a factor of the day ("long hours of sitting").
+  const Arg f("factor", FactorWords(factor, r, s));
+  if (exercise_days_only) {
+    return {l.Tr("After exercise days with {factor}", {f}), l.Tr("after exercise days without it"),
+            l.Tr("the next morning")};
+  }
+  return {l.Tr("After days with {factor}", {f}), l.Tr("after days without it"),
+          l.Tr("the next morning")};
 }
 
 std::string FactorWords(const std::string& factor, const Reading& r, const Settings& s) {
   (void)s;
   for (Load l : kAllLoads) {
-    if (factor == LoadName(l)) return LoadWords(l);
+    if (factor != LoadName(l)) continue;
+    switch (l) {
+      case Load::kRotation:
+        return L().TrC("kind of day", "sustained rotation");
+      case Load::kBreathingUnderLoad:
+        return L().TrC("kind of day", "heavy breathing under load");
+      case Load::kArmsAway:
+        return L().TrC("kind of day", "the arms working away from the body");
+    }
   }
   for (Confounder c : kAllConfounders) {
     if (factor == Name(c)) return ConfounderKindWords(c);
@@ -265,13 +309,16 @@ std::string FactorWords(const std::string& factor, const Reading& r, const Setti
   if (factor == "long_session") {
     // Minutes are whole: "more than your usual 43 minutes" for a middle of 42.5.
     const long minutes = r.median_session_minutes ? std::lround(*r.median_session_minutes) : 0;
-    return "more exercise than your usual " + std::to_string(minutes) + " minutes in a day";
+    // TRANSLATORS: {minutes} is a whole number of minutes.
+    return L().TrC("kind of day", "more exercise than your usual {minutes} minutes in a day",
+                   {Arg("minutes", minutes)});
   }
-  if (factor == "two_sessions") return "two sessions in a day";
-  if (factor == "poor_sleep") return "poorly slept nights";
-  if (factor == "painkillers") return "painkillers";
+  if (factor == "two_sessions") return L().TrC("kind of day", "two sessions in a day");
+  if (factor == "poor_sleep") return L().TrC("kind of day", "poorly slept nights");
+  if (factor == "painkillers") return L().TrC("kind of day", "painkillers");
   if (factor.starts_with("activity:")) return factor.substr(9);
-  if (factor.starts_with("tag:")) return "\"" + factor.substr(4) + "\"";
+  // TRANSLATORS: {tag} is the person's own factor as they typed it, quoted.
+  if (factor.starts_with("tag:")) return L().Tr("\"{tag}\"", {Arg("tag", factor.substr(4))});
   return factor;
 }
 

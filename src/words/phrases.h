@@ -1,12 +1,39 @@
 // Pieces of the words, private to the words module.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "backsignal/reading/reading.h"
+#include "backsignal/words/i18n.h"
 
 namespace backsignal::words_detail {
+
+// The language the words of one WordsFor call are made in: set for the call's length by a
+// LocaleScope (on the calling thread only), so that the small pieces below need not carry it.
+// English outside any scope. The public functions take their Locale as an argument.
+const Locale& L();
+class LocaleScope {
+ public:
+  explicit LocaleScope(const Locale& loc);
+  ~LocaleScope();
+  LocaleScope(const LocaleScope&) = delete;
+  LocaleScope& operator=(const LocaleScope&) = delete;
+
+ private:
+  const Locale* previous_;
+};
+// A LocaleScope when `loc` is given; nothing otherwise.
+class MaybeScope {
+ public:
+  explicit MaybeScope(const Locale* loc) {
+    if (loc != nullptr) scope_.emplace(*loc);
+  }
+
+ private:
+  std::optional<LocaleScope> scope_;
+};
 
 std::string Num(double v);     // "3", "1.5", "0.25"
 std::string Points(double v);  // "1 point", "1.5 points" (of the magnitude)
@@ -57,7 +84,8 @@ const Alert* FindAlert(const Reading& r, AlertKind kind);
 // What holds back `helpful`, each in the person's terms (reading.md §5).
 std::string HeldBackWords(HeldBack h, const Reading& r, const Settings& s);
 // Strain by kind, with counts: "2 built up during the session and 1 was sharp or catching".
-std::string StrainKinds(const Trend& t);
+// With `one_session`, the kinds alone ("was sharp or catching").
+std::string StrainKinds(const Trend& t, bool one_session = false);
 // "the mornings after deadlifts were higher 4 of 4 times; after swimming, 0 of 5".
 std::string ActivitiesClaim(const Reading& r);
 

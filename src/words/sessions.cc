@@ -10,31 +10,47 @@ using namespace words_detail;
 
 namespace {
 
+// "pain 5, usual 3; stiffness 4, usual 2": the scores the morning's words rest on, or "".
 std::string MorningEvidence(const SessionReading& sr) {
   if (!sr.morning_pain) return "";
-  std::string e = " (pain " + Num(sr.morning_pain->value());
-  if (sr.usual.pain) e += ", usual " + Num(*sr.usual.pain);
+  const Locale& l = L();
+  // TRANSLATORS: {score} and {usual} are scores out of 10.
+  std::string e =
+      sr.usual.pain
+          ? l.Tr("pain {score}, usual {usual}",
+                 {Arg("score", Num(sr.morning_pain->value())), Arg("usual", Num(*sr.usual.pain))})
+          : l.Tr("pain {score}", {Arg("score", Num(sr.morning_pain->value()))});
   if (sr.morning_stiffness) {
-    e += "; stiffness " + Num(sr.morning_stiffness->value());
-    if (sr.usual.stiffness) e += ", usual " + Num(*sr.usual.stiffness);
+    const std::string st =
+        sr.usual.stiffness
+            ? l.Tr("stiffness {score}, usual {usual}",
+                   {Arg("score", Num(sr.morning_stiffness->value())),
+                    Arg("usual", Num(*sr.usual.stiffness))})
+            : l.Tr("stiffness {score}", {Arg("score", Num(sr.morning_stiffness->value()))});
+    e = l.Tr("{first}; {second}", {Arg("first", e), Arg("second", st)});
   }
-  return e + ")";
+  return e;
 }
 
 std::string MorningWords(const SessionReading& sr, Date as_of) {
+  const Locale& l = L();
   const std::string e = MorningEvidence(sr);
+  // TRANSLATORS: {words} says how the morning compares; {scores} the scores it rests on.
+  const auto with = [&](const std::string& words) {
+    return e.empty() ? words : l.Tr("{words} ({scores})", {Arg("words", words), Arg("scores", e)});
+  };
   switch (sr.morning) {
     case MorningSignal::kWorse:
-      return (e.empty() ? "significantly worse than usual" : "significantly worse") + e;
+      return e.empty() ? l.Tr("significantly worse than usual") : with(l.Tr("significantly worse"));
     case MorningSignal::kHigher:
-      return (e.empty() ? "noticeably higher than usual" : "noticeably higher") + e;
+      return e.empty() ? l.Tr("noticeably higher than usual") : with(l.Tr("noticeably higher"));
     case MorningSignal::kBetter:
-      return "better than usual" + e;
+      return with(l.Tr("better than usual"));
     case MorningSignal::kUsual:
-      return "within the usual range" + e;
+      return with(l.Tr("within the usual range"));
     case MorningSignal::kUnknown:
-      if (sr.morning_pain) return "no usual yet to compare with" + e;
-      return sr.date + 1 > as_of ? "not yet" : "not recorded";
+      if (sr.morning_pain) return with(l.Tr("no usual yet to compare with"));
+      return sr.date + 1 > as_of ? l.Tr("not yet") : l.Tr("not recorded");
   }
   return "";
 }
@@ -42,22 +58,24 @@ std::string MorningWords(const SessionReading& sr, Date as_of) {
 std::string MorningWithPainkillers(const SessionReading& sr, Date as_of) {
   std::string out = MorningWords(sr, as_of);
   if (sr.morning_covered && sr.morning_pain) {
-    out += ", after painkillers the day before, which can hide a flare";
+    // TRANSLATORS: {morning} is how the morning was.
+    out = L().Tr("{morning}, after painkillers the day before, which can hide a flare",
+                 {Arg("morning", out)});
   }
   return out;
 }
 
 std::string DuringWords(const SessionReading& sr) {
-  if (sr.during == DuringSignal::kSharp) return "sharp or catching pain: modify or stop";
+  if (sr.during == DuringSignal::kSharp) return L().Tr("sharp or catching pain: modify or stop");
   return DescribeDuring(sr.during);
 }
 
 std::string HourAfterWords(const SessionReading& sr) {
   if (sr.strain == Strain::kStillRising) {
-    return "still rising an hour later, not settled by morning";
+    return L().Tr("still rising an hour later, not settled by morning");
   }
   if (sr.hour_after == HourAfterSignal::kRising && sr.response == Response::kSettled) {
-    return "still rising an hour later, settled by morning";
+    return L().Tr("still rising an hour later, settled by morning");
   }
   return DescribeHourAfter(sr.hour_after);
 }
@@ -71,11 +89,16 @@ void SessionsWords(const Reading& r, const Settings& s, ReadingWords& w) {
     SessionWords out;
     out.date = sr.date;
     out.number = sr.number;
+    const Locale& l = L();
     out.heading = PersonDate(sr.date);
     if (x.time) out.heading += " " + x.time->ToString();
     // The person's own activity and the length: two things, so a comma, never "and".
     std::string what = sr.activity.value_or("");
-    if (x.minutes) what += (what.empty() ? "" : ", ") + std::to_string(*x.minutes) + " min";
+    if (x.minutes) {
+      // TRANSLATORS: a session's length in minutes, short.
+      const std::string minutes = l.Tr("{minutes} min", {Arg("minutes", *x.minutes)});
+      what += (what.empty() ? "" : ", ") + minutes;
+    }
     if (!what.empty()) out.heading += ": " + what;
     if (!x.load.empty()) out.heading += " (" + LoadList(x.load) + ")";
     out.during = DuringWords(sr);
@@ -89,11 +112,13 @@ void SessionsWords(const Reading& r, const Settings& s, ReadingWords& w) {
       for (Confounder f : sr.unusual_confounders) {
         c.push_back(ConfounderWords(f, sr.day, sr.next_day));
       }
-      const bool one = c.size() == 1;
-      out.also = "That day also had " + JoinAnd(c) +
-                 (one ? ", unusual for you: the higher morning may be from it, not the session."
-                      : ", unusual for you: the higher morning may be from them, not the "
-                        "session.");
+      // TRANSLATORS: {loads} lists the day's other loads; {n} counts them.
+      out.also = l.Ntr(
+          "That day also had {loads}, unusual for you: the higher morning may be from it, not the "
+          "session.",
+          "That day also had {loads}, unusual for you: the higher morning may be from them, not "
+          "the session.",
+          static_cast<int64_t>(c.size()), {Arg("loads", JoinAnd(c))});
     }
     w.sessions.push_back(std::move(out));
   }
@@ -133,39 +158,64 @@ void AssociationsWords(const Reading& r, const Settings& s, ReadingWords& w) {
       painkillers = painkillers || b.factor == "painkillers";
     }
     AfterWords after = FactorAfterWords(a.factor, a.exercise_days_only, r, s);
+    const Locale& l = L();
     if (names.size() > 1) {
-      const std::string kind = a.exercise_days_only ? "exercise days" : "days";
-      after = {"After " + kind + " with " + JoinAnd(names) + " (they fell on the same days)",
-               "after " + kind + " without them", "the next morning"};
+      // TRANSLATORS: {factors} lists factors that fell on the same days.
+      const Arg f("factors", JoinAnd(names));
+      after =
+          a.exercise_days_only
+              ? AfterWords{l.Tr("After exercise days with {factors} (they fell on the same days)",
+                                {f}),
+                           l.Tr("after exercise days without them"), l.Tr("the next morning")}
+              : AfterWords{l.Tr("After days with {factors} (they fell on the same days)", {f}),
+                           l.Tr("after days without them"), l.Tr("the next morning")};
     }
-    std::string text = after.with + ", " + after.morning + " was noticeably higher " +
-                       OfTimes(a.with_higher, a.with_days) + " times";
-    if (a.with_points) text += " (" + FromUsual(*a.with_points) + " on average)";
-    text += ", against " + OfTimes(a.without_higher, a.without_days) + " " + after.without;
-    if (a.without_points) text += " (" + FromUsual(*a.without_points) + ")";
-    text += ". ";
+    // TRANSLATORS: {after} is "After days with long hours of sitting"; {morning} "the next
+    // morning"; {count} "3 of 5".
+    std::string text = l.Tr("{after}, {morning} was noticeably higher {count} times",
+                            {Arg("after", after.with), Arg("morning", after.morning),
+                             Arg("count", OfTimes(a.with_higher, a.with_days))});
+    if (a.with_points) {
+      // TRANSLATORS: {text} is the sentence so far; {points} "1.5 points above your usual".
+      text = l.Tr("{text} ({points} on average)",
+                  {Arg("text", text), Arg("points", FromUsual(*a.with_points))});
+    }
+    // TRANSLATORS: {text} is the sentence so far; {count} "1 of 6"; {without} "after days
+    // without it".
+    text = l.Tr("{text}, against {count} {without}",
+                {Arg("text", text), Arg("count", OfTimes(a.without_higher, a.without_days)),
+                 Arg("without", after.without)});
+    if (a.without_points) {
+      text = l.Tr("{text} ({points})",
+                  {Arg("text", text), Arg("points", FromUsual(*a.without_points))});
+    }
+    text = l.Tr("{claim}.", {Arg("claim", text)}) + " ";
     if (painkillers) {
-      text +=
-          "Painkillers are taken because of pain, so this shows how the two go together, not "
-          "that one causes the other.";
+      text += l.Tr(
+          "Painkillers are taken because of pain, so this shows how the two go together, not that "
+          "one causes the other.");
     } else if (a.clears_bar) {
-      text += "That is a clear difference, though it does not show that one causes the other.";
+      text +=
+          l.Tr("That is a clear difference, though it does not show that one causes the other.");
     } else if (*a.difference <= 0) {
-      text += "No sign so far that it goes with worse mornings.";
+      text += l.Tr("No sign so far that it goes with worse mornings.");
     } else {
-      text += "With this few days, that difference could still be chance.";
+      text += l.Tr("With this few days, that difference could still be chance.");
     }
     w.associations.push_back({a.factor, std::move(text), a.clears_bar});
   }
   const std::string need = Num(s.association_min_days);
+  // TRANSLATORS: {days} is how many days each factor needs (5); {factors} lists factors.
   if (enough.empty()) {
-    w.associations_note =
-        "Not enough days yet to compare what tends to go with a higher "
-        "morning: each thing needs " +
-        need + " days with it and " + need + " without, each with the morning after recorded.";
+    w.associations_note = L().Tr(
+        "Not enough days yet to compare what tends to go with a higher morning: each thing needs "
+        "{days} days with it and {days} without, each with the morning after recorded.",
+        {Arg("days", need)});
   } else if (!missing.empty()) {
-    w.associations_note = "Not enough days yet to compare " + JoinAnd(missing) + " (each needs " +
-                          need + " days with it and " + need + " without).";
+    w.associations_note = L().Tr(
+        "Not enough days yet to compare {factors} (each needs {days} days with it and "
+        "{days} without).",
+        {Arg("factors", JoinAnd(missing)), Arg("days", need)});
   }
 }
 

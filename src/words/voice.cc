@@ -75,9 +75,50 @@ std::string InVoice(const std::string& text, const Voice& voice) {
   return out;
 }
 
+// German's formal address is the third person plural: "Sie haben", "Ihre Morgen" retold about
+// the person are "sie haben", "ihre Morgen" (a sentence's first word stays capitalised).
+// Spanish's texts are written in usted forms without "usted", which read as the third person
+// as they are (docs/languages.md).
+std::string RetoldInVoice(const std::string& text, const Voice& voice, const Locale& loc) {
+  if (!voice.third_person) return text;
+  if (loc.tag() == "en") return InVoice(text, voice);
+  if (loc.tag() != "de") return text;
+  static const char* kFormal[] = {"Sie",   "Ihr",   "Ihre",  "Ihrer",
+                                  "Ihren", "Ihrem", "Ihres", "Ihnen"};
+  std::string out;
+  size_t i = 0;
+  bool sentence_start = true;
+  while (i < text.size()) {
+    if (!IsLetter(text[i])) {
+      if (text[i] == '.' || text[i] == ':' || text[i] == '!' || text[i] == '?') {
+        sentence_start = true;
+      }
+      out += text[i++];
+      continue;
+    }
+    size_t end = i;
+    while (end < text.size() && (IsLetter(text[end]) || (text[end] & 0x80) != 0)) ++end;
+    std::string word = text.substr(i, end - i);
+    if (!sentence_start) {
+      for (const char* f : kFormal) {
+        if (word == f)
+          word[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[0])));
+      }
+    }
+    sentence_start = false;
+    out += word;
+    i = end;
+  }
+  return out;
+}
+
 ReadingWords InVoice(ReadingWords w, const Voice& voice) {
+  return RetoldInVoice(std::move(w), voice, Locale::English());
+}
+
+ReadingWords RetoldInVoice(ReadingWords w, const Voice& voice, const Locale& loc) {
   if (!voice.third_person) return w;
-  const auto retell = [&voice](std::string& s) { s = InVoice(s, voice); };
+  const auto retell = [&voice, &loc](std::string& s) { s = RetoldInVoice(s, voice, loc); };
   for (std::string* s : {&w.title, &w.explanation, &w.usual, &w.progress, &w.next_step,
                          &w.associations_note, &w.as_of}) {
     retell(*s);

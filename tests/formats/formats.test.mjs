@@ -173,6 +173,16 @@ function diaryFromBundle(bundle) {
       if (comp.usual_morning_stiffness) out.usual_morning_stiffness = comp.usual_morning_stiffness.valueQuantity.value;
       continue;
     }
+    if (win === 'flare') {
+      // A flare at any time (docs/measures.md): its date (and time, with the zone's offset).
+      const f = { date: r.effectiveDateTime.slice(0, 10) };
+      if (r.effectiveDateTime.length > 10) f.time = r.effectiveDateTime.slice(11, 16);
+      f.pain = r.valueQuantity.value;
+      if (comp.sharp) f.sharp = comp.sharp.valueBoolean;
+      if (r.note) f.note = r.note[0].text;
+      (out.flares ||= []).push(f);
+      continue;
+    }
     const date = r.effectiveDateTime;
     assert.match(date, /^\d{4}-\d{2}-\d{2}$/);
     const session = r.partOf ? sessionOf.get(r.partOf[0].reference) : null;
@@ -221,6 +231,28 @@ function diaryFromBundle(bundle) {
     }
   }
   out.days = [...days.values()].sort((a, b) => a.date.localeCompare(b.date));
+  // The weekly questions: a QuestionnaireResponse for each instrument answered on a date.
+  const weekly = new Map();
+  for (const e of bundle.entry) {
+    const r = e.resource;
+    if (r.resourceType !== 'QuestionnaireResponse') continue;
+    assert.equal(r.status, 'completed');
+    assert.equal(r.subject.reference, bundle.entry[0].fullUrl);
+    const w = weekly.get(r.authored) || { date: r.authored };
+    weekly.set(r.authored, w);
+    const answer = (item) => Object.values(item.answer[0])[0];
+    if (r.questionnaire.endsWith('/peg')) {
+      const a = Object.fromEntries(r.item.map((i) => [i.linkId, answer(i)]));
+      w.peg = { pain: a.pain, enjoyment: a.enjoyment, activity: a.activity };
+      assert.ok(Math.abs(a.score - (a.pain + a.enjoyment + a.activity) / 3) < 1e-9, 'the PEG score is the mean');
+    } else {
+      assert.ok(r.questionnaire.endsWith('/psfs'), r.questionnaire);
+      w.psfs = r.item
+        .filter((i) => i.linkId === 'activity')
+        .map((i) => ({ activity: answer(i.item[0]), score: answer(i.item[1]) }));
+    }
+  }
+  if (weekly.size) out.weekly = [...weekly.values()].sort((a, b) => a.date.localeCompare(b.date));
   return out;
 }
 
@@ -253,6 +285,35 @@ test('a long random diary (three years) validates and every check-in is found wi
   const pain = bundle.entry.filter((e) => e.resource.resourceType === 'Observation' && e.resource.code.coding[0].code === LOINC_PAIN);
   assert.equal(pain.length, ratings);
   assert.ok(pain.some((e) => !Number.isInteger(e.resource.valueQuantity.value)), 'half points are carried');
+});
+
+test('the weekly questions export as QuestionnaireResponses of their Questionnaires, flares as Observations, and read back whole', () => {
+  const diary = {
+    format: 'backsignal-diary',
+    version: 1,
+    days: [{ date: '2026-11-02', morning: { pain: 3 } }],
+    weekly: [
+      { date: '2026-11-01', peg: { pain: 5, enjoyment: 4, activity: 6 }, psfs: [{ activity: 'reaching overhead', score: 4 }, { activity: 'sitting for an hour', score: 6 }] },
+      { date: '2026-11-08', psfs: [{ activity: 'reaching overhead', score: 5 }] },
+    ],
+    flares: [
+      { date: '2026-11-03', time: '14:20', pain: 7, sharp: true, note: 'lifting the kettle' },
+      { date: '2026-11-03', pain: 4.5 },
+    ],
+  };
+  const db = freshDb(diary, 'America/New_York');
+  const bundle = JSON.parse(cli(db, 'export', '--format', 'fhir'));
+  validateBundle('measures', bundle);
+  assert.deepEqual(diaryFromBundle(bundle), JSON.parse(cli(db, 'export')));
+  const questionnaires = bundle.entry.map((e) => e.resource).filter((r) => r.resourceType === 'Questionnaire');
+  assert.deepEqual(questionnaires.map((q) => q.name).sort(), ['PEG', 'PSFS']);
+  const peg = questionnaires.find((q) => q.name === 'PEG');
+  assert.deepEqual(peg.item.find((i) => i.linkId === 'score').code[0], { system: 'http://loinc.org', code: '91147-9', display: 'Mean score [PEG]' });
+  const responses = bundle.entry.map((e) => e.resource).filter((r) => r.resourceType === 'QuestionnaireResponse');
+  assert.equal(responses.length, 3);
+  for (const r of responses) assert.ok(questionnaires.some((q) => q.url === r.questionnaire), 'each response names its Questionnaire');
+  const flare = bundle.entry.map((e) => e.resource).find((r) => r.resourceType === 'Observation' && r.effectiveDateTime.startsWith('2026-11-03T'));
+  assert.equal(flare.effectiveDateTime, '2026-11-03T14:20:00-05:00');
 });
 
 test('FHIR ids are stable across exports and unique within one', () => {

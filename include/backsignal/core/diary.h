@@ -10,27 +10,11 @@
 #include <vector>
 
 #include "backsignal/core/date.h"
+#include "backsignal/core/measures.h"
 #include "backsignal/core/result.h"
+#include "backsignal/core/score.h"
 
 namespace backsignal {
-
-// A 0-10 rating in steps of 0.5, held exactly as a count of half points.
-class Score {
- public:
-  constexpr Score() = default;
-  static constexpr int kMaxHalves = 20;
-  // Checks range and step; the message says what is wrong and what would be right.
-  static Expected<Score, std::string> FromDouble(double value);
-  // REQUIRES: 0 <= halves <= 20.
-  static constexpr Score FromHalves(int halves) { return Score(halves); }
-  int halves() const { return halves_; }
-  double value() const { return halves_ / 2.0; }
-  auto operator<=>(const Score&) const = default;
-
- private:
-  constexpr explicit Score(int halves) : halves_(static_cast<int8_t>(halves)) {}
-  int8_t halves_ = 0;
-};
 
 // The indirect demands on the mid back that the article names.
 enum class Load : uint8_t {
@@ -144,6 +128,9 @@ struct UsualMorning {
 struct Diary {
   UsualMorning usual;
   std::vector<Day> days;
+  // The weekly questions and flares (core/measures.h): beside the days, never read by the
+  // reading.
+  Measures measures;
   bool operator==(const Diary&) const = default;
 
   // The day of `date`, or null.

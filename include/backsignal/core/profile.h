@@ -7,6 +7,7 @@
 #include <string>
 
 #include "backsignal/core/date.h"
+#include "backsignal/core/measures.h"
 
 namespace backsignal {
 
@@ -25,6 +26,12 @@ struct Profile {
   // Whether the account keeps a diary of its own; unset: a person's does, a clinician's not
   // until they start one.
   std::optional<bool> keeps_diary;
+  // The language the person reads backsignal in ("es", "de"; docs/languages.md); empty: the
+  // browser's (Accept-Language) or the environment's.
+  std::string language;
+  // The day of the week the weekly questions are due (docs/measures.md); unset:
+  // kDefaultWeeklyDay.
+  std::optional<Weekday> weekly_day;
 
   bool operator==(const Profile&) const = default;
 };
@@ -32,6 +39,7 @@ struct Profile {
 inline constexpr int kDefaultWakeMinutes = 7 * 60;  // 07:00
 inline constexpr size_t kMaxDisplayNameChars = 60;
 
+inline Weekday WeeklyDayOf(const Profile& p) { return p.weekly_day.value_or(kDefaultWeeklyDay); }
 inline TimeOfDay WakeTimeOf(const Profile& p) {
   return p.wake_time.value_or(TimeOfDay::FromMinutes(kDefaultWakeMinutes));
 }

@@ -15,8 +15,10 @@ namespace backsignal {
 struct ProfilePatch {
   std::optional<std::string> time_zone;  // "" clears
   std::optional<std::optional<TimeOfDay>> wake_time;
-  std::optional<std::string> display_name;         // "" clears
-  std::optional<std::optional<bool>> keeps_diary;  // null: back to the role's default
+  std::optional<std::string> display_name;           // "" clears
+  std::optional<std::optional<bool>> keeps_diary;    // null: back to the role's default
+  std::optional<std::string> language;               // a language backsignal speaks; "" clears
+  std::optional<std::optional<Weekday>> weekly_day;  // null: back to the default (Sunday)
 };
 
 [[nodiscard]] Result<ProfilePatch> ParseProfilePatchJson(std::string_view text);

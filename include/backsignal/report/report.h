@@ -8,6 +8,7 @@
 #include "backsignal/core/diary.h"
 #include "backsignal/reading/reading.h"
 #include "backsignal/reading/settings.h"
+#include "backsignal/words/i18n.h"
 
 namespace backsignal {
 
@@ -20,6 +21,8 @@ struct ReportOptions {
   // The report is read by a clinician, so its words speak of the person ("their mornings",
   // "Sam's usual morning"), never to them.
   std::string person_name;
+  // The reader's language (the clinician's, docs/languages.md); English when not given.
+  const Locale* locale = nullptr;
 };
 
 // The weeks a report can span.

@@ -9,6 +9,7 @@
 #include "backsignal/core/result.h"
 #include "backsignal/io/exports.h"
 #include "backsignal/service/service.h"
+#include "backsignal/words/i18n.h"
 
 namespace backsignal::service {
 
@@ -26,8 +27,9 @@ namespace backsignal::service {
 [[nodiscard]] Result<std::string> NameOf(const Service& service, PersonId person);
 
 struct ReportRequest {
-  int weeks = 2;              // 2, 4 or 12
-  std::optional<Date> as_of;  // default: DefaultAsOf
+  int weeks = 2;                   // 2, 4 or 12
+  std::optional<Date> as_of;       // default: DefaultAsOf
+  const Locale* locale = nullptr;  // the reader's language; English when not given
 };
 // The clinician's report as one HTML page.
 [[nodiscard]] Result<std::string> ReportFor(const Service& service, PersonId person,

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "backsignal/core/measures.h"
 #include "backsignal/core/result.h"
 #include "backsignal/service/service.h"
 
@@ -37,12 +38,24 @@ struct TriagedPerson {
   std::optional<int> days_since;   // days since the latest date recorded
   std::vector<std::string> needs;  // reasons, most urgent first ("modify_or_stop", ...)
   int rank = 0;                    // larger is more urgent
+  // Function (the PSFS average, docs/measures.md): the latest answers of the last two weeks set
+  // against four weeks before (else eight); none without such answers.
+  std::optional<PsfsTrend> function;
+  bool function_worse = false;  // the change passes the threshold, the worse way
+  // The PSFS change shown and sorted by: four weeks' else eight weeks'.
+  std::optional<Compared> function_change() const;
 };
 [[nodiscard]] Result<std::vector<TriagedPerson>> ClinicianPeople(const Service& service,
                                                                  const Account& clinician);
 
-// The order of need, for a list of summaries as of `today` (exposed for tests).
-std::vector<TriagedPerson> Triage(std::vector<PersonSummary> people, Date today);
+// The order of need, for a list of summaries as of `today` (exposed for tests); `trends`, when
+// given, holds each person's measures trend in the order of `people`.
+std::vector<TriagedPerson> Triage(std::vector<PersonSummary> people, Date today,
+                                  const std::vector<MeasuresTrend>& trends = {});
+
+// The measures looked at for the list: eight weeks before the freshest answers of two weeks, and
+// the slack either side.
+inline constexpr int kFunctionLookbackDays = 8 * 7 + kTrendFreshDays + kTrendSlackDays;
 
 // Whom the person shares their reading with, and their invites not yet used nor expired.
 [[nodiscard]] Result<std::vector<ShareInfo>> ListShares(const Service& service, PersonId person);

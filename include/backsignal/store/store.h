@@ -71,6 +71,13 @@ class DiaryTxn {
                                                    const IdempotentWrite& write, int64_t now) = 0;
   // The person's Web Push reminders, in this same transaction (store/push.h).
   virtual ReminderTxn& Reminders() = 0;
+  // The weekly answers and flares (core/measures.h) from `since` on (all when not given).
+  [[nodiscard]] virtual Result<Measures> GetMeasures(std::optional<Date> since) = 0;
+  // Stores the weekly answers of their date whole, replacing what was there; empty ones remove
+  // them.
+  [[nodiscard]] virtual Result<void> PutWeekly(const Weekly& weekly) = 0;
+  // Stores the flares of `date` whole (each of that date), replacing what was there.
+  [[nodiscard]] virtual Result<void> PutFlares(Date date, const std::vector<Flare>& flares) = 0;
 };
 
 // How an import treats dates the store already holds with different content.
@@ -223,6 +230,9 @@ struct PersonSummary {
   std::vector<std::string> held_back_by;
   std::vector<std::string> setting_off;
   int rules = 0;  // the reading rules the summary was made under
+  // The PSFS answers from the date ClinicianList was given on, oldest first (ratings only): the
+  // service sets function against four and eight weeks before (service/sharing.h).
+  std::vector<Weekly> psfs;
 };
 
 // Makes a person's summary for the clinician's list from their recent diary. The store keeps
@@ -352,10 +362,11 @@ class Database {
   [[nodiscard]] virtual Result<std::vector<ShareInfo>> ListShares(PersonId person) = 0;
   [[nodiscard]] virtual Result<bool> RevokeShare(PersonId person, int64_t clinician_account) = 0;
   [[nodiscard]] virtual Result<bool> CanRead(int64_t clinician_account, PersonId person) = 0;
-  // The people who share with the clinician, with their summaries, by username (the order of
-  // need is the service's: service/sharing.h).
+  // The people who share with the clinician, with their summaries and their PSFS answers from
+  // `psfs_since` on (none when not given), by username (the order of need is the service's:
+  // service/sharing.h). One read, whatever the number of people.
   [[nodiscard]] virtual Result<std::vector<PersonSummary>> ClinicianList(
-      int64_t clinician_account) = 0;
+      int64_t clinician_account, std::optional<Date> psfs_since) = 0;
 
   // The person whose calendar feed has this secret hash.
   [[nodiscard]] virtual Result<std::optional<PersonId>> FindPersonByFeed(

@@ -9,33 +9,30 @@
 #include <vector>
 
 #include "backsignal/core/safety.h"
+#include "backsignal/words/i18n.h"
 
 namespace backsignal {
 
+// Every text here is in the reader's language (words/i18n.h; English when not given).
+
 // Shown the moment a session reports sharp or catching pain (the article: "a signal to modify
 // or stop rather than continue").
-inline constexpr const char* kModifyOrStopAdvice =
-    "Sharp or catching pain during a twisting or reaching movement is a signal to modify or stop "
-    "rather than continue. Leave that movement out or make it smaller and lighter for now. If the "
-    "pain does not settle, keeps coming back, or comes with other symptoms (chest pain, "
-    "breathlessness, numbness, feeling unwell), stop and talk to a clinician.";
+std::string ModifyOrStopAdvice(const Locale& loc = Locale::English());
 
-// The question with this id, as a person reads it.
-std::string_view SafetyQuestionText(std::string_view id);
+// The question with this id, as a person reads it ("" for an unknown id).
+std::string SafetyQuestionText(std::string_view id, const Locale& loc = Locale::English());
 
 // The screen's introduction.
-inline constexpr const char* kSafetyIntro =
-    "Mid back pain is usually not a sign of anything serious, but some symptoms need a clinician "
-    "rather than a diary. Please answer each question about how you are now.";
+std::string SafetyIntro(const Locale& loc = Locale::English());
 
 // Why the screen is asked again.
 enum class SafetyReason { kFirstUse, kKeepsRising, kRepeatedSharp, kBuildingWithBreathing };
-std::string SafetyReasonText(SafetyReason r);
+std::string SafetyReasonText(SafetyReason r, const Locale& loc = Locale::English());
 // Beside a reading, when the screen is unanswered or due again: what to say, the same on every
-// surface; each surface adds how to answer them there (kSafetyHowCli on the command line, a
+// surface; each surface adds how to answer them there (SafetyHowCli on the command line, a
 // button on the page).
-std::string SafetyDuePrompt(SafetyReason r);
-inline constexpr const char* kSafetyHowCli = "Answer them with: backsignal safety";
+std::string SafetyDuePrompt(SafetyReason r, const Locale& loc = Locale::English());
+std::string SafetyHowCli(const Locale& loc = Locale::English());
 std::string_view Name(SafetyReason r);  // "first_use", "keeps_rising", ...
 
 // Where the person is, from their IANA time zone, and the numbers that reach an ambulance
@@ -53,16 +50,18 @@ std::string EmergencyNumber(std::string_view time_zone);
 
 // "call 119 now"; "call 112 or 15 now"; where no number is known, says so and names the numbers
 // a mobile phone connects to the local emergency services with in most countries.
-std::string EmergencyCallWords(std::string_view time_zone);
+std::string EmergencyCallWords(std::string_view time_zone, const Locale& loc = Locale::English());
 
 // What to do at an urgency, with the emergency number for the person's zone.
-std::string SafetyAdvice(Urgency u, std::string_view time_zone);
+std::string SafetyAdvice(Urgency u, std::string_view time_zone,
+                         const Locale& loc = Locale::English());
 
 // The urgency as a clinician reads it: "no red flags", "see a clinician soon", ...
-std::string_view UrgencyWords(Urgency u);
+std::string UrgencyWords(Urgency u, const Locale& loc = Locale::English());
 
 // The screen as the clinician's report shows it: when it was answered (`answered_on`, the
 // person's date), the questions answered yes, the urgency, and any clearance.
-std::string SafetyReportText(const std::optional<SafetyRecord>& record, Date answered_on);
+std::string SafetyReportText(const std::optional<SafetyRecord>& record, Date answered_on,
+                             const Locale& loc = Locale::English());
 
 }  // namespace backsignal

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "backsignal/reading/reading.h"
+#include "backsignal/words/i18n.h"
 
 namespace backsignal {
 
@@ -69,8 +70,10 @@ struct Voice {
   static Voice About(std::string name) { return {true, std::move(name)}; }
 };
 
+// In `loc`'s language (docs/languages.md); the third person is retold for English by InVoice,
+// and by each language's own rule for the others (RetoldInVoice).
 ReadingWords WordsFor(const Reading& reading, const Settings& settings,
-                      const Voice& voice = Voice::Self());
+                      const Voice& voice = Voice::Self(), const Locale& loc = Locale::English());
 
 // Words made in the person's own voice, retold in `voice`: "you" and "your" become "they" and
 // "their" ("them" after "to", "for" or "with", or before the end of a clause), and a sentence
@@ -78,30 +81,36 @@ ReadingWords WordsFor(const Reading& reading, const Settings& settings,
 // own voice.
 std::string InVoice(const std::string& text, const Voice& voice);
 ReadingWords InVoice(ReadingWords words, const Voice& voice);
+// The same for words made in `loc`'s language (voice.cc says each language's rule).
+std::string RetoldInVoice(const std::string& text, const Voice& voice, const Locale& loc);
+ReadingWords RetoldInVoice(ReadingWords words, const Voice& voice, const Locale& loc);
 
-// A date as a person reads it: "Tue 20 Oct 2026" (the year only when `with_year`).
+// A date as a person reads it: "Tue 20 Oct 2026" (the year only when `with_year`), in the
+// language the words are being made in (English outside WordsFor).
 std::string PersonDate(Date d, bool with_year = false);
 
 // A score or share the shortest honest way: "3", "3.5", "0.25".
 std::string FormatScoreNumber(double v);
-std::string Plural(int n, const char* one, const char* many);
 
-// The words of single signals, for a check-in's answer.
-std::string DescribeDuring(DuringSignal s);
-std::string DescribeHourAfter(HourAfterSignal s);
+// The words of single signals, for a check-in's answer. Each is in `loc`'s language when it is
+// given, else in the language of the words being made (English outside WordsFor).
+std::string DescribeDuring(DuringSignal s, const Locale* loc = nullptr);
+std::string DescribeHourAfter(HourAfterSignal s, const Locale* loc = nullptr);
 // What one morning says about the session of the day before.
-std::string DescribeMorningAfter(MorningSignal s);
+std::string DescribeMorningAfter(MorningSignal s, const Locale* loc = nullptr);
 // The same in a table's few words: "sharp or catching", "building", "stable", "rising",
 // "settling", "not recorded".
-std::string ShortDuring(DuringSignal s);
-std::string ShortHourAfter(HourAfterSignal s);
+std::string ShortDuring(DuringSignal s, const Locale* loc = nullptr);
+std::string ShortHourAfter(HourAfterSignal s, const Locale* loc = nullptr);
+std::string ShortHourAfter(HourAfterSignal s, const Locale& loc);
 // What the hour-after signal means, once recorded.
-std::string HourAfterMeaning(HourAfterSignal s);
+std::string HourAfterMeaning(HourAfterSignal s, const Locale* loc = nullptr);
 
 // The load's words: "sustained rotation", "heavy breathing under load", ...
-std::string LoadWords(Load load);
-std::string LoadList(LoadSet load);
+std::string LoadWords(Load load, const Locale* loc = nullptr);
+std::string LoadList(LoadSet load, const Locale* loc = nullptr);
 // The same in a table's few words: "rotation, arms away".
-std::string LoadShortList(LoadSet load);
+std::string LoadShortList(LoadSet load, const Locale* loc = nullptr);
+std::string LoadShortList(LoadSet load, const Locale& loc);
 
 }  // namespace backsignal

@@ -47,6 +47,20 @@ export async function renderAccount(root, app) {
     const r = await request('PUT', '/api/v1/profile', { display_name: name.input.value.trim() || null });
     whoFb.say(r.ok ? 'Saved.' : errorText(r), r.ok ? 'ok' : 'error');
   });
+  // The language the reading, the safety screen and the report come in (docs/languages.md):
+  // each language by its own name; none chosen, the browser's.
+  const langFb = feedback();
+  const language = field('Language of the reading, safety questions and report', { tag: 'select' });
+  language.input.append(
+    h('option', { value: '' }, "The browser's language"),
+    ...(pr.data.languages || []).map((l) =>
+      h('option', { value: l.tag, lang: l.tag, selected: l.tag === pr.data.language }, l.name),
+    ),
+  );
+  language.input.addEventListener('change', async () => {
+    const r = await request('PUT', '/api/v1/profile', { language: language.input.value || null });
+    langFb.say(r.ok ? 'Saved.' : errorText(r), r.ok ? 'ok' : 'error');
+  });
   cards.push(
     h(
       'section',
@@ -60,6 +74,8 @@ export async function renderAccount(root, app) {
           : 'Your diary is yours: nobody sees it unless you share it below.',
       ),
       nameForm,
+      language.el,
+      langFb.el,
       me.role === 'clinician'
         ? h(
             'p',

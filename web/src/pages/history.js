@@ -6,6 +6,7 @@ import { contextCard } from '../cards/context.js';
 import { hourAfterCard } from '../cards/hour_after.js';
 import { morningCard } from '../cards/morning.js';
 import { noteCard } from '../cards/note.js';
+import { flareButton, flareDone, loadMeasures, weeklyCard } from '../cards/weekly.js';
 import { addSessionButton, sessionCard, sessionForm } from '../cards/session.js';
 import { contextLines, dayWords, hourAfterLines, morningLines, sessionLines } from '../cards/said.js';
 import { workoutsCard } from '../workouts.js';
@@ -16,7 +17,7 @@ import { enqueue } from '../outbox.js';
 const STEP = 60;
 
 // All the cards of one date, to add or change anything on it.
-function dayEditor(ctx, date, entry) {
+function dayEditor(ctx, date, entry, measures) {
   const x = entry || { day: { date, sessions: [] }, marks: {} };
   const { day, marks } = x;
   const parts = [
@@ -54,6 +55,10 @@ function dayEditor(ctx, date, entry) {
   parts.push(form);
   parts.push(contextCard(ctx, date, day, marks));
   parts.push(noteCard(ctx, date, day, marks));
+  // Flares of the date, another to add, and the weekly questions filled in late for it.
+  if (measures) for (const f of measures.flares.filter((x) => x.date === date)) parts.push(flareDone(f));
+  parts.push(flareButton(ctx, date));
+  if (measures) parts.push(weeklyCard(ctx, date, measures));
   return h('div', { class: 'day-editor', id: 'day-editor' }, parts);
 }
 
@@ -147,8 +152,9 @@ export async function renderHistory(root, app, span = STEP, { openDate = null } 
   const ctx = { today: end, tags: loaded.tags, changed: () => app.refreshQueue() };
   const fb = feedback();
   const slot = h('div', {});
-  const open = (date) => {
-    fill(slot, dayEditor(ctx, date, loaded.days[date]));
+  const open = async (date) => {
+    const measures = await loadMeasures();
+    fill(slot, dayEditor(ctx, date, loaded.days[date], measures));
     focusOn(slot.querySelector('h3'));
   };
   const pick = field('A date', { type: 'date', max: end, value: openDate || addDays(end, -1) });

@@ -11,6 +11,7 @@ const NEEDS = {
   keeps_rising: 'pain keeps rising',
   morning_shift: 'mornings drifting up',
   stirring_up: 'stirring up',
+  function_worse: 'function getting worse',
   masked_by_painkillers: 'masked by painkillers',
   flares: 'flares after exercise',
   creeping: 'mornings creeping up',
@@ -25,8 +26,54 @@ const URGENT = new Set([
   'repeated_worse_mornings',
   'morning_shift',
   'stirring_up',
+  'function_worse',
   'activity_setting_off',
 ]);
+
+// The orders a clinician can choose; the server's is the order of need.
+// Each as the chooser names it, and as the list's heading says it.
+const SORTS = {
+  need: ['Most in need', 'Most in need first'],
+  function: ['Function getting worse', 'Function getting worse first'],
+  silent: ['Longest without check-ins', 'Longest without check-ins first'],
+  name: ['Name', 'By name'],
+};
+
+// The PSFS change (points on the 0-10 average; negative is worse), or null.
+function functionChange(p) {
+  return p.function && typeof p.function.change === 'number' ? p.function.change : null;
+}
+
+// People in the chosen order; `people` is in the order of need, which breaks every tie.
+export function sortPeople(people, sort) {
+  const need = new Map(people.map((p, i) => [p, i]));
+  const byNeed = (a, b) => need.get(a) - need.get(b);
+  const list = [...people];
+  if (sort === 'function') {
+    // Worse past the threshold first, then the rest with a change (the largest fall first), then
+    // those without recent weekly answers.
+    const key = (p) => (p.function?.worse ? 0 : functionChange(p) !== null ? 1 : 2);
+    list.sort((a, b) => key(a) - key(b) || (functionChange(a) ?? 0) - (functionChange(b) ?? 0) || byNeed(a, b));
+  } else if (sort === 'silent') {
+    const days = (p) => (p.days_since === null || p.days_since === undefined ? Infinity : p.days_since);
+    list.sort((a, b) => days(b) - days(a) || byNeed(a, b));
+  } else if (sort === 'name') {
+    list.sort((a, b) => personName(a).localeCompare(personName(b)) || byNeed(a, b));
+  }
+  return list;
+}
+
+// "function 6.5/10, down 2 since 1 Nov" for a person with weekly answers.
+function functionText(p) {
+  const f = p.function;
+  if (!f) return '';
+  const avg = `function ${Math.round(f.average * 10) / 10}/10`;
+  const c = functionChange(p);
+  if (c === null || !f.since) return avg;
+  const pts = Math.round(Math.abs(c) * 10) / 10;
+  const way = c < 0 ? `down ${pts}` : c > 0 ? `up ${pts}` : 'unchanged';
+  return `${avg}, ${way} since ${prettyDate(f.since)}`;
+}
 
 // A reason in a clinician's words; an activity setting the back off is named by its name.
 function needLabel(p, n) {
@@ -91,6 +138,7 @@ export async function renderPeople(root, app) {
   const PAGE = 100;
   let shown = PAGE;
   let filter = '';
+  let sort = 'need';
   const item = (p) =>
     h(
       'li',
@@ -102,6 +150,7 @@ export async function renderPeople(root, app) {
         p.needs.map((n) => needLabel(p, n)).join(', ') || 'nothing flagged',
       ),
       h('span', { class: 'verdict' }, VERDICTS[p.verdict] || ''),
+      p.function ? h('span', { class: p.function.worse ? 'function worse' : 'function' }, functionText(p)) : null,
       h(
         'span',
         { class: 'last' },
@@ -129,9 +178,10 @@ export async function renderPeople(root, app) {
   );
   const count = h('p', { class: 'hint', id: 'people-count', role: 'status' });
   const draw = () => {
+    const ordered = sortPeople(people, sort);
     const matching = filter
-      ? people.filter((p) => personName(p).toLowerCase().includes(filter) || p.username.includes(filter))
-      : people;
+      ? ordered.filter((p) => personName(p).toLowerCase().includes(filter) || p.username.includes(filter))
+      : ordered;
     listEl.replaceChildren(...matching.slice(0, shown).map(item));
     count.textContent = `Showing ${Math.min(shown, matching.length)} of ${matching.length}${filter ? ' matching' : ''}.`;
     more.hidden = matching.length <= shown;
@@ -142,6 +192,20 @@ export async function renderPeople(root, app) {
     shown = PAGE;
     draw();
   });
+  const order = h(
+    'select',
+    { id: 'people-sort' },
+    ...Object.entries(SORTS).map(([value, [label]]) => h('option', { value }, label)),
+  );
+  const title = h('h2', {}, SORTS.need[1]);
+  order.addEventListener('change', () => {
+    sort = order.value;
+    title.textContent = SORTS[sort][1];
+    listEl.setAttribute('aria-label', `People who share their reading with you: ${SORTS[sort][1].toLowerCase()}`);
+    shown = PAGE;
+    draw();
+  });
+  const orderField = h('label', { class: 'field', for: 'people-sort' }, h('span', {}, 'Order'), order);
   const body =
     people.length === 0
       ? h(
@@ -149,7 +213,7 @@ export async function renderPeople(root, app) {
           { id: 'people-none' },
           'Nobody shares with you yet: a person creates an invite code on their Account page and gives it to you.',
         )
-      : h('div', {}, people.length > 10 ? find.el : null, listEl, count, more);
+      : h('div', {}, people.length > 1 ? orderField : null, people.length > 10 ? find.el : null, listEl, count, more);
   if (people.length) draw();
-  root.replaceChildren(heading, h('section', { class: 'card' }, h('h2', {}, 'Most in need first'), body), add);
+  root.replaceChildren(heading, h('section', { class: 'card' }, title, body), add);
 }

@@ -8,6 +8,7 @@ import { contextCard } from '../cards/context.js';
 import { hourAfterCard, hourAfterIsDue } from '../cards/hour_after.js';
 import { morningCard } from '../cards/morning.js';
 import { noteCard } from '../cards/note.js';
+import { flareButton, flareDone, loadMeasures, weeklyCard } from '../cards/weekly.js';
 import { addSessionButton, sessionCard, sessionForm, sessionNeedsAttention } from '../cards/session.js';
 import { daysWithQueue } from '../days.js';
 import { fill, focusOn, h, plural } from '../dom.js';
@@ -177,7 +178,7 @@ export async function renderToday(root, app) {
   }
 
   const from = addDays(date, -LOOK_BACK);
-  const loaded = await daysWithQueue(from, date);
+  const [loaded, measures] = await Promise.all([daysWithQueue(from, date), loadMeasures()]);
   ctx.tags = loaded.tags;
   const redraw = () => renderToday(root, app);
   const entry = loaded.days[date] || { day: { date, sessions: [] }, marks: {} };
@@ -264,6 +265,25 @@ export async function renderToday(root, app) {
     }),
   );
 
+  // The weekly questions when due (once a week, on the person's chosen day), and today's flares.
+  // Answered this week: the answers among what is done, to change. Due, they come after what
+  // is missing from the last week (the card is long: the check-ins of the day come first).
+  const answered = measures && !measures.due_since && measures.weekly.findLast((w) => w.date <= date);
+  const weekly =
+    measures && measures.due_since
+      ? section('weekly-due', measures.questions.title, [
+          weeklyCard(ctx, measures.due_since, measures, { badge: measures.due_words }),
+        ])
+      : null;
+  if (answered && answered.date > addDays(date, -7)) done.push(weeklyCard(ctx, answered.date, measures));
+  if (measures) for (const f of measures.flares.filter((x) => x.date === date)) done.push(flareDone(f));
+  const flareSlot = h(
+    'section',
+    { class: 'add-session-slot', 'aria-labelledby': 'flare-h' },
+    h('h2', { class: 'sr-only', id: 'flare-h' }, 'A flare'),
+    flareButton(ctx, date),
+  );
+
   const contextEl = contextCard(ctx, date, day, marks);
   (day.context ? done : later).push(contextEl);
   const noteEl = noteCard(ctx, date, day, marks, { folded: true });
@@ -274,7 +294,9 @@ export async function renderToday(root, app) {
     ...top,
     section('due-now', 'Due now', now),
     addSession,
+    flareSlot,
     missingCard(ctx, loaded, open),
+    weekly,
     section('later-today', 'Later today', later),
     section('done-today', `Done today (${done.length})`, done, { folded: true }),
   ];

@@ -1,0 +1,208 @@
+// `backsignal weekly` (the PEG and PSFS: answers, the chosen day, what is due, the trend) and
+// `backsignal flare` (pain between check-ins, at any time): docs/measures.md.
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "backsignal/core/measures.h"
+#include "backsignal/service/measures.h"
+#include "backsignal/service/today.h"
+#include "backsignal/words/measures.h"
+#include "commands.h"
+
+namespace backsignal::cli {
+namespace {
+
+struct WeeklyArgs {
+  std::string peg;
+  std::vector<std::string> psfs;
+  std::string date;
+  std::string day;
+  bool remove = false;
+};
+
+// "5,4,6": the PEG's three items in order.
+Result<Peg> ParsePegArg(const std::string& text) {
+  std::vector<int> items;
+  size_t start = 0;
+  while (start <= text.size()) {
+    const size_t comma = text.find(',', start);
+    const std::string part =
+        text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    auto n = ParseNumberArg(part, "--peg");
+    if (!n) return Unexpected(n.error());
+    auto i = ValidateItem(*n);
+    if (!i)
+      return Fail(
+          Error::Invalid("--peg: item " + std::to_string(items.size() + 1) + ": " + i.error()));
+    items.push_back(*i);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  if (items.size() != 3) {
+    return Fail(Error::Invalid("--peg: \"" + text + "\" has " + std::to_string(items.size()) +
+                               " items; give the three, pain,enjoyment,activity (like 5,4,6)"));
+  }
+  return Peg{items[0], items[1], items[2]};
+}
+
+// "reaching overhead=4".
+Result<PsfsRating> ParsePsfsArg(const std::string& text) {
+  const size_t eq = text.rfind('=');
+  if (eq == std::string::npos) {
+    return Fail(
+        Error::Invalid("--psfs: \"" + text +
+                       "\" has no score; give ACTIVITY=SCORE, like \"reaching overhead=4\""));
+  }
+  auto name = ValidatePsfsActivity(text.substr(0, eq));
+  if (!name) return Fail(Error::Invalid("--psfs: the activity " + name.error()));
+  auto n = ParseNumberArg(text.substr(eq + 1), "--psfs");
+  if (!n) return Unexpected(n.error());
+  auto s = ValidateItem(*n);
+  if (!s) return Fail(Error::Invalid("--psfs: " + *name + ": " + s.error()));
+  return PsfsRating{*name, *s};
+}
+
+void PrintLines(const std::vector<std::string>& lines) {
+  for (const std::string& l : lines) std::cout << l << "\n";
+}
+
+int ShowWeekly(const service::Service& svc, PersonId person) {
+  auto v = service::MeasuresViewOf(svc, person);
+  if (!v) return Report(v.error());
+  const service::WeeklyState& s = v->weekly;
+  std::cout << "Weekly questions on " << WeekdayName(s.day) << "s: ";
+  if (s.due_since) {
+    std::cout << WeeklyDueWords(*s.due_since, s.today)
+              << " (backsignal weekly --peg P,E,A --psfs \"ACTIVITY=SCORE\")\n";
+  } else {
+    std::cout << "answered for this week\n";
+  }
+  if (!s.activities.empty()) {
+    std::cout << "Your activities:";
+    for (size_t i = 0; i < s.activities.size(); ++i) {
+      std::cout << (i ? ", " : " ") << s.activities[i];
+    }
+    std::cout << "\n";
+  }
+  PrintLines(v->words.psfs);
+  PrintLines(v->words.peg);
+  if (!v->words.flares.empty()) std::cout << v->words.flares << " (last two weeks)\n";
+  return kOk;
+}
+
+int RunWeekly(const Globals& g, const WeeklyArgs& a) {
+  const bool answers = !a.peg.empty() || !a.psfs.empty();
+  auto opened = Open(g, answers || a.remove || !a.day.empty() ? OpenMode::kCreate : OpenMode::kRead);
+  if (!opened) return Report(opened.error());
+  const service::Service& svc = (*opened)->service();
+  const PersonId person = (*opened)->person();
+  if (!a.day.empty()) {
+    std::optional<Weekday> day;
+    if (a.day != "default") {
+      auto d = ParseWeekday(a.day);
+      if (!d) return Report(Error::Invalid("--day: " + d.error()));
+      day = *d;
+    }
+    auto set = service::SetWeeklyDay(svc, person, day);
+    if (!set) return Report(set.error());
+    std::cout << "The weekly questions are due on " << WeekdayName(*set) << "s.\n";
+    if (!answers && !a.remove) return kOk;
+  }
+  if (!answers && !a.remove) return ShowWeekly(svc, person);
+  auto today = service::TodayFor(svc, person);
+  if (!today) return Report(today.error());
+  auto date = ParseDateArg(a.date, "--date", *today);
+  if (!date) return Report(date.error());
+  if (a.remove) {
+    if (answers) return Report(Error::Invalid("--delete takes no answers: give one or the other"));
+    if (auto ok = service::DeleteWeekly(svc, person, *date); !ok) return Report(ok.error());
+    std::cout << "Deleted the weekly answers of " << date->ToString() << ".\n";
+    return kOk;
+  }
+  Weekly w{.date = *date};
+  if (!a.peg.empty()) {
+    auto p = ParsePegArg(a.peg);
+    if (!p) return Report(p.error());
+    w.peg = *p;
+  }
+  for (const std::string& item : a.psfs) {
+    auto r = ParsePsfsArg(item);
+    if (!r) return Report(r.error());
+    w.psfs.push_back(std::move(*r));
+  }
+  auto saved = service::SaveWeekly(svc, person, w);
+  if (!saved) return Report(saved.error());
+  PrintLines(WeeklySaidWords(*saved));
+  return kOk;
+}
+
+struct FlareArgs {
+  double pain = -1;
+  std::string time;
+  bool sharp = false;
+  std::string note;
+  std::string date;
+};
+
+int RunFlare(const Globals& g, const FlareArgs& a) {
+  auto pain = Score::FromDouble(a.pain);
+  if (!pain) return Report(Error::Invalid("PAIN: " + pain.error()));
+  auto opened = Open(g, OpenMode::kCreate);
+  if (!opened) return Report(opened.error());
+  const service::Service& svc = (*opened)->service();
+  auto today = service::TodayFor(svc, (*opened)->person());
+  if (!today) return Report(today.error());
+  auto date = ParseDateArg(a.date, "--date", *today);
+  if (!date) return Report(date.error());
+  Flare f{.date = *date, .pain = *pain};
+  if (!a.time.empty()) {
+    auto t = TimeOfDay::Parse(a.time);
+    if (!t) return Report(Error::Invalid("--time: \"" + a.time + "\" " + t.error()));
+    f.time = *t;
+  }
+  if (a.sharp) f.sharp = true;
+  if (!a.note.empty()) f.note = a.note;
+  auto saved = service::AddFlare(svc, (*opened)->person(), f);
+  if (!saved) return Report(saved.error());
+  PrintLines(FlareSaidWords(saved->flare));
+  std::cout << "Saved as flare " << saved->number << " of " << date->ToString() << ".\n";
+  return kOk;
+}
+
+}  // namespace
+
+void SetUpWeekly(CLI::App& cmd, Invocation& ctx) {
+  auto a = std::make_shared<WeeklyArgs>();
+  cmd.add_option("--peg", a->peg,
+                 "The PEG over the past week, three whole numbers 0-10: average pain, how much it "
+                 "interfered with enjoyment of life, with general activity (like 5,4,6)");
+  cmd.add_option("--psfs", a->psfs,
+                 "A PSFS activity and how well you can do it now, 0 (unable) to 10 (as before): "
+                 "ACTIVITY=SCORE; up to five, the same ones each week")
+      ->take_all();
+  cmd.add_option("--date", a->date, "The date the answers are for (default today; late is fine)");
+  cmd.add_option("--day", a->day,
+                 "The day of the week they are due (monday ... sunday; default sunday)");
+  cmd.add_flag("--delete", a->remove, "Delete the answers of --date");
+  cmd.footer(Footer(
+      "  backsignal weekly                       # what is due, and the trend\n"
+      "  backsignal weekly --peg 5,4,6 --psfs \"reaching overhead=4\" \"sitting for an hour=6\"\n"
+      "  backsignal weekly --date 2026-11-29 --peg 6,5,6   # filled in late\n"
+      "  backsignal weekly --day monday"));
+  cmd.callback([a, &ctx] { ctx.code = RunWeekly(ctx.globals, *a); });
+}
+
+void SetUpFlare(CLI::App& cmd, Invocation& ctx) {
+  auto a = std::make_shared<FlareArgs>();
+  cmd.add_option("PAIN", a->pain, "Pain now, 0-10")->required();
+  cmd.add_option("--time", a->time, "When (HH:MM)");
+  cmd.add_flag("--sharp", a->sharp, "It was sharp or catching");
+  cmd.add_option("--note", a->note, "What happened (up to 500 characters)");
+  cmd.add_option("--date", a->date, "Date (default today)");
+  cmd.footer(Footer("  backsignal flare 7 --time 14:20 --sharp --note \"lifting the kettle\""));
+  cmd.callback([a, &ctx] { ctx.code = RunFlare(ctx.globals, *a); });
+}
+
+}  // namespace backsignal::cli

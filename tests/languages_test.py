@@ -1,0 +1,244 @@
+#!/usr/bin/env python3
+"""Issue 23: the catalogues and the languages, through the tools and the command line.
+
+  python3 tests/languages_test.py build/backsignal
+
+- msgfmt --check --statistics: every message of es and de translated, none fuzzy;
+- the committed template holds every string the sources ask for (a string added to the code and
+  not to po/ fails here), and a translation that is missing, or drops or adds a placeholder,
+  is caught (shown on a catalogue made wrong on purpose);
+- `read`, `safety`, the report and the CLI's errors in Spanish and German, as a person sees them,
+  chosen by --lang and by LANGUAGE / LC_ALL / LANG; the pseudo-locale only for tests;
+- adding a language is a .po file and a line in po/LINGUAS: the steps a translator takes, on a
+  copy of po/, give a catalogue the build takes (msgfmt --check, the page's JSON, the check).
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+BIN = os.path.abspath(sys.argv.pop(1)) if len(sys.argv) > 1 else "build/backsignal"
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "scripts"))
+sys.path.insert(0, os.path.join(ROOT, "tests"))
+import i18n  # noqa: E402
+from server_fixture import Server  # noqa: E402
+
+SCENARIO = os.path.join(ROOT, "tests", "scenarios", "own_repeated_worse", "diary.json")
+
+
+def run(args, env_extra=None, stdin=None, db=None):
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "BACKSIGNAL_TEST_LOCALES")}
+    env["BACKSIGNAL_DB"] = db
+    env.update(env_extra or {})
+    return subprocess.run([BIN] + args, env=env, input=stdin, capture_output=True, text=True)
+
+
+class Catalogues(unittest.TestCase):
+    def test_msgfmt_counts_every_message_of_spanish_and_german_translated(self):
+        for lang in ("es", "de"):
+            rc, stats = i18n.statistics(os.path.join(i18n.PO_DIR, lang + ".po"))
+            self.assertEqual(rc, 0, stats)
+            self.assertRegex(stats, r"^\d+ translated messages\.$", f"{lang}: {stats}")
+
+    def test_every_source_string_is_in_the_template_and_translated_with_its_placeholders(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            fresh = os.path.join(tmp, "fresh.pot")
+            i18n.make_pot(fresh)
+            want = {e.key for e in i18n.read_po(fresh) if e.msgid}
+        have = {e.key for e in i18n.read_po(os.path.join(i18n.PO_DIR, "backsignal.pot"))
+                if e.msgid}
+        self.assertEqual(sorted(want - have), [],
+                         "strings in the sources but not in po/backsignal.pot: run "
+                         "scripts/i18n.py update, then translate them")
+        template = i18n.read_po(os.path.join(i18n.PO_DIR, "backsignal.pot"))
+        for lang in i18n.linguas():
+            self.assertEqual(i18n.problems(os.path.join(i18n.PO_DIR, lang + ".po"), template), [])
+
+    def test_a_missing_translation_and_a_dropped_or_added_placeholder_are_each_caught(self):
+        template = i18n.read_po(os.path.join(i18n.PO_DIR, "backsignal.pot"))
+        with open(os.path.join(i18n.PO_DIR, "de.po"), encoding="utf-8") as f:
+            text = f.read()
+        broken = text.replace('msgstr "Schmerz {score}, üblich {usual}"',
+                              'msgstr "Schmerz {score}, üblich"')  # drops {usual}
+        broken = broken.replace('msgstr "{k} von {total}"', 'msgstr "{k} von {total} {extra}"')
+        broken = broken.replace('msgstr "Noch nicht genug Daten"', 'msgstr ""')
+        self.assertNotEqual(broken, text)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "de.po")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(broken)
+            found = "\n".join(i18n.problems(path, template))
+            rc, stats = i18n.statistics(path)
+        self.assertIn("'pain {score}, usual {usual}'", found)
+        self.assertIn("'{k} of {total}'", found)
+        self.assertIn("'Not enough data yet': not translated", found)
+        self.assertIn("1 untranslated message", stats)
+
+
+class CommandLine(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp()
+        self.db = os.path.join(self.tmp, "diary.db")
+        r = run(["import", SCENARIO], db=self.db)
+        self.assertEqual(r.returncode, 0, r.stderr)
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def test_read_speaks_spanish_with_lang_and_german_from_the_environment(self):
+        es = run(["--lang", "es", "read", "--as-of", "2026-10-16"], db=self.db)
+        self.assertEqual(es.returncode, 0, es.stderr)
+        self.assertIn("Lectura de backsignal. A fecha de", es.stdout)
+        self.assertIn("VALORACIÓN:", es.stdout)
+        self.assertIn("PREGUNTAS DE SEGURIDAD", es.stdout)
+        self.assertNotIn("VERDICT", es.stdout)
+        for env in ({"LANGUAGE": "de"}, {"LC_ALL": "de_DE.UTF-8"}, {"LANG": "de_AT.UTF-8"},
+                    {"LANGUAGE": "fr:de", "LANG": "es_ES.UTF-8"}):
+            de = run(["read", "--as-of", "2026-10-16"], env_extra=env, db=self.db)
+            self.assertEqual(de.returncode, 0, de.stderr)
+            self.assertIn("backsignal-Auswertung. Stand", de.stdout, env)
+            self.assertIn("ERGEBNIS:", de.stdout, env)
+        en = run(["read", "--as-of", "2026-10-16"], env_extra={"LANG": "C.UTF-8"}, db=self.db)
+        self.assertIn("VERDICT:", en.stdout)
+        # --lang wins over the environment.
+        es2 = run(["--lang", "es", "read"], env_extra={"LANGUAGE": "de"}, db=self.db)
+        self.assertIn("VALORACIÓN:", es2.stdout)
+
+    def test_the_json_reading_keeps_its_codes_and_puts_its_words_in_the_language(self):
+        en = json.loads(run(["read", "--json"], db=self.db).stdout)
+        de = json.loads(run(["--lang", "de", "read", "--json"], db=self.db).stdout)
+        self.assertEqual(en["trend"]["verdict"], de["trend"]["verdict"])
+        self.assertEqual([a["kind"] for a in en["alerts"]], [a["kind"] for a in de["alerts"]])
+        self.assertNotEqual(en["words"]["title"], de["words"]["title"])
+
+    def test_the_report_is_in_german_and_says_so(self):
+        out = os.path.join(self.tmp, "report.html")
+        r = run(["--lang", "de", "report", "--out", out], db=self.db)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(out, encoding="utf-8") as f:
+            html = f.read()
+        self.assertIn('<html lang="de">', html)
+        self.assertIn("Mittlerer Rücken und Training: Bericht über 2 Wochen", html)
+        self.assertIn("Geltende Schwellenwerte", html)
+        self.assertNotIn("Thresholds in force", html)
+
+    def test_the_safety_screen_and_its_errors_are_in_the_readers_language(self):
+        r = run(["--lang", "es", "safety"], stdin="quizá\n", db=self.db)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("«quizá» no es sí ni no", r.stderr)
+        answers = "nein\n" * 19
+        r = run(["--lang", "de", "safety"], stdin=answers, db=self.db)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Sicherheitscheck: keine Warnzeichen.", r.stdout)
+        r = run(["--lang", "de", "safety"], stdin="no\n" * 19, db=self.db)  # English still taken
+        self.assertEqual(r.returncode, 0, r.stderr)
+
+    def test_a_decimal_comma_is_taken_on_input(self):
+        r = run(["context", "--date", "2026-10-16", "--sleep", "5,5", "--sitting", "7,5"],
+                db=self.db)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        shown = json.loads(run(["show", "--date", "2026-10-16"], db=self.db).stdout)["days"][0]
+        self.assertEqual((shown["context"]["sleep_hours"], shown["context"]["sitting_hours"]),
+                         (5.5, 7.5))
+        r = run(["context", "--date", "2026-10-16", "--sleep", "5,5,5"], db=self.db)
+        self.assertEqual(r.returncode, 2)
+
+    def test_an_unknown_language_is_refused_and_the_pseudo_locale_is_for_tests_only(self):
+        r = run(["--lang", "fr", "read"], db=self.db)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn('"fr" is not a language backsignal speaks', r.stderr)
+        self.assertIn("de (Deutsch)", r.stderr)
+        r = run(["--lang", "qps", "read"], db=self.db)
+        self.assertEqual(r.returncode, 1)
+        r = run(["--lang", "qps", "read"], env_extra={"BACKSIGNAL_TEST_LOCALES": "1"}, db=self.db)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("~~", r.stdout)
+        r = run(["read"], env_extra={"LANGUAGE": "qps"}, db=self.db)
+        self.assertIn("VERDICT:", r.stdout)  # not selectable from the environment of a person
+
+
+class Server_(unittest.TestCase):
+    """The API answers in the reader's language: the account's setting, else Accept-Language."""
+
+    def setUp(self):
+        self.server = Server(BIN).start()
+
+    def tearDown(self):
+        self.server.close()
+
+    def intro(self, headers=None, query=""):
+        status, body, _ = self.server.request("GET", "/api/v1/safety" + query, headers=headers)
+        self.assertEqual(status, 200, body)
+        return body["intro"]
+
+    def test_accept_language_then_the_accounts_own_choice_which_wins(self):
+        self.assertTrue(self.intro().startswith("Mid back pain is usually not"))
+        self.assertTrue(self.intro({"Accept-Language": "de-DE,de;q=0.9"}).startswith(
+            "Schmerzen im mittleren Rücken"))
+        self.assertTrue(self.intro({"Accept-Language": "fr-FR,es;q=0.5"}).startswith(
+            "El dolor de espalda media"))
+        status, body, _ = self.server.request("PUT", "/api/v1/profile", {"language": "fr"})
+        self.assertEqual(status, 400)
+        self.assertIn('language: "fr" (a string) is not a language backsignal speaks',
+                      body["error"]["details"][0])
+        status, body, _ = self.server.request("PUT", "/api/v1/profile", {"language": "es"})
+        self.assertEqual((status, body["language"]), (200, "es"))
+        self.assertIn({"tag": "de", "name": "Deutsch"}, body["languages"])
+        self.assertNotIn("qps", [l["tag"] for l in body["languages"]])
+        self.assertTrue(self.intro({"Accept-Language": "de"}).startswith("El dolor de espalda"))
+        # The report too, in the reader's language.
+        status, html, _ = self.server.request("GET", "/report")
+        self.assertEqual(status, 200)
+        self.assertIn('<html lang="es">', html.decode() if isinstance(html, bytes) else html)
+        self.assertEqual(self.server.request("PUT", "/api/v1/profile", {"language": None})[0], 200)
+        self.assertTrue(self.intro().startswith("Mid back pain"))
+        # The pseudo-locale is not there for a server started without BACKSIGNAL_TEST_LOCALES.
+        self.assertTrue(self.intro(query="?lang=qps").startswith("Mid back pain"))
+
+
+class AddingALanguage(unittest.TestCase):
+    def test_a_new_po_and_one_line_in_linguas_make_a_catalogue_the_build_takes(self):
+        """The steps of docs/languages.md on a copy of po/: msginit, translate, one line."""
+        with tempfile.TemporaryDirectory() as tmp:
+            po = os.path.join(tmp, "po")
+            shutil.copytree(i18n.PO_DIR, po)
+            fr = os.path.join(po, "fr.po")
+            subprocess.run(["msginit", "--no-translator", "--no-wrap", "-l", "fr", "-i",
+                            os.path.join(po, "backsignal.pot"), "-o", fr],
+                           check=True, capture_output=True)
+            with open(os.path.join(po, "LINGUAS"), "a", encoding="utf-8") as f:
+                f.write("fr\n")
+            saved = i18n.PO_DIR
+            i18n.PO_DIR = po
+            try:
+                self.assertEqual(i18n.linguas()[-1], "fr")
+                template = i18n.read_po(os.path.join(po, "backsignal.pot"))
+                self.assertTrue(i18n.problems(fr, template))  # untranslated: the check says so
+                # "Translate" every entry (msgen: the English as a stand-in); then it passes.
+                entries = i18n.read_po(fr)
+                subprocess.run(["msgen", "--no-wrap", "-o", fr, fr], check=True,
+                               capture_output=True)
+                self.assertTrue(entries)
+                self.assertEqual(i18n.problems(fr, template), [])
+                rc, stats = i18n.statistics(fr)
+                self.assertEqual(rc, 0, stats)
+                out = os.path.join(tmp, "fr.json")
+                i18n.make_json(fr, out)
+                with open(out, encoding="utf-8") as f:
+                    page = json.load(f)
+                self.assertEqual(page["language"], "fr")
+                self.assertIn("nplurals=2", page["plural"])
+            finally:
+                i18n.PO_DIR = saved
+        # And the build reads the list of languages from po/LINGUAS alone.
+        with open(os.path.join(ROOT, "CMakeLists.txt"), encoding="utf-8") as f:
+            self.assertIn("po/LINGUAS", f.read())
+
+
+if __name__ == "__main__":
+    unittest.main()

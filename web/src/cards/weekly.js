@@ -1,0 +1,277 @@
+// The weekly questions (the PEG and the PSFS: docs/measures.md) and flares at any time. The
+// questions' own words come from the server (GET /api/v1/measures, words/measures.cc); the
+// page's few words of its own are here, in one place.
+import { get } from '../api.js';
+import { nowTime, prettyDate } from '../dates.js';
+import { field, h, scale, toggle } from '../dom.js';
+import { enqueue } from '../outbox.js';
+import { drafts } from '../store.js';
+import { doneCard, draftKey, formCard, swap } from './common.js';
+
+const WORDS = {
+  weeklyFor: (date) => `Weekly questions for ${prettyDate(date)}`,
+  save: 'Save weekly answers',
+  saved: 'Weekly questions: saved',
+  done: 'Weekly questions: done',
+  pegMissing: 'Answer all three PEG questions, or none of them.',
+  nothing: 'Answer the PEG or rate at least one activity first.',
+  unrated: (a) => `Rate "${a}" (0 to 10), or remove it.`,
+  remove: (a) => `Remove ${a}`,
+  add: 'Add',
+  full: 'Five activities is the most the scale takes.',
+  twice: 'That activity is already on the list.',
+  activityName: 'Activity',
+  flareButton: 'Pain now? Record a flare',
+  flareTitle: (date, isToday) => (isToday ? 'A flare of pain' : `A flare of pain, ${prettyDate(date)}`),
+  flarePain: 'Pain now',
+  flareHint: 'For pain between check-ins. It is never counted as a morning.',
+  flareSharp: 'Sharp or catching',
+  flareTime: 'When',
+  flareNote: 'What happened (optional)',
+  flareSave: 'Save flare',
+  flareSaved: 'Flare: saved',
+  flareDone: 'Flare',
+  flarePainMissing: 'Choose the pain first (0 to 10).',
+  flareLine: (f) => `Flare${f.time ? ` at ${f.time}` : ''}: pain ${f.pain}${f.sharp ? ', sharp or catching' : ''}`,
+};
+
+// The server's view of the measures, or null when it cannot be had (offline: the weekly card
+// waits for the connection; flares can still be recorded).
+export async function loadMeasures() {
+  try {
+    const r = await get('/api/v1/measures');
+    return r.ok ? r.data : null;
+  } catch {
+    return null;
+  }
+}
+
+// A whole-number 0-10 scale (the PEG and the PSFS ask in whole numbers).
+function wholeScale(opts) {
+  const s = scale(opts);
+  const half = s.el.querySelector('button.half');
+  if (half) half.remove();
+  return s;
+}
+
+function weeklyLines(w) {
+  const out = [];
+  if (w.peg) {
+    const score = Math.round(((w.peg.pain + w.peg.enjoyment + w.peg.activity) / 3) * 10) / 10;
+    out.push(
+      `PEG ${score} (pain ${w.peg.pain}, enjoyment of life ${w.peg.enjoyment}, general activity ${w.peg.activity})`,
+    );
+  }
+  if (w.psfs && w.psfs.length) out.push(`Function (PSFS): ${w.psfs.map((r) => `${r.activity} ${r.score}`).join(', ')}`);
+  return out;
+}
+
+// The weekly questions for `date`: answered ones as a done card (to change), else the form,
+// with the activities of the last answers to rate again. `badge`: why it is shown ("Due today").
+export function weeklyCard(ctx, date, view, { badge = null } = {}) {
+  const q = view.questions;
+  const existing = (view.weekly || []).find((w) => w.date === date) || null;
+  const id = `weekly-${date}`;
+  const show = () => {
+    if (!existing) return form();
+    return doneCard({
+      title: WORDS.done,
+      lines: weeklyLines(existing),
+      id,
+      onChange: (e) => swap(e.target.closest('section'), form()),
+    });
+  };
+  const form = () => {
+    const key = draftKey('weekly', date);
+    const base = existing || { psfs: (view.activities || []).map((a) => ({ activity: a, score: null })) };
+    const st = drafts.get(key) || {
+      pain: base.peg ? base.peg.pain : null,
+      enjoyment: base.peg ? base.peg.enjoyment : null,
+      activity: base.peg ? base.peg.activity : null,
+      psfs: (base.psfs || []).map((r) => ({ activity: r.activity, score: r.score })),
+    };
+    const keep = () => drafts.set(key, st);
+    const peg = [
+      ['pain', q.peg_pain, q.peg_pain_low, q.peg_pain_high],
+      ['enjoyment', q.peg_enjoyment, q.peg_interference_low, q.peg_interference_high],
+      ['activity', q.peg_activity, q.peg_interference_low, q.peg_interference_high],
+    ].map(([k, label, low, high]) =>
+      wholeScale({
+        label,
+        low,
+        high,
+        value: st[k],
+        optional: true,
+        onChange: (v) => {
+          st[k] = v;
+          keep();
+        },
+      }),
+    );
+    const list = h('div', { class: 'psfs-list' });
+    const drawList = () => {
+      list.replaceChildren(
+        ...st.psfs.map((r, i) => {
+          const s = wholeScale({
+            label: r.activity,
+            low: q.psfs_low,
+            high: q.psfs_high,
+            value: r.score,
+            onChange: (v) => {
+              r.score = v;
+              keep();
+            },
+          });
+          s.el.querySelector('.row').append(
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'link',
+                onclick: () => {
+                  st.psfs.splice(i, 1);
+                  keep();
+                  drawList();
+                },
+              },
+              WORDS.remove(r.activity),
+            ),
+          );
+          return s.el;
+        }),
+      );
+    };
+    drawList();
+    const listId = `psfs-suggestions-${date}`;
+    const name = field(q.psfs_add, { type: 'text', maxlength: '80', list: listId, autocomplete: 'off' });
+    const addButton = h('button', { type: 'button' }, WORDS.add);
+    addButton.addEventListener('click', () => {
+      const a = name.input.value.trim();
+      if (!a) return;
+      if (st.psfs.length >= 5) return name.error(WORDS.full);
+      if (st.psfs.some((r) => r.activity.toLowerCase() === a.toLowerCase())) return name.error(WORDS.twice);
+      name.error('');
+      st.psfs.push({ activity: a, score: null });
+      name.input.value = '';
+      keep();
+      drawList();
+    });
+    const suggestions = h(
+      'datalist',
+      { id: listId },
+      (q.suggestions || []).map((s) => h('option', { value: s })),
+    );
+    const el = formCard(
+      WORDS.weeklyFor(date),
+      [
+        h('p', { class: 'hint' }, q.peg_intro),
+        ...peg.map((s) => s.el),
+        h('p', { class: 'hint' }, q.psfs_intro),
+        list,
+        h('div', { class: 'row psfs-add' }, name.el, addButton),
+        suggestions,
+      ],
+      WORDS.save,
+      async () => {
+        const given = [st.pain, st.enjoyment, st.activity].filter((v) => v !== null).length;
+        if (given !== 0 && given !== 3) return WORDS.pegMissing;
+        const unrated = st.psfs.find((r) => r.score === null);
+        if (unrated) return WORDS.unrated(unrated.activity);
+        if (given === 0 && !st.psfs.length) return WORDS.nothing;
+        const body = {};
+        if (given === 3) body.peg = { pain: st.pain, enjoyment: st.enjoyment, activity: st.activity };
+        if (st.psfs.length) body.psfs = st.psfs.map((r) => ({ activity: r.activity, score: r.score }));
+        const entry = await enqueue({
+          method: 'PUT',
+          path: `/api/v1/weekly/${date}`,
+          body,
+          date,
+          kind: 'weekly',
+          label: `the weekly questions of ${prettyDate(date)}`,
+        });
+        drafts.remove(key);
+        swap(el, doneCard({ title: WORDS.saved, lines: weeklyLines(body), mark: entry, id }));
+        ctx.changed();
+        return null;
+      },
+      { id, draftKey: key, badge: badge ? h('p', { class: 'badge due-badge' }, badge) : undefined },
+    );
+    return el;
+  };
+  return show();
+}
+
+// A flare already recorded, as a done card.
+export function flareDone(f) {
+  return doneCard({ title: WORDS.flareDone, lines: [WORDS.flareLine(f), ...(f.note ? [f.note] : [])] });
+}
+
+// "Pain now? Record a flare": a button that opens the flare's form, for `date`.
+export function flareButton(ctx, date) {
+  const b = h('button', { type: 'button', class: 'wide-button', id: `flare-${date}` }, WORDS.flareButton);
+  b.addEventListener('click', () => swap(b, flareForm(ctx, date)));
+  return b;
+}
+
+function flareForm(ctx, date) {
+  const key = draftKey('flare', date);
+  const st = drafts.get(key) || { pain: null, sharp: false, time: date === ctx.today ? nowTime() : '', note: '' };
+  const keep = () => drafts.set(key, st);
+  const pain = scale({
+    label: WORDS.flarePain,
+    hint: WORDS.flareHint,
+    value: st.pain,
+    onChange: (v) => {
+      st.pain = v;
+      keep();
+    },
+  });
+  const sharp = toggle(WORDS.flareSharp, st.sharp, (v) => {
+    st.sharp = v;
+    keep();
+  });
+  const time = field(WORDS.flareTime, { type: 'time' });
+  time.input.value = st.time;
+  time.input.addEventListener('input', () => {
+    st.time = time.input.value;
+    keep();
+  });
+  const note = field(WORDS.flareNote, { tag: 'textarea', maxlength: '500' });
+  note.input.value = st.note;
+  note.input.addEventListener('input', () => {
+    st.note = note.input.value;
+    keep();
+  });
+  const el = formCard(
+    WORDS.flareTitle(date, date === ctx.today),
+    [pain.el, h('div', { class: 'row' }, sharp), time.el, note.el],
+    WORDS.flareSave,
+    async () => {
+      if (st.pain === null) return WORDS.flarePainMissing;
+      const body = { pain: st.pain };
+      if (st.time) body.time = st.time;
+      if (st.sharp) body.sharp = true;
+      if (st.note.trim()) body.note = st.note.trim();
+      const entry = await enqueue({
+        method: 'POST',
+        path: `/api/v1/days/${date}/flares`,
+        body,
+        date,
+        kind: 'flare',
+        label: `a flare on ${prettyDate(date)}`,
+      });
+      drafts.remove(key);
+      const done = doneCard({
+        title: WORDS.flareSaved,
+        lines: [WORDS.flareLine(body), ...(body.note ? [body.note] : [])],
+        mark: entry,
+      });
+      swap(el, done);
+      done.after(flareButton(ctx, date));
+      ctx.changed();
+      return null;
+    },
+    { id: `flare-form-${date}`, draftKey: key },
+  );
+  return el;
+}
