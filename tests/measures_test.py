@@ -48,6 +48,7 @@ class CliTest(unittest.TestCase):
         code, out, err = c.run("weekly", "--peg", "4,4,5", "--psfs", "Reaching overhead=6",
                                "sitting for an hour=5")
         self.assertEqual(code, 0, err)
+        self.assertIn("PEG 4.3 (pain 4, enjoyment of life 4, general activity 5)", out)  # not 4.30
         code, out, _ = c.run("weekly")
         self.assertIn("answered for this week", out)
         self.assertIn("Your activities: Reaching overhead, sitting for an hour", out)

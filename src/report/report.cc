@@ -454,20 +454,42 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
   const std::string col_during = Esc(loc.TrC("table column", "During"));
   const std::string col_hour = Esc(loc.TrC("table column", "Hour after"));
   const std::string col_morning = Esc(loc.TrC("table column", "Next morning"));
-  // Flares sit in the table on their day, before that day's sessions.
-  const std::vector<Flare> flares = FlaresBetween(diary.measures, from, to);
+  // Flares sit in the table in the order of the day: before a session when their time is
+  // earlier than its, after the day's sessions otherwise (and when either has no time).
+  std::vector<Flare> flares = FlaresBetween(diary.measures, from, to);
+  std::stable_sort(flares.begin(), flares.end(), [](const Flare& a, const Flare& b) {
+    if (a.date != b.date) return a.date < b.date;
+    if (a.time.has_value() != b.time.has_value()) return a.time.has_value();  // untimed last
+    return a.time < b.time;
+  });
   size_t next_flare = 0;
-  const auto flares_until = [&](Date date) {
-    for (; next_flare < flares.size() && flares[next_flare].date <= date; ++next_flare) {
-      rows += FlareRow(flares[next_flare]);
+  const auto flares_before = [&](Date date, std::optional<TimeOfDay> time) {
+    for (; next_flare < flares.size(); ++next_flare) {
+      const Flare& f = flares[next_flare];
+      const bool earlier = f.date < date || (f.date == date && f.time && time && *f.time < *time);
+      if (!earlier) break;
+      rows += FlareRow(f);
       any = true;
     }
   };
-  for (size_t k = 0; k < list.sessions.size(); ++k) {
+  // Each day's sessions in the order of their times (the untimed last), as they were entered on
+  // a tie.
+  std::vector<size_t> order(list.sessions.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(), [&list](size_t a, size_t b) {
+    const SessionReading& x = list.sessions[a];
+    const SessionReading& y = list.sessions[b];
+    if (x.date != y.date) return x.date < y.date;
+    const auto& tx = x.session->time;
+    const auto& ty = y.session->time;
+    if (tx.has_value() != ty.has_value()) return tx.has_value();
+    return tx < ty;
+  });
+  for (size_t k : order) {
     const SessionReading& sr = list.sessions[k];
     const SessionWords& sw = list_words.sessions[k];
     if (sr.date < from || sr.date > to) continue;
-    flares_until(sr.date);
+    flares_before(sr.date, sr.session->time);
     any = true;
     const Session& x = *sr.session;
     rows += std::string(sw.also.empty() ? "<tr>" : "<tr class=\"has-also\">") +
@@ -498,7 +520,7 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
       rows += "<td colspan=\"4\">" + Esc(sw.also) + "</td></tr>\n";
     }
   }
-  flares_until(to);
+  flares_before(to + 1, std::nullopt);
   if (any) {
     h += "<div class=\"tablewrap\">";
     // The date column holds "Mon 23 Nov 18:30" on one line; the activity and its loads fit one

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -170,6 +171,30 @@ TEST(ReportTest, MeasuresNowAgainstFourAndEightWeeksBeforeAndFlaresInTheSessions
   // Without measures, the report has no such section.
   EXPECT_EQ(RenderReportHtml(GoldenDiary(), Settings{}, o).find("Function and pain"),
             std::string::npos);
+}
+
+// A day's flares and sessions in the order of the day: the flare of 05:00 before the row of
+// 07:30, the one of 12:00 between it and the swim of 18:00, the one of 20:00 and the one without
+// a time after them.
+TEST(ReportTest, FlaresAndSessionsOfADayInTheirOrder) {
+  Diary diary = GoldenDiary();
+  const auto flare = [](int minutes, double pain) {
+    Flare f{.date = D("2026-03-22"), .pain = testing::S(pain)};
+    if (minutes >= 0) f.time = TimeOfDay::FromMinutes(minutes);
+    return f;
+  };
+  diary.measures.flares = {flare(20 * 60, 4), flare(12 * 60, 5), flare(5 * 60, 6), flare(-1, 7)};
+  std::sort(diary.measures.flares.begin(), diary.measures.flares.end(),
+            [](const Flare& a, const Flare& b) { return a.time < b.time; });
+  ReportOptions o{.weeks = 2, .as_of = D("2026-03-28"), .person_name = "Sam"};
+  const std::string html = RenderReportHtml(diary, Settings{}, o);
+  std::vector<size_t> at;
+  for (const char* part : {"Sun 22 Mar 05:00", "Sun 22 Mar 07:30", "Sun 22 Mar 12:00",
+                           "Sun 22 Mar 18:00", "Sun 22 Mar 20:00", "Flare: pain 7"}) {
+    at.push_back(html.find(part));
+    EXPECT_NE(at.back(), std::string::npos) << part;
+  }
+  EXPECT_TRUE(std::is_sorted(at.begin(), at.end())) << ::testing::PrintToString(at);
 }
 
 TEST(ReportTest, EachActivitysLineAndWhatHoldsItBackWhenThereAreTwoActivities) {

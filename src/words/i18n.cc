@@ -90,6 +90,12 @@ std::string Fill(std::string_view text, Args args) {
         if (found != nullptr) {
           out += found->value;
           i = end + 1;
+          // A value that ends a sentence's abbreviation ("So. 6. Dez.") takes the full stop
+          // after it: "am So. 6. Dez. Das ist", not "Dez.. Das ist".
+          if (!found->value.empty() && found->value.back() == '.' && i < text.size() &&
+              text[i] == '.' && (i + 1 == text.size() || text[i + 1] != '.')) {
+            ++i;
+          }
           continue;
         }
       }

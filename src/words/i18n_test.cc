@@ -47,6 +47,13 @@ TEST(FillTest, PutsEachArgumentInItsPlaceholderAndKeepsDoubledBraces) {
   EXPECT_EQ(Fill("{missing} stays", {}), "{missing} stays");
 }
 
+TEST(FillTest, AValueEndingInAFullStopTakesTheSentencesOwn) {
+  EXPECT_EQ(Fill("zuletzt am {date}. Lassen", {Arg("date", "So. 6. Dez.")}),
+            "zuletzt am So. 6. Dez. Lassen");
+  EXPECT_EQ(Fill("on {date}. Keep", {Arg("date", "Sun 6 Dec")}), "on Sun 6 Dec. Keep");
+  EXPECT_EQ(Fill("{x}...", {Arg("x", "a.")}), "a....");  // an ellipsis stays whole
+}
+
 TEST(LocaleTest, PicksEachLanguagesPluralFormFromItsCatalogueFor1_2_5And21) {
   const Locale& es = *Locale::Find("es");
   const Locale& de = *Locale::Find("de");

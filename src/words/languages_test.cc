@@ -157,8 +157,15 @@ TEST(LanguagesTest, InThePseudoLocaleEveryWordOfEveryScenarioCameFromTheCatalogu
 TEST(LanguagesTest, ClinicianWordsInGermanSpeakOfThePersonNotToThem) {
   const Locale& de = *Locale::Find("de");
   const Voice sam = Voice::About("Sam");
+  // An imperative keeps its "Sie" (lowercased it would be no sentence); the person's own
+  // things and a "Sie" in a clause about them are theirs.
   EXPECT_EQ(RetoldInVoice("Tragen Sie weiter ein, damit Ihre Morgen zählen.", sam, de),
-            "Tragen sie weiter ein, damit ihre Morgen zählen.");
+            "Tragen Sie weiter ein, damit ihre Morgen zählen.");
+  EXPECT_EQ(RetoldInVoice("Wenn er wiederkommt, hören Sie auf und sprechen Sie mit einer Ärztin, "
+                          "bevor Sie die Einnahme ändern. Ändern Sie Ihre Einheiten.",
+                          sam, de),
+            "Wenn er wiederkommt, hören Sie auf und sprechen Sie mit einer Ärztin, bevor sie die "
+            "Einnahme ändern. Ändern Sie ihre Einheiten.");
   EXPECT_EQ(RetoldInVoice("Ihr üblicher Morgen: Schmerz 3.", sam, de),
             "Ihr üblicher Morgen: Schmerz 3.");
   EXPECT_EQ(RetoldInVoice("Ihr üblicher Morgen", Voice::Self(), de), "Ihr üblicher Morgen");

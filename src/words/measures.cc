@@ -1,6 +1,7 @@
 #include "backsignal/words/measures.h"
 
 #include <cmath>
+#include <cstdio>
 
 #include "backsignal/words/i18n.h"
 #include "backsignal/words/words.h"
@@ -37,16 +38,21 @@ std::string WeeklyDueWords(Date since, Date today) {
 
 namespace {
 
-std::string Num(double v) {
-  // One decimal at most: a mean of whole numbers reads "4.7", not "4.666...".
+// One decimal at most: a mean of whole numbers reads "4.7" (not "4.666..." nor "4.70"), a whole
+// one "5".
+std::string OneDecimal(double v) {
   const double r = std::round(v * 10) / 10;
-  return FormatScoreNumber(r);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, r == std::floor(r) ? "%.0f" : "%.1f", r);
+  return buf;
 }
+
+std::string Num(double v) { return OneDecimal(v); }
 
 std::string Signed(double v) {
   const double r = std::round(v * 10) / 10;
-  if (r > 0) return "+" + FormatScoreNumber(r);
-  if (r < 0) return "\u2212" + FormatScoreNumber(-r);
+  if (r > 0) return "+" + OneDecimal(r);
+  if (r < 0) return "\u2212" + OneDecimal(-r);
   return "0";
 }
 

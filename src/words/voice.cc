@@ -75,8 +75,12 @@ std::string InVoice(const std::string& text, const Voice& voice) {
   return out;
 }
 
-// German's formal address is the third person plural: "Sie haben", "Ihre Morgen" retold about
-// the person are "sie haben", "ihre Morgen" (a sentence's first word stays capitalised).
+// German's formal address is the third person plural: "bevor Sie ändern", "Ihre Morgen" retold
+// about the person are "bevor sie ändern", "ihre Morgen" (a sentence's first word stays
+// capitalised). An imperative keeps its "Sie" ("Lassen Sie ihre Einheiten, wie sie sind", "hören
+// Sie auf"): lowercased it would read "they let", which is no German sentence; the advice then
+// speaks to the reader about the person. An imperative is a verb's infinitive form, ending in
+// -en, -rn or -ln, right before "Sie".
 // Spanish's texts are written in usted forms without "usted", which read as the third person
 // as they are (docs/languages.md).
 std::string RetoldInVoice(const std::string& text, const Voice& voice, const Locale& loc) {
@@ -85,11 +89,17 @@ std::string RetoldInVoice(const std::string& text, const Voice& voice, const Loc
   if (loc.tag() != "de") return text;
   static const char* kFormal[] = {"Sie",   "Ihr",   "Ihre",  "Ihrer",
                                   "Ihren", "Ihrem", "Ihres", "Ihnen"};
+  const auto imperative_verb = [](const std::string& w) {
+    return w.size() > 2 && w.back() == 'n' &&
+           (w[w.size() - 2] == 'e' || w[w.size() - 2] == 'r' || w[w.size() - 2] == 'l');
+  };
   std::string out;
+  std::string previous;  // the word before, when only spaces lie between
   size_t i = 0;
   bool sentence_start = true;
   while (i < text.size()) {
     if (!IsLetter(text[i])) {
+      if (text[i] != ' ') previous.clear();
       if (text[i] == '.' || text[i] == ':' || text[i] == '!' || text[i] == '?') {
         sentence_start = true;
       }
@@ -99,13 +109,15 @@ std::string RetoldInVoice(const std::string& text, const Voice& voice, const Loc
     size_t end = i;
     while (end < text.size() && (IsLetter(text[end]) || (text[end] & 0x80) != 0)) ++end;
     std::string word = text.substr(i, end - i);
-    if (!sentence_start) {
+    const bool keeps = word == "Sie" && imperative_verb(previous);
+    if (!sentence_start && !keeps) {
       for (const char* f : kFormal) {
         if (word == f)
           word[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[0])));
       }
     }
     sentence_start = false;
+    previous = word;
     out += word;
     i = end;
   }

@@ -50,18 +50,24 @@ test('the weekly questions are due on Today, answered at 320 px, and then not du
   const weekly = card(page, 'Weekly questions for');
   await weekly.waitFor();
   assert.match(await weekly.innerText(), /Due today/);
+  // Folded while not begun: Today stays short; one tap opens the questions.
+  assert.equal(await weekly.getByRole('button', { name: 'Save weekly answers' }).count(), 0);
+  await weekly.getByRole('button', { name: 'Answer the weekly questions' }).click();
   await pick(weekly, 'What number best describes your pain on average?', 5);
   await pick(weekly, 'How much has pain interfered with your enjoyment of life?', 4);
   await pick(weekly, 'How much has pain interfered with your general activity?', 6);
-  // A suggested activity, and one in the person's own words.
-  for (const [name, score] of [
-    ['reaching overhead', 3],
-    ['hanging out washing', 5],
-  ]) {
-    await weekly.getByLabel('Add an activity').fill(name);
-    await weekly.getByRole('button', { name: 'Add', exact: true }).click();
-    await pick(weekly, name, score);
-  }
+  // A suggested activity, tapped among the suggestions on view, and one in the person's own words.
+  const suggestions = weekly.getByRole('group', { name: /^Suggestions for the mid back/ });
+  assert.equal(await suggestions.getByRole('button').count(), 6);
+  await suggestions.getByRole('button', { name: 'reaching overhead' }).click();
+  assert.equal(
+    await suggestions.getByRole('button', { name: 'reaching overhead' }).getAttribute('aria-pressed'),
+    'true',
+  );
+  await pick(weekly, 'reaching overhead', 3);
+  await weekly.getByLabel('Add an activity').fill('hanging out washing');
+  await weekly.getByRole('button', { name: 'Add', exact: true }).click();
+  await pick(weekly, 'hanging out washing', 5);
   await noHorizontalScroll(page, 'weekly card at 320');
   await weekly.screenshot({ path: path.join(SHOTS, 'weekly-card-320.png') });
   assert.deepEqual(await smallTargets(page), []);

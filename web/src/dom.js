@@ -154,17 +154,24 @@ export function field(label, attrs, hint) {
 // readers. kind: 'ok', 'error', 'pending' or 'info'.
 export function feedback() {
   const el = h('p', { class: 'feedback', role: 'status', 'aria-live': 'polite' });
+  // The words waiting to be shown: a later say() or clear() replaces them, so that an answer
+  // quicker than the wait never leaves "Adding…" behind.
+  let pending = null;
   return {
     el,
     say(text, kind = 'info') {
+      window.clearTimeout(pending);
       el.className = `feedback ${kind}`;
       el.textContent = '';
       // A fresh text node, so that the same words twice are announced twice.
-      window.setTimeout(() => {
+      pending = window.setTimeout(() => {
+        pending = null;
         el.textContent = text;
       }, 20);
     },
     clear() {
+      window.clearTimeout(pending);
+      pending = null;
       el.textContent = '';
       el.className = 'feedback';
     },

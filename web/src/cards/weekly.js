@@ -3,7 +3,7 @@
 // page's few words of its own are here, in one place.
 import { get } from '../api.js';
 import { nowTime, prettyDate } from '../dates.js';
-import { field, h, scale, toggle } from '../dom.js';
+import { field, focusOn, h, scale, toggle } from '../dom.js';
 import { enqueue } from '../outbox.js';
 import { drafts } from '../store.js';
 import { doneCard, draftKey, formCard, swap } from './common.js';
@@ -21,6 +21,9 @@ const WORDS = {
   full: 'Five activities is the most the scale takes.',
   twice: 'That activity is already on the list.',
   activityName: 'Activity',
+  suggested: 'Suggestions for the mid back: tap one to add it',
+  open: 'Answer the weekly questions',
+  about: 'Three questions about the past week, and how well you can do up to five activities: about two minutes.',
   flareButton: 'Pain now? Record a flare',
   flareTitle: (date, isToday) => (isToday ? 'A flare of pain' : `A flare of pain, ${prettyDate(date)}`),
   flarePain: 'Pain now',
@@ -73,6 +76,8 @@ export function weeklyCard(ctx, date, view, { badge = null } = {}) {
   const existing = (view.weekly || []).find((w) => w.date === date) || null;
   const id = `weekly-${date}`;
   const show = () => {
+    // Due and not begun: a short card that opens the questions, so that Today stays short.
+    if (!existing && badge && !drafts.get(draftKey('weekly', date))) return folded();
     if (!existing) return form();
     return doneCard({
       title: WORDS.done,
@@ -80,6 +85,23 @@ export function weeklyCard(ctx, date, view, { badge = null } = {}) {
       id,
       onChange: (e) => swap(e.target.closest('section'), form()),
     });
+  };
+  const folded = () => {
+    const open = h('button', { type: 'button', class: 'primary' }, WORDS.open);
+    const el = h(
+      'section',
+      { class: 'card', id, 'aria-labelledby': `${id}-h` },
+      h('h3', { id: `${id}-h` }, WORDS.weeklyFor(date)),
+      h('p', { class: 'badge due-badge' }, badge),
+      h('p', { class: 'hint' }, WORDS.about),
+      h('div', { class: 'row' }, open),
+    );
+    open.addEventListener('click', () => {
+      const f = form();
+      swap(el, f);
+      focusOn(f.querySelector('h3') || f);
+    });
+    return el;
   };
   const form = () => {
     const key = draftKey('weekly', date);
@@ -109,6 +131,27 @@ export function weeklyCard(ctx, date, view, { badge = null } = {}) {
       }),
     );
     const list = h('div', { class: 'psfs-list' });
+    const has = (a) => st.psfs.some((r) => r.activity.toLowerCase() === a.toLowerCase());
+    // The suggestions that fit the mid back, as toggles: on is on the list.
+    const suggestBox = h('div', { class: 'toggles', role: 'group', 'aria-label': WORDS.suggested });
+    const drawSuggestions = () => {
+      suggestBox.replaceChildren(
+        ...(q.suggestions || []).map((a) =>
+          toggle(a, has(a), (on) => {
+            if (on && st.psfs.length >= 5) {
+              name.error(WORDS.full);
+              drawSuggestions();
+              return;
+            }
+            name.error('');
+            st.psfs = st.psfs.filter((r) => r.activity.toLowerCase() !== a.toLowerCase());
+            if (on) st.psfs.push({ activity: a, score: null });
+            keep();
+            drawList();
+          }),
+        ),
+      );
+    };
     const drawList = () => {
       list.replaceChildren(
         ...st.psfs.map((r, i) => {
@@ -140,16 +183,17 @@ export function weeklyCard(ctx, date, view, { badge = null } = {}) {
           return s.el;
         }),
       );
+      drawSuggestions();
     };
-    drawList();
     const listId = `psfs-suggestions-${date}`;
     const name = field(q.psfs_add, { type: 'text', maxlength: '80', list: listId, autocomplete: 'off' });
     const addButton = h('button', { type: 'button' }, WORDS.add);
+    drawList();
     addButton.addEventListener('click', () => {
       const a = name.input.value.trim();
       if (!a) return;
       if (st.psfs.length >= 5) return name.error(WORDS.full);
-      if (st.psfs.some((r) => r.activity.toLowerCase() === a.toLowerCase())) return name.error(WORDS.twice);
+      if (has(a)) return name.error(WORDS.twice);
       name.error('');
       st.psfs.push({ activity: a, score: null });
       name.input.value = '';
@@ -168,6 +212,8 @@ export function weeklyCard(ctx, date, view, { badge = null } = {}) {
         ...peg.map((s) => s.el),
         h('p', { class: 'hint' }, q.psfs_intro),
         list,
+        h('p', { class: 'hint', 'aria-hidden': 'true' }, WORDS.suggested),
+        suggestBox,
         h('div', { class: 'row psfs-add' }, name.el, addButton),
         suggestions,
       ],
