@@ -4,7 +4,7 @@ read it as of the expected date, and compare every field named in expect.json. S
 expect.json are keyed by date (the first session of that date); alerts, when given, must match
 exactly (every kind). `named_factors` lists the associations that clear the bar to be named,
 exactly; `flared_sessions_say` is a phrase that the words beside every flared session in the
-last two weeks must hold. Also checks the reading against tests/reference/reference_reading.py.
+last two weeks must hold; `next_step_says` a phrase the next step must hold. Also checks the reading against tests/reference/reference_reading.py.
 
 usage: check_scenarios.py BINARY SCENARIO_DIR
 """
@@ -46,12 +46,14 @@ def check(binary, folder, tmp):
     # "rules" is the least version of the reading rules a scenario needs: a later engine meets it.
     if exp.get("rules", 1) > got.get("rules", 1):
         return [f"needs rules {exp['rules']}; the engine reports {got.get('rules')}"]
-    own = ("sessions", "alerts", "named_factors", "flared_sessions_say", "rules")
+    own = ("sessions", "alerts", "named_factors", "flared_sessions_say", "next_step_says", "rules")
     errs = subset({k: v for k, v in exp.items() if k not in own}, got)
     if "named_factors" in exp:
         named = sorted(a["factor"] for a in got.get("associations", []) if a["clears_bar"])
         if named != sorted(exp["named_factors"]):
             errs.append(f"named factors: expected {exp['named_factors']}, got {named}")
+    if "next_step_says" in exp and exp["next_step_says"] not in got["words"]["next_step"]:
+        errs.append(f"next step: {exp['next_step_says']!r} not in {got['words']['next_step']!r}")
     if "flared_sessions_say" in exp:
         words = {(w["date"], w["number"]): w for w in got["words"]["sessions"]}
         window = got["trend"]["window"]["from"]

@@ -191,7 +191,7 @@ FieldValue SomeValue(const FieldSpec& f) {
     case FieldKind::kNumber:
       return f.step > 0 ? f.min + f.step * 15 : f.min + 7.25;
     case FieldKind::kWhole:
-      return f.min + 39;
+      return f.max - f.min > 40 ? f.min + 39 : f.max - 1;  // minutes 40; an effort 9
     case FieldKind::kFlag:
       return true;
     case FieldKind::kText:

@@ -94,7 +94,8 @@ int ShowWeekly(const service::Service& svc, PersonId person) {
 
 int RunWeekly(const Globals& g, const WeeklyArgs& a) {
   const bool answers = !a.peg.empty() || !a.psfs.empty();
-  auto opened = Open(g, answers || a.remove || !a.day.empty() ? OpenMode::kCreate : OpenMode::kRead);
+  auto opened =
+      Open(g, answers || a.remove || !a.day.empty() ? OpenMode::kCreate : OpenMode::kRead);
   if (!opened) return Report(opened.error());
   const service::Service& svc = (*opened)->service();
   const PersonId person = (*opened)->person();

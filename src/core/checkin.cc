@@ -29,6 +29,7 @@ void ApplyPatch(Session& session, const SessionPatch& patch) {
   const Session given{.time = patch.time,
                       .minutes = patch.minutes,
                       .activity = patch.activity,
+                      .effort = patch.effort,
                       .during = patch.during,
                       .hour_after = patch.hour_after};
   for (const Field<Session>& f : SessionFields()) {
@@ -45,6 +46,7 @@ SessionPatch PatchFrom(const Session& given, bool with_load) {
   p.minutes = given.minutes;
   p.activity = given.activity;
   if (with_load) p.load = given.load;
+  p.effort = given.effort;
   p.during = given.during;
   p.hour_after = given.hour_after;
   return p;

@@ -320,6 +320,15 @@ const Field<Session> kSessionFields[] = {
                                                     .flag = "--tighter",
                                                     .off_flag = "--not-tighter",
                                                     .control = "toggle"}),
+    Row<&Session::effort>({.name = "effort",
+                           .kind = FieldKind::kWhole,
+                           .json_key = "effort",
+                           .min = 0,
+                           .max = 10,
+                           .step = 1,
+                           .unit = "points",
+                           .flag = "--effort",
+                           .control = "whole_scale"}),
 };
 
 template <typename R>

@@ -185,7 +185,7 @@ TEST(DiaryCsvTest, ExportUsesCrlfAndTheDocumentedHeader) {
             "upper_body_tension,sleep_hours,sleep_quality,painkillers,painkiller_name,stress,tags,"
             "injury,"
             "note,note_pinned,session,time,minutes,activity,load,during_start,during_end,"
-            "during_pattern,during_sharp,hour_after_pain,hour_after_tighter\r\n");
+            "during_pattern,during_sharp,hour_after_pain,hour_after_tighter,effort\r\n");
 }
 
 }  // namespace

@@ -265,6 +265,16 @@ class Builder {
       obs["component"] = std::move(comps);
       Add(std::move(obs));
     }
+    if (s.effort) {
+      // How hard the session was (session RPE, Foster 2001): LOINC has no code for it, so the
+      // project's own; a whole number 0 to 10 (docs/fhir.md).
+      Json obs = Observation(key + "/effort", "during",
+                             Own("effort", "How hard the session was (session RPE, 0-10)"));
+      part_of(obs);
+      obs["effectiveDateTime"] = day.date.ToString();
+      obs["valueInteger"] = *s.effort;
+      Add(std::move(obs));
+    }
     if (s.hour_after.pain) {
       Json obs = PainObservation(key + "/hour_after", "hour_after", day.date, *s.hour_after.pain);
       part_of(obs);

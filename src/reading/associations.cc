@@ -20,6 +20,7 @@ struct FactorDay {
   LoadSet load;
   std::vector<Confounder> confounders;
   std::optional<int> minutes;  // the day's sessions' total, over those that give one
+  std::optional<int> effort;   // the hardest of the day's sessions that give one
   size_t sessions = 0;
   // The night before the next morning (recorded on the next day), when recorded.
   std::optional<double> sleep_hours;
@@ -74,6 +75,7 @@ void Associate(const View& v, Date as_of, Reading& r) {
     for (const Session& x : day.sessions) {
       f.load = LoadSet::FromBits(f.load.bits() | x.load.bits());
       if (x.minutes) f.minutes = f.minutes.value_or(0) + *x.minutes;
+      if (x.effort) f.effort = std::max(f.effort.value_or(0), *x.effort);
       if (auto name = ActivityName(x.activity)) f.activities.push_back(std::move(*name));
     }
     if (f.minutes) totals.push_back(*f.minutes);
@@ -104,6 +106,12 @@ void Associate(const View& v, Date as_of, Reading& r) {
                         }});
   candidates.push_back(
       {"two_sessions", true, [](const FactorDay& d) { return std::optional(d.sessions >= 2); }});
+  // Harder sessions (an effort of kHardEffort or more, docs/measures.md), over the exercise days
+  // that rated one.
+  candidates.push_back({"hard_session", true, [](const FactorDay& d) {
+                          if (!d.effort) return std::optional<bool>();
+                          return std::optional(*d.effort >= kHardEffort);
+                        }});
   // Each activity, over exercise days (reading.md v3): so that "longer sessions" is not offered
   // when the long sessions were one activity's days. In code point order of their names.
   std::vector<std::string> activities;

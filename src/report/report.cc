@@ -510,6 +510,8 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
     if (x.time) rows += " " + x.time->ToString();
     rows += "</td><td data-label=\"" + col_activity + "\">" + Esc(x.activity.value_or("")) +
             (x.minutes ? ", " + Esc(loc.Tr("{minutes} min", {Arg("minutes", *x.minutes)})) : "");
+    // TRANSLATORS: {effort} is how hard the session was, 0 to 10.
+    if (x.effort) rows += ", " + Esc(loc.Tr("effort {effort}/10", {Arg("effort", *x.effort)}));
     if (!x.load.empty())
       rows += " <span class=\"load\">(" + Esc(LoadShortList(x.load, loc)) + ")</span>";
     rows += "</td><td data-label=\"" + col_during + "\">" + WindowCell(sr, loc) +

@@ -66,9 +66,9 @@ Error NotSignedIn() { return Error::Unauthenticated("sign in first"); }
 
 App::App(service::Service& service, AppOptions options)
     : service_(service), options_(std::move(options)), pool_(options_.work_threads) {
-  for (std::span<const Route> table : {PageRoutes(), DiaryRoutes(), DayRoutes(), AccountRoutes(),
-                                       SharingRoutes(), SafetyRoutes(), ReminderRoutes(),
-                                       MeasuresRoutes()}) {
+  for (std::span<const Route> table :
+       {PageRoutes(), DiaryRoutes(), DayRoutes(), AccountRoutes(), SharingRoutes(), SafetyRoutes(),
+        ReminderRoutes(), MeasuresRoutes()}) {
     router_.Add(table);
   }
 }

@@ -150,6 +150,11 @@ const FieldWords kSessionWords[] = {
      .label = "Tighter or more restricted than before",
      .help = "Noticeably tighter or more restricted than before",
      .off_help = "Not tighter than before"},
+    {.name = "effort",
+     .label = "How hard it was",
+     .help = "How hard the session was, 0-10 (0 = rest, 10 = as hard as you can go)",
+     .low = "0 rest",
+     .high = "10 as hard as you can go"},
 };
 
 }  // namespace

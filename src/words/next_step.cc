@@ -15,7 +15,7 @@ namespace {
 // The named factors that clear the bar, grouped with those on the very same days; `exercise`
 // says whether the first is something about the sessions themselves.
 std::vector<std::string> NamedFactors(const Reading& r, const Settings& s, bool* exercise,
-                                      bool* nights) {
+                                      bool* nights, bool* effort = nullptr) {
   std::vector<const Association*> clear;
   for (const Association& a : r.associations) {
     // Painkillers are taken because of pain: never named as a thing to change.
@@ -29,6 +29,11 @@ std::vector<std::string> NamedFactors(const Reading& r, const Settings& s, bool*
   const Association& top = *clear.front();
   if (exercise) *exercise = top.exercise_days_only;
   if (nights) *nights = top.factor == "short_sleep" || top.factor == "poor_sleep";
+  if (effort) {
+    *effort = top.factor == "hard_session" ||
+              std::find(top.same_days_as.begin(), top.same_days_as.end(), "hard_session") !=
+                  top.same_days_as.end();
+  }
   std::vector<std::string> named = {FactorWords(top.factor, r, s)};
   for (const std::string& other : top.same_days_as) {
     if (other != "painkillers") named.push_back(FactorWords(other, r, s));
@@ -196,8 +201,12 @@ std::string NextStepWords(const Reading& r, const Settings& s) {
   const std::vector<std::string> off = SettingOff(r);
   bool exercise_factor = false;
   bool nights = false;
-  const std::vector<std::string> named = NamedFactors(r, s, &exercise_factor, &nights);
+  bool effort = false;  // harder sessions are what went with higher mornings
+  const std::vector<std::string> named = NamedFactors(r, s, &exercise_factor, &nights, &effort);
   const Locale& l = L();
+  // TRANSLATORS: an effort is rated 0 to 10 (how hard a session was).
+  const std::string effort_step =
+      effort ? l.Tr("Keep the effort at about 5 until the mornings settle.") : "";
   switch (t.verdict) {
     case Verdict::kHelpful:
       steps.push_back(l.Tr(
@@ -218,6 +227,7 @@ std::string NextStepWords(const Reading& r, const Settings& s) {
         // TRANSLATORS: {factors} names what went with higher mornings.
         ease = l.Tr("Ease the load for a while, above all {factors}.",
                     {Arg("factors", NamedPhrase(named))});
+        if (effort) ease += " " + effort_step;
       } else {
         ease = l.Tr("Ease the load for a while.");
       }
@@ -253,6 +263,7 @@ std::string NextStepWords(const Reading& r, const Settings& s) {
         steps.push_back(MixedStep(r, s, h, named, nights));
         break;
       }
+      if (effort && !steps.empty()) steps.push_back(effort_step);
       break;
     }
     case Verdict::kNotEnoughData: {

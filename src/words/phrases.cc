@@ -314,6 +314,9 @@ std::string FactorWords(const std::string& factor, const Reading& r, const Setti
                    {Arg("minutes", minutes)});
   }
   if (factor == "two_sessions") return L().TrC("kind of day", "two sessions in a day");
+  if (factor == "hard_session") {
+    return L().TrC("kind of day", "harder sessions (effort 7 or more)");
+  }
   if (factor == "poor_sleep") return L().TrC("kind of day", "poorly slept nights");
   if (factor == "painkillers") return L().TrC("kind of day", "painkillers");
   if (factor.starts_with("activity:")) return factor.substr(9);

@@ -99,6 +99,10 @@ void SessionsWords(const Reading& r, const Settings& s, ReadingWords& w) {
       const std::string minutes = l.Tr("{minutes} min", {Arg("minutes", *x.minutes)});
       what += (what.empty() ? "" : ", ") + minutes;
     }
+    if (x.effort) {
+      // TRANSLATORS: {effort} is how hard the session was, 0 to 10.
+      what += (what.empty() ? "" : ", ") + l.Tr("effort {effort}/10", {Arg("effort", *x.effort)});
+    }
     if (!what.empty()) out.heading += ": " + what;
     if (!x.load.empty()) out.heading += " (" + LoadList(x.load) + ")";
     out.during = DuringWords(sr);

@@ -66,7 +66,11 @@ test('a morning, a session with sharp pain and its hour after, on a phone', asyn
   await pick(session, 'Discomfort at the end', 6);
   await session.getByRole('button', { name: 'Sharp or catching pain' }).click();
   assert.match(await session.locator('.advice').innerText(), /modify or stop/i);
+  // How hard it was: a whole-number scale (no half step), stored and said back on the card.
+  assert.equal(await session.locator('[data-field="effort"] button.half').count(), 0);
+  await pick(session, 'How hard it was', 7);
   await session.getByRole('button', { name: 'Save session' }).click();
+  await page.locator('section.card.done', { hasText: 'Effort 7 of 10.' }).waitFor();
   // After Save, the advice is on screen, next to the saved card.
   const advice = page.locator('section.card.done .advice');
   await advice.waitFor();

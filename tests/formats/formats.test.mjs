@@ -230,6 +230,9 @@ function diaryFromBundle(bundle) {
       if (comp.sharp) (session.during ||= {}).sharp = comp.sharp.valueBoolean;
     } else if (code.code === 'tighter') {
       (session.hour_after ||= {}).tighter = r.valueBoolean;
+    } else if (code.code === 'effort') {
+      assert.ok(Number.isInteger(r.valueInteger) && r.valueInteger >= 0 && r.valueInteger <= 10);
+      session.effort = r.valueInteger;
     } else {
       assert.fail(`unknown code ${code.code}`);
     }
@@ -483,7 +486,12 @@ test('every export validates against docs/diary.schema.json (and the spec schema
   for (const [name, diary] of [['random', randomDiary(400, 9)], ...scenarioDiaries()]) {
     const exported = JSON.parse(cli(freshDb(diary), 'export'));
     assert.ok(ours(exported), `${name}: ${JSON.stringify(ours.errors)}`);
-    const uses = exported.days.some((d) => d.note_pinned || (d.context && additive.some((k) => k in d.context)));
+    const uses = exported.days.some(
+      (d) =>
+        d.note_pinned ||
+        (d.context && additive.some((k) => k in d.context)) ||
+        (d.sessions || []).some((s) => 'effort' in s),
+    );
     withNew += uses;
     if (spec && !uses) assert.ok(spec(exported), `${name}: ${JSON.stringify(spec.errors)}`);
   }
@@ -495,4 +503,6 @@ test('every export validates against docs/diary.schema.json (and the spec schema
   assert.equal(ours(pinAlone), false, 'a pin needs a note');
   const badInjury = { format: 'backsignal-diary', version: 1, days: [{ date: '2026-11-02', context: { injury: 'bump' } }] };
   assert.equal(ours(badInjury), false);
+  const badEffort = { format: 'backsignal-diary', version: 1, days: [{ date: '2026-11-02', sessions: [{ effort: 11 }] }] };
+  assert.equal(ours(badEffort), false, 'an effort is 0 to 10');
 });

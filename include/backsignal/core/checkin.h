@@ -18,10 +18,12 @@ struct SessionPatch {
   std::optional<int> minutes;
   std::optional<std::string> activity;
   std::optional<LoadSet> load;
+  std::optional<int> effort;
   During during;         // each field given replaces the session's
   HourAfter hour_after;  // likewise
   bool empty() const {
-    return !time && !minutes && !activity && !load && during.empty() && hour_after.empty();
+    return !time && !minutes && !activity && !load && !effort && during.empty() &&
+           hour_after.empty();
   }
 };
 

@@ -102,11 +102,16 @@ struct HourAfter {
   bool operator==(const HourAfter&) const = default;
 };
 
+inline constexpr int kHardEffort = 7;
+
 struct Session {
   std::optional<TimeOfDay> time;
   std::optional<int> minutes;  // 1-600
   std::optional<std::string> activity;
   LoadSet load;
+  // How hard the session was, 0 (rest) to 10 (maximal): the session RPE (Foster 2001;
+  // docs/measures.md). The associations compare harder sessions (kHardEffort or more).
+  std::optional<int> effort;
   During during;
   HourAfter hour_after;
   bool operator==(const Session&) const = default;

@@ -203,7 +203,8 @@ struct Alert {
 // How often days with a factor were followed by a noticeably higher morning, against days
 // without it. Never a claim of cause.
 struct Association {
-  // "rotation", "sitting", "long_session", "two_sessions", "short_sleep", "poor_sleep",
+  // "rotation", "sitting", "long_session", "two_sessions", "hard_session" (effort 7 or more),
+  // "short_sleep", "poor_sleep",
   // "stress", "painkillers", "activity:" and an activity (over exercise days), or "tag:" and
   // the person's own factor.
   std::string factor;

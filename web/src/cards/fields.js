@@ -38,6 +38,7 @@ export function bodyValue(spec, st) {
   const v = st[spec.name];
   switch (spec.control) {
     case 'scale':
+    case 'whole_scale':
     case 'choice':
       return v === null ? undefined : v;
     case 'hours_scale':
@@ -83,6 +84,21 @@ export function fieldControl(spec, st, keep, ctx = {}) {
       });
       if (!spec.folded) return s.el;
       return h('details', { class: 'more-context', open: st[spec.name] !== null }, h('summary', {}, spec.label), s.el);
+    }
+    case 'whole_scale': {
+      // Whole numbers only (an effort): the scale without its half step.
+      const s = scale({
+        label: spec.label,
+        low: spec.low,
+        high: spec.high,
+        value: st[spec.name],
+        optional: true,
+        onChange: set,
+      });
+      const half = s.el.querySelector('button.half');
+      if (half) half.remove();
+      s.el.dataset.field = spec.name;
+      return s.el;
     }
     case 'hours_scale':
       return hoursScale(spec, st, set);

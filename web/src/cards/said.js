@@ -39,6 +39,7 @@ export function sessionLines(s) {
   if (during) lines.push(`During: ${during}.`);
   if (d.sharp) lines.push('Sharp or catching pain.');
   if (s.load && s.load.length) lines.push(`Asked of the mid back: ${s.load.map((l) => LOADS[l] || l).join(', ')}.`);
+  if (has(s.effort)) lines.push(`Effort ${s.effort} of 10.`);
   return lines;
 }
 

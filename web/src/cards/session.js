@@ -7,6 +7,7 @@ import { enqueue } from '../outbox.js';
 import { drafts } from '../store.js';
 import { fieldOf, safetyWords } from '../words.js';
 import { adviceBox, adviceDismissed, doneCard, draftKey, formCard, swap } from './common.js';
+import { fieldControl } from './fields.js';
 import { dayWords, sessionLines } from './said.js';
 
 // A session's field as the server describes it (its bounds, choices and words).
@@ -35,6 +36,7 @@ export function sessionForm(ctx, date, existing, number, { after = null, onDone,
     end: du.end ?? null,
     pattern: du.pattern || null,
     sharp: du.sharp === true,
+    effort: e.effort ?? null,
   };
   const keep = () => drafts.set(key, st);
   const words = safetyWords();
@@ -125,6 +127,8 @@ export function sessionForm(ctx, date, existing, number, { after = null, onDone,
     showAdvice(true);
   });
   showAdvice(false);
+  // How hard it was (0-10), a whole-number scale built from the field's own description.
+  const effort = fieldControl(spec('effort'), st, keep);
   const title = number
     ? `Session ${number}${date === ctx.today ? '' : ` of ${prettyDate(date)}`}: correct it`
     : `A session${date === ctx.today ? '' : ` on ${prettyDate(date)}`}: during it`;
@@ -147,6 +151,7 @@ export function sessionForm(ctx, date, existing, number, { after = null, onDone,
         h('div', { class: 'toggles' }, sharp),
         advice,
       ),
+      effort,
     ],
     'Save session',
     async () => {
@@ -173,8 +178,9 @@ export function sessionForm(ctx, date, existing, number, { after = null, onDone,
       if (st.pattern) during.pattern = st.pattern;
       if (st.sharp) during.sharp = true;
       if (Object.keys(during).length) body.during = during;
-      if (!body.activity && !body.minutes && !body.load && !body.during) {
-        return 'Tell at least one thing about the session: the activity, its minutes, what it asked of your back, or the discomfort during it.';
+      if (st.effort !== null) body.effort = st.effort;
+      if (!body.activity && !body.minutes && !body.load && !body.during && body.effort === undefined) {
+        return 'Tell at least one thing about the session: the activity, its minutes, what it asked of your back, the discomfort during it, or how hard it was.';
       }
       if (number && !st.sharp && du.sharp) body.during = { ...(body.during || {}), sharp: false };
       let entry;
