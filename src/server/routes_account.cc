@@ -58,14 +58,19 @@ void AddAccountRoutes(Router& router, App& app) {
        .pattern = "/api/v1/me",
        .access = Access::kPublic,
        .sync = [a, &svc](Call& c) -> Result<Response> {
+         // The language the page speaks: the reader's setting, else Accept-Language (also
+         // before sign-in), as every answer of the server (docs/languages.md).
+         const std::string language = ReaderLocale(svc, c).tag();
          if (!a->options().accounts) {
-           return Json(200, R"({"accounts":false,"keeps_diary":true})");
+           return Json(200, Dump({{"accounts", false}, {"keeps_diary", true}, {"language", language}}));
          }
          if (!c.who.signed_in) {
            auto n = svc.db().CountAccounts();
            if (!n) return Unexpected(n.error());
-           return Json(200,
-                       Dump({{"accounts", true}, {"signed_in", false}, {"needs_setup", *n == 0}}));
+           return Json(200, Dump({{"accounts", true},
+                                  {"signed_in", false},
+                                  {"needs_setup", *n == 0},
+                                  {"language", language}}));
          }
          nlohmann::json j = AccountJson(c.who.caller->account);
          j["accounts"] = true;
@@ -77,6 +82,7 @@ void AddAccountRoutes(Router& router, App& app) {
              profile->keeps_diary.value_or(c.who.caller->account.role != "clinician");
          j["display_name"] = profile->display_name.empty() ? nlohmann::json()
                                                            : nlohmann::json(profile->display_name);
+         j["language"] = language;
          if (c.who.caller->by_cookie) j["csrf"] = c.who.caller->csrf;
          if (!c.who.caller->by_cookie) j["scope"] = c.who.caller->scope;
          return Json(200, Dump(j));
