@@ -40,6 +40,7 @@ const people = new Map();
 const app = {
   start,
   refreshQueue,
+  say: (text) => say(text),
   // The page at its top, the focus on its heading (after the safety screen, say).
   toTop() {
     window.scrollTo(0, 0);
