@@ -266,6 +266,55 @@ class ApiTest(unittest.TestCase):
         status, body, _ = self.req("POST", "/api/v1/diary/import?replace=true", clash)
         self.assertEqual((status, body["replaced"]), (200, 1))
 
+    def test_a_day_in_1850_is_refused_by_every_route_that_writes_a_day(self):
+        # Issue 21: PUT /api/v1/diary stored 1850-01-01 while the import refused it; the check
+        # lives once, in the service, for every door.
+        self.req("PUT", f"{D}/morning", {"pain": 3})
+        _, before, _ = self.req("GET", "/api/v1/diary")
+        old = "/api/v1/days/1850-01-01"
+        diary = {"format": "backsignal-diary", "version": 1,
+                 "days": [{"date": "1850-01-01", "morning": {"pain": 2}}]}
+        with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "workouts", "run.tcx"), "rb") as f:
+            tcx = f.read().replace(b"2026-", b"1850-")
+        # The weekly questions and flares a whole diary carries (beside its days) too.
+        measures = {"format": "backsignal-diary", "version": 1, "days": [],
+                    "weekly": [{"date": "1850-01-01", "peg": {"pain": 3, "enjoyment": 2, "activity": 4}}],
+                    "flares": [{"date": "1850-01-01", "pain": 5}]}
+        writes = [
+            ("PUT", "/api/v1/diary", diary, {}),
+            ("POST", "/api/v1/diary/import", diary, {}),
+            ("POST", "/api/v1/diary/import?replace=true", diary, {}),
+            ("PUT", "/api/v1/diary", measures, {}),
+            ("POST", "/api/v1/diary/import", measures, {}),
+            ("POST", "/api/v1/workouts?name=run.tcx", None,
+             {"raw": tcx, "content_type": "application/octet-stream"}),
+            ("PUT", f"{old}/morning", {"pain": 3}, {}),
+            ("PUT", f"{old}/context", {"sitting_hours": 2}, {}),
+            ("PUT", f"{old}/note", {"note": "long ago"}, {}),
+            ("POST", f"{old}/sessions", {"time": "18:00", "minutes": 30, "activity": "walk"}, {}),
+            ("PATCH", f"{old}/sessions/1", {"minutes": 20}, {}),
+            ("PUT", f"{old}/sessions/1/hour_after", {"pain": 3}, {}),
+            ("DELETE", old, None, {}),
+            ("DELETE", f"{old}/morning", None, {}),
+            ("DELETE", f"{old}/context", None, {}),
+            ("DELETE", f"{old}/note", None, {}),
+            ("DELETE", f"{old}/sessions/1", None, {}),
+            ("DELETE", f"{old}/sessions/1/hour_after", None, {}),
+            ("PUT", "/api/v1/weekly/1850-01-01", {"peg": {"pain": 3, "enjoyment": 2, "activity": 4}}, {}),
+            ("DELETE", "/api/v1/weekly/1850-01-01", None, {}),
+            ("POST", f"{old}/flares", {"pain": 5}, {}),
+            ("DELETE", f"{old}/flares/1", None, {}),
+        ]
+        for method, path, body, extra in writes:
+            with self.subTest(route=f"{method} {path}"):
+                status, answer, _ = self.req(method, path, body, **extra)
+                self.assertEqual(status, 400, answer)
+                said = answer["error"]["message"] + " ".join(answer["error"].get("details", []))
+                self.assertIn("1850", said)
+                self.assertIn("outside the years a diary holds (1900 to 2200)", said)
+        _, after, _ = self.req("GET", "/api/v1/diary")
+        self.assertEqual(before, after)
+
     def test_bad_diary_is_refused_with_paths_and_nothing_changes(self):
         self.req("PUT", f"{D}/morning", {"pain": 3})
         _, before, _ = self.req("GET", "/api/v1/diary")

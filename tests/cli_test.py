@@ -221,6 +221,33 @@ class CliTest(unittest.TestCase):
         self.assertEqual(p.returncode, 2)
         self.assertIn("--as-of", p.stderr)
 
+    def test_a_day_in_1850_is_refused_by_every_command_that_writes_a_day(self):
+        # Issue 21: the years a diary holds are the service's rule, the same for every door (the
+        # API test checks the routes).
+        self.assertEqual(self.cli("morning", "3", "--date", "2026-11-20").returncode, 0)
+        before = dump(self.db)
+        as_csv = self.cli("export", "--format", "csv").stdout.replace("2026-11-20", "1850-01-01")
+        self.assertIn("1850-01-01", as_csv)
+        commands = [
+            ("import", self.write("old.json", diary([{"date": "1850-01-01", "morning": {"pain": 2}}]))),
+            ("import", self.write("old.csv", as_csv)),
+            ("import", self.write("weekly.json", diary([], weekly=[{"date": "1850-01-01", "peg": {
+                "pain": 3, "enjoyment": 2, "activity": 4}}], flares=[{"date": "1850-01-01", "pain": 5}]))),
+            ("morning", "3", "--date", "1850-01-01"),
+            ("context", "--sitting", "2", "--date", "1850-01-01"),
+            ("note", "long ago", "--date", "1850-01-01"),
+            ("session", "--date", "1850-01-01", "--time", "18:00", "--minutes", "30"),
+            ("after", "3", "--date", "1850-01-01"),
+            ("weekly", "--date", "1850-01-01", "--peg", "5,4,6"),
+            ("flare", "7", "--date", "1850-01-01"),
+        ]
+        for args in commands:
+            with self.subTest(command=" ".join(args)):
+                p = self.cli(*args)
+                self.assertNotEqual(p.returncode, 0, p.stdout)
+                self.assertIn("1850", p.stderr)
+        self.assertEqual(dump(self.db), before)
+
     def test_a_day_of_check_ins(self):
         p = self.cli("morning", "3", "--stiffness", "4", "--date", "2026-11-20")
         self.assertEqual(p.returncode, 0, p.stderr)

@@ -23,7 +23,7 @@ int RunToken(const Globals& g, const TokenArgs& a) {
   if (g.user.empty()) {
     return Report(Error::Invalid("token: give --user NAME, the account the token acts for"));
   }
-  auto opened = Open(g, a.action == "list" ? Access::kRead : Access::kWrite);
+  auto opened = Open(g, a.action == "list" ? OpenMode::kRead : OpenMode::kWrite);
   if (!opened) return Report(opened.error());
   const service::Service& svc = (*opened)->service();
   const Account& account = *(*opened)->account();
@@ -39,7 +39,7 @@ int RunToken(const Globals& g, const TokenArgs& a) {
     return kOk;
   }
   if (a.action == "list") {
-    auto list = svc.db().ListApiTokens(account.id);
+    auto list = service::ListTokens(svc, account);
     if (!list) return Report(list.error());
     if (list->empty()) std::cout << "No tokens for " << account.username << ".\n";
     const int64_t now = svc.clock().Now();
@@ -58,9 +58,7 @@ int RunToken(const Globals& g, const TokenArgs& a) {
     return Report(
         Error::Invalid("token revoke ID: \"" + a.id + "\" is not a token id (see token list)"));
   }
-  auto ok = svc.db().RevokeApiToken(account.id, id);
-  if (!ok) return Report(ok.error());
-  if (!*ok) return Report(Error::NotFound("no token " + a.id + " for " + account.username));
+  if (auto ok = service::RevokeToken(svc, account, id); !ok) return Report(ok.error());
   std::cout << "Revoked token " << id << ".\n";
   return kOk;
 }
@@ -73,9 +71,9 @@ int RunAccount(const Globals& g, const AccountArgs& a) {
   if (a.action == "list") {
     Globals anyone = g;
     anyone.user.clear();  // the list is the database's, not one person's
-    auto opened = Open(anyone, Access::kRead, /*for_person=*/false);
+    auto opened = Open(anyone, OpenMode::kRead, /*for_person=*/false);
     if (!opened) return Report(opened.error());
-    auto list = (*opened)->db().ListAccounts();
+    auto list = service::ListAccounts((*opened)->service(), std::nullopt);
     if (!list) return Report(list.error());
     if (list->empty()) {
       std::cout << "No accounts yet: `backsignal serve --accounts` prints a link for the first.\n";
@@ -89,7 +87,7 @@ int RunAccount(const Globals& g, const AccountArgs& a) {
   // set-password: for a person who forgot theirs (backsignal sends no mail). The new password
   // comes on standard input, so that it is not in the shell's history or the process list.
   if (g.user.empty()) return Report(Error::Invalid("account set-password: give --user NAME"));
-  auto opened = Open(g, Access::kWrite);
+  auto opened = Open(g, OpenMode::kWrite);
   if (!opened) return Report(opened.error());
   std::string password;
   std::getline(std::cin, password);

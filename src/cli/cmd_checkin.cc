@@ -24,7 +24,7 @@ struct CheckinTarget {
 };
 
 Result<CheckinTarget> OpenForCheckin(const Globals& g, const std::string& date_arg) {
-  auto opened = Open(g, Access::kCreate);
+  auto opened = Open(g, OpenMode::kCreate);
   if (!opened) return Unexpected(opened.error());
   auto today = service::TodayFor((*opened)->service(), (*opened)->person());
   if (!today) return Unexpected(today.error());
@@ -308,13 +308,13 @@ struct ShowArgs {
 };
 
 int RunShow(const Globals& g, const ShowArgs& a) {
-  auto opened = Open(g, Access::kRead);
+  auto opened = Open(g, OpenMode::kRead);
   if (!opened) return Report(opened.error());
   auto today = service::TodayFor((*opened)->service(), (*opened)->person());
   if (!today) return Report(today.error());
   auto date = ParseDateArg(a.date, "--date", *today);
   if (!date) return Report(date.error());
-  auto day = (*opened)->db().ForPerson((*opened)->person())->GetDay(*date);
+  auto day = service::DayOf((*opened)->service(), (*opened)->person(), *date);
   if (!day) return Report(day.error());
   if (!*day) {
     std::cout << "Nothing recorded on " << date->ToString() << ".\n";
@@ -338,7 +338,7 @@ int RunDelete(const Globals& g, const DeleteArgs& a) {
                                  "\" is not something to delete; expected morning, session, "
                                  "during, after, context, note or day"));
   }
-  auto opened = Open(g, Access::kWrite);
+  auto opened = Open(g, OpenMode::kWrite);
   if (!opened) return Report(opened.error());
   auto today = service::TodayFor((*opened)->service(), (*opened)->person());
   if (!today) return Report(today.error());
@@ -373,11 +373,9 @@ int RunUsual(const Globals& g, const UsualArgs& a) {
   if (!a.clear && !u.pain && !u.stiffness) {
     return Report(Error::Invalid("give --pain and/or --stiffness, or --clear"));
   }
-  auto opened = Open(g, Access::kCreate);
+  auto opened = Open(g, OpenMode::kCreate);
   if (!opened) return Report(opened.error());
-  if (auto ok = (*opened)->service().writer().Run((*opened)->person(),
-                                                  [u](DiaryTxn& txn) { return txn.SetUsual(u); });
-      !ok) {
+  if (auto ok = service::SetUsualMorning((*opened)->service(), (*opened)->person(), u); !ok) {
     return Report(ok.error());
   }
   if (a.clear && !u.pain && !u.stiffness) {

@@ -27,7 +27,7 @@ int RunImport(const Globals& g, const ImportArgs& a) {
     e.message = a.file + ": " + e.message + "; nothing was stored";
     return Report(e);
   }
-  auto opened = Open(g, Access::kCreate);
+  auto opened = Open(g, OpenMode::kCreate);
   if (!opened) return Report(opened.error());
   auto report =
       service::ImportDiary((*opened)->service(), (*opened)->person(), *diary,
@@ -57,7 +57,7 @@ struct ExportArgs {
 int RunExport(const Globals& g, const ExportArgs& a) {
   auto format = ParseExportFormat(a.format);
   if (!format) return Report(format.error());
-  auto opened = Open(g, Access::kRead);
+  auto opened = Open(g, OpenMode::kRead);
   if (!opened) return Report(opened.error());
   auto file =
       service::ExportFor((*opened)->service(), (*opened)->person(), *format, (*opened)->account());
@@ -77,7 +77,7 @@ int RunReport(const Globals& g, const ReportArgs& a) {
   if (!IsReportWeeks(a.weeks)) {
     return Report(Error::Invalid("--weeks " + std::to_string(a.weeks) + ": expected 2, 4 or 12"));
   }
-  auto opened = Open(g, Access::kRead);
+  auto opened = Open(g, OpenMode::kRead);
   if (!opened) return Report(opened.error());
   const service::Service& svc = (*opened)->service();
   service::ReportRequest request;

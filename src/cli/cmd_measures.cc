@@ -94,7 +94,7 @@ int ShowWeekly(const service::Service& svc, PersonId person) {
 
 int RunWeekly(const Globals& g, const WeeklyArgs& a) {
   const bool answers = !a.peg.empty() || !a.psfs.empty();
-  auto opened = Open(g, answers || a.remove || !a.day.empty() ? Access::kCreate : Access::kRead);
+  auto opened = Open(g, answers || a.remove || !a.day.empty() ? OpenMode::kCreate : OpenMode::kRead);
   if (!opened) return Report(opened.error());
   const service::Service& svc = (*opened)->service();
   const PersonId person = (*opened)->person();
@@ -149,7 +149,7 @@ struct FlareArgs {
 int RunFlare(const Globals& g, const FlareArgs& a) {
   auto pain = Score::FromDouble(a.pain);
   if (!pain) return Report(Error::Invalid("PAIN: " + pain.error()));
-  auto opened = Open(g, Access::kCreate);
+  auto opened = Open(g, OpenMode::kCreate);
   if (!opened) return Report(opened.error());
   const service::Service& svc = (*opened)->service();
   auto today = service::TodayFor(svc, (*opened)->person());

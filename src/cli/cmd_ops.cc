@@ -1,7 +1,7 @@
 // backup and restore: the embedded database copied while it is in use, and put back.
 #include <iostream>
 
-#include "backsignal/store/store.h"
+#include "backsignal/service/backups.h"
 #include "commands.h"
 
 namespace backsignal::cli {
@@ -12,7 +12,7 @@ struct BackupArgs {
 };
 
 int RunBackup(const Globals& g, const BackupArgs& a) {
-  auto r = BackupDatabase(DatabaseLocation(g), a.out);
+  auto r = service::Backup(DatabaseLocation(g), a.out);
   if (!r) return Report(r.error());
   std::cout << "Backed up " << DatabaseLocation(g) << " to " << r->path << " (schema version "
             << r->schema_version << ", " << r->people
@@ -26,7 +26,7 @@ struct RestoreArgs {
 };
 
 int RunRestore(const Globals& g, const RestoreArgs& a) {
-  auto r = RestoreDatabase(a.file, DatabaseLocation(g));
+  auto r = service::Restore(a.file, DatabaseLocation(g));
   if (!r) {
     Error e = r.error();
     e.message += "; nothing was replaced";

@@ -18,7 +18,7 @@ struct ReadArgs {
 };
 
 int RunRead(const Globals& g, const ReadArgs& a) {
-  auto opened = Open(g, Access::kRead);
+  auto opened = Open(g, OpenMode::kRead);
   if (!opened) return Report(opened.error());
   const service::Service& svc = (*opened)->service();
   std::optional<Date> as_of;
@@ -70,10 +70,10 @@ int RunSettings(const Globals& g, const SettingsArgs& a) {
       return Report(Error::Invalid(
           "settings set: give NAME VALUE, e.g. settings set significant_change 2.5"));
     }
-    auto opened = Open(g, Access::kCreate);
+    auto opened = Open(g, OpenMode::kCreate);
     if (!opened) return Report(opened.error());
     const service::Service& svc = (*opened)->service();
-    auto stored = svc.db().ForPerson((*opened)->person())->LoadSettings();
+    auto stored = service::StoredSettings(svc, (*opened)->person());
     if (!stored) return Report(stored.error());
     std::map<std::string, double> next = *stored;
     if (a.action == "set") {
@@ -98,7 +98,7 @@ int RunSettings(const Globals& g, const SettingsArgs& a) {
     return Report(Error::Invalid("settings: \"" + a.action + "\" is not set or reset"));
   }
   // The table in force: without a diary yet, the defaults and the command line's.
-  auto opened = Open(g, Access::kRead);
+  auto opened = Open(g, OpenMode::kRead);
   Result<Settings> settings = Settings{};
   if (opened) {
     settings = service::SettingsInForce((*opened)->service(), (*opened)->person());

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "backsignal/io/zone.h"
+#include "backsignal/service/profile.h"
 #include "backsignal/service/reminders.h"
 #include "commands.h"
 
@@ -61,22 +62,22 @@ int RunReminders(const Globals& g, const RemindersArgs& a) {
     if (!q) return Report(q.error());
     quiet = *q;
   }
-  auto opened = Open(g, change ? Access::kCreate : Access::kRead);
+  auto opened = Open(g, change ? OpenMode::kCreate : OpenMode::kRead);
   if (!opened) return Report(opened.error());
   const service::Service& svc = (*opened)->service();
   const PersonId person = (*opened)->person();
-  auto store = (*opened)->db().ForPerson(person);
-  auto profile = change && (!zone.empty() || wake)
-                     ? store->EditProfile([&](Profile& p) -> Result<void> {
-                         if (!zone.empty()) p.time_zone = zone;
-                         if (wake) p.wake_time = wake;
-                         return {};
-                       })
-                     : store->LoadProfile();
+  // A new zone or wake time moves the push reminders planned (service::EditProfile).
+  auto profile = change && (!zone.empty() || wake) ? service::EditProfile(svc, person,
+                                                                          [&](Profile& p) {
+                                                                            if (!zone.empty()) {
+                                                                              p.time_zone = zone;
+                                                                            }
+                                                                            if (wake) {
+                                                                              p.wake_time = wake;
+                                                                            }
+                                                                          })
+                                                   : service::ProfileOf(svc, person);
   if (!profile) return Report(profile.error());
-  if (!zone.empty() || wake) {
-    if (auto ok = service::ReplanReminders(svc, person); !ok) return Report(ok.error());
-  }
   if (!a.hour_after.empty() || !a.morning.empty() || quiet) {
     auto current = service::GetReminders(svc, person);
     if (!current) return Report(current.error());
@@ -136,7 +137,7 @@ int RunReminders(const Globals& g, const RemindersArgs& a) {
               << "\n";
   }
   for (const Reminder& r : view->pending) {
-    std::cout << "  next: " << ReminderKindName(r.kind) << " of " << r.date.ToString() << " at "
+    std::cout << "  next: " << service::KindName(r.kind) << " of " << r.date.ToString() << " at "
               << When(r.due_at, shown_zone) << "\n";
   }
   if (a.test) std::cout << "A test reminder is queued: the running server sends it.\n";

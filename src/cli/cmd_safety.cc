@@ -16,13 +16,6 @@ struct SafetyArgs {
   std::string cleared_on;
 };
 
-std::string Lower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return s;
-}
-
 // The answers a language takes for yes and no, besides English's (a script written in English
 // keeps working in any language): "y yes" and "n no" in the catalogue, space-separated.
 bool IsAnswer(const std::string& a, const std::string& words) {
@@ -30,7 +23,7 @@ bool IsAnswer(const std::string& a, const std::string& words) {
   while (at < words.size()) {
     size_t end = words.find(' ', at);
     if (end == std::string::npos) end = words.size();
-    if (Lower(words.substr(at, end - at)) == a) return true;
+    if (FoldAscii(words.substr(at, end - at)) == a) return true;
     at = end + 1;
   }
   return false;
@@ -55,7 +48,7 @@ Result<bool> AskYesNo(const std::string& question, bool terminal, const Locale& 
                  {Arg("question", question)})));
     }
     while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
-    const std::string a = Lower(line);
+    const std::string a = FoldAscii(line);
     if (!a.empty() && IsAnswer(a, yes)) return true;
     if (!a.empty() && IsAnswer(a, no)) return false;
     if (!terminal) {
@@ -106,7 +99,7 @@ void PrintState(const service::SafetyState& s, const Locale& loc) {
 
 int RunSafety(const Globals& g, const SafetyArgs& a) {
   const Locale& loc = *g.locale;
-  auto opened = Open(g, a.status ? Access::kRead : Access::kCreate);
+  auto opened = Open(g, a.status ? OpenMode::kRead : OpenMode::kCreate);
   if (!opened) return Report(opened.error());
   const service::Service& svc = (*opened)->service();
   const PersonId person = (*opened)->person();

@@ -15,8 +15,8 @@
 #include <thread>
 
 #include "app.h"
-#include "backsignal/io/ids.h"
-#include "backsignal/service/summaries.h"
+#include "backsignal/service/accounts.h"
+#include "backsignal/service/backups.h"
 #include "commands.h"
 #include "http_server.h"
 #include "serve_push.h"
@@ -43,8 +43,9 @@ struct ServeArgs {
 // the newest `keep` are kept. Stops when `stop` is set.
 class DailyBackup {
  public:
-  DailyBackup(std::string db, std::string dir, int keep)
-      : db_(std::move(db)), dir_(std::move(dir)), keep_(std::max(1, keep)) {
+  // REQUIRES: `clock` outlives this object.
+  DailyBackup(const service::Clock& clock, std::string db, std::string dir, int keep)
+      : clock_(clock), db_(std::move(db)), dir_(std::move(dir)), keep_(std::max(1, keep)) {
     thread_ = std::thread([this] { Loop(); });
   }
   ~DailyBackup() {
@@ -67,25 +68,21 @@ class DailyBackup {
     }
   }
   void TakeIfDue() {
-    namespace fs = std::filesystem;
-    const Date today = Date::TodayLocal();
-    if (!DailyBackupDue(dir_, today, static_cast<int64_t>(std::time(nullptr)))) return;
-    const fs::path target = fs::path(dir_) / DailyBackupName(today);
-    auto r = BackupDatabase(db_, target.string());
+    auto r = service::TakeDailyBackupIfDue(clock_, db_, dir_, keep_);
     if (!r) {
       std::cerr << "backsignal: the daily backup failed: " << r.error().message << std::endl;
       return;
     }
-    std::cout << "backsignal: backed up to " << target.string() << std::endl;
-    auto pruned = PruneDailyBackups(db_, dir_, today, keep_);
-    if (!pruned) {
-      std::cerr << "backsignal: old backups were not removed: " << pruned.error().message
+    if (!r->taken) return;
+    std::cout << "backsignal: backed up to " << *r->taken << std::endl;
+    if (r->prune_failed) {
+      std::cerr << "backsignal: old backups were not removed: " << r->prune_failed->message
                 << std::endl;
       return;
     }
-    if (!pruned->future.empty()) {
+    if (!r->future.empty()) {
       std::string names;
-      for (const std::string& n : pruned->future) names += (names.empty() ? "" : ", ") + n;
+      for (const std::string& n : r->future) names += (names.empty() ? "" : ", ") + n;
       std::cerr << "backsignal: the backup folder " << dir_ << " holds files dated after today ("
                 << names
                 << "): they are not counted among the backups kept, and are left alone; is the "
@@ -94,6 +91,7 @@ class DailyBackup {
     }
   }
 
+  const service::Clock& clock_;
   std::string db_, dir_;
   int keep_;
   std::mutex mu_;
@@ -142,10 +140,13 @@ int Serve(const Globals& g, const ServeArgs& args) {
   if (!overrides) return Report(overrides.error());
   OpenOptions options;
   options.create = true;
-  auto database = service::OpenServiceDatabase(DatabaseLocation(g), options, *overrides);
-  if (!database) return Report(database.error());
+  // Destroyed explicitly below, while the server's event loop still exists: the last writes'
+  // acknowledgements post to it.
+  auto backend =
+      service::Backend::Open(DatabaseLocation(g), options, *overrides, ServeClock(args.push));
+  if (!backend) return Report(backend.error());
   // A shared database is many people's: accounts are always in force on it.
-  const bool accounts = args.accounts || (*database)->IsPostgres();
+  const bool accounts = args.accounts || (*backend)->IsPostgres();
   if (!IsLoopback(hp->host) && !accounts) {
     std::cerr << "backsignal: --listen " << args.listen
               << " is not a loopback address. Without accounts backsignal serves this machine "
@@ -153,12 +154,12 @@ int Serve(const Globals& g, const ServeArgs& args) {
     return kInvalid;
   }
   if (!args.backup_dir.empty()) {
-    if ((*database)->IsPostgres()) {
+    if ((*backend)->IsPostgres()) {
       std::cerr << "backsignal: --backup-dir is for the embedded SQLite database; on PostgreSQL "
                    "use pg_dump or pg_basebackup (docs/operations.md).\n";
       return kInvalid;
     }
-    if (auto ok = PrepareBackupFolder(DatabaseLocation(g), args.backup_dir); !ok) {
+    if (auto ok = service::PrepareDailyBackups(DatabaseLocation(g), args.backup_dir); !ok) {
       return Report(ok.error());
     }
   }
@@ -169,10 +170,8 @@ int Serve(const Globals& g, const ServeArgs& args) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  // Destroyed explicitly below, while the server's event loop still exists: the last writes'
-  // acknowledgements post to it.
-  auto committer = std::make_unique<GroupCommitter>(**database);
-  service::Service svc(**database, *committer, ServeClock(args.push), *overrides);
+  (*backend)->StartGroupCommit();
+  service::Service& svc = (*backend)->service();
   auto sender = StartPushSender(svc, args.push);
   if (!sender) return Report(sender.error());
   server::AppOptions app_options;
@@ -182,7 +181,6 @@ int Serve(const Globals& g, const ServeArgs& args) {
   app_options.hosts = args.hosts;
   app_options.listen_host = hp->host;
   app_options.work_threads = static_cast<size_t>(std::max(1, args.work_threads));
-  app_options.committer = committer.get();
   app_options.push_reach = ServeReach(args.push);
   app_options.push_sender = sender->get();
   auto app = std::make_unique<server::App>(svc, app_options);
@@ -195,21 +193,21 @@ int Serve(const Globals& g, const ServeArgs& args) {
   const std::string shown =
       hp->host.find(':') != std::string::npos ? "[" + hp->host + "]" : hp->host;
   const std::string base = "http://" + shown + ":" + std::to_string(http.port()) + "/";
-  std::cout << "backsignal is serving " << (*database)->Describe()
+  std::cout << "backsignal is serving " << (*backend)->Describe()
             << (accounts ? " with accounts" : "") << "\n";
   if (accounts) {
-    auto n = (*database)->CountAccounts();
-    if (n && *n == 0) {
-      // The first account is the administrator: only whoever reads this terminal can make it.
-      const std::string code = NewSecretToken();
-      if (auto ok = (*database)->SetSetupCode(HashSecret(code)); !ok) return Report(ok.error());
+    // The first account is the administrator: only whoever reads this terminal can make it.
+    auto code = service::NewSetupCodeIfNoAccount(svc);
+    if (!code) return Report(code.error());
+    if (*code) {
       std::cout << "No account yet. Create the first one (the administrator) here:\n  " << base
-                << "#signup=" << code << "\n";
+                << "#signup=" << **code << "\n";
     }
   }
   std::unique_ptr<DailyBackup> backups;
   if (!args.backup_dir.empty()) {
-    backups = std::make_unique<DailyBackup>(DatabaseLocation(g), args.backup_dir, args.backup_keep);
+    backups = std::make_unique<DailyBackup>(svc.clock(), DatabaseLocation(g), args.backup_dir,
+                                            args.backup_keep);
   }
   std::cout << "Open " << base << " in a browser. Ctrl-C stops it." << std::endl;
   std::thread waiter([&] {
@@ -227,15 +225,15 @@ int Serve(const Globals& g, const ServeArgs& args) {
     // Something will not finish in time: every write already accepted is committed, and the
     // process ends without waiting for the rest (nothing of theirs was acknowledged).
     const size_t left = app->working();
-    committer->Stop();
+    (*backend)->StopWrites();
     std::cerr << "backsignal: stopped after " << args.stop_timeout_seconds << " s with " << left
               << (left == 1 ? " request" : " requests") << " still running, cut off" << std::endl;
     std::cout << "backsignal stopped." << std::endl;
     std::_Exit(kOk);
   }
-  app.reset();        // the pool is idle now
-  sender->reset();    // finishes the round in hand
-  committer.reset();  // finishes every write already accepted
+  app.reset();       // the pool is idle now
+  sender->reset();   // finishes the round in hand
+  backend->reset();  // the group commit finishes every write already accepted
   std::cout << "backsignal stopped." << std::endl;
   return kOk;
 }

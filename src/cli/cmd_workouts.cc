@@ -15,7 +15,7 @@ struct WorkoutArgs {
 };
 
 int RunImportWorkouts(const Globals& g, const WorkoutArgs& a) {
-  auto opened = Open(g, a.dry_run ? Access::kRead : Access::kCreate);
+  auto opened = Open(g, a.dry_run ? OpenMode::kRead : OpenMode::kCreate);
   if (!opened) return Report(opened.error());
   // The person's own file on their own machine: the larger limits, no deadline (Ctrl-C stops
   // it, and nothing is stored until the end).

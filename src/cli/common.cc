@@ -12,7 +12,7 @@
 #include <sstream>
 
 #include "backsignal/io/settings_json.h"
-#include "backsignal/service/summaries.h"
+#include "backsignal/service/accounts.h"
 
 namespace backsignal::cli {
 
@@ -88,7 +88,7 @@ bool Exists(const std::string& location) {
 
 }  // namespace
 
-Result<std::unique_ptr<Opened>> Open(const Globals& g, Access access, bool for_person) {
+Result<std::unique_ptr<Opened>> Open(const Globals& g, OpenMode mode, bool for_person) {
   const std::string location = DatabaseLocation(g);
   auto overrides = CommandLineSettings(g);
   if (!overrides) return Unexpected(overrides.error());
@@ -99,28 +99,25 @@ Result<std::unique_ptr<Opened>> Open(const Globals& g, Access access, bool for_p
   auto out = std::make_unique<Opened>();
   out->created_ = !Exists(location);
   OpenOptions options;
-  options.create = access == Access::kCreate;
-  options.read_only = access == Access::kRead;
-  auto db = service::OpenServiceDatabase(location, options, *overrides);
-  if (!db) {
-    Error e = db.error();
+  options.create = mode == OpenMode::kCreate;
+  options.read_only = mode == OpenMode::kRead;
+  auto backend = service::Backend::Open(location, options, *overrides, service::SystemClock());
+  if (!backend) {
+    Error e = backend.error();
     if (e.kind == ErrorKind::kNotFound) {
       e.message +=
           ": record a check-in (backsignal morning 3) or import one (backsignal import FILE)";
     }
     return Unexpected(e);
   }
-  out->db_ = std::move(*db);
-  out->writer_ = std::make_unique<DirectWriter>(*out->db_);
-  out->service_ = std::make_unique<service::Service>(*out->db_, *out->writer_,
-                                                     service::SystemClock(), *overrides);
-  out->person_ = out->db_->LocalPerson();
+  out->backend_ = std::move(*backend);
+  out->person_ = service::LocalPerson(out->service());
   if (!g.user.empty()) {
-    auto login = out->db_->FindLogin(g.user);
-    if (!login) return Unexpected(login.error());
-    if (!*login) return Fail(Error::NotFound("--user: no account named \"" + g.user + "\""));
-    out->person_ = (*login)->first.person;
-    out->account_ = (*login)->first;
+    auto account = service::FindAccount(out->service(), g.user);
+    if (!account) return Unexpected(account.error());
+    if (!*account) return Fail(Error::NotFound("--user: no account named \"" + g.user + "\""));
+    out->person_ = (*account)->person;
+    out->account_ = **account;
   }
   return out;
 }

@@ -56,7 +56,7 @@ std::string DatabaseLocation(const Globals& g);
 // Thresholds given on the command line: the settings file, then --set flags.
 [[nodiscard]] Result<std::map<std::string, double>> CommandLineSettings(const Globals& g);
 
-enum class Access {
+enum class OpenMode {
   kRead,    // reading only: the database opens read-only, and must exist
   kWrite,   // must exist
   kCreate,  // made when missing
@@ -65,19 +65,16 @@ enum class Access {
 // The diary a command works on, through the service.
 class Opened {
  public:
-  const service::Service& service() const { return *service_; }
-  Database& db() const { return *db_; }
+  const service::Service& service() const { return backend_->service(); }
   PersonId person() const { return person_; }
   // The account named by --user, when there is one.
   const std::optional<Account>& account() const { return account_; }
-  std::string Describe() const { return db_->Describe(); }
+  std::string Describe() const { return backend_->Describe(); }
   bool created() const { return created_; }
 
  private:
-  friend Result<std::unique_ptr<Opened>> Open(const Globals& g, Access access, bool for_person);
-  std::unique_ptr<Database> db_;
-  std::unique_ptr<DirectWriter> writer_;
-  std::unique_ptr<service::Service> service_;
+  friend Result<std::unique_ptr<Opened>> Open(const Globals& g, OpenMode mode, bool for_person);
+  std::unique_ptr<service::Backend> backend_;
   PersonId person_ = 0;
   std::optional<Account> account_;
   bool created_ = false;  // the database did not exist before this command
@@ -85,7 +82,7 @@ class Opened {
 
 // Opens the database for `g.user`'s diary (the local diary without --user; PostgreSQL needs
 // --user unless `for_person` is false: the command works on the database, not a diary).
-[[nodiscard]] Result<std::unique_ptr<Opened>> Open(const Globals& g, Access access,
+[[nodiscard]] Result<std::unique_ptr<Opened>> Open(const Globals& g, OpenMode mode,
                                                    bool for_person = true);
 
 // Arguments.

@@ -1,7 +1,6 @@
 #include "backsignal/core/date.h"
 
 #include <cstdio>
-#include <ctime>
 
 namespace backsignal {
 namespace {
@@ -57,14 +56,6 @@ bool Date::IsValidCivil(int year, unsigned month, unsigned day) {
   if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
   const unsigned last = (month == 2 && IsLeap(year)) ? 29 : kDays[month - 1];
   return day <= last;
-}
-
-Date Date::TodayLocal() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  return FromCivil(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1),
-                   static_cast<unsigned>(local.tm_mday));
 }
 
 Date Date::FromCivil(int year, unsigned month, unsigned day) {

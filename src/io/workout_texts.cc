@@ -14,7 +14,6 @@
 namespace backsignal {
 namespace {
 
-using workouts_detail::Lower;
 using workouts_detail::StartsWith;
 
 // Days since 1970-01-01 of a date already checked with Date::IsValidCivil.
@@ -52,7 +51,7 @@ std::optional<ParsedInstant> ParseWorkoutTime(std::string_view t) {
         6) {
       return std::nullopt;
     }
-    const std::string ap = Lower(ampm);
+    const std::string ap = FoldAscii(ampm);
     if (hh < 1 || hh > 12 || mm > 59 || ss > 60 || (ap != "am" && ap != "pm")) return std::nullopt;
     hh = hh % 12 + (ap == "pm" ? 12 : 0);
     if (!Date::IsValidCivil(static_cast<int>(yy), static_cast<unsigned>(m + 1), dd)) {
@@ -242,7 +241,7 @@ class StravaReader {
     if (!start || stop == cells_[kElapsed].c_str() || !std::isfinite(seconds) || seconds < 30) {
       ++file_.skipped;
     } else {
-      std::string activity = Lower(cells_[kType]);
+      std::string activity = FoldAscii(cells_[kType]);
       if (activity.empty()) activity = cells_[kTitle];
       file_.workouts.push_back({start->unix, std::nullopt, seconds,
                                 activity.empty() ? std::string("workout") : activity});
@@ -445,7 +444,7 @@ Result<WorkoutFile> ReadGoogleFitJson(const ByteSource& source, std::string_view
     if (c == '_' || c == '.') c = ' ';
   }
   file.workouts.push_back({start->unix, std::nullopt, static_cast<double>(end->unix - start->unix),
-                           activity.empty() ? std::string("workout") : Lower(activity)});
+                           activity.empty() ? std::string("workout") : FoldAscii(activity)});
   return file;
 }
 

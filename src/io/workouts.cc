@@ -214,7 +214,7 @@ Result<WorkoutFile> ReadZip(zip_t* z, std::string_view name, ImportBudget& budge
     const std::string base = entry.substr(entry.find_last_of('/') + 1);
     const bool apple = base == "export.xml";
     const bool hc =
-        EndsWithI(base, ".db") && Lower(base).find("health_connect") != std::string::npos;
+        EndsWithI(base, ".db") && FoldAscii(base).find("health_connect") != std::string::npos;
     const bool strava = base == "activities.csv";
     const bool fit_json =
         EndsWithI(base, ".json") && (entry.find("All Sessions/") != std::string::npos ||
@@ -476,7 +476,7 @@ std::vector<Workout> LocalWorkouts(const std::vector<RawWorkout>& raw, std::stri
 }
 
 LoadSet SuggestLoads(std::string_view activity) {
-  const std::string a = Lower(activity);
+  const std::string a = FoldAscii(activity);
   auto has = [&](std::initializer_list<std::string_view> words) {
     return std::any_of(words.begin(), words.end(),
                        [&](std::string_view w) { return a.find(w) != std::string::npos; });

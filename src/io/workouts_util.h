@@ -16,10 +16,8 @@ inline bool StartsWith(std::string_view s, std::string_view p) {
   return s.substr(0, p.size()) == p;
 }
 
-inline std::string Lower(std::string_view s) { return FoldAscii(s); }
-
 inline bool EndsWithI(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && Lower(s.substr(s.size() - suffix.size())) == suffix;
+  return s.size() >= suffix.size() && FoldAscii(s.substr(s.size() - suffix.size())) == suffix;
 }
 
 // The most of an activity's name (or any text kept from a cell or an element) a reader keeps:

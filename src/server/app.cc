@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "auth.h"
+#include "backsignal/service/profile.h"
 #include "backsignal/service/sharing.h"
 #include "http_util.h"
 
@@ -14,12 +15,11 @@ namespace backsignal::server {
 const Locale& ReaderLocale(const service::Service& svc, const Call& c) {
   std::string preferred;
   if (c.who.signed_in) {
-    if (auto profile = svc.db().ForPerson(c.who.person)->LoadProfile()) {
-      preferred = profile->language;
-    }
+    if (auto profile = service::ProfileOf(svc, c.who.person)) preferred = profile->language;
   }
   return RequestLocale(c.req, preferred);
 }
+
 namespace {
 
 bool ChangesState(const std::string& method) {
@@ -39,14 +39,6 @@ std::string_view HostName(std::string_view host) {
   return colon == std::string_view::npos ? host : host.substr(0, colon);
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return out;
-}
-
 bool IsWildcard(const std::string& host) { return host == "0.0.0.0" || host == "::"; }
 
 // An IPv4 address literal (four decimal parts) in 127.0.0.0/8; a name that merely starts with
@@ -56,49 +48,63 @@ bool IsLoopbackIpv4(const std::string& name) {
   return ::inet_pton(AF_INET, name.c_str(), &a) == 1 && (ntohl(a.s_addr) >> 24) == 127;
 }
 
+// What OnHead found, handed to Handle with the body: the request is matched, and its caller
+// identified, once.
+struct HeadFound {
+  Router::Match match;
+  std::optional<Who> who;  // when the head was enough to know (a body read only for them)
+};
+
+HttpResponse NoRoute(const Request& req, const std::string& allow) {
+  if (allow.empty()) return ErrorResponse(Error::NotFound("nothing at " + req.path));
+  return MethodNotAllowed(req.method + " is not allowed on " + req.path, allow);
+}
+
 }  // namespace
+
+Error NotSignedIn() { return Error::Unauthenticated("sign in first"); }
 
 App::App(service::Service& service, AppOptions options)
     : service_(service), options_(std::move(options)), pool_(options_.work_threads) {
-  AddPageRoutes(router_, *this);
-  AddDiaryRoutes(router_, *this);
-  AddAccountRoutes(router_, *this);
-  AddSharingRoutes(router_, *this);
-  AddSafetyRoutes(router_, *this);
-  AddReminderRoutes(router_, *this);
-  AddMeasuresRoutes(router_, *this);
+  for (std::span<const Route> table : {PageRoutes(), DiaryRoutes(), DayRoutes(), AccountRoutes(),
+                                       SharingRoutes(), SafetyRoutes(), ReminderRoutes(),
+                                       MeasuresRoutes()}) {
+    router_.Add(table);
+  }
 }
 
 App::~App() { pool_.join(); }
 
-std::optional<Response> App::CheckHost(const Request& req) const {
+std::optional<HttpResponse> App::CheckHost(const Request& req) const {
   // DNS rebinding: a page of another site that resolves its name to this machine must not
   // reach the diary. Only the names this server is known by are answered.
-  const std::string name = Lower(HostName(req.host));
+  const std::string name = FoldAscii(HostName(req.host));
   if (name == "localhost" || name == "[::1]" || IsLoopbackIpv4(name)) return std::nullopt;
-  const std::string listen = Lower(options_.listen_host);
+  const std::string listen = FoldAscii(options_.listen_host);
   if (!IsWildcard(listen) && (name == listen || name == "[" + listen + "]")) {
     return std::nullopt;
   }
   for (const std::string& h : options_.hosts) {
-    if (name == Lower(h)) return std::nullopt;
+    if (name == FoldAscii(h)) return std::nullopt;
   }
   if (IsWildcard(listen) && options_.hosts.empty() && options_.accounts) return std::nullopt;
-  return Problem(421, "this server does not answer to the host \"" + req.host + "\"");
+  return MisdirectedRequest(req.host);
 }
 
-std::optional<Response> App::CheckOrigin(const Request& req) const {
+std::optional<HttpResponse> App::CheckOrigin(const Request& req) const {
   // A state-changing request made by a page of another site is refused, signed in or not.
   if (!ChangesState(req.method)) return std::nullopt;
+  const Error other_site =
+      Error::Forbidden("a request from another site may not change anything here");
   if (req.sec_fetch_site == "cross-site" || req.sec_fetch_site == "same-site") {
-    return Problem(403, "a request from another site may not change anything here");
+    return ErrorResponse(other_site);
   }
   if (!req.origin.empty()) {
     std::string_view o(req.origin);
     const size_t scheme = o.find("://");
     if (req.origin == "null" || scheme == std::string_view::npos ||
-        Lower(o.substr(scheme + 3)) != Lower(req.host)) {
-      return Problem(403, "a request from another site may not change anything here");
+        FoldAscii(o.substr(scheme + 3)) != FoldAscii(req.host)) {
+      return ErrorResponse(other_site);
     }
   }
   return std::nullopt;
@@ -117,13 +123,12 @@ HeadVerdict App::OnHead(const Request& head) {
   std::string allow;
   auto match = router_.Find(head.method, head.path, &allow);
   if (!match) {
-    // Answered now, the body left unread.
-    v.refuse = allow.empty() ? Problem(404, "nothing at " + head.path)
-                             : Problem(405, head.method + " is not allowed on " + head.path,
-                                       {{"Allow", allow}});
+    v.refuse = NoRoute(head, allow);  // answered now, the body left unread
     return v;
   }
-  const Route& route = *match->route;
+  auto found = std::make_shared<HeadFound>();
+  found->match = std::move(*match);
+  const Route& route = *found->match.route;
   v.body_limit = route.body_limit;
   // A body of a size not known yet (chunked), larger than an anonymous one may be, or one the
   // client waits to be asked for (100-continue) is read only for a caller known from the head.
@@ -134,53 +139,59 @@ HeadVerdict App::OnHead(const Request& head) {
     if (!who) {
       v.refuse = ErrorResponse(who.error());
     } else if (!who->signed_in) {
-      v.refuse = Problem(401, "sign in first", {{"WWW-Authenticate", "Bearer"}});
+      v.refuse = ErrorResponse(NotSignedIn());
+    } else {
+      found->who = std::move(*who);
     }
   }
+  v.context = std::move(found);
   return v;
 }
 
-void App::Handle(Request req, std::function<void(Response)> respond_now) {
+void App::Handle(Request req, std::shared_ptr<void> context,
+                 std::function<void(HttpResponse)> respond_now) {
   // Every answer is counted, with its route's pattern and how long it took.
   const auto start = std::chrono::steady_clock::now();
   auto count = [this, start, method = req.method](const std::string& route, int status) {
     const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
     metrics_.Request(method, route, status, took.count());
   };
-  std::string allow;
-  auto match = router_.Find(req.method, req.path, &allow);
+  // OnHead matched the request (and refused it when nothing matched): never matched again.
+  auto found = std::static_pointer_cast<HeadFound>(std::move(context));
+  if (!found) {
+    count("unmatched", 500);
+    return respond_now(InternalError());
+  }
   auto respond = [count, respond_now = std::move(respond_now),
-                  route = match ? match->route->pattern : std::string("unmatched")](Response r) {
+                  route = std::string(found->match.pattern)](HttpResponse r) {
     count(route, r.status);
     respond_now(std::move(r));
   };
-  if (!match) {
-    if (!allow.empty()) {
-      return respond(
-          Problem(405, req.method + " is not allowed on " + req.path, {{"Allow", allow}}));
-    }
-    return respond(Problem(404, "nothing at " + req.path));
-  }
   Call call;
   call.req = std::move(req);
-  call.params = std::move(match->params);
-  Dispatch(std::move(call), *match->route, std::move(respond));
+  call.params = std::move(found->match.params);
+  Dispatch(std::move(call), std::move(found->who), *found->match.route, std::move(respond));
 }
 
-void App::Dispatch(Call call, const Route& route, std::function<void(Response)> respond) {
-  auto run = [this, call = std::move(call), &route, respond = std::move(respond)]() mutable {
+void App::Dispatch(Call call, std::optional<Who> known, const Route& route,
+                   std::function<void(HttpResponse)> respond) {
+  auto run = [this, call = std::move(call), known = std::move(known), &route,
+              respond = std::move(respond)]() mutable {
     const bool head = call.req.method == "HEAD";
-    Reply reply = [this, respond, head](Result<Response> r) {
+    Reply reply = [this, respond, head](Result<HttpResponse> r) {
       if (!r && r.error().kind == ErrorKind::kStorage) metrics_.DatabaseError();
-      Response out = r ? std::move(*r) : ErrorResponse(r.error());
+      HttpResponse out = r ? std::move(*r) : ErrorResponse(r.error());
       if (head) out.body.clear();
       respond(std::move(out));
     };
     if (route.needs_accounts && !options_.accounts) {
-      return reply(Problem(404, "accounts are off on this server (serve --accounts)"));
+      return reply(Fail(Error::NotFound("accounts are off on this server (serve --accounts)")));
     }
-    // Who is asking, except for the page's static files (public, answered on the I/O thread).
-    if (route.access != Access::kPublic || route.blocking || !options_.accounts) {
+    // Who is asking (once: OnHead may have found out already), except for the page's static
+    // files (public, answered on the I/O thread).
+    if (known) {
+      call.who = std::move(*known);
+    } else if (route.access != Access::kPublic || route.blocking || !options_.accounts) {
       auto who = Identify(*this, call.req);
       if (!who) return reply(Unexpected(who.error()));
       call.who = std::move(*who);
@@ -188,12 +199,13 @@ void App::Dispatch(Call call, const Route& route, std::function<void(Response)> 
     call.subject = call.who.person;
     if (route.access != Access::kPublic) {
       if (!call.who.signed_in) {
-        return reply(Problem(401, "sign in first", {{"WWW-Authenticate", "Bearer"}}));
+        return reply(Fail(NotSignedIn()));
       }
       const service::Caller* c = call.who.caller ? &*call.who.caller : nullptr;
       if (c && c->by_cookie && ChangesState(call.req.method) &&
           !SameSecret(call.req.csrf_token, c->csrf)) {
-        return reply(Problem(403, "missing or wrong CSRF token: reload the page and try again"));
+        return reply(
+            Fail(Error::Forbidden("missing or wrong CSRF token: reload the page and try again")));
       }
       if (c && !c->by_cookie) {
         // An API token: never the account itself, and only the work of its scope.
@@ -201,36 +213,35 @@ void App::Dispatch(Call call, const Route& route, std::function<void(Response)> 
                               : c->scope == "checkins" ? Scope::kCheckins
                                                        : Scope::kDiary;
         if (route.access == Access::kSession) {
-          return reply(Problem(403, "an API token cannot do this: sign in on the page"));
+          return reply(Fail(Error::Forbidden("an API token cannot do this: sign in on the page")));
         }
         if (static_cast<int>(route.scope) > static_cast<int>(granted)) {
-          return reply(
-              Problem(403, "this API token's scope (" + c->scope + ") does not allow this"));
+          return reply(Fail(
+              Error::Forbidden("this API token's scope (" + c->scope + ") does not allow this")));
         }
       }
     }
     if (auto it = call.params.find("person"); it != call.params.end()) {
       // A clinician reading a person who shares with them: read only, 404 for anyone else.
       auto id = ParsePositive(it->second);
-      if (!id) return reply(Problem(404, "nothing at " + call.req.path));
+      if (!id) return reply(Fail(Error::NotFound("nothing at " + call.req.path)));
       auto ok =
           service::CanView(service_, call.account(), call.who.person, static_cast<PersonId>(*id));
       if (!ok) return reply(Unexpected(ok.error()));
       if (!*ok) {
-        return reply(Problem(404, "this person no longer shares their reading with you"));
+        return reply(Fail(Error::NotFound("this person no longer shares their reading with you")));
       }
       call.subject = static_cast<PersonId>(*id);
     }
     if (route.body_limit > 0 && route.json_body && !IsJson(call.req.content_type)) {
-      return reply(Problem(
-          415, "send the body as application/json (got \"" + call.req.content_type + "\")"));
+      return reply(UnsupportedMediaType(call.req.content_type));
     }
     try {
-      if (route.async) return route.async(call, reply);
-      reply(route.sync(call));
+      if (route.async) return route.async(*this, call, reply);
+      reply(route.sync(*this, call));
     } catch (const std::exception& e) {
       LogError(std::string("internal error: ") + e.what());
-      reply(Problem(500, "internal error"));
+      reply(InternalError());
     }
   };
   if (route.blocking) {

@@ -10,6 +10,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -45,8 +46,6 @@ struct AppOptions {
   std::string listen_host;  // as given to --listen
   unsigned short port = 0;
   size_t work_threads = 4;  // the pool that runs blocking work
-  // The server's group commit, for /metrics (its batches); null when there is none.
-  const GroupCommitter* committer = nullptr;
   // Web Push (docs/reminders.md): where subscriptions may point (loopback only for tests), and
   // this process's sender, woken for a test reminder and counted in /metrics; null when none.
   push::Reach push_reach = push::Reach::kPublicOnly;
@@ -60,7 +59,8 @@ class App final : public Handler {
   ~App() override;
 
   HeadVerdict OnHead(const Request& head) override;
-  void Handle(Request request, std::function<void(Response)> respond) override;
+  void Handle(Request request, std::shared_ptr<void> context,
+              std::function<void(HttpResponse)> respond) override;
 
   // Sets the port once it is known (listening on port 0 picks one).
   void SetPort(unsigned short port) { options_.port = port; }
@@ -75,9 +75,10 @@ class App final : public Handler {
   Metrics& metrics() { return metrics_; }
 
  private:
-  void Dispatch(Call call, const Route& route, std::function<void(Response)> respond);
-  std::optional<Response> CheckHost(const Request& req) const;
-  std::optional<Response> CheckOrigin(const Request& req) const;
+  void Dispatch(Call call, std::optional<Who> known, const Route& route,
+                std::function<void(HttpResponse)> respond);
+  std::optional<HttpResponse> CheckHost(const Request& req) const;
+  std::optional<HttpResponse> CheckOrigin(const Request& req) const;
 
   service::Service& service_;
   AppOptions options_;
@@ -99,14 +100,18 @@ inline constexpr size_t kWorkoutBodyLimit = size_t{32} * 1024 * 1024;
 // Bodies beyond this are read only from a caller already known from the head.
 inline constexpr size_t kAnonymousBodyLimit = size_t{4} * 1024;
 
-// The route files: each adds its area's routes.
-void AddPageRoutes(Router& router, App& app);
-void AddDiaryRoutes(Router& router, App& app);
-void AddAccountRoutes(Router& router, App& app);
-void AddSharingRoutes(Router& router, App& app);
-void AddSafetyRoutes(Router& router, App& app);
-void AddReminderRoutes(Router& router, App& app);
-void AddMeasuresRoutes(Router& router, App& app);
+// The route tables, one an area (routes_*.cc): static arrays of rows with named handlers.
+std::span<const Route> PageRoutes();
+std::span<const Route> DiaryRoutes();
+std::span<const Route> DayRoutes();
+std::span<const Route> AccountRoutes();
+std::span<const Route> SharingRoutes();
+std::span<const Route> SafetyRoutes();
+std::span<const Route> ReminderRoutes();
+std::span<const Route> MeasuresRoutes();
+
+// The one refusal of a caller not signed in (401 with WWW-Authenticate: Bearer).
+Error NotSignedIn();
 // The push sender's counts in Prometheus's text format (empty without a sender).
 std::string PushMetrics(const App& app);
 

@@ -67,7 +67,7 @@ Result<Who> Identify(const App& app, const Request& req) {
   Who who;
   if (!app.options().accounts) {
     who.signed_in = true;
-    who.person = app.service().db().LocalPerson();
+    who.person = service::LocalPerson(app.service());
     return who;
   }
   Result<std::optional<service::Caller>> found = std::optional<service::Caller>();

@@ -128,10 +128,10 @@ class ConnectionCount {
   std::unordered_map<std::string, size_t> per_network_;  // GUARDED_BY(mu_)
 };
 
-class Session : public std::enable_shared_from_this<Session> {
+class Connection : public std::enable_shared_from_this<Connection> {
  public:
-  Session(tcp::socket socket, std::string address, std::string network, Handler& handler,
-          const HttpLimits& limits, ConnectionCount& count)
+  Connection(tcp::socket socket, std::string address, std::string network, Handler& handler,
+             const HttpLimits& limits, ConnectionCount& count)
       : stream_(std::move(socket)),
         address_(std::move(address)),
         network_(std::move(network)),
@@ -139,7 +139,7 @@ class Session : public std::enable_shared_from_this<Session> {
         limits_(limits),
         count_(count),
         buffer_(kReadBufferBytes) {}
-  ~Session() { count_.Give(address_, network_); }
+  ~Connection() { count_.Give(address_, network_); }
 
   void Start() { ReadHead(limits_.head_timeout); }
 
@@ -165,7 +165,7 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
     stream_.expires_after(timeout);
     http::async_read_header(stream_, buffer_, *parser_,
-                            beast::bind_front_handler(&Session::OnHead, shared_from_this()));
+                            beast::bind_front_handler(&Connection::OnHead, shared_from_this()));
   }
 
   void OnHead(beast::error_code ec, size_t) {
@@ -205,6 +205,7 @@ class Session : public std::enable_shared_from_this<Session> {
     r.chunked = parser_->chunked();
     r.expects_continue = beast::iequals(req[http::field::expect], "100-continue");
     HeadVerdict verdict = handler_.OnHead(r);
+    context_ = std::move(verdict.context);
     if (verdict.refuse) {
       keep_alive_ = false;
       return Send(std::move(*verdict.refuse));
@@ -229,7 +230,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void ReadBody() {
     http::async_read(stream_, buffer_, *parser_,
-                     beast::bind_front_handler(&Session::OnRequest, shared_from_this()));
+                     beast::bind_front_handler(&Connection::OnRequest, shared_from_this()));
   }
 
   void OnRequest(beast::error_code ec, size_t) {
@@ -239,17 +240,17 @@ class Session : public std::enable_shared_from_this<Session> {
     stream_.expires_never();  // the handler may take a while (a durable write)
     auto self = shared_from_this();
     try {
-      handler_.Handle(std::move(r), [self](Response resp) {
+      handler_.Handle(std::move(r), std::move(context_), [self](HttpResponse resp) {
         asio::post(self->stream_.get_executor(),
                    [self, resp = std::move(resp)]() mutable { self->Send(std::move(resp)); });
       });
     } catch (const std::exception& e) {
       std::cerr << "backsignal serve: internal error: " << e.what() << "\n";
-      Send(Response{500, "application/json", ErrorJson(500, "internal error"), {}});
+      Send(HttpResponse{500, "application/json", ErrorJson(500, "internal error"), {}});
     }
   }
 
-  void Send(Response resp) {
+  void Send(HttpResponse resp) {
     auto res = std::make_shared<http::response<http::string_body>>();
     res->version(11);
     res->result(static_cast<unsigned>(resp.status));
@@ -271,7 +272,7 @@ class Session : public std::enable_shared_from_this<Session> {
   // Refuses the request and closes the connection: what remains of it is not read.
   void SendError(int status, const std::string& message) {
     keep_alive_ = false;
-    Send(Response{status, "application/json", ErrorJson(status, message), {}});
+    Send(HttpResponse{status, "application/json", ErrorJson(status, message), {}});
   }
 
   void Fail(beast::error_code ec) {
@@ -305,6 +306,7 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   Request head_;
+  std::shared_ptr<void> context_;  // the handler's, from OnHead to Handle
   bool keep_alive_ = false;
 };
 
@@ -338,8 +340,8 @@ struct HttpServer::Impl {
         socket.close(ignored);
       } else {
         socket.set_option(tcp::no_delay(true), ec);
-        std::make_shared<Session>(std::move(socket), std::move(address), std::move(network),
-                                  handler, limits, count)
+        std::make_shared<Connection>(std::move(socket), std::move(address), std::move(network),
+                                     handler, limits, count)
             ->Start();
       }
       Accept();

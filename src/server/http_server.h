@@ -61,7 +61,7 @@ struct Request {
   std::string body;
 };
 
-struct Response {
+struct HttpResponse {
   int status = 200;
   std::string content_type = "application/json";
   std::string body;
@@ -70,8 +70,10 @@ struct Response {
 
 // What a handler says of a request from its head alone, before any of its body is read.
 struct HeadVerdict {
-  size_t body_limit = 0;           // the largest body accepted
-  std::optional<Response> refuse;  // answered at once, the body left unread
+  size_t body_limit = 0;               // the largest body accepted
+  std::optional<HttpResponse> refuse;  // answered at once, the body left unread
+  // What the handler learnt from the head (its route, who asks), given back to Handle.
+  std::shared_ptr<void> context;
 };
 
 // Answers requests. Implementations must be thread-safe: several connections call at once.
@@ -80,8 +82,10 @@ class Handler {
   virtual ~Handler() = default;
   // Looks at a request's head (every field of `head` but its body).
   virtual HeadVerdict OnHead(const Request& head) = 0;
-  // Answers a request: `respond` is called exactly once, from any thread, now or later.
-  virtual void Handle(Request request, std::function<void(Response)> respond) = 0;
+  // Answers a request whose head OnHead did not refuse, with the `context` OnHead gave:
+  // `respond` is called exactly once, from any thread, now or later.
+  virtual void Handle(Request request, std::shared_ptr<void> context,
+                      std::function<void(HttpResponse)> respond) = 0;
 };
 
 class HttpServer {

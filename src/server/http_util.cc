@@ -21,18 +21,37 @@ const Locale& RequestLocale(const Request& r, std::string_view preferred) {
   return FromAcceptLanguage(r.accept_language);
 }
 
-Response Json(int status, std::string body) {
-  return Response{status, "application/json", std::move(body), {{"Cache-Control", "no-store"}}};
+HttpResponse Json(int status, std::string body) {
+  return HttpResponse{status, "application/json", std::move(body), {{"Cache-Control", "no-store"}}};
 }
 
-Response Problem(int status, const std::string& message,
-                 std::vector<std::pair<std::string, std::string>> headers) {
+namespace {
+
+// {"error": {"status", "message"}} with optional extra headers.
+HttpResponse Problem(int status, const std::string& message,
+                     std::vector<std::pair<std::string, std::string>> headers = {}) {
   nlohmann::json j;
   j["error"] = {{"status", status}, {"message", message}};
-  Response r = Json(status, Dump(j));
+  HttpResponse r = Json(status, Dump(j));
   for (auto& h : headers) r.headers.push_back(std::move(h));
   return r;
 }
+
+}  // namespace
+
+HttpResponse MethodNotAllowed(const std::string& message, const std::string& allow) {
+  return Problem(405, message, {{"Allow", allow}});
+}
+
+HttpResponse UnsupportedMediaType(const std::string& content_type) {
+  return Problem(415, "send the body as application/json (got \"" + content_type + "\")");
+}
+
+HttpResponse MisdirectedRequest(const std::string& host) {
+  return Problem(421, "this server does not answer to the host \"" + host + "\"");
+}
+
+HttpResponse InternalError() { return Problem(500, "internal error"); }
 
 void LogError(const std::string& message) {
   static std::mutex mu;
@@ -40,7 +59,7 @@ void LogError(const std::string& message) {
   std::cerr << "backsignal serve: " << message << "\n";
 }
 
-Response ErrorResponse(const Error& e) {
+HttpResponse ErrorResponse(const Error& e) {
   int status = 400;
   std::string message = e.message;
   std::vector<std::pair<std::string, std::string>> headers;
@@ -68,8 +87,10 @@ Response ErrorResponse(const Error& e) {
       break;
     case ErrorKind::kStorage:
       // The database failed (a lost connection, a failover, a full disk): nothing was stored,
-      // and the same request may succeed soon. 503, so that clients (the page's queue) keep
-      // the write and send it again.
+      // and the same request may succeed soon. 503 with Retry-After, not 500: the failure is
+      // the service's state, not a bug in the request or the code, and a client that sees 503
+      // (the page's queue, a script) keeps the write and sends it again. core/result.h says
+      // the same.
       status = 503;
       headers.emplace_back("Retry-After", "2");
       LogError(e.message);  // messages of the store are redacted where they are made
@@ -79,7 +100,7 @@ Response ErrorResponse(const Error& e) {
   nlohmann::json j;
   j["error"] = {{"status", status}, {"message", message}};
   if (e.kind != ErrorKind::kStorage) j["error"]["details"] = e.details;
-  Response r = Json(status, Dump(j));
+  HttpResponse r = Json(status, Dump(j));
   for (auto& h : headers) r.headers.push_back(std::move(h));
   return r;
 }

@@ -1,4 +1,7 @@
-// Responses the routes share, and the one place where an error becomes an HTTP status.
+// Responses the routes share, and the one place where an error becomes an HTTP status: a
+// handler fails with an Error of a kind (core/result.h), and ErrorResponse picks the status;
+// the few refusals of HTTP itself (405, 415, 421, 500) are named here too. No other file writes
+// a status of an error (tests/layering_test.py).
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -19,7 +22,7 @@ namespace backsignal::server {
 std::string Dump(const nlohmann::json& j);
 
 // A JSON response, never cached.
-Response Json(int status, std::string body);
+HttpResponse Json(int status, std::string body);
 
 // The language a request is answered in (docs/languages.md): ?lang= when the page names its
 // reader's choice, else the Accept-Language header; English when neither names a language
@@ -27,13 +30,18 @@ Response Json(int status, std::string body);
 // `preferred` (the signed-in reader's own setting, when they chose one) comes before the header.
 const Locale& RequestLocale(const Request& r, std::string_view preferred = "");
 
-// {"error": {"status", "message"}} with optional extra headers.
-Response Problem(int status, const std::string& message,
-                 std::vector<std::pair<std::string, std::string>> headers = {});
+// The one place where an error's kind becomes an HTTP status: {"error": {"status", "message",
+// "details"}}. A storage error is 503 with Retry-After (see below); its details (paths, SQL,
+// connection strings) go to the log, never to the client.
+HttpResponse ErrorResponse(const Error& e);
 
-// The one place where an error's kind becomes an HTTP status. A storage error's details
-// (paths, SQL, connection strings) go to the log, never to the client.
-Response ErrorResponse(const Error& e);
+// HTTP's own refusals: a method the path does not take (`allow` lists those it does); a body
+// that is not JSON where JSON is taken; a Host this server does not answer to; a bug (a
+// handler threw), whose details stay in the log.
+HttpResponse MethodNotAllowed(const std::string& message, const std::string& allow);
+HttpResponse UnsupportedMediaType(const std::string& content_type);
+HttpResponse MisdirectedRequest(const std::string& host);
+HttpResponse InternalError();
 
 // True for "application/json" with any parameters.
 bool IsJson(const std::string& content_type);

@@ -48,7 +48,7 @@ void Metrics::Request(const std::string& method, const std::string& route, int s
   ++l.count;
 }
 
-std::string Metrics::Render(const GroupCommitter* committer) const {
+std::string Metrics::Render(const std::optional<service::CommitCounts>& commits) const {
   std::string out;
   {
     std::lock_guard lock(mu_);
@@ -84,22 +84,21 @@ std::string Metrics::Render(const GroupCommitter* committer) const {
   out += "# TYPE backsignal_database_errors_total counter\n";
   out += "backsignal_database_errors_total " +
          std::to_string(db_errors_.load(std::memory_order_relaxed)) + "\n";
-  if (committer) {
-    const auto h = committer->batch_histogram();
+  if (commits) {
+    const std::vector<size_t>& h = commits->batches;
     out += "# HELP backsignal_commit_batch_writes Writes per durable commit (group commit).\n";
     out += "# TYPE backsignal_commit_batch_writes histogram\n";
     uint64_t cumulative = 0;
-    for (size_t i = 0; i < std::size(GroupCommitter::kBatchBounds); ++i) {
+    for (size_t i = 0; i < commits->bounds.size(); ++i) {
       cumulative += h[i];
-      out += "backsignal_commit_batch_writes_bucket{le=\"" +
-             std::to_string(GroupCommitter::kBatchBounds[i]) + "\"} " + std::to_string(cumulative) +
-             "\n";
+      out += "backsignal_commit_batch_writes_bucket{le=\"" + std::to_string(commits->bounds[i]) +
+             "\"} " + std::to_string(cumulative) + "\n";
     }
     cumulative += h.back();
     out +=
         "backsignal_commit_batch_writes_bucket{le=\"+Inf\"} " + std::to_string(cumulative) + "\n";
-    out += "backsignal_commit_batch_writes_sum " + std::to_string(committer->writes()) + "\n";
-    out += "backsignal_commit_batch_writes_count " + std::to_string(committer->commits()) + "\n";
+    out += "backsignal_commit_batch_writes_sum " + std::to_string(commits->writes) + "\n";
+    out += "backsignal_commit_batch_writes_count " + std::to_string(commits->commits) + "\n";
   }
   return out;
 }

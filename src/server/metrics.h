@@ -8,11 +8,12 @@
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <tuple>
 
-#include "backsignal/store/group_commit.h"
+#include "backsignal/service/service.h"
 
 namespace backsignal::server {
 
@@ -30,8 +31,8 @@ class Metrics {
   static std::string_view MethodLabel(std::string_view method);
   void DatabaseError() { db_errors_.fetch_add(1, std::memory_order_relaxed); }
 
-  // The whole exposition, with the commit batches of `committer` when there is one.
-  std::string Render(const GroupCommitter* committer) const;
+  // The whole exposition, with the group commit's batches when there is one.
+  std::string Render(const std::optional<service::CommitCounts>& commits) const;
 
  private:
   struct Latency {

@@ -28,10 +28,22 @@ bool IsPositiveNumber(std::string_view s) {
 
 }  // namespace
 
-void Router::Add(Route route) {
+void Router::Add(std::span<const Route> table) {
+  for (const Route& route : table) {
+    AddEntry(route, route.pattern);
+    if (route.clinician_view) {
+      constexpr std::string_view kOwn = "/api/v1/";
+      const std::string_view pattern(route.pattern);
+      AddEntry(route, std::string(kClinicianPrefix) + std::string(pattern.substr(kOwn.size())));
+    }
+  }
+}
+
+void Router::AddEntry(const Route& route, std::string pattern) {
   Entry e;
-  for (std::string_view p : SplitPath(route.pattern)) e.parts.emplace_back(p);
-  e.route = std::move(route);
+  e.route = &route;
+  for (std::string_view p : SplitPath(pattern)) e.parts.emplace_back(p);
+  e.pattern = std::move(pattern);
   routes_.push_back(std::move(e));
 }
 
@@ -61,14 +73,16 @@ std::optional<Router::Match> Router::Find(const std::string& method, const std::
     }
     if (!ok) continue;
     const bool writes = method != "GET" && method != "HEAD" && method != "OPTIONS";
-    if (e.route.method == method || (method == "HEAD" && e.route.method == "GET") ||
-        (e.route.method == "*" && writes)) {
-      m.route = &e.route;
+    const std::string_view route_method(e.route->method);
+    if (route_method == method || (method == "HEAD" && route_method == "GET") ||
+        (route_method == "*" && writes)) {
+      m.route = e.route;
+      m.pattern = e.pattern;
       return m;
     }
-    if (e.route.method == "*") continue;  // never listed in Allow
-    if (allow->find(e.route.method) == std::string::npos) {
-      *allow += (allow->empty() ? "" : ", ") + e.route.method;
+    if (route_method == "*") continue;  // never listed in Allow
+    if (allow->find(route_method) == std::string::npos) {
+      *allow += (allow->empty() ? "" : ", ") + std::string(route_method);
     }
   }
   return std::nullopt;

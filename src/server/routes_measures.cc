@@ -1,10 +1,9 @@
 // The weekly questions (PEG, PSFS) and flares at any time (docs/measures.md, docs/api.md): the
 // view the page's Today and the report read, a week's answers (late ones too, for any date gone
 // by), and flares on a day.
-#include <cstdint>
-
 #include "app.h"
 #include "backsignal/io/measures_json.h"
+#include "backsignal/service/checkins.h"
 #include "backsignal/service/exports.h"
 #include "backsignal/service/measures.h"
 #include "backsignal/words/measures.h"
@@ -12,8 +11,6 @@
 
 namespace backsignal::server {
 namespace {
-
-using service::Service;
 
 nlohmann::json CompareJson(const std::optional<Compared>& c) {
   if (!c) return nullptr;
@@ -82,35 +79,6 @@ nlohmann::json ViewJson(const service::MeasuresView& v) {
             {"suggestions", q.suggestions}}}};
 }
 
-// A fingerprint of the request an Idempotency-Key stands for: FNV-1a (64 bits) of its method,
-// path and body, the same in every process.
-std::string Fingerprint(const Call& c) {
-  uint64_t hash = 1469598103934665603ULL;
-  for (const std::string* part : {&c.req.method, &c.req.path, &c.req.body}) {
-    for (unsigned char ch : *part) {
-      hash ^= ch;
-      hash *= 1099511628211ULL;
-    }
-    hash ^= 0xff;
-    hash *= 1099511628211ULL;
-  }
-  return std::to_string(hash);
-}
-
-Result<std::string> IdempotencyKey(const Call& c) {
-  const std::string& k = c.req.idempotency_key;
-  if (k.empty()) return std::string();
-  if (k.size() > 200) {
-    return Fail(Error::Invalid("Idempotency-Key: 1 to 200 visible ASCII characters (a UUID, say)"));
-  }
-  for (unsigned char ch : k) {
-    if (ch < 0x21 || ch > 0x7e) {
-      return Fail(Error::Invalid("Idempotency-Key: only visible ASCII characters (a UUID, say)"));
-    }
-  }
-  return k;
-}
-
 Result<Date> DateParam(const Call& c) {
   const std::string& text = c.params.at("date");
   auto d = Date::Parse(text);
@@ -118,7 +86,8 @@ Result<Date> DateParam(const Call& c) {
   return *d;
 }
 
-Result<Response> ViewRoute(const Service& svc, Call& c) {
+Result<HttpResponse> ShowMeasures(App& app, Call& c) {
+  const service::Service& svc = app.service();
   Voice voice = Voice::Self();
   if (c.subject != c.who.person) {
     auto name = service::NameOf(svc, c.subject);
@@ -130,76 +99,80 @@ Result<Response> ViewRoute(const Service& svc, Call& c) {
   return Json(200, Dump(ViewJson(*v)));
 }
 
+// A week's answers, for the date they are for (a late one for any day gone by), whole.
+Result<HttpResponse> AnswerWeekly(App& app, Call& c) {
+  auto date = DateParam(c);
+  if (!date) return Unexpected(date.error());
+  auto w = ParseWeeklyJson(c.req.body, *date);
+  if (!w) return Unexpected(w.error());
+  auto saved = service::SaveWeekly(app.service(), c.subject, *w);
+  if (!saved) return Unexpected(saved.error());
+  return Json(200, Dump({{"weekly", nlohmann::json::parse(WeeklyToJson(*saved))},
+                         {"words", {{"lines", WeeklySaidWords(*saved)}}}}));
+}
+
+Result<HttpResponse> DeleteWeekly(App& app, Call& c) {
+  auto date = DateParam(c);
+  if (!date) return Unexpected(date.error());
+  if (auto ok = service::DeleteWeekly(app.service(), c.subject, *date); !ok) {
+    return Unexpected(ok.error());
+  }
+  return Json(200, Dump({{"deleted", date->ToString()}}));
+}
+
+// A flare at any time: added to its day's flares. With an Idempotency-Key, a repeat is answered
+// as the first was; whether it is a repeat is the service's to tell (service::RequestFingerprint).
+Result<HttpResponse> AddFlare(App& app, Call& c) {
+  auto date = DateParam(c);
+  if (!date) return Unexpected(date.error());
+  auto f = ParseFlareJson(c.req.body, *date);
+  if (!f) return Unexpected(f.error());
+  auto key = service::CheckIdempotencyKey(c.req.idempotency_key);
+  if (!key) return Unexpected(key.error());
+  const std::string fingerprint =
+      key->empty() ? "" : service::RequestFingerprint(c.req.method, c.req.path, c.req.body);
+  auto saved = service::AddFlare(app.service(), c.subject, *f, *key, fingerprint);
+  if (!saved) return Unexpected(saved.error());
+  return Json(201, Dump({{"flare", nlohmann::json::parse(FlareToJson(saved->flare))},
+                         {"number", saved->number},
+                         {"words", {{"lines", FlareSaidWords(saved->flare)}}}}));
+}
+
+Result<HttpResponse> DeleteFlare(App& app, Call& c) {
+  auto date = DateParam(c);
+  if (!date) return Unexpected(date.error());
+  auto n = ParsePositive(c.params.at("n"));
+  if (!n) return Fail(Error::NotFound("not a flare number (1, 2, ...)"));
+  if (auto ok = service::DeleteFlare(app.service(), c.subject, *date, *n); !ok) {
+    return Unexpected(ok.error());
+  }
+  return Json(200, Dump({{"deleted", *n}}));
+}
+
+constexpr Route kMeasuresRoutes[] = {
+    {.method = "GET", .pattern = "/api/v1/measures", .clinician_view = true, .sync = ShowMeasures},
+    {.method = "PUT",
+     .pattern = "/api/v1/weekly/{date}",
+     .scope = Scope::kCheckins,
+     .body_limit = kCheckinBodyLimit,
+     .sync = AnswerWeekly},
+    {.method = "DELETE",
+     .pattern = "/api/v1/weekly/{date}",
+     .scope = Scope::kCheckins,
+     .sync = DeleteWeekly},
+    {.method = "POST",
+     .pattern = "/api/v1/days/{date}/flares",
+     .scope = Scope::kCheckins,
+     .body_limit = kCheckinBodyLimit,
+     .sync = AddFlare},
+    {.method = "DELETE",
+     .pattern = "/api/v1/days/{date}/flares/{n:number}",
+     .scope = Scope::kCheckins,
+     .sync = DeleteFlare},
+};
+
 }  // namespace
 
-void AddMeasuresRoutes(Router& router, App& app) {
-  const Service& svc = app.service();
-
-  for (const std::string prefix : {"/api/v1", "/api/v1/people/{person:number}"}) {
-    router.Add({.method = "GET", .pattern = prefix + "/measures", .sync = [&svc](Call& c) {
-                  return ViewRoute(svc, c);
-                }});
-  }
-
-  // A week's answers, for the date they are for (a late one for any day gone by), whole.
-  router.Add({.method = "PUT",
-              .pattern = "/api/v1/weekly/{date}",
-              .scope = Scope::kCheckins,
-              .body_limit = kCheckinBodyLimit,
-              .sync = [&svc](Call& c) -> Result<Response> {
-                auto date = DateParam(c);
-                if (!date) return Unexpected(date.error());
-                auto w = ParseWeeklyJson(c.req.body, *date);
-                if (!w) return Unexpected(w.error());
-                auto saved = service::SaveWeekly(svc, c.subject, *w);
-                if (!saved) return Unexpected(saved.error());
-                return Json(200, Dump({{"weekly", nlohmann::json::parse(WeeklyToJson(*saved))},
-                                       {"words", {{"lines", WeeklySaidWords(*saved)}}}}));
-              }});
-  router.Add({.method = "DELETE",
-              .pattern = "/api/v1/weekly/{date}",
-              .scope = Scope::kCheckins,
-              .sync = [&svc](Call& c) -> Result<Response> {
-                auto date = DateParam(c);
-                if (!date) return Unexpected(date.error());
-                if (auto ok = service::DeleteWeekly(svc, c.subject, *date); !ok) {
-                  return Unexpected(ok.error());
-                }
-                return Json(200, Dump({{"deleted", date->ToString()}}));
-              }});
-
-  // A flare at any time: added to its day's flares.
-  router.Add({.method = "POST",
-              .pattern = "/api/v1/days/{date}/flares",
-              .scope = Scope::kCheckins,
-              .body_limit = kCheckinBodyLimit,
-              .sync = [&svc](Call& c) -> Result<Response> {
-                auto date = DateParam(c);
-                if (!date) return Unexpected(date.error());
-                auto f = ParseFlareJson(c.req.body, *date);
-                if (!f) return Unexpected(f.error());
-                auto key = IdempotencyKey(c);
-                if (!key) return Unexpected(key.error());
-                auto saved =
-                    service::AddFlare(svc, c.subject, *f, *key, key->empty() ? "" : Fingerprint(c));
-                if (!saved) return Unexpected(saved.error());
-                return Json(201, Dump({{"flare", nlohmann::json::parse(FlareToJson(saved->flare))},
-                                       {"number", saved->number},
-                                       {"words", {{"lines", FlareSaidWords(saved->flare)}}}}));
-              }});
-  router.Add({.method = "DELETE",
-              .pattern = "/api/v1/days/{date}/flares/{n:number}",
-              .scope = Scope::kCheckins,
-              .sync = [&svc](Call& c) -> Result<Response> {
-                auto date = DateParam(c);
-                if (!date) return Unexpected(date.error());
-                auto n = ParsePositive(c.params.at("n"));
-                if (!n) return Problem(404, "not a flare number (1, 2, ...)");
-                if (auto ok = service::DeleteFlare(svc, c.subject, *date, *n); !ok) {
-                  return Unexpected(ok.error());
-                }
-                return Json(200, Dump({{"deleted", *n}}));
-              }});
-}
+std::span<const Route> MeasuresRoutes() { return kMeasuresRoutes; }
 
 }  // namespace backsignal::server

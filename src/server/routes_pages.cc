@@ -5,16 +5,17 @@
 #include "auth.h"
 #include "backsignal/io/ids.h"
 #include "backsignal/service/exports.h"
+#include "backsignal/service/profile.h"
 #include "backsignal/service/sharing.h"
 #include "http_util.h"
 
 namespace backsignal::server {
 namespace {
 
-Response AssetResponse(const Request& req, std::string_view path) {
+HttpResponse AssetResponse(const Request& req, std::string_view path) {
   const Asset* a = FindAsset(path);
-  if (a == nullptr) return Problem(404, "no such page: " + req.path);
-  Response r{200, std::string(a->content_type), std::string(a->body), {}};
+  if (a == nullptr) return ErrorResponse(Error::NotFound("no such page: " + req.path));
+  HttpResponse r{200, std::string(a->content_type), std::string(a->body), {}};
   if (!a->gzipped.empty() && req.accept_encoding.find("gzip") != std::string::npos) {
     r.body = std::string(a->gzipped);
     r.headers.emplace_back("Content-Encoding", "gzip");
@@ -36,9 +37,9 @@ Response AssetResponse(const Request& req, std::string_view path) {
 
 // The service worker, with the assets' version and list put before it: a new build is a new
 // worker, which caches the new assets and drops the old.
-Response ServiceWorker() {
+HttpResponse ServiceWorker() {
   const Asset* body = FindAsset("/sw.js");
-  if (body == nullptr) return Problem(404, "no service worker");
+  if (body == nullptr) return ErrorResponse(Error::NotFound("no service worker"));
   std::string list;
   for (const Asset& a : AllAssets()) {
     if (!a.path.starts_with("/assets/")) continue;
@@ -47,140 +48,123 @@ Response ServiceWorker() {
   }
   std::string js = "const VERSION = '" + std::string(AssetsVersion()) + "';\nconst ASSETS = [" +
                    list + "];\n" + std::string(body->body);
-  return Response{200,
-                  "text/javascript; charset=utf-8",
-                  std::move(js),
-                  {{"Cache-Control", "no-cache"},
-                   {"Service-Worker-Allowed", "/"},
-                   {"X-Content-Type-Options", "nosniff"}}};
+  return HttpResponse{200,
+                      "text/javascript; charset=utf-8",
+                      std::move(js),
+                      {{"Cache-Control", "no-cache"},
+                       {"Service-Worker-Allowed", "/"},
+                       {"X-Content-Type-Options", "nosniff"}}};
 }
 
-Response SignInFirst() {
-  return Response{401,
-                  "text/html; charset=utf-8",
-                  "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Sign in</title>"
-                  "<p>Sign in first: <a href=\"/\">backsignal</a></p></html>\n",
-                  {{"Cache-Control", "no-store"}}};
+HttpResponse SignInFirst() {
+  return HttpResponse{
+      401,
+      "text/html; charset=utf-8",
+      "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Sign in</title>"
+      "<p>Sign in first: <a href=\"/\">backsignal</a></p></html>\n",
+      {{"Cache-Control", "no-store"}}};
 }
+
+Result<HttpResponse> GetPage(App&, Call& c) { return AssetResponse(c.req, "/index.html"); }
+
+Result<HttpResponse> GetAsset(App&, Call& c) { return AssetResponse(c.req, c.req.path); }
+
+Result<HttpResponse> GetServiceWorker(App&, Call&) { return ServiceWorker(); }
+
+Result<HttpResponse> GetHealth(App&, Call&) { return Json(200, R"({"status":"ok"})"); }
+
+// Prometheus text format, to this machine only (behind a proxy: to the proxy's own host, so
+// the proxy must not pass /metrics on; docs/operations.md).
+Result<HttpResponse> GetMetrics(App& app, Call& c) {
+  const std::string client = ClientAddress(app.options(), c.req);
+  if (!(client.starts_with("127.") || client == "::1")) {
+    return Fail(Error::NotFound("nothing at /metrics"));
+  }
+  HttpResponse r;
+  r.status = 200;
+  r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+  r.headers.emplace_back("Cache-Control", "no-store");
+  r.body = app.metrics().Render(service::CommitCountsOf(app.service())) + PushMetrics(app);
+  return r;
+}
+
+// The calendar feed: /calendar/{secret}.ics, for calendar apps that subscribe.
+Result<HttpResponse> GetCalendar(App& app, Call& c) {
+  const std::string& file = c.params["file"];
+  if (!file.ends_with(".ics")) return Fail(Error::NotFound("no such calendar"));
+  auto f = service::CalendarFeed(app.service(), file.substr(0, file.size() - 4));
+  if (!f) return Unexpected(f.error());
+  return HttpResponse{200,
+                      f->media_type,
+                      std::move(f->body),
+                      {{"Cache-Control", "no-store"},
+                       {"Referrer-Policy", "no-referrer"},
+                       {"X-Content-Type-Options", "nosniff"}}};
+}
+
+// The clinician's report: a whole HTML page, no script, made on the server.
+Result<HttpResponse> GetReport(App& app, Call& c) {
+  const service::Service& svc = app.service();
+  if (!c.who.signed_in) return SignInFirst();
+  PersonId person = c.who.person;
+  if (auto it = c.req.query.find("person"); it != c.req.query.end()) {
+    auto id = ParsePositive(it->second);
+    if (!id) return Fail(Error::NotFound("nothing here"));
+    auto ok = service::CanView(svc, c.account(), c.who.person, static_cast<PersonId>(*id));
+    if (!ok) return Unexpected(ok.error());
+    if (!*ok) return Fail(Error::NotFound("nothing here"));
+    person = static_cast<PersonId>(*id);
+  }
+  service::ReportRequest request;
+  if (auto it = c.req.query.find("weeks"); it != c.req.query.end()) {
+    auto n = ParsePositive(it->second);
+    if (!n || *n > 52) {
+      return Fail(Error::Invalid("weeks: \"" + it->second + "\" is not 2, 4 or 12"));
+    }
+    request.weeks = static_cast<int>(*n);
+  }
+  auto as_of = QueryDate(c.req, "as_of");
+  if (!as_of) return Unexpected(as_of.error());
+  request.as_of = *as_of;
+  request.locale = &ReaderLocale(svc, c);  // the reader's language
+  auto html = service::ReportFor(svc, person, request);
+  if (!html) return Unexpected(html.error());
+  HttpResponse r{200, "text/html; charset=utf-8", std::move(*html), {}};
+  r.headers.emplace_back("Content-Security-Policy",
+                         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+                         "frame-ancestors 'self'; base-uri 'none'; form-action 'none'");
+  r.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  r.headers.emplace_back("Referrer-Policy", "no-referrer");
+  r.headers.emplace_back("Cache-Control", "no-store");
+  return r;
+}
+
+// The page's own files: public, answered on the I/O thread.
+constexpr Route PageFile(const char* pattern, SyncHandler handler) {
+  return {.method = "GET",
+          .pattern = pattern,
+          .access = Access::kPublic,
+          .blocking = false,
+          .sync = handler};
+}
+
+constexpr Route kPageRoutes[] = {
+    PageFile("/", GetPage),
+    PageFile("/index.html", GetPage),
+    PageFile("/assets/{rest*}", GetAsset),
+    PageFile("/manifest.webmanifest", GetAsset),
+    PageFile("/sw.js", GetServiceWorker),
+    PageFile("/healthz", GetHealth),
+    PageFile("/metrics", GetMetrics),
+    {.method = "GET",
+     .pattern = "/calendar/{file}",
+     .access = Access::kPublic,
+     .sync = GetCalendar},
+    {.method = "GET", .pattern = "/report", .access = Access::kPublic, .sync = GetReport},
+};
 
 }  // namespace
 
-void AddPageRoutes(Router& router, App& app) {
-  const service::Service& svc = app.service();
-  auto page = [](Call& c) -> Result<Response> { return AssetResponse(c.req, "/index.html"); };
-  router.Add({.method = "GET",
-              .pattern = "/",
-              .access = Access::kPublic,
-              .blocking = false,
-              .sync = page});
-  router.Add({.method = "GET",
-              .pattern = "/index.html",
-              .access = Access::kPublic,
-              .blocking = false,
-              .sync = page});
-  router.Add(
-      {.method = "GET",
-       .pattern = "/assets/{rest*}",
-       .access = Access::kPublic,
-       .blocking = false,
-       .sync = [](Call& c) -> Result<Response> { return AssetResponse(c.req, c.req.path); }});
-  router.Add(
-      {.method = "GET",
-       .pattern = "/manifest.webmanifest",
-       .access = Access::kPublic,
-       .blocking = false,
-       .sync = [](Call& c) -> Result<Response> { return AssetResponse(c.req, c.req.path); }});
-  router.Add({.method = "GET",
-              .pattern = "/sw.js",
-              .access = Access::kPublic,
-              .blocking = false,
-              .sync = [](Call&) -> Result<Response> { return ServiceWorker(); }});
-  router.Add({.method = "GET",
-              .pattern = "/healthz",
-              .access = Access::kPublic,
-              .blocking = false,
-              .sync = [](Call&) -> Result<Response> { return Json(200, R"({"status":"ok"})"); }});
-  // Prometheus text format, to this machine only (behind a proxy: to the proxy's own host, so
-  // the proxy must not pass /metrics on; docs/operations.md).
-  router.Add({.method = "GET",
-              .pattern = "/metrics",
-              .access = Access::kPublic,
-              .blocking = false,
-              .sync = [&app](Call& c) -> Result<Response> {
-                const std::string client = ClientAddress(app.options(), c.req);
-                if (!(client.starts_with("127.") || client == "::1")) {
-                  return Problem(404, "nothing at /metrics");
-                }
-                Response r;
-                r.status = 200;
-                r.content_type = "text/plain; version=0.0.4; charset=utf-8";
-                r.headers.emplace_back("Cache-Control", "no-store");
-                r.body = app.metrics().Render(app.options().committer) + PushMetrics(app);
-                return r;
-              }});
-
-  // The calendar feed: /calendar/{secret}.ics, for calendar apps that subscribe.
-  router.Add({.method = "GET",
-              .pattern = "/calendar/{file}",
-              .access = Access::kPublic,
-              .sync = [&svc](Call& c) -> Result<Response> {
-                const std::string& file = c.params["file"];
-                const Response gone =
-                    Problem(404, "no such calendar: the link may have been revoked or renewed");
-                if (!file.ends_with(".ics")) return Problem(404, "no such calendar");
-                const std::string token = file.substr(0, file.size() - 4);
-                auto person = svc.db().FindPersonByFeed(HashSecret(token));
-                if (!person) return Unexpected(person.error());
-                if (!*person) return gone;
-                auto f = service::ExportFor(svc, **person, ExportFormat::kIcs, std::nullopt);
-                if (!f) return Unexpected(f.error());
-                return Response{200,
-                                f->media_type,
-                                std::move(f->body),
-                                {{"Cache-Control", "no-store"},
-                                 {"Referrer-Policy", "no-referrer"},
-                                 {"X-Content-Type-Options", "nosniff"}}};
-              }});
-
-  // The clinician's report: a whole HTML page, no script, made on the server.
-  router.Add(
-      {.method = "GET",
-       .pattern = "/report",
-       .access = Access::kPublic,
-       .sync = [&svc](Call& c) -> Result<Response> {
-         if (!c.who.signed_in) return SignInFirst();
-         PersonId person = c.who.person;
-         if (auto it = c.req.query.find("person"); it != c.req.query.end()) {
-           auto id = ParsePositive(it->second);
-           if (!id) return Problem(404, "nothing here");
-           auto ok = service::CanView(svc, c.account(), c.who.person, static_cast<PersonId>(*id));
-           if (!ok) return Unexpected(ok.error());
-           if (!*ok) return Problem(404, "nothing here");
-           person = static_cast<PersonId>(*id);
-         }
-         service::ReportRequest request;
-         if (auto it = c.req.query.find("weeks"); it != c.req.query.end()) {
-           auto n = ParsePositive(it->second);
-           if (!n || *n > 52) {
-             return Fail(Error::Invalid("weeks: \"" + it->second + "\" is not 2, 4 or 12"));
-           }
-           request.weeks = static_cast<int>(*n);
-         }
-         auto as_of = QueryDate(c.req, "as_of");
-         if (!as_of) return Unexpected(as_of.error());
-         request.as_of = *as_of;
-         request.locale = &ReaderLocale(svc, c);  // the reader's language
-         auto html = service::ReportFor(svc, person, request);
-         if (!html) return Unexpected(html.error());
-         Response r{200, "text/html; charset=utf-8", std::move(*html), {}};
-         r.headers.emplace_back("Content-Security-Policy",
-                                "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-                                "frame-ancestors 'self'; base-uri 'none'; form-action 'none'");
-         r.headers.emplace_back("X-Content-Type-Options", "nosniff");
-         r.headers.emplace_back("Referrer-Policy", "no-referrer");
-         r.headers.emplace_back("Cache-Control", "no-store");
-         return r;
-       }});
-}
+std::span<const Route> PageRoutes() { return kPageRoutes; }
 
 }  // namespace backsignal::server

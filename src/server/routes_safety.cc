@@ -2,6 +2,7 @@
 // person's answers, stop and clearance, kept on the server.
 #include "app.h"
 #include "backsignal/io/safety_json.h"
+#include "backsignal/service/profile.h"
 #include "backsignal/service/safety.h"
 #include "backsignal/words/safety.h"
 #include "http_util.h"
@@ -43,7 +44,7 @@ nlohmann::json StateJson(const SafetyState& s, const Locale& loc) {
 }
 
 // The questions and the advice at each level, in the words every surface uses.
-Response ScreenResponse(const std::string& zone, const Locale& loc) {
+HttpResponse ScreenResponse(const std::string& zone, const Locale& loc) {
   nlohmann::json questions = nlohmann::json::array();
   for (const SafetyQuestion& q : SafetyQuestions()) {
     questions.push_back(
@@ -68,74 +69,80 @@ Response ScreenResponse(const std::string& zone, const Locale& loc) {
                          {"emergency", EmergencyJson(zone)},
                          {"modify_or_stop", ModifyOrStopAdvice(loc)}}));
 }
+Result<HttpResponse> GetScreen(App& app, Call& c) {
+  std::string zone;
+  if (c.who.signed_in) {
+    auto p = service::ProfileOf(app.service(), c.who.person);
+    if (p) zone = p->time_zone;
+  }
+  return ScreenResponse(zone, ReaderLocale(app.service(), c));
+}
+
+Result<HttpResponse> GetSafetyState(App& app, Call& c) {
+  auto s = service::SafetyStateOf(app.service(), c.subject);
+  if (!s) return Unexpected(s.error());
+  return Json(200, Dump(StateJson(*s, ReaderLocale(app.service(), c))));
+}
+
+Result<HttpResponse> AnswerScreen(App& app, Call& c) {
+  auto answers = ParseSafetyAnswersJson(c.req.body);
+  if (!answers) return Unexpected(answers.error());
+  auto s = service::AnswerSafety(app.service(), c.subject, *answers);
+  if (!s) return Unexpected(s.error());
+  return Json(200, Dump(StateJson(*s, ReaderLocale(app.service(), c))));
+}
+
+// The person's own record of a clinician's clearance: from a signed-in session, never an API
+// token (a script does not end a safety stop); not for an emergency-level answer.
+Result<HttpResponse> RecordOwnClearance(App& app, Call& c) {
+  auto date = ParseClearanceJson(c.req.body);
+  if (!date) return Unexpected(date.error());
+  auto s = service::RecordClearance(app.service(), c.subject, *date);
+  if (!s) return Unexpected(s.error());
+  return Json(200, Dump(StateJson(*s, ReaderLocale(app.service(), c))));
+}
+
+// A clinician who shares with the person records that they saw them (any level, emergency
+// too). {person} is checked by the router: it shares with this clinician.
+Result<HttpResponse> RecordClinicianClearance(App& app, Call& c) {
+  const auto me = c.account();
+  if (!me || me->role != "clinician" || c.subject == c.who.person) {
+    return Fail(Error::Forbidden("only a clinician the person shares with records this"));
+  }
+  auto date = ParseClearanceJson(c.req.body);
+  if (!date) return Unexpected(date.error());
+  auto s = service::RecordClearance(app.service(), c.subject, *date,
+                                    service::ClearedBy::kSharingClinician);
+  if (!s) return Unexpected(s.error());
+  return Json(200, Dump(StateJson(*s, ReaderLocale(app.service(), c))));
+}
+
+constexpr Route kSafetyRoutes[] = {
+    {.method = "GET", .pattern = "/api/v1/safety", .access = Access::kPublic, .sync = GetScreen},
+    {.method = "GET",
+     .pattern = "/api/v1/safety/state",
+     .clinician_view = true,
+     .sync = GetSafetyState},
+    {.method = "PUT",
+     .pattern = "/api/v1/safety",
+     .scope = Scope::kCheckins,
+     .body_limit = kCheckinBodyLimit,
+     .sync = AnswerScreen},
+    {.method = "POST",
+     .pattern = "/api/v1/safety/clearance",
+     .access = Access::kSession,
+     .body_limit = kCheckinBodyLimit,
+     .sync = RecordOwnClearance},
+    {.method = "POST",
+     .pattern = "/api/v1/clinician/people/{person:number}/safety/clearance",
+     .access = Access::kSession,
+     .body_limit = kCheckinBodyLimit,
+     .needs_accounts = true,
+     .sync = RecordClinicianClearance},
+};
 
 }  // namespace
 
-void AddSafetyRoutes(Router& router, App& app) {
-  const service::Service& svc = app.service();
-  router.Add({.method = "GET",
-              .pattern = "/api/v1/safety",
-              .access = Access::kPublic,
-              .sync = [&svc](Call& c) -> Result<Response> {
-                std::string zone;
-                if (c.who.signed_in) {
-                  auto p = svc.db().ForPerson(c.who.person)->LoadProfile();
-                  if (p) zone = p->time_zone;
-                }
-                return ScreenResponse(zone, ReaderLocale(svc, c));
-              }});
-  for (const std::string prefix : {"/api/v1", "/api/v1/people/{person:number}"}) {
-    router.Add({.method = "GET",
-                .pattern = prefix + "/safety/state",
-                .sync = [&svc](Call& c) -> Result<Response> {
-                  auto s = service::SafetyStateOf(svc, c.subject);
-                  if (!s) return Unexpected(s.error());
-                  return Json(200, Dump(StateJson(*s, ReaderLocale(svc, c))));
-                }});
-  }
-  router.Add({.method = "PUT",
-              .pattern = "/api/v1/safety",
-              .scope = Scope::kCheckins,
-              .body_limit = kCheckinBodyLimit,
-              .sync = [&svc](Call& c) -> Result<Response> {
-                auto answers = ParseSafetyAnswersJson(c.req.body);
-                if (!answers) return Unexpected(answers.error());
-                auto s = service::AnswerSafety(svc, c.subject, *answers);
-                if (!s) return Unexpected(s.error());
-                return Json(200, Dump(StateJson(*s, ReaderLocale(svc, c))));
-              }});
-  // The person's own record of a clinician's clearance: from a signed-in session, never an API
-  // token (a script does not end a safety stop); not for an emergency-level answer.
-  router.Add({.method = "POST",
-              .pattern = "/api/v1/safety/clearance",
-              .access = Access::kSession,
-              .body_limit = kCheckinBodyLimit,
-              .sync = [&svc](Call& c) -> Result<Response> {
-                auto date = ParseClearanceJson(c.req.body);
-                if (!date) return Unexpected(date.error());
-                auto s = service::RecordClearance(svc, c.subject, *date);
-                if (!s) return Unexpected(s.error());
-                return Json(200, Dump(StateJson(*s, ReaderLocale(svc, c))));
-              }});
-  // A clinician who shares with the person records that they saw them (any level, emergency
-  // too). {person} is checked by the router: it shares with this clinician.
-  router.Add({.method = "POST",
-              .pattern = "/api/v1/clinician/people/{person:number}/safety/clearance",
-              .access = Access::kSession,
-              .body_limit = kCheckinBodyLimit,
-              .needs_accounts = true,
-              .sync = [&svc](Call& c) -> Result<Response> {
-                const auto me = c.account();
-                if (!me || me->role != "clinician" || c.subject == c.who.person) {
-                  return Problem(403, "only a clinician the person shares with records this");
-                }
-                auto date = ParseClearanceJson(c.req.body);
-                if (!date) return Unexpected(date.error());
-                auto s = service::RecordClearance(svc, c.subject, *date,
-                                                  service::ClearedBy::kSharingClinician);
-                if (!s) return Unexpected(s.error());
-                return Json(200, Dump(StateJson(*s, ReaderLocale(svc, c))));
-              }});
-}
+std::span<const Route> SafetyRoutes() { return kSafetyRoutes; }
 
 }  // namespace backsignal::server

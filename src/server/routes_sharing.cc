@@ -5,7 +5,6 @@
 #include "http_util.h"
 
 namespace backsignal::server {
-
 namespace {
 
 // The person's function (PSFS average) for the list: its latest value, and its change against
@@ -23,110 +22,99 @@ nlohmann::json FunctionJson(const service::TriagedPerson& t) {
   return f;
 }
 
+Result<HttpResponse> ListShares(App& app, Call& c) {
+  const PersonId me = c.who.person;
+  auto shares = service::ListShares(app.service(), me);
+  if (!shares) return Unexpected(shares.error());
+  auto invites = service::ListInvites(app.service(), me);
+  if (!invites) return Unexpected(invites.error());
+  nlohmann::json sh = nlohmann::json::array(), inv = nlohmann::json::array();
+  for (const ShareInfo& s : *shares) {
+    sh.push_back(
+        {{"clinician_id", s.clinician_id}, {"clinician", s.clinician}, {"since", s.since}});
+  }
+  for (const InviteInfo& i : *invites) {
+    inv.push_back({{"id", i.id}, {"created_at", i.created_at}, {"expires_at", i.expires_at}});
+  }
+  return Json(200, Dump({{"shares", sh}, {"invites", inv}}));
+}
+
+Result<HttpResponse> CreateInvite(App& app, Call& c) {
+  auto invite = service::CreateInvite(app.service(), c.who.person);
+  if (!invite) return Unexpected(invite.error());
+  return Json(
+      201, Dump({{"id", invite->id}, {"code", invite->code}, {"expires_at", invite->expires_at}}));
+}
+
+Result<HttpResponse> CancelInvite(App& app, Call& c) {
+  auto id = ParsePositive(c.params["id"]);
+  if (!id) return Fail(Error::NotFound("no such invite"));
+  auto ok = service::CancelInvite(app.service(), c.who.person, static_cast<int64_t>(*id));
+  if (!ok) return Unexpected(ok.error());
+  return Json(200, R"({"cancelled":true})");
+}
+
+Result<HttpResponse> RevokeShare(App& app, Call& c) {
+  auto id = ParsePositive(c.params["id"]);
+  if (!id) return Fail(Error::NotFound("no such share"));
+  auto ok = service::RevokeShare(app.service(), c.who.person, static_cast<int64_t>(*id));
+  if (!ok) return Unexpected(ok.error());
+  return Json(200, R"({"revoked":true})");
+}
+
+Result<HttpResponse> RedeemInvite(App& app, Call& c) {
+  auto code = ParseInviteCodeJson(c.req.body);
+  if (!code) return Unexpected(code.error());
+  auto person = service::RedeemInvite(app.service(), c.who.caller->account, *code);
+  if (!person) return Unexpected(person.error());
+  return Json(200, Dump({{"person", person->person}, {"username", person->username}}));
+}
+
+Result<HttpResponse> ClinicianPeople(App& app, Call& c) {
+  auto list = service::ClinicianPeople(app.service(), c.who.caller->account);
+  if (!list) return Unexpected(list.error());
+  nlohmann::json people = nlohmann::json::array();
+  for (const service::TriagedPerson& t : *list) {
+    const PersonSummary& p = t.summary;
+    people.push_back(
+        {{"person", p.person},
+         {"username", p.username},
+         {"display_name",
+          p.display_name.empty() ? nlohmann::json() : nlohmann::json(p.display_name)},
+         {"last_date", p.last_date ? nlohmann::json(p.last_date->ToString()) : nlohmann::json()},
+         {"days_since", t.days_since ? nlohmann::json(*t.days_since) : nlohmann::json()},
+         {"verdict", p.verdict},
+         {"held_back_by", p.held_back_by},
+         {"setting_off", p.setting_off},
+         {"alerts", p.alerts},
+         {"needs", t.needs},
+         {"function", FunctionJson(t)}});
+  }
+  return Json(200, Dump({{"people", people}, {"stale_after_days", service::kStaleDays}}));
+}
+
+// Every sharing route is an account's own: a signed-in session, on a server with accounts.
+constexpr Route Sharing(const char* method, const char* pattern, size_t body_limit,
+                        SyncHandler handler) {
+  return {.method = method,
+          .pattern = pattern,
+          .access = Access::kSession,
+          .body_limit = body_limit,
+          .needs_accounts = true,
+          .sync = handler};
+}
+
+constexpr Route kSharingRoutes[] = {
+    Sharing("GET", "/api/v1/shares", 0, ListShares),
+    Sharing("POST", "/api/v1/shares/invites", 0, CreateInvite),
+    Sharing("DELETE", "/api/v1/shares/invites/{id:number}", 0, CancelInvite),
+    Sharing("DELETE", "/api/v1/shares/{id:number}", 0, RevokeShare),
+    Sharing("POST", "/api/v1/clinician/redeem", kAnonymousBodyLimit, RedeemInvite),
+    Sharing("GET", "/api/v1/clinician/people", 0, ClinicianPeople),
+};
+
 }  // namespace
 
-void AddSharingRoutes(Router& router, App& app) {
-  const service::Service& svc = app.service();
-
-  router.Add({.method = "GET",
-              .pattern = "/api/v1/shares",
-              .access = Access::kSession,
-              .needs_accounts = true,
-              .sync = [&svc](Call& c) -> Result<Response> {
-                const PersonId me = c.who.person;
-                auto shares = svc.db().ListShares(me);
-                if (!shares) return Unexpected(shares.error());
-                auto invites = svc.db().ListInvites(me, svc.clock().Now());
-                if (!invites) return Unexpected(invites.error());
-                nlohmann::json sh = nlohmann::json::array(), inv = nlohmann::json::array();
-                for (const ShareInfo& s : *shares) {
-                  sh.push_back({{"clinician_id", s.clinician_id},
-                                {"clinician", s.clinician},
-                                {"since", s.since}});
-                }
-                for (const InviteInfo& i : *invites) {
-                  inv.push_back(
-                      {{"id", i.id}, {"created_at", i.created_at}, {"expires_at", i.expires_at}});
-                }
-                return Json(200, Dump({{"shares", sh}, {"invites", inv}}));
-              }});
-  router.Add({.method = "POST",
-              .pattern = "/api/v1/shares/invites",
-              .access = Access::kSession,
-              .needs_accounts = true,
-              .sync = [&svc](Call& c) -> Result<Response> {
-                auto invite = service::CreateInvite(svc, c.who.person);
-                if (!invite) return Unexpected(invite.error());
-                return Json(201, Dump({{"id", invite->id},
-                                       {"code", invite->code},
-                                       {"expires_at", invite->expires_at}}));
-              }});
-  router.Add({.method = "DELETE",
-              .pattern = "/api/v1/shares/invites/{id:number}",
-              .access = Access::kSession,
-              .needs_accounts = true,
-              .sync = [&svc](Call& c) -> Result<Response> {
-                auto id = ParsePositive(c.params["id"]);
-                auto ok = id ? svc.db().CancelInvite(c.who.person, static_cast<int64_t>(*id))
-                             : Result<bool>(false);
-                if (!ok) return Unexpected(ok.error());
-                if (!*ok) return Problem(404, "no such invite");
-                return Json(200, R"({"cancelled":true})");
-              }});
-  router.Add({.method = "DELETE",
-              .pattern = "/api/v1/shares/{id:number}",
-              .access = Access::kSession,
-              .needs_accounts = true,
-              .sync = [&svc](Call& c) -> Result<Response> {
-                auto id = ParsePositive(c.params["id"]);
-                auto ok = id ? svc.db().RevokeShare(c.who.person, static_cast<int64_t>(*id))
-                             : Result<bool>(false);
-                if (!ok) return Unexpected(ok.error());
-                if (!*ok) return Problem(404, "no such share");
-                return Json(200, R"({"revoked":true})");
-              }});
-
-  router.Add(
-      {.method = "POST",
-       .pattern = "/api/v1/clinician/redeem",
-       .access = Access::kSession,
-       .body_limit = kAnonymousBodyLimit,
-       .needs_accounts = true,
-       .sync = [&svc](Call& c) -> Result<Response> {
-         auto code = ParseInviteCodeJson(c.req.body);
-         if (!code) return Unexpected(code.error());
-         auto person = service::RedeemInvite(svc, c.who.caller->account, *code);
-         if (!person) return Unexpected(person.error());
-         return Json(200, Dump({{"person", person->person}, {"username", person->username}}));
-       }});
-  router.Add(
-      {.method = "GET",
-       .pattern = "/api/v1/clinician/people",
-       .access = Access::kSession,
-       .needs_accounts = true,
-       .sync = [&svc](Call& c) -> Result<Response> {
-         auto list = service::ClinicianPeople(svc, c.who.caller->account);
-         if (!list) return Unexpected(list.error());
-         nlohmann::json people = nlohmann::json::array();
-         for (const service::TriagedPerson& t : *list) {
-           const PersonSummary& p = t.summary;
-           people.push_back(
-               {{"person", p.person},
-                {"username", p.username},
-                {"display_name",
-                 p.display_name.empty() ? nlohmann::json() : nlohmann::json(p.display_name)},
-                {"last_date",
-                 p.last_date ? nlohmann::json(p.last_date->ToString()) : nlohmann::json()},
-                {"days_since", t.days_since ? nlohmann::json(*t.days_since) : nlohmann::json()},
-                {"verdict", p.verdict},
-                {"held_back_by", p.held_back_by},
-                {"setting_off", p.setting_off},
-                {"alerts", p.alerts},
-                {"needs", t.needs},
-                {"function", FunctionJson(t)}});
-         }
-         return Json(200, Dump({{"people", people}, {"stale_after_days", service::kStaleDays}}));
-       }});
-}
+std::span<const Route> SharingRoutes() { return kSharingRoutes; }
 
 }  // namespace backsignal::server

@@ -5,6 +5,7 @@
 #include "backsignal/core/diary.h"
 #include "backsignal/io/ids.h"
 #include "backsignal/service/readings.h"
+#include "internal.h"
 
 namespace backsignal::service {
 namespace {
@@ -35,13 +36,6 @@ bool Verify(const std::string& password, const std::string& stored) {
   return VerifyPassword(password, stored);
 }
 
-std::string Lower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return s;
-}
-
 Error TooMany(int64_t retry_after) {
   const int64_t minutes = (retry_after + 59) / 60;
   return Error::Throttled("too many attempts: wait " + std::to_string(minutes) +
@@ -54,10 +48,10 @@ Error TooMany(int64_t retry_after) {
 Result<void> Reserve(const Service& service, const std::vector<std::pair<std::string, int>>& keys,
                      int64_t now, int window) {
   for (size_t i = 0; i < keys.size(); ++i) {
-    auto a = service.db().ReserveAttempt(keys[i].first, now, window, keys[i].second);
+    auto a = StoreOf(service).ReserveAttempt(keys[i].first, now, window, keys[i].second);
     if (!a) return Unexpected(a.error());
     if (!a->allowed) {
-      for (size_t j = 0; j < i; ++j) (void)service.db().ReleaseAttempt(keys[j].first, now);
+      for (size_t j = 0; j < i; ++j) (void)StoreOf(service).ReleaseAttempt(keys[j].first, now);
       return Fail(TooMany(a->retry_after));
     }
   }
@@ -67,7 +61,7 @@ Result<void> Reserve(const Service& service, const std::vector<std::pair<std::st
 }  // namespace
 
 Result<std::string> CheckUsername(const std::string& username) {
-  const std::string u = Lower(username);
+  const std::string u = FoldAscii(username);
   bool ok = u.size() >= 3 && u.size() <= 40;
   for (char c : u) {
     ok = ok &&
@@ -104,11 +98,11 @@ Result<Account> SignUp(const Service& service, const SignUpRequest& req,
     return Fail(Error::Invalid("role: \"" + role + "\" is not person or clinician"));
   }
   const int64_t now = service.clock().Now();
-  auto count = service.db().CountAccounts();
+  auto count = StoreOf(service).CountAccounts();
   if (!count) return Unexpected(count.error());
   if (*count == 0) {
     // The first account (the administrator) needs the code `serve` printed.
-    auto ok = service.db().CheckSetupCode(HashSecret(req.setup_code));
+    auto ok = StoreOf(service).CheckSetupCode(HashSecret(req.setup_code));
     if (!ok) return Unexpected(ok.error());
     if (req.setup_code.empty() || !*ok) {
       return Fail(Error::Forbidden(
@@ -125,13 +119,13 @@ Result<Account> SignUp(const Service& service, const SignUpRequest& req,
   if (!hash) return Unexpected(hash.error());
   // Whether this is the first account is decided again where it is made: the only account may
   // have been deleted meanwhile.
-  return service.db().CreateAccount(*name, *hash, role, now, HashSecret(req.setup_code));
+  return StoreOf(service).CreateAccount(*name, *hash, role, now, HashSecret(req.setup_code));
 }
 
 Result<Account> SignIn(const Service& service, const std::string& username,
                        const std::string& password, const std::string& address,
                        const ThrottlePolicy& policy) {
-  const std::string name = Lower(username);
+  const std::string name = FoldAscii(username);
   const int64_t now = service.clock().Now();
   // Each verification is reserved first, atomically in the database, so that at most the
   // limit of them run per window whatever the number of processes. The account's own limit is
@@ -144,7 +138,7 @@ Result<Account> SignIn(const Service& service, const std::string& username,
   if (auto ok = Reserve(service, keys, now, policy.window_seconds); !ok) {
     return Unexpected(ok.error());
   }
-  auto login = service.db().FindLogin(name);
+  auto login = StoreOf(service).FindLogin(name);
   if (!login) return Unexpected(login.error());
   bool ok = false;
   if (*login && password.size() <= kMaxPasswordChars * 4) {
@@ -155,9 +149,9 @@ Result<Account> SignIn(const Service& service, const std::string& username,
   }
   if (!ok) return Fail(Error::Unauthenticated("wrong username or password"));
   // A success does not count against the account or the address.
-  (void)service.db().ClearAttempts(keys[0].first);
-  (void)service.db().ReleaseAttempt(keys[1].first, now);
-  (void)service.db().ReleaseAttempt(keys[2].first, now);
+  (void)StoreOf(service).ClearAttempts(keys[0].first);
+  (void)StoreOf(service).ReleaseAttempt(keys[1].first, now);
+  (void)StoreOf(service).ReleaseAttempt(keys[2].first, now);
   return (*login)->first;
 }
 
@@ -168,7 +162,7 @@ Result<NewSession> StartSession(const Service& service, const Account& account) 
   s.token_hash = HashSecret(s.token);
   const int64_t now = service.clock().Now();
   s.expires_at = now + int64_t{kSessionDays} * 86400;
-  if (auto ok = service.db().CreateSession(s.token_hash, account.id, s.csrf, now, s.expires_at);
+  if (auto ok = StoreOf(service).CreateSession(s.token_hash, account.id, s.csrf, now, s.expires_at);
       !ok) {
     return Unexpected(ok.error());
   }
@@ -178,7 +172,7 @@ Result<NewSession> StartSession(const Service& service, const Account& account) 
 Result<std::optional<Caller>> FindSessionCaller(const Service& service, const std::string& token) {
   if (token.empty()) return std::optional<Caller>();
   const std::string hash = HashSecret(token);
-  auto s = service.db().FindSession(hash, service.clock().Now());
+  auto s = StoreOf(service).FindSession(hash, service.clock().Now());
   if (!s) return Unexpected(s.error());
   if (!*s) return std::optional<Caller>();
   return std::optional(Caller{(*s)->first, true, hash, (*s)->second, ""});
@@ -186,7 +180,7 @@ Result<std::optional<Caller>> FindSessionCaller(const Service& service, const st
 
 Result<std::optional<Caller>> FindTokenCaller(const Service& service, const std::string& token) {
   if (token.empty()) return std::optional<Caller>();
-  auto t = service.db().FindApiToken(HashSecret(token), service.clock().Now());
+  auto t = StoreOf(service).FindApiToken(HashSecret(token), service.clock().Now());
   if (!t) return Unexpected(t.error());
   if (!*t) return std::optional<Caller>();
   return std::optional(Caller{(*t)->account, false, "", "", (*t)->scope});
@@ -206,10 +200,10 @@ Result<void> CheckCurrentPassword(const Service& service, const Account& account
       !ok) {
     return ok;
   }
-  auto login = service.db().FindLogin(account.username);
+  auto login = StoreOf(service).FindLogin(account.username);
   if (!login) return Unexpected(login.error());
   if (!*login || !Verify(password, (*login)->second)) return Fail(Error::Forbidden(wrong));
-  (void)service.db().ClearAttempts(key);
+  (void)StoreOf(service).ClearAttempts(key);
   return {};
 }
 
@@ -226,17 +220,17 @@ Result<void> ChangePassword(const Service& service, const Account& account,
   }
   auto hash = Hash(next);
   if (!hash) return Unexpected(hash.error());
-  if (auto ok = service.db().SetPasswordHash(account.id, *hash); !ok) return ok;
+  if (auto ok = StoreOf(service).SetPasswordHash(account.id, *hash); !ok) return ok;
   // Every other session of this account ends: whoever knew the old password is signed out.
-  return service.db().DeleteOtherSessions(account.id, keep_session_hash);
+  return StoreOf(service).DeleteOtherSessions(account.id, keep_session_hash);
 }
 
 Result<void> SetPassword(const Service& service, const Account& account, const std::string& next) {
   if (auto ok = CheckPassword(next, "the new password"); !ok) return ok;
   auto hash = Hash(next);
   if (!hash) return Unexpected(hash.error());
-  if (auto ok = service.db().SetPasswordHash(account.id, *hash); !ok) return ok;
-  return service.db().DeleteOtherSessions(account.id, "");
+  if (auto ok = StoreOf(service).SetPasswordHash(account.id, *hash); !ok) return ok;
+  return StoreOf(service).DeleteOtherSessions(account.id, "");
 }
 
 Result<void> DeleteAccount(const Service& service, const Account& account,
@@ -248,7 +242,7 @@ Result<void> DeleteAccount(const Service& service, const Account& account,
   }
   // The last administrator stays while others use the service: the store checks it in the
   // deletion's own transaction.
-  if (auto ok = service.db().DeleteAccount(account.id); !ok) return ok;
+  if (auto ok = StoreOf(service).DeleteAccount(account.id); !ok) return ok;
   // Nothing of theirs stays in this process either (ids are never reused, so nobody else could
   // be shown it; it is simply gone).
   service.readings().Forget(account.person);
@@ -275,11 +269,61 @@ Result<NewToken> CreateToken(const Service& service, const Account& account,
   t.scope = scope;
   t.expires_at = now + int64_t{days} * 86400;
   t.token = "bst_" + NewSecretToken();
-  auto id = service.db().CreateApiToken(account.id, t.name, HashSecret(t.token), scope, now,
-                                        t.expires_at);
+  auto id = StoreOf(service).CreateApiToken(account.id, t.name, HashSecret(t.token), scope, now,
+                                            t.expires_at);
   if (!id) return Unexpected(id.error());
   t.id = *id;
   return t;
+}
+
+}  // namespace backsignal::service
+
+namespace backsignal::service {
+
+Result<std::vector<ApiTokenInfo>> ListTokens(const Service& service, const Account& account) {
+  return StoreOf(service).ListApiTokens(account.id);
+}
+
+Result<void> RevokeToken(const Service& service, const Account& account, int64_t token_id) {
+  auto revoked = StoreOf(service).RevokeApiToken(account.id, token_id);
+  if (!revoked) return Unexpected(revoked.error());
+  if (!*revoked) {
+    return Fail(Error::NotFound("no token " + std::to_string(token_id) + " for " +
+                                account.username + " (see the list of tokens)"));
+  }
+  return {};
+}
+
+Result<void> SignOut(const Service& service, const Caller& caller) {
+  return StoreOf(service).DeleteSession(caller.session_hash);
+}
+
+Result<std::vector<Account>> ListAccounts(const Service& service,
+                                          const std::optional<Account>& asker) {
+  if (asker && !asker->admin) return Fail(Error::Forbidden("this is for the administrator"));
+  return StoreOf(service).ListAccounts();
+}
+
+Result<int64_t> CountAccounts(const Service& service) { return StoreOf(service).CountAccounts(); }
+
+Result<std::optional<Account>> FindAccount(const Service& service, const std::string& username) {
+  auto login = StoreOf(service).FindLogin(username);
+  if (!login) return Unexpected(login.error());
+  if (!*login) return std::optional<Account>();
+  return std::optional<Account>((*login)->first);
+}
+
+PersonId LocalPerson(const Service& service) { return StoreOf(service).LocalPerson(); }
+
+Result<std::optional<std::string>> NewSetupCodeIfNoAccount(const Service& service) {
+  auto n = CountAccounts(service);
+  if (!n) return Unexpected(n.error());
+  if (*n != 0) return std::optional<std::string>();
+  std::string code = NewSecretToken();
+  if (auto ok = StoreOf(service).SetSetupCode(HashSecret(code)); !ok) {
+    return Unexpected(ok.error());
+  }
+  return std::optional<std::string>(std::move(code));
 }
 
 }  // namespace backsignal::service

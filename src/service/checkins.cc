@@ -1,5 +1,6 @@
 #include "backsignal/service/checkins.h"
 
+#include <cstdio>
 #include <future>
 #include <memory>
 
@@ -9,6 +10,7 @@
 #include "backsignal/service/safety.h"
 #include "backsignal/service/settings.h"
 #include "backsignal/service/today.h"
+#include "internal.h"
 
 namespace backsignal::service {
 namespace {
@@ -127,7 +129,7 @@ void Checkin(const Service& service, PersonId person, Date date, DayEdit edit, C
   out->date = date;
   const Overrides& overrides = service.overrides();
   const int64_t now = service.clock().Now();
-  service.writer().Submit(
+  WriterOf(service).Submit(
       person,
       [date, edit = std::move(edit), out, overrides, now,
        options = std::move(options)](DiaryTxn& txn) -> Result<void> {
@@ -196,6 +198,36 @@ void Checkin(const Service& service, PersonId person, Date date, DayEdit edit, C
       });
 }
 
+Result<std::string> CheckIdempotencyKey(const std::string& key) {
+  if (key.empty()) return std::string();
+  if (key.size() > 200) return Fail(Error::Invalid("Idempotency-Key: longer than 200 characters"));
+  for (const char ch : key) {
+    if (ch < 0x21 || ch > 0x7e) {
+      return Fail(Error::Invalid("Idempotency-Key: only visible ASCII characters (a UUID, say)"));
+    }
+  }
+  return key;
+}
+
+std::string RequestFingerprint(std::string_view method, std::string_view path,
+                               std::string_view body) {
+  uint64_t h = 14695981039346656037ULL;
+  const auto mix = [&h](std::string_view part) {
+    for (const char ch : part) {
+      h ^= static_cast<unsigned char>(ch);
+      h *= 1099511628211ULL;
+    }
+    h ^= 0xff;  // a separator no byte of text makes
+    h *= 1099511628211ULL;
+  };
+  mix(method);
+  mix(path);
+  mix(body);
+  char out[17];
+  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
+  return out;
+}
+
 Result<CheckinResult> CheckinNow(const Service& service, PersonId person, Date date, DayEdit edit,
                                  CheckinOptions options) {
   std::promise<Result<CheckinResult>> promise;
@@ -216,14 +248,61 @@ Result<std::optional<MorningAfter>> MorningAfterOf(const Service& service, Perso
   return std::optional<MorningAfter>();
 }
 
-Result<ImportReport> ImportDiary(const Service& service, PersonId person, const Diary& diary,
-                                 ImportMode mode, std::string_view source) {
+namespace {
+
+// What a whole diary must be to be stored, however it comes: every date one a diary holds, and
+// no stop of the safety screen in force.
+Result<void> CheckWholeDiary(const Service& service, PersonId person, const Diary& diary,
+                             std::string_view source) {
   for (const Day& day : diary.days) {
     auto ok = CheckDiaryDate(day.date, std::string(source) + ": days[" + day.date.ToString() + "]");
     if (!ok) return Unexpected(ok.error());
   }
-  if (auto ok = RequireNoSafetyStop(service, person); !ok) return Unexpected(ok.error());
-  return service.db().ForPerson(person)->Import(diary, mode);
+  for (const Weekly& w : diary.measures.weekly) {
+    auto ok = CheckDiaryDate(w.date, std::string(source) + ": weekly[" + w.date.ToString() + "]");
+    if (!ok) return Unexpected(ok.error());
+  }
+  for (const Flare& f : diary.measures.flares) {
+    auto ok = CheckDiaryDate(f.date, std::string(source) + ": flares[" + f.date.ToString() + "]");
+    if (!ok) return Unexpected(ok.error());
+  }
+  return RequireNoSafetyStop(service, person);
+}
+
+}  // namespace
+
+Result<ImportReport> ImportDiary(const Service& service, PersonId person, const Diary& diary,
+                                 ImportMode mode, std::string_view source) {
+  if (auto ok = CheckWholeDiary(service, person, diary, source); !ok) {
+    return Unexpected(ok.error());
+  }
+  return StoreOf(service).ForPerson(person)->Import(diary, mode);
+}
+
+void ReplaceDiary(const Service& service, PersonId person, Diary diary,
+                  std::function<void(Result<size_t>)> done) {
+  if (auto ok = CheckWholeDiary(service, person, diary, "body"); !ok) {
+    return done(Unexpected(ok.error()));
+  }
+  auto shared = std::make_shared<const Diary>(std::move(diary));
+  WriterOf(service).Submit(
+      person, [shared](DiaryTxn& txn) { return ReplaceDiaryIn(txn, *shared); },
+      [shared, done = std::move(done)](Result<void> ok) {
+        if (!ok) return done(Unexpected(ok.error()));
+        done(shared->days.size());
+      });
+}
+
+Result<Diary> DiaryOf(const Service& service, PersonId person) {
+  return StoreOf(service).ForPerson(person)->LoadDiary();
+}
+
+Result<std::optional<Day>> DayOf(const Service& service, PersonId person, Date date) {
+  return StoreOf(service).ForPerson(person)->GetDay(date);
+}
+
+Result<void> SetUsualMorning(const Service& service, PersonId person, const UsualMorning& usual) {
+  return WriterOf(service).Run(person, [usual](DiaryTxn& txn) { return txn.SetUsual(usual); });
 }
 
 }  // namespace backsignal::service

@@ -8,11 +8,12 @@
 #include "backsignal/service/today.h"
 #include "backsignal/words/safety.h"
 #include "backsignal/words/words.h"
+#include "internal.h"
 
 namespace backsignal::service {
 
 Result<ExportData> LoadExportData(const Service& service, PersonId person) {
-  auto store = service.db().ForPerson(person);
+  auto store = StoreOf(service).ForPerson(person);
   ExportData d;
   auto snapshot = store->Snapshot(std::nullopt, std::nullopt);
   if (!snapshot) return Unexpected(snapshot.error());
@@ -39,10 +40,10 @@ Result<ExportFile> ExportFor(const Service& service, PersonId person, ExportForm
     a.role = account->role;
     a.admin = account->admin;
     a.created_at = account->created_at;
-    auto shares = service.db().ListShares(account->person);
+    auto shares = StoreOf(service).ListShares(account->person);
     if (!shares) return Unexpected(shares.error());
     for (const ShareInfo& s : *shares) a.shared_with.push_back({s.clinician, s.since});
-    auto tokens = service.db().ListApiTokens(account->id);
+    auto tokens = StoreOf(service).ListApiTokens(account->id);
     if (!tokens) return Unexpected(tokens.error());
     for (const ApiTokenInfo& t : *tokens) {
       a.api_tokens.push_back({t.name, t.scope, t.created_at, t.expires_at});
@@ -82,7 +83,7 @@ Result<std::string> ReportFor(const Service& service, PersonId person,
   if (!IsReportWeeks(request.weeks)) {
     return Fail(Error::Invalid("weeks: " + std::to_string(request.weeks) + " is not 2, 4 or 12"));
   }
-  auto store = service.db().ForPerson(person);
+  auto store = StoreOf(service).ForPerson(person);
   // The weeks charted, and what the reading of their last day looks back at.
   auto snapshot = store->Snapshot(request.as_of, request.weeks * 7 + MaxReadingHorizonDays());
   if (!snapshot) return Unexpected(snapshot.error());
@@ -115,10 +116,10 @@ Result<std::string> ReportFor(const Service& service, PersonId person,
 }
 
 Result<std::string> NameOf(const Service& service, PersonId person) {
-  auto profile = service.db().ForPerson(person)->LoadProfile();
+  auto profile = StoreOf(service).ForPerson(person)->LoadProfile();
   if (!profile) return Unexpected(profile.error());
   if (!profile->display_name.empty()) return profile->display_name;
-  auto account = service.db().AccountOfPerson(person);
+  auto account = StoreOf(service).AccountOfPerson(person);
   if (!account) return Unexpected(account.error());
   return *account ? (*account)->username : std::string();
 }

@@ -4,6 +4,7 @@
 
 #include "backsignal/service/safety.h"
 #include "backsignal/service/today.h"
+#include "internal.h"
 
 namespace backsignal::service {
 namespace {
@@ -14,7 +15,7 @@ namespace {
 Result<void> Write(const Service& service, PersonId person, Date date, bool removes,
                    const std::function<Result<void>(DiaryTxn&)>& body) {
   const int64_t now = service.clock().Now();
-  return service.writer().Run(person, [&](DiaryTxn& txn) -> Result<void> {
+  return WriterOf(service).Run(person, [&](DiaryTxn& txn) -> Result<void> {
     if (!removes) {
       auto safety = txn.GetSafety();
       if (!safety) return Unexpected(safety.error());
@@ -33,7 +34,7 @@ Result<void> Write(const Service& service, PersonId person, Date date, bool remo
 
 Result<WeeklyState> WeeklyStateOf(const Service& service, PersonId person) {
   WeeklyState out;
-  auto store = service.db().ForPerson(person);
+  auto store = StoreOf(service).ForPerson(person);
   auto ok = store->View([&](DiaryTxn& txn) -> Result<void> {
     auto profile = txn.GetProfile();
     if (!profile) return Unexpected(profile.error());
@@ -124,7 +125,7 @@ Result<void> DeleteFlare(const Service& service, PersonId person, Date date, siz
 
 Result<Measures> MeasuresOf(const Service& service, PersonId person, std::optional<Date> since) {
   Measures out;
-  auto store = service.db().ForPerson(person);
+  auto store = StoreOf(service).ForPerson(person);
   auto ok = store->View([&](DiaryTxn& txn) -> Result<void> {
     auto m = txn.GetMeasures(since);
     if (!m) return Unexpected(m.error());
@@ -160,7 +161,7 @@ Result<MeasuresView> MeasuresViewOf(const Service& service, PersonId person, con
 }
 
 Result<Weekday> SetWeeklyDay(const Service& service, PersonId person, std::optional<Weekday> day) {
-  auto store = service.db().ForPerson(person);
+  auto store = StoreOf(service).ForPerson(person);
   auto p = store->EditProfile([&](Profile& profile) -> Result<void> {
     profile.weekly_day = day;
     return {};

@@ -3,6 +3,7 @@
 #include "backsignal/io/reading_json.h"
 #include "backsignal/service/settings.h"
 #include "backsignal/service/today.h"
+#include "internal.h"
 
 namespace backsignal::service {
 
@@ -93,7 +94,7 @@ size_t ReadingCache::size() const {
 Result<std::shared_ptr<const ReadingView>> ReadingOf(const Service& service, PersonId person,
                                                      std::optional<Date> as_of,
                                                      std::optional<Date> today) {
-  auto store = service.db().ForPerson(person);
+  auto store = StoreOf(service).ForPerson(person);
   // The key: an as-of date given, or the default (which the version fixes, but for an empty
   // diary, whose default is today).
   const std::string key = as_of ? as_of->ToString() : std::string("latest");

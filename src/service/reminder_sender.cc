@@ -7,6 +7,7 @@
 
 #include "backsignal/push/crypto.h"
 #include "backsignal/service/reminders.h"
+#include "internal.h"
 
 namespace backsignal::service {
 namespace {
@@ -85,7 +86,7 @@ int64_t ReminderSender::LeaseSeconds() const {
 
 Result<size_t> ReminderSender::RunOnce() {
   const Clock& clock = service_.clock();
-  PushStore& store = service_.db().Push();
+  PushStore& store = StoreOf(service_).Push();
   // A read first: with nothing due, no write transaction is begun (every process polls).
   auto next = store.NextDue();
   if (!next) return Unexpected(next.error());
@@ -216,7 +217,7 @@ void ReminderSender::Loop() {
       if (stop_) return;
     }
     if (++rounds % 720 == 0) {
-      (void)service_.db().Push().Prune(service_.clock().Now() - kKeepFinished);
+      (void)StoreOf(service_).Push().Prune(service_.clock().Now() - kKeepFinished);
     }
     std::unique_lock lock(mu_);
     wake_.wait_for(lock, options_.poll, [this] { return stop_ || woken_; });

@@ -7,6 +7,7 @@
 #include "backsignal/push/crypto.h"
 #include "backsignal/service/safety.h"
 #include "backsignal/words/reminders.h"
+#include "internal.h"
 
 namespace backsignal::service {
 namespace {
@@ -168,7 +169,7 @@ Result<Handover> DecideDue(const Reminder& r, DiaryTxn& txn, int64_t now) {
 }
 
 Result<PushStore::KeyPair> VapidKeys(const Service& service) {
-  return service.db().Push().VapidKeys(
+  return StoreOf(service).Push().VapidKeys(
       []() -> Result<PushStore::KeyPair> {
         auto k = push::GenerateP256();
         if (!k) return Unexpected(k.error());
@@ -180,7 +181,7 @@ Result<PushStore::KeyPair> VapidKeys(const Service& service) {
 
 Result<RemindersView> GetReminders(const Service& service, PersonId person) {
   RemindersView v;
-  auto ok = service.db().ForPerson(person)->View([&](DiaryTxn& txn) -> Result<void> {
+  auto ok = StoreOf(service).ForPerson(person)->View([&](DiaryTxn& txn) -> Result<void> {
     auto p = txn.Reminders().GetPrefs();
     if (!p) return Unexpected(p.error());
     v.prefs = *p;
@@ -190,10 +191,10 @@ Result<RemindersView> GetReminders(const Service& service, PersonId person) {
     return {};
   });
   if (!ok) return Unexpected(ok.error());
-  auto devices = service.db().Push().Subscriptions(person);
+  auto devices = StoreOf(service).Push().Subscriptions(person);
   if (!devices) return Unexpected(devices.error());
   v.devices = std::move(*devices);
-  auto counts = service.db().Push().Counts(person);
+  auto counts = StoreOf(service).Push().Counts(person);
   if (!counts) return Unexpected(counts.error());
   v.counts = *counts;
   return v;
@@ -207,7 +208,7 @@ Result<ReminderPrefs> SetReminderPrefs(const Service& service, PersonId person,
     return Fail(Error::Invalid("quiet_hours: give both a start and an end (HH:MM), or neither"));
   }
   const int64_t now = service.clock().Now();
-  auto ok = service.writer().Run(person, [&](DiaryTxn& txn) -> Result<void> {
+  auto ok = WriterOf(service).Run(person, [&](DiaryTxn& txn) -> Result<void> {
     ReminderTxn& rt = txn.Reminders();
     if (auto s = rt.SetPrefs(prefs); !s) return s;
     auto pending = rt.Pending();
@@ -250,7 +251,7 @@ Result<PushSubscription> Subscribe(const Service& service, PersonId person,
   s.auth = push::Base64UrlEncode(*auth);
   s.device = sub.device.empty() ? "A browser" : sub.device;
   const int64_t now = service.clock().Now();
-  auto id = service.db().Push().AddSubscription(s, now, kMaxSubscriptions);
+  auto id = StoreOf(service).Push().AddSubscription(s, now, kMaxSubscriptions);
   if (!id) return Unexpected(id.error());
   s.id = *id;
   s.created_at = now;
@@ -261,19 +262,19 @@ Result<PushSubscription> Subscribe(const Service& service, PersonId person,
 
 Result<void> RemoveDevice(const Service& service, PersonId person, int64_t id,
                           const std::string& endpoint) {
-  auto removed = service.db().Push().RemoveSubscription(person, id, endpoint);
+  auto removed = StoreOf(service).Push().RemoveSubscription(person, id, endpoint);
   if (!removed) return Unexpected(removed.error());
   if (!*removed) return Fail(Error::NotFound("no such device has your reminders"));
   return {};
 }
 
 Result<int64_t> TurnOffReminders(const Service& service, PersonId person) {
-  return service.db().Push().RemoveAll(person);
+  return StoreOf(service).Push().RemoveAll(person);
 }
 
 Result<void> QueueTestReminder(const Service& service, PersonId person) {
   const int64_t now = service.clock().Now();
-  return service.writer().Run(person, [&](DiaryTxn& txn) -> Result<void> {
+  return WriterOf(service).Run(person, [&](DiaryTxn& txn) -> Result<void> {
     auto subs = txn.Reminders().CountSubscriptions();
     if (!subs) return Unexpected(subs.error());
     if (*subs == 0) {
@@ -293,7 +294,7 @@ Result<void> QueueTestReminder(const Service& service, PersonId person) {
 
 Result<void> ReplanReminders(const Service& service, PersonId person) {
   const int64_t now = service.clock().Now();
-  return service.writer().Run(person, [&](DiaryTxn& txn) -> Result<void> {
+  return WriterOf(service).Run(person, [&](DiaryTxn& txn) -> Result<void> {
     auto profile = txn.GetProfile();
     if (!profile) return Unexpected(profile.error());
     // A changed wake time or zone: the pending mornings are planned anew.
@@ -311,5 +312,7 @@ Result<void> ReplanReminders(const Service& service, PersonId person) {
     return ReconcileReminders(txn, DateAt(now, profile->time_zone), now);
   });
 }
+
+std::string_view KindName(ReminderKind kind) { return ReminderKindName(kind); }
 
 }  // namespace backsignal::service

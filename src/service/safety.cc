@@ -2,6 +2,7 @@
 
 #include "backsignal/service/readings.h"
 #include "backsignal/service/today.h"
+#include "internal.h"
 
 namespace backsignal::service {
 
@@ -56,7 +57,7 @@ struct Loaded {
 
 Result<Loaded> Load(const Service& service, PersonId person) {
   Loaded out;
-  auto ok = service.db().ForPerson(person)->View([&](DiaryTxn& txn) -> Result<void> {
+  auto ok = StoreOf(service).ForPerson(person)->View([&](DiaryTxn& txn) -> Result<void> {
     auto r = txn.GetSafety();
     if (!r) return Unexpected(r.error());
     auto p = txn.GetProfile();
@@ -94,7 +95,7 @@ Result<SafetyState> AnswerSafety(const Service& service, PersonId person,
   r.answers = answers;
   r.outcome = *urgency;
   r.answered_at = service.clock().Now();
-  if (auto ok = service.writer().Run(person, [r](DiaryTxn& txn) { return txn.SetSafety(r); });
+  if (auto ok = WriterOf(service).Run(person, [r](DiaryTxn& txn) { return txn.SetSafety(r); });
       !ok) {
     return Unexpected(ok.error());
   }
@@ -110,7 +111,7 @@ Result<SafetyState> RecordClearance(const Service& service, PersonId person, Dat
                                " is in the future; give the day the clinician saw you"));
   }
   const int64_t now = service.clock().Now();
-  auto ok = service.writer().Run(person, [seen_on, now, by](DiaryTxn& txn) -> Result<void> {
+  auto ok = WriterOf(service).Run(person, [seen_on, now, by](DiaryTxn& txn) -> Result<void> {
     auto r = txn.GetSafety();
     if (!r) return Unexpected(r.error());
     if (!*r) return Fail(Error::NotFound("there is no safety check to clear: answer it first"));

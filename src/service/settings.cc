@@ -1,5 +1,7 @@
 #include "backsignal/service/settings.h"
 
+#include "internal.h"
+
 namespace backsignal::service {
 
 Result<Settings> SettingsInForce(const std::map<std::string, double>& stored,
@@ -10,8 +12,12 @@ Result<Settings> SettingsInForce(const std::map<std::string, double>& stored,
   return s;
 }
 
+Result<std::map<std::string, double>> StoredSettings(const Service& service, PersonId person) {
+  return StoreOf(service).ForPerson(person)->LoadSettings();
+}
+
 Result<Settings> SettingsInForce(const Service& service, PersonId person) {
-  auto stored = service.db().ForPerson(person)->LoadSettings();
+  auto stored = StoredSettings(service, person);
   if (!stored) return Unexpected(stored.error());
   return SettingsInForce(*stored, service.overrides());
 }
@@ -20,7 +26,7 @@ Result<void> SaveSettings(const Service& service, PersonId person,
                           const std::map<std::string, double>& values) {
   Settings check;
   if (auto ok = ApplySettings(check, values); !ok) return ok;
-  return service.writer().Run(person, [values](DiaryTxn& txn) { return txn.SetSettings(values); });
+  return WriterOf(service).Run(person, [values](DiaryTxn& txn) { return txn.SetSettings(values); });
 }
 
 }  // namespace backsignal::service

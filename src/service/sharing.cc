@@ -4,6 +4,7 @@
 
 #include "backsignal/io/ids.h"
 #include "backsignal/service/today.h"
+#include "internal.h"
 
 namespace backsignal::service {
 
@@ -12,8 +13,8 @@ Result<NewInvite> CreateInvite(const Service& service, PersonId person) {
   invite.code = NewInviteCode();
   const int64_t now = service.clock().Now();
   invite.expires_at = now + int64_t{kInviteDays} * 86400;
-  auto id = service.db().CreateInvite(person, HashSecret(NormaliseInviteCode(invite.code)), now,
-                                      invite.expires_at);
+  auto id = StoreOf(service).CreateInvite(person, HashSecret(NormaliseInviteCode(invite.code)), now,
+                                          invite.expires_at);
   if (!id) return Unexpected(id.error());
   invite.id = *id;
   return invite;
@@ -24,10 +25,10 @@ Result<Account> RedeemInvite(const Service& service, const Account& clinician,
   if (clinician.role != "clinician") {
     return Fail(Error::Forbidden("this is for clinician accounts"));
   }
-  auto person = service.db().RedeemInvite(HashSecret(NormaliseInviteCode(code)), clinician.id,
-                                          service.clock().Now());
+  auto person = StoreOf(service).RedeemInvite(HashSecret(NormaliseInviteCode(code)), clinician.id,
+                                              service.clock().Now());
   if (!person) return Unexpected(person.error());
-  auto account = service.db().AccountOfPerson(*person);
+  auto account = StoreOf(service).AccountOfPerson(*person);
   if (!account) return Unexpected(account.error());
   if (!*account) return Fail(Error::NotFound("that person's account is gone"));
   return **account;
@@ -37,7 +38,7 @@ Result<bool> CanView(const Service& service, const std::optional<Account>& viewe
                      PersonId viewer_person, PersonId person) {
   if (viewer_person == person) return true;
   if (!viewer || viewer->role != "clinician") return false;
-  return service.db().CanRead(viewer->id, person);
+  return StoreOf(service).CanRead(viewer->id, person);
 }
 
 std::optional<Compared> TriagedPerson::function_change() const {
@@ -110,7 +111,7 @@ Result<std::vector<TriagedPerson>> ClinicianPeople(const Service& service,
   }
   auto today = TodayFor(service, clinician.person);
   if (!today) return Unexpected(today.error());
-  auto list = service.db().ClinicianList(clinician.id, *today - kFunctionLookbackDays);
+  auto list = StoreOf(service).ClinicianList(clinician.id, *today - kFunctionLookbackDays);
   if (!list) return Unexpected(list.error());
   // Each person's function from the PSFS answers the list carries (read with it, at once).
   std::vector<MeasuresTrend> trends;
@@ -125,6 +126,32 @@ Result<std::vector<TriagedPerson>> ClinicianPeople(const Service& service,
     trends.push_back(TrendOf(m, *today));
   }
   return Triage(std::move(*list), *today, trends);
+}
+
+}  // namespace backsignal::service
+
+namespace backsignal::service {
+
+Result<std::vector<ShareInfo>> ListShares(const Service& service, PersonId person) {
+  return StoreOf(service).ListShares(person);
+}
+
+Result<std::vector<InviteInfo>> ListInvites(const Service& service, PersonId person) {
+  return StoreOf(service).ListInvites(person, service.clock().Now());
+}
+
+Result<void> CancelInvite(const Service& service, PersonId person, int64_t invite) {
+  auto ok = StoreOf(service).CancelInvite(person, invite);
+  if (!ok) return Unexpected(ok.error());
+  if (!*ok) return Fail(Error::NotFound("no such invite"));
+  return {};
+}
+
+Result<void> RevokeShare(const Service& service, PersonId person, int64_t clinician_account) {
+  auto ok = StoreOf(service).RevokeShare(person, clinician_account);
+  if (!ok) return Unexpected(ok.error());
+  if (!*ok) return Fail(Error::NotFound("no such share"));
+  return {};
 }
 
 }  // namespace backsignal::service

@@ -2,10 +2,12 @@
 
 #include <string>
 
+#include "internal.h"
+
 namespace backsignal::service {
 
 Result<Date> TodayFor(const Service& service, PersonId person) {
-  auto store = service.db().ForPerson(person);
+  auto store = StoreOf(service).ForPerson(person);
   auto profile = store->LoadProfile();
   if (!profile) return Unexpected(profile.error());
   return DateAt(service.clock().Now(), profile->time_zone);

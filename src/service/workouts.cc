@@ -8,6 +8,7 @@
 #include "backsignal/service/clock.h"
 #include "backsignal/service/safety.h"
 #include "backsignal/service/today.h"
+#include "internal.h"
 
 namespace backsignal::service {
 namespace {
@@ -67,20 +68,6 @@ bool Fill(Session& s, const Workout& w, bool loads) {
 
 }  // namespace
 
-std::string_view Name(WorkoutOutcome o) {
-  switch (o) {
-    case WorkoutOutcome::kAdded:
-      return "added";
-    case WorkoutOutcome::kMerged:
-      return "merged";
-    case WorkoutOutcome::kUnchanged:
-      return "unchanged";
-    case WorkoutOutcome::kFuture:
-      return "future";
-  }
-  return "?";
-}
-
 ImportCancel ImportDeadline(const Clock& clock, int64_t seconds, std::stop_token stop) {
   const int64_t until = seconds > 0 ? clock.Now() + seconds : 0;
   return [&clock, until, seconds, stop = std::move(stop)]() -> std::optional<Error> {
@@ -99,7 +86,7 @@ ImportCancel ImportDeadline(const Clock& clock, int64_t seconds, std::stop_token
 
 Result<WorkoutImport> ImportWorkouts(const Service& service, PersonId person,
                                      const WorkoutFile& file, const WorkoutOptions& options) {
-  auto store = service.db().ForPerson(person);
+  auto store = StoreOf(service).ForPerson(person);
   WorkoutImport out;
   const int64_t now = service.clock().Now();
   auto body = [&](DiaryTxn& txn) -> Result<void> {

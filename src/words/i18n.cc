@@ -17,6 +17,8 @@
 #include <cstring>
 #include <optional>
 
+#include "backsignal/core/diary.h"
+
 namespace backsignal {
 namespace {
 
@@ -39,18 +41,10 @@ std::string Key(std::string_view ctx, std::string_view msgid) {
   return k;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 // "de-AT", "de_AT.UTF-8@euro" -> "de".
 std::string Primary(std::string_view tag) {
   const size_t end = tag.find_first_of("-_.@");
-  return Lower(tag.substr(0, end));
+  return FoldAscii(tag.substr(0, end));
 }
 
 struct Registry {

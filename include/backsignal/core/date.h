@@ -20,10 +20,6 @@ class Date {
   static Date FromCivil(int year, unsigned month, unsigned day);
   static bool IsValidCivil(int year, unsigned month, unsigned day);
 
-  // Today's date in the local time zone of this process (the one clock read in core; the
-  // reading engine never calls it).
-  static Date TodayLocal();
-
   // Parses "YYYY-MM-DD"; on failure returns a message saying what was expected.
   static Expected<Date, std::string> Parse(std::string_view text);
 

@@ -13,10 +13,12 @@ namespace backsignal {
 
 // What kind of failure, so that a front door can pick an exit code or HTTP status in one place.
 enum class ErrorKind {
-  kInvalid,          // the input is wrong: a bad diary, a score out of range (exit 2, HTTP 400/422)
-  kConflict,         // the input clashes with what is stored (exit 3, HTTP 409)
-  kNotFound,         // the thing named is not there (exit 4, HTTP 404)
-  kStorage,          // the database or a file could not be read or written (exit 5, HTTP 500)
+  kInvalid,   // the input is wrong: a bad diary, a score out of range (exit 2, HTTP 400)
+  kConflict,  // the input clashes with what is stored (exit 3, HTTP 409)
+  kNotFound,  // the thing named is not there (exit 4, HTTP 404)
+  // The database or a file could not be read or written (exit 5; HTTP 503 with Retry-After:
+  // nothing was stored, and the same request may succeed soon; server/http_util.cc says why).
+  kStorage,
   kUnauthenticated,  // nobody is signed in, or the secret given is wrong (HTTP 401)
   kForbidden,        // signed in, but not allowed to do this (exit 6, HTTP 403)
   kThrottled,        // too many attempts: wait and try again (HTTP 429 with Retry-After)

@@ -94,4 +94,30 @@ struct NewToken {
                                            const std::string& name, const std::string& scope,
                                            int days);
 
+// The account's tokens, and revoking one of them (kNotFound when the account has no such token).
+[[nodiscard]] Result<std::vector<ApiTokenInfo>> ListTokens(const Service& service,
+                                                           const Account& account);
+[[nodiscard]] Result<void> RevokeToken(const Service& service, const Account& account,
+                                       int64_t token_id);
+
+// Ends the sign-in session of `caller` on the server.
+[[nodiscard]] Result<void> SignOut(const Service& service, const Caller& caller);
+
+// Every account, by username: for the administrator (`asker`, kForbidden for anyone else) or,
+// with no asker, the operator at the command line.
+[[nodiscard]] Result<std::vector<Account>> ListAccounts(const Service& service,
+                                                        const std::optional<Account>& asker);
+[[nodiscard]] Result<int64_t> CountAccounts(const Service& service);
+// The account named `username`, if there is one.
+[[nodiscard]] Result<std::optional<Account>> FindAccount(const Service& service,
+                                                         const std::string& username);
+
+// The diary of whoever is at this machine, without accounts (store.h Database::LocalPerson).
+PersonId LocalPerson(const Service& service);
+
+// While there is no account, a new one-time setup code for the first (the administrator's)
+// sign-up: returned to be shown where only the operator sees it (only its hash is kept). None
+// once an account exists.
+[[nodiscard]] Result<std::optional<std::string>> NewSetupCodeIfNoAccount(const Service& service);
+
 }  // namespace backsignal::service

@@ -53,6 +53,16 @@ struct CheckinOptions {
   std::string fingerprint;
 };
 
+// An Idempotency-Key as a client sent it: 1 to 200 visible ASCII characters (a UUID is 36), or
+// none (empty); kInvalid otherwise.
+[[nodiscard]] Result<std::string> CheckIdempotencyKey(const std::string& key);
+
+// What a check-in sent with an Idempotency-Key stands for: a hash (FNV-1a, 64 bits, as 16 hex
+// digits) of its method, path and body, so that the same key sent with another request is told
+// apart from a repeat.
+std::string RequestFingerprint(std::string_view method, std::string_view path,
+                               std::string_view body);
+
 using CheckinDone = std::function<void(Result<CheckinResult>)>;
 
 // Runs the edit on `date` of `person`'s diary through the service's writer; `done` is called
@@ -72,6 +82,20 @@ void Checkin(const Service& service, PersonId person, Date date, DayEdit edit, C
 [[nodiscard]] Result<ImportReport> ImportDiary(const Service& service, PersonId person,
                                                const Diary& diary, ImportMode mode,
                                                std::string_view source);
+
+// A whole diary put in place of what is there (PUT /api/v1/diary): checked as ImportDiary
+// checks it, then replaced in one durable write; `done` gets the number of days stored, once.
+void ReplaceDiary(const Service& service, PersonId person, Diary diary,
+                  std::function<void(Result<size_t>)> done);
+
+// The whole diary, days in date order; and one day, if anything is recorded on it.
+[[nodiscard]] Result<Diary> DiaryOf(const Service& service, PersonId person);
+[[nodiscard]] Result<std::optional<Day>> DayOf(const Service& service, PersonId person, Date date);
+
+// The person's own statement of their usual morning (used until the diary can tell); an empty
+// one clears it.
+[[nodiscard]] Result<void> SetUsualMorning(const Service& service, PersonId person,
+                                           const UsualMorning& usual);
 
 // What this morning says about the session of the day before, if there was one: for the words
 // right after a morning check-in.

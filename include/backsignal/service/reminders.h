@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "backsignal/push/endpoint.h"
@@ -83,5 +84,9 @@ struct NewSubscription {
 // (its window is off, late, in quiet hours, or the safety screen has stopped check-ins). Plans
 // the next morning after a morning one.
 [[nodiscard]] Result<Handover> DecideDue(const Reminder& r, DiaryTxn& txn, int64_t now);
+
+// The name of a reminder's kind as the API and the command line show it ("hour_after",
+// "morning", "test").
+std::string_view KindName(ReminderKind kind);
 
 }  // namespace backsignal::service

@@ -19,6 +19,10 @@ namespace backsignal::service {
 // The person's stored thresholds, with the overrides, loaded.
 [[nodiscard]] Result<Settings> SettingsInForce(const Service& service, PersonId person);
 
+// The thresholds the person stored (by name; those not there are at their defaults).
+[[nodiscard]] Result<std::map<std::string, double>> StoredSettings(const Service& service,
+                                                                   PersonId person);
+
 // Replaces the person's stored thresholds (each checked, and the relations between them).
 [[nodiscard]] Result<void> SaveSettings(const Service& service, PersonId person,
                                         const std::map<std::string, double>& values);

@@ -57,4 +57,13 @@ std::vector<TriagedPerson> Triage(std::vector<PersonSummary> people, Date today,
 // the slack either side.
 inline constexpr int kFunctionLookbackDays = 8 * 7 + kTrendFreshDays + kTrendSlackDays;
 
+// Whom the person shares their reading with, and their invites not yet used nor expired.
+[[nodiscard]] Result<std::vector<ShareInfo>> ListShares(const Service& service, PersonId person);
+[[nodiscard]] Result<std::vector<InviteInfo>> ListInvites(const Service& service, PersonId person);
+// Cancelling one of the person's invites, and ending a share: kNotFound when they have none of
+// that id.
+[[nodiscard]] Result<void> CancelInvite(const Service& service, PersonId person, int64_t invite);
+[[nodiscard]] Result<void> RevokeShare(const Service& service, PersonId person,
+                                       int64_t clinician_account);
+
 }  // namespace backsignal::service

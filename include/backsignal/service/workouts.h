@@ -15,29 +15,10 @@
 
 namespace backsignal::service {
 
-enum class WorkoutOutcome {
-  kAdded,      // a new session
-  kMerged,     // filled in a session already logged (its time, minutes or activity)
-  kUnchanged,  // a session already logged holds it all (imported before, or typed)
-  kFuture,     // dated after the person's today: left out
-};
-std::string_view Name(WorkoutOutcome o);  // "added", "merged", "unchanged", "future"
-
-struct WorkoutResult {
-  Workout workout;
-  WorkoutOutcome outcome = WorkoutOutcome::kAdded;
-  size_t session = 0;  // the session's number on its date (1-based), when stored
-  bool loads_applied = false;
-};
-
-struct WorkoutImport {
-  WorkoutFormat format = WorkoutFormat::kGpx;
-  std::vector<WorkoutResult> workouts;
-  int added = 0, merged = 0, unchanged = 0, future = 0;
-  int skipped = 0;  // in the file but too short or without a time
-  int capped = 0;   // longer than 600 minutes, kept as 600
-  bool dry_run = false;
-};
+// What an import did (io/workouts.h).
+using backsignal::WorkoutImport;
+using backsignal::WorkoutOutcome;
+using backsignal::WorkoutResult;
 
 struct WorkoutOptions {
   bool dry_run = false;       // say what would happen, store nothing
