@@ -16,7 +16,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Day day{.date = Date::FromCivil(2026, 11, 2)};
   if (auto m = ParseMorningJson(text)) day.morning = *m;
   if (auto c = ParseContextJson(text)) day.context = *c;
-  if (auto n = ParseNoteJson(text)) day.note = *n;
+  if (auto n = ParseNoteJson(text)) {
+    day.note = n->text;
+    day.note_pinned = n->pinned.value_or(false);
+  }
   if (auto p = ParseSessionPatchJson(text)) AddSession(day, *p);
   if (auto h = ParseHourAfterJson(text)) {
     if (day.sessions.empty()) day.sessions.emplace_back();

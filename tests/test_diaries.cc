@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "backsignal/core/fields.h"
+
 namespace backsignal::testing {
 
 Day& DiaryBuilder::DayAt(Date d) {
@@ -174,6 +176,53 @@ Diary RealisticDiary(int days, uint64_t seed) {
     d.days.push_back(std::move(day));
   }
   return d;
+}
+
+}  // namespace backsignal::testing
+
+namespace backsignal::testing {
+namespace {
+
+// A value of the field's kind, within its bounds, that is not its first or last.
+FieldValue SomeValue(const FieldSpec& f) {
+  switch (f.kind) {
+    case FieldKind::kScore:
+      return 3.5;
+    case FieldKind::kNumber:
+      return f.step > 0 ? f.min + f.step * 15 : f.min + 7.25;
+    case FieldKind::kWhole:
+      return f.min + 39;
+    case FieldKind::kFlag:
+      return true;
+    case FieldKind::kText:
+      return std::string("some ") + std::string(f.name) + ", \"quoted\"; =1+1";
+    case FieldKind::kChoice:
+      return std::string(f.choices.back());
+    case FieldKind::kTags:
+      return std::vector<std::string>{"long drive", "Period"};
+    case FieldKind::kLoads: {
+      std::vector<std::string> all;
+      for (Load l : kAllLoads) all.emplace_back(LoadName(l));
+      return all;
+    }
+    case FieldKind::kTime:
+      return std::string("18:05");
+  }
+  return {};
+}
+
+}  // namespace
+
+Day EveryFieldDay(Date date) {
+  Day day{.date = date,
+          .morning = backsignal::Morning{S(3), S(4)},
+          .note = "a note",
+          .note_pinned = true};
+  for (const Field<backsignal::Context>& f : ContextFields()) f.set(day.context, SomeValue(f.spec));
+  backsignal::Session s;
+  for (const Field<backsignal::Session>& f : SessionFields()) f.set(s, SomeValue(f.spec));
+  day.sessions.push_back(s);
+  return day;
 }
 
 }  // namespace backsignal::testing

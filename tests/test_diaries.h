@@ -44,6 +44,10 @@ class DiaryBuilder {
 // two), every optional field sometimes present, sometimes gaps. Deterministic for a seed.
 Diary RandomDiary(uint64_t seed, int days, Date first = Date::FromCivil(2026, 1, 1));
 
+// A day with every field of the field tables (core/fields.h) given a value its kind allows, and
+// one session with every session field: a field added to a table is in it at once.
+Day EveryFieldDay(Date date);
+
 // A realistic diary: mornings most days, a session about every other day.
 Diary RealisticDiary(int days, uint64_t seed = 7);
 

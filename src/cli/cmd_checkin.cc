@@ -10,6 +10,7 @@
 #include "backsignal/words/safety.h"
 #include "backsignal/words/words.h"
 #include "commands.h"
+#include "fields.h"
 
 namespace backsignal::cli {
 namespace {
@@ -33,14 +34,18 @@ Result<CheckinTarget> OpenForCheckin(const Globals& g, const std::string& date_a
   return CheckinTarget{std::move(*opened), *date, *today, g.locale};
 }
 
-void PrintSafetyDue(const CheckinTarget& t) {
+// The safety check when it is due, or when the check-in itself asks for it at once (a fall or an
+// injury recorded: `asked`).
+void PrintSafetyDue(const CheckinTarget& t, std::optional<SafetyReason> asked = std::nullopt) {
   auto s = service::SafetyStateOf(t.opened->service(), t.opened->person());
-  if (!s || !s->due) return;
+  std::optional<SafetyReason> due = s ? s->due : std::nullopt;
+  if (!due || (asked && *due != SafetyReason::kFirstUse)) due = asked;
+  if (!due) return;
   const Locale& loc = *t.locale;
   // TRANSLATORS: "backsignal safety" is a command: keep it.
   std::cout << "\n"
             << loc.TrC("heading, capitals", "SAFETY CHECK") << "\n"
-            << SafetyReasonText(*s->due, loc) << "\n"
+            << SafetyReasonText(*due, loc) << "\n"
             << loc.Tr("Answer it now: backsignal safety") << "\n";
 }
 
@@ -84,59 +89,19 @@ int RunMorning(const Globals& g, const MorningArgs& a) {
 }
 
 struct SessionArgs {
-  std::string date, time, minutes, activity, load, start, end, pattern;
-  bool sharp = false, no_sharp = false;
+  std::string date;
+  FieldOptions<Session> fields;  // the session's own and its during check-in's
   size_t edit = 0;
 };
 
+// A session's options: its own fields and its during check-in's (the hour after is `after`).
+bool SessionOption(const FieldSpec& f) { return f.json_object != "hour_after"; }
+
 Result<SessionPatch> BuildPatch(const SessionArgs& a) {
-  SessionPatch p;
-  if (!a.time.empty()) {
-    auto t = TimeOfDay::Parse(a.time);
-    if (!t) return Fail(Error::Invalid("--time: \"" + a.time + "\" " + t.error()));
-    p.time = *t;
-  }
-  if (!a.minutes.empty()) {
-    auto n = ParseNumberArg(a.minutes, "--minutes");
-    if (!n) return Unexpected(n.error());
-    auto m = ValidateMinutes(*n);
-    if (!m) return Fail(Error::Invalid("--minutes: " + m.error()));
-    p.minutes = *m;
-  }
-  if (!a.activity.empty()) {
-    auto t = ValidateText(a.activity, kMaxActivityChars);
-    if (!t) return Fail(Error::Invalid("--activity: the text " + t.error()));
-    p.activity = *t;
-  }
-  if (!a.load.empty()) {
-    LoadSet set;
-    std::string_view rest = a.load;
-    while (!rest.empty()) {
-      const size_t comma = rest.find_first_of(",;");
-      const std::string_view name = rest.substr(0, comma);
-      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-      if (name.empty() || name == "none") continue;
-      auto l = ParseLoad(name);
-      if (!l) return Fail(Error::Invalid("--load: \"" + std::string(name) + "\" " + l.error()));
-      set.Add(*l);
-    }
-    p.load = set;
-  }
-  for (const auto& [text, target, option] : {std::tuple{&a.start, &p.during.start, "--start"},
-                                             std::tuple{&a.end, &p.during.end, "--end"}}) {
-    if (text->empty()) continue;
-    auto s = ParseScoreArg(*text, option);
-    if (!s) return Unexpected(s.error());
-    *target = *s;
-  }
-  if (!a.pattern.empty()) {
-    auto pat = ParsePattern(a.pattern);
-    if (!pat) return Fail(Error::Invalid("--pattern: \"" + a.pattern + "\" " + pat.error()));
-    p.during.pattern = *pat;
-  }
-  if (a.sharp) p.during.sharp = true;
-  if (a.no_sharp) p.during.sharp = false;
-  return p;
+  Session given;
+  std::vector<std::string> cleared;
+  if (auto ok = a.fields.Apply(given, cleared); !ok) return Unexpected(ok.error());
+  return PatchFrom(given, a.fields.Given("load"));
 }
 
 int RunSession(const Globals& g, const SessionArgs& a) {
@@ -176,19 +141,22 @@ int RunSession(const Globals& g, const SessionArgs& a) {
 
 struct AfterArgs {
   std::string pain, date;
-  bool tighter = false, not_tighter = false;
+  FieldOptions<Session> fields;  // the hour after's, but its pain (PAIN)
   size_t session = 0;
 };
 
+bool AfterOption(const FieldSpec& f) { return f.json_object == "hour_after"; }
+
 int RunAfter(const Globals& g, const AfterArgs& a) {
-  HourAfter after;
+  Session given;
+  std::vector<std::string> cleared;
+  if (auto ok = a.fields.Apply(given, cleared); !ok) return Report(ok.error());
+  HourAfter after = given.hour_after;
   if (!a.pain.empty()) {
     auto p = ParseScoreArg(a.pain, "PAIN");
     if (!p) return Report(p.error());
     after.pain = *p;
   }
-  if (a.tighter) after.tighter = true;
-  if (a.not_tighter) after.tighter = false;
   if (after.empty()) {
     return Report(Error::Invalid("give the pain now (0 to 10), --tighter or --not-tighter"));
   }
@@ -216,77 +184,32 @@ int RunAfter(const Globals& g, const AfterArgs& a) {
 }
 
 struct ContextArgs {
-  std::string sitting, tension, date, sleep, sleep_quality, stress, painkiller_name;
-  bool prolonged = false, not_prolonged = false, painkillers = false, no_painkillers = false;
-  bool no_tags = false;
-  std::vector<std::string> tags;
+  std::string date;
+  FieldOptions<Context> fields;
 };
 
 int RunContext(const Globals& g, const ContextArgs& a) {
   Context patch;
-  if (!a.sitting.empty()) {
-    auto n = ParseNumberArg(a.sitting, "--sitting");
-    if (!n) return Report(n.error());
-    auto h = ValidateSittingHours(*n);
-    if (!h) return Report(Error::Invalid("--sitting: " + h.error()));
-    patch.sitting_hours = *h;
-  }
-  if (!a.tension.empty()) {
-    auto t = ParseScoreArg(a.tension, "--tension");
-    if (!t) return Report(t.error());
-    patch.upper_body_tension = *t;
-  }
-  if (a.prolonged) patch.prolonged_position = true;
-  if (a.not_prolonged) patch.prolonged_position = false;
-  if (!a.sleep.empty()) {
-    auto n = ParseNumberArg(a.sleep, "--sleep");
-    if (!n) return Report(n.error());
-    auto h = ValidateSleepHours(*n);
-    if (!h) return Report(Error::Invalid("--sleep: " + h.error()));
-    patch.sleep_hours = *h;
-  }
-  for (auto [text, field, flag] :
-       {std::tuple{&a.sleep_quality, &patch.sleep_quality, "--sleep-quality"},
-        std::tuple{&a.stress, &patch.stress, "--stress"}}) {
-    if (text->empty()) continue;
-    auto t = ParseScoreArg(*text, flag);
-    if (!t) return Report(t.error());
-    *field = *t;
-  }
-  if (a.painkillers) patch.painkillers = true;
-  if (a.no_painkillers) patch.painkillers = false;
-  if (!a.painkiller_name.empty()) {
-    auto t = ValidateText(a.painkiller_name, kMaxPainkillerChars);
-    if (!t) return Report(Error::Invalid("--painkiller-name: the text " + t.error()));
-    patch.painkiller_name = *t;
-    patch.painkillers = true;
-  }
-  if (!a.tags.empty()) {
-    auto t = ValidateTags(a.tags);
-    if (!t) return Report(Error::Invalid("--tag" + t.error()));
-    patch.tags = *t;
-  }
-  if (a.no_tags) patch.tags = std::vector<std::string>{};
-  if (patch.empty() && !patch.tags) {
-    return Report(Error::Invalid(
-        "give at least one of --sitting, --prolonged, --tension, --sleep, --sleep-quality, "
-        "--stress, --painkillers, --painkiller-name, --tag, --no-tags"));
-  }
+  std::vector<std::string> cleared;
+  if (auto ok = a.fields.Apply(patch, cleared); !ok) return Report(ok.error());
+  if (!a.fields.any()) return Report(Error::Invalid("give at least one of " + a.fields.List()));
   auto t = OpenForCheckin(g, a.date);
   if (!t) return Report(t.error());
-  auto r = Run(*t, service::ContextEdit(patch, true));
+  auto r = Run(*t, service::ContextEdit(patch, true, std::move(cleared)));
   if (!r) return Report(r.error());
   const CheckinWords w =
       WordsForCheckin(r->day, Entry::kContext, std::nullopt, r->during, r->hour_after);
   std::cout << "Recorded the context of " << t->date.ToString() << ": "
             << ContextPhrase(r->day.context) << ".\n";
   if (!w.meaning.empty()) std::cout << "  " << w.meaning << "\n";
-  PrintSafetyDue(*t);
+  // A fall or an injury just recorded: the safety check at once.
+  PrintSafetyDue(*t, r->safety_again ? std::optional(SafetyReason::kFallOrInjury) : std::nullopt);
   return kOk;
 }
 
 struct NoteArgs {
   std::string text, date;
+  bool pin = false, unpin = false;
 };
 
 int RunNote(const Globals& g, const NoteArgs& a) {
@@ -297,9 +220,13 @@ int RunNote(const Globals& g, const NoteArgs& a) {
   }
   auto t = OpenForCheckin(g, a.date);
   if (!t) return Report(t.error());
-  auto r = Run(*t, service::NoteEdit(*text));
+  const std::optional<bool> pinned = a.pin     ? std::optional(true)
+                                     : a.unpin ? std::optional(false)
+                                               : std::nullopt;
+  auto r = Run(*t, service::NoteEdit(*text, pinned));
   if (!r) return Report(r.error());
-  std::cout << "Noted for " << t->date.ToString() << ".\n";
+  std::cout << "Noted for " << t->date.ToString()
+            << (r->day.note_pinned ? " (pinned: every report shows it)" : "") << ".\n";
   return kOk;
 }
 
@@ -404,17 +331,7 @@ void SetUpMorning(CLI::App& cmd, Invocation& ctx) {
 
 void SetUpSession(CLI::App& cmd, Invocation& ctx) {
   auto a = std::make_shared<SessionArgs>();
-  cmd.add_option("--time", a->time, "Start time HH:MM");
-  cmd.add_option("--minutes", a->minutes, "Length in minutes (1-600)");
-  cmd.add_option("--activity", a->activity, "What you did");
-  cmd.add_option("--load", a->load,
-                 "Indirect demands, comma-separated: rotation, breathing_under_load, arms_away");
-  cmd.add_option("--start", a->start, "Discomfort early in the session, 0-10");
-  cmd.add_option("--end", a->end, "Discomfort at the end, 0-10");
-  cmd.add_option("--pattern", a->pattern, "How it moved: stable, building or eased");
-  auto* sharp = cmd.add_flag("--sharp", a->sharp,
-                             "Sharp or catching pain during a twisting or reaching movement");
-  cmd.add_flag("--no-sharp", a->no_sharp, "No sharp or catching pain")->excludes(sharp);
+  a->fields.Add(cmd, SessionFields(), SessionOption);
   cmd.add_option("--date", a->date, "Date (default today)");
   cmd.add_option("--edit", a->edit, "Correct session N of the date instead of adding one");
   cmd.footer(
@@ -428,9 +345,7 @@ void SetUpSession(CLI::App& cmd, Invocation& ctx) {
 void SetUpAfter(CLI::App& cmd, Invocation& ctx) {
   auto a = std::make_shared<AfterArgs>();
   cmd.add_option("PAIN", a->pain, "Pain now, 0-10");
-  auto* tighter =
-      cmd.add_flag("--tighter", a->tighter, "Noticeably tighter or more restricted than before");
-  cmd.add_flag("--not-tighter", a->not_tighter, "Not tighter than before")->excludes(tighter);
+  a->fields.Add(cmd, SessionFields(), AfterOption);
   cmd.add_option("--session", a->session, "Which session of the day (default: the latest)");
   cmd.add_option("--date", a->date, "Date of the session (default today)");
   cmd.footer(Footer("  backsignal after 3\n  backsignal after 5 --tighter --date yesterday"));
@@ -439,23 +354,7 @@ void SetUpAfter(CLI::App& cmd, Invocation& ctx) {
 
 void SetUpContext(CLI::App& cmd, Invocation& ctx) {
   auto a = std::make_shared<ContextArgs>();
-  cmd.add_option("--sitting", a->sitting, "Hours of sustained sitting earlier in the day (0-24)");
-  auto* prolonged = cmd.add_flag("--prolonged", a->prolonged, "Long spells in one position");
-  cmd.add_flag("--not-prolonged", a->not_prolonged, "No long spells in one position")
-      ->excludes(prolonged);
-  cmd.add_option("--tension", a->tension, "Upper-body tension, 0-10");
-  cmd.add_option("--sleep", a->sleep,
-                 "Hours slept last night (0-24, in half hours), recorded on the morning's date");
-  cmd.add_option("--sleep-quality", a->sleep_quality, "How well you slept, 0 (very poorly) to 10");
-  cmd.add_option("--stress", a->stress, "Stress, 0-10");
-  auto* pk = cmd.add_flag("--painkillers", a->painkillers, "Took something for the pain today");
-  cmd.add_flag("--no-painkillers", a->no_painkillers, "Took nothing for the pain")->excludes(pk);
-  cmd.add_option("--painkiller-name", a->painkiller_name,
-                 "What you took (up to 100 characters; implies --painkillers)");
-  auto* tag = cmd.add_option("--tag", a->tags,
-                             "A factor of your own, like \"long drive\" (repeat for more; replaces "
-                             "the day's list)");
-  cmd.add_flag("--no-tags", a->no_tags, "Clear the day's own factors")->excludes(tag);
+  a->fields.Add(cmd, ContextFields());
   cmd.add_option("--date", a->date, "Date (default today)");
   cmd.footer(
       Footer("  backsignal context --sitting 7 --prolonged --tension 6\n"
@@ -468,7 +367,13 @@ void SetUpNote(CLI::App& cmd, Invocation& ctx) {
   auto a = std::make_shared<NoteArgs>();
   cmd.add_option("NOTE", a->text, "The note, up to 2000 characters")->required();
   cmd.add_option("--date", a->date, "Date (default today)");
-  cmd.footer(Footer("  backsignal note \"long day at the desk\""));
+  auto* pin = cmd.add_flag("--pin", a->pin,
+                           "Pin the note: every report shows it, whatever its dates (\"GP says "
+                           "osteopenia\")");
+  cmd.add_flag("--unpin", a->unpin, "Unpin the note")->excludes(pin);
+  cmd.footer(
+      Footer("  backsignal note \"long day at the desk\"\n"
+             "  backsignal note \"GP says osteopenia\" --pin"));
   cmd.callback([a, &ctx] { ctx.code = RunNote(ctx.globals, *a); });
 }
 

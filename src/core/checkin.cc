@@ -1,5 +1,7 @@
 #include "backsignal/core/checkin.h"
 
+#include "backsignal/core/fields.h"
+
 namespace backsignal {
 namespace {
 
@@ -24,34 +26,41 @@ Result<size_t> ResolveSession(const Day& day, std::optional<size_t> number) {
 }  // namespace
 
 void ApplyPatch(Session& session, const SessionPatch& patch) {
-  SetIf(session.time, patch.time);
-  SetIf(session.minutes, patch.minutes);
-  SetIf(session.activity, patch.activity);
+  const Session given{.time = patch.time,
+                      .minutes = patch.minutes,
+                      .activity = patch.activity,
+                      .during = patch.during,
+                      .hour_after = patch.hour_after};
+  for (const Field<Session>& f : SessionFields()) {
+    if (f.spec.kind == FieldKind::kLoads) continue;  // given whole below, even when empty
+    FieldValue v = f.get(given);
+    if (!std::holds_alternative<std::monostate>(v)) f.set(session, v);
+  }
   if (patch.load) session.load = *patch.load;
-  SetIf(session.during.start, patch.during.start);
-  SetIf(session.during.end, patch.during.end);
-  SetIf(session.during.pattern, patch.during.pattern);
-  SetIf(session.during.sharp, patch.during.sharp);
-  SetIf(session.hour_after.pain, patch.hour_after.pain);
-  SetIf(session.hour_after.tighter, patch.hour_after.tighter);
+}
+
+SessionPatch PatchFrom(const Session& given, bool with_load) {
+  SessionPatch p;
+  p.time = given.time;
+  p.minutes = given.minutes;
+  p.activity = given.activity;
+  if (with_load) p.load = given.load;
+  p.during = given.during;
+  p.hour_after = given.hour_after;
+  return p;
 }
 
 void MergeContext(Context& context, const Context& patch) {
-  SetIf(context.sitting_hours, patch.sitting_hours);
-  SetIf(context.prolonged_position, patch.prolonged_position);
-  SetIf(context.upper_body_tension, patch.upper_body_tension);
-  SetIf(context.sleep_hours, patch.sleep_hours);
-  SetIf(context.sleep_quality, patch.sleep_quality);
-  SetIf(context.stress, patch.stress);
-  SetIf(context.painkillers, patch.painkillers);
-  SetIf(context.painkiller_name, patch.painkiller_name);
+  for (const Field<Context>& f : ContextFields()) {
+    FieldValue v = f.get(patch);
+    if (std::holds_alternative<std::monostate>(v)) continue;
+    // A list is given whole; an empty one clears it.
+    const auto* list = std::get_if<std::vector<std::string>>(&v);
+    f.set(context, list && list->empty() ? FieldValue() : v);
+  }
   // No painkillers: no name of one. A name alone says some were taken.
   if (patch.painkillers == false) context.painkiller_name.reset();
   if (patch.painkiller_name) context.painkillers = true;
-  // Tags are given whole; an empty list clears them.
-  if (patch.tags) {
-    context.tags = patch.tags->empty() ? std::nullopt : patch.tags;
-  }
 }
 
 size_t AddSession(Day& day, const SessionPatch& patch) {
@@ -102,6 +111,7 @@ Result<void> DeleteEntry(Day& day, Entry entry, std::optional<size_t> number) {
     case Entry::kNote:
       if (!day.note) return Fail(Error::NotFound("there is no note" + on));
       day.note.reset();
+      day.note_pinned = false;  // a pin goes with its note
       return {};
     case Entry::kDay:
       if (day.empty()) return Fail(Error::NotFound("there is nothing recorded" + on));

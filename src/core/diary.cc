@@ -6,6 +6,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "backsignal/core/fields.h"
+
 namespace backsignal {
 
 std::string FormatNumber(double value) {
@@ -53,20 +55,13 @@ Expected<Load, std::string> ParseLoad(std::string_view name) {
 }
 
 std::string_view PatternName(Pattern p) {
-  switch (p) {
-    case Pattern::kStable:
-      return "stable";
-    case Pattern::kBuilding:
-      return "building";
-    case Pattern::kEased:
-      return "eased";
-  }
-  return "?";
+  const auto i = static_cast<size_t>(p);
+  return i < std::size(kPatternNames) ? kPatternNames[i] : "?";
 }
 
 Expected<Pattern, std::string> ParsePattern(std::string_view name) {
-  for (Pattern p : {Pattern::kStable, Pattern::kBuilding, Pattern::kEased}) {
-    if (PatternName(p) == name) return p;
+  for (size_t i = 0; i < std::size(kPatternNames); ++i) {
+    if (kPatternNames[i] == name) return static_cast<Pattern>(i);
   }
   return Unexpected("is not a pattern; expected stable, building or eased");
 }
@@ -196,65 +191,51 @@ size_t CountDistinctTags(const std::vector<std::string>& tags_of_days) {
 Result<void> ValidateDay(const Day& day) {
   ProblemList problems(20);
   const std::string at = day.date.ToString() + " ";
-  auto text = [&](const std::optional<std::string>& t, size_t max, const std::string& where) {
-    if (!t) return;
-    if (auto ok = ValidateText(*t, max); !ok) problems.Add(at + where + ": the text " + ok.error());
-  };
-  auto score = [&](const std::optional<Score>& s, const std::string& where) {
-    if (s && (s->halves() < 0 || s->halves() > Score::kMaxHalves)) {
-      problems.Add(at + where + ": " + FormatNumber(s->value()) +
-                   " is outside the scale (0 to 10)");
+  // Each field's value as every format would check it.
+  auto check = [&](const FieldSpec& f, const FieldValue& v, const std::string& where) {
+    auto ok = CheckField(f, v);
+    if (!ok) {
+      problems.Add(at + where +
+                   (ok.error().starts_with(":") || ok.error().starts_with("[") ? "" : ": ") +
+                   ok.error());
+    } else if (f.kind == FieldKind::kTags && *ok != v) {
+      problems.Add(at + where + ": a factor has spaces around it");
     }
   };
   if (day.morning) {
-    score(day.morning->pain, "morning.pain");
-    score(day.morning->stiffness, "morning.stiffness");
-  }
-  if (day.context.sitting_hours) {
-    if (auto ok = ValidateSittingHours(*day.context.sitting_hours); !ok) {
-      problems.Add(at + "context.sitting_hours: " + ok.error());
+    check({.kind = FieldKind::kScore}, day.morning->pain.value(), "morning.pain");
+    if (day.morning->stiffness) {
+      check({.kind = FieldKind::kScore}, day.morning->stiffness->value(), "morning.stiffness");
     }
   }
-  score(day.context.upper_body_tension, "context.upper_body_tension");
-  if (day.context.sleep_hours) {
-    if (auto ok = ValidateSleepHours(*day.context.sleep_hours); !ok) {
-      problems.Add(at + "context.sleep_hours: " + ok.error());
-    }
+  for (const Field<Context>& f : ContextFields()) {
+    check(f.spec, f.get(day.context), "context." + std::string(f.spec.json_key));
   }
-  score(day.context.sleep_quality, "context.sleep_quality");
-  score(day.context.stress, "context.stress");
-  text(day.context.painkiller_name, kMaxPainkillerChars, "context.painkiller_name");
   if (day.context.painkiller_name && day.context.painkillers != true) {
     problems.Add(at + "context.painkiller_name: a painkiller's name needs painkillers: true");
   }
-  if (day.context.tags) {
-    if (day.context.tags->empty()) {
-      problems.Add(at + "context.tags: an empty list (leave tags out instead)");
-    } else if (auto ok = ValidateTags(*day.context.tags); !ok) {
-      problems.Add(at + "context.tags" + ok.error());
-    } else if (*ok != *day.context.tags) {
-      problems.Add(at + "context.tags: a factor has spaces around it");
+  if (day.context.tags && day.context.tags->empty()) {
+    problems.Add(at + "context.tags: an empty list (leave tags out instead)");
+  }
+  if (day.note) {
+    if (auto ok = ValidateText(*day.note, kMaxNoteChars); !ok) {
+      problems.Add(at + "note: the text " + ok.error());
     }
   }
-  text(day.note, kMaxNoteChars, "note");
+  if (day.note_pinned && !day.note) problems.Add(at + "note_pinned: a pin needs a note");
   if (day.sessions.size() > kMaxSessionsPerDay) {
     problems.Add(at + "sessions: " + std::to_string(day.sessions.size()) + " sessions; at most " +
                  std::to_string(kMaxSessionsPerDay) + " fit in a day");
   }
   for (size_t i = 0; i < day.sessions.size() && i < kMaxSessionsPerDay; ++i) {
-    const Session& s = day.sessions[i];
     const std::string p = "sessions[" + std::to_string(i) + "].";
-    if (s.time && (s.time->minutes() < 0 || s.time->minutes() >= 24 * 60)) {
-      problems.Add(at + p + "time: is not a time of day (00:00 to 23:59)");
+    for (const Field<Session>& f : SessionFields()) {
+      const std::string where =
+          p + (f.spec.json_object.empty()
+                   ? std::string(f.spec.json_key)
+                   : std::string(f.spec.json_object) + "." + std::string(f.spec.json_key));
+      check(f.spec, f.get(day.sessions[i]), where);
     }
-    if (s.minutes) {
-      if (auto ok = ValidateMinutes(*s.minutes); !ok)
-        problems.Add(at + p + "minutes: " + ok.error());
-    }
-    text(s.activity, kMaxActivityChars, p + "activity");
-    score(s.during.start, p + "during.start");
-    score(s.during.end, p + "during.end");
-    score(s.hour_after.pain, p + "hour_after.pain");
   }
   if (auto refusal = problems.Refusal("the day " + day.date.ToString())) return Fail(*refusal);
   return {};

@@ -1,11 +1,11 @@
 #include "backsignal/io/diary_csv.h"
 
 #include <algorithm>
-#include <array>
 #include <charconv>
 #include <cmath>
 #include <map>
 
+#include "backsignal/core/fields.h"
 #include "backsignal/io/diary_json.h"
 
 namespace backsignal {
@@ -27,34 +27,45 @@ std::string_view RestoreFormula(std::string_view s) {
   return s;
 }
 
-enum Col : size_t {
+// The columns: what each holds, and for a field its row in core/fields.h.
+enum class Part {
   kDate,
   kMorningPain,
   kMorningStiffness,
-  kSittingHours,
-  kProlongedPosition,
-  kUpperBodyTension,
-  kSleepHours,
-  kSleepQuality,
-  kPainkillers,
-  kPainkillerName,
-  kStress,
-  kTags,
+  kContext,
   kNote,
-  kSession,
-  kTime,
-  kMinutes,
-  kActivity,
-  kLoad,
-  kDuringStart,
-  kDuringEnd,
-  kDuringPattern,
-  kDuringSharp,
-  kHourAfterPain,
-  kHourAfterTighter,
-  kColumnCount
+  kNotePinned,
+  kSessionNumber,
+  kSession
 };
-static_assert(std::size(kCsvColumns) == kColumnCount);
+struct Column {
+  std::string_view name;
+  Part part;
+  const FieldSpec* spec = nullptr;  // kContext, kSession
+  size_t field = 0;                 // its index in ContextFields() or SessionFields()
+};
+
+const std::vector<Column>& Columns() {
+  static const std::vector<Column> columns = [] {
+    std::vector<Column> out = {{"date", Part::kDate},
+                               {"morning_pain", Part::kMorningPain},
+                               {"morning_stiffness", Part::kMorningStiffness}};
+    for (size_t i = 0; i < ContextFields().size(); ++i) {
+      out.push_back({ContextFields()[i].spec.name, Part::kContext, &ContextFields()[i].spec, i});
+    }
+    out.push_back({"note", Part::kNote});
+    out.push_back({"note_pinned", Part::kNotePinned});
+    out.push_back({"session", Part::kSessionNumber});
+    for (size_t i = 0; i < SessionFields().size(); ++i) {
+      out.push_back({SessionFields()[i].spec.name, Part::kSession, &SessionFields()[i].spec, i});
+    }
+    return out;
+  }();
+  return columns;
+}
+
+// Columns by position: the fixed ones first.
+constexpr size_t kDate = 0, kMorningPain = 1, kMorningStiffness = 2;
 
 constexpr std::string_view kUsualRow = "usual";
 
@@ -161,28 +172,33 @@ class CsvReader {
   Result<Diary> Read(std::string_view text);
 
  private:
-  void Problem(size_t line, Col col, const std::string& message) {
-    Problem(line, std::string(kCsvColumns[col]) + ": " + message);
+  void Problem(size_t line, size_t col, const std::string& message) {
+    Problem(line, std::string(Columns()[col].name) + ": " + message);
   }
   void Problem(size_t line, const std::string& message) {
     problems_.Add("line " + std::to_string(line) + ", " + message);
   }
-  // The trimmed cell of `col` in the current record ("" when the column is absent).
-  std::string_view Cell(Col col) const {
+  // The cell of `col` in the current record ("" when the column is absent): text as written,
+  // anything else trimmed.
+  std::string_view Cell(size_t col) const {
     const int idx = index_[col];
     if (idx < 0 || static_cast<size_t>(idx) >= rec_->cells.size()) return {};
-    return col == kNote || col == kActivity ? std::string_view(rec_->cells[idx])
-                                            : Trim(rec_->cells[idx]);
+    const Column& c = Columns()[col];
+    const bool text = c.part == Part::kNote || (c.spec && c.spec->kind == FieldKind::kText);
+    return text ? std::string_view(rec_->cells[idx]) : Trim(rec_->cells[idx]);
   }
-  std::optional<Score> ScoreCell(Col col);
-  std::optional<bool> BoolCell(Col col);
+  std::optional<Score> ScoreCell(size_t col);
+  // The field's cell as its kind takes it and CheckField accepts it; none when empty; a problem
+  // and nothing when it is not valid.
+  std::optional<FieldValue> FieldCell(size_t col);
   bool Header(const Record& header);
   void Row(const Record& rec);
   // Sets a day-level field once; a repeat must carry the same value.
   template <typename T>
-  void SetDayField(std::optional<T>& field, std::optional<T> value, Col col, Date date);
+  void SetDayField(std::optional<T>& field, std::optional<T> value, size_t col, Date date);
+  bool SameAsBefore(const FieldValue& before, const FieldValue& value, size_t col, Date date);
 
-  std::array<int, kColumnCount> index_{};
+  std::vector<int> index_;
   const Record* rec_ = nullptr;
   std::map<Date, Day> days_;
   std::map<Date, size_t> first_line_;
@@ -192,16 +208,17 @@ class CsvReader {
 };
 
 bool CsvReader::Header(const Record& header) {
-  index_.fill(-1);
+  index_.assign(Columns().size(), -1);
   for (size_t i = 0; i < header.cells.size(); ++i) {
     const std::string_view name = Trim(header.cells[i]);
-    const auto it = std::find(std::begin(kCsvColumns), std::end(kCsvColumns), name);
-    if (it == std::end(kCsvColumns)) {
+    const auto it = std::find_if(Columns().begin(), Columns().end(),
+                                 [&](const Column& c) { return c.name == name; });
+    if (it == Columns().end()) {
       Problem(header.line, "column " + std::to_string(i + 1) + ": \"" + std::string(name) +
                                "\" is not a column of a backsignal diary (see docs/csv.md)");
       continue;
     }
-    const size_t col = static_cast<size_t>(it - std::begin(kCsvColumns));
+    const size_t col = static_cast<size_t>(it - Columns().begin());
     if (index_[col] >= 0) {
       Problem(header.line, "column \"" + std::string(name) + "\" appears twice in the header");
     }
@@ -214,7 +231,7 @@ bool CsvReader::Header(const Record& header) {
   return true;
 }
 
-std::optional<Score> CsvReader::ScoreCell(Col col) {
+std::optional<Score> CsvReader::ScoreCell(size_t col) {
   const std::string_view s = Cell(col);
   if (s.empty()) return std::nullopt;
   auto n = ParseNumber(s);
@@ -230,19 +247,102 @@ std::optional<Score> CsvReader::ScoreCell(Col col) {
   return *score;
 }
 
-std::optional<bool> CsvReader::BoolCell(Col col) {
-  const std::string_view s = Cell(col);
-  if (s.empty()) return std::nullopt;
-  auto b = ParseBool(s);
-  if (!b) {
-    Problem(rec_->line, col, b.error());
-    return std::nullopt;
+// A list in one cell: items separated by ';'.
+std::vector<std::string> SplitList(std::string_view cell) {
+  std::vector<std::string> items;
+  size_t from = 0;
+  while (from <= cell.size()) {
+    const size_t semi = std::min(cell.find(';', from), cell.size());
+    items.emplace_back(cell.substr(from, semi - from));
+    from = semi + 1;
   }
-  return *b;
+  return items;
+}
+
+std::optional<FieldValue> CsvReader::FieldCell(size_t col) {
+  const FieldSpec& f = *Columns()[col].spec;
+  std::string_view cell = Cell(col);
+  if (f.kind == FieldKind::kText || f.kind == FieldKind::kTags) cell = RestoreFormula(cell);
+  if (cell.empty()) return FieldValue();
+  FieldValue raw;
+  switch (f.kind) {
+    case FieldKind::kScore:
+    case FieldKind::kNumber:
+    case FieldKind::kWhole: {
+      auto n = ParseNumber(cell);
+      if (!n) {
+        Problem(rec_->line, col,
+                n.error() + (f.kind == FieldKind::kScore
+                                 ? "; expected a score from 0 to 10 in steps of 0.5"
+                                 : ""));
+        return std::nullopt;
+      }
+      raw = *n;
+      break;
+    }
+    case FieldKind::kFlag: {
+      auto b = ParseBool(cell);
+      if (!b) {
+        Problem(rec_->line, col, b.error());
+        return std::nullopt;
+      }
+      raw = *b;
+      break;
+    }
+    case FieldKind::kText:
+      if (!IsValidUtf8(cell)) {
+        Problem(rec_->line, col, "is not valid UTF-8 text");
+        return std::nullopt;
+      }
+      raw = std::string(cell);
+      break;
+    case FieldKind::kChoice:
+    case FieldKind::kTime:
+      raw = std::string(cell);
+      break;
+    case FieldKind::kTags:
+      raw = SplitList(cell);
+      break;
+    case FieldKind::kLoads: {
+      // Each name on its own, so that every unknown one is named; blanks between ';' are none.
+      std::vector<std::string> names;
+      LoadSet seen;
+      bool ok = true;
+      for (const std::string& item : SplitList(cell)) {
+        const std::string name(Trim(item));
+        if (name.empty()) continue;
+        auto l = ParseLoad(name);
+        if (!l) {
+          Problem(rec_->line, col, "\"" + name + "\" " + l.error() + ", separated by ;");
+          ok = false;
+        } else if (seen.Has(*l)) {
+          Problem(rec_->line, col, "\"" + name + "\" is listed twice");
+          ok = false;
+        } else {
+          seen.Add(*l);
+          names.push_back(name);
+        }
+      }
+      if (!ok) return std::nullopt;
+      raw = std::move(names);
+      break;
+    }
+  }
+  auto checked = CheckField(f, raw);
+  if (checked) return std::move(*checked);
+  std::string e = checked.error();
+  if (f.kind == FieldKind::kChoice || f.kind == FieldKind::kTime) {
+    e = "\"" + std::string(cell) + "\" " + e;
+  } else if (f.kind == FieldKind::kTags && e.starts_with(": ")) {
+    e = e.substr(2);
+  }
+  Problem(rec_->line, col, e);
+  return std::nullopt;
 }
 
 template <typename T>
-void CsvReader::SetDayField(std::optional<T>& field, std::optional<T> value, Col col, Date date) {
+void CsvReader::SetDayField(std::optional<T>& field, std::optional<T> value, size_t col,
+                            Date date) {
   if (!value) return;
   if (field && !(*field == *value)) {
     Problem(rec_->line, col,
@@ -251,6 +351,15 @@ void CsvReader::SetDayField(std::optional<T>& field, std::optional<T> value, Col
     return;
   }
   field = std::move(value);
+}
+
+bool CsvReader::SameAsBefore(const FieldValue& before, const FieldValue& value, size_t col,
+                             Date date) {
+  if (std::holds_alternative<std::monostate>(before) || before == value) return true;
+  Problem(rec_->line, col,
+          "differs from the value given for " + date.ToString() + " on line " +
+              std::to_string(first_line_[date]) + "; give a day's fields once");
+  return false;
 }
 
 void CsvReader::Row(const Record& rec) {
@@ -266,9 +375,9 @@ void CsvReader::Row(const Record& rec) {
     usual_seen_ = true;
     diary_.usual.pain = ScoreCell(kMorningPain);
     diary_.usual.stiffness = ScoreCell(kMorningStiffness);
-    for (size_t c = 0; c < kColumnCount; ++c) {
-      if (c != kDate && c != kMorningPain && c != kMorningStiffness && !Cell(Col(c)).empty()) {
-        Problem(rec.line, Col(c), "a \"usual\" row holds only morning_pain and morning_stiffness");
+    for (size_t c = kMorningStiffness + 1; c < Columns().size(); ++c) {
+      if (!Cell(c).empty()) {
+        Problem(rec.line, c, "a \"usual\" row holds only morning_pain and morning_stiffness");
       }
     }
     return;
@@ -283,7 +392,7 @@ void CsvReader::Row(const Record& rec) {
   day.date = *date;
   if (new_day) first_line_[*date] = rec.line;
 
-  // Day-level fields.
+  // The morning.
   const std::optional<Score> pain = ScoreCell(kMorningPain);
   const std::optional<Score> stiffness = ScoreCell(kMorningStiffness);
   if (pain) {
@@ -300,135 +409,67 @@ void CsvReader::Row(const Record& rec) {
       SetDayField(day.morning->stiffness, stiffness, kMorningStiffness, *date);
     }
   }
-  if (const std::string_view h = Cell(kSittingHours); !h.empty()) {
-    auto n = ParseNumber(h);
-    auto ok = n ? ValidateSittingHours(*n) : Expected<double, std::string>(Unexpected(n.error()));
-    if (!ok) {
-      Problem(rec.line, kSittingHours, ok.error());
-    } else {
-      SetDayField(day.context.sitting_hours, std::optional<double>(*ok), kSittingHours, *date);
-    }
-  }
-  SetDayField(day.context.prolonged_position, BoolCell(kProlongedPosition), kProlongedPosition,
-              *date);
-  SetDayField(day.context.upper_body_tension, ScoreCell(kUpperBodyTension), kUpperBodyTension,
-              *date);
-  if (const std::string_view h = Cell(kSleepHours); !h.empty()) {
-    auto n = ParseNumber(h);
-    auto ok = n ? ValidateSleepHours(*n) : Expected<double, std::string>(Unexpected(n.error()));
-    if (!ok) {
-      Problem(rec.line, kSleepHours, ok.error());
-    } else {
-      SetDayField(day.context.sleep_hours, std::optional<double>(*ok), kSleepHours, *date);
-    }
-  }
-  SetDayField(day.context.sleep_quality, ScoreCell(kSleepQuality), kSleepQuality, *date);
-  SetDayField(day.context.painkillers, BoolCell(kPainkillers), kPainkillers, *date);
-  if (const std::string_view name = RestoreFormula(Cell(kPainkillerName)); !name.empty()) {
-    if (auto t = ValidateText(name, kMaxPainkillerChars); !t) {
-      Problem(rec.line, kPainkillerName, "the text " + t.error());
-    } else if (day.context.painkillers == false) {
-      Problem(rec.line, kPainkillerName, "a painkiller's name with painkillers false");
-    } else {
-      SetDayField(day.context.painkiller_name, std::optional<std::string>(*t), kPainkillerName,
-                  *date);
-      day.context.painkillers = true;
-    }
-  }
-  SetDayField(day.context.stress, ScoreCell(kStress), kStress, *date);
-  if (const std::string_view cell = RestoreFormula(Cell(kTags)); !cell.empty()) {
-    std::vector<std::string> tags;
-    size_t from = 0;
-    while (from <= cell.size()) {
-      const size_t semi = std::min(cell.find(';', from), cell.size());
-      tags.emplace_back(cell.substr(from, semi - from));
-      from = semi + 1;
-    }
-    if (auto ok = ValidateTags(tags); !ok) {
-      Problem(rec.line, kTags, ok.error().starts_with(": ") ? ok.error().substr(2) : ok.error());
-    } else {
-      SetDayField(day.context.tags, std::optional<std::vector<std::string>>(*ok), kTags, *date);
-    }
-  }
-  if (const std::string_view note = RestoreFormula(Cell(kNote)); !note.empty()) {
-    if (!IsValidUtf8(note)) {
-      Problem(rec.line, kNote, "is not valid UTF-8 text");
-    } else if (auto t = ValidateText(note, kMaxNoteChars); !t) {
-      Problem(rec.line, kNote, "the text " + t.error());
-    } else {
-      SetDayField(day.note, std::optional<std::string>(*t), kNote, *date);
-    }
-  }
 
-  // Session fields: any of them makes this row a session.
+  // The day's context, the note, and whether the row is a session.
   bool has_session = false;
-  for (size_t c = kSession; c < kColumnCount; ++c)
-    has_session = has_session || !Cell(Col(c)).empty();
-  if (!has_session) return;
   Session s;
-  if (const std::string_view n = Cell(kSession); !n.empty()) {
+  for (size_t c = kMorningStiffness + 1; c < Columns().size(); ++c) {
+    const Column& col = Columns()[c];
+    if (col.part == Part::kNote) {
+      if (const std::string_view note = RestoreFormula(Cell(c)); !note.empty()) {
+        if (!IsValidUtf8(note)) {
+          Problem(rec.line, c, "is not valid UTF-8 text");
+        } else if (auto t = ValidateText(note, kMaxNoteChars); !t) {
+          Problem(rec.line, c, "the text " + t.error());
+        } else {
+          SetDayField(day.note, std::optional<std::string>(*t), c, *date);
+        }
+      }
+      continue;
+    }
+    if (col.part == Part::kNotePinned) {  // "true", or empty for no
+      auto pinned = Cell(c).empty() ? Expected<bool, std::string>(false) : ParseBool(Cell(c));
+      if (!pinned) Problem(rec.line, c, pinned.error());
+      day.note_pinned = day.note_pinned || pinned.value_or(false);
+      continue;
+    }
+    if (col.part == Part::kSessionNumber) {
+      has_session = has_session || !Cell(c).empty();
+      continue;
+    }
+    if (col.part == Part::kSession) has_session = has_session || !Cell(c).empty();
+    auto value = FieldCell(c);
+    if (!value || std::holds_alternative<std::monostate>(*value)) continue;
+    if (col.part == Part::kSession) {
+      SessionFields()[col.field].set(s, *value);
+      continue;
+    }
+    const Field<Context>& f = ContextFields()[col.field];
+    if (SameAsBefore(f.get(day.context), *value, c, *date)) f.set(day.context, *value);
+    // A painkiller's name says some were taken, and cannot stand beside a no.
+    if (col.name == "painkiller_name") {
+      if (day.context.painkillers == false) {
+        Problem(rec.line, c, "a painkiller's name with painkillers false");
+      } else {
+        day.context.painkillers = true;
+      }
+    }
+  }
+  if (!has_session) return;
+  const size_t number_col = static_cast<size_t>(
+      std::find_if(Columns().begin(), Columns().end(),
+                   [](const Column& c) { return c.part == Part::kSessionNumber; }) -
+      Columns().begin());
+  if (const std::string_view n = Cell(number_col); !n.empty()) {
     auto v = ParseNumber(n);
     const size_t expected = day.sessions.size() + 1;
     if (!v || *v != static_cast<double>(expected)) {
-      Problem(rec.line, kSession,
+      Problem(rec.line, number_col,
               "\"" + std::string(n) + "\" but this is session " + std::to_string(expected) +
                   " of " + date->ToString() +
                   "; sessions of a day are numbered 1, 2, ... in row order");
     }
   }
-  if (const std::string_view t = Cell(kTime); !t.empty()) {
-    if (auto tod = TimeOfDay::Parse(t)) {
-      s.time = *tod;
-    } else {
-      Problem(rec.line, kTime, "\"" + std::string(t) + "\" " + tod.error());
-    }
-  }
-  if (const std::string_view m = Cell(kMinutes); !m.empty()) {
-    auto n = ParseNumber(m);
-    auto ok = n ? ValidateMinutes(*n) : Expected<int, std::string>(Unexpected(n.error()));
-    if (ok) {
-      s.minutes = *ok;
-    } else {
-      Problem(rec.line, kMinutes, ok.error());
-    }
-  }
-  if (const std::string_view a = RestoreFormula(Cell(kActivity)); !a.empty()) {
-    if (!IsValidUtf8(a)) {
-      Problem(rec.line, kActivity, "is not valid UTF-8 text");
-    } else if (auto t = ValidateText(a, kMaxActivityChars)) {
-      s.activity = *t;
-    } else {
-      Problem(rec.line, kActivity, "the text " + t.error());
-    }
-  }
-  if (std::string_view loads = Cell(kLoad); !loads.empty()) {
-    while (!loads.empty()) {
-      const size_t semi = loads.find(';');
-      const std::string_view name = Trim(loads.substr(0, semi));
-      loads = semi == std::string_view::npos ? std::string_view() : loads.substr(semi + 1);
-      if (name.empty()) continue;
-      auto l = ParseLoad(name);
-      if (!l) {
-        Problem(rec.line, kLoad, "\"" + std::string(name) + "\" " + l.error() + ", separated by ;");
-      } else if (s.load.Has(*l)) {
-        Problem(rec.line, kLoad, "\"" + std::string(name) + "\" is listed twice");
-      } else {
-        s.load.Add(*l);
-      }
-    }
-  }
-  s.during.start = ScoreCell(kDuringStart);
-  s.during.end = ScoreCell(kDuringEnd);
-  if (const std::string_view p = Cell(kDuringPattern); !p.empty()) {
-    if (auto pat = ParsePattern(p)) {
-      s.during.pattern = *pat;
-    } else {
-      Problem(rec.line, kDuringPattern, "\"" + std::string(p) + "\" " + pat.error());
-    }
-  }
-  s.during.sharp = BoolCell(kDuringSharp);
-  s.hour_after.pain = ScoreCell(kHourAfterPain);
-  s.hour_after.tighter = BoolCell(kHourAfterTighter);
   day.sessions.push_back(std::move(s));
 }
 
@@ -470,12 +511,24 @@ std::string Quote(std::string_view s) {
 std::string ScoreText(const std::optional<Score>& s) {
   return s ? FormatNumber(s->value()) : std::string();
 }
-std::string BoolText(const std::optional<bool>& b) {
-  return b ? (*b ? "true" : "false") : std::string();
+
+// One field's cell.
+std::string FieldText(const FieldSpec& f, const FieldValue& v) {
+  if (const double* d = std::get_if<double>(&v)) return FormatNumber(*d);
+  if (const bool* b = std::get_if<bool>(&v)) return *b ? "true" : "false";
+  if (const std::string* t = std::get_if<std::string>(&v)) {
+    return f.kind == FieldKind::kText ? DefuseFormula(*t) : *t;
+  }
+  if (const auto* l = std::get_if<std::vector<std::string>>(&v)) {
+    std::string joined;
+    for (const std::string& item : *l) joined += (joined.empty() ? "" : ";") + item;
+    return f.kind == FieldKind::kTags ? DefuseFormula(joined) : joined;
+  }
+  return "";
 }
 
-void WriteRow(std::string& out, const std::array<std::string, kColumnCount>& row) {
-  for (size_t c = 0; c < kColumnCount; ++c) {
+void WriteRow(std::string& out, const std::vector<std::string>& row) {
+  for (size_t c = 0; c < row.size(); ++c) {
     if (c > 0) out += ',';
     out += Quote(row[c]);
   }
@@ -484,6 +537,15 @@ void WriteRow(std::string& out, const std::array<std::string, kColumnCount>& row
 
 }  // namespace
 
+std::span<const std::string_view> CsvColumns() {
+  static const std::vector<std::string_view> names = [] {
+    std::vector<std::string_view> out;
+    for (const Column& c : Columns()) out.push_back(c.name);
+    return out;
+  }();
+  return names;
+}
+
 Result<Diary> ParseDiaryCsv(std::string_view text) {
   CsvReader reader;
   return reader.Read(text);
@@ -491,11 +553,12 @@ Result<Diary> ParseDiaryCsv(std::string_view text) {
 
 std::string DiaryToCsv(const Diary& diary) {
   std::string out;
-  std::array<std::string, kColumnCount> row;
-  for (size_t c = 0; c < kColumnCount; ++c) row[c] = std::string(kCsvColumns[c]);
+  const std::vector<Column>& columns = Columns();
+  std::vector<std::string> row(columns.size());
+  for (size_t c = 0; c < columns.size(); ++c) row[c] = std::string(columns[c].name);
   WriteRow(out, row);
   if (diary.usual.pain || diary.usual.stiffness) {
-    row.fill("");
+    std::fill(row.begin(), row.end(), "");
     row[kDate] = std::string(kUsualRow);
     row[kMorningPain] = ScoreText(diary.usual.pain);
     row[kMorningStiffness] = ScoreText(diary.usual.stiffness);
@@ -504,47 +567,26 @@ std::string DiaryToCsv(const Diary& diary) {
   for (const Day& day : diary.days) {
     const size_t rows = std::max<size_t>(1, day.sessions.size());
     for (size_t k = 0; k < rows; ++k) {
-      row.fill("");
+      std::fill(row.begin(), row.end(), "");
       row[kDate] = day.date.ToString();
-      if (k == 0) {
-        if (day.morning) {
-          row[kMorningPain] = ScoreText(day.morning->pain);
-          row[kMorningStiffness] = ScoreText(day.morning->stiffness);
+      const Session* s = k < day.sessions.size() ? &day.sessions[k] : nullptr;
+      for (size_t c = kMorningStiffness + 1; c < columns.size(); ++c) {
+        const Column& col = columns[c];
+        if (col.part == Part::kSessionNumber) {
+          if (s) row[c] = std::to_string(k + 1);
+        } else if (col.part == Part::kSession) {
+          if (s) row[c] = FieldText(*col.spec, SessionFields()[col.field].get(*s));
+        } else if (k == 0 && col.part == Part::kContext) {
+          row[c] = FieldText(*col.spec, ContextFields()[col.field].get(day.context));
+        } else if (k == 0 && col.part == Part::kNote) {
+          row[c] = DefuseFormula(day.note.value_or(""));
+        } else if (k == 0 && col.part == Part::kNotePinned) {
+          if (day.note_pinned) row[c] = "true";
         }
-        if (day.context.sitting_hours)
-          row[kSittingHours] = FormatNumber(*day.context.sitting_hours);
-        row[kProlongedPosition] = BoolText(day.context.prolonged_position);
-        row[kUpperBodyTension] = ScoreText(day.context.upper_body_tension);
-        const Context& ctx = day.context;
-        if (ctx.sleep_hours) row[kSleepHours] = FormatNumber(*ctx.sleep_hours);
-        row[kSleepQuality] = ScoreText(ctx.sleep_quality);
-        row[kPainkillers] = BoolText(ctx.painkillers);
-        row[kPainkillerName] = DefuseFormula(ctx.painkiller_name.value_or(""));
-        row[kStress] = ScoreText(ctx.stress);
-        if (ctx.tags) {
-          std::string joined;
-          for (const std::string& t : *ctx.tags) joined += (joined.empty() ? "" : ";") + t;
-          row[kTags] = DefuseFormula(joined);
-        }
-        row[kNote] = DefuseFormula(day.note.value_or(""));
       }
-      if (k < day.sessions.size()) {
-        const Session& s = day.sessions[k];
-        row[kSession] = std::to_string(k + 1);
-        if (s.time) row[kTime] = s.time->ToString();
-        if (s.minutes) row[kMinutes] = std::to_string(*s.minutes);
-        row[kActivity] = DefuseFormula(s.activity.value_or(""));
-        for (Load l : kAllLoads) {
-          if (!s.load.Has(l)) continue;
-          if (!row[kLoad].empty()) row[kLoad] += ';';
-          row[kLoad] += LoadName(l);
-        }
-        row[kDuringStart] = ScoreText(s.during.start);
-        row[kDuringEnd] = ScoreText(s.during.end);
-        if (s.during.pattern) row[kDuringPattern] = std::string(PatternName(*s.during.pattern));
-        row[kDuringSharp] = BoolText(s.during.sharp);
-        row[kHourAfterPain] = ScoreText(s.hour_after.pain);
-        row[kHourAfterTighter] = BoolText(s.hour_after.tighter);
+      if (k == 0 && day.morning) {
+        row[kMorningPain] = ScoreText(day.morning->pain);
+        row[kMorningStiffness] = ScoreText(day.morning->stiffness);
       }
       WriteRow(out, row);
     }

@@ -183,7 +183,8 @@ TEST(DiaryCsvTest, ExportUsesCrlfAndTheDocumentedHeader) {
   EXPECT_EQ(csv,
             "date,morning_pain,morning_stiffness,sitting_hours,prolonged_position,"
             "upper_body_tension,sleep_hours,sleep_quality,painkillers,painkiller_name,stress,tags,"
-            "note,session,time,minutes,activity,load,during_start,during_end,"
+            "injury,"
+            "note,note_pinned,session,time,minutes,activity,load,during_start,during_end,"
             "during_pattern,during_sharp,hour_after_pain,hour_after_tighter\r\n");
 }
 

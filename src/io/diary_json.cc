@@ -3,6 +3,7 @@
 #include <initializer_list>
 #include <map>
 
+#include "backsignal/core/fields.h"
 #include "backsignal/io/checkin_json.h"
 #include "json_util.h"
 #include "measures_json_util.h"
@@ -31,6 +32,12 @@ class DiaryReader {
   std::optional<Day> ReadDay(const std::string& path, const json& v);
   std::optional<Morning> ReadMorning(const std::string& path, const json& v);
   Context ReadContext(const std::string& path, const json& v);
+  // One field's JSON value as its kind takes it and CheckField accepts it; else a problem at
+  // `path` and nothing.
+  std::optional<FieldValue> ReadField(const FieldSpec& f, const std::string& path, const json& v);
+  // A session's loads: a list of names, each known and listed once.
+  std::optional<FieldValue> ReadLoads(const FieldSpec& f, const std::string& path, const json& v);
+  void ReadSessionPart(const std::string& path, const json& v, std::string_view part, Session& s);
   std::optional<Session> ReadSession(const std::string& path, const json& v);
   HourAfter ReadHourAfter(const std::string& path, const json& v);
   std::optional<std::string> ReadText(const std::string& path, const json& v, size_t max_chars);
@@ -38,32 +45,40 @@ class DiaryReader {
     problems_.Add((path.empty() ? "$" : path) + ": " + message);
   }
   bool CheckObject(const std::string& path, const json& obj,
-                   std::initializer_list<std::string_view> allowed, std::string_view what);
+                   std::span<const std::string_view> allowed, std::string_view what);
+  bool CheckObject(const std::string& path, const json& obj,
+                   std::initializer_list<std::string_view> allowed, std::string_view what) {
+    return CheckObject(path, obj,
+                       std::span<const std::string_view>(allowed.begin(), allowed.size()), what);
+  }
 
  private:
   void WrongType(const std::string& path, const json& v, std::string_view expected) {
     Problem(path, DescribeJson(v) + " is the wrong type; expected " + std::string(expected));
   }
   std::optional<Score> ReadScore(const std::string& path, const json& v);
-  std::optional<bool> ReadBool(const std::string& path, const json& v);
 
   ProblemList problems_{kMaxListedProblems};
 };
 
-std::string Join(std::initializer_list<std::string_view> names) {
-  std::string out;
-  size_t i = 0;
-  for (std::string_view n : names) {
-    if (i > 0) out += (i + 1 == names.size()) ? " or " : ", ";
-    out += n;
-    ++i;
+// The keys a JSON object may hold: the fields in `part` ("" for the record itself), and for
+// the record the objects its other fields sit in ("during", "hour_after").
+template <typename R>
+std::vector<std::string_view> KeysOf(std::span<const Field<R>> fields, std::string_view part) {
+  std::vector<std::string_view> keys;
+  for (const Field<R>& f : fields) {
+    const std::string_view key = f.spec.json_object == part ? f.spec.json_key
+                                 : part.empty()             ? f.spec.json_object
+                                                            : std::string_view();
+    if (!key.empty() && std::find(keys.begin(), keys.end(), key) == keys.end()) {
+      keys.push_back(key);
+    }
   }
-  return out;
+  return keys;
 }
 
 bool DiaryReader::CheckObject(const std::string& path, const json& obj,
-                              std::initializer_list<std::string_view> allowed,
-                              std::string_view what) {
+                              std::span<const std::string_view> allowed, std::string_view what) {
   if (!obj.is_object()) {
     WrongType(path, obj, what);
     return false;
@@ -72,7 +87,7 @@ bool DiaryReader::CheckObject(const std::string& path, const json& obj,
     bool known = false;
     for (std::string_view a : allowed) known = known || a == it.key();
     if (!known) {
-      Problem(Sub(path, it.key()), "unknown key; expected " + Join(allowed));
+      Problem(Sub(path, it.key()), "unknown key; expected " + JoinChoices(allowed));
     }
   }
   return true;
@@ -89,14 +104,6 @@ std::optional<Score> DiaryReader::ReadScore(const std::string& path, const json&
     return std::nullopt;
   }
   return *s;
-}
-
-std::optional<bool> DiaryReader::ReadBool(const std::string& path, const json& v) {
-  if (!v.is_boolean()) {
-    WrongType(path, v, "true or false");
-    return std::nullopt;
-  }
-  return v.get<bool>();
 }
 
 std::optional<std::string> DiaryReader::ReadText(const std::string& path, const json& v,
@@ -134,172 +141,157 @@ std::optional<Morning> DiaryReader::ReadMorning(const std::string& path, const j
   return ok ? std::optional<Morning>(m) : std::nullopt;
 }
 
+std::optional<FieldValue> DiaryReader::ReadField(const FieldSpec& f, const std::string& path,
+                                                 const json& v) {
+  FieldValue raw;
+  switch (f.kind) {
+    case FieldKind::kScore:
+    case FieldKind::kNumber:
+    case FieldKind::kWhole:
+      if (!v.is_number()) return WrongType(path, v, Expects(f)), std::nullopt;
+      raw = v.get<double>();
+      break;
+    case FieldKind::kFlag:
+      if (!v.is_boolean()) return WrongType(path, v, Expects(f)), std::nullopt;
+      raw = v.get<bool>();
+      break;
+    case FieldKind::kText:
+    case FieldKind::kChoice:
+    case FieldKind::kTime:
+      if (!v.is_string()) return WrongType(path, v, Expects(f)), std::nullopt;
+      raw = v.get<std::string>();
+      break;
+    case FieldKind::kTags: {
+      if (!v.is_array()) return WrongType(path, v, Expects(f)), std::nullopt;
+      std::vector<std::string> names;
+      bool ok = true;
+      for (size_t i = 0; i < v.size(); ++i) {
+        if (v[i].is_string()) {
+          names.push_back(v[i].get<std::string>());
+        } else {
+          WrongType(path + "[" + std::to_string(i) + "]", v[i], "text (a factor's name)");
+          ok = false;
+        }
+      }
+      if (!ok) return std::nullopt;
+      raw = std::move(names);
+      break;
+    }
+    case FieldKind::kLoads:
+      return ReadLoads(f, path, v);
+  }
+  auto checked = CheckField(f, raw);
+  if (checked) return std::move(*checked);
+  const std::string& e = checked.error();
+  if (f.kind == FieldKind::kChoice || f.kind == FieldKind::kTime) {
+    Problem(path, DescribeJson(v) + " " + e);
+  } else if (f.kind == FieldKind::kTags && e.starts_with("[") &&
+             e.find("]: ") != std::string::npos) {
+    const size_t colon = e.find("]: ");
+    Problem(path + e.substr(0, colon + 1), e.substr(colon + 3));  // "[1]: ..." names the factor
+  } else if (f.kind == FieldKind::kTags && e.starts_with(": ")) {
+    Problem(path, e.substr(2));
+  } else {
+    Problem(path, e);
+  }
+  return std::nullopt;
+}
+
+std::optional<FieldValue> DiaryReader::ReadLoads(const FieldSpec& f, const std::string& path,
+                                                 const json& v) {
+  if (!v.is_array()) return WrongType(path, v, Expects(f)), std::nullopt;
+  LoadSet set;
+  bool ok = true;
+  for (size_t i = 0; i < v.size(); ++i) {
+    const std::string p = path + "[" + std::to_string(i) + "]";
+    if (!v[i].is_string()) {
+      WrongType(p, v[i], "one of rotation, breathing_under_load, arms_away");
+      ok = false;
+    } else if (auto load = ParseLoad(v[i].get<std::string>()); !load) {
+      Problem(p, DescribeJson(v[i]) + " " + load.error());
+      ok = false;
+    } else if (set.Has(*load)) {
+      Problem(p, DescribeJson(v[i]) + " is listed twice; each load once");
+      ok = false;
+    } else {
+      set.Add(*load);
+    }
+  }
+  if (!ok) return std::nullopt;
+  std::vector<std::string> names;
+  for (Load l : kAllLoads) {
+    if (set.Has(l)) names.emplace_back(LoadName(l));
+  }
+  return names.empty() ? FieldValue() : FieldValue(std::move(names));
+}
+
 Context DiaryReader::ReadContext(const std::string& path, const json& v) {
   Context c;
-  if (!CheckObject(path, v,
-                   {"sitting_hours", "prolonged_position", "upper_body_tension", "sleep_hours",
-                    "sleep_quality", "painkillers", "painkiller_name", "stress", "tags"},
-                   "an object (the day's context)")) {
+  if (!CheckObject(path, v, KeysOf(ContextFields(), ""), "an object (the day's context)")) {
     return c;
   }
-  auto hours = [&](const char* key, auto validate, std::optional<double>& out) {
-    if (!v.contains(key)) return;
-    const json& h = v[key];
-    if (!h.is_number()) {
-      WrongType(Sub(path, key), h, "a number of hours from 0 to 24");
-    } else if (auto ok = validate(h.template get<double>())) {
-      out = *ok;
+  for (const Field<Context>& f : ContextFields()) {
+    auto it = v.find(f.spec.json_key);
+    if (it == v.end()) continue;
+    if (auto value = ReadField(f.spec, Sub(path, f.spec.json_key), *it)) f.set(c, *value);
+  }
+  // A painkiller's name says some were taken, and cannot stand beside a no.
+  if (c.painkiller_name) {
+    if (c.painkillers == false) {
+      Problem(Sub(path, "painkiller_name"),
+              "a painkiller's name with painkillers: false; leave the name out or say true");
     } else {
-      Problem(Sub(path, key), ok.error());
-    }
-  };
-  hours("sitting_hours", ValidateSittingHours, c.sitting_hours);
-  hours("sleep_hours", ValidateSleepHours, c.sleep_hours);
-  if (v.contains("prolonged_position")) {
-    c.prolonged_position = ReadBool(Sub(path, "prolonged_position"), v["prolonged_position"]);
-  }
-  auto score = [&](const char* key, std::optional<Score>& out) {
-    if (v.contains(key)) out = ReadScore(Sub(path, key), v[key]);
-  };
-  score("upper_body_tension", c.upper_body_tension);
-  score("sleep_quality", c.sleep_quality);
-  score("stress", c.stress);
-  if (v.contains("painkillers")) {
-    c.painkillers = ReadBool(Sub(path, "painkillers"), v["painkillers"]);
-  }
-  if (v.contains("painkiller_name")) {
-    c.painkiller_name =
-        ReadText(Sub(path, "painkiller_name"), v["painkiller_name"], kMaxPainkillerChars);
-    if (c.painkiller_name) {
-      if (c.painkillers == false) {
-        Problem(Sub(path, "painkiller_name"),
-                "a painkiller's name with painkillers: false; leave the name out or say true");
-      } else {
-        c.painkillers = true;  // a name says some were taken
-      }
-    }
-  }
-  if (v.contains("tags")) {
-    const json& t = v["tags"];
-    const std::string at = Sub(path, "tags");
-    if (!t.is_array()) {
-      WrongType(at, t, "a list of your own factors, like [\"long drive\"]");
-    } else {
-      std::vector<std::string> tags;
-      bool ok = true;
-      for (size_t i = 0; i < t.size(); ++i) {
-        if (!t[i].is_string()) {
-          WrongType(at + "[" + std::to_string(i) + "]", t[i], "text (a factor's name)");
-          ok = false;
-        } else {
-          tags.push_back(t[i].get<std::string>());
-        }
-      }
-      if (ok) {
-        if (auto valid = ValidateTags(tags)) {
-          c.tags = std::move(*valid);  // may be empty: a patch that clears them
-        } else {
-          const std::string& e = valid.error();
-          const size_t colon = e.find("]: ");
-          if (e.starts_with("[") && colon != std::string::npos) {
-            Problem(at + e.substr(0, colon + 1), e.substr(colon + 3));
-          } else {
-            Problem(at, e.substr(2));
-          }
-        }
-      }
+      c.painkillers = true;
     }
   }
   return c;
 }
 
+// What a session's check-in objects are, for a message about one that is not an object.
+std::string_view PartDescription(std::string_view part) {
+  if (part == "during") return "an object (the during check-in)";
+  if (part == "hour_after") return "an object (the hour-after check-in)";
+  return "an object (one session)";
+}
+
+// The session's fields in the JSON object `part` ("" for the session itself), into `s`.
+void DiaryReader::ReadSessionPart(const std::string& path, const json& v, std::string_view part,
+                                  Session& s) {
+  for (const Field<Session>& f : SessionFields()) {
+    if (f.spec.json_object != part) continue;
+    auto it = v.find(f.spec.json_key);
+    if (it == v.end()) continue;
+    if (auto value = ReadField(f.spec, Sub(path, f.spec.json_key), *it)) f.set(s, *value);
+  }
+}
+
 std::optional<Session> DiaryReader::ReadSession(const std::string& path, const json& v) {
-  if (!CheckObject(path, v, {"time", "minutes", "activity", "load", "during", "hour_after"},
-                   "an object (one session)")) {
+  if (!CheckObject(path, v, KeysOf(SessionFields(), ""), PartDescription(""))) {
     return std::nullopt;
   }
   Session s;
-  if (v.contains("time")) {
-    const json& t = v["time"];
-    if (!t.is_string()) {
-      WrongType(Sub(path, "time"), t, "a time as \"HH:MM\"");
-    } else if (auto tod = TimeOfDay::Parse(t.get<std::string>())) {
-      s.time = *tod;
-    } else {
-      Problem(Sub(path, "time"), DescribeJson(t) + " " + tod.error());
+  ReadSessionPart(path, v, "", s);
+  for (std::string_view part : {"during", "hour_after"}) {
+    auto it = v.find(part);
+    if (it == v.end()) continue;
+    const std::string p = Sub(path, part);
+    if (CheckObject(p, *it, KeysOf(SessionFields(), part), PartDescription(part))) {
+      ReadSessionPart(p, *it, part, s);
     }
   }
-  if (v.contains("minutes")) {
-    const json& m = v["minutes"];
-    if (!m.is_number()) {
-      WrongType(Sub(path, "minutes"), m, "a whole number of minutes from 1 to 600");
-    } else if (auto ok = ValidateMinutes(m.get<double>())) {
-      s.minutes = *ok;
-    } else {
-      Problem(Sub(path, "minutes"), ok.error());
-    }
-  }
-  if (v.contains("activity")) {
-    s.activity = ReadText(Sub(path, "activity"), v["activity"], kMaxActivityChars);
-  }
-  if (v.contains("load")) {
-    const json& l = v["load"];
-    if (!l.is_array()) {
-      WrongType(Sub(path, "load"), l, "a list of rotation, breathing_under_load, arms_away");
-    } else {
-      for (size_t i = 0; i < l.size(); ++i) {
-        const std::string p = Sub(path, "load") + "[" + std::to_string(i) + "]";
-        if (!l[i].is_string()) {
-          WrongType(p, l[i], "one of rotation, breathing_under_load, arms_away");
-          continue;
-        }
-        auto load = ParseLoad(l[i].get<std::string>());
-        if (!load) {
-          Problem(p, DescribeJson(l[i]) + " " + load.error());
-        } else if (s.load.Has(*load)) {
-          Problem(p, DescribeJson(l[i]) + " is listed twice; each load once");
-        } else {
-          s.load.Add(*load);
-        }
-      }
-    }
-  }
-  if (v.contains("during")) {
-    const json& d = v["during"];
-    const std::string p = Sub(path, "during");
-    if (CheckObject(p, d, {"start", "end", "pattern", "sharp"},
-                    "an object (the during check-in)")) {
-      if (d.contains("start")) s.during.start = ReadScore(Sub(p, "start"), d["start"]);
-      if (d.contains("end")) s.during.end = ReadScore(Sub(p, "end"), d["end"]);
-      if (d.contains("pattern")) {
-        const json& pat = d["pattern"];
-        if (!pat.is_string()) {
-          WrongType(Sub(p, "pattern"), pat, "stable, building or eased");
-        } else if (auto pp = ParsePattern(pat.get<std::string>())) {
-          s.during.pattern = *pp;
-        } else {
-          Problem(Sub(p, "pattern"), DescribeJson(pat) + " " + pp.error());
-        }
-      }
-      if (d.contains("sharp")) s.during.sharp = ReadBool(Sub(p, "sharp"), d["sharp"]);
-    }
-  }
-  if (v.contains("hour_after"))
-    s.hour_after = ReadHourAfter(Sub(path, "hour_after"), v["hour_after"]);
   return s;
 }
 
 HourAfter DiaryReader::ReadHourAfter(const std::string& path, const json& h) {
-  HourAfter out;
-  if (CheckObject(path, h, {"pain", "tighter"}, "an object (the hour-after check-in)")) {
-    if (h.contains("pain")) out.pain = ReadScore(Sub(path, "pain"), h["pain"]);
-    if (h.contains("tighter")) out.tighter = ReadBool(Sub(path, "tighter"), h["tighter"]);
+  Session s;
+  if (CheckObject(path, h, KeysOf(SessionFields(), "hour_after"), PartDescription("hour_after"))) {
+    ReadSessionPart(path, h, "hour_after", s);
   }
-  return out;
+  return s.hour_after;
 }
 
 std::optional<Day> DiaryReader::ReadDay(const std::string& path, const json& v) {
-  if (!CheckObject(path, v, {"date", "morning", "context", "sessions", "note"},
+  if (!CheckObject(path, v, {"date", "morning", "context", "sessions", "note", "note_pinned"},
                    "an object (one day)")) {
     return std::nullopt;
   }
@@ -335,6 +327,16 @@ std::optional<Day> DiaryReader::ReadDay(const std::string& path, const json& v) 
     }
   }
   if (v.contains("note")) day.note = ReadText(Sub(path, "note"), v["note"], kMaxNoteChars);
+  if (v.contains("note_pinned")) {
+    if (!v["note_pinned"].is_boolean()) {
+      WrongType(Sub(path, "note_pinned"), v["note_pinned"], "true or false");
+    } else {
+      day.note_pinned = v["note_pinned"].get<bool>();
+      if (day.note_pinned && !v.contains("note")) {
+        Problem(Sub(path, "note_pinned"), "a pin needs a note");
+      }
+    }
+  }
   return ok ? std::optional<Day>(std::move(day)) : std::nullopt;
 }
 
@@ -401,6 +403,28 @@ std::optional<Error> DiaryReader::Refusal(std::string_view what) {
   return problems_.Refusal(std::string(what));
 }
 
+// One field's value in JSON.
+ordered_json FieldJson(const FieldValue& v) {
+  if (const double* d = std::get_if<double>(&v)) return io::NumberJson(*d);
+  if (const bool* b = std::get_if<bool>(&v)) return *b;
+  if (const std::string* t = std::get_if<std::string>(&v)) return *t;
+  if (const auto* l = std::get_if<std::vector<std::string>>(&v)) return *l;
+  return nullptr;
+}
+
+// A record's fields, in the table's order, each in its object ("during": {...}).
+template <typename R>
+ordered_json FieldsJson(std::span<const Field<R>> fields, const R& record) {
+  ordered_json out = ordered_json::object();
+  for (const Field<R>& f : fields) {
+    const FieldValue v = f.get(record);
+    if (std::holds_alternative<std::monostate>(v)) continue;
+    ordered_json& at = f.spec.json_object.empty() ? out : out[std::string(f.spec.json_object)];
+    at[std::string(f.spec.json_key)] = FieldJson(v);
+  }
+  return out;
+}
+
 ordered_json DayJson(const Day& day) {
   ordered_json d;
   d["date"] = day.date.ToString();
@@ -410,53 +434,14 @@ ordered_json DayJson(const Day& day) {
     if (day.morning->stiffness) m["stiffness"] = io::ScoreJson(*day.morning->stiffness);
     d["morning"] = std::move(m);
   }
-  if (!day.context.empty()) {
-    ordered_json c;
-    const Context& ctx = day.context;
-    if (ctx.sitting_hours) c["sitting_hours"] = io::NumberJson(*ctx.sitting_hours);
-    if (ctx.prolonged_position) c["prolonged_position"] = *ctx.prolonged_position;
-    if (ctx.upper_body_tension) c["upper_body_tension"] = io::ScoreJson(*ctx.upper_body_tension);
-    if (ctx.sleep_hours) c["sleep_hours"] = io::NumberJson(*ctx.sleep_hours);
-    if (ctx.sleep_quality) c["sleep_quality"] = io::ScoreJson(*ctx.sleep_quality);
-    if (ctx.painkillers) c["painkillers"] = *ctx.painkillers;
-    if (ctx.painkiller_name) c["painkiller_name"] = *ctx.painkiller_name;
-    if (ctx.stress) c["stress"] = io::ScoreJson(*ctx.stress);
-    if (ctx.tags) c["tags"] = *ctx.tags;
-    d["context"] = std::move(c);
-  }
+  if (!day.context.empty()) d["context"] = FieldsJson(ContextFields(), day.context);
   if (!day.sessions.empty()) {
     ordered_json list = ordered_json::array();
-    for (const Session& s : day.sessions) {
-      ordered_json j = ordered_json::object();
-      if (s.time) j["time"] = s.time->ToString();
-      if (s.minutes) j["minutes"] = *s.minutes;
-      if (s.activity) j["activity"] = *s.activity;
-      if (!s.load.empty()) {
-        ordered_json loads = ordered_json::array();
-        for (Load l : kAllLoads) {
-          if (s.load.Has(l)) loads.push_back(std::string(LoadName(l)));
-        }
-        j["load"] = std::move(loads);
-      }
-      if (!s.during.empty()) {
-        ordered_json du;
-        if (s.during.start) du["start"] = io::ScoreJson(*s.during.start);
-        if (s.during.end) du["end"] = io::ScoreJson(*s.during.end);
-        if (s.during.pattern) du["pattern"] = std::string(PatternName(*s.during.pattern));
-        if (s.during.sharp) du["sharp"] = *s.during.sharp;
-        j["during"] = std::move(du);
-      }
-      if (!s.hour_after.empty()) {
-        ordered_json h;
-        if (s.hour_after.pain) h["pain"] = io::ScoreJson(*s.hour_after.pain);
-        if (s.hour_after.tighter) h["tighter"] = *s.hour_after.tighter;
-        j["hour_after"] = std::move(h);
-      }
-      list.push_back(std::move(j));
-    }
+    for (const Session& s : day.sessions) list.push_back(FieldsJson(SessionFields(), s));
     d["sessions"] = std::move(list);
   }
   if (day.note) d["note"] = *day.note;
+  if (day.note_pinned) d["note_pinned"] = true;
   return d;
 }
 
@@ -508,9 +493,7 @@ Result<Context> ParseContextJson(std::string_view text) {
   return ParseBody<Context>(text, "context", [](DiaryReader& r, const json& doc) {
     Context c = r.ReadContext("", doc);
     if (c.empty() && doc.is_object() && doc.empty()) {
-      r.Problem("",
-                "empty; give sitting_hours, prolonged_position, upper_body_tension, sleep_hours, "
-                "sleep_quality, painkillers, painkiller_name, stress or tags");
+      r.Problem("", "empty; give " + JoinChoices(KeysOf(ContextFields(), "")));
     }
     return std::optional<Context>(c);
   });
@@ -529,29 +512,32 @@ Result<SessionPatch> ParseSessionPatchJson(std::string_view text) {
   return ParseBody<SessionPatch>(text, "session", [](DiaryReader& r, const json& doc) {
     std::optional<Session> s = r.ReadSession("", doc);
     if (!s) return std::optional<SessionPatch>();
-    SessionPatch p;
-    p.time = s->time;
-    p.minutes = s->minutes;
-    p.activity = s->activity;
-    if (doc.contains("load")) p.load = s->load;
-    p.during = s->during;
-    p.hour_after = s->hour_after;
-    return std::optional<SessionPatch>(p);
+    return std::optional<SessionPatch>(PatchFrom(*s, doc.contains("load")));
   });
 }
 
-Result<std::string> ParseNoteJson(std::string_view text) {
-  return ParseBody<std::string>(text, "note", [](DiaryReader& r, const json& doc) {
-    if (!r.CheckObject("", doc, {"note"}, "an object {\"note\": \"...\"}")) {
-      return std::optional<std::string>();
+Result<NoteBody> ParseNoteJson(std::string_view text) {
+  return ParseBody<NoteBody>(text, "note", [](DiaryReader& r, const json& doc) {
+    if (!r.CheckObject("", doc, {"note", "pinned"},
+                       "an object {\"note\": \"...\", \"pinned\": true}")) {
+      return std::optional<NoteBody>();
     }
     if (!doc.contains("note")) {
       r.Problem("note", "missing; expected the note's text");
-      return std::optional<std::string>();
+      return std::optional<NoteBody>();
     }
     auto t = r.ReadText("note", doc["note"], kMaxNoteChars);
     if (!t && doc["note"].is_string()) r.Problem("note", "empty; to remove a note, DELETE it");
-    return t;
+    std::optional<bool> pinned;
+    if (doc.contains("pinned")) {
+      if (!doc["pinned"].is_boolean()) {
+        r.Problem("pinned", "expected true or false");
+        return std::optional<NoteBody>();
+      }
+      pinned = doc["pinned"].get<bool>();
+    }
+    if (!t) return std::optional<NoteBody>();
+    return std::optional<NoteBody>(NoteBody{*t, pinned});
   });
 }
 

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "backsignal/core/fields.h"
 #include "backsignal/io/ids.h"
 #include "backsignal/io/zone.h"
 #include "json_util.h"
@@ -53,6 +54,26 @@ std::string_view CategoryDisplay(std::string_view code) {
 }
 
 Json Ref(const std::string& uuid) { return {{"reference", "urn:uuid:" + uuid}}; }
+
+// A field's value on an Observation or a component: value[x] by its kind.
+void AddValue(Json& at, const FieldSpec& f, const FieldValue& v) {
+  if (const double* d = std::get_if<double>(&v)) {
+    if (f.kind == FieldKind::kScore) {
+      at["valueQuantity"] = ScoreQuantity(Score::FromHalves(static_cast<int>(std::lround(*d * 2))));
+    } else {
+      at["valueQuantity"] = {
+          {"value", *d}, {"unit", f.fhir_unit}, {"system", kUcum}, {"code", f.fhir_unit}};
+    }
+  } else if (const bool* b = std::get_if<bool>(&v)) {
+    at["valueBoolean"] = *b;
+  } else if (const std::string* t = std::get_if<std::string>(&v)) {
+    if (f.kind == FieldKind::kChoice) {
+      at["valueCodeableConcept"] = Own(*t, *t);
+    } else {
+      at["valueString"] = *t;
+    }
+  }
+}
 
 class Builder {
  public:
@@ -133,60 +154,38 @@ class Builder {
       }
       Add(std::move(obs));
     }
-    if (day.context.sleep_hours) {
-      // LOINC 93832-4 Sleep duration: the night that ended on this morning.
-      Json obs = Observation(d + "/sleep", "context",
-                             Concept(Coding(kLoinc, "93832-4", "Sleep duration")));
-      obs["effectiveDateTime"] = d;
-      obs["valueQuantity"] = {
-          {"value", *day.context.sleep_hours}, {"unit", "h"}, {"system", kUcum}, {"code", "h"}};
-      Add(std::move(obs));
+    // The day's context: each field (core/fields.h) an Observation of its own (sleep
+    // duration, with its LOINC code) or a component of the day's context Observation.
+    Json comps = Json::array();
+    for (const Field<Context>& f : ContextFields()) {
+      const FieldValue v = f.get(day.context);
+      if (std::holds_alternative<std::monostate>(v)) continue;
+      if (f.spec.fhir == FhirPlace::kObservation) {
+        // Its id keeps the name of the first exports ("sleep" for sleep_hours).
+        const std::string id = f.spec.name == "sleep_hours" ? "sleep" : std::string(f.spec.name);
+        Json obs = Observation(d + "/" + id, "context",
+                               Concept(Coding(kLoinc, f.spec.fhir_code, f.spec.fhir_display)));
+        obs["effectiveDateTime"] = d;
+        AddValue(obs, f.spec, v);
+        Add(std::move(obs));
+        continue;
+      }
+      if (f.spec.fhir != FhirPlace::kComponent) continue;
+      const Json code = Own(f.spec.fhir_code, f.spec.fhir_display);
+      if (const auto* list = std::get_if<std::vector<std::string>>(&v)) {
+        for (const std::string& item : *list) {  // one component each, in the day's order
+          comps.push_back({{"code", code}, {"valueString", item}});
+        }
+        continue;
+      }
+      Json comp = {{"code", code}};
+      AddValue(comp, f.spec, v);
+      comps.push_back(std::move(comp));
     }
-    Context rest = day.context;
-    rest.sleep_hours.reset();
-    if (!rest.empty()) {
+    if (!comps.empty()) {
       Json obs =
           Observation(d + "/context", "context", Own("day_context", "What else loaded the back"));
       obs["effectiveDateTime"] = d;
-      Json comps = Json::array();
-      if (day.context.sitting_hours) {
-        comps.push_back({{"code", Own("sitting_hours", "Sustained sitting")},
-                         {"valueQuantity",
-                          {{"value", *day.context.sitting_hours},
-                           {"unit", "h"},
-                           {"system", kUcum},
-                           {"code", "h"}}}});
-      }
-      if (day.context.prolonged_position) {
-        comps.push_back({{"code", Own("prolonged_position", "Long spells in one position")},
-                         {"valueBoolean", *day.context.prolonged_position}});
-      }
-      if (day.context.upper_body_tension) {
-        comps.push_back({{"code", Own("upper_body_tension", "Upper-body tension")},
-                         {"valueQuantity", ScoreQuantity(*day.context.upper_body_tension)}});
-      }
-      const Context& c = day.context;
-      if (c.sleep_quality) {
-        comps.push_back(
-            {{"code", Own("sleep_quality", "How well they slept (0-10, 10 = very well)")},
-             {"valueQuantity", ScoreQuantity(*c.sleep_quality)}});
-      }
-      if (c.painkillers) {
-        comps.push_back({{"code", Own("painkillers", "Took something for the pain")},
-                         {"valueBoolean", *c.painkillers}});
-      }
-      if (c.painkiller_name) {
-        comps.push_back({{"code", Own("painkiller_name", "What they took for the pain")},
-                         {"valueString", *c.painkiller_name}});
-      }
-      if (c.stress) {
-        comps.push_back(
-            {{"code", Own("stress", "Stress")}, {"valueQuantity", ScoreQuantity(*c.stress)}});
-      }
-      for (const std::string& tag : c.tags.value_or(std::vector<std::string>{})) {
-        comps.push_back(
-            {{"code", Own("own_factor", "A factor of the person's own")}, {"valueString", tag}});
-      }
       obs["component"] = std::move(comps);
       Add(std::move(obs));
     }
@@ -194,6 +193,11 @@ class Builder {
       Json obs = Observation(d + "/note", "note", Own("day_note", "Note for the day"));
       obs["effectiveDateTime"] = d;
       obs["valueString"] = *day.note;
+      if (day.note_pinned) {
+        obs["component"] = Json::array(
+            {{{"code", Own("note_pinned", "Pinned by the person: shown on every report")},
+              {"valueBoolean", true}}});
+      }
       Add(std::move(obs));
     }
     for (size_t i = 0; i < day.sessions.size(); ++i) AddSession(day, i);

@@ -1,10 +1,12 @@
-// Pieces of the clinician's report kept apart from its layout: HTML escaping and the line on
-// sleep, stress, painkillers and the person's own factors (the stylesheet is style.cc). Private
-// to the report module.
+// Pieces of the clinician's report kept apart from its layout: HTML escaping, the line on
+// sleep, stress, painkillers, the person's own factors and falls or injuries, and the thresholds
+// in force (the stylesheet is style.cc). Private to the report module.
 #include "parts.h"
 
+#include <cctype>
 #include <cmath>
 
+#include "backsignal/reading/reading.h"
 #include "backsignal/words/words.h"
 
 namespace backsignal::report_detail {
@@ -43,6 +45,7 @@ std::string OtherFactorsHtml(const Diary& diary, const Settings& s, Date from, D
   int nights = 0, short_nights = 0, stress_days = 0, high_stress = 0, pk_days = 0;
   double sleep_sum = 0, stress_sum = 0;
   std::vector<std::pair<std::string, int>> names, tags;
+  std::vector<std::string> injuries;  // "a fall on Mon 23 Nov"
   auto count = [](std::vector<std::pair<std::string, int>>& list, const std::string& key) {
     for (auto& [k, n] : list) {
       if (k == key) {
@@ -70,6 +73,13 @@ std::string OtherFactorsHtml(const Diary& diary, const Settings& s, Date from, D
       if (c.painkiller_name) count(names, *c.painkiller_name);
     }
     for (const std::string& t : c.tags.value_or(std::vector<std::string>{})) count(tags, t);
+    if (c.injury) {
+      injuries.push_back(*c.injury == Injury::kFall
+                             // TRANSLATORS: {date} is a day ("Mon 23 Nov").
+                             ? loc.Tr("a fall on {date}", {Arg("date", loc.Day(d.date))})
+                             // TRANSLATORS: {date} is a day ("Mon 23 Nov").
+                             : loc.Tr("another injury on {date}", {Arg("date", loc.Day(d.date))}));
+    }
   }
   auto one_decimal = [&loc](double v) { return loc.Number(std::round(v * 10) / 10); };
   // TRANSLATORS: a count of days in the report's line on other factors.
@@ -112,10 +122,57 @@ std::string OtherFactorsHtml(const Diary& diary, const Settings& s, Date from, D
     }
     parts.push_back(label(loc.TrC("label", "Own factors:")) + Esc(p) + ".");
   }
+  if (!injuries.empty()) {
+    parts.push_back(label(loc.TrC("label", "Falls or injuries:")) + Esc(loc.List(injuries)) + ".");
+  }
   if (parts.empty()) return "";
   std::string h = "<p class=\"small\">";
   for (size_t i = 0; i < parts.size(); ++i) h += (i ? " " : "") + parts[i];
   return h + "</p>\n";
+}
+
+std::string ThresholdsHtml(const Settings& settings, bool all_default, const Locale& loc) {
+  const auto num = [&loc](double v) { return loc.Number(v); };
+  std::string h =
+      "<h2>" + Esc(loc.TrC("heading", "Thresholds in force")) + "</h2><ul class=\"thresholds\">";
+  // A source a clinician can follow: papers stay; "reading.md v3" becomes the rules' name.
+  const auto clinician_source = [](std::string_view source) {
+    std::string out(source);
+    for (size_t at; (at = out.find(" (docs/")) != std::string::npos;) {
+      const size_t end = out.find(')', at);
+      out.erase(at, end == std::string::npos ? std::string::npos : end - at + 1);
+    }
+    for (size_t at; (at = out.find("reading.md v")) != std::string::npos;) {
+      out.replace(at, 12, "backsignal reading rules v");
+    }
+    return out;
+  };
+  const Settings defaults;
+  for (const SettingInfo& info : AllSettings()) {
+    const double v = settings.*(info.field);
+    const bool changed = v != defaults.*(info.field);
+    std::string label(loc.tag() == "en" ? info.meaning : info.name);
+    label[0] = static_cast<char>(std::toupper(label[0]));
+    h += "<li" + std::string(changed ? "" : " class=\"dflt\"") + " title=\"" +
+         Esc(clinician_source(info.source)) + "\">" + Esc(label) + ": <b>" + num(v) + "</b>" +
+         // TRANSLATORS: {value} is the setting's default; {source} where it comes from (papers).
+         (changed ? " " + Esc(loc.Tr("(changed; default {value}; source: {source})",
+                                     {Arg("value", num(defaults.*(info.field))),
+                                      Arg("source", clinician_source(info.source))}))
+                  : "") +
+         "</li>";
+  }
+  h += "</ul><p class=\"small\"><span class=\"print-only\">" +
+       Esc(all_default ? loc.Tr("Every threshold is at its default.")
+                       : loc.Tr("Every threshold not listed is at its default.")) +
+       " </span>" +
+       // TRANSLATORS: {version} is the number of the reading rules (3).
+       Esc(loc.Tr("The defaults follow the published evidence on a meaningful change in pain "
+                  "(about 2 points, or 30%: Farrar et al., Pain 2001; Salaffi et al., Eur J Pain "
+                  "2004) and the reading rules, version {version}.",
+                  {Arg("version", kReadingRules)})) +
+       "</p>\n";
+  return h;
 }
 
 }  // namespace backsignal::report_detail

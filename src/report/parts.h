@@ -18,6 +18,12 @@ std::string Esc(std::string_view s);
 std::string OtherFactorsHtml(const Diary& diary, const Settings& s, Date from, Date to,
                              const Locale& loc);
 
+// The thresholds in force, each with its value, the source beside a changed one (every one's is
+// its tooltip); on paper only the changed ones, and a line saying the rest are at their defaults
+// (`all_default`: none changed). No file a clinician cannot open. Named in words in English; the
+// settings' meanings are not in the catalogues yet, so other languages name the setting.
+std::string ThresholdsHtml(const Settings& settings, bool all_default, const Locale& loc);
+
 // The weekly measures against four and eight weeks before, and the flares of [from, to]
 // (measures.cc), or "" when there are none; words about `person_name`.
 std::string MeasuresHtml(const Diary& diary, Date from, Date to, const std::string& person_name);

@@ -1,6 +1,7 @@
 #include "backsignal/report/report.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 
@@ -16,6 +17,7 @@ using report_detail::Esc;
 using report_detail::FlareRow;
 using report_detail::MeasuresHtml;
 using report_detail::OtherFactorsHtml;
+using report_detail::ThresholdsHtml;
 
 // Coordinates with one decimal: deterministic across machines, and small.
 std::string F(double v) {
@@ -405,13 +407,24 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
   }
   h += "</div></div>\n";
 
-  // The person's notes.
-  std::string notes;
+  // The person's notes: pinned ones under the verdict whatever their date, the others below.
+  std::string notes, pinned;
   for (const Day& d : diary.days) {
-    if (d.date < from || d.date > to || !d.note) continue;
-    // TRANSLATORS: a date before the day's note.
-    notes += "<p><b>" + Esc(loc.TrC("label", "{date}:", {Arg("date", loc.Day(d.date))})) + "</b> " +
-             Esc(*d.note) + "</p>";
+    if (!d.note || d.date > to) continue;
+    const std::string line =
+        "<p><b>" +
+        // TRANSLATORS: a date before the day's note.
+        Esc(loc.TrC("label", "{date}:", {Arg("date", loc.Day(d.date, d.date < from))})) + "</b> " +
+        Esc(*d.note) + "</p>";
+    if (d.note_pinned) {
+      pinned += line;
+    } else if (d.date >= from) {
+      notes += line;
+    }
+  }
+  if (!pinned.empty()) {
+    h += "<section class=\"notes pinned\"><h2>" + Esc(loc.TrC("heading", "Pinned notes")) +
+         "</h2>" + pinned + "</section>\n";
   }
 
   Frame wide{from, to};
@@ -554,34 +567,12 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
          "</h2><ul class=\"small\">" + assoc + "</ul></div>\n";
   }
 
-  // The thresholds in force: each name and value, with where it comes from beside any that
-  // was changed (every source is in docs/reading.md's settings table, and in a tooltip here).
-  // On paper only the changed ones are listed (two weeks fit one page), and a line says the rest
-  // are at their defaults; on screen, every one.
-  h += "<h2>" + Esc(loc.TrC("heading", "Thresholds in force")) + "</h2><ul class=\"thresholds\">";
-  const Settings defaults;
-  for (const SettingInfo& info : AllSettings()) {
-    const double v = settings.*(info.field);
-    const bool changed = v != defaults.*(info.field);
-    h += "<li" + std::string(changed ? "" : " class=\"dflt\"") + " title=\"" + Esc(info.source) +
-         "\"><b>" + Esc(info.name) + " " + num(v) + "</b>" +
-         (changed ? " " +
-                        Esc(loc.Tr("(changed; default {value}):",
-                                   {Arg("value", num(defaults.*(info.field)))})) +
-                        " " + Esc(info.source)
-                  : "") +
-         "</li>";
-  }
-  h += "</ul><p class=\"small\"><span class=\"print-only\">" +
-       Esc(r.non_default_settings.empty()
-               ? loc.Tr("Every threshold is at its default.")
-               : loc.Tr("Every threshold not listed is at its default.")) +
-       " </span>" +
-       Esc(loc.Tr("Where each threshold comes from: the Settings table of docs/reading.md.")) +
-       "</p>\n";
+  h += ThresholdsHtml(settings, r.non_default_settings.empty(), loc);
   h += "<footer>" +
+       // TRANSLATORS: {version} is the number of the reading rules (3).
        Esc(loc.Tr("Ratings 0 (none) to 10 (worst imaginable), read by backsignal's published "
-                  "rules (docs/reading.md). Not a diagnosis."));
+                  "reading rules (version {version}). Not a diagnosis.",
+                  {Arg("version", kReadingRules)}));
   // TRANSLATORS: {when} is the date and time the report was made.
   if (!o.generated.empty()) h += " " + Esc(loc.Tr("Generated {when}.", {Arg("when", o.generated)}));
   h += "</footer>\n</body>\n</html>\n";

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "backsignal/words/words.h"
 #include "test_diaries.h"
 
 #ifndef BACKSIGNAL_GOLDEN_DIR
@@ -95,13 +96,57 @@ TEST(ReportTest, ThePageIsSelfContainedAndHoldsWhatWasAskedFor) {
        {"Verdict: Exercise may be stirring things up", "Usual morning", "<svg", "Alerts",
         "Sharp or catching pain during rowing &lt;easy&gt; &amp; &quot;short&quot; on Fri 20 Mar",
         "Sessions", "rowing &lt;easy&gt; &amp; &quot;short&quot;",
-        "tight after the pool &lt;again&gt;", "Thresholds in force", "significant_change 2",
+        "tight after the pool &lt;again&gt;", "Thresholds in force",
+        "Points above the usual morning (pain or stiffness) that make a morning significantly "
+        "worse (a flare): <b>2</b>",
         "Farrar", "@page", "9 hours of sitting, unusual for them", "Next step:"}) {
     EXPECT_NE(html.find(part), std::string::npos) << part;
   }
   Settings changed;
   changed.significant_change = 2.5;
-  EXPECT_NE(RenderReportHtml(GoldenDiary(), changed, o).find("(changed; default 2)"),
+  EXPECT_NE(RenderReportHtml(GoldenDiary(), changed, o).find("(changed; default 2; source: Farrar"),
+            std::string::npos);
+}
+
+TEST(ReportTest, SettingsAreNamedInWordsAndPointNowhereAClinicianCannotOpen) {
+  ReportOptions o{.weeks = 2, .as_of = D("2026-03-28")};
+  const std::string html = RenderReportHtml(GoldenDiary(), Settings{}, o);
+  EXPECT_EQ(html.find("docs/"), std::string::npos);
+  EXPECT_EQ(html.find(".md"), std::string::npos);
+  for (const SettingInfo& info : AllSettings()) {
+    // No setting's code name reaches the clinician (the words say what it is).
+    if (info.name.find('_') == std::string_view::npos) continue;  // "stress" is also a word
+    EXPECT_EQ(html.find(">" + std::string(info.name)), std::string::npos) << info.name;
+    EXPECT_EQ(html.find(" " + std::string(info.name) + " "), std::string::npos) << info.name;
+  }
+}
+
+TEST(ReportTest, APinnedNoteShowsWhateverItsDateAndOnlyOnce) {
+  ReportOptions o{.weeks = 2, .as_of = D("2026-03-28")};
+  Diary d = GoldenDiary();
+  Day old{.date = D("2025-06-01"), .note = "GP says osteopenia", .note_pinned = true};
+  d.days.insert(d.days.begin(), old);
+  d.days.back().note = "pinned in the window";
+  d.days.back().note_pinned = true;
+  const std::string html = RenderReportHtml(d, Settings{}, o);
+  const size_t section = html.find("<h2>Pinned notes</h2>");
+  ASSERT_NE(section, std::string::npos);
+  EXPECT_NE(html.find("GP says osteopenia", section), std::string::npos);
+  EXPECT_NE(html.find("2025", section), std::string::npos) << "an old note's year is given";
+  const size_t in_window = html.find("pinned in the window");
+  ASSERT_NE(in_window, std::string::npos);
+  EXPECT_EQ(html.find("pinned in the window", in_window + 1), std::string::npos) << "once";
+  // Not pinned, an old note stays out of a report whose dates do not hold it.
+  d.days.front().note_pinned = false;
+  EXPECT_EQ(RenderReportHtml(d, Settings{}, o).find("GP says osteopenia"), std::string::npos);
+}
+
+TEST(ReportTest, FallsAndInjuriesAreListedWithTheirDates) {
+  ReportOptions o{.weeks = 2, .as_of = D("2026-03-28")};
+  Diary d = GoldenDiary();
+  d.days.back().context.injury = Injury::kFall;
+  const std::string html = RenderReportHtml(d, Settings{}, o);
+  EXPECT_NE(html.find("<b>Falls or injuries:</b> a fall on " + PersonDate(d.days.back().date)),
             std::string::npos);
 }
 

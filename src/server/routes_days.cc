@@ -101,6 +101,9 @@ std::string CheckinJson(const service::CheckinResult& r, bool advise, std::optio
     if (r.safety_again) j["safety_again"] = true;
     out += ",\"session\":" + std::to_string(*r.session) + ",\"signals\":" + Dump(j);
   }
+  // The safety questions again at once (a fall or an injury recorded; heavy breathing with pain
+  // building, also said under "signals").
+  if (r.safety_again) out += ",\"safety_again\":true";
   return out + "}";
 }
 
@@ -159,7 +162,7 @@ Edit ContextEdit(const Call& c) {
 Edit NoteEdit(const Call& c) {
   auto n = ParseNoteJson(c.req.body);
   if (!n) return Unexpected(n.error());
-  return service::NoteEdit(*n);
+  return service::NoteEdit(n->text, n->pinned);
 }
 
 Edit AddSessionEdit(const Call& c) {

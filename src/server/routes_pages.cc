@@ -3,6 +3,7 @@
 #include "app.h"
 #include "assets.h"
 #include "auth.h"
+#include "backsignal/io/fields_json.h"
 #include "backsignal/io/ids.h"
 #include "backsignal/service/exports.h"
 #include "backsignal/service/profile.h"
@@ -72,6 +73,12 @@ Result<HttpResponse> GetAsset(App&, Call& c) { return AssetResponse(c.req, c.req
 Result<HttpResponse> GetServiceWorker(App&, Call&) { return ServiceWorker(); }
 
 Result<HttpResponse> GetHealth(App&, Call&) { return Json(200, R"({"status":"ok"})"); }
+
+// The diary's fields, their bounds and words: the page builds its controls from them.
+Result<HttpResponse> GetFields(App&, Call&) {
+  static const std::string body = FieldsToJson();
+  return Json(200, body);
+}
 
 // Prometheus text format, to this machine only (behind a proxy: to the proxy's own host, so
 // the proxy must not pass /metrics on; docs/operations.md).
@@ -154,6 +161,7 @@ constexpr Route kPageRoutes[] = {
     PageFile("/assets/{rest*}", GetAsset),
     PageFile("/manifest.webmanifest", GetAsset),
     PageFile("/sw.js", GetServiceWorker),
+    PageFile("/api/v1/fields", GetFields),
     PageFile("/healthz", GetHealth),
     PageFile("/metrics", GetMetrics),
     {.method = "GET",

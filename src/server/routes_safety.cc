@@ -32,6 +32,7 @@ nlohmann::json StateJson(const SafetyState& s, const Locale& loc) {
   j["due"] = s.due ? nlohmann::json(std::string(Name(*s.due))) : nullptr;
   j["due_text"] = s.due ? SafetyReasonText(*s.due, loc) : "";
   j["prompt"] = s.due ? SafetyDuePrompt(*s.due, loc) : "";  // beside a reading
+  j["due_for_clinician"] = s.due ? SafetyDueForClinician(*s.due, loc) : "";
   j["advice"] = s.record ? SafetyAdvice(s.record->outcome, s.time_zone, loc) : "";
   j["emergency_number"] = EmergencyNumber(s.time_zone);
   j["emergency"] = EmergencyJson(s.time_zone);
@@ -58,8 +59,7 @@ HttpResponse ScreenResponse(const std::string& zone, const Locale& loc) {
     advice[std::string(Name(u))] = SafetyAdvice(u, zone, loc);
   }
   nlohmann::json reasons;
-  for (SafetyReason r : {SafetyReason::kFirstUse, SafetyReason::kKeepsRising,
-                         SafetyReason::kRepeatedSharp, SafetyReason::kBuildingWithBreathing}) {
+  for (SafetyReason r : kAllSafetyReasons) {
     reasons[std::string(Name(r))] = SafetyReasonText(r, loc);
   }
   return Json(200, Dump({{"intro", SafetyIntro(loc)},

@@ -4,6 +4,7 @@
 #include <future>
 #include <memory>
 
+#include "backsignal/core/fields.h"
 #include "backsignal/io/ids.h"
 #include "backsignal/service/readings.h"
 #include "backsignal/service/reminders.h"
@@ -66,21 +67,25 @@ DayEdit HourAfterEdit(std::optional<size_t> number, HourAfter after, bool replac
   };
 }
 
-DayEdit ContextEdit(const Context& context, bool merge) {
-  return [context, merge](Day& d) -> Touched {
+DayEdit ContextEdit(const Context& context, bool merge, std::vector<std::string> cleared) {
+  return [context, merge, cleared = std::move(cleared)](Day& d) -> Touched {
     if (merge) {
       MergeContext(d.context, context);
     } else {
       d.context = context;
       if (d.context.tags && d.context.tags->empty()) d.context.tags.reset();  // none
     }
+    for (const std::string& name : cleared) {
+      if (const Field<Context>* f = FindContextField(name)) f->set(d.context, FieldValue());
+    }
     return None();
   };
 }
 
-DayEdit NoteEdit(std::string note) {
-  return [note = std::move(note)](Day& d) -> Touched {
+DayEdit NoteEdit(std::string note, std::optional<bool> pinned) {
+  return [note = std::move(note), pinned](Day& d) -> Touched {
     d.note = note;
+    if (pinned) d.note_pinned = *pinned;
     return None();
   };
 }
@@ -115,10 +120,29 @@ Result<void> SessionSignals(DiaryTxn& txn, const Overrides& overrides, int64_t n
   if (out.during == DuringSignal::kBuilding && s.load.Has(Load::kBreathingUnderLoad)) {
     auto safety = txn.GetSafety();
     if (!safety) return Unexpected(safety.error());
-    out.safety_again = !*safety || now - std::max((*safety)->answered_at, (*safety)->cleared_at) >=
-                                       kRescreenSeconds;
+    out.safety_again =
+        out.safety_again || !*safety ||
+        now - std::max((*safety)->answered_at, (*safety)->cleared_at) >= kRescreenSeconds;
   }
   return {};
+}
+
+// Whether the check-in recorded a fall or an injury (a field that `rescreens`) the day did not
+// hold before, dated on or after the day the safety questions were answered (the check-in comes
+// after them): they are asked again at once.
+Result<bool> RecordedInjury(DiaryTxn& txn, const std::optional<Day>& before, const Day& day,
+                            std::string_view zone) {
+  bool added = false;
+  for (const Field<Context>& f : ContextFields()) {
+    if (!f.spec.rescreens) continue;
+    const FieldValue now = f.get(day.context);
+    added |=
+        !std::holds_alternative<std::monostate>(now) && (!before || f.get(before->context) != now);
+  }
+  if (!added) return false;
+  auto safety = txn.GetSafety();
+  if (!safety) return Unexpected(safety.error());
+  return !*safety || day.date >= DateAt((*safety)->answered_at, zone);
 }
 
 }  // namespace
@@ -190,6 +214,9 @@ void Checkin(const Service& service, PersonId person, Date date, DayEdit edit, C
           auto ok = txn.PutIdempotent(key, {options.fingerprint, date, out->session}, now);
           if (!ok) return ok;
         }
+        auto injury = RecordedInjury(txn, out->before, out->day, profile->time_zone);
+        if (!injury) return Unexpected(injury.error());
+        out->safety_again = *injury;
         return SessionSignals(txn, overrides, now, *out);
       },
       [out, done = std::move(done)](Result<void> ok) {

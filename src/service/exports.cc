@@ -109,10 +109,25 @@ Result<std::string> ReportFor(const Service& service, PersonId person,
   if (!safety) return Unexpected(safety.error());
   const int64_t answered = safety->record ? safety->record->answered_at : now;
   o.safety = SafetyReportText(safety->record, DateAt(answered, safety->time_zone), loc);
+  // Due again (a fall or an injury since the answers, say): the clinician reads why.
+  if (safety->record && safety->due) o.safety += " " + SafetyDueForClinician(*safety->due, loc);
   auto name = NameOf(service, person);
   if (!name) return Unexpected(name.error());
   o.person_name = *name;
-  return RenderReportHtml(snapshot->diary, *settings, o);
+  // Pinned notes older than the days read ("GP says osteopenia"): every report shows them. Only
+  // the date and the note are taken, so the reading is the same.
+  Diary diary = std::move(snapshot->diary);
+  const Date first = diary.days.empty() ? o.as_of : diary.days.front().date;
+  auto all = store->LoadDiary();
+  if (!all) return Unexpected(all.error());
+  std::vector<Day> pinned;
+  for (const Day& d : all->days) {
+    if (d.date < first && d.note_pinned) {
+      pinned.push_back(Day{.date = d.date, .note = d.note, .note_pinned = true});
+    }
+  }
+  diary.days.insert(diary.days.begin(), pinned.begin(), pinned.end());
+  return RenderReportHtml(diary, *settings, o);
 }
 
 Result<std::string> NameOf(const Service& service, PersonId person) {

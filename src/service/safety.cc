@@ -1,5 +1,7 @@
 #include "backsignal/service/safety.h"
 
+#include "backsignal/core/fields.h"
+#include "backsignal/service/clock.h"
 #include "backsignal/service/readings.h"
 #include "backsignal/service/today.h"
 #include "internal.h"
@@ -19,8 +21,21 @@ Error SafetyStopError(const SafetyRecord& r) {
       "clearance or answer the safety check again");
 }
 
-SafetyState SafetyStateFrom(std::optional<SafetyRecord> record, const Reading* reading,
-                            int64_t now) {
+std::optional<Date> InjuryAfterAnswers(Date answered_on, std::span<const Day> days) {
+  std::optional<Date> latest;
+  for (const Day& d : days) {
+    if (d.date <= answered_on) continue;
+    for (const Field<Context>& f : ContextFields()) {
+      if (f.spec.rescreens && !std::holds_alternative<std::monostate>(f.get(d.context))) {
+        if (!latest || d.date > *latest) latest = d.date;
+      }
+    }
+  }
+  return latest;
+}
+
+SafetyState SafetyStateFrom(std::optional<SafetyRecord> record, const Reading* reading, int64_t now,
+                            std::span<const Day> days, std::string_view zone) {
   SafetyState s;
   s.record = std::move(record);
   if (!s.record) {
@@ -28,7 +43,13 @@ SafetyState SafetyStateFrom(std::optional<SafetyRecord> record, const Reading* r
     return s;
   }
   s.stopped = Stops(*s.record);
-  if (s.stopped || reading == nullptr) return s;
+  if (s.stopped) return s;
+  // A fall or an injury since the answers: at once, whatever the week.
+  if (InjuryAfterAnswers(DateAt(s.record->answered_at, zone), days)) {
+    s.due = SafetyReason::kFallOrInjury;
+    return s;
+  }
+  if (reading == nullptr) return s;
   const int64_t last = std::max(s.record->answered_at, s.record->cleared_at);
   if (now - last < kRescreenSeconds) return s;  // at most once a week
   bool rising = false;
@@ -81,8 +102,10 @@ Result<SafetyState> SafetyStateOf(const Service& service, PersonId person) {
     if (!v) return Unexpected(v.error());
     view = *v;
   }
+  std::span<const Day> days;
+  if (view) days = view->snapshot.diary.days;
   SafetyState s = SafetyStateFrom(std::move(loaded->record), view ? &view->reading : nullptr,
-                                  service.clock().Now());
+                                  service.clock().Now(), days, loaded->zone);
   s.time_zone = loaded->zone;
   return s;
 }

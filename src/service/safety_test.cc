@@ -174,5 +174,61 @@ TEST(SafetyStateTest, AStopIsNotDueAgainItIsStopped) {
   EXPECT_FALSE(s.due.has_value());
 }
 
+// A fall or an injury (issue 19): the questions again at once, not once a week.
+Day FallOn(const char* date, Injury injury = Injury::kFall) {
+  Day d{.date = D(date)};
+  d.context.injury = injury;
+  return d;
+}
+
+TEST(SafetyStateTest, AFallAfterTheAnswersBringsTheQuestionsBackAtOnceOneBeforeThemDoesNot) {
+  SafetyRecord rec;
+  rec.answers = AllNo();
+  rec.answered_at = kNow - 86400;  // 2026-11-19, a day ago: well within the week
+  const std::vector<Day> after = {FallOn("2026-11-20", Injury::kOther)};
+  EXPECT_EQ(SafetyStateFrom(rec, nullptr, kNow, after).due, SafetyReason::kFallOrInjury);
+  // Before the answers, or on their day: they cover it (the check-in asked at once).
+  const std::vector<Day> before = {FallOn("2026-11-18")}, same = {FallOn("2026-11-19")};
+  EXPECT_FALSE(SafetyStateFrom(rec, nullptr, kNow, before).due.has_value());
+  EXPECT_FALSE(SafetyStateFrom(rec, nullptr, kNow, same).due.has_value());
+  // A stop is a stop, not a question due.
+  SafetyRecord stop = rec;
+  stop.outcome = Urgency::kSoon;
+  EXPECT_TRUE(SafetyStateFrom(stop, nullptr, kNow, after).stopped);
+  EXPECT_FALSE(SafetyStateFrom(stop, nullptr, kNow, after).due.has_value());
+  // The person's own date: 2026-11-19 12:00 UTC is already the 20th in Kiritimati (UTC+14).
+  EXPECT_FALSE(SafetyStateFrom(rec, nullptr, kNow, after, "Pacific/Kiritimati").due.has_value());
+  EXPECT_EQ(InjuryAfterAnswers(D("2026-11-19"), after), D("2026-11-20"));
+}
+
+TEST_F(SafetyServiceTest, RecordingAFallAsksTheQuestionsAgainAtOnceOnTheCheckinAndItsState) {
+  clock_.Set(kNow - 86400);  // answered the day before
+  ASSERT_TRUE(AnswerSafety(*service_, kLocalPerson, AllNo()).has_value());
+  clock_.Set(kNow);
+  Context fall;
+  fall.injury = Injury::kFall;
+  auto r = CheckinNow(*service_, kLocalPerson, D("2026-11-20"), ContextEdit(fall, true));
+  ASSERT_TRUE(r.has_value()) << r.error().message;
+  EXPECT_TRUE(r->safety_again);
+  auto s = SafetyStateOf(*service_, kLocalPerson);
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ(s->due, SafetyReason::kFallOrInjury);
+  // Recorded again, nothing new: no second "at once" on the check-in (the state still asks).
+  r = CheckinNow(*service_, kLocalPerson, D("2026-11-20"), ContextEdit(fall, true));
+  ASSERT_TRUE(r.has_value());
+  EXPECT_FALSE(r->safety_again);
+  // Answered again: the fall is covered by the answers, and nothing is due.
+  ASSERT_TRUE(AnswerSafety(*service_, kLocalPerson, AllNo()).has_value());
+  s = SafetyStateOf(*service_, kLocalPerson);
+  ASSERT_TRUE(s.has_value());
+  EXPECT_FALSE(s->due.has_value());
+  // A fall on the day of the answers, recorded after them: asked at once by its check-in.
+  Context other;
+  other.injury = Injury::kOther;
+  r = CheckinNow(*service_, kLocalPerson, D("2026-11-20"), ContextEdit(other, true));
+  ASSERT_TRUE(r.has_value());
+  EXPECT_TRUE(r->safety_again);
+}
+
 }  // namespace
 }  // namespace backsignal::service

@@ -8,20 +8,16 @@ namespace backsignal::sql {
 Result<std::optional<Day>> SqlTxn::GetDay(Date date) {
   if (auto it = known_.find(date); it != known_.end()) return it->second;
   if (cleared_) return std::optional<Day>();
-  auto rows =
-      c_.Query("SELECT " BACKSIGNAL_DAY_COLUMNS " FROM days WHERE person_id = ? AND date = ?",
-               {person_, date.ToString()});
+  auto rows = c_.Query(Statements().select_day.c_str(), {person_, date.ToString()});
   if (!rows) return Unexpected(rows.error());
   if (rows->empty()) return known_[date] = std::optional<Day>();
   Day day;
-  if (auto ok = ReadDayRow((*rows)[0], day, 0); !ok) return Unexpected(ok.error());
-  auto ss = c_.Query("SELECT " BACKSIGNAL_SESSION_COLUMNS
-                     " FROM sessions WHERE person_id = ? AND date = ? ORDER BY seq",
-                     {person_, date.ToString()});
+  if (auto ok = ReadDayRow((*rows)[0], day); !ok) return Unexpected(ok.error());
+  auto ss = c_.Query(Statements().select_sessions_of_day.c_str(), {person_, date.ToString()});
   if (!ss) return Unexpected(ss.error());
   for (const Row& r : *ss) {
     Session s;
-    if (auto ok = ReadSessionRow(r, s, 0); !ok) return Unexpected(ok.error());
+    if (auto ok = ReadSessionRow(r, s); !ok) return Unexpected(ok.error());
     day.sessions.push_back(std::move(s));
   }
   return known_[date] = std::optional<Day>(std::move(day));

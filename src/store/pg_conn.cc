@@ -34,6 +34,7 @@ struct Libpq {
   decltype(&::PQclear) clear;
   decltype(&::PQntuples) ntuples;
   decltype(&::PQnfields) nfields;
+  decltype(&::PQfname) fname;
   decltype(&::PQgetisnull) getisnull;
   decltype(&::PQgetvalue) getvalue;
   decltype(&::PQgetlength) getlength;
@@ -77,6 +78,7 @@ Result<const Libpq*> LoadLibpq() {
     bind(api.clear, "PQclear");
     bind(api.ntuples, "PQntuples");
     bind(api.nfields, "PQnfields");
+    bind(api.fname, "PQfname");
     bind(api.getisnull, "PQgetisnull");
     bind(api.getvalue, "PQgetvalue");
     bind(api.getlength, "PQgetlength");
@@ -191,6 +193,12 @@ class PgConn final : public Conn {
     std::vector<Row> rows;
     const int n = pq_.ntuples(res), m = pq_.nfields(res);
     rows.reserve(static_cast<size_t>(n));
+    auto names = std::make_shared<std::vector<std::string>>();
+    for (int j = 0; j < m; ++j) {
+      const char* name = pq_.fname(res, j);
+      names->emplace_back(name ? name : "");
+    }
+    const Row::Names shared = std::move(names);
     for (int i = 0; i < n; ++i) {
       std::vector<Value> v;
       v.reserve(static_cast<size_t>(m));
@@ -202,7 +210,7 @@ class PgConn final : public Conn {
               std::string(pq_.getvalue(res, i, j), static_cast<size_t>(pq_.getlength(res, i, j))));
         }
       }
-      rows.emplace_back(std::move(v));
+      rows.emplace_back(std::move(v), shared);
     }
     return rows;
   }

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <random>
 
+#include "backsignal/core/fields.h"
 #include "sql_database.h"
 
 namespace backsignal::sql {
@@ -18,22 +19,148 @@ Result<std::optional<Score>> ColScore(const Row& r, size_t i, const char* what) 
   return std::optional<Score>(*v);
 }
 
-std::optional<bool> ColBool(const Row& r, size_t i) {
-  if (r.IsNull(i)) return std::nullopt;
-  return r.Int(i) != 0;
-}
-
 Value ScoreValue(const std::optional<Score>& s) { return s ? Value(s->value()) : Null(); }
 
-// Tags, one per line (a tag holds no control character).
-Value TagsValue(const Context& c) {
-  if (!c.tags || c.tags->empty()) return Null();
+// A list in one column: one item a line (an item holds no control character).
+std::vector<std::string> SplitLines(const std::string& text) {
+  std::vector<std::string> list;
+  size_t from = 0;
+  while (from <= text.size()) {
+    const size_t nl = std::min(text.find('\n', from), text.size());
+    list.push_back(text.substr(from, nl - from));
+    from = nl + 1;
+  }
+  return list;
+}
+
+// One field's column of `r` as a value of the field, or the database's corruption.
+Result<FieldValue> ReadField(const Row& r, const FieldSpec& f) {
+  const std::string_view col = f.sql_column();
+  if (r.IsNull(col)) return FieldValue();
+  const auto corrupt = [&](const std::string& what) {
+    return Fail(Error::Storage("corrupt value in the database, " + std::string(col) + ": " + what));
+  };
+  switch (f.kind) {
+    case FieldKind::kScore: {
+      auto v = Score::FromDouble(r.Real(col));
+      if (!v) return corrupt(v.error());
+      return FieldValue(v->value());
+    }
+    case FieldKind::kNumber:
+      return FieldValue(r.Real(col));
+    case FieldKind::kWhole:
+      return FieldValue(static_cast<double>(r.Int(col)));
+    case FieldKind::kFlag:
+      return FieldValue(r.Int(col) != 0);
+    case FieldKind::kText:
+      return FieldValue(r.Text(col));
+    case FieldKind::kChoice: {
+      std::string name = r.Text(col);
+      if (std::find(f.choices.begin(), f.choices.end(), name) == f.choices.end()) {
+        return corrupt("\"" + name + "\" is not one of " + JoinChoices(f.choices));
+      }
+      return FieldValue(std::move(name));
+    }
+    case FieldKind::kTags:
+      return FieldValue(SplitLines(r.Text(col)));
+    case FieldKind::kLoads: {
+      const LoadSet set = LoadSet::FromBits(static_cast<uint8_t>(r.Int(col)));
+      std::vector<std::string> names;
+      for (Load l : kAllLoads) {
+        if (set.Has(l)) names.emplace_back(LoadName(l));
+      }
+      return names.empty() ? FieldValue() : FieldValue(std::move(names));
+    }
+    case FieldKind::kTime:
+      return FieldValue(TimeOfDay::FromMinutes(static_cast<int>(r.Int(col))).ToString());
+  }
+  return FieldValue();
+}
+
+// One field's value as its column holds it.
+Value FieldColumn(const FieldSpec& f, const FieldValue& v) {
+  if (f.kind == FieldKind::kLoads) {
+    LoadSet set;
+    if (const auto* l = std::get_if<std::vector<std::string>>(&v)) {
+      for (const std::string& name : *l) {
+        if (auto load = ParseLoad(name)) set.Add(*load);
+      }
+    }
+    return int64_t{set.bits()};
+  }
+  if (std::holds_alternative<std::monostate>(v)) return Null();
+  if (const double* d = std::get_if<double>(&v)) {
+    return f.kind == FieldKind::kWhole ? Value(static_cast<int64_t>(*d)) : Value(*d);
+  }
+  if (const bool* b = std::get_if<bool>(&v)) return int64_t{*b ? 1 : 0};
+  if (const std::string* t = std::get_if<std::string>(&v)) {
+    if (f.kind == FieldKind::kTime) {
+      auto tod = TimeOfDay::Parse(*t);
+      return tod ? Value(int64_t{tod->minutes()}) : Null();
+    }
+    return *t;
+  }
+  const auto& list = std::get<std::vector<std::string>>(v);
+  if (list.empty()) return Null();
   std::string out;
-  for (const std::string& t : *c.tags) out += (out.empty() ? "" : "\n") + t;
-  return Value(out);
+  for (const std::string& item : list) out += (out.empty() ? "" : "\n") + item;
+  return out;
+}
+
+template <typename R>
+std::string ColumnList(std::span<const Field<R>> fields) {
+  std::string out;
+  for (const Field<R>& f : fields) out += ", " + std::string(f.spec.sql_column());
+  return out;
+}
+
+// "a, b" as "a = ?, b = ?".
+std::string Assignments(const std::string& columns) {
+  std::string out;
+  size_t from = 0;
+  while (from < columns.size()) {
+    const size_t comma = std::min(columns.find(", ", from), columns.size());
+    out += (out.empty() ? "" : ", ") + columns.substr(from, comma - from) + " = ?";
+    from = comma + 2;
+  }
+  return out;
+}
+
+std::string Placeholders(size_t n) {
+  std::string out;
+  for (size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
+  return out;
 }
 
 }  // namespace
+
+const DiaryStatements& Statements() {
+  static const DiaryStatements s = [] {
+    DiaryStatements out;
+    const std::string day_columns =
+        "date, morning_pain, morning_stiffness, note, note_pinned" + ColumnList(ContextFields());
+    std::string session_columns = ColumnList(SessionFields()).substr(2);
+    out.select_day = "SELECT " + day_columns + " FROM days WHERE person_id = ? AND date = ?";
+    out.select_days =
+        "SELECT " + day_columns + " FROM days WHERE person_id = ? AND date >= ? ORDER BY date";
+    out.select_sessions_of_day = "SELECT " + session_columns +
+                                 " FROM sessions WHERE person_id = ? AND date = ? ORDER BY seq";
+    out.select_sessions = "SELECT date, " + session_columns +
+                          " FROM sessions WHERE person_id = ? AND date >= ? ORDER BY date, seq";
+    out.insert_day = "INSERT INTO days (person_id, " + day_columns + ") VALUES (" +
+                     Placeholders(6 + ContextFields().size()) + ")";
+    out.insert_session = "INSERT INTO sessions (person_id, date, seq, " + session_columns +
+                         ") VALUES (" + Placeholders(3 + SessionFields().size()) + ")";
+    out.update_day = "UPDATE days SET " +
+                     Assignments("morning_pain, morning_stiffness, note, note_pinned" +
+                                 ColumnList(ContextFields())) +
+                     " WHERE person_id = ? AND date = ?";
+    out.update_session = "UPDATE sessions SET " + Assignments(session_columns) +
+                         " WHERE person_id = ? AND date = ? AND seq = ?";
+    return out;
+  }();
+  return s;
+}
 
 std::string RandomKey() {
   std::random_device rd;
@@ -42,45 +169,27 @@ std::string RandomKey() {
   return key;
 }
 
-Result<void> ReadDayRow(const Row& r, Day& day, size_t c) {
-  const std::string date_text = r.Text(c);
+Result<void> ReadDayRow(const Row& r, Day& day) {
+  const std::string date_text = r.Text("date");
   auto date = Date::Parse(date_text);
   if (!date) return Fail(Error::Storage("corrupt date in the database: " + date_text));
   day.date = *date;
-  auto pain = ColScore(r, c + 1, "morning_pain");
-  auto stiff = ColScore(r, c + 2, "morning_stiffness");
-  auto tension = ColScore(r, c + 5, "upper_body_tension");
+  auto pain = ColScore(r, *r.Find("morning_pain"), "morning_pain");
+  auto stiff = ColScore(r, *r.Find("morning_stiffness"), "morning_stiffness");
   if (!pain) return Unexpected(pain.error());
   if (!stiff) return Unexpected(stiff.error());
-  if (!tension) return Unexpected(tension.error());
   if (*pain) day.morning = Morning{**pain, *stiff};
-  day.context.sitting_hours = r.OptReal(c + 3);
-  day.context.prolonged_position = ColBool(r, c + 4);
-  day.context.upper_body_tension = *tension;
-  day.note = r.OptText(c + 6);
-  auto quality = ColScore(r, c + 8, "sleep_quality");
-  auto stress = ColScore(r, c + 11, "stress");
-  if (!quality) return Unexpected(quality.error());
-  if (!stress) return Unexpected(stress.error());
-  day.context.sleep_hours = r.OptReal(c + 7);
-  day.context.sleep_quality = *quality;
-  day.context.painkillers = ColBool(r, c + 9);
-  day.context.painkiller_name = r.OptText(c + 10);
-  day.context.stress = *stress;
-  if (auto tags = r.OptText(c + 12)) day.context.tags = SplitTags(*tags);
+  day.note = r.OptText("note");
+  day.note_pinned = !r.IsNull("note_pinned") && r.Int("note_pinned") != 0;
+  for (const Field<Context>& f : ContextFields()) {
+    auto v = ReadField(r, f.spec);
+    if (!v) return Unexpected(v.error());
+    f.set(day.context, *v);
+  }
   return {};
 }
 
-std::vector<std::string> SplitTags(const std::string& column) {
-  std::vector<std::string> list;
-  size_t from = 0;
-  while (from <= column.size()) {
-    const size_t nl = std::min(column.find('\n', from), column.size());
-    list.push_back(column.substr(from, nl - from));
-    from = nl + 1;
-  }
-  return list;
-}
+std::vector<std::string> SplitTags(const std::string& column) { return SplitLines(column); }
 
 Result<void> CheckTagsOfPerson(Conn& c, PersonId person) {
   auto rows = c.Query("SELECT tags FROM days WHERE person_id = ? AND tags IS NOT NULL", {person});
@@ -99,60 +208,34 @@ Result<void> CheckTagsOfPerson(Conn& c, PersonId person) {
   return {};
 }
 
-Result<void> ReadSessionRow(const Row& r, Session& out, size_t c) {
-  if (!r.IsNull(c)) out.time = TimeOfDay::FromMinutes(static_cast<int>(r.Int(c)));
-  if (!r.IsNull(c + 1)) out.minutes = static_cast<int>(r.Int(c + 1));
-  out.activity = r.OptText(c + 2);
-  out.load = LoadSet::FromBits(static_cast<uint8_t>(r.Int(c + 3)));
-  auto start = ColScore(r, c + 4, "during_start");
-  auto end = ColScore(r, c + 5, "during_end");
-  auto after = ColScore(r, c + 8, "hour_after_pain");
-  if (!start) return Unexpected(start.error());
-  if (!end) return Unexpected(end.error());
-  if (!after) return Unexpected(after.error());
-  out.during.start = *start;
-  out.during.end = *end;
-  if (auto p = r.OptText(c + 6)) {
-    auto pat = ParsePattern(*p);
-    if (!pat) return Fail(Error::Storage("corrupt during_pattern in the database: " + *p));
-    out.during.pattern = *pat;
+Result<void> ReadSessionRow(const Row& r, Session& out) {
+  for (const Field<Session>& f : SessionFields()) {
+    auto v = ReadField(r, f.spec);
+    if (!v) return Unexpected(v.error());
+    f.set(out, *v);
   }
-  out.during.sharp = ColBool(r, c + 7);
-  out.hour_after.pain = *after;
-  out.hour_after.tighter = ColBool(r, c + 9);
   return {};
 }
 
 namespace {
 
-// The values of a day's row, after person_id and date (BACKSIGNAL_DAY_COLUMNS but the date).
+// The values of a day's row after person_id and date, in the order of the statements'
+// day columns (Statements()).
 std::vector<Value> DayRowValues(const Day& day) {
-  return {day.morning ? Value(day.morning->pain.value()) : Null(),
-          ScoreValue(day.morning ? day.morning->stiffness : std::nullopt),
-          Opt(day.context.sitting_hours),
-          Opt(day.context.prolonged_position),
-          ScoreValue(day.context.upper_body_tension),
-          Opt(day.note),
-          Opt(day.context.sleep_hours),
-          ScoreValue(day.context.sleep_quality),
-          Opt(day.context.painkillers),
-          Opt(day.context.painkiller_name),
-          ScoreValue(day.context.stress),
-          TagsValue(day.context)};
+  std::vector<Value> row = {day.morning ? Value(day.morning->pain.value()) : Null(),
+                            ScoreValue(day.morning ? day.morning->stiffness : std::nullopt),
+                            Opt(day.note), day.note_pinned ? Value(int64_t{1}) : Null()};
+  for (const Field<Context>& f : ContextFields()) {
+    row.push_back(FieldColumn(f.spec, f.get(day.context)));
+  }
+  return row;
 }
 
-// The values of a session's row, after person_id, date and seq.
+// The values of a session's row after person_id, date and seq.
 std::vector<Value> SessionRowValues(const Session& x) {
-  return {x.time ? Value(int64_t{x.time->minutes()}) : Null(),
-          Opt(x.minutes),
-          Opt(x.activity),
-          int64_t{x.load.bits()},
-          ScoreValue(x.during.start),
-          ScoreValue(x.during.end),
-          x.during.pattern ? Value(std::string(PatternName(*x.during.pattern))) : Null(),
-          Opt(x.during.sharp),
-          ScoreValue(x.hour_after.pain),
-          Opt(x.hour_after.tighter)};
+  std::vector<Value> row;
+  for (const Field<Session>& f : SessionFields()) row.push_back(FieldColumn(f.spec, f.get(x)));
+  return row;
 }
 
 std::vector<Value> Keyed(std::vector<Value> key, std::vector<Value> rest) {
@@ -160,17 +243,16 @@ std::vector<Value> Keyed(std::vector<Value> key, std::vector<Value> rest) {
   return key;
 }
 
+// Everything the days row holds (the sessions are rows of their own).
 bool SameDayRow(const Day& a, const Day& b) {
-  return a.morning == b.morning && a.context == b.context && a.note == b.note;
+  return a.morning == b.morning && a.context == b.context && a.note == b.note &&
+         a.note_pinned == b.note_pinned;
 }
 
 Result<void> InsertSession(Conn& c, PersonId person, const std::string& date, size_t seq,
                            const Session& x) {
-  auto s = c.Run(
-      "INSERT INTO sessions (person_id, date, seq, time_minutes, minutes, activity, load_bits, "
-      "during_start, during_end, during_pattern, during_sharp, hour_after_pain, "
-      "hour_after_tighter) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      Keyed({person, date, static_cast<int64_t>(seq)}, SessionRowValues(x)));
+  auto s = c.Run(Statements().insert_session.c_str(),
+                 Keyed({person, date, static_cast<int64_t>(seq)}, SessionRowValues(x)));
   if (!s) return Unexpected(s.error());
   return {};
 }
@@ -185,11 +267,7 @@ Result<void> WriteDay(Conn& c, PersonId person, const Day& day, const Day* befor
       return Unexpected(ok.error());
     }
     if (day.empty()) return {};
-    auto ok = c.Run(
-        "INSERT INTO days (person_id, date, morning_pain, morning_stiffness, sitting_hours, "
-        "prolonged_position, upper_body_tension, note, sleep_hours, sleep_quality, painkillers, "
-        "painkiller_name, stress, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        Keyed({person, date}, DayRowValues(day)));
+    auto ok = c.Run(Statements().insert_day.c_str(), Keyed({person, date}, DayRowValues(day)));
     if (!ok) return Unexpected(ok.error());
     for (size_t k = 0; k < day.sessions.size(); ++k) {
       if (auto s = InsertSession(c, person, date, k + 1, day.sessions[k]); !s) return s;
@@ -199,21 +277,14 @@ Result<void> WriteDay(Conn& c, PersonId person, const Day& day, const Day* befor
   // Only the rows that differ from what is stored: a session added to a crowded day is one
   // insert, not the day written again.
   if (!SameDayRow(day, *before)) {
-    auto ok = c.Run(
-        "UPDATE days SET morning_pain = ?, morning_stiffness = ?, sitting_hours = ?, "
-        "prolonged_position = ?, upper_body_tension = ?, note = ?, sleep_hours = ?, "
-        "sleep_quality = ?, painkillers = ?, painkiller_name = ?, stress = ?, tags = ? WHERE "
-        "person_id = ? AND date = ?",
-        Keyed(DayRowValues(day), {person, date}));
+    auto ok = c.Run(Statements().update_day.c_str(), Keyed(DayRowValues(day), {person, date}));
     if (!ok) return Unexpected(ok.error());
   }
   const size_t common = std::min(day.sessions.size(), before->sessions.size());
   for (size_t k = 0; k < common; ++k) {
     if (day.sessions[k] == before->sessions[k]) continue;
     auto ok = c.Run(
-        "UPDATE sessions SET time_minutes = ?, minutes = ?, activity = ?, load_bits = ?, "
-        "during_start = ?, during_end = ?, during_pattern = ?, during_sharp = ?, "
-        "hour_after_pain = ?, hour_after_tighter = ? WHERE person_id = ? AND date = ? AND seq = ?",
+        Statements().update_session.c_str(),
         Keyed(SessionRowValues(day.sessions[k]), {person, date, static_cast<int64_t>(k + 1)}));
     if (!ok) return Unexpected(ok.error());
   }
@@ -257,19 +328,15 @@ Result<Diary> LoadDiaryOn(Conn& c, PersonId person, std::optional<Date> since) {
   if (!usual) return Unexpected(usual.error());
   diary.usual = *usual;
   const std::string from = since ? since->ToString() : std::string("0000-00-00");
-  auto days = c.Query("SELECT " BACKSIGNAL_DAY_COLUMNS
-                      " FROM days WHERE person_id = ? AND date >= ? ORDER BY date",
-                      {person, from});
+  auto days = c.Query(Statements().select_days.c_str(), {person, from});
   if (!days) return Unexpected(days.error());
   diary.days.reserve(days->size());
   for (const Row& r : *days) {
     Day day;
-    if (auto ok = ReadDayRow(r, day, 0); !ok) return Unexpected(ok.error());
+    if (auto ok = ReadDayRow(r, day); !ok) return Unexpected(ok.error());
     diary.days.push_back(std::move(day));
   }
-  auto sessions = c.Query("SELECT date, " BACKSIGNAL_SESSION_COLUMNS
-                          " FROM sessions WHERE person_id = ? AND date >= ? ORDER BY date, seq",
-                          {person, from});
+  auto sessions = c.Query(Statements().select_sessions.c_str(), {person, from});
   if (!sessions) return Unexpected(sessions.error());
   size_t di = 0;
   for (const Row& r : *sessions) {
@@ -281,7 +348,7 @@ Result<Diary> LoadDiaryOn(Conn& c, PersonId person, std::optional<Date> since) {
       return Fail(Error::Storage("database holds a session without its day: " + date_text));
     }
     Session s;
-    if (auto ok = ReadSessionRow(r, s, 1); !ok) return Unexpected(ok.error());
+    if (auto ok = ReadSessionRow(r, s); !ok) return Unexpected(ok.error());
     diary.days[di].sessions.push_back(std::move(s));
   }
   auto measures = LoadMeasuresOn(c, person, since);

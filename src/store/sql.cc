@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstdlib>
+#include <stdexcept>
 #include <utility>
 
 namespace backsignal::sql {
@@ -33,6 +34,21 @@ std::string Row::Text(size_t i) const {
   if (auto p = std::get_if<int64_t>(&v_[i])) return std::to_string(*p);
   if (auto p = std::get_if<double>(&v_[i])) return std::to_string(*p);
   return "";
+}
+
+std::optional<size_t> Row::Find(std::string_view name) const {
+  if (!names_) return std::nullopt;
+  for (size_t i = 0; i < names_->size(); ++i) {
+    if ((*names_)[i] == name) return i;
+  }
+  return std::nullopt;
+}
+
+size_t Row::At(std::string_view name) const {
+  auto i = Find(name);
+  // A query that does not name the column is the store's bug, never the database's.
+  if (!i) throw std::logic_error("no column \"" + std::string(name) + "\" in the row");
+  return *i;
 }
 
 std::string NumberPlaceholders(const char* sql) {

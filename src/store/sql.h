@@ -9,6 +9,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -37,10 +38,13 @@ Value Opt(const std::optional<T>& v) {
 
 // One result row. Values arrive typed by the driver: SQLite's own types; PostgreSQL's text,
 // converted on access. A text that is not a number reads as 0 (the columns read as numbers
-// are numeric in the schema, so that only happens to a corrupt database).
+// are numeric in the schema, so that only happens to a corrupt database). Columns are read by
+// position or by name (the name the query gives them: "sleep_hours").
 class Row {
  public:
-  explicit Row(std::vector<Value> v) : v_(std::move(v)) {}
+  using Names = std::shared_ptr<const std::vector<std::string>>;
+  explicit Row(std::vector<Value> v, Names names = nullptr)
+      : v_(std::move(v)), names_(std::move(names)) {}
   bool IsNull(size_t i) const { return std::holds_alternative<std::monostate>(v_[i]); }
   int64_t Int(size_t i) const;
   double Real(size_t i) const;
@@ -54,9 +58,20 @@ class Row {
   std::optional<std::string> OptText(size_t i) const {
     return IsNull(i) ? std::nullopt : std::optional(Text(i));
   }
+  // The position of the column named `name`, or nullopt when the query has none by that name.
+  std::optional<size_t> Find(std::string_view name) const;
+  // By name. REQUIRES: the query names such a column.
+  bool IsNull(std::string_view name) const { return IsNull(At(name)); }
+  int64_t Int(std::string_view name) const { return Int(At(name)); }
+  double Real(std::string_view name) const { return Real(At(name)); }
+  std::string Text(std::string_view name) const { return Text(At(name)); }
+  std::optional<double> OptReal(std::string_view name) const { return OptReal(At(name)); }
+  std::optional<std::string> OptText(std::string_view name) const { return OptText(At(name)); }
 
  private:
+  size_t At(std::string_view name) const;
   std::vector<Value> v_;
+  Names names_;
 };
 
 enum class TxnMode {
@@ -74,12 +89,12 @@ class Conn {
   // address of `sql` (pass string literals or strings that live as long as the program).
   [[nodiscard]] virtual Result<std::vector<Row>> Query(const char* sql,
                                                        std::span<const Value> params) = 0;
+  // The same, for statements without rows: returns the number of rows changed.
+  [[nodiscard]] virtual Result<int64_t> Run(const char* sql, std::span<const Value> params) = 0;
   [[nodiscard]] Result<std::vector<Row>> Query(const char* sql,
                                                std::initializer_list<Value> params) {
     return Query(sql, std::span<const Value>(params.begin(), params.size()));
   }
-  // The same, for statements without rows: returns the number of rows changed.
-  [[nodiscard]] virtual Result<int64_t> Run(const char* sql, std::span<const Value> params) = 0;
   [[nodiscard]] Result<int64_t> Run(const char* sql, std::initializer_list<Value> params) {
     return Run(sql, std::span<const Value>(params.begin(), params.size()));
   }

@@ -21,18 +21,24 @@ namespace backsignal::sql {
 
 // --- rows.cc ---
 
-#define BACKSIGNAL_DAY_COLUMNS                                                 \
-  "date, morning_pain, morning_stiffness, sitting_hours, prolonged_position, " \
-  "upper_body_tension, note, sleep_hours, sleep_quality, painkillers, "        \
-  "painkiller_name, stress, tags"
-#define BACKSIGNAL_SESSION_COLUMNS                                                         \
-  "time_minutes, minutes, activity, load_bits, during_start, during_end, during_pattern, " \
-  "during_sharp, hour_after_pain, hour_after_tighter"
+// The statements that read and write days and sessions, made once from the field tables
+// (core/fields.h): each field's column is named there, and read back by its name.
+struct DiaryStatements {
+  std::string select_day;              // params: person, date
+  std::string select_days;             // person, first date; by date
+  std::string select_sessions_of_day;  // person, date; by seq
+  std::string select_sessions;         // person, first date; with the date; by date, seq
+  std::string insert_day;
+  std::string insert_session;
+  std::string update_day;      // the day's columns but the date, then person, date
+  std::string update_session;  // the session's columns, then person, date, seq
+};
+const DiaryStatements& Statements();
 
-// A row of BACKSIGNAL_DAY_COLUMNS from column `c` on, into `day` (sessions left alone).
-[[nodiscard]] Result<void> ReadDayRow(const Row& r, Day& day, size_t c);
-// A row of BACKSIGNAL_SESSION_COLUMNS from column `c` on.
-[[nodiscard]] Result<void> ReadSessionRow(const Row& r, Session& out, size_t c);
+// A row of select_day or select_days into `day` (sessions left alone).
+[[nodiscard]] Result<void> ReadDayRow(const Row& r, Day& day);
+// A row of select_sessions_of_day or select_sessions.
+[[nodiscard]] Result<void> ReadSessionRow(const Row& r, Session& out);
 // Stores the day, replacing what was there: `before` is what is stored (null: nothing), and
 // only the rows that differ from it are written.
 [[nodiscard]] Result<void> WriteDay(Conn& c, PersonId person, const Day& day, const Day* before);

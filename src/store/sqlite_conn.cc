@@ -74,9 +74,15 @@ class SqliteConn final : public Conn {
     auto s = Bind(sql, params);
     if (!s) return Unexpected(s.error());
     std::vector<Row> rows;
+    const int n = sqlite3_column_count(*s);
+    auto names = std::make_shared<std::vector<std::string>>();
+    for (int i = 0; i < n; ++i) {
+      const char* name = sqlite3_column_name(*s, i);
+      names->emplace_back(name ? name : "");
+    }
+    const Row::Names shared = std::move(names);
     int rc;
     while ((rc = sqlite3_step(*s)) == SQLITE_ROW) {
-      const int n = sqlite3_column_count(*s);
       std::vector<Value> v;
       v.reserve(static_cast<size_t>(n));
       for (int i = 0; i < n; ++i) {
@@ -96,7 +102,7 @@ class SqliteConn final : public Conn {
           }
         }
       }
-      rows.emplace_back(std::move(v));
+      rows.emplace_back(std::move(v), shared);
     }
     sqlite3_reset(*s);
     if (rc != SQLITE_DONE) return Fail(Fault());

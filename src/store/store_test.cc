@@ -1028,6 +1028,24 @@ TYPED_TEST(StoreTest, EveryWriteMovesTheDiaryVersion) {
   EXPECT_EQ(snap->settings.at("sitting_hours"), 7);
 }
 
+TYPED_TEST(StoreTest, ADayWithEveryFieldOfTheTablesIsStoredAndReadBackWhole) {
+  const Day day = testing::EveryFieldDay(D("2026-10-02"));
+  ASSERT_TRUE(this->store_
+                  ->EditDay(day.date,
+                            [&](Day& d) -> Result<void> {
+                              d = day;
+                              return {};
+                            })
+                  .has_value());
+  auto back = this->store_->GetDay(day.date);
+  ASSERT_TRUE(back.has_value() && back->has_value()) << back.error().message;
+  EXPECT_EQ(**back, day);
+  auto diary = this->store_->LoadDiary();
+  ASSERT_TRUE(diary.has_value());
+  ASSERT_EQ(diary->days.size(), 1u);
+  EXPECT_EQ(diary->days[0], day);
+}
+
 // The tables and columns of a migrated database, "table.column", sorted.
 std::vector<std::string> Columns(sql::Conn& c) {
   const bool pg = c.dialect() == sql::Dialect::kPostgres;

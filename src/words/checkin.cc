@@ -1,6 +1,7 @@
 // The words of a check-in: made here once, for the API's answers, the page and the CLI.
 #include "backsignal/words/checkin.h"
 
+#include "backsignal/words/fields.h"
 #include "backsignal/words/words.h"
 #include "phrases.h"
 
@@ -60,23 +61,12 @@ std::string HourAfterPhrase(const HourAfter& h) {
 }
 
 std::string ContextPhrase(const Context& c) {
-  std::vector<std::string> parts;
-  if (c.sleep_hours) parts.push_back("slept " + FormatScoreNumber(*c.sleep_hours) + " h");
-  if (c.sleep_quality) parts.push_back("sleep " + Score10(*c.sleep_quality) + "/10");
-  if (c.stress) parts.push_back("stress " + Score10(*c.stress));
-  if (c.upper_body_tension) parts.push_back("upper-body tension " + Score10(*c.upper_body_tension));
-  if (c.sitting_hours) parts.push_back("sitting " + FormatScoreNumber(*c.sitting_hours) + " h");
-  if (c.prolonged_position.value_or(false)) parts.push_back("long spells in one position");
-  if (c.painkillers.value_or(false)) {
-    parts.push_back(c.painkiller_name ? "painkillers (" + *c.painkiller_name + ")" : "painkillers");
-  }
-  for (const std::string& t : c.tags.value_or(std::vector<std::string>{})) {
-    parts.push_back("\u201c" + t + "\u201d");
-  }
-  if (parts.empty()) return "nothing of note";
   std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) out += (i ? "; " : "") + parts[i];
-  return out;
+  for (const FieldWords& w : ContextFieldWords()) {
+    const std::string part = w.said ? w.said(c) : std::string();
+    if (!part.empty()) out += (out.empty() ? "" : "; ") + part;
+  }
+  return out.empty() ? "nothing of note" : out;
 }
 
 std::optional<int> HourAfterDueMinute(const Session& s) {
@@ -165,7 +155,10 @@ CheckinWords WordsForCheckin(const Day& day, Entry entry, std::optional<size_t> 
       }
       break;
     case Entry::kNote:
-      if (day.note) w.lines.push_back(*day.note);
+      if (!day.note) break;
+      w.lines.push_back(*day.note);
+      // Said back with the note, so that the saved card still says so once the server answers.
+      if (day.note_pinned) w.lines.push_back("Pinned: every report shows it.");
       break;
     case Entry::kDay:
       break;

@@ -91,6 +91,19 @@ TEST(CheckinWordsTest, EachEntryIsSaidBackWithWhatItMeans) {
   EXPECT_EQ(m, "This is the morning after your session of Fri 4 Dec: within your usual range.");
 }
 
+TEST(CheckinWordsTest, APinnedNoteIsSaidBackPinned) {
+  Day day{.date = D("2026-12-05"), .note = "GP says osteopenia", .note_pinned = true};
+  auto words = [&] {
+    return WordsForCheckin(day, Entry::kNote, std::nullopt, DuringSignal::kUnknown,
+                           HourAfterSignal::kUnknown)
+        .lines;
+  };
+  EXPECT_EQ(words(),
+            (std::vector<std::string>{"GP says osteopenia", "Pinned: every report shows it."}));
+  day.note_pinned = false;
+  EXPECT_EQ(words(), std::vector<std::string>{"GP says osteopenia"});
+}
+
 TEST(CheckinWordsTest, NoWordsNameAFieldOrPrintAnEmptyValue) {
   Day day{.date = D("2026-12-05"), .sessions = {Session{}}};
   for (Entry e :

@@ -87,6 +87,8 @@ std::string_view Name(SafetyReason r) {
       return "repeated_sharp";
     case SafetyReason::kBuildingWithBreathing:
       return "building_with_breathing";
+    case SafetyReason::kFallOrInjury:
+      return "fall_or_injury";
   }
   return "first_use";
 }
@@ -108,6 +110,31 @@ std::string SafetyReasonText(SafetyReason r, const Locale& loc) {
       return loc.Tr(
           "Pain that builds with heavy breathing under load is usually the mid back answering "
           "the load, but it can have other causes. Please answer these questions again.");
+    case SafetyReason::kFallOrInjury:
+      return loc.Tr(
+          "You recorded a fall or an injury. A fall or a knock can hurt the spine or the ribs "
+          "even when the pain feels like the usual: please answer these questions again.");
+  }
+  return "";
+}
+
+std::string SafetyDueForClinician(SafetyReason r, const Locale& loc) {
+  switch (r) {
+    case SafetyReason::kFirstUse:
+      return loc.Tr("They have not answered the safety questions yet.");
+    case SafetyReason::kKeepsRising:
+      return loc.Tr("The safety questions are due again: their usual morning keeps rising.");
+    case SafetyReason::kRepeatedSharp:
+      return loc.Tr(
+          "The safety questions are due again: sharp or catching pain in more than one "
+          "session.");
+    case SafetyReason::kBuildingWithBreathing:
+      return loc.Tr(
+          "The safety questions are due again: pain building with heavy breathing under load.");
+    case SafetyReason::kFallOrInjury:
+      return loc.Tr(
+          "The safety questions are due again: they recorded a fall or an injury since "
+          "answering them.");
   }
   return "";
 }

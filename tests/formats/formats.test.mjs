@@ -79,6 +79,7 @@ function randomDiary(days, seed) {
       if (rnd() < 0.4) day.context.stress = score();
       if (rnd() < 0.3) day.context.tags = ['long drive', 'period', 'new mattress', 'Lifting at work'].filter(() => rnd() < 0.5);
       if (day.context.tags && !day.context.tags.length) delete day.context.tags;
+      if (rnd() < 0.1) day.context.injury = rnd() < 0.5 ? 'fall' : 'other';
       if (!Object.keys(day.context).length) delete day.context;
     }
     const n = rnd() < 0.45 ? (rnd() < 0.15 ? 2 : 1) : 0;
@@ -109,6 +110,7 @@ function randomDiary(days, seed) {
       }
     }
     if (rnd() < 0.15) day.note = `day ${i}: é ✓, "quoted" ; semi`;
+    if (day.note && rnd() < 0.2) day.note_pinned = true;
     if (Object.keys(day).length > 1) out.days.push(day);
   }
   return out;
@@ -217,10 +219,12 @@ function diaryFromBundle(bundle) {
       if (comp.painkillers) c.painkillers = comp.painkillers.valueBoolean;
       if (comp.painkiller_name) c.painkiller_name = comp.painkiller_name.valueString;
       if (comp.stress) c.stress = comp.stress.valueQuantity.value;
+      if (comp.injury) c.injury = comp.injury.valueCodeableConcept.coding[0].code;
       const tags = (r.component || []).filter((x) => x.code.coding[0].code === 'own_factor').map((x) => x.valueString);
       if (tags.length) c.tags = tags;
     } else if (code.code === 'day_note') {
       dayOf(date).note = r.valueString;
+      if (comp.note_pinned) dayOf(date).note_pinned = comp.note_pinned.valueBoolean;
     } else if (code.code === 'during_course') {
       if (comp.pattern) (session.during ||= {}).pattern = comp.pattern.valueCodeableConcept.coding[0].code;
       if (comp.sharp) (session.during ||= {}).sharp = comp.sharp.valueBoolean;
@@ -285,6 +289,8 @@ test('a long random diary (three years) validates and every check-in is found wi
   const pain = bundle.entry.filter((e) => e.resource.resourceType === 'Observation' && e.resource.code.coding[0].code === LOINC_PAIN);
   assert.equal(pain.length, ratings);
   assert.ok(pain.some((e) => !Number.isInteger(e.resource.valueQuantity.value)), 'half points are carried');
+  assert.ok(stored.days.some((d) => d.context && d.context.injury === 'fall'), 'a fall is carried');
+  assert.ok(stored.days.some((d) => d.note_pinned), 'a pinned note is carried');
 });
 
 test('the weekly questions export as QuestionnaireResponses of their Questionnaires, flares as Observations, and read back whole', () => {
@@ -472,12 +478,12 @@ test('every export validates against docs/diary.schema.json (and the spec schema
   const ours = ajv.compile(JSON.parse(readFileSync(path.join(root, 'docs/diary.schema.json'), 'utf8')));
   const sharedSchema = path.resolve(root, '../shared/spec/diary.schema.json');
   const spec = existsSync(sharedSchema) ? new Ajv2020({ strict: false }).compile(JSON.parse(readFileSync(sharedSchema, 'utf8'))) : null;
-  const additive = ['sleep_hours', 'sleep_quality', 'painkillers', 'painkiller_name', 'stress', 'tags'];
+  const additive = ['sleep_hours', 'sleep_quality', 'painkillers', 'painkiller_name', 'stress', 'tags', 'injury'];
   let withNew = 0;
   for (const [name, diary] of [['random', randomDiary(400, 9)], ...scenarioDiaries()]) {
     const exported = JSON.parse(cli(freshDb(diary), 'export'));
     assert.ok(ours(exported), `${name}: ${JSON.stringify(ours.errors)}`);
-    const uses = exported.days.some((d) => d.context && additive.some((k) => k in d.context));
+    const uses = exported.days.some((d) => d.note_pinned || (d.context && additive.some((k) => k in d.context)));
     withNew += uses;
     if (spec && !uses) assert.ok(spec(exported), `${name}: ${JSON.stringify(spec.errors)}`);
   }
@@ -485,4 +491,8 @@ test('every export validates against docs/diary.schema.json (and the spec schema
   // The schema refuses what the reader refuses.
   const bad = { format: 'backsignal-diary', version: 1, days: [{ date: '2026-11-02', context: { sleep_hours: 6.25, tags: ['a;b'] } }] };
   assert.equal(ours(bad), false);
+  const pinAlone = { format: 'backsignal-diary', version: 1, days: [{ date: '2026-11-02', morning: { pain: 3 }, note_pinned: true }] };
+  assert.equal(ours(pinAlone), false, 'a pin needs a note');
+  const badInjury = { format: 'backsignal-diary', version: 1, days: [{ date: '2026-11-02', context: { injury: 'bump' } }] };
+  assert.equal(ours(badInjury), false);
 });

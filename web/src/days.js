@@ -69,8 +69,13 @@ export function overlay(date, day, entries) {
       else out.context = clone(e.body);
       marks.context = e;
     } else if (rest === '/note') {
-      if (e.method === 'DELETE') delete out.note;
-      else out.note = e.body.note;
+      if (e.method === 'DELETE') {
+        delete out.note;
+        delete out.note_pinned;
+      } else {
+        out.note = e.body.note;
+        if (e.body.pinned !== undefined) out.note_pinned = e.body.pinned === true;
+      }
       marks.note = e;
     } else if (rest === '/sessions' && e.method === 'POST') {
       out.sessions.push(clone(e.body));

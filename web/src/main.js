@@ -16,7 +16,7 @@ import { renderShare } from './pages/share.js';
 import { renderSignIn } from './pages/signin.js';
 import { renderToday } from './pages/today.js';
 import { kv } from './store.js';
-import { loadWords } from './words.js';
+import { loadFields, loadWords } from './words.js';
 
 const PERSON_PAGES = ['today', 'reading', 'history', 'share', 'settings'];
 
@@ -247,7 +247,7 @@ async function start() {
   await loadMe();
   await loadLanguage();
   if (session.me.signed_in !== false) {
-    await loadWords();
+    await Promise.all([loadWords(), loadFields()]);
     // Reminders start in this phone's zone, and say so (Report & data).
     const own = session.me.role !== 'clinician' || session.me.keeps_diary;
     if (own && navigator.onLine) {

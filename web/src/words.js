@@ -1,5 +1,7 @@
-// The safety words every surface shares (the modify-or-stop advice, the red-flag questions and
-// what each urgency means), from the server, kept on the phone so that they show offline too.
+// What the server says every surface shares, kept on the phone so that it shows offline too:
+// the safety words (the modify-or-stop advice, the red-flag questions and what each urgency
+// means), and the diary's fields (their kinds, bounds, controls and labels: the cards build
+// their controls from them, and copy no limit of the format).
 import { get } from './api.js';
 import { kv } from './store.js';
 
@@ -35,4 +37,29 @@ export async function loadWords() {
 
 export function safetyWords() {
   return words;
+}
+
+let fields = null;
+
+// The diary's fields (GET /api/v1/fields): {context: [...], session: [...], day: [...]}.
+export async function loadFields() {
+  const r = await get('/api/v1/fields');
+  if (r.ok) {
+    fields = r.data;
+    kv.set('fields', fields).catch(() => {});
+  } else {
+    fields = (await kv.get('fields').catch(() => null)) || fields;
+  }
+  return fields;
+}
+
+// The fields of one part of the day ('context', 'session', 'day'), in the order the page asks
+// them; [] when they were never loaded (the page has not yet reached the server once).
+export function fieldsOf(part) {
+  return (fields && fields[part]) || [];
+}
+
+// One field of `part` by name, or null.
+export function fieldOf(part, name) {
+  return fieldsOf(part).find((f) => f.name === name) || null;
 }

@@ -28,6 +28,9 @@ struct SessionPatch {
 // Sets each given field of `patch` on `session`.
 void ApplyPatch(Session& session, const SessionPatch& patch);
 
+// The patch that sets each field `given` holds, and its loads (even none) when `with_load`.
+SessionPatch PatchFrom(const Session& given, bool with_load);
+
 // Sets each given field of `patch` on `context`.
 void MergeContext(Context& context, const Context& patch);
 

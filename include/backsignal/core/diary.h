@@ -46,8 +46,13 @@ class LoadSet {
 
 // How discomfort moved during a session.
 enum class Pattern { kStable, kBuilding, kEased };
+inline constexpr std::string_view kPatternNames[] = {"stable", "building", "eased"};
 std::string_view PatternName(Pattern p);
 Expected<Pattern, std::string> ParsePattern(std::string_view name);
+
+// A fall or another injury recorded on a day (issue 19): which, for the clinician.
+enum class Injury { kFall, kOther };
+inline constexpr std::string_view kInjuryNames[] = {"fall", "other"};
 
 struct Morning {
   Score pain;
@@ -72,10 +77,10 @@ struct Context {
   // The person's own factors ("long drive", "new mattress"): distinct, in the order given.
   // Never an empty list (none is nullopt).
   std::optional<std::vector<std::string>> tags;
-  bool empty() const {
-    return !sitting_hours && !prolonged_position && !upper_body_tension && !sleep_hours &&
-           !sleep_quality && !painkillers && !painkiller_name && !stress && !tags;
-  }
+  // A fall or another injury that day: the safety questions are asked again at once.
+  std::optional<Injury> injury;
+  // True when no field holds anything (core/fields.h walks them).
+  bool empty() const;
   bool operator==(const Context&) const = default;
 };
 
@@ -113,6 +118,9 @@ struct Day {
   Context context;
   std::vector<Session> sessions;  // in the order they happened
   std::optional<std::string> note;
+  // The note is pinned ("GP says osteopenia"): every report shows it, whatever its window.
+  // Only with a note.
+  bool note_pinned = false;
   // True when the day holds nothing at all (then a store keeps no row for it).
   bool empty() const { return !morning && context.empty() && sessions.empty() && !note; }
   bool operator==(const Day&) const = default;

@@ -3,6 +3,7 @@
 // Paths in errors are relative to the body ("pain: 11 is above the top of the scale (0 to 10)").
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -17,8 +18,13 @@ namespace backsignal {
 [[nodiscard]] Result<HourAfter> ParseHourAfterJson(std::string_view text);
 // A session's fields to set: every key given is set, keys left out are kept.
 [[nodiscard]] Result<SessionPatch> ParseSessionPatchJson(std::string_view text);
-// {"note": "..."}.
-[[nodiscard]] Result<std::string> ParseNoteJson(std::string_view text);
+// {"note": "...", "pinned": true}: the note, and whether to pin it (kept as it was when not
+// given).
+struct NoteBody {
+  std::string text;
+  std::optional<bool> pinned;
+};
+[[nodiscard]] Result<NoteBody> ParseNoteJson(std::string_view text);
 
 // One day in the diary format's shape (compact).
 std::string DayToJson(const Day& day);

@@ -2,6 +2,7 @@
 // on the first row of their date. Layout and rules: docs/csv.md. Lossless with the JSON format.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -10,31 +11,9 @@
 
 namespace backsignal {
 
-// The columns, in the order export writes them.
-inline constexpr std::string_view kCsvColumns[] = {"date",
-                                                   "morning_pain",
-                                                   "morning_stiffness",
-                                                   "sitting_hours",
-                                                   "prolonged_position",
-                                                   "upper_body_tension",
-                                                   "sleep_hours",
-                                                   "sleep_quality",
-                                                   "painkillers",
-                                                   "painkiller_name",
-                                                   "stress",
-                                                   "tags",
-                                                   "note",
-                                                   "session",
-                                                   "time",
-                                                   "minutes",
-                                                   "activity",
-                                                   "load",
-                                                   "during_start",
-                                                   "during_end",
-                                                   "during_pattern",
-                                                   "during_sharp",
-                                                   "hour_after_pain",
-                                                   "hour_after_tighter"};
+// The columns, in the order export writes them: the date, the morning, the day's context
+// (core/fields.h), the note, the session's number and its fields.
+std::span<const std::string_view> CsvColumns();
 
 // Parses a whole CSV diary; any problem refuses the file, each detail naming the line and
 // column: "line 5, during_start: 11 is above the top of the scale (0 to 10)".

@@ -26,8 +26,11 @@ DayEdit EditSessionEdit(size_t number, SessionPatch patch);
 // The hour-after check-in of session `number` (the latest when not given): merged into what was
 // there, or replacing it whole.
 DayEdit HourAfterEdit(std::optional<size_t> number, HourAfter after, bool replace);
-DayEdit ContextEdit(const Context& context, bool merge);
-DayEdit NoteEdit(std::string note);
+// The day's context: merged into what is there (MergeContext), or replacing it whole; and the
+// fields named in `cleared` taken out (the command line's --no-injury).
+DayEdit ContextEdit(const Context& context, bool merge, std::vector<std::string> cleared = {});
+// The note, pinned (on every report) or not when `pinned` says, else as it was.
+DayEdit NoteEdit(std::string note, std::optional<bool> pinned = std::nullopt);
 DayEdit DeleteEdit(Entry entry, std::optional<size_t> number);
 
 struct CheckinResult {
@@ -39,8 +42,10 @@ struct CheckinResult {
   DuringSignal during = DuringSignal::kUnknown;
   HourAfterSignal hour_after = HourAfterSignal::kUnknown;
   bool modify_or_stop = false;  // sharp or catching pain: show the advice now
-  bool safety_again = false;    // building with heavy breathing under load: ask the screen again
-  bool replayed = false;        // a repeat of a keyed check-in: nothing new was stored
+  // Ask the screen again: building with heavy breathing under load (at most once a week), or a
+  // fall or an injury newly recorded since it was answered (at once).
+  bool safety_again = false;
+  bool replayed = false;  // a repeat of a keyed check-in: nothing new was stored
 };
 
 struct CheckinOptions {

@@ -1,11 +1,13 @@
 // The red-flag screen, kept per person on the server: answering it, a stop that holds on every
 // surface until it is answered again or a clinician's clearance is recorded, and when the screen
 // is due again (first use; pain that keeps rising; repeated sharp pain; pain building with heavy
-// breathing under load; at most once a week).
+// breathing under load; at most once a week; a fall or an injury recorded since the answers, at
+// once).
 #pragma once
 
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 
 #include "backsignal/core/safety.h"
@@ -29,9 +31,18 @@ struct SafetyState {
 // after it was answered.
 bool Stops(const SafetyRecord& r);
 
-// The state from a record and the person's latest reading (null: not read), at `now`.
-SafetyState SafetyStateFrom(std::optional<SafetyRecord> record, const Reading* reading,
-                            int64_t now);
+// The latest day of `days` that records a field that brings the questions back (a fall or an
+// injury: core/fields.h's `rescreens`) dated after the day the questions were answered
+// (`answered_on`, the person's date); none when there is no such day. A fall dated before the
+// answers is covered by them (they ask about a recent fall); one on the same day cannot be told
+// before or after them (a day's fields carry no time), so the check-in that records it asks at
+// once instead (service/checkins.h) and the answers given then cover it: no loop of asking.
+std::optional<Date> InjuryAfterAnswers(Date answered_on, std::span<const Day> days);
+
+// The state from a record, the person's latest reading (null: not read) and the days it was read
+// from, at `now` in the person's `zone`.
+SafetyState SafetyStateFrom(std::optional<SafetyRecord> record, const Reading* reading, int64_t now,
+                            std::span<const Day> days = {}, std::string_view zone = "UTC");
 
 [[nodiscard]] Result<SafetyState> SafetyStateOf(const Service& service, PersonId person);
 

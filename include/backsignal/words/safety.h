@@ -26,8 +26,22 @@ std::string SafetyQuestionText(std::string_view id, const Locale& loc = Locale::
 std::string SafetyIntro(const Locale& loc = Locale::English());
 
 // Why the screen is asked again.
-enum class SafetyReason { kFirstUse, kKeepsRising, kRepeatedSharp, kBuildingWithBreathing };
+// kFallOrInjury: a fall or an injury recorded since the questions were answered (at once, not
+// once a week).
+enum class SafetyReason {
+  kFirstUse,
+  kKeepsRising,
+  kRepeatedSharp,
+  kBuildingWithBreathing,
+  kFallOrInjury
+};
+inline constexpr SafetyReason kAllSafetyReasons[] = {
+    SafetyReason::kFirstUse, SafetyReason::kKeepsRising, SafetyReason::kRepeatedSharp,
+    SafetyReason::kBuildingWithBreathing, SafetyReason::kFallOrInjury};
 std::string SafetyReasonText(SafetyReason r, const Locale& loc = Locale::English());
+// Why they are due, as a clinician reads it beside the person's reading or in the report: "The
+// safety questions are due again: they recorded a fall or an injury."
+std::string SafetyDueForClinician(SafetyReason r, const Locale& loc = Locale::English());
 // Beside a reading, when the screen is unanswered or due again: what to say, the same on every
 // surface; each surface adds how to answer them there (SafetyHowCli on the command line, a
 // button on the page).

@@ -5,6 +5,7 @@ import { hourAfterDue, prettyDate, timeOf } from '../dates.js';
 import { confirm, h, plural, scale, toggle } from '../dom.js';
 import { enqueue } from '../outbox.js';
 import { drafts } from '../store.js';
+import { fieldOf } from '../words.js';
 import { doneCard, draftKey, formCard, swap } from './common.js';
 import { dayWords, hourAfterLines } from './said.js';
 
@@ -56,14 +57,15 @@ export function hourAfterCard(ctx, date, day, s, number, marks, { sessionKey = n
       ? `${isDue ? 'Due since' : 'Due from'} about ${clock(due)}.`
       : 'Due about an hour after the session ended.';
     const pain = scale({
-      label: 'Pain now',
+      label: (fieldOf('session', 'hour_after_pain') || { label: '' }).label,
       value: st.pain,
       onChange: (v) => {
         st.pain = v;
         keep();
       },
     });
-    const tighter = toggle('Tighter or more restricted than before', st.tighter, (on) => {
+    const tighterSpec = fieldOf('session', 'hour_after_tighter') || { label: '' };
+    const tighter = toggle(tighterSpec.label, st.tighter, (on) => {
       st.tighter = on;
       keep();
     });

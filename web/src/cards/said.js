@@ -3,6 +3,7 @@
 // Only a check-in still on this phone, not yet answered by the server, is said back here from
 // what was entered, in the same form; the server's words replace these as soon as it answers.
 import { minutesOf, timeOf } from '../dates.js';
+import { fieldsOf } from '../words.js';
 
 const LOADS = {
   rotation: 'sustained rotation',
@@ -58,6 +59,12 @@ export function contextLines(x) {
   if (x.prolonged_position) parts.push('long spells in one position');
   if (x.painkillers) parts.push(x.painkiller_name ? `painkillers (${x.painkiller_name})` : 'painkillers');
   for (const t of x.tags || []) parts.push(`“${t}”`);
+  // A choice (a fall or an injury), by its label as the server describes the field.
+  for (const f of fieldsOf('context')) {
+    if (f.control !== 'choice' || x[f.key] === undefined || x[f.key] === null) continue;
+    const c = (f.choices || []).find((k) => k.name === x[f.key]);
+    parts.push(c ? c.label.toLowerCase() : x[f.key]);
+  }
   return [`${cap(parts.join('; ') || 'nothing of note')}.`];
 }
 

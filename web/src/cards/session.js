@@ -5,15 +5,12 @@ import { hourAfterDue, minutesOf, nowTime, prettyDate, timeOf } from '../dates.j
 import { choice, field, focusOn, h, scale, toggle } from '../dom.js';
 import { enqueue } from '../outbox.js';
 import { drafts } from '../store.js';
-import { safetyWords } from '../words.js';
+import { fieldOf, safetyWords } from '../words.js';
 import { adviceBox, adviceDismissed, doneCard, draftKey, formCard, swap } from './common.js';
 import { dayWords, sessionLines } from './said.js';
 
-const LOADS = [
-  ['rotation', 'Sustained rotation'],
-  ['breathing_under_load', 'Heavy breathing under load'],
-  ['arms_away', 'Arms working away from the body'],
-];
+// A session's field as the server describes it (its bounds, choices and words).
+const spec = (name) => fieldOf('session', name) || { label: '', choices: [] };
 
 // The advice on a saved session with sharp pain, unless dismissed.
 function savedAdvice(date, n, sharp, fresh) {
@@ -46,7 +43,13 @@ export function sessionForm(ctx, date, existing, number, { after = null, onDone,
     advice.replaceChildren(...(st.sharp ? [adviceBox(words.modify_or_stop, { fresh })] : []));
     if (st.sharp && fresh) advice.scrollIntoView({ block: 'nearest' });
   };
-  const activity = field('Activity', { type: 'text', maxlength: '200', value: st.activity, autocomplete: 'off' });
+  const act = spec('activity');
+  const activity = field(act.label, {
+    type: 'text',
+    maxlength: String(act.max_chars),
+    value: st.activity,
+    autocomplete: 'off',
+  });
   activity.input.addEventListener('input', () => {
     st.activity = activity.input.value;
     keep();
@@ -60,10 +63,11 @@ export function sessionForm(ctx, date, existing, number, { after = null, onDone,
     st.ended = ended.input.value;
     keep();
   });
-  const minutes = field('Minutes', {
+  const mins = spec('minutes');
+  const minutes = field(mins.label, {
     type: 'number',
-    min: '1',
-    max: '600',
+    min: String(mins.min),
+    max: String(mins.max),
     step: '1',
     inputmode: 'numeric',
     value: st.minutes,
@@ -76,11 +80,11 @@ export function sessionForm(ctx, date, existing, number, { after = null, onDone,
   const loads = h(
     'fieldset',
     {},
-    h('legend', {}, 'What it asked of your mid back'),
+    h('legend', {}, spec('load').label),
     h(
       'div',
       { class: 'toggles' },
-      LOADS.map(([k, text]) =>
+      spec('load').choices.map(({ name: k, label: text }) =>
         toggle(text, st.load.includes(k), (on) => {
           st.load = on ? [...st.load, k] : st.load.filter((x) => x !== k);
           keep();
@@ -89,7 +93,7 @@ export function sessionForm(ctx, date, existing, number, { after = null, onDone,
     ),
   );
   const start = scale({
-    label: 'Discomfort early in the session',
+    label: spec('during_start').label,
     value: st.start,
     optional: true,
     onChange: (v) => {
@@ -98,7 +102,7 @@ export function sessionForm(ctx, date, existing, number, { after = null, onDone,
     },
   });
   const end = scale({
-    label: 'Discomfort at the end',
+    label: spec('during_end').label,
     value: st.end,
     optional: true,
     onChange: (v) => {
@@ -107,19 +111,15 @@ export function sessionForm(ctx, date, existing, number, { after = null, onDone,
     },
   });
   const pattern = choice(
-    'As it went on, the discomfort was',
-    [
-      ['stable', 'Stable'],
-      ['building', 'Building'],
-      ['eased', 'Easing'],
-    ],
+    spec('during_pattern').label,
+    spec('during_pattern').choices.map((c) => [c.name, c.label]),
     st.pattern,
     (v) => {
       st.pattern = v;
       keep();
     },
   );
-  const sharp = toggle('Sharp or catching pain', st.sharp, (on) => {
+  const sharp = toggle(spec('during_sharp').label, st.sharp, (on) => {
     st.sharp = on;
     keep();
     showAdvice(true);
@@ -150,16 +150,17 @@ export function sessionForm(ctx, date, existing, number, { after = null, onDone,
     ],
     'Save session',
     async () => {
+      const range = `${mins.min} to ${mins.max}`;
       if (minutes.input.validity.badInput) {
-        minutes.error('Write the minutes as a whole number, 1 to 600.');
-        return 'Minutes: write a whole number, 1 to 600.';
+        minutes.error(`Write the minutes as a whole number, ${range}.`);
+        return `Minutes: write a whole number, ${range}.`;
       }
       const body = {};
       if (st.minutes !== '') {
         const m = Number(st.minutes);
-        if (!Number.isInteger(m) || m < 1 || m > 600) {
-          minutes.error(`${st.minutes} is not a whole number from 1 to 600.`);
-          return `Minutes: ${st.minutes} is not a whole number from 1 to 600.`;
+        if (!Number.isInteger(m) || m < mins.min || m > mins.max) {
+          minutes.error(`${st.minutes} is not a whole number from ${range}.`);
+          return `Minutes: ${st.minutes} is not a whole number from ${range}.`;
         }
         body.minutes = m;
       }

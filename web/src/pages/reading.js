@@ -10,14 +10,6 @@ import { h } from '../dom.js';
 import { safetyScreen } from '../safety.js';
 import { kv } from '../store.js';
 
-// Why the safety questions are due, as a clinician reads it beside a person's reading.
-const DUE_FOR_CLINICIAN = {
-  first_use: 'They have not answered the safety questions yet.',
-  keeps_rising: 'The safety questions are due again: their usual morning keeps rising.',
-  repeated_sharp: 'The safety questions are due again: sharp or catching pain in more than one session.',
-  building_with_breathing: 'The safety questions are due again: pain building with heavy breathing under load.',
-};
-
 // The safety questions, when unanswered or due again: the server's words, and for the person a
 // button that opens them here. Nothing when they are answered, or cannot be fetched.
 function safetyCard(root, app, view, state) {
@@ -26,7 +18,7 @@ function safetyCard(root, app, view, state) {
     'section',
     { class: 'card banner', id: 'safety-due', 'aria-labelledby': 'safety-due-h' },
     h('h2', { id: 'safety-due-h' }, 'Safety questions'),
-    h('p', {}, view ? DUE_FOR_CLINICIAN[state.due] || DUE_FOR_CLINICIAN.first_use : state.prompt),
+    h('p', {}, view ? state.due_for_clinician : state.prompt),
     view
       ? null
       : h(

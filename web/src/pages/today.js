@@ -17,6 +17,7 @@ import { dismiss, flush } from '../outbox.js';
 import { notifyOffer, remindAt } from '../notify.js';
 import { safetyScreen, safetyState, stopScreen } from '../safety.js';
 import { outbox as outboxStore } from '../store.js';
+import { safetyWords } from '../words.js';
 
 const LOOK_BACK = 7;
 const MISSING_SHOWN = 4;
@@ -169,6 +170,8 @@ export async function renderToday(root, app) {
       app.refreshQueue();
     },
     notifyOffer: (due) => notifyOffer(due, `after-${date}`),
+    // A fall or an injury just recorded: the safety questions, at once.
+    rescreen: () => safetyScreen(root, safetyWords().reasons?.fall_or_injury || null, fresh),
   };
   // After the safety screen, Today opens at its top, on what is due now.
   const fresh = () => renderToday(root, app).then(() => app.toTop());
