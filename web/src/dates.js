@@ -25,8 +25,7 @@ export function daysBetween(a, b) {
   return Math.round((toUtc(b) - toUtc(a)) / 86400000);
 }
 
-// The locale dates are written in: the page's language ("sáb 5 dic"); in English (and the test
-// locale) the browser's own (en-GB "Sat 5 Dec", en-US "Sat, Dec 5").
+// Dates in the page's language; in English (and qps) the browser's own.
 export function dateLocale() {
   const l = language();
   return l === 'en' || l === 'qps' ? undefined : l;

@@ -156,8 +156,7 @@ export async function loadCatalog(wanted, fetchFn = fetch) {
   return language();
 }
 
-// index.html's own words: <x data-tr>text</x> and <x data-tr-attr="aria-label" aria-label="text">
-// (scripts/i18n.py extracts them). The English source is kept on the element to translate again.
+// index.html's own words (data-tr, data-tr-attr), the English kept to translate again.
 export function translateDocument(doc = document) {
   doc.documentElement.lang = language();
   for (const el of doc.querySelectorAll('[data-tr]')) {

@@ -232,10 +232,7 @@ async function loadMe() {
   session.me = kept || { accounts: false, signed_in: true, role: 'person' };
 }
 
-// The page's language: the reader's own setting, else the browser's languages (the server's
-// answer to /api/v1/me says which, by the same rule as its other answers, also before sign-in;
-// offline, the one kept from the last visit), loaded before anything is drawn. "?lang=qps" in
-// the page's address chooses the test locale (a server started with BACKSIGNAL_TEST_LOCALES=1).
+// The page's language, loaded before anything is drawn (docs/languages.md).
 async function loadLanguage() {
   const asked = [session.me.language, ...(navigator.languages || [navigator.language])].filter(Boolean);
   await loadCatalog(wantedLanguages(asked, location.search));

@@ -32,8 +32,7 @@ subscribe((ev) => {
 
 // The finished state of a card: what is recorded (`lines`: the server's words, or what was
 // entered while it is on its way), what it means and what comes next, whether it is still
-// on its way, and a button to change it. `doneTitle`: the heading once the server has it ("Flare:
-// done" for "Flare: saved"; without it, ": saved" at the end becomes ": done").
+// on its way, and a button to change it. `doneTitle`: the heading once the server has it.
 export function doneCard({ title, doneTitle, lines, meaning = '', next = '', mark, onChange, id, extra }) {
   const c = card(title, { id, cls: mark && mark.state === 'failed' ? 'done failed' : 'done' });
   if (doneTitle) c.heading.dataset.done = doneTitle;

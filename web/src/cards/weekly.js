@@ -9,7 +9,7 @@ import { enqueue } from '../outbox.js';
 import { drafts } from '../store.js';
 import { doneCard, draftKey, formCard, swap } from './common.js';
 
-// The page's words, in its language (made when drawn: the catalogue is loaded by then).
+// The page's words, made when drawn (the catalogue is loaded by then).
 const words = () => ({
   // TRANSLATORS: a card's heading; {date} is the week's day ("Sat 5 Dec").
   weeklyFor: (date) => tr('Weekly questions for {date}', { date: prettyDate(date) }),
