@@ -47,12 +47,20 @@ void NewSetupCodeIfEmpty(const App& app) {
 }
 
 Result<HttpResponse> GetMe(App& app, Call& c) {
-  if (!app.options().accounts) return Json(200, R"({"accounts":false,"keeps_diary":true})");
   const Service& svc = app.service();
+  // The language the page speaks: the reader's setting, else Accept-Language (also before
+  // sign-in), by the rule of every answer of the server (docs/languages.md).
+  const std::string language = ReaderLocale(svc, c).tag();
+  if (!app.options().accounts) {
+    return Json(200, Dump({{"accounts", false}, {"keeps_diary", true}, {"language", language}}));
+  }
   if (!c.who.signed_in) {
     auto n = service::CountAccounts(svc);
     if (!n) return Unexpected(n.error());
-    return Json(200, Dump({{"accounts", true}, {"signed_in", false}, {"needs_setup", *n == 0}}));
+    return Json(200, Dump({{"accounts", true},
+                           {"signed_in", false},
+                           {"needs_setup", *n == 0},
+                           {"language", language}}));
   }
   nlohmann::json j = AccountJson(c.who.caller->account);
   j["accounts"] = true;
@@ -63,6 +71,7 @@ Result<HttpResponse> GetMe(App& app, Call& c) {
   j["keeps_diary"] = profile->keeps_diary.value_or(c.who.caller->account.role != "clinician");
   j["display_name"] =
       profile->display_name.empty() ? nlohmann::json() : nlohmann::json(profile->display_name);
+  j["language"] = language;
   if (c.who.caller->by_cookie) j["csrf"] = c.who.caller->csrf;
   if (!c.who.caller->by_cookie) j["scope"] = c.who.caller->scope;
   return Json(200, Dump(j));

@@ -1,4 +1,5 @@
 // The server's JSON API: one request function, who is signed in, and the words of an error.
+import { tr } from './i18n.js';
 
 export const session = {
   me: { accounts: false, signed_in: true, role: 'person' },
@@ -61,8 +62,9 @@ export const get = (path) => request('GET', path);
 
 // The words of a refusal, as the server gave them.
 export function errorText(r) {
-  if (r.offline) return 'The server cannot be reached.';
+  if (r.offline) return tr('The server cannot be reached.');
   const e = r.data && r.data.error;
-  if (!e) return `Something went wrong (${r.status}).`;
+  // TRANSLATORS: {status} is the HTTP status code (500).
+  if (!e) return tr('Something went wrong ({status}).', { status: r.status });
   return [e.message, ...(e.details || [])].join(': ');
 }

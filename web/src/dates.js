@@ -1,4 +1,5 @@
 // Calendar dates as the person lives them: YYYY-MM-DD in the phone's own zone, and times of day.
+import { language } from './i18n.js';
 
 export const pad = (n) => String(n).padStart(2, '0');
 
@@ -24,10 +25,16 @@ export function daysBetween(a, b) {
   return Math.round((toUtc(b) - toUtc(a)) / 86400000);
 }
 
+// Dates in the page's language; in English (and qps) the browser's own.
+export function dateLocale() {
+  const l = language();
+  return l === 'en' || l === 'qps' ? undefined : l;
+}
+
 // "Sat 28 Nov": the date as written, whatever the phone's zone (no shift across midnight).
 export function prettyDate(iso, opts = { weekday: 'short', day: 'numeric', month: 'short' }) {
   const [y, m, d] = iso.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d, 12)).toLocaleDateString(undefined, { ...opts, timeZone: 'UTC' });
+  return new Date(Date.UTC(y, m - 1, d, 12)).toLocaleDateString(dateLocale(), { ...opts, timeZone: 'UTC' });
 }
 
 export function nowTime() {
@@ -63,5 +70,5 @@ export function browserZone() {
 }
 
 export function whenSeconds(seconds) {
-  return new Date(seconds * 1000).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+  return new Date(seconds * 1000).toLocaleDateString(dateLocale(), { day: 'numeric', month: 'short', year: 'numeric' });
 }

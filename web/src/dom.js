@@ -1,5 +1,6 @@
 // DOM helpers: element building, the 0-10 scale as one radio group, toggles, a card's own
 // feedback line, a field's own error, and the confirm dialog. No state of the app lives here.
+import { number, tr } from './i18n.js';
 
 let uid = 0;
 export function nextId(prefix) {
@@ -41,11 +42,11 @@ export function plural(n, one, many = `${one}s`) {
 export function scale({
   label,
   hint,
-  low = '0 none',
-  high = '10 worst',
+  low = tr('0 none'),
+  high = tr('10 worst'),
   value = null,
   optional = false,
-  halfText = '+½ point',
+  halfText = tr('+½ point'),
   onChange,
 }) {
   const name = nextId('scale');
@@ -65,7 +66,7 @@ export function scale({
     if (current === null) return;
     set(current % 1 === 0 ? Math.min(10, current + 0.5) : Math.floor(current));
   });
-  const clear = optional ? h('button', { type: 'button', class: 'link', onclick: () => set(null) }, 'Clear') : null;
+  const clear = optional ? h('button', { type: 'button', class: 'link', onclick: () => set(null) }, tr('Clear')) : null;
   const shown = h('span', { class: 'value', 'aria-hidden': 'true' });
   function draw() {
     radios.forEach((r, i) => {
@@ -73,7 +74,7 @@ export function scale({
     });
     half.setAttribute('aria-pressed', current !== null && current % 1 !== 0 ? 'true' : 'false');
     half.disabled = current === null || current >= 10;
-    shown.textContent = current === null ? '' : String(current);
+    shown.textContent = current === null ? '' : number(current);
     if (clear) clear.hidden = current === null;
   }
   function set(v) {
@@ -179,7 +180,7 @@ export function feedback() {
 }
 
 // Asks before something that cannot be undone. The safe answer has the focus.
-export function confirm(text, { yes = 'Delete', no = 'Keep it', danger = true } = {}) {
+export function confirm(text, { yes = tr('Delete'), no = tr('Keep it'), danger = true } = {}) {
   const dlg = document.getElementById('confirm');
   document.getElementById('confirm-text').textContent = text;
   const yesButton = dlg.querySelector('[data-answer="yes"]');
@@ -206,9 +207,11 @@ export function confirm(text, { yes = 'Delete', no = 'Keep it', danger = true } 
 export async function copy(text, fb, what) {
   try {
     await navigator.clipboard.writeText(text);
-    fb.say(`Copied ${what}.`, 'ok');
+    // TRANSLATORS: {what} names what was copied ("the link", "the token").
+    fb.say(tr('Copied {what}.', { what }), 'ok');
   } catch {
-    fb.say(`Select ${what} and copy it.`, 'info');
+    // TRANSLATORS: {what} names what to copy ("the link", "the token").
+    fb.say(tr('Select {what} and copy it.', { what }), 'info');
   }
 }
 

@@ -3,7 +3,8 @@
 // names xgettext extracts (scripts/i18n.py); English is the source, so a missing catalogue or
 // entry shows the English text.
 
-let catalog = { language: 'en', plural: 'nplurals=2; plural=(n != 1);', messages: {} };
+const ENGLISH = { language: 'en', plural: 'nplurals=2; plural=(n != 1);', messages: {} };
+let catalog = ENGLISH;
 let pluralIndex = (n) => (n !== 1 ? 1 : 0);
 
 // gettext's plural expression (a C expression of n), parsed once into a function without eval.
@@ -136,7 +137,11 @@ export function wantedLanguages(navigatorLanguages, search = '') {
 // Loads the first catalogue there is for the wanted languages (English needs none).
 export async function loadCatalog(wanted, fetchFn = fetch) {
   for (const tag of wanted) {
-    if (tag === 'en') return language();
+    if (tag === language() && tag !== 'en') return language();
+    if (tag === 'en') {
+      useCatalog(ENGLISH);
+      return language();
+    }
     try {
       const r = await fetchFn(`/assets/i18n/${encodeURIComponent(tag)}.json`);
       if (r.ok) {
@@ -147,5 +152,20 @@ export async function loadCatalog(wanted, fetchFn = fetch) {
       // offline without it cached: English
     }
   }
+  useCatalog(ENGLISH);
   return language();
+}
+
+// index.html's own words (data-tr, data-tr-attr), the English kept to translate again.
+export function translateDocument(doc = document) {
+  doc.documentElement.lang = language();
+  for (const el of doc.querySelectorAll('[data-tr]')) {
+    if (el.dataset.trSource === undefined) el.dataset.trSource = el.textContent.split(/\s+/).join(' ').trim();
+    el.textContent = tr(el.dataset.trSource);
+  }
+  for (const el of doc.querySelectorAll('[data-tr-attr]')) {
+    const attr = el.dataset.trAttr;
+    if (el.dataset.trAttrSource === undefined) el.dataset.trAttrSource = el.getAttribute(attr) || '';
+    el.setAttribute(attr, tr(el.dataset.trAttrSource));
+  }
 }

@@ -4,6 +4,7 @@
 import { get, onSessionEnded, owner, request, session } from './api.js';
 import { browserZone } from './dates.js';
 import { focusOn, h } from './dom.js';
+import { loadCatalog, ntr, tr, translateDocument, wantedLanguages } from './i18n.js';
 import { adopt, flush, forget, pending, subscribe } from './outbox.js';
 import { renderAccount } from './pages/account.js';
 import { renderHistory } from './pages/history.js';
@@ -17,19 +18,29 @@ import { renderToday } from './pages/today.js';
 import { kv } from './store.js';
 import { loadFields, loadWords } from './words.js';
 
-const PERSON_PAGES = [
-  ['today', 'Today'],
-  ['reading', 'Reading'],
-  ['history', 'History'],
-  ['share', 'Report & data'],
-  ['settings', 'Settings'],
-];
+const PERSON_PAGES = ['today', 'reading', 'history', 'share', 'settings'];
+
+// Each page's name, in the navigation and the window's title, in the page's language.
+function pageTitle(id) {
+  const titles = {
+    today: tr('Today'),
+    reading: tr('Reading'),
+    history: tr('History'),
+    share: tr('Report & data'),
+    settings: tr('Settings'),
+    people: tr('People'),
+    account: tr('Account'),
+    reminders: tr('Reminders'),
+  };
+  return titles[id];
+}
 
 const people = new Map();
 
 const app = {
   start,
   refreshQueue,
+  say: (text) => say(text),
   // The page at its top, the focus on its heading (after the safety screen, say).
   toTop() {
     window.scrollTo(0, 0);
@@ -45,7 +56,7 @@ const app = {
     const r = await request('POST', '/api/v1/auth/signout');
     if (!r.ok) return;
     await Promise.all([kv.remove(`days:${me}`), kv.remove(`reading:${me}`)]).catch(() => {});
-    await app.signedOut('Signed out.');
+    await app.signedOut(tr('Signed out.'));
   },
   async signedOut(message) {
     session.me = { accounts: true, signed_in: false };
@@ -68,10 +79,10 @@ function say(text) {
 function pagesFor(me) {
   const own = me.role !== 'clinician' || me.keeps_diary;
   const list = [];
-  if (me.role === 'clinician') list.push(['people', 'People']);
+  if (me.role === 'clinician') list.push('people');
   if (own) list.push(...PERSON_PAGES);
-  if (me.accounts) list.push(['account', 'Account']);
-  return list;
+  if (me.accounts) list.push('account');
+  return list.map((id) => [id, pageTitle(id)]);
 }
 
 function drawNav(pages, current) {
@@ -94,9 +105,10 @@ async function refreshQueue() {
   const failed = list.length - waiting;
   const conn = document.getElementById('conn');
   const parts = [];
-  if (!navigator.onLine) parts.push('Offline');
-  if (waiting) parts.push(`${waiting} check-in${waiting === 1 ? '' : 's'} waiting to be sent`);
-  if (failed) parts.push(`${failed} not saved`);
+  if (!navigator.onLine) parts.push(tr('Offline'));
+  if (waiting) parts.push(ntr('{n} check-in waiting to be sent', '{n} check-ins waiting to be sent', waiting));
+  // TRANSLATORS: {n} check-ins this phone could not send (the server refused them).
+  if (failed) parts.push(ntr('{n} not saved', '{n} not saved', failed));
   conn.textContent = parts.join(' · ');
   conn.className = `conn${failed ? ' error' : waiting || !navigator.onLine ? ' pending' : ''}`;
 }
@@ -106,14 +118,16 @@ subscribe((ev) => {
   if (ev.type === 'sent' || ev.type === 'idle') refreshStale();
   if (ev.type === 'sent') {
     for (const el of document.querySelectorAll(`[data-queued="${ev.entry.key}"]`)) {
-      el.textContent = 'Saved.';
+      el.textContent = tr('Saved.');
       el.className = 'queued ok';
       const heading = el.closest('section')?.querySelector('h3');
-      if (heading) heading.textContent = heading.textContent.replace(/: saved$/, ': done');
+      if (heading?.dataset.done) heading.textContent = heading.dataset.done;
+      else if (heading) heading.textContent = heading.textContent.replace(/: saved$/, ': done');
     }
   } else if (ev.type === 'failed') {
     for (const el of document.querySelectorAll(`[data-queued="${ev.entry.key}"]`)) {
-      el.textContent = `Not saved: ${ev.entry.error}`;
+      // TRANSLATORS: {error} is the server's reason, in its own words.
+      el.textContent = tr('Not saved: {error}', { error: ev.entry.error });
       el.className = 'queued error';
     }
   }
@@ -133,7 +147,7 @@ async function route() {
   const me = session.me;
   if (me.accounts && !me.signed_in) {
     drawNav([], null);
-    document.title = 'Sign in · backsignal';
+    document.title = `${tr('Sign in')} · backsignal`;
     const m = location.hash.match(/^#signup=(.+)$/);
     shown = { name: 'signin' };
     renderSignIn(main, app, m ? m[1] : null);
@@ -150,7 +164,7 @@ async function route() {
   if (person && me.role === 'clinician') {
     const id = Number(person[1]);
     const p = people.get(id);
-    view = { person: id, name: p ? personName(p) : 'This person' };
+    view = { person: id, name: p ? personName(p) : tr('This person') };
     name = 'people';
   }
   const day = name.match(/^history=(\d{4}-\d{2}-\d{2})$/);
@@ -160,21 +174,15 @@ async function route() {
   }
   if (name !== 'settings' && name !== 'reminders' && !pages.some(([id]) => id === name)) name = pages[0][0];
   drawNav(pages, name);
-  const titles = Object.fromEntries([
-    ...PERSON_PAGES,
-    ['people', 'People'],
-    ['account', 'Account'],
-    ['settings', 'Settings'],
-    ['reminders', 'Reminders'],
-  ]);
-  document.title = `${view ? `${view.name}’s reading` : titles[name]} · backsignal`;
+  // TRANSLATORS: the window's title on a clinician's view of a person; {name} is the person's name.
+  document.title = `${view ? tr('{name}’s reading', { name: view.name }) : pageTitle(name)} · backsignal`;
   // A day opened from a link while History is already shown: opened in place, the rest kept.
   if (openDate && shown.name === 'history' && app.openDay) {
     app.openDay(openDate);
     return;
   }
   window.scrollTo(0, 0);
-  main.replaceChildren(h('p', { class: 'loading', role: 'status' }, 'Loading…'));
+  main.replaceChildren(h('p', { class: 'loading', role: 'status' }, tr('Loading…')));
   app.openDay = null;
   shown = { name };
   if (view) await renderReading(main, app, view);
@@ -224,8 +232,17 @@ async function loadMe() {
   session.me = kept || { accounts: false, signed_in: true, role: 'person' };
 }
 
+// The page's language, loaded before anything is drawn (docs/languages.md).
+async function loadLanguage() {
+  const asked = [session.me.language, ...(navigator.languages || [navigator.language])].filter(Boolean);
+  await loadCatalog(wantedLanguages(asked, location.search));
+  translateDocument();
+}
+app.loadLanguage = loadLanguage;
+
 async function start() {
   await loadMe();
+  await loadLanguage();
   if (session.me.signed_in !== false) {
     await Promise.all([loadWords(), loadFields()]);
     // Reminders start in this phone's zone, and say so (Report & data).
@@ -244,7 +261,7 @@ onSessionEnded(async (was) => {
   // What the page showed of the diary goes with the session; unsent check-ins stay.
   await forget(was, { keepUnsent: true });
   start();
-  say('Your session ended: sign in again. Check-ins not yet sent stay on this phone.');
+  say(tr('Your session ended: sign in again. Check-ins not yet sent stay on this phone.'));
 });
 window.addEventListener('hashchange', route);
 

@@ -3,6 +3,7 @@
 // They survive reloads, closing the tab and ended sign-ins; the server refusing one (a bad
 // value, the safety screen's pause) keeps it here with the reason until the person dismisses it.
 import { errorText, owner, request } from './api.js';
+import { tr } from './i18n.js';
 import { drafts, kv, outbox } from './store.js';
 
 const listeners = new Set();
@@ -134,7 +135,7 @@ async function run() {
         const waiting = list.some((x) => x.key === e.after);
         if (!waiting) {
           e.state = 'failed';
-          e.error = 'The session this belongs to was not saved.';
+          e.error = tr('The session this belongs to was not saved.');
           await outbox.put(e);
           emit({ type: 'failed', entry: e });
           continue;

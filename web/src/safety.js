@@ -8,13 +8,14 @@
 import { errorText, get, request } from './api.js';
 import { today } from './dates.js';
 import { feedback, field, fill, focusOn, h, nextId } from './dom.js';
+import { tr, trc } from './i18n.js';
 import { safetyWords } from './words.js';
 
-const HEADINGS = {
-  emergency: 'Get urgent help now',
-  same_day: 'Please be seen today',
-  soon: 'Please contact a clinician',
-};
+function heading(outcome) {
+  if (outcome === 'emergency') return tr('Get urgent help now');
+  if (outcome === 'same_day') return tr('Please be seen today');
+  return tr('Please contact a clinician');
+}
 
 export async function safetyState() {
   const r = await get('/api/v1/safety/state');
@@ -30,7 +31,11 @@ function callLinks(emergency) {
     'div',
     { class: 'row call' },
     numbers.map((n, i) =>
-      h('a', { class: `button ${i === 0 ? 'danger-fill' : ''}`.trim(), href: `tel:${n}` }, `Call ${n}`),
+      h(
+        'a',
+        { class: `button ${i === 0 ? 'danger-fill' : ''}`.trim(), href: `tel:${n}` },
+        tr('Call {number}', { number: n }),
+      ),
     ),
     known
       ? null
@@ -38,8 +43,12 @@ function callLinks(emergency) {
           'p',
           { class: 'hint' },
           emergency && emergency.country
-            ? `backsignal does not know the emergency number for ${emergency.country}. On a mobile phone, 112 or 911 connects to the local emergency services in most countries.`
-            : 'On a mobile phone, 112 or 911 connects to the local emergency services in most countries.',
+            ? // TRANSLATORS: {country} is a country's code or name (e.g. "FR").
+              tr(
+                'backsignal does not know the emergency number for {country}. On a mobile phone, 112 or 911 connects to the local emergency services in most countries.',
+                { country: emergency.country },
+              )
+            : tr('On a mobile phone, 112 or 911 connects to the local emergency services in most countries.'),
         ),
   );
 }
@@ -80,16 +89,20 @@ export function safetyScreen(root, reason, onDone, { answers: before = null } = 
   };
   const action = h('button', { type: 'submit', class: 'primary', id: 'safety-submit' });
   const drawAction = () => {
-    action.textContent = anyYes() ? 'None of the others apply: continue' : 'None of these apply to me';
+    action.textContent = anyYes() ? tr('None of the others apply: continue') : tr('None of these apply to me');
   };
   // An emergency yes: what to do now, and whether to store it.
   const emergencyCheck = (q, fs, noInput) => {
     const box = h(
       'div',
       { class: 'advice emergency', role: 'alert' },
-      h('p', {}, h('strong', {}, 'This needs urgent help now. '), w.advice.emergency || ''),
+      h('p', {}, h('strong', {}, `${tr('This needs urgent help now.')} `), w.advice.emergency || ''),
       callLinks(w.emergency),
-      h('p', {}, 'Is this how you are now? If so, backsignal pauses your check-ins until a clinician has seen you.'),
+      h(
+        'p',
+        {},
+        tr('Is this how you are now? If so, backsignal pauses your check-ins until a clinician has seen you.'),
+      ),
       h(
         'div',
         { class: 'row' },
@@ -100,7 +113,7 @@ export function safetyScreen(root, reason, onDone, { answers: before = null } = 
             class: 'danger',
             onclick: () => submit({ emergency: true }),
           },
-          'Yes, this is how I am now',
+          tr('Yes, this is how I am now'),
         ),
         h(
           'button',
@@ -114,7 +127,7 @@ export function safetyScreen(root, reason, onDone, { answers: before = null } = 
               focusOn(fs.querySelector('legend'));
             },
           },
-          'No, I tapped it by mistake',
+          tr('No, I tapped it by mistake'),
         ),
       ),
     );
@@ -150,7 +163,7 @@ export function safetyScreen(root, reason, onDone, { answers: before = null } = 
       });
       return h('span', { class: 'pick wide' }, input, h('label', { for: id }, text));
     };
-    fs.append(h('div', { class: 'choices' }, opt('yes', 'Yes'), opt('no', 'No')));
+    fs.append(h('div', { class: 'choices' }, opt('yes', trc('answer', 'Yes')), opt('no', trc('answer', 'No'))));
     rows.push([q, fs]);
     fs.hidden = !asked(q);
     return fs;
@@ -159,12 +172,14 @@ export function safetyScreen(root, reason, onDone, { answers: before = null } = 
   const form = h(
     'form',
     { novalidate: true, class: 'card', id: 'safety-screen' },
-    h('h1', {}, 'A safety check first'),
+    h('h1', {}, tr('A safety check first')),
     h('p', {}, reason || w.intro),
     h(
       'p',
       { class: 'hint' },
-      'Answer yes to any that is true of you now. The ones you leave are taken as no when you tap the button at the end.',
+      tr(
+        'Answer yes to any that is true of you now. The ones you leave are taken as no when you tap the button at the end.',
+      ),
     ),
     fieldsets,
     h('div', { class: 'row' }, action),
@@ -189,7 +204,7 @@ export function safetyScreen(root, reason, onDone, { answers: before = null } = 
 // Check-ins are paused: what to do, and the ways out (changed answers, a clinician's clearance).
 export function stopScreen(root, state, onDone) {
   const fb = feedback();
-  const cleared = field('The day a clinician saw me and cleared me', { type: 'date', max: today() });
+  const cleared = field(tr('The day a clinician saw me and cleared me'), { type: 'date', max: today() });
   const urgent = state.outcome === 'emergency' || state.outcome === 'same_day';
   // An emergency-level answer is not cleared by the person's own record (docs/safety.md): new
   // answers once seen, or a clinician who shares their reading records it.
@@ -197,15 +212,19 @@ export function stopScreen(root, state, onDone) {
   const box = h(
     'section',
     { class: 'card stop', id: 'safety-stop', role: 'alert', 'aria-labelledby': 'safety-stop-h' },
-    h('h1', { id: 'safety-stop-h' }, HEADINGS[state.outcome] || HEADINGS.soon),
+    h('h1', { id: 'safety-stop-h' }, heading(state.outcome)),
     h('p', { class: 'advice-text' }, state.advice),
     urgent ? callLinks(state.emergency) : null,
     h(
       'p',
       { class: 'hint' },
       emergency
-        ? 'Check-ins are paused on every device. Once you have been seen, change your answers to how things are now; or a clinician who shares your reading can record that they cleared you.'
-        : 'Check-ins are paused on every device. When a clinician has seen you and says exercise is fine, record the day they saw you. If an answer was a mistake, or things have changed, change your answers.',
+        ? tr(
+            'Check-ins are paused on every device. Once you have been seen, change your answers to how things are now; or a clinician who shares your reading can record that they cleared you.',
+          )
+        : tr(
+            'Check-ins are paused on every device. When a clinician has seen you and says exercise is fine, record the day they saw you. If an answer was a mistake, or things have changed, change your answers.',
+          ),
     ),
     h(
       'div',
@@ -217,10 +236,10 @@ export function stopScreen(root, state, onDone) {
           id: 'change-answers',
           onclick: () => safetyScreen(root, null, onDone, { answers: state.answers || {} }),
         },
-        'Change my answers',
+        tr('Change my answers'),
       ),
     ),
-    emergency ? null : h('h2', {}, 'A clinician has seen me'),
+    emergency ? null : h('h2', {}, tr('A clinician has seen me')),
     emergency ? null : cleared.el,
     emergency
       ? null
@@ -233,7 +252,7 @@ export function stopScreen(root, state, onDone) {
               type: 'button',
               onclick: async () => {
                 if (!cleared.input.value) {
-                  cleared.error('Give the day the clinician saw you.');
+                  cleared.error(tr('Give the day the clinician saw you.'));
                   return;
                 }
                 cleared.error('');
@@ -245,7 +264,7 @@ export function stopScreen(root, state, onDone) {
                 onDone(r.data);
               },
             },
-            'Record the clearance',
+            tr('Record the clearance'),
           ),
         ),
     fb.el,

@@ -4,6 +4,7 @@
 import { owner } from '../api.js';
 import { pendingWords } from '../days.js';
 import { feedback, fill, focusOn, h, nextId } from '../dom.js';
+import { tr } from '../i18n.js';
 import { subscribe } from '../outbox.js';
 import { drafts } from '../store.js';
 
@@ -31,9 +32,10 @@ subscribe((ev) => {
 
 // The finished state of a card: what is recorded (`lines`: the server's words, or what was
 // entered while it is on its way), what it means and what comes next, whether it is still
-// on its way, and a button to change it.
-export function doneCard({ title, lines, meaning = '', next = '', mark, onChange, id, extra }) {
+// on its way, and a button to change it. `doneTitle`: the heading once the server has it.
+export function doneCard({ title, doneTitle, lines, meaning = '', next = '', mark, onChange, id, extra }) {
   const c = card(title, { id, cls: mark && mark.state === 'failed' ? 'done failed' : 'done' });
+  if (doneTitle) c.heading.dataset.done = doneTitle;
   const said = h('div', { class: 'said' });
   const say = (w) => {
     fill(
@@ -58,7 +60,7 @@ export function doneCard({ title, lines, meaning = '', next = '', mark, onChange
     said,
     status,
     extra,
-    onChange ? h('div', { class: 'row' }, h('button', { type: 'button', onclick: onChange }, 'Change')) : null,
+    onChange ? h('div', { class: 'row' }, h('button', { type: 'button', onclick: onChange }, tr('Change'))) : null,
   );
   return c.el;
 }
@@ -116,7 +118,7 @@ export function adviceBox(text, { date, n, fresh = false } = {}) {
   const box = h(
     'div',
     { class: 'advice', role: fresh ? 'alert' : 'note' },
-    h('p', {}, h('strong', {}, 'Modify or stop. '), text),
+    h('p', {}, h('strong', {}, `${tr('Modify or stop.')} `), text),
   );
   if (date && n) {
     box.append(
@@ -136,7 +138,7 @@ export function adviceBox(text, { date, n, fresh = false } = {}) {
             focusOn(cardEl && cardEl.querySelector('h3'));
           },
         },
-        'I have read this: hide it',
+        tr('I have read this: hide it'),
       ),
     );
   }

@@ -4,39 +4,52 @@
 import { get } from '../api.js';
 import { nowTime, prettyDate } from '../dates.js';
 import { field, focusOn, h, scale, toggle } from '../dom.js';
+import { number, tr } from '../i18n.js';
 import { enqueue } from '../outbox.js';
 import { drafts } from '../store.js';
 import { doneCard, draftKey, formCard, swap } from './common.js';
 
-const WORDS = {
-  weeklyFor: (date) => `Weekly questions for ${prettyDate(date)}`,
-  save: 'Save weekly answers',
-  saved: 'Weekly questions: saved',
-  done: 'Weekly questions: done',
-  pegMissing: 'Answer all three PEG questions, or none of them.',
-  nothing: 'Answer the PEG or rate at least one activity first.',
-  unrated: (a) => `Rate "${a}" (0 to 10), or remove it.`,
-  remove: (a) => `Remove ${a}`,
-  add: 'Add',
-  full: 'Five activities is the most the scale takes.',
-  twice: 'That activity is already on the list.',
-  activityName: 'Activity',
-  suggested: 'Suggestions for the mid back: tap one to add it',
-  open: 'Answer the weekly questions',
-  about: 'Three questions about the past week, and how well you can do up to five activities: about two minutes.',
-  flareButton: 'Pain now? Record a flare',
-  flareTitle: (date, isToday) => (isToday ? 'A flare of pain' : `A flare of pain, ${prettyDate(date)}`),
-  flarePain: 'Pain now',
-  flareHint: 'For pain between check-ins. It is never counted as a morning.',
-  flareSharp: 'Sharp or catching',
-  flareTime: 'When',
-  flareNote: 'What happened (optional)',
-  flareSave: 'Save flare',
-  flareSaved: 'Flare: saved',
-  flareDone: 'Flare',
-  flarePainMissing: 'Choose the pain first (0 to 10).',
-  flareLine: (f) => `Flare${f.time ? ` at ${f.time}` : ''}: pain ${f.pain}${f.sharp ? ', sharp or catching' : ''}`,
-};
+// The page's words, made when drawn (the catalogue is loaded by then).
+const words = () => ({
+  // TRANSLATORS: a card's heading; {date} is the week's day ("Sat 5 Dec").
+  weeklyFor: (date) => tr('Weekly questions for {date}', { date: prettyDate(date) }),
+  save: tr('Save weekly answers'),
+  saved: tr('Weekly questions: saved'),
+  done: tr('Weekly questions: done'),
+  pegMissing: tr('Answer all three PEG questions, or none of them.'),
+  nothing: tr('Answer the PEG or rate at least one activity first.'),
+  // TRANSLATORS: {activity} is an activity the person named ("carrying shopping").
+  unrated: (a) => tr('Rate "{activity}" (0 to 10), or remove it.', { activity: a }),
+  // TRANSLATORS: a button beside an activity of the list; {activity} is its name.
+  remove: (a) => tr('Remove {activity}', { activity: a }),
+  add: tr('Add'),
+  full: tr('Five activities is the most the scale takes.'),
+  twice: tr('That activity is already on the list.'),
+  suggested: tr('Suggestions for the mid back: tap one to add it'),
+  open: tr('Answer the weekly questions'),
+  about: tr('Three questions about the past week, and how well you can do up to five activities: about two minutes.'),
+  flareButton: tr('Pain now? Record a flare'),
+  flareTitle: (date, isToday) =>
+    isToday ? tr('A flare of pain') : tr('A flare of pain, {date}', { date: prettyDate(date) }),
+  flarePain: tr('Pain now'),
+  flareHint: tr('For pain between check-ins. It is never counted as a morning.'),
+  flareSharp: tr('Sharp or catching'),
+  flareTime: tr('When'),
+  flareNote: tr('What happened (optional)'),
+  flareSave: tr('Save flare'),
+  flareSaved: tr('Flare: saved'),
+  flareDone: tr('Flare'),
+  flareDoneSent: tr('Flare: done'),
+  flarePainMissing: tr('Choose the pain first (0 to 10).'),
+  flareLine: (f) => {
+    const pain = number(f.pain);
+    // TRANSLATORS: a flare recorded; {time} is "14:30", {pain} the pain 0-10.
+    if (f.time && f.sharp) return tr('Flare at {time}: pain {pain}, sharp or catching', { time: f.time, pain });
+    if (f.time) return tr('Flare at {time}: pain {pain}', { time: f.time, pain });
+    if (f.sharp) return tr('Flare: pain {pain}, sharp or catching', { pain });
+    return tr('Flare: pain {pain}', { pain });
+  },
+});
 
 // The server's view of the measures, or null when it cannot be had (offline: the weekly card
 // waits for the connection; flares can still be recorded).
@@ -62,10 +75,18 @@ function weeklyLines(w) {
   if (w.peg) {
     const score = Math.round(((w.peg.pain + w.peg.enjoyment + w.peg.activity) / 3) * 10) / 10;
     out.push(
-      `PEG ${score} (pain ${w.peg.pain}, enjoyment of life ${w.peg.enjoyment}, general activity ${w.peg.activity})`,
+      // TRANSLATORS: the weekly PEG answers: {score} their average, the others each 0-10.
+      tr('PEG {score} (pain {pain}, enjoyment of life {enjoyment}, general activity {activity})', {
+        score: number(score),
+        pain: w.peg.pain,
+        enjoyment: w.peg.enjoyment,
+        activity: w.peg.activity,
+      }),
     );
   }
-  if (w.psfs && w.psfs.length) out.push(`Function (PSFS): ${w.psfs.map((r) => `${r.activity} ${r.score}`).join(', ')}`);
+  if (w.psfs && w.psfs.length)
+    // TRANSLATORS: {ratings} is "carrying shopping 6, running 4".
+    out.push(tr('Function (PSFS): {ratings}', { ratings: w.psfs.map((r) => `${r.activity} ${r.score}`).join(', ') }));
   return out;
 }
 
@@ -80,20 +101,20 @@ export function weeklyCard(ctx, date, view, { badge = null } = {}) {
     if (!existing && badge && !drafts.get(draftKey('weekly', date))) return folded();
     if (!existing) return form();
     return doneCard({
-      title: WORDS.done,
+      title: words().done,
       lines: weeklyLines(existing),
       id,
       onChange: (e) => swap(e.target.closest('section'), form()),
     });
   };
   const folded = () => {
-    const open = h('button', { type: 'button', class: 'primary' }, WORDS.open);
+    const open = h('button', { type: 'button', class: 'primary' }, words().open);
     const el = h(
       'section',
       { class: 'card', id, 'aria-labelledby': `${id}-h` },
-      h('h3', { id: `${id}-h` }, WORDS.weeklyFor(date)),
+      h('h3', { id: `${id}-h` }, words().weeklyFor(date)),
       h('p', { class: 'badge due-badge' }, badge),
-      h('p', { class: 'hint' }, WORDS.about),
+      h('p', { class: 'hint' }, words().about),
       h('div', { class: 'row' }, open),
     );
     open.addEventListener('click', () => {
@@ -133,13 +154,13 @@ export function weeklyCard(ctx, date, view, { badge = null } = {}) {
     const list = h('div', { class: 'psfs-list' });
     const has = (a) => st.psfs.some((r) => r.activity.toLowerCase() === a.toLowerCase());
     // The suggestions that fit the mid back, as toggles: on is on the list.
-    const suggestBox = h('div', { class: 'toggles', role: 'group', 'aria-label': WORDS.suggested });
+    const suggestBox = h('div', { class: 'toggles', role: 'group', 'aria-label': words().suggested });
     const drawSuggestions = () => {
       suggestBox.replaceChildren(
         ...(q.suggestions || []).map((a) =>
           toggle(a, has(a), (on) => {
             if (on && st.psfs.length >= 5) {
-              name.error(WORDS.full);
+              name.error(words().full);
               drawSuggestions();
               return;
             }
@@ -177,7 +198,7 @@ export function weeklyCard(ctx, date, view, { badge = null } = {}) {
                   drawList();
                 },
               },
-              WORDS.remove(r.activity),
+              words().remove(r.activity),
             ),
           );
           return s.el;
@@ -187,13 +208,13 @@ export function weeklyCard(ctx, date, view, { badge = null } = {}) {
     };
     const listId = `psfs-suggestions-${date}`;
     const name = field(q.psfs_add, { type: 'text', maxlength: '80', list: listId, autocomplete: 'off' });
-    const addButton = h('button', { type: 'button' }, WORDS.add);
+    const addButton = h('button', { type: 'button' }, words().add);
     drawList();
     addButton.addEventListener('click', () => {
       const a = name.input.value.trim();
       if (!a) return;
-      if (st.psfs.length >= 5) return name.error(WORDS.full);
-      if (has(a)) return name.error(WORDS.twice);
+      if (st.psfs.length >= 5) return name.error(words().full);
+      if (has(a)) return name.error(words().twice);
       name.error('');
       st.psfs.push({ activity: a, score: null });
       name.input.value = '';
@@ -206,24 +227,24 @@ export function weeklyCard(ctx, date, view, { badge = null } = {}) {
       (q.suggestions || []).map((s) => h('option', { value: s })),
     );
     const el = formCard(
-      WORDS.weeklyFor(date),
+      words().weeklyFor(date),
       [
         h('p', { class: 'hint' }, q.peg_intro),
         ...peg.map((s) => s.el),
         h('p', { class: 'hint' }, q.psfs_intro),
         list,
-        h('p', { class: 'hint', 'aria-hidden': 'true' }, WORDS.suggested),
+        h('p', { class: 'hint', 'aria-hidden': 'true' }, words().suggested),
         suggestBox,
         h('div', { class: 'row psfs-add' }, name.el, addButton),
         suggestions,
       ],
-      WORDS.save,
+      words().save,
       async () => {
         const given = [st.pain, st.enjoyment, st.activity].filter((v) => v !== null).length;
-        if (given !== 0 && given !== 3) return WORDS.pegMissing;
+        if (given !== 0 && given !== 3) return words().pegMissing;
         const unrated = st.psfs.find((r) => r.score === null);
-        if (unrated) return WORDS.unrated(unrated.activity);
-        if (given === 0 && !st.psfs.length) return WORDS.nothing;
+        if (unrated) return words().unrated(unrated.activity);
+        if (given === 0 && !st.psfs.length) return words().nothing;
         const body = {};
         if (given === 3) body.peg = { pain: st.pain, enjoyment: st.enjoyment, activity: st.activity };
         if (st.psfs.length) body.psfs = st.psfs.map((r) => ({ activity: r.activity, score: r.score }));
@@ -233,10 +254,14 @@ export function weeklyCard(ctx, date, view, { badge = null } = {}) {
           body,
           date,
           kind: 'weekly',
-          label: `the weekly questions of ${prettyDate(date)}`,
+          // TRANSLATORS: what a queued check-in is, in "Not saved: ..."; {date} is "Sat 5 Dec".
+          label: tr('the weekly questions of {date}', { date: prettyDate(date) }),
         });
         drafts.remove(key);
-        swap(el, doneCard({ title: WORDS.saved, lines: weeklyLines(body), mark: entry, id }));
+        swap(
+          el,
+          doneCard({ title: words().saved, doneTitle: words().done, lines: weeklyLines(body), mark: entry, id }),
+        );
         ctx.changed();
         return null;
       },
@@ -249,12 +274,12 @@ export function weeklyCard(ctx, date, view, { badge = null } = {}) {
 
 // A flare already recorded, as a done card.
 export function flareDone(f) {
-  return doneCard({ title: WORDS.flareDone, lines: [WORDS.flareLine(f), ...(f.note ? [f.note] : [])] });
+  return doneCard({ title: words().flareDone, lines: [words().flareLine(f), ...(f.note ? [f.note] : [])] });
 }
 
 // "Pain now? Record a flare": a button that opens the flare's form, for `date`.
 export function flareButton(ctx, date) {
-  const b = h('button', { type: 'button', class: 'wide-button', id: `flare-${date}` }, WORDS.flareButton);
+  const b = h('button', { type: 'button', class: 'wide-button', id: `flare-${date}` }, words().flareButton);
   b.addEventListener('click', () => swap(b, flareForm(ctx, date)));
   return b;
 }
@@ -264,36 +289,36 @@ function flareForm(ctx, date) {
   const st = drafts.get(key) || { pain: null, sharp: false, time: date === ctx.today ? nowTime() : '', note: '' };
   const keep = () => drafts.set(key, st);
   const pain = scale({
-    label: WORDS.flarePain,
-    hint: WORDS.flareHint,
+    label: words().flarePain,
+    hint: words().flareHint,
     value: st.pain,
     onChange: (v) => {
       st.pain = v;
       keep();
     },
   });
-  const sharp = toggle(WORDS.flareSharp, st.sharp, (v) => {
+  const sharp = toggle(words().flareSharp, st.sharp, (v) => {
     st.sharp = v;
     keep();
   });
-  const time = field(WORDS.flareTime, { type: 'time' });
+  const time = field(words().flareTime, { type: 'time' });
   time.input.value = st.time;
   time.input.addEventListener('input', () => {
     st.time = time.input.value;
     keep();
   });
-  const note = field(WORDS.flareNote, { tag: 'textarea', maxlength: '500' });
+  const note = field(words().flareNote, { tag: 'textarea', maxlength: '500' });
   note.input.value = st.note;
   note.input.addEventListener('input', () => {
     st.note = note.input.value;
     keep();
   });
   const el = formCard(
-    WORDS.flareTitle(date, date === ctx.today),
+    words().flareTitle(date, date === ctx.today),
     [pain.el, h('div', { class: 'row' }, sharp), time.el, note.el],
-    WORDS.flareSave,
+    words().flareSave,
     async () => {
-      if (st.pain === null) return WORDS.flarePainMissing;
+      if (st.pain === null) return words().flarePainMissing;
       const body = { pain: st.pain };
       if (st.time) body.time = st.time;
       if (st.sharp) body.sharp = true;
@@ -304,12 +329,14 @@ function flareForm(ctx, date) {
         body,
         date,
         kind: 'flare',
-        label: `a flare on ${prettyDate(date)}`,
+        // TRANSLATORS: what a queued check-in is, in "Not saved: ..."; {date} is "Sat 5 Dec".
+        label: tr('a flare on {date}', { date: prettyDate(date) }),
       });
       drafts.remove(key);
       const done = doneCard({
-        title: WORDS.flareSaved,
-        lines: [WORDS.flareLine(body), ...(body.note ? [body.note] : [])],
+        title: words().flareSaved,
+        doneTitle: words().flareDoneSent,
+        lines: [words().flareLine(body), ...(body.note ? [body.note] : [])],
         mark: entry,
       });
       swap(el, done);

@@ -12,6 +12,7 @@ import { contextLines, dayWords, hourAfterLines, morningLines, sessionLines } fr
 import { workoutsCard } from '../workouts.js';
 import { daysWithQueue, pendingWords } from '../days.js';
 import { confirm, feedback, field, fill, focusOn, h } from '../dom.js';
+import { tr } from '../i18n.js';
 import { enqueue } from '../outbox.js';
 
 const STEP = 60;
@@ -49,7 +50,7 @@ function dayEditor(ctx, date, entry, measures) {
     nextNumber: sessions.length + 1,
     onDone: (saved, doneEl, body) => {
       const after = afterSave(saved, doneEl, body, sessions.length + 1);
-      after.after(addSessionButton(ctx, date, sessions.length + 1, { afterSave, label: 'Add another session' }));
+      after.after(addSessionButton(ctx, date, sessions.length + 1, { afterSave, label: tr('Add another session') }));
     },
   });
   parts.push(form);
@@ -75,7 +76,8 @@ function dayRows(date, day, marks, { open, del }) {
         h(
           'span',
           {},
-          h('strong', {}, `${title}: `),
+          // TRANSLATORS: a check-in's name as a label before what it recorded ("Morning:").
+          h('strong', {}, `${tr('{title}:', { title })} `),
           lines.join(' '),
           mark
             ? h(
@@ -88,17 +90,23 @@ function dayRows(date, day, marks, { open, del }) {
         h(
           'span',
           { class: 'row' },
-          h('button', { type: 'button', 'aria-label': `Change ${what}`, onclick: () => open(date) }, 'Change'),
+          h(
+            'button',
+            // TRANSLATORS: {what} is "the morning of Sat 5 Dec", "session 2 of Sat 5 Dec".
+            { type: 'button', 'aria-label': tr('Change {what}', { what }), onclick: () => open(date) },
+            tr('Change'),
+          ),
           path
             ? h(
                 'button',
                 {
                   type: 'button',
                   class: 'danger',
-                  'aria-label': `Delete ${what}`,
+                  // TRANSLATORS: {what} is "the morning of Sat 5 Dec", "session 2 of Sat 5 Dec".
+                  'aria-label': tr('Delete {what}', { what }),
                   onclick: () => del(what, path, date),
                 },
-                'Delete',
+                tr('Delete'),
               )
             : null,
         ),
@@ -106,9 +114,10 @@ function dayRows(date, day, marks, { open, del }) {
     );
   if (day.morning)
     entry(
-      'Morning',
+      tr('Morning'),
       dayWords(day, marks, 'morning') || morningLines(day.morning),
-      `the morning of ${nice}`,
+      // TRANSLATORS: {date} is a day ("Sat 5 Dec").
+      tr('the morning of {date}', { date: nice }),
       `${base}/morning`,
       marks.morning,
     );
@@ -118,30 +127,32 @@ function dayRows(date, day, marks, { open, del }) {
     const mark = marks[`session ${n}`];
     const saved = !(mark && mark.method === 'POST');
     entry(
-      `Session ${n}`,
+      // TRANSLATORS: {n} is the session's number in its day.
+      tr('Session {n}', { n }),
       dayWords(day, marks, 'session', n) || sessionLines(s),
-      `session ${n} of ${nice}`,
+      // TRANSLATORS: {n} is the session's number in its day, {date} the day ("Sat 5 Dec").
+      tr('session {n} of {date}', { n, date: nice }),
       saved ? `${base}/sessions/${n}` : null,
       mark,
     );
     if (s.hour_after)
       entry(
-        `An hour after session ${n}`,
+        tr('An hour after session {n}', { n }),
         dayWords(day, marks, 'hour_after', n) || hourAfterLines(s.hour_after),
-        `the hour after session ${n} of ${nice}`,
+        tr('the hour after session {n} of {date}', { n, date: nice }),
         saved ? `${base}/sessions/${n}/hour_after` : null,
         marks[`hour_after ${n}`],
       );
   });
   if (day.context)
     entry(
-      'The day',
+      tr('The day'),
       dayWords(day, marks, 'context') || contextLines(day.context),
-      `the context of ${nice}`,
+      tr('the context of {date}', { date: nice }),
       `${base}/context`,
       marks.context,
     );
-  if (day.note) entry('Note', [day.note], `the note of ${nice}`, `${base}/note`, marks.note);
+  if (day.note) entry(tr('Note'), [day.note], tr('the note of {date}', { date: nice }), `${base}/note`, marks.note);
   if (!rows.length) return null;
   return h('section', { class: 'day', 'aria-label': nice }, h('h3', {}, nice), h('ul', { class: 'plain' }, rows));
 }
@@ -157,24 +168,24 @@ export async function renderHistory(root, app, span = STEP, { openDate = null } 
     fill(slot, dayEditor(ctx, date, loaded.days[date], measures));
     focusOn(slot.querySelector('h3'));
   };
-  const pick = field('A date', { type: 'date', max: end, value: openDate || addDays(end, -1) });
+  const pick = field(tr('A date'), { type: 'date', max: end, value: openDate || addDays(end, -1) });
   const picker = h(
     'form',
     { class: 'card', id: 'add-entry', novalidate: true },
-    h('h2', {}, 'Add or change a day'),
+    h('h2', {}, tr('Add or change a day')),
     h(
       'p',
       { class: 'hint' },
-      'Missed a morning, last night’s session or its hour after? Open its date and fill it in.',
+      tr('Missed a morning, last night’s session or its hour after? Open its date and fill it in.'),
     ),
     pick.el,
-    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, 'Open the day')),
+    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, tr('Open the day'))),
   );
   picker.addEventListener('submit', (e) => {
     e.preventDefault();
     const d = pick.input.value;
     if (!d || d > end) {
-      pick.error('Choose a date up to today.');
+      pick.error(tr('Choose a date up to today.'));
       return;
     }
     pick.error('');
@@ -190,13 +201,13 @@ export async function renderHistory(root, app, span = STEP, { openDate = null } 
         ? h(
             'p',
             { class: 'banner', role: 'status', 'data-stale': 'true' },
-            'The server cannot be reached: this is what this phone last saw, with what is waiting to be sent.',
+            tr('The server cannot be reached: this is what this phone last saw, with what is waiting to be sent.'),
           )
         : loaded.source === 'none'
           ? h(
               'p',
               { class: 'banner error', role: 'alert' },
-              'Could not load the history. Try again when the connection is back.',
+              tr('Could not load the history. Try again when the connection is back.'),
             )
           : null,
     );
@@ -207,10 +218,10 @@ export async function renderHistory(root, app, span = STEP, { openDate = null } 
       .filter(Boolean);
     fill(
       listSlot,
-      h('h2', {}, 'Every check-in'),
+      h('h2', {}, tr('Every check-in')),
       list.length
         ? list
-        : h('p', {}, loaded.source === 'none' ? 'Nothing to show.' : 'Nothing recorded in these weeks.'),
+        : h('p', {}, loaded.source === 'none' ? tr('Nothing to show.') : tr('Nothing recorded in these weeks.')),
       loaded.source === 'server'
         ? h(
             'button',
@@ -219,7 +230,7 @@ export async function renderHistory(root, app, span = STEP, { openDate = null } 
               id: 'history-more',
               onclick: () => renderHistory(root, app, span + STEP),
             },
-            'Show earlier days',
+            tr('Show earlier days'),
           )
         : null,
     );
@@ -231,9 +242,10 @@ export async function renderHistory(root, app, span = STEP, { openDate = null } 
     drawList();
   };
   const del = async (what, path, date) => {
-    if (!(await confirm(`Delete ${what}? This cannot be undone.`))) return;
+    // TRANSLATORS: {what} is "the morning of Sat 5 Dec", "session 2 of Sat 5 Dec".
+    if (!(await confirm(tr('Delete {what}? This cannot be undone.', { what })))) return;
     await enqueue({ method: 'DELETE', path, date, kind: 'delete', label: what });
-    fb.say(`Deleting ${what}…`, 'pending');
+    fb.say(tr('Deleting {what}…', { what }), 'pending');
     window.setTimeout(refresh, 600);
   };
   drawList();
@@ -243,7 +255,16 @@ export async function renderHistory(root, app, span = STEP, { openDate = null } 
     open(date);
     slot.scrollIntoView({ block: 'start' });
   };
-  fill(root, h('h1', { id: 'history-title' }, 'History'), notice, fb.el, picker, slot, workoutsCard(refresh), listSlot);
+  fill(
+    root,
+    h('h1', { id: 'history-title' }, tr('History')),
+    notice,
+    fb.el,
+    picker,
+    slot,
+    workoutsCard(refresh),
+    listSlot,
+  );
   if (openDate && openDate <= end) {
     open(openDate);
     slot.scrollIntoView({ block: 'start' });

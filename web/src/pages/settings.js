@@ -4,6 +4,7 @@
 // is best done with a clinician, and the reading says when any is changed.
 import { errorText, get, request } from '../api.js';
 import { confirm, feedback, fill, h, nextId } from '../dom.js';
+import { ntr, number, tr } from '../i18n.js';
 
 // The first few are the ones a person is most likely to ask about.
 const FIRST = ['significant_change', 'noticeably_higher', 'sitting_hours', 'upper_body_tension', 'building_rise'];
@@ -13,29 +14,38 @@ function sentence(text) {
 }
 
 function fmt(v) {
-  return String(Number(v.toFixed(4)));
+  return number(Number(v.toFixed(4)));
 }
 
 // What is wrong with `text` for setting `s`, in words, or null.
 function problemWith(s, text) {
-  if (text.trim() === '') return 'Write a number, or go back to the usual values.';
+  if (text.trim() === '') return tr('Write a number, or go back to the usual values.');
   const v = Number(text);
-  if (!Number.isFinite(v)) return `“${text}” is not a number.`;
-  if (v < s.min) return `${fmt(v)} is less than ${fmt(s.min)}, the least it can be.`;
-  if (v > s.max) return `${fmt(v)} is more than ${fmt(s.max)}, the most it can be.`;
+  // TRANSLATORS: {text} is what the person wrote.
+  if (!Number.isFinite(v)) return tr('“{text}” is not a number.', { text });
+  // TRANSLATORS: {value} is the number written, {min} the least a threshold can be.
+  if (v < s.min) return tr('{value} is less than {min}, the least it can be.', { value: fmt(v), min: fmt(s.min) });
+  // TRANSLATORS: {value} is the number written, {max} the most a threshold can be.
+  if (v > s.max) return tr('{value} is more than {max}, the most it can be.', { value: fmt(v), max: fmt(s.max) });
   const steps = (v - s.min) / s.step;
-  if (Math.abs(steps - Math.round(steps)) > 1e-9) return `Use steps of ${fmt(s.step)}, like ${fmt(s.min + s.step)}.`;
+  if (Math.abs(steps - Math.round(steps)) > 1e-9)
+    // TRANSLATORS: {step} is a threshold's step (0.5), {example} a value that fits it.
+    return tr('Use steps of {step}, like {example}.', { step: fmt(s.step), example: fmt(s.min + s.step) });
   return null;
 }
 
 export async function renderSettings(root, app, { saved = false } = {}) {
   const r = await get('/api/v1/settings');
-  const heading = h('h1', { id: 'settings-title' }, 'Settings');
+  const heading = h('h1', { id: 'settings-title' }, tr('Settings'));
   if (!r.ok) {
     fill(
       root,
       heading,
-      h('p', { class: 'banner error', role: 'alert' }, `Could not load the thresholds: ${errorText(r)}`),
+      h(
+        'p',
+        { class: 'banner error', role: 'alert' },
+        tr('Could not load the thresholds: {error}', { error: errorText(r) }),
+      ),
     );
     return;
   }
@@ -89,7 +99,14 @@ export async function renderSettings(root, app, { saved = false } = {}) {
         h(
           'span',
           { class: 'hint' },
-          `Usually ${s.default}; from ${s.min} to ${s.max}.${changed ? ' Changed.' : ''}${s.fixed_by_server ? ' Fixed by the service.' : ''}`,
+          [
+            // TRANSLATORS: a threshold: {usual} its usual value, {min} and {max} its range.
+            tr('Usually {usual}; from {min} to {max}.', { usual: fmt(s.default), min: fmt(s.min), max: fmt(s.max) }),
+            changed ? tr('Changed.') : null,
+            s.fixed_by_server ? tr('Fixed by the service.') : null,
+          ]
+            .filter(Boolean)
+            .join(' '),
         ),
         input,
       ),
@@ -103,8 +120,8 @@ export async function renderSettings(root, app, { saved = false } = {}) {
       const text = errorText(res);
       const named = list.find((s) => text.startsWith(`${s.name}:`) || text.includes(` ${s.name}:`));
       if (named) {
-        errors[named.name](problemWith(named, values[named.name]) || 'This value is not allowed.');
-        fb.say('One value is outside what it can be: see the field marked above.', 'error');
+        errors[named.name](problemWith(named, values[named.name]) || tr('This value is not allowed.'));
+        fb.say(tr('One value is outside what it can be: see the field marked above.'), 'error');
       } else {
         fb.say(text, 'error');
       }
@@ -116,26 +133,29 @@ export async function renderSettings(root, app, { saved = false } = {}) {
     'form',
     { novalidate: true, class: 'card', id: 'thresholds' },
     list.slice(0, FIRST.length).map(row),
-    h('details', {}, h('summary', {}, 'More thresholds'), list.slice(FIRST.length).map(row)),
+    h('details', {}, h('summary', {}, tr('More thresholds')), list.slice(FIRST.length).map(row)),
     h(
       'div',
       { class: 'row' },
-      h('button', { type: 'submit', class: 'primary' }, 'Save'),
+      h('button', { type: 'submit', class: 'primary' }, tr('Save')),
       h(
         'button',
         {
           type: 'button',
           id: 'settings-reset',
           onclick: async () => {
-            const ok = await confirm('Put every threshold back to its usual value? What you changed is forgotten.', {
-              yes: 'Back to the usual values',
-              no: 'Keep my values',
-              danger: false,
-            });
+            const ok = await confirm(
+              tr('Put every threshold back to its usual value? What you changed is forgotten.'),
+              {
+                yes: tr('Back to the usual values'),
+                no: tr('Keep my values'),
+                danger: false,
+              },
+            );
             if (ok) save({});
           },
         },
-        'Back to the usual values',
+        tr('Back to the usual values'),
       ),
     ),
     fb.el,
@@ -156,11 +176,13 @@ export async function renderSettings(root, app, { saved = false } = {}) {
       if (v !== s.default) body[s.name] = v;
     }
     if (first) {
-      const plural = list.filter((s) => !s.fixed_by_server && problemWith(s, values[s.name])).length > 1;
+      const wrong = list.filter((s) => !s.fixed_by_server && problemWith(s, values[s.name])).length;
       fb.say(
-        plural
-          ? 'Some values are outside what they can be: see the fields marked.'
-          : 'One value is outside what it can be: see the field marked.',
+        ntr(
+          'One value is outside what it can be: see the field marked.',
+          'Some values are outside what they can be: see the fields marked.',
+          wrong,
+        ),
         'error',
       );
       const el = form.querySelector(`[data-setting="${first.name}"]`);
@@ -174,17 +196,19 @@ export async function renderSettings(root, app, { saved = false } = {}) {
   fill(
     root,
     heading,
-    h('p', { class: 'lede' }, 'How the reading decides.'),
+    h('p', { class: 'lede' }, tr('How the reading decides.')),
     h(
       'p',
       {},
-      'These come from the research behind the reading. Change them only with good reason, ideally with your clinician: the reading and the report say when any is changed.',
+      tr(
+        'These come from the research behind the reading. Change them only with good reason, ideally with your clinician: the reading and the report say when any is changed.',
+      ),
     ),
     saved
       ? h(
           'p',
           { class: 'feedback ok', role: 'status', id: 'settings-saved' },
-          'Saved. The reading says when any threshold differs from its usual value.',
+          tr('Saved. The reading says when any threshold differs from its usual value.'),
         )
       : null,
     form,

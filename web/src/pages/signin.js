@@ -1,17 +1,18 @@
 // Signing in, and creating an account (the first one from the setup link serve printed).
 import { errorText, request, session } from '../api.js';
 import { feedback, field, h } from '../dom.js';
+import { tr } from '../i18n.js';
 
 export function renderSignIn(root, app, setupCode) {
   const mode = { signup: Boolean(setupCode) || session.me.needs_setup };
   const draw = () => {
     const fb = feedback();
     const user = field(
-      'Username',
+      tr('Username'),
       { type: 'text', autocomplete: 'username', required: true, spellcheck: 'false', autocapitalize: 'none' },
-      mode.signup ? '3 to 40 letters, digits, dots, dashes or underscores.' : null,
+      mode.signup ? tr('3 to 40 letters, digits, dots, dashes or underscores.') : null,
     );
-    const pw = field(mode.signup ? 'Password (at least 10 characters)' : 'Password', {
+    const pw = field(mode.signup ? tr('Password (at least 10 characters)') : tr('Password'), {
       type: 'password',
       autocomplete: mode.signup ? 'new-password' : 'current-password',
       required: true,
@@ -23,13 +24,14 @@ export function renderSignIn(root, app, setupCode) {
         ? h(
             'fieldset',
             {},
-            h('legend', {}, 'I am'),
+            // TRANSLATORS: a choice's legend, completed by "tracking my own back" or "a clinician".
+            h('legend', {}, tr('I am')),
             h(
               'div',
               { class: 'choices' },
               [
-                ['person', 'tracking my own back'],
-                ['clinician', 'a clinician'],
+                ['person', tr('tracking my own back')],
+                ['clinician', tr('a clinician')],
               ].map(([value, text]) => {
                 const id = `role-${value}`;
                 const input = h('input', { type: 'radio', name: 'role', id, value, checked: value === role });
@@ -49,9 +51,9 @@ export function renderSignIn(root, app, setupCode) {
         {},
         mode.signup
           ? session.me.needs_setup
-            ? 'Create the first account (the administrator)'
-            : 'Create an account'
-          : 'Sign in',
+            ? tr('Create the first account (the administrator)')
+            : tr('Create an account')
+          : tr('Sign in'),
       ),
       user.el,
       pw.el,
@@ -59,7 +61,7 @@ export function renderSignIn(root, app, setupCode) {
       h(
         'div',
         { class: 'row' },
-        h('button', { type: 'submit', class: 'primary' }, mode.signup ? 'Create account' : 'Sign in'),
+        h('button', { type: 'submit', class: 'primary' }, mode.signup ? tr('Create account') : tr('Sign in')),
         session.me.needs_setup
           ? null
           : h(
@@ -72,7 +74,7 @@ export function renderSignIn(root, app, setupCode) {
                   draw();
                 },
               },
-              mode.signup ? 'I have an account' : 'Create an account',
+              mode.signup ? tr('I have an account') : tr('Create an account'),
             ),
       ),
       fb.el,
@@ -93,11 +95,13 @@ export function renderSignIn(root, app, setupCode) {
       await app.start();
     });
     root.replaceChildren(
-      h('h1', { id: 'signin-title' }, 'Welcome to backsignal'),
+      h('h1', { id: 'signin-title' }, tr('Welcome to backsignal')),
       h(
         'p',
         { class: 'lede' },
-        'Is exercise helping your mid back, or setting it off? Check in around each session and see the pattern over a week or two.',
+        tr(
+          'Is exercise helping your mid back, or setting it off? Check in around each session and see the pattern over a week or two.',
+        ),
       ),
       form,
     );

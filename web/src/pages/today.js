@@ -11,7 +11,8 @@ import { noteCard } from '../cards/note.js';
 import { flareButton, flareDone, loadMeasures, weeklyCard } from '../cards/weekly.js';
 import { addSessionButton, sessionCard, sessionForm, sessionNeedsAttention } from '../cards/session.js';
 import { daysWithQueue } from '../days.js';
-import { fill, focusOn, h, plural } from '../dom.js';
+import { fill, focusOn, h } from '../dom.js';
+import { ntr, tr } from '../i18n.js';
 import { dismiss, flush } from '../outbox.js';
 import { notifyOffer, remindAt } from '../notify.js';
 import { safetyScreen, safetyState, stopScreen } from '../safety.js';
@@ -23,11 +24,11 @@ const MISSING_SHOWN = 4;
 
 function ago(ms) {
   const minutes = Math.round((Date.now() - ms) / 60000);
-  if (minutes < 2) return 'just now';
-  if (minutes < 90) return `${minutes} minutes ago`;
+  if (minutes < 2) return tr('just now');
+  if (minutes < 90) return ntr('{n} minute ago', '{n} minutes ago', minutes);
   const hours = Math.round(minutes / 60);
-  if (hours < 36) return `${hours} hours ago`;
-  return `${Math.round(hours / 24)} days ago`;
+  if (hours < 36) return ntr('{n} hour ago', '{n} hours ago', hours);
+  return ntr('{n} day ago', '{n} days ago', Math.round(hours / 24));
 }
 
 // The check-ins the server refused, with why, to fix or dismiss.
@@ -38,7 +39,7 @@ function failures(queue, redraw) {
   return h(
     'section',
     { class: 'card failed', id: 'not-saved', 'aria-labelledby': 'not-saved-h' },
-    h('h2', { id: 'not-saved-h' }, 'Not saved'),
+    h('h2', { id: 'not-saved-h' }, tr('Not saved')),
     h(
       'ul',
       { class: 'plain' },
@@ -50,14 +51,14 @@ function failures(queue, redraw) {
           h(
             'span',
             { class: 'row' },
-            act('Try again', async () => {
+            act(tr('Try again'), async () => {
               e.state = 'pending';
               e.error = null;
               await outboxStore.put(e);
               await flush();
               redraw();
             }),
-            act('Dismiss', async () => {
+            act(tr('Dismiss'), async () => {
               await dismiss(e);
               redraw();
             }),
@@ -80,14 +81,19 @@ function missing(days, from, to) {
   for (let d = to; d >= from; d = addDays(d, -1)) {
     const x = days[d] ? days[d].day : { date: d, sessions: [] };
     const sessions = (x.sessions || []).filter((s) => !s.deleted);
-    if (first && d > first && !x.morning) out.push({ date: d, what: 'morning', label: 'the morning' });
+    if (first && d > first && !x.morning) out.push({ date: d, what: 'morning', label: tr('the morning') });
     sessions.forEach((s, i) => {
-      const name = `session ${i + 1}${s.activity ? ` (${s.activity})` : ''}`;
+      // TRANSLATORS: {n} is the session's number in its day; {activity} what the person did.
+      const name = s.activity
+        ? tr('session {n} ({activity})', { n: i + 1, activity: s.activity })
+        : tr('session {n}', { n: i + 1 });
       const during = s.during || {};
       if (during.start === undefined && during.end === undefined && !during.pattern && !during.sharp) {
-        out.push({ date: d, what: 'during', n: i + 1, label: `how ${name} went` });
+        // TRANSLATORS: {session} is "session 2 (rowing)".
+        out.push({ date: d, what: 'during', n: i + 1, label: tr('how {session} went', { session: name }) });
       }
-      if (!s.hour_after) out.push({ date: d, what: 'after', n: i + 1, label: `the hour after ${name}` });
+      if (!s.hour_after)
+        out.push({ date: d, what: 'after', n: i + 1, label: tr('the hour after {session}', { session: name }) });
     });
   }
   return out;
@@ -115,7 +121,8 @@ function missingCard(ctx, loaded, open) {
             focusOn(c.querySelector('h3'));
           },
         },
-        `${prettyDate(m.date)}: ${m.label}`,
+        // TRANSLATORS: {date} is a day ("Sat 5 Dec"); {what} is what is missing ("the morning").
+        tr('{date}: {what}', { date: prettyDate(m.date), what: m.label }),
       ),
     );
   const list = h('ul', { class: 'plain missing' }, open.slice(0, MISSING_SHOWN).map(item));
@@ -131,14 +138,14 @@ function missingCard(ctx, loaded, open) {
               e.target.remove();
             },
           },
-          `Show ${plural(Math.min(open.length, 14) - MISSING_SHOWN, 'more')}`,
+          ntr('Show {n} more', 'Show {n} more', Math.min(open.length, 14) - MISSING_SHOWN),
         )
       : null;
   return h(
     'section',
     { class: 'card', id: 'still-missing', 'aria-labelledby': 'missing-h' },
-    h('h2', { id: 'missing-h' }, 'Still missing from the last week'),
-    h('p', { class: 'hint' }, 'Filling these in keeps the reading honest; leave what you do not remember.'),
+    h('h2', { id: 'missing-h' }, tr('Still missing from the last week')),
+    h('p', { class: 'hint' }, tr('Filling these in keeps the reading honest; leave what you do not remember.')),
     list,
     more,
     slot,
@@ -191,13 +198,15 @@ export async function renderToday(root, app) {
   const firstRun =
     justScreened && loaded.source === 'server' && loaded.queue.length === 0 && Object.keys(loaded.days).length === 0;
   const top = [
-    h('h1', { id: 'today-title' }, 'Today'),
+    h('h1', { id: 'today-title' }, tr('Today')),
     h('p', { class: 'lede' }, prettyDate(date, { weekday: 'long', day: 'numeric', month: 'long' })),
     firstRun
       ? h(
           'p',
           { class: 'welcome', id: 'welcome' },
-          'backsignal helps you tell whether exercise is helping your mid back or setting it off: a few taps on waking, during and an hour after each session, read over a week or two. First: how is your back this morning?',
+          tr(
+            'backsignal helps you tell whether exercise is helping your mid back or setting it off: a few taps on waking, during and an hour after each session, read over a week or two. First: how is your back this morning?',
+          ),
         )
       : null,
   ];
@@ -207,18 +216,29 @@ export async function renderToday(root, app) {
       h(
         'p',
         { class: 'banner', role: 'status', id: 'load-state', 'data-stale': 'true' },
-        `The server cannot be reached: showing what this phone last saw (${ago(loaded.at)}). Check-ins are kept here and sent when the connection returns.`,
+        // TRANSLATORS: {ago} is how long ago ("5 minutes ago").
+        tr(
+          'The server cannot be reached: showing what this phone last saw ({ago}). Check-ins are kept here and sent when the connection returns.',
+          { ago: ago(loaded.at) },
+        ),
       ),
     );
   } else if (loaded.source === 'none') {
-    const why = loaded.status ? `the server answered ${loaded.status}` : 'the server cannot be reached';
+    // TRANSLATORS: {status} is the HTTP status code (500).
+    const why = loaded.status
+      ? tr('the server answered {status}', { status: loaded.status })
+      : tr('the server cannot be reached');
     top.push(
       h(
         'p',
         { class: 'banner error', role: 'alert', id: 'load-state', 'data-stale': 'true' },
-        `Could not load today's check-ins (${why}), so this page cannot show what is already saved. What you enter is kept on this phone and sent when the connection returns; it replaces what was saved for the same check-in.`,
+        // TRANSLATORS: {why} is "the server answered 500" or "the server cannot be reached".
+        tr(
+          "Could not load today's check-ins ({why}), so this page cannot show what is already saved. What you enter is kept on this phone and sent when the connection returns; it replaces what was saved for the same check-in.",
+          { why },
+        ),
       ),
-      h('p', {}, h('button', { type: 'button', onclick: redraw }, 'Try again')),
+      h('p', {}, h('button', { type: 'button', onclick: redraw }, tr('Try again'))),
     );
   }
   top.push(failures(loaded.queue, redraw));
@@ -229,7 +249,7 @@ export async function renderToday(root, app) {
 
   // On waking.
   if (loaded.source === 'none' && !day.morning)
-    now.push(unknownCard('The morning', () => morningCard(ctx, date, day, marks)));
+    now.push(unknownCard(tr('The morning'), () => morningCard(ctx, date, day, marks)));
   else (day.morning ? done : now).push(morningCard(ctx, date, day, marks));
 
   // Each session of today, and its hour after from an hour after it ended.
@@ -249,15 +269,18 @@ export async function renderToday(root, app) {
     if (!s.hour_after && due)
       remindAt(
         due,
-        'Time for the hour-after check-in',
-        `How is your mid back an hour after ${s.activity || 'the session'}?`,
+        tr('Time for the hour-after check-in'),
+        s.activity
+          ? // TRANSLATORS: {activity} is what the person did ("rowing").
+            tr('How is your mid back an hour after {activity}?', { activity: s.activity })
+          : tr('How is your mid back an hour after the session?'),
         `after-${date}-${n}`,
       );
   });
   const addSession = h(
     'section',
     { class: 'add-session-slot', 'aria-labelledby': 'add-session-h' },
-    h('h2', { class: 'sr-only', id: 'add-session-h' }, 'A session'),
+    h('h2', { class: 'sr-only', id: 'add-session-h' }, tr('A session')),
     addSessionButton(ctx, date, count, {
       // The new session's hour after, not yet due, goes beside it.
       afterSave: (saved, doneEl, body, n) => {
@@ -283,7 +306,7 @@ export async function renderToday(root, app) {
   const flareSlot = h(
     'section',
     { class: 'add-session-slot', 'aria-labelledby': 'flare-h' },
-    h('h2', { class: 'sr-only', id: 'flare-h' }, 'A flare'),
+    h('h2', { class: 'sr-only', id: 'flare-h' }, tr('A flare')),
     flareButton(ctx, date),
   );
 
@@ -295,13 +318,14 @@ export async function renderToday(root, app) {
   const open = loaded.source !== 'none' ? missing(loaded.days, from, addDays(date, -1)) : [];
   const parts = [
     ...top,
-    section('due-now', 'Due now', now),
+    section('due-now', tr('Due now'), now),
     addSession,
     flareSlot,
     missingCard(ctx, loaded, open),
     weekly,
-    section('later-today', 'Later today', later),
-    section('done-today', `Done today (${done.length})`, done, { folded: true }),
+    section('later-today', tr('Later today'), later),
+    // TRANSLATORS: {n} is how many check-ins are done today.
+    section('done-today', tr('Done today ({n})', { n: done.length }), done, { folded: true }),
   ];
   fill(root, parts);
 }
@@ -312,8 +336,9 @@ function unknownCard(title, make) {
   const el = h(
     'section',
     { class: 'card unknown' },
-    h('h3', {}, `${title}: not known`),
-    h('p', {}, 'It could not be checked whether this is already saved.'),
+    // TRANSLATORS: {title} is a check-in's name ("The morning").
+    h('h3', {}, tr('{title}: not known', { title })),
+    h('p', {}, tr('It could not be checked whether this is already saved.')),
     h(
       'button',
       {
@@ -324,7 +349,7 @@ function unknownCard(title, make) {
           focusOn(c.querySelector('h3'));
         },
       },
-      'Enter it anyway',
+      tr('Enter it anyway'),
     ),
   );
   return el;
