@@ -155,8 +155,7 @@ export function field(label, attrs, hint) {
 // readers. kind: 'ok', 'error', 'pending' or 'info'.
 export function feedback() {
   const el = h('p', { class: 'feedback', role: 'status', 'aria-live': 'polite' });
-  // The words waiting to be shown: a later say() or clear() replaces them, so that an answer
-  // quicker than the wait never leaves "Adding…" behind.
+  // Words waiting to be shown; a later say() or clear() drops them.
   let pending = null;
   return {
     el,

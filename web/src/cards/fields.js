@@ -86,7 +86,6 @@ export function fieldControl(spec, st, keep, ctx = {}) {
       return h('details', { class: 'more-context', open: st[spec.name] !== null }, h('summary', {}, spec.label), s.el);
     }
     case 'whole_scale': {
-      // Whole numbers only (an effort): the scale without its half step.
       const s = scale({
         label: spec.label,
         low: spec.low,

@@ -127,7 +127,6 @@ export function sessionForm(ctx, date, existing, number, { after = null, onDone,
     showAdvice(true);
   });
   showAdvice(false);
-  // How hard it was (0-10), a whole-number scale built from the field's own description.
   const effort = fieldControl(spec('effort'), st, keep);
   const title = number
     ? `Session ${number}${date === ctx.today ? '' : ` of ${prettyDate(date)}`}: correct it`

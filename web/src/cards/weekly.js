@@ -97,7 +97,7 @@ export function weeklyCard(ctx, date, view, { badge = null } = {}) {
   const existing = (view.weekly || []).find((w) => w.date === date) || null;
   const id = `weekly-${date}`;
   const show = () => {
-    // Due and not begun: a short card that opens the questions, so that Today stays short.
+    // Due and not begun: a short card that opens them.
     if (!existing && badge && !drafts.get(draftKey('weekly', date))) return folded();
     if (!existing) return form();
     return doneCard({
@@ -153,7 +153,6 @@ export function weeklyCard(ctx, date, view, { badge = null } = {}) {
     );
     const list = h('div', { class: 'psfs-list' });
     const has = (a) => st.psfs.some((r) => r.activity.toLowerCase() === a.toLowerCase());
-    // The suggestions that fit the mid back, as toggles: on is on the list.
     const suggestBox = h('div', { class: 'toggles', role: 'group', 'aria-label': words().suggested });
     const drawSuggestions = () => {
       suggestBox.replaceChildren(

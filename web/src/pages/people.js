@@ -30,8 +30,7 @@ const URGENT = new Set([
   'activity_setting_off',
 ]);
 
-// The orders a clinician can choose; the server's is the order of need.
-// Each as the chooser names it, and as the list's heading says it.
+// The orders to choose: [option, heading]; the server's is the order of need.
 const SORTS = {
   need: ['Most in need', 'Most in need first'],
   function: ['Function getting worse', 'Function getting worse first'],
@@ -39,19 +38,17 @@ const SORTS = {
   name: ['Name', 'By name'],
 };
 
-// The PSFS change (points on the 0-10 average; negative is worse), or null.
 function functionChange(p) {
   return p.function && typeof p.function.change === 'number' ? p.function.change : null;
 }
 
-// People in the chosen order; `people` is in the order of need, which breaks every tie.
+// People in the chosen order; the order of need breaks ties.
 export function sortPeople(people, sort) {
   const need = new Map(people.map((p, i) => [p, i]));
   const byNeed = (a, b) => need.get(a) - need.get(b);
   const list = [...people];
   if (sort === 'function') {
-    // Worse past the threshold first, then the rest with a change (the largest fall first), then
-    // those without recent weekly answers.
+    // Worse first, then any change (largest fall first), then none.
     const key = (p) => (p.function?.worse ? 0 : functionChange(p) !== null ? 1 : 2);
     list.sort((a, b) => key(a) - key(b) || (functionChange(a) ?? 0) - (functionChange(b) ?? 0) || byNeed(a, b));
   } else if (sort === 'silent') {
@@ -63,7 +60,6 @@ export function sortPeople(people, sort) {
   return list;
 }
 
-// "function 6.5/10, down 2 since 1 Nov" for a person with weekly answers.
 function functionText(p) {
   const f = p.function;
   if (!f) return '';
