@@ -78,7 +78,8 @@ Result<void> FieldOptions<Record>::Apply(Record& record, std::vector<std::string
           rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
           if (name.empty() || name == "none") continue;
           if (auto l = ParseLoad(name); !l) {
-            return Fail(Error::Invalid(flag + ": \"" + name + "\" " + l.error()));
+            return Fail(Error::Invalid(
+                std::string(flag).append(": \"").append(name).append("\" ").append(l.error())));
           }
           if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
         }
@@ -91,10 +92,11 @@ Result<void> FieldOptions<Record>::Apply(Record& record, std::vector<std::string
     if (!checked) {
       const std::string& e = checked.error();
       if (f.kind == FieldKind::kChoice || f.kind == FieldKind::kTime) {
-        return Fail(Error::Invalid(flag + ": \"" + g->text + "\" " + e));
+        return Fail(Error::Invalid(
+            std::string(flag).append(": \"").append(g->text).append("\" ").append(e)));
       }
       if (f.kind == FieldKind::kTags) return Fail(Error::Invalid(flag + e));
-      return Fail(Error::Invalid(flag + ": " + e));
+      return Fail(Error::Invalid(std::string(flag).append(": ").append(e)));
     }
     // A list given (even empty) is set as given: an empty one is how a merge clears it.
     if (f.kind == FieldKind::kLoads && std::holds_alternative<std::monostate>(*checked)) {

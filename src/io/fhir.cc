@@ -163,7 +163,7 @@ class Builder {
       if (f.spec.fhir == FhirPlace::kObservation) {
         // Its id keeps the name of the first exports ("sleep" for sleep_hours).
         const std::string id = f.spec.name == "sleep_hours" ? "sleep" : std::string(f.spec.name);
-        Json obs = Observation(d + "/" + id, "context",
+        Json obs = Observation(std::string(d).append("/").append(id), "context",
                                Concept(Coding(kLoinc, f.spec.fhir_code, f.spec.fhir_display)));
         obs["effectiveDateTime"] = d;
         AddValue(obs, f.spec, v);
@@ -384,8 +384,9 @@ class Builder {
                            {"item", Json::array({Answer("name", {{"valueString", a.activity}}),
                                                  Answer("score", {{"valueInteger", a.score}})})}});
         }
-        items.push_back(
-            Answer("average", {{"valueDecimal", static_cast<double>(sum) / w.psfs.size()}}));
+        items.push_back(Answer(
+            "average",
+            {{"valueDecimal", static_cast<double>(sum) / static_cast<double>(w.psfs.size())}}));
         r["item"] = std::move(items);
         Add(std::move(r));
       }

@@ -514,8 +514,13 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
     if (x.effort) rows += ", " + Esc(loc.Tr("effort {effort}/10", {Arg("effort", *x.effort)}));
     if (!x.load.empty())
       rows += " <span class=\"load\">(" + Esc(LoadShortList(x.load, loc)) + ")</span>";
-    rows += "</td><td data-label=\"" + col_during + "\">" + WindowCell(sr, loc) +
-            "</td><td data-label=\"" + col_hour + "\">";
+    rows += "</td><td data-label=\"";
+    rows += col_during;
+    rows += "\">";
+    rows += WindowCell(sr, loc);
+    rows += "</td><td data-label=\"";
+    rows += col_hour;
+    rows += "\">";
     if (x.hour_after.pain) rows += num(x.hour_after.pain->value()) + " ";
     if (x.hour_after.tighter && *x.hour_after.tighter) {
       rows += Esc(loc.TrC("in a table", "tighter")) + " ";

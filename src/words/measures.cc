@@ -93,7 +93,8 @@ std::vector<std::string> WeeklySaidWords(const Weekly& w) {
       sum += r.score;
       items += (items.empty() ? "" : ", ") + r.activity + " " + std::to_string(r.score);
     }
-    out.push_back("Function (PSFS) " + Num(static_cast<double>(sum) / w.psfs.size()) +
+    out.push_back("Function (PSFS) " +
+                  Num(static_cast<double>(sum) / static_cast<double>(w.psfs.size())) +
                   " of 10: " + items);
   }
   return out;
