@@ -126,7 +126,11 @@ Result<void> CheckSchemaOf(sqlite3* backup, int version, const std::string& path
     if (it == want->end()) {
       problems.push_back("holds a " + object + " that backsignal does not make");
     } else if (it->second != what) {
-      problems.push_back("its " + object + " is not as backsignal makes it (" + what + ")");
+      problems.push_back(std::string("its ")
+                             .append(object)
+                             .append(" is not as backsignal makes it (")
+                             .append(what)
+                             .append(")"));
     }
   }
   for (const auto& [object, what] : *want) {
@@ -228,9 +232,12 @@ Result<BackupInfo> BackupDatabase(const std::string& location, const std::string
   const std::string tmp = out + ".tmp";
   for (const std::string& written : {out, tmp}) {
     if (IsLiveDatabaseFile(written, path)) {
-      return Fail(Error::Invalid("a backup written to " + out +
-                                 " would overwrite the live database " + path +
-                                 " (or a file SQLite keeps beside it): give another file"));
+      return Fail(
+          Error::Invalid(std::string("a backup written to ")
+                             .append(out)
+                             .append(" would overwrite the live database ")
+                             .append(path)
+                             .append(" (or a file SQLite keeps beside it): give another file")));
     }
   }
   auto src = OpenRaw(path, SQLITE_OPEN_READWRITE);
@@ -331,11 +338,10 @@ Result<void> CopyRows(const std::string& backup, int version, const std::string&
               reinterpret_cast<const char*>(sqlite3_column_text(stmt.get(), 0)) + "\"";
     }
     if (auto ok = Exec(d, "DELETE FROM main.\"" + t + "\"", what); !ok) return ok;
-    if (auto ok = Exec(d,
-                       "INSERT INTO main.\"" + t + "\" (" + cols + ") SELECT " + cols +
-                           " FROM b.\"" + t + "\"",
-                       what + ", table " + t);
-        !ok) {
+    std::string insert = "INSERT INTO main.\"";
+    insert.append(t).append("\" (").append(cols).append(") SELECT ").append(cols);
+    insert.append(" FROM b.\"").append(t).append("\"");
+    if (auto ok = Exec(d, insert, std::string(what).append(", table ").append(t)); !ok) {
       return ok;
     }
   }
