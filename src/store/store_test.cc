@@ -416,7 +416,10 @@ TYPED_TEST(StoreTest, SharingAndTheClinicianListByNeed) {
   const PersonId c = make("cara", Diary{});
   // Bob's PSFS answers, one week before the date asked for and two after it, come with the list
   // (and nobody else's): one read for everyone.
-  for (auto [date, score] : {std::pair{"2026-02-20", 9}, {"2026-03-01", 7}, {"2026-03-28", 4}}) {
+  for (const auto& answer : {std::pair{"2026-02-20", 9}, {"2026-03-01", 7}, {"2026-03-28", 4}}) {
+    // Not a structured binding: clang 14 cannot capture one in a lambda.
+    const char* date = answer.first;
+    const int score = answer.second;
     ASSERT_TRUE(db.ForPerson(b)
                     ->Transact([&](DiaryTxn& txn) {
                       return txn.PutWeekly(Weekly{
