@@ -71,6 +71,18 @@ struct Route {
   AsyncHandler async = nullptr;
 };
 
+// A route of an account's own: a signed-in session only (never an API token), on a server
+// with accounts.
+constexpr Route AccountRoute(const char* method, const char* pattern, size_t body_limit,
+                             SyncHandler handler) {
+  return {.method = method,
+          .pattern = pattern,
+          .access = Access::kSession,
+          .body_limit = body_limit,
+          .needs_accounts = true,
+          .sync = handler};
+}
+
 // Where a clinician's view of a person's diary is served.
 inline constexpr std::string_view kClinicianPrefix = "/api/v1/people/{person:number}/";
 

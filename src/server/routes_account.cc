@@ -202,30 +202,19 @@ constexpr Route Auth(const char* pattern, SyncHandler handler) {
           .sync = handler};
 }
 
-// The account's own: a signed-in session only (never an API token).
-constexpr Route Own(const char* method, const char* pattern, size_t body_limit,
-                    SyncHandler handler) {
-  return {.method = method,
-          .pattern = pattern,
-          .access = Access::kSession,
-          .body_limit = body_limit,
-          .needs_accounts = true,
-          .sync = handler};
-}
-
 constexpr Route kAccountRoutes[] = {
     {.method = "GET", .pattern = "/api/v1/me", .access = Access::kPublic, .sync = GetMe},
     Auth("/api/v1/auth/signup", SignUp),
     Auth("/api/v1/auth/signin", SignIn),
-    Own("POST", "/api/v1/auth/signout", 0, SignOut),
-    Own("POST", "/api/v1/auth/password", kAnonymousBodyLimit, ChangePassword),
-    Own("GET", "/api/v1/account", 0, ShowAccount),
-    Own("GET", "/api/v1/account/export", 0, ExportAccount),
-    Own("POST", "/api/v1/account/delete", kAnonymousBodyLimit, DeleteAccount),
-    Own("GET", "/api/v1/tokens", 0, ListTokens),
-    Own("POST", "/api/v1/tokens", kAnonymousBodyLimit, CreateToken),
-    Own("DELETE", "/api/v1/tokens/{id:number}", 0, RevokeToken),
-    Own("GET", "/api/v1/admin/accounts", 0, ListAccounts),
+    AccountRoute("POST", "/api/v1/auth/signout", 0, SignOut),
+    AccountRoute("POST", "/api/v1/auth/password", kAnonymousBodyLimit, ChangePassword),
+    AccountRoute("GET", "/api/v1/account", 0, ShowAccount),
+    AccountRoute("GET", "/api/v1/account/export", 0, ExportAccount),
+    AccountRoute("POST", "/api/v1/account/delete", kAnonymousBodyLimit, DeleteAccount),
+    AccountRoute("GET", "/api/v1/tokens", 0, ListTokens),
+    AccountRoute("POST", "/api/v1/tokens", kAnonymousBodyLimit, CreateToken),
+    AccountRoute("DELETE", "/api/v1/tokens/{id:number}", 0, RevokeToken),
+    AccountRoute("GET", "/api/v1/admin/accounts", 0, ListAccounts),
 };
 
 }  // namespace

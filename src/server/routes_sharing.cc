@@ -93,24 +93,13 @@ Result<HttpResponse> ClinicianPeople(App& app, Call& c) {
   return Json(200, Dump({{"people", people}, {"stale_after_days", service::kStaleDays}}));
 }
 
-// Every sharing route is an account's own: a signed-in session, on a server with accounts.
-constexpr Route Sharing(const char* method, const char* pattern, size_t body_limit,
-                        SyncHandler handler) {
-  return {.method = method,
-          .pattern = pattern,
-          .access = Access::kSession,
-          .body_limit = body_limit,
-          .needs_accounts = true,
-          .sync = handler};
-}
-
 constexpr Route kSharingRoutes[] = {
-    Sharing("GET", "/api/v1/shares", 0, ListShares),
-    Sharing("POST", "/api/v1/shares/invites", 0, CreateInvite),
-    Sharing("DELETE", "/api/v1/shares/invites/{id:number}", 0, CancelInvite),
-    Sharing("DELETE", "/api/v1/shares/{id:number}", 0, RevokeShare),
-    Sharing("POST", "/api/v1/clinician/redeem", kAnonymousBodyLimit, RedeemInvite),
-    Sharing("GET", "/api/v1/clinician/people", 0, ClinicianPeople),
+    AccountRoute("GET", "/api/v1/shares", 0, ListShares),
+    AccountRoute("POST", "/api/v1/shares/invites", 0, CreateInvite),
+    AccountRoute("DELETE", "/api/v1/shares/invites/{id:number}", 0, CancelInvite),
+    AccountRoute("DELETE", "/api/v1/shares/{id:number}", 0, RevokeShare),
+    AccountRoute("POST", "/api/v1/clinician/redeem", kAnonymousBodyLimit, RedeemInvite),
+    AccountRoute("GET", "/api/v1/clinician/people", 0, ClinicianPeople),
 };
 
 }  // namespace
