@@ -248,8 +248,8 @@ void App::Dispatch(Call call, std::optional<Who> known, const Route& route,
               Fail(Error::Forbidden(N_("an API token cannot do this: sign in on the page"))));
         }
         if (static_cast<int>(route.scope) > static_cast<int>(granted)) {
-          // TRANSLATORS: {scope} is an API token's scope ("read", "checkins" or "diary").
           return reply(Fail(Error::Forbidden(language->Of(service_).Tr(
+              // TRANSLATORS: {scope} is an API token's scope ("read", "checkins" or "diary").
               "this API token's scope ({scope}) does not allow this", {Arg("scope", c->scope)}))));
         }
       }

@@ -58,8 +58,8 @@ HttpResponse UnsupportedMediaType(const std::string& content_type, const Locale&
 }
 
 HttpResponse MisdirectedRequest(const std::string& host, const Locale& loc) {
-  // TRANSLATORS: {host} is the host name the request was sent to ("example.org").
   return Problem(421,
+                 // TRANSLATORS: {host} is the host name the request was sent to ("example.org").
                  loc.Tr("this server does not answer to the host \"{host}\"", {Arg("host", host)}));
 }
 

@@ -17,8 +17,8 @@ Result<Date> DateParam(const Call& c) {
   const std::string& text = c.params.at("date");
   auto d = Date::Parse(text);
   if (!d) {
-    // TRANSLATORS: {text} is the date as given in the address, {problem} what is wrong with it.
     return Fail(Error::NotFound(
+        // TRANSLATORS: {text} is the date as given in the address, {problem} what is wrong with it.
         RequestLocale(c.req).Tr("\"{text}\" {problem} (days are /api/v1/days/YYYY-MM-DD)",
                                 {Arg("text", text), Arg("problem", d.error())})));
   }
@@ -29,8 +29,8 @@ Result<size_t> SessionParam(const Call& c) {
   const std::string& text = c.params.at("n");
   auto n = ParsePositive(text);
   if (!n) {
-    // TRANSLATORS: {text} is what the address gave where a session's number goes.
     return Fail(Error::NotFound(RequestLocale(c.req).Tr(
+        // TRANSLATORS: {text} is what the address gave where a session's number goes.
         "\"{text}\" is not a session number (1, 2, ...)", {Arg("text", text)})));
   }
   return *n;
@@ -79,9 +79,9 @@ Result<HttpResponse> ShowDay(App& app, Call& c) {
   auto day = service::DayOf(app.service(), c.subject, *date);
   if (!day) return Unexpected(day.error());
   if (!*day) {
-    // TRANSLATORS: {date} is a date as YYYY-MM-DD.
     return Fail(
         Error::NotFound(ReaderLocale(app.service(), c)
+                            // TRANSLATORS: {date} is a date as YYYY-MM-DD.
                             .Tr("nothing recorded on {date}", {Arg("date", date->ToString())})));
   }
   return Json(200, DayToJson(**day));

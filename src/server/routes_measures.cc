@@ -83,8 +83,9 @@ Result<Date> DateParam(const App& app, const Call& c) {
   const std::string& text = c.params.at("date");
   auto d = Date::Parse(text);
   if (!d) {
-    // TRANSLATORS: {text} is the date as given in the address, {problem} what is wrong with it.
     return Fail(Error::NotFound(ReaderLocale(app.service(), c)
+                                    // TRANSLATORS: {text} is the date as given in the address,
+                                    // {problem} what is wrong with it.
                                     .Tr("\"{text}\" {problem} (dates are YYYY-MM-DD)",
                                         {Arg("text", text), Arg("problem", d.error())})));
   }

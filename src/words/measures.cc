@@ -72,10 +72,10 @@ std::string Signed(double v, const Locale& loc) {
 }
 
 std::string PegLine(const Peg& p, const Locale& loc) {
-  // TRANSLATORS: the PEG's answers: {score} their average (0-10), then each item's number (0-10):
-  // {pain} average pain, {enjoyment} how much pain got in the way of enjoying life, {activity}
-  // of general activity.
   return loc.Tr(
+      // TRANSLATORS: the PEG's answers: {score} their average (0-10), then each item's number
+      // (0-10): {pain} average pain, {enjoyment} how much pain got in the way of enjoying life,
+      // {activity} of general activity.
       "PEG {score} (pain {pain}, enjoyment of life {enjoyment}, general activity "
       "{activity})",
       {Arg("score", OneDecimal(p.Score(), loc)), Arg("pain", p.pain), Arg("enjoyment", p.enjoyment),
@@ -91,10 +91,10 @@ std::string Against(Before when, const std::optional<Compared>& c, const Locale&
                      Arg("change", Signed(c->delta, loc)),
                      Arg("verdict", ChangeWords(c->change, loc))};
   std::string out = "; ";
-  // TRANSLATORS: a measure compared with four weeks before: {then} was its value then, on {date}
-  // ("Sun 8 Nov"); {change} the change since ("+1.5"), {verdict} "better", "worse" or "about the
-  // same".
   if (when == Before::kFourWeeks) {
+    // TRANSLATORS: a measure compared with four weeks before: {then} was its value then, on {date}
+    // ("Sun 8 Nov"); {change} the change since ("+1.5"), {verdict} "better", "worse" or "about the
+    // same".
     out += loc.Tr("four weeks before {then} ({date}): {change}, {verdict}", args);
   } else {
     // TRANSLATORS: as "four weeks before ...", against eight weeks before.
@@ -156,8 +156,8 @@ std::vector<std::string> FlareSaidWords(const Flare& f, const Locale& loc) {
     line = loc.Tr("Flare at {time}: pain {pain}",
                   {Arg("time", f.time->ToString()), Arg("pain", pain)});
   } else {
-    // TRANSLATORS: a flare of pain on {date} ("Sun 6 Dec"), rated {pain} (0-10).
     line =
+        // TRANSLATORS: a flare of pain on {date} ("Sun 6 Dec"), rated {pain} (0-10).
         loc.Tr("Flare on {date}: pain {pain}", {Arg("date", loc.Day(f.date)), Arg("pain", pain)});
   }
   const bool sharp = f.sharp && *f.sharp;
@@ -177,9 +177,9 @@ MeasuresWords WordsForMeasures(const MeasuresTrend& t, const std::vector<Flare>&
                                const Locale& loc) {
   MeasuresWords out;
   if (t.psfs) {
-    // TRANSLATORS: the PSFS's average {average} (0-10) on {date} ("Sun 6 Dec"); {before} is
-    // empty or the comparisons with four and eight weeks before ("; four weeks before ...").
     out.psfs.push_back(loc.Tr(
+        // TRANSLATORS: the PSFS's average {average} (0-10) on {date} ("Sun 6 Dec"); {before} is
+        // empty or the comparisons with four and eight weeks before ("; four weeks before ...").
         "Function (PSFS average, 0 = unable, 10 = as before) {average} on {date}{before} (a "
         "change of 2 points on the average matters)",
         {Arg("average", OneDecimal(t.psfs->average, loc)), Arg("date", loc.Day(t.psfs->date)),
@@ -193,9 +193,9 @@ MeasuresWords WordsForMeasures(const MeasuresTrend& t, const std::vector<Flare>&
     }
   }
   if (t.peg) {
-    // TRANSLATORS: {peg} is "PEG 4.7 (pain 5, ...)", {date} its day ("Sun 6 Dec"); {before} is
-    // empty or the comparisons with four and eight weeks before ("; four weeks before ...").
     out.peg.push_back(
+        // TRANSLATORS: {peg} is "PEG 4.7 (pain 5, ...)", {date} its day ("Sun 6 Dec"); {before} is
+        // empty or the comparisons with four and eight weeks before ("; four weeks before ...").
         loc.Tr("{peg} on {date}{before} (lower is better; 30% and a point matter)",
                {Arg("peg", PegLine(t.peg->now, loc)), Arg("date", loc.Day(t.peg->date)),
                 Arg("before", Comparisons(t.peg->four_weeks, t.peg->eight_weeks, loc))}));

@@ -37,7 +37,7 @@ std::string MonthName(unsigned month, const Locale& loc) {
 std::string DayAndMonth(Date date, const Locale& loc) {
   // TRANSLATORS: a day of the year in a reminder: {day} the day of the month, {month} the
   // month's full name ("20 November").
-  return loc.TrC("date", "{day} {month}",
+  return loc.TrC("date, full month", "{day} {month}",
                  {Arg("day", date.day()), Arg("month", MonthName(date.month(), loc))});
 }
 
