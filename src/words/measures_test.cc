@@ -104,8 +104,7 @@ TEST(MeasuresWordsTest, WhatAnAnswerAndAFlareSayBackFollowTheLanguage) {
   const std::vector<Flare> flares = {f, f};
   EXPECT_EQ(WordsForMeasures({}, flares, Lang("es")).flares,
             "2 brotes entre registros, 2 agudos o punzantes");
-  EXPECT_EQ(WordsForMeasures({}, flares).flares,
-            "2 flares between check-ins, 2 sharp or catching");
+  EXPECT_EQ(WordsForMeasures({}, flares).flares, "2 flares between check-ins, 2 sharp or catching");
 }
 
 TEST(MeasuresWordsTest, InThePseudoLocaleNoWordOfTheQuestionsOrAnswersIsLeftOutside) {
