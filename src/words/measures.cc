@@ -196,6 +196,7 @@ MeasuresWords WordsForMeasures(const MeasuresTrend& t, const std::vector<Flare>&
     out.peg.push_back(
         // TRANSLATORS: {peg} is "PEG 4.7 (pain 5, ...)", {date} its day ("Sun 6 Dec"); {before} is
         // empty or the comparisons with four and eight weeks before ("; four weeks before ...").
+        // xgettext:no-c-format
         loc.Tr("{peg} on {date}{before} (lower is better; 30% and a point matter)",
                {Arg("peg", PegLine(t.peg->now, loc)), Arg("date", loc.Day(t.peg->date)),
                 Arg("before", Comparisons(t.peg->four_weeks, t.peg->eight_weeks, loc))}));
