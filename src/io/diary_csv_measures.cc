@@ -132,7 +132,8 @@ void CsvReader::WeeklyRow(Date date) {
       continue;
     }
     auto name = ValidatePsfsActivity(item.substr(0, eq));
-    if (!name) Problem(rec_->line, psfs_col, "\"" + std::string(item) + "\": the activity " + name.error());
+    if (!name)
+      Problem(rec_->line, psfs_col, "\"" + std::string(item) + "\": the activity " + name.error());
     auto n = ParseNumber(Trim(item.substr(eq + 1)));
     auto score = n ? ValidateItem(*n) : Unexpected(n.error());
     if (!score) {

@@ -56,7 +56,6 @@ struct Column {
 
 const std::vector<Column>& Columns();
 
-
 // The column of a part that has one column (every part but kContext and kSession).
 size_t ColumnOf(Part part);
 
