@@ -83,7 +83,8 @@ async function english(page, selector = 'main') {
 }
 
 // Controls cut off or pushed out of the screen: wider inside than their box with overflow
-// hidden, or reaching past either side of the screen.
+// hidden (a text field scrolls its own long value: not clipped), or reaching past either side of
+// the screen.
 async function clipped(page) {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
@@ -92,7 +93,8 @@ async function clipped(page) {
       .filter((el) => {
         const s = getComputedStyle(el);
         const r = el.getBoundingClientRect();
-        const cut = el.scrollWidth > el.clientWidth + 1 && /hidden|clip/.test(s.overflowX + s.overflow);
+        const cut =
+          el.tagName !== 'INPUT' && el.scrollWidth > el.clientWidth + 1 && /hidden|clip/.test(s.overflowX + s.overflow);
         return cut || r.left < -0.5 || r.right > width + 0.5;
       })
       .map((el) => `${el.tagName}#${el.id}: ${(el.innerText || el.value || '').slice(0, 60)}`);
