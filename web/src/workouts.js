@@ -77,14 +77,15 @@ function addedSummary(x) {
       'p',
       { class: 'feedback ok' },
       x.merged
-        ? // TRANSLATORS: {n} sessions added from a workout file; {merged} sessions already in the diary that it filled in.
-          ntr(
+        ? ntr(
+            // TRANSLATORS: {n} sessions added from a workout file; {merged} sessions already in the diary that it filled in.
             'Added {n} session and filled in {merged} already there.',
             'Added {n} sessions and filled in {merged} already there.',
             x.added,
             { merged: x.merged },
           )
-        : ntr('Added {n} session.', 'Added {n} sessions.', x.added),
+        : // TRANSLATORS: {n} sessions added from a workout file.
+          ntr('Added {n} session.', 'Added {n} sessions.', x.added),
     ),
     where ? h('p', {}, where) : null,
     changed.length
@@ -116,17 +117,17 @@ function addedSummary(x) {
 function previewWords(d) {
   const args = { format: d.format, added: d.added, merged: d.merged, unchanged: d.unchanged, skipped: d.skipped };
   if (d.skipped)
-    // TRANSLATORS: {format} is the file's kind ("Strava"); {n} workouts in it, of which {added}
-    // are new, {merged} fill in sessions already there, {unchanged} are already there, {skipped} left out.
     return ntr(
+      // TRANSLATORS: {format} is the file's kind ("Strava"); {n} workouts in it, of which {added}
+      // are new, {merged} fill in sessions already there, {unchanged} are already there, {skipped} left out.
       '{format}: {n} workout; {added} new, {merged} to fill in, {unchanged} already there, {skipped} too short or without a time.',
       '{format}: {n} workouts; {added} new, {merged} to fill in, {unchanged} already there, {skipped} too short or without a time.',
       d.workouts.length,
       args,
     );
-  // TRANSLATORS: {format} is the file's kind ("Strava"); {n} workouts in it, of which {added}
-  // are new, {merged} fill in sessions already there, {unchanged} are already there.
   return ntr(
+    // TRANSLATORS: {format} is the file's kind ("Strava"); {n} workouts in it, of which {added}
+    // are new, {merged} fill in sessions already there, {unchanged} are already there.
     '{format}: {n} workout; {added} new, {merged} to fill in, {unchanged} already there.',
     '{format}: {n} workouts; {added} new, {merged} to fill in, {unchanged} already there.',
     d.workouts.length,
@@ -165,8 +166,8 @@ export function workoutsCard(onDone) {
     if (!file) return;
     if (file.size > LIMIT) {
       fb.say(
-        // TRANSLATORS: {file} is the file's name, {size} its size in megabytes.
         tr(
+          // TRANSLATORS: {file} is the file's name, {size} its size in megabytes.
           '{file} is {size} MB, more than the 32 MB the page takes. On the computer that keeps your diary, run: backsignal import-workouts {file}',
           { file: file.name, size: Math.round(file.size / 1048576) },
         ),
@@ -190,7 +191,10 @@ export function workoutsCard(onDone) {
     const add = h(
       'button',
       { type: 'button', class: 'primary', disabled: !fresh.length },
-      fresh.length ? ntr('Add {n} session', 'Add {n} sessions', fresh.length) : tr('Nothing new to add'),
+      fresh.length
+        ? // TRANSLATORS: a button; {n} is how many sessions it adds.
+          ntr('Add {n} session', 'Add {n} sessions', fresh.length)
+        : tr('Nothing new to add'),
     );
     fill(result, [
       h(

@@ -10,7 +10,7 @@ import { drafts } from '../store.js';
 import { fieldsOf } from '../words.js';
 import { doneCard, draftKey, formCard, swap } from './common.js';
 import { bodyValue, fieldControl, initialValue } from './fields.js';
-import { contextLines, dayWords } from './said.js';
+import { contextLines, dayWords, inSentence } from './said.js';
 
 export function contextCard(ctx, date, day, marks) {
   const c = day.context;
@@ -84,7 +84,7 @@ export function contextCard(ctx, date, day, marks) {
           return tr('Give at least one: {fields}.', {
             fields: specs
               .filter((f) => !f.shown_with)
-              .map((f) => f.label.toLowerCase())
+              .map((f) => inSentence(f.label))
               .join(', '),
           });
         const entry = await enqueue({

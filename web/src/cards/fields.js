@@ -34,15 +34,15 @@ function boundsText(spec) {
 
 // The words of a value outside the field's bounds, or not a number at all.
 function outOfBounds(spec, typed) {
+  const args = { label: spec.label, value: typed, bounds: boundsText(spec) };
   // TRANSLATORS: {label} is the field's name ("Hours of sitting"), {value} what the person
   // typed, {bounds} what the field takes ("0 to 24 in halves").
-  return {
-    problem: tr('{label}: {value} is not {bounds}.', { label: spec.label, value: typed, bounds: boundsText(spec) }),
-  };
+  const problem = tr('{label}: {value} is not {bounds}.', args);
+  return { problem };
 }
 function notANumber(spec) {
-  // TRANSLATORS: {label} is the field's name ("Hours of sitting"); {min} and {max} its bounds.
   return {
+    // TRANSLATORS: {label} is the field's name ("Hours of sitting"); {min} and {max} its bounds.
     problem: tr('{label}: write a number, {min} to {max}.', {
       label: spec.label,
       min: number(spec.min),

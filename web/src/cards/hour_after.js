@@ -107,6 +107,7 @@ export function hourAfterCard(ctx, date, day, s, number, marks, { sessionKey = n
                   'It has only been less than a minute since the session ended, and this check-in is for about an hour after it: save anyway?',
                 )
               : ntr(
+                  // TRANSLATORS: {n} is a number of minutes (1 to 59).
                   'It has only been {n} minute since the session ended, and this check-in is for about an hour after it: save anyway?',
                   'It has only been {n} minutes since the session ended, and this check-in is for about an hour after it: save anyway?',
                   since,

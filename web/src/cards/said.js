@@ -20,6 +20,15 @@ const patterns = () => ({
 
 const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 
+// A field's label inside a sentence ("stress today"): its first letter small where the language
+// writes it so; German keeps the capital of its nouns (the catalogue says which).
+export function inSentence(label) {
+  // TRANSLATORS: "lower-case" where a label inside a sentence starts with a small letter
+  // ("a fall"), anything else ("as written") to keep its capital (German nouns).
+  if (trc('a label inside a sentence', 'lower-case') !== 'lower-case') return label;
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
 export function morningLines(m) {
   const pain = number(m.pain);
   if (m.stiffness !== undefined && m.stiffness !== null)
@@ -105,7 +114,7 @@ export function contextLines(x) {
   for (const f of fieldsOf('context')) {
     if (f.control !== 'choice' || x[f.key] === undefined || x[f.key] === null) continue;
     const c = (f.choices || []).find((k) => k.name === x[f.key]);
-    parts.push(c ? c.label.toLowerCase() : x[f.key]);
+    parts.push(c ? inSentence(c.label) : x[f.key]);
   }
   return [`${cap(parts.join('; ') || tr('nothing of note'))}.`];
 }
