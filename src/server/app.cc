@@ -246,15 +246,15 @@ void App::Dispatch(Call call, std::optional<Who> known, const Route& route,
   };
   if (route.blocking) {
     {
-      std::lock_guard lock(work_mu_);
+      MutexLock lock(work_mu_);
       ++working_;
     }
     boost::asio::post(pool_, [this, run = std::move(run)]() mutable {
       struct Done {
         App& app;
         ~Done() {
-          std::lock_guard lock(app.work_mu_);
-          if (--app.working_ == 0) app.work_done_.notify_all();
+          MutexLock lock(app.work_mu_);
+          if (--app.working_ == 0) app.work_done_.SignalAll();
         }
       } done{*this};
       run();
@@ -265,12 +265,16 @@ void App::Dispatch(Call call, std::optional<Who> known, const Route& route,
 }
 
 bool App::Drain(std::chrono::milliseconds deadline) {
-  std::unique_lock lock(work_mu_);
-  return work_done_.wait_for(lock, deadline, [this] { return working_ == 0; });
+  MutexLock lock(work_mu_);
+  const auto until = std::chrono::steady_clock::now() + deadline;
+  while (working_ != 0) {
+    if (!work_done_.WaitUntil(work_mu_, until)) return working_ == 0;
+  }
+  return true;
 }
 
 size_t App::working() const {
-  std::lock_guard lock(work_mu_);
+  MutexLock lock(work_mu_);
   return working_;
 }
 
