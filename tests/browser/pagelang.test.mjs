@@ -1,9 +1,11 @@
 // Issue 23, the page's own words: in the pseudo-locale (qps, a server started with
 // BACKSIGNAL_TEST_LOCALES=1) the converted parts of the page show no plain English: the safety
-// screen, the navigation, sign-in, Today's headings and the weekly card, Account, Settings and
-// History's headings. Reminders, Report & data, People, the Reading page and the check-in cards
-// are not converted yet (docs/languages.md). In German the same pages fit 320 px with no sideways
-// scroll, and <html lang> follows the language.
+// screen, the navigation, sign-in, Today's headings, the weekly card and the check-in cards
+// (morning, the rest of the day, a session, its hour after, a note, and what a saved card says
+// back), Account, Settings and History's headings. Reminders, Report & data, People and the
+// Reading page are not converted yet (docs/languages.md). In German the same pages, and Today
+// with every check-in card open, fit 320 px with no sideways scroll; the cards' number fields
+// take a decimal comma; <html lang> follows the language.
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import {
@@ -11,6 +13,7 @@ import {
   api,
   assert,
   closeBrowser,
+  isoDate,
   launch,
   newPage,
   noHorizontalScroll,
@@ -47,21 +50,40 @@ const ALLOWED = new Set([
 ]);
 
 // The English words left in `selector`'s visible text once every pseudo-locale piece ("[Ŝéš
-// ~~]", nested ones too) is taken out.
-async function english(page, selector) {
+// ~~]", nested ones too) is taken out. `known`: texts the server sends in English for now (the
+// diary fields' words, words/fields.cc, not yet in the catalogue), taken out first.
+async function english(page, selector, known = []) {
   const texts = await page.evaluate(
     (sel) =>
       [...document.querySelectorAll(sel)]
-        .filter((el) => el.offsetParent !== null || el.tagName === 'BODY')
+        .filter((el) => el.offsetParent !== null || el.tagName === 'BODY' || el.open)
         .map((el) => el.innerText),
     selector,
   );
   const left = [];
+  const longestFirst = [...known].sort((a, b) => b.length - a.length);
   for (let t of texts) {
+    for (const k of longestFirst) t = t.split(k).join(' ');
     while (/\[[^[\]]*\]/.test(t)) t = t.replace(/\[[^[\]]*\]/g, ' ');
     for (const w of t.match(/\p{L}[\p{L}'’]+/gu) || []) if (!ALLOWED.has(w)) left.push(w);
   }
   return [...new Set(left)];
+}
+
+// The diary fields' own words as the server sends them (labels, hints, scale ends, choices),
+// as written and lower-cased (a card lists them in a sentence).
+async function fieldWords(base) {
+  const r = await api(base, 'GET', '/api/v1/fields', undefined, {
+    'Accept-Language': 'qps',
+  });
+  const out = new Set();
+  for (const part of Object.values(r.data))
+    for (const f of part) {
+      for (const k of ['label', 'hint', 'low', 'high', 'half', 'beyond', 'beyond_label'])
+        if (typeof f[k] === 'string' && f[k]) out.add(f[k]).add(f[k].toLowerCase());
+      for (const c of f.choices || []) out.add(c.label).add(c.label.toLowerCase());
+    }
+  return [...out];
 }
 
 async function pseudoPage(width = 390) {
@@ -83,7 +105,10 @@ test('the safety screen and the footer in the pseudo-locale: no English', async 
     const first = page.locator('#safety-screen fieldset').first();
     await first.locator('label').first().click();
     assert.deepEqual(await english(page, '#safety-screen'), [], 'the safety screen with a yes');
-    await page.screenshot({ path: path.join(SHOTS, 'qps-safety-320.png'), fullPage: true });
+    await page.screenshot({
+      path: path.join(SHOTS, 'qps-safety-320.png'),
+      fullPage: true,
+    });
     await page.context().close();
   } finally {
     server.close();
@@ -117,6 +142,173 @@ test('the navigation, Today, Settings and History in the pseudo-locale: no Engli
     await page.goto(`${server.url}/#history`);
     await page.locator('#history-title').waitFor();
     assert.deepEqual(await english(page, 'main h1, main h2, #add-entry'), [], "History's headings");
+    await page.context().close();
+  } finally {
+    server.close();
+  }
+});
+
+// Waits for `selector` to be on screen, then finds no English in it (but the fields' own words).
+async function noEnglish(page, selector, known, what) {
+  await page.locator(selector).first().waitFor();
+  assert.deepEqual(await english(page, selector, known), [], what);
+}
+
+// Picks `value` on the `nth` 0-10 scale of `scope` (the legends are the language's).
+async function pickNth(scope, nth, value) {
+  await scope
+    .locator('fieldset.scale-set')
+    .nth(nth)
+    .locator('label', { hasText: new RegExp(`^${value}$`) })
+    .click();
+}
+
+test('the check-in cards in the pseudo-locale: no English, and what a saved card says back', async () => {
+  const server = await testLocaleServer();
+  try {
+    await screened(server.url);
+    const known = await fieldWords(server.url);
+    const date = isoDate(new Date());
+    const page = await pseudoPage(320);
+    // The check-ins stay on the phone (their writes do not reach the server), so that the saved
+    // cards say back what was entered in the page's own words (cards/said.js), not the server's.
+    await page.route('**/api/v1/days/**', (route) =>
+      route.request().method() === 'GET' ? route.continue() : route.abort('internetdisconnected'),
+    );
+    await page.goto(`${server.url}/#today`);
+    const check = (selector, what) => noEnglish(page, selector, known, what);
+
+    // The morning, open and then saved.
+    const morning = page.locator(`#morning-${date}`);
+    await check(`#morning-${date}`, 'the morning card');
+    await pickNth(morning, 0, 5);
+    await pickNth(morning, 1, 3);
+    await morning.locator('button[type=submit]').click();
+    await page.locator(`#morning-${date}.done [data-queued]`).waitFor();
+    await check(`#morning-${date}`, 'the saved morning');
+
+    // The rest of the day: refused empty (the list of what it takes), then saved.
+    const context = page.locator(`#context-${date}`);
+    await check(`#context-${date}`, 'the rest of the day');
+    await context.locator('button[type=submit]').click();
+    await context.locator('.feedback.error').waitFor();
+    await check(`#context-${date}`, 'the rest of the day, refused empty');
+    await context.locator('[data-field="sitting_hours"] input').fill('25');
+    await context.locator('button[type=submit]').click();
+    await context.locator('.feedback.error', { hasText: '25' }).waitFor();
+    await check(`#context-${date}`, 'the rest of the day, a number out of bounds');
+    await context.locator('[data-field="sitting_hours"] input').fill('7.5');
+    await pickNth(context, 0, 7);
+    await context.locator('.toggles button[aria-pressed]').first().click();
+    await context.locator('button[type=submit]').click();
+    await page.locator(`#context-${date}.done [data-queued]`).waitFor();
+    await check(`#context-${date}`, 'the saved rest of the day');
+
+    // A session: its form with the modify-or-stop advice, a refused number, then saved.
+    await page.locator('button.add-session').click();
+    const form = page.locator('section.card:has(input[type=time])');
+    await form.waitFor();
+    await form.locator('fieldset:has(.advice-slot) button[aria-pressed]').click();
+    await form.locator('.advice').waitFor();
+    await check('section.card:has(input[type=time])', 'the session form');
+    await form.locator('input[inputmode=numeric]').fill('x');
+    await form.locator('button[type=submit]').click();
+    await form.locator('.feedback.error').waitFor();
+    await check('section.card:has(input[type=time])', 'the session form, a refused number');
+    await form.locator('input[inputmode=numeric]').fill('30');
+    await pickNth(form, 0, 2);
+    await pickNth(form, 1, 5);
+    await form.locator('button[type=submit]').click();
+    await page.locator(`#session-${date}-1 [data-queued]`).waitFor();
+    await check(`#session-${date}-1`, 'the saved session (its lines, the next step, the advice)');
+    await check('button.add-session', 'the button for another session');
+
+    // Its hour after: not yet due (folded), opened, saved early (the question first).
+    const hourAfter = page.locator(`#after-${date}-1`);
+    await check(`#after-${date}-1`, 'the hour after, not yet due');
+    await hourAfter.locator('button:not(.link)').click();
+    await hourAfter.locator('form').waitFor();
+    await check(`#after-${date}-1`, 'the hour-after form');
+    await pickNth(hourAfter, 0, 4);
+    await hourAfter.locator('button[type=submit]').click();
+    await page.locator('#confirm[open]').waitFor();
+    await check('#confirm', 'saving the hour after early');
+    await page.locator('#confirm [data-answer="yes"]').click();
+    await page.locator(`#after-${date}-1.done [data-queued]`).waitFor();
+    await check(`#after-${date}-1`, 'the saved hour after');
+
+    // A note: the button, the form, and the saved note (pinned).
+    await check('#later-today button.wide-button', 'the note button');
+    await page.locator('#later-today button.wide-button').click();
+    const note = page.locator(`#note-${date}`);
+    await check(`#note-${date}`, 'the note form');
+    await note.locator('textarea').fill('1 2 3');
+    await note.locator('.toggles button').click();
+    await note.locator('button[type=submit]').click();
+    await page.locator(`#note-${date}.done [data-queued]`).waitFor();
+    await check(`#note-${date}`, 'the saved note');
+    await page.screenshot({
+      path: path.join(SHOTS, 'qps-checkins-320.png'),
+      fullPage: true,
+    });
+    await page.context().close();
+  } finally {
+    server.close();
+  }
+});
+
+test('in German at 320 px: Today with every check-in card open fits; the number fields take a decimal comma', async () => {
+  const server = await startServer();
+  try {
+    await screened(server.url);
+    const date = isoDate(new Date());
+    const page = await newPage({ width: 320 });
+    await page.setExtraHTTPHeaders({ 'Accept-Language': 'de-DE,de;q=0.9' });
+    await page.goto(`${server.url}/#today`);
+    await page.getByRole('heading', { level: 1, name: 'Heute' }).waitFor();
+    const context = page.locator(`#context-${date}`);
+    await context.waitFor();
+    // A session saved, its hour after opened; another session's form, the note's form.
+    await page.getByRole('button', { name: 'Ich habe trainiert: Einheit hinzufügen' }).click();
+    let form = page.locator('section.card:has(input[type=time])');
+    await form.locator('input[inputmode=numeric]').fill('30');
+    await form.locator('fieldset:has(.advice-slot) button[aria-pressed]').click();
+    await form.getByRole('button', { name: 'Einheit speichern' }).click();
+    await page.locator(`#session-${date}-1`).waitFor();
+    await page.locator(`#after-${date}-1`).getByRole('button', { name: 'Jetzt ausfüllen' }).click();
+    await page.locator(`#after-${date}-1 form`).waitFor();
+    await page.getByRole('button', { name: 'Weitere Einheit hinzufügen' }).click();
+    form = page.locator('section.card:has(input[type=time])');
+    await form.locator('fieldset:has(.advice-slot) button[aria-pressed]').click();
+    await form.locator('.advice').waitFor();
+    await page.getByRole('button', { name: 'Notiz zum Tag hinzufügen' }).click();
+    await page.locator(`#note-${date} form`).waitFor();
+    // The rest of the day with a decimal comma: hours of sitting, and a night over ten hours.
+    await context.locator('[data-field="sitting_hours"] input').fill('7,5');
+    await context.locator('p.row button.link').click();
+    await context.locator('p.row + * input').fill('11,5');
+    assert.match(await page.locator(`#morning-${date} h3`).innerText(), /^Nach dem Aufwachen/);
+    assert.match(await page.locator(`#after-${date}-1 h3`).innerText(), /^Eine Stunde nach Einheit 1/);
+    await noHorizontalScroll(page, 'Today with every check-in card open, in German at 320 px');
+    await page.screenshot({
+      path: path.join(SHOTS, 'de-checkins-320.png'),
+      fullPage: true,
+    });
+    await context.getByRole('button', { name: 'Tag speichern' }).click();
+    await page.locator(`#context-${date}.done`).waitFor();
+    await noHorizontalScroll(page, 'Today with the cards saved, in German at 320 px');
+
+    await page.waitForFunction(async (d) => (await (await fetch(`/api/v1/days/${d}`)).json()).context, date);
+    const day = (await api(server.url, 'GET', `/api/v1/days/${date}`)).data;
+    assert.equal(day.context.sitting_hours, 7.5);
+    assert.equal(day.context.sleep_hours, 11.5);
+    // Written back in the language's own way when the card is changed.
+    await page.reload();
+    await page.locator('#done-today > summary').click();
+    await page.locator(`#context-${date}`).getByRole('button', { name: 'Ändern' }).click();
+    assert.equal(await page.locator(`#context-${date} [data-field="sitting_hours"] input`).inputValue(), '7,5');
+    assert.equal(await page.locator(`#context-${date} p.row + * input`).inputValue(), '11,5');
+    await noHorizontalScroll(page, 'the rest of the day, changed, in German at 320 px');
     await page.context().close();
   } finally {
     server.close();
@@ -166,7 +358,10 @@ test('in German at 320 px: sign-in, Today, Account, Settings and History fit, in
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
       assert.match(await page.locator('#tabs').innerText(), /Heute[\s\S]*Auswertung[\s\S]*Verlauf/);
       await noHorizontalScroll(page, `${hash} in German at 320 px`);
-      await page.screenshot({ path: path.join(SHOTS, `de-${hash}-320.png`), fullPage: true });
+      await page.screenshot({
+        path: path.join(SHOTS, `de-${hash}-320.png`),
+        fullPage: true,
+      });
     }
     // The account's own choice: English, and the page follows it at once.
     await page.goto(`${server.url}/#account`);
@@ -184,7 +379,9 @@ test('in German at 320 px: sign-in, Today, Account, Settings and History fit, in
 test('/api/v1/me names the language: Accept-Language before sign-in', async () => {
   const server = await startServer({ accounts: true });
   try {
-    const r = await api(server.url, 'GET', '/api/v1/me', undefined, { 'Accept-Language': 'es-ES,es;q=0.9' });
+    const r = await api(server.url, 'GET', '/api/v1/me', undefined, {
+      'Accept-Language': 'es-ES,es;q=0.9',
+    });
     assert.equal(r.data.language, 'es');
   } finally {
     server.close();

@@ -2,6 +2,7 @@
 // what the phone last saw; with the check-ins still queued laid over them, each marked, so
 // that a saved check-in never shows as an empty form.
 import { get, owner } from './api.js';
+import { tr } from './i18n.js';
 import { pending, sessionOf } from './outbox.js';
 import { kv } from './store.js';
 
@@ -131,6 +132,7 @@ export async function daysWithQueue(from, to) {
 // The pending state of a queued entry, in words.
 export function pendingWords(entry) {
   if (!entry) return '';
-  if (entry.state === 'failed') return `Not saved: ${entry.error}`;
-  return 'Saved on this phone, sending…';
+  // TRANSLATORS: {error} is the server's reason, in its own words.
+  if (entry.state === 'failed') return tr('Not saved: {error}', { error: entry.error });
+  return tr('Saved on this phone, sending…');
 }

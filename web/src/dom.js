@@ -32,11 +32,6 @@ export function fill(el, ...children) {
   return el;
 }
 
-// "1 session", "3 sessions".
-export function plural(n, one, many = `${one}s`) {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 // A 0-10 scale: one tab stop (native radios), arrow keys move along it, and "+½" adds half a
 // point. `value` is a number or null; onChange(value) on every change.
 export function scale({

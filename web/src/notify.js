@@ -2,6 +2,7 @@
 // installed and running (Notification API through the service worker). A closed browser has no
 // timer to run: the calendar feed's alarm is the reminder then (docs/offline.md).
 import { h } from './dom.js';
+import { tr } from './i18n.js';
 
 const timers = new Map();
 
@@ -40,21 +41,26 @@ export function remindAt(at, title, body, tag) {
 // A button that asks for permission, shown on an hour-after card that is not yet due.
 export function notifyOffer(due, tag) {
   if (!canNotify() || !due || due.getTime() <= Date.now() || Notification.permission === 'denied') return null;
-  const title = 'Time for the hour-after check-in';
-  const body = 'How is your mid back an hour after the session: settling, or still rising?';
+  const title = tr('Time for the hour-after check-in');
+  const body = tr('How is your mid back an hour after the session: settling, or still rising?');
+  const willRemind = () => tr('This phone will remind you when it is due, while backsignal is open.');
   if (Notification.permission === 'granted') {
     remindAt(due, title, body, tag);
-    return h('p', { class: 'hint' }, 'This phone will remind you when it is due, while backsignal is open.');
+    return h('p', { class: 'hint' }, willRemind());
   }
-  const b = h('button', { type: 'button', class: 'link' }, 'Remind me on this phone when it is due');
+  const b = h('button', { type: 'button', class: 'link' }, tr('Remind me on this phone when it is due'));
   b.addEventListener('click', async () => {
     const answer = await Notification.requestPermission();
     if (answer === 'granted') {
       remindAt(due, title, body, tag);
-      b.replaceWith(h('p', { class: 'hint' }, 'This phone will remind you when it is due, while backsignal is open.'));
+      b.replaceWith(h('p', { class: 'hint' }, willRemind()));
     } else {
       b.replaceWith(
-        h('p', { class: 'hint' }, 'Notifications are off: the calendar link on Report & data can remind you instead.'),
+        h(
+          'p',
+          { class: 'hint' },
+          tr('Notifications are off: the calendar link on Report & data can remind you instead.'),
+        ),
       );
     }
   });

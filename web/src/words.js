@@ -3,18 +3,21 @@
 // means), and the diary's fields (their kinds, bounds, controls and labels: the cards build
 // their controls from them, and copy no limit of the format).
 import { get } from './api.js';
+import { tr } from './i18n.js';
 import { kv } from './store.js';
 
-const FALLBACK = {
+// Until the server has answered once: the modify-or-stop advice in short, in the page's language.
+const fallback = () => ({
   intro: '',
   questions: [],
   advice: {},
   reasons: {},
-  modify_or_stop:
+  modify_or_stop: tr(
     'Sharp or catching pain during a twisting or reaching movement is a signal to modify or stop rather than continue.',
-};
+  ),
+});
 
-let words = FALLBACK;
+let words = null;
 
 export async function loadWords() {
   const r = await get('/api/v1/safety');
@@ -27,16 +30,16 @@ export async function loadWords() {
     }
   } else {
     try {
-      words = (await kv.get('safety-words')) || FALLBACK;
+      words = (await kv.get('safety-words')) || fallback();
     } catch {
-      words = FALLBACK;
+      words = fallback();
     }
   }
   return words;
 }
 
 export function safetyWords() {
-  return words;
+  return words || fallback();
 }
 
 let fields = null;

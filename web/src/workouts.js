@@ -3,14 +3,15 @@
 // the loads each activity suggests recorded only when they tick it.
 import { errorText, session } from './api.js';
 import { addDays, prettyDate, today } from './dates.js';
-import { feedback, fill, h, nextId, plural } from './dom.js';
+import { feedback, fill, h, nextId } from './dom.js';
+import { ntr, tr, trc } from './i18n.js';
 
 const LIMIT = 32 * 1024 * 1024;
-const LOAD_WORDS = {
-  rotation: 'sustained rotation',
-  breathing_under_load: 'heavy breathing under load',
-  arms_away: 'arms working away from the body',
-};
+const loadWords = () => ({
+  rotation: tr('sustained rotation'),
+  breathing_under_load: tr('heavy breathing under load'),
+  arms_away: tr('arms working away from the body'),
+});
 
 async function send(file, { dryRun, acceptLoads }) {
   const q = new URLSearchParams({ name: file.name, dry_run: String(dryRun), accept_loads: String(acceptLoads) });
@@ -39,13 +40,16 @@ async function send(file, { dryRun, acceptLoads }) {
 function outcomeWords(w, dryRun) {
   switch (w.outcome) {
     case 'added':
-      return dryRun ? 'a new session' : 'added';
+      return dryRun ? tr('a new session') : trc('a workout imported', 'added');
     case 'merged':
-      return `${dryRun ? 'fills in' : 'filled in'} session ${w.session} of that day`;
+      // TRANSLATORS: what importing a workout would do; {n} is a session's number in its day.
+      if (dryRun) return tr('fills in session {n} of that day', { n: w.session });
+      // TRANSLATORS: what importing a workout did; {n} is a session's number in its day.
+      return tr('filled in session {n} of that day', { n: w.session });
     case 'unchanged':
-      return 'already there';
+      return tr('already there');
     default:
-      return 'after today: left out';
+      return tr('after today: left out');
   }
 }
 
@@ -58,10 +62,14 @@ function addedSummary(x) {
   const where = !changed.length
     ? null
     : older.length === 0
-      ? 'Today lists each one’s missing windows: how it went, the hour after, and the next morning.'
+      ? tr('Today lists each one’s missing windows: how it went, the hour after, and the next morning.')
       : older.length === changed.length
-        ? 'These are more than a week old, so Today does not list them: open each day below to add how it went, the hour after and the next morning.'
-        : 'Today lists the missing windows of those from the last week; the older ones are not on Today: open each day below to add how it went, the hour after and the next morning.';
+        ? tr(
+            'These are more than a week old, so Today does not list them: open each day below to add how it went, the hour after and the next morning.',
+          )
+        : tr(
+            'Today lists the missing windows of those from the last week; the older ones are not on Today: open each day below to add how it went, the hour after and the next morning.',
+          );
   return h(
     'div',
     { class: 'workouts-added', id: 'workouts-added' },
@@ -69,8 +77,15 @@ function addedSummary(x) {
       'p',
       { class: 'feedback ok' },
       x.merged
-        ? `Added ${plural(x.added, 'session')} and filled in ${x.merged} already there.`
-        : `Added ${plural(x.added, 'session')}.`,
+        ? ntr(
+            // TRANSLATORS: {n} sessions added from a workout file; {merged} sessions already in the diary that it filled in.
+            'Added {n} session and filled in {merged} already there.',
+            'Added {n} sessions and filled in {merged} already there.',
+            x.added,
+            { merged: x.merged },
+          )
+        : // TRANSLATORS: {n} sessions added from a workout file.
+          ntr('Added {n} session.', 'Added {n} sessions.', x.added),
     ),
     where ? h('p', {}, where) : null,
     changed.length
@@ -84,12 +99,39 @@ function addedSummary(x) {
               h(
                 'a',
                 { href: `#history=${w.date}`, class: 'day-link' },
-                `${prettyDate(w.date)} ${w.time}, ${w.activity}: open the day`,
+                // TRANSLATORS: a link to a day: {date} is "Sat 5 Dec", {time} "14:30", {activity} "rowing".
+                tr('{date} {time}, {activity}: open the day', {
+                  date: prettyDate(w.date),
+                  time: w.time,
+                  activity: w.activity,
+                }),
               ),
             ),
           ),
         )
       : null,
+  );
+}
+
+// What a file holds and what importing it would do: "Strava: 3 workouts; 3 new, ...".
+function previewWords(d) {
+  const args = { format: d.format, added: d.added, merged: d.merged, unchanged: d.unchanged, skipped: d.skipped };
+  if (d.skipped)
+    return ntr(
+      // TRANSLATORS: {format} is the file's kind ("Strava"); {n} workouts in it, of which {added}
+      // are new, {merged} fill in sessions already there, {unchanged} are already there, {skipped} left out.
+      '{format}: {n} workout; {added} new, {merged} to fill in, {unchanged} already there, {skipped} too short or without a time.',
+      '{format}: {n} workouts; {added} new, {merged} to fill in, {unchanged} already there, {skipped} too short or without a time.',
+      d.workouts.length,
+      args,
+    );
+  return ntr(
+    // TRANSLATORS: {format} is the file's kind ("Strava"); {n} workouts in it, of which {added}
+    // are new, {merged} fill in sessions already there, {unchanged} are already there.
+    '{format}: {n} workout; {added} new, {merged} to fill in, {unchanged} already there.',
+    '{format}: {n} workouts; {added} new, {merged} to fill in, {unchanged} already there.',
+    d.workouts.length,
+    args,
   );
 }
 
@@ -106,13 +148,15 @@ export function workoutsCard(onDone) {
   const el = h(
     'section',
     { class: 'card', id: 'import-workouts', 'aria-labelledby': headingId },
-    h('h3', { id: headingId }, 'Import workouts'),
+    h('h3', { id: headingId }, tr('Import workouts')),
     h(
       'p',
       { class: 'hint' },
-      'Sessions from what your watch or apps recorded, so you only add the three windows: an Apple Health export, a Health Connect or Google Fit (Takeout) export, a GPX or TCX file, or Strava’s activities.csv.',
+      tr(
+        'Sessions from what your watch or apps recorded, so you only add the three windows: an Apple Health export, a Health Connect or Google Fit (Takeout) export, a GPX or TCX file, or Strava’s activities.csv.',
+      ),
     ),
-    h('label', { class: 'field', for: inputId }, 'A workout file', input),
+    h('label', { class: 'field', for: inputId }, tr('A workout file'), input),
     result,
     fb.el,
   );
@@ -122,12 +166,17 @@ export function workoutsCard(onDone) {
     if (!file) return;
     if (file.size > LIMIT) {
       fb.say(
-        `${file.name} is ${Math.round(file.size / 1048576)} MB, more than the 32 MB the page takes. On the computer that keeps your diary, run: backsignal import-workouts ${file.name}`,
+        tr(
+          // TRANSLATORS: {file} is the file's name, {size} its size in megabytes.
+          '{file} is {size} MB, more than the 32 MB the page takes. On the computer that keeps your diary, run: backsignal import-workouts {file}',
+          { file: file.name, size: Math.round(file.size / 1048576) },
+        ),
         'error',
       );
       return;
     }
-    fb.say(`Reading ${file.name}…`, 'pending');
+    // TRANSLATORS: {file} is the file's name.
+    fb.say(tr('Reading {file}…', { file: file.name }), 'pending');
     const r = await send(file, { dryRun: true, acceptLoads: false });
     if (!r.ok) {
       fb.say(errorText(r), 'error');
@@ -136,16 +185,16 @@ export function workoutsCard(onDone) {
     const d = r.data;
     const fresh = d.workouts.filter((w) => w.outcome === 'added' || w.outcome === 'merged');
     const suggested = d.workouts.filter((w) => w.outcome !== 'future' && w.suggested_loads.length);
-    fb.say(
-      `${d.format}: ${plural(d.workouts.length, 'workout')}; ${d.added} new, ${d.merged} to fill in, ${d.unchanged} already there${d.skipped ? `, ${d.skipped} too short or without a time` : ''}.`,
-      'info',
-    );
+    fb.say(previewWords(d), 'info');
     const loadsId = nextId('c');
     const loads = h('input', { type: 'checkbox', id: loadsId });
     const add = h(
       'button',
       { type: 'button', class: 'primary', disabled: !fresh.length },
-      fresh.length ? `Add ${plural(fresh.length, 'session')}` : 'Nothing new to add',
+      fresh.length
+        ? // TRANSLATORS: a button; {n} is how many sessions it adds.
+          ntr('Add {n} session', 'Add {n} sessions', fresh.length)
+        : tr('Nothing new to add'),
     );
     fill(result, [
       h(
@@ -155,9 +204,22 @@ export function workoutsCard(onDone) {
           h(
             'li',
             {},
-            `${prettyDate(w.date)} ${w.time}: ${w.activity}, ${w.minutes} min (${outcomeWords(w, true)})`,
+            // TRANSLATORS: a workout in a file: {date} is "Sat 5 Dec", {time} "14:30", {activity}
+            // "rowing", {minutes} a whole number, {outcome} what importing it would do ("a new session").
+            tr('{date} {time}: {activity}, {minutes} min ({outcome})', {
+              date: prettyDate(w.date),
+              time: w.time,
+              activity: w.activity,
+              minutes: w.minutes,
+              outcome: outcomeWords(w, true),
+            }),
             w.suggested_loads.length && w.outcome !== 'future'
-              ? h('span', { class: 'hint' }, ` may ask for ${w.suggested_loads.map((l) => LOAD_WORDS[l]).join(', ')}`)
+              ? h(
+                  'span',
+                  { class: 'hint' },
+                  // TRANSLATORS: {loads} is "sustained rotation, heavy breathing under load".
+                  ` ${tr('may ask for {loads}', { loads: w.suggested_loads.map((l) => loadWords()[l] || l).join(', ') })}`,
+                )
               : null,
           ),
         ),
@@ -167,14 +229,14 @@ export function workoutsCard(onDone) {
             'label',
             { class: 'check', for: loadsId },
             loads,
-            h('span', {}, 'Record the loads suggested above (only on sessions that have none)'),
+            h('span', {}, tr('Record the loads suggested above (only on sessions that have none)')),
           )
         : null,
       h('div', { class: 'row' }, add),
     ]);
     add.addEventListener('click', async () => {
       add.disabled = true;
-      fb.say('Adding…', 'pending');
+      fb.say(tr('Adding…'), 'pending');
       const done = await send(file, { dryRun: false, acceptLoads: loads.checked });
       if (!done.ok) {
         add.disabled = false;

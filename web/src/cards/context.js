@@ -5,11 +5,12 @@
 import { prettyDate } from '../dates.js';
 import { h } from '../dom.js';
 import { enqueue } from '../outbox.js';
+import { tr } from '../i18n.js';
 import { drafts } from '../store.js';
 import { fieldsOf } from '../words.js';
 import { doneCard, draftKey, formCard, swap } from './common.js';
 import { bodyValue, fieldControl, initialValue } from './fields.js';
-import { contextLines, dayWords } from './said.js';
+import { contextLines, dayWords, inSentence } from './said.js';
 
 export function contextCard(ctx, date, day, marks) {
   const c = day.context;
@@ -17,7 +18,7 @@ export function contextCard(ctx, date, day, marks) {
   const show = () => {
     if (!c) return form();
     return doneCard({
-      title: 'The rest of the day: done',
+      title: tr('The rest of the day: done'),
       lines: dayWords(day, marks, 'context') || contextLines(c),
       mark,
       id: `context-${date}`,
@@ -55,16 +56,21 @@ export function contextCard(ctx, date, day, marks) {
       controls.push(...nodes);
     }
     const el = formCard(
-      `The rest of the day${date === ctx.today ? '' : `, ${prettyDate(date)}`}`,
+      date === ctx.today
+        ? tr('The rest of the day')
+        : // TRANSLATORS: a card's heading; {date} is "Sat 5 Dec".
+          tr('The rest of the day, {date}', { date: prettyDate(date) }),
       [
         h(
           'p',
           { class: 'hint' },
-          'Other things that shape a morning and can explain a bad one. Fill in what you know; all of it is optional.',
+          tr(
+            'Other things that shape a morning and can explain a bad one. Fill in what you know; all of it is optional.',
+          ),
         ),
         controls,
       ],
-      'Save the day',
+      tr('Save the day'),
       async () => {
         for (const p of pending) p();
         const body = {};
@@ -74,17 +80,21 @@ export function contextCard(ctx, date, day, marks) {
           if (v !== undefined) body[spec.key] = v;
         }
         if (!Object.keys(body).length)
-          return `Give at least one: ${specs
-            .filter((f) => !f.shown_with)
-            .map((f) => f.label.toLowerCase())
-            .join(', ')}.`;
+          // TRANSLATORS: {fields} is the list of the card's fields ("hours of sleep last night, stress today").
+          return tr('Give at least one: {fields}.', {
+            fields: specs
+              .filter((f) => !f.shown_with)
+              .map((f) => inSentence(f.label))
+              .join(', '),
+          });
         const entry = await enqueue({
           method: 'PUT',
           path: `/api/v1/days/${date}/context`,
           body,
           date,
           kind: 'context',
-          label: `the context of ${prettyDate(date)}`,
+          // TRANSLATORS: what a check-in waiting to be sent is; {date} is "Sat 5 Dec".
+          label: tr('the context of {date}', { date: prettyDate(date) }),
         });
         drafts.remove(key);
         // A fall or an injury (a field that `rescreens`) newly recorded: the safety questions
@@ -95,7 +105,7 @@ export function contextCard(ctx, date, day, marks) {
         swap(
           el,
           doneCard({
-            title: 'The rest of the day: saved',
+            title: tr('The rest of the day: saved'),
             lines: contextLines(body),
             mark: entry,
             id: `context-${date}`,

@@ -2,13 +2,14 @@
 // /api/v1/fields: its kind, bounds, control and words), so that a card copies no limit of the
 // format. Each control reads and writes its value in `st[name]` and calls keep() on a change.
 import { field, h, scale, toggle } from '../dom.js';
+import { number, parseDecimal, tr } from '../i18n.js';
 
 // The value a field starts with on a card, from what is stored (`x`, the JSON object).
 export function initialValue(spec, x) {
   const v = x ? x[spec.key] : undefined;
   switch (spec.control) {
     case 'number':
-      return v !== undefined ? String(v) : '';
+      return v !== undefined ? number(v) : '';
     case 'toggle':
       return v === true;
     case 'text':
@@ -20,10 +21,34 @@ export function initialValue(spec, x) {
   }
 }
 
-// "0 to 24", "in steps of 0.5": what a number field takes, in words.
+// "0 to 24 in halves": what a number field takes, in words.
 function boundsText(spec) {
-  const steps = spec.step === 0.5 ? ' in halves' : spec.step === 1 ? ' in whole numbers' : '';
-  return `${spec.min} to ${spec.max}${steps}`;
+  const range = { min: number(spec.min), max: number(spec.max) };
+  // TRANSLATORS: what a number field takes: {min} and {max} are its bounds ("0", "24").
+  if (spec.step === 0.5) return tr('{min} to {max} in halves', range);
+  // TRANSLATORS: what a number field takes: {min} and {max} are its bounds ("0", "24").
+  if (spec.step === 1) return tr('{min} to {max} in whole numbers', range);
+  // TRANSLATORS: what a number field takes: {min} and {max} are its bounds ("0", "24").
+  return tr('{min} to {max}', range);
+}
+
+// The words of a value outside the field's bounds, or not a number at all.
+function outOfBounds(spec, typed) {
+  const args = { label: spec.label, value: typed, bounds: boundsText(spec) };
+  // TRANSLATORS: {label} is the field's name ("Hours of sitting"), {value} what the person
+  // typed, {bounds} what the field takes ("0 to 24 in halves").
+  const problem = tr('{label}: {value} is not {bounds}.', args);
+  return { problem };
+}
+function notANumber(spec) {
+  return {
+    // TRANSLATORS: {label} is the field's name ("Hours of sitting"); {min} and {max} its bounds.
+    problem: tr('{label}: write a number, {min} to {max}.', {
+      label: spec.label,
+      min: number(spec.min),
+      max: number(spec.max),
+    }),
+  };
 }
 
 // Whether `v` is within the field's bounds and steps.
@@ -42,13 +67,15 @@ export function bodyValue(spec, st) {
     case 'choice':
       return v === null ? undefined : v;
     case 'hours_scale':
-      if (v === null) return undefined;
-      return inBounds(spec, v) ? v : { problem: `${spec.label}: ${v} is not ${boundsText(spec)}.` };
+      if (v === null || v === undefined) return undefined;
+      if (typeof v !== 'number' || Number.isNaN(v)) return notANumber(spec);
+      return inBounds(spec, v) ? v : outOfBounds(spec, number(v));
     case 'number': {
-      if (v === '') return undefined;
-      if (v === '?') return { problem: `${spec.label}: write a number, ${spec.min} to ${spec.max}.` };
-      const n = Number(v);
-      return inBounds(spec, n) ? n : { problem: `${spec.label}: ${v} is not ${boundsText(spec)}.` };
+      const typed = String(v).trim();
+      if (typed === '') return undefined;
+      const n = parseDecimal(typed);
+      if (Number.isNaN(n)) return notANumber(spec);
+      return inBounds(spec, n) ? n : outOfBounds(spec, typed);
     }
     case 'toggle':
       return v ? true : undefined;
@@ -102,16 +129,14 @@ export function fieldControl(spec, st, keep, ctx = {}) {
     case 'hours_scale':
       return hoursScale(spec, st, set);
     case 'number': {
+      // Typed as text, so that "7,5" is read as well as "7.5" (parseDecimal) on saving.
       const f = field(spec.label, {
-        type: 'number',
-        min: String(spec.min),
-        max: String(spec.max),
-        step: spec.step ? String(spec.step) : 'any',
+        type: 'text',
         inputmode: 'decimal',
+        autocomplete: 'off',
         value: st[spec.name],
       });
-      // A number the browser cannot read (badInput) is kept as '?', to be named on saving.
-      f.input.addEventListener('input', () => set(f.input.validity.badInput ? '?' : f.input.value));
+      f.input.addEventListener('input', () => set(f.input.value));
       f.el.dataset.field = spec.name;
       return f.el;
     }
@@ -156,16 +181,18 @@ function hoursScale(spec, st, set) {
     onChange: set,
   });
   const beyond = st[spec.name] !== null && st[spec.name] > top;
+  // Typed as text, so that "11,5" is read as well as "11.5".
   const longer = field(spec.beyond_label, {
-    type: 'number',
-    min: String(top),
-    max: String(spec.max),
-    step: String(spec.step || 'any'),
+    type: 'text',
     inputmode: 'decimal',
-    value: beyond ? String(st[spec.name]) : '',
+    autocomplete: 'off',
+    value: beyond ? number(st[spec.name]) : '',
   });
   longer.el.hidden = !beyond;
-  longer.input.addEventListener('input', () => set(longer.input.value === '' ? null : Number(longer.input.value)));
+  longer.input.addEventListener('input', () => {
+    const typed = longer.input.value.trim();
+    set(typed === '' ? null : parseDecimal(typed));
+  });
   const more = h(
     'button',
     {
@@ -222,7 +249,7 @@ function tagsControl(spec, st, keep, used) {
     );
   };
   draw();
-  const input = field('Add a factor of your own', {
+  const input = field(tr('Add a factor of your own'), {
     type: 'text',
     maxlength: String(spec.max_chars),
     autocomplete: 'off',
@@ -232,7 +259,7 @@ function tagsControl(spec, st, keep, used) {
     const t = input.input.value.trim();
     if (!t) return;
     if (t.includes(';')) {
-      input.input.setCustomValidity('A factor cannot hold “;”.');
+      input.input.setCustomValidity(tr('A factor cannot hold “;”.'));
       input.input.reportValidity();
       return;
     }
@@ -252,7 +279,7 @@ function tagsControl(spec, st, keep, used) {
   const el = [
     h('h4', { class: 'sub' }, spec.label),
     box,
-    h('div', { class: 'add-tag' }, input.el, h('button', { type: 'button', onclick: add }, 'Add')),
+    h('div', { class: 'add-tag' }, input.el, h('button', { type: 'button', onclick: add }, tr('Add'))),
   ];
   // Typed but not yet added: added when the card is saved.
   el.pending = () => {

@@ -2,7 +2,8 @@
 // is open; one not yet due is folded to a line that says when, and opens on a tap; saving it
 // early asks first ("it has only been 20 minutes: save anyway?").
 import { hourAfterDue, prettyDate, timeOf } from '../dates.js';
-import { confirm, h, plural, scale, toggle } from '../dom.js';
+import { confirm, h, scale, toggle } from '../dom.js';
+import { ntr, tr, trc } from '../i18n.js';
 import { enqueue } from '../outbox.js';
 import { drafts } from '../store.js';
 import { fieldOf } from '../words.js';
@@ -20,14 +21,28 @@ export function hourAfterIsDue(date, s, now = new Date()) {
   return !due || now >= due;
 }
 
+// When the hour after is due, in words: "Due since about 14:30."
+function hourAfterWhen(due, isDue) {
+  if (!due) return tr('Due about an hour after the session ended.');
+  // TRANSLATORS: {time} is "14:30".
+  if (isDue) return tr('Due since about {time}.', { time: clock(due) });
+  // TRANSLATORS: {time} is "14:30".
+  return tr('Due from about {time}.', { time: clock(due) });
+}
+
 export function hourAfterCard(ctx, date, day, s, number, marks, { sessionKey = null } = {}) {
   const mark = marks[`hour_after ${number}`];
   const ha = s.hour_after;
-  const label = `session ${number}${s.activity ? ` (${s.activity})` : ''}`;
+  const label = s.activity
+    ? // TRANSLATORS: a session in a heading ("An hour after session 2 (rowing)"): {n} its number in the day, {activity} the person's own name for it.
+      tr('session {n} ({activity})', { n: number, activity: s.activity })
+    : // TRANSLATORS: a session in a heading ("An hour after session 2"): {n} its number in the day.
+      tr('session {n}', { n: number });
   const show = () => {
     if (!ha) return hourAfterIsDue(date, s) ? form() : folded();
     return doneCard({
-      title: `An hour after ${label}: done`,
+      // TRANSLATORS: a card's heading; {session} is "session 2 (rowing)".
+      title: tr('An hour after {session}: done', { session: label }),
       lines: dayWords(day, marks, 'hour_after', number) || hourAfterLines(ha),
       mark,
       id: `after-${date}-${number}`,
@@ -40,10 +55,12 @@ export function hourAfterCard(ctx, date, day, s, number, marks, { sessionKey = n
     const el = h(
       'section',
       { class: 'card later', id: `after-${date}-${number}`, 'aria-labelledby': `after-h-${date}-${number}` },
-      h('h3', { id: `after-h-${date}-${number}` }, `An hour after ${label}`),
-      h('p', { class: 'when' }, `Not yet due: from about ${clock(due)}.`),
+      // TRANSLATORS: a card's heading; {session} is "session 2 (rowing)".
+      h('h3', { id: `after-h-${date}-${number}` }, tr('An hour after {session}', { session: label })),
+      // TRANSLATORS: {time} is "14:30".
+      h('p', { class: 'when' }, tr('Not yet due: from about {time}.', { time: clock(due) })),
       ctx.notifyOffer ? ctx.notifyOffer(due) : null,
-      h('button', { type: 'button', onclick: () => swap(el, form()) }, 'Fill it in now'),
+      h('button', { type: 'button', onclick: () => swap(el, form()) }, tr('Fill it in now')),
     );
     return el;
   };
@@ -53,9 +70,7 @@ export function hourAfterCard(ctx, date, day, s, number, marks, { sessionKey = n
     const keep = () => drafts.set(key, st);
     const due = hourAfterDue(date, s);
     const isDue = hourAfterIsDue(date, s);
-    const when = due
-      ? `${isDue ? 'Due since' : 'Due from'} about ${clock(due)}.`
-      : 'Due about an hour after the session ended.';
+    const when = hourAfterWhen(due, isDue);
     const pain = scale({
       label: (fieldOf('session', 'hour_after_pain') || { label: '' }).label,
       value: st.pain,
@@ -70,21 +85,35 @@ export function hourAfterCard(ctx, date, day, s, number, marks, { sessionKey = n
       keep();
     });
     const el = formCard(
-      `An hour after ${label}${date === ctx.today ? '' : `, ${prettyDate(date)}`}`,
+      date === ctx.today
+        ? tr('An hour after {session}', { session: label })
+        : // TRANSLATORS: a card's heading; {session} is "session 2 (rowing)", {date} "Sat 5 Dec".
+          tr('An hour after {session}, {date}', { session: label, date: prettyDate(date) }),
       [
-        h('p', { class: 'hint' }, `${when} Is it settling back towards your usual, or still rising?`),
+        h('p', { class: 'hint' }, `${when} ${tr('Is it settling back towards your usual, or still rising?')}`),
         pain.el,
         h('div', { class: 'toggles' }, tighter),
         !isDue && ctx.notifyOffer ? ctx.notifyOffer(due) : null,
       ],
-      'Save hour after',
+      tr('Save hour after'),
       async () => {
-        if (st.pain === null && !st.tighter) return 'Choose the pain now, or mark it tighter.';
+        if (st.pain === null && !st.tighter) return tr('Choose the pain now, or mark it tighter.');
         // Early: the window is an hour after the session ended; ask before saving sooner.
         if (due && Date.now() < due.getTime() && !ha) {
           const since = Math.floor((Date.now() - (due.getTime() - 3600000)) / 60000);
-          const text = `It has only been ${since < 1 ? 'less than a minute' : plural(since, 'minute')} since the session ended, and this check-in is for about an hour after it: save anyway?`;
-          if (!(await confirm(text, { yes: 'Save anyway', no: 'Wait', danger: false }))) return false;
+          const text =
+            since < 1
+              ? tr(
+                  'It has only been less than a minute since the session ended, and this check-in is for about an hour after it: save anyway?',
+                )
+              : ntr(
+                  // TRANSLATORS: {n} is a number of minutes (1 to 59).
+                  'It has only been {n} minute since the session ended, and this check-in is for about an hour after it: save anyway?',
+                  'It has only been {n} minutes since the session ended, and this check-in is for about an hour after it: save anyway?',
+                  since,
+                );
+          const yes = tr('Save anyway');
+          if (!(await confirm(text, { yes, no: trc('not now', 'Wait'), danger: false }))) return false;
         }
         const body = { tighter: st.tighter };
         if (st.pain !== null) body.pain = st.pain;
@@ -97,16 +126,18 @@ export function hourAfterCard(ctx, date, day, s, number, marks, { sessionKey = n
           body,
           date,
           kind: 'hour_after',
-          label: `the hour after ${label}`,
+          // TRANSLATORS: what a check-in waiting to be sent is; {session} is "session 2 (rowing)".
+          label: tr('the hour after {session}', { session: label }),
           after: sessionKey,
         });
         drafts.remove(key);
         swap(
           el,
           doneCard({
-            title: `An hour after ${label}: saved`,
+            // TRANSLATORS: a card's heading; {session} is "session 2 (rowing)".
+            title: tr('An hour after {session}: saved', { session: label }),
             lines: hourAfterLines(body),
-            next: 'Next: tomorrow on waking, the morning check-in.',
+            next: tr('Next: tomorrow on waking, the morning check-in.'),
             mark: entry,
             id: `after-${date}-${number}`,
           }),
@@ -117,7 +148,7 @@ export function hourAfterCard(ctx, date, day, s, number, marks, { sessionKey = n
       {
         id: `after-${date}-${number}`,
         draftKey: key,
-        badge: isDue && due && !ha ? h('p', { class: 'badge due-now' }, 'Due now') : null,
+        badge: isDue && due && !ha ? h('p', { class: 'badge due-now' }, tr('Due now')) : null,
       },
     );
     return el;

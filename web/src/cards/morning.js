@@ -2,6 +2,7 @@
 import { prettyDate } from '../dates.js';
 import { scale } from '../dom.js';
 import { enqueue } from '../outbox.js';
+import { tr } from '../i18n.js';
 import { drafts } from '../store.js';
 import { doneCard, draftKey, formCard, swap } from './common.js';
 import { dayWords, morningLines } from './said.js';
@@ -12,7 +13,7 @@ export function morningCard(ctx, date, day, marks) {
   const show = () => {
     if (!existing) return morningForm();
     return doneCard({
-      title: mark ? 'Morning: saved' : 'Morning: done',
+      title: mark ? tr('Morning: saved') : tr('Morning: done'),
       lines: dayWords(day, marks, 'morning') || morningLines(existing),
       mark,
       id: `morning-${date}`,
@@ -27,8 +28,8 @@ export function morningCard(ctx, date, day, marks) {
     };
     const keep = () => drafts.set(key, st);
     const pain = scale({
-      label: 'Pain',
-      hint: 'How much does your mid back hurt right now?',
+      label: tr('Pain'),
+      hint: tr('How much does your mid back hurt right now?'),
       value: st.pain,
       onChange: (v) => {
         st.pain = v;
@@ -36,9 +37,9 @@ export function morningCard(ctx, date, day, marks) {
       },
     });
     const stiff = scale({
-      label: 'Stiffness (optional)',
-      hint: 'How stiff or restricted does it feel?',
-      high: '10 rigid',
+      label: tr('Stiffness (optional)'),
+      hint: tr('How stiff or restricted does it feel?'),
+      high: tr('10 rigid'),
       value: st.stiffness,
       optional: true,
       onChange: (v) => {
@@ -47,11 +48,14 @@ export function morningCard(ctx, date, day, marks) {
       },
     });
     const el = formCard(
-      `On waking${date === ctx.today ? '' : `, ${prettyDate(date)}`}: your mid back`,
+      date === ctx.today
+        ? tr('On waking: your mid back')
+        : // TRANSLATORS: a card's heading; {date} is "Sat 5 Dec".
+          tr('On waking, {date}: your mid back', { date: prettyDate(date) }),
       [pain.el, stiff.el],
-      'Save morning',
+      tr('Save morning'),
       async () => {
-        if (st.pain === null) return 'Choose the pain first (0 to 10).';
+        if (st.pain === null) return tr('Choose the pain first (0 to 10).');
         const body = { pain: st.pain };
         if (st.stiffness !== null) body.stiffness = st.stiffness;
         const entry = await enqueue({
@@ -60,10 +64,14 @@ export function morningCard(ctx, date, day, marks) {
           body,
           date,
           kind: 'morning',
-          label: `the morning of ${prettyDate(date)}`,
+          // TRANSLATORS: what a check-in waiting to be sent is; {date} is "Sat 5 Dec".
+          label: tr('the morning of {date}', { date: prettyDate(date) }),
         });
         drafts.remove(key);
-        swap(el, doneCard({ title: 'Morning: saved', lines: morningLines(body), mark: entry, id: `morning-${date}` }));
+        swap(
+          el,
+          doneCard({ title: tr('Morning: saved'), lines: morningLines(body), mark: entry, id: `morning-${date}` }),
+        );
         ctx.changed();
         return null;
       },

@@ -3,14 +3,13 @@
 import { prettyDate } from '../dates.js';
 import { field, h, toggle } from '../dom.js';
 import { enqueue } from '../outbox.js';
+import { tr } from '../i18n.js';
 import { drafts } from '../store.js';
 import { fieldOf } from '../words.js';
 import { doneCard, draftKey, formCard, swap } from './common.js';
 
-const PIN_LABEL = 'Pin it: every report shows it';
-
 function noteLines(note, pinned) {
-  return pinned ? [note, 'Pinned: every report shows it.'] : [note];
+  return pinned ? [note, tr('Pinned: every report shows it.')] : [note];
 }
 
 // A note for the day. `folded`: a button that opens the form (Today), not the form itself.
@@ -21,13 +20,13 @@ export function noteCard(ctx, date, day, marks, { folded = false } = {}) {
       const b = h(
         'button',
         { type: 'button', class: 'wide-button', onclick: () => swap(b, form()) },
-        'Add a note for the day',
+        tr('Add a note for the day'),
       );
       return b;
     }
     if (!day.note) return form();
     return doneCard({
-      title: 'Note',
+      title: tr('Note'),
       lines: noteLines(day.note, day.note_pinned),
       mark,
       id: `note-${date}`,
@@ -44,29 +43,30 @@ export function noteCard(ctx, date, day, marks, { folded = false } = {}) {
       st.note = note.input.value;
       drafts.set(key, st);
     });
-    const pin = toggle(PIN_LABEL, st.pinned === true, (on) => {
+    const pin = toggle(tr('Pin it: every report shows it'), st.pinned === true, (on) => {
       st.pinned = on;
       drafts.set(key, st);
     });
     const el = formCard(
-      'A note for the day',
+      tr('A note for the day'),
       [note.el, h('div', { class: 'toggles' }, pin)],
-      'Save note',
+      tr('Save note'),
       async () => {
-        if (!st.note.trim()) return 'Write something first.';
+        if (!st.note.trim()) return tr('Write something first.');
         const entry = await enqueue({
           method: 'PUT',
           path: `/api/v1/days/${date}/note`,
           body: { note: st.note, pinned: st.pinned === true },
           date,
           kind: 'note',
-          label: `the note of ${prettyDate(date)}`,
+          // TRANSLATORS: what a check-in waiting to be sent is; {date} is "Sat 5 Dec".
+          label: tr('the note of {date}', { date: prettyDate(date) }),
         });
         drafts.remove(key);
         swap(
           el,
           doneCard({
-            title: 'Note: saved',
+            title: tr('Note: saved'),
             lines: noteLines(st.note, st.pinned === true),
             mark: entry,
             id: `note-${date}`,

@@ -3,6 +3,7 @@
 // once, and it stays on the session's card, in view, until the person dismisses it.
 import { hourAfterDue, minutesOf, nowTime, prettyDate, timeOf } from '../dates.js';
 import { choice, field, focusOn, h, scale, toggle } from '../dom.js';
+import { parseDecimal, tr } from '../i18n.js';
 import { enqueue } from '../outbox.js';
 import { drafts } from '../store.js';
 import { fieldOf, safetyWords } from '../words.js';
@@ -17,6 +18,19 @@ const spec = (name) => fieldOf('session', name) || { label: '', choices: [] };
 function savedAdvice(date, n, sharp, fresh) {
   if (!sharp || adviceDismissed(date, n)) return null;
   return adviceBox(safetyWords().modify_or_stop, { date, n, fresh });
+}
+
+// The heading of a session's form: a new one, or a correction of session `number`.
+function sessionFormTitle(ctx, date, number) {
+  const today = date === ctx.today;
+  const day = prettyDate(date);
+  // TRANSLATORS: a card's heading; {n} is the session's number in its day.
+  if (number && today) return tr('Session {n}: correct it', { n: number });
+  // TRANSLATORS: a card's heading; {n} is the session's number in its day, {date} "Sat 5 Dec".
+  if (number) return tr('Session {n} of {date}: correct it', { n: number, date: day });
+  if (today) return tr('A session: during it');
+  // TRANSLATORS: a card's heading; {date} is "Sat 5 Dec".
+  return tr('A session on {date}: during it', { date: day });
 }
 
 // A new session (number 0; `nextNumber` is the number it will have) or a correction of session
@@ -57,21 +71,20 @@ export function sessionForm(ctx, date, existing, number, { after = null, onDone,
     keep();
   });
   const ended = field(
-    'Ended at',
+    tr('Ended at'),
     { type: 'time', value: st.ended },
-    'When you finished (now, if you are logging it at the end).',
+    tr('When you finished (now, if you are logging it at the end).'),
   );
   ended.input.addEventListener('input', () => {
     st.ended = ended.input.value;
     keep();
   });
   const mins = spec('minutes');
+  // Typed as text, so that a decimal comma or a stray space is read rather than refused unseen.
   const minutes = field(mins.label, {
-    type: 'number',
-    min: String(mins.min),
-    max: String(mins.max),
-    step: '1',
+    type: 'text',
     inputmode: 'numeric',
+    autocomplete: 'off',
     value: st.minutes,
   });
   minutes.input.addEventListener('input', () => {
@@ -128,11 +141,9 @@ export function sessionForm(ctx, date, existing, number, { after = null, onDone,
   });
   showAdvice(false);
   const effort = fieldControl(spec('effort'), st, keep);
-  const title = number
-    ? `Session ${number}${date === ctx.today ? '' : ` of ${prettyDate(date)}`}: correct it`
-    : `A session${date === ctx.today ? '' : ` on ${prettyDate(date)}`}: during it`;
+  const title = sessionFormTitle(ctx, date, number);
   const cancel = onCancel
-    ? h('button', { type: 'button', onclick: () => onCancel(el) }, number ? 'Keep it as it was' : 'Not now')
+    ? h('button', { type: 'button', onclick: () => onCancel(el) }, number ? tr('Keep it as it was') : tr('Not now'))
     : null;
   const el = formCard(
     title,
@@ -146,25 +157,24 @@ export function sessionForm(ctx, date, existing, number, { after = null, onDone,
       h(
         'fieldset',
         {},
-        h('legend', {}, 'During a twisting or reaching movement'),
+        h('legend', {}, tr('During a twisting or reaching movement')),
         h('div', { class: 'toggles' }, sharp),
         advice,
       ),
       effort,
     ],
-    'Save session',
+    tr('Save session'),
     async () => {
-      const range = `${mins.min} to ${mins.max}`;
-      if (minutes.input.validity.badInput) {
-        minutes.error(`Write the minutes as a whole number, ${range}.`);
-        return `Minutes: write a whole number, ${range}.`;
-      }
+      const range = { min: mins.min, max: mins.max };
       const body = {};
-      if (st.minutes !== '') {
-        const m = Number(st.minutes);
+      if (st.minutes.trim() !== '') {
+        const m = parseDecimal(st.minutes);
         if (!Number.isInteger(m) || m < mins.min || m > mins.max) {
-          minutes.error(`${st.minutes} is not a whole number from ${range}.`);
-          return `Minutes: ${st.minutes} is not a whole number from ${range}.`;
+          const value = st.minutes.trim();
+          // TRANSLATORS: {value} is what the person typed; {min} and {max} are the bounds ("1", "600").
+          minutes.error(tr('{value} is not a whole number from {min} to {max}.', { value, ...range }));
+          // TRANSLATORS: {value} is what the person typed; {min} and {max} are the bounds ("1", "600").
+          return tr('Minutes: {value} is not a whole number from {min} to {max}.', { value, ...range });
         }
         body.minutes = m;
       }
@@ -179,7 +189,9 @@ export function sessionForm(ctx, date, existing, number, { after = null, onDone,
       if (Object.keys(during).length) body.during = during;
       if (st.effort !== null) body.effort = st.effort;
       if (!body.activity && !body.minutes && !body.load && !body.during && body.effort === undefined) {
-        return 'Tell at least one thing about the session: the activity, its minutes, what it asked of your back, the discomfort during it, or how hard it was.';
+        return tr(
+          'Tell at least one thing about the session: the activity, its minutes, what it asked of your back, the discomfort during it, or how hard it was.',
+        );
       }
       if (number && !st.sharp && du.sharp) body.during = { ...(body.during || {}), sharp: false };
       let entry;
@@ -191,7 +203,8 @@ export function sessionForm(ctx, date, existing, number, { after = null, onDone,
           body,
           date,
           kind: 'session',
-          label: `session ${number} of ${prettyDate(date)}`,
+          // TRANSLATORS: what a check-in waiting to be sent is; {n} is its number in the day, {date} "Sat 5 Dec".
+          label: tr('session {n} of {date}', { n: number, date: prettyDate(date) }),
           after,
         });
       } else {
@@ -201,7 +214,8 @@ export function sessionForm(ctx, date, existing, number, { after = null, onDone,
           body,
           date,
           kind: 'session',
-          label: `a session on ${prettyDate(date)}`,
+          // TRANSLATORS: what a check-in waiting to be sent is; {date} is "Sat 5 Dec".
+          label: tr('a session on {date}', { date: prettyDate(date) }),
         });
       }
       drafts.remove(key);
@@ -209,11 +223,15 @@ export function sessionForm(ctx, date, existing, number, { after = null, onDone,
       const shown = number ? { ...e, ...body, during: { ...du, ...(body.during || {}) } } : body;
       const due = hourAfterDue(date, shown);
       const done = doneCard({
-        title: number ? `Session ${number}: saved` : 'Session: saved',
+        // TRANSLATORS: {n} is the session's number in its day.
+        title: number ? tr('Session {n}: saved', { n: number }) : tr('Session: saved'),
         lines: sessionLines(shown),
         next: due
-          ? `Next: the hour-after check-in, from about ${timeOf(due.getHours() * 60 + due.getMinutes())}.`
-          : 'Next: about an hour after you finished, the hour-after check-in.',
+          ? // TRANSLATORS: {time} is "14:30".
+            tr('Next: the hour-after check-in, from about {time}.', {
+              time: timeOf(due.getHours() * 60 + due.getMinutes()),
+            })
+          : tr('Next: about an hour after you finished, the hour-after check-in.'),
         mark: entry,
         id: `session-${date}-${n || 'new'}`,
         extra: st.sharp ? adviceBox(words.modify_or_stop, { date, n, fresh: true }) : null,
@@ -236,7 +254,10 @@ export function sessionCard(ctx, date, day, s, number, marks) {
   const mark = marks[`session ${number}`];
   const entryKey = mark && mark.method === 'POST' ? mark.key : null;
   const el = doneCard({
-    title: `Session ${number}${s.activity ? `: ${s.activity}` : ''}`,
+    title: s.activity
+      ? // TRANSLATORS: a card's heading: {n} is the session's number in its day, {activity} the person's own name for it.
+        tr('Session {n}: {activity}', { n: number, activity: s.activity })
+      : tr('Session {n}', { n: number }),
     lines: dayWords(day, marks, 'session', number) || sessionLines(s),
     mark,
     id: `session-${date}-${number}`,
@@ -260,7 +281,7 @@ export function sessionNeedsAttention(date, s, number) {
 
 // The button that opens a new session's form in its place. afterSave(entry, doneCard, body, n)
 // lets the page put the session's hour-after card beside it; the button comes back after.
-export function addSessionButton(ctx, date, count, { afterSave, label = 'I exercised: add a session' } = {}) {
+export function addSessionButton(ctx, date, count, { afterSave, label = tr('I exercised: add a session') } = {}) {
   let n = count;
   const make = (text) => {
     const b = h('button', { type: 'button', class: 'add-session wide-button' }, text);
@@ -275,7 +296,7 @@ export function addSessionButton(ctx, date, count, { afterSave, label = 'I exerc
         onDone: (entry, done, body) => {
           n += 1;
           const extra = afterSave ? afterSave(entry, done, body, n) : null;
-          (extra || done).after(make('Add another session'));
+          (extra || done).after(make(tr('Add another session')));
         },
       });
       b.replaceWith(form);
