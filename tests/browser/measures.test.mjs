@@ -104,13 +104,15 @@ test('a flare at any time, sharp, is saved with its words and counted beside the
   await noHorizontalScroll(page, 'flare form at 320');
   await axeCheck(page, 'flare form');
   await flare.getByRole('button', { name: 'Save flare' }).click();
-  await stored(page);
-  // Once sent, Today shows it among what is done today, in the same words.
+  // Today shows it among what is done today, in the same words (at once, from the phone's own
+  // copy while it is sent).
   await page
     .locator('section.card.done', {
       hasText: 'Flare at 14:20: pain 7, sharp or catching',
     })
     .waitFor();
+  // Once sent (the outbox empty: only now is it surely in it), the server holds it.
+  await stored(page);
   const view = (await api(server.url, 'GET', '/api/v1/measures')).data;
   assert.deepEqual(view.flares, [
     {
