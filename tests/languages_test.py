@@ -196,7 +196,7 @@ class CommandLine(unittest.TestCase):
         self.assertIn("Morgen vom 2026-10-17 eingetragen: Schmerz 3, Steifheit 4.", r.stdout)
         self.assertIn("Als Nächstes: wenn Sie trainieren", r.stdout)
         r = run(["--lang", "de", "morning", "2,5", "--date", "2026-10-17"], db=self.db)
-        self.assertIn("Morgen vom 2026-10-17 korrigiert: Schmerz 2,5 (vorher Schmerz 3).",
+        self.assertIn("Morgen vom 2026-10-17 korrigiert: Schmerz 2,5, Steifheit 4 (vorher Schmerz 3).",
                       r.stdout)
         r = run(["--lang", "es", "session", "--date", "2026-10-17", "--time", "18:00",
                  "--minutes", "40", "--start", "3", "--end", "5", "--pattern", "building"],

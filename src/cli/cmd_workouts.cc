@@ -35,13 +35,13 @@ int RunImportWorkouts(const Globals& g, const WorkoutArgs& a) {
   }
   const Locale& loc = *g.locale;
   const auto n = static_cast<int64_t>(r->workouts.size());
-  const Args file = {Arg("file", a.file), Arg("format", WorkoutFormatName(r->format))};
+  const Args what = {Arg("file", a.file), Arg("format", std::string(WorkoutFormatName(r->format)))};
   // TRANSLATORS: {file} is the file; {format} its kind ("GPX"); {n} the number of workouts.
   std::cout << (a.dry_run ? loc.Ntr("Would import {file} ({format}): {n} workout",
-                                    "Would import {file} ({format}): {n} workouts", n, file)
+                                    "Would import {file} ({format}): {n} workouts", n, what)
                           // TRANSLATORS: as "Would import {file} ({format}): {n} workout".
                           : loc.Ntr("Imported {file} ({format}): {n} workout",
-                                    "Imported {file} ({format}): {n} workouts", n, file));
+                                    "Imported {file} ({format}): {n} workouts", n, what));
   if (r->skipped) {
     // TRANSLATORS: {n} is the number of workouts left out.
     std::cout << " "

@@ -229,6 +229,16 @@ int Main(int argc, char** argv) {
     sub->set_help_flag("-h,--help", loc.Tr("Print this help message and exit"));
     c.set_up(*sub, ctx);
   }
+  // A value kind with its choices ("TEXT:{on,off}"), as CLI11 names it, takes the kind's label.
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    for (const CLI::Option* opt : sub->get_options()) {
+      const std::string kind = opt->get_type_name();
+      const size_t colon = kind.find(':');
+      if (colon == std::string::npos) continue;
+      std::string shown = app.get_formatter()->get_label(kind.substr(0, colon));
+      app.get_formatter()->label(kind, shown.append(kind, colon));
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
