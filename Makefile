@@ -73,9 +73,11 @@ asan-build: deps build-asan/CMakeCache.txt
 asan: asan-build
 	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 $(CTEST) $(TIER_FILTER)
 
-# ThreadSanitizer: the store, group commit, service and push unit tests, and the server under the
-# API, security and multi-process tests (a race aborts the server, failing its test).
-TSAN_TESTS = Store|GroupCommit|Service|Sql|Schema|postgres_|^api$$|^security$$|multi_process|crash_kill9|Reminders|Push|push_
+# ThreadSanitizer: every unit test its build holds (the store, group commit, service, readings
+# cache and push ones: CMakeLists.txt, UNIT_TEST_SOURCES; a gtest case is "SuiteTest.Case"), and
+# the server under the API, security and multi-process tests (a race aborts the server, failing
+# its test).
+TSAN_TESTS = ^[A-Z][A-Za-z]*Test[./]|postgres_|^api$$|^security$$|multi_process|crash_kill9|push_
 build-tsan/CMakeCache.txt: | deps
 	CXX=clang++ cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBACKSIGNAL_TSAN=ON -DBACKSIGNAL_WERROR=ON
 

@@ -291,6 +291,82 @@ class Server_(unittest.TestCase):
         self.assertTrue(self.intro(query="?lang=qps").startswith("Mid back pain"))
 
 
+class ServerWords(unittest.TestCase):
+    """The server's own words: the weekly questions, the settings' meanings and its refusals, in
+    the reader's language; the pseudo-locale leaves no English word outside its brackets."""
+
+    def setUp(self):
+        os.environ["BACKSIGNAL_TEST_LOCALES"] = "1"
+        try:
+            self.server = Server(BIN).start()
+        finally:
+            del os.environ["BACKSIGNAL_TEST_LOCALES"]
+
+    def tearDown(self):
+        self.server.close()
+
+    def get(self, path, lang=None, status=200, method="GET"):
+        headers = {"Accept-Language": lang} if lang else {}
+        got, body, _ = self.server.request(method, path, headers=headers)
+        self.assertEqual(got, status, body)
+        return body
+
+    @staticmethod
+    def outside_brackets(text):
+        out, depth = "", 0
+        for c in text:
+            depth += c == "["
+            if depth == 0:
+                out += c
+            depth -= c == "]" and depth > 0
+        return out
+
+    def test_the_weekly_questions_in_spanish_german_and_the_pseudo_locale(self):
+        q = self.get("/api/v1/measures")["questions"]
+        self.assertEqual(q["title"], "This week's questions")
+        self.assertIn("reaching overhead", q["suggestions"])
+        q = self.get("/api/v1/measures", "es")["questions"]
+        self.assertEqual(q["title"], "Preguntas de esta semana")
+        self.assertEqual(q["peg_pain_low"], "0 = sin dolor")
+        q = self.get("/api/v1/measures", "de-DE,de;q=0.9")["questions"]
+        self.assertEqual(q["title"], "Die Fragen dieser Woche")
+        self.assertIn("über Kopf greifen", q["suggestions"])
+        q = self.get("/api/v1/measures?lang=qps")["questions"]
+        texts = [v for v in q.values() if isinstance(v, str)] + q["suggestions"]
+        for t in texts:
+            self.assertNotRegex(self.outside_brackets(t), "[A-Za-z]{3,}", t)
+
+    def test_the_settings_meanings_in_the_readers_language_and_their_sources_as_written(self):
+        en = self.get("/api/v1/settings")["settings"][0]
+        de = self.get("/api/v1/settings", "de")["settings"][0]
+        self.assertEqual(en["name"], de["name"])
+        self.assertTrue(en["meaning"].startswith("points above the usual morning"))
+        self.assertTrue(de["meaning"].startswith("Punkte über dem üblichen Morgen"), de)
+        self.assertEqual(en["source"], de["source"])
+        for s in self.get("/api/v1/settings?lang=qps")["settings"]:
+            self.assertNotRegex(self.outside_brackets(s["meaning"]), "[A-Za-z]{3,}", s)
+
+    def test_a_refusal_is_in_the_readers_language_and_keeps_its_status(self):
+        e = self.get("/api/v1/nothing", status=404)["error"]
+        self.assertEqual((e["status"], e["message"]), (404, "nothing at /api/v1/nothing"))
+        e = self.get("/api/v1/nothing", "de", status=404)["error"]
+        self.assertEqual((e["status"], e["message"]), (404, "unter /api/v1/nothing gibt es nichts"))
+        e = self.get("/api/v1/days/2026-13-45", "es", status=404)["error"]
+        self.assertTrue(e["message"].startswith('"2026-13-45" '), e)
+        self.assertTrue(e["message"].endswith("(los días son /api/v1/days/AAAA-MM-DD)"), e)
+        e = self.get("/api/v1/nothing?lang=qps", status=404)["error"]
+        self.assertNotRegex(self.outside_brackets(e["message"]).replace("/api/v1/nothing", ""),
+                            "[A-Za-z]{3,}", e)
+        # The reader's own setting comes before the browser's.
+        status, _, _ = self.server.request("PUT", "/api/v1/profile", {"language": "de"})
+        self.assertEqual(status, 200)
+        e = self.get("/api/v1/weekly/2026-13-45", "es", status=404, method="DELETE")["error"]
+        self.assertTrue(e["message"].startswith('"2026-13-45" '), e)
+        self.assertTrue(e["message"].endswith("(Daten sind JJJJ-MM-TT)"), e)
+        e = self.get("/api/v1/days/2026-12-06", "es", status=404)["error"]
+        self.assertEqual(e["message"], "am 2026-12-06 ist nichts eingetragen")
+
+
 class AddingALanguage(unittest.TestCase):
     def test_a_new_po_and_one_line_in_linguas_make_a_catalogue_the_build_takes(self):
         """The steps of docs/languages.md on a copy of po/: msginit, translate, one line."""

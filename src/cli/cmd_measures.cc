@@ -83,19 +83,19 @@ void PrintLines(const std::vector<std::string>& lines) {
   for (const std::string& l : lines) std::cout << l << "\n";
 }
 
-int ShowWeekly(const service::Service& svc, PersonId person) {
-  auto v = service::MeasuresViewOf(svc, person);
+int ShowWeekly(const service::Service& svc, PersonId person, const Locale& loc) {
+  auto v = service::MeasuresViewOf(svc, person, Voice::Self(), loc);
   if (!v) return Report(v.error());
   const service::WeeklyState& s = v->weekly;
   std::cout << "Weekly questions on " << WeekdayName(s.day) << "s: ";
   if (s.due_since) {
-    std::cout << WeeklyDueWords(*s.due_since, s.today)
+    std::cout << WeeklyDueWords(*s.due_since, s.today, loc)
               << " (backsignal weekly --peg P,E,A --psfs \"ACTIVITY=SCORE\")\n";
   } else {
-    std::cout << "answered for this week\n";
+    std::cout << loc.Tr("answered for this week") << "\n";
   }
   if (!s.activities.empty()) {
-    std::cout << "Your activities:";
+    std::cout << loc.Tr("Your activities:");
     for (size_t i = 0; i < s.activities.size(); ++i) {
       std::cout << (i ? ", " : " ") << s.activities[i];
     }
@@ -103,7 +103,9 @@ int ShowWeekly(const service::Service& svc, PersonId person) {
   }
   PrintLines(v->words.psfs);
   PrintLines(v->words.peg);
-  if (!v->words.flares.empty()) std::cout << v->words.flares << " (last two weeks)\n";
+  if (!v->words.flares.empty()) {
+    std::cout << v->words.flares << " " << loc.Tr("(last two weeks)") << "\n";
+  }
   return kOk;
 }
 
@@ -126,7 +128,7 @@ int RunWeekly(const Globals& g, const WeeklyArgs& a) {
     std::cout << "The weekly questions are due on " << WeekdayName(*set) << "s.\n";
     if (!answers && !a.remove) return kOk;
   }
-  if (!answers && !a.remove) return ShowWeekly(svc, person);
+  if (!answers && !a.remove) return ShowWeekly(svc, person, *g.locale);
   auto today = service::TodayFor(svc, person);
   if (!today) return Report(today.error());
   auto date = ParseDateArg(a.date, "--date", *today, *g.locale);
@@ -156,7 +158,7 @@ int RunWeekly(const Globals& g, const WeeklyArgs& a) {
   }
   auto saved = service::SaveWeekly(svc, person, w);
   if (!saved) return Report(saved.error());
-  PrintLines(WeeklySaidWords(*saved));
+  PrintLines(WeeklySaidWords(*saved, *g.locale));
   return kOk;
 }
 
@@ -192,7 +194,7 @@ int RunFlare(const Globals& g, const FlareArgs& a) {
   if (!a.note.empty()) f.note = a.note;
   auto saved = service::AddFlare(svc, (*opened)->person(), f);
   if (!saved) return Report(saved.error());
-  PrintLines(FlareSaidWords(saved->flare));
+  PrintLines(FlareSaidWords(saved->flare, *g.locale));
   // TRANSLATORS: {n} is the flare's number that day; {date} YYYY-MM-DD.
   std::cout << g.locale->Tr("Saved as flare {n} of {date}.",
                             {Arg("n", saved->number), Arg("date", date->ToString())})

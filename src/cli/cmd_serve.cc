@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "app.h"
+#include "backsignal/core/mutex.h"
 #include "backsignal/service/accounts.h"
 #include "backsignal/service/backups.h"
 #include "commands.h"
@@ -50,21 +51,25 @@ class DailyBackup {
   }
   ~DailyBackup() {
     {
-      std::lock_guard lock(mu_);
+      MutexLock lock(mu_);
       stop_ = true;
     }
-    wake_.notify_all();
+    wake_.SignalAll();
     thread_.join();
   }
 
  private:
   void Loop() {
-    std::unique_lock lock(mu_);
-    while (!stop_) {
-      lock.unlock();
+    for (;;) {
+      {
+        MutexLock lock(mu_);
+        if (stop_) return;
+      }
       TakeIfDue();
-      lock.lock();
-      wake_.wait_for(lock, std::chrono::minutes(10), [this] { return stop_; });
+      MutexLock lock(mu_);
+      const auto until = std::chrono::steady_clock::now() + std::chrono::minutes(10);
+      while (!stop_ && wake_.WaitUntil(mu_, until)) {
+      }
     }
   }
   void TakeIfDue() {
@@ -94,9 +99,9 @@ class DailyBackup {
   const service::Clock& clock_;
   std::string db_, dir_;
   int keep_;
-  std::mutex mu_;
-  std::condition_variable wake_;
-  bool stop_ = false;
+  Mutex mu_;
+  CondVar wake_;
+  bool stop_ GUARDED_BY(mu_) = false;
   std::thread thread_;
 };
 

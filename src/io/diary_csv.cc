@@ -7,43 +7,10 @@
 
 #include "backsignal/core/fields.h"
 #include "backsignal/io/diary_json.h"
+#include "diary_csv_reader.h"
 
 namespace backsignal {
-namespace {
-
-// OWASP's CSV injection defence: a text cell a spreadsheet would run as a formula (its first
-// character = + - @, a TAB or a CR) is written with a leading apostrophe. So is one that starts
-// with apostrophes before such a character, so that import takes exactly one apostrophe off
-// and the round trip is lossless ("=1+1" -> "'=1+1" -> "=1+1"; "'=x" -> "''=x" -> "'=x").
-bool LooksLikeFormula(std::string_view s) {
-  const size_t i = s.find_first_not_of('\'');
-  if (i == std::string_view::npos) return false;
-  const char c = s[i];
-  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
-}
-// The cell as written before DefuseFormula: one leading apostrophe taken off a defused formula.
-std::string_view RestoreFormula(std::string_view s) {
-  if (s.size() > 1 && s.front() == '\'' && LooksLikeFormula(s.substr(1))) s.remove_prefix(1);
-  return s;
-}
-
-// The columns: what each holds, and for a field its row in core/fields.h.
-enum class Part {
-  kDate,
-  kMorningPain,
-  kMorningStiffness,
-  kContext,
-  kNote,
-  kNotePinned,
-  kSessionNumber,
-  kSession
-};
-struct Column {
-  std::string_view name;
-  Part part;
-  const FieldSpec* spec = nullptr;  // kContext, kSession
-  size_t field = 0;                 // its index in ContextFields() or SessionFields()
-};
+namespace diary_csv {
 
 const std::vector<Column>& Columns() {
   static const std::vector<Column> columns = [] {
@@ -59,153 +26,25 @@ const std::vector<Column>& Columns() {
     for (size_t i = 0; i < SessionFields().size(); ++i) {
       out.push_back({SessionFields()[i].spec.name, Part::kSession, &SessionFields()[i].spec, i});
     }
+    out.insert(out.end(), {{"flare_time", Part::kFlareTime},
+                           {"flare_pain", Part::kFlarePain},
+                           {"flare_sharp", Part::kFlareSharp},
+                           {"flare_note", Part::kFlareNote},
+                           {"peg_pain", Part::kPegPain},
+                           {"peg_enjoyment", Part::kPegEnjoyment},
+                           {"peg_activity", Part::kPegActivity},
+                           {"psfs", Part::kPsfs}});
     return out;
   }();
   return columns;
 }
 
-// Columns by position: the fixed ones first.
-constexpr size_t kDate = 0, kMorningPain = 1, kMorningStiffness = 2;
-
-constexpr std::string_view kUsualRow = "usual";
-
-struct Record {
-  size_t line = 0;  // line where the record starts
-  std::vector<std::string> cells;
-};
-
-// RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks.
-Expected<std::vector<Record>, std::string> SplitRecords(std::string_view text) {
-  std::vector<Record> records;
-  Record rec;
-  std::string cell;
-  size_t line = 1;
-  rec.line = 1;
-  bool quoted = false, was_quoted = false, any = false;
-  auto end_cell = [&] {
-    rec.cells.push_back(std::move(cell));
-    cell.clear();
-    was_quoted = false;
-  };
-  auto end_record = [&] {
-    end_cell();
-    const bool blank = rec.cells.size() == 1 && rec.cells[0].empty();
-    if (!blank) records.push_back(std::move(rec));
-    rec = Record{};
-    rec.line = line;
-  };
-  size_t quote_line = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    any = true;
-    if (quoted) {
-      if (c == '"') {
-        if (i + 1 < text.size() && text[i + 1] == '"') {
-          cell += '"';
-          ++i;
-        } else {
-          quoted = false;
-          was_quoted = true;
-        }
-      } else {
-        if (c == '\n') ++line;
-        cell += c;
-      }
-      continue;
-    }
-    if (c == '"') {
-      if (!cell.empty() || was_quoted) {
-        return Unexpected("line " + std::to_string(line) +
-                          ": a quote inside an unquoted field; quote the whole field and "
-                          "double the quotes inside (\"\")");
-      }
-      quoted = true;
-      quote_line = line;
-    } else if (c == ',') {
-      end_cell();
-    } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      ++line;
-      end_record();
-    } else {
-      if (was_quoted) {
-        return Unexpected("line " + std::to_string(line) +
-                          ": text after a closing quote; quote the whole field");
-      }
-      cell += c;
-    }
-  }
-  if (quoted) {
-    return Unexpected("line " + std::to_string(quote_line) +
-                      ": a quoted field is never closed (the file may be cut short)");
-  }
-  if (any && (!cell.empty() || !rec.cells.empty() || was_quoted)) end_record();
-  return records;
+size_t ColumnOf(Part part) {
+  const auto& columns = Columns();
+  return static_cast<size_t>(std::find_if(columns.begin(), columns.end(),
+                                          [&](const Column& c) { return c.part == part; }) -
+                             columns.begin());
 }
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-Expected<double, std::string> ParseNumber(std::string_view s) {
-  double v = 0;
-  const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (r.ec != std::errc() || r.ptr != s.data() + s.size() || !std::isfinite(v)) {
-    return Unexpected("\"" + std::string(s) + "\" is not a number");
-  }
-  return v;
-}
-
-Expected<bool, std::string> ParseBool(std::string_view s) {
-  std::string lower(s);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (lower == "true" || lower == "yes") return true;
-  if (lower == "false" || lower == "no") return false;
-  return Unexpected("\"" + std::string(s) + "\" is not true or false");
-}
-
-class CsvReader {
- public:
-  Result<Diary> Read(std::string_view text);
-
- private:
-  void Problem(size_t line, size_t col, const std::string& message) {
-    Problem(line, std::string(Columns()[col].name) + ": " + message);
-  }
-  void Problem(size_t line, const std::string& message) {
-    problems_.Add("line " + std::to_string(line) + ", " + message);
-  }
-  // The cell of `col` in the current record ("" when the column is absent): text as written,
-  // anything else trimmed.
-  std::string_view Cell(size_t col) const {
-    const int idx = index_[col];
-    if (idx < 0 || static_cast<size_t>(idx) >= rec_->cells.size()) return {};
-    const Column& c = Columns()[col];
-    const bool text = c.part == Part::kNote || (c.spec && c.spec->kind == FieldKind::kText);
-    return text ? std::string_view(rec_->cells[idx]) : Trim(rec_->cells[idx]);
-  }
-  std::optional<Score> ScoreCell(size_t col);
-  // The field's cell as its kind takes it and CheckField accepts it; none when empty; a problem
-  // and nothing when it is not valid.
-  std::optional<FieldValue> FieldCell(size_t col);
-  bool Header(const Record& header);
-  void Row(const Record& rec);
-  // Sets a day-level field once; a repeat must carry the same value.
-  template <typename T>
-  void SetDayField(std::optional<T>& field, std::optional<T> value, size_t col, Date date);
-  bool SameAsBefore(const FieldValue& before, const FieldValue& value, size_t col, Date date);
-
-  std::vector<int> index_;
-  const Record* rec_ = nullptr;
-  std::map<Date, Day> days_;
-  std::map<Date, size_t> first_line_;
-  Diary diary_;
-  bool usual_seen_ = false;
-  ProblemList problems_{kMaxListedProblems};
-};
 
 bool CsvReader::Header(const Record& header) {
   index_.assign(Columns().size(), -1);
@@ -245,18 +84,6 @@ std::optional<Score> CsvReader::ScoreCell(size_t col) {
     return std::nullopt;
   }
   return *score;
-}
-
-// A list in one cell: items separated by ';'.
-std::vector<std::string> SplitList(std::string_view cell) {
-  std::vector<std::string> items;
-  size_t from = 0;
-  while (from <= cell.size()) {
-    const size_t semi = std::min(cell.find(';', from), cell.size());
-    items.emplace_back(cell.substr(from, semi - from));
-    from = semi + 1;
-  }
-  return items;
 }
 
 std::optional<FieldValue> CsvReader::FieldCell(size_t col) {
@@ -387,6 +214,16 @@ void CsvReader::Row(const Record& rec) {
     Problem(rec.line, kDate, "\"" + std::string(date_text) + "\" " + date.error());
     return;
   }
+  switch (KindOfRow()) {
+    case Kind::kFlare:
+      return FlareRow(*date);
+    case Kind::kWeekly:
+      return WeeklyRow(*date);
+    case Kind::kInvalid:
+      return;
+    case Kind::kDay:
+      break;
+  }
   const bool new_day = !days_.contains(*date);
   Day& day = days_[*date];
   day.date = *date;
@@ -415,6 +252,7 @@ void CsvReader::Row(const Record& rec) {
   Session s;
   for (size_t c = kMorningStiffness + 1; c < Columns().size(); ++c) {
     const Column& col = Columns()[c];
+    if (IsFlare(col.part) || IsWeekly(col.part)) continue;  // empty on a day's row (KindOfRow)
     if (col.part == Part::kNote) {
       if (const std::string_view note = RestoreFormula(Cell(c)); !note.empty()) {
         if (!IsValidUtf8(note)) {
@@ -485,27 +323,12 @@ Result<Diary> CsvReader::Read(std::string_view text) {
   if (Header(records->front())) {
     for (size_t i = 1; i < records->size(); ++i) Row((*records)[i]);
   }
+  if (auto normal = NormaliseMeasures(diary_.measures); !normal) {
+    problems_.Add(normal.error().message);
+  }
   if (auto refused = problems_.Refusal("diary")) return Fail(std::move(*refused));
   for (auto& [date, day] : days_) diary_.days.push_back(std::move(day));
   return std::move(diary_);
-}
-
-std::string DefuseFormula(std::string_view s) {
-  return LooksLikeFormula(s) ? "'" + std::string(s) : std::string(s);
-}
-
-// Quotes a field when it holds a comma, quote, line break or edge spaces.
-std::string Quote(std::string_view s) {
-  const bool needs = s.find_first_of(",\"\r\n") != std::string_view::npos ||
-                     (!s.empty() && (s.front() == ' ' || s.back() == ' ' || s.front() == '\t' ||
-                                     s.back() == '\t'));
-  if (!needs) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 std::string ScoreText(const std::optional<Score>& s) {
@@ -527,15 +350,20 @@ std::string FieldText(const FieldSpec& f, const FieldValue& v) {
   return "";
 }
 
-void WriteRow(std::string& out, const std::vector<std::string>& row) {
-  for (size_t c = 0; c < row.size(); ++c) {
-    if (c > 0) out += ',';
-    out += Quote(row[c]);
-  }
-  out += "\r\n";
-}
+}  // namespace diary_csv
 
-}  // namespace
+using diary_csv::Column;
+using diary_csv::Columns;
+using diary_csv::CsvReader;
+using diary_csv::DefuseFormula;
+using diary_csv::FieldText;
+using diary_csv::kDate;
+using diary_csv::kMorningPain;
+using diary_csv::kMorningStiffness;
+using diary_csv::kUsualRow;
+using diary_csv::Part;
+using diary_csv::ScoreText;
+using diary_csv::WriteRow;
 
 std::span<const std::string_view> CsvColumns() {
   static const std::vector<std::string_view> names = [] {
@@ -591,6 +419,7 @@ std::string DiaryToCsv(const Diary& diary) {
       WriteRow(out, row);
     }
   }
+  diary_csv::WriteMeasureRows(out, row, diary.measures);
   return out;
 }
 

@@ -185,7 +185,101 @@ TEST(DiaryCsvTest, ExportUsesCrlfAndTheDocumentedHeader) {
             "upper_body_tension,sleep_hours,sleep_quality,painkillers,painkiller_name,stress,tags,"
             "injury,"
             "note,note_pinned,session,time,minutes,activity,load,during_start,during_end,"
-            "during_pattern,during_sharp,hour_after_pain,hour_after_tighter,effort\r\n");
+            "during_pattern,during_sharp,hour_after_pain,hour_after_tighter,effort,flare_time,"
+            "flare_pain,flare_sharp,flare_note,peg_pain,peg_enjoyment,peg_activity,psfs\r\n");
+}
+
+// The weekly answers and flares (docs/measures.md) on rows of their own beside the days.
+Measures SomeMeasures() {
+  Measures m;
+  m.weekly.push_back(Weekly{.date = D("2026-11-01"),
+                            .peg = Peg{6, 5, 7},
+                            .psfs = {{"+reaching overhead", 3}, {"turning to look behind", 4}}});
+  m.weekly.push_back(Weekly{.date = D("2026-11-08"), .psfs = {{"carrying a bag", 6}}});
+  m.weekly.push_back(Weekly{.date = D("2026-11-15"), .peg = Peg{4, 4, 3}});
+  m.flares.push_back(Flare{.date = D("2026-11-03"),
+                           .time = TimeOfDay::FromMinutes(14 * 60 + 5),
+                           .pain = Score::FromHalves(13),
+                           .sharp = true,
+                           .note = "lifting the \"big\" box, then\nsitting"});
+  m.flares.push_back(Flare{.date = D("2026-11-03"), .pain = Score::FromHalves(8)});
+  m.flares.push_back(Flare{.date = D("2026-11-04"),
+                           .pain = Score::FromHalves(10),
+                           .sharp = false,
+                           .note = "+1 after the drive"});
+  return m;
+}
+
+TEST(DiaryCsvTest, WeeklyAnswersAndFlaresRoundTripWithJson) {
+  for (uint64_t seed = 1; seed <= 10; ++seed) {
+    Diary d = testing::RandomDiary(seed, 30);
+    d.measures = SomeMeasures();
+    const std::string csv = DiaryToCsv(d);
+    auto from_csv = ParseDiaryCsv(csv);
+    ASSERT_TRUE(from_csv.has_value()) << from_csv.error().details[0];
+    EXPECT_EQ(*from_csv, d) << "seed " << seed;
+    auto from_json = ParseDiaryJson(DiaryToJson(*from_csv));
+    ASSERT_TRUE(from_json.has_value());
+    EXPECT_EQ(DiaryToCsv(*from_json), csv);
+  }
+  // A flare alone makes no recorded day; the formula in an activity's name is defused.
+  Diary d;
+  d.measures = SomeMeasures();
+  const std::string csv = DiaryToCsv(d);
+  EXPECT_NE(csv.find(",6,5,7,'+reaching overhead=3;turning to look behind=4\r\n"),
+            std::string::npos)
+      << csv;
+  EXPECT_NE(csv.find("2026-11-03,,,,,,,,,,,,,,,,,,,,,,,,,,,14:05,6.5,true,"), std::string::npos)
+      << csv;
+  auto back = ParseDiaryCsv(csv);
+  ASSERT_TRUE(back.has_value()) << back.error().details[0];
+  EXPECT_TRUE(back->days.empty());
+  EXPECT_EQ(back->measures, d.measures);
+}
+
+TEST(DiaryCsvTest, WeeklyAndFlareRowsAreCheckedCellByCell) {
+  // A spreadsheet's own layout: only the columns used, in any order.
+  auto r = ParseDiaryCsv(
+      "date,morning_pain,flare_pain,flare_time,psfs,peg_pain,peg_enjoyment,peg_activity\n"
+      "2026-11-02,3,,,,,,\n"
+      "2026-11-02,,7,21:30,,,,\n"
+      "2026-11-08,,,, sitting for an hour = 5 ; carrying a bag=2;,6,6,5\n");
+  ASSERT_TRUE(r.has_value()) << r.error().details[0];
+  ASSERT_EQ(r->days.size(), 1u);
+  ASSERT_EQ(r->measures.flares.size(), 1u);
+  EXPECT_EQ(r->measures.flares[0].pain.halves(), 14);
+  ASSERT_EQ(r->measures.weekly.size(), 1u);
+  EXPECT_EQ(r->measures.weekly[0].psfs,
+            (std::vector<PsfsRating>{{"sitting for an hour", 5}, {"carrying a bag", 2}}));
+  EXPECT_EQ(r->measures.weekly[0].peg, (Peg{6, 6, 5}));
+
+  const auto has = [](const std::string& problems, const std::string& want) {
+    return problems.find(want) != std::string::npos;
+  };
+  EXPECT_TRUE(has(Problems("date,flare_time\n2026-11-02,09:00\n"),
+                  "line 2, flare_pain: a flare needs its pain (0 to 10)"));
+  EXPECT_TRUE(has(Problems("date,flare_pain\n2026-11-02,11\n"), "line 2, flare_pain: "));
+  EXPECT_TRUE(has(Problems("date,flare_pain,flare_time\n2026-11-02,3,25:00\n"),
+                  "line 2, flare_time: \"25:00\""));
+  EXPECT_TRUE(has(Problems("date,flare_pain,flare_sharp\n2026-11-02,3,maybe\n"),
+                  "line 2, flare_sharp: \"maybe\" is not true or false"));
+  EXPECT_TRUE(has(Problems("date,flare_pain,morning_pain\n2026-11-02,3,4\n"),
+                  "line 2, morning_pain: a flare's row holds only date and the flare_ columns"));
+  EXPECT_TRUE(has(Problems("date,flare_pain,peg_pain\n2026-11-02,3,4\n"),
+                  "line 2, holds a flare and weekly answers"));
+  EXPECT_TRUE(has(Problems("date,peg_pain,peg_enjoyment\n2026-11-02,3,4\n"),
+                  "line 2, peg_activity: is empty; the PEG needs all three"));
+  EXPECT_TRUE(has(Problems("date,peg_pain,peg_enjoyment,peg_activity\n2026-11-02,3,4.5,4\n"),
+                  "line 2, peg_enjoyment: "));
+  EXPECT_TRUE(has(Problems("date,psfs\n2026-11-02,reaching overhead\n"),
+                  "line 2, psfs: \"reaching overhead\" is not an activity and its score"));
+  EXPECT_TRUE(has(Problems("date,psfs\n2026-11-02,reaching overhead=12\n"),
+                  "line 2, psfs: \"reaching overhead=12\": the score "));
+  EXPECT_TRUE(has(Problems("date,psfs\n2026-11-02,a=1;b=2;c=3;d=4;e=5;f=6\n"), "6 activities"));
+  EXPECT_TRUE(has(Problems("date,psfs\n2026-11-02,a=1\n2026-11-02,b=2\n"),
+                  "line 3, date: the weekly answers for 2026-11-02 are given on line 2 already"));
+  EXPECT_TRUE(has(Problems("date,psfs,morning_pain\n2026-11-02,a=1,3\n"),
+                  "line 2, morning_pain: a row of weekly answers holds only date"));
 }
 
 }  // namespace

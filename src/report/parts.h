@@ -26,8 +26,9 @@ std::string ThresholdsHtml(const Settings& settings, bool all_default, const Loc
 
 // The weekly measures against four and eight weeks before, and the flares of [from, to]
 // (measures.cc), or "" when there are none; words about `person_name`.
-std::string MeasuresHtml(const Diary& diary, Date from, Date to, const std::string& person_name);
+std::string MeasuresHtml(const Diary& diary, Date from, Date to, const std::string& person_name,
+                         const Locale& loc);
 // A flare as a row of the sessions table.
-std::string FlareRow(const Flare& flare);
+std::string FlareRow(const Flare& flare, const Locale& loc);
 
 }  // namespace backsignal::report_detail

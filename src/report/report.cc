@@ -458,7 +458,7 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
             Arg("higher", num(settings.noticeably_higher))}) +
        "</p></section></div>\n";
   // Sessions with their three windows.
-  h += MeasuresHtml(diary, from, to, o.person_name);
+  h += MeasuresHtml(diary, from, to, o.person_name, loc);
   h += "<h2>" + Esc(loc.TrC("heading", "Sessions")) + "</h2>";
   bool any = false;
   std::string rows;
@@ -481,7 +481,7 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
       const Flare& f = flares[next_flare];
       const bool earlier = f.date < date || (f.date == date && f.time && time && *f.time < *time);
       if (!earlier) break;
-      rows += FlareRow(f);
+      rows += FlareRow(f, loc);
       any = true;
     }
   };

@@ -216,6 +216,18 @@ TEST(ReportTest, MeasuresNowAgainstFourAndEightWeeksBeforeAndFlaresInTheSessions
   // Without measures, the report has no such section.
   EXPECT_EQ(RenderReportHtml(GoldenDiary(), Settings{}, o).find("Function and pain"),
             std::string::npos);
+  // In the reader's language: Spanish, decimal comma and all.
+  diary.measures.flares[0].pain = testing::S(6.5);
+  o.locale = Locale::Find("es");
+  ASSERT_NE(o.locale, nullptr);
+  const std::string es = RenderReportHtml(diary, Settings{}, o);
+  for (const char* part : {"<h2>Función y dolor a lo largo de las semanas</h2>",
+                           "1 brote entre registros, 1 agudo o punzante en estas semanas",
+                           "data-label=\"Brote\"", "Brote: dolor 6,5, agudo o punzante"}) {
+    EXPECT_NE(es.find(part), std::string::npos) << part;
+  }
+  EXPECT_EQ(es.find("Function and pain"), std::string::npos);
+  EXPECT_EQ(es.find("Flare: pain"), std::string::npos);
 }
 
 // A day's flares and sessions in the order of the day: the flare of 05:00 before the row of

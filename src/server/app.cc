@@ -22,6 +22,23 @@ const Locale& ReaderLocale(const service::Service& svc, const Call& c) {
 
 namespace {
 
+// What chooses the language of a refusal (ReaderLocale's rule), kept for a reply that may come
+// after the call is gone: the reader's own setting is read only when there is a refusal to
+// write, and only by a handler on the work pool (`reader` is 0 otherwise).
+struct RefusalLanguage {
+  std::string lang;  // ?lang=
+  std::string accept_language;
+  PersonId reader = 0;
+
+  const Locale& Of(const service::Service& svc) const {
+    std::string preferred;
+    if (reader != 0) {
+      if (auto profile = service::ProfileOf(svc, reader)) preferred = profile->language;
+    }
+    return ChooseLocale(lang, preferred, accept_language);
+  }
+};
+
 bool ChangesState(const std::string& method) {
   return method != "GET" && method != "HEAD" && method != "OPTIONS";
 }
@@ -56,13 +73,20 @@ struct HeadFound {
 };
 
 HttpResponse NoRoute(const Request& req, const std::string& allow) {
-  if (allow.empty()) return ErrorResponse(Error::NotFound("nothing at " + req.path));
-  return MethodNotAllowed(req.method + " is not allowed on " + req.path, allow);
+  const Locale& loc = RequestLocale(req);
+  if (allow.empty()) {
+    // TRANSLATORS: {path} is the address asked for ("/api/v1/nothing").
+    return ErrorResponse(Error::NotFound(loc.Tr("nothing at {path}", {Arg("path", req.path)})));
+  }
+  // TRANSLATORS: {method} is an HTTP method ("DELETE"), {path} the address it was sent to.
+  return MethodNotAllowed(loc.Tr("{method} is not allowed on {path}",
+                                 {Arg("method", req.method), Arg("path", req.path)}),
+                          allow);
 }
 
 }  // namespace
 
-Error NotSignedIn() { return Error::Unauthenticated("sign in first"); }
+Error NotSignedIn() { return Error::Unauthenticated(N_("sign in first")); }
 
 App::App(service::Service& service, AppOptions options)
     : service_(service), options_(std::move(options)), pool_(options_.work_threads) {
@@ -88,23 +112,23 @@ std::optional<HttpResponse> App::CheckHost(const Request& req) const {
     if (name == FoldAscii(h)) return std::nullopt;
   }
   if (IsWildcard(listen) && options_.hosts.empty() && options_.accounts) return std::nullopt;
-  return MisdirectedRequest(req.host);
+  return MisdirectedRequest(req.host, RequestLocale(req));
 }
 
 std::optional<HttpResponse> App::CheckOrigin(const Request& req) const {
   // A state-changing request made by a page of another site is refused, signed in or not.
   if (!ChangesState(req.method)) return std::nullopt;
   const Error other_site =
-      Error::Forbidden("a request from another site may not change anything here");
+      Error::Forbidden(N_("a request from another site may not change anything here"));
   if (req.sec_fetch_site == "cross-site" || req.sec_fetch_site == "same-site") {
-    return ErrorResponse(other_site);
+    return ErrorResponse(other_site, RequestLocale(req));
   }
   if (!req.origin.empty()) {
     std::string_view o(req.origin);
     const size_t scheme = o.find("://");
     if (req.origin == "null" || scheme == std::string_view::npos ||
         FoldAscii(o.substr(scheme + 3)) != FoldAscii(req.host)) {
-      return ErrorResponse(other_site);
+      return ErrorResponse(other_site, RequestLocale(req));
     }
   }
   return std::nullopt;
@@ -137,9 +161,9 @@ HeadVerdict App::OnHead(const Request& head) {
   if (options_.accounts && route.access != Access::kPublic && route.body_limit > 0 && body_coming) {
     auto who = Identify(*this, head);
     if (!who) {
-      v.refuse = ErrorResponse(who.error());
+      v.refuse = ErrorResponse(who.error(), RequestLocale(head));
     } else if (!who->signed_in) {
-      v.refuse = ErrorResponse(NotSignedIn());
+      v.refuse = ErrorResponse(NotSignedIn(), RequestLocale(head));
     } else {
       found->who = std::move(*who);
     }
@@ -160,7 +184,7 @@ void App::Handle(Request req, std::shared_ptr<void> context,
   auto found = std::static_pointer_cast<HeadFound>(std::move(context));
   if (!found) {
     count("unmatched", 500);
-    return respond_now(InternalError());
+    return respond_now(InternalError(RequestLocale(req)));
   }
   auto respond = [count, respond_now = std::move(respond_now),
                   route = std::string(found->match.pattern)](HttpResponse r) {
@@ -178,14 +202,19 @@ void App::Dispatch(Call call, std::optional<Who> known, const Route& route,
   auto run = [this, call = std::move(call), known = std::move(known), &route,
               respond = std::move(respond)]() mutable {
     const bool head = call.req.method == "HEAD";
-    Reply reply = [this, respond, head](Result<HttpResponse> r) {
+    auto language = std::make_shared<RefusalLanguage>();
+    if (auto lang = call.req.query.find("lang"); lang != call.req.query.end()) {
+      language->lang = lang->second;
+    }
+    language->accept_language = call.req.accept_language;
+    Reply reply = [this, respond, head, language](Result<HttpResponse> r) {
       if (!r && r.error().kind == ErrorKind::kStorage) metrics_.DatabaseError();
-      HttpResponse out = r ? std::move(*r) : ErrorResponse(r.error());
+      HttpResponse out = r ? std::move(*r) : ErrorResponse(r.error(), language->Of(service_));
       if (head) out.body.clear();
       respond(std::move(out));
     };
     if (route.needs_accounts && !options_.accounts) {
-      return reply(Fail(Error::NotFound("accounts are off on this server (serve --accounts)")));
+      return reply(Fail(Error::NotFound(N_("accounts are off on this server (serve --accounts)"))));
     }
     // Who is asking (once: OnHead may have found out already), except for the page's static
     // files (public, answered on the I/O thread).
@@ -197,6 +226,8 @@ void App::Dispatch(Call call, std::optional<Who> known, const Route& route,
       call.who = std::move(*who);
     }
     call.subject = call.who.person;
+    // On the work pool, a refusal may read the reader's own language setting.
+    if (route.blocking && call.who.signed_in) language->reader = call.who.person;
     if (route.access != Access::kPublic) {
       if (!call.who.signed_in) {
         return reply(Fail(NotSignedIn()));
@@ -204,8 +235,8 @@ void App::Dispatch(Call call, std::optional<Who> known, const Route& route,
       const service::Caller* c = call.who.caller ? &*call.who.caller : nullptr;
       if (c && c->by_cookie && ChangesState(call.req.method) &&
           !SameSecret(call.req.csrf_token, c->csrf)) {
-        return reply(
-            Fail(Error::Forbidden("missing or wrong CSRF token: reload the page and try again")));
+        return reply(Fail(
+            Error::Forbidden(N_("missing or wrong CSRF token: reload the page and try again"))));
       }
       if (c && !c->by_cookie) {
         // An API token: never the account itself, and only the work of its scope.
@@ -213,48 +244,57 @@ void App::Dispatch(Call call, std::optional<Who> known, const Route& route,
                               : c->scope == "checkins" ? Scope::kCheckins
                                                        : Scope::kDiary;
         if (route.access == Access::kSession) {
-          return reply(Fail(Error::Forbidden("an API token cannot do this: sign in on the page")));
+          return reply(
+              Fail(Error::Forbidden(N_("an API token cannot do this: sign in on the page"))));
         }
         if (static_cast<int>(route.scope) > static_cast<int>(granted)) {
-          return reply(Fail(
-              Error::Forbidden("this API token's scope (" + c->scope + ") does not allow this")));
+          return reply(Fail(Error::Forbidden(language->Of(service_).Tr(
+              // TRANSLATORS: {scope} is an API token's scope ("read", "checkins" or "diary").
+              "this API token's scope ({scope}) does not allow this", {Arg("scope", c->scope)}))));
         }
       }
     }
     if (auto it = call.params.find("person"); it != call.params.end()) {
       // A clinician reading a person who shares with them: read only, 404 for anyone else.
       auto id = ParsePositive(it->second);
-      if (!id) return reply(Fail(Error::NotFound("nothing at " + call.req.path)));
+      if (!id) {
+        return reply(Fail(Error::NotFound(
+            language->Of(service_).Tr("nothing at {path}", {Arg("path", call.req.path)}))));
+      }
       auto ok =
           service::CanView(service_, call.account(), call.who.person, static_cast<PersonId>(*id));
       if (!ok) return reply(Unexpected(ok.error()));
       if (!*ok) {
-        return reply(Fail(Error::NotFound("this person no longer shares their reading with you")));
+        return reply(
+            Fail(Error::NotFound(N_("this person no longer shares their reading with you"))));
       }
       call.subject = static_cast<PersonId>(*id);
     }
     if (route.body_limit > 0 && route.json_body && !IsJson(call.req.content_type)) {
-      return reply(UnsupportedMediaType(call.req.content_type));
+      return reply(UnsupportedMediaType(call.req.content_type, language->Of(service_)));
     }
     try {
-      if (route.async) return route.async(*this, call, reply);
+      if (route.async) {
+        language->reader = 0;  // its reply may come on another thread: no database read there
+        return route.async(*this, call, reply);
+      }
       reply(route.sync(*this, call));
     } catch (const std::exception& e) {
       LogError(std::string("internal error: ") + e.what());
-      reply(InternalError());
+      reply(InternalError(language->Of(service_)));
     }
   };
   if (route.blocking) {
     {
-      std::lock_guard lock(work_mu_);
+      MutexLock lock(work_mu_);
       ++working_;
     }
     boost::asio::post(pool_, [this, run = std::move(run)]() mutable {
       struct Done {
         App& app;
         ~Done() {
-          std::lock_guard lock(app.work_mu_);
-          if (--app.working_ == 0) app.work_done_.notify_all();
+          MutexLock lock(app.work_mu_);
+          if (--app.working_ == 0) app.work_done_.SignalAll();
         }
       } done{*this};
       run();
@@ -265,12 +305,16 @@ void App::Dispatch(Call call, std::optional<Who> known, const Route& route,
 }
 
 bool App::Drain(std::chrono::milliseconds deadline) {
-  std::unique_lock lock(work_mu_);
-  return work_done_.wait_for(lock, deadline, [this] { return working_ == 0; });
+  MutexLock lock(work_mu_);
+  const auto until = std::chrono::steady_clock::now() + deadline;
+  while (working_ != 0) {
+    if (!work_done_.WaitUntil(work_mu_, until)) return working_ == 0;
+  }
+  return true;
 }
 
 size_t App::working() const {
-  std::lock_guard lock(work_mu_);
+  MutexLock lock(work_mu_);
   return working_;
 }
 

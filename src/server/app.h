@@ -7,13 +7,12 @@
 
 #include <boost/asio/thread_pool.hpp>
 #include <chrono>
-#include <condition_variable>
 #include <memory>
-#include <mutex>
 #include <span>
 #include <string>
 #include <vector>
 
+#include "backsignal/core/mutex.h"
 #include "backsignal/push/endpoint.h"
 #include "backsignal/service/accounts.h"
 #include "backsignal/service/reminder_sender.h"
@@ -84,9 +83,9 @@ class App final : public Handler {
   AppOptions options_;
   Router router_;
   Metrics metrics_;
-  mutable std::mutex work_mu_;
-  std::condition_variable work_done_;
-  size_t working_ = 0;  // GUARDED_BY(work_mu_): requests on the pool
+  mutable Mutex work_mu_;
+  CondVar work_done_;
+  size_t working_ GUARDED_BY(work_mu_) = 0;  // requests on the pool
   boost::asio::thread_pool pool_;
 };
 

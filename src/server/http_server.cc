@@ -11,10 +11,12 @@
 #include <cctype>
 #include <iostream>
 #include <limits>
-#include <mutex>
+
 #include <optional>
 #include <thread>
 #include <unordered_map>
+
+#include "backsignal/core/mutex.h"
 
 namespace backsignal::server {
 
@@ -93,7 +95,7 @@ class ConnectionCount {
 
   // Takes a place for `address` in `network`; false when none is left.
   bool Take(const std::string& address, const std::string& network) {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     if (total_ >= max_total_) return false;
     auto a = per_address_.find(address);
     if (a != per_address_.end() && a->second >= max_per_address_) return false;
@@ -105,7 +107,7 @@ class ConnectionCount {
     return true;
   }
   void Give(const std::string& address, const std::string& network) {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     auto it = per_address_.find(address);
     if (it != per_address_.end() && --it->second == 0) per_address_.erase(it);
     auto n = per_network_.find(network);
@@ -114,7 +116,7 @@ class ConnectionCount {
   }
   // More than half the places are taken.
   bool Busy() const {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     return total_ * 2 > max_total_;
   }
 
@@ -122,10 +124,10 @@ class ConnectionCount {
   const size_t max_total_;
   const size_t max_per_address_;
   const size_t max_per_network_;
-  mutable std::mutex mu_;
-  size_t total_ = 0;                                     // GUARDED_BY(mu_)
-  std::unordered_map<std::string, size_t> per_address_;  // GUARDED_BY(mu_)
-  std::unordered_map<std::string, size_t> per_network_;  // GUARDED_BY(mu_)
+  mutable Mutex mu_;
+  size_t total_ GUARDED_BY(mu_) = 0;
+  std::unordered_map<std::string, size_t> per_address_ GUARDED_BY(mu_);
+  std::unordered_map<std::string, size_t> per_network_ GUARDED_BY(mu_);
 };
 
 class Connection : public std::enable_shared_from_this<Connection> {

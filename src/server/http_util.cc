@@ -12,13 +12,19 @@ std::string Dump(const nlohmann::json& j) {
 
 const Locale& RequestLocale(const Request& r, std::string_view preferred) {
   const auto lang = r.query.find("lang");
-  if (lang != r.query.end()) {
-    if (const Locale* l = Locale::Find(lang->second)) return *l;
+  return ChooseLocale(lang != r.query.end() ? std::string_view(lang->second) : "", preferred,
+                      r.accept_language);
+}
+
+const Locale& ChooseLocale(std::string_view lang, std::string_view preferred,
+                           std::string_view accept_language) {
+  if (!lang.empty()) {
+    if (const Locale* l = Locale::Find(lang)) return *l;
   }
   if (!preferred.empty()) {
     if (const Locale* l = Locale::Find(preferred)) return *l;
   }
-  return FromAcceptLanguage(r.accept_language);
+  return FromAcceptLanguage(accept_language);
 }
 
 HttpResponse Json(int status, std::string body) {
@@ -39,19 +45,25 @@ HttpResponse Problem(int status, const std::string& message,
 
 }  // namespace
 
-HttpResponse MethodNotAllowed(const std::string& message, const std::string& allow) {
-  return Problem(405, message, {{"Allow", allow}});
+HttpResponse MethodNotAllowed(const std::string& message, const std::string& allow,
+                              const Locale& loc) {
+  return Problem(405, loc.TrMarked(message), {{"Allow", allow}});
 }
 
-HttpResponse UnsupportedMediaType(const std::string& content_type) {
-  return Problem(415, "send the body as application/json (got \"" + content_type + "\")");
+HttpResponse UnsupportedMediaType(const std::string& content_type, const Locale& loc) {
+  // TRANSLATORS: a request's body was not JSON; {type} is the media type it came as
+  // ("text/plain").
+  return Problem(415, loc.Tr("send the body as application/json (got \"{type}\")",
+                             {Arg("type", content_type)}));
 }
 
-HttpResponse MisdirectedRequest(const std::string& host) {
-  return Problem(421, "this server does not answer to the host \"" + host + "\"");
+HttpResponse MisdirectedRequest(const std::string& host, const Locale& loc) {
+  return Problem(421,
+                 // TRANSLATORS: {host} is the host name the request was sent to ("example.org").
+                 loc.Tr("this server does not answer to the host \"{host}\"", {Arg("host", host)}));
 }
 
-HttpResponse InternalError() { return Problem(500, "internal error"); }
+HttpResponse InternalError(const Locale& loc) { return Problem(500, loc.Tr("internal error")); }
 
 void LogError(const std::string& message) {
   static std::mutex mu;
@@ -59,9 +71,9 @@ void LogError(const std::string& message) {
   std::cerr << "backsignal serve: " << message << "\n";
 }
 
-HttpResponse ErrorResponse(const Error& e) {
+HttpResponse ErrorResponse(const Error& e, const Locale& loc) {
   int status = 400;
-  std::string message = e.message;
+  std::string message = loc.TrMarked(e.message);
   std::vector<std::pair<std::string, std::string>> headers;
   switch (e.kind) {
     case ErrorKind::kInvalid:
@@ -94,12 +106,17 @@ HttpResponse ErrorResponse(const Error& e) {
       status = 503;
       headers.emplace_back("Retry-After", "2");
       LogError(e.message);  // messages of the store are redacted where they are made
-      message = "the diary could not be read or written; try again";
+      message = loc.Tr("the diary could not be read or written; try again");
       break;
   }
   nlohmann::json j;
   j["error"] = {{"status", status}, {"message", message}};
-  if (e.kind != ErrorKind::kStorage) j["error"]["details"] = e.details;
+  if (e.kind != ErrorKind::kStorage) {
+    std::vector<std::string> details;
+    details.reserve(e.details.size());
+    for (const std::string& d : e.details) details.push_back(loc.TrMarked(d));
+    j["error"]["details"] = details;
+  }
   HttpResponse r = Json(status, Dump(j));
   for (auto& h : headers) r.headers.push_back(std::move(h));
   return r;

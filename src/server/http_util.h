@@ -29,19 +29,27 @@ HttpResponse Json(int status, std::string body);
 // backsignal speaks.
 // `preferred` (the signed-in reader's own setting, when they chose one) comes before the header.
 const Locale& RequestLocale(const Request& r, std::string_view preferred = "");
+// The same rule from its parts: `lang` (?lang=, or empty), `preferred`, then `accept_language`.
+const Locale& ChooseLocale(std::string_view lang, std::string_view preferred,
+                           std::string_view accept_language);
 
 // The one place where an error's kind becomes an HTTP status: {"error": {"status", "message",
 // "details"}}. A storage error is 503 with Retry-After (see below); its details (paths, SQL,
 // connection strings) go to the log, never to the client.
-HttpResponse ErrorResponse(const Error& e);
+// The message (and each detail) is a person's to read: in `loc`'s language when it is a text of
+// the catalogues (marked N_ where it is made, or written in that language already); the status
+// and the JSON keys are the machine's and stay as they are.
+HttpResponse ErrorResponse(const Error& e, const Locale& loc = Locale::English());
 
 // HTTP's own refusals: a method the path does not take (`allow` lists those it does); a body
 // that is not JSON where JSON is taken; a Host this server does not answer to; a bug (a
-// handler threw), whose details stay in the log.
-HttpResponse MethodNotAllowed(const std::string& message, const std::string& allow);
-HttpResponse UnsupportedMediaType(const std::string& content_type);
-HttpResponse MisdirectedRequest(const std::string& host);
-HttpResponse InternalError();
+// handler threw), whose details stay in the log. `message` as ErrorResponse's.
+HttpResponse MethodNotAllowed(const std::string& message, const std::string& allow,
+                              const Locale& loc = Locale::English());
+HttpResponse UnsupportedMediaType(const std::string& content_type,
+                                  const Locale& loc = Locale::English());
+HttpResponse MisdirectedRequest(const std::string& host, const Locale& loc = Locale::English());
+HttpResponse InternalError(const Locale& loc = Locale::English());
 
 // True for "application/json" with any parameters.
 bool IsJson(const std::string& content_type);

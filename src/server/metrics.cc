@@ -38,7 +38,7 @@ std::string_view Metrics::MethodLabel(std::string_view method) {
 
 void Metrics::Request(const std::string& method, const std::string& route, int status,
                       double seconds) {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   ++requests_[{std::string(MethodLabel(method)), route, status}];
   Latency& l = latency_[route];
   size_t b = 0;
@@ -51,7 +51,7 @@ void Metrics::Request(const std::string& method, const std::string& route, int s
 std::string Metrics::Render(const std::optional<service::CommitCounts>& commits) const {
   std::string out;
   {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     out +=
         "# HELP backsignal_http_requests_total Requests answered, by method, route and status.\n";
     out += "# TYPE backsignal_http_requests_total counter\n";

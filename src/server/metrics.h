@@ -7,12 +7,12 @@
 #include <atomic>
 #include <cstdint>
 #include <map>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <tuple>
 
+#include "backsignal/core/mutex.h"
 #include "backsignal/service/service.h"
 
 namespace backsignal::server {
@@ -40,9 +40,9 @@ class Metrics {
     double sum = 0;
     uint64_t count = 0;
   };
-  mutable std::mutex mu_;
-  std::map<std::tuple<std::string, std::string, int>, uint64_t> requests_;  // GUARDED_BY(mu_)
-  std::map<std::string, Latency> latency_;                                  // GUARDED_BY(mu_)
+  mutable Mutex mu_;
+  std::map<std::tuple<std::string, std::string, int>, uint64_t> requests_ GUARDED_BY(mu_);
+  std::map<std::string, Latency> latency_ GUARDED_BY(mu_);
   std::atomic<uint64_t> db_errors_{0};
 };
 

@@ -177,7 +177,7 @@ Result<HttpResponse> CreateToken(App& app, Call& c) {
 
 Result<HttpResponse> RevokeToken(App& app, Call& c) {
   auto id = ParsePositive(c.params["id"]);
-  if (!id) return Fail(Error::NotFound("no such token"));
+  if (!id) return Fail(Error::NotFound(N_("no such token")));
   auto ok = service::RevokeToken(app.service(), c.who.caller->account, static_cast<int64_t>(*id));
   if (!ok) return Unexpected(ok.error());
   return Json(200, R"({"revoked":true})");

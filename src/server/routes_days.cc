@@ -12,12 +12,15 @@
 namespace backsignal::server {
 namespace {
 
+// Its refusal follows ?lang= and Accept-Language only (a check-in parses on the I/O thread).
 Result<Date> DateParam(const Call& c) {
   const std::string& text = c.params.at("date");
   auto d = Date::Parse(text);
   if (!d) {
-    return Fail(
-        Error::NotFound("\"" + text + "\" " + d.error() + " (days are /api/v1/days/YYYY-MM-DD)"));
+    return Fail(Error::NotFound(
+        // TRANSLATORS: {text} is the date as given in the address, {problem} what is wrong with it.
+        RequestLocale(c.req).Tr("\"{text}\" {problem} (days are /api/v1/days/YYYY-MM-DD)",
+                                {Arg("text", text), Arg("problem", d.error())})));
   }
   return *d;
 }
@@ -25,7 +28,11 @@ Result<Date> DateParam(const Call& c) {
 Result<size_t> SessionParam(const Call& c) {
   const std::string& text = c.params.at("n");
   auto n = ParsePositive(text);
-  if (!n) return Fail(Error::NotFound("\"" + text + "\" is not a session number (1, 2, ...)"));
+  if (!n) {
+    return Fail(Error::NotFound(RequestLocale(c.req).Tr(
+        // TRANSLATORS: {text} is what the address gave where a session's number goes.
+        "\"{text}\" is not a session number (1, 2, ...)", {Arg("text", text)})));
+  }
   return *n;
 }
 
@@ -71,7 +78,12 @@ Result<HttpResponse> ShowDay(App& app, Call& c) {
   if (!date) return Unexpected(date.error());
   auto day = service::DayOf(app.service(), c.subject, *date);
   if (!day) return Unexpected(day.error());
-  if (!*day) return Fail(Error::NotFound("nothing recorded on " + date->ToString()));
+  if (!*day) {
+    return Fail(
+        Error::NotFound(ReaderLocale(app.service(), c)
+                            // TRANSLATORS: {date} is a date as YYYY-MM-DD.
+                            .Tr("nothing recorded on {date}", {Arg("date", date->ToString())})));
+  }
   return Json(200, DayToJson(**day));
 }
 

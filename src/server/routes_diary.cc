@@ -53,7 +53,8 @@ Result<HttpResponse> GetReading(App& app, Call& c) {
                             false));
 }
 
-Result<HttpResponse> SettingsList(const service::Service& svc, PersonId person) {
+// Each setting with its meaning in the reader's language (the source, a citation, as written).
+Result<HttpResponse> SettingsList(const service::Service& svc, PersonId person, const Locale& loc) {
   auto current = service::SettingsInForce(svc, person);
   if (!current) return Unexpected(current.error());
   nlohmann::json list = nlohmann::json::array();
@@ -65,7 +66,7 @@ Result<HttpResponse> SettingsList(const service::Service& svc, PersonId person) 
                     {"min", info.min},
                     {"max", info.max},
                     {"step", info.step},
-                    {"meaning", info.meaning},
+                    {"meaning", loc.Tr(info.meaning)},
                     {"source", info.source},
                     {"fixed_by_server", svc.overrides().contains(std::string(info.name))}});
   }
@@ -73,7 +74,7 @@ Result<HttpResponse> SettingsList(const service::Service& svc, PersonId person) 
 }
 
 Result<HttpResponse> ShowSettings(App& app, Call& c) {
-  return SettingsList(app.service(), c.subject);
+  return SettingsList(app.service(), c.subject, ReaderLocale(app.service(), c));
 }
 
 // The person's thresholds, replaced whole: {"significant_change": 2.5}; {} resets them.
@@ -83,7 +84,7 @@ Result<HttpResponse> PutSettings(App& app, Call& c) {
   if (auto ok = service::SaveSettings(app.service(), c.subject, *values); !ok) {
     return Unexpected(ok.error());
   }
-  return SettingsList(app.service(), c.subject);
+  return SettingsList(app.service(), c.subject, ReaderLocale(app.service(), c));
 }
 
 Result<HttpResponse> GetExport(App& app, Call& c) {
@@ -109,8 +110,9 @@ Result<HttpResponse> GetDiary(App& app, Call& c) {
 }
 
 // A clinician's view is read only: nothing under /people/{person}/ changes anything.
-Result<HttpResponse> ClinicianViewIsReadOnly(App&, Call&) {
-  return MethodNotAllowed("a clinician's view of a person's diary is read only", "GET");
+Result<HttpResponse> ClinicianViewIsReadOnly(App& app, Call& c) {
+  return MethodNotAllowed(N_("a clinician's view of a person's diary is read only"), "GET",
+                          ReaderLocale(app.service(), c));
 }
 
 Result<HttpResponse> ShowProfile(App& app, Call& c) {
@@ -159,8 +161,9 @@ void PutDiary(App& app, Call& c, const Reply& reply) {
 
 // A diary imported beside what is there (?replace=true: its days replace those stored).
 Result<HttpResponse> ImportDiary(App& app, Call& c) {
-  auto diary = LooksLikeJson(c.req.body) ? ParseDiaryJson(c.req.body)
-                                         : Result<Diary>(Fail(Error::Invalid("not a JSON diary")));
+  auto diary = LooksLikeJson(c.req.body)
+                   ? ParseDiaryJson(c.req.body)
+                   : Result<Diary>(Fail(Error::Invalid(N_("not a JSON diary"))));
   if (!diary) return Unexpected(diary.error());
   auto it = c.req.query.find("replace");
   const ImportMode mode = it != c.req.query.end() && it->second != "false"

@@ -20,8 +20,8 @@ nlohmann::json CompareJson(const std::optional<Compared>& c) {
           {"verdict", ChangeName(c->change)}};
 }
 
-nlohmann::json ViewJson(const service::MeasuresView& v) {
-  const WeeklyQuestions q = WeeklyQuestionsWords();
+nlohmann::json ViewJson(const service::MeasuresView& v, const Locale& loc) {
+  const WeeklyQuestions q = WeeklyQuestionsWords(loc);
   nlohmann::json weekly = nlohmann::json::array();
   for (const Weekly& w : v.recent.weekly) weekly.push_back(nlohmann::json::parse(WeeklyToJson(w)));
   nlohmann::json flares = nlohmann::json::array();
@@ -55,8 +55,8 @@ nlohmann::json ViewJson(const service::MeasuresView& v) {
   return {{"today", s.today.ToString()},
           {"weekly_day", WeekdayName(s.day)},
           {"due_since", s.due_since ? nlohmann::json(s.due_since->ToString()) : nlohmann::json()},
-          {"due_words",
-           s.due_since ? nlohmann::json(WeeklyDueWords(*s.due_since, s.today)) : nlohmann::json()},
+          {"due_words", s.due_since ? nlohmann::json(WeeklyDueWords(*s.due_since, s.today, loc))
+                                    : nlohmann::json()},
           {"activities", s.activities},
           {"weekly", weekly},
           {"flares", flares},
@@ -79,10 +79,16 @@ nlohmann::json ViewJson(const service::MeasuresView& v) {
             {"suggestions", q.suggestions}}}};
 }
 
-Result<Date> DateParam(const Call& c) {
+Result<Date> DateParam(const App& app, const Call& c) {
   const std::string& text = c.params.at("date");
   auto d = Date::Parse(text);
-  if (!d) return Fail(Error::NotFound("\"" + text + "\" " + d.error() + " (dates are YYYY-MM-DD)"));
+  if (!d) {
+    return Fail(Error::NotFound(ReaderLocale(app.service(), c)
+                                    // TRANSLATORS: {text} is the date as given in the address,
+                                    // {problem} what is wrong with it.
+                                    .Tr("\"{text}\" {problem} (dates are YYYY-MM-DD)",
+                                        {Arg("text", text), Arg("problem", d.error())})));
+  }
   return *d;
 }
 
@@ -94,25 +100,27 @@ Result<HttpResponse> ShowMeasures(App& app, Call& c) {
     if (!name) return Unexpected(name.error());
     voice = Voice::About(*name);
   }
-  auto v = service::MeasuresViewOf(svc, c.subject, voice);
+  const Locale& loc = ReaderLocale(svc, c);  // the reader's: a clinician's own language
+  auto v = service::MeasuresViewOf(svc, c.subject, voice, loc);
   if (!v) return Unexpected(v.error());
-  return Json(200, Dump(ViewJson(*v)));
+  return Json(200, Dump(ViewJson(*v, loc)));
 }
 
 // A week's answers, for the date they are for (a late one for any day gone by), whole.
 Result<HttpResponse> AnswerWeekly(App& app, Call& c) {
-  auto date = DateParam(c);
+  auto date = DateParam(app, c);
   if (!date) return Unexpected(date.error());
   auto w = ParseWeeklyJson(c.req.body, *date);
   if (!w) return Unexpected(w.error());
   auto saved = service::SaveWeekly(app.service(), c.subject, *w);
   if (!saved) return Unexpected(saved.error());
-  return Json(200, Dump({{"weekly", nlohmann::json::parse(WeeklyToJson(*saved))},
-                         {"words", {{"lines", WeeklySaidWords(*saved)}}}}));
+  return Json(
+      200, Dump({{"weekly", nlohmann::json::parse(WeeklyToJson(*saved))},
+                 {"words", {{"lines", WeeklySaidWords(*saved, ReaderLocale(app.service(), c))}}}}));
 }
 
 Result<HttpResponse> DeleteWeekly(App& app, Call& c) {
-  auto date = DateParam(c);
+  auto date = DateParam(app, c);
   if (!date) return Unexpected(date.error());
   if (auto ok = service::DeleteWeekly(app.service(), c.subject, *date); !ok) {
     return Unexpected(ok.error());
@@ -123,7 +131,7 @@ Result<HttpResponse> DeleteWeekly(App& app, Call& c) {
 // A flare at any time: added to its day's flares. With an Idempotency-Key, a repeat is answered
 // as the first was; whether it is a repeat is the service's to tell (service::RequestFingerprint).
 Result<HttpResponse> AddFlare(App& app, Call& c) {
-  auto date = DateParam(c);
+  auto date = DateParam(app, c);
   if (!date) return Unexpected(date.error());
   auto f = ParseFlareJson(c.req.body, *date);
   if (!f) return Unexpected(f.error());
@@ -133,16 +141,18 @@ Result<HttpResponse> AddFlare(App& app, Call& c) {
       key->empty() ? "" : service::RequestFingerprint(c.req.method, c.req.path, c.req.body);
   auto saved = service::AddFlare(app.service(), c.subject, *f, *key, fingerprint);
   if (!saved) return Unexpected(saved.error());
-  return Json(201, Dump({{"flare", nlohmann::json::parse(FlareToJson(saved->flare))},
-                         {"number", saved->number},
-                         {"words", {{"lines", FlareSaidWords(saved->flare)}}}}));
+  return Json(
+      201,
+      Dump({{"flare", nlohmann::json::parse(FlareToJson(saved->flare))},
+            {"number", saved->number},
+            {"words", {{"lines", FlareSaidWords(saved->flare, ReaderLocale(app.service(), c))}}}}));
 }
 
 Result<HttpResponse> DeleteFlare(App& app, Call& c) {
-  auto date = DateParam(c);
+  auto date = DateParam(app, c);
   if (!date) return Unexpected(date.error());
   auto n = ParsePositive(c.params.at("n"));
-  if (!n) return Fail(Error::NotFound("not a flare number (1, 2, ...)"));
+  if (!n) return Fail(Error::NotFound(N_("not a flare number (1, 2, ...)")));
   if (auto ok = service::DeleteFlare(app.service(), c.subject, *date, *n); !ok) {
     return Unexpected(ok.error());
   }

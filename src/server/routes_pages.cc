@@ -15,7 +15,11 @@ namespace {
 
 HttpResponse AssetResponse(const Request& req, std::string_view path) {
   const Asset* a = FindAsset(path);
-  if (a == nullptr) return ErrorResponse(Error::NotFound("no such page: " + req.path));
+  if (a == nullptr) {
+    const Locale& loc = RequestLocale(req);
+    // TRANSLATORS: {path} is the address asked for ("/nothing.html").
+    return ErrorResponse(Error::NotFound(loc.Tr("no such page: {path}", {Arg("path", req.path)})));
+  }
   HttpResponse r{200, std::string(a->content_type), std::string(a->body), {}};
   if (!a->gzipped.empty() && req.accept_encoding.find("gzip") != std::string::npos) {
     r.body = std::string(a->gzipped);
@@ -40,7 +44,7 @@ HttpResponse AssetResponse(const Request& req, std::string_view path) {
 // worker, which caches the new assets and drops the old.
 HttpResponse ServiceWorker() {
   const Asset* body = FindAsset("/sw.js");
-  if (body == nullptr) return ErrorResponse(Error::NotFound("no service worker"));
+  if (body == nullptr) return ErrorResponse(Error::NotFound(N_("no service worker")));
   std::string list;
   for (const Asset& a : AllAssets()) {
     if (!a.path.starts_with("/assets/")) continue;
@@ -85,7 +89,7 @@ Result<HttpResponse> GetFields(App&, Call&) {
 Result<HttpResponse> GetMetrics(App& app, Call& c) {
   const std::string client = ClientAddress(app.options(), c.req);
   if (!(client.starts_with("127.") || client == "::1")) {
-    return Fail(Error::NotFound("nothing at /metrics"));
+    return Fail(Error::NotFound(N_("nothing at /metrics")));
   }
   HttpResponse r;
   r.status = 200;
@@ -98,7 +102,7 @@ Result<HttpResponse> GetMetrics(App& app, Call& c) {
 // The calendar feed: /calendar/{secret}.ics, for calendar apps that subscribe.
 Result<HttpResponse> GetCalendar(App& app, Call& c) {
   const std::string& file = c.params["file"];
-  if (!file.ends_with(".ics")) return Fail(Error::NotFound("no such calendar"));
+  if (!file.ends_with(".ics")) return Fail(Error::NotFound(N_("no such calendar")));
   auto f = service::CalendarFeed(app.service(), file.substr(0, file.size() - 4));
   if (!f) return Unexpected(f.error());
   return HttpResponse{200,
@@ -116,17 +120,19 @@ Result<HttpResponse> GetReport(App& app, Call& c) {
   PersonId person = c.who.person;
   if (auto it = c.req.query.find("person"); it != c.req.query.end()) {
     auto id = ParsePositive(it->second);
-    if (!id) return Fail(Error::NotFound("nothing here"));
+    if (!id) return Fail(Error::NotFound(N_("nothing here")));
     auto ok = service::CanView(svc, c.account(), c.who.person, static_cast<PersonId>(*id));
     if (!ok) return Unexpected(ok.error());
-    if (!*ok) return Fail(Error::NotFound("nothing here"));
+    if (!*ok) return Fail(Error::NotFound(N_("nothing here")));
     person = static_cast<PersonId>(*id);
   }
   service::ReportRequest request;
   if (auto it = c.req.query.find("weeks"); it != c.req.query.end()) {
     auto n = ParsePositive(it->second);
     if (!n || *n > 52) {
-      return Fail(Error::Invalid("weeks: \"" + it->second + "\" is not 2, 4 or 12"));
+      // TRANSLATORS: {weeks} is what the address gave for the report's weeks.
+      return Fail(Error::Invalid(ReaderLocale(svc, c).Tr("weeks: \"{weeks}\" is not 2, 4 or 12",
+                                                         {Arg("weeks", it->second)})));
     }
     request.weeks = static_cast<int>(*n);
   }

@@ -95,7 +95,7 @@ Result<HttpResponse> AddDevice(App& app, Call& c) {
 // One device off: by its id (the list), or by its endpoint (the device itself).
 Result<HttpResponse> RemoveDeviceById(App& app, Call& c) {
   const auto id = ParsePositive(c.params.at("id"));
-  if (!id) return Fail(Error::NotFound("no such device has your reminders"));
+  if (!id) return Fail(Error::NotFound(N_("no such device has your reminders")));
   auto ok = service::RemoveDevice(app.service(), c.subject, static_cast<int64_t>(*id), "");
   if (!ok) return Unexpected(ok.error());
   return RemindersResponse(app.service(), c.subject, 200);

@@ -107,7 +107,7 @@ Result<HttpResponse> RecordOwnClearance(App& app, Call& c) {
 Result<HttpResponse> RecordClinicianClearance(App& app, Call& c) {
   const auto me = c.account();
   if (!me || me->role != "clinician" || c.subject == c.who.person) {
-    return Fail(Error::Forbidden("only a clinician the person shares with records this"));
+    return Fail(Error::Forbidden(N_("only a clinician the person shares with records this")));
   }
   auto date = ParseClearanceJson(c.req.body);
   if (!date) return Unexpected(date.error());

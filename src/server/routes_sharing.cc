@@ -48,7 +48,7 @@ Result<HttpResponse> CreateInvite(App& app, Call& c) {
 
 Result<HttpResponse> CancelInvite(App& app, Call& c) {
   auto id = ParsePositive(c.params["id"]);
-  if (!id) return Fail(Error::NotFound("no such invite"));
+  if (!id) return Fail(Error::NotFound(N_("no such invite")));
   auto ok = service::CancelInvite(app.service(), c.who.person, static_cast<int64_t>(*id));
   if (!ok) return Unexpected(ok.error());
   return Json(200, R"({"cancelled":true})");
@@ -56,7 +56,7 @@ Result<HttpResponse> CancelInvite(App& app, Call& c) {
 
 Result<HttpResponse> RevokeShare(App& app, Call& c) {
   auto id = ParsePositive(c.params["id"]);
-  if (!id) return Fail(Error::NotFound("no such share"));
+  if (!id) return Fail(Error::NotFound(N_("no such share")));
   auto ok = service::RevokeShare(app.service(), c.who.person, static_cast<int64_t>(*id));
   if (!ok) return Unexpected(ok.error());
   return Json(200, R"({"revoked":true})");

@@ -136,26 +136,28 @@ Result<Measures> MeasuresOf(const Service& service, PersonId person, std::option
   return out;
 }
 
-MeasuresView MeasuresViewAt(const Measures& measures, Date as_of, const Voice& voice) {
+MeasuresView MeasuresViewAt(const Measures& measures, Date as_of, const Voice& voice,
+                            const Locale& loc) {
   MeasuresView out;
   for (const Weekly& w : measures.weekly) {
     if (w.date > as_of - kMeasuresViewDays && w.date <= as_of) out.recent.weekly.push_back(w);
   }
   out.recent.flares = FlaresBetween(measures, as_of - (kMeasuresViewDays - 1), as_of);
   out.trend = TrendOf(measures, as_of);
-  out.words = WordsForMeasures(out.trend, FlaresBetween(measures, as_of - 13, as_of));
-  for (std::string& line : out.words.psfs) line = InVoice(line, voice);
-  for (std::string& line : out.words.peg) line = InVoice(line, voice);
+  out.words = WordsForMeasures(out.trend, FlaresBetween(measures, as_of - 13, as_of), loc);
+  for (std::string& line : out.words.psfs) line = RetoldInVoice(line, voice, loc);
+  for (std::string& line : out.words.peg) line = RetoldInVoice(line, voice, loc);
   return out;
 }
 
-Result<MeasuresView> MeasuresViewOf(const Service& service, PersonId person, const Voice& voice) {
+Result<MeasuresView> MeasuresViewOf(const Service& service, PersonId person, const Voice& voice,
+                                    const Locale& loc) {
   auto state = WeeklyStateOf(service, person);
   if (!state) return Unexpected(state.error());
   // The trend reaches eight weeks and a few days back from answers up to two weeks old.
   auto m = MeasuresOf(service, person, state->today - (kMeasuresViewDays + 14));
   if (!m) return Unexpected(m.error());
-  MeasuresView out = MeasuresViewAt(*m, state->today, voice);
+  MeasuresView out = MeasuresViewAt(*m, state->today, voice, loc);
   out.weekly = std::move(*state);
   return out;
 }

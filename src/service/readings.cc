@@ -35,7 +35,7 @@ size_t ReadingViewBytes(const ReadingView& view) {
 
 std::shared_ptr<const ReadingView> ReadingCache::Find(PersonId person, const std::string& as_of,
                                                       int64_t version) {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   auto it = entries_.find({person, as_of});
   if (it == entries_.end() || it->second.version != version) {
     ++misses_;
@@ -55,7 +55,7 @@ void ReadingCache::Drop(std::map<Key, Entry>::iterator it) {
 void ReadingCache::Put(PersonId person, const std::string& as_of, int64_t version,
                        std::shared_ptr<const ReadingView> view) {
   const size_t bytes = ReadingViewBytes(*view) + sizeof(Entry) + as_of.capacity() + 64;
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   const Key key{person, as_of};
   if (auto it = entries_.find(key); it != entries_.end()) Drop(it);
   if (bytes > capacity_ / 4) return;  // too large to keep: made again when asked
@@ -66,28 +66,28 @@ void ReadingCache::Put(PersonId person, const std::string& as_of, int64_t versio
 }
 
 void ReadingCache::Forget(PersonId person) {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   auto it = entries_.lower_bound({person, std::string()});
   while (it != entries_.end() && it->first.first == person) Drop(it++);
 }
 
 size_t ReadingCache::hits() const {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   return hits_;
 }
 
 size_t ReadingCache::misses() const {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   return misses_;
 }
 
 size_t ReadingCache::bytes() const {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   return bytes_;
 }
 
 size_t ReadingCache::size() const {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   return entries_.size();
 }
 

@@ -67,10 +67,10 @@ ReminderSender::ReminderSender(const Service& service, std::unique_ptr<push::Pus
 
 ReminderSender::~ReminderSender() {
   {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     stop_ = true;
   }
-  wake_.notify_all();
+  wake_.SignalAll();
   if (thread_.joinable()) thread_.join();
 }
 
@@ -187,10 +187,10 @@ void ReminderSender::Start() {
 
 void ReminderSender::Wake() {
   {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     woken_ = true;
   }
-  wake_.notify_all();
+  wake_.SignalAll();
 }
 
 SendCounts ReminderSender::counts() const {
@@ -201,7 +201,7 @@ void ReminderSender::Loop() {
   int rounds = 0;
   for (;;) {
     {
-      std::unique_lock lock(mu_);
+      MutexLock lock(mu_);
       if (stop_) return;
       woken_ = false;
     }
@@ -213,14 +213,16 @@ void ReminderSender::Loop() {
         break;
       }
       if (*n < options_.batch) break;
-      std::lock_guard lock(mu_);
+      MutexLock lock(mu_);
       if (stop_) return;
     }
     if (++rounds % 720 == 0) {
       (void)StoreOf(service_).Push().Prune(service_.clock().Now() - kKeepFinished);
     }
-    std::unique_lock lock(mu_);
-    wake_.wait_for(lock, options_.poll, [this] { return stop_ || woken_; });
+    MutexLock lock(mu_);
+    const auto deadline = std::chrono::steady_clock::now() + options_.poll;
+    while (!stop_ && !woken_ && wake_.WaitUntil(mu_, deadline)) {
+    }
   }
 }
 

@@ -52,8 +52,12 @@ Result<void> PlanNextMorning(DiaryTxn& txn, const Profile& profile, const Remind
 
 // `tag`: a notification with the same tag replaces the one shown, so a window's push and the
 // page's own timer (notify.js, the same tag) show once, as does a rare second copy.
-std::string Payload(ReminderKind kind, Date date, const std::string& url, const std::string& tag) {
-  const ReminderWords w = ReminderText(ReminderKindName(kind), date);
+// In the person's language (their profile's `language`), English when they chose none.
+std::string Payload(ReminderKind kind, Date date, const std::string& url, const std::string& tag,
+                    const Profile& profile) {
+  const Locale* loc = Locale::Find(profile.language);
+  const ReminderWords w =
+      ReminderText(ReminderKindName(kind), date, loc != nullptr ? *loc : Locale::English());
   nlohmann::json j = {{"title", w.title},
                       {"body", w.body},
                       {"url", url},
@@ -122,7 +126,9 @@ Result<void> ReconcileReminders(DiaryTxn& txn, Date date, int64_t now) {
 Result<Handover> DecideDue(const Reminder& r, DiaryTxn& txn, int64_t now) {
   Handover h;
   if (r.kind == ReminderKind::kTest) {
-    h.payload = Payload(r.kind, r.date, "/#reminders", "test-" + std::to_string(r.id));
+    auto profile = txn.GetProfile();
+    if (!profile) return Unexpected(profile.error());
+    h.payload = Payload(r.kind, r.date, "/#reminders", "test-" + std::to_string(r.id), *profile);
     h.expires_at = r.due_at + kTestSendableSeconds;
     return h;
   }
@@ -163,7 +169,7 @@ Result<Handover> DecideDue(const Reminder& r, DiaryTxn& txn, int64_t now) {
   const std::string card = hour_after
                                ? "after-" + r.date.ToString() + "-" + std::to_string(*session)
                                : "morning-" + r.date.ToString();
-  h.payload = Payload(r.kind, r.date, "/#today/" + card, card);
+  h.payload = Payload(r.kind, r.date, "/#today/" + card, card, *profile);
   h.expires_at = r.due_at + sendable;
   return h;
 }

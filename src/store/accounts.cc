@@ -180,7 +180,7 @@ Result<void> SqlDatabase::DeleteAccount(int64_t id) {
   // SQLite: secure_delete has zeroed the freed space in the database file; the write-ahead log
   // still holds earlier copies of the pages. Fold it into the file and empty it, so the deleted
   // text is nowhere on disk. A reader mid-transaction makes it wait a little (busy is 1).
-  std::lock_guard lock(write_mu_);
+  MutexLock lock(write_mu_);
   for (int attempt = 0; attempt < 100; ++attempt) {
     auto r = writer_->Query("PRAGMA wal_checkpoint(TRUNCATE)", {});
     if (!r || r->empty() || (*r)[0].Int(0) == 0) break;

@@ -12,7 +12,7 @@
 namespace backsignal::sql {
 
 Result<void> SqlDatabase::Write(const std::function<Result<void>(Conn&)>& f) {
-  std::lock_guard lock(write_mu_);
+  MutexLock lock(write_mu_);
   auto txn = Transaction::Begin(*writer_, TxnMode::kWrite);
   if (!txn) return Unexpected(txn.error());
   if (auto ok = f(*writer_); !ok) return ok;  // rolled back by the guard
@@ -42,7 +42,7 @@ std::vector<Result<void>> SqlDatabase::TransactBatch(std::span<const PersonBody>
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return bodies[a].person < bodies[b].person; });
   std::vector<Result<void>> results(bodies.size());
-  std::lock_guard lock(write_mu_);
+  MutexLock lock(write_mu_);
   Conn& c = *writer_;
   auto txn = Transaction::Begin(c, TxnMode::kWrite);
   if (!txn) {
@@ -161,7 +161,7 @@ Result<int> SchemaVersion(Conn& c, bool table_exists_known) {
 }  // namespace
 
 Result<void> SqlDatabase::CheckSchema() {
-  std::lock_guard lock(write_mu_);
+  MutexLock lock(write_mu_);
   auto v = SchemaVersion(*writer_, false);
   if (!v) return Unexpected(v.error());
   if (*v > LatestVersion()) return Fail(NewerSchema(writer_->Describe(), *v));
@@ -176,7 +176,7 @@ Result<void> SqlDatabase::CheckSchema() {
 }
 
 Result<void> SqlDatabase::Migrate() {
-  std::lock_guard lock(write_mu_);
+  MutexLock lock(write_mu_);
   Conn& c = *writer_;
   const bool pg = IsPostgres();
   if (!pg) {

@@ -26,38 +26,41 @@ GroupCommitter::~GroupCommitter() { Stop(); }
 
 void GroupCommitter::Stop() {
   {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     stopping_ = true;
   }
-  wake_.notify_all();
+  wake_.SignalAll();
   if (thread_.joinable()) thread_.join();
 }
 
 void GroupCommitter::Submit(PersonId person, Store::TxnBody body, Done done) {
+  bool stopped = false;
   {
-    std::unique_lock lock(mu_);
-    if (stopped_) {
-      lock.unlock();
-      done(Fail(Error::Storage("the server is stopping: nothing was stored")));
-      return;
+    MutexLock lock(mu_);
+    stopped = stopped_;
+    if (!stopped) {
+      queue_.emplace_back(Database::PersonBody{person, std::move(body)}, std::move(done));
     }
-    queue_.emplace_back(Database::PersonBody{person, std::move(body)}, std::move(done));
   }
-  wake_.notify_one();
+  if (stopped) {
+    done(Fail(Error::Storage("the server is stopping: nothing was stored")));
+    return;
+  }
+  wake_.Signal();
 }
 
 size_t GroupCommitter::commits() const {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   return commits_;
 }
 
 size_t GroupCommitter::writes() const {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   return writes_;
 }
 
 std::vector<size_t> GroupCommitter::batch_histogram() const {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   return batches_;
 }
 
@@ -66,8 +69,8 @@ void GroupCommitter::Loop() {
   std::vector<Done> dones;
   for (;;) {
     {
-      std::unique_lock lock(mu_);
-      wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      MutexLock lock(mu_);
+      while (!stopping_ && queue_.empty()) wake_.Wait(mu_);
       if (queue_.empty()) {  // stopping, and nothing left to write
         stopped_ = true;     // later writes fail at once (Submit)
         return;
@@ -90,7 +93,7 @@ void GroupCommitter::Loop() {
       results.assign(bodies.size(), Fail(Error::Storage("the write failed")));
     }
     {
-      std::lock_guard lock(mu_);
+      MutexLock lock(mu_);
       ++commits_;
       writes_ += bodies.size();
       size_t b = 0;

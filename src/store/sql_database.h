@@ -10,10 +10,10 @@
 
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 
+#include "backsignal/core/mutex.h"
 #include "backsignal/store/store.h"
 #include "sql.h"
 
@@ -180,7 +180,9 @@ class SqlDatabase final : public Database {
  public:
   SqlDatabase(std::unique_ptr<Conn> writer, std::unique_ptr<Conn> reader,
               std::shared_ptr<const Summariser> summariser)
-      : writer_(std::move(writer)),
+      : dialect_(writer->dialect()),
+        description_(writer->Describe()),
+        writer_(std::move(writer)),
         reader_(std::move(reader)),
         summariser_(std::move(summariser)) {}
 
@@ -193,9 +195,13 @@ class SqlDatabase final : public Database {
   PersonId LocalPerson() const override { return IsPostgres() ? 0 : local_person_; }
   // Makes again every summary made under older reading rules than the summariser's (sharing.cc).
   [[nodiscard]] Result<void> RefreshStaleSummaries();
-  void SetReader(std::unique_ptr<Conn> reader) { reader_ = std::move(reader); }
-  bool IsPostgres() const override { return writer_->dialect() == Dialect::kPostgres; }
-  std::string Describe() const override { return writer_->Describe(); }
+  // Before the database is shared between threads.
+  void SetReader(std::unique_ptr<Conn> reader) {
+    MutexLock lock(read_mu_);
+    reader_ = std::move(reader);
+  }
+  bool IsPostgres() const override { return dialect_ == Dialect::kPostgres; }
+  std::string Describe() const override { return description_; }
   const Summariser* summariser() const { return summariser_.get(); }
 
   std::unique_ptr<Store> ForPerson(PersonId person) override {
@@ -207,8 +213,15 @@ class SqlDatabase final : public Database {
   // database).
   template <typename F>
   auto Read(F&& f) -> decltype(f(std::declval<Conn&>())) {
-    std::unique_lock lock(reader_ ? read_mu_ : write_mu_);
-    Conn& c = reader_ ? *reader_ : *writer_;
+    if (reader_) {  // set before the database is shared (SetReader), never changed after
+      MutexLock lock(read_mu_);
+      return ReadOn(*reader_, f);
+    }
+    MutexLock lock(write_mu_);
+    return ReadOn(*writer_, f);
+  }
+  template <typename F>
+  static auto ReadOn(Conn& c, F& f) -> decltype(f(std::declval<Conn&>())) {
     auto txn = Transaction::Begin(c, TxnMode::kRead);
     if (!txn) return Unexpected(txn.error());
     auto r = f(c);
@@ -274,10 +287,12 @@ class SqlDatabase final : public Database {
   [[nodiscard]] Result<bool> CheckSetupCode(const std::string& hash) override;
 
  private:
-  std::mutex write_mu_;
-  std::unique_ptr<Conn> writer_;  // GUARDED_BY(write_mu_)
-  std::mutex read_mu_;
-  std::unique_ptr<Conn> reader_;  // GUARDED_BY(read_mu_); null: reads share the writer
+  const Dialect dialect_;
+  const std::string description_;
+  Mutex write_mu_;
+  std::unique_ptr<Conn> writer_ PT_GUARDED_BY(write_mu_);
+  Mutex read_mu_;
+  std::unique_ptr<Conn> reader_ PT_GUARDED_BY(read_mu_);  // null: reads share the writer
   std::shared_ptr<const Summariser> summariser_;
   PersonId local_person_ = kLocalPerson;  // set once at open
   SqlPushStore push_{*this};

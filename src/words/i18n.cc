@@ -206,6 +206,11 @@ std::string Locale::TrC(std::string_view ctx, std::string_view msgid, Args args)
   return Fill(t != nullptr ? std::string_view(*t) : msgid, args);
 }
 
+std::string Locale::TrMarked(std::string_view text) const {
+  const std::string* t = catalog_.Find({}, text);
+  return t != nullptr ? Fill(*t, {}) : std::string(text);
+}
+
 std::string Locale::Ntr(std::string_view one, std::string_view many, int64_t n, Args args) const {
   return NtrC({}, one, many, n, args);
 }

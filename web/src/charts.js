@@ -6,6 +6,7 @@
 // day's highest) with each session a dot on that day.
 import { addDays, prettyDate } from './dates.js';
 import { h, nextId } from './dom.js';
+import { number, tr, trc } from './i18n.js';
 
 const DAY = 86400;
 
@@ -58,7 +59,7 @@ function figure(title, description, draw, headers, rows) {
     h(
       'details',
       {},
-      h('summary', {}, 'The same as a table'),
+      h('summary', {}, tr('The same as a table')),
       h(
         'div',
         { class: 'table-wrap' },
@@ -102,6 +103,18 @@ function figure(title, description, draw, headers, rows) {
 
 const legendOff = { show: false };
 
+// A figure with the language's decimal separator; null stays null (a gap, "–" in the table).
+const num = (v) => (v === null || v === undefined ? v : number(v));
+
+// A morning against the usual, in the table's words.
+function signalWord(signal) {
+  if (signal === 'worse') return tr('significantly worse than usual');
+  if (signal === 'higher') return tr('noticeably higher than usual');
+  if (signal === 'better') return tr('better than usual');
+  if (signal === 'usual') return tr('within the usual range');
+  return signal;
+}
+
 // Mornings against the usual morning: pain on waking, the usual (dashed), the band from
 // marginally better to significantly worse, mornings after exercise and flared mornings marked.
 export function morningChart(reading, settings, view = null) {
@@ -122,10 +135,23 @@ export function morningChart(reading, settings, view = null) {
     at((m) => (m.after_session && m.response !== 'flared' ? m.pain : null)),
     at((m) => (m.response === 'flared' ? m.pain : null)),
   ];
-  const whose = view ? `${view.name}’s` : 'your';
+  const args = { name: view ? view.name : '', better: number(better), sig: number(sig) };
   return figure(
-    `Mornings against ${whose} usual morning`,
-    `Pain on waking (line; a gap is a morning not recorded). The shaded band runs from ${better} below to ${sig} above ${whose} usual morning (dashed). Blue dots: mornings after exercise; red dots: ${sig} or more points worse.`,
+    view
+      ? // TRANSLATORS: a chart's title; {name} is the person's name, as a clinician sees it.
+        tr('Mornings against {name}’s usual morning', args)
+      : tr('Mornings against your usual morning'),
+    view
+      ? // TRANSLATORS: {better} and {sig} are points on the 0-10 scale; {name} is the person's name.
+        tr(
+          'Pain on waking (line; a gap is a morning not recorded). The shaded band runs from {better} below to {sig} above {name}’s usual morning (dashed). Blue dots: mornings after exercise; red dots: {sig} or more points worse.',
+          args,
+        )
+      : // TRANSLATORS: {better} and {sig} are points on the 0-10 scale.
+        tr(
+          'Pain on waking (line; a gap is a morning not recorded). The shaded band runs from {better} below to {sig} above your usual morning (dashed). Blue dots: mornings after exercise; red dots: {sig} or more points worse.',
+          args,
+        ),
     (el, width) =>
       new window.uPlot(
         {
@@ -136,31 +162,48 @@ export function morningChart(reading, settings, view = null) {
           scales: { x: axis.scale, y: { range: [0, 10] } },
           series: [
             {},
-            { label: 'Pain', stroke: '#1b1d21', width: 2, spanGaps: false, points: { show: true, size: 5 } },
-            { label: 'Usual', stroke: '#4a5060', dash: [6, 4], spanGaps: false },
-            { label: 'Worse from', stroke: 'rgba(155,44,0,.45)', width: 1, spanGaps: false },
-            { label: 'Better below', stroke: 'rgba(29,107,58,.45)', width: 1, spanGaps: false },
             {
-              label: 'After exercise',
+              label: trc('chart legend', 'Pain'),
+              stroke: '#1b1d21',
+              width: 2,
+              spanGaps: false,
+              points: { show: true, size: 5 },
+            },
+            { label: trc('chart legend', 'Usual'), stroke: '#4a5060', dash: [6, 4], spanGaps: false },
+            { label: trc('chart legend', 'Worse from'), stroke: 'rgba(155,44,0,.45)', width: 1, spanGaps: false },
+            { label: trc('chart legend', 'Better below'), stroke: 'rgba(29,107,58,.45)', width: 1, spanGaps: false },
+            {
+              label: trc('chart legend', 'After exercise'),
               stroke: '#1f5fa8',
               paths: () => null,
               points: { show: true, size: 9, fill: '#1f5fa8' },
             },
-            { label: 'Worse', stroke: '#9b2c00', paths: () => null, points: { show: true, size: 12, fill: '#9b2c00' } },
+            {
+              label: trc('chart legend', 'Worse'),
+              stroke: '#9b2c00',
+              paths: () => null,
+              points: { show: true, size: 12, fill: '#9b2c00' },
+            },
           ],
           bands: [{ series: [3, 4], fill: 'rgba(31,95,168,.10)' }],
-          axes: [axis.axis, { label: 'pain 0–10', size: 44 }],
+          axes: [axis.axis, { label: trc('chart axis', 'pain 0–10'), size: 44 }],
         },
         data,
         el,
       ),
-    ['Date', 'Pain', 'Usual', 'After exercise', 'Next morning'],
+    [
+      trc('table column', 'Date'),
+      trc('table column', 'Pain'),
+      trc('table column', 'Usual'),
+      trc('table column', 'After exercise'),
+      trc('table column', 'Next morning'),
+    ],
     ms.map((m) => [
       prettyDate(m.date),
-      m.pain,
-      m.usual_pain,
-      m.after_session ? 'yes' : 'no',
-      m.signal && m.signal !== 'unknown' ? m.signal : '',
+      num(m.pain),
+      num(m.usual_pain),
+      m.after_session ? trc('answer', 'yes') : trc('answer', 'no'),
+      m.signal && m.signal !== 'unknown' ? signalWord(m.signal) : '',
     ]),
   );
 }
@@ -189,8 +232,10 @@ export function comfortChart(reading) {
   }
   const axis = dateAxis(xs[0], xs[xs.length - 1]);
   return figure(
-    'Comfort during and after sessions',
-    'The highest of the discomfort early, at the end and an hour after: each session a dot, the line each day’s highest, over four weeks. Lower over the weeks is more comfortable.',
+    tr('Comfort during and after sessions'),
+    tr(
+      'The highest of the discomfort early, at the end and an hour after: each session a dot, the line each day’s highest, over four weeks. Lower over the weeks is more comfortable.',
+    ),
     (el, width) =>
       new window.uPlot(
         {
@@ -201,20 +246,26 @@ export function comfortChart(reading) {
           scales: { x: axis.scale, y: { range: [0, 10] } },
           series: [
             {},
-            { label: 'Day’s highest', stroke: '#1f5fa8', width: 2, spanGaps: false, points: { show: false } },
+            {
+              label: trc('chart legend', 'Day’s highest'),
+              stroke: '#1f5fa8',
+              width: 2,
+              spanGaps: false,
+              points: { show: false },
+            },
             ...dots.map((_, i) => ({
-              label: `Session ${i + 1}`,
+              label: tr('Session {n}', { n: i + 1 }),
               stroke: '#1f5fa8',
               paths: () => null,
               points: { show: true, size: 7, fill: '#ffffff', width: 2 },
             })),
           ],
-          axes: [axis.axis, { label: 'discomfort 0–10', size: 44 }],
+          axes: [axis.axis, { label: trc('chart axis', 'discomfort 0–10'), size: 44 }],
         },
         [xs, highest, ...dots],
         el,
       ),
-    ['Date', 'Session', 'Discomfort'],
-    ss.map((s) => [prettyDate(s.date), s.number, s.comfort]),
+    [trc('table column', 'Date'), trc('table column', 'Session'), trc('table column', 'Discomfort')],
+    ss.map((s) => [prettyDate(s.date), s.number, num(s.comfort)]),
   );
 }

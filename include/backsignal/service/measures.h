@@ -59,7 +59,7 @@ struct FlareSaved {
 
 // Everything the page, the CLI and the report show of the measures, as of the person's today:
 // the weekly questions' state, the last twelve weeks' answers and flares, the trend and its words
-// (in `voice`), with the flares of the last two weeks counted.
+// (in `voice`, in `loc`'s language), with the flares of the last two weeks counted.
 struct MeasuresView {
   WeeklyState weekly;
   Measures recent;
@@ -68,8 +68,10 @@ struct MeasuresView {
 };
 inline constexpr int kMeasuresViewDays = 12 * 7;
 [[nodiscard]] Result<MeasuresView> MeasuresViewOf(const Service& service, PersonId person,
-                                                  const Voice& voice = Voice::Self());
+                                                  const Voice& voice = Voice::Self(),
+                                                  const Locale& loc = Locale::English());
 // The same for a diary already loaded, as of `as_of` (the report's).
-MeasuresView MeasuresViewAt(const Measures& measures, Date as_of, const Voice& voice);
+MeasuresView MeasuresViewAt(const Measures& measures, Date as_of, const Voice& voice,
+                            const Locale& loc = Locale::English());
 
 }  // namespace backsignal::service

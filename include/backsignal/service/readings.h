@@ -7,10 +7,10 @@
 #include <list>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 
+#include "backsignal/core/mutex.h"
 #include "backsignal/reading/reading.h"
 #include "backsignal/service/service.h"
 #include "backsignal/words/words.h"
@@ -52,14 +52,15 @@ class ReadingCache {
     size_t bytes;
     std::list<Key>::iterator lru;
   };
-  void Drop(std::map<Key, Entry>::iterator it);  // REQUIRES: mu_ held
+  void Drop(std::map<Key, Entry>::iterator it) REQUIRES(mu_);
 
   const size_t capacity_;
-  mutable std::mutex mu_;
-  std::map<Key, Entry> entries_;  // GUARDED_BY(mu_)
-  std::list<Key> lru_;            // GUARDED_BY(mu_), newest first
-  size_t bytes_ = 0;              // GUARDED_BY(mu_)
-  size_t hits_ = 0, misses_ = 0;  // GUARDED_BY(mu_)
+  mutable Mutex mu_;
+  std::map<Key, Entry> entries_ GUARDED_BY(mu_);
+  std::list<Key> lru_ GUARDED_BY(mu_);  // newest first
+  size_t bytes_ GUARDED_BY(mu_) = 0;
+  size_t hits_ GUARDED_BY(mu_) = 0;
+  size_t misses_ GUARDED_BY(mu_) = 0;
 };
 
 // The memory a reading takes: its diary's days and sessions with their text, and the reading and

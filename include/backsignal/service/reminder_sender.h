@@ -9,13 +9,12 @@
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <thread>
 
+#include "backsignal/core/mutex.h"
 #include "backsignal/push/client.h"
 #include "backsignal/service/service.h"
 
@@ -69,10 +68,10 @@ class ReminderSender {
   std::unique_ptr<push::PushClient> client_;
   const SenderOptions options_;
   std::atomic<uint64_t> sent_{0}, failed_{0}, dropped_{0}, retried_{0};
-  std::mutex mu_;
-  std::condition_variable wake_;
-  bool stop_ = false;   // GUARDED_BY(mu_)
-  bool woken_ = false;  // GUARDED_BY(mu_)
+  Mutex mu_;
+  CondVar wake_;
+  bool stop_ GUARDED_BY(mu_) = false;
+  bool woken_ GUARDED_BY(mu_) = false;
   std::thread thread_;
 };
 

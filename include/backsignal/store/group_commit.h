@@ -5,14 +5,13 @@
 // called) only after that commit. The command line's is a DirectWriter.
 #pragma once
 
-#include <condition_variable>
 #include <cstddef>
 #include <deque>
 #include <functional>
-#include <mutex>
 #include <thread>
 #include <vector>
 
+#include "backsignal/core/mutex.h"
 #include "backsignal/store/store.h"
 
 namespace backsignal {
@@ -68,15 +67,14 @@ class GroupCommitter final : public Writer {
 
   Database& db_;
   const size_t max_batch_;
-  mutable std::mutex mu_;
-  std::condition_variable wake_;
-  std::deque<std::pair<Database::PersonBody, Done>> queue_;  // GUARDED_BY(mu_)
-  bool stopping_ = false;                                    // GUARDED_BY(mu_)
-  bool stopped_ = false;  // GUARDED_BY(mu_): the writer thread has finished
-  size_t commits_ = 0;    // GUARDED_BY(mu_)
-  size_t writes_ = 0;     // GUARDED_BY(mu_)
-  std::vector<size_t> batches_ =
-      std::vector<size_t>(std::size(kBatchBounds) + 1);  // GUARDED_BY(mu_)
+  mutable Mutex mu_;
+  CondVar wake_;
+  std::deque<std::pair<Database::PersonBody, Done>> queue_ GUARDED_BY(mu_);
+  bool stopping_ GUARDED_BY(mu_) = false;
+  bool stopped_ GUARDED_BY(mu_) = false;  // the writer thread has finished
+  size_t commits_ GUARDED_BY(mu_) = 0;
+  size_t writes_ GUARDED_BY(mu_) = 0;
+  std::vector<size_t> batches_ GUARDED_BY(mu_) = std::vector<size_t>(std::size(kBatchBounds) + 1);
   std::thread thread_;
 };
 

@@ -101,6 +101,9 @@ class Locale {
 
   std::string Tr(std::string_view msgid, Args args = {}) const;
   std::string TrC(std::string_view ctx, std::string_view msgid, Args args = {}) const;
+  // A text made elsewhere, marked N_ where it was written (an error's message): its translation
+  // when the catalogue has one, else the text exactly as it is (its braces left alone).
+  std::string TrMarked(std::string_view text) const;
   // The form for n by the catalogue's Plural-Forms; {n} is n as this language writes numbers.
   std::string Ntr(std::string_view one, std::string_view many, int64_t n, Args args = {}) const;
   std::string NtrC(std::string_view ctx, std::string_view one, std::string_view many, int64_t n,

@@ -1,13 +1,14 @@
 // The words of the weekly questions and flares (docs/measures.md), made once for every surface:
 // the questions themselves, what a saved answer or flare says back, and the trend against four
 // and eight weeks before, in the person's own voice (words.h's InVoice retells it for a
-// clinician).
+// clinician). Each in `loc`'s language (docs/languages.md), English when none is given.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "backsignal/core/measures.h"
+#include "backsignal/words/i18n.h"
 
 namespace backsignal {
 
@@ -26,15 +27,16 @@ struct WeeklyQuestions {
   std::vector<std::string> suggestions;
   std::string due_today, due_since;  // "Due today", "Due since Sun 6 Dec"
 };
-WeeklyQuestions WeeklyQuestionsWords();
+WeeklyQuestions WeeklyQuestionsWords(const Locale& loc = Locale::English());
 // "Due since Sun 6 Dec" or "Due today".
-std::string WeeklyDueWords(Date since, Date today);
+std::string WeeklyDueWords(Date since, Date today, const Locale& loc = Locale::English());
 
 // What a saved answer says back: "PEG 4.7 (pain 5, enjoyment 4, activity 5)",
 // "Function (PSFS) 6.5 of 10 over 2 activities".
-std::vector<std::string> WeeklySaidWords(const Weekly& weekly);
+std::vector<std::string> WeeklySaidWords(const Weekly& weekly,
+                                         const Locale& loc = Locale::English());
 // "Flare at 14:20: pain 7, sharp or catching" and, when sharp, the modify-or-stop reminder.
-std::vector<std::string> FlareSaidWords(const Flare& flare);
+std::vector<std::string> FlareSaidWords(const Flare& flare, const Locale& loc = Locale::English());
 
 // The trend as lines: the PSFS average and each activity, the PEG, each against four and eight
 // weeks before with its change and whether it passes the threshold; empty when no answers are
@@ -45,9 +47,10 @@ struct MeasuresWords {
   std::string flares;  // "2 flares in these two weeks, 1 sharp or catching"
   bool function_worse = false;
 };
-MeasuresWords WordsForMeasures(const MeasuresTrend& trend, const std::vector<Flare>& flares);
+MeasuresWords WordsForMeasures(const MeasuresTrend& trend, const std::vector<Flare>& flares,
+                               const Locale& loc = Locale::English());
 
 // "better", "about the same", "worse".
-std::string ChangeWords(Change change);
+std::string ChangeWords(Change change, const Locale& loc = Locale::English());
 
 }  // namespace backsignal

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "backsignal/core/date.h"
+#include "backsignal/words/i18n.h"
 
 namespace backsignal {
 
@@ -15,7 +16,8 @@ struct ReminderWords {
   std::string body;
 };
 
-// `kind` is "hour_after", "morning" or "test".
-ReminderWords ReminderText(std::string_view kind, Date date);
+// `kind` is "hour_after", "morning" or "test"; in the person's language (their profile's
+// `language`, docs/languages.md), English when none is given.
+ReminderWords ReminderText(std::string_view kind, Date date, const Locale& loc = Locale::English());
 
 }  // namespace backsignal

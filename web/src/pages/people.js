@@ -4,20 +4,22 @@
 import { errorText, get, request } from '../api.js';
 import { prettyDate } from '../dates.js';
 import { feedback, field, h } from '../dom.js';
+import { ntr, number, tr, trc } from '../i18n.js';
 
-const NEEDS = {
-  modify_or_stop: 'sharp or catching pain',
-  repeated_worse_mornings: 'repeated worse mornings',
-  keeps_rising: 'pain keeps rising',
-  morning_shift: 'mornings drifting up',
-  stirring_up: 'stirring up',
-  function_worse: 'function getting worse',
-  masked_by_painkillers: 'masked by painkillers',
-  flares: 'flares after exercise',
-  creeping: 'mornings creeping up',
-  strain: 'sessions building or still rising',
-  no_recent_check_ins: 'no recent check-ins',
-};
+// A reason a person is in need, in a clinician's words (drawn in the page's language).
+const needs = () => ({
+  modify_or_stop: tr('sharp or catching pain'),
+  repeated_worse_mornings: tr('repeated worse mornings'),
+  keeps_rising: tr('pain keeps rising'),
+  morning_shift: tr('mornings drifting up'),
+  stirring_up: tr('stirring up'),
+  function_worse: tr('function getting worse'),
+  masked_by_painkillers: tr('masked by painkillers'),
+  flares: tr('flares after exercise'),
+  creeping: tr('mornings creeping up'),
+  strain: tr('sessions building or still rising'),
+  no_recent_check_ins: tr('no recent check-ins'),
+});
 
 // Reasons shown as urgent: alerts, stirring up, an activity setting the back off.
 const URGENT = new Set([
@@ -31,12 +33,12 @@ const URGENT = new Set([
 ]);
 
 // The orders to choose: [option, heading]; the server's is the order of need.
-const SORTS = {
-  need: ['Most in need', 'Most in need first'],
-  function: ['Function getting worse', 'Function getting worse first'],
-  silent: ['Longest without check-ins', 'Longest without check-ins first'],
-  name: ['Name', 'By name'],
-};
+const sorts = () => ({
+  need: [tr('Most in need'), tr('Most in need first')],
+  function: [tr('Function getting worse'), tr('Function getting worse first')],
+  silent: [tr('Longest without check-ins'), tr('Longest without check-ins first')],
+  name: [trc('order', 'Name'), tr('By name')],
+});
 
 function functionChange(p) {
   return p.function && typeof p.function.change === 'number' ? p.function.change : null;
@@ -63,46 +65,64 @@ export function sortPeople(people, sort) {
 function functionText(p) {
   const f = p.function;
   if (!f) return '';
-  const avg = `function ${Math.round(f.average * 10) / 10}/10`;
+  // TRANSLATORS: the person's average on the function scale, {score} of 10 ("function 4/10").
+  const avg = tr('function {score}/10', { score: number(Math.round(f.average * 10) / 10) });
   const c = functionChange(p);
   if (c === null || !f.since) return avg;
-  const pts = Math.round(Math.abs(c) * 10) / 10;
-  const way = c < 0 ? `down ${pts}` : c > 0 ? `up ${pts}` : 'unchanged';
-  return `${avg}, ${way} since ${prettyDate(f.since)}`;
+  const a = { avg, points: number(Math.round(Math.abs(c) * 10) / 10), date: prettyDate(f.since) };
+  // TRANSLATORS: {avg} is "function 4/10", {points} a number of points, {date} a day ("Sat 5 Dec").
+  if (c < 0) return tr('{avg}, down {points} since {date}', a);
+  if (c > 0) return tr('{avg}, up {points} since {date}', a);
+  return tr('{avg}, unchanged since {date}', a);
 }
 
 // A reason in a clinician's words; an activity setting the back off is named by its name.
 function needLabel(p, n) {
   if (n === 'activity_setting_off') {
     const names = p.setting_off || [];
-    return names.length ? `${names.join(' and ')} setting it off` : 'an activity setting it off';
+    // TRANSLATORS: {activities} is one or more of the person's activities ("deadlifts and running").
+    return names.length
+      ? tr('{activities} setting it off', { activities: list(names) })
+      : tr('an activity setting it off');
   }
-  return NEEDS[n] || n.replace(/_/g, ' ');
+  return needs()[n] || n.replace(/_/g, ' ');
 }
-const VERDICTS = {
-  helpful: 'within a helpful range',
-  stirring_up: 'may be stirring things up',
-  mixed: 'mixed',
-  not_enough_data: 'not enough data yet',
-};
+// "a, b and c" in the page's language (the catalogue's list words, as the server's).
+function list(names) {
+  if (names.length < 2) return names.join('');
+  let items = names[0];
+  for (const item of names.slice(1, -1)) items = trc('list', '{items}, {item}', { items, item });
+  return trc('list', '{items} and {last}', { items, last: names[names.length - 1] });
+}
+
+const verdicts = () => ({
+  helpful: tr('within a helpful range'),
+  stirring_up: tr('may be stirring things up'),
+  mixed: trc('verdict', 'mixed'),
+  not_enough_data: tr('not enough data yet'),
+});
 
 export function personName(p) {
   return p.display_name || p.username;
 }
 
 export async function renderPeople(root, app) {
-  const heading = h('h1', { id: 'people-title' }, 'People');
+  const heading = h('h1', { id: 'people-title' }, tr('People'));
   const r = await get('/api/v1/clinician/people');
   if (!r.ok) {
     root.replaceChildren(
       heading,
-      h('p', { class: 'banner error', role: 'alert' }, `Could not load the people who share with you: ${errorText(r)}`),
+      h(
+        'p',
+        { class: 'banner error', role: 'alert' }, // TRANSLATORS: {error} is why, from the connection or the server.
+        tr('Could not load the people who share with you: {error}', { error: errorText(r) }),
+      ),
     );
     return;
   }
   app.rememberPeople(r.data.people);
   const fb = feedback();
-  const code = field('Their invite code', {
+  const code = field(tr('Their invite code'), {
     type: 'text',
     autocomplete: 'off',
     spellcheck: 'false',
@@ -112,9 +132,9 @@ export async function renderPeople(root, app) {
   const add = h(
     'form',
     { class: 'card', id: 'redeem', novalidate: true },
-    h('h2', {}, 'Add a person'),
+    h('h2', {}, tr('Add a person')),
     code.el,
-    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, 'Add')),
+    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, trc('button', 'Add'))),
     fb.el,
   );
   add.addEventListener('submit', async (e) => {
@@ -128,7 +148,10 @@ export async function renderPeople(root, app) {
     // Named as the list names them: the name they chose, else their username.
     const added = (await get('/api/v1/clinician/people')).data?.people?.find((p) => p.person === d.data.person);
     root.querySelector('#redeem .feedback').textContent =
-      `${added ? personName(added) : d.data.display_name || d.data.username} now shares their reading with you.`;
+      // TRANSLATORS: {name} is the person's name.
+      tr('{name} now shares their reading with you.', {
+        name: added ? personName(added) : d.data.display_name || d.data.username,
+      });
   });
   const people = r.data.people;
   const PAGE = 100;
@@ -143,22 +166,28 @@ export async function renderPeople(root, app) {
       h(
         'span',
         { class: p.needs.some((n) => URGENT.has(n)) ? 'needs urgent' : 'needs' },
-        p.needs.map((n) => needLabel(p, n)).join(', ') || 'nothing flagged',
+        p.needs.map((n) => needLabel(p, n)).join(', ') || tr('nothing flagged'),
       ),
-      h('span', { class: 'verdict' }, VERDICTS[p.verdict] || ''),
+      h('span', { class: 'verdict' }, verdicts()[p.verdict] || ''),
       p.function ? h('span', { class: p.function.worse ? 'function worse' : 'function' }, functionText(p)) : null,
       h(
         'span',
         { class: 'last' },
         p.last_date
-          ? `last check-in ${prettyDate(p.last_date)}${p.days_since > 0 ? ` (${p.days_since} day${p.days_since === 1 ? '' : 's'} ago)` : ''}`
-          : 'no check-ins yet',
+          ? p.days_since > 0
+            ? // TRANSLATORS: {date} is a day ("Sat 5 Dec"), {n} how many days ago.
+              ntr('last check-in {date} ({n} day ago)', 'last check-in {date} ({n} days ago)', p.days_since, {
+                date: prettyDate(p.last_date),
+              })
+            : // TRANSLATORS: {date} is a day ("Sat 5 Dec").
+              tr('last check-in {date}', { date: prettyDate(p.last_date) })
+          : tr('no check-ins yet'),
       ),
     );
   const listEl = h('ul', {
     class: 'people plain',
     id: 'people-list',
-    'aria-label': 'People who share their reading with you, most in need first',
+    'aria-label': tr('People who share their reading with you, most in need first'),
   });
   const more = h(
     'button',
@@ -170,7 +199,7 @@ export async function renderPeople(root, app) {
         draw();
       },
     },
-    'Show more',
+    tr('Show more'),
   );
   const count = h('p', { class: 'hint', id: 'people-count', role: 'status' });
   const draw = () => {
@@ -179,10 +208,15 @@ export async function renderPeople(root, app) {
       ? ordered.filter((p) => personName(p).toLowerCase().includes(filter) || p.username.includes(filter))
       : ordered;
     listEl.replaceChildren(...matching.slice(0, shown).map(item));
-    count.textContent = `Showing ${Math.min(shown, matching.length)} of ${matching.length}${filter ? ' matching' : ''}.`;
+    const c = { k: Math.min(shown, matching.length) };
+    count.textContent = filter
+      ? // TRANSLATORS: {k} is how many are shown, {n} how many match the filter.
+        ntr('Showing {k} of {n} matching.', 'Showing {k} of {n} matching.', matching.length, c)
+      : // TRANSLATORS: {k} is how many are shown, {n} how many people there are.
+        ntr('Showing {k} of {n}.', 'Showing {k} of {n}.', matching.length, c);
     more.hidden = matching.length <= shown;
   };
-  const find = field('Find a person', { type: 'text', autocomplete: 'off', spellcheck: 'false' });
+  const find = field(tr('Find a person'), { type: 'text', autocomplete: 'off', spellcheck: 'false' });
   find.input.addEventListener('input', () => {
     filter = find.input.value.trim().toLowerCase();
     shown = PAGE;
@@ -191,23 +225,27 @@ export async function renderPeople(root, app) {
   const order = h(
     'select',
     { id: 'people-sort' },
-    ...Object.entries(SORTS).map(([value, [label]]) => h('option', { value }, label)),
+    ...Object.entries(sorts()).map(([value, [label]]) => h('option', { value }, label)),
   );
-  const title = h('h2', {}, SORTS.need[1]);
+  const title = h('h2', {}, sorts().need[1]);
   order.addEventListener('change', () => {
     sort = order.value;
-    title.textContent = SORTS[sort][1];
-    listEl.setAttribute('aria-label', `People who share their reading with you: ${SORTS[sort][1].toLowerCase()}`);
+    title.textContent = sorts()[sort][1];
+    // TRANSLATORS: {order} is the list's order ("Most in need first", "By name").
+    listEl.setAttribute(
+      'aria-label',
+      tr('People who share their reading with you: {order}', { order: title.textContent }),
+    );
     shown = PAGE;
     draw();
   });
-  const orderField = h('label', { class: 'field', for: 'people-sort' }, h('span', {}, 'Order'), order);
+  const orderField = h('label', { class: 'field', for: 'people-sort' }, h('span', {}, tr('Order')), order);
   const body =
     people.length === 0
       ? h(
           'p',
           { id: 'people-none' },
-          'Nobody shares with you yet: a person creates an invite code on their Account page and gives it to you.',
+          tr('Nobody shares with you yet: a person creates an invite code on their Account page and gives it to you.'),
         )
       : h('div', {}, people.length > 1 ? orderField : null, people.length > 10 ? find.el : null, listEl, count, more);
   if (people.length) draw();

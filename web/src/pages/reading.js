@@ -7,6 +7,7 @@ import { errorText, get, owner } from '../api.js';
 import { comfortChart, morningChart } from '../charts.js';
 import { daysBetween, today } from '../dates.js';
 import { h } from '../dom.js';
+import { ntr, tr, trc } from '../i18n.js';
 import { safetyScreen } from '../safety.js';
 import { kv } from '../store.js';
 
@@ -17,7 +18,7 @@ function safetyCard(root, app, view, state) {
   return h(
     'section',
     { class: 'card banner', id: 'safety-due', 'aria-labelledby': 'safety-due-h' },
-    h('h2', { id: 'safety-due-h' }, 'Safety questions'),
+    h('h2', { id: 'safety-due-h' }, tr('Safety questions')),
     h('p', {}, view ? state.due_for_clinician : state.prompt),
     view
       ? null
@@ -35,7 +36,7 @@ function safetyCard(root, app, view, state) {
                   renderReading(root, app, view),
                 ),
             },
-            'Answer the safety questions',
+            tr('Answer the safety questions'),
           ),
         ),
   );
@@ -44,9 +45,10 @@ function safetyCard(root, app, view, state) {
 function age(asOf) {
   const days = daysBetween(asOf, today());
   if (days <= 3) return null;
-  if (days < 14) return `${days} days old`;
-  if (days < 60) return `${Math.round(days / 7)} weeks old`;
-  return `${Math.round(days / 30)} months old`;
+  // TRANSLATORS: the reading's age, in "(this reading is {age})"; {n} is a number.
+  if (days < 14) return ntr('{n} day old', '{n} days old', days);
+  if (days < 60) return ntr('{n} week old', '{n} weeks old', Math.round(days / 7));
+  return ntr('{n} month old', '{n} months old', Math.round(days / 30));
 }
 
 export async function renderReading(root, app, view = null) {
@@ -56,7 +58,14 @@ export async function renderReading(root, app, view = null) {
     get(`${base}/settings`),
     get(`${base}/safety/state`),
   ]);
-  const heading = h('h1', { id: 'reading-title' }, view ? `${view.name}’s reading (read only)` : 'Reading');
+  const heading = h(
+    'h1',
+    { id: 'reading-title' },
+    view
+      ? // TRANSLATORS: {name} is the person's name, as a clinician sees it.
+        tr('{name}’s reading (read only)', { name: view.name })
+      : tr('Reading'),
+  );
   let reading;
   let settingsList;
   let stale = null;
@@ -67,8 +76,12 @@ export async function renderReading(root, app, view = null) {
   } else if (view && (r.status === 403 || r.status === 404)) {
     root.replaceChildren(
       heading,
-      h('p', { class: 'banner', id: 'no-longer-shared' }, `${view.name} no longer shares their reading with you.`),
-      h('p', {}, h('a', { href: '#people', class: 'button' }, '← All people')),
+      h(
+        'p',
+        { class: 'banner', id: 'no-longer-shared' }, // TRANSLATORS: {name} is the person's name.
+        tr('{name} no longer shares their reading with you.', { name: view.name }),
+      ),
+      h('p', {}, h('a', { href: '#people', class: 'button' }, tr('← All people'))),
     );
     return;
   } else {
@@ -76,13 +89,19 @@ export async function renderReading(root, app, view = null) {
     if (!kept) {
       root.replaceChildren(
         heading,
-        h('p', { class: 'banner error', role: 'alert' }, `Could not load the reading: ${errorText(r.ok ? st : r)}`),
-        h('button', { type: 'button', onclick: () => renderReading(root, app, view) }, 'Try again'),
+        h(
+          'p',
+          { class: 'banner error', role: 'alert' }, // TRANSLATORS: {error} is why, from the connection or the server.
+          tr('Could not load the reading: {error}', { error: errorText(r.ok ? st : r) }),
+        ),
+        h('button', { type: 'button', onclick: () => renderReading(root, app, view) }, tr('Try again')),
       );
       return;
     }
     ({ reading, settings: settingsList } = kept);
-    stale = `The server cannot be reached: this is the reading this phone last saw. Check-ins made since are not in it.`;
+    stale = tr(
+      'The server cannot be reached: this is the reading this phone last saw. Check-ins made since are not in it.',
+    );
   }
   const settings = Object.fromEntries(settingsList.map((s) => [s.name, s.value]));
   const w = reading.words;
@@ -92,7 +111,7 @@ export async function renderReading(root, app, view = null) {
       h(
         'p',
         { class: 'row' },
-        h('a', { href: '#people', class: 'button' }, '← All people'),
+        h('a', { href: '#people', class: 'button' }, tr('← All people')),
         h(
           'a',
           {
@@ -102,7 +121,7 @@ export async function renderReading(root, app, view = null) {
             id: 'person-report',
             class: 'button',
           },
-          'Open their report',
+          tr('Open their report'),
         ),
       ),
     );
@@ -115,7 +134,7 @@ export async function renderReading(root, app, view = null) {
       h(
         'section',
         { class: 'card alerts', 'aria-labelledby': 'alerts-h' },
-        h('h2', { id: 'alerts-h' }, 'Alerts'),
+        h('h2', { id: 'alerts-h' }, trc('heading', 'Alerts')),
         w.alerts.map((a) =>
           h('p', { class: `alert${a.see_clinician ? ' clinician' : ''}`, 'data-kind': a.kind }, a.text),
         ),
@@ -127,13 +146,20 @@ export async function renderReading(root, app, view = null) {
     h(
       'section',
       { class: `card verdict v-${reading.trend.verdict}`, 'aria-labelledby': 'verdict' },
-      h('h2', { class: 'verdict-title', id: 'verdict' }, old ? `${w.title} (this reading is ${old})` : w.title),
+      h(
+        'h2',
+        { class: 'verdict-title', id: 'verdict' },
+        old
+          ? // TRANSLATORS: {title} is the verdict ("Within a helpful range"), {age} "5 days old".
+            tr('{title} (this reading is {age})', { title: w.title, age: old })
+          : w.title,
+      ),
       h('p', {}, w.explanation),
       (w.held_back || []).length
         ? h(
             'div',
             { id: 'held-back' },
-            h('p', { class: 'caution' }, h('strong', {}, 'Holding it back:')),
+            h('p', { class: 'caution' }, h('strong', {}, tr('Holding it back:'))),
             // Set apart from the evidence that follows, as the report sets them apart.
             h(
               'ul',
@@ -156,7 +182,21 @@ export async function renderReading(root, app, view = null) {
             w.cautions.map((c) => h('p', { class: 'caution' }, c)),
           )
         : null,
-      h('p', { id: 'next-step' }, h('strong', {}, view ? `Next step for ${view.name}: ` : 'Next step: '), w.next_step),
+      h(
+        'p',
+        { id: 'next-step' },
+        h(
+          'strong',
+          {},
+          `${
+            view
+              ? // TRANSLATORS: {name} is the person's name, as a clinician sees it.
+                tr('Next step for {name}:', { name: view.name })
+              : trc('label', 'Next step:')
+          } `,
+        ),
+        w.next_step,
+      ),
       h('p', { class: 'legend' }, w.as_of),
     ),
   );
@@ -165,8 +205,8 @@ export async function renderReading(root, app, view = null) {
       h(
         'section',
         { class: 'card', id: 'activities', 'aria-labelledby': 'activities-h' },
-        h('h2', { id: 'activities-h' }, 'Each activity on its own'),
-        h('p', { class: 'hint' }, 'The last four weeks: the days of each, and how the next morning was.'),
+        h('h2', { id: 'activities-h' }, tr('Each activity on its own')),
+        h('p', { class: 'hint' }, tr('The last four weeks: the days of each, and how the next morning was.')),
         h(
           'ul',
           { class: 'evidence' },
@@ -185,7 +225,14 @@ export async function renderReading(root, app, view = null) {
     h(
       'section',
       { class: 'card', 'aria-labelledby': 'usual-h' },
-      h('h2', { id: 'usual-h' }, view ? `${view.name}’s usual morning` : 'Your usual morning'),
+      h(
+        'h2',
+        { id: 'usual-h' },
+        view
+          ? // TRANSLATORS: {name} is the person's name, as a clinician sees it.
+            tr('{name}’s usual morning', { name: view.name })
+          : tr('Your usual morning'),
+      ),
       h('p', {}, w.usual),
       w.progress ? h('p', {}, w.progress) : null,
     ),
@@ -194,11 +241,13 @@ export async function renderReading(root, app, view = null) {
     h(
       'section',
       { class: 'card', id: 'associations', 'aria-labelledby': 'assoc-h' },
-      h('h2', { id: 'assoc-h' }, 'What tends to go with a worse morning'),
+      h('h2', { id: 'assoc-h' }, tr('What tends to go with a worse morning')),
       h(
         'p',
         { class: 'hint' },
-        'Associations, not causes: something that often comes with a worse morning may or may not be what sets it off.',
+        tr(
+          'Associations, not causes: something that often comes with a worse morning may or may not be what sets it off.',
+        ),
       ),
       w.associations.length
         ? h(
@@ -219,9 +268,9 @@ export async function renderReading(root, app, view = null) {
     h(
       'section',
       { class: 'card', 'aria-labelledby': 'windows-h' },
-      h('h2', { id: 'windows-h' }, 'Each session’s three windows'),
+      h('h2', { id: 'windows-h' }, tr('Each session’s three windows')),
       sessions.length === 0
-        ? h('p', {}, 'No sessions in the last four weeks.')
+        ? h('p', {}, tr('No sessions in the last four weeks.'))
         : h(
             'ul',
             { class: 'windows' },
@@ -233,11 +282,11 @@ export async function renderReading(root, app, view = null) {
                 h(
                   'dl',
                   { class: 'sig' },
-                  h('dt', {}, 'During'),
+                  h('dt', {}, trc('table column', 'During')),
                   h('dd', {}, s.during),
-                  h('dt', {}, 'An hour after'),
+                  h('dt', {}, tr('An hour after')),
                   h('dd', {}, s.hour_after),
-                  h('dt', {}, 'Next morning'),
+                  h('dt', {}, trc('table column', 'Next morning')),
                   h('dd', {}, s.morning),
                 ),
                 s.also ? h('p', { class: 'hint' }, s.also) : null,
@@ -251,10 +300,13 @@ export async function renderReading(root, app, view = null) {
       h(
         'p',
         { class: 'hint' },
-        'The reading uses thresholds from the research behind it',
-        reading.non_default_settings.length ? ' (some are changed from their usual values)' : '',
-        ': Settings has them. ',
-        h('a', { href: '#settings', class: 'button' }, 'See or adjust them'),
+        reading.non_default_settings.length
+          ? tr(
+              'The reading uses thresholds from the research behind it (some are changed from their usual values): Settings has them.',
+            )
+          : tr('The reading uses thresholds from the research behind it: Settings has them.'),
+        ' ',
+        h('a', { href: '#settings', class: 'button' }, tr('See or adjust them')),
       ),
     );
   }

@@ -4,6 +4,8 @@
 // reminders (docs/reminders.md); the service worker shows them and a tap opens Today at the card.
 import { errorText, get, request } from '../api.js';
 import { feedback, focusOn, h } from '../dom.js';
+import { dateLocale } from '../dates.js';
+import { tr, trc } from '../i18n.js';
 
 export function canPush() {
   return 'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window;
@@ -19,7 +21,7 @@ export function deviceName(ua = navigator.userAgent) {
         ? 'Chrome'
         : /Safari\//.test(ua)
           ? 'Safari'
-          : 'A browser';
+          : tr('A browser');
   const os = /Android/.test(ua)
     ? 'Android'
     : /iPhone/.test(ua)
@@ -33,7 +35,8 @@ export function deviceName(ua = navigator.userAgent) {
             : /Linux/.test(ua)
               ? 'Linux'
               : '';
-  return os ? `${browser} on ${os}` : browser;
+  // TRANSLATORS: how a device is named in the list of devices: {browser} is "Chrome", {os} "Android".
+  return os ? tr('{browser} on {os}', { browser, os }) : browser;
 }
 
 function keyBytes(base64url) {
@@ -58,7 +61,9 @@ export async function turnOnHere(vapidKey) {
   if (answer !== 'granted') {
     return {
       ok: false,
-      text: 'Notifications are blocked for backsignal in this browser: allow them in its site settings, or use the calendar link on Report & data.',
+      text: tr(
+        'Notifications are blocked for backsignal in this browser: allow them in its site settings, or use the calendar link on Report & data.',
+      ),
     };
   }
   let sub;
@@ -66,7 +71,11 @@ export async function turnOnHere(vapidKey) {
     const reg = await navigator.serviceWorker.ready;
     sub = await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(vapidKey) });
   } catch (e) {
-    return { ok: false, text: `This browser could not subscribe to reminders (${e && e.message ? e.message : e}).` };
+    return {
+      ok: false,
+      // TRANSLATORS: {error} is the browser's own message (often English).
+      text: tr('This browser could not subscribe to reminders ({error}).', { error: e && e.message ? e.message : e }),
+    };
   }
   const json = sub.toJSON();
   const r = await request('POST', '/api/v1/reminders/devices', {
@@ -78,20 +87,48 @@ export async function turnOnHere(vapidKey) {
     await sub.unsubscribe().catch(() => {});
     return { ok: false, text: errorText(r) };
   }
-  return { ok: true, text: 'Reminders are on for this device.' };
+  return { ok: true, text: tr('Reminders are on for this device.') };
 }
 
 function when(seconds) {
-  return new Date(seconds * 1000).toLocaleString([], { weekday: 'short', hour: '2-digit', minute: '2-digit' });
+  return new Date(seconds * 1000).toLocaleString(dateLocale(), {
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
+// A device in the list: its name, since when, when last reminded.
+function deviceLine(d, here) {
+  // TRANSLATORS: {device} is "Chrome on Android", {since} a day and time ("Sat 09:00").
+  const base = here
+    ? tr('{device} (this device), since {since}', { device: d.device, since: when(d.created_at) })
+    : tr('{device}, since {since}', { device: d.device, since: when(d.created_at) });
+  if (!d.last_sent_at) return base;
+  // TRANSLATORS: {line} is "Chrome on Android, since Sat 09:00", {when} a day and time.
+  return tr('{line}; last reminded {when}', { line: base, when: when(d.last_sent_at) });
+}
+
+// A reminder to come: which check-in, and when.
+function pendingLine(p) {
+  const at = when(p.due_at);
+  // TRANSLATORS: {when} is a day and time ("Sat 09:00").
+  if (p.kind === 'morning') return tr('morning at {when}', { when: at });
+  if (p.kind === 'hour_after') return tr('hour after at {when}', { when: at });
+  return tr('test at {when}', { when: at });
 }
 
 export async function renderReminders(root) {
-  const heading = h('h1', { id: 'reminders-title' }, 'Reminders');
+  const heading = h('h1', { id: 'reminders-title' }, tr('Reminders'));
   const r = await get('/api/v1/reminders');
   if (!r.ok) {
     root.replaceChildren(
       heading,
-      h('p', { class: 'banner error', role: 'alert' }, `Could not load your reminders: ${errorText(r)}`),
+      h(
+        'p',
+        { class: 'banner error', role: 'alert' }, // TRANSLATORS: {error} is why, from the connection or the server.
+        tr('Could not load your reminders: {error}', { error: errorText(r) }),
+      ),
     );
     return;
   }
@@ -114,13 +151,19 @@ export async function renderReminders(root) {
     device = h(
       'p',
       { id: 'push-unavailable' },
-      'This browser cannot receive reminders while backsignal is closed. On an iPhone or iPad it needs iOS 16.4 or later with backsignal added to the Home Screen (Share, then Add to Home Screen), opened from there. Otherwise the calendar link on Report & data reminds you.',
+      tr(
+        'This browser cannot receive reminders while backsignal is closed. On an iPhone or iPad it needs iOS 16.4 or later with backsignal added to the Home Screen (Share, then Add to Home Screen), opened from there. Otherwise the calendar link on Report & data reminds you.',
+      ),
     );
   } else if (mine) {
     device = h(
       'div',
       {},
-      h('p', { id: 'push-here' }, `Reminders are on for this device (${mine.device}).`),
+      h(
+        'p',
+        { id: 'push-here' }, // TRANSLATORS: {device} is "Chrome on Android".
+        tr('Reminders are on for this device ({device}).', { device: mine.device }),
+      ),
       h(
         'button',
         {
@@ -129,10 +172,10 @@ export async function renderReminders(root) {
           onclick: async () => {
             const res = await request('POST', '/api/v1/reminders/devices/remove', { endpoint: here.endpoint });
             await here.unsubscribe().catch(() => {});
-            await redraw(res.ok ? 'Reminders are off for this device.' : errorText(res), res.ok ? 'ok' : 'error');
+            await redraw(res.ok ? tr('Reminders are off for this device.') : errorText(res), res.ok ? 'ok' : 'error');
           },
         },
-        'Turn off on this device',
+        tr('Turn off on this device'),
       ),
     );
   } else {
@@ -142,7 +185,7 @@ export async function renderReminders(root) {
       h(
         'p',
         { id: 'push-here' },
-        'Get the hour-after and morning check-ins as notifications on this device, even when backsignal is closed.',
+        tr('Get the hour-after and morning check-ins as notifications on this device, even when backsignal is closed.'),
       ),
       h(
         'button',
@@ -155,7 +198,7 @@ export async function renderReminders(root) {
             await redraw(res.text, res.ok ? 'ok' : 'error');
           },
         },
-        'Turn on reminders on this device',
+        tr('Turn on reminders on this device'),
       ),
     );
   }
@@ -173,16 +216,21 @@ export async function renderReminders(root) {
   const prefs = h(
     'form',
     { novalidate: true, id: 'push-prefs' },
-    h('p', {}, h('label', {}, hourAfter, ' An hour after each session ends')),
-    h('p', {}, h('label', {}, morning, ' Each morning at your wake time (set on Report & data)')),
-    h('p', {}, h('label', {}, quietOn, ' Quiet hours: nothing is sent between')),
-    h('div', { class: 'row' }, h('label', {}, 'From ', start), h('label', {}, 'to ', end)),
+    h('p', {}, h('label', {}, hourAfter, ` ${tr('An hour after each session ends')}`)),
+    h('p', {}, h('label', {}, morning, ` ${tr('Each morning at your wake time (set on Report & data)')}`)),
+    h('p', {}, h('label', {}, quietOn, ` ${tr('Quiet hours: nothing is sent between')}`)),
+    h(
+      'div',
+      { class: 'row' },
+      h('label', {}, `${trc('quiet hours', 'From')} `, start),
+      h('label', {}, `${trc('quiet hours', 'to')} `, end),
+    ),
     h(
       'p',
       { class: 'hint' },
-      'An hour-after reminder that falls in the quiet hours is not sent; a morning one waits for their end.',
+      tr('An hour-after reminder that falls in the quiet hours is not sent; a morning one waits for their end.'),
     ),
-    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, 'Save')),
+    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, tr('Save'))),
   );
   prefs.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -191,7 +239,7 @@ export async function renderReminders(root) {
       morning: morning.checked,
       quiet_hours: quietOn.checked ? { start: start.value, end: end.value } : null,
     });
-    await redraw(res.ok ? 'Saved.' : errorText(res), res.ok ? 'ok' : 'error');
+    await redraw(res.ok ? tr('Saved.') : errorText(res), res.ok ? 'ok' : 'error');
   });
 
   // The devices.
@@ -203,29 +251,29 @@ export async function renderReminders(root) {
           h(
             'li',
             { class: 'entry', 'data-device': String(d.id) },
-            h(
-              'span',
-              {},
-              `${d.device}${mine && mine.id === d.id ? ' (this device)' : ''}, since ${when(d.created_at)}${d.last_sent_at ? `; last reminded ${when(d.last_sent_at)}` : ''}`,
-            ),
+            h('span', {}, deviceLine(d, mine && mine.id === d.id)),
             h(
               'button',
               {
                 type: 'button',
                 class: 'danger',
-                'aria-label': `Remove ${d.device}`,
+                // TRANSLATORS: {device} is "Chrome on Android".
+                'aria-label': tr('Remove {device}', { device: d.device }),
                 onclick: async () => {
                   const res = await request('DELETE', `/api/v1/reminders/devices/${d.id}`);
                   if (res.ok && mine && mine.id === d.id) await here.unsubscribe().catch(() => {});
-                  await redraw(res.ok ? `Removed ${d.device}.` : errorText(res), res.ok ? 'ok' : 'error');
+                  await redraw(
+                    res.ok ? tr('Removed {device}.', { device: d.device }) : errorText(res),
+                    res.ok ? 'ok' : 'error',
+                  );
                 },
               },
-              'Remove',
+              tr('Remove'),
             ),
           ),
         ),
       )
-    : h('p', { id: 'push-devices' }, 'No device gets reminders yet.');
+    : h('p', { id: 'push-devices' }, tr('No device gets reminders yet.'));
   const test = h(
     'button',
     {
@@ -235,12 +283,12 @@ export async function renderReminders(root) {
       onclick: async () => {
         const res = await request('POST', '/api/v1/reminders/test');
         fb.say(
-          res.ok ? 'A test reminder is on its way to every device above.' : errorText(res),
+          res.ok ? tr('A test reminder is on its way to every device above.') : errorText(res),
           res.ok ? 'ok' : 'error',
         );
       },
     },
-    'Send a test reminder',
+    tr('Send a test reminder'),
   );
   const allOff = v.devices.length
     ? h(
@@ -252,17 +300,18 @@ export async function renderReminders(root) {
           onclick: async () => {
             const res = await request('DELETE', '/api/v1/reminders/devices');
             if (res.ok && here) await here.unsubscribe().catch(() => {});
-            await redraw(res.ok ? 'Reminders are off on every device.' : errorText(res), res.ok ? 'ok' : 'error');
+            await redraw(res.ok ? tr('Reminders are off on every device.') : errorText(res), res.ok ? 'ok' : 'error');
           },
         },
-        'Turn off reminders on every device',
+        tr('Turn off reminders on every device'),
       )
     : null;
   const next = v.pending.length
     ? h(
         'p',
         { class: 'hint', id: 'push-next' },
-        `Next: ${v.pending.map((p) => `${p.kind === 'morning' ? 'morning' : p.kind === 'hour_after' ? 'hour after' : 'test'} at ${when(p.due_at)}`).join('; ')}.`,
+        // TRANSLATORS: {list} is the reminders to come, "morning at Sat 09:00; hour after at Sat 18:30".
+        tr('Next: {list}.', { list: v.pending.map(pendingLine).join('; ') }),
       )
     : null;
   fb.el.id = 'reminders-feedback';
@@ -271,14 +320,16 @@ export async function renderReminders(root) {
     h(
       'p',
       { class: 'lede' },
-      'backsignal can remind you of the hour-after and morning check-ins on your phone. A reminder says only which check-in is due and its date; it goes through your browser maker’s push service (Google, Mozilla, Apple or Microsoft), encrypted so that they cannot read it.',
+      tr(
+        'backsignal can remind you of the hour-after and morning check-ins on your phone. A reminder says only which check-in is due and its date; it goes through your browser maker’s push service (Google, Mozilla, Apple or Microsoft), encrypted so that they cannot read it.',
+      ),
     ),
-    h('section', { class: 'card', id: 'push-device' }, h('h2', {}, 'This device'), device),
-    h('section', { class: 'card', id: 'push-windows' }, h('h2', {}, 'What to remind'), prefs),
+    h('section', { class: 'card', id: 'push-device' }, h('h2', {}, tr('This device')), device),
+    h('section', { class: 'card', id: 'push-windows' }, h('h2', {}, tr('What to remind')), prefs),
     h(
       'section',
       { class: 'card', id: 'push-list' },
-      h('h2', {}, 'Your devices'),
+      h('h2', {}, tr('Your devices')),
       devices,
       next,
       h('div', { class: 'row' }, test, allOff),
