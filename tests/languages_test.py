@@ -161,6 +161,96 @@ class CommandLine(unittest.TestCase):
         r = run(["read"], env_extra={"LANGUAGE": "qps"}, db=self.db)
         self.assertIn("VERDICT:", r.stdout)  # not selectable from the environment of a person
 
+    def test_the_command_lines_errors_name_the_option_in_german_and_spanish(self):
+        r = run(["--lang", "de", "morning", "11"], db=self.db)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("PAIN: 11 liegt über dem oberen Ende der Skala (0 bis 10)", r.stderr)
+        r = run(["--lang", "de", "reminders", "--morning", "11"], db=self.db)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("--morning: 11 ist keiner von {on,off}", r.stderr)
+        self.assertIn("Mit --help erhalten Sie mehr Informationen.", r.stderr)
+        self.assertNotIn("not in", r.stderr)
+        r = run(["context", "--stress", "12"], env_extra={"LANGUAGE": "de"}, db=self.db)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--stress: 12 liegt über dem oberen Ende der Skala", r.stderr)
+        r = run(["--lang", "es", "morning", "3", "--date", "mañana"], db=self.db)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--date: «mañana»: se esperaba una fecha como AAAA-MM-DD", r.stderr)
+        r = run(["morning"], env_extra={"LC_ALL": "es_ES.UTF-8"}, db=self.db)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("PAIN es obligatorio", r.stderr)
+        r = run(["--lang", "es", "usual"], db=self.db)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("indique --pain y/o --stiffness, o --clear", r.stderr)
+        # English stays as it was, word for word.
+        r = run(["morning", "11"], db=self.db)
+        self.assertIn("backsignal: PAIN: 11 is above the top of the scale (0 to 10)\n", r.stderr)
+        r = run(["reminders", "--morning", "11"], db=self.db)
+        self.assertEqual(r.stderr, "--morning: 11 not in {on,off}\n"
+                                   "Run with --help for more information.\n")
+
+    def test_a_check_in_is_confirmed_in_the_readers_language(self):
+        r = run(["--lang", "de", "morning", "3", "--stiffness", "4", "--date", "2026-10-17"],
+                db=self.db)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Morgen vom 2026-10-17 eingetragen: Schmerz 3, Steifheit 4.", r.stdout)
+        self.assertIn("Als Nächstes: wenn Sie trainieren", r.stdout)
+        r = run(["--lang", "de", "morning", "2,5", "--date", "2026-10-17"], db=self.db)
+        self.assertIn("Morgen vom 2026-10-17 korrigiert: Schmerz 2,5, Steifheit 4 (vorher Schmerz 3).",
+                      r.stdout)
+        r = run(["--lang", "es", "session", "--date", "2026-10-17", "--time", "18:00",
+                 "--minutes", "40", "--start", "3", "--end", "5", "--pattern", "building"],
+                db=self.db)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertRegex(r.stdout, r"Registrada la sesión \d+ del 2026-10-17: una sesión, "
+                                   r"empezó a las 18:00, terminó a las 18:40 \(40 min\)\.")
+        self.assertIn("Durante: ", r.stdout)
+        self.assertIn("(3 a 5)", r.stdout)
+        self.assertIn("Siguiente: el registro de la hora después, a partir de las 19:40", r.stdout)
+        self.assertNotIn("Recorded", r.stdout)
+        r = run(["--lang", "de", "note", "langer Tag am Schreibtisch", "--date", "2026-10-17",
+                 "--pin"], db=self.db)
+        self.assertIn("Notiz für 2026-10-17 gespeichert (angeheftet: jeder Bericht zeigt sie).",
+                      r.stdout)
+
+    def test_help_is_in_the_language_labels_and_all(self):
+        de = run(["--lang", "de", "session", "--help"], db=self.db)
+        self.assertEqual(de.returncode, 0, de.stderr)
+        for words in ("Eine Trainingseinheit mit ihrem Eintrag", "Aufruf:", "[OPTIONEN]",
+                      "Optionen:", "Diese Hilfe anzeigen und beenden", "Beispiele:",
+                      "Exit-Codes: 0 in Ordnung", "Einheit N des Datums korrigieren"):
+            self.assertIn(words, de.stdout)
+        for english in ("Usage:", "Options:", "Examples:", "Exit codes:", "Print this help"):
+            self.assertNotIn(english, de.stdout)
+        es = run(["--help"], env_extra={"LANGUAGE": "es"}, db=self.db)
+        for words in ("Uso:", "Órdenes:", "ORDEN", "Registrar una sesión de ejercicio",
+                      "¿su ejercicio ayuda a su espalda media", "Ejemplos:"):
+            self.assertIn(words, es.stdout)
+        self.assertNotIn("Subcommands:", es.stdout)
+        en = run(["session", "--help"], db=self.db)
+        self.assertIn("Usage:", en.stdout)
+        self.assertIn("Options:\n  -h,--help                   Print this help message and exit",
+                      en.stdout)
+
+    def test_in_the_pseudo_locale_a_commands_help_has_no_plain_english(self):
+        import re
+        for command in ("usual", "note", "reminders"):
+            r = run(["--lang", "qps", command, "--help"],
+                    env_extra={"BACKSIGNAL_TEST_LOCALES": "1"}, db=self.db)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            text = r.stdout.replace(BIN, "")
+            while True:  # the catalogue's pieces, innermost first
+                shorter = re.sub(r"\[[^\[\]]*\]", " ", text)
+                if shorter == text:
+                    break
+                text = shorter
+            words = [w for w in re.findall(r"(?<![-\w./~$])[A-Za-z]{3,}\b", text)
+                     if w not in ("backsignal", command)]
+            # The examples are commands, kept as typed; what a person reads is in the catalogue.
+            words = [w for w in words if not re.search(r"backsignal " + command + r".*\b" + w,
+                                                       r.stdout)]
+            self.assertEqual(words, [], f"{command} --help:\n{r.stdout}")
+
 
 class Server_(unittest.TestCase):
     """The API answers in the reader's language: the account's setting, else Accept-Language."""

@@ -19,12 +19,15 @@ struct ImportArgs {
 };
 
 int RunImport(const Globals& g, const ImportArgs& a) {
-  auto text = ReadFile(a.file);
+  const Locale& loc = *g.locale;
+  auto text = ReadFile(loc, a.file);
   if (!text) return Report(text.error());
   auto diary = LooksLikeJson(*text) ? ParseDiaryJson(*text) : ParseDiaryCsv(*text);
   if (!diary) {
     Error e = diary.error();
-    e.message = a.file + ": " + e.message + "; nothing was stored";
+    // TRANSLATORS: {file} is the file's name; {problem} what is wrong with it.
+    e.message = loc.Tr("{file}: {problem}; nothing was stored",
+                       {Arg("file", a.file), Arg("problem", e.message)});
     return Report(e);
   }
   auto opened = Open(g, OpenMode::kCreate);
@@ -35,17 +38,28 @@ int RunImport(const Globals& g, const ImportArgs& a) {
   if (!report) {
     Error e = report.error();
     if (e.kind == ErrorKind::kConflict) {
-      e.message += ". Import with --replace to replace those days with the file's version";
+      // TRANSLATORS: after a list of days that differ from the file's; "--replace" stays.
+      e.message.append(
+          loc.Tr(". Import with --replace to replace those days with the file's version"));
     } else if (e.kind == ErrorKind::kInvalid) {
-      e.message += "; nothing was stored";
+      e.message.append(loc.Tr("; nothing was stored"));
     }
     return Report(e);
   }
-  std::cout << "Imported " << a.file << " into " << (*opened)->Describe() << ": " << report->added
-            << " new days";
-  if (report->replaced) std::cout << ", " << report->replaced << " replaced";
-  if (report->unchanged) std::cout << ", " << report->unchanged << " already there unchanged";
-  std::cout << ".\nNext: backsignal read\n";
+  // TRANSLATORS: {file} is the file; {database} where it went; {days} the count of new days.
+  std::cout << loc.Ntr("Imported {file} into {database}: {n} new day",
+                       "Imported {file} into {database}: {n} new days", report->added,
+                       {Arg("file", a.file), Arg("database", (*opened)->Describe())});
+  if (report->replaced) {
+    // TRANSLATORS: added to "Imported ...: 3 new days".
+    std::cout << loc.Ntr(", {n} replaced", ", {n} replaced", report->replaced);
+  }
+  if (report->unchanged) {
+    // TRANSLATORS: added to "Imported ...: 3 new days": days already stored as in the file.
+    std::cout << loc.Ntr(", {n} already there unchanged", ", {n} already there unchanged",
+                         report->unchanged);
+  }
+  std::cout << ".\n" << loc.Tr("Next: backsignal read") << "\n";
   return kOk;
 }
 
@@ -62,8 +76,13 @@ int RunExport(const Globals& g, const ExportArgs& a) {
   auto file =
       service::ExportFor((*opened)->service(), (*opened)->person(), *format, (*opened)->account());
   if (!file) return Report(file.error());
-  if (auto ok = WriteFile(a.out, file->body); !ok) return Report(ok.error());
-  if (!a.out.empty() && a.out != "-") std::cerr << "Wrote " << a.format << " to " << a.out << "\n";
+  if (auto ok = WriteFile(*g.locale, a.out, file->body); !ok) return Report(ok.error());
+  if (!a.out.empty() && a.out != "-") {
+    // TRANSLATORS: {format} is json, csv, fhir, ics or all; {file} the file written.
+    std::cerr << g.locale->Tr("Wrote {format} to {file}",
+                              {Arg("format", a.format), Arg("file", a.out)})
+              << "\n";
+  }
   return kOk;
 }
 
@@ -74,8 +93,11 @@ struct ReportArgs {
 };
 
 int RunReport(const Globals& g, const ReportArgs& a) {
+  const Locale& loc = *g.locale;
   if (!IsReportWeeks(a.weeks)) {
-    return Report(Error::Invalid("--weeks " + std::to_string(a.weeks) + ": expected 2, 4 or 12"));
+    // TRANSLATORS: {weeks} is the number given.
+    return Report(
+        Error::Invalid(loc.Tr("--weeks {weeks}: expected 2, 4 or 12", {Arg("weeks", a.weeks)})));
   }
   auto opened = Open(g, OpenMode::kRead);
   if (!opened) return Report(opened.error());
@@ -86,7 +108,7 @@ int RunReport(const Globals& g, const ReportArgs& a) {
   if (!a.as_of.empty()) {
     auto today = service::TodayFor(svc, (*opened)->person());
     if (!today) return Report(today.error());
-    auto d = ParseDateArg(a.as_of, "--as-of", *today);
+    auto d = ParseDateArg(a.as_of, "--as-of", *today, *g.locale);
     if (!d) return Report(d.error());
     auto bounded = service::CheckDiaryDate(*d, "--as-of");
     if (!bounded) return Report(bounded.error());
@@ -94,10 +116,16 @@ int RunReport(const Globals& g, const ReportArgs& a) {
   }
   auto html = service::ReportFor(svc, (*opened)->person(), request);
   if (!html) return Report(html.error());
-  if (auto ok = WriteFile(a.out, *html); !ok) return Report(ok.error());
+  if (auto ok = WriteFile(loc, a.out, *html); !ok) return Report(ok.error());
   if (!a.out.empty() && a.out != "-") {
-    std::cerr << "Wrote the " << a.weeks << "-week report to " << a.out
-              << ": open it in a browser, and print it or save it as PDF from there\n";
+    // TRANSLATORS: {n} is 2, 4 or 12; {file} the file written.
+    std::cerr << loc.Ntr(
+                     "Wrote the {n}-week report to {file}: open it in a browser, and print "
+                     "it or save it as PDF from there",
+                     "Wrote the {n}-week report to {file}: open it in a browser, and print "
+                     "it or save it as PDF from there",
+                     a.weeks, {Arg("file", a.out)})
+              << "\n";
   }
   return kOk;
 }
@@ -105,24 +133,29 @@ int RunReport(const Globals& g, const ReportArgs& a) {
 }  // namespace
 
 void SetUpImport(CLI::App& cmd, Invocation& ctx) {
+  const Locale& loc = *ctx.globals.locale;
   auto a = std::make_shared<ImportArgs>();
-  cmd.add_option("FILE", a->file, "The diary file, or - for standard input")->required();
-  cmd.add_flag("--replace", a->replace,
-               "Replace days already stored with different content (default: refuse and list "
-               "them)");
-  cmd.footer(Footer("  backsignal import diary.json\n  backsignal import diary.csv --replace"));
+  cmd.add_option("FILE", a->file, loc.Tr("The diary file, or - for standard input"))->required();
+  cmd.add_flag(
+      "--replace", a->replace,
+      loc.Tr("Replace days already stored with different content (default: refuse and list "
+             "them)"));
+  cmd.footer(
+      Footer(loc, "  backsignal import diary.json\n  backsignal import diary.csv --replace"));
   cmd.callback([a, &ctx] { ctx.code = RunImport(ctx.globals, *a); });
 }
 
 void SetUpExport(CLI::App& cmd, Invocation& ctx) {
+  const Locale& loc = *ctx.globals.locale;
   auto a = std::make_shared<ExportArgs>();
   cmd.add_option("--format", a->format,
-                 "json (the diary, default), csv, fhir (a FHIR R4 Bundle), ics (calendar "
-                 "reminders), all (everything you entered, one JSON file)")
+                 loc.Tr("json (the diary, default), csv, fhir (a FHIR R4 Bundle), ics (calendar "
+                        "reminders), all (everything you entered, one JSON file)"))
       ->check(CLI::IsMember({"json", "csv", "fhir", "ics", "all"}));
-  cmd.add_option("--out", a->out, "File to write (default: standard output)");
+  cmd.add_option("--out", a->out, loc.Tr("File to write (default: standard output)"));
   cmd.footer(
-      Footer("  backsignal export > diary.json\n  backsignal export --format csv --out diary.csv\n"
+      Footer(loc,
+             "  backsignal export > diary.json\n  backsignal export --format csv --out diary.csv\n"
              "  backsignal export --format fhir --out diary-fhir.json\n"
              "  backsignal export --format ics --out backsignal.ics\n"
              "  backsignal export --format all --out my-backsignal-data.json"));
@@ -130,15 +163,16 @@ void SetUpExport(CLI::App& cmd, Invocation& ctx) {
 }
 
 void SetUpReport(CLI::App& cmd, Invocation& ctx) {
+  const Locale& loc = *ctx.globals.locale;
   auto a = std::make_shared<ReportArgs>();
-  cmd.add_option("--weeks", a->weeks, "Weeks charted and listed: 2 (default), 4 or 12")
+  cmd.add_option("--weeks", a->weeks, loc.Tr("Weeks charted and listed: 2 (default), 4 or 12"))
       ->check(CLI::IsMember({2, 4, 12}));
   cmd.add_option("--as-of", a->as_of,
-                 "The report's last day (default: the latest date in the diary)");
-  cmd.add_option("--out", a->out, "File to write (default: standard output)");
-  cmd.footer(
-      Footer("  backsignal report --out report.html\n"
-             "  backsignal report --weeks 4 --as-of 2026-11-20 --out report.html"));
+                 loc.Tr("The report's last day (default: the latest date in the diary)"));
+  cmd.add_option("--out", a->out, loc.Tr("File to write (default: standard output)"));
+  cmd.footer(Footer(loc,
+                    "  backsignal report --out report.html\n"
+                    "  backsignal report --weeks 4 --as-of 2026-11-20 --out report.html"));
   cmd.callback([a, &ctx] { ctx.code = RunReport(ctx.globals, *a); });
 }
 

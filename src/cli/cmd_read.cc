@@ -30,7 +30,7 @@ int RunRead(const Globals& g, const ReadArgs& a) {
     } else {
       auto today = service::TodayFor(svc, (*opened)->person());
       if (!today) return Report(today.error());
-      auto given = ParseDateArg(a.as_of, "--as-of", *today);
+      auto given = ParseDateArg(a.as_of, "--as-of", *today, *g.locale);
       if (!given) return Report(given.error());
       d = *given;
     }
@@ -68,7 +68,7 @@ int RunSettings(const Globals& g, const SettingsArgs& a) {
   if (a.action == "set" || a.action == "reset") {
     if (a.action == "set" && (a.name.empty() || a.value.empty())) {
       return Report(Error::Invalid(
-          "settings set: give NAME VALUE, e.g. settings set significant_change 2.5"));
+          g.locale->Tr("settings set: give NAME VALUE, e.g. settings set significant_change 2.5")));
     }
     auto opened = Open(g, OpenMode::kCreate);
     if (!opened) return Report(opened.error());
@@ -77,7 +77,7 @@ int RunSettings(const Globals& g, const SettingsArgs& a) {
     if (!stored) return Report(stored.error());
     std::map<std::string, double> next = *stored;
     if (a.action == "set") {
-      auto v = ParseNumberArg(a.value, a.name);
+      auto v = ParseNumberArg(a.value, a.name, *g.locale);
       if (!v) return Report(v.error());
       next[a.name] = *v;
     } else if (a.name.empty()) {
@@ -88,14 +88,25 @@ int RunSettings(const Globals& g, const SettingsArgs& a) {
     if (auto ok = service::SaveSettings(svc, (*opened)->person(), next); !ok) {
       return Report(ok.error());
     }
-    std::cout << (a.action == "set" ? "Saved " + a.name + " = " + a.value
-                  : a.name.empty()  ? std::string("Every threshold is back at its default")
-                                    : a.name + " is back at its default")
-              << ". Every reading says which thresholds differ from the defaults.\n";
+    const Locale& loc = *g.locale;
+    std::string said;
+    if (a.action == "set") {
+      // TRANSLATORS: {name} is a threshold's name; {value} its new value.
+      said = loc.Tr("Saved {name} = {value}.", {Arg("name", a.name), Arg("value", a.value)});
+    } else if (a.name.empty()) {
+      said = loc.Tr("Every threshold is back at its default.");
+    } else {
+      // TRANSLATORS: {name} is a threshold's name.
+      said = loc.Tr("{name} is back at its default.", {Arg("name", a.name)});
+    }
+    std::cout << said << " "
+              << loc.Tr("Every reading says which thresholds differ from the defaults.") << "\n";
     return kOk;
   }
   if (!a.action.empty()) {
-    return Report(Error::Invalid("settings: \"" + a.action + "\" is not set or reset"));
+    // TRANSLATORS: {action} is what was given; "set" and "reset" are what to type.
+    return Report(Error::Invalid(
+        g.locale->Tr("settings: \"{action}\" is not set or reset", {Arg("action", a.action)})));
   }
   // The table in force: without a diary yet, the defaults and the command line's.
   auto opened = Open(g, OpenMode::kRead);
@@ -111,12 +122,24 @@ int RunSettings(const Globals& g, const SettingsArgs& a) {
   }
   if (!settings) return Report(settings.error());
   const Settings defaults;
+  const Locale& loc = *g.locale;
   for (const SettingInfo& info : AllSettings()) {
     const double v = (*settings).*info.field;
     std::cout << info.name << " = " << Num(v);
-    if (v != defaults.*info.field) std::cout << "  (default " << Num(defaults.*info.field) << ")";
-    std::cout << "\n    " << info.meaning << "\n    bounds " << Num(info.min) << " to "
-              << Num(info.max) << "; source: " << info.source << "\n";
+    if (v != defaults.*info.field) {
+      // TRANSLATORS: after a threshold's value; {value} is its default.
+      std::cout << "  " << loc.Tr("(default {value})", {Arg("value", Num(defaults.*info.field))});
+    }
+    // The meaning is marked for the catalogue where it is written (reading/settings.cc).
+    const std::string meaning(info.meaning);
+    std::cout << "\n    " << (meaning.empty() ? meaning : loc.Tr(meaning))
+              << "\n    "
+              // TRANSLATORS: {min} and {max} are a threshold's bounds; {source} where its
+              // default comes from.
+              << loc.Tr("bounds {min} to {max}; source: {source}",
+                        {Arg("min", Num(info.min)), Arg("max", Num(info.max)),
+                         Arg("source", std::string(info.source))})
+              << "\n";
   }
   return kOk;
 }
@@ -124,24 +147,26 @@ int RunSettings(const Globals& g, const SettingsArgs& a) {
 }  // namespace
 
 void SetUpRead(CLI::App& cmd, Invocation& ctx) {
+  const Locale& loc = *ctx.globals.locale;
   auto a = std::make_shared<ReadArgs>();
   cmd.add_option("--as-of", a->as_of,
-                 "Read as of this date (default: the latest date in the diary)");
+                 loc.Tr("Read as of this date (default: the latest date in the diary)"));
   cmd.add_flag("--json", a->json,
-               "Print the reading as JSON (docs/reading.md, section read --json)");
-  cmd.footer(Footer("  backsignal read\n  backsignal read --as-of 2026-11-20 --json"));
+               loc.Tr("Print the reading as JSON (docs/reading.md, section read --json)"));
+  cmd.footer(Footer(loc, "  backsignal read\n  backsignal read --as-of 2026-11-20 --json"));
   cmd.callback([a, &ctx] { ctx.code = RunRead(ctx.globals, *a); });
 }
 
 void SetUpSettings(CLI::App& cmd, Invocation& ctx) {
+  const Locale& loc = *ctx.globals.locale;
   auto a = std::make_shared<SettingsArgs>();
-  cmd.add_option("ACTION", a->action, "set NAME VALUE, or reset [NAME]");
-  cmd.add_option("NAME", a->name, "A setting's name");
-  cmd.add_option("VALUE", a->value, "Its new value");
-  cmd.footer(
-      Footer("  backsignal settings\n  backsignal settings set significant_change 2.5\n"
-             "  backsignal settings reset\n"
-             "  backsignal --set significant_change=2.5 read   (this once only)"));
+  cmd.add_option("ACTION", a->action, loc.Tr("set NAME VALUE, or reset [NAME]"));
+  cmd.add_option("NAME", a->name, loc.Tr("A setting's name"));
+  cmd.add_option("VALUE", a->value, loc.Tr("Its new value"));
+  cmd.footer(Footer(loc,
+                    "  backsignal settings\n  backsignal settings set significant_change 2.5\n"
+                    "  backsignal settings reset\n"
+                    "  backsignal --set significant_change=2.5 read   (this once only)"));
   cmd.callback([a, &ctx] { ctx.code = RunSettings(ctx.globals, *a); });
 }
 

@@ -108,63 +108,102 @@ int RunReminders(const Globals& g, const RemindersArgs& a) {
   auto view = service::GetReminders(svc, person);
   if (!view) return Report(view.error());
   const std::string shown_zone = ResolveTimeZone(profile->time_zone).value_or("UTC");
-  std::cout << "Time zone: "
-            << (profile->time_zone.empty() ? "this machine's (" + shown_zone + ")"
-                                           : profile->time_zone)
-            << "\nMorning check-in reminder: " << WakeTimeOf(*profile).ToString()
-            << (profile->wake_time ? "" : " (the default)") << "\nCalendar feed: "
-            << (profile->feed_token_hash.empty() ? "not published" : "published")
-            << " (publish, renew or revoke it on the web app's Reminders card)\n";
+  const Locale& loc = *g.locale;
+  // TRANSLATORS: {zone} is a time zone ("Europe/London").
+  std::cout << loc.Tr("Time zone: {zone}",
+                      {Arg("zone", profile->time_zone.empty() ? loc.Tr("this machine's ({zone})",
+                                                                       {Arg("zone", shown_zone)})
+                                                              : profile->time_zone)})
+            // TRANSLATORS: {time} is HH:MM.
+            << "\n"
+            << loc.Tr("Morning check-in reminder: {time}",
+                      {Arg("time", WakeTimeOf(*profile).ToString())});
+  if (!profile->wake_time) std::cout << " " << loc.Tr("(the default)");
+  std::cout << "\n"
+            << (profile->feed_token_hash.empty() ? loc.Tr("Calendar feed: not published")
+                                                 : loc.Tr("Calendar feed: published"))
+            << " " << loc.Tr("(publish, renew or revoke it on the web app's Reminders card)")
+            << "\n";
   const ReminderPrefs& p = view->prefs;
-  std::cout << "Push reminders: ";
   if (view->devices.empty()) {
-    std::cout << "off (no device; turn them on in the web app: Report & data, Reminders)\n";
+    std::cout << loc.Tr(
+        "Push reminders: off (no device; turn them on in the web app: Report & data, Reminders)");
   } else {
-    std::cout << "on for " << view->devices.size()
-              << (view->devices.size() == 1 ? " device" : " devices") << "\n";
+    // TRANSLATORS: {n} is the number of devices.
+    std::cout << loc.Ntr("Push reminders: on for {n} device", "Push reminders: on for {n} devices",
+                         static_cast<int64_t>(view->devices.size()));
   }
-  std::cout << "  hour after a session: " << (p.hour_after ? "on" : "off")
-            << "\n  morning: " << (p.morning ? "on" : "off") << "\n  quiet hours: "
+  const auto on_off = [&loc](bool on) {
+    // TRANSLATORS: a reminder is on or off.
+    return on ? loc.TrC("reminder", "on") : loc.TrC("reminder", "off");
+  };
+  // TRANSLATORS: {state} is on or off.
+  std::cout << "\n  "
+            << loc.Tr("hour after a session: {state}", {Arg("state", on_off(p.hour_after))})
+            // TRANSLATORS: {state} is on or off.
+            << "\n  " << loc.Tr("morning: {state}", {Arg("state", on_off(p.morning))})
+            << "\n  "
+            // TRANSLATORS: {start} and {end} are HH:MM.
             << (p.quiet_start && p.quiet_end
-                    ? TimeOfDay::FromMinutes(*p.quiet_start).ToString() + " to " +
-                          TimeOfDay::FromMinutes(*p.quiet_end).ToString()
-                    : std::string("none"))
+                    ? loc.Tr("quiet hours: {start} to {end}",
+                             {Arg("start", TimeOfDay::FromMinutes(*p.quiet_start).ToString()),
+                              Arg("end", TimeOfDay::FromMinutes(*p.quiet_end).ToString())})
+                    : loc.Tr("quiet hours: none"))
             << "\n";
   for (const PushSubscription& d : view->devices) {
-    std::cout << "  device " << d.id << ": " << d.device << ", since "
-              << When(d.created_at, shown_zone)
-              << (d.last_sent_at ? ", last reminded " + When(*d.last_sent_at, shown_zone) : "")
-              << "\n";
+    // TRANSLATORS: {id} is the device's number; {device} its name; {time} a date and time.
+    std::cout << "  "
+              << loc.Tr("device {id}: {device}, since {time}",
+                        {Arg("id", d.id), Arg("device", d.device),
+                         Arg("time", When(d.created_at, shown_zone))});
+    if (d.last_sent_at) {
+      // TRANSLATORS: {time} is a date and time.
+      std::cout << loc.Tr(", last reminded {time}",
+                          {Arg("time", When(*d.last_sent_at, shown_zone))});
+    }
+    std::cout << "\n";
   }
   for (const Reminder& r : view->pending) {
-    std::cout << "  next: " << service::KindName(r.kind) << " of " << r.date.ToString() << " at "
-              << When(r.due_at, shown_zone) << "\n";
+    // TRANSLATORS: {kind} is the reminder's kind (morning, hour_after); {date} YYYY-MM-DD;
+    // {time} a date and time.
+    std::cout << "  "
+              << loc.Tr("next: {kind} of {date} at {time}",
+                        {Arg("kind", std::string(service::KindName(r.kind))),
+                         Arg("date", r.date.ToString()), Arg("time", When(r.due_at, shown_zone))})
+              << "\n";
   }
-  if (a.test) std::cout << "A test reminder is queued: the running server sends it.\n";
-  std::cout << "Export the reminders for your calendar: backsignal export --format ics --out "
-               "backsignal.ics\n";
+  if (a.test)
+    std::cout << loc.Tr("A test reminder is queued: the running server sends it.") << "\n";
+  // TRANSLATORS: the command stays as it is.
+  std::cout << loc.Tr(
+                   "Export the reminders for your calendar: backsignal export --format ics "
+                   "--out backsignal.ics")
+            << "\n";
   return kOk;
 }
 
 }  // namespace
 
 void SetUpReminders(CLI::App& cmd, Invocation& ctx) {
+  const Locale& loc = *ctx.globals.locale;
   auto a = std::make_shared<RemindersArgs>();
   cmd.add_option("--time-zone", a->time_zone,
-                 "An IANA time zone, e.g. Europe/London (default: this machine's)");
+                 loc.Tr("An IANA time zone, e.g. Europe/London (default: this machine's)"));
   cmd.add_option("--wake", a->wake,
-                 "When the morning check-in reminder fires, HH:MM (default 07:00)");
-  cmd.add_option("--hour-after", a->hour_after, "Push the hour-after reminder: on or off")
+                 loc.Tr("When the morning check-in reminder fires, HH:MM (default 07:00)"));
+  cmd.add_option("--hour-after", a->hour_after, loc.Tr("Push the hour-after reminder: on or off"))
       ->check(CLI::IsMember({"on", "off"}));
-  cmd.add_option("--morning", a->morning, "Push the morning reminder: on or off")
+  cmd.add_option("--morning", a->morning, loc.Tr("Push the morning reminder: on or off"))
       ->check(CLI::IsMember({"on", "off"}));
-  cmd.add_option("--quiet", a->quiet,
-                 "Quiet hours with no push reminder, START-END (default 22:00-07:00), or off");
+  cmd.add_option(
+      "--quiet", a->quiet,
+      loc.Tr("Quiet hours with no push reminder, START-END (default 22:00-07:00), or off"));
   cmd.add_option("--remove-device", a->remove_device,
-                 "Stop push reminders to one device (its number, as listed)");
-  cmd.add_flag("--off", a->off, "Stop push reminders to every device");
-  cmd.add_flag("--test", a->test, "Queue a test push reminder to every device");
+                 loc.Tr("Stop push reminders to one device (its number, as listed)"));
+  cmd.add_flag("--off", a->off, loc.Tr("Stop push reminders to every device"));
+  cmd.add_flag("--test", a->test, loc.Tr("Queue a test push reminder to every device"));
   cmd.footer(Footer(
+      loc,
       "  backsignal reminders\n  backsignal reminders --time-zone Europe/London --wake 06:45\n"
       "  backsignal reminders --quiet 21:30-07:30 --morning off\n"
       "  backsignal reminders --remove-device 3"));

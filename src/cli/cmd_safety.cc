@@ -112,7 +112,7 @@ int RunSafety(const Globals& g, const SafetyArgs& a) {
   if (!a.cleared_on.empty()) {
     auto today = service::TodayFor(svc, person);
     if (!today) return Report(today.error());
-    auto d = ParseDateArg(a.cleared_on, "--cleared-on", *today);
+    auto d = ParseDateArg(a.cleared_on, "--cleared-on", *today, *g.locale);
     if (!d) return Report(d.error());
     auto s = service::RecordClearance(svc, person, *d);
     if (!s) return Report(s.error());
@@ -149,14 +149,16 @@ int RunSafety(const Globals& g, const SafetyArgs& a) {
 }  // namespace
 
 void SetUpSafety(CLI::App& cmd, Invocation& ctx) {
+  const Locale& loc = *ctx.globals.locale;
   auto a = std::make_shared<SafetyArgs>();
   auto* status = cmd.add_flag("--status", a->status,
-                              "Show your answers' outcome, and whether "
-                              "the check is due again");
+                              loc.Tr("Show your answers' outcome, and whether "
+                                     "the check is due again"));
   cmd.add_option("--cleared-on", a->cleared_on,
-                 "Record that a clinician saw you on this date and cleared you to carry on")
+                 loc.Tr("Record that a clinician saw you on this date and cleared you to carry on"))
       ->excludes(status);
   cmd.footer(Footer(
+      loc,
       "  backsignal safety                       (asks each question)\n"
       "  backsignal safety --status\n"
       "  backsignal safety --cleared-on 2026-11-20\n"

@@ -246,46 +246,54 @@ int Serve(const Globals& g, const ServeArgs& args) {
 }  // namespace
 
 void SetUpServe(CLI::App& cmd, Invocation& ctx) {
+  const Locale& loc = *ctx.globals.locale;
   auto a = std::make_shared<ServeArgs>();
   // Each option may also come from the environment (BACKSIGNAL_LISTEN=...), as the systemd
   // unit gives them from /etc/backsignal/backsignal.conf.
   cmd.add_option("--listen", a->listen,
-                 "Address and port (default 127.0.0.1:8080); another than loopback needs "
-                 "--accounts")
+                 loc.Tr("Address and port (default 127.0.0.1:8080); another than loopback needs "
+                        "--accounts"))
       ->envname("BACKSIGNAL_LISTEN");
-  cmd.add_option("--threads", a->threads, "Threads serving connections (default 2)");
-  cmd.add_option("--work-threads", a->work_threads,
-                 "Threads for work that waits on the database or hashes a password (default 4)");
+  cmd.add_option("--threads", a->threads, loc.Tr("Threads serving connections (default 2)"));
+  cmd.add_option(
+      "--work-threads", a->work_threads,
+      loc.Tr("Threads for work that waits on the database or hashes a password (default 4)"));
   cmd.add_option("--read-timeout", a->read_timeout_seconds,
-                 "Seconds a client has to send one whole request (default 10)");
-  cmd.add_option("--stop-timeout", a->stop_timeout_seconds,
-                 "Seconds requests still running at SIGTERM have to finish before the process "
-                 "ends anyway (default 10; imports give up at once)")
+                 loc.Tr("Seconds a client has to send one whole request (default 10)"));
+  cmd.add_option(
+         "--stop-timeout", a->stop_timeout_seconds,
+         loc.Tr("Seconds requests still running at SIGTERM have to finish before the process "
+                "ends anyway (default 10; imports give up at once)"))
       ->envname("BACKSIGNAL_STOP_TIMEOUT")
       ->check(CLI::Range(1, 3600));
-  cmd.add_flag("--accounts", a->accounts,
-               "Everyone signs in (always on PostgreSQL); needed to listen beyond this machine")
+  cmd.add_flag(
+         "--accounts", a->accounts,
+         loc.Tr("Everyone signs in (always on PostgreSQL); needed to listen beyond this machine"))
       ->envname("BACKSIGNAL_ACCOUNTS");
   cmd.add_flag("--secure-cookies", a->secure_cookies,
-               "Mark cookies Secure: served over TLS, or behind a TLS-terminating proxy")
+               loc.Tr("Mark cookies Secure: served over TLS, or behind a TLS-terminating proxy"))
       ->envname("BACKSIGNAL_SECURE_COOKIES");
-  cmd.add_flag("--trust-proxy", a->trust_proxy,
-               "Behind a reverse proxy: take client addresses from X-Forwarded-For's last hop")
+  cmd.add_flag(
+         "--trust-proxy", a->trust_proxy,
+         loc.Tr("Behind a reverse proxy: take client addresses from X-Forwarded-For's last hop"))
       ->envname("BACKSIGNAL_TRUST_PROXY");
-  cmd.add_option("--host", a->hosts,
-                 "A host name the server answers to besides this machine's loopback names and "
-                 "the listen address (the public name behind a proxy); repeat for more")
+  cmd.add_option(
+         "--host", a->hosts,
+         loc.Tr("A host name the server answers to besides this machine's loopback names and "
+                "the listen address (the public name behind a proxy); repeat for more"))
       ->envname("BACKSIGNAL_HOST")
       ->delimiter(',');
-  cmd.add_option("--backup-dir", a->backup_dir,
-                 "Take a backup of the SQLite database here every day (backsignal-DATE.db): a "
-                 "folder of its own, not the database's")
+  cmd.add_option(
+         "--backup-dir", a->backup_dir,
+         loc.Tr("Take a backup of the SQLite database here every day (backsignal-DATE.db): a "
+                "folder of its own, not the database's"))
       ->envname("BACKSIGNAL_BACKUP_DIR");
-  cmd.add_option("--backup-keep", a->backup_keep, "Daily backups kept (default 7)")
+  cmd.add_option("--backup-keep", a->backup_keep, loc.Tr("Daily backups kept (default 7)"))
       ->envname("BACKSIGNAL_BACKUP_KEEP")
       ->check(CLI::Range(1, 3650));
   AddPushServeOptions(cmd, a->push);
   cmd.footer(Footer(
+      loc,
       "  backsignal serve\n  backsignal --db diary.db serve --listen 127.0.0.1:9000\n"
       "  backsignal serve --accounts --listen 0.0.0.0:8080 --secure-cookies --trust-proxy "
       "--host backsignal.example.org\n"

@@ -23,20 +23,31 @@ int RunImportWorkouts(const Globals& g, const WorkoutArgs& a) {
   auto file = ReadWorkoutFile(a.file, budget);
   if (!file) {
     Error e = file.error();
-    e.message += "; nothing was stored";
+    e.message.append(g.locale->Tr("; nothing was stored"));
     return Report(e);
   }
   service::WorkoutOptions options{.dry_run = a.dry_run, .accept_loads = a.accept_loads};
   auto r = service::ImportWorkouts((*opened)->service(), (*opened)->person(), *file, options);
   if (!r) {
     Error e = r.error();
-    if (e.kind == ErrorKind::kInvalid) e.message += "; nothing was stored";
+    if (e.kind == ErrorKind::kInvalid) e.message.append(g.locale->Tr("; nothing was stored"));
     return Report(e);
   }
-  const size_t n = r->workouts.size();
-  std::cout << (a.dry_run ? "Would import " : "Imported ") << a.file << " ("
-            << WorkoutFormatName(r->format) << "): " << n << (n == 1 ? " workout" : " workouts");
-  if (r->skipped) std::cout << " (" << r->skipped << " too short or without a time, left out)";
+  const Locale& loc = *g.locale;
+  const auto n = static_cast<int64_t>(r->workouts.size());
+  const Args what = {Arg("file", a.file), Arg("format", std::string(WorkoutFormatName(r->format)))};
+  // TRANSLATORS: {file} is the file; {format} its kind ("GPX"); {n} the number of workouts.
+  std::cout << (a.dry_run ? loc.Ntr("Would import {file} ({format}): {n} workout",
+                                    "Would import {file} ({format}): {n} workouts", n, what)
+                          // TRANSLATORS: as "Would import {file} ({format}): {n} workout".
+                          : loc.Ntr("Imported {file} ({format}): {n} workout",
+                                    "Imported {file} ({format}): {n} workouts", n, what));
+  if (r->skipped) {
+    // TRANSLATORS: {n} is the number of workouts left out.
+    std::cout << " "
+              << loc.Ntr("({n} too short or without a time, left out)",
+                         "({n} too short or without a time, left out)", r->skipped);
+  }
   std::cout << ".\n";
   bool suggestions = false;
   for (const service::WorkoutResult& w : r->workouts) {
@@ -44,37 +55,53 @@ int RunImportWorkouts(const Globals& g, const WorkoutArgs& a) {
               << w.workout.activity << ", " << w.workout.minutes << " min: ";
     switch (w.outcome) {
       case service::WorkoutOutcome::kAdded:
-        std::cout << (a.dry_run ? "a new session" : "added as a new session");
+        std::cout << (a.dry_run ? loc.Tr("a new session") : loc.Tr("added as a new session"));
         break;
       case service::WorkoutOutcome::kMerged:
-        std::cout << "filled in session " << w.session << " of that day";
+        // TRANSLATORS: {n} is the session's number that day.
+        std::cout << loc.Tr("filled in session {n} of that day", {Arg("n", w.session)});
         break;
       case service::WorkoutOutcome::kUnchanged:
-        std::cout << "already there (session " << w.session << ")";
+        // TRANSLATORS: {n} is the session's number that day.
+        std::cout << loc.Tr("already there (session {n})", {Arg("n", w.session)});
         break;
       case service::WorkoutOutcome::kFuture:
-        std::cout << "dated after today, left out";
+        std::cout << loc.Tr("dated after today, left out");
         break;
     }
     if (w.loads_applied) {
-      std::cout << "; loads: " << LoadList(w.workout.suggested);
+      // TRANSLATORS: {loads} is a list of demands on the back.
+      std::cout << loc.Tr("; loads: {loads}", {Arg("loads", LoadList(w.workout.suggested, &loc))});
     } else if (!w.workout.suggested.empty() && w.outcome != service::WorkoutOutcome::kFuture) {
-      std::cout << "; suggested loads: " << LoadList(w.workout.suggested) << " (not recorded)";
+      // TRANSLATORS: {loads} is a list of demands on the back.
+      std::cout << loc.Tr("; suggested loads: {loads} (not recorded)",
+                          {Arg("loads", LoadList(w.workout.suggested, &loc))});
       suggestions = true;
     }
-    if (w.workout.capped) std::cout << " (longer than 600 minutes: kept as 600)";
+    if (w.workout.capped) std::cout << " " << loc.Tr("(longer than 600 minutes: kept as 600)");
     std::cout << "\n";
   }
-  std::cout << r->added << " added, " << r->merged << " filled in, " << r->unchanged
-            << " already there" << (r->future ? ", " + std::to_string(r->future) + " future" : "")
-            << (a.dry_run ? " (a dry run: nothing was stored)" : "") << ".\n";
+  // TRANSLATORS: counts of workouts: {added} added, {merged} filled in, {unchanged} already there.
+  std::cout << loc.Tr(
+      "{added} added, {merged} filled in, {unchanged} already there",
+      {Arg("added", r->added), Arg("merged", r->merged), Arg("unchanged", r->unchanged)});
+  // TRANSLATORS: {n} is the number of workouts dated after today.
+  if (r->future) std::cout << loc.Ntr(", {n} future", ", {n} future", r->future);
+  if (a.dry_run) std::cout << " " << loc.Tr("(a dry run: nothing was stored)");
+  std::cout << ".\n";
   if (suggestions) {
-    std::cout << "Loads are only recorded when you say so: run again with --accept-loads to "
-                 "record the ones suggested, or set each with backsignal session --edit.\n";
+    std::cout << loc.Tr(
+                     "Loads are only recorded when you say so: run again with --accept-loads to "
+                     "record the ones suggested, or set each with backsignal session --edit.")
+              << "\n";
   }
   if (!a.dry_run && r->added + r->merged > 0) {
-    std::cout << "Next: for each new session, check in on the three windows: how it went "
-                 "(backsignal session --edit N --date D), the hour after, and the next morning.\n";
+    // TRANSLATORS: the command in brackets stays as it is.
+    std::cout << loc.Tr(
+                     "Next: for each new session, check in on the three windows: how it went "
+                     "(backsignal session --edit N --date D), the hour after, and the next "
+                     "morning.")
+              << "\n";
   }
   return kOk;
 }
@@ -82,20 +109,24 @@ int RunImportWorkouts(const Globals& g, const WorkoutArgs& a) {
 }  // namespace
 
 void SetUpImportWorkouts(CLI::App& cmd, Invocation& ctx) {
+  const Locale& loc = *ctx.globals.locale;
   auto a = std::make_shared<WorkoutArgs>();
-  cmd.add_option("FILE", a->file,
-                 "An Apple Health export (export.zip or export.xml), a Health Connect export "
-                 "(zip), a Google Takeout of Fit (zip or a session's JSON), a GPX or TCX file, "
-                 "or a Strava export (activities.csv or its zip)")
+  cmd.add_option(
+         "FILE", a->file,
+         loc.Tr("An Apple Health export (export.zip or export.xml), a Health Connect export "
+                "(zip), a Google Takeout of Fit (zip or a session's JSON), a GPX or TCX file, "
+                "or a Strava export (activities.csv or its zip)"))
       ->required();
-  cmd.add_flag("--dry-run", a->dry_run, "Say what would be added or filled in; store nothing");
-  cmd.add_flag("--accept-loads", a->accept_loads,
-               "Record the loads each activity suggests (swimming: rotation, heavy breathing, "
-               "arms away...) on sessions that have none");
-  cmd.footer(
-      Footer("  backsignal import-workouts ~/Downloads/export.zip --dry-run\n"
-             "  backsignal import-workouts ride.gpx\n"
-             "  backsignal import-workouts activities.csv --accept-loads"));
+  cmd.add_flag("--dry-run", a->dry_run,
+               loc.Tr("Say what would be added or filled in; store nothing"));
+  cmd.add_flag(
+      "--accept-loads", a->accept_loads,
+      loc.Tr("Record the loads each activity suggests (swimming: rotation, heavy breathing, "
+             "arms away...) on sessions that have none"));
+  cmd.footer(Footer(loc,
+                    "  backsignal import-workouts ~/Downloads/export.zip --dry-run\n"
+                    "  backsignal import-workouts ride.gpx\n"
+                    "  backsignal import-workouts activities.csv --accept-loads"));
   cmd.callback([a, &ctx] { ctx.code = RunImportWorkouts(ctx.globals, *a); });
 }
 

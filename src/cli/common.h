@@ -28,9 +28,8 @@ enum Exit : int {
   kRefused = 6,  // not allowed now (the safety screen asks you to see a clinician first)
 };
 
-inline constexpr const char* kExitCodes =
-    "Exit codes: 0 ok, 1 usage error, 2 invalid input (nothing stored), 3 conflict with stored\n"
-    "data (nothing stored), 4 not found, 5 storage or file error, 6 refused (see the message).";
+// "Exit codes: 0 ok, 1 usage error, ...", for --help.
+std::string ExitCodes(const Locale& loc);
 
 struct Globals {
   // The language the words are in: --lang, else LANGUAGE, LC_ALL, LC_MESSAGES, LANG (main.cc).
@@ -86,28 +85,36 @@ class Opened {
                                                    bool for_person = true);
 
 // Arguments.
-[[nodiscard]] Result<Date> ParseDateArg(const std::string& text, const char* option, Date today);
-[[nodiscard]] Result<double> ParseNumberArg(const std::string& text, const std::string& option);
-[[nodiscard]] Result<Score> ParseScoreArg(const std::string& text, const std::string& option);
+// Their messages name the option, in `loc`'s words.
+[[nodiscard]] Result<Date> ParseDateArg(const std::string& text, const char* option, Date today,
+                                        const Locale& loc);
+[[nodiscard]] Result<double> ParseNumberArg(const std::string& text, const std::string& option,
+                                            const Locale& loc);
+[[nodiscard]] Result<Score> ParseScoreArg(const std::string& text, const std::string& option,
+                                          const Locale& loc);
+// Why `v` is not a score (0 to 10 in steps of 0.5), naming the option: Score::FromDouble's
+// message in `loc`'s words.
+std::string ScoreProblem(double v, const std::string& option, const Locale& loc);
 
 // The largest file `import` reads (documented in docs/cli.md).
 inline constexpr size_t kMaxInputBytes = size_t{64} * 1024 * 1024;
 
 // Reads a whole file ("-" is standard input), refusing one larger than `max_bytes`.
-[[nodiscard]] Result<std::string> ReadFile(const std::string& path,
+[[nodiscard]] Result<std::string> ReadFile(const Locale& loc, const std::string& path,
                                            size_t max_bytes = kMaxInputBytes);
 
 // Writes `text` to `path` ("" or "-" is standard output). A regular file (or a new one) is
 // written through a temporary file and a rename, so that a reader never sees half a file; the
 // temporary file is removed on failure. Anything else that exists (a device, a FIFO) is
 // written in place.
-[[nodiscard]] Result<void> WriteFile(const std::string& path, const std::string& text);
+[[nodiscard]] Result<void> WriteFile(const Locale& loc, const std::string& path,
+                                     const std::string& text);
 
 // Checks that standard output took everything written to it (a full disk, a closed pipe).
-int FinishOutput(int code);
+int FinishOutput(int code, const Locale& loc);
 
 // "Examples: ...", then the exit codes, for a command's --help.
-std::string Footer(const char* examples);
+std::string Footer(const Locale& loc, const char* examples);
 
 std::string Num(double v);
 

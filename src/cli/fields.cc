@@ -6,14 +6,19 @@
 namespace backsignal::cli {
 
 template <typename Record>
-void FieldOptions<Record>::Add(CLI::App& cmd, std::span<const Field<Record>> fields,
+void FieldOptions<Record>::Add(CLI::App& cmd, const Locale& loc,
+                               std::span<const Field<Record>> fields,
                                bool (*take)(const FieldSpec&)) {
   for (const Field<Record>& f : fields) {
     const FieldSpec& spec = f.spec;
     if (spec.flag.empty() || (take && !take(spec))) continue;
     const FieldWords* words = WordsOfField(spec.name);
-    const std::string help(words ? words->help : "");
-    const std::string off_help(words ? words->off_help : "");
+    // The field's words are marked for the catalogue where they are written (words/fields.cc).
+    const auto tr = [&loc](std::string_view text) {
+      return text.empty() ? std::string() : loc.Tr(text);  // "" is the catalogue's header
+    };
+    const std::string help = words != nullptr ? tr(words->help) : std::string();
+    const std::string off_help = words != nullptr ? tr(words->off_help) : std::string();
     auto& g = *given_.emplace_back(std::make_unique<Option>());
     g.field = &f;
     CLI::Option* on = nullptr;
@@ -33,7 +38,8 @@ void FieldOptions<Record>::Add(CLI::App& cmd, std::span<const Field<Record>> fie
 }
 
 template <typename Record>
-Result<void> FieldOptions<Record>::Apply(Record& record, std::vector<std::string>& cleared) const {
+Result<void> FieldOptions<Record>::Apply(Record& record, std::vector<std::string>& cleared,
+                                         const Locale& loc) const {
   for (const auto& g : given_) {
     const FieldSpec& f = g->field->spec;
     const std::string flag(f.flag);
@@ -45,7 +51,7 @@ Result<void> FieldOptions<Record>::Apply(Record& record, std::vector<std::string
         break;
       case FieldKind::kScore:
         if (!g->text.empty()) {
-          auto s = ParseScoreArg(g->text, flag);
+          auto s = ParseScoreArg(g->text, flag, loc);
           if (!s) return Unexpected(s.error());
           raw = s->value();
         }
@@ -53,7 +59,7 @@ Result<void> FieldOptions<Record>::Apply(Record& record, std::vector<std::string
       case FieldKind::kNumber:
       case FieldKind::kWhole:
         if (!g->text.empty()) {
-          auto n = ParseNumberArg(g->text, flag);
+          auto n = ParseNumberArg(g->text, flag, loc);
           if (!n) return Unexpected(n.error());
           raw = *n;
         }

@@ -12,6 +12,7 @@
 
 #include "backsignal/core/fields.h"
 #include "backsignal/core/result.h"
+#include "backsignal/words/i18n.h"
 
 namespace backsignal::cli {
 
@@ -19,11 +20,14 @@ template <typename Record>
 class FieldOptions {
  public:
   // Adds to `cmd` the options of the fields that have one and that `take` accepts.
-  void Add(CLI::App& cmd, std::span<const Field<Record>> fields,
+  // Their descriptions are in `loc`'s words where the catalogue has them.
+  void Add(CLI::App& cmd, const Locale& loc, std::span<const Field<Record>> fields,
            bool (*take)(const FieldSpec&) = nullptr);
   // Sets each field given on `record`. A kTags field's off option sets an empty list (which a
   // merge takes as "clear them"); a kChoice's adds its name to `cleared`.
-  [[nodiscard]] Result<void> Apply(Record& record, std::vector<std::string>& cleared) const;
+  // Its messages are in `loc`'s words.
+  [[nodiscard]] Result<void> Apply(Record& record, std::vector<std::string>& cleared,
+                                   const Locale& loc) const;
   // Whether any of the options was given; whether the field `name`'s were.
   bool any() const;
   bool Given(std::string_view name) const;

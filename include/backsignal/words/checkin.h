@@ -11,26 +11,28 @@
 #include "backsignal/core/checkin.h"
 #include "backsignal/core/diary.h"
 #include "backsignal/reading/reading.h"
+#include "backsignal/words/i18n.h"
 
 namespace backsignal {
 
+// Each in `loc`'s words (English when none is given).
 // Phrases, lower case, to sit inside a sentence:
 // "pain 3, stiffness 4"
-std::string MorningPhrase(const Morning& m);
+std::string MorningPhrase(const Morning& m, const Locale* loc = nullptr);
 // "swimming, started 06:19, ended 06:59 (40 min)"; "a session at 18:00"; "swimming (40 min)".
 // The stored time is the start; the end is the start plus the minutes.
-std::string SessionPhrase(const Session& s);
+std::string SessionPhrase(const Session& s, const Locale* loc = nullptr);
 // "pain 3, tighter than before"; "tighter than before"
-std::string HourAfterPhrase(const HourAfter& h);
+std::string HourAfterPhrase(const HourAfter& h, const Locale* loc = nullptr);
 // "slept 5 h; stress 7; painkillers (ibuprofen); “long drive”"; "nothing of note"
-std::string ContextPhrase(const Context& c);
+std::string ContextPhrase(const Context& c, const Locale* loc = nullptr);
 
 // When the hour-after check-in of a session falls due: an hour after it ended. None without a
 // time. Minutes past midnight may exceed a day (a session ending late in the evening).
 std::optional<int> HourAfterDueMinute(const Session& s);
 
 // A session as sentences: what it was, how it went during, sharp pain, what it asked of the back.
-std::vector<std::string> SessionLines(const Session& s);
+std::vector<std::string> SessionLines(const Session& s, const Locale* loc = nullptr);
 
 // Every entry of a day, in words, for a list of days.
 struct SessionEntryWords {
@@ -43,7 +45,7 @@ struct DayWords {
   std::vector<SessionEntryWords> sessions;
   std::string context;  // "Slept 5 h; stress 7." or ""
 };
-DayWords WordsForDay(const Day& day);
+DayWords WordsForDay(const Day& day, const Locale* loc = nullptr);
 
 // What one check-in's answer says.
 struct CheckinWords {
@@ -60,10 +62,11 @@ struct MorningAfterWords {
   MorningSignal signal = MorningSignal::kUnknown;
 };
 // "This is the morning after your session of Mon 2 Nov: within your usual range."
-std::string MorningAfterText(const MorningAfterWords& m);
+std::string MorningAfterText(const MorningAfterWords& m, const Locale* loc = nullptr);
 
 CheckinWords WordsForCheckin(const Day& day, Entry entry, std::optional<size_t> session,
                              DuringSignal during, HourAfterSignal hour_after,
-                             std::optional<MorningAfterWords> morning_after = std::nullopt);
+                             std::optional<MorningAfterWords> morning_after = std::nullopt,
+                             const Locale* loc = nullptr);
 
 }  // namespace backsignal
