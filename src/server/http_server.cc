@@ -11,7 +11,6 @@
 #include <cctype>
 #include <iostream>
 #include <limits>
-
 #include <optional>
 #include <thread>
 #include <unordered_map>
