@@ -130,6 +130,12 @@ std::vector<std::string> SessionLines(const Session& s, const Locale* loc) {
     lines.push_back(
         L().Tr("Asked of the mid back: {loads}.", {Arg("loads", LoadList(s.load, &L()))}));
   }
+  // The same line as the page's own (web/src/cards/said.js), so that a saved card reads the same
+  // before and after the server has answered.
+  // TRANSLATORS: {effort} is 0-10.
+  if (s.effort) {
+    lines.push_back(L().Tr("Effort {effort} of 10.", {Arg("effort", std::to_string(*s.effort))}));
+  }
   return lines;
 }
 
