@@ -78,10 +78,10 @@ Result<HttpResponse> GetServiceWorker(App&, Call&) { return ServiceWorker(); }
 
 Result<HttpResponse> GetHealth(App&, Call&) { return Json(200, R"({"status":"ok"})"); }
 
-// The diary's fields, their bounds and words: the page builds its controls from them.
-Result<HttpResponse> GetFields(App&, Call&) {
-  static const std::string body = FieldsToJson();
-  return Json(200, body);
+// The diary's fields, their bounds and words (in the reader's language): the page builds its
+// controls from them.
+Result<HttpResponse> GetFields(App& app, Call& c) {
+  return Json(200, FieldsToJson(ReaderLocale(app.service(), c)));
 }
 
 // Prometheus text format, to this machine only (behind a proxy: to the proxy's own host, so
@@ -167,7 +167,12 @@ constexpr Route kPageRoutes[] = {
     PageFile("/assets/{rest*}", GetAsset),
     PageFile("/manifest.webmanifest", GetAsset),
     PageFile("/sw.js", GetServiceWorker),
-    PageFile("/api/v1/fields", GetFields),
+    // On the work pool: the reader's language may be read from their profile.
+    {.method = "GET",
+     .pattern = "/api/v1/fields",
+     .access = Access::kPublic,
+     .blocking = true,
+     .sync = GetFields},
     PageFile("/healthz", GetHealth),
     PageFile("/metrics", GetMetrics),
     {.method = "GET",

@@ -3,7 +3,7 @@
 // means), and the diary's fields (their kinds, bounds, controls and labels: the cards build
 // their controls from them, and copy no limit of the format).
 import { get } from './api.js';
-import { tr } from './i18n.js';
+import { language, tr } from './i18n.js';
 import { kv } from './store.js';
 
 // Until the server has answered once: the modify-or-stop advice in short, in the page's language.
@@ -20,7 +20,7 @@ const fallback = () => ({
 let words = null;
 
 export async function loadWords() {
-  const r = await get('/api/v1/safety');
+  const r = await get(`/api/v1/safety?lang=${language()}`);
   if (r.ok) {
     words = r.data;
     try {
@@ -44,9 +44,10 @@ export function safetyWords() {
 
 let fields = null;
 
-// The diary's fields (GET /api/v1/fields): {context: [...], session: [...], day: [...]}.
+// The diary's fields (GET /api/v1/fields): {context: [...], session: [...], day: [...]}, their
+// words in the page's language (as the safety words above).
 export async function loadFields() {
-  const r = await get('/api/v1/fields');
+  const r = await get(`/api/v1/fields?lang=${language()}`);
   if (r.ok) {
     fields = r.data;
     kv.set('fields', fields).catch(() => {});

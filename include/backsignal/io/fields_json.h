@@ -5,10 +5,13 @@
 
 #include <string>
 
+#include "backsignal/words/i18n.h"
+
 namespace backsignal {
 
 // {"context": [...], "session": [...], "day": [...]}: the context's fields in the order the
-// page asks them, a session's in the formats' order, and the day's note.
-std::string FieldsToJson();
+// page asks them, a session's in the formats' order, and the day's note; their words in `loc`'s
+// language (the reader's).
+std::string FieldsToJson(const Locale& loc = Locale::English());
 
 }  // namespace backsignal
