@@ -46,18 +46,20 @@ int RunImport(const Globals& g, const ImportArgs& a) {
     }
     return Report(e);
   }
-  // TRANSLATORS: {file} is the file; {database} where it went; {days} the count of new days.
+  // TRANSLATORS: {file} is the file; {database} where it went; {n} the count of new days.
   std::cout << loc.Ntr("Imported {file} into {database}: {n} new day",
-                       "Imported {file} into {database}: {n} new days", report->added,
+                       "Imported {file} into {database}: {n} new days",
+                       static_cast<int64_t>(report->added),
                        {Arg("file", a.file), Arg("database", (*opened)->Describe())});
   if (report->replaced) {
     // TRANSLATORS: added to "Imported ...: 3 new days".
-    std::cout << loc.Ntr(", {n} replaced", ", {n} replaced", report->replaced);
+    std::cout << loc.Ntr(", {n} replaced", ", {n} replaced",
+                         static_cast<int64_t>(report->replaced));
   }
   if (report->unchanged) {
     // TRANSLATORS: added to "Imported ...: 3 new days": days already stored as in the file.
     std::cout << loc.Ntr(", {n} already there unchanged", ", {n} already there unchanged",
-                         report->unchanged);
+                         static_cast<int64_t>(report->unchanged));
   }
   std::cout << ".\n" << loc.Tr("Next: backsignal read") << "\n";
   return kOk;

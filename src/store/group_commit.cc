@@ -34,16 +34,17 @@ void GroupCommitter::Stop() {
 }
 
 void GroupCommitter::Submit(PersonId person, Store::TxnBody body, Done done) {
-  bool stopped = false;
+  Done refused;  // the server is stopping: answered outside the lock
   {
     MutexLock lock(mu_);
-    stopped = stopped_;
-    if (!stopped) {
+    if (stopped_) {
+      refused = std::move(done);
+    } else {
       queue_.emplace_back(Database::PersonBody{person, std::move(body)}, std::move(done));
     }
   }
-  if (stopped) {
-    done(Fail(Error::Storage("the server is stopping: nothing was stored")));
+  if (refused) {
+    refused(Fail(Error::Storage("the server is stopping: nothing was stored")));
     return;
   }
   wake_.Signal();
