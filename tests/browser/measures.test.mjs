@@ -111,9 +111,14 @@ test('a flare at any time, sharp, is saved with its words and counted beside the
       hasText: 'Flare at 14:20: pain 7, sharp or catching',
     })
     .waitFor();
-  // Once sent (the outbox empty: only now is it surely in it), the server holds it.
+  // Once sent, the server holds it (asked until it does, for up to 10 s: the outbox may be
+  // between taking the flare and sending it when it is first looked at).
   await stored(page);
-  const view = (await api(server.url, 'GET', '/api/v1/measures')).data;
+  let view = (await api(server.url, 'GET', '/api/v1/measures')).data;
+  for (let i = 0; i < 50 && view.flares.length === 0; i += 1) {
+    await new Promise((r) => setTimeout(r, 200));
+    view = (await api(server.url, 'GET', '/api/v1/measures')).data;
+  }
   assert.deepEqual(view.flares, [
     {
       date: daysAgo(0),
