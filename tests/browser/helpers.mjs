@@ -348,3 +348,13 @@ export function awakeZone(zones) {
 // Far east and far west of UTC.
 export const EAST = awakeZone(['Asia/Tokyo', 'Pacific/Auckland', 'Asia/Kolkata']);
 export const WEST = awakeZone(['America/Los_Angeles', 'Pacific/Honolulu', 'America/New_York', 'America/Sao_Paulo']);
+
+// A server that can speak the pseudo-locale (tests only).
+export async function testLocaleServer(opts = {}) {
+  process.env.BACKSIGNAL_TEST_LOCALES = '1';
+  try {
+    return await startServer(opts);
+  } finally {
+    delete process.env.BACKSIGNAL_TEST_LOCALES;
+  }
+}

@@ -21,20 +21,11 @@ import {
   screenedPage,
   signUpApi,
   startServer,
+  testLocaleServer,
 } from './helpers.mjs';
 
 before(launch);
 after(closeBrowser);
-
-// A server that can speak the pseudo-locale (tests only).
-async function testLocaleServer(opts = {}) {
-  process.env.BACKSIGNAL_TEST_LOCALES = '1';
-  try {
-    return await startServer(opts);
-  } finally {
-    delete process.env.BACKSIGNAL_TEST_LOCALES;
-  }
-}
 
 // Words a page may show in any language: the name, the person's own, the language names, and
 // the dates the test locale writes as the browser does (en-US).
