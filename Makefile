@@ -94,10 +94,16 @@ format:
 format-check: deps
 	scripts/format.sh check
 
-# clang-tidy needs the clang build's compile commands, not its objects: the configured build-asan.
+# clang-tidy needs a clang build's compile commands, one a source (not a unity batch's), and the
+# generated headers, not the objects: build-tidy is configured, never compiled. Since tidy parses
+# each source on its own, a source that does not include what it uses fails here.
 # TIDY_FILES=changed: only the files changed since main (every file when a header changed).
-tidy: build-asan/CMakeCache.txt
-	scripts/tidy.sh build-asan $(TIDY_FILES)
+build-tidy/CMakeCache.txt: | deps
+	CXX=clang++ cmake -S . -B build-tidy -DCMAKE_BUILD_TYPE=Debug -DBACKSIGNAL_UNITY_BUILD=OFF >/dev/null
+
+tidy: build-tidy/CMakeCache.txt
+	cmake --build build-tidy --target generated_sources
+	scripts/tidy.sh build-tidy $(TIDY_FILES)
 
 # The page's JavaScript: ESLint and Prettier from npm (web/package.json).
 web-lint: deps
@@ -162,4 +168,4 @@ demo: build
 	build/backsignal --db $(DEMO_DB) serve --listen $(LISTEN)
 
 clean:
-	rm -rf build build-asan build-tsan build-bench build-fuzz build-clang build-deb demo
+	rm -rf build build-asan build-tsan build-tidy build-bench build-fuzz build-clang build-deb demo

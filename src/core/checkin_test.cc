@@ -2,11 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include "test_diaries.h"
+
 namespace backsignal {
 namespace {
 
 Day Today() { return Day{.date = *Date::Parse("2026-11-25")}; }
-Score S(double v) { return *Score::FromDouble(v); }
+using testing::S;
 
 TEST(CheckinTest, AddSessionNumbersFromOne) {
   Day d = Today();

@@ -3,11 +3,12 @@
 #include <gtest/gtest.h>
 
 #include "backsignal/core/diary.h"
+#include "test_diaries.h"
 
 namespace backsignal {
 namespace {
 
-Date D(const char* s) { return *Date::Parse(s); }
+using testing::D;
 
 Weekly Psfs(const char* date, std::vector<PsfsRating> items) {
   return Weekly{.date = D(date), .psfs = std::move(items)};

@@ -10,7 +10,7 @@ namespace {
 
 using testing::D;
 
-std::string Problems(const std::string& text) {
+std::string CsvProblems(const std::string& text) {
   auto r = ParseDiaryCsv(text);
   EXPECT_FALSE(r.has_value()) << "accepted: " << text;
   if (r) return "";
@@ -82,25 +82,25 @@ TEST(DiaryCsvTest, ColumnsMayComeInAnyOrderAndBeLeftOut) {
 
 TEST(DiaryCsvTest, ProblemsNameLineAndColumn) {
   const std::string header = "date,morning_pain,during_start,session\n";
-  EXPECT_EQ(Problems(header + "2026-11-02,11,,\n"),
+  EXPECT_EQ(CsvProblems(header + "2026-11-02,11,,\n"),
             "line 2, morning_pain: 11 is above the top of the scale (0 to 10)\n");
-  EXPECT_EQ(Problems(header + "2026-02-30,3,,\n"),
+  EXPECT_EQ(CsvProblems(header + "2026-02-30,3,,\n"),
             "line 2, date: \"2026-02-30\" is not a real calendar date\n");
-  EXPECT_EQ(Problems(header + "2026-11-02,3,abc,\n"),
+  EXPECT_EQ(CsvProblems(header + "2026-11-02,3,abc,\n"),
             "line 2, during_start: \"abc\" is not a number; expected a score from 0 to 10 in steps "
             "of 0.5\n");
-  EXPECT_EQ(Problems(header + "2026-11-02,3,nan,\n"),
+  EXPECT_EQ(CsvProblems(header + "2026-11-02,3,nan,\n"),
             "line 2, during_start: \"nan\" is not a number; expected a score from 0 to 10 in steps "
             "of 0.5\n");
   EXPECT_NE(
-      Problems("date,mood\n2026-11-02,3\n").find("line 1, column 2: \"mood\" is not a column"),
+      CsvProblems("date,mood\n2026-11-02,3\n").find("line 1, column 2: \"mood\" is not a column"),
       std::string::npos);
-  EXPECT_NE(Problems("morning_pain\n3\n").find("no \"date\" column"), std::string::npos);
+  EXPECT_NE(CsvProblems("morning_pain\n3\n").find("no \"date\" column"), std::string::npos);
 }
 
 TEST(DiaryCsvTest, ADaysFieldsGivenTwiceMustAgree) {
   EXPECT_NE(
-      Problems("date,morning_pain,session\n2026-11-02,3,1\n2026-11-02,4,2\n")
+      CsvProblems("date,morning_pain,session\n2026-11-02,3,1\n2026-11-02,4,2\n")
           .find("line 3, morning_pain: differs from the value given for 2026-11-02 on line 2"),
       std::string::npos);
   EXPECT_TRUE(
@@ -108,17 +108,17 @@ TEST(DiaryCsvTest, ADaysFieldsGivenTwiceMustAgree) {
 }
 
 TEST(DiaryCsvTest, SessionNumbersFollowRowOrder) {
-  EXPECT_NE(Problems("date,session\n2026-11-02,2\n").find("but this is session 1 of 2026-11-02"),
+  EXPECT_NE(CsvProblems("date,session\n2026-11-02,2\n").find("but this is session 1 of 2026-11-02"),
             std::string::npos);
 }
 
 TEST(DiaryCsvTest, QuotingErrorsAndTruncation) {
-  EXPECT_NE(Problems("date,note\n2026-11-02,\"never closed\n")
+  EXPECT_NE(CsvProblems("date,note\n2026-11-02,\"never closed\n")
                 .find("line 2: a quoted field is never closed"),
             std::string::npos);
-  EXPECT_NE(Problems("date,note\n2026-11-02,ab\"c\n").find("a quote inside an unquoted field"),
+  EXPECT_NE(CsvProblems("date,note\n2026-11-02,ab\"c\n").find("a quote inside an unquoted field"),
             std::string::npos);
-  EXPECT_NE(Problems("").find("the file is empty"), std::string::npos);
+  EXPECT_NE(CsvProblems("").find("the file is empty"), std::string::npos);
 }
 
 TEST(DiaryCsvTest, QuotedNewlinesAndQuotesSurvive) {
@@ -130,7 +130,7 @@ TEST(DiaryCsvTest, QuotedNewlinesAndQuotesSurvive) {
 }
 
 TEST(DiaryCsvTest, InvalidUtf8IsRefused) {
-  EXPECT_NE(Problems("date,note\n2026-11-02,\xff\xfe\n").find("note: is not valid UTF-8"),
+  EXPECT_NE(CsvProblems("date,note\n2026-11-02,\xff\xfe\n").find("note: is not valid UTF-8"),
             std::string::npos);
 }
 
@@ -167,13 +167,14 @@ TEST(DiaryCsvTest, SleepStressPainkillersAndOwnFactors) {
   EXPECT_EQ(*c.painkiller_name, "ibuprofen");
   EXPECT_EQ(c.stress->value(), 7);
   EXPECT_EQ(*c.tags, (std::vector<std::string>{"long drive", "period"}));
-  EXPECT_NE(Problems("date,sleep_hours\n2026-11-02,6.25\n")
+  EXPECT_NE(CsvProblems("date,sleep_hours\n2026-11-02,6.25\n")
                 .find("line 2, sleep_hours: 6.25 is not "
                       "in half hours"),
             std::string::npos);
-  EXPECT_NE(Problems("date,tags\n2026-11-02,a;A\n").find("line 2, tags: [1]: \"A\" is given twice"),
-            std::string::npos);
-  EXPECT_NE(Problems("date,painkillers,painkiller_name\n2026-11-02,false,x\n")
+  EXPECT_NE(
+      CsvProblems("date,tags\n2026-11-02,a;A\n").find("line 2, tags: [1]: \"A\" is given twice"),
+      std::string::npos);
+  EXPECT_NE(CsvProblems("date,painkillers,painkiller_name\n2026-11-02,false,x\n")
                 .find("line 2, painkiller_name"),
             std::string::npos);
 }
@@ -256,29 +257,29 @@ TEST(DiaryCsvTest, WeeklyAndFlareRowsAreCheckedCellByCell) {
   const auto has = [](const std::string& problems, const std::string& want) {
     return problems.find(want) != std::string::npos;
   };
-  EXPECT_TRUE(has(Problems("date,flare_time\n2026-11-02,09:00\n"),
+  EXPECT_TRUE(has(CsvProblems("date,flare_time\n2026-11-02,09:00\n"),
                   "line 2, flare_pain: a flare needs its pain (0 to 10)"));
-  EXPECT_TRUE(has(Problems("date,flare_pain\n2026-11-02,11\n"), "line 2, flare_pain: "));
-  EXPECT_TRUE(has(Problems("date,flare_pain,flare_time\n2026-11-02,3,25:00\n"),
+  EXPECT_TRUE(has(CsvProblems("date,flare_pain\n2026-11-02,11\n"), "line 2, flare_pain: "));
+  EXPECT_TRUE(has(CsvProblems("date,flare_pain,flare_time\n2026-11-02,3,25:00\n"),
                   "line 2, flare_time: \"25:00\""));
-  EXPECT_TRUE(has(Problems("date,flare_pain,flare_sharp\n2026-11-02,3,maybe\n"),
+  EXPECT_TRUE(has(CsvProblems("date,flare_pain,flare_sharp\n2026-11-02,3,maybe\n"),
                   "line 2, flare_sharp: \"maybe\" is not true or false"));
-  EXPECT_TRUE(has(Problems("date,flare_pain,morning_pain\n2026-11-02,3,4\n"),
+  EXPECT_TRUE(has(CsvProblems("date,flare_pain,morning_pain\n2026-11-02,3,4\n"),
                   "line 2, morning_pain: a flare's row holds only date and the flare_ columns"));
-  EXPECT_TRUE(has(Problems("date,flare_pain,peg_pain\n2026-11-02,3,4\n"),
+  EXPECT_TRUE(has(CsvProblems("date,flare_pain,peg_pain\n2026-11-02,3,4\n"),
                   "line 2, holds a flare and weekly answers"));
-  EXPECT_TRUE(has(Problems("date,peg_pain,peg_enjoyment\n2026-11-02,3,4\n"),
+  EXPECT_TRUE(has(CsvProblems("date,peg_pain,peg_enjoyment\n2026-11-02,3,4\n"),
                   "line 2, peg_activity: is empty; the PEG needs all three"));
-  EXPECT_TRUE(has(Problems("date,peg_pain,peg_enjoyment,peg_activity\n2026-11-02,3,4.5,4\n"),
+  EXPECT_TRUE(has(CsvProblems("date,peg_pain,peg_enjoyment,peg_activity\n2026-11-02,3,4.5,4\n"),
                   "line 2, peg_enjoyment: "));
-  EXPECT_TRUE(has(Problems("date,psfs\n2026-11-02,reaching overhead\n"),
+  EXPECT_TRUE(has(CsvProblems("date,psfs\n2026-11-02,reaching overhead\n"),
                   "line 2, psfs: \"reaching overhead\" is not an activity and its score"));
-  EXPECT_TRUE(has(Problems("date,psfs\n2026-11-02,reaching overhead=12\n"),
+  EXPECT_TRUE(has(CsvProblems("date,psfs\n2026-11-02,reaching overhead=12\n"),
                   "line 2, psfs: \"reaching overhead=12\": the score "));
-  EXPECT_TRUE(has(Problems("date,psfs\n2026-11-02,a=1;b=2;c=3;d=4;e=5;f=6\n"), "6 activities"));
-  EXPECT_TRUE(has(Problems("date,psfs\n2026-11-02,a=1\n2026-11-02,b=2\n"),
+  EXPECT_TRUE(has(CsvProblems("date,psfs\n2026-11-02,a=1;b=2;c=3;d=4;e=5;f=6\n"), "6 activities"));
+  EXPECT_TRUE(has(CsvProblems("date,psfs\n2026-11-02,a=1\n2026-11-02,b=2\n"),
                   "line 3, date: the weekly answers for 2026-11-02 are given on line 2 already"));
-  EXPECT_TRUE(has(Problems("date,psfs,morning_pain\n2026-11-02,a=1,3\n"),
+  EXPECT_TRUE(has(CsvProblems("date,psfs,morning_pain\n2026-11-02,a=1,3\n"),
                   "line 2, morning_pain: a row of weekly answers holds only date"));
 }
 

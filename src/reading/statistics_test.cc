@@ -55,7 +55,7 @@ TEST(CusumTest, AccumulatesAboveTheReferenceAndFloorsAtZero) {
 
 // ---- associations in the reading ----
 
-const Association& Find(const Reading& r, const std::string& factor) {
+const Association& FindAssociation(const Reading& r, const std::string& factor) {
   for (const Association& a : r.associations) {
     if (a.factor == factor) return a;
   }
@@ -91,7 +91,7 @@ TEST(AssociationTest, CountsExerciseDaysWithAndWithoutALoad) {
       {false, false}, {false, false}, {false, false}, {false, false}, {false, false}};
   const Diary d = WithRotation(days);
   const Reading r = Read(d, d.days.back().date, {});
-  const Association& a = Find(r, "rotation");
+  const Association& a = FindAssociation(r, "rotation");
   EXPECT_TRUE(a.exercise_days_only);
   EXPECT_EQ(a.with_days, 5);
   EXPECT_EQ(a.with_higher, 4);
@@ -111,7 +111,7 @@ TEST(AssociationTest, NeedsThreeDaysWithAndThreeWithout) {
   const Diary d =
       WithRotation({{true, true}, {true, true}, {false, false}, {false, false}, {false, false}});
   const Reading r = Read(d, d.days.back().date, {});
-  const Association& a = Find(r, "rotation");
+  const Association& a = FindAssociation(r, "rotation");
   EXPECT_FALSE(a.enough);
   EXPECT_FALSE(a.p_value.has_value());
   EXPECT_FALSE(a.clears_bar);
@@ -131,13 +131,14 @@ TEST(AssociationTest, TheDaysOtherLoadsAreComparedOverEveryRecordedDay) {
     d.days.push_back(day);
   }
   const Reading r = Read(d, d.days.back().date, {});
-  const Association& sitting = Find(r, "sitting");
+  const Association& sitting = FindAssociation(r, "sitting");
   EXPECT_FALSE(sitting.exercise_days_only);
   EXPECT_GE(sitting.with_days, 10);
   EXPECT_EQ(sitting.with_higher, sitting.with_days);
   EXPECT_EQ(sitting.without_higher, 0);
   EXPECT_TRUE(sitting.clears_bar);
-  EXPECT_EQ(Find(r, "rotation").with_days + Find(r, "rotation").without_days, 0);
+  EXPECT_EQ(FindAssociation(r, "rotation").with_days + FindAssociation(r, "rotation").without_days,
+            0);
 }
 
 TEST(AssociationTest, TheBarNeedsThirtyPointsAndSurvivesTheFactorsCompared) {
@@ -147,15 +148,15 @@ TEST(AssociationTest, TheBarNeedsThirtyPointsAndSurvivesTheFactorsCompared) {
   for (int i = 0; i < 6; ++i) days.push_back({false, false});
   const Diary d = WithRotation(days);
   const Reading r = Read(d, d.days.back().date, {});
-  const Association& a = Find(r, "rotation");
+  const Association& a = FindAssociation(r, "rotation");
   EXPECT_TRUE(a.clears_bar);
   EXPECT_LT(*a.p_value, 0.05 / r.factors_compared);
   Settings strict;
   strict.association_min_difference = 0.6;
   strict.association_alpha = 0.01;
   const Reading s = Read(d, d.days.back().date, strict);
-  EXPECT_EQ(Find(s, "rotation").clears_bar,
-            *Find(s, "rotation").p_value < 0.01 / s.factors_compared);
+  EXPECT_EQ(FindAssociation(s, "rotation").clears_bar,
+            *FindAssociation(s, "rotation").p_value < 0.01 / s.factors_compared);
 }
 
 TEST(AssociationTest, FactorsOnTheSameDaysAreNamedTogether) {
@@ -169,8 +170,8 @@ TEST(AssociationTest, FactorsOnTheSameDaysAreNamedTogether) {
     }
   }
   const Reading r = Read(d, d.days.back().date, {});
-  EXPECT_EQ(Find(r, "rotation").same_days_as, std::vector<std::string>{"arms_away"});
-  EXPECT_EQ(Find(r, "arms_away").same_days_as, std::vector<std::string>{"rotation"});
+  EXPECT_EQ(FindAssociation(r, "rotation").same_days_as, std::vector<std::string>{"arms_away"});
+  EXPECT_EQ(FindAssociation(r, "arms_away").same_days_as, std::vector<std::string>{"rotation"});
 }
 
 TEST(AssociationTest, TwoSessionsInADayIsAFactor) {
@@ -183,7 +184,7 @@ TEST(AssociationTest, TwoSessionsInADayIsAFactor) {
     if (k++ < 4) day.sessions.push_back(Session{});
   }
   const Reading r = Read(d, d.days.back().date, {});
-  const Association& a = Find(r, "two_sessions");
+  const Association& a = FindAssociation(r, "two_sessions");
   EXPECT_EQ(a.with_days, 4);
   EXPECT_EQ(a.with_higher, 4);
   EXPECT_EQ(a.without_higher, 0);
@@ -200,7 +201,7 @@ TEST(AssociationTest, LongSessionsCompareWithTheMedianDailyMinutes) {
   }
   const Reading r = Read(d, d.days.back().date, {});
   EXPECT_EQ(*r.median_session_minutes, 40);
-  const Association& a = Find(r, "long_session");
+  const Association& a = FindAssociation(r, "long_session");
   EXPECT_EQ(a.with_days, 3);
   EXPECT_EQ(a.with_higher, 3);
   EXPECT_EQ(a.without_higher, 0);

@@ -14,7 +14,7 @@ using backsignal::testing::D;
 using backsignal::testing::S;
 
 // 2026-11-20 12:00 UTC, a Friday.
-constexpr int64_t kNow = 1795176000;
+constexpr int64_t kMeasuresNow = 1795176000;
 constexpr int64_t kDay = 86400;
 
 class MeasuresServiceTest : public ::testing::Test {
@@ -40,7 +40,7 @@ class MeasuresServiceTest : public ::testing::Test {
     EXPECT_TRUE(s.has_value());
     return s->due_since;
   }
-  FakeClock clock_{kNow};
+  FakeClock clock_{kMeasuresNow};
   std::unique_ptr<Database> db_;
   std::unique_ptr<Writer> writer_;
   std::unique_ptr<Service> service_;
@@ -72,7 +72,7 @@ TEST_F(MeasuresServiceTest, TheDayTurnsInThePersonsOwnTimeZone) {
   ASSERT_TRUE(SaveWeekly(*service_, kLocalPerson, {.date = D("2026-11-15"), .peg = Peg{1, 1, 1}})
                   .has_value());
   // Saturday 28th 12:00 UTC is already Sunday 29th 02:00 at Kiritimati (UTC+14).
-  clock_.Set(kNow + 8 * kDay);
+  clock_.Set(kMeasuresNow + 8 * kDay);
   EXPECT_EQ(DueSince(), D("2026-11-22"));
   ASSERT_TRUE(SaveWeekly(*service_, kLocalPerson, {.date = D("2026-11-22"), .peg = Peg{1, 1, 1}})
                   .has_value());

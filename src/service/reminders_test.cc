@@ -20,7 +20,7 @@ using backsignal::testing::D;
 using backsignal::testing::S;
 
 // 2026-11-20 12:00 UTC.
-constexpr int64_t kNow = 1795176000;
+constexpr int64_t kRemindersNow = 1795176000;
 
 // A push service that answers what it is told and opens every message with the device's keys.
 class FakePushService final : public push::PushClient {
@@ -86,7 +86,7 @@ class RemindersTest : public ::testing::Test {
   }
   std::vector<Reminder> Pending() { return GetReminders(*service_, kLocalPerson)->pending; }
 
-  FakeClock clock_{kNow};
+  FakeClock clock_{kRemindersNow};
   std::unique_ptr<Database> db_;
   std::unique_ptr<Writer> writer_;
   std::unique_ptr<Service> service_;
@@ -99,10 +99,10 @@ TEST_F(RemindersTest, ASessionPlansItsHourAfterAndTheNextMorningInItsOwnTransact
   auto pending = Pending();
   ASSERT_EQ(pending.size(), 2u);
   EXPECT_EQ(pending[0].kind, ReminderKind::kHourAfter);
-  EXPECT_EQ(pending[0].due_at, kNow + 3600);
+  EXPECT_EQ(pending[0].due_at, kRemindersNow + 3600);
   EXPECT_EQ(pending[1].kind, ReminderKind::kMorning);
   EXPECT_EQ(pending[1].date, D("2026-11-21"));
-  EXPECT_EQ(pending[1].due_at, kNow + 19 * 3600);  // 07:00 next day
+  EXPECT_EQ(pending[1].due_at, kRemindersNow + 19 * 3600);  // 07:00 next day
 }
 
 TEST_F(RemindersTest, TheHourAfterIsSentOnceWhenDueAndItsMessageOpensWithoutHealthData) {
@@ -145,7 +145,7 @@ TEST_F(RemindersTest, TheMorningIsSentAtTheWakeTimeAndTheNextOneIsPlanned) {
   Session("2026-11-20", 11 * 60 + 30, 30);
   ASSERT_TRUE(CheckinNow(*service_, kLocalPerson, D("2026-11-20"),
                          HourAfterEdit(1, HourAfter{S(2), false}, false)));
-  clock_.Set(kNow + 19 * 3600);  // 07:00 on the 21st
+  clock_.Set(kRemindersNow + 19 * 3600);  // 07:00 on the 21st
   Round();
   ASSERT_EQ(push_->received.size(), 1u);
   EXPECT_EQ(push_->received[0]["kind"], "morning");
@@ -166,7 +166,7 @@ TEST_F(RemindersTest, NothingIsPlannedOrSentInQuietHours) {
   ASSERT_TRUE(ReplanReminders(*service_, kLocalPerson));
   auto pending = Pending();
   ASSERT_EQ(pending.size(), 1u);
-  EXPECT_EQ(pending[0].due_at, kNow + 19 * 3600);  // 07:00, not 06:00
+  EXPECT_EQ(pending[0].due_at, kRemindersNow + 19 * 3600);  // 07:00, not 06:00
 }
 
 TEST_F(RemindersTest, ATurnedOffWindowIsNotSent) {
@@ -197,14 +197,15 @@ TEST_F(RemindersTest, A429IsTriedAgainAfterItsRetryAfterAndA410RemovesTheDevice)
 TEST_F(RemindersTest, AClaimedDeliveryIsLeasedSoNoOtherSenderTakesItUntilTheLeaseEnds) {
   ASSERT_TRUE(QueueTestReminder(*service_, kLocalPerson));
   PushStore& store = db_->Push();
-  ASSERT_TRUE(store.HandOverDue(
-      kNow, 10, [&](const Reminder& r, DiaryTxn& txn) { return DecideDue(r, txn, kNow); }));
-  auto first = store.ClaimDeliveries(kNow, 60, 10);
+  ASSERT_TRUE(store.HandOverDue(kRemindersNow, 10, [&](const Reminder& r, DiaryTxn& txn) {
+    return DecideDue(r, txn, kRemindersNow);
+  }));
+  auto first = store.ClaimDeliveries(kRemindersNow, 60, 10);
   ASSERT_TRUE(first);
   ASSERT_EQ(first->size(), 1u);
-  EXPECT_TRUE(store.ClaimDeliveries(kNow + 59, 60, 10)->empty());  // a second sender
+  EXPECT_TRUE(store.ClaimDeliveries(kRemindersNow + 59, 60, 10)->empty());  // a second sender
   // The first died without recording anything: after the lease, it is taken up again.
-  EXPECT_EQ(store.ClaimDeliveries(kNow + 60, 60, 10)->size(), 1u);
+  EXPECT_EQ(store.ClaimDeliveries(kRemindersNow + 60, 60, 10)->size(), 1u);
 }
 
 TEST_F(RemindersTest, AReminderWhoseWindowHasGoneByIsNotSent) {
@@ -268,10 +269,10 @@ TEST_F(RemindersTest, NoCheckinIsAskedForWhileTheSafetyScreenHasStoppedThem) {
 }
 
 TEST_F(RemindersTest, RetryAfterIsReadAsSecondsOrAnHttpDate) {
-  EXPECT_EQ(RetryAfterSeconds("120", kNow), 120);
-  EXPECT_EQ(RetryAfterSeconds("Fri, 20 Nov 2026 12:05:00 GMT", kNow), 300);
-  EXPECT_FALSE(RetryAfterSeconds("soon", kNow));
-  EXPECT_FALSE(RetryAfterSeconds("", kNow));
+  EXPECT_EQ(RetryAfterSeconds("120", kRemindersNow), 120);
+  EXPECT_EQ(RetryAfterSeconds("Fri, 20 Nov 2026 12:05:00 GMT", kRemindersNow), 300);
+  EXPECT_FALSE(RetryAfterSeconds("soon", kRemindersNow));
+  EXPECT_FALSE(RetryAfterSeconds("", kRemindersNow));
 }
 
 }  // namespace

@@ -15,7 +15,7 @@ namespace backsignal::service {
 namespace {
 
 // 2026-11-20 12:00 UTC.
-constexpr int64_t kNow = 1795176000;
+constexpr int64_t kWorkoutsNow = 1795176000;
 // 2026-11-07 16:02:11 UTC: the kayak of tests/workouts/ride.gpx.
 constexpr int64_t kKayak = 1794067331;
 
@@ -74,7 +74,7 @@ class WorkoutImportTest : public ::testing::Test {
     }
     return out;
   }
-  FakeClock clock_{kNow};
+  FakeClock clock_{kWorkoutsNow};
   std::unique_ptr<Database> db_;
   std::unique_ptr<Writer> writer_;
   std::unique_ptr<Service> service_;

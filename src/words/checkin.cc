@@ -15,7 +15,7 @@ namespace {
 
 std::string Score10(const Score& s) { return L().Number(s.value()); }
 
-std::string Sentence(const std::string& phrase) { return Capital(phrase) + "."; }
+std::string EndedSentence(const std::string& phrase) { return Capital(phrase) + "."; }
 
 std::string PatternWords(Pattern p) {
   switch (p) {
@@ -104,7 +104,7 @@ std::optional<int> HourAfterDueMinute(const Session& s) {
 
 std::vector<std::string> SessionLines(const Session& s, const Locale* loc) {
   const MaybeScope scope(loc);
-  std::vector<std::string> lines = {Sentence(SessionPhrase(s))};
+  std::vector<std::string> lines = {EndedSentence(SessionPhrase(s))};
   const During& d = s.during;
   std::string during;
   if (d.start && d.end) {
@@ -142,18 +142,18 @@ std::vector<std::string> SessionLines(const Session& s, const Locale* loc) {
 DayWords WordsForDay(const Day& day, const Locale* loc) {
   const MaybeScope scope(loc);
   DayWords w;
-  if (day.morning) w.morning = Sentence(MorningPhrase(*day.morning));
+  if (day.morning) w.morning = EndedSentence(MorningPhrase(*day.morning));
   for (const Session& s : day.sessions) {
     SessionEntryWords e;
     e.lines = SessionLines(s);
-    if (!s.hour_after.empty()) e.hour_after = Sentence(HourAfterPhrase(s.hour_after));
+    if (!s.hour_after.empty()) e.hour_after = EndedSentence(HourAfterPhrase(s.hour_after));
     if (auto due = HourAfterDueMinute(s)) {
       // TRANSLATORS: when the hour-after check-in is due; {time} is HH:MM.
       e.due = L().Tr("From about {time}.", {Arg("time", Clock(*due))});
     }
     w.sessions.push_back(std::move(e));
   }
-  if (!day.context.empty()) w.context = Sentence(ContextPhrase(day.context));
+  if (!day.context.empty()) w.context = EndedSentence(ContextPhrase(day.context));
   return w;
 }
 
@@ -177,7 +177,7 @@ CheckinWords WordsForCheckin(const Day& day, Entry entry, std::optional<size_t> 
   switch (entry) {
     case Entry::kMorning:
       if (!day.morning) break;
-      w.lines.push_back(Sentence(MorningPhrase(*day.morning)));
+      w.lines.push_back(EndedSentence(MorningPhrase(*day.morning)));
       if (morning_after) w.meaning = MorningAfterText(*morning_after);
       w.next =
           L().Tr("Next: when you exercise, check in during the session and about an hour after.");
@@ -201,12 +201,12 @@ CheckinWords WordsForCheckin(const Day& day, Entry entry, std::optional<size_t> 
       break;
     case Entry::kHourAfter:
       if (!s) break;
-      w.lines.push_back(Sentence(HourAfterPhrase(s->hour_after)));
+      w.lines.push_back(EndedSentence(HourAfterPhrase(s->hour_after)));
       w.meaning = HourAfterMeaning(hour_after, &L());
       w.next = L().Tr("Next: tomorrow on waking, the morning check-in.");
       break;
     case Entry::kContext:
-      w.lines.push_back(Sentence(ContextPhrase(day.context)));
+      w.lines.push_back(EndedSentence(ContextPhrase(day.context)));
       if (!day.context.empty()) {
         w.meaning = L().Tr(
             "These are other things that can set the mid back off: a worse morning after such a "

@@ -4,10 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include "test_diaries.h"
+
 namespace backsignal {
 namespace {
 
-Date D(const char* s) { return *Date::Parse(s); }
+using testing::D;
 
 TEST(PluralRuleTest, EvaluatesTheRulesOfLanguagesWithThreeFormsAsGettextDefinesThem) {
   // Polish and Russian, as their catalogues' headers write them.

@@ -49,7 +49,7 @@ std::vector<Scenario> Scenarios() {
 }
 
 // Every sentence of the words, each with where it is.
-std::vector<std::pair<std::string, std::string>> Texts(const ReadingWords& w) {
+std::vector<std::pair<std::string, std::string>> PairedTexts(const ReadingWords& w) {
   std::vector<std::pair<std::string, std::string>> out = {
       {"title", w.title},           {"explanation", w.explanation}, {"usual", w.usual},
       {"progress", w.progress},     {"next_step", w.next_step},     {"as_of", w.as_of},
@@ -115,10 +115,10 @@ TEST(LanguagesTest, EveryScenarioReadsInSpanishAndGermanWithNoEnglishSentenceNor
     const Reading r = Read(sc.diary, sc.as_of, Settings{});
     for (const Voice& voice : {Voice::Self(), Voice::About("Sam")}) {
       const ReadingWords en = WordsFor(r, Settings{}, voice);
-      const auto english = Texts(en);
+      const auto english = PairedTexts(en);
       for (const char* tag : {"es", "de"}) {
         const Locale& loc = *Locale::Find(tag);
-        const auto texts = Texts(WordsFor(r, Settings{}, voice, loc));
+        const auto texts = PairedTexts(WordsFor(r, Settings{}, voice, loc));
         ASSERT_EQ(texts.size(), english.size()) << sc.name << " " << tag;
         for (size_t i = 0; i < texts.size(); ++i) {
           const std::string& t = texts[i].second;
@@ -142,7 +142,7 @@ TEST(LanguagesTest, InThePseudoLocaleEveryWordOfEveryScenarioCameFromTheCatalogu
     const Reading r = Read(sc.diary, sc.as_of, Settings{});
     const std::vector<std::string> own = OwnWords(sc.diary);
     for (const Voice& voice : {Voice::Self(), Voice::About("Sam")}) {
-      for (const auto& [where, t] : Texts(WordsFor(r, Settings{}, voice, qps))) {
+      for (const auto& [where, t] : PairedTexts(WordsFor(r, Settings{}, voice, qps))) {
         std::string left = OutsideTheCatalogue(t, own);
         if (voice.third_person) {
           for (size_t at; (at = left.find("sam")) != std::string::npos;) left.erase(at, 3);

@@ -10,6 +10,7 @@
 #include "backsignal/reading/settings.h"
 #include "backsignal/words/i18n.h"
 #include "backsignal/words/reminders.h"
+#include "test_diaries.h"
 
 namespace backsignal {
 namespace {
@@ -52,9 +53,9 @@ std::string OutsideBrackets(const std::string& text) {
   return out;
 }
 
-const std::regex kEnglishWord("[A-Za-z]{3,}");
+const std::regex kAnEnglishWord("[A-Za-z]{3,}");
 
-Date D(const char* iso) { return *Date::Parse(iso); }
+using testing::D;
 
 TEST(MeasuresWordsTest, TheWeeklyQuestionsAreAskedInSpanishAndGerman) {
   const WeeklyQuestions en = WeeklyQuestionsWords();
@@ -116,7 +117,7 @@ TEST(MeasuresWordsTest, InThePseudoLocaleNoWordOfTheQuestionsOrAnswersIsLeftOuts
   for (const std::string& s : FlareSaidWords(f, qps)) texts.push_back(s);
   texts.push_back(WeeklyDueWords(D("2026-12-06"), D("2026-12-09"), qps));
   for (const std::string& t : texts) {
-    EXPECT_FALSE(std::regex_search(OutsideBrackets(t), kEnglishWord)) << t;
+    EXPECT_FALSE(std::regex_search(OutsideBrackets(t), kAnEnglishWord)) << t;
     EXPECT_NE(t.find('['), std::string::npos) << t;
   }
 }
@@ -128,7 +129,7 @@ TEST(SettingsMeaningsTest, EverySettingsMeaningHasSpanishAndGermanAndThePseudoLo
       EXPECT_NE(Lang(tag).TrMarked(info.meaning), info.meaning) << tag << ": " << info.name;
     }
     const std::string qps = Lang("qps").TrMarked(info.meaning);
-    EXPECT_FALSE(std::regex_search(OutsideBrackets(qps), kEnglishWord)) << qps;
+    EXPECT_FALSE(std::regex_search(OutsideBrackets(qps), kAnEnglishWord)) << qps;
   }
   EXPECT_EQ(Lang("de").TrMarked(AllSettings().front().meaning),
             "Punkte über dem üblichen Morgen (Schmerz oder Steifigkeit), ab denen ein Morgen "
@@ -156,7 +157,7 @@ TEST(ReminderWordsTest, AReminderIsInThePersonsLanguage) {
   for (const char* kind : {"hour_after", "morning", "test"}) {
     const ReminderWords q = ReminderText(kind, d, Lang("qps"));
     for (const std::string& t : {q.title, q.body}) {
-      EXPECT_FALSE(std::regex_search(OutsideBrackets(t), kEnglishWord)) << kind << ": " << t;
+      EXPECT_FALSE(std::regex_search(OutsideBrackets(t), kAnEnglishWord)) << kind << ": " << t;
     }
   }
 }

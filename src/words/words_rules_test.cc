@@ -30,7 +30,7 @@ using testing::D;
 constexpr int kRandomDiaries = 360;
 constexpr size_t kMaxSentenceWords = 40;
 
-struct Case {
+struct RuleCase {
   std::string name;
   Diary diary;
   Date as_of;
@@ -76,8 +76,8 @@ Diary Reshaped(uint64_t seed) {
   return d;
 }
 
-std::vector<Case> Cases() {
-  std::vector<Case> out;
+std::vector<RuleCase> Cases() {
+  std::vector<RuleCase> out;
   for (const auto& entry : std::filesystem::directory_iterator(BACKSIGNAL_SCENARIO_DIR)) {
     std::ifstream in(entry.path() / "diary.json");
     std::stringstream ss;
@@ -121,7 +121,7 @@ std::vector<std::string> AllText(const ReadingWords& w) {
   return t;
 }
 
-bool Contains(const std::string& s, const std::string& part) {
+bool Holds(const std::string& s, const std::string& part) {
   return s.find(part) != std::string::npos;
 }
 
@@ -159,7 +159,7 @@ TEST(WordsRulesTest, ReadingMdSectionFiveOverEveryScenarioAndRandomDiary) {
     ++hits;
     ADD_FAILURE() << name << ": " << what;
   };
-  for (const Case& c : Cases()) {
+  for (const RuleCase& c : Cases()) {
     const Settings s;
     const Reading r = Read(c.diary, c.as_of, s);
     const ReadingWords w = WordsFor(r, s);
@@ -185,7 +185,7 @@ TEST(WordsRulesTest, ReadingMdSectionFiveOverEveryScenarioAndRandomDiary) {
       const std::string rest = std::regex_replace(
           text, std::regex(R"(\d+ or more points above|effort \d+ or more)"), "");
       if (std::regex_search(rest, m, threshold)) fail(c.name, "threshold wording in: " + text);
-      seen.below_usual += Contains(text, "below your usual");
+      seen.below_usual += Holds(text, "below your usual");
     }
     // Every count of exercise days said is the reading's own.
     std::vector<std::string> claims = w.evidence;
@@ -203,13 +203,13 @@ TEST(WordsRulesTest, ReadingMdSectionFiveOverEveryScenarioAndRandomDiary) {
     for (const std::string& line : w.held_back) {
       const std::string core = line.substr(0, std::min(line.find(" ("), line.size() - 1));
       for (const std::string& e : w.evidence) {
-        if (Contains(e, core)) fail(c.name, "said twice, held back and in the evidence: " + e);
+        if (Holds(e, core)) fail(c.name, "said twice, held back and in the evidence: " + e);
       }
     }
     std::string said = w.explanation;
     for (const std::string& line : w.held_back) said += " " + line;
     auto claim = [&](const std::string& phrase, bool supported) {
-      if (Contains(said, phrase) && !supported) fail(c.name, "\"" + phrase + "\" in: " + said);
+      if (Holds(said, phrase) && !supported) fail(c.name, "\"" + phrase + "\" in: " + said);
     };
     claim("rising on rest days too", t.baseline == Baseline::kCreeping);
     claim("more comfortable over the weeks", t.comfort == Comfort::kMoreComfortable);
@@ -220,12 +220,12 @@ TEST(WordsRulesTest, ReadingMdSectionFiveOverEveryScenarioAndRandomDiary) {
     switch (t.verdict) {
       case Verdict::kHelpful: {
         ++seen.helpful;
-        EXPECT_TRUE(Contains(said, "within a helpful range")) << c.name;
+        EXPECT_TRUE(Holds(said, "within a helpful range")) << c.name;
         // Nothing counted against exercise is support: only "none of" flares or strain there.
         const std::string support = said.substr(0, said.find("Worth watching"));
         for (const char* against : {"built up during the session", "was sharp or catching",
                                     "were sharp or catching", "still rising an hour later"}) {
-          if (Contains(support, against)) fail(c.name, "support for helpful holds: " + support);
+          if (Holds(support, against)) fail(c.name, "support for helpful holds: " + support);
         }
         if (t.flared_days > 0 &&
             std::regex_search(
@@ -246,13 +246,12 @@ TEST(WordsRulesTest, ReadingMdSectionFiveOverEveryScenarioAndRandomDiary) {
       case Verdict::kNotEnoughData:
         ++seen.not_enough;
         if (!r.usual.pain) {
-          EXPECT_TRUE(
-              Contains(said, "a morning after a day without exercise, or your usual morning"))
+          EXPECT_TRUE(Holds(said, "a morning after a day without exercise, or your usual morning"))
               << c.name;
         }
         if (t.recorded_days_needed > 0) {
           ++seen.few_recorded;
-          EXPECT_TRUE(Contains(said, "with an entry")) << c.name << ": " << said;
+          EXPECT_TRUE(Holds(said, "with an entry")) << c.name << ": " << said;
         }
         break;
     }
@@ -270,14 +269,14 @@ TEST(WordsRulesTest, ReadingMdSectionFiveOverEveryScenarioAndRandomDiary) {
       fail(c.name, "load advice beside sharp pain or an activity setting it off: " + w.next_step);
     }
     if (sharp && !HasAlert(r, AlertKind::kKeepsRising) &&
-        !Contains(w.next_step, "Change the movement")) {
+        !Holds(w.next_step, "Change the movement")) {
       fail(c.name, "a sharp session's movement is not named: " + w.next_step);
     }
     for (const std::string& name : off) {
-      if (!HasAlert(r, AlertKind::kKeepsRising) && !Contains(w.next_step, name)) {
+      if (!HasAlert(r, AlertKind::kKeepsRising) && !Holds(w.next_step, name)) {
         fail(c.name, "the activity setting it off is not named in the next step: " + w.next_step);
       }
-      if (t.verdict == Verdict::kMixed && !Contains(said, "after " + name)) {
+      if (t.verdict == Verdict::kMixed && !Holds(said, "after " + name)) {
         fail(c.name, "the activity setting it off is not named: " + said);
       }
     }
@@ -285,7 +284,7 @@ TEST(WordsRulesTest, ReadingMdSectionFiveOverEveryScenarioAndRandomDiary) {
     // The referral alone with keeps_rising.
     if (HasAlert(r, AlertKind::kKeepsRising)) {
       ++seen.keeps_rising;
-      EXPECT_TRUE(Contains(w.next_step, "clinician") && Contains(w.next_step, "safety questions"))
+      EXPECT_TRUE(Holds(w.next_step, "clinician") && Holds(w.next_step, "safety questions"))
           << c.name << ": " << w.next_step;
       if (std::regex_search(w.next_step, m, waiting) ||
           std::regex_search(w.next_step, m, load_advice)) {
@@ -297,7 +296,7 @@ TEST(WordsRulesTest, ReadingMdSectionFiveOverEveryScenarioAndRandomDiary) {
         std::any_of(r.sessions.begin(), r.sessions.end(),
                     [](const SessionReading& x) { return x.during == DuringSignal::kSharp; });
     for (const std::string& text : AllText(w)) {
-      if (!any_sharp && (Contains(text, "caught") || Contains(text, "catching"))) {
+      if (!any_sharp && (Holds(text, "caught") || Holds(text, "catching"))) {
         fail(c.name, "\"caught\" with no sharp session: " + text);
       }
     }
@@ -314,9 +313,8 @@ TEST(WordsRulesTest, ReadingMdSectionFiveOverEveryScenarioAndRandomDiary) {
       seen.about_the_same += said_change == "about the same" && change != 0;
     }
     // The painkiller caution only where the rest mornings were covered less.
-    const bool caution =
-        std::any_of(w.cautions.begin(), w.cautions.end(),
-                    [](const std::string& x) { return Contains(x, "painkillers"); });
+    const bool caution = std::any_of(w.cautions.begin(), w.cautions.end(),
+                                     [](const std::string& x) { return Holds(x, "painkillers"); });
     const bool like_with_like =
         t.rest_covered_share && *t.rest_covered_share * t.session_days >= t.covered_mornings;
     if (caution && (like_with_like || t.covered_mornings == 0)) {
@@ -336,7 +334,7 @@ TEST(WordsRulesTest, ReadingMdSectionFiveOverEveryScenarioAndRandomDiary) {
     // Missing mornings say the reading is less sure.
     const bool less_sure = t.missing_mornings >= 2 && t.missing_mornings * 10 > t.exercise_days * 3;
     bool said_less_sure = false;
-    for (const std::string& x : w.cautions) said_less_sure |= Contains(x, "less sure");
+    for (const std::string& x : w.cautions) said_less_sure |= Holds(x, "less sure");
     EXPECT_EQ(said_less_sure, less_sure) << c.name;
     // The next step is short sentences, not one run-on list.
     size_t words = 0;
