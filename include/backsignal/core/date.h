@@ -5,6 +5,8 @@
 #include <compare>
 #include <cstdint>
 #include <string>
+
+#include "backsignal/core/text.h"
 #include <string_view>
 
 #include "backsignal/core/expected.h"
@@ -21,7 +23,7 @@ class Date {
   static bool IsValidCivil(int year, unsigned month, unsigned day);
 
   // Parses "YYYY-MM-DD"; on failure returns a message saying what was expected.
-  static Expected<Date, std::string> Parse(std::string_view text);
+  static Expected<Date, Text> Parse(std::string_view text);
 
   int32_t days() const { return days_; }
   int year() const;
@@ -43,7 +45,7 @@ class Date {
 class TimeOfDay {
  public:
   constexpr TimeOfDay() = default;
-  static Expected<TimeOfDay, std::string> Parse(std::string_view text);
+  static Expected<TimeOfDay, Text> Parse(std::string_view text);
   static TimeOfDay FromMinutes(int minutes) { return TimeOfDay(minutes); }
   int minutes() const { return minutes_; }
   std::string ToString() const;
