@@ -126,8 +126,8 @@ Expected<std::string, Text> ValidateText(std::string_view text, size_t max_chars
   const size_t n = CountCodePoints(text);
   if (n > max_chars) {
     // TRANSLATORS: after "the text"; {count} is its length, {max} the most that fits.
-    return Unexpected(T_("is {count} characters long; at most {max} fit",
-                         {{"count", n}, {"max", max_chars}}));
+    return Unexpected(
+        T_("is {count} characters long; at most {max} fit", {{"count", n}, {"max", max_chars}}));
   }
   return std::string(text);
 }
@@ -237,8 +237,8 @@ Result<void> ValidateDay(const Day& day) {
   }
   if (day.context.painkiller_name && day.context.painkillers != true) {
     // TRANSLATORS: "painkillers: true" is JSON and stays.
-    problems.Add(Problem(at + "context.painkiller_name",
-                         T_("a painkiller's name needs painkillers: true")));
+    problems.Add(
+        Problem(at + "context.painkiller_name", T_("a painkiller's name needs painkillers: true")));
   }
   if (day.context.tags && day.context.tags->empty()) {
     problems.Add(Problem(at + "context.tags", T_("an empty list (leave tags out instead)")));
@@ -248,12 +248,13 @@ Result<void> ValidateDay(const Day& day) {
       problems.Add(Problem(at + "note", T_("the text {problem}", {{"problem", ok.error()}})));
     }
   }
-  if (day.note_pinned && !day.note) problems.Add(Problem(at + "note_pinned", T_("a pin needs a note")));
+  if (day.note_pinned && !day.note)
+    problems.Add(Problem(at + "note_pinned", T_("a pin needs a note")));
   if (day.sessions.size() > kMaxSessionsPerDay) {
     // TRANSLATORS: {count} sessions were given; {max} is the most a day holds.
-    problems.Add(Problem(at + "sessions", T_("{count} sessions; at most {max} fit in a day",
-                                             {{"count", day.sessions.size()},
-                                              {"max", kMaxSessionsPerDay}})));
+    problems.Add(Problem(at + "sessions",
+                         T_("{count} sessions; at most {max} fit in a day",
+                            {{"count", day.sessions.size()}, {"max", kMaxSessionsPerDay}})));
   }
   for (size_t i = 0; i < day.sessions.size() && i < kMaxSessionsPerDay; ++i) {
     const std::string p = "sessions[" + std::to_string(i) + "].";

@@ -425,16 +425,14 @@ Text Expects(const FieldSpec& f) {
       return T_("a score (a number from 0 to 10 in steps of 0.5)");
     case FieldKind::kNumber:
       // TRANSLATORS: {unit} is "hours" or "minutes"; {min} and {max} are numbers.
-      return T_("a number of {unit} from {min} to {max}",
-                {{"unit", UnitText(f.unit)},
-                 {"min", FormatNumber(f.min)},
-                 {"max", FormatNumber(f.max)}});
+      return T_(
+          "a number of {unit} from {min} to {max}",
+          {{"unit", UnitText(f.unit)}, {"min", FormatNumber(f.min)}, {"max", FormatNumber(f.max)}});
     case FieldKind::kWhole:
       // TRANSLATORS: {unit} is "points" or "minutes"; {min} and {max} are numbers.
-      return T_("a whole number of {unit} from {min} to {max}",
-                {{"unit", UnitText(f.unit)},
-                 {"min", FormatNumber(f.min)},
-                 {"max", FormatNumber(f.max)}});
+      return T_(
+          "a whole number of {unit} from {min} to {max}",
+          {{"unit", UnitText(f.unit)}, {"min", FormatNumber(f.min)}, {"max", FormatNumber(f.max)}});
     case FieldKind::kFlag:
       // TRANSLATORS: true and false are JSON's words and stay.
       return T_("true or false");
@@ -478,11 +476,11 @@ Expected<FieldValue, Text> CheckField(const FieldSpec& f, const FieldValue& valu
       }
       if (!std::isfinite(*d) || *d < f.min || *d > f.max) {
         // TRANSLATORS: {value} is the number given; {unit} "points"; {min}, {max} numbers.
-        return Unexpected(T_("{value} {unit} is outside {min} to {max}",
-                             {{"value", FormatNumber(*d)},
-                              {"unit", UnitText(f.unit)},
-                              {"min", FormatNumber(f.min)},
-                              {"max", FormatNumber(f.max)}}));
+        return Unexpected(
+            T_("{value} {unit} is outside {min} to {max}", {{"value", FormatNumber(*d)},
+                                                            {"unit", UnitText(f.unit)},
+                                                            {"min", FormatNumber(f.min)},
+                                                            {"max", FormatNumber(f.max)}}));
       }
       if (f.step > 0 && !IsMultiple(*d, f.step)) {
         // TRANSLATORS: {value} is the number given; {step} the step ("1").

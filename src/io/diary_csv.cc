@@ -114,7 +114,8 @@ std::optional<FieldValue> CsvReader::FieldCell(size_t col) {
     case FieldKind::kWhole: {
       auto n = ParseNumber(cell);
       if (!n) {
-        Problem(rec_->line, col, f.kind == FieldKind::kScore ? ScoreExpected(n.error()) : n.error());
+        Problem(rec_->line, col,
+                f.kind == FieldKind::kScore ? ScoreExpected(n.error()) : n.error());
         return std::nullopt;
       }
       raw = *n;
@@ -154,7 +155,8 @@ std::optional<FieldValue> CsvReader::FieldCell(size_t col) {
         auto l = ParseLoad(name);
         if (!l) {
           // TRANSLATORS: {problem} is "is not a load; expected ..."; ";" stays.
-          CellProblem(rec_->line, col, name, T_("{problem}, separated by ;", {{"problem", l.error()}}));
+          CellProblem(rec_->line, col, name,
+                      T_("{problem}, separated by ;", {{"problem", l.error()}}));
           ok = false;
         } else if (seen.Has(*l)) {
           CellProblem(rec_->line, col, name, T_("is listed twice"));
@@ -214,7 +216,8 @@ void CsvReader::Row(const Record& rec) {
   const std::string_view date_text = Cell(kDate);
   if (date_text == kUsualRow) {
     // TRANSLATORS: "usual" is a CSV code and stays.
-    if (usual_seen_) Problem(rec.line, kDate, T_("a second \"usual\" row; give the usual morning once"));
+    if (usual_seen_)
+      Problem(rec.line, kDate, T_("a second \"usual\" row; give the usual morning once"));
     usual_seen_ = true;
     diary_.usual.pain = ScoreCell(kMorningPain);
     diary_.usual.stiffness = ScoreCell(kMorningStiffness);

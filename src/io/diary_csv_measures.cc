@@ -41,7 +41,8 @@ void CsvReader::FlareRow(Date date) {
   if (auto pain = ScoreCell(pain_col)) {
     f.pain = *pain;
   } else {
-    if (Cell(pain_col).empty()) Problem(rec_->line, pain_col, T_("a flare needs its pain (0 to 10)"));
+    if (Cell(pain_col).empty())
+      Problem(rec_->line, pain_col, T_("a flare needs its pain (0 to 10)"));
     ok = false;
   }
   const size_t time_col = ColumnOf(Part::kFlareTime);

@@ -85,7 +85,9 @@ class CsvReader {
   // "\"abc\" is not a real calendar date": a cell as written, then what is wrong with it.
   void CellProblem(size_t line, size_t col, std::string_view cell, Text message) {
     // TRANSLATORS: {value} is a cell as it was written, in quotes; {problem} what is wrong.
-    Problem(line, col, T_("\"{value}\" {problem}", {{"value", std::string(cell)}, {"problem", std::move(message)}}));
+    Problem(line, col,
+            T_("\"{value}\" {problem}",
+               {{"value", std::string(cell)}, {"problem", std::move(message)}}));
   }
   // The cell of `col` in the current record ("" when the column is absent): text as written,
   // anything else trimmed.

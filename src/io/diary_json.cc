@@ -21,7 +21,6 @@ std::string Sub(const std::string& path, std::string_view key) {
   return path.empty() ? std::string(key) : path + "." + std::string(key);
 }
 
-
 // Walks a parsed document, collecting every problem with its JSON path.
 class DiaryReader {
  public:
@@ -50,7 +49,8 @@ class DiaryReader {
   // "\"x\" is not a real calendar date": a value, then what is wrong with it.
   void ValueProblem(const std::string& path, const json& v, Text message) {
     // TRANSLATORS: {value} is a value as it was sent; {problem} what is wrong with it.
-    Problem(path, T_("{value} {problem}", {{"value", DescribeJsonText(v)}, {"problem", std::move(message)}}));
+    Problem(path, T_("{value} {problem}",
+                     {{"value", DescribeJsonText(v)}, {"problem", std::move(message)}}));
   }
   bool CheckObject(const std::string& path, const json& obj,
                    std::span<const std::string_view> allowed, Text what);
@@ -98,7 +98,8 @@ bool DiaryReader::CheckObject(const std::string& path, const json& obj,
     for (std::string_view a : allowed) known = known || a == it.key();
     if (!known) {
       // TRANSLATORS: of a JSON key; {keys} are the keys it may be (codes).
-      Problem(Sub(path, it.key()), T_("unknown key; expected {keys}", {{"keys", JoinChoices(allowed)}}));
+      Problem(Sub(path, it.key()),
+              T_("unknown key; expected {keys}", {{"keys", JoinChoices(allowed)}}));
     }
   }
   return true;
@@ -140,9 +141,9 @@ std::optional<Morning> DiaryReader::ReadMorning(const std::string& path, const j
   Morning m;
   bool ok = true;
   if (!v.contains("pain")) {
-    Problem(Sub(path, "pain"),
-            v.empty() ? T_("missing (the morning is empty); a morning needs its pain")
-                      : T_("missing; a morning needs its pain (0 to 10)"));
+    Problem(Sub(path, "pain"), v.empty()
+                                   ? T_("missing (the morning is empty); a morning needs its pain")
+                                   : T_("missing; a morning needs its pain (0 to 10)"));
     ok = false;
   } else if (auto p = ReadScore(Sub(path, "pain"), v["pain"])) {
     m.pain = *p;
@@ -357,10 +358,11 @@ std::optional<Day> DiaryReader::ReadDay(const std::string& path, const json& v) 
 Result<Diary> DiaryReader::Read(const json& doc) {
   if (!doc.is_object()) {
     // TRANSLATORS: {value} is what was sent ("an array"); format, version and days are keys.
-    return Fail(Error::Invalid(T_("diary refused"),
-                               {backsignal::Problem("$", T_("{value} is not a diary; expected a JSON object "
-                                                "with format, version and days",
-                                                {{"value", DescribeJsonText(doc)}}))}));
+    return Fail(Error::Invalid(
+        T_("diary refused"),
+        {backsignal::Problem("$", T_("{value} is not a diary; expected a JSON object "
+                                     "with format, version and days",
+                                     {{"value", DescribeJsonText(doc)}}))}));
   }
   CheckObject("", doc,
               {"format", "version", "usual_morning_pain", "usual_morning_stiffness", "days",
@@ -378,7 +380,8 @@ Result<Diary> DiaryReader::Read(const json& doc) {
   if (!doc.contains("version")) {
     Problem("version", T_("missing; expected 1"));
   } else if (!doc["version"].is_number() || doc["version"].get<double>() != 1) {
-    ValueProblem("version", doc["version"], T_("is not a version this backsignal reads; expected 1"));
+    ValueProblem("version", doc["version"],
+                 T_("is not a version this backsignal reads; expected 1"));
   }
   Diary diary;
   if (doc.contains("usual_morning_pain")) {
@@ -401,8 +404,9 @@ Result<Diary> DiaryReader::Read(const json& doc) {
       auto [it, inserted] = seen.emplace(day->date, i);
       if (!inserted) {
         // TRANSLATORS: {date} is YYYY-MM-DD; {index} the place of its first entry (a number).
-        Problem(Sub(path, "date"), T_("\"{date}\" appears twice (also at days[{index}]); one entry per date",
-                                      {{"date", day->date.ToString()}, {"index", it->second}}));
+        Problem(Sub(path, "date"),
+                T_("\"{date}\" appears twice (also at days[{index}]); one entry per date",
+                   {{"date", day->date.ToString()}, {"index", it->second}}));
         continue;
       }
       diary.days.push_back(std::move(*day));
@@ -529,7 +533,8 @@ Result<HourAfter> ParseHourAfterJson(std::string_view text) {
   return ParseBody<HourAfter>(text, T_("hour-after check-in"), [](DiaryReader& r, const json& doc) {
     HourAfter h = r.ReadHourAfter("", doc);
     // TRANSLATORS: pain and tighter are JSON keys and stay.
-    if (h.empty() && doc.is_object() && doc.empty()) r.Problem("", T_("empty; give pain and/or tighter"));
+    if (h.empty() && doc.is_object() && doc.empty())
+      r.Problem("", T_("empty; give pain and/or tighter"));
     return std::optional<HourAfter>(h);
   });
 }

@@ -43,7 +43,8 @@ Text DescribeJsonText(const nlohmann::json& value) {
     case nlohmann::json::value_t::string: {
       const std::string s = DescribeJson(value);
       // TRANSLATORS: {json} is a JSON string as it was sent ("\"abc\"").
-      return T_("{json} (a string)", {{"json", s.substr(0, s.size() - std::string_view(" (a string)").size())}});
+      return T_("{json} (a string)",
+                {{"json", s.substr(0, s.size() - std::string_view(" (a string)").size())}});
     }
     case nlohmann::json::value_t::array:
       // TRANSLATORS: a JSON value of the wrong kind, in "an array is the wrong type; ...".

@@ -25,7 +25,7 @@ Result<json> Object(std::string_view text, ProblemList& problems) {
 }
 
 std::string TextField(const json& obj, const std::string& path, const char* key, bool required,
-                 ProblemList& problems) {
+                      ProblemList& problems) {
   auto it = obj.find(key);
   if (it == obj.end() || it->is_null()) {
     if (required) problems.Add(path + key + ": required");

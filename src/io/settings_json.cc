@@ -11,19 +11,20 @@ Result<std::map<std::string, double>> ParseSettingsJson(std::string_view text) {
   }
   if (!doc->is_object()) {
     // TRANSLATORS: {value} is what was sent ("an array").
-    return Fail(Error::Invalid(
-        T_("settings refused"),
-        {Problem("$", T_("{value} is not an object of setting names and values",
-                         {{"value", io::DescribeJsonText(*doc)}}))}));
+    return Fail(
+        Error::Invalid(T_("settings refused"),
+                       {Problem("$", T_("{value} is not an object of setting names and values",
+                                        {{"value", io::DescribeJsonText(*doc)}}))}));
   }
   std::map<std::string, double> values;
   std::vector<Text> problems;
   for (auto it = doc->begin(); it != doc->end(); ++it) {
     if (!it.value().is_number()) {
-      problems.push_back(Problem(it.key(), T_("{value} is the wrong type; expected {expected}",
-                                              {{"value", io::DescribeJsonText(it.value())},
-                                               // TRANSLATORS: in "is the wrong type; expected a number".
-                                               {"expected", T_("a number")}})));
+      problems.push_back(
+          Problem(it.key(), T_("{value} is the wrong type; expected {expected}",
+                               {{"value", io::DescribeJsonText(it.value())},
+                                // TRANSLATORS: in "is the wrong type; expected a number".
+                                {"expected", T_("a number")}})));
       continue;
     }
     values[it.key()] = it.value().get<double>();

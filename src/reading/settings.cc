@@ -174,16 +174,17 @@ Result<void> SetSetting(Settings& settings, std::string_view name, double value)
     if (info.name != name) continue;
     if (!std::isfinite(value) || value < info.min || value > info.max) {
       // TRANSLATORS: {value} is the number given; {min} and {max} the setting's bounds.
-      return Fail(Error::Invalid(Problem(std::string(name),
-                                         T_("{value} is outside its bounds ({min} to {max})",
-                                            {{"value", FormatNumber(value)},
-                                             {"min", FormatNumber(info.min)},
-                                             {"max", FormatNumber(info.max)}}))));
+      return Fail(Error::Invalid(
+          Problem(std::string(name), T_("{value} is outside its bounds ({min} to {max})",
+                                        {{"value", FormatNumber(value)},
+                                         {"min", FormatNumber(info.min)},
+                                         {"max", FormatNumber(info.max)}}))));
     }
     if (!IsMultiple(value, info.step)) {
-      return Fail(Error::Invalid(Problem(
-          std::string(name), T_("{value} is not in steps of {step}",
-                                {{"value", FormatNumber(value)}, {"step", FormatNumber(info.step)}}))));
+      return Fail(Error::Invalid(
+          Problem(std::string(name),
+                  T_("{value} is not in steps of {step}",
+                     {{"value", FormatNumber(value)}, {"step", FormatNumber(info.step)}}))));
     }
     settings.*info.field = value;
     return {};
@@ -194,8 +195,8 @@ Result<void> SetSetting(Settings& settings, std::string_view name, double value)
     known += info.name;
   }
   // TRANSLATORS: {name} is the name given; {known} the settings' names (codes).
-  return Fail(Error::Invalid(
-      T_("unknown setting '{name}'; known: {known}", {{"name", std::string(name)}, {"known", known}})));
+  return Fail(Error::Invalid(T_("unknown setting '{name}'; known: {known}",
+                                {{"name", std::string(name)}, {"known", known}})));
 }
 
 Result<void> CheckSettings(const Settings& s) {
@@ -203,11 +204,11 @@ Result<void> CheckSettings(const Settings& s) {
     if (strict ? va < vb : va <= vb) return {};
     const TextArg args[] = {{"a", a}, {"va", FormatNumber(va)}, {"b", b}, {"vb", FormatNumber(vb)}};
     // TRANSLATORS: {a} and {b} are settings' names (codes), {va} and {vb} their values.
-    return Fail(Error::Invalid(strict ? T_("{a} ({va}) must be below {b} ({vb})",
-                                           {args[0], args[1], args[2], args[3]})
-                                      // TRANSLATORS: as above, "at most".
-                                      : T_("{a} ({va}) must be at most {b} ({vb})",
-                                           {args[0], args[1], args[2], args[3]})));
+    return Fail(Error::Invalid(
+        strict
+            ? T_("{a} ({va}) must be below {b} ({vb})", {args[0], args[1], args[2], args[3]})
+            // TRANSLATORS: as above, "at most".
+            : T_("{a} ({va}) must be at most {b} ({vb})", {args[0], args[1], args[2], args[3]})));
   };
   for (const Result<void>& r :
        {below("helpful_share", s.helpful_share, "stirring_share", s.stirring_share, true),

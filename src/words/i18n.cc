@@ -239,8 +239,8 @@ std::vector<std::string> Locale::Details(const Error& e) const {
   out.reserve(e.details.size());
   for (size_t i = 0; i < e.details.size(); ++i) {
     // A detail changed after it was made (English added to it) is no longer its text's.
-    const bool made = e.detail_texts.size() == e.details.size() &&
-                      e.detail_texts[i].English() == e.details[i];
+    const bool made =
+        e.detail_texts.size() == e.details.size() && e.detail_texts[i].English() == e.details[i];
     out.push_back(made ? Tr(e.detail_texts[i]) : TrMarked(e.details[i]));
   }
   return out;

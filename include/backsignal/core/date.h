@@ -5,11 +5,10 @@
 #include <compare>
 #include <cstdint>
 #include <string>
-
-#include "backsignal/core/text.h"
 #include <string_view>
 
 #include "backsignal/core/expected.h"
+#include "backsignal/core/text.h"
 
 namespace backsignal {
 

@@ -6,8 +6,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-
-#include "backsignal/core/text.h"
 #include <string_view>
 #include <vector>
 
@@ -15,6 +13,7 @@
 #include "backsignal/core/measures.h"
 #include "backsignal/core/result.h"
 #include "backsignal/core/score.h"
+#include "backsignal/core/text.h"
 
 namespace backsignal {
 

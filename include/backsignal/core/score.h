@@ -5,9 +5,8 @@
 #include <cstdint>
 #include <string>
 
-#include "backsignal/core/text.h"
-
 #include "backsignal/core/expected.h"
+#include "backsignal/core/text.h"
 
 namespace backsignal {
 

@@ -28,7 +28,7 @@ struct Text {
   int64_t n = 0;          // a plural's count, {n} in its text
   bool literal = false;   // a code or a value: never looked up in a catalogue
   bool plural = false;
-  bool marked = false;  // made by Marked
+  bool marked = false;     // made by Marked
   std::vector<Text> args;  // the placeholders' values
 
   // The message in English: the source with its placeholders filled ({{ and }} are braces).
@@ -96,14 +96,13 @@ inline Text Problem(std::string place, Text problem) {
 }
 
 // {name} in `text` replaced by its value in `args` (a placeholder with no value stays as it is).
-std::string FillText(std::string_view text, const std::vector<std::pair<std::string, std::string>>& args);
+std::string FillText(std::string_view text,
+                     const std::vector<std::pair<std::string, std::string>>& args);
 
 // English concatenation, for code that builds a message around a Text still in English.
 inline std::string operator+(std::string a, const Text& b) { return a.append(b.English()); }
 inline std::string operator+(const char* a, const Text& b) { return std::string(a) + b; }
-inline std::string operator+(const Text& a, std::string_view b) {
-  return a.English().append(b);
-}
+inline std::string operator+(const Text& a, std::string_view b) { return a.English().append(b); }
 inline std::string operator+(const Text& a, const char* b) { return a + std::string_view(b); }
 
 inline bool operator==(const Text& a, std::string_view b) { return a.English() == b; }
