@@ -18,6 +18,7 @@ using report_detail::FlareRow;
 using report_detail::MeasuresHtml;
 using report_detail::OtherFactorsHtml;
 using report_detail::ThresholdsHtml;
+using report_detail::WindowCell;
 
 // Coordinates with one decimal: deterministic across machines, and small.
 std::string F(double v) {
@@ -302,23 +303,6 @@ std::string MorningLegend(const Locale& loc) {
          Esc(loc.TrC("chart legend", "exercise day")) + "</li><li>" +
          Key("<path class=\"session sharp\" d=\"M7 1l5 8h-10z\"/>") +
          Esc(loc.TrC("chart legend", "sharp pain")) + "</li></ul>";
-}
-
-std::string WindowCell(const SessionReading& sr, const Locale& loc) {
-  const Session& x = *sr.session;
-  std::string s;
-  if (x.during.start || x.during.end) {
-    s += x.during.start ? loc.Number(x.during.start->value()) : "?";
-    s += "&rarr;";
-    s += x.during.end ? loc.Number(x.during.end->value()) : "?";
-    s += " ";
-  }
-  if (x.during.pattern == Pattern::kEased) s += Esc(loc.TrC("in a table", "(eased)")) + " ";
-  const bool sharp = sr.during == DuringSignal::kSharp;
-  s += "<span" +
-       std::string(sharp || sr.during == DuringSignal::kBuilding ? " class=\"worse\"" : "") + ">" +
-       Esc(ShortDuring(sr.during, &loc)) + "</span>";
-  return s;
 }
 
 }  // namespace
