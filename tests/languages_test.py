@@ -393,7 +393,6 @@ class ServerWords(unittest.TestCase):
         e = self.get("/api/v1/days/2026-12-06", "es", status=404)["error"]
         self.assertEqual(e["message"], "am 2026-12-06 ist nichts eingetragen")
 
-
     def test_a_check_ins_refusal_is_spanish_in_message_and_details(self):
         body = {"pain": 12, "stiffness": "a lot"}
         status, e, _ = self.server.request("PUT", "/api/v1/days/2026-12-01/morning", body,
@@ -409,6 +408,26 @@ class ServerWords(unittest.TestCase):
         self.assertEqual(e["error"]["message"], "morning refused: 2 problems")
         self.assertEqual(e["error"]["details"][0],
                          "pain: 12 is above the top of the scale (0 to 10)")
+
+    def test_a_check_in_and_a_listed_day_say_back_in_the_readers_language(self):
+        status, body, _ = self.server.request(
+            "PUT", "/api/v1/days/2026-12-01/morning", {"pain": 3, "stiffness": 4},
+            headers={"Accept-Language": "de"})
+        self.assertEqual(status, 200, body)
+        self.assertEqual(body["words"]["lines"], ["Schmerz 3, Steifheit 4."])
+        status, body, _ = self.server.request(
+            "POST", "/api/v1/days/2026-12-01/sessions",
+            {"minutes": 30, "during": {"start": 2, "end": 5, "pattern": "building"}},
+            headers={"Accept-Language": "es"})
+        self.assertEqual(status, 201, body)
+        self.assertIn("Durante: de 2 a 5", " ".join(body["words"]["lines"]))
+        day = self.get("/api/v1/days?from=2026-12-01&to=2026-12-01", "de")["days"][0]
+        self.assertEqual(day["words"]["morning"], "Schmerz 3, Steifheit 4.")
+        day = self.get("/api/v1/days?from=2026-12-01&to=2026-12-01")["days"][0]
+        self.assertEqual(day["words"]["morning"], "Pain 3, stiffness 4.")
+        day = self.get("/api/v1/days?from=2026-12-01&to=2026-12-01&lang=qps")["days"][0]
+        for t in [day["words"]["morning"], *day["words"]["sessions"][0]["lines"]]:
+            self.assertNotRegex(self.outside_brackets(t), "[A-Za-z]{3,}", t)
 
 
 class AddingALanguage(unittest.TestCase):
