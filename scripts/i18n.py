@@ -23,7 +23,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PO_DIR = os.path.join(ROOT, "po")
 PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)\}(?!\})")
 
-CPP_KEYWORDS = ["N_:1", "Tr:1", "TrC:1c,2", "Ntr:1,2", "NtrC:1c,2,3"]
+CPP_KEYWORDS = ["N_:1", "Tr:1", "TrC:1c,2", "Ntr:1,2", "NtrC:1c,2,3", "T_:1", "NT_:1,2"]
 JS_KEYWORDS = ["n_:1", "tr:1", "trc:1c,2", "ntr:1,2", "ntrc:1c,2,3"]
 
 
@@ -41,8 +41,13 @@ def sources():
     cpp, js = [], []
     for base, _dirs, files in os.walk(os.path.join(ROOT, "src")):
         for name in files:
-            if name.endswith(".cc") and not name.endswith("_test.cc"):
+            if (name.endswith(".cc") or name.endswith(".h")) and not name.endswith("_test.cc"):
                 cpp.append(os.path.relpath(os.path.join(base, name), ROOT))
+    # The core's headers make messages too (core/result.h's refusals, core/text.h's Problem).
+    core = os.path.join(ROOT, "include", "backsignal", "core")
+    for name in os.listdir(core):
+        if name.endswith(".h"):
+            cpp.append(os.path.relpath(os.path.join(core, name), ROOT))
     for base, _dirs, files in os.walk(os.path.join(ROOT, "web", "src")):
         for name in files:
             if name.endswith(".js"):

@@ -189,6 +189,33 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(r.stderr, "--morning: 11 not in {on,off}\n"
                                    "Run with --help for more information.\n")
 
+    def test_the_validators_errors_are_in_the_readers_language_with_their_values(self):
+        bad = os.path.join(self.tmp, "bad.json")
+        with open(bad, "w", encoding="utf-8") as f:
+            json.dump({"format": "backsignal-diary", "version": 1, "days": [
+                {"date": "2026-02-30"},
+                {"date": "2026-01-01", "morning": {"pain": 12}, "context": {"sleep_hours": 30}}]}, f)
+        r = run(["--lang", "de", "import", bad], db=self.db)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("Tagebuch abgelehnt: 3 Probleme; nichts wurde gespeichert", r.stderr)
+        self.assertIn("days[1].morning.pain: 12 liegt über dem oberen Ende der Skala (0 bis 10)",
+                      r.stderr)
+        self.assertIn("days[1].context.sleep_hours: 30 Stunden Schlaf liegt außerhalb von 0 bis 24",
+                      r.stderr)
+        self.assertIn('days[0].date: "2026-02-30" (eine Zeichenkette) ist kein echtes Kalenderdatum',
+                      r.stderr)
+        self.assertNotRegex(r.stderr, "refused|problems|above|outside|calendar")
+        r = run(["--lang", "es", "settings", "set", "trend_days", "999"], db=self.db)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("No se aceptaron los ajustes", r.stderr)
+        self.assertIn("trend_days: 999 está fuera de sus límites (7 a 28)", r.stderr)
+        # English stays as it was, word for word.
+        r = run(["import", bad], db=self.db)
+        self.assertIn("diary refused: 3 problems; nothing was stored\n"
+                      "  days[0].date: \"2026-02-30\" (a string) is not a real calendar date\n"
+                      "  days[1].morning.pain: 12 is above the top of the scale (0 to 10)\n",
+                      r.stderr)
+
     def test_a_check_in_is_confirmed_in_the_readers_language(self):
         r = run(["--lang", "de", "morning", "3", "--stiffness", "4", "--date", "2026-10-17"],
                 db=self.db)
@@ -365,6 +392,42 @@ class ServerWords(unittest.TestCase):
         self.assertTrue(e["message"].endswith("(Daten sind JJJJ-MM-TT)"), e)
         e = self.get("/api/v1/days/2026-12-06", "es", status=404)["error"]
         self.assertEqual(e["message"], "am 2026-12-06 ist nichts eingetragen")
+
+    def test_a_check_ins_refusal_is_spanish_in_message_and_details(self):
+        body = {"pain": 12, "stiffness": "a lot"}
+        status, e, _ = self.server.request("PUT", "/api/v1/days/2026-12-01/morning", body,
+                                           headers={"Accept-Language": "es"})
+        self.assertEqual(status, 400, e)
+        e = e["error"]
+        self.assertEqual(e["message"], "No se aceptó la mañana: 2 problemas")
+        self.assertEqual(e["details"], [
+            "pain: 12 está por encima del máximo de la escala (0 a 10)",
+            'stiffness: "a lot" (una cadena) es del tipo equivocado; se esperaba una puntuación '
+            "(un número de 0 a 10 en pasos de 0,5)"])
+        status, e, _ = self.server.request("PUT", "/api/v1/days/2026-12-01/morning", body)
+        self.assertEqual(e["error"]["message"], "morning refused: 2 problems")
+        self.assertEqual(e["error"]["details"][0],
+                         "pain: 12 is above the top of the scale (0 to 10)")
+
+    def test_a_check_in_and_a_listed_day_say_back_in_the_readers_language(self):
+        status, body, _ = self.server.request(
+            "PUT", "/api/v1/days/2026-12-01/morning", {"pain": 3, "stiffness": 4},
+            headers={"Accept-Language": "de"})
+        self.assertEqual(status, 200, body)
+        self.assertEqual(body["words"]["lines"], ["Schmerz 3, Steifheit 4."])
+        status, body, _ = self.server.request(
+            "POST", "/api/v1/days/2026-12-01/sessions",
+            {"minutes": 30, "during": {"start": 2, "end": 5, "pattern": "building"}},
+            headers={"Accept-Language": "es"})
+        self.assertEqual(status, 201, body)
+        self.assertIn("Durante: de 2 a 5", " ".join(body["words"]["lines"]))
+        day = self.get("/api/v1/days?from=2026-12-01&to=2026-12-01", "de")["days"][0]
+        self.assertEqual(day["words"]["morning"], "Schmerz 3, Steifheit 4.")
+        day = self.get("/api/v1/days?from=2026-12-01&to=2026-12-01")["days"][0]
+        self.assertEqual(day["words"]["morning"], "Pain 3, stiffness 4.")
+        day = self.get("/api/v1/days?from=2026-12-01&to=2026-12-01&lang=qps")["days"][0]
+        for t in [day["words"]["morning"], *day["words"]["sessions"][0]["lines"]]:
+            self.assertNotRegex(self.outside_brackets(t), "[A-Za-z]{3,}", t)
 
 
 class AddingALanguage(unittest.TestCase):

@@ -125,7 +125,7 @@ int RunAccount(const Globals& g, const AccountArgs& a) {
   std::string password;
   std::getline(std::cin, password);
   if (auto ok = service::SetPassword((*opened)->service(), *(*opened)->account(), password); !ok) {
-    Error e = ok.error();
+    Error e = loc.Translated(ok.error());
     e.message.append(" ").append(loc.Tr("(one line on standard input)"));
     return Report(e);
   }

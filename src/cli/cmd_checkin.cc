@@ -191,7 +191,7 @@ int RunAfter(const Globals& g, const AfterArgs& a) {
   auto r = Run(*t, service::HourAfterEdit(
                        a.session ? std::optional<size_t>(a.session) : std::nullopt, after, false));
   if (!r) {
-    Error e = r.error();
+    Error e = loc.Translated(r.error());
     if (e.kind == ErrorKind::kNotFound) {
       // TRANSLATORS: after "no session on DATE"; {date} is YYYY-MM-DD; the command stays.
       e.message.append(loc.Tr("; record the session first: backsignal session --date {date}",

@@ -24,7 +24,7 @@ int RunImport(const Globals& g, const ImportArgs& a) {
   if (!text) return Report(text.error());
   auto diary = LooksLikeJson(*text) ? ParseDiaryJson(*text) : ParseDiaryCsv(*text);
   if (!diary) {
-    Error e = diary.error();
+    Error e = loc.Translated(diary.error());
     // TRANSLATORS: {file} is the file's name; {problem} what is wrong with it.
     e.message = loc.Tr("{file}: {problem}; nothing was stored",
                        {Arg("file", a.file), Arg("problem", e.message)});
@@ -36,7 +36,7 @@ int RunImport(const Globals& g, const ImportArgs& a) {
       service::ImportDiary((*opened)->service(), (*opened)->person(), *diary,
                            a.replace ? ImportMode::kReplace : ImportMode::kRefuseClashes, a.file);
   if (!report) {
-    Error e = report.error();
+    Error e = loc.Translated(report.error());
     if (e.kind == ErrorKind::kConflict) {
       // TRANSLATORS: after a list of days that differ from the file's; "--replace" stays.
       e.message.append(

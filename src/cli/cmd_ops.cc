@@ -39,7 +39,7 @@ int RunRestore(const Globals& g, const RestoreArgs& a) {
   const Locale& loc = *g.locale;
   auto r = service::Restore(a.file, DatabaseLocation(g));
   if (!r) {
-    Error e = r.error();
+    Error e = loc.Translated(r.error());
     e.message.append(loc.Tr("; nothing was replaced"));
     return Report(e);
   }

@@ -22,14 +22,14 @@ int RunImportWorkouts(const Globals& g, const WorkoutArgs& a) {
   ImportBudget budget(ImportLimits::LocalFile());
   auto file = ReadWorkoutFile(a.file, budget);
   if (!file) {
-    Error e = file.error();
+    Error e = g.locale->Translated(file.error());
     e.message.append(g.locale->Tr("; nothing was stored"));
     return Report(e);
   }
   service::WorkoutOptions options{.dry_run = a.dry_run, .accept_loads = a.accept_loads};
   auto r = service::ImportWorkouts((*opened)->service(), (*opened)->person(), *file, options);
   if (!r) {
-    Error e = r.error();
+    Error e = g.locale->Translated(r.error());
     if (e.kind == ErrorKind::kInvalid) e.message.append(g.locale->Tr("; nothing was stored"));
     return Report(e);
   }

@@ -17,9 +17,15 @@
 
 namespace backsignal::cli {
 
+namespace {
+const Locale* report_locale = &Locale::English();
+}  // namespace
+
+void SetReportLocale(const Locale& loc) { report_locale = &loc; }
+
 int Report(const Error& e) {
-  std::cerr << "backsignal: " << e.message << "\n";
-  for (const std::string& d : e.details) std::cerr << "  " << d << "\n";
+  std::cerr << "backsignal: " << report_locale->Message(e) << "\n";
+  for (const std::string& d : report_locale->Details(e)) std::cerr << "  " << d << "\n";
   switch (e.kind) {
     case ErrorKind::kInvalid:
       return kInvalid;
@@ -54,7 +60,7 @@ Result<std::map<std::string, double>> CommandLineSettings(const Globals& g) {
     if (!text) return Unexpected(text.error());
     auto parsed = ParseSettingsJson(*text);
     if (!parsed) {
-      Error e = parsed.error();
+      Error e = g.locale->Translated(parsed.error());
       e.message.append(" (").append(g.settings_file).append(")");
       return Unexpected(e);
     }
@@ -106,7 +112,7 @@ Result<std::unique_ptr<Opened>> Open(const Globals& g, OpenMode mode, bool for_p
   options.read_only = mode == OpenMode::kRead;
   auto backend = service::Backend::Open(location, options, *overrides, service::SystemClock());
   if (!backend) {
-    Error e = backend.error();
+    Error e = g.locale->Translated(backend.error());
     if (e.kind == ErrorKind::kNotFound) {
       // TRANSLATORS: after "no diary at PATH"; the commands stay as they are.
       e.message.append(g.locale->Tr(

@@ -47,7 +47,10 @@ struct Invocation {
 };
 
 // Prints the error and returns its exit code.
+// Prints the error (its message and details in the language SetReportLocale chose) and returns
+// its exit code.
 int Report(const Error& e);
+void SetReportLocale(const Locale& loc);
 
 // The database location: --db, else $BACKSIGNAL_DB, else the XDG data folder's diary.db.
 std::string DatabaseLocation(const Globals& g);

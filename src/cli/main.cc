@@ -155,6 +155,7 @@ int Main(int argc, char** argv) {
   Invocation ctx;
   Globals& g = ctx.globals;
   g.locale = &ChooseLanguage(argc, argv);
+  SetReportLocale(*g.locale);
   const Locale& loc = *g.locale;
   CLI::App app{
       loc.Tr("backsignal: is your exercise helping your mid back, or setting it off?\n"
@@ -195,7 +196,10 @@ int Main(int argc, char** argv) {
   app.add_option_function<std::string>(
          "--lang",
          [&g](const std::string& tag) {
-           if (const Locale* l = Locale::Find(tag)) g.locale = l;
+           if (const Locale* l = Locale::Find(tag)) {
+             g.locale = l;
+             SetReportLocale(*l);
+           }
          },
          // TRANSLATORS: {languages} is the list of languages: "en (English), es (Español), ..."
          loc.Tr("The language of what backsignal says: {languages} (default: from LANGUAGE, "

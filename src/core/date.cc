@@ -62,16 +62,18 @@ Date Date::FromCivil(int year, unsigned month, unsigned day) {
   return Date(DaysFromCivil(year, month, day));
 }
 
-Expected<Date, std::string> Date::Parse(std::string_view text) {
+Expected<Date, Text> Date::Parse(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !AllDigits(text.substr(0, 4)) ||
       !AllDigits(text.substr(5, 2)) || !AllDigits(text.substr(8, 2))) {
-    return Unexpected("expected a date as YYYY-MM-DD");
+    // TRANSLATORS: after a value ("\"5 May\" expected ..."); YYYY-MM-DD stays.
+    return Unexpected(T_("expected a date as YYYY-MM-DD"));
   }
   const int y = ToInt(text.substr(0, 4));
   const unsigned m = static_cast<unsigned>(ToInt(text.substr(5, 2)));
   const unsigned d = static_cast<unsigned>(ToInt(text.substr(8, 2)));
   if (!IsValidCivil(y, m, d)) {
-    return Unexpected("is not a real calendar date");
+    // TRANSLATORS: after a date ("\"2026-02-30\" is not ...").
+    return Unexpected(T_("is not a real calendar date"));
   }
   return FromCivil(y, m, d);
 }
@@ -96,14 +98,16 @@ std::string Date::ToString() const {
   return out;
 }
 
-Expected<TimeOfDay, std::string> TimeOfDay::Parse(std::string_view text) {
+Expected<TimeOfDay, Text> TimeOfDay::Parse(std::string_view text) {
   if (text.size() != 5 || text[2] != ':' || !AllDigits(text.substr(0, 2)) ||
       !AllDigits(text.substr(3, 2))) {
-    return Unexpected("expected a time as HH:MM (24-hour clock)");
+    // TRANSLATORS: after a value; HH:MM stays.
+    return Unexpected(T_("expected a time as HH:MM (24-hour clock)"));
   }
   const int h = ToInt(text.substr(0, 2));
   const int m = ToInt(text.substr(3, 2));
-  if (h > 23 || m > 59) return Unexpected("is not a time of day (00:00 to 23:59)");
+  // TRANSLATORS: after a time ("\"25:00\" is not ...").
+  if (h > 23 || m > 59) return Unexpected(T_("is not a time of day (00:00 to 23:59)"));
   return TimeOfDay(h * 60 + m);
 }
 

@@ -18,19 +18,25 @@ std::string FormatNumber(double value) {
   return std::string(buf, r.ptr);
 }
 
-Expected<Score, std::string> Score::FromDouble(double value) {
+Expected<Score, Text> Score::FromDouble(double value) {
+  const std::string v = FormatNumber(value);
   if (!std::isfinite(value)) {
-    return Unexpected(FormatNumber(value) + " is not a number from 0 to 10");
+    // TRANSLATORS: {value} is the number given, as it was written ("NaN", "Infinity").
+    return Unexpected(T_("{value} is not a number from 0 to 10", {{"value", v}}));
   }
   if (value < 0) {
-    return Unexpected(FormatNumber(value) + " is below the bottom of the scale (0 to 10)");
+    // TRANSLATORS: {value} is the number given ("-1").
+    return Unexpected(T_("{value} is below the bottom of the scale (0 to 10)", {{"value", v}}));
   }
   if (value > 10) {
-    return Unexpected(FormatNumber(value) + " is above the top of the scale (0 to 10)");
+    // TRANSLATORS: {value} is the number given ("11").
+    return Unexpected(T_("{value} is above the top of the scale (0 to 10)", {{"value", v}}));
   }
   const double halves = value * 2;
   if (halves != std::floor(halves)) {
-    return Unexpected(FormatNumber(value) + " is not in steps of 0.5 (a score is like 3 or 3.5)");
+    // TRANSLATORS: {value} is the number given ("3.25").
+    return Unexpected(
+        T_("{value} is not in steps of 0.5 (a score is like 3 or 3.5)", {{"value", v}}));
   }
   return Score(static_cast<int>(halves));
 }
@@ -47,11 +53,12 @@ std::string_view LoadName(Load load) {
   return "?";
 }
 
-Expected<Load, std::string> ParseLoad(std::string_view name) {
+Expected<Load, Text> ParseLoad(std::string_view name) {
   for (Load l : kAllLoads) {
     if (LoadName(l) == name) return l;
   }
-  return Unexpected("is not a load; expected rotation, breathing_under_load or arms_away");
+  // TRANSLATORS: after a value ("\"twist\" is not a load..."); the three names are codes.
+  return Unexpected(T_("is not a load; expected rotation, breathing_under_load or arms_away"));
 }
 
 std::string_view PatternName(Pattern p) {
@@ -59,36 +66,44 @@ std::string_view PatternName(Pattern p) {
   return i < std::size(kPatternNames) ? kPatternNames[i] : "?";
 }
 
-Expected<Pattern, std::string> ParsePattern(std::string_view name) {
+Expected<Pattern, Text> ParsePattern(std::string_view name) {
   for (size_t i = 0; i < std::size(kPatternNames); ++i) {
     if (kPatternNames[i] == name) return static_cast<Pattern>(i);
   }
-  return Unexpected("is not a pattern; expected stable, building or eased");
+  // TRANSLATORS: after a value; the three names are codes.
+  return Unexpected(T_("is not a pattern; expected stable, building or eased"));
 }
 
-Expected<int, std::string> ValidateMinutes(double value) {
+Expected<int, Text> ValidateMinutes(double value) {
+  const std::string v = FormatNumber(value);
   if (!std::isfinite(value) || value != std::floor(value)) {
-    return Unexpected(FormatNumber(value) + " is not a whole number of minutes (1 to 600)");
+    // TRANSLATORS: {value} is the number given ("12.5").
+    return Unexpected(T_("{value} is not a whole number of minutes (1 to 600)", {{"value", v}}));
   }
   if (value < kMinMinutes || value > kMaxMinutes) {
-    return Unexpected(FormatNumber(value) + " minutes is outside 1 to 600");
+    // TRANSLATORS: {value} is the number given ("700").
+    return Unexpected(T_("{value} minutes is outside 1 to 600", {{"value", v}}));
   }
   return static_cast<int>(value);
 }
 
-Expected<double, std::string> ValidateSittingHours(double value) {
+Expected<double, Text> ValidateSittingHours(double value) {
   if (!std::isfinite(value) || value < 0 || value > kMaxSittingHours) {
-    return Unexpected(FormatNumber(value) + " hours is outside 0 to 24");
+    // TRANSLATORS: {value} is the number given ("30").
+    return Unexpected(T_("{value} hours is outside 0 to 24", {{"value", FormatNumber(value)}}));
   }
   return value;
 }
 
-Expected<double, std::string> ValidateSleepHours(double value) {
+Expected<double, Text> ValidateSleepHours(double value) {
+  const std::string v = FormatNumber(value);
   if (!std::isfinite(value) || value < 0 || value > kMaxSleepHours) {
-    return Unexpected(FormatNumber(value) + " hours of sleep is outside 0 to 24");
+    // TRANSLATORS: {value} is the number given ("30").
+    return Unexpected(T_("{value} hours of sleep is outside 0 to 24", {{"value", v}}));
   }
   if (value * 2 != std::floor(value * 2)) {
-    return Unexpected(FormatNumber(value) + " is not in half hours (like 6 or 6.5)");
+    // TRANSLATORS: {value} is the number given ("6.2").
+    return Unexpected(T_("{value} is not in half hours (like 6 or 6.5)", {{"value", v}}));
   }
   return value;
 }
@@ -101,31 +116,37 @@ size_t CountCodePoints(std::string_view utf8) {
   return n;
 }
 
-Expected<std::string, std::string> ValidateText(std::string_view text, size_t max_chars) {
-  if (!IsValidUtf8(text)) return Unexpected(std::string("is not valid UTF-8"));
+Expected<std::string, Text> ValidateText(std::string_view text, size_t max_chars) {
+  // TRANSLATORS: after "the text" or a factor's name.
+  if (!IsValidUtf8(text)) return Unexpected(T_("is not valid UTF-8"));
   if (text.find('\0') != std::string_view::npos) {
-    return Unexpected(std::string("holds a NUL character (U+0000), which text cannot hold"));
+    // TRANSLATORS: after "the text" or a factor's name.
+    return Unexpected(T_("holds a NUL character (U+0000), which text cannot hold"));
   }
   const size_t n = CountCodePoints(text);
   if (n > max_chars) {
-    return Unexpected("is " + std::to_string(n) + " characters long; at most " +
-                      std::to_string(max_chars) + " fit");
+    // TRANSLATORS: after "the text"; {count} is its length, {max} the most that fits.
+    return Unexpected(
+        T_("is {count} characters long; at most {max} fit", {{"count", n}, {"max", max_chars}}));
   }
   return std::string(text);
 }
 
-Expected<std::string, std::string> ValidateTag(std::string_view tag) {
+Expected<std::string, Text> ValidateTag(std::string_view tag) {
   const auto space = [](char c) { return c == ' ' || c == '\t'; };
   while (!tag.empty() && space(tag.front())) tag.remove_prefix(1);
   while (!tag.empty() && space(tag.back())) tag.remove_suffix(1);
-  if (tag.empty()) return Unexpected(std::string("is empty; a factor needs a name"));
+  // TRANSLATORS: of one of the person's own factors ("long drive"), after its place.
+  if (tag.empty()) return Unexpected(T_("is empty; a factor needs a name"));
   auto text = ValidateText(tag, kMaxTagChars);
   if (!text) return Unexpected(text.error());
   for (unsigned char c : *text) {
     if (c < 0x20 || c == 0x7f) {
-      return Unexpected(std::string("holds a control character (a line break or tab)"));
+      // TRANSLATORS: of a factor's name.
+      return Unexpected(T_("holds a control character (a line break or tab)"));
     }
-    if (c == ';') return Unexpected(std::string("holds a ';', which separates factors in CSV"));
+    // TRANSLATORS: of a factor's name; ';' stays.
+    if (c == ';') return Unexpected(T_("holds a ';', which separates factors in CSV"));
   }
   return text;
 }
@@ -146,7 +167,7 @@ Expected<std::vector<std::string>, std::string> ValidateTags(const std::vector<s
   std::vector<std::string> out;
   for (size_t i = 0; i < tags.size(); ++i) {
     auto t = ValidateTag(tags[i]);
-    if (!t) return Unexpected("[" + std::to_string(i) + "]: " + t.error());
+    if (!t) return Unexpected("[" + std::to_string(i) + "]: " + t.error().English());
     for (const std::string& seen : out) {
       if (FoldAscii(seen) == FoldAscii(*t)) {
         return Unexpected("[" + std::to_string(i) + "]: \"" + *t + "\" is given twice");
@@ -195,11 +216,14 @@ Result<void> ValidateDay(const Day& day) {
   auto check = [&](const FieldSpec& f, const FieldValue& v, const std::string& where) {
     auto ok = CheckField(f, v);
     if (!ok) {
-      problems.Add(at + where +
-                   (ok.error().starts_with(":") || ok.error().starts_with("[") ? "" : ": ") +
-                   ok.error());
+      const std::string e = ok.error().English();
+      if (e.starts_with(":") || e.starts_with("[")) {
+        problems.Add(at + where + e);  // a factor's place ("[1]: ...")
+      } else {
+        problems.Add(Problem(at + where, ok.error()));
+      }
     } else if (f.kind == FieldKind::kTags && *ok != v) {
-      problems.Add(at + where + ": a factor has spaces around it");
+      problems.Add(Problem(at + where, T_("a factor has spaces around it")));
     }
   };
   if (day.morning) {
@@ -212,20 +236,25 @@ Result<void> ValidateDay(const Day& day) {
     check(f.spec, f.get(day.context), "context." + std::string(f.spec.json_key));
   }
   if (day.context.painkiller_name && day.context.painkillers != true) {
-    problems.Add(at + "context.painkiller_name: a painkiller's name needs painkillers: true");
+    // TRANSLATORS: "painkillers: true" is JSON and stays.
+    problems.Add(
+        Problem(at + "context.painkiller_name", T_("a painkiller's name needs painkillers: true")));
   }
   if (day.context.tags && day.context.tags->empty()) {
-    problems.Add(at + "context.tags: an empty list (leave tags out instead)");
+    problems.Add(Problem(at + "context.tags", T_("an empty list (leave tags out instead)")));
   }
   if (day.note) {
     if (auto ok = ValidateText(*day.note, kMaxNoteChars); !ok) {
-      problems.Add(at + "note: the text " + ok.error());
+      problems.Add(Problem(at + "note", T_("the text {problem}", {{"problem", ok.error()}})));
     }
   }
-  if (day.note_pinned && !day.note) problems.Add(at + "note_pinned: a pin needs a note");
+  if (day.note_pinned && !day.note)
+    problems.Add(Problem(at + "note_pinned", T_("a pin needs a note")));
   if (day.sessions.size() > kMaxSessionsPerDay) {
-    problems.Add(at + "sessions: " + std::to_string(day.sessions.size()) + " sessions; at most " +
-                 std::to_string(kMaxSessionsPerDay) + " fit in a day");
+    // TRANSLATORS: {count} sessions were given; {max} is the most a day holds.
+    problems.Add(Problem(at + "sessions",
+                         T_("{count} sessions; at most {max} fit in a day",
+                            {{"count", day.sessions.size()}, {"max", kMaxSessionsPerDay}})));
   }
   for (size_t i = 0; i < day.sessions.size() && i < kMaxSessionsPerDay; ++i) {
     const std::string p = "sessions[" + std::to_string(i) + "].";
@@ -237,7 +266,10 @@ Result<void> ValidateDay(const Day& day) {
       check(f.spec, f.get(day.sessions[i]), where);
     }
   }
-  if (auto refusal = problems.Refusal("the day " + day.date.ToString())) return Fail(*refusal);
+  // TRANSLATORS: {date} is YYYY-MM-DD; in "the day 2026-01-05 refused: 2 problems".
+  if (auto refusal = problems.Refusal(T_("the day {date}", {{"date", day.date.ToString()}}))) {
+    return Fail(*refusal);
+  }
   return {};
 }
 

@@ -136,7 +136,7 @@ struct Member {
   static constexpr auto set = &Set<Record, First, Rest...>;
 };
 
-Expected<double, std::string> CheckMinutes(double value) {
+Expected<double, Text> CheckMinutes(double value) {
   auto m = ValidateMinutes(value);
   if (!m) return Unexpected(m.error());
   return static_cast<double>(*m);
@@ -395,35 +395,68 @@ std::string JoinChoices(std::span<const std::string_view> names, std::string_vie
   return out;
 }
 
-std::string Expects(const FieldSpec& f) {
-  switch (f.kind) {
-    case FieldKind::kScore:
-      return "a score (a number from 0 to 10 in steps of 0.5)";
-    case FieldKind::kNumber:
-      return "a number of " + std::string(f.unit) + " from " + FormatNumber(f.min) + " to " +
-             FormatNumber(f.max);
-    case FieldKind::kWhole:
-      return "a whole number of " + std::string(f.unit) + " from " + FormatNumber(f.min) + " to " +
-             FormatNumber(f.max);
-    case FieldKind::kFlag:
-      return "true or false";
-    case FieldKind::kText:
-      return "text (a string)";
-    case FieldKind::kChoice:
-      return JoinChoices(f.choices);
-    case FieldKind::kTags:
-      return "a list of your own factors, like [\"long drive\"]";
-    case FieldKind::kLoads:
-      return "a list of rotation, breathing_under_load, arms_away";
-    case FieldKind::kTime:
-      return "a time as \"HH:MM\"";
-  }
-  return "";
+namespace {
+
+// A field's unit ("hours") as a message: the table's units are English words.
+Text UnitText(std::string_view unit) {
+  // TRANSLATORS: a unit, in "a number of hours from 0 to 24".
+  if (unit == "hours") return T_("hours");
+  // TRANSLATORS: a unit, in "a number of minutes from 1 to 600".
+  if (unit == "minutes") return T_("minutes");
+  // TRANSLATORS: a unit (of effort), in "a whole number of points from 0 to 10".
+  if (unit == "points") return T_("points");
+  return Text::Literal(std::string(unit));
 }
 
-Expected<FieldValue, std::string> CheckField(const FieldSpec& f, const FieldValue& value) {
+// A choice field's noun ("a pattern") as a message.
+Text WhatText(std::string_view what) {
+  // TRANSLATORS: in "is not a pattern; expected stable, building or eased".
+  if (what == "a pattern") return T_("a pattern");
+  // TRANSLATORS: in "is not an injury; expected ...".
+  if (what == "an injury") return T_("an injury");
+  return Text::Literal(std::string(what));
+}
+
+}  // namespace
+
+Text Expects(const FieldSpec& f) {
+  switch (f.kind) {
+    case FieldKind::kScore:
+      return T_("a score (a number from 0 to 10 in steps of 0.5)");
+    case FieldKind::kNumber:
+      // TRANSLATORS: {unit} is "hours" or "minutes"; {min} and {max} are numbers.
+      return T_(
+          "a number of {unit} from {min} to {max}",
+          {{"unit", UnitText(f.unit)}, {"min", FormatNumber(f.min)}, {"max", FormatNumber(f.max)}});
+    case FieldKind::kWhole:
+      // TRANSLATORS: {unit} is "points" or "minutes"; {min} and {max} are numbers.
+      return T_(
+          "a whole number of {unit} from {min} to {max}",
+          {{"unit", UnitText(f.unit)}, {"min", FormatNumber(f.min)}, {"max", FormatNumber(f.max)}});
+    case FieldKind::kFlag:
+      // TRANSLATORS: true and false are JSON's words and stay.
+      return T_("true or false");
+    case FieldKind::kText:
+      return T_("text (a string)");
+    case FieldKind::kChoice:
+      return Text::Literal(JoinChoices(f.choices));
+    case FieldKind::kTags:
+      return T_("a list of your own factors, like [\"long drive\"]");
+    case FieldKind::kLoads:
+      // TRANSLATORS: the three names are codes and stay.
+      return T_("a list of rotation, breathing_under_load, arms_away");
+    case FieldKind::kTime:
+      return T_("a time as \"HH:MM\"");
+  }
+  return Text::Literal("");
+}
+
+Expected<FieldValue, Text> CheckField(const FieldSpec& f, const FieldValue& value) {
   if (std::holds_alternative<std::monostate>(value)) return value;
-  const auto wrong = [&] { return Unexpected("is the wrong type; expected " + Expects(f)); };
+  const auto wrong = [&] {
+    // TRANSLATORS: after a value; {expected} says what the field takes ("true or false").
+    return Unexpected(T_("is the wrong type; expected {expected}", {{"expected", Expects(f)}}));
+  };
   switch (f.kind) {
     case FieldKind::kScore: {
       const double* d = std::get_if<double>(&value);
@@ -442,11 +475,17 @@ Expected<FieldValue, std::string> CheckField(const FieldSpec& f, const FieldValu
         return FieldValue(*ok);
       }
       if (!std::isfinite(*d) || *d < f.min || *d > f.max) {
-        return Unexpected(FormatNumber(*d) + " " + std::string(f.unit) + " is outside " +
-                          FormatNumber(f.min) + " to " + FormatNumber(f.max));
+        // TRANSLATORS: {value} is the number given; {unit} "points"; {min}, {max} numbers.
+        return Unexpected(
+            T_("{value} {unit} is outside {min} to {max}", {{"value", FormatNumber(*d)},
+                                                            {"unit", UnitText(f.unit)},
+                                                            {"min", FormatNumber(f.min)},
+                                                            {"max", FormatNumber(f.max)}}));
       }
       if (f.step > 0 && !IsMultiple(*d, f.step)) {
-        return Unexpected(FormatNumber(*d) + " is not in steps of " + FormatNumber(f.step));
+        // TRANSLATORS: {value} is the number given; {step} the step ("1").
+        return Unexpected(T_("{value} is not in steps of {step}",
+                             {{"value", FormatNumber(*d)}, {"step", FormatNumber(f.step)}}));
       }
       return value;
     }
@@ -457,7 +496,8 @@ Expected<FieldValue, std::string> CheckField(const FieldSpec& f, const FieldValu
       const std::string* s = std::get_if<std::string>(&value);
       if (!s) return wrong();
       auto t = ValidateText(*s, f.max_chars);
-      if (!t) return Unexpected("the text " + t.error());
+      // TRANSLATORS: {problem} is what is wrong with it ("is 600 characters long; ...").
+      if (!t) return Unexpected(T_("the text {problem}", {{"problem", t.error()}}));
       if (t->empty()) return FieldValue();  // canonical: an empty text carries nothing
       return value;
     }
@@ -465,7 +505,9 @@ Expected<FieldValue, std::string> CheckField(const FieldSpec& f, const FieldValu
       const std::string* s = std::get_if<std::string>(&value);
       if (!s) return wrong();
       if (std::find(f.choices.begin(), f.choices.end(), *s) != f.choices.end()) return value;
-      return Unexpected("is not " + std::string(f.what) + "; expected " + JoinChoices(f.choices));
+      // TRANSLATORS: after a value; {what} is "a pattern" or "an injury"; {choices} are codes.
+      return Unexpected(T_("is not {what}; expected {choices}",
+                           {{"what", WhatText(f.what)}, {"choices", JoinChoices(f.choices)}}));
     }
     case FieldKind::kTime: {
       const std::string* s = std::get_if<std::string>(&value);
@@ -478,13 +520,13 @@ Expected<FieldValue, std::string> CheckField(const FieldSpec& f, const FieldValu
       const auto* l = std::get_if<std::vector<std::string>>(&value);
       if (!l) return wrong();
       auto tags = ValidateTags(*l);
-      if (!tags) return Unexpected(tags.error());
+      if (!tags) return Unexpected(Text::Marked(tags.error()));
       return FieldValue(std::move(*tags));
     }
     case FieldKind::kLoads: {
       const auto* l = std::get_if<std::vector<std::string>>(&value);
       if (!l) return wrong();
-      if (auto problem = CheckLoadNames(*l)) return Unexpected(problem->message);
+      if (auto problem = CheckLoadNames(*l)) return Unexpected(Text::Marked(problem->message));
       LoadSet set;
       FromValue(value, set);
       return ToValue(set);
@@ -497,7 +539,7 @@ std::optional<LoadProblem> CheckLoadNames(const std::vector<std::string>& names)
   LoadSet seen;
   for (size_t i = 0; i < names.size(); ++i) {
     auto l = ParseLoad(names[i]);
-    if (!l) return LoadProblem{i, "\"" + names[i] + "\" " + l.error()};
+    if (!l) return LoadProblem{i, "\"" + names[i] + "\" " + l.error().English()};
     if (seen.Has(*l)) return LoadProblem{i, "\"" + names[i] + "\" is listed twice"};
     seen.Add(*l);
   }

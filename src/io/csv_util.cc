@@ -82,22 +82,24 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-Expected<double, std::string> ParseNumber(std::string_view s) {
+Expected<double, Text> ParseNumber(std::string_view s) {
   double v = 0;
   const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
   if (r.ec != std::errc() || r.ptr != s.data() + s.size() || !std::isfinite(v)) {
-    return Unexpected("\"" + std::string(s) + "\" is not a number");
+    // TRANSLATORS: {value} is a cell as it was written.
+    return Unexpected(T_("\"{value}\" is not a number", {{"value", std::string(s)}}));
   }
   return v;
 }
 
-Expected<bool, std::string> ParseBool(std::string_view s) {
+Expected<bool, Text> ParseBool(std::string_view s) {
   std::string lower(s);
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (lower == "true" || lower == "yes") return true;
   if (lower == "false" || lower == "no") return false;
-  return Unexpected("\"" + std::string(s) + "\" is not true or false");
+  // TRANSLATORS: {value} is a cell as it was written; true and false stay.
+  return Unexpected(T_("\"{value}\" is not true or false", {{"value", std::string(s)}}));
 }
 
 // A list in one cell: items separated by ';'.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "backsignal/core/expected.h"
+#include "backsignal/core/text.h"
 
 namespace backsignal::csv {
 
@@ -24,9 +25,9 @@ Expected<std::vector<Record>, std::string> SplitRecords(std::string_view text);
 // Spaces and tabs off both ends.
 std::string_view Trim(std::string_view s);
 // A number with a dot for decimals; the error quotes the cell.
-Expected<double, std::string> ParseNumber(std::string_view s);
+Expected<double, Text> ParseNumber(std::string_view s);
 // true/false, yes/no in any case.
-Expected<bool, std::string> ParseBool(std::string_view s);
+Expected<bool, Text> ParseBool(std::string_view s);
 // A list in one cell: items separated by ';' (blanks kept, as written).
 std::vector<std::string> SplitList(std::string_view cell);
 

@@ -70,12 +70,28 @@ bool CsvReader::Header(const Record& header) {
   return true;
 }
 
+namespace {
+
+Text ScoreExpected(Text problem) {
+  // TRANSLATORS: {problem} is "\"x\" is not a number".
+  return T_("{problem}; expected a score from 0 to 10 in steps of 0.5",
+            {{"problem", std::move(problem)}});
+}
+
+Text Differs(Date date, size_t line) {
+  // TRANSLATORS: {date} is YYYY-MM-DD; {line} the line number where it was first given.
+  return T_("differs from the value given for {date} on line {line}; give a day's fields once",
+            {{"date", date.ToString()}, {"line", line}});
+}
+
+}  // namespace
+
 std::optional<Score> CsvReader::ScoreCell(size_t col) {
   const std::string_view s = Cell(col);
   if (s.empty()) return std::nullopt;
   auto n = ParseNumber(s);
   if (!n) {
-    Problem(rec_->line, col, n.error() + "; expected a score from 0 to 10 in steps of 0.5");
+    Problem(rec_->line, col, ScoreExpected(n.error()));
     return std::nullopt;
   }
   auto score = Score::FromDouble(*n);
@@ -99,9 +115,7 @@ std::optional<FieldValue> CsvReader::FieldCell(size_t col) {
       auto n = ParseNumber(cell);
       if (!n) {
         Problem(rec_->line, col,
-                n.error() + (f.kind == FieldKind::kScore
-                                 ? "; expected a score from 0 to 10 in steps of 0.5"
-                                 : ""));
+                f.kind == FieldKind::kScore ? ScoreExpected(n.error()) : n.error());
         return std::nullopt;
       }
       raw = *n;
@@ -118,7 +132,7 @@ std::optional<FieldValue> CsvReader::FieldCell(size_t col) {
     }
     case FieldKind::kText:
       if (!IsValidUtf8(cell)) {
-        Problem(rec_->line, col, "is not valid UTF-8 text");
+        Problem(rec_->line, col, T_("is not valid UTF-8 text"));
         return std::nullopt;
       }
       raw = std::string(cell);
@@ -140,10 +154,12 @@ std::optional<FieldValue> CsvReader::FieldCell(size_t col) {
         if (name.empty()) continue;
         auto l = ParseLoad(name);
         if (!l) {
-          Problem(rec_->line, col, "\"" + name + "\" " + l.error() + ", separated by ;");
+          // TRANSLATORS: {problem} is "is not a load; expected ..."; ";" stays.
+          CellProblem(rec_->line, col, name,
+                      T_("{problem}, separated by ;", {{"problem", l.error()}}));
           ok = false;
         } else if (seen.Has(*l)) {
-          Problem(rec_->line, col, "\"" + name + "\" is listed twice");
+          CellProblem(rec_->line, col, name, T_("is listed twice"));
           ok = false;
         } else {
           seen.Add(*l);
@@ -159,11 +175,15 @@ std::optional<FieldValue> CsvReader::FieldCell(size_t col) {
   if (checked) return std::move(*checked);
   std::string e = checked.error();
   if (f.kind == FieldKind::kChoice || f.kind == FieldKind::kTime) {
-    e = "\"" + std::string(cell) + "\" " + e;
-  } else if (f.kind == FieldKind::kTags && e.starts_with(": ")) {
-    e = e.substr(2);
+    CellProblem(rec_->line, col, cell, checked.error());
+    return std::nullopt;
   }
-  Problem(rec_->line, col, e);
+  if (f.kind == FieldKind::kTags) {
+    if (e.starts_with(": ")) e = e.substr(2);
+    Problem(rec_->line, col, e);
+    return std::nullopt;
+  }
+  Problem(rec_->line, col, checked.error());
   return std::nullopt;
 }
 
@@ -172,9 +192,7 @@ void CsvReader::SetDayField(std::optional<T>& field, std::optional<T> value, siz
                             Date date) {
   if (!value) return;
   if (field && !(*field == *value)) {
-    Problem(rec_->line, col,
-            "differs from the value given for " + date.ToString() + " on line " +
-                std::to_string(first_line_[date]) + "; give a day's fields once");
+    Problem(rec_->line, col, Differs(date, first_line_[date]));
     return;
   }
   field = std::move(value);
@@ -183,35 +201,37 @@ void CsvReader::SetDayField(std::optional<T>& field, std::optional<T> value, siz
 bool CsvReader::SameAsBefore(const FieldValue& before, const FieldValue& value, size_t col,
                              Date date) {
   if (std::holds_alternative<std::monostate>(before) || before == value) return true;
-  Problem(rec_->line, col,
-          "differs from the value given for " + date.ToString() + " on line " +
-              std::to_string(first_line_[date]) + "; give a day's fields once");
+  Problem(rec_->line, col, Differs(date, first_line_[date]));
   return false;
 }
 
 void CsvReader::Row(const Record& rec) {
   rec_ = &rec;
   if (rec.cells.size() > static_cast<size_t>(*std::max_element(index_.begin(), index_.end())) + 1) {
-    Problem(rec.line, "has " + std::to_string(rec.cells.size()) +
-                          " fields but the header names fewer columns");
+    // TRANSLATORS: {count} is how many fields the line has.
+    Problem(rec.line, T_("has {count} fields but the header names fewer columns",
+                         {{"count", rec.cells.size()}}));
     return;
   }
   const std::string_view date_text = Cell(kDate);
   if (date_text == kUsualRow) {
-    if (usual_seen_) Problem(rec.line, "date: a second \"usual\" row; give the usual morning once");
+    // TRANSLATORS: "usual" is a CSV code and stays.
+    if (usual_seen_)
+      Problem(rec.line, kDate, T_("a second \"usual\" row; give the usual morning once"));
     usual_seen_ = true;
     diary_.usual.pain = ScoreCell(kMorningPain);
     diary_.usual.stiffness = ScoreCell(kMorningStiffness);
     for (size_t c = kMorningStiffness + 1; c < Columns().size(); ++c) {
       if (!Cell(c).empty()) {
-        Problem(rec.line, c, "a \"usual\" row holds only morning_pain and morning_stiffness");
+        // TRANSLATORS: "usual", morning_pain and morning_stiffness are CSV codes and stay.
+        Problem(rec.line, c, T_("a \"usual\" row holds only morning_pain and morning_stiffness"));
       }
     }
     return;
   }
   auto date = Date::Parse(date_text);
   if (!date) {
-    Problem(rec.line, kDate, "\"" + std::string(date_text) + "\" " + date.error());
+    CellProblem(rec.line, kDate, date_text, date.error());
     return;
   }
   switch (KindOfRow()) {
@@ -256,9 +276,9 @@ void CsvReader::Row(const Record& rec) {
     if (col.part == Part::kNote) {
       if (const std::string_view note = RestoreFormula(Cell(c)); !note.empty()) {
         if (!IsValidUtf8(note)) {
-          Problem(rec.line, c, "is not valid UTF-8 text");
+          Problem(rec.line, c, T_("is not valid UTF-8 text"));
         } else if (auto t = ValidateText(note, kMaxNoteChars); !t) {
-          Problem(rec.line, c, "the text " + t.error());
+          Problem(rec.line, c, T_("the text {problem}", {{"problem", t.error()}}));
         } else {
           SetDayField(day.note, std::optional<std::string>(*t), c, *date);
         }
@@ -266,7 +286,7 @@ void CsvReader::Row(const Record& rec) {
       continue;
     }
     if (col.part == Part::kNotePinned) {  // "true", or empty for no
-      auto pinned = Cell(c).empty() ? Expected<bool, std::string>(false) : ParseBool(Cell(c));
+      auto pinned = Cell(c).empty() ? Expected<bool, Text>(false) : ParseBool(Cell(c));
       if (!pinned) Problem(rec.line, c, pinned.error());
       day.note_pinned = day.note_pinned || pinned.value_or(false);
       continue;

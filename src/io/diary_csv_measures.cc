@@ -41,7 +41,8 @@ void CsvReader::FlareRow(Date date) {
   if (auto pain = ScoreCell(pain_col)) {
     f.pain = *pain;
   } else {
-    if (Cell(pain_col).empty()) Problem(rec_->line, pain_col, "a flare needs its pain (0 to 10)");
+    if (Cell(pain_col).empty())
+      Problem(rec_->line, pain_col, T_("a flare needs its pain (0 to 10)"));
     ok = false;
   }
   const size_t time_col = ColumnOf(Part::kFlareTime);
@@ -49,7 +50,7 @@ void CsvReader::FlareRow(Date date) {
     if (auto time = TimeOfDay::Parse(t)) {
       f.time = *time;
     } else {
-      Problem(rec_->line, time_col, "\"" + std::string(t) + "\" " + time.error());
+      CellProblem(rec_->line, time_col, t, time.error());
       ok = false;
     }
   }
@@ -65,10 +66,10 @@ void CsvReader::FlareRow(Date date) {
   const size_t note_col = ColumnOf(Part::kFlareNote);
   if (const std::string_view note = RestoreFormula(Cell(note_col)); !note.empty()) {
     if (!IsValidUtf8(note)) {
-      Problem(rec_->line, note_col, "is not valid UTF-8 text");
+      Problem(rec_->line, note_col, T_("is not valid UTF-8 text"));
       ok = false;
     } else if (auto t = ValidateText(note, kMaxFlareNoteChars); !t) {
-      Problem(rec_->line, note_col, "the text " + t.error());
+      Problem(rec_->line, note_col, T_("the text {problem}", {{"problem", t.error()}}));
       ok = false;
     } else {
       f.note = *t;

@@ -75,6 +75,20 @@ class CsvReader {
   void Problem(size_t line, const std::string& message) {
     problems_.Add("line " + std::to_string(line) + ", " + message);
   }
+  void Problem(size_t line, size_t col, Text message) {
+    Problem(line, backsignal::Problem(std::string(Columns()[col].name), std::move(message)));
+  }
+  void Problem(size_t line, Text message) {
+    // TRANSLATORS: {line} is a CSV file's line number; {problem} what is wrong on it.
+    problems_.Add(T_("line {line}, {problem}", {{"line", line}, {"problem", std::move(message)}}));
+  }
+  // "\"abc\" is not a real calendar date": a cell as written, then what is wrong with it.
+  void CellProblem(size_t line, size_t col, std::string_view cell, Text message) {
+    // TRANSLATORS: {value} is a cell as it was written, in quotes; {problem} what is wrong.
+    Problem(line, col,
+            T_("\"{value}\" {problem}",
+               {{"value", std::string(cell)}, {"problem", std::move(message)}}));
+  }
   // The cell of `col` in the current record ("" when the column is absent): text as written,
   // anything else trimmed.
   std::string_view Cell(size_t col) const {

@@ -12,6 +12,7 @@ namespace backsignal {
 namespace {
 
 using io::DescribeJson;
+using io::DescribeJsonText;
 using io::ordered_json;
 using nlohmann::json;
 
@@ -20,14 +21,12 @@ std::string Sub(const std::string& path, std::string_view key) {
   return path.empty() ? std::string(key) : path + "." + std::string(key);
 }
 
-constexpr std::string_view kScoreExpected = "a score (a number from 0 to 10 in steps of 0.5)";
-
 // Walks a parsed document, collecting every problem with its JSON path.
 class DiaryReader {
  public:
   Result<Diary> Read(const json& doc);
   // The refusal of a body or file with the problems found so far, or empty when none.
-  std::optional<Error> Refusal(std::string_view what);
+  std::optional<Error> Refusal(Text what);
 
   std::optional<Day> ReadDay(const std::string& path, const json& v);
   std::optional<Morning> ReadMorning(const std::string& path, const json& v);
@@ -44,17 +43,28 @@ class DiaryReader {
   void Problem(const std::string& path, const std::string& message) {
     problems_.Add((path.empty() ? "$" : path) + ": " + message);
   }
+  void Problem(const std::string& path, Text message) {
+    problems_.Add(backsignal::Problem(path.empty() ? "$" : path, std::move(message)));
+  }
+  // "\"x\" is not a real calendar date": a value, then what is wrong with it.
+  void ValueProblem(const std::string& path, const json& v, Text message) {
+    // TRANSLATORS: {value} is a value as it was sent; {problem} what is wrong with it.
+    Problem(path, T_("{value} {problem}",
+                     {{"value", DescribeJsonText(v)}, {"problem", std::move(message)}}));
+  }
   bool CheckObject(const std::string& path, const json& obj,
-                   std::span<const std::string_view> allowed, std::string_view what);
+                   std::span<const std::string_view> allowed, Text what);
   bool CheckObject(const std::string& path, const json& obj,
-                   std::initializer_list<std::string_view> allowed, std::string_view what) {
+                   std::initializer_list<std::string_view> allowed, Text what) {
     return CheckObject(path, obj,
                        std::span<const std::string_view>(allowed.begin(), allowed.size()), what);
   }
 
  private:
-  void WrongType(const std::string& path, const json& v, std::string_view expected) {
-    Problem(path, DescribeJson(v) + " is the wrong type; expected " + std::string(expected));
+  void WrongType(const std::string& path, const json& v, Text expected) {
+    // TRANSLATORS: {value} is a value as it was sent; {expected} what was expected there.
+    Problem(path, T_("{value} is the wrong type; expected {expected}",
+                     {{"value", DescribeJsonText(v)}, {"expected", std::move(expected)}}));
   }
   std::optional<Score> ReadScore(const std::string& path, const json& v);
 
@@ -78,7 +88,7 @@ std::vector<std::string_view> KeysOf(std::span<const Field<R>> fields, std::stri
 }
 
 bool DiaryReader::CheckObject(const std::string& path, const json& obj,
-                              std::span<const std::string_view> allowed, std::string_view what) {
+                              std::span<const std::string_view> allowed, Text what) {
   if (!obj.is_object()) {
     WrongType(path, obj, what);
     return false;
@@ -87,7 +97,9 @@ bool DiaryReader::CheckObject(const std::string& path, const json& obj,
     bool known = false;
     for (std::string_view a : allowed) known = known || a == it.key();
     if (!known) {
-      Problem(Sub(path, it.key()), "unknown key; expected " + JoinChoices(allowed));
+      // TRANSLATORS: of a JSON key; {keys} are the keys it may be (codes).
+      Problem(Sub(path, it.key()),
+              T_("unknown key; expected {keys}", {{"keys", JoinChoices(allowed)}}));
     }
   }
   return true;
@@ -95,7 +107,7 @@ bool DiaryReader::CheckObject(const std::string& path, const json& obj,
 
 std::optional<Score> DiaryReader::ReadScore(const std::string& path, const json& v) {
   if (!v.is_number()) {
-    WrongType(path, v, kScoreExpected);
+    WrongType(path, v, T_("a score (a number from 0 to 10 in steps of 0.5)"));
     return std::nullopt;
   }
   auto s = Score::FromDouble(v.get<double>());
@@ -109,12 +121,12 @@ std::optional<Score> DiaryReader::ReadScore(const std::string& path, const json&
 std::optional<std::string> DiaryReader::ReadText(const std::string& path, const json& v,
                                                  size_t max_chars) {
   if (!v.is_string()) {
-    WrongType(path, v, "text (a string)");
+    WrongType(path, v, T_("text (a string)"));
     return std::nullopt;
   }
   auto t = ValidateText(v.get<std::string>(), max_chars);
   if (!t) {
-    Problem(path, "the text " + t.error());
+    Problem(path, T_("the text {problem}", {{"problem", t.error()}}));
     return std::nullopt;
   }
   if (t->empty()) return std::nullopt;  // canonical: an empty text carries nothing
@@ -122,15 +134,16 @@ std::optional<std::string> DiaryReader::ReadText(const std::string& path, const 
 }
 
 std::optional<Morning> DiaryReader::ReadMorning(const std::string& path, const json& v) {
-  if (!CheckObject(path, v, {"pain", "stiffness"}, "an object with pain and stiffness")) {
+  // TRANSLATORS: pain and stiffness are JSON keys and stay.
+  if (!CheckObject(path, v, {"pain", "stiffness"}, T_("an object with pain and stiffness"))) {
     return std::nullopt;
   }
   Morning m;
   bool ok = true;
   if (!v.contains("pain")) {
     Problem(Sub(path, "pain"), v.empty()
-                                   ? "missing (the morning is empty); a morning needs its pain"
-                                   : "missing; a morning needs its pain (0 to 10)");
+                                   ? T_("missing (the morning is empty); a morning needs its pain")
+                                   : T_("missing; a morning needs its pain (0 to 10)"));
     ok = false;
   } else if (auto p = ReadScore(Sub(path, "pain"), v["pain"])) {
     m.pain = *p;
@@ -169,7 +182,7 @@ std::optional<FieldValue> DiaryReader::ReadField(const FieldSpec& f, const std::
         if (v[i].is_string()) {
           names.push_back(v[i].get<std::string>());
         } else {
-          WrongType(path + "[" + std::to_string(i) + "]", v[i], "text (a factor's name)");
+          WrongType(path + "[" + std::to_string(i) + "]", v[i], T_("text (a factor's name)"));
           ok = false;
         }
       }
@@ -182,9 +195,9 @@ std::optional<FieldValue> DiaryReader::ReadField(const FieldSpec& f, const std::
   }
   auto checked = CheckField(f, raw);
   if (checked) return std::move(*checked);
-  const std::string& e = checked.error();
+  const std::string e = checked.error().English();
   if (f.kind == FieldKind::kChoice || f.kind == FieldKind::kTime) {
-    Problem(path, DescribeJson(v) + " " + e);
+    ValueProblem(path, v, checked.error());
   } else if (f.kind == FieldKind::kTags && e.starts_with("[") &&
              e.find("]: ") != std::string::npos) {
     const size_t colon = e.find("]: ");
@@ -192,7 +205,7 @@ std::optional<FieldValue> DiaryReader::ReadField(const FieldSpec& f, const std::
   } else if (f.kind == FieldKind::kTags && e.starts_with(": ")) {
     Problem(path, e.substr(2));
   } else {
-    Problem(path, e);
+    Problem(path, checked.error());
   }
   return std::nullopt;
 }
@@ -205,13 +218,14 @@ std::optional<FieldValue> DiaryReader::ReadLoads(const FieldSpec& f, const std::
   for (size_t i = 0; i < v.size(); ++i) {
     const std::string p = path + "[" + std::to_string(i) + "]";
     if (!v[i].is_string()) {
-      WrongType(p, v[i], "one of rotation, breathing_under_load, arms_away");
+      // TRANSLATORS: the three names are codes and stay.
+      WrongType(p, v[i], T_("one of rotation, breathing_under_load, arms_away"));
       ok = false;
     } else if (auto load = ParseLoad(v[i].get<std::string>()); !load) {
-      Problem(p, DescribeJson(v[i]) + " " + load.error());
+      ValueProblem(p, v[i], load.error());
       ok = false;
     } else if (set.Has(*load)) {
-      Problem(p, DescribeJson(v[i]) + " is listed twice; each load once");
+      ValueProblem(p, v[i], T_("is listed twice; each load once"));
       ok = false;
     } else {
       set.Add(*load);
@@ -227,7 +241,7 @@ std::optional<FieldValue> DiaryReader::ReadLoads(const FieldSpec& f, const std::
 
 Context DiaryReader::ReadContext(const std::string& path, const json& v) {
   Context c;
-  if (!CheckObject(path, v, KeysOf(ContextFields(), ""), "an object (the day's context)")) {
+  if (!CheckObject(path, v, KeysOf(ContextFields(), ""), T_("an object (the day's context)"))) {
     return c;
   }
   for (const Field<Context>& f : ContextFields()) {
@@ -239,7 +253,8 @@ Context DiaryReader::ReadContext(const std::string& path, const json& v) {
   if (c.painkiller_name) {
     if (c.painkillers == false) {
       Problem(Sub(path, "painkiller_name"),
-              "a painkiller's name with painkillers: false; leave the name out or say true");
+              // TRANSLATORS: "painkillers: false" and "true" are JSON and stay.
+              T_("a painkiller's name with painkillers: false; leave the name out or say true"));
     } else {
       c.painkillers = true;
     }
@@ -248,10 +263,10 @@ Context DiaryReader::ReadContext(const std::string& path, const json& v) {
 }
 
 // What a session's check-in objects are, for a message about one that is not an object.
-std::string_view PartDescription(std::string_view part) {
-  if (part == "during") return "an object (the during check-in)";
-  if (part == "hour_after") return "an object (the hour-after check-in)";
-  return "an object (one session)";
+Text PartDescription(std::string_view part) {
+  if (part == "during") return T_("an object (the during check-in)");
+  if (part == "hour_after") return T_("an object (the hour-after check-in)");
+  return T_("an object (one session)");
 }
 
 // The session's fields in the JSON object `part` ("" for the session itself), into `s`.
@@ -292,21 +307,21 @@ HourAfter DiaryReader::ReadHourAfter(const std::string& path, const json& h) {
 
 std::optional<Day> DiaryReader::ReadDay(const std::string& path, const json& v) {
   if (!CheckObject(path, v, {"date", "morning", "context", "sessions", "note", "note_pinned"},
-                   "an object (one day)")) {
+                   T_("an object (one day)"))) {
     return std::nullopt;
   }
   Day day;
   bool ok = true;
   if (!v.contains("date")) {
-    Problem(Sub(path, "date"), "missing; every day needs its date (YYYY-MM-DD)");
+    Problem(Sub(path, "date"), T_("missing; every day needs its date (YYYY-MM-DD)"));
     ok = false;
   } else if (!v["date"].is_string()) {
-    WrongType(Sub(path, "date"), v["date"], "a date as \"YYYY-MM-DD\"");
+    WrongType(Sub(path, "date"), v["date"], T_("a date as \"YYYY-MM-DD\""));
     ok = false;
   } else if (auto d = Date::Parse(v["date"].get<std::string>())) {
     day.date = *d;
   } else {
-    Problem(Sub(path, "date"), DescribeJson(v["date"]) + " " + d.error());
+    ValueProblem(Sub(path, "date"), v["date"], d.error());
     ok = false;
   }
   if (v.contains("morning")) day.morning = ReadMorning(Sub(path, "morning"), v["morning"]);
@@ -317,7 +332,7 @@ std::optional<Day> DiaryReader::ReadDay(const std::string& path, const json& v) 
   if (v.contains("sessions")) {
     const json& ss = v["sessions"];
     if (!ss.is_array()) {
-      WrongType(Sub(path, "sessions"), ss, "a list of sessions");
+      WrongType(Sub(path, "sessions"), ss, T_("a list of sessions"));
     } else {
       for (size_t i = 0; i < ss.size(); ++i) {
         if (auto s = ReadSession(Sub(path, "sessions") + "[" + std::to_string(i) + "]", ss[i])) {
@@ -329,11 +344,11 @@ std::optional<Day> DiaryReader::ReadDay(const std::string& path, const json& v) 
   if (v.contains("note")) day.note = ReadText(Sub(path, "note"), v["note"], kMaxNoteChars);
   if (v.contains("note_pinned")) {
     if (!v["note_pinned"].is_boolean()) {
-      WrongType(Sub(path, "note_pinned"), v["note_pinned"], "true or false");
+      WrongType(Sub(path, "note_pinned"), v["note_pinned"], T_("true or false"));
     } else {
       day.note_pinned = v["note_pinned"].get<bool>();
       if (day.note_pinned && !v.contains("note")) {
-        Problem(Sub(path, "note_pinned"), "a pin needs a note");
+        Problem(Sub(path, "note_pinned"), T_("a pin needs a note"));
       }
     }
   }
@@ -342,29 +357,31 @@ std::optional<Day> DiaryReader::ReadDay(const std::string& path, const json& v) 
 
 Result<Diary> DiaryReader::Read(const json& doc) {
   if (!doc.is_object()) {
-    return Fail(Error::Invalid("diary refused",
-                               {"$: " + DescribeJson(doc) +
-                                " is not a diary; expected a JSON object with format, version "
-                                "and days"}));
+    // TRANSLATORS: {value} is what was sent ("an array"); format, version and days are keys.
+    return Fail(Error::Invalid(
+        T_("diary refused"),
+        {backsignal::Problem("$", T_("{value} is not a diary; expected a JSON object "
+                                     "with format, version and days",
+                                     {{"value", DescribeJsonText(doc)}}))}));
   }
   CheckObject("", doc,
               {"format", "version", "usual_morning_pain", "usual_morning_stiffness", "days",
                "weekly", "flares"},
-              "an object");
+              T_("an object"));
   bool is_diary = true;
   if (!doc.contains("format")) {
-    Problem("format", "missing; expected \"backsignal-diary\"");
+    Problem("format", T_("missing; expected \"backsignal-diary\""));
     is_diary = false;
   } else if (doc["format"] != "backsignal-diary") {
-    Problem("format", DescribeJson(doc["format"]) +
-                          " is not a backsignal diary; expected \"backsignal-diary\"");
+    ValueProblem("format", doc["format"],
+                 T_("is not a backsignal diary; expected \"backsignal-diary\""));
     is_diary = false;
   }
   if (!doc.contains("version")) {
-    Problem("version", "missing; expected 1");
+    Problem("version", T_("missing; expected 1"));
   } else if (!doc["version"].is_number() || doc["version"].get<double>() != 1) {
-    Problem("version",
-            DescribeJson(doc["version"]) + " is not a version this backsignal reads; expected 1");
+    ValueProblem("version", doc["version"],
+                 T_("is not a version this backsignal reads; expected 1"));
   }
   Diary diary;
   if (doc.contains("usual_morning_pain")) {
@@ -374,9 +391,9 @@ Result<Diary> DiaryReader::Read(const json& doc) {
     diary.usual.stiffness = ReadScore("usual_morning_stiffness", doc["usual_morning_stiffness"]);
   }
   if (!doc.contains("days")) {
-    if (is_diary) Problem("days", "missing; expected a list of days (it may be empty)");
+    if (is_diary) Problem("days", T_("missing; expected a list of days (it may be empty)"));
   } else if (!doc["days"].is_array()) {
-    WrongType("days", doc["days"], "a list of days");
+    WrongType("days", doc["days"], T_("a list of days"));
   } else {
     const json& days = doc["days"];
     std::map<Date, size_t> seen;
@@ -386,22 +403,22 @@ Result<Diary> DiaryReader::Read(const json& doc) {
       if (!day) continue;
       auto [it, inserted] = seen.emplace(day->date, i);
       if (!inserted) {
-        Problem(Sub(path, "date"), "\"" + day->date.ToString() + "\" appears twice (also at days[" +
-                                       std::to_string(it->second) + "]); one entry per date");
+        // TRANSLATORS: {date} is YYYY-MM-DD; {index} the place of its first entry (a number).
+        Problem(Sub(path, "date"),
+                T_("\"{date}\" appears twice (also at days[{index}]); one entry per date",
+                   {{"date", day->date.ToString()}, {"index", it->second}}));
         continue;
       }
       diary.days.push_back(std::move(*day));
     }
   }
   io::ReadMeasuresJson(doc, diary.measures, problems_);
-  if (auto refused = Refusal("diary")) return Fail(std::move(*refused));
+  if (auto refused = Refusal(T_("diary"))) return Fail(std::move(*refused));
   SortDays(diary.days);
   return diary;
 }
 
-std::optional<Error> DiaryReader::Refusal(std::string_view what) {
-  return problems_.Refusal(std::string(what));
-}
+std::optional<Error> DiaryReader::Refusal(Text what) { return problems_.Refusal(std::move(what)); }
 
 // One field's value in JSON.
 ordered_json FieldJson(const FieldValue& v) {
@@ -449,7 +466,11 @@ ordered_json DayJson(const Day& day) {
 
 Result<Diary> ParseDiaryJson(std::string_view text) {
   auto doc = io::ParseStrictJson(text);
-  if (!doc) return Fail(Error::Invalid("diary refused: 1 problem", {"$: " + doc.error()}));
+  if (!doc) {
+    return Fail(Error::Invalid(NT_("{what} refused: {n} problem", "{what} refused: {n} problems", 1,
+                                   {{"what", T_("diary")}}),
+                               {Problem("$", Text::Marked(doc.error()))}));
+  }
   DiaryReader reader;
   return reader.Read(*doc);
 }
@@ -471,45 +492,56 @@ namespace {
 
 // Parses one check-in body with the diary's rules; `read` fills the value from the document.
 template <typename T, typename ReadFn>
-Result<T> ParseBody(std::string_view text, std::string_view what, ReadFn read) {
+Result<T> ParseBody(std::string_view text, const Text& what, ReadFn read) {
   auto doc = io::ParseStrictJson(text);
-  if (!doc)
-    return Fail(Error::Invalid(std::string(what) + " refused: 1 problem", {"$: " + doc.error()}));
+  if (!doc) {
+    return Fail(Error::Invalid(
+        NT_("{what} refused: {n} problem", "{what} refused: {n} problems", 1, {{"what", what}}),
+        {Problem("$", Text::Marked(doc.error()))}));
+  }
   DiaryReader reader;
   std::optional<T> value = read(reader, *doc);
   if (auto refused = reader.Refusal(what)) return Fail(std::move(*refused));
-  if (!value) return Fail(Error::Invalid(std::string(what) + " refused: it holds nothing"));
+  if (!value) {
+    // TRANSLATORS: {what} is what was sent ("morning", "note").
+    return Fail(Error::Invalid(T_("{what} refused: it holds nothing", {{"what", what}})));
+  }
   return std::move(*value);
 }
 
 }  // namespace
 
 Result<Morning> ParseMorningJson(std::string_view text) {
-  return ParseBody<Morning>(text, "morning",
+  // TRANSLATORS: a check-in, in "morning refused: 2 problems".
+  return ParseBody<Morning>(text, T_("morning"),
                             [](DiaryReader& r, const json& doc) { return r.ReadMorning("", doc); });
 }
 
 Result<Context> ParseContextJson(std::string_view text) {
-  return ParseBody<Context>(text, "context", [](DiaryReader& r, const json& doc) {
+  // TRANSLATORS: the day's context (sleep, sitting, stress), in "context refused: 2 problems".
+  return ParseBody<Context>(text, T_("context"), [](DiaryReader& r, const json& doc) {
     Context c = r.ReadContext("", doc);
     if (c.empty() && doc.is_object() && doc.empty()) {
-      r.Problem("", "empty; give " + JoinChoices(KeysOf(ContextFields(), "")));
+      // TRANSLATORS: {keys} are the keys it may hold (codes).
+      r.Problem("", T_("empty; give {keys}", {{"keys", JoinChoices(KeysOf(ContextFields(), ""))}}));
     }
     return std::optional<Context>(c);
   });
 }
 
 Result<HourAfter> ParseHourAfterJson(std::string_view text) {
-  return ParseBody<HourAfter>(text, "hour-after check-in", [](DiaryReader& r, const json& doc) {
+  return ParseBody<HourAfter>(text, T_("hour-after check-in"), [](DiaryReader& r, const json& doc) {
     HourAfter h = r.ReadHourAfter("", doc);
+    // TRANSLATORS: pain and tighter are JSON keys and stay.
     if (h.empty() && doc.is_object() && doc.empty())
-      r.Problem("", "empty; give pain and/or tighter");
+      r.Problem("", T_("empty; give pain and/or tighter"));
     return std::optional<HourAfter>(h);
   });
 }
 
 Result<SessionPatch> ParseSessionPatchJson(std::string_view text) {
-  return ParseBody<SessionPatch>(text, "session", [](DiaryReader& r, const json& doc) {
+  // TRANSLATORS: an exercise session, in "session refused: 2 problems".
+  return ParseBody<SessionPatch>(text, T_("session"), [](DiaryReader& r, const json& doc) {
     std::optional<Session> s = r.ReadSession("", doc);
     if (!s) return std::optional<SessionPatch>();
     return std::optional<SessionPatch>(PatchFrom(*s, doc.contains("load")));
@@ -517,21 +549,23 @@ Result<SessionPatch> ParseSessionPatchJson(std::string_view text) {
 }
 
 Result<NoteBody> ParseNoteJson(std::string_view text) {
-  return ParseBody<NoteBody>(text, "note", [](DiaryReader& r, const json& doc) {
+  // TRANSLATORS: the day's note, in "note refused: 1 problem".
+  return ParseBody<NoteBody>(text, T_("note"), [](DiaryReader& r, const json& doc) {
     if (!r.CheckObject("", doc, {"note", "pinned"},
-                       "an object {\"note\": \"...\", \"pinned\": true}")) {
+                       T_("an object {{\"note\": \"...\", \"pinned\": true}}"))) {
       return std::optional<NoteBody>();
     }
     if (!doc.contains("note")) {
-      r.Problem("note", "missing; expected the note's text");
+      r.Problem("note", T_("missing; expected the note's text"));
       return std::optional<NoteBody>();
     }
     auto t = r.ReadText("note", doc["note"], kMaxNoteChars);
-    if (!t && doc["note"].is_string()) r.Problem("note", "empty; to remove a note, DELETE it");
+    // TRANSLATORS: DELETE is the HTTP method and stays.
+    if (!t && doc["note"].is_string()) r.Problem("note", T_("empty; to remove a note, DELETE it"));
     std::optional<bool> pinned;
     if (doc.contains("pinned")) {
       if (!doc["pinned"].is_boolean()) {
-        r.Problem("pinned", "expected true or false");
+        r.Problem("pinned", T_("expected true or false"));
         return std::optional<NoteBody>();
       }
       pinned = doc["pinned"].get<bool>();

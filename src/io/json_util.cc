@@ -38,6 +38,32 @@ std::string DescribeJson(const nlohmann::json& value) {
   }
 }
 
+Text DescribeJsonText(const nlohmann::json& value) {
+  switch (value.type()) {
+    case nlohmann::json::value_t::string: {
+      const std::string s = DescribeJson(value);
+      // TRANSLATORS: {json} is a JSON string as it was sent ("\"abc\"").
+      return T_("{json} (a string)",
+                {{"json", s.substr(0, s.size() - std::string_view(" (a string)").size())}});
+    }
+    case nlohmann::json::value_t::array:
+      // TRANSLATORS: a JSON value of the wrong kind, in "an array is the wrong type; ...".
+      return T_("an array");
+    case nlohmann::json::value_t::object:
+      // TRANSLATORS: a JSON value of the wrong kind.
+      return T_("an object");
+    case nlohmann::json::value_t::null:
+    case nlohmann::json::value_t::boolean:
+    case nlohmann::json::value_t::number_integer:
+    case nlohmann::json::value_t::number_unsigned:
+    case nlohmann::json::value_t::number_float:
+      return Text::Literal(DescribeJson(value));
+    default:
+      // TRANSLATORS: a JSON value of another kind.
+      return T_("a value");
+  }
+}
+
 ordered_json NumberJson(double value) {
   if (value == std::floor(value) && std::fabs(value) < 1e15) {
     return static_cast<int64_t>(value);

@@ -15,6 +15,8 @@ using ordered_json = nlohmann::ordered_json;
 // A short description of a JSON value for an error message: "\"3\" (a string)", "true", "an
 // object", "12.5".
 std::string DescribeJson(const nlohmann::json& value);
+// The same as a message: "an array" and "(a string)" are words, the JSON itself a literal.
+Text DescribeJsonText(const nlohmann::json& value);
 
 // Scores and other numbers as JSON: whole numbers as integers ("3", not "3.0").
 ordered_json NumberJson(double value);

@@ -24,8 +24,8 @@ Result<json> Object(std::string_view text, ProblemList& problems) {
   return std::move(*doc);
 }
 
-std::string Text(const json& obj, const std::string& path, const char* key, bool required,
-                 ProblemList& problems) {
+std::string TextField(const json& obj, const std::string& path, const char* key, bool required,
+                      ProblemList& problems) {
   auto it = obj.find(key);
   if (it == obj.end() || it->is_null()) {
     if (required) problems.Add(path + key + ": required");
@@ -73,15 +73,15 @@ Result<SubscriptionBody> ParseSubscriptionJson(std::string_view text) {
   if (problems.count() == 0) {
     const json& j = *doc;
     Unknown(j, "", {"endpoint", "keys", "device", "expirationTime"}, problems);
-    out.endpoint = Text(j, "", "endpoint", true, problems);
-    out.device = Text(j, "", "device", false, problems);
+    out.endpoint = TextField(j, "", "endpoint", true, problems);
+    out.device = TextField(j, "", "device", false, problems);
     auto keys = j.find("keys");
     if (keys == j.end() || !keys->is_object()) {
       problems.Add("keys: required, an object with p256dh and auth");
     } else {
       Unknown(*keys, "keys.", {"p256dh", "auth"}, problems);
-      out.p256dh = Text(*keys, "keys.", "p256dh", true, problems);
-      out.auth = Text(*keys, "keys.", "auth", true, problems);
+      out.p256dh = TextField(*keys, "keys.", "p256dh", true, problems);
+      out.auth = TextField(*keys, "keys.", "auth", true, problems);
     }
   }
   if (auto refusal = problems.Refusal("subscription")) return Fail(std::move(*refusal));
@@ -109,7 +109,7 @@ Result<ReminderPrefsPatch> ParseReminderPrefsJson(std::string_view text) {
         std::pair<int, int> span{0, 0};
         bool ok = true;
         for (const char* key : {"start", "end"}) {
-          const std::string t = Text(*q, "quiet_hours.", key, true, problems);
+          const std::string t = TextField(*q, "quiet_hours.", key, true, problems);
           if (t.empty()) {
             ok = false;
             continue;
@@ -136,7 +136,7 @@ Result<std::string> ParseEndpointJson(std::string_view text) {
   auto doc = Object(text, problems);
   if (problems.count() == 0) {
     Unknown(*doc, "", {"endpoint"}, problems);
-    out = Text(*doc, "", "endpoint", true, problems);
+    out = TextField(*doc, "", "endpoint", true, problems);
   }
   if (auto refusal = problems.Refusal("device")) return Fail(std::move(*refusal));
   return out;

@@ -173,13 +173,18 @@ Result<void> SetSetting(Settings& settings, std::string_view name, double value)
   for (const SettingInfo& info : kSettings) {
     if (info.name != name) continue;
     if (!std::isfinite(value) || value < info.min || value > info.max) {
-      return Fail(Error::Invalid(std::string(name) + ": " + FormatNumber(value) +
-                                 " is outside its bounds (" + FormatNumber(info.min) + " to " +
-                                 FormatNumber(info.max) + ")"));
+      // TRANSLATORS: {value} is the number given; {min} and {max} the setting's bounds.
+      return Fail(Error::Invalid(
+          Problem(std::string(name), T_("{value} is outside its bounds ({min} to {max})",
+                                        {{"value", FormatNumber(value)},
+                                         {"min", FormatNumber(info.min)},
+                                         {"max", FormatNumber(info.max)}}))));
     }
     if (!IsMultiple(value, info.step)) {
-      return Fail(Error::Invalid(std::string(name) + ": " + FormatNumber(value) +
-                                 " is not in steps of " + FormatNumber(info.step)));
+      return Fail(Error::Invalid(
+          Problem(std::string(name),
+                  T_("{value} is not in steps of {step}",
+                     {{"value", FormatNumber(value)}, {"step", FormatNumber(info.step)}}))));
     }
     settings.*info.field = value;
     return {};
@@ -189,15 +194,21 @@ Result<void> SetSetting(Settings& settings, std::string_view name, double value)
     known += known.empty() ? "" : ", ";
     known += info.name;
   }
-  return Fail(Error::Invalid("unknown setting '" + std::string(name) + "'; known: " + known));
+  // TRANSLATORS: {name} is the name given; {known} the settings' names (codes).
+  return Fail(Error::Invalid(T_("unknown setting '{name}'; known: {known}",
+                                {{"name", std::string(name)}, {"known", known}})));
 }
 
 Result<void> CheckSettings(const Settings& s) {
   auto below = [](const char* a, double va, const char* b, double vb, bool strict) -> Result<void> {
     if (strict ? va < vb : va <= vb) return {};
-    return Fail(Error::Invalid(std::string(a) + " (" + FormatNumber(va) + ") must be " +
-                               (strict ? "below " : "at most ") + b + " (" + FormatNumber(vb) +
-                               ")"));
+    const TextArg args[] = {{"a", a}, {"va", FormatNumber(va)}, {"b", b}, {"vb", FormatNumber(vb)}};
+    // TRANSLATORS: {a} and {b} are settings' names (codes), {va} and {vb} their values.
+    return Fail(Error::Invalid(
+        strict
+            ? T_("{a} ({va}) must be below {b} ({vb})", {args[0], args[1], args[2], args[3]})
+            // TRANSLATORS: as above, "at most".
+            : T_("{a} ({va}) must be at most {b} ({vb})", {args[0], args[1], args[2], args[3]})));
   };
   for (const Result<void>& r :
        {below("helpful_share", s.helpful_share, "stirring_share", s.stirring_share, true),
@@ -213,14 +224,14 @@ Result<void> CheckSettings(const Settings& s) {
 
 Result<void> ApplySettings(Settings& settings, const std::map<std::string, double>& values) {
   Settings updated = settings;
-  std::vector<std::string> problems;
+  std::vector<Text> problems;
   for (const auto& [name, value] : values) {
-    if (auto ok = SetSetting(updated, name, value); !ok) problems.push_back(ok.error().message);
+    if (auto ok = SetSetting(updated, name, value); !ok) problems.push_back(*ok.error().text);
   }
   if (problems.empty()) {
-    if (auto ok = CheckSettings(updated); !ok) problems.push_back(ok.error().message);
+    if (auto ok = CheckSettings(updated); !ok) problems.push_back(*ok.error().text);
   }
-  if (!problems.empty()) return Fail(Error::Invalid("settings refused", std::move(problems)));
+  if (!problems.empty()) return Fail(Error::Invalid(T_("settings refused"), std::move(problems)));
   settings = updated;
   return {};
 }

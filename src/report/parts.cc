@@ -1,6 +1,6 @@
 // Pieces of the clinician's report kept apart from its layout: HTML escaping, the line on
 // sleep, stress, painkillers, the person's own factors and falls or injuries, and the thresholds
-// in force (the stylesheet is style.cc). Private to the report module.
+// in force, a session's "during" cell (the stylesheet is style.cc). Private to the report module.
 #include "parts.h"
 
 #include <cctype>
@@ -173,6 +173,23 @@ std::string ThresholdsHtml(const Settings& settings, bool all_default, const Loc
                   {Arg("version", kReadingRules)})) +
        "</p>\n";
   return h;
+}
+
+std::string WindowCell(const SessionReading& sr, const Locale& loc) {
+  const Session& x = *sr.session;
+  std::string s;
+  if (x.during.start || x.during.end) {
+    s += x.during.start ? loc.Number(x.during.start->value()) : "?";
+    s += "&rarr;";
+    s += x.during.end ? loc.Number(x.during.end->value()) : "?";
+    s += " ";
+  }
+  if (x.during.pattern == Pattern::kEased) s += Esc(loc.TrC("in a table", "(eased)")) + " ";
+  const bool sharp = sr.during == DuringSignal::kSharp;
+  s += "<span" +
+       std::string(sharp || sr.during == DuringSignal::kBuilding ? " class=\"worse\"" : "") + ">" +
+       Esc(ShortDuring(sr.during, &loc)) + "</span>";
+  return s;
 }
 
 }  // namespace backsignal::report_detail

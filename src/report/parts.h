@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "backsignal/core/diary.h"
+#include "backsignal/reading/reading.h"
 #include "backsignal/reading/settings.h"
 #include "backsignal/words/i18n.h"
 
@@ -30,5 +31,8 @@ std::string MeasuresHtml(const Diary& diary, Date from, Date to, const std::stri
                          const Locale& loc);
 // A flare as a row of the sessions table.
 std::string FlareRow(const Flare& flare, const Locale& loc);
+
+// The sessions table's "during" cell: start and end scores, the pattern and the signal.
+std::string WindowCell(const SessionReading& sr, const Locale& loc);
 
 }  // namespace backsignal::report_detail

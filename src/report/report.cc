@@ -18,6 +18,7 @@ using report_detail::FlareRow;
 using report_detail::MeasuresHtml;
 using report_detail::OtherFactorsHtml;
 using report_detail::ThresholdsHtml;
+using report_detail::WindowCell;
 
 // Coordinates with one decimal: deterministic across machines, and small.
 std::string F(double v) {
@@ -48,7 +49,8 @@ struct Frame {
   double width = 720, height = 150;
   double left = 34, right = 8, top = 12, bottom = 44;
   double label_offset = 26;  // day labels below the plot (under the session marks)
-  bool legend = true;        // the legend inside the chart (the narrow one has it below, in HTML)
+  bool legend = true;        // the legend inside the chart (else it is below, in HTML)
+  bool narrow = false;       // drawn for a phone's screen (shown instead of the wide one there)
   const Locale* loc = &Locale::English();  // the reader's language
   int days() const { return (to - from) + 1; }
   double dx() const { return (width - left - right) / days(); }
@@ -81,7 +83,7 @@ std::string Axes(const Frame& f) {
 std::string Svg(const Frame& f, std::string_view title, std::string_view desc,
                 const std::string& body) {
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + F(f.width) + " " +
-         F(f.height) + "\" role=\"img\" class=\"chart" + (f.legend ? " wide" : " narrow") +
+         F(f.height) + "\" role=\"img\" class=\"chart" + (f.narrow ? " narrow" : " wide") +
          "\"><title>" + Esc(title) + "</title><desc>" + Esc(desc) + "</desc>" + body + "</svg>";
 }
 
@@ -94,6 +96,20 @@ Frame Narrow(Frame f, double height) {
   f.right = 6;
   f.bottom = f.bottom - 16;
   f.legend = false;
+  f.narrow = true;
+  return f;
+}
+
+// The report's wide morning chart: its legend below it in HTML, which wraps in any language
+// (drawn inside, a long translation ran over the next key), so the chart ends under the day
+// labels, and it is a little flatter, to leave the page's room to the words.
+Frame ReportMorningFrame(Date from, Date to, const Locale& loc) {
+  Frame f{from, to};
+  f.loc = &loc;
+  f.legend = false;
+  f.top = 8;
+  f.bottom = 30;
+  f.height = 118;
   return f;
 }
 
@@ -276,7 +292,7 @@ std::string Key(const std::string& mark) {
 }
 
 std::string MorningLegend(const Locale& loc) {
-  return "<ul class=\"legend-html\"><li>" +
+  return "<ul class=\"legend-html always\"><li>" +
          Key("<rect class=\"band\" x=\"0\" y=\"1\" width=\"14\" height=\"8\"/>") +
          Esc(loc.TrC("chart legend", "usual range")) + "</li><li>" +
          Key("<circle class=\"morning\" cx=\"7\" cy=\"5\" r=\"3.5\"/>") +
@@ -287,23 +303,6 @@ std::string MorningLegend(const Locale& loc) {
          Esc(loc.TrC("chart legend", "exercise day")) + "</li><li>" +
          Key("<path class=\"session sharp\" d=\"M7 1l5 8h-10z\"/>") +
          Esc(loc.TrC("chart legend", "sharp pain")) + "</li></ul>";
-}
-
-std::string WindowCell(const SessionReading& sr, const Locale& loc) {
-  const Session& x = *sr.session;
-  std::string s;
-  if (x.during.start || x.during.end) {
-    s += x.during.start ? loc.Number(x.during.start->value()) : "?";
-    s += "&rarr;";
-    s += x.during.end ? loc.Number(x.during.end->value()) : "?";
-    s += " ";
-  }
-  if (x.during.pattern == Pattern::kEased) s += Esc(loc.TrC("in a table", "(eased)")) + " ";
-  const bool sharp = sr.during == DuringSignal::kSharp;
-  s += "<span" +
-       std::string(sharp || sr.during == DuringSignal::kBuilding ? " class=\"worse\"" : "") + ">" +
-       Esc(ShortDuring(sr.during, &loc)) + "</span>";
-  return s;
 }
 
 }  // namespace
@@ -427,11 +426,12 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
          "</h2>" + pinned + "</section>\n";
   }
 
-  Frame wide{from, to};
-  wide.loc = &loc;
+  const Frame wide = ReportMorningFrame(from, to, loc);
+  Frame phone{from, to};  // Narrow() takes the in-chart legend's room away itself
+  phone.loc = &loc;
   h += "<h2>" + Esc(loc.TrC("heading", "Mornings")) + "</h2><figure>" +
        MorningChart(diary, settings, list, from, to, wide) +
-       MorningChart(diary, settings, list, from, to, Narrow(wide, 176)) + MorningLegend(loc) +
+       MorningChart(diary, settings, list, from, to, Narrow(phone, 176)) + MorningLegend(loc) +
        "</figure>\n";
   h += "<div class=\"row2\"><section class=\"comfort\"><h2>" +
        Esc(loc.TrC("heading", "Comfort during and after sessions")) + "</h2><figure>" +

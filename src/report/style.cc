@@ -36,6 +36,7 @@ td.nw{white-space:nowrap}
 .aside h2{margin-top:0}
 .alerts{margin:0 0 2mm}
 svg.chart.narrow,.legend-html{display:none}
+.legend-html.always{display:flex}
 .legend-html{list-style:none;margin:1mm 0 0;padding:0;flex-wrap:wrap;gap:1mm 4mm;font-size:9.5pt;color:#333}
 .legend-html li{display:flex;align-items:center;gap:1.5mm}
 svg.key{width:14px;height:10px;flex:none}
@@ -82,25 +83,37 @@ svg.narrow .tick{font-size:12.5px}
 .tablewrap tr.also{border-top:0;padding-top:0}
 .tablewrap tr.also td.gap{display:none}.tablewrap tr.also td::before{content:none}
 .thresholds{columns:1;font-size:9pt}.thresholds li{overflow-wrap:anywhere}.small,.load{font-size:9.5pt}footer{font-size:9pt}}
-@page{margin:8mm 9mm}
+/* Paper: one A4 or Letter page, read in a minute. Text at 8.5pt (tables, lists and the legend
+   at 8pt, the fine print at 7pt); the table sizes its columns to their words. */
+@page{margin:7mm 8mm}
 @media print{
-  body{padding:0;max-width:none;font-size:8pt;line-height:1.25}
+  body{padding:0;max-width:none;font-size:8.5pt;line-height:1.22}
   h1{font-size:13pt}
+  .sub{font-size:8pt}
   h2{margin:1.6mm 0 0.6mm;font-size:9.5pt}
-  .verdict h2{font-size:11pt}
+  .verdict h2{font-size:10.5pt}
   p{margin:0 0 1mm}
-  .thresholds{font-size:5.8pt;columns:3;column-gap:2mm}
+  .top{margin-top:2mm}
+  .thresholds{font-size:7pt;columns:2;column-gap:4mm}
   .thresholds li{margin:0}
   .thresholds li.dflt{display:none}
-  .row2 .comfort,.row2 .howto{flex:1}
+  .top .verdict{flex:19}
+  .row2 .comfort{flex:4}
+  .row2 .howto{flex:5}
+  .row2 .howto{font-size:8pt}
+  .legend-html{font-size:8pt;margin:0.5mm 0 0}
   .print-only{display:inline}
   .verdict{padding:1.5mm 3mm}
-  .verdict ul{font-size:7.5pt;line-height:1.2;margin:0.5mm 0}
+  .verdict ul{font-size:8pt;line-height:1.2;margin:0.5mm 0}
   .screen-extra{display:none}
-  table{font-size:7.5pt}
-  th,td{padding:0.5mm 1mm}
+  table{font-size:8pt}
+  .tablewrap col{width:auto!important}
+  th,td{padding:0.4mm 1mm;line-height:1.2}
+  .small,.load{font-size:7.5pt}
+  footer{margin-top:1.5mm;font-size:7pt}
   .screen-only{display:none}
-  h2,figure,table,tr,.verdict,.alerts{break-inside:avoid}
+  h2{break-after:avoid}
+  h2,figure,tr,.verdict,.alerts{break-inside:avoid}
 }
 )css";
 

@@ -73,7 +73,7 @@ void LogError(const std::string& message) {
 
 HttpResponse ErrorResponse(const Error& e, const Locale& loc) {
   int status = 400;
-  std::string message = loc.TrMarked(e.message);
+  std::string message = loc.Message(e);
   std::vector<std::pair<std::string, std::string>> headers;
   switch (e.kind) {
     case ErrorKind::kInvalid:
@@ -112,10 +112,7 @@ HttpResponse ErrorResponse(const Error& e, const Locale& loc) {
   nlohmann::json j;
   j["error"] = {{"status", status}, {"message", message}};
   if (e.kind != ErrorKind::kStorage) {
-    std::vector<std::string> details;
-    details.reserve(e.details.size());
-    for (const std::string& d : e.details) details.push_back(loc.TrMarked(d));
-    j["error"]["details"] = details;
+    j["error"]["details"] = loc.Details(e);
   }
   HttpResponse r = Json(status, Dump(j));
   for (auto& h : headers) r.headers.push_back(std::move(h));

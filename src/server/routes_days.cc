@@ -36,10 +36,10 @@ Result<size_t> SessionParam(const Call& c) {
   return *n;
 }
 
-// A day as JSON with its entries in words (words/checkin.h) under "words".
-std::string DayWithWordsJson(const Day& day) {
+// A day as JSON with its entries in words (words/checkin.h) under "words", in `loc`.
+std::string DayWithWordsJson(const Day& day, const Locale& loc) {
   std::string out = DayToJson(day);
-  const DayWords w = WordsForDay(day);
+  const DayWords w = WordsForDay(day, &loc);
   nlohmann::json sessions = nlohmann::json::array();
   for (const SessionEntryWords& s : w.sessions) {
     sessions.push_back({{"lines", s.lines}, {"hour_after", s.hour_after}, {"due", s.due}});
@@ -57,12 +57,13 @@ Result<HttpResponse> ListDays(App& app, Call& c) {
   if (!to) return Unexpected(to.error());
   auto diary = service::DiaryOf(app.service(), c.subject);
   if (!diary) return Unexpected(diary.error());
+  const Locale& loc = ReaderLocale(app.service(), c);
   std::string out = "{\"days\":[";
   bool first = true;
   for (auto it = diary->days.rbegin(); it != diary->days.rend(); ++it) {  // newest first
     if ((*from && it->date < **from) || (*to && it->date > **to)) continue;
     if (!first) out += ",";
-    out += DayWithWordsJson(*it);
+    out += DayWithWordsJson(*it, loc);
     first = false;
   }
   // The person's own factors used so far, for the page to offer as toggles.
@@ -99,16 +100,16 @@ std::string CheckinJson(const service::CheckinResult& r, bool advise, std::optio
   std::string out = "{\"day\":" + DayToJson(r.day);
   if (entry) {
     out +=
-        ",\"words\":" +
-        Dump(CheckinWordsJson(WordsForCheckin(r.day, *entry, r.session, r.during, r.hour_after)));
+        ",\"words\":" + Dump(CheckinWordsJson(WordsForCheckin(r.day, *entry, r.session, r.during,
+                                                              r.hour_after, std::nullopt, &loc)));
   }
   if (r.session && *r.session >= 1 && *r.session <= r.day.sessions.size()) {
     nlohmann::json j;
     j["during"] = Name(r.during);
     j["hour_after"] = Name(r.hour_after);
-    j["words"] = {{"during", DescribeDuring(r.during)},
-                  {"hour_after", DescribeHourAfter(r.hour_after)},
-                  {"hour_after_meaning", HourAfterMeaning(r.hour_after)}};
+    j["words"] = {{"during", DescribeDuring(r.during, &loc)},
+                  {"hour_after", DescribeHourAfter(r.hour_after, &loc)},
+                  {"hour_after_meaning", HourAfterMeaning(r.hour_after, &loc)}};
     if (advise && r.modify_or_stop) j["advice"] = ModifyOrStopAdvice(loc);
     if (r.safety_again) j["safety_again"] = true;
     out += ",\"session\":" + std::to_string(*r.session) + ",\"signals\":" + Dump(j);

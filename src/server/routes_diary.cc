@@ -173,7 +173,10 @@ Result<HttpResponse> ImportDiary(App& app, Call& c) {
   if (!report) {
     Error e = report.error();
     if (e.kind == ErrorKind::kConflict) {
-      e.message += ". Send it again with ?replace=true to replace those days";
+      const Locale& loc = ReaderLocale(app.service(), c);
+      e = loc.Translated(std::move(e));
+      // TRANSLATORS: after a list of days that differ from the upload's; "?replace=true" stays.
+      e.message += loc.Tr(". Send it again with ?replace=true to replace those days");
     }
     return Unexpected(e);
   }

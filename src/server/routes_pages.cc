@@ -48,7 +48,8 @@ HttpResponse ServiceWorker() {
   std::string list;
   for (const Asset& a : AllAssets()) {
     if (!a.path.starts_with("/assets/")) continue;
-    if (a.path == "/assets/i18n/qps.json") continue;  // the pseudo-locale: tests only
+    // The pseudo-locale: only where it can be chosen (tests), so that it works offline there too.
+    if (a.path == "/assets/i18n/qps.json" && Locale::Find("qps") == nullptr) continue;
     list += (list.empty() ? "'" : ", '") + std::string(a.path) + "'";
   }
   std::string js = "const VERSION = '" + std::string(AssetsVersion()) + "';\nconst ASSETS = [" +
@@ -61,12 +62,43 @@ HttpResponse ServiceWorker() {
                        {"X-Content-Type-Options", "nosniff"}}};
 }
 
-HttpResponse SignInFirst() {
+// Text for HTML: a translation may hold any of these.
+std::string EscapeHtml(std::string_view text) {
+  std::string out;
+  for (char ch : text) {
+    switch (ch) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += ch;
+    }
+  }
+  return out;
+}
+
+// A report's link opened signed out (a clinician's, a person's): in the reader's language, as
+// wide as the phone it is opened on.
+HttpResponse SignInFirst(const Locale& loc) {
   return HttpResponse{
       401,
       "text/html; charset=utf-8",
-      "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Sign in</title>"
-      "<p>Sign in first: <a href=\"/\">backsignal</a></p></html>\n",
+      "<!doctype html><html lang=\"" + EscapeHtml(loc.tag()) +
+          "\"><meta charset=\"utf-8\">"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" +
+          EscapeHtml(loc.Tr("Sign in")) + " · backsignal</title><p>" +
+          EscapeHtml(loc.Tr("Sign in first to see this report.")) + " <a href=\"/\">" +
+          // TRANSLATORS: a link to the page, from a report opened while signed out.
+          EscapeHtml(loc.Tr("Sign in to backsignal")) + "</a></p></html>\n",
       {{"Cache-Control", "no-store"}}};
 }
 
@@ -116,7 +148,7 @@ Result<HttpResponse> GetCalendar(App& app, Call& c) {
 // The clinician's report: a whole HTML page, no script, made on the server.
 Result<HttpResponse> GetReport(App& app, Call& c) {
   const service::Service& svc = app.service();
-  if (!c.who.signed_in) return SignInFirst();
+  if (!c.who.signed_in) return SignInFirst(ReaderLocale(svc, c));
   PersonId person = c.who.person;
   if (auto it = c.req.query.find("person"); it != c.req.query.end()) {
     auto id = ParsePositive(it->second);

@@ -5,6 +5,7 @@
 #include "backsignal/core/diary.h"
 #include "backsignal/io/ids.h"
 #include "backsignal/service/readings.h"
+#include "backsignal/words/i18n.h"
 #include "internal.h"
 
 namespace backsignal::service {
@@ -68,7 +69,7 @@ Result<std::string> CheckUsername(const std::string& username) {
          ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-');
   }
   if (!ok) {
-    return Fail(Error::Invalid("username: 3 to 40 letters, digits, dots, dashes or underscores",
+    return Fail(Error::Invalid(N_("username: 3 to 40 letters, digits, dots, dashes or underscores"),
                                {"username: \"" + username + "\""}));
   }
   return u;
@@ -106,7 +107,7 @@ Result<Account> SignUp(const Service& service, const SignUpRequest& req,
     if (!ok) return Unexpected(ok.error());
     if (req.setup_code.empty() || !*ok) {
       return Fail(Error::Forbidden(
-          "the first account needs the sign-up link that backsignal serve printed"));
+          N_("the first account needs the sign-up link that backsignal serve printed")));
     }
   }
   // Sign-ups cost a password hash each: limited per address like failed sign-ins.
@@ -147,7 +148,7 @@ Result<Account> SignIn(const Service& service, const std::string& username,
     PasswordWork slot;
     VerifyNothing(password);  // the same time whether or not the username exists
   }
-  if (!ok) return Fail(Error::Unauthenticated("wrong username or password"));
+  if (!ok) return Fail(Error::Unauthenticated(N_("wrong username or password")));
   // A success does not count against the account or the address.
   (void)StoreOf(service).ClearAttempts(keys[0].first);
   (void)StoreOf(service).ReleaseAttempt(keys[1].first, now);
@@ -213,8 +214,8 @@ Result<void> ChangePassword(const Service& service, const Account& account,
                             const std::string& current, const std::string& next,
                             const std::string& keep_session_hash, const ThrottlePolicy& policy) {
   if (auto ok = CheckPassword(next, "new"); !ok) return ok;
-  if (auto ok =
-          CheckCurrentPassword(service, account, current, policy, "the current password is wrong");
+  if (auto ok = CheckCurrentPassword(service, account, current, policy,
+                                     N_("the current password is wrong"));
       !ok) {
     return ok;
   }
@@ -236,7 +237,7 @@ Result<void> SetPassword(const Service& service, const Account& account, const s
 Result<void> DeleteAccount(const Service& service, const Account& account,
                            const std::string& password, const ThrottlePolicy& policy) {
   if (auto ok = CheckCurrentPassword(service, account, password, policy,
-                                     "the password is wrong: nothing was deleted");
+                                     N_("the password is wrong: nothing was deleted"));
       !ok) {
     return ok;
   }

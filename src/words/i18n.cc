@@ -69,6 +69,10 @@ const Registry& Languages() {
 }  // namespace
 
 std::string Fill(std::string_view text, Args args) {
+  return FillSpan(text, std::span<const Arg>(args.begin(), args.size()));
+}
+
+std::string FillSpan(std::string_view text, std::span<const Arg> args) {
   std::string out;
   out.reserve(text.size() + 32);
   size_t i = 0;
@@ -209,6 +213,49 @@ std::string Locale::TrC(std::string_view ctx, std::string_view msgid, Args args)
 std::string Locale::TrMarked(std::string_view text) const {
   const std::string* t = catalog_.Find({}, text);
   return t != nullptr ? Fill(*t, {}) : std::string(text);
+}
+
+std::string Locale::Tr(const Text& t) const {
+  if (t.literal) return t.id;
+  if (t.marked) return TrMarked(t.id);
+  std::vector<Arg> args;
+  args.reserve(t.args.size());
+  for (const Text& a : t.args) args.emplace_back(a.name, Tr(a));
+  if (!t.plural) {
+    const std::string* found = catalog_.Find({}, t.id);
+    return FillSpan(found != nullptr ? std::string_view(*found) : t.id, args);
+  }
+  const uint64_t abs_n = static_cast<uint64_t>(t.n < 0 ? -t.n : t.n);
+  std::string_view form = abs_n == 1 ? t.id : t.id_plural;
+  if (const std::vector<std::string>* forms = catalog_.FindPlural({}, t.id)) {
+    const size_t i = catalog_.plural().Index(abs_n);
+    if (i < forms->size() && !(*forms)[i].empty()) form = (*forms)[i];
+  }
+  return Fill(FillSpan(form, args), {Arg("n", Number(static_cast<double>(t.n)))});
+}
+
+std::vector<std::string> Locale::Details(const Error& e) const {
+  std::vector<std::string> out;
+  out.reserve(e.details.size());
+  for (size_t i = 0; i < e.details.size(); ++i) {
+    // A detail changed after it was made (English added to it) is no longer its text's.
+    const bool made =
+        e.detail_texts.size() == e.details.size() && e.detail_texts[i].English() == e.details[i];
+    out.push_back(made ? Tr(e.detail_texts[i]) : TrMarked(e.details[i]));
+  }
+  return out;
+}
+
+std::string Locale::Message(const Error& e) const {
+  return e.text && e.text->English() == e.message ? Tr(*e.text) : TrMarked(e.message);
+}
+
+Error Locale::Translated(Error e) const {
+  e.message = Message(e);
+  e.details = Details(e);
+  e.text.reset();
+  e.detail_texts.clear();
+  return e;
 }
 
 std::string Locale::Ntr(std::string_view one, std::string_view many, int64_t n, Args args) const {

@@ -6,12 +6,12 @@
 namespace backsignal {
 namespace {
 
-struct Text {
+struct QuestionText {
   std::string_view id;
   std::string_view text;
 };
 
-constexpr Text kTexts[] = {
+constexpr QuestionText kTexts[] = {
     {"chest_breathless", N_("Do you have chest pain or pressure together with breathlessness?")},
     {"chest_heart",
      N_("Do you have chest pain that spreads to your arm or jaw, comes with sweating or feeling "
@@ -52,7 +52,7 @@ constexpr Text kTexts[] = {
 }  // namespace
 
 std::string SafetyQuestionText(std::string_view id, const Locale& loc) {
-  for (const Text& t : kTexts) {
+  for (const QuestionText& t : kTexts) {
     if (t.id == id) return loc.Tr(t.text);
   }
   return "";

@@ -151,6 +151,15 @@ export async function pick(scope, legend, value) {
   await fieldset.locator('label', { hasText: new RegExp(`^${value}$`) }).click();
 }
 
+// Picks `value` on the `nth` 0-10 scale of `scope` (whatever the language of its legends).
+export async function pickNth(scope, nth, value) {
+  await scope
+    .locator('fieldset.scale-set')
+    .nth(nth)
+    .locator('label', { hasText: new RegExp(`^${value}$`) })
+    .click();
+}
+
 // The card (a section) whose heading starts with `title`.
 export function card(scope, title) {
   const page = typeof scope.page === 'function' ? scope.page() : scope;
@@ -357,4 +366,82 @@ export async function testLocaleServer(opts = {}) {
   } finally {
     delete process.env.BACKSIGNAL_TEST_LOCALES;
   }
+}
+
+// Waits until the service worker is installed and controls the page (from its next load).
+export async function controlled(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  if (!(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)))) await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+}
+
+// Words a page may show in any language: the name, the person's own (their name, their
+// activities), the language names, time zones, browser names, and the dates the test locale
+// writes as the browser does (en-US).
+const ANY_LANGUAGE = new Set([
+  'backsignal',
+  'sam',
+  'Sam',
+  'swimming',
+  'deadlifts',
+  'English',
+  'Deutsch',
+  'Español',
+  'UTC',
+  'Chrome',
+  'Linux',
+  'HeadlessChrome',
+  ...'Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Wed Thu Fri Sat Sun'.split(' '),
+  ...'January February March April May June July August September October November December'.split(' '),
+  ...'Jan Feb Mar Apr Jun Jul Aug Sep Oct Nov Dec AM PM'.split(' '),
+]);
+
+// The English words left in the visible text and the aria-labels of `selector` (an open dialog
+// too), once every pseudo-locale piece ("[Ŝéš ~~]", nested ones too) is taken out, in the
+// pseudo-locale (issue 23). `known`: texts of the person's own to take out first (a note, a
+// factor); a chart's legends and axis labels are read from its canvas; a link's address is not
+// text.
+export async function english(page, selector = 'main', known = []) {
+  const texts = await page.evaluate((sel) => {
+    const out = [];
+    for (const el of document.querySelectorAll(sel)) {
+      if (el.offsetParent === null && el.tagName !== 'BODY' && !el.open) continue;
+      out.push(el.innerText);
+      for (const x of el.querySelectorAll('[aria-label]')) out.push(x.getAttribute('aria-label'));
+      for (const c of el.querySelectorAll('.chart'))
+        if (c.uplot) {
+          for (const s of c.uplot.series.slice(1)) out.push(s.label);
+          for (const a of c.uplot.axes) if (a.label) out.push(a.label);
+        }
+    }
+    return out;
+  }, selector);
+  const left = [];
+  const longestFirst = [...known].sort((a, b) => b.length - a.length);
+  for (let t of texts) {
+    for (const k of longestFirst) t = t.split(k).join(' ');
+    while (/\[[^[\]]*\]/.test(t)) t = t.replace(/\[[^[\]]*\]/g, ' ');
+    t = t.replace(/\b(https?|webcal):\S+/g, ' ');
+    for (const w of t.match(/\p{L}[\p{L}'’]+/gu) || []) if (!ANY_LANGUAGE.has(w)) left.push(w);
+  }
+  return [...new Set(left)];
+}
+
+// Controls cut off or pushed out of the screen: wider inside than their box with overflow
+// hidden (a text field scrolls its own long value: not clipped), or reaching past either side of
+// the screen.
+export async function clipped(page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    return [...document.querySelectorAll('main button, main a, main label, main select, main input, main summary')]
+      .filter((el) => el.offsetParent !== null)
+      .filter((el) => {
+        const s = getComputedStyle(el);
+        const r = el.getBoundingClientRect();
+        const cut =
+          el.tagName !== 'INPUT' && el.scrollWidth > el.clientWidth + 1 && /hidden|clip/.test(s.overflowX + s.overflow);
+        return cut || r.left < -0.5 || r.right > width + 0.5;
+      })
+      .map((el) => `${el.tagName}#${el.id}: ${(el.innerText || el.value || '').slice(0, 60)}`);
+  });
 }

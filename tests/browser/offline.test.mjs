@@ -11,6 +11,7 @@ import {
   assert,
   card,
   closeBrowser,
+  controlled,
   isoDate,
   launch,
   newPage,
@@ -21,13 +22,6 @@ import {
 
 before(launch);
 after(closeBrowser);
-
-// Waits until the service worker is installed and controls the page (from its next load).
-async function controlled(page) {
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
-  if (!(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)))) await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
-}
 
 test('check-ins made offline survive a reload and a closed tab, and arrive once each', async () => {
   const server = await startServer();

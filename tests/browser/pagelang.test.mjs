@@ -2,8 +2,8 @@
 // BACKSIGNAL_TEST_LOCALES=1) the converted parts of the page show no plain English: the safety
 // screen, the navigation, sign-in, Today's headings, the weekly card and the check-in cards
 // (morning, the rest of the day, a session, its hour after, a note, and what a saved card says
-// back), Account, Settings and History's headings. Reminders, Report & data, People and the
-// Reading page are not converted yet (docs/languages.md). In German the same pages, and Today
+// back), Account, Settings and History's headings (the other pages and states:
+// pagelang_pages.test.mjs, pagelang_states.test.mjs). In German the same pages, and Today
 // with every check-in card open, fit 320 px with no sideways scroll; the cards' number fields
 // take a decimal comma; <html lang> follows the language.
 import path from 'node:path';
@@ -13,10 +13,12 @@ import {
   api,
   assert,
   closeBrowser,
+  english,
   isoDate,
   launch,
   newPage,
   noHorizontalScroll,
+  pickNth,
   screened,
   screenedPage,
   signUpApi,
@@ -26,40 +28,6 @@ import {
 
 before(launch);
 after(closeBrowser);
-
-// Words a page may show in any language: the name, the person's own, the language names, and
-// the dates the test locale writes as the browser does (en-US).
-const ALLOWED = new Set([
-  'backsignal',
-  'sam',
-  'English',
-  'Deutsch',
-  'Español',
-  ...'Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Wed Thu Fri Sat Sun'.split(' '),
-  ...'January February March April May June July August September October November December'.split(' '),
-  ...'Jan Feb Mar Apr Jun Jul Aug Sep Oct Nov Dec AM PM'.split(' '),
-]);
-
-// The English words left in `selector`'s visible text once every pseudo-locale piece ("[Ŝéš
-// ~~]", nested ones too) is taken out. `known`: texts to take out first (none: every word the
-// page shows, the server's included, is the catalogue's).
-async function english(page, selector, known = []) {
-  const texts = await page.evaluate(
-    (sel) =>
-      [...document.querySelectorAll(sel)]
-        .filter((el) => el.offsetParent !== null || el.tagName === 'BODY' || el.open)
-        .map((el) => el.innerText),
-    selector,
-  );
-  const left = [];
-  const longestFirst = [...known].sort((a, b) => b.length - a.length);
-  for (let t of texts) {
-    for (const k of longestFirst) t = t.split(k).join(' ');
-    while (/\[[^[\]]*\]/.test(t)) t = t.replace(/\[[^[\]]*\]/g, ' ');
-    for (const w of t.match(/\p{L}[\p{L}'’]+/gu) || []) if (!ALLOWED.has(w)) left.push(w);
-  }
-  return [...new Set(left)];
-}
 
 async function pseudoPage(width = 390) {
   const page = await newPage({ width });
@@ -127,15 +95,6 @@ test('the navigation, Today, Settings and History in the pseudo-locale: no Engli
 async function noEnglish(page, selector, known, what) {
   await page.locator(selector).first().waitFor();
   assert.deepEqual(await english(page, selector, known), [], what);
-}
-
-// Picks `value` on the `nth` 0-10 scale of `scope` (the legends are the language's).
-async function pickNth(scope, nth, value) {
-  await scope
-    .locator('fieldset.scale-set')
-    .nth(nth)
-    .locator('label', { hasText: new RegExp(`^${value}$`) })
-    .click();
 }
 
 test('the check-in cards in the pseudo-locale: no English, and what a saved card says back', async () => {

@@ -11,7 +11,9 @@ import { after, before, test } from 'node:test';
 import {
   SHOTS,
   assert,
+  clipped,
   closeBrowser,
+  english,
   isoDate,
   launch,
   newPage,
@@ -26,71 +28,6 @@ import {
 
 before(launch);
 after(closeBrowser);
-
-// Words a page may show in any language: the name, the person's own (their name, their
-// activities), time zones, browser names, and the dates the test locale writes as the browser
-// does (en-US).
-const ALLOWED = new Set([
-  'backsignal',
-  'sam',
-  'Sam',
-  'swimming',
-  'deadlifts',
-  'UTC',
-  'Chrome',
-  'Linux',
-  'HeadlessChrome',
-  ...'Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Wed Thu Fri Sat Sun'.split(' '),
-  ...'January February March April May June July August September October November December'.split(' '),
-  ...'Jan Feb Mar Apr Jun Jul Aug Sep Oct Nov Dec AM PM'.split(' '),
-]);
-
-// The English words left in the visible text and the aria-labels of `selector`, once every
-// pseudo-locale piece ("[Ŝéš ~~]", nested ones too) is taken out; the calendar link's address
-// is not text.
-async function english(page, selector = 'main') {
-  const texts = await page.evaluate((sel) => {
-    const out = [];
-    for (const el of document.querySelectorAll(sel)) {
-      if (el.offsetParent === null && el.tagName !== 'BODY') continue;
-      out.push(el.innerText);
-      for (const x of el.querySelectorAll('[aria-label]')) out.push(x.getAttribute('aria-label'));
-      // A chart's legends and axis labels, drawn on its canvas.
-      for (const c of el.querySelectorAll('.chart'))
-        if (c.uplot) {
-          for (const s of c.uplot.series.slice(1)) out.push(s.label);
-          for (const a of c.uplot.axes) if (a.label) out.push(a.label);
-        }
-    }
-    return out;
-  }, selector);
-  const left = [];
-  for (let t of texts) {
-    while (/\[[^[\]]*\]/.test(t)) t = t.replace(/\[[^[\]]*\]/g, ' ');
-    t = t.replace(/\b(https?|webcal):\S+/g, ' ');
-    for (const w of t.match(/\p{L}[\p{L}'’]+/gu) || []) if (!ALLOWED.has(w)) left.push(w);
-  }
-  return [...new Set(left)];
-}
-
-// Controls cut off or pushed out of the screen: wider inside than their box with overflow
-// hidden (a text field scrolls its own long value: not clipped), or reaching past either side of
-// the screen.
-async function clipped(page) {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    return [...document.querySelectorAll('main button, main a, main label, main select, main input, main summary')]
-      .filter((el) => el.offsetParent !== null)
-      .filter((el) => {
-        const s = getComputedStyle(el);
-        const r = el.getBoundingClientRect();
-        const cut =
-          el.tagName !== 'INPUT' && el.scrollWidth > el.clientWidth + 1 && /hidden|clip/.test(s.overflowX + s.overflow);
-        return cut || r.left < -0.5 || r.right > width + 0.5;
-      })
-      .map((el) => `${el.tagName}#${el.id}: ${(el.innerText || el.value || '').slice(0, 60)}`);
-  });
-}
 
 // A scenario's diary with its dates moved so that its as-of date is yesterday.
 function scenario(name) {

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "backsignal/core/expected.h"
+#include "backsignal/core/text.h"
 
 namespace backsignal {
 
@@ -21,7 +22,7 @@ class Date {
   static bool IsValidCivil(int year, unsigned month, unsigned day);
 
   // Parses "YYYY-MM-DD"; on failure returns a message saying what was expected.
-  static Expected<Date, std::string> Parse(std::string_view text);
+  static Expected<Date, Text> Parse(std::string_view text);
 
   int32_t days() const { return days_; }
   int year() const;
@@ -43,7 +44,7 @@ class Date {
 class TimeOfDay {
  public:
   constexpr TimeOfDay() = default;
-  static Expected<TimeOfDay, std::string> Parse(std::string_view text);
+  static Expected<TimeOfDay, Text> Parse(std::string_view text);
   static TimeOfDay FromMinutes(int minutes) { return TimeOfDay(minutes); }
   int minutes() const { return minutes_; }
   std::string ToString() const;

@@ -13,6 +13,7 @@
 #include "backsignal/core/measures.h"
 #include "backsignal/core/result.h"
 #include "backsignal/core/score.h"
+#include "backsignal/core/text.h"
 
 namespace backsignal {
 
@@ -24,7 +25,7 @@ enum class Load : uint8_t {
 };
 inline constexpr Load kAllLoads[] = {Load::kRotation, Load::kBreathingUnderLoad, Load::kArmsAway};
 std::string_view LoadName(Load load);
-Expected<Load, std::string> ParseLoad(std::string_view name);
+Expected<Load, Text> ParseLoad(std::string_view name);
 
 // A set of loads, as a bit mask; its canonical order is that of kAllLoads.
 class LoadSet {
@@ -48,7 +49,7 @@ class LoadSet {
 enum class Pattern { kStable, kBuilding, kEased };
 inline constexpr std::string_view kPatternNames[] = {"stable", "building", "eased"};
 std::string_view PatternName(Pattern p);
-Expected<Pattern, std::string> ParsePattern(std::string_view name);
+Expected<Pattern, Text> ParsePattern(std::string_view name);
 
 // A fall or another injury recorded on a day (issue 19): which, for the clinician.
 enum class Injury { kFall, kOther };
@@ -184,13 +185,13 @@ inline constexpr size_t kMaxTagsPerPerson = 500;  // different tags over the who
 
 // Validators for single values, shared by every parser and check-in. Each returns the value or
 // a message without a location ("11 is above the top of the scale (0 to 10)").
-Expected<int, std::string> ValidateMinutes(double value);
-Expected<double, std::string> ValidateSittingHours(double value);
-Expected<std::string, std::string> ValidateText(std::string_view text, size_t max_chars);
+Expected<int, Text> ValidateMinutes(double value);
+Expected<double, Text> ValidateSittingHours(double value);
+Expected<std::string, Text> ValidateText(std::string_view text, size_t max_chars);
 // 0-24 in steps of half an hour.
-Expected<double, std::string> ValidateSleepHours(double value);
+Expected<double, Text> ValidateSleepHours(double value);
 // One of the person's own factors: trimmed, 1-40 characters, no control characters.
-Expected<std::string, std::string> ValidateTag(std::string_view tag);
+Expected<std::string, Text> ValidateTag(std::string_view tag);
 // A day's tags: each valid, at most 12, no two the same ignoring case. The message starts
 // with where: "[2]: ..." for one tag, ": ..." for the list.
 Expected<std::vector<std::string>, std::string> ValidateTags(const std::vector<std::string>& tags);

@@ -59,7 +59,7 @@ struct FieldSpec {
   double max = 0;
   double step = 0;
   std::string_view unit = {};
-  Expected<double, std::string> (*check)(double) = nullptr;
+  Expected<double, Text> (*check)(double) = nullptr;
   size_t max_chars = 0;                            // kText
   std::span<const std::string_view> choices = {};  // kChoice: the names, in the enum's order
   std::string_view what = {};                      // kChoice: "a pattern"
@@ -106,7 +106,7 @@ const Field<Session>* FindSessionField(std::string_view name);
 // kChoice and kTime they follow the value, which the caller shows its own way ("\"up\"" + " is
 // not a pattern; expected stable, building or eased"); for kTags they are ValidateTags' ("[1]:
 // ..." or ": 13 factors; ..."). A value of the wrong alternative "is the wrong type".
-Expected<FieldValue, std::string> CheckField(const FieldSpec& field, const FieldValue& value);
+Expected<FieldValue, Text> CheckField(const FieldSpec& field, const FieldValue& value);
 
 // Loads by name: each known and listed once; else the position of the first problem and what
 // it is ("\"twist\" is not a load; expected ...", "\"rotation\" is listed twice").
@@ -118,7 +118,7 @@ std::optional<LoadProblem> CheckLoadNames(const std::vector<std::string>& names)
 
 // What a kind expects, for a message about a value of the wrong type: "a number of hours from 0
 // to 24", "true or false", "a score (a number from 0 to 10 in steps of 0.5)".
-std::string Expects(const FieldSpec& field);
+Text Expects(const FieldSpec& field);
 
 // The field's choices joined for a message: "stable, building or eased".
 std::string JoinChoices(std::span<const std::string_view> names, std::string_view last = " or ");

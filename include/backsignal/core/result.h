@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "backsignal/core/expected.h"
+#include "backsignal/core/text.h"
 
 namespace backsignal {
 
@@ -26,11 +27,33 @@ enum class ErrorKind {
 
 // A failure a person can act on: `message` says what was wrong and what would be right;
 // `details` lists each problem when there are several (one per line, each naming its place).
+// Both are English; `text` and `detail_texts` (one for each detail), when a message was made
+// with T_ (core/text.h), are the same with their placeholders, for a front door to translate.
 struct Error {
   ErrorKind kind = ErrorKind::kInvalid;
   std::string message;
   std::vector<std::string> details;
   int64_t retry_after_seconds = 0;  // kThrottled: how long to wait
+  std::optional<Text> text;
+  std::vector<Text> detail_texts;
+
+  // A message made with T_ (and its details): the English and the placeholders both.
+  static Error Of(ErrorKind kind, Text m, std::vector<Text> d = {}) {
+    Error e{kind, m.English(), {}};
+    e.details.reserve(d.size());
+    for (const Text& t : d) e.details.push_back(t.English());
+    e.text = std::move(m);
+    e.detail_texts = std::move(d);
+    return e;
+  }
+  static Error Invalid(Text m, std::vector<Text> d = {}) {
+    return Of(ErrorKind::kInvalid, std::move(m), std::move(d));
+  }
+  static Error Conflict(Text m, std::vector<Text> d = {}) {
+    return Of(ErrorKind::kConflict, std::move(m), std::move(d));
+  }
+  static Error NotFound(Text m) { return Of(ErrorKind::kNotFound, std::move(m)); }
+  static Error Forbidden(Text m) { return Of(ErrorKind::kForbidden, std::move(m)); }
 
   static Error Invalid(std::string m, std::vector<std::string> d = {}) {
     return {ErrorKind::kInvalid, std::move(m), std::move(d)};
@@ -59,26 +82,33 @@ inline Unexpected<Error> Fail(Error e) { return Unexpected<Error>(std::move(e));
 class ProblemList {
  public:
   explicit ProblemList(size_t max_listed) : max_listed_(max_listed) {}
-  void Add(std::string problem) {
+  void Add(std::string problem) { Add(Text::Marked(std::move(problem))); }
+  void Add(Text problem) {
     if (listed_.size() < max_listed_) listed_.push_back(std::move(problem));
     ++count_;
   }
   size_t count() const { return count_; }
   // "diary refused: 3 problems" with one detail a problem, or empty when none was found.
-  std::optional<Error> Refusal(const std::string& what) {
+  // `what` is a T_ text ("diary"), or English as it is.
+  std::optional<Error> Refusal(const std::string& what) { return Refusal(Text::Marked(what)); }
+  std::optional<Error> Refusal(Text what) {
     if (count_ == 0) return std::nullopt;
-    std::vector<std::string> details = listed_;
+    std::vector<Text> details = listed_;
     if (count_ > details.size()) {
-      details.push_back("... and " + std::to_string(count_ - details.size()) + " more");
+      const auto more = static_cast<int64_t>(count_ - details.size());
+      // TRANSLATORS: the last line of a list of problems; {n} is how many were left out.
+      details.push_back(NT_("... and {n} more", "... and {n} more", more));
     }
-    return Error::Invalid(
-        what + " refused: " + std::to_string(count_) + (count_ == 1 ? " problem" : " problems"),
-        std::move(details));
+    // TRANSLATORS: {what} is what was refused ("diary", "morning", "settings"); {n} is how
+    // many problems it has, listed below.
+    return Error::Invalid(NT_("{what} refused: {n} problem", "{what} refused: {n} problems",
+                              static_cast<int64_t>(count_), {{"what", std::move(what)}}),
+                          std::move(details));
   }
 
  private:
   size_t max_listed_;
-  std::vector<std::string> listed_;
+  std::vector<Text> listed_;
   size_t count_ = 0;
 };
 

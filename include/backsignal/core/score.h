@@ -6,6 +6,7 @@
 #include <string>
 
 #include "backsignal/core/expected.h"
+#include "backsignal/core/text.h"
 
 namespace backsignal {
 
@@ -15,7 +16,7 @@ class Score {
   constexpr Score() = default;
   static constexpr int kMaxHalves = 20;
   // Checks range and step; the message says what is wrong and what would be right.
-  static Expected<Score, std::string> FromDouble(double value);
+  static Expected<Score, Text> FromDouble(double value);
   // REQUIRES: 0 <= halves <= 20.
   static constexpr Score FromHalves(int halves) { return Score(halves); }
   int halves() const { return halves_; }

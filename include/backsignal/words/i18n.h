@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -43,6 +44,7 @@ constexpr const char* N_(const char* text) { return text; }
 // {name} in `text` replaced by its argument; "{{" and "}}" are literal braces; a placeholder
 // with no argument stays as it is (the catalogue test makes that impossible in a shipped text).
 std::string Fill(std::string_view text, Args args);
+std::string FillSpan(std::string_view text, std::span<const Arg> args);
 
 // A plural rule of a catalogue's header ("nplurals=3; plural=(n==1 ? 0 : n%10>=2 ...);"): the C
 // expression gettext defines, parsed once.
@@ -104,6 +106,16 @@ class Locale {
   // A text made elsewhere, marked N_ where it was written (an error's message): its translation
   // when the catalogue has one, else the text exactly as it is (its braces left alone).
   std::string TrMarked(std::string_view text) const;
+  // A message made by pure code (core/text.h): its source looked up, its placeholders filled
+  // with their values (a value that is itself a message translated too, a literal as it is).
+  std::string Tr(const Text& text) const;
+  // An error's message and each of its details in this language: the T_ texts when the error
+  // has them, else each English text through TrMarked.
+  std::string Message(const Error& e) const;
+  std::vector<std::string> Details(const Error& e) const;
+  // The error with its message and details in this language as plain text (no T_ texts left),
+  // for a front door that adds words to them.
+  Error Translated(Error e) const;
   // The form for n by the catalogue's Plural-Forms; {n} is n as this language writes numbers.
   std::string Ntr(std::string_view one, std::string_view many, int64_t n, Args args = {}) const;
   std::string NtrC(std::string_view ctx, std::string_view one, std::string_view many, int64_t n,
