@@ -50,20 +50,20 @@ inline DiaryBuilder Fortnight(double level = 3) {
   return b;
 }
 
-inline std::string Day(const char* date, int plus) { return (D(date) + plus).ToString(); }
+inline std::string DayPlus(const char* date, int plus) { return (D(date) + plus).ToString(); }
 
 // A session on `date` (during start and end), followed by a morning of `after` when given.
 inline void SessionWithMorning(DiaryBuilder& b, const char* date, std::optional<double> after,
                                double start = 3, double end = 3) {
   b.Session(date, start, end);
-  if (after) b.Morning(Day(date, 1).c_str(), *after);
+  if (after) b.Morning(DayPlus(date, 1).c_str(), *after);
 }
 
 // The same with a session of one activity.
 inline void ActivityWithMorning(DiaryBuilder& b, const char* date, const char* activity,
                                 std::optional<double> after) {
   b.With(date, Activity(activity));
-  if (after) b.Morning(Day(date, 1).c_str(), *after);
+  if (after) b.Morning(DayPlus(date, 1).c_str(), *after);
 }
 
 }  // namespace backsignal::testing

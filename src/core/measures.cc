@@ -37,7 +37,7 @@ Expected<std::string, std::string> ValidatePsfsActivity(std::string_view name) {
   while (!name.empty() && space(name.back())) name.remove_suffix(1);
   if (name.empty()) return Unexpected(std::string("is empty; an activity needs a name"));
   auto text = ValidateText(name, kMaxPsfsActivityChars);
-  if (!text) return Unexpected(text.error());
+  if (!text) return Unexpected(std::string(text.error()));
   for (unsigned char c : *text) {
     if (c < 0x20 || c == 0x7f) {
       return Unexpected(std::string("holds a control character (a line break or tab)"));
@@ -47,7 +47,7 @@ Expected<std::string, std::string> ValidatePsfsActivity(std::string_view name) {
                         "', which separates activities in CSV and on the command line");
     }
   }
-  return text;
+  return *text;
 }
 
 namespace {

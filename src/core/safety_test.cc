@@ -2,17 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include "safety_answers.h"
+
 namespace backsignal {
 namespace {
 
 // Every question answered no (the follow-up only when its lead is yes).
-std::map<std::string, bool> AllNo() {
-  std::map<std::string, bool> a;
-  for (const SafetyQuestion& q : SafetyQuestions()) {
-    if (q.follows.empty()) a[std::string(q.id)] = false;
-  }
-  return a;
-}
+using testing::AllNo;
 
 // The message with its details, as a person sees them.
 std::string Said(const Error& e) {

@@ -189,9 +189,9 @@ TEST(ImportBudgetTest, HealthConnectReadsOnlyItsRealTable) {
 }
 
 // A database made here by SQL, in a folder of its own; the folder's files after.
-class Database {
+class SqlFile {
  public:
-  explicit Database(const std::string& sql) {
+  explicit SqlFile(const std::string& sql) {
     dir_ = std::filesystem::temp_directory_path() /
            ("backsignal-budget-" +
             std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
@@ -204,7 +204,7 @@ class Database {
         << sqlite3_errmsg(db);
     sqlite3_close(db);
   }
-  ~Database() { std::filesystem::remove_all(dir_); }
+  ~SqlFile() { std::filesystem::remove_all(dir_); }
   Result<WorkoutFile> Read(ImportLimits limits = ImportLimits::Upload(),
                            ImportCancel cancel = {}) const {
     ImportBudget budget(limits, std::move(cancel));
@@ -221,13 +221,13 @@ constexpr const char* kTable =
     "end_time INTEGER, exercise_type INTEGER, title TEXT);";
 
 TEST(ImportBudgetTest, HealthConnectNeverReadsAVirtualTableOrCallsAFunction) {
-  Database fts(
+  SqlFile fts(
       "CREATE VIRTUAL TABLE exercise_session_record_table USING fts5(start_time, "
       "start_zone_offset, end_time, exercise_type, title);");
   EXPECT_REFUSED(fts.Read(), "(it is a view or a virtual table, which is never read)");
   // A generated column is computed as the table is read: a value longer than any title is
   // refused, never held.
-  Database generated(
+  SqlFile generated(
       "CREATE TABLE exercise_session_record_table (start_time INTEGER, start_zone_offset "
       "INTEGER, end_time INTEGER, exercise_type INTEGER, title TEXT AS (zeroblob(50000000)));"
       "INSERT INTO exercise_session_record_table VALUES (1793642400000, 0, 1793644200000, 0);");
@@ -240,7 +240,7 @@ TEST(ImportBudgetTest, HealthConnectIsBoundedByItsOwnMemoryNotTheProcesss) {
   for (int i = 0; i < 1500; ++i) {
     sql += "CREATE TABLE t" + std::to_string(i) + " (a INTEGER, b TEXT, c REAL, d BLOB, e, f, g);";
   }
-  Database big(sql + "COMMIT;");
+  SqlFile big(sql + "COMMIT;");
   ImportLimits limits = ImportLimits::Upload();
   limits.database_memory = 256 << 10;
   EXPECT_REFUSED(big.Read(limits),
@@ -248,9 +248,9 @@ TEST(ImportBudgetTest, HealthConnectIsBoundedByItsOwnMemoryNotTheProcesss) {
                  "most an upload gives it");
   EXPECT_TRUE(big.Read());
   // A value longer than any title is refused, never held.
-  Database long_title(std::string(kTable) +
-                      "INSERT INTO exercise_session_record_table VALUES (1793642400000, 0, "
-                      "1793644200000, 0, printf('%.*c', 2000000, 'x'));");
+  SqlFile long_title(std::string(kTable) +
+                     "INSERT INTO exercise_session_record_table VALUES (1793642400000, 0, "
+                     "1793644200000, 0, printf('%.*c', 2000000, 'x'));");
   EXPECT_REFUSED(long_title.Read(),
                  "reading its exercise sessions failed: a value longer than 1 MB, which no "
                  "workout has");
@@ -287,7 +287,7 @@ TEST(ImportBudgetTest, TheCancelHookStopsEveryReader) {
                     "exercise_session_record_table SELECT 1793642400000 + "
                     "i * 86400000, 0, 1793644200000 + i * 86400000, 56, "
                     "NULL FROM n;";
-  Database rows(sql);
+  SqlFile rows(sql);
   auto r = rows.Read(ImportLimits::Upload(), stop_after(3));
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().message, "stopped: the server is shutting down");

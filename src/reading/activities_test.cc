@@ -35,7 +35,7 @@ Reading Activities(const std::vector<Planned>& plan) {
   DiaryBuilder b = Fortnight();
   b.Mornings("2026-09-03", 14, 3);
   for (const Planned& p : plan) {
-    const std::string d = testing::Day("2026-09-17", p.offset);
+    const std::string d = testing::DayPlus("2026-09-17", p.offset);
     ActivityWithMorning(b, d.c_str(), p.activity, p.after);
   }
   return Read(b.Build(), D("2026-10-14"), {});

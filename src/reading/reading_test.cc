@@ -292,7 +292,7 @@ MorningSignal AfterFrom(double usual, double pain, std::optional<double> usual_s
   b.Mornings("2026-10-01", 5, usual);
   if (usual_stiffness) {
     for (int i = 0; i < 5; ++i)
-      b.Morning(testing::Day("2026-10-01", i).c_str(), usual, *usual_stiffness);
+      b.Morning(testing::DayPlus("2026-10-01", i).c_str(), usual, *usual_stiffness);
   }
   b.Session("2026-10-05", 2, 2).Morning("2026-10-06", pain, stiffness);
   return SessionOn(Read(b.Build(), D("2026-10-06"), s), "2026-10-05")->morning;
@@ -368,7 +368,7 @@ TEST(RiseTest, TheHighestOfEndAndHourAfterMinusTheStart) {
 Reading SittingOn(int sitting_days) {
   DiaryBuilder b;
   for (int i = 0; i < 28; ++i) {
-    const std::string d = testing::Day("2026-09-03", i);
+    const std::string d = testing::DayPlus("2026-09-03", i);
     b.Morning(d.c_str(), 3);
     if (i < sitting_days) b.Context(d.c_str(), Context{.sitting_hours = 8.0});
   }

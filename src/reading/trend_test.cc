@@ -175,7 +175,7 @@ Reading Rises(const std::vector<double>& rises, const std::vector<int>& offsets,
   DiaryBuilder b = Fortnight();
   for (size_t i = 0; i < rises.size(); ++i) {
     const double from = start + start_step * static_cast<double>(i);
-    b.Session(testing::Day("2026-09-20", offsets[i]).c_str(), from, from + rises[i]);
+    b.Session(testing::DayPlus("2026-09-20", offsets[i]).c_str(), from, from + rises[i]);
   }
   for (const char* d : {"2026-10-02", "2026-10-03", "2026-10-06", "2026-10-08", "2026-10-12"}) {
     b.With(d, MakeSession({}, 3));

@@ -7,6 +7,7 @@
 #include "backsignal/service/checkins.h"
 #include "backsignal/service/readings.h"
 #include "backsignal/store/group_commit.h"
+#include "safety_answers.h"
 #include "test_diaries.h"
 
 namespace backsignal::service {
@@ -15,13 +16,7 @@ namespace {
 using backsignal::testing::D;
 using backsignal::testing::S;
 
-std::map<std::string, bool> AllNo() {
-  std::map<std::string, bool> a;
-  for (const SafetyQuestion& q : SafetyQuestions()) {
-    if (q.follows.empty()) a[std::string(q.id)] = false;
-  }
-  return a;
-}
+using backsignal::testing::AllNo;
 
 // 2026-11-20 12:00 UTC.
 constexpr int64_t kNow = 1795176000;

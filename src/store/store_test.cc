@@ -495,7 +495,7 @@ TYPED_TEST(StoreTest, DeletingAnAccountLeavesNothingOfTheirs) {
 }
 
 // The weekly questions and flares (core/measures.h) on every backend.
-Measures SomeMeasures() {
+Measures StoredMeasures() {
   Measures m;
   m.weekly = {Weekly{.date = D("2026-11-08"),
                      .peg = Peg{5, 4, 6},
@@ -514,7 +514,7 @@ Measures SomeMeasures() {
 
 TYPED_TEST(StoreTest, WeeklyAnswersAndFlaresRoundTripBesideTheDays) {
   Diary diary = testing::RandomDiary(5, 30);
-  diary.measures = SomeMeasures();
+  diary.measures = StoredMeasures();
   ASSERT_TRUE(this->store_->Import(diary, ImportMode::kRefuseClashes).has_value());
   EXPECT_EQ(*this->store_->LoadDiary(), diary);
   auto again = this->store_->Import(diary, ImportMode::kRefuseClashes);
@@ -554,7 +554,7 @@ TYPED_TEST(StoreTest, AWeeklyWriteGrowsTheVersionAndEmptyAnswersRemoveTheWeek) {
 
 TYPED_TEST(StoreTest, ReplaceAllAndDeletingTheAccountTakeTheMeasuresToo) {
   Diary diary = testing::RandomDiary(6, 20);
-  diary.measures = SomeMeasures();
+  diary.measures = StoredMeasures();
   ASSERT_TRUE(this->store_->ReplaceAll(diary).has_value());
   EXPECT_EQ(this->store_->LoadDiary()->measures, diary.measures);
   ASSERT_TRUE(this->store_->ReplaceAll(Diary{}).has_value());

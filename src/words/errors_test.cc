@@ -22,7 +22,8 @@ std::string Say(const Error& e, const Locale& loc) {
 
 // English words of the validators' messages that a translation must not leave behind.
 const std::regex kEnglish(
-    "refused|\\bproblems?\\b|above|below|outside|wrong type|expected|calendar date|missing|not a|steps of|"
+    "refused|\\bproblems?\\b|above|below|outside|wrong type|expected|calendar date|missing|not "
+    "a|steps of|"
     "bounds|a string|is not|hours of|the text|line [0-9]");
 
 const Error& Refusal(const Result<Diary>& r) {
@@ -68,8 +69,7 @@ TEST(ErrorsInLanguages, ADiaryJsonWithSeveralProblems) {
 }
 
 TEST(ErrorsInLanguages, ABadCsvCellKeepsItsLineAndColumn) {
-  const auto r =
-      ParseDiaryCsv("date,morning_pain,sleep_hours\n2026-01-01,12,abc\n1850-13-01,3,\n");
+  const auto r = ParseDiaryCsv("date,morning_pain,sleep_hours\n2026-01-01,12,abc\n1850-13-01,3,\n");
   const Error& e = Refusal(r);
   const std::string en = Say(e, Locale::English());
   EXPECT_NE(en.find("  line 2, morning_pain: 12 is above the top of the scale (0 to 10)\n"),

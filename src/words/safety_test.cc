@@ -6,17 +6,13 @@
 #include <set>
 #include <sstream>
 
+#include "safety_answers.h"
+
 namespace backsignal {
 namespace {
 
 // Every question answered no (the follow-up only when its lead is yes).
-std::map<std::string, bool> AllNo() {
-  std::map<std::string, bool> a;
-  for (const SafetyQuestion& q : SafetyQuestions()) {
-    if (q.follows.empty()) a[std::string(q.id)] = false;
-  }
-  return a;
-}
+using testing::AllNo;
 
 TEST(SafetyWordsTest, EveryQuestionHasWordsAndEveryLevelAdvice) {
   for (const SafetyQuestion& q : SafetyQuestions()) {

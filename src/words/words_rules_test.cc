@@ -125,7 +125,7 @@ bool Holds(const std::string& s, const std::string& part) {
   return s.find(part) != std::string::npos;
 }
 
-bool HasAlert(const Reading& r, AlertKind k) {
+bool AlertIn(const Reading& r, AlertKind k) {
   return std::any_of(r.alerts.begin(), r.alerts.end(), [k](const Alert& a) { return a.kind == k; });
 }
 
@@ -256,7 +256,7 @@ TEST(WordsRulesTest, ReadingMdSectionFiveOverEveryScenarioAndRandomDiary) {
         break;
     }
     // No load advice beside a sharp session or an activity setting it off; each named.
-    const bool sharp = HasAlert(r, AlertKind::kModifyOrStop);
+    const bool sharp = AlertIn(r, AlertKind::kModifyOrStop);
     std::vector<std::string> off;
     for (const ActivityReading& a : r.activities) {
       if (a.setting_off) off.push_back(a.name);
@@ -264,16 +264,16 @@ TEST(WordsRulesTest, ReadingMdSectionFiveOverEveryScenarioAndRandomDiary) {
     seen.sharp += sharp;
     seen.setting_off += !off.empty();
     seen.activity_lines += !w.activities.empty();
-    if ((sharp || !off.empty()) && !HasAlert(r, AlertKind::kKeepsRising) &&
+    if ((sharp || !off.empty()) && !AlertIn(r, AlertKind::kKeepsRising) &&
         std::regex_search(w.next_step, m, load_advice)) {
       fail(c.name, "load advice beside sharp pain or an activity setting it off: " + w.next_step);
     }
-    if (sharp && !HasAlert(r, AlertKind::kKeepsRising) &&
+    if (sharp && !AlertIn(r, AlertKind::kKeepsRising) &&
         !Holds(w.next_step, "Change the movement")) {
       fail(c.name, "a sharp session's movement is not named: " + w.next_step);
     }
     for (const std::string& name : off) {
-      if (!HasAlert(r, AlertKind::kKeepsRising) && !Holds(w.next_step, name)) {
+      if (!AlertIn(r, AlertKind::kKeepsRising) && !Holds(w.next_step, name)) {
         fail(c.name, "the activity setting it off is not named in the next step: " + w.next_step);
       }
       if (t.verdict == Verdict::kMixed && !Holds(said, "after " + name)) {
@@ -282,7 +282,7 @@ TEST(WordsRulesTest, ReadingMdSectionFiveOverEveryScenarioAndRandomDiary) {
     }
     EXPECT_EQ(w.activities.size(), r.activities.size() >= 2 ? r.activities.size() : 0u) << c.name;
     // The referral alone with keeps_rising.
-    if (HasAlert(r, AlertKind::kKeepsRising)) {
+    if (AlertIn(r, AlertKind::kKeepsRising)) {
       ++seen.keeps_rising;
       EXPECT_TRUE(Holds(w.next_step, "clinician") && Holds(w.next_step, "safety questions"))
           << c.name << ": " << w.next_step;

@@ -72,7 +72,7 @@ TEST(WordsTest, PersonDatesAndNumbers) {
   EXPECT_EQ(FormatScoreNumber(3.25), "3.25");
 }
 
-Diary Scenario(const std::string& name) {
+Diary ScenarioDiary(const std::string& name) {
   std::ifstream in(std::string(BACKSIGNAL_SCENARIO_DIR) + "/" + name + "/diary.json");
   std::stringstream ss;
   ss << in.rdbuf();
@@ -137,7 +137,7 @@ TEST(WordsTest, MinutesAreWhole) {
 
 TEST(WordsTest, FactorsOnTheSameDaysWithTheSameCountsAreOneLine) {
   // one_activity_sets_it_off: deadlifts and heavy breathing fall on the same exercise days.
-  const ReadingWords w = WordsOf(Scenario("one_activity_sets_it_off"), "2026-12-06");
+  const ReadingWords w = WordsOf(ScenarioDiary("one_activity_sets_it_off"), "2026-12-06");
   int lines_with_deadlifts = 0;
   for (const AssociationWords& a : w.associations) {
     if (a.text.find("deadlifts") != std::string::npos) {
@@ -160,7 +160,7 @@ TEST(WordsTest, UnderAPointIsAboutTheSame) {
 }
 
 TEST(WordsTest, NoPainkillerCautionWhenRestMorningsAreCoveredAsMuch) {
-  const ReadingWords daily = WordsOf(Scenario("daily_painkillers_not_masked"), "2026-11-29");
+  const ReadingWords daily = WordsOf(ScenarioDiary("daily_painkillers_not_masked"), "2026-11-29");
   EXPECT_EQ(Joined(daily.cautions).find("painkillers"), std::string::npos)
       << Joined(daily.cautions);
   // Covered after one session of five, never on rest days: said, once.
@@ -179,7 +179,7 @@ TEST(WordsTest, NoPainkillerCautionWhenRestMorningsAreCoveredAsMuch) {
 }
 
 TEST(WordsTest, AnActivityIsAFactorOverExerciseDays) {
-  const Reading r = Read(Scenario("one_activity_sets_it_off"), D("2026-12-06"), {});
+  const Reading r = Read(ScenarioDiary("one_activity_sets_it_off"), D("2026-12-06"), {});
   bool found = false;
   for (const Association& a : r.associations) {
     if (a.factor != "activity:deadlifts") continue;
@@ -193,7 +193,7 @@ TEST(WordsTest, AnActivityIsAFactorOverExerciseDays) {
 // ---- §5 ----
 
 TEST(WordsTest, MixedNamesTheActivitySettingItOffWithTheOthersCounts) {
-  const ReadingWords w = WordsOf(Scenario("one_activity_sets_it_off"), "2026-12-06");
+  const ReadingWords w = WordsOf(ScenarioDiary("one_activity_sets_it_off"), "2026-12-06");
   ASSERT_EQ(w.held_back.size(), 1u);
   EXPECT_EQ(w.held_back[0],
             "The mornings after deadlifts were higher 4 of 4 times; after swimming, 0 of 9.");
@@ -206,7 +206,7 @@ TEST(WordsTest, MixedNamesTheActivitySettingItOffWithTheOthersCounts) {
 }
 
 TEST(WordsTest, ASharpSessionNamesTheMovementAndNeverMoreLoad) {
-  const ReadingWords w = WordsOf(Scenario("sharp_holds_back_helpful"), "2026-11-29");
+  const ReadingWords w = WordsOf(ScenarioDiary("sharp_holds_back_helpful"), "2026-11-29");
   EXPECT_EQ(w.held_back,
             std::vector<std::string>{"Sharp or catching pain during bouldering on Wed 25 Nov."});
   EXPECT_NE(w.next_step.find("Change the movement that caught during bouldering on Wed 25 Nov "
@@ -217,7 +217,7 @@ TEST(WordsTest, ASharpSessionNamesTheMovementAndNeverMoreLoad) {
 }
 
 TEST(WordsTest, KeepsRisingIsTheReferralAlone) {
-  const ReadingWords w = WordsOf(Scenario("slow_rise_over_eight_weeks"), "2026-11-09");
+  const ReadingWords w = WordsOf(ScenarioDiary("slow_rise_over_eight_weeks"), "2026-11-09");
   EXPECT_EQ(w.next_step,
             "Talk to a clinician about your rising pain. Answer the safety questions again.");
   ASSERT_FALSE(w.alerts.empty());
@@ -226,13 +226,13 @@ TEST(WordsTest, KeepsRisingIsTheReferralAlone) {
   EXPECT_EQ(w.held_back,
             std::vector<std::string>{"Your usual morning has risen from 2 to 4.5 in eight weeks."});
   // A daily trainer's mornings, on all mornings.
-  const ReadingWords daily = WordsOf(Scenario("own_daily_trainer_eight_weeks"), "2026-12-06");
+  const ReadingWords daily = WordsOf(ScenarioDiary("own_daily_trainer_eight_weeks"), "2026-12-06");
   EXPECT_EQ(daily.alerts.back().text.substr(0, 50),
             "Your mornings have risen from 2.5 to 4.5 over eigh");
 }
 
 TEST(WordsTest, MaskedMorningsSayThePainkillersMayHideHowSessionsLand) {
-  const ReadingWords w = WordsOf(Scenario("masked_by_painkillers"), "2026-11-29");
+  const ReadingWords w = WordsOf(ScenarioDiary("masked_by_painkillers"), "2026-11-29");
   ASSERT_EQ(w.held_back.size(), 1u);
   EXPECT_NE(w.held_back[0].find("may hide how the sessions land"), std::string::npos);
   EXPECT_NE(w.next_step.find("talk to a clinician before changing how you take them"),
@@ -241,17 +241,17 @@ TEST(WordsTest, MaskedMorningsSayThePainkillersMayHideHowSessionsLand) {
 }
 
 TEST(WordsTest, StrainIsNamedByKindAndHelpfulNeverListsItAsSupport) {
-  const ReadingWords w = WordsOf(Scenario("hour_after_settles_by_morning"), "2026-11-29");
+  const ReadingWords w = WordsOf(ScenarioDiary("hour_after_settles_by_morning"), "2026-11-29");
   EXPECT_EQ(w.title, "Exercise looks to be within a helpful range");
   EXPECT_EQ(w.explanation.find("caught"), std::string::npos);
   EXPECT_NE(w.explanation.find("none of your"), std::string::npos) << w.explanation;
-  const ReadingWords strained = WordsOf(Scenario("strained_sessions"), "2026-11-01");
+  const ReadingWords strained = WordsOf(ScenarioDiary("strained_sessions"), "2026-11-01");
   EXPECT_EQ(strained.held_back,
             std::vector<std::string>{"Of your 7 sessions, 7 built up during the session."});
 }
 
 TEST(WordsTest, NotEnoughDataSaysHowManyMoreDaysWithAnEntry) {
-  const ReadingWords w = WordsOf(Scenario("too_few_recorded_days"), "2026-11-29");
+  const ReadingWords w = WordsOf(ScenarioDiary("too_few_recorded_days"), "2026-11-29");
   EXPECT_NE(w.explanation.find("1 more day with an entry in the last 14 days (a reading needs "
                                "most days, the good ones too)"),
             std::string::npos)
@@ -259,7 +259,7 @@ TEST(WordsTest, NotEnoughDataSaysHowManyMoreDaysWithAnEntry) {
 }
 
 TEST(WordsTest, OnlyAnUnusualConfounderIsOfferedAsACause) {
-  const Diary d = Scenario("everyday_sitting_not_unusual");
+  const Diary d = ScenarioDiary("everyday_sitting_not_unusual");
   const Reading r = Read(d, D("2026-12-06"), {});
   const ReadingWords w = WordsFor(r, {});
   for (size_t i = 0; i < r.sessions.size(); ++i) {
