@@ -11,7 +11,6 @@
 namespace backsignal {
 namespace {
 
-using io::DescribeJson;
 using io::DescribeJsonText;
 using io::ordered_json;
 using nlohmann::json;
@@ -53,9 +52,9 @@ class DiaryReader {
                      {{"value", DescribeJsonText(v)}, {"problem", std::move(message)}}));
   }
   bool CheckObject(const std::string& path, const json& obj,
-                   std::span<const std::string_view> allowed, Text what);
+                   std::span<const std::string_view> allowed, const Text& what);
   bool CheckObject(const std::string& path, const json& obj,
-                   std::initializer_list<std::string_view> allowed, Text what) {
+                   std::initializer_list<std::string_view> allowed, const Text& what) {
     return CheckObject(path, obj,
                        std::span<const std::string_view>(allowed.begin(), allowed.size()), what);
   }
@@ -88,7 +87,7 @@ std::vector<std::string_view> KeysOf(std::span<const Field<R>> fields, std::stri
 }
 
 bool DiaryReader::CheckObject(const std::string& path, const json& obj,
-                              std::span<const std::string_view> allowed, Text what) {
+                              std::span<const std::string_view> allowed, const Text& what) {
   if (!obj.is_object()) {
     WrongType(path, obj, what);
     return false;
