@@ -34,9 +34,10 @@ Result<Peg> ParsePegArg(const std::string& text, const Locale& loc) {
     if (!n) return Unexpected(n.error());
     auto i = ValidateItem(*n);
     if (!i) {
-      // TRANSLATORS: {n} is the item's place (1, 2 or 3); {problem} what is wrong with it.
-      return Fail(Error::Invalid(loc.Tr("--peg: item {n}: {problem}",
-                                        {Arg("n", items.size() + 1), Arg("problem", i.error())})));
+      return Fail(
+          // TRANSLATORS: {n} is the item's place (1, 2 or 3); {problem} what is wrong with it.
+          Error::Invalid(loc.Tr("--peg: item {n}: {problem}",
+                                {Arg("n", items.size() + 1), Arg("problem", loc.Tr(i.error()))})));
     }
     items.push_back(*i);
     if (comma == std::string::npos) break;
@@ -56,25 +57,23 @@ Result<Peg> ParsePegArg(const std::string& text, const Locale& loc) {
 Result<PsfsRating> ParsePsfsArg(const std::string& text, const Locale& loc) {
   const size_t eq = text.rfind('=');
   if (eq == std::string::npos) {
-    // TRANSLATORS: {given} is what was given; ACTIVITY=SCORE is the form to type.
     return Fail(Error::Invalid(
+        // TRANSLATORS: {given} is what was given; ACTIVITY=SCORE is the form to type.
         loc.Tr("--psfs: \"{given}\" has no score; give ACTIVITY=SCORE, like \"reaching "
                "overhead=4\"",
                {Arg("given", text)})));
   }
   auto name = ValidatePsfsActivity(text.substr(0, eq));
   if (!name) {
-    // TRANSLATORS: {problem} is what is wrong with the activity's name.
-    return Fail(
-        Error::Invalid(loc.Tr("--psfs: the activity {problem}", {Arg("problem", name.error())})));
+    return Fail(Error::Invalid(
+        // TRANSLATORS: {problem} is what is wrong with the activity's name.
+        loc.Tr("--psfs: the activity {problem}", {Arg("problem", loc.Tr(name.error()))})));
   }
   auto n = ParseNumberArg(text.substr(eq + 1), "--psfs", loc);
   if (!n) return Unexpected(n.error());
   auto s = ValidateItem(*n);
   if (!s) {
-    std::string message = "--psfs: ";
-    message.append(*name).append(": ").append(s.error());
-    return Fail(Error::Invalid(message));
+    return Fail(Error::Invalid(Problem("--psfs", Problem(*name, s.error()))));
   }
   return PsfsRating{*name, *s};
 }
@@ -120,7 +119,7 @@ int RunWeekly(const Globals& g, const WeeklyArgs& a) {
     std::optional<Weekday> day;
     if (a.day != "default") {
       auto d = ParseWeekday(a.day);
-      if (!d) return Report(Error::Invalid("--day: " + d.error()));
+      if (!d) return Report(Error::Invalid(Problem("--day", d.error())));
       day = *d;
     }
     auto set = service::SetWeeklyDay(svc, person, day);

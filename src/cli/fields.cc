@@ -84,8 +84,9 @@ Result<void> FieldOptions<Record>::Apply(Record& record, std::vector<std::string
           rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
           if (name.empty() || name == "none") continue;
           if (auto l = ParseLoad(name); !l) {
-            return Fail(Error::Invalid(
-                std::string(flag).append(": \"").append(name).append("\" ").append(l.error())));
+            return Fail(Error::Invalid(Problem(
+                // TRANSLATORS: {value} is a value as it was typed; {problem} what is wrong with it.
+                flag, T_("\"{value}\" {problem}", {{"value", name}, {"problem", l.error()}}))));
           }
           if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
         }
@@ -96,13 +97,15 @@ Result<void> FieldOptions<Record>::Apply(Record& record, std::vector<std::string
     if (std::holds_alternative<std::monostate>(raw)) continue;
     auto checked = CheckField(f, raw);
     if (!checked) {
-      const std::string& e = checked.error();
+      const Text& e = checked.error();
       if (f.kind == FieldKind::kChoice || f.kind == FieldKind::kTime) {
         return Fail(Error::Invalid(
-            std::string(flag).append(": \"").append(g->text).append("\" ").append(e)));
+            Problem(flag, T_("\"{value}\" {problem}", {{"value", g->text}, {"problem", e}}))));
       }
-      if (f.kind == FieldKind::kTags) return Fail(Error::Invalid(flag + e));
-      return Fail(Error::Invalid(std::string(flag).append(": ").append(e)));
+      if (f.kind == FieldKind::kTags && IsProblem(e)) {
+        return Fail(Error::Invalid(Problem(flag + e.args[0].English(), e.args[1])));
+      }
+      return Fail(Error::Invalid(Problem(flag, e)));
     }
     // A list given (even empty) is set as given: an empty one is how a merge clears it.
     if (f.kind == FieldKind::kLoads && std::holds_alternative<std::monostate>(*checked)) {

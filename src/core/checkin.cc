@@ -12,13 +12,16 @@ void SetIf(std::optional<T>& target, const std::optional<T>& value) {
 
 Result<size_t> ResolveSession(const Day& day, std::optional<size_t> number) {
   if (day.sessions.empty()) {
-    return Fail(Error::NotFound("there is no session on " + day.date.ToString()));
+    return Fail(
+        // TRANSLATORS: {date} is a day (YYYY-MM-DD).
+        Error::NotFound(T_("there is no session on {date}", {{"date", day.date.ToString()}})));
   }
   if (!number) return day.sessions.size();
   if (*number < 1 || *number > day.sessions.size()) {
-    return Fail(Error::NotFound("there is no session " + std::to_string(*number) + " on " +
-                                day.date.ToString() + " (it has " +
-                                std::to_string(day.sessions.size()) + ")"));
+    return Fail(Error::NotFound(
+        // TRANSLATORS: {number} is a session's number; {date} the day; {count} its sessions.
+        T_("there is no session {number} on {date} (it has {count})",
+           {{"number", *number}, {"date", day.date.ToString()}, {"count", day.sessions.size()}})));
   }
   return *number;
 }
@@ -100,23 +103,36 @@ std::optional<Entry> ParseEntry(std::string_view name) {
 }
 
 Result<void> DeleteEntry(Day& day, Entry entry, std::optional<size_t> number) {
-  const std::string on = " on " + day.date.ToString();
+  const std::string date = day.date.ToString();
   switch (entry) {
     case Entry::kMorning:
-      if (!day.morning) return Fail(Error::NotFound("there is no morning check-in" + on));
+      if (!day.morning) {
+        return Fail(
+            // TRANSLATORS: {date} is a day (YYYY-MM-DD).
+            Error::NotFound(T_("there is no morning check-in on {date}", {{"date", date}})));
+      }
       day.morning.reset();
       return {};
     case Entry::kContext:
-      if (day.context.empty()) return Fail(Error::NotFound("there is no context" + on));
+      if (day.context.empty()) {
+        // TRANSLATORS: {date} is a day (YYYY-MM-DD); the context is the day's own check-in.
+        return Fail(Error::NotFound(T_("there is no context on {date}", {{"date", date}})));
+      }
       day.context = Context{};
       return {};
     case Entry::kNote:
-      if (!day.note) return Fail(Error::NotFound("there is no note" + on));
+      if (!day.note) {
+        // TRANSLATORS: {date} is a day (YYYY-MM-DD).
+        return Fail(Error::NotFound(T_("there is no note on {date}", {{"date", date}})));
+      }
       day.note.reset();
       day.note_pinned = false;  // a pin goes with its note
       return {};
     case Entry::kDay:
-      if (day.empty()) return Fail(Error::NotFound("there is nothing recorded" + on));
+      if (day.empty()) {
+        // TRANSLATORS: {date} is a day (YYYY-MM-DD).
+        return Fail(Error::NotFound(T_("there is nothing recorded on {date}", {{"date", date}})));
+      }
       day = Day{.date = day.date};
       return {};
     case Entry::kSession:
@@ -129,14 +145,16 @@ Result<void> DeleteEntry(Day& day, Entry entry, std::optional<size_t> number) {
         day.sessions.erase(day.sessions.begin() + static_cast<std::ptrdiff_t>(*n - 1));
       } else if (entry == Entry::kHourAfter) {
         if (s.hour_after.empty()) {
-          return Fail(Error::NotFound("session " + std::to_string(*n) + on +
-                                      " has no hour-after check-in"));
+          // TRANSLATORS: {number} is a session's number; {date} its day (YYYY-MM-DD).
+          return Fail(Error::NotFound(T_("session {number} on {date} has no hour-after check-in",
+                                         {{"number", *n}, {"date", date}})));
         }
         s.hour_after = HourAfter{};
       } else {
         if (s.during.empty()) {
-          return Fail(
-              Error::NotFound("session " + std::to_string(*n) + on + " has no during check-in"));
+          // TRANSLATORS: {number} is a session's number; {date} its day (YYYY-MM-DD).
+          return Fail(Error::NotFound(T_("session {number} on {date} has no during check-in",
+                                         {{"number", *n}, {"date", date}})));
         }
         s.during = During{};
       }

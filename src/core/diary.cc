@@ -34,8 +34,8 @@ Expected<Score, Text> Score::FromDouble(double value) {
   }
   const double halves = value * 2;
   if (halves != std::floor(halves)) {
-    // TRANSLATORS: {value} is the number given ("3.25").
     return Unexpected(
+        // TRANSLATORS: {value} is the number given ("3.25").
         T_("{value} is not in steps of 0.5 (a score is like 3 or 3.5)", {{"value", v}}));
   }
   return Score(static_cast<int>(halves));
@@ -125,8 +125,8 @@ Expected<std::string, Text> ValidateText(std::string_view text, size_t max_chars
   }
   const size_t n = CountCodePoints(text);
   if (n > max_chars) {
-    // TRANSLATORS: after "the text"; {count} is its length, {max} the most that fits.
     return Unexpected(
+        // TRANSLATORS: after "the text"; {count} is its length, {max} the most that fits.
         T_("is {count} characters long; at most {max} fit", {{"count", n}, {"max", max_chars}}));
   }
   return std::string(text);
@@ -159,18 +159,22 @@ std::string FoldAscii(std::string_view s) {
   return out;
 }
 
-Expected<std::vector<std::string>, std::string> ValidateTags(const std::vector<std::string>& tags) {
+Expected<std::vector<std::string>, Text> ValidateTags(const std::vector<std::string>& tags) {
   if (tags.size() > kMaxTagsPerDay) {
-    return Unexpected(": " + std::to_string(tags.size()) + " factors; at most " +
-                      std::to_string(kMaxTagsPerDay) + " fit in a day");
+    // The list's own place is the caller's: ": 21 factors; ..." after it.
+    // TRANSLATORS: {count} factors were given; {max} is the most a day holds.
+    return Unexpected(Problem("", T_("{count} factors; at most {max} fit in a day",
+                                     {{"count", tags.size()}, {"max", kMaxTagsPerDay}})));
   }
   std::vector<std::string> out;
   for (size_t i = 0; i < tags.size(); ++i) {
+    const std::string at = "[" + std::to_string(i) + "]";
     auto t = ValidateTag(tags[i]);
-    if (!t) return Unexpected("[" + std::to_string(i) + "]: " + t.error().English());
+    if (!t) return Unexpected(Problem(at, t.error()));
     for (const std::string& seen : out) {
       if (FoldAscii(seen) == FoldAscii(*t)) {
-        return Unexpected("[" + std::to_string(i) + "]: \"" + *t + "\" is given twice");
+        // TRANSLATORS: {name} is a name given twice in one list.
+        return Unexpected(Problem(at, T_("\"{name}\" is given twice", {{"name", *t}})));
       }
     }
     out.push_back(std::move(*t));
@@ -216,9 +220,9 @@ Result<void> ValidateDay(const Day& day) {
   auto check = [&](const FieldSpec& f, const FieldValue& v, const std::string& where) {
     auto ok = CheckField(f, v);
     if (!ok) {
-      const std::string e = ok.error().English();
-      if (e.starts_with(":") || e.starts_with("[")) {
-        problems.Add(at + where + e);  // a factor's place ("[1]: ...")
+      if (f.kind == FieldKind::kTags && IsProblem(ok.error())) {
+        // a factor's place ("[1]: ...")
+        problems.Add(Problem(at + where + ok.error().args[0].English(), ok.error().args[1]));
       } else {
         problems.Add(Problem(at + where, ok.error()));
       }
@@ -236,8 +240,8 @@ Result<void> ValidateDay(const Day& day) {
     check(f.spec, f.get(day.context), "context." + std::string(f.spec.json_key));
   }
   if (day.context.painkiller_name && day.context.painkillers != true) {
-    // TRANSLATORS: "painkillers: true" is JSON and stays.
     problems.Add(
+        // TRANSLATORS: "painkillers: true" is JSON and stays.
         Problem(at + "context.painkiller_name", T_("a painkiller's name needs painkillers: true")));
   }
   if (day.context.tags && day.context.tags->empty()) {
@@ -251,8 +255,8 @@ Result<void> ValidateDay(const Day& day) {
   if (day.note_pinned && !day.note)
     problems.Add(Problem(at + "note_pinned", T_("a pin needs a note")));
   if (day.sessions.size() > kMaxSessionsPerDay) {
-    // TRANSLATORS: {count} sessions were given; {max} is the most a day holds.
     problems.Add(Problem(at + "sessions",
+                         // TRANSLATORS: {count} sessions were given; {max} is the most a day holds.
                          T_("{count} sessions; at most {max} fit in a day",
                             {{"count", day.sessions.size()}, {"max", kMaxSessionsPerDay}})));
   }

@@ -475,8 +475,8 @@ Expected<FieldValue, Text> CheckField(const FieldSpec& f, const FieldValue& valu
         return FieldValue(*ok);
       }
       if (!std::isfinite(*d) || *d < f.min || *d > f.max) {
-        // TRANSLATORS: {value} is the number given; {unit} "points"; {min}, {max} numbers.
         return Unexpected(
+            // TRANSLATORS: {value} is the number given; {unit} "points"; {min}, {max} numbers.
             T_("{value} {unit} is outside {min} to {max}", {{"value", FormatNumber(*d)},
                                                             {"unit", UnitText(f.unit)},
                                                             {"min", FormatNumber(f.min)},
@@ -520,7 +520,7 @@ Expected<FieldValue, Text> CheckField(const FieldSpec& f, const FieldValue& valu
       const auto* l = std::get_if<std::vector<std::string>>(&value);
       if (!l) return wrong();
       auto tags = ValidateTags(*l);
-      if (!tags) return Unexpected(Text::Marked(tags.error()));
+      if (!tags) return Unexpected(tags.error());
       return FieldValue(std::move(*tags));
     }
     case FieldKind::kLoads: {

@@ -15,36 +15,47 @@ const Weekly* Measures::FindWeekly(Date date) const {
   return nullptr;
 }
 
-Expected<int, std::string> ValidateItem(double value) {
-  if (!std::isfinite(value))
-    return Unexpected(FormatNumber(value) + " is not a number from 0 to 10");
+Expected<int, Text> ValidateItem(double value) {
+  const std::string v = FormatNumber(value);
+  if (!std::isfinite(value)) {
+    // TRANSLATORS: {value} is the number given, as written.
+    return Unexpected(T_("{value} is not a number from 0 to 10", {{"value", v}}));
+  }
   if (value < 0) {
-    return Unexpected(FormatNumber(value) + " is below the bottom of the scale (0 to 10)");
+    // TRANSLATORS: {value} is the number given ("-1").
+    return Unexpected(T_("{value} is below the bottom of the scale (0 to 10)", {{"value", v}}));
   }
   if (value > kMaxItem) {
-    return Unexpected(FormatNumber(value) + " is above the top of the scale (0 to 10)");
+    // TRANSLATORS: {value} is the number given ("11").
+    return Unexpected(T_("{value} is above the top of the scale (0 to 10)", {{"value", v}}));
   }
   if (value != std::floor(value)) {
-    return Unexpected(FormatNumber(value) +
-                      " is not a whole number (this scale counts 0, 1, ... 10)");
+    return Unexpected(
+        // TRANSLATORS: {value} is the number given ("4.5").
+        T_("{value} is not a whole number (this scale counts 0, 1, ... 10)", {{"value", v}}));
   }
   return static_cast<int>(value);
 }
 
-Expected<std::string, std::string> ValidatePsfsActivity(std::string_view name) {
+Expected<std::string, Text> ValidatePsfsActivity(std::string_view name) {
   const auto space = [](char c) { return c == ' ' || c == '\t'; };
   while (!name.empty() && space(name.front())) name.remove_prefix(1);
   while (!name.empty() && space(name.back())) name.remove_suffix(1);
-  if (name.empty()) return Unexpected(std::string("is empty; an activity needs a name"));
+  // TRANSLATORS: of an activity of the weekly questions (PSFS), after its place.
+  if (name.empty()) return Unexpected(T_("is empty; an activity needs a name"));
   auto text = ValidateText(name, kMaxPsfsActivityChars);
-  if (!text) return Unexpected(std::string(text.error()));
+  if (!text) return Unexpected(text.error());
   for (unsigned char c : *text) {
     if (c < 0x20 || c == 0x7f) {
-      return Unexpected(std::string("holds a control character (a line break or tab)"));
+      // TRANSLATORS: of a name (a factor's, an activity's).
+      return Unexpected(T_("holds a control character (a line break or tab)"));
     }
     if (c == ';' || c == '=') {
-      return Unexpected(std::string("holds a '") + static_cast<char>(c) +
-                        "', which separates activities in CSV and on the command line");
+      return Unexpected(
+          // TRANSLATORS: of an activity's name; {char} is ';' or '='.
+          T_("holds a '{char}', which separates activities in CSV and on the "
+             "command line",
+             {{"char", std::string(1, static_cast<char>(c))}}));
     }
   }
   return *text;
@@ -52,8 +63,8 @@ Expected<std::string, std::string> ValidatePsfsActivity(std::string_view name) {
 
 namespace {
 
-Result<void> At(const std::string& where, const std::string& what) {
-  return Fail(Error::Invalid(where + ": " + what));
+Result<void> At(const std::string& where, Text what) {
+  return Fail(Error::Invalid(Problem(where, std::move(what))));
 }
 
 Result<void> CheckItem(int value, const std::string& where) {
@@ -66,7 +77,7 @@ Result<void> CheckItem(int value, const std::string& where) {
 Result<void> ValidateWeekly(const Weekly& w) {
   const std::string at = w.date.ToString() + " ";
   if (w.empty()) {
-    return At(at + "weekly", "holds no answer; give the PEG, the PSFS, or both");
+    return At(at + "weekly", T_("holds no answer; give the PEG, the PSFS, or both"));
   }
   if (w.peg) {
     if (auto ok = CheckItem(w.peg->pain, at + "peg.pain"); !ok) return ok;
@@ -74,20 +85,23 @@ Result<void> ValidateWeekly(const Weekly& w) {
     if (auto ok = CheckItem(w.peg->activity, at + "peg.activity"); !ok) return ok;
   }
   if (w.psfs.size() > kMaxPsfsActivities) {
-    return At(at + "psfs", std::to_string(w.psfs.size()) + " activities; the scale has at most " +
-                               std::to_string(kMaxPsfsActivities));
+    // TRANSLATORS: {count} activities were given; {max} is the most the scale has.
+    return At(at + "psfs", T_("{count} activities; the scale has at most {max}",
+                              {{"count", w.psfs.size()}, {"max", kMaxPsfsActivities}}));
   }
   for (size_t i = 0; i < w.psfs.size(); ++i) {
     const std::string where = at + "psfs[" + std::to_string(i) + "]";
     auto name = ValidatePsfsActivity(w.psfs[i].activity);
     if (!name) return At(where + ".activity", name.error());
     if (*name != w.psfs[i].activity) {
-      return At(where + ".activity", "has white space around it; give it trimmed");
+      return At(where + ".activity", T_("has white space around it; give it trimmed"));
     }
     if (auto ok = CheckItem(w.psfs[i].score, where + ".score"); !ok) return ok;
     for (size_t j = 0; j < i; ++j) {
       if (FoldAscii(w.psfs[j].activity) == FoldAscii(w.psfs[i].activity)) {
-        return At(where + ".activity", "\"" + w.psfs[i].activity + "\" is given twice");
+        return At(where + ".activity",
+                  // TRANSLATORS: {name} is a name given twice in one list.
+                  T_("\"{name}\" is given twice", {{"name", w.psfs[i].activity}}));
       }
     }
   }
@@ -97,10 +111,10 @@ Result<void> ValidateWeekly(const Weekly& w) {
 Result<void> ValidateFlare(const Flare& f) {
   const std::string at = f.date.ToString() + " flare";
   if (f.pain.halves() < 0 || f.pain.halves() > Score::kMaxHalves) {
-    return At(at + ".pain", "is outside the scale (0 to 10)");
+    return At(at + ".pain", T_("is outside the scale (0 to 10)"));
   }
   if (f.time && (f.time->minutes() < 0 || f.time->minutes() >= 24 * 60)) {
-    return At(at + ".time", "is not a time of day (HH:MM)");
+    return At(at + ".time", T_("is not a time of day (HH:MM)"));
   }
   if (f.note) {
     if (auto ok = ValidateText(*f.note, kMaxFlareNoteChars); !ok)
@@ -114,8 +128,10 @@ Result<void> NormaliseMeasures(Measures& m) {
                    [](const Weekly& a, const Weekly& b) { return a.date < b.date; });
   for (size_t i = 1; i < m.weekly.size(); ++i) {
     if (m.weekly[i].date == m.weekly[i - 1].date) {
-      return Fail(Error::Invalid("weekly: " + m.weekly[i].date.ToString() +
-                                 " is given twice; one date holds one set of weekly answers"));
+      return Fail(Error::Invalid(Problem(
+          // TRANSLATORS: {date} is a day (YYYY-MM-DD).
+          "weekly", T_("{date} is given twice; one date holds one set of weekly answers",
+                       {{"date", m.weekly[i].date.ToString()}}))));
     }
   }
   std::stable_sort(m.flares.begin(), m.flares.end(),
@@ -124,8 +140,11 @@ Result<void> NormaliseMeasures(Measures& m) {
   for (size_t i = 0; i < m.flares.size(); ++i) {
     run = (i > 0 && m.flares[i].date == m.flares[i - 1].date) ? run + 1 : 1;
     if (run > kMaxFlaresPerDay) {
-      return Fail(Error::Invalid("flares: " + m.flares[i].date.ToString() + " has more than " +
-                                 std::to_string(kMaxFlaresPerDay) + " flares"));
+      return Fail(Error::Invalid(
+          Problem("flares",
+                  // TRANSLATORS: {date} is a day (YYYY-MM-DD); {max} the most flares a day holds.
+                  T_("{date} has more than {max} flares",
+                     {{"date", m.flares[i].date.ToString()}, {"max", kMaxFlaresPerDay}}))));
     }
   }
   return {};
@@ -144,13 +163,14 @@ constexpr std::string_view kWeekdayNames[] = {"monday", "tuesday",  "wednesday",
 
 std::string_view WeekdayName(Weekday day) { return kWeekdayNames[static_cast<int>(day)]; }
 
-Expected<Weekday, std::string> ParseWeekday(std::string_view name) {
+Expected<Weekday, Text> ParseWeekday(std::string_view name) {
   const std::string folded = FoldAscii(name);
   for (int i = 0; i < 7; ++i) {
     if (folded == kWeekdayNames[i]) return static_cast<Weekday>(i);
   }
-  return Unexpected("\"" + std::string(name) +
-                    "\" is not a day of the week (monday, tuesday, ... sunday)");
+  // TRANSLATORS: {day} is the day given; monday ... sunday are the days' codes and stay.
+  return Unexpected(T_("\"{day}\" is not a day of the week (monday, tuesday, ... sunday)",
+                       {{"day", std::string(name)}}));
 }
 
 std::optional<Date> WeeklyDueSince(const std::vector<Weekly>& weekly, Weekday day, Date today) {

@@ -23,7 +23,7 @@ TEST(MeasuresWeekday, TheFirstOfJanuary1970WasAThursdayAndDecember2026BeginsOnAT
   EXPECT_EQ(WeekdayOf(D("2026-12-06")), Weekday::kSunday);
   EXPECT_EQ(WeekdayOf(D("1969-12-29")), Weekday::kMonday);
   EXPECT_EQ(ParseWeekday("Sunday").value(), Weekday::kSunday);
-  EXPECT_NE(ParseWeekday("sun").error().find("monday, tuesday"), std::string::npos);
+  EXPECT_NE(ParseWeekday("sun").error().English().find("monday, tuesday"), std::string::npos);
 }
 
 TEST(MeasuresDue, TheFirstQuestionsAreDueAtOnce) {

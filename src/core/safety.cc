@@ -60,10 +60,11 @@ Result<Urgency> UrgencyOf(const std::map<std::string, bool>& answers) {
   for (const auto& [id, yes] : answers) {
     bool known = false;
     for (const SafetyQuestion& q : kQuestions) known = known || q.id == id;
-    if (!known) problems.Add(id + ": not a question of the safety check");
+    // TRANSLATORS: after a question's id that the safety check does not have.
+    if (!known) problems.Add(Problem(id, T_("not a question of the safety check")));
   }
   Urgency out = Urgency::kClear;
-  std::vector<std::string> missing;
+  std::vector<Text> missing;
   for (const SafetyQuestion& q : kQuestions) {
     if (!q.follows.empty()) {
       auto lead = answers.find(std::string(q.follows));
@@ -71,16 +72,18 @@ Result<Urgency> UrgencyOf(const std::map<std::string, bool>& answers) {
     }
     auto it = answers.find(std::string(q.id));
     if (it == answers.end()) {
-      missing.push_back(std::string(q.id) + ": not answered");
+      // TRANSLATORS: after a safety question's id.
+      missing.push_back(Problem(std::string(q.id), T_("not answered")));
       continue;
     }
     if (it->second && q.if_yes > out) out = q.if_yes;
   }
   // A yes that calls for help now is the answer: the rest need not be asked first.
   if (out != Urgency::kEmergency) {
-    for (std::string& m : missing) problems.Add(std::move(m));
+    for (Text& m : missing) problems.Add(std::move(m));
   }
-  if (auto refusal = problems.Refusal("safety answers")) return Fail(*refusal);
+  // TRANSLATORS: in "{what} refused: 2 problems".
+  if (auto refusal = problems.Refusal(T_("safety answers"))) return Fail(*refusal);
   return out;
 }
 

@@ -154,8 +154,8 @@ std::optional<FieldValue> CsvReader::FieldCell(size_t col) {
         if (name.empty()) continue;
         auto l = ParseLoad(name);
         if (!l) {
-          // TRANSLATORS: {problem} is "is not a load; expected ..."; ";" stays.
           CellProblem(rec_->line, col, name,
+                      // TRANSLATORS: {problem} is "is not a load; expected ..."; ";" stays.
                       T_("{problem}, separated by ;", {{"problem", l.error()}}));
           ok = false;
         } else if (seen.Has(*l)) {
@@ -173,14 +173,15 @@ std::optional<FieldValue> CsvReader::FieldCell(size_t col) {
   }
   auto checked = CheckField(f, raw);
   if (checked) return std::move(*checked);
-  std::string e = checked.error();
   if (f.kind == FieldKind::kChoice || f.kind == FieldKind::kTime) {
     CellProblem(rec_->line, col, cell, checked.error());
     return std::nullopt;
   }
-  if (f.kind == FieldKind::kTags) {
-    if (e.starts_with(": ")) e = e.substr(2);
-    Problem(rec_->line, col, e);
+  if (f.kind == FieldKind::kTags && IsProblem(checked.error())) {
+    const Text& e = checked.error();
+    const std::string place = e.args[0].English();
+    // "context_tags: [1]: ..." names the factor; the list's own problem has no place.
+    Problem(rec_->line, col, place.empty() ? e.args[1] : e);
     return std::nullopt;
   }
   Problem(rec_->line, col, checked.error());
@@ -215,8 +216,8 @@ void CsvReader::Row(const Record& rec) {
   }
   const std::string_view date_text = Cell(kDate);
   if (date_text == kUsualRow) {
-    // TRANSLATORS: "usual" is a CSV code and stays.
     if (usual_seen_)
+      // TRANSLATORS: "usual" is a CSV code and stays.
       Problem(rec.line, kDate, T_("a second \"usual\" row; give the usual morning once"));
     usual_seen_ = true;
     diary_.usual.pain = ScoreCell(kMorningPain);

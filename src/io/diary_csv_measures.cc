@@ -15,7 +15,8 @@ CsvReader::Kind CsvReader::KindOfRow() {
   }
   if (!flare && !weekly) return Kind::kDay;
   if (flare && weekly) {
-    Problem(rec_->line, "holds a flare and weekly answers; give each on a row of its own");
+    // TRANSLATORS: of a CSV row, after "line 3,".
+    Problem(rec_->line, T_("holds a flare and weekly answers; give each on a row of its own"));
     return Kind::kInvalid;
   }
   bool ok = true;
@@ -23,10 +24,11 @@ CsvReader::Kind CsvReader::KindOfRow() {
     const Part part = Columns()[c].part;
     if (Cell(c).empty() || (flare ? IsFlare(part) : IsWeekly(part))) continue;
     Problem(rec_->line, c,
-            flare ? "a flare's row holds only date and the flare_ columns; give the day's own "
-                    "fields on a row of their own"
-                  : "a row of weekly answers holds only date, the peg_ columns and psfs; give the "
-                    "day's own fields on a row of their own");
+            // TRANSLATORS: date, flare_, peg_ and psfs are the CSV's columns and stay.
+            flare ? T_("a flare's row holds only date and the flare_ columns; give the day's own "
+                       "fields on a row of their own")
+                  : T_("a row of weekly answers holds only date, the peg_ columns and psfs; give "
+                       "the day's own fields on a row of their own"));
     ok = false;
   }
   if (!ok) return Kind::kInvalid;
@@ -77,7 +79,7 @@ void CsvReader::FlareRow(Date date) {
   }
   if (!ok) return;
   if (auto valid = ValidateFlare(f); !valid) {
-    Problem(rec_->line, valid.error().message);
+    Problem(rec_->line, valid.error().MessageText());
     return;
   }
   diary_.measures.flares.push_back(std::move(f));
@@ -86,7 +88,9 @@ void CsvReader::FlareRow(Date date) {
 std::optional<int> CsvReader::ItemCell(size_t col) {
   auto n = ParseNumber(Cell(col));
   if (!n) {
-    Problem(rec_->line, col, n.error() + "; expected a whole number from 0 to 10");
+    Problem(rec_->line, col,
+            // TRANSLATORS: {problem} is what is wrong with the cell ("\"x\" is not a number").
+            T_("{problem}; expected a whole number from 0 to 10", {{"problem", n.error()}}));
     return std::nullopt;
   }
   auto item = ValidateItem(*n);
@@ -110,7 +114,8 @@ void CsvReader::WeeklyRow(Date date) {
     for (size_t i = 0; i < 3; ++i) {
       if (Cell(peg_cols[i]).empty()) {
         Problem(rec_->line, peg_cols[i],
-                "is empty; the PEG needs all three: peg_pain, peg_enjoyment and peg_activity");
+                // TRANSLATORS: peg_pain, peg_enjoyment and peg_activity are the CSV's columns.
+                T_("is empty; the PEG needs all three: peg_pain, peg_enjoyment and peg_activity"));
         ok = false;
       } else {
         items[i] = ItemCell(peg_cols[i]);
@@ -127,18 +132,28 @@ void CsvReader::WeeklyRow(Date date) {
     const size_t eq = item.rfind('=');
     if (eq == std::string_view::npos) {
       Problem(rec_->line, psfs_col,
-              "\"" + std::string(item) +
-                  "\" is not an activity and its score (activity=score), separated by ;");
+              // TRANSLATORS: {item} is a PSFS item as written; "activity=score" is its form.
+              T_("\"{item}\" is not an activity and its score (activity=score), separated by ;",
+                 {{"item", std::string(item)}}));
       ok = false;
       continue;
     }
     auto name = ValidatePsfsActivity(item.substr(0, eq));
-    if (!name)
-      Problem(rec_->line, psfs_col, "\"" + std::string(item) + "\": the activity " + name.error());
+    if (!name) {
+      Problem(
+          rec_->line, psfs_col,
+          // TRANSLATORS: {item} is a PSFS item as written; {problem} what is wrong with its name.
+          T_("\"{item}\": the activity {problem}",
+             {{"item", std::string(item)}, {"problem", name.error()}}));
+    }
     auto n = ParseNumber(Trim(item.substr(eq + 1)));
     auto score = n ? ValidateItem(*n) : Unexpected(n.error());
     if (!score) {
-      Problem(rec_->line, psfs_col, "\"" + std::string(item) + "\": the score " + score.error());
+      Problem(
+          rec_->line, psfs_col,
+          // TRANSLATORS: {item} is a PSFS item as written; {problem} what is wrong with its score.
+          T_("\"{item}\": the score {problem}",
+             {{"item", std::string(item)}, {"problem", score.error()}}));
     }
     if (!name || !score) {
       ok = false;
@@ -148,13 +163,15 @@ void CsvReader::WeeklyRow(Date date) {
   }
   if (!ok) return;
   if (auto valid = ValidateWeekly(w); !valid) {
-    Problem(rec_->line, valid.error().message);
+    Problem(rec_->line, valid.error().MessageText());
     return;
   }
   if (auto [it, fresh] = weekly_line_.emplace(date, rec_->line); !fresh) {
     Problem(rec_->line, kDate,
-            "the weekly answers for " + date.ToString() + " are given on line " +
-                std::to_string(it->second) + " already; one date holds one set");
+            // TRANSLATORS: {date} is a day (YYYY-MM-DD); {line} the CSV line that gave it first.
+            T_("the weekly answers for {date} are given on line {line} already; one date holds "
+               "one set",
+               {{"date", date.ToString()}, {"line", it->second}}));
     return;
   }
   diary_.measures.weekly.push_back(std::move(w));

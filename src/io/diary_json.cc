@@ -96,8 +96,8 @@ bool DiaryReader::CheckObject(const std::string& path, const json& obj,
     bool known = false;
     for (std::string_view a : allowed) known = known || a == it.key();
     if (!known) {
-      // TRANSLATORS: of a JSON key; {keys} are the keys it may be (codes).
       Problem(Sub(path, it.key()),
+              // TRANSLATORS: of a JSON key; {keys} are the keys it may be (codes).
               T_("unknown key; expected {keys}", {{"keys", JoinChoices(allowed)}}));
     }
   }
@@ -194,15 +194,11 @@ std::optional<FieldValue> DiaryReader::ReadField(const FieldSpec& f, const std::
   }
   auto checked = CheckField(f, raw);
   if (checked) return std::move(*checked);
-  const std::string e = checked.error().English();
+  const Text& e = checked.error();
   if (f.kind == FieldKind::kChoice || f.kind == FieldKind::kTime) {
-    ValueProblem(path, v, checked.error());
-  } else if (f.kind == FieldKind::kTags && e.starts_with("[") &&
-             e.find("]: ") != std::string::npos) {
-    const size_t colon = e.find("]: ");
-    Problem(path + e.substr(0, colon + 1), e.substr(colon + 3));  // "[1]: ..." names the factor
-  } else if (f.kind == FieldKind::kTags && e.starts_with(": ")) {
-    Problem(path, e.substr(2));
+    ValueProblem(path, v, e);
+  } else if (f.kind == FieldKind::kTags && IsProblem(e)) {
+    Problem(path + e.args[0].English(), e.args[1]);  // "[1]: ..." names the factor
   } else {
     Problem(path, checked.error());
   }
@@ -356,8 +352,8 @@ std::optional<Day> DiaryReader::ReadDay(const std::string& path, const json& v) 
 
 Result<Diary> DiaryReader::Read(const json& doc) {
   if (!doc.is_object()) {
-    // TRANSLATORS: {value} is what was sent ("an array"); format, version and days are keys.
     return Fail(Error::Invalid(
+        // TRANSLATORS: {value} is what was sent ("an array"); format, version and days are keys.
         T_("diary refused"),
         {backsignal::Problem("$", T_("{value} is not a diary; expected a JSON object "
                                      "with format, version and days",
@@ -402,10 +398,11 @@ Result<Diary> DiaryReader::Read(const json& doc) {
       if (!day) continue;
       auto [it, inserted] = seen.emplace(day->date, i);
       if (!inserted) {
-        // TRANSLATORS: {date} is YYYY-MM-DD; {index} the place of its first entry (a number).
-        Problem(Sub(path, "date"),
-                T_("\"{date}\" appears twice (also at days[{index}]); one entry per date",
-                   {{"date", day->date.ToString()}, {"index", it->second}}));
+        Problem(
+            Sub(path, "date"),
+            // TRANSLATORS: {date} is YYYY-MM-DD; {index} the place of its first entry (a number).
+            T_("\"{date}\" appears twice (also at days[{index}]); one entry per date",
+               {{"date", day->date.ToString()}, {"index", it->second}}));
         continue;
       }
       diary.days.push_back(std::move(*day));
@@ -468,7 +465,7 @@ Result<Diary> ParseDiaryJson(std::string_view text) {
   if (!doc) {
     return Fail(Error::Invalid(NT_("{what} refused: {n} problem", "{what} refused: {n} problems", 1,
                                    {{"what", T_("diary")}}),
-                               {Problem("$", Text::Marked(doc.error()))}));
+                               {Problem("$", doc.error())}));
   }
   DiaryReader reader;
   return reader.Read(*doc);
@@ -496,7 +493,7 @@ Result<T> ParseBody(std::string_view text, const Text& what, ReadFn read) {
   if (!doc) {
     return Fail(Error::Invalid(
         NT_("{what} refused: {n} problem", "{what} refused: {n} problems", 1, {{"what", what}}),
-        {Problem("$", Text::Marked(doc.error()))}));
+        {Problem("$", doc.error())}));
   }
   DiaryReader reader;
   std::optional<T> value = read(reader, *doc);
@@ -531,8 +528,8 @@ Result<Context> ParseContextJson(std::string_view text) {
 Result<HourAfter> ParseHourAfterJson(std::string_view text) {
   return ParseBody<HourAfter>(text, T_("hour-after check-in"), [](DiaryReader& r, const json& doc) {
     HourAfter h = r.ReadHourAfter("", doc);
-    // TRANSLATORS: pain and tighter are JSON keys and stay.
     if (h.empty() && doc.is_object() && doc.empty())
+      // TRANSLATORS: pain and tighter are JSON keys and stay.
       r.Problem("", T_("empty; give pain and/or tighter"));
     return std::optional<HourAfter>(h);
   });

@@ -64,6 +64,12 @@ Text DescribeJsonText(const nlohmann::json& value) {
   }
 }
 
+Text WrongTypeText(const nlohmann::json& value, Text expected) {
+  // TRANSLATORS: {value} is a value as it was sent; {expected} what was expected there.
+  return T_("{value} is the wrong type; expected {expected}",
+            {{"value", DescribeJsonText(value)}, {"expected", std::move(expected)}});
+}
+
 ordered_json NumberJson(double value) {
   if (value == std::floor(value) && std::fabs(value) < 1e15) {
     return static_cast<int64_t>(value);
@@ -97,7 +103,7 @@ std::string PathOf(const std::vector<Frame>& stack) {
 
 }  // namespace
 
-std::optional<std::string> CheckJsonDepth(std::string_view text, size_t max_depth) {
+std::optional<Text> CheckJsonDepth(std::string_view text, size_t max_depth) {
   size_t depth = 0;
   bool in_string = false;
   for (size_t i = 0; i < text.size(); ++i) {
@@ -114,8 +120,9 @@ std::optional<std::string> CheckJsonDepth(std::string_view text, size_t max_dept
       in_string = true;
     } else if (c == '[' || c == '{') {
       if (++depth > max_depth) {
-        return "not accepted: arrays and objects nest deeper than " + std::to_string(max_depth) +
-               " levels (at byte " + std::to_string(i + 1) + ")";
+        // TRANSLATORS: {max} is how deep JSON may nest; {byte} where it went deeper.
+        return T_("not accepted: arrays and objects nest deeper than {max} levels (at byte {byte})",
+                  {{"max", max_depth}, {"byte", i + 1}});
       }
     } else if ((c == ']' || c == '}') && depth > 0) {
       --depth;
@@ -209,7 +216,30 @@ class StrictSax {
 
 }  // namespace
 
-Expected<nlohmann::json, std::string> ParseStrictJson(std::string_view text) {
+namespace {
+
+// nlohmann's "parse error at line 1, column 9: syntax error ...": the frame translated, the
+// parser's own reason kept as it is.
+Text ParseErrorText(const std::string& what) {
+  static constexpr std::string_view kAt = "parse error at line ";
+  if (what.starts_with(kAt)) {
+    const size_t comma = what.find(", column ", kAt.size());
+    const size_t colon = comma == std::string::npos ? comma : what.find(": ", comma);
+    if (colon != std::string::npos) {
+      // TRANSLATORS: {line} and {column} are where the JSON went wrong; {reason} is the JSON
+      // parser's own reason, in English.
+      return T_("parse error at line {line}, column {column}: {reason}",
+                {{"line", what.substr(kAt.size(), comma - kAt.size())},
+                 {"column", what.substr(comma + 9, colon - comma - 9)},
+                 {"reason", what.substr(colon + 2)}});
+    }
+  }
+  return Text::Literal(what);
+}
+
+}  // namespace
+
+Expected<nlohmann::json, Text> ParseStrictJson(std::string_view text) {
   // Before anything is allocated: a body of a million '[' is refused in one pass.
   if (auto deep = CheckJsonDepth(text, kMaxJsonDepth)) return Unexpected(*deep);
   try {
@@ -218,7 +248,7 @@ Expected<nlohmann::json, std::string> ParseStrictJson(std::string_view text) {
     nlohmann::json::sax_parse(text.begin(), text.end(), &sax, nlohmann::json::input_format_t::json,
                               /*strict=*/true, /*ignore_comments=*/false);
     if (!sax.duplicate().empty()) {
-      return Unexpected(sax.duplicate() + ": this key appears twice in one object");
+      return Unexpected(Problem(sax.duplicate(), T_("this key appears twice in one object")));
     }
     return doc;
   } catch (const nlohmann::json::exception& e) {
@@ -226,7 +256,8 @@ Expected<nlohmann::json, std::string> ParseStrictJson(std::string_view text) {
     std::string what = e.what();
     const size_t close = what.find("] ");
     if (close != std::string::npos) what = what.substr(close + 2);
-    return Unexpected("not valid JSON: " + what);
+    // TRANSLATORS: {problem} says where and why (the parser's own words).
+    return Unexpected(T_("not valid JSON: {problem}", {{"problem", ParseErrorText(what)}}));
   }
 }
 

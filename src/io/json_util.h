@@ -17,6 +17,8 @@ using ordered_json = nlohmann::ordered_json;
 std::string DescribeJson(const nlohmann::json& value);
 // The same as a message: "an array" and "(a string)" are words, the JSON itself a literal.
 Text DescribeJsonText(const nlohmann::json& value);
+// "\"3\" (a string) is the wrong type; expected a whole number": `expected` a T_ text.
+Text WrongTypeText(const nlohmann::json& value, Text expected);
 
 // Scores and other numbers as JSON: whole numbers as integers ("3", not "3.0").
 ordered_json NumberJson(double value);
@@ -34,10 +36,11 @@ inline constexpr size_t kMaxJsonDepth = 64;
 
 // A message when `text` nests arrays and objects deeper than `max_depth`, found in one pass
 // without parsing (so without allocating for each level).
-std::optional<std::string> CheckJsonDepth(std::string_view text, size_t max_depth);
+std::optional<Text> CheckJsonDepth(std::string_view text, size_t max_depth);
 
 // Parses JSON text, refusing duplicate keys and nesting deeper than kMaxJsonDepth; on failure
-// returns a message naming the line and column (or the path of a duplicated key).
-Expected<nlohmann::json, std::string> ParseStrictJson(std::string_view text);
+// returns a message naming the line and column (or the path of a duplicated key). The parser's
+// own reason ("syntax error while parsing value ...") stays English, a value of the message.
+Expected<nlohmann::json, Text> ParseStrictJson(std::string_view text);
 
 }  // namespace backsignal::io

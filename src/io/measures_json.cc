@@ -20,14 +20,14 @@ class Reader {
  public:
   explicit Reader(ProblemList& problems) : problems_(problems) {}
 
-  void Problem(const std::string& path, const std::string& message) {
-    problems_.Add((path.empty() ? "$" : path) + ": " + message);
+  void Problem(const std::string& path, Text message) {
+    problems_.Add(backsignal::Problem(path.empty() ? "$" : path, std::move(message)));
   }
-  void WrongType(const std::string& path, const json& v, std::string_view expected) {
-    Problem(path, DescribeJson(v) + " is the wrong type; expected " + std::string(expected));
+  void WrongType(const std::string& path, const json& v, Text expected) {
+    Problem(path, WrongTypeText(v, std::move(expected)));
   }
   bool Object(const std::string& path, const json& v,
-              std::initializer_list<std::string_view> allowed, std::string_view what) {
+              std::initializer_list<std::string_view> allowed, const Text& what) {
     if (!v.is_object()) {
       WrongType(path, v, what);
       return false;
@@ -39,13 +39,15 @@ class Reader {
         known = known || a == it.key();
         list += (list.empty() ? "" : ", ") + std::string(a);
       }
-      if (!known) Problem(Sub(path, it.key()), "unknown key; expected " + list);
+      if (!known) {
+        Problem(Sub(path, it.key()), T_("unknown key; expected {keys}", {{"keys", list}}));
+      }
     }
     return true;
   }
   std::optional<int> Item(const std::string& path, const json& v) {
     if (!v.is_number()) {
-      WrongType(path, v, "a whole number from 0 to 10");
+      WrongType(path, v, T_("a whole number from 0 to 10"));
       return std::nullopt;
     }
     auto i = ValidateItem(v.get<double>());
@@ -54,8 +56,8 @@ class Reader {
   }
   std::optional<Peg> ReadPeg(const std::string& path, const json& v) {
     if (!Object(path, v, {"pain", "enjoyment", "activity"},
-                "an object with pain, enjoyment and "
-                "activity")) {
+                // TRANSLATORS: pain, enjoyment and activity are the JSON's keys and stay.
+                T_("an object with pain, enjoyment and activity"))) {
       return std::nullopt;
     }
     Peg p;
@@ -63,7 +65,8 @@ class Reader {
     for (auto [key, field] : {std::pair{"pain", &p.pain}, std::pair{"enjoyment", &p.enjoyment},
                               std::pair{"activity", &p.activity}}) {
       if (!v.contains(key)) {
-        Problem(Sub(path, key), "missing; the PEG has three items, each a whole number 0 to 10");
+        Problem(Sub(path, key),
+                T_("missing; the PEG has three items, each a whole number 0 to 10"));
         ok = false;
         continue;
       }
@@ -76,24 +79,29 @@ class Reader {
   std::vector<PsfsRating> ReadPsfs(const std::string& path, const json& v) {
     std::vector<PsfsRating> out;
     if (!v.is_array()) {
-      WrongType(path, v, "a list of up to 5 activities, each {\"activity\", \"score\"}");
+      // TRANSLATORS: the JSON stays as it is.
+      WrongType(path, v, T_("a list of up to 5 activities, each {{\"activity\", \"score\"}}"));
       return out;
     }
     if (v.size() > kMaxPsfsActivities) {
-      Problem(path, std::to_string(v.size()) + " activities; the scale has at most " +
-                        std::to_string(kMaxPsfsActivities));
+      // TRANSLATORS: {count} activities were given; {max} is the most the scale has.
+      Problem(path, T_("{count} activities; the scale has at most {max}",
+                       {{"count", v.size()}, {"max", kMaxPsfsActivities}}));
       return out;
     }
     for (size_t i = 0; i < v.size(); ++i) {
       const std::string at = path + "[" + std::to_string(i) + "]";
-      if (!Object(at, v[i], {"activity", "score"}, "an object with activity and score")) continue;
+      // TRANSLATORS: activity and score are the JSON's keys and stay.
+      if (!Object(at, v[i], {"activity", "score"}, T_("an object with activity and score"))) {
+        continue;
+      }
       PsfsRating r;
       bool ok = true;
       if (!v[i].contains("activity") || !v[i]["activity"].is_string()) {
         if (v[i].contains("activity")) {
-          WrongType(Sub(at, "activity"), v[i]["activity"], "text (a string)");
+          WrongType(Sub(at, "activity"), v[i]["activity"], T_("text (a string)"));
         } else {
-          Problem(Sub(at, "activity"), "missing; name the activity");
+          Problem(Sub(at, "activity"), T_("missing; name the activity"));
         }
         ok = false;
       } else {
@@ -106,7 +114,7 @@ class Reader {
         }
       }
       if (!v[i].contains("score")) {
-        Problem(Sub(at, "score"), "missing; 0 = unable, 10 = as before the problem");
+        Problem(Sub(at, "score"), T_("missing; 0 = unable, 10 = as before the problem"));
         ok = false;
       } else if (auto s = Item(Sub(at, "score"), v[i]["score"])) {
         r.score = *s;
@@ -116,7 +124,7 @@ class Reader {
       if (!ok) continue;
       for (const PsfsRating& seen : out) {
         if (FoldAscii(seen.activity) == FoldAscii(r.activity)) {
-          Problem(Sub(at, "activity"), "\"" + r.activity + "\" is given twice");
+          Problem(Sub(at, "activity"), T_("\"{name}\" is given twice", {{"name", r.activity}}));
           ok = false;
         }
       }
@@ -128,10 +136,12 @@ class Reader {
   std::optional<Weekly> ReadWeeklyBody(const std::string& path, const json& v, Date date,
                                        bool with_date) {
     if (with_date) {
-      if (!Object(path, v, {"date", "peg", "psfs"}, "an object with date, peg and psfs")) {
+      // TRANSLATORS: date, peg and psfs are the JSON's keys and stay.
+      if (!Object(path, v, {"date", "peg", "psfs"}, T_("an object with date, peg and psfs"))) {
         return std::nullopt;
       }
-    } else if (!Object(path, v, {"peg", "psfs"}, "an object with peg and psfs")) {
+      // TRANSLATORS: peg and psfs are the JSON's keys and stay.
+    } else if (!Object(path, v, {"peg", "psfs"}, T_("an object with peg and psfs"))) {
       return std::nullopt;
     }
     const size_t before = problems_.count();
@@ -140,7 +150,8 @@ class Reader {
     if (v.contains("psfs")) w.psfs = ReadPsfs(Sub(path, "psfs"), v["psfs"]);
     if (problems_.count() != before) return std::nullopt;
     if (w.empty()) {
-      Problem(path, "holds no answer; give \"peg\", \"psfs\", or both");
+      // TRANSLATORS: "peg" and "psfs" are the JSON's keys and stay.
+      Problem(path, T_("holds no answer; give \"peg\", \"psfs\", or both"));
       return std::nullopt;
     }
     return w;
@@ -148,18 +159,19 @@ class Reader {
   std::optional<Flare> ReadFlareBody(const std::string& path, const json& v, Date date,
                                      bool with_date) {
     if (with_date) {
-      if (!Object(path, v, {"date", "time", "pain", "sharp", "note"}, "a flare object")) {
+      if (!Object(path, v, {"date", "time", "pain", "sharp", "note"}, T_("a flare object"))) {
         return std::nullopt;
       }
-    } else if (!Object(path, v, {"time", "pain", "sharp", "note"}, "a flare object")) {
+    } else if (!Object(path, v, {"time", "pain", "sharp", "note"}, T_("a flare object"))) {
       return std::nullopt;
     }
     const size_t before = problems_.count();
     Flare f{.date = date};
     if (!v.contains("pain")) {
-      Problem(Sub(path, "pain"), "missing; a flare needs its pain, a score from 0 to 10");
+      Problem(Sub(path, "pain"), T_("missing; a flare needs its pain, a score from 0 to 10"));
     } else if (!v["pain"].is_number()) {
-      WrongType(Sub(path, "pain"), v["pain"], "a score (a number from 0 to 10 in steps of 0.5)");
+      WrongType(Sub(path, "pain"), v["pain"],
+                T_("a score (a number from 0 to 10 in steps of 0.5)"));
     } else if (auto s = Score::FromDouble(v["pain"].get<double>()); !s) {
       Problem(Sub(path, "pain"), s.error());
     } else {
@@ -167,7 +179,7 @@ class Reader {
     }
     if (v.contains("time")) {
       if (!v["time"].is_string()) {
-        WrongType(Sub(path, "time"), v["time"], "a time \"HH:MM\"");
+        WrongType(Sub(path, "time"), v["time"], T_("a time \"HH:MM\""));
       } else if (auto t = TimeOfDay::Parse(v["time"].get<std::string>()); !t) {
         Problem(Sub(path, "time"), t.error());
       } else {
@@ -176,16 +188,16 @@ class Reader {
     }
     if (v.contains("sharp")) {
       if (!v["sharp"].is_boolean()) {
-        WrongType(Sub(path, "sharp"), v["sharp"], "true or false");
+        WrongType(Sub(path, "sharp"), v["sharp"], T_("true or false"));
       } else {
         f.sharp = v["sharp"].get<bool>();
       }
     }
     if (v.contains("note")) {
       if (!v["note"].is_string()) {
-        WrongType(Sub(path, "note"), v["note"], "text (a string)");
+        WrongType(Sub(path, "note"), v["note"], T_("text (a string)"));
       } else if (auto t = ValidateText(v["note"].get<std::string>(), kMaxFlareNoteChars); !t) {
-        Problem(Sub(path, "note"), "the text " + t.error());
+        Problem(Sub(path, "note"), T_("the text {problem}", {{"problem", t.error()}}));
       } else if (!t->empty()) {
         f.note = *t;
       }
@@ -196,11 +208,11 @@ class Reader {
   std::optional<Date> ReadDate(const std::string& path, const json& v) {
     if (!v.is_object()) return std::nullopt;  // reported by the body's reader
     if (!v.contains("date")) {
-      Problem(Sub(path, "date"), "missing; expected a date \"YYYY-MM-DD\"");
+      Problem(Sub(path, "date"), T_("missing; expected a date \"YYYY-MM-DD\""));
       return std::nullopt;
     }
     if (!v["date"].is_string()) {
-      WrongType(Sub(path, "date"), v["date"], "a date \"YYYY-MM-DD\"");
+      WrongType(Sub(path, "date"), v["date"], T_("a date \"YYYY-MM-DD\""));
       return std::nullopt;
     }
     auto d = Date::Parse(v["date"].get<std::string>());
@@ -219,7 +231,7 @@ void ReadMeasuresJson(const json& doc, Measures& out, ProblemList& problems) {
   if (doc.contains("weekly")) {
     const json& list = doc["weekly"];
     if (!list.is_array()) {
-      r.WrongType("weekly", list, "a list of weekly answers");
+      r.WrongType("weekly", list, T_("a list of weekly answers"));
     } else {
       std::map<Date, size_t> seen;
       for (size_t i = 0; i < list.size(); ++i) {
@@ -229,8 +241,10 @@ void ReadMeasuresJson(const json& doc, Measures& out, ProblemList& problems) {
         if (!date || !w) continue;
         auto [it, inserted] = seen.emplace(*date, i);
         if (!inserted) {
-          r.Problem(path + ".date", "\"" + date->ToString() + "\" appears twice (also at weekly[" +
-                                        std::to_string(it->second) + "]); one entry per date");
+          r.Problem(path + ".date",
+                    // TRANSLATORS: {date} is a day (YYYY-MM-DD); {index} where it was given first.
+                    T_("\"{date}\" appears twice (also at weekly[{index}]); one entry per date",
+                       {{"date", date->ToString()}, {"index", it->second}}));
           continue;
         }
         out.weekly.push_back(std::move(*w));
@@ -240,7 +254,7 @@ void ReadMeasuresJson(const json& doc, Measures& out, ProblemList& problems) {
   if (doc.contains("flares")) {
     const json& list = doc["flares"];
     if (!list.is_array()) {
-      r.WrongType("flares", list, "a list of flares");
+      r.WrongType("flares", list, T_("a list of flares"));
     } else {
       for (size_t i = 0; i < list.size(); ++i) {
         const std::string path = "flares[" + std::to_string(i) + "]";
@@ -250,7 +264,7 @@ void ReadMeasuresJson(const json& doc, Measures& out, ProblemList& problems) {
       }
     }
   }
-  if (auto ok = NormaliseMeasures(out); !ok) problems.Add(ok.error().message);
+  if (auto ok = NormaliseMeasures(out); !ok) problems.Add(ok.error().MessageText());
 }
 
 nlohmann::ordered_json WeeklyJson(const Weekly& w) {
@@ -297,20 +311,30 @@ void WriteMeasuresJson(const Measures& m, nlohmann::ordered_json& doc) {
 Result<Weekly> ParseWeeklyJson(std::string_view text, Date date) {
   ProblemList problems(kMaxListedProblems);
   auto doc = io::ParseStrictJson(text);
-  if (!doc) return Fail(Error::Invalid("weekly answers refused: 1 problem", {"$: " + doc.error()}));
+  if (!doc) {
+    return Fail(Error::Invalid(NT_("{what} refused: {n} problem", "{what} refused: {n} problems", 1,
+                                   {{"what", T_("weekly answers")}}),
+                               {Problem("$", doc.error())}));
+  }
   io::Reader r(problems);
   auto w = r.ReadWeeklyBody("", *doc, date, false);
-  if (auto refused = problems.Refusal("weekly answers")) return Fail(std::move(*refused));
+  // TRANSLATORS: in "{what} refused: 2 problems".
+  if (auto refused = problems.Refusal(T_("weekly answers"))) return Fail(std::move(*refused));
   return std::move(*w);
 }
 
 Result<Flare> ParseFlareJson(std::string_view text, Date date) {
   ProblemList problems(kMaxListedProblems);
   auto doc = io::ParseStrictJson(text);
-  if (!doc) return Fail(Error::Invalid("flare refused: 1 problem", {"$: " + doc.error()}));
+  if (!doc) {
+    return Fail(Error::Invalid(NT_("{what} refused: {n} problem", "{what} refused: {n} problems", 1,
+                                   {{"what", T_("flare")}}),
+                               {Problem("$", doc.error())}));
+  }
   io::Reader r(problems);
   auto f = r.ReadFlareBody("", *doc, date, false);
-  if (auto refused = problems.Refusal("flare")) return Fail(std::move(*refused));
+  // TRANSLATORS: in "{what} refused: 2 problems".
+  if (auto refused = problems.Refusal(T_("flare"))) return Fail(std::move(*refused));
   return std::move(*f);
 }
 

@@ -9,13 +9,23 @@ namespace backsignal {
 
 Result<ProfilePatch> ParseProfilePatchJson(std::string_view text) {
   auto doc = io::ParseStrictJson(text);
-  if (!doc) return Fail(Error::Invalid("profile refused", {"$: " + doc.error()}));
+  if (!doc) return Fail(Error::Invalid(T_("profile refused"), {Problem("$", doc.error())}));
   if (!doc->is_object()) {
-    return Fail(
-        Error::Invalid("profile refused", {"$: " + io::DescribeJson(*doc) + " is not an object"}));
+    return Fail(Error::Invalid(
+        // TRANSLATORS: {value} is what was sent ("an array").
+        T_("profile refused"),
+        {Problem("$", T_("{value} is not an object", {{"value", io::DescribeJsonText(*doc)}}))}));
   }
   ProfilePatch patch;
-  std::vector<std::string> problems;
+  std::vector<Text> problems;
+  // "time_zone: 3 is the wrong type; expected ..."
+  const auto wrong_type = [&problems](const std::string& key, const nlohmann::json& v,
+                                      Text expected) {
+    problems.push_back(
+        // TRANSLATORS: {value} is a value as it was sent; {expected} what was expected there.
+        Problem(key, T_("{value} is the wrong type; expected {expected}",
+                        {{"value", io::DescribeJsonText(v)}, {"expected", std::move(expected)}})));
+  };
   for (auto it = doc->begin(); it != doc->end(); ++it) {
     const std::string& key = it.key();
     const nlohmann::json& v = it.value();
@@ -23,13 +33,12 @@ Result<ProfilePatch> ParseProfilePatchJson(std::string_view text) {
       if (v.is_null()) {
         patch.time_zone = "";
       } else if (!v.is_string()) {
-        problems.push_back(
-            "time_zone: " + io::DescribeJson(v) +
-            " is the wrong type; expected an IANA name such as \"Europe/London\" or null");
+        // TRANSLATORS: "Europe/London" and null are JSON and stay.
+        wrong_type(key, v, T_("an IANA name such as \"Europe/London\" or null"));
       } else {
         auto z = ResolveTimeZone(v.get<std::string>());
         if (!z) {
-          problems.push_back("time_zone: " + z.error().message);
+          problems.push_back(Problem(key, z.error().MessageText()));
         } else {
           patch.time_zone = *z;
         }
@@ -38,12 +47,15 @@ Result<ProfilePatch> ParseProfilePatchJson(std::string_view text) {
       if (v.is_null()) {
         patch.wake_time = std::optional<TimeOfDay>();
       } else if (!v.is_string()) {
-        problems.push_back("wake_time: " + io::DescribeJson(v) +
-                           " is the wrong type; expected \"HH:MM\" or null");
+        // TRANSLATORS: "HH:MM" and null are JSON and stay.
+        wrong_type(key, v, T_("\"HH:MM\" or null"));
       } else {
         auto t = TimeOfDay::Parse(v.get<std::string>());
         if (!t) {
-          problems.push_back("wake_time: " + io::DescribeJson(v) + " " + t.error());
+          problems.push_back(
+              // TRANSLATORS: {value} is a value as it was sent; {problem} what is wrong with it.
+              Problem(key, T_("{value} {problem}",
+                              {{"value", io::DescribeJsonText(v)}, {"problem", t.error()}})));
         } else {
           patch.wake_time = std::optional<TimeOfDay>(*t);
         }
@@ -52,12 +64,13 @@ Result<ProfilePatch> ParseProfilePatchJson(std::string_view text) {
       if (v.is_null()) {
         patch.display_name = "";
       } else if (!v.is_string()) {
-        problems.push_back("display_name: " + io::DescribeJson(v) +
-                           " is the wrong type; expected a name or null");
+        // TRANSLATORS: null is JSON and stays.
+        wrong_type(key, v, T_("a name or null"));
       } else {
         auto name = ValidateText(v.get<std::string>(), kMaxDisplayNameChars);
         if (!name) {
-          problems.push_back("display_name: the name " + name.error());
+          // TRANSLATORS: {problem} is what is wrong with the name ("is 120 characters long; ...").
+          problems.push_back(Problem(key, T_("the name {problem}", {{"problem", name.error()}})));
         } else {
           patch.display_name = *name;
         }
@@ -66,8 +79,8 @@ Result<ProfilePatch> ParseProfilePatchJson(std::string_view text) {
       if (v.is_null()) {
         patch.keeps_diary = std::optional<bool>();
       } else if (!v.is_boolean()) {
-        problems.push_back("keeps_diary: " + io::DescribeJson(v) +
-                           " is the wrong type; expected true, false or null");
+        // TRANSLATORS: true, false and null are JSON and stay.
+        wrong_type(key, v, T_("true, false or null"));
       } else {
         patch.keeps_diary = std::optional<bool>(v.get<bool>());
       }
@@ -78,9 +91,12 @@ Result<ProfilePatch> ParseProfilePatchJson(std::string_view text) {
       } else if (l == nullptr) {
         std::string known;
         for (const Locale* k : Locale::All()) known += (known.empty() ? "" : ", ") + k->tag();
-        problems.push_back("language: " + io::DescribeJson(v) +
-                           " is not a language backsignal speaks; expected one of " + known +
-                           ", or null for the browser's");
+        problems.push_back(Problem(
+            // TRANSLATORS: {value} is the language asked for; {languages} the tags of those
+            // backsignal speaks ("en, es, de"); null is JSON and stays.
+            key, T_("{value} is not a language backsignal speaks; expected one of {languages}, or "
+                    "null for the browser's",
+                    {{"value", io::DescribeJsonText(v)}, {"languages", known}})));
       } else {
         patch.language = l->tag();
       }
@@ -88,20 +104,21 @@ Result<ProfilePatch> ParseProfilePatchJson(std::string_view text) {
       if (v.is_null()) {
         patch.weekly_day = std::optional<Weekday>();
       } else if (!v.is_string()) {
-        problems.push_back("weekly_day: " + io::DescribeJson(v) +
-                           " is the wrong type; expected a day such as \"sunday\" or null");
+        // TRANSLATORS: "sunday" and null are JSON and stay.
+        wrong_type(key, v, T_("a day such as \"sunday\" or null"));
       } else if (auto day = ParseWeekday(v.get<std::string>()); !day) {
-        problems.push_back("weekly_day: " + day.error());
+        problems.push_back(Problem(key, day.error()));
       } else {
         patch.weekly_day = std::optional<Weekday>(*day);
       }
     } else {
-      problems.push_back(key +
-                         ": unknown key; expected time_zone, wake_time, display_name, "
-                         "keeps_diary, language or weekly_day");
+      problems.push_back(Problem(key, T_("unknown key; expected {keys}",
+                                         {{"keys",
+                                           "time_zone, wake_time, display_name, keeps_diary, "
+                                           "language or weekly_day"}})));
     }
   }
-  if (!problems.empty()) return Fail(Error::Invalid("profile refused", std::move(problems)));
+  if (!problems.empty()) return Fail(Error::Invalid(T_("profile refused"), std::move(problems)));
   return patch;
 }
 

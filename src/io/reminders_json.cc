@@ -14,11 +14,11 @@ constexpr size_t kMaxText = 2048;
 Result<json> Object(std::string_view text, ProblemList& problems) {
   auto doc = io::ParseStrictJson(text);
   if (!doc) {
-    problems.Add("$: " + doc.error());
+    problems.Add(Problem("$", doc.error()));
     return json();
   }
   if (!doc->is_object()) {
-    problems.Add("$: " + io::DescribeJson(*doc) + " is the wrong type; expected an object");
+    problems.Add(Problem("$", io::WrongTypeText(*doc, T_("an object"))));
     return json();
   }
   return std::move(*doc);
@@ -28,17 +28,19 @@ std::string TextField(const json& obj, const std::string& path, const char* key,
                       ProblemList& problems) {
   auto it = obj.find(key);
   if (it == obj.end() || it->is_null()) {
-    if (required) problems.Add(path + key + ": required");
+    // TRANSLATORS: after a key of a request's JSON body that was not given.
+    if (required) problems.Add(Problem(path + key, T_("required")));
     return "";
   }
   if (!it->is_string()) {
-    problems.Add(path + key + ": " + io::DescribeJson(*it) +
-                 " is the wrong type; expected text (a string)");
+    problems.Add(Problem(path + key, io::WrongTypeText(*it, T_("text (a string)"))));
     return "";
   }
   std::string s = it->get<std::string>();
   if (s.size() > kMaxText || !IsValidUtf8(s)) {
-    problems.Add(path + key + ": longer than " + std::to_string(kMaxText) + " bytes, or not UTF-8");
+    problems.Add(
+        // TRANSLATORS: {max} is the longest text allowed, in bytes.
+        Problem(path + key, T_("longer than {max} bytes, or not UTF-8", {{"max", kMaxText}})));
     return "";
   }
   return s;
@@ -49,7 +51,8 @@ void Unknown(const json& obj, const std::string& path, std::initializer_list<std
   for (auto it = obj.begin(); it != obj.end(); ++it) {
     bool known = false;
     for (std::string_view k : keys) known = known || k == it.key();
-    if (!known) problems.Add(path + it.key() + ": unknown key");
+    // TRANSLATORS: after a key of a request's JSON body that is not one of its keys.
+    if (!known) problems.Add(Problem(path + it.key(), T_("unknown key")));
   }
 }
 
@@ -57,8 +60,7 @@ std::optional<bool> Bool(const json& obj, const char* key, ProblemList& problems
   auto it = obj.find(key);
   if (it == obj.end()) return std::nullopt;
   if (!it->is_boolean()) {
-    problems.Add(std::string(key) + ": " + io::DescribeJson(*it) +
-                 " is the wrong type; expected true or false");
+    problems.Add(Problem(key, io::WrongTypeText(*it, T_("true or false"))));
     return std::nullopt;
   }
   return it->get<bool>();
@@ -77,14 +79,16 @@ Result<SubscriptionBody> ParseSubscriptionJson(std::string_view text) {
     out.device = TextField(j, "", "device", false, problems);
     auto keys = j.find("keys");
     if (keys == j.end() || !keys->is_object()) {
-      problems.Add("keys: required, an object with p256dh and auth");
+      // TRANSLATORS: p256dh and auth are keys of the JSON and stay.
+      problems.Add(Problem("keys", T_("required, an object with p256dh and auth")));
     } else {
       Unknown(*keys, "keys.", {"p256dh", "auth"}, problems);
       out.p256dh = TextField(*keys, "keys.", "p256dh", true, problems);
       out.auth = TextField(*keys, "keys.", "auth", true, problems);
     }
   }
-  if (auto refusal = problems.Refusal("subscription")) return Fail(std::move(*refusal));
+  // TRANSLATORS: in "{what} refused: 2 problems": a device's push subscription.
+  if (auto refusal = problems.Refusal(T_("subscription"))) return Fail(std::move(*refusal));
   return out;
 }
 
@@ -101,9 +105,10 @@ Result<ReminderPrefsPatch> ParseReminderPrefsJson(std::string_view text) {
       if (q->is_null()) {
         out.quiet_hours = std::optional<std::pair<int, int>>();
       } else if (!q->is_object()) {
-        problems.Add("quiet_hours: " + io::DescribeJson(*q) +
-                     " is the wrong type; expected {\"start\": \"22:00\", \"end\": \"07:00\"} "
-                     "or null");
+        problems.Add(Problem("quiet_hours",
+                             // TRANSLATORS: the JSON and null stay as they are.
+                             io::WrongTypeText(*q, T_("{{\"start\": \"22:00\", \"end\": "
+                                                      "\"07:00\"}} or null"))));
       } else {
         Unknown(*q, "quiet_hours.", {"start", "end"}, problems);
         std::pair<int, int> span{0, 0};
@@ -116,7 +121,7 @@ Result<ReminderPrefsPatch> ParseReminderPrefsJson(std::string_view text) {
           }
           auto time = TimeOfDay::Parse(t);
           if (!time) {
-            problems.Add(std::string("quiet_hours.") + key + ": " + time.error());
+            problems.Add(Problem(std::string("quiet_hours.") + key, time.error()));
             ok = false;
             continue;
           }
@@ -126,7 +131,8 @@ Result<ReminderPrefsPatch> ParseReminderPrefsJson(std::string_view text) {
       }
     }
   }
-  if (auto refusal = problems.Refusal("reminder settings")) return Fail(std::move(*refusal));
+  // TRANSLATORS: in "{what} refused: 2 problems".
+  if (auto refusal = problems.Refusal(T_("reminder settings"))) return Fail(std::move(*refusal));
   return out;
 }
 
@@ -138,7 +144,8 @@ Result<std::string> ParseEndpointJson(std::string_view text) {
     Unknown(*doc, "", {"endpoint"}, problems);
     out = TextField(*doc, "", "endpoint", true, problems);
   }
-  if (auto refusal = problems.Refusal("device")) return Fail(std::move(*refusal));
+  // TRANSLATORS: in "{what} refused: 1 problem": a device whose reminders are turned off.
+  if (auto refusal = problems.Refusal(T_("device"))) return Fail(std::move(*refusal));
   return out;
 }
 

@@ -9,46 +9,57 @@ Result<std::map<std::string, bool>> ParseSafetyAnswersJson(std::string_view text
   std::map<std::string, bool> out;
   auto doc = io::ParseStrictJson(text);
   if (!doc) {
-    problems.Add("$: " + doc.error());
+    problems.Add(Problem("$", doc.error()));
   } else if (!doc->is_object()) {
-    problems.Add("$: " + io::DescribeJson(*doc) + " is the wrong type; expected an object");
+    problems.Add(Problem("$", io::WrongTypeText(*doc, T_("an object"))));
   } else {
     for (auto it = doc->begin(); it != doc->end(); ++it) {
-      if (it.key() != "answers") problems.Add(it.key() + ": unknown key; expected answers");
+      if (it.key() != "answers") {
+        problems.Add(Problem(it.key(), T_("unknown key; expected {keys}", {{"keys", "answers"}})));
+      }
     }
     auto answers = doc->find("answers");
     if (answers == doc->end()) {
-      problems.Add("answers: required");
+      problems.Add(Problem("answers", T_("required")));
     } else if (!answers->is_object()) {
-      problems.Add("answers: " + io::DescribeJson(*answers) +
-                   " is the wrong type; expected an object of question ids to true or false");
+      // TRANSLATORS: true and false are JSON and stay.
+      problems.Add(Problem("answers", io::WrongTypeText(*answers, T_("an object of question ids to "
+                                                                     "true or false"))));
     } else {
       for (auto it = answers->begin(); it != answers->end(); ++it) {
         if (!it->is_boolean()) {
-          problems.Add("answers." + it.key() + ": " + io::DescribeJson(*it) +
-                       " is the wrong type; expected true or false");
+          problems.Add(Problem("answers." + it.key(), io::WrongTypeText(*it, T_("true or false"))));
         } else {
           out[it.key()] = it->get<bool>();
         }
       }
     }
   }
-  if (auto refusal = problems.Refusal("safety answers")) return Fail(*refusal);
+  // TRANSLATORS: in "{what} refused: 2 problems".
+  if (auto refusal = problems.Refusal(T_("safety answers"))) return Fail(*refusal);
   return out;
 }
 
 Result<Date> ParseClearanceJson(std::string_view text) {
   auto doc = io::ParseStrictJson(text);
-  if (!doc) return Fail(Error::Invalid("clearance refused", {"$: " + doc.error()}));
+  // TRANSLATORS: a clinician's clearance to carry on, sent with its date.
+  if (!doc) return Fail(Error::Invalid(T_("clearance refused"), {Problem("$", doc.error())}));
   if (!doc->is_object() || !doc->contains("date") || doc->size() != 1 ||
       !(*doc)["date"].is_string()) {
-    return Fail(Error::Invalid("clearance refused",
-                               {"$: expected {\"date\": \"YYYY-MM-DD\"}, the day a clinician saw "
-                                "you and cleared you to carry on"}));
+    return Fail(Error::Invalid(
+        // TRANSLATORS: the JSON stays as it is.
+        T_("clearance refused"),
+        {Problem("$", T_("expected {{\"date\": \"YYYY-MM-DD\"}}, the day a clinician saw you "
+                         "and cleared you to carry on"))}));
   }
   const std::string s = (*doc)["date"].get<std::string>();
   auto d = Date::Parse(s);
-  if (!d) return Fail(Error::Invalid("clearance refused", {"date: \"" + s + "\" " + d.error()}));
+  if (!d) {
+    return Fail(Error::Invalid(
+        // TRANSLATORS: {date} is the date as it was sent; {problem} what is wrong with it.
+        T_("clearance refused"),
+        {Problem("date", T_("\"{date}\" {problem}", {{"date", s}, {"problem", d.error()}}))}));
+  }
   return *d;
 }
 

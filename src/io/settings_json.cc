@@ -7,11 +7,11 @@ namespace backsignal {
 Result<std::map<std::string, double>> ParseSettingsJson(std::string_view text) {
   auto doc = io::ParseStrictJson(text);
   if (!doc) {
-    return Fail(Error::Invalid(T_("settings refused"), {Problem("$", Text::Marked(doc.error()))}));
+    return Fail(Error::Invalid(T_("settings refused"), {Problem("$", doc.error())}));
   }
   if (!doc->is_object()) {
-    // TRANSLATORS: {value} is what was sent ("an array").
     return Fail(
+        // TRANSLATORS: {value} is what was sent ("an array").
         Error::Invalid(T_("settings refused"),
                        {Problem("$", T_("{value} is not an object of setting names and values",
                                         {{"value", io::DescribeJsonText(*doc)}}))}));

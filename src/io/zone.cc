@@ -27,8 +27,11 @@ Result<std::string> ResolveTimeZone(std::string_view name) {
     return std::string(z->name());
   } catch (const std::exception&) {
     if (name.empty()) return std::string("UTC");  // a machine without a configured zone
-    return Fail(Error::Invalid("unknown time zone \"" + std::string(name) +
-                               "\": expected an IANA name such as Europe/London"));
+    return Fail(
+        // TRANSLATORS: {name} is the time zone given; Europe/London is a zone's name and stays.
+        Error::Invalid(T_("unknown time zone \"{name}\": expected an IANA name such as "
+                          "Europe/London",
+                          {{"name", std::string(name)}})));
   }
 }
 

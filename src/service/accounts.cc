@@ -39,8 +39,9 @@ bool Verify(const std::string& password, const std::string& stored) {
 
 Error TooMany(int64_t retry_after) {
   const int64_t minutes = (retry_after + 59) / 60;
-  return Error::Throttled("too many attempts: wait " + std::to_string(minutes) +
-                              (minutes == 1 ? " minute" : " minutes") + " and try again",
+  // TRANSLATORS: {n} is how many minutes to wait before trying to sign in again.
+  return Error::Throttled(NT_("too many attempts: wait {n} minute and try again",
+                              "too many attempts: wait {n} minutes and try again", minutes),
                           retry_after);
 }
 
@@ -75,16 +76,22 @@ Result<std::string> CheckUsername(const std::string& username) {
   return u;
 }
 
-Result<void> CheckPassword(const std::string& p, const char* field) {
+Result<void> CheckPassword(const std::string& p, const Text& field) {
   const size_t n = CountCodePoints(p);
   if (!IsValidUtf8(p) || p.find('\0') != std::string::npos) {
-    return Fail(Error::Invalid(std::string(field) + " is not valid text"));
+    // TRANSLATORS: {field} is "password", "new" (a request's key) or "the new password".
+    return Fail(Error::Invalid(T_("{field} is not valid text", {{"field", field}})));
   }
   if (n < kMinPasswordChars || n > kMaxPasswordChars) {
-    return Fail(Error::Invalid(std::string(field) + " must be " +
-                                   std::to_string(kMinPasswordChars) + " to " +
-                                   std::to_string(kMaxPasswordChars) + " characters",
-                               {std::string(field) + ": " + std::to_string(n) + " characters"}));
+    return Fail(Error::Invalid(
+        // TRANSLATORS: {field} is "password", "new" (a request's key) or "the new password"; {min}
+        // and {max} are the shortest and longest password allowed.
+        T_("{field} must be {min} to {max} characters",
+           {{"field", field}, {"min", kMinPasswordChars}, {"max", kMaxPasswordChars}}),
+        // TRANSLATORS: {n} is how many characters the password given has. The English keeps
+        // "characters" for one too.
+        {NT_("{field}: {n} characters", "{field}: {n} characters", static_cast<int64_t>(n),
+             {{"field", field}})}));
   }
   return {};
 }
@@ -93,10 +100,15 @@ Result<Account> SignUp(const Service& service, const SignUpRequest& req,
                        const ThrottlePolicy& policy) {
   auto name = CheckUsername(req.username);
   if (!name) return Unexpected(name.error());
-  if (auto ok = CheckPassword(req.password, "password"); !ok) return Unexpected(ok.error());
+  if (auto ok = CheckPassword(req.password, Text::Literal("password")); !ok) {
+    return Unexpected(ok.error());
+  }
   const std::string role = req.role.empty() ? "person" : req.role;
   if (role != "person" && role != "clinician") {
-    return Fail(Error::Invalid("role: \"" + role + "\" is not person or clinician"));
+    return Fail(Error::Invalid(
+        // TRANSLATORS: {role} is the role asked for; "person" and "clinician" are the two roles'
+        // names in a request and stay as they are.
+        Problem("role", T_("\"{role}\" is not person or clinician", {{"role", role}}))));
   }
   const int64_t now = service.clock().Now();
   auto count = StoreOf(service).CountAccounts();
@@ -203,7 +215,9 @@ Result<void> CheckCurrentPassword(const Service& service, const Account& account
   }
   auto login = StoreOf(service).FindLogin(account.username);
   if (!login) return Unexpected(login.error());
-  if (!*login || !Verify(password, (*login)->second)) return Fail(Error::Forbidden(wrong));
+  if (!*login || !Verify(password, (*login)->second)) {
+    return Fail(Error::Forbidden(Text::Marked(wrong)));
+  }
   (void)StoreOf(service).ClearAttempts(key);
   return {};
 }
@@ -213,7 +227,7 @@ Result<void> CheckCurrentPassword(const Service& service, const Account& account
 Result<void> ChangePassword(const Service& service, const Account& account,
                             const std::string& current, const std::string& next,
                             const std::string& keep_session_hash, const ThrottlePolicy& policy) {
-  if (auto ok = CheckPassword(next, "new"); !ok) return ok;
+  if (auto ok = CheckPassword(next, Text::Literal("new")); !ok) return ok;
   if (auto ok = CheckCurrentPassword(service, account, current, policy,
                                      N_("the current password is wrong"));
       !ok) {
@@ -227,7 +241,7 @@ Result<void> ChangePassword(const Service& service, const Account& account,
 }
 
 Result<void> SetPassword(const Service& service, const Account& account, const std::string& next) {
-  if (auto ok = CheckPassword(next, "the new password"); !ok) return ok;
+  if (auto ok = CheckPassword(next, T_("the new password")); !ok) return ok;
   auto hash = Hash(next);
   if (!hash) return Unexpected(hash.error());
   if (auto ok = StoreOf(service).SetPasswordHash(account.id, *hash); !ok) return ok;
@@ -255,16 +269,21 @@ Result<NewToken> CreateToken(const Service& service, const Account& account,
   NewToken t;
   t.name = name.empty() ? "script" : name;
   if (auto ok = ValidateText(t.name, kMaxTokenNameChars); !ok) {
-    return Fail(Error::Invalid("name: the text " + ok.error()));
+    return Fail(
+        Error::Invalid(Problem("name", T_("the text {problem}", {{"problem", ok.error()}}))));
   }
   bool known = false;
   for (const char* s : kTokenScopes) known = known || scope == s;
   if (!known) {
-    return Fail(Error::Invalid("scope: \"" + scope + "\" is not read, checkins or diary"));
+    return Fail(Error::Invalid(
+        // TRANSLATORS: {scope} is the scope asked for; read, checkins and diary are the scopes'
+        // names and stay as they are.
+        Problem("scope", T_("\"{scope}\" is not read, checkins or diary", {{"scope", scope}}))));
   }
   if (days < 1 || days > kMaxTokenDays) {
-    return Fail(Error::Invalid("days: " + std::to_string(days) + " is outside 1 to " +
-                               std::to_string(kMaxTokenDays)));
+    return Fail(Error::Invalid(Problem(
+        // TRANSLATORS: {days} is how many days a token was asked to last; {max} the most allowed.
+        "days", T_("{days} is outside 1 to {max}", {{"days", days}, {"max", kMaxTokenDays}}))));
   }
   const int64_t now = service.clock().Now();
   t.scope = scope;
@@ -289,8 +308,9 @@ Result<void> RevokeToken(const Service& service, const Account& account, int64_t
   auto revoked = StoreOf(service).RevokeApiToken(account.id, token_id);
   if (!revoked) return Unexpected(revoked.error());
   if (!*revoked) {
-    return Fail(Error::NotFound("no token " + std::to_string(token_id) + " for " +
-                                account.username + " (see the list of tokens)"));
+    // TRANSLATORS: {id} is a token's number; {username} the account's name.
+    return Fail(Error::NotFound(T_("no token {id} for {username} (see the list of tokens)",
+                                   {{"id", token_id}, {"username", account.username}})));
   }
   return {};
 }
@@ -301,7 +321,7 @@ Result<void> SignOut(const Service& service, const Caller& caller) {
 
 Result<std::vector<Account>> ListAccounts(const Service& service,
                                           const std::optional<Account>& asker) {
-  if (asker && !asker->admin) return Fail(Error::Forbidden("this is for the administrator"));
+  if (asker && !asker->admin) return Fail(Error::Forbidden(T_("this is for the administrator")));
   return StoreOf(service).ListAccounts();
 }
 

@@ -55,8 +55,9 @@ DayEdit HourAfterEdit(std::optional<size_t> number, HourAfter after, bool replac
   return [number, after, replace](Day& d) -> Touched {
     if (replace && number) {
       if (*number < 1 || *number > d.sessions.size()) {
-        return Fail(Error::NotFound("there is no session " + std::to_string(*number) + " on " +
-                                    d.date.ToString()));
+        // TRANSLATORS: {number} is a session's number in its day; {date} the day (YYYY-MM-DD).
+        return Fail(Error::NotFound(T_("there is no session {number} on {date}",
+                                       {{"number", *number}, {"date", d.date.ToString()}})));
       }
       d.sessions[*number - 1].hour_after = after;
       return std::optional<size_t>(*number);
@@ -173,8 +174,9 @@ void Checkin(const Service& service, PersonId person, Date date, DayEdit edit, C
           if (*seen) {
             if ((*seen)->fingerprint != options.fingerprint) {
               return Fail(Error::Conflict(
-                  "this Idempotency-Key was already used for a different request; make a new "
-                  "key for each check-in"));
+                  // TRANSLATORS: Idempotency-Key is a request header's name and stays.
+                  T_("this Idempotency-Key was already used for a different request; make a new "
+                     "key for each check-in")));
             }
             auto stored = txn.GetDay((*seen)->date);
             if (!stored) return Unexpected(stored.error());
@@ -227,10 +229,13 @@ void Checkin(const Service& service, PersonId person, Date date, DayEdit edit, C
 
 Result<std::string> CheckIdempotencyKey(const std::string& key) {
   if (key.empty()) return std::string();
-  if (key.size() > 200) return Fail(Error::Invalid("Idempotency-Key: longer than 200 characters"));
+  if (key.size() > 200) {
+    return Fail(Error::Invalid(Problem("Idempotency-Key", T_("longer than 200 characters"))));
+  }
   for (const char ch : key) {
     if (ch < 0x21 || ch > 0x7e) {
-      return Fail(Error::Invalid("Idempotency-Key: only visible ASCII characters (a UUID, say)"));
+      return Fail(Error::Invalid(
+          Problem("Idempotency-Key", T_("only visible ASCII characters (a UUID, say)"))));
     }
   }
   return key;

@@ -81,7 +81,9 @@ Result<ExportFile> ExportFor(const Service& service, PersonId person, ExportForm
 Result<std::string> ReportFor(const Service& service, PersonId person,
                               const ReportRequest& request) {
   if (!IsReportWeeks(request.weeks)) {
-    return Fail(Error::Invalid("weeks: " + std::to_string(request.weeks) + " is not 2, 4 or 12"));
+    return Fail(Error::Invalid(
+        // TRANSLATORS: {weeks} is the report's length asked for, in weeks.
+        Problem("weeks", T_("{weeks} is not 2, 4 or 12", {{"weeks", request.weeks}}))));
   }
   auto store = StoreOf(service).ForPerson(person);
   // The weeks charted, and what the reading of their last day looks back at.

@@ -70,7 +70,9 @@ Result<void> DeleteWeekly(const Service& service, PersonId person, Date date) {
     auto m = txn.GetMeasures(date);
     if (!m) return Unexpected(m.error());
     if (!m->FindWeekly(date)) {
-      return Fail(Error::NotFound("there are no weekly answers on " + date.ToString()));
+      return Fail(Error::NotFound(
+          // TRANSLATORS: {date} is a day (YYYY-MM-DD).
+          T_("there are no weekly answers on {date}", {{"date", date.ToString()}})));
     }
     return txn.PutWeekly(Weekly{.date = date});
   });
@@ -88,8 +90,9 @@ Result<FlareSaved> AddFlare(const Service& service, PersonId person, const Flare
       if (*seen) {
         if ((*seen)->fingerprint != fingerprint) {
           return Fail(Error::Conflict(
-              "this Idempotency-Key was already used for a different request; make a new key "
-              "for each entry"));
+              // TRANSLATORS: Idempotency-Key is a request header's name and stays.
+              T_("this Idempotency-Key was already used for a different request; make a new key "
+                 "for each entry")));
         }
         out.number = (*seen)->session.value_or(0);
         return {};
@@ -114,9 +117,11 @@ Result<void> DeleteFlare(const Service& service, PersonId person, Date date, siz
     if (!m) return Unexpected(m.error());
     std::vector<Flare> of_date = FlaresBetween(*m, date, date);
     if (number < 1 || number > of_date.size()) {
-      return Fail(Error::NotFound("there is no flare " + std::to_string(number) + " on " +
-                                  date.ToString() + " (it has " + std::to_string(of_date.size()) +
-                                  ")"));
+      return Fail(Error::NotFound(
+          // TRANSLATORS: {number} is a flare's number in its day; {date} the day (YYYY-MM-DD);
+          // {count} how many flares the day has.
+          T_("there is no flare {number} on {date} (it has {count})",
+             {{"number", number}, {"date", date.ToString()}, {"count", of_date.size()}})));
     }
     of_date.erase(of_date.begin() + static_cast<std::ptrdiff_t>(number - 1));
     return txn.PutFlares(date, of_date);

@@ -51,7 +51,7 @@ Result<ExportFile> CalendarFeed(const Service& service, const std::string& token
   auto person = StoreOf(service).FindPersonByFeed(HashSecret(token));
   if (!person) return Unexpected(person.error());
   if (!*person) {
-    return Fail(Error::NotFound("no such calendar: the link may have been revoked or renewed"));
+    return Fail(Error::NotFound(T_("no such calendar: the link may have been revoked or renewed")));
   }
   return ExportFor(service, **person, ExportFormat::kIcs, std::nullopt);
 }

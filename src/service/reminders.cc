@@ -211,7 +211,9 @@ Result<ReminderPrefs> SetReminderPrefs(const Service& service, PersonId person,
   if ((prefs.quiet_start.has_value() != prefs.quiet_end.has_value()) ||
       (prefs.quiet_start && (*prefs.quiet_start < 0 || *prefs.quiet_start >= 1440)) ||
       (prefs.quiet_end && (*prefs.quiet_end < 0 || *prefs.quiet_end >= 1440))) {
-    return Fail(Error::Invalid("quiet_hours: give both a start and an end (HH:MM), or neither"));
+    return Fail(Error::Invalid(
+        // TRANSLATORS: HH:MM is a time's form and stays.
+        Problem("quiet_hours", T_("give both a start and an end (HH:MM), or neither"))));
   }
   const int64_t now = service.clock().Now();
   auto ok = WriterOf(service).Run(person, [&](DiaryTxn& txn) -> Result<void> {
@@ -240,15 +242,17 @@ Result<PushSubscription> Subscribe(const Service& service, PersonId person,
   if (!endpoint) return Unexpected(endpoint.error());
   auto p256dh = push::Base64UrlDecode(sub.p256dh);
   if (!p256dh || !push::IsP256PublicKey(*p256dh)) {
-    return Fail(Error::Invalid("keys.p256dh: not a P-256 public key in base64url (65 bytes)"));
+    return Fail(Error::Invalid(
+        Problem("keys.p256dh", T_("not a P-256 public key in base64url (65 bytes)"))));
   }
   auto auth = push::Base64UrlDecode(sub.auth);
   if (!auth || auth->size() != push::kAuthSecretSize) {
-    return Fail(Error::Invalid("keys.auth: not a 16-byte secret in base64url"));
+    return Fail(Error::Invalid(Problem("keys.auth", T_("not a 16-byte secret in base64url"))));
   }
   if (sub.device.size() > kMaxDeviceNameChars) {
-    return Fail(
-        Error::Invalid("device: at most " + std::to_string(kMaxDeviceNameChars) + " characters"));
+    return Fail(Error::Invalid(
+        // TRANSLATORS: of a device's name; {max} is the most characters it may have.
+        Problem("device", T_("at most {max} characters", {{"max", kMaxDeviceNameChars}}))));
   }
   PushSubscription s;
   s.person = person;
@@ -270,7 +274,7 @@ Result<void> RemoveDevice(const Service& service, PersonId person, int64_t id,
                           const std::string& endpoint) {
   auto removed = StoreOf(service).Push().RemoveSubscription(person, id, endpoint);
   if (!removed) return Unexpected(removed.error());
-  if (!*removed) return Fail(Error::NotFound("no such device has your reminders"));
+  if (!*removed) return Fail(Error::NotFound(T_("no such device has your reminders")));
   return {};
 }
 
@@ -284,8 +288,8 @@ Result<void> QueueTestReminder(const Service& service, PersonId person) {
     auto subs = txn.Reminders().CountSubscriptions();
     if (!subs) return Unexpected(subs.error());
     if (*subs == 0) {
-      return Fail(
-          Error::NotFound("no device has reminders turned on: turn them on on this device first"));
+      return Fail(Error::NotFound(
+          T_("no device has reminders turned on: turn them on on this device first")));
     }
     auto profile = txn.GetProfile();
     if (!profile) return Unexpected(profile.error());

@@ -15,10 +15,11 @@ bool Stops(const SafetyRecord& r) {
 
 Error SafetyStopError(const SafetyRecord& r) {
   return Error::Forbidden(
-      std::string("the safety check you answered says to see a clinician (") +
-      std::string(Name(r.outcome)) +
-      ") before carrying on: check-ins are paused. Once a clinician has seen you, record their "
-      "clearance or answer the safety check again");
+      // TRANSLATORS: {urgency} is the answers' outcome as a code ("see_gp_soon"), as it is.
+      T_("the safety check you answered says to see a clinician ({urgency}) before carrying on: "
+         "check-ins are paused. Once a clinician has seen you, record their clearance or answer "
+         "the safety check again",
+         {{"urgency", std::string(Name(r.outcome))}}));
 }
 
 std::optional<Date> InjuryAfterAnswers(Date answered_on, std::span<const Day> days) {
@@ -130,31 +131,35 @@ Result<SafetyState> RecordClearance(const Service& service, PersonId person, Dat
   auto today = TodayFor(service, person);
   if (!today) return Unexpected(today.error());
   if (seen_on > *today) {
-    return Fail(Error::Invalid("date: " + seen_on.ToString() +
-                               " is in the future; give the day the clinician saw you"));
+    return Fail(Error::Invalid(
+        // TRANSLATORS: {date} is the day given (YYYY-MM-DD).
+        Problem("date", T_("{date} is in the future; give the day the clinician saw you",
+                           {{"date", seen_on.ToString()}}))));
   }
   const int64_t now = service.clock().Now();
   auto ok = WriterOf(service).Run(person, [seen_on, now, by](DiaryTxn& txn) -> Result<void> {
     auto r = txn.GetSafety();
     if (!r) return Unexpected(r.error());
-    if (!*r) return Fail(Error::NotFound("there is no safety check to clear: answer it first"));
+    if (!*r) return Fail(Error::NotFound(T_("there is no safety check to clear: answer it first")));
     if ((*r)->outcome == Urgency::kEmergency && by == ClearedBy::kPerson) {
       // An emergency-level answer is not clicked past: once seen, the person answers the
       // questions again (a red flag still there stops again), or a clinician who shares their
       // reading records the clearance.
       return Fail(Error::Forbidden(
-          "an emergency-level answer is not ended by a clearance you record yourself: once you "
-          "have been seen, answer the safety check again, or ask a clinician who shares your "
-          "reading to record the clearance"));
+          T_("an emergency-level answer is not ended by a clearance you record yourself: once "
+             "you have been seen, answer the safety check again, or ask a clinician who shares "
+             "your reading to record the clearance")));
     }
     auto profile = txn.GetProfile();
     if (!profile) return Unexpected(profile.error());
     // A clinician seen before the answers were given did not see what they say.
     const Date answered = DateAt((*r)->answered_at, profile->time_zone);
     if (seen_on < answered) {
-      return Fail(Error::Invalid(
-          "date: " + seen_on.ToString() + " is before you answered the safety check (" +
-          answered.ToString() + "); give the day a clinician saw you about these answers"));
+      return Fail(Error::Invalid(Problem(
+          // TRANSLATORS: {date} is the day given, {answered} the day of the answers (YYYY-MM-DD).
+          "date", T_("{date} is before you answered the safety check ({answered}); give the day "
+                     "a clinician saw you about these answers",
+                     {{"date", seen_on.ToString()}, {"answered", answered.ToString()}}))));
     }
     SafetyRecord rec = **r;
     rec.cleared_on = seen_on;

@@ -23,14 +23,14 @@ Result<NewInvite> CreateInvite(const Service& service, PersonId person) {
 Result<Account> RedeemInvite(const Service& service, const Account& clinician,
                              const std::string& code) {
   if (clinician.role != "clinician") {
-    return Fail(Error::Forbidden("this is for clinician accounts"));
+    return Fail(Error::Forbidden(T_("this is for clinician accounts")));
   }
   auto person = StoreOf(service).RedeemInvite(HashSecret(NormaliseInviteCode(code)), clinician.id,
                                               service.clock().Now());
   if (!person) return Unexpected(person.error());
   auto account = StoreOf(service).AccountOfPerson(*person);
   if (!account) return Unexpected(account.error());
-  if (!*account) return Fail(Error::NotFound("that person's account is gone"));
+  if (!*account) return Fail(Error::NotFound(T_("that person's account is gone")));
   return **account;
 }
 
@@ -107,7 +107,7 @@ std::vector<TriagedPerson> Triage(std::vector<PersonSummary> people, Date today,
 Result<std::vector<TriagedPerson>> ClinicianPeople(const Service& service,
                                                    const Account& clinician) {
   if (clinician.role != "clinician") {
-    return Fail(Error::Forbidden("this is for clinician accounts"));
+    return Fail(Error::Forbidden(T_("this is for clinician accounts")));
   }
   auto today = TodayFor(service, clinician.person);
   if (!today) return Unexpected(today.error());
@@ -143,14 +143,14 @@ Result<std::vector<InviteInfo>> ListInvites(const Service& service, PersonId per
 Result<void> CancelInvite(const Service& service, PersonId person, int64_t invite) {
   auto ok = StoreOf(service).CancelInvite(person, invite);
   if (!ok) return Unexpected(ok.error());
-  if (!*ok) return Fail(Error::NotFound("no such invite"));
+  if (!*ok) return Fail(Error::NotFound(T_("no such invite")));
   return {};
 }
 
 Result<void> RevokeShare(const Service& service, PersonId person, int64_t clinician_account) {
   auto ok = StoreOf(service).RevokeShare(person, clinician_account);
   if (!ok) return Unexpected(ok.error());
-  if (!*ok) return Fail(Error::NotFound("no such share"));
+  if (!*ok) return Fail(Error::NotFound(T_("no such share")));
   return {};
 }
 

@@ -18,8 +18,10 @@ Date DefaultAsOf(std::optional<Date> latest, Date today) { return latest ? *late
 Result<Date> CheckDiaryDate(Date date, std::string_view what) {
   if (date.year() < kFirstYear || date.year() > kLastYear) {
     return Fail(Error::Invalid(
-        std::string(what) + ": " + date.ToString() + " is outside the years a diary holds (" +
-        std::to_string(kFirstYear) + " to " + std::to_string(kLastYear) + ")"));
+        Problem(std::string(what),
+                // TRANSLATORS: {date} is the day given (YYYY-MM-DD); {first} and {last} are years.
+                T_("{date} is outside the years a diary holds ({first} to {last})",
+                   {{"date", date.ToString()}, {"first", kFirstYear}, {"last", kLastYear}}))));
   }
   return date;
 }
@@ -28,9 +30,11 @@ Result<Date> CheckCheckinDate(Date date, Date today, std::string_view what) {
   auto ok = CheckDiaryDate(date, what);
   if (!ok) return ok;
   if (date > today + 1) {
-    return Fail(Error::Invalid(std::string(what) + ": " + date.ToString() +
-                               " is in the future (today is " + today.ToString() +
-                               "); a check-in is for today or a day gone by"));
+    return Fail(Error::Invalid(Problem(
+        std::string(what),
+        // TRANSLATORS: {date} is the day given, {today} today (YYYY-MM-DD).
+        T_("{date} is in the future (today is {today}); a check-in is for today or a day gone by",
+           {{"date", date.ToString()}, {"today", today.ToString()}}))));
   }
   return date;
 }

@@ -73,12 +73,14 @@ ImportCancel ImportDeadline(const Clock& clock, int64_t seconds, std::stop_token
   return [&clock, until, seconds, stop = std::move(stop)]() -> std::optional<Error> {
     if (stop.stop_requested()) {
       return Error::Storage(
-          "the import was stopped: the server is shutting down; nothing was "
-          "stored");
+          T_("the import was stopped: the server is shutting down; nothing was stored"));
     }
     if (until && clock.Now() > until) {
-      return Error::Invalid("the file took longer than " + std::to_string(seconds) +
-                            " s to read, the most one import may take; nothing was stored");
+      return Error::Invalid(
+          // TRANSLATORS: {seconds} is the most seconds one import may take.
+          T_("the file took longer than {seconds} s to read, the most one "
+             "import may take; nothing was stored",
+             {{"seconds", seconds}}));
     }
     return std::nullopt;
   };

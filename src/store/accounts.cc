@@ -28,7 +28,11 @@ Result<Account> SqlDatabase::CreateAccount(const std::string& username, const st
     if (auto l = LockAccounts(c); !l) return l;
     auto taken = c.Query("SELECT 1 FROM accounts WHERE username = ?", {username});
     if (!taken) return Unexpected(taken.error());
-    if (!taken->empty()) return Fail(Error::Conflict("the username \"" + username + "\" is taken"));
+    if (!taken->empty()) {
+      return Fail(
+          // TRANSLATORS: {username} is the name asked for.
+          Error::Conflict(T_("the username \"{username}\" is taken", {{"username", username}})));
+    }
     auto count = c.Query("SELECT COUNT(*) FROM accounts", {});
     if (!count) return Unexpected(count.error());
     const bool first = (*count)[0].Int(0) == 0;
@@ -38,7 +42,7 @@ Result<Account> SqlDatabase::CreateAccount(const std::string& username, const st
       if (!code) return Unexpected(code.error());
       if (code->empty()) {
         return Fail(Error::Forbidden(
-            "the first account needs the sign-up link that backsignal serve printed"));
+            T_("the first account needs the sign-up link that backsignal serve printed")));
       }
     }
     PersonId person = 0;
@@ -131,7 +135,7 @@ Result<void> SqlDatabase::SetPasswordHash(int64_t id, const std::string& hash) {
   return Write([&](Conn& c) -> Result<void> {
     auto r = c.Run("UPDATE accounts SET password_hash = ? WHERE id = ?", {hash, id});
     if (!r) return Unexpected(r.error());
-    if (*r == 0) return Fail(Error::NotFound("no such account"));
+    if (*r == 0) return Fail(Error::NotFound(T_("no such account")));
     // Whoever held a token made under the old password holds nothing now.
     if (auto d = c.Run("DELETE FROM api_tokens WHERE account_id = ?", {id}); !d) {
       return Unexpected(d.error());
@@ -145,7 +149,7 @@ Result<void> SqlDatabase::DeleteAccount(int64_t id) {
     if (auto l = LockAccounts(c); !l) return l;
     auto r = c.Query("SELECT person_id, username, is_admin FROM accounts WHERE id = ?", {id});
     if (!r) return Unexpected(r.error());
-    if (r->empty()) return Fail(Error::NotFound("no such account"));
+    if (r->empty()) return Fail(Error::NotFound(T_("no such account")));
     const PersonId person = (*r)[0].Int(0);
     const std::string username = (*r)[0].Text(1);
     if ((*r)[0].Int(2) != 0) {
@@ -157,8 +161,8 @@ Result<void> SqlDatabase::DeleteAccount(int64_t id) {
           {id});
       if (!n) return Unexpected(n.error());
       if ((*n)[0].Int(0) > 0 && (*n)[0].Int(1) == 0) {
-        return Fail(Error::Conflict(
-            "you are the only administrator: the service needs one while other accounts use it"));
+        return Fail(Error::Conflict(T_(
+            "you are the only administrator: the service needs one while other accounts use it")));
       }
     }
     // The person row cascades to every row of theirs: diary, settings, profile, summary,
@@ -255,8 +259,11 @@ Result<int64_t> SqlDatabase::CreateApiToken(int64_t account, const std::string& 
     auto n = c.Query("SELECT COUNT(*) FROM api_tokens WHERE account_id = ?", {account});
     if (!n) return Unexpected(n.error());
     if ((*n)[0].Int(0) >= kMaxTokensPerAccount) {
-      return Fail(Error::Conflict("this account has " + std::to_string(kMaxTokensPerAccount) +
-                                  " API tokens: revoke one it no longer needs first"));
+      return Fail(
+          // TRANSLATORS: {count} is the most API tokens an account may have.
+          Error::Conflict(T_("this account has {count} API tokens: revoke one it no "
+                             "longer needs first",
+                             {{"count", kMaxTokensPerAccount}})));
     }
     auto r = c.Query(
         "INSERT INTO api_tokens (account_id, name, token_hash, scope, created_at, expires_at) "

@@ -35,9 +35,12 @@ Result<int64_t> SqlDatabase::CreateInvite(PersonId person, const std::string& ha
     auto live = c.Query("SELECT COUNT(*) FROM invites WHERE person_id = ?", {person});
     if (!live) return Unexpected(live.error());
     if ((*live)[0].Int(0) >= kMaxLiveInvites) {
-      return Fail(Error::Conflict("you have " + std::to_string(kMaxLiveInvites) +
-                                  " invite codes waiting to be used: cancel one (Account) or "
-                                  "wait for one to expire"));
+      return Fail(
+          // TRANSLATORS: {count} is the most invite codes one may have at once; "Account" is the
+          // page's name.
+          Error::Conflict(T_("you have {count} invite codes waiting to be used: cancel "
+                             "one (Account) or wait for one to expire",
+                             {{"count", kMaxLiveInvites}})));
     }
     auto r = c.Query(
         "INSERT INTO invites (person_id, code_hash, created_at, expires_at) VALUES (?, ?, ?, ?) "
@@ -87,13 +90,13 @@ Result<PersonId> SqlDatabase::RedeemInvite(const std::string& hash, int64_t clin
     if (!r) return Unexpected(r.error());
     if (r->empty()) {
       return Fail(
-          Error::NotFound("that invite code is unknown, used or expired: ask for a new one"));
+          Error::NotFound(T_("that invite code is unknown, used or expired: ask for a new one")));
     }
     person = (*r)[0].Int(0);
     auto own =
         c.Query("SELECT 1 FROM accounts WHERE id = ? AND person_id = ?", {clinician, person});
     if (!own) return Unexpected(own.error());
-    if (!own->empty()) return Fail(Error::Invalid("that is your own invite code"));
+    if (!own->empty()) return Fail(Error::Invalid(T_("that is your own invite code")));
     auto s = c.Run(
         "INSERT INTO shares (person_id, clinician_id, created_at) VALUES (?, ?, ?) "
         "ON CONFLICT (person_id, clinician_id) DO NOTHING",

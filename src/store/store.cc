@@ -8,7 +8,7 @@ Result<ImportReport> Store::Import(const Diary& diary, ImportMode mode) {
   ImportReport report;
   auto ok = Transact([&](DiaryTxn& txn) -> Result<void> {
     report = ImportReport{};
-    std::vector<std::string> clashes;
+    std::vector<Text> clashes;
     std::vector<const Day*> to_write;
     for (const Day& day : diary.days) {
       auto stored = txn.GetDay(day.date);
@@ -20,7 +20,7 @@ Result<ImportReport> Store::Import(const Diary& diary, ImportMode mode) {
         ++report.unchanged;
       } else {
         ++report.replaced;
-        clashes.push_back(day.date.ToString());
+        clashes.push_back(Text::Literal(day.date.ToString()));
         to_write.push_back(&day);
       }
     }
@@ -32,8 +32,12 @@ Result<ImportReport> Store::Import(const Diary& diary, ImportMode mode) {
                      const char* what) {
       if (!given || stored == given) return;
       if (stored) {
-        clashes.push_back(std::string(what) + " (stored " + FormatNumber(stored->value()) +
-                          ", file " + FormatNumber(given->value()) + ")");
+        clashes.push_back(
+            // TRANSLATORS: {what} is a setting's name (usual_morning_pain); {stored} and {file}
+            // are its value in the diary and in the file.
+            T_("{what} (stored {stored}, file {file})", {{"what", what},
+                                                         {"stored", FormatNumber(stored->value())},
+                                                         {"file", FormatNumber(given->value())}}));
       }
       stored = given;
       usual_changed = true;
@@ -45,7 +49,8 @@ Result<ImportReport> Store::Import(const Diary& diary, ImportMode mode) {
     for (const Weekly& w : diary.measures.weekly) {
       const Weekly* had = stored_measures->FindWeekly(w.date);
       if (had && *had == w) continue;
-      if (had) clashes.push_back("weekly " + w.date.ToString());
+      // TRANSLATORS: the weekly answers of {date} (YYYY-MM-DD) clash with those stored.
+      if (had) clashes.push_back(T_("weekly {date}", {{"date", w.date.ToString()}}));
       weekly_to_write.push_back(&w);
     }
     std::vector<std::pair<Date, std::vector<Flare>>> flares_to_write;
@@ -57,7 +62,8 @@ Result<ImportReport> Store::Import(const Diary& diary, ImportMode mode) {
       }
       const std::vector<Flare> had = FlaresBetween(*stored_measures, date, date);
       if (had == given) continue;
-      if (!had.empty()) clashes.push_back("flares " + date.ToString());
+      // TRANSLATORS: the flares of {date} (YYYY-MM-DD) clash with those stored.
+      if (!had.empty()) clashes.push_back(T_("flares {date}", {{"date", date.ToString()}}));
       flares_to_write.emplace_back(date, std::move(given));
     }
     merge(diary.usual.pain, merged.pain, "usual_morning_pain");
@@ -65,8 +71,11 @@ Result<ImportReport> Store::Import(const Diary& diary, ImportMode mode) {
     if (!clashes.empty() && mode == ImportMode::kRefuseClashes) {
       const size_t count = clashes.size();  // before clashes is moved into the error
       return Fail(Error::Conflict(
-          std::to_string(count) +
-              " entries in the file differ from what is already stored; nothing was imported",
+          // TRANSLATORS: {n} is how many entries clash, listed below. The English keeps "entries"
+          // for one too.
+          NT_("{n} entries in the file differ from what is already stored; nothing was imported",
+              "{n} entries in the file differ from what is already stored; nothing was imported",
+              static_cast<int64_t>(count)),
           std::move(clashes)));
     }
     for (const Day* day : to_write) {

@@ -194,7 +194,7 @@ Expected<double, Text> ValidateSleepHours(double value);
 Expected<std::string, Text> ValidateTag(std::string_view tag);
 // A day's tags: each valid, at most 12, no two the same ignoring case. The message starts
 // with where: "[2]: ..." for one tag, ": ..." for the list.
-Expected<std::vector<std::string>, std::string> ValidateTags(const std::vector<std::string>& tags);
+Expected<std::vector<std::string>, Text> ValidateTags(const std::vector<std::string>& tags);
 
 // Formats a number the shortest way that reads back the same ("3", "3.5", "0.1").
 std::string FormatNumber(double value);

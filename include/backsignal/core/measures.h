@@ -77,9 +77,9 @@ inline constexpr std::string_view kPsfsSuggestions[] = {
 };
 
 // A PEG or PSFS item: a whole number 0-10; the message says what is wrong and what is right.
-Expected<int, std::string> ValidateItem(double value);
+Expected<int, Text> ValidateItem(double value);
 // One PSFS activity's name: trimmed, 1-80 characters, no control characters.
-Expected<std::string, std::string> ValidatePsfsActivity(std::string_view name);
+Expected<std::string, Text> ValidatePsfsActivity(std::string_view name);
 // Every value of an entry; messages name the place ("2026-11-08 psfs[1].score: ...").
 [[nodiscard]] Result<void> ValidateWeekly(const Weekly& weekly);
 [[nodiscard]] Result<void> ValidateFlare(const Flare& flare);
@@ -91,7 +91,7 @@ Expected<std::string, std::string> ValidatePsfsActivity(std::string_view name);
 enum class Weekday { kMonday, kTuesday, kWednesday, kThursday, kFriday, kSaturday, kSunday };
 Weekday WeekdayOf(Date date);
 std::string_view WeekdayName(Weekday day);  // "monday"
-Expected<Weekday, std::string> ParseWeekday(std::string_view name);
+Expected<Weekday, Text> ParseWeekday(std::string_view name);
 inline constexpr Weekday kDefaultWeeklyDay = Weekday::kSunday;
 
 // An entry dated up to this many days before the chosen day counts for that week (answered a

@@ -37,6 +37,12 @@ struct Error {
   std::optional<Text> text;
   std::vector<Text> detail_texts;
 
+  // The message as a Text, to quote in another: `text` while it is still the message, else the
+  // English as it is (marked: the catalogue may hold it whole).
+  Text MessageText() const {
+    return text && text->English() == message ? *text : Text::Marked(message);
+  }
+
   // A message made with T_ (and its details): the English and the placeholders both.
   static Error Of(ErrorKind kind, Text m, std::vector<Text> d = {}) {
     Error e{kind, m.English(), {}};
@@ -54,6 +60,13 @@ struct Error {
   }
   static Error NotFound(Text m) { return Of(ErrorKind::kNotFound, std::move(m)); }
   static Error Forbidden(Text m) { return Of(ErrorKind::kForbidden, std::move(m)); }
+  static Error Storage(Text m) { return Of(ErrorKind::kStorage, std::move(m)); }
+  static Error Unauthenticated(Text m) { return Of(ErrorKind::kUnauthenticated, std::move(m)); }
+  static Error Throttled(Text m, int64_t retry_after) {
+    Error e = Of(ErrorKind::kThrottled, std::move(m));
+    e.retry_after_seconds = retry_after;
+    return e;
+  }
 
   static Error Invalid(std::string m, std::vector<std::string> d = {}) {
     return {ErrorKind::kInvalid, std::move(m), std::move(d)};

@@ -95,6 +95,12 @@ inline Text Problem(std::string place, Text problem) {
   return T_("{place}: {problem}", {{"place", std::move(place)}, {"problem", std::move(problem)}});
 }
 
+// Whether `t` was made by Problem(place, problem): then t.args[0] is the place (a literal) and
+// t.args[1] the problem, so that a caller can put the place after its own ("tags" + "[1]").
+inline bool IsProblem(const Text& t) {
+  return !t.literal && !t.marked && !t.plural && t.args.size() == 2 && t.id == "{place}: {problem}";
+}
+
 // {name} in `text` replaced by its value in `args` (a placeholder with no value stays as it is).
 std::string FillText(std::string_view text,
                      const std::vector<std::pair<std::string, std::string>>& args);

@@ -25,7 +25,9 @@ inline constexpr int kSessionDays = 30;
 
 // "3 to 40 letters, digits, dots, dashes or underscores" (lower-cased first).
 [[nodiscard]] Result<std::string> CheckUsername(const std::string& username);
-[[nodiscard]] Result<void> CheckPassword(const std::string& password, const char* field);
+// `field` names the password in the refusal: a request's key ("password") as a literal, or
+// words ("the new password") as a T_ text.
+[[nodiscard]] Result<void> CheckPassword(const std::string& password, const Text& field);
 
 struct SignUpRequest {
   std::string username;
