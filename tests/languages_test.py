@@ -216,6 +216,22 @@ class CommandLine(unittest.TestCase):
                       "  days[1].morning.pain: 12 is above the top of the scale (0 to 10)\n",
                       r.stderr)
 
+    def test_a_services_refusal_an_import_that_clashes_is_in_spanish_with_its_count(self):
+        with open(SCENARIO, encoding="utf-8") as f:
+            diary = json.load(f)
+        diary["days"][0]["morning"]["pain"] = 9
+        changed = os.path.join(self.tmp, "changed.json")
+        with open(changed, "w", encoding="utf-8") as f:
+            json.dump(diary, f)
+        r = run(["--lang", "es", "import", changed], db=self.db)
+        self.assertEqual(r.returncode, 3, r.stderr)
+        self.assertIn("1 entrada del archivo difiere de lo ya guardado; no se importó nada", r.stderr)
+        self.assertIn("2026-10-01", r.stderr)
+        self.assertNotRegex(r.stderr, "entries|differ|stored|nothing")
+        r = run(["import", changed], db=self.db)
+        self.assertIn("1 entries in the file differ from what is already stored; nothing was "
+                      "imported", r.stderr)
+
     def test_a_check_in_is_confirmed_in_the_readers_language(self):
         r = run(["--lang", "de", "morning", "3", "--stiffness", "4", "--date", "2026-10-17"],
                 db=self.db)
@@ -316,6 +332,32 @@ class Server_(unittest.TestCase):
         self.assertTrue(self.intro().startswith("Mid back pain"))
         # The pseudo-locale is not there for a server started without BACKSIGNAL_TEST_LOCALES.
         self.assertTrue(self.intro(query="?lang=qps").startswith("Mid back pain"))
+
+
+class AccountsServer(unittest.TestCase):
+    """A service's refusal before sign-in follows Accept-Language, message and details."""
+
+    def setUp(self):
+        self.server = Server(BIN, extra=["--accounts"]).start()
+
+    def tearDown(self):
+        self.server.close()
+
+    def test_a_sign_up_with_a_short_password_is_refused_in_german(self):
+        body = {"username": "ana", "password": "short"}
+        status, e, _ = self.server.request("POST", "/api/v1/auth/signup", body,
+                                           headers={"Accept-Language": "de"})
+        self.assertEqual(status, 400, e)
+        self.assertEqual(e["error"]["message"], "password muss 10 bis 200 Zeichen lang sein")
+        self.assertEqual(e["error"]["details"], ["password: 5 Zeichen"])
+        status, e, _ = self.server.request("POST", "/api/v1/auth/signup", body)
+        self.assertEqual(e["error"]["message"], "password must be 10 to 200 characters")
+        self.assertEqual(e["error"]["details"], ["password: 5 characters"])
+        status, e, _ = self.server.request("POST", "/api/v1/auth/signup", {"username": 3},
+                                           headers={"Accept-Language": "es"})
+        self.assertEqual(status, 400, e)
+        self.assertEqual(e["error"]["message"], "No se aceptó el registro de la cuenta: 2 problemas")
+        self.assertIn("password: obligatorio", e["error"]["details"])
 
 
 class ServerWords(unittest.TestCase):

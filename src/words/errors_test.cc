@@ -5,9 +5,15 @@
 
 #include <regex>
 
+#include "backsignal/core/measures.h"
+#include "backsignal/io/auth_json.h"
 #include "backsignal/io/diary_csv.h"
 #include "backsignal/io/diary_json.h"
+#include "backsignal/io/measures_json.h"
+#include "backsignal/io/profile_json.h"
+#include "backsignal/io/safety_json.h"
 #include "backsignal/reading/settings.h"
+#include "backsignal/service/accounts.h"
 #include "backsignal/words/i18n.h"
 
 namespace backsignal {
@@ -26,9 +32,24 @@ const std::regex kEnglish(
     "a|steps of|"
     "bounds|a string|is not|hours of|the text|line [0-9]");
 
-const Error& Refusal(const Result<Diary>& r) {
+// The services' and the other parsers' words: codes and JSON keys (password, activity, null)
+// stay, so these are words of the messages only.
+const std::regex kEnglishToo(
+    "refused|\\brequired\\b|unknown key|must be|\\bcharacters?\\b|whole number|given twice|"
+    "not valid|parse error|at line|\\bcolumn\\b|the new password|\\bwait\\b|minutes?\\b|is "
+    "taken|no such|there is no|entries|\\bstored\\b|nothing was|the scale|wrong type|is not a "
+    "(language|day)|time zone|expected|\\bor null|activities|separates");
+
+template <typename T>
+const Error& Refusal(const Result<T>& r) {
   EXPECT_FALSE(r.has_value());
   return r.error();
+}
+
+// No English word left in `text` (either list), and the refusal's first line translated.
+void ExpectTranslated(const std::string& text) {
+  EXPECT_FALSE(std::regex_search(text, kEnglish)) << text;
+  EXPECT_FALSE(std::regex_search(text, kEnglishToo)) << text;
 }
 
 TEST(ErrorsInLanguages, ADiaryJsonWithSeveralProblems) {
@@ -114,6 +135,174 @@ TEST(ErrorsInLanguages, AMessageChangedAfterItWasMadeFallsBackToItsEnglish) {
   e.message += " (file.json)";
   EXPECT_EQ(Locale::Find("de")->Message(e), "diary refused (file.json)");
   EXPECT_EQ(Locale::Find("de")->Message(Error::Invalid("diary refused")), "Tagebuch abgelehnt");
+}
+
+TEST(ErrorsInLanguages, AShortPasswordWithItsLengthAndThePluralOfOne) {
+  auto r = service::CheckPassword("short", Text::Literal("password"));
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(Say(r.error(), Locale::English()),
+            "password must be 10 to 200 characters\n  password: 5 characters\n");
+  EXPECT_EQ(Say(r.error(), *Locale::Find("de")),
+            "password muss 10 bis 200 Zeichen lang sein\n  password: 5 Zeichen\n");
+  EXPECT_EQ(Say(r.error(), *Locale::Find("es")),
+            "password debe tener de 10 a 200 caracteres\n  password: 5 caracteres\n");
+  auto one = service::CheckPassword("x", T_("the new password"));
+  ASSERT_FALSE(one.has_value());
+  EXPECT_EQ(Say(one.error(), Locale::English()),
+            "the new password must be 10 to 200 characters\n  the new password: 1 characters\n");
+  const std::string es = Say(one.error(), *Locale::Find("es"));
+  EXPECT_EQ(es,
+            "la contraseña nueva debe tener de 10 a 200 caracteres\n"
+            "  la contraseña nueva: 1 carácter\n");
+  const std::string de = Say(one.error(), *Locale::Find("de"));
+  EXPECT_EQ(
+      de, "das neue Passwort muss 10 bis 200 Zeichen lang sein\n  das neue Passwort: 1 Zeichen\n");
+  for (const std::string& text : {de, es}) ExpectTranslated(text);
+}
+
+TEST(ErrorsInLanguages, ASignUpBodyWithItsKeysKept) {
+  const Error& e = Refusal(ParseSignUpJson(R"({"username":3,"extra":true})"));
+  EXPECT_EQ(Say(e, Locale::English()),
+            "sign-up refused: 3 problems\n"
+            "  extra: unknown key\n"
+            "  username: 3 is the wrong type; expected text (a string)\n"
+            "  password: required\n");
+  const std::string de = Say(e, *Locale::Find("de"));
+  EXPECT_EQ(de,
+            "Registrierung abgelehnt: 3 Probleme\n"
+            "  extra: unbekannter Schlüssel\n"
+            "  username: 3 hat den falschen Typ; erwartet wurde Text (eine Zeichenkette)\n"
+            "  password: erforderlich\n");
+  const std::string es = Say(e, *Locale::Find("es"));
+  EXPECT_NE(es.find("No se aceptó el registro de la cuenta: 3 problemas"), std::string::npos) << es;
+  EXPECT_NE(es.find("  password: obligatorio\n"), std::string::npos) << es;
+  for (const std::string& text : {de, es}) ExpectTranslated(text);
+}
+
+TEST(ErrorsInLanguages, TheJsonParsersOwnReasonIsAValueInATranslatedFrame) {
+  const Error& e = Refusal(ParseSignInJson("{\"username\": x}"));
+  const std::string en = Say(e, Locale::English());
+  EXPECT_NE(
+      en.find("sign-in refused: 1 problem\n  $: not valid JSON: parse error at line 1, column "),
+      std::string::npos)
+      << en;
+  const std::string de = Say(e, *Locale::Find("de"));
+  const std::string frame = "  $: kein gültiges JSON: Syntaxfehler in Zeile 1, Spalte ";
+  ASSERT_NE(de.find(frame), std::string::npos) << de;
+  // nlohmann's own reason stays English, after the frame: the words before it are German.
+  EXPECT_EQ(de.substr(0, de.find(frame)), "Anmeldung abgelehnt: 1 Problem\n");
+  const std::string es = Say(e, *Locale::Find("es"));
+  EXPECT_NE(es.find("  $: no es JSON válido: error de sintaxis en la línea 1, columna "),
+            std::string::npos)
+      << es;
+  // A key given twice: the path and the key as they are.
+  const Error& twice = Refusal(ParseSignInJson(R"({"username":"a","username":"b"})"));
+  EXPECT_EQ(Locale::Find("de")->Details(twice).at(0),
+            "$: username: dieser Schlüssel kommt in einem Objekt doppelt vor");
+}
+
+TEST(ErrorsInLanguages, AProfileWithEveryKindOfProblem) {
+  const Error& e = Refusal(ParseProfilePatchJson(
+      R"({"time_zone":"Mars/Base","wake_time":"25:00","keeps_diary":"yes","colour":1,)"
+      R"("weekly_day":"someday"})"));
+  EXPECT_EQ(Say(e, Locale::English()),
+            "profile refused\n"
+            "  colour: unknown key; expected time_zone, wake_time, display_name, keeps_diary, "
+            "language or weekly_day\n"
+            "  keeps_diary: \"yes\" (a string) is the wrong type; expected true, false or null\n"
+            "  time_zone: unknown time zone \"Mars/Base\": expected an IANA name such as "
+            "Europe/London\n"
+            "  wake_time: \"25:00\" (a string) is not a time of day (00:00 to 23:59)\n"
+            "  weekly_day: \"someday\" is not a day of the week (monday, tuesday, ... sunday)\n");
+  const std::string de = Say(e, *Locale::Find("de"));
+  EXPECT_NE(de.find("Profil abgelehnt\n"), std::string::npos) << de;
+  EXPECT_NE(de.find("keeps_diary: \"yes\" (eine Zeichenkette) hat den falschen Typ; erwartet "
+                    "wurde true, false oder null"),
+            std::string::npos)
+      << de;
+  EXPECT_NE(de.find("time_zone: unbekannte Zeitzone „Mars/Base“"), std::string::npos) << de;
+  const std::string es = Say(e, *Locale::Find("es"));
+  EXPECT_NE(es.find("weekly_day: «someday» no es un día de la semana"), std::string::npos) << es;
+  for (const std::string& text : {de, es}) ExpectTranslated(text);
+}
+
+TEST(ErrorsInLanguages, WeeklyAnswersAndTheirChecks) {
+  const Error& e = Refusal(ParseWeeklyJson(
+      R"({"peg":{"pain":11,"enjoyment":4.5},"psfs":[{"activity":"lift;carry","score":3}]})",
+      *Date::Parse("2026-01-05")));
+  EXPECT_EQ(Say(e, Locale::English()),
+            "weekly answers refused: 4 problems\n"
+            "  peg.pain: 11 is above the top of the scale (0 to 10)\n"
+            "  peg.enjoyment: 4.5 is not a whole number (this scale counts 0, 1, ... 10)\n"
+            "  peg.activity: missing; the PEG has three items, each a whole number 0 to 10\n"
+            "  psfs[0].activity: holds a ';', which separates activities in CSV and on the "
+            "command line\n");
+  const std::string de = Say(e, *Locale::Find("de"));
+  EXPECT_EQ(de,
+            "Wochenantworten abgelehnt: 4 Probleme\n"
+            "  peg.pain: 11 liegt über dem oberen Ende der Skala (0 bis 10)\n"
+            "  peg.enjoyment: 4.5 ist keine ganze Zahl (diese Skala zählt 0, 1, ... 10)\n"
+            "  peg.activity: fehlt; der PEG hat drei Fragen, jede eine ganze Zahl von 0 bis 10\n"
+            "  psfs[0].activity: enthält ein ';', das in CSV und auf der Kommandozeile "
+            "Aktivitäten trennt\n");
+  const std::string es = Say(e, *Locale::Find("es"));
+  EXPECT_NE(es.find("No se aceptó el cuestionario semanal: 4 problemas"), std::string::npos) << es;
+  for (const std::string& text : {de, es}) ExpectTranslated(text);
+  // The core's own check, as the CSV and the command line meet it.
+  Weekly w{.date = *Date::Parse("2026-01-05")};
+  EXPECT_EQ(Locale::Find("de")->Message(ValidateWeekly(w).error()),
+            "2026-01-05 weekly: enthält keine Antwort; geben Sie den PEG, den PSFS oder beide an");
+}
+
+TEST(ErrorsInLanguages, ACsvWeeklyRowAndAFactorGivenTwice) {
+  const Error& e =
+      Refusal(ParseDiaryCsv("date,morning_pain,peg_pain,peg_enjoyment,peg_activity,psfs\n2026-01-"
+                            "05,,3,,,lift=12;walk\n"));
+  const std::string en = Say(e, Locale::English());
+  EXPECT_NE(en.find("  line 2, psfs: \"lift=12\": the score 12 is above the top of the scale (0 "
+                    "to 10)\n"),
+            std::string::npos)
+      << en;
+  const std::string de = Say(e, *Locale::Find("de"));
+  EXPECT_NE(de.find("Zeile 2, peg_enjoyment: ist leer; der PEG braucht alle drei: peg_pain, "
+                    "peg_enjoyment und peg_activity"),
+            std::string::npos)
+      << de;
+  EXPECT_NE(de.find("Zeile 2, psfs: „walk“ ist keine Aktivität mit ihrem Wert (activity=score), "
+                    "getrennt durch ;"),
+            std::string::npos)
+      << de;
+  const std::string es = Say(e, *Locale::Find("es"));
+  EXPECT_NE(es.find("línea 2, psfs: «lift=12»: la puntuación 12 está por encima del máximo"),
+            std::string::npos)
+      << es;
+  for (const std::string& text : {de, es}) ExpectTranslated(text);
+
+  const Error& tags = Refusal(
+      ParseDiaryJson(R"({"format":"backsignal-diary","version":1,"days":[{"date":"2026-01-01",)"
+                     R"("context":{"tags":["lift","Lift"]}}]})"));
+  EXPECT_EQ(Say(tags, Locale::English()),
+            "diary refused: 1 problem\n  days[0].context.tags[1]: \"Lift\" is given twice\n");
+  EXPECT_EQ(Say(tags, *Locale::Find("de")),
+            "Tagebuch abgelehnt: 1 Problem\n  days[0].context.tags[1]: „Lift“ ist doppelt "
+            "angegeben\n");
+}
+
+TEST(ErrorsInLanguages, TheSafetyAnswersAndAClearance) {
+  const Error& e = Refusal(ParseSafetyAnswersJson(R"({"answers":{"x":"yes"},"more":1})"));
+  const std::string de = Say(e, *Locale::Find("de"));
+  EXPECT_NE(de.find("Sicherheitsantworten abgelehnt: 2 Probleme"), std::string::npos) << de;
+  EXPECT_NE(de.find("answers.x: \"yes\" (eine Zeichenkette) hat den falschen Typ; erwartet "
+                    "wurde true oder false"),
+            std::string::npos)
+      << de;
+  const Error& c = Refusal(ParseClearanceJson(R"({"date":"2026-02-30"})"));
+  EXPECT_EQ(Say(c, Locale::English()),
+            "clearance refused\n  date: \"2026-02-30\" is not a real calendar date\n");
+  EXPECT_EQ(Say(c, *Locale::Find("es")),
+            "No se aceptó el visto bueno\n  date: «2026-02-30» no es una fecha real del "
+            "calendario\n");
+  for (const std::string& text : {de, Say(c, *Locale::Find("de"))}) ExpectTranslated(text);
 }
 
 }  // namespace
