@@ -220,7 +220,7 @@ namespace {
 
 // nlohmann's "parse error at line 1, column 9: syntax error ...": the frame translated, the
 // parser's own reason kept as it is.
-Text ParseErrorText(const std::string& what) {
+Text NlohmannErrorText(const std::string& what) {
   static constexpr std::string_view kAt = "parse error at line ";
   if (what.starts_with(kAt)) {
     const size_t comma = what.find(", column ", kAt.size());
@@ -257,7 +257,7 @@ Expected<nlohmann::json, Text> ParseStrictJson(std::string_view text) {
     const size_t close = what.find("] ");
     if (close != std::string::npos) what = what.substr(close + 2);
     // TRANSLATORS: {problem} says where and why (the parser's own words).
-    return Unexpected(T_("not valid JSON: {problem}", {{"problem", ParseErrorText(what)}}));
+    return Unexpected(T_("not valid JSON: {problem}", {{"problem", NlohmannErrorText(what)}}));
   }
 }
 

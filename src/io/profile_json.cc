@@ -12,8 +12,8 @@ Result<ProfilePatch> ParseProfilePatchJson(std::string_view text) {
   if (!doc) return Fail(Error::Invalid(T_("profile refused"), {Problem("$", doc.error())}));
   if (!doc->is_object()) {
     return Fail(Error::Invalid(
-        // TRANSLATORS: {value} is what was sent ("an array").
         T_("profile refused"),
+        // TRANSLATORS: {value} is what was sent ("an array").
         {Problem("$", T_("{value} is not an object", {{"value", io::DescribeJsonText(*doc)}}))}));
   }
   ProfilePatch patch;
@@ -21,10 +21,7 @@ Result<ProfilePatch> ParseProfilePatchJson(std::string_view text) {
   // "time_zone: 3 is the wrong type; expected ..."
   const auto wrong_type = [&problems](const std::string& key, const nlohmann::json& v,
                                       Text expected) {
-    problems.push_back(
-        // TRANSLATORS: {value} is a value as it was sent; {expected} what was expected there.
-        Problem(key, T_("{value} is the wrong type; expected {expected}",
-                        {{"value", io::DescribeJsonText(v)}, {"expected", std::move(expected)}})));
+    problems.push_back(Problem(key, io::WrongTypeText(v, std::move(expected))));
   };
   for (auto it = doc->begin(); it != doc->end(); ++it) {
     const std::string& key = it.key();
