@@ -123,13 +123,17 @@ Result<void> SqlTxn::PutWeekly(const Weekly& weekly) {
 
 Result<void> SqlTxn::PutFlares(Date date, const std::vector<Flare>& flares) {
   if (flares.size() > kMaxFlaresPerDay) {
-    return Fail(Error::Invalid(date.ToString() + " flares: at most " +
-                               std::to_string(kMaxFlaresPerDay) + " on one day"));
+    return Fail(
+        Error::Invalid(Problem(date.ToString() + " flares",
+                               // TRANSLATORS: {max} is the most flares one day holds.
+                               T_("at most {max} on one day", {{"max", kMaxFlaresPerDay}}))));
   }
   for (const Flare& f : flares) {
     if (f.date != date) {
-      return Fail(Error::Invalid(date.ToString() + " flares: a flare of " + f.date.ToString() +
-                                 " given for another date"));
+      return Fail(Error::Invalid(
+          Problem(date.ToString() + " flares",
+                  // TRANSLATORS: {date} is the flare's own day (YYYY-MM-DD).
+                  T_("a flare of {date} given for another date", {{"date", f.date.ToString()}}))));
     }
     if (auto ok = ValidateFlare(f); !ok) return ok;
   }

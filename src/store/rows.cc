@@ -200,10 +200,12 @@ Result<void> CheckTagsOfPerson(Conn& c, PersonId person) {
   }
   const size_t n = CountDistinctTags(all);
   if (n > kMaxTagsPerPerson) {
-    return Fail(Error::Invalid(
-        "context.tags: the diary would hold " + std::to_string(n) + " different factors; at most " +
-        std::to_string(kMaxTagsPerPerson) +
-        " are kept per person: use one already in the diary, or remove one no longer used"));
+    return Fail(Error::Invalid(Problem(
+        "context.tags",
+        // TRANSLATORS: {count} factors the diary would hold; {max} the most kept per person.
+        T_("the diary would hold {count} different factors; at most {max} are kept per person: "
+           "use one already in the diary, or remove one no longer used",
+           {{"count", n}, {"max", kMaxTagsPerPerson}}))));
   }
   return {};
 }
