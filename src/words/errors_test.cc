@@ -184,14 +184,14 @@ TEST(ErrorsInLanguages, TheJsonParsersOwnReasonIsAValueInATranslatedFrame) {
   const Error e = Refusal(ParseSignInJson("{\"username\": x}"));
   const std::string en = Say(e, Locale::English());
   EXPECT_NE(
-      en.find("sign-in refused: 1 problem\n  $: not valid JSON: parse error at line 1, column "),
+      en.find("sign-in refused: 3 problems\n  $: not valid JSON: parse error at line 1, column "),
       std::string::npos)
       << en;
   const std::string de = Say(e, *Locale::Find("de"));
   const std::string frame = "  $: kein gültiges JSON: Syntaxfehler in Zeile 1, Spalte ";
   ASSERT_NE(de.find(frame), std::string::npos) << de;
   // nlohmann's own reason stays English, after the frame: the words before it are German.
-  EXPECT_EQ(de.substr(0, de.find(frame)), "Anmeldung abgelehnt: 1 Problem\n");
+  EXPECT_EQ(de.substr(0, de.find(frame)), "Anmeldung abgelehnt: 3 Probleme\n");
   const std::string es = Say(e, *Locale::Find("es"));
   EXPECT_NE(es.find("  $: no es JSON válido: error de sintaxis en la línea 1, columna "),
             std::string::npos)
