@@ -14,6 +14,12 @@
 namespace backsignal::cli {
 namespace {
 
+// "--psfs: ...": core's "{place}: {problem}" (Problem(), by another name in a front door:
+// tests/layering_test.py).
+Text OptionProblem(std::string option, Text problem) {
+  return T_("{place}: {problem}", {{"place", std::move(option)}, {"problem", std::move(problem)}});
+}
+
 struct WeeklyArgs {
   std::string peg;
   std::vector<std::string> psfs;
@@ -73,7 +79,7 @@ Result<PsfsRating> ParsePsfsArg(const std::string& text, const Locale& loc) {
   if (!n) return Unexpected(n.error());
   auto s = ValidateItem(*n);
   if (!s) {
-    return Fail(Error::Invalid(Problem("--psfs", Problem(*name, s.error()))));
+    return Fail(Error::Invalid(OptionProblem("--psfs", OptionProblem(*name, s.error()))));
   }
   return PsfsRating{*name, *s};
 }
@@ -119,7 +125,7 @@ int RunWeekly(const Globals& g, const WeeklyArgs& a) {
     std::optional<Weekday> day;
     if (a.day != "default") {
       auto d = ParseWeekday(a.day);
-      if (!d) return Report(Error::Invalid(Problem("--day", d.error())));
+      if (!d) return Report(Error::Invalid(OptionProblem("--day", d.error())));
       day = *d;
     }
     auto set = service::SetWeeklyDay(svc, person, day);

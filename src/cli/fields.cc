@@ -4,6 +4,15 @@
 #include "common.h"
 
 namespace backsignal::cli {
+namespace {
+
+// "--tags: [1]: ...": core's "{place}: {problem}" (Problem(), by another name in a front door:
+// tests/layering_test.py).
+Text FlagProblem(std::string flag, Text problem) {
+  return T_("{place}: {problem}", {{"place", std::move(flag)}, {"problem", std::move(problem)}});
+}
+
+}  // namespace
 
 template <typename Record>
 void FieldOptions<Record>::Add(CLI::App& cmd, const Locale& loc,
@@ -84,7 +93,7 @@ Result<void> FieldOptions<Record>::Apply(Record& record, std::vector<std::string
           rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
           if (name.empty() || name == "none") continue;
           if (auto l = ParseLoad(name); !l) {
-            return Fail(Error::Invalid(Problem(
+            return Fail(Error::Invalid(FlagProblem(
                 // TRANSLATORS: {value} is a value as it was typed; {problem} what is wrong with it.
                 flag, T_("\"{value}\" {problem}", {{"value", name}, {"problem", l.error()}}))));
           }
@@ -100,12 +109,12 @@ Result<void> FieldOptions<Record>::Apply(Record& record, std::vector<std::string
       const Text& e = checked.error();
       if (f.kind == FieldKind::kChoice || f.kind == FieldKind::kTime) {
         return Fail(Error::Invalid(
-            Problem(flag, T_("\"{value}\" {problem}", {{"value", g->text}, {"problem", e}}))));
+            FlagProblem(flag, T_("\"{value}\" {problem}", {{"value", g->text}, {"problem", e}}))));
       }
       if (f.kind == FieldKind::kTags && IsProblem(e)) {
-        return Fail(Error::Invalid(Problem(flag + e.args[0].English(), e.args[1])));
+        return Fail(Error::Invalid(FlagProblem(flag + e.args[0].English(), e.args[1])));
       }
-      return Fail(Error::Invalid(Problem(flag, e)));
+      return Fail(Error::Invalid(FlagProblem(flag, e)));
     }
     // A list given (even empty) is set as given: an empty one is how a merge clears it.
     if (f.kind == FieldKind::kLoads && std::holds_alternative<std::monostate>(*checked)) {
