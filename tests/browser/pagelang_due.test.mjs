@@ -104,6 +104,8 @@ for (const lang of [QPS, GERMAN]) {
       await morning.locator('button[type=submit]').click();
       await answered(page, `morning-${today}`);
       await morning.locator('.said .meaning').waitFor();
+      // Its heading once the server has it, in the page's language.
+      if (lang === GERMAN) assert.equal(await morning.locator('h3').innerText(), 'Morgen: erledigt');
       await checkState(page, lang, 'the morning after a session, saved', { known: OWN });
 
       // The hour after that is due, saved.
@@ -134,6 +136,7 @@ for (const lang of [QPS, GERMAN]) {
       const saved = page.locator(`#session-${today}-3`);
       assert.ok(await saved.locator('.advice').isVisible(), 'the advice stays after Save');
       assert.ok(await saved.locator('.said .next').isVisible(), 'what comes next stays after Save');
+      if (lang === GERMAN) assert.equal(await saved.locator('h3').innerText(), 'Einheit 3');
       await page.locator(`#after-${today}-3 .when`).waitFor();
       await checkState(page, lang, 'a session with sharp pain saved: the advice and what comes next', {
         known: OWN,
