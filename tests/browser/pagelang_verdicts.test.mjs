@@ -38,7 +38,7 @@ const WALK = [
 ];
 
 // The person's own words in a diary (activities, factors, painkillers, notes), as written and
-// with a capital, as a sentence may start with them.
+// with a capital, as a sentence may start with them, and in small letters.
 function ownWords(diary) {
   const own = new Set();
   for (const day of diary.days) {
@@ -48,7 +48,7 @@ function ownWords(diary) {
     if (c.painkiller_name) own.add(c.painkiller_name);
     if (day.note) own.add(day.note);
   }
-  return [...own].flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1)]);
+  return [...own].flatMap((w) => [w, w.toLowerCase(), w.charAt(0).toUpperCase() + w.slice(1)]);
 }
 
 for (const lang of [QPS, GERMAN]) {
@@ -64,11 +64,8 @@ for (const lang of [QPS, GERMAN]) {
         if (page.url().endsWith('#reading')) await page.reload();
         else await page.goto(`${server.url}/#reading`);
         await page.locator(`section.verdict.v-${verdict}`).waitFor();
-        assert.deepEqual(
-          await page.locator('.alerts .alert').evaluateAll((els) => els.map((e) => e.dataset.kind)),
-          alerts,
-          `${name}: the alerts`,
-        );
+        const shown = await page.locator('.alerts .alert').evaluateAll((els) => els.map((e) => e.dataset.kind));
+        for (const kind of alerts) assert.ok(shown.includes(kind), `${name}: the ${kind} alert among ${shown}`);
         if (await page.locator('main figure .chart').count())
           await page.locator('main figure canvas').first().waitFor();
         await page.evaluate(() => {
