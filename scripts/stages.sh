@@ -6,7 +6,14 @@
 # server it left running in the background): when the machine is shared, CPU/cores is closer to
 # what the stage costs on a quiet one. The load average is printed at the start and the end.
 # A stage that passed is taken as done when a later stage names it as a prerequisite.
-# usage: scripts/stages.sh TARGET...
+# A stage written NAME& starts NAME in the background at the lowest priority (nice 19), its output
+# kept aside, and the run goes on; where NAME comes again, the run waits for it, prints its
+# output and takes its result. Its wall time is the wait; its CPU is counted in whichever stage
+# was running when it ended.
+# So a stage that is mostly CPU (clang-tidy) soaks up what a stage mostly waiting (the browser
+# tests) leaves idle, without slowing it: at nice 19 it gets a core only when nothing else wants
+# it.
+# usage: scripts/stages.sh TARGET... (TARGET& ... TARGET)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -56,7 +63,12 @@ report() {
   printf '   %-14s %9s\n' total "$(clock "$total")"
   rm -f "$times_file"
 }
-trap report EXIT
+declare -A background=() background_log=()
+stop_background() {
+  local name
+  for name in "${!background[@]}"; do kill -- "-${background[$name]}" 2>/dev/null; done
+}
+trap 'stop_background; report' EXIT
 trap 'exit 130' INT TERM
 
 for i in "${!stages[@]}"; do
@@ -66,13 +78,34 @@ for i in "${!stages[@]}"; do
   start=$EPOCHREALTIME
   children_cpu
   cpu_before=$cpu
-  # A stage that passed is not made again as a later one's prerequisite (make -o).
-  make --no-print-directory "${passed[@]}" "$stage"
-  rc=$?
+  if [[ $stage == *'&' ]]; then
+    name=${stage%&}
+    background_log[$name]=$(mktemp)
+    # Its own process group (set -m), so that an interrupted run stops all of it.
+    set -m
+    nice -n 19 make --no-print-directory "${passed[@]}" "$name" >"${background_log[$name]}" 2>&1 &
+    background[$name]=$!
+    set +m
+    echo "   (in the background, nice 19, until stage $name)"
+    rc=0
+  elif [ -n "${background[$stage]:-}" ]; then
+    echo "   (started in the background earlier: waiting for it)"
+    wait "${background[$stage]}"
+    rc=$?
+    cat "${background_log[$stage]}"
+    rm -f "${background_log[$stage]}"
+    unset "background[$stage]"
+  else
+    # A stage that passed is not made again as a later one's prerequisite (make -o).
+    make --no-print-directory "${passed[@]}" "$stage"
+    rc=$?
+  fi
   walls[$i]=$(seconds_since "$start")
   children_cpu
   cpus[$i]=$(awk -v a="$cpu_before" -v b="$cpu" 'BEGIN { printf "%.1f", b - a }')
-  if [ $rc -eq 0 ]; then
+  if [ $rc -eq 0 ] && [[ $stage == *'&' ]]; then
+    results[$i]=started
+  elif [ $rc -eq 0 ]; then
     results[$i]=passed
     passed+=(-o "$stage")
   else

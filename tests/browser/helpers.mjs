@@ -445,3 +445,41 @@ export async function clipped(page) {
       .map((el) => `${el.tagName}#${el.id}: ${(el.innerText || el.value || '').slice(0, 60)}`);
   });
 }
+
+// A scenario's diary (tests/scenarios/NAME) with its dates moved so that its as-of date is
+// yesterday.
+export function scenarioDiary(name) {
+  const folder = path.join(root, 'tests/scenarios', name);
+  const diary = JSON.parse(readFileSync(path.join(folder, 'diary.json'), 'utf8'));
+  const asOf = JSON.parse(readFileSync(path.join(folder, 'expect.json'), 'utf8')).as_of;
+  const shift = Math.round((Date.now() - 86400000 - Date.parse(`${asOf}T12:00:00`)) / 86400000);
+  for (const day of diary.days) day.date = isoDate(new Date(Date.parse(`${day.date}T12:00:00`) + shift * 86400000));
+  return diary;
+}
+
+// The language walks of issue 23 (pagelang*.test.mjs): the pseudo-locale, and German at 320 px.
+export const QPS = 'qps';
+export const GERMAN = 'de-DE,de;q=0.9';
+
+// A 320 px phone whose browser asks for `lang`.
+export async function pageIn(lang, opts = {}) {
+  const page = await newPage({ width: 320, ...opts });
+  await page.setExtraHTTPHeaders({ 'Accept-Language': lang });
+  return page;
+}
+
+// In the pseudo-locale: no English in `selector`. In German: no sideways scroll, no control
+// clipped. Either way a screenshot, named after the state.
+export async function checkState(page, lang, what, { selector = 'main', known = [] } = {}) {
+  if (lang === QPS) {
+    assert.deepEqual(await english(page, selector, known), [], what);
+  } else {
+    await noHorizontalScroll(page, `${what} in German at 320 px`);
+    assert.deepEqual(await clipped(page), [], `${what}: a control clipped in German at 320 px`);
+  }
+  const name = what.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+  await page.screenshot({
+    path: path.join(SHOTS, `${lang === QPS ? 'qps' : 'de'}-${name}-320.png`),
+    fullPage: true,
+  });
+}

@@ -5,7 +5,6 @@
 // English, in their text nor in their aria-labels. In German at 320 px none of them scrolls
 // sideways or clips a control.
 import { createECDH, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import {
@@ -14,12 +13,11 @@ import {
   clipped,
   closeBrowser,
   english,
-  isoDate,
   launch,
   newPage,
   noHorizontalScroll,
   pageApi,
-  root,
+  scenarioDiary,
   screenedPage,
   signUpApi,
   startServer,
@@ -28,16 +26,6 @@ import {
 
 before(launch);
 after(closeBrowser);
-
-// A scenario's diary with its dates moved so that its as-of date is yesterday.
-function scenario(name) {
-  const folder = path.join(root, 'tests/scenarios', name);
-  const diary = JSON.parse(readFileSync(path.join(folder, 'diary.json'), 'utf8'));
-  const asOf = JSON.parse(readFileSync(path.join(folder, 'expect.json'), 'utf8')).as_of;
-  const shift = Math.round((Date.now() - 86400000 - Date.parse(`${asOf}T12:00:00`)) / 86400000);
-  for (const day of diary.days) day.date = isoDate(new Date(Date.parse(`${day.date}T12:00:00`) + shift * 86400000));
-  return diary;
-}
 
 // A device registered for reminders (a made-up endpoint and key: nothing is sent in the test).
 function device() {
@@ -58,7 +46,7 @@ async function setUp(server, page, { lang }) {
   await signUpApi(page, server.url, 'sam', { code: server.code });
   await screenedPage(page);
   const call = pageApi(page);
-  const imported = await call('POST', '/api/v1/diary/import', scenario('one_activity_sets_it_off'));
+  const imported = await call('POST', '/api/v1/diary/import', scenarioDiary('one_activity_sets_it_off'));
   assert.equal(imported.status, 200, JSON.stringify(imported.data));
   assert.equal((await call('PUT', '/api/v1/profile', { time_zone: 'UTC', wake_time: '07:00' })).status, 200);
   const d = await call('POST', '/api/v1/reminders/devices', device());

@@ -15,17 +15,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  SHOTS,
+  GERMAN,
+  QPS,
   api,
   assert,
-  clipped,
+  checkState,
   closeBrowser,
   controlled,
   daysAgo,
-  english,
   launch,
   newPage,
-  noHorizontalScroll,
+  pageIn,
   pickNth,
   root,
   screened,
@@ -36,31 +36,6 @@ import {
 
 before(launch);
 after(closeBrowser);
-
-const QPS = 'qps';
-const GERMAN = 'de-DE,de;q=0.9';
-
-async function pageIn(lang, opts = {}) {
-  const page = await newPage({ width: 320, ...opts });
-  await page.setExtraHTTPHeaders({ 'Accept-Language': lang });
-  return page;
-}
-
-// In the pseudo-locale: no English in `selector`. In German: no sideways scroll, no control
-// clipped. Either way a screenshot, named after the state.
-async function checkState(page, lang, what, { selector = 'main', known = [] } = {}) {
-  if (lang === QPS) {
-    assert.deepEqual(await english(page, selector, known), [], what);
-  } else {
-    await noHorizontalScroll(page, `${what} in German at 320 px`);
-    assert.deepEqual(await clipped(page), [], `${what}: a control clipped in German at 320 px`);
-  }
-  const name = what.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-  await page.screenshot({
-    path: path.join(SHOTS, `${lang === QPS ? 'qps' : 'de'}-${name}-320.png`),
-    fullPage: true,
-  });
-}
 
 for (const lang of [QPS, GERMAN]) {
   test(`signed out and a first run, ${lang === QPS ? 'in the pseudo-locale' : 'in German at 320 px'}`, async () => {

@@ -122,7 +122,6 @@ subscribe((ev) => {
       el.className = 'queued ok';
       const heading = el.closest('section')?.querySelector('h3');
       if (heading?.dataset.done) heading.textContent = heading.dataset.done;
-      else if (heading) heading.textContent = heading.textContent.replace(/: saved$/, ': done');
     }
   } else if (ev.type === 'failed') {
     for (const el of document.querySelectorAll(`[data-queued="${ev.entry.key}"]`)) {

@@ -106,6 +106,7 @@ export function contextCard(ctx, date, day, marks) {
           el,
           doneCard({
             title: tr('The rest of the day: saved'),
+            doneTitle: tr('The rest of the day: done'),
             lines: contextLines(body),
             mark: entry,
             id: `context-${date}`,

@@ -136,6 +136,8 @@ export function hourAfterCard(ctx, date, day, s, number, marks, { sessionKey = n
           doneCard({
             // TRANSLATORS: a card's heading; {session} is "session 2 (rowing)".
             title: tr('An hour after {session}: saved', { session: label }),
+            // TRANSLATORS: a card's heading; {session} is "session 2 (rowing)".
+            doneTitle: tr('An hour after {session}: done', { session: label }),
             lines: hourAfterLines(body),
             next: tr('Next: tomorrow on waking, the morning check-in.'),
             mark: entry,

@@ -14,6 +14,7 @@ export function morningCard(ctx, date, day, marks) {
     if (!existing) return morningForm();
     return doneCard({
       title: mark ? tr('Morning: saved') : tr('Morning: done'),
+      doneTitle: tr('Morning: done'),
       lines: dayWords(day, marks, 'morning') || morningLines(existing),
       mark,
       id: `morning-${date}`,
@@ -70,7 +71,13 @@ export function morningCard(ctx, date, day, marks) {
         drafts.remove(key);
         swap(
           el,
-          doneCard({ title: tr('Morning: saved'), lines: morningLines(body), mark: entry, id: `morning-${date}` }),
+          doneCard({
+            title: tr('Morning: saved'),
+            doneTitle: tr('Morning: done'),
+            lines: morningLines(body),
+            mark: entry,
+            id: `morning-${date}`,
+          }),
         );
         ctx.changed();
         return null;

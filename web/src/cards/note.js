@@ -67,6 +67,7 @@ export function noteCard(ctx, date, day, marks, { folded = false } = {}) {
           el,
           doneCard({
             title: tr('Note: saved'),
+            doneTitle: tr('Note'),
             lines: noteLines(st.note, st.pinned === true),
             mark: entry,
             id: `note-${date}`,

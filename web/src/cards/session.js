@@ -20,6 +20,14 @@ function savedAdvice(date, n, sharp, fresh) {
   return adviceBox(safetyWords().modify_or_stop, { date, n, fresh });
 }
 
+// The heading of a saved session's card, as it reads once the server has it.
+function sessionTitle(n, activity) {
+  return activity
+    ? // TRANSLATORS: a card's heading: {n} is the session's number in its day, {activity} the person's own name for it.
+      tr('Session {n}: {activity}', { n, activity })
+    : tr('Session {n}', { n });
+}
+
 // The heading of a session's form: a new one, or a correction of session `number`.
 function sessionFormTitle(ctx, date, number) {
   const today = date === ctx.today;
@@ -225,6 +233,7 @@ export function sessionForm(ctx, date, existing, number, { after = null, onDone,
       const done = doneCard({
         // TRANSLATORS: {n} is the session's number in its day.
         title: number ? tr('Session {n}: saved', { n: number }) : tr('Session: saved'),
+        doneTitle: sessionTitle(n, shown.activity),
         lines: sessionLines(shown),
         next: due
           ? // TRANSLATORS: {time} is "14:30".
@@ -254,10 +263,7 @@ export function sessionCard(ctx, date, day, s, number, marks) {
   const mark = marks[`session ${number}`];
   const entryKey = mark && mark.method === 'POST' ? mark.key : null;
   const el = doneCard({
-    title: s.activity
-      ? // TRANSLATORS: a card's heading: {n} is the session's number in its day, {activity} the person's own name for it.
-        tr('Session {n}: {activity}', { n: number, activity: s.activity })
-      : tr('Session {n}', { n: number }),
+    title: sessionTitle(number, s.activity),
     lines: dayWords(day, marks, 'session', number) || sessionLines(s),
     mark,
     id: `session-${date}-${number}`,
