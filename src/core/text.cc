@@ -4,35 +4,13 @@ namespace backsignal {
 
 std::string FillText(std::string_view text,
                      const std::vector<std::pair<std::string, std::string>>& args) {
-  std::string out;
-  out.reserve(text.size() + 32);
-  size_t i = 0;
-  while (i < text.size()) {
-    const char c = text[i];
-    if ((c == '{' || c == '}') && i + 1 < text.size() && text[i + 1] == c) {
-      out += c;
-      i += 2;
-      continue;
+  return FillWith(text, [&](std::string_view name) {
+    const std::string* found = nullptr;
+    for (const auto& [n, v] : args) {
+      if (n == name) found = &v;
     }
-    if (c == '{') {
-      const size_t end = text.find('}', i + 1);
-      if (end != std::string_view::npos) {
-        const std::string_view name = text.substr(i + 1, end - i - 1);
-        const std::string* found = nullptr;
-        for (const auto& [n, v] : args) {
-          if (n == name) found = &v;
-        }
-        if (found != nullptr) {
-          out += *found;
-          i = end + 1;
-          continue;
-        }
-      }
-    }
-    out += c;
-    ++i;
-  }
-  return out;
+    return found;
+  });
 }
 
 std::string Text::English() const {

@@ -171,4 +171,22 @@ std::string WindowCell(const SessionReading& sr, const Locale& loc) {
   return s;
 }
 
+std::string LegendKey(const std::string& mark) {
+  return "<svg class=\"key\" viewBox=\"0 0 14 10\" aria-hidden=\"true\">" + mark + "</svg>";
+}
+
+std::string MorningLegendHtml(const Locale& loc) {
+  return "<ul class=\"legend-html always\"><li>" +
+         LegendKey("<rect class=\"band\" x=\"0\" y=\"1\" width=\"14\" height=\"8\"/>") +
+         EscapeHtml(loc.TrC("chart legend", "usual range")) + "</li><li>" +
+         LegendKey("<circle class=\"morning\" cx=\"7\" cy=\"5\" r=\"3.5\"/>") +
+         EscapeHtml(loc.TrC("chart legend", "morning pain")) + "</li><li>" +
+         LegendKey("<circle class=\"morning flare\" cx=\"7\" cy=\"5\" r=\"4.5\"/>") +
+         EscapeHtml(loc.TrC("chart legend", "worse morning after exercise (flare)")) + "</li><li>" +
+         LegendKey("<path class=\"session\" d=\"M7 1l5 8h-10z\"/>") +
+         EscapeHtml(loc.TrC("chart legend", "exercise day")) + "</li><li>" +
+         LegendKey("<path class=\"session sharp\" d=\"M7 1l5 8h-10z\"/>") +
+         EscapeHtml(loc.TrC("chart legend", "sharp pain")) + "</li></ul>";
+}
+
 }  // namespace backsignal::report_detail

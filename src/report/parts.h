@@ -33,4 +33,10 @@ std::string FlareRow(const Flare& flare, const Locale& loc);
 // The sessions table's "during" cell: start and end scores, the pattern and the signal.
 std::string WindowCell(const SessionReading& sr, const Locale& loc);
 
+// A legend's key: a small drawing of the mark (SVG), to put beside its words.
+std::string LegendKey(const std::string& mark);
+
+// The morning chart's legend as HTML under it, a small drawing of each mark beside its words.
+std::string MorningLegendHtml(const Locale& loc);
+
 }  // namespace backsignal::report_detail

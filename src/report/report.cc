@@ -14,7 +14,9 @@ namespace backsignal {
 namespace {
 
 using report_detail::FlareRow;
+using report_detail::LegendKey;
 using report_detail::MeasuresHtml;
+using report_detail::MorningLegendHtml;
 using report_detail::OtherFactorsHtml;
 using report_detail::ThresholdsHtml;
 using report_detail::WindowCell;
@@ -285,29 +287,6 @@ std::string ComfortChartSvg(const Diary& diary, const Settings& settings, Date f
   return ComfortChart(ListingReading(diary, settings, from, to), from, to, ComfortFrame(from, to));
 }
 
-namespace {
-
-// A legend's key: a small drawing of the mark, beside its words (the narrow charts' legend).
-std::string Key(const std::string& mark) {
-  return "<svg class=\"key\" viewBox=\"0 0 14 10\" aria-hidden=\"true\">" + mark + "</svg>";
-}
-
-std::string MorningLegend(const Locale& loc) {
-  return "<ul class=\"legend-html always\"><li>" +
-         Key("<rect class=\"band\" x=\"0\" y=\"1\" width=\"14\" height=\"8\"/>") +
-         EscapeHtml(loc.TrC("chart legend", "usual range")) + "</li><li>" +
-         Key("<circle class=\"morning\" cx=\"7\" cy=\"5\" r=\"3.5\"/>") +
-         EscapeHtml(loc.TrC("chart legend", "morning pain")) + "</li><li>" +
-         Key("<circle class=\"morning flare\" cx=\"7\" cy=\"5\" r=\"4.5\"/>") +
-         EscapeHtml(loc.TrC("chart legend", "worse morning after exercise (flare)")) + "</li><li>" +
-         Key("<path class=\"session\" d=\"M7 1l5 8h-10z\"/>") +
-         EscapeHtml(loc.TrC("chart legend", "exercise day")) + "</li><li>" +
-         Key("<path class=\"session sharp\" d=\"M7 1l5 8h-10z\"/>") +
-         EscapeHtml(loc.TrC("chart legend", "sharp pain")) + "</li></ul>";
-}
-
-}  // namespace
-
 std::string RenderReportHtml(const Diary& diary, const Settings& settings, const ReportOptions& o) {
   const Date to = o.as_of;
   const Date from = to - (o.weeks * 7 - 1);
@@ -436,14 +415,15 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
   phone.loc = &loc;
   h += "<h2>" + EscapeHtml(loc.TrC("heading", "Mornings")) + "</h2><figure>" +
        MorningChart(diary, settings, list, from, to, wide) +
-       MorningChart(diary, settings, list, from, to, Narrow(phone, 176)) + MorningLegend(loc) +
+       MorningChart(diary, settings, list, from, to, Narrow(phone, 176)) + MorningLegendHtml(loc) +
        "</figure>\n";
   h += "<div class=\"row2\"><section class=\"comfort\"><h2>" +
        EscapeHtml(loc.TrC("heading", "Comfort during and after sessions")) + "</h2><figure>" +
        ComfortChart(list, from, to, ComfortFrame(from, to, loc)) +
        ComfortChart(list, from, to, Narrow(ComfortFrame(from, to, loc), 120)) +
        "<ul class=\"legend-html\"><li>" +
-       Key("<rect class=\"comfort\" x=\"3\" y=\"1.5\" "
+       LegendKey(
+           "<rect class=\"comfort\" x=\"3\" y=\"1.5\" "
            "width=\"7\" height=\"7\"/>") +
        EscapeHtml(
            loc.TrC("chart legend",

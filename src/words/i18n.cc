@@ -73,41 +73,13 @@ std::string Fill(std::string_view text, Args args) {
 }
 
 std::string FillSpan(std::string_view text, std::span<const Arg> args) {
-  std::string out;
-  out.reserve(text.size() + 32);
-  size_t i = 0;
-  while (i < text.size()) {
-    const char c = text[i];
-    if ((c == '{' || c == '}') && i + 1 < text.size() && text[i + 1] == c) {
-      out += c;
-      i += 2;
-      continue;
+  return FillWith(text, [&](std::string_view name) {
+    const std::string* found = nullptr;
+    for (const Arg& a : args) {
+      if (a.name == name) found = &a.value;
     }
-    if (c == '{') {
-      const size_t end = text.find('}', i + 1);
-      if (end != std::string_view::npos) {
-        const std::string_view name = text.substr(i + 1, end - i - 1);
-        const Arg* found = nullptr;
-        for (const Arg& a : args) {
-          if (a.name == name) found = &a;
-        }
-        if (found != nullptr) {
-          out += found->value;
-          i = end + 1;
-          // A value that ends a sentence's abbreviation ("So. 6. Dez.") takes the full stop
-          // after it: "am So. 6. Dez. Das ist", not "Dez.. Das ist".
-          if (!found->value.empty() && found->value.back() == '.' && i < text.size() &&
-              text[i] == '.' && (i + 1 == text.size() || text[i + 1] != '.')) {
-            ++i;
-          }
-          continue;
-        }
-      }
-    }
-    out += c;
-    ++i;
-  }
-  return out;
+    return found;
+  });
 }
 
 Result<Catalog> Catalog::FromMo(std::string_view b) {

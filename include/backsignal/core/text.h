@@ -101,7 +101,43 @@ inline bool IsProblem(const Text& t) {
   return !t.literal && !t.marked && !t.plural && t.args.size() == 2 && t.id == "{place}: {problem}";
 }
 
-// {name} in `text` replaced by its value in `args` (a placeholder with no value stays as it is).
+// `text` with each {name} replaced by the value `lookup(name)` points to (a placeholder it gives
+// none for, nullptr, stays as it is); "{{" and "}}" are literal braces. A value that ends with a
+// full stop takes the one after it: "am {date}." with "So. 6. Dez." reads "am So. 6. Dez.", not
+// "Dez..". The one loop under FillText here and the words module's Fill.
+template <typename Lookup>
+std::string FillWith(std::string_view text, const Lookup& lookup) {
+  std::string out;
+  out.reserve(text.size() + 32);
+  size_t i = 0;
+  while (i < text.size()) {
+    const char c = text[i];
+    if ((c == '{' || c == '}') && i + 1 < text.size() && text[i + 1] == c) {
+      out += c;
+      i += 2;
+      continue;
+    }
+    if (c == '{') {
+      const size_t end = text.find('}', i + 1);
+      if (end != std::string_view::npos) {
+        if (const std::string* value = lookup(text.substr(i + 1, end - i - 1))) {
+          out += *value;
+          i = end + 1;
+          if (!value->empty() && value->back() == '.' && i < text.size() && text[i] == '.' &&
+              (i + 1 == text.size() || text[i + 1] != '.')) {
+            ++i;
+          }
+          continue;
+        }
+      }
+    }
+    out += c;
+    ++i;
+  }
+  return out;
+}
+
+// {name} in `text` replaced by its value in `args` (the last of a name wins), as FillWith.
 std::string FillText(std::string_view text,
                      const std::vector<std::pair<std::string, std::string>>& args);
 
