@@ -33,8 +33,8 @@ std::string MeasuresHtml(const Diary& diary, Date from, Date to, const std::stri
   if (!w.flares.empty()) {
     // TRANSLATORS: {flares} is "3 flares between check-ins" (maybe ", 1 sharp or catching"), in
     // the report's two weeks.
-    h +=
-        "<li>" + EscapeHtml(loc.Tr("{flares} in these weeks", {Arg("flares", w.flares)})) + "</li>";
+    const std::string flares = loc.Tr("{flares} in these weeks", {Arg("flares", w.flares)});
+    h += "<li>" + EscapeHtml(flares) + "</li>";
   }
   return h + "</ul></section>\n";
 }

@@ -71,13 +71,12 @@ std::string OtherFactorsHtml(const Diary& diary, const Settings& s, Date from, D
                      Arg("under", loc.Number(s.short_sleep_hours))})));
   }
   if (stress_days > 0) {
-    // TRANSLATORS: {days} is "5 days"; {average} a score; {high} how many at {at} or more.
-    parts.push_back(
-        label(loc.TrC("label", "Stress:")) +
-        EscapeHtml(loc.Tr(
-            "{days} rated, {average}/10 on average, {high} at {at} or more.",
-            {Arg("days", days(stress_days)), Arg("average", one_decimal(stress_sum / stress_days)),
-             Arg("high", high_stress), Arg("at", loc.Number(s.stress))})));
+    const std::string line = loc.Tr(
+        // TRANSLATORS: {days} is "5 days"; {average} a score; {high} how many at {at} or more.
+        "{days} rated, {average}/10 on average, {high} at {at} or more.",
+        {Arg("days", days(stress_days)), Arg("average", one_decimal(stress_sum / stress_days)),
+         Arg("high", high_stress), Arg("at", loc.Number(s.stress))});
+    parts.push_back(label(loc.TrC("label", "Stress:")) + EscapeHtml(line));
   }
   if (pk_days > 0) {
     std::string which;
@@ -144,8 +143,8 @@ std::string ThresholdsHtml(const Settings& settings, bool all_default, const Loc
        EscapeHtml(all_default ? loc.Tr("Every threshold is at its default.")
                               : loc.Tr("Every threshold not listed is at its default.")) +
        " </span>" +
-       // TRANSLATORS: {version} is the number of the reading rules (3).
        EscapeHtml(
+           // TRANSLATORS: {version} is the number of the reading rules (3).
            loc.Tr("The defaults follow the published evidence on a meaningful change in pain "
                   "(about 2 points, or 30%: Farrar et al., Pain 2001; Salaffi et al., Eur J Pain "
                   "2004) and the reading rules, version {version}.",

@@ -571,9 +571,10 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
       EscapeHtml(loc.Tr("Ratings 0 (none) to 10 (worst imaginable), read by backsignal's published "
                         "reading rules (version {version}). Not a diagnosis.",
                         {Arg("version", kReadingRules)}));
-  // TRANSLATORS: {when} is the date and time the report was made.
-  if (!o.generated.empty())
+  if (!o.generated.empty()) {
+    // TRANSLATORS: {when} is the date and time the report was made.
     h += " " + EscapeHtml(loc.Tr("Generated {when}.", {Arg("when", o.generated)}));
+  }
   h += "</footer>\n</body>\n</html>\n";
   return h;
 }
