@@ -1,6 +1,7 @@
 #include "json_util.h"
 
 #include <cmath>
+#include <optional>
 #include <set>
 #include <vector>
 
@@ -218,21 +219,146 @@ class StrictSax {
 
 namespace {
 
-// nlohmann's "parse error at line 1, column 9: syntax error ...": the frame translated, the
-// parser's own reason kept as it is.
+// A token nlohmann names ("number literal", "'}'") as a person reads it: a
+// kind translated, a code (a bracket, true, null) as it is.
+Text JsonTokenText(std::string_view name) {
+  if (name == "number literal") return T_("a number");
+  // TRANSLATORS: a JSON string, found where something else was expected.
+  if (name == "string literal") return T_("a string");
+  if (name == "true literal") return Text::Literal("true");
+  if (name == "false literal") return Text::Literal("false");
+  if (name == "null literal") return Text::Literal("null");
+  if (name.size() == 3 && name.front() == '\'' && name.back() == '\'') {
+    return Text::Literal(std::string(name.substr(1, 1)));
+  }
+  return Text::Literal(std::string(name));
+}
+
+// The lexer's own reason ("invalid literal", "invalid string: missing closing quote", ...) with
+// what it last read, as a short reason; nullopt for one not known here.
+std::optional<Text> JsonLexerReason(std::string_view why, const std::string& read) {
+  if (why == "invalid literal") {
+    // TRANSLATORS: {read} is what the JSON parser last read ("x", "tru}"): a word that is not
+    // true, false or null, often a text without its double quotes.
+    return T_("not a JSON value; text needs double quotes (last read: '{read}')", {{"read", read}});
+  }
+  if (why == "invalid string: missing closing quote") {
+    // TRANSLATORS: {read} is what the JSON parser last read: a string that is not closed.
+    return T_("a string has no closing double quote (last read: '{read}')", {{"read", read}});
+  }
+  if (why.starts_with("invalid string: control character")) {
+    // TRANSLATORS: {read} is what the JSON parser last read; a line break or a tab inside a
+    // string must be written \n or \t.
+    return T_(
+        "a string holds a line break, tab or other control character; write it as an "
+        "escape such as \\n (last read: '{read}')",
+        {{"read", read}});
+  }
+  if (why == "invalid string: ill-formed UTF-8 byte") {
+    // TRANSLATORS: {read} is what the JSON parser last read.
+    return T_("a string holds a byte that is not UTF-8 (last read: '{read}')", {{"read", read}});
+  }
+  if (why.starts_with("invalid string: ")) {  // backslash-u without 4 hex digits, ...
+    // TRANSLATORS: {read} is what the JSON parser last read: a backslash escape such as \x, or
+    // a backslash-u not followed by four hex digits.
+    return T_("a string holds an invalid escape after a backslash (last read: '{read}')",
+              {{"read", read}});
+  }
+  if (why.starts_with("invalid number; ")) {  // "-", "1.", "1e"
+    // TRANSLATORS: {read} is what the JSON parser last read: a number cut short ("1.", "-").
+    return T_("a number is not complete (last read: '{read}')", {{"read", read}});
+  }
+  return std::nullopt;
+}
+
+// What went wrong after one token, by what nlohmann expected instead (`expected` as it names
+// it; empty when it named nothing); `found` is the token it met.
+std::optional<Text> JsonSyntaxReason(std::string_view found, std::string_view expected) {
+  if (found == "end of input") return T_("the text ends before the JSON does");
+  Text f = JsonTokenText(found);
+  if (expected == "':'") {
+    // TRANSLATORS: {found} is what stands where the colon after an object's key belongs ("a
+    // number", "a string", "}").
+    return T_("a colon (:) is missing after a key; found {found}", {{"found", std::move(f)}});
+  }
+  if (expected == "'}'") {
+    // TRANSLATORS: {found} is what stands after a value in an object ("a string", "true").
+    return T_("a comma (,) or a closing brace (}}) is missing; found {found}",
+              {{"found", std::move(f)}});
+  }
+  if (expected == "']'") {
+    // TRANSLATORS: {found} is what stands after a value in a list ("a number", "{").
+    return T_("a comma (,) or a closing bracket (]) is missing; found {found}",
+              {{"found", std::move(f)}});
+  }
+  if (expected == "string literal") {
+    // TRANSLATORS: {found} is what stands where an object's next key belongs (often "}" after
+    // a comma too many).
+    return T_("a key in double quotes is missing; found {found}", {{"found", std::move(f)}});
+  }
+  if (expected == "end of input") {
+    // TRANSLATORS: {found} is what follows a whole JSON value ("a string", "{").
+    return T_("more follows the end of the JSON; found {found}", {{"found", std::move(f)}});
+  }
+  if (expected == "'[', '{', or a literal") {
+    // TRANSLATORS: {found} is what stands where a value belongs ("}", "]", ",").
+    return T_("a value is missing; found {found}", {{"found", std::move(f)}});
+  }
+  return std::nullopt;
+}
+
+// nlohmann's "syntax error while parsing value - invalid literal; last read: 'x'" (and the
+// other kinds of its reason) as a short reason, the text it last read a value; its own English
+// for a kind not known here.
+Text JsonReasonText(const std::string& reason) {
+  static constexpr std::string_view kSyntax = "syntax error ";
+  std::string_view r = reason;
+  if (!r.starts_with(kSyntax)) return Text::Literal(reason);
+  const size_t dash = r.find("- ");
+  if (dash == std::string_view::npos) return Text::Literal(reason);
+  std::string_view body = r.substr(dash + 2);
+  static constexpr std::string_view kUnexpected = "unexpected ";
+  static constexpr std::string_view kExpected = "; expected ";
+  static constexpr std::string_view kLastRead = "; last read: '";
+  std::optional<Text> out;
+  if (body.starts_with(kUnexpected)) {
+    body.remove_prefix(kUnexpected.size());
+    const size_t e = body.find(kExpected);
+    out = JsonSyntaxReason(body.substr(0, e),
+                           e == std::string_view::npos ? "" : body.substr(e + kExpected.size()));
+  } else if (const size_t at = body.find(kLastRead); at != std::string_view::npos) {
+    std::string_view read = body.substr(at + kLastRead.size());
+    // What was read ends at its closing quote, before "; expected ..." if any.
+    const size_t expected = read.rfind("'; expected ");
+    read = expected != std::string_view::npos ? read.substr(0, expected)
+                                              : read.substr(0, read.rfind('\''));
+    out = JsonLexerReason(body.substr(0, at), std::string(read));
+  }
+  return out ? std::move(*out) : Text::Literal(reason);
+}
+
+// nlohmann's "parse error at line 1, column 9: syntax error ...": the frame translated, and the
+// parser's own reason (JsonReasonText) too when it is of a kind known here.
 Text NlohmannErrorText(const std::string& what) {
   static constexpr std::string_view kAt = "parse error at line ";
   if (what.starts_with(kAt)) {
     const size_t comma = what.find(", column ", kAt.size());
     const size_t colon = comma == std::string::npos ? comma : what.find(": ", comma);
     if (colon != std::string::npos) {
-      // TRANSLATORS: {line} and {column} are where the JSON went wrong; {reason} is the JSON
-      // parser's own reason, in English.
+      // TRANSLATORS: {line} and {column} are where the JSON went wrong; {reason} is what is
+      // wrong there (translated, or the JSON parser's own reason in English).
       return T_("parse error at line {line}, column {column}: {reason}",
                 {{"line", what.substr(kAt.size(), comma - kAt.size())},
                  {"column", what.substr(comma + 9, colon - comma - 9)},
-                 {"reason", what.substr(colon + 2)}});
+                 {"reason", JsonReasonText(what.substr(colon + 2))}});
     }
+  }
+  // A number too large for a double: "number overflow parsing '1e999'".
+  static constexpr std::string_view kOverflow = "number overflow parsing '";
+  if (what.starts_with(kOverflow) && what.ends_with('\'')) {
+    // TRANSLATORS: {number} is the number as written in the JSON ("1e999").
+    return T_("the number {number} is too large",
+              {{"number", what.substr(kOverflow.size(), what.size() - kOverflow.size() - 1)}});
   }
   return Text::Literal(what);
 }

@@ -212,11 +212,19 @@ Result<std::unique_ptr<PushClient>> MakeHttpClient(const ClientOptions& options)
   ssl::context tls(ssl::context::tls_client);
   beast::error_code ec;
   tls.set_default_verify_paths(ec);
-  if (ec) return Fail(Error::Invalid("the system's certificate authorities: " + ec.message()));
+  if (ec) {
+    // TRANSLATORS: {reason} is the TLS library's own reason (English).
+    return Fail(Error::Invalid(
+        T_("the system's certificate authorities: {reason}", {{"reason", ec.message()}})));
+  }
   if (!options.ca_file.empty()) {
     tls.load_verify_file(options.ca_file, ec);
     if (ec) {
-      return Fail(Error::Invalid("--push-ca-file " + options.ca_file + ": " + ec.message()));
+      // TRANSLATORS: {option} is --push-ca-file; {file} the file given; {reason} the TLS
+      // library's own reason (English).
+      return Fail(Error::Invalid(
+          T_("{option} {file}: {reason}",
+             {{"option", "--push-ca-file"}, {"file", options.ca_file}, {"reason", ec.message()}})));
     }
   }
   tls.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |

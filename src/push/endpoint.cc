@@ -80,7 +80,11 @@ AddressKind ClassifyV6(const std::array<uint8_t, 16>& b) {
   return AddressKind::kPublic;
 }
 
-Error Bad(const std::string& why) { return Error::Invalid("subscription endpoint: " + why); }
+Error Bad(Text why) {
+  // TRANSLATORS: a push subscription's endpoint (the address the browser gave) and what is
+  // wrong with it.
+  return Error::Invalid(T_("subscription endpoint: {problem}", {{"problem", std::move(why)}}));
+}
 
 }  // namespace
 
@@ -101,12 +105,13 @@ bool MayConnect(std::string_view address, Reach reach) {
 
 Result<Endpoint> ParseEndpoint(std::string_view url, Reach reach) {
   if (url.size() > kMaxEndpointBytes) {
-    return Fail(Bad("it is " + std::to_string(url.size()) + " bytes long; at most " +
-                    std::to_string(kMaxEndpointBytes) + " are taken"));
+    // TRANSLATORS: {bytes} is the endpoint's length; {max} the most taken.
+    return Fail(Bad(T_("it is {bytes} bytes long; at most {max} are taken",
+                       {{"bytes", url.size()}, {"max", kMaxEndpointBytes}})));
   }
   for (char c : url) {
     if (static_cast<unsigned char>(c) <= 0x20 || static_cast<unsigned char>(c) >= 0x7f) {
-      return Fail(Bad("it holds a space, a control character or a non-ASCII byte"));
+      return Fail(Bad(T_("it holds a space, a control character or a non-ASCII byte")));
     }
   }
   Endpoint e;
@@ -118,38 +123,39 @@ Result<Endpoint> ParseEndpoint(std::string_view url, Reach reach) {
     e.port = 80;
     rest = url.substr(7);
   } else {
-    return Fail(Bad("it must start with https://"));
+    return Fail(Bad(T_("it must start with https://")));
   }
   const size_t end = rest.find_first_of("/?#");
   std::string_view authority = rest.substr(0, end);
   std::string_view target = end == std::string_view::npos ? "/" : rest.substr(end);
-  if (target.find('#') != std::string_view::npos) return Fail(Bad("it has a fragment (#)"));
+  if (target.find('#') != std::string_view::npos) return Fail(Bad(T_("it has a fragment (#)")));
   if (target.starts_with("?"))
     e.target = "/" + std::string(target);
   else
     e.target = std::string(target);
-  if (authority.find('@') != std::string_view::npos) return Fail(Bad("it names a user (@)"));
+  if (authority.find('@') != std::string_view::npos) return Fail(Bad(T_("it names a user (@)")));
   std::string_view host = authority;
   std::string_view port;
   if (authority.starts_with("[")) {
     const size_t close = authority.find(']');
-    if (close == std::string_view::npos) return Fail(Bad("its IPv6 address has no closing ]"));
+    if (close == std::string_view::npos) return Fail(Bad(T_("its IPv6 address has no closing ]")));
     host = authority.substr(1, close - 1);
     std::string_view after = authority.substr(close + 1);
     if (!after.empty()) {
-      if (!after.starts_with(":")) return Fail(Bad("something follows its IPv6 address"));
+      if (!after.starts_with(":")) return Fail(Bad(T_("something follows its IPv6 address")));
       port = after.substr(1);
     }
   } else if (const size_t colon = authority.rfind(':'); colon != std::string_view::npos) {
     host = authority.substr(0, colon);
     port = authority.substr(colon + 1);
   }
-  if (host.empty()) return Fail(Bad("it has no host"));
+  if (host.empty()) return Fail(Bad(T_("it has no host")));
   if (!port.empty()) {
     unsigned value = 0;
     const auto r = std::from_chars(port.data(), port.data() + port.size(), value);
     if (r.ec != std::errc() || r.ptr != port.data() + port.size() || value == 0 || value > 65535) {
-      return Fail(Bad("its port \"" + std::string(port) + "\" is not 1 to 65535"));
+      // TRANSLATORS: {port} is the port as written in the endpoint.
+      return Fail(Bad(T_("its port \"{port}\" is not 1 to 65535", {{"port", port}})));
     }
     e.port = static_cast<uint16_t>(value);
   }
@@ -161,20 +167,25 @@ Result<Endpoint> ParseEndpoint(std::string_view url, Reach reach) {
                        lower.find_first_not_of("0123456789.") == std::string::npos;
   const bool loopback_name = lower == "localhost" || lower.ends_with(".localhost");
   if (literal) {
-    if (!MayConnect(lower, reach)) return Fail(Bad("the address " + lower + " is not public"));
+    if (!MayConnect(lower, reach)) {
+      // TRANSLATORS: {address} is an IP address (a private network's, this machine's, ...).
+      return Fail(Bad(T_("the address {address} is not public", {{"address", lower}})));
+    }
   } else {
     for (char c : lower) {
       if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.')) {
-        return Fail(Bad("its host \"" + std::string(host) + "\" is not a host name"));
+        // TRANSLATORS: {host} is the host as written in the endpoint.
+        return Fail(Bad(T_("its host \"{host}\" is not a host name", {{"host", host}})));
       }
     }
     if (loopback_name && reach != Reach::kAlsoLoopback) {
-      return Fail(Bad("the host " + lower + " is this machine"));
+      // TRANSLATORS: {host} is a host name of this machine ("localhost").
+      return Fail(Bad(T_("the host {host} is this machine", {{"host", lower}})));
     }
   }
   const bool plain_loopback_only = !e.tls;
   if (plain_loopback_only && !(loopback_name || ClassifyAddress(lower) == AddressKind::kLoopback)) {
-    return Fail(Bad("it must start with https://"));
+    return Fail(Bad(T_("it must start with https://")));
   }
   const bool default_port = e.port == (e.tls ? 443 : 80);
   const std::string shown = lower.find(':') != std::string::npos ? "[" + lower + "]" : lower;

@@ -26,23 +26,38 @@ Result<Db> OpenRaw(const std::string& path, int flags) {
   const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
   Db db(raw, &sqlite3_close);
   if (rc != SQLITE_OK) {
-    return Fail(Error::Storage("cannot open " + path + ": " +
-                               (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc))));
+    // TRANSLATORS: {file} is a database file's path; {reason} is SQLite's own reason (English).
+    return Fail(Error::Storage(
+        T_("cannot open {file}: {reason}",
+           {{"file", path}, {"reason", raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)}})));
   }
   sqlite3_busy_timeout(db.get(), 10000);
   return db;
+}
+
+// "PATH: not a backsignal database (SQLite's reason)".
+Error NotABacksignalDatabase(const std::string& path, sqlite3* db) {
+  return Error::Invalid(Problem(
+      path,
+      // TRANSLATORS: {reason} is SQLite's own reason (English), such as "file is not a database".
+      T_("not a backsignal database ({reason})", {{"reason", sqlite3_errmsg(db)}})));
+}
+
+// "PATH: not a backsignal database".
+Error NotABacksignalDatabase(const std::string& path) {
+  return Error::Invalid(Problem(path, T_("not a backsignal database")));
 }
 
 // One value of a one-row query, or an error naming `path`.
 Result<std::string> One(sqlite3* db, const char* sql, const std::string& path) {
   sqlite3_stmt* raw = nullptr;
   if (sqlite3_prepare_v2(db, sql, -1, &raw, nullptr) != SQLITE_OK) {
-    return Fail(Error::Invalid(path + ": not a backsignal database (" + sqlite3_errmsg(db) + ")"));
+    return Fail(NotABacksignalDatabase(path, db));
   }
   std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> stmt(raw, &sqlite3_finalize);
   const int rc = sqlite3_step(stmt.get());
   if (rc != SQLITE_ROW) {
-    return Fail(Error::Invalid(path + ": not a backsignal database (" + sqlite3_errmsg(db) + ")"));
+    return Fail(NotABacksignalDatabase(path, db));
   }
   const auto* text = sqlite3_column_text(stmt.get(), 0);
   return std::string(text ? reinterpret_cast<const char*>(text) : "");
@@ -67,7 +82,7 @@ Result<std::map<std::string, std::string>> SchemaOf(sqlite3* db, const std::stri
       "\".sqlite_master m WHERE m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
   sqlite3_stmt* raw = nullptr;
   if (sqlite3_prepare_v2(db, sql.c_str(), -1, &raw, nullptr) != SQLITE_OK) {
-    return Fail(Error::Invalid(path + ": not a backsignal database (" + sqlite3_errmsg(db) + ")"));
+    return Fail(NotABacksignalDatabase(path, db));
   }
   std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> stmt(raw, &sqlite3_finalize);
   std::map<std::string, std::string> out;
@@ -80,7 +95,7 @@ Result<std::map<std::string, std::string>> SchemaOf(sqlite3* db, const std::stri
     out[text(0)] = text(1);
   }
   if (rc != SQLITE_DONE) {
-    return Fail(Error::Invalid(path + ": not a backsignal database (" + sqlite3_errmsg(db) + ")"));
+    return Fail(NotABacksignalDatabase(path, db));
   }
   return out;
 }
@@ -92,8 +107,9 @@ Result<void> MakeSchema(sqlite3* db, int version) {
     if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
       std::string msg = err ? err : "failed";
       sqlite3_free(err);
-      return Fail(
-          Error::Storage("making the schema of version " + std::to_string(version) + ": " + msg));
+      // TRANSLATORS: {version} is a schema version (a number); {reason} is SQLite's (English).
+      return Fail(Error::Storage(T_("making the schema of version {version}: {reason}",
+                                    {{"version", version}, {"reason", msg}})));
     }
     return {};
   };
@@ -120,28 +136,35 @@ Result<void> CheckSchemaOf(sqlite3* backup, int version, const std::string& path
   if (auto ok = MakeSchema(known.get(), version); !ok) return ok;
   auto want = SchemaOf(known.get(), "main", "the schema of version " + std::to_string(version));
   if (!want) return Unexpected(want.error());
-  std::vector<std::string> problems;
+  std::vector<Text> problems;
   for (const auto& [object, what] : *got) {
     auto it = want->find(object);
     if (it == want->end()) {
-      problems.push_back("holds a " + object + " that backsignal does not make");
+      // TRANSLATORS: of a backup's file; {object} is SQLite's kind and name of one thing in it
+      // ("table extra", "trigger spy"), as it is.
+      problems.push_back(
+          T_("holds a {object} that backsignal does not make", {{"object", object}}));
     } else if (it->second != what) {
-      problems.push_back(std::string("its ")
-                             .append(object)
-                             .append(" is not as backsignal makes it (")
-                             .append(what)
-                             .append(")"));
+      // TRANSLATORS: of a backup's file; {object} is SQLite's kind and name of one thing in it
+      // ("table days"); {what} its columns and types as the file has them.
+      problems.push_back(T_("its {object} is not as backsignal makes it ({what})",
+                            {{"object", object}, {"what", what}}));
     }
   }
   for (const auto& [object, what] : *want) {
-    if (!got->contains(object)) problems.push_back("lacks the " + object);
+    // TRANSLATORS: of a backup's file; {object} is SQLite's kind and name of one thing
+    // backsignal makes ("table days", "index days_date").
+    if (!got->contains(object)) problems.push_back(T_("lacks the {object}", {{"object", object}}));
   }
   if (problems.empty()) return {};
   if (problems.size() > 5) problems.resize(5);
-  return Fail(Error::Invalid(path + ": not the schema of a backsignal database at version " +
-                                 std::to_string(version) +
-                                 " (a backup made by backsignal backup has exactly it)",
-                             std::move(problems)));
+  return Fail(Error::Invalid(
+      Problem(path,
+              // TRANSLATORS: {version} is the schema version the file says it has (a number).
+              T_("not the schema of a backsignal database at version {version} (a backup "
+                 "made by backsignal backup has exactly it)",
+                 {{"version", version}})),
+      std::move(problems)));
 }
 
 // integrity_check, the schema version (known, not newer than this backsignal), then (a file to
@@ -149,24 +172,33 @@ Result<void> CheckSchemaOf(sqlite3* backup, int version, const std::string& path
 Result<BackupInfo> Check(sqlite3* db, const std::string& path, bool whole_schema) {
   auto ok = One(db, "PRAGMA integrity_check", path);
   if (!ok) return Unexpected(ok.error());
-  if (*ok != "ok") return Fail(Error::Invalid(path + ": fails its integrity check: " + *ok));
+  if (*ok != "ok") {
+    // TRANSLATORS: {result} is SQLite's integrity check's own finding (English).
+    return Fail(Error::Invalid(
+        Problem(path, T_("fails its integrity check: {result}", {{"result", *ok}}))));
+  }
   auto table = One(db,
                    "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = "
                    "'schema_migrations'",
                    path);
   if (!table) return Unexpected(table.error());
-  if (*table != "1") return Fail(Error::Invalid(path + ": not a backsignal database"));
+  if (*table != "1") return Fail(NotABacksignalDatabase(path));
   auto v = One(db, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", path);
   if (!v) return Unexpected(v.error());
   BackupInfo info;
   info.schema_version = std::stoi(*v);
   if (info.schema_version > sql::Migrations().back().version) {
-    return Fail(Error::Invalid(path + " has schema version " + std::to_string(info.schema_version) +
-                               ", newer than this backsignal knows (" +
-                               std::to_string(sql::Migrations().back().version) +
-                               "): restore it with that version or a later one"));
+    // TRANSLATORS: {file} is a backup's path; {version} its schema version, newer than {known},
+    // the newest this backsignal knows.
+    return Fail(
+        Error::Invalid(T_("{file} has schema version {version}, newer than this "
+                          "backsignal knows ({known}): restore it with that version or "
+                          "a later one",
+                          {{"file", path},
+                           {"version", info.schema_version},
+                           {"known", sql::Migrations().back().version}})));
   }
-  if (info.schema_version < 1) return Fail(Error::Invalid(path + ": not a backsignal database"));
+  if (info.schema_version < 1) return Fail(NotABacksignalDatabase(path));
   if (whole_schema) {
     if (auto same = CheckSchemaOf(db, info.schema_version, path); !same) {
       return Unexpected(same.error());
@@ -174,7 +206,7 @@ Result<BackupInfo> Check(sqlite3* db, const std::string& path, bool whole_schema
   }
   auto people = One(db, "SELECT COUNT(*) FROM people", path);
   auto days = One(db, "SELECT COUNT(*) FROM days", path);
-  if (!people || !days) return Fail(Error::Invalid(path + ": not a backsignal database"));
+  if (!people || !days) return Fail(NotABacksignalDatabase(path));
   info.people = std::stoll(*people);
   info.days = std::stoll(*days);
   return info;
@@ -182,10 +214,17 @@ Result<BackupInfo> Check(sqlite3* db, const std::string& path, bool whole_schema
 
 // Copies the whole of `from` into `to` with the online backup API: a consistent snapshot of
 // `from`, taken while others may be writing it (in WAL mode they are not held up).
-Result<void> Copy(sqlite3* from, sqlite3* to, const std::string& what) {
+// `what` is what was being done ("backing up PATH"); a failure is "{what}: SQLite's reason".
+Error BackupStepFailed(const Text& what, const char* reason) {
+  // TRANSLATORS: {what} is what was being done ("backing up PATH"); {reason} is SQLite's own
+  // reason (English).
+  return Error::Storage(T_("{what}: {reason}", {{"what", what}, {"reason", reason}}));
+}
+
+Result<void> Copy(sqlite3* from, sqlite3* to, const Text& what) {
   std::unique_ptr<sqlite3_backup, decltype(&sqlite3_backup_finish)> b(
       sqlite3_backup_init(to, "main", from, "main"), &sqlite3_backup_finish);
-  if (!b) return Fail(Error::Storage(what + ": " + sqlite3_errmsg(to)));
+  if (!b) return Fail(BackupStepFailed(what, sqlite3_errmsg(to)));
   for (int attempt = 0;; ++attempt) {
     const int rc = sqlite3_backup_step(b.get(), -1);
     if (rc == SQLITE_DONE) break;
@@ -193,21 +232,25 @@ Result<void> Copy(sqlite3* from, sqlite3* to, const std::string& what) {
       std::this_thread::sleep_for(std::chrono::milliseconds(25));
       continue;
     }
-    return Fail(Error::Storage(what + ": " + sqlite3_errstr(rc)));
+    return Fail(BackupStepFailed(what, sqlite3_errstr(rc)));
   }
   const int rc = sqlite3_errcode(to);
   if (rc != SQLITE_OK && rc != SQLITE_DONE) {
-    return Fail(Error::Storage(what + ": " + sqlite3_errmsg(to)));
+    return Fail(BackupStepFailed(what, sqlite3_errmsg(to)));
   }
   return {};
 }
 
 Result<void> Sync(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDONLY);
-  if (fd < 0) return Fail(Error::Storage("cannot open " + path + " to sync it"));
+  if (fd < 0) {
+    // TRANSLATORS: {file} is a backup's path, written and about to be flushed to the disk.
+    return Fail(Error::Storage(T_("cannot open {file} to sync it", {{"file", path}})));
+  }
   const bool ok = ::fsync(fd) == 0;
   ::close(fd);
-  if (!ok) return Fail(Error::Storage("cannot sync " + path));
+  // TRANSLATORS: {file} is a backup's path, which could not be flushed to the disk.
+  if (!ok) return Fail(Error::Storage(T_("cannot sync {file}", {{"file", path}})));
   return {};
 }
 
@@ -215,8 +258,8 @@ Result<void> RequireSqlite(const std::string& location) {
   if (location.starts_with("postgres://") || location.starts_with("postgresql://") ||
       location.find("host=") != std::string::npos || location == "memory:") {
     return Fail(Error::Invalid(
-        "backup and restore are for the embedded SQLite database; on PostgreSQL use pg_dump "
-        "or pg_basebackup with WAL archiving (docs/operations.md)"));
+        T_("backup and restore are for the embedded SQLite database; on PostgreSQL use pg_dump "
+           "or pg_basebackup with WAL archiving (docs/operations.md)")));
   }
   return {};
 }
@@ -227,17 +270,18 @@ Result<BackupInfo> BackupDatabase(const std::string& location, const std::string
   if (auto ok = RequireSqlite(location); !ok) return Unexpected(ok.error());
   const std::string path = SqlitePath(location);
   if (!std::filesystem::is_regular_file(path)) {
-    return Fail(Error::NotFound("no diary at " + path + " to back up"));
+    // TRANSLATORS: {file} is the database's path.
+    return Fail(Error::NotFound(T_("no diary at {file} to back up", {{"file", path}})));
   }
   const std::string tmp = out + ".tmp";
   for (const std::string& written : {out, tmp}) {
     if (IsLiveDatabaseFile(written, path)) {
+      // TRANSLATORS: {file} is the backup's path as given; {database} the database's.
       return Fail(
-          Error::Invalid(std::string("a backup written to ")
-                             .append(out)
-                             .append(" would overwrite the live database ")
-                             .append(path)
-                             .append(" (or a file SQLite keeps beside it): give another file")));
+          Error::Invalid(T_("a backup written to {file} would overwrite the live "
+                            "database {database} (or a file SQLite keeps beside it): "
+                            "give another file",
+                            {{"file", out}, {"database", path}})));
     }
   }
   auto src = OpenRaw(path, SQLITE_OPEN_READWRITE);
@@ -252,7 +296,10 @@ Result<BackupInfo> BackupDatabase(const std::string& location, const std::string
     std::filesystem::remove(tmp);
     return Fail(std::move(e));
   };
-  if (auto ok = Copy(src->get(), dst->get(), "backing up " + path); !ok) return fail(ok.error());
+  // TRANSLATORS: what was being done when a backup failed; {file} is the database's path.
+  if (auto ok = Copy(src->get(), dst->get(), T_("backing up {file}", {{"file", path}})); !ok) {
+    return fail(ok.error());
+  }
   // The copy stands alone: one file, no write-ahead log beside it.
   sqlite3_exec(dst->get(), "PRAGMA journal_mode=DELETE", nullptr, nullptr, nullptr);
   auto info = Check(dst->get(), tmp, false);
@@ -262,7 +309,10 @@ Result<BackupInfo> BackupDatabase(const std::string& location, const std::string
   if (auto ok = Sync(tmp); !ok) return fail(ok.error());
   std::error_code ec;
   std::filesystem::rename(tmp, out, ec);
-  if (ec) return fail(Error::Storage("cannot write " + out + ": " + ec.message()));
+  if (ec) {
+    return fail(Error::Storage(
+        T_("cannot write {file}: {reason}", {{"file", out}, {"reason", ec.message()}})));
+  }
   info->path = out;
   return info;
 }
@@ -286,12 +336,12 @@ std::string ReadOnlyUri(const std::string& path) {
   return out + "?mode=ro";
 }
 
-Result<void> Exec(sqlite3* db, const std::string& sql, const std::string& what) {
+Result<void> Exec(sqlite3* db, const std::string& sql, const Text& what) {
   char* err = nullptr;
   if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
     std::string msg = err ? err : sqlite3_errmsg(db);
     sqlite3_free(err);
-    return Fail(Error::Invalid(what + ": " + msg));
+    return Fail(Error::Invalid(T_("{what}: {reason}", {{"what", what}, {"reason", msg}})));
   }
   return {};
 }
@@ -306,7 +356,8 @@ Result<void> CopyRows(const std::string& backup, int version, const std::string&
   sqlite3* d = db->get();
   Harden(d);
   if (auto ok = MakeSchema(d, version); !ok) return ok;
-  const std::string what = "copying the rows of " + backup;
+  // TRANSLATORS: what was being done when a restore failed; {file} is the backup's path.
+  const Text what = T_("copying the rows of {file}", {{"file", backup}});
   if (auto ok = Exec(d, "ATTACH DATABASE '" + ReadOnlyUri(backup) + "' AS b", what); !ok) {
     // A quote in the path: the URI encodes it, so this is another failure.
     return ok;
@@ -341,7 +392,11 @@ Result<void> CopyRows(const std::string& backup, int version, const std::string&
     std::string insert = "INSERT INTO main.\"";
     insert.append(t).append("\" (").append(cols).append(") SELECT ").append(cols);
     insert.append(" FROM b.\"").append(t).append("\"");
-    if (auto ok = Exec(d, insert, std::string(what).append(", table ").append(t)); !ok) {
+    // TRANSLATORS: what was being done when a restore failed; {file} is the backup's path,
+    // {table} a table's name in it.
+    const Text in_table =
+        T_("copying the rows of {file}, table {table}", {{"file", backup}, {"table", t}});
+    if (auto ok = Exec(d, insert, in_table); !ok) {
       return ok;
     }
   }
@@ -367,14 +422,20 @@ Result<void> CopyRows(const std::string& backup, int version, const std::string&
   auto broken = One(d, "SELECT COUNT(*) FROM pragma_foreign_key_check", backup);
   if (!broken) return Unexpected(broken.error());
   if (*broken != "0") {
-    return Fail(Error::Invalid(backup + ": " + *broken +
-                               " rows refer to rows that are not in it: not a backup backsignal "
-                               "made"));
+    return Fail(Error::Invalid(
+        Problem(backup,
+                // TRANSLATORS: {n} rows of the backup name rows it does not hold.
+                NT_("{n} row refers to rows that are not in it: not a backup backsignal made",
+                    "{n} rows refer to rows that are not in it: not a backup backsignal made",
+                    std::stoll(*broken)))));
   }
   if (auto ok = Exec(d, "COMMIT", what); !ok) return ok;
   if (auto ok = Exec(d, "DETACH DATABASE b", what); !ok) return ok;
   auto checked = One(d, "PRAGMA integrity_check", out);
-  if (!checked || *checked != "ok") return Fail(Error::Storage(what + ": the copy is damaged"));
+  if (!checked || *checked != "ok") {
+    // TRANSLATORS: {what} is what was being done ("copying the rows of PATH").
+    return Fail(Error::Storage(T_("{what}: the copy is damaged", {{"what", what}})));
+  }
   return {};
 }
 
@@ -384,7 +445,8 @@ Result<BackupInfo> RestoreDatabase(const std::string& backup, const std::string&
   if (auto ok = RequireSqlite(location); !ok) return Unexpected(ok.error());
   const std::string path = SqlitePath(location);
   if (!std::filesystem::is_regular_file(backup)) {
-    return Fail(Error::NotFound("no backup at " + backup));
+    // TRANSLATORS: {file} is the path given as a backup to restore.
+    return Fail(Error::NotFound(T_("no backup at {file}", {{"file", backup}})));
   }
   // Checked before anything is replaced: integrity, version, the whole schema.
   BackupInfo info;
@@ -429,7 +491,11 @@ Result<BackupInfo> RestoreDatabase(const std::string& backup, const std::string&
     return Unexpected(dst.error());
   }
   sqlite3_exec(dst->get(), "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
-  auto copied = Copy(b->get(), dst->get(), "restoring " + backup + " into " + path);
+  // TRANSLATORS: what was being done when a restore failed; {file} is the backup's path,
+  // {database} the database's.
+  auto copied =
+      Copy(b->get(), dst->get(),
+           T_("restoring {file} into {database}", {{"file", backup}, {"database", path}}));
   b->reset();
   cleanup();
   if (!copied) return Unexpected(copied.error());

@@ -64,23 +64,35 @@ std::string DailyBackupName(Date date) { return "backsignal-" + date.ToString() 
 Result<void> PrepareBackupFolder(const std::string& location, const std::string& dir) {
   const std::string db = SqlitePath(location);
   std::error_code ec;
-  if (dir.empty()) return Fail(Error::Invalid("--backup-dir: the folder's name is empty"));
+  if (dir.empty()) {
+    return Fail(Error::Invalid(Problem("--backup-dir", T_("the folder's name is empty"))));
+  }
   if (IsLiveDatabaseFile(dir, db)) {
-    return Fail(Error::Invalid("--backup-dir " + dir +
-                               " is the database itself; give a folder "
-                               "of its own for the backups"));
+    // TRANSLATORS: {option} is --backup-dir; {folder} the path given to it.
+    return Fail(
+        Error::Invalid(T_("{option} {folder} is the database itself; give a folder of "
+                          "its own for the backups",
+                          {{"option", "--backup-dir"}, {"folder", dir}})));
   }
   const fs::path db_folder = fs::weakly_canonical(fs::absolute(db).parent_path(), ec);
   const fs::path backups = fs::weakly_canonical(fs::absolute(dir), ec);
   if (!ec && db_folder == backups) {
-    return Fail(Error::Invalid("--backup-dir " + dir + " holds the database " + db +
-                               ": old backups are removed there, so give the backups a folder "
-                               "of their own (say " +
-                               (db_folder / "backups").string() + ")"));
+    // TRANSLATORS: {option} is --backup-dir; {folder} the path given to it; {database} the
+    // database's path; {suggested} a folder the backups could have.
+    return Fail(
+        Error::Invalid(T_("{option} {folder} holds the database {database}: old backups "
+                          "are removed there, so give the backups a folder of their own "
+                          "(say {suggested})",
+                          {{"option", "--backup-dir"},
+                           {"folder", dir},
+                           {"database", db},
+                           {"suggested", (db_folder / "backups").string()}})));
   }
   if (fs::exists(dir, ec)) {
     if (!fs::is_directory(dir, ec)) {
-      return Fail(Error::Invalid("--backup-dir " + dir + " is not a folder"));
+      // TRANSLATORS: {option} is --backup-dir; {folder} the path given to it.
+      return Fail(Error::Invalid(
+          T_("{option} {folder} is not a folder", {{"option", "--backup-dir"}, {"folder", dir}})));
     }
     return {};
   }
@@ -90,8 +102,11 @@ Result<void> PrepareBackupFolder(const std::string& location, const std::string&
     made /= part;
     if (fs::exists(made, ec)) continue;
     if (!fs::create_directory(made, ec) || ec) {
-      return Fail(Error::Storage("cannot create the folder " + made.string() + ": " +
-                                 (ec ? ec.message() : std::string("it could not be made"))));
+      // TRANSLATORS: {folder} is a folder's path; {reason} the system's reason (English).
+      return Fail(Error::Storage(
+          T_("cannot create the folder {folder}: {reason}",
+             {{"folder", made.string()},
+              {"reason", ec ? Text::Literal(ec.message()) : T_("it could not be made")}})));
     }
     ::chmod(made.c_str(), 0700);
   }
@@ -124,7 +139,11 @@ Result<Pruned> PruneDailyBackups(const std::string& location, const std::string&
     }
     dated.emplace_back(*date, entry.path());
   }
-  if (ec) return Fail(Error::Storage("cannot list the backup folder " + dir + ": " + ec.message()));
+  if (ec) {
+    // TRANSLATORS: {folder} is the backups' folder; {reason} the system's reason (English).
+    return Fail(Error::Storage(T_("cannot list the backup folder {folder}: {reason}",
+                                  {{"folder", dir}, {"reason", ec.message()}})));
+  }
   std::sort(dated.begin(), dated.end());
   std::sort(out.future.begin(), out.future.end());
   const size_t kept = static_cast<size_t>(std::max(1, keep));

@@ -26,9 +26,10 @@ Result<void> RunBody(const Store::TxnBody& body, SqlTxn& txn) {
   try {
     return body(txn);
   } catch (const std::exception& e) {
-    return Fail(Error::Storage(std::string("the write failed: ") + e.what()));
+    // TRANSLATORS: {reason} is the program's own reason (English).
+    return Fail(Error::Storage(T_("the write failed: {reason}", {{"reason", e.what()}})));
   } catch (...) {
-    return Fail(Error::Storage("the write failed"));
+    return Fail(Error::Storage(T_("the write failed")));
   }
 }
 
@@ -136,9 +137,12 @@ namespace {
 int LatestVersion() { return Migrations().back().version; }
 
 Error NewerSchema(const std::string& where, int current) {
-  return Error::Storage("database " + where + " has schema version " + std::to_string(current) +
-                        ", newer than this backsignal knows (" + std::to_string(LatestVersion()) +
-                        "); upgrade backsignal");
+  // TRANSLATORS: {database} is the database's location; {version} its schema version, newer
+  // than {known}, the newest this backsignal knows.
+  return Error::Storage(
+      T_("database {database} has schema version {version}, newer than this "
+         "backsignal knows ({known}); upgrade backsignal",
+         {{"database", where}, {"version", current}, {"known", LatestVersion()}}));
 }
 
 // The schema version recorded in the database (0 when none is).
@@ -166,11 +170,13 @@ Result<void> SqlDatabase::CheckSchema() {
   if (!v) return Unexpected(v.error());
   if (*v > LatestVersion()) return Fail(NewerSchema(writer_->Describe(), *v));
   if (*v < LatestVersion()) {
-    return Fail(Error::Storage("database " + writer_->Describe() + " has schema version " +
-                               std::to_string(*v) + " and needs upgrading (to " +
-                               std::to_string(LatestVersion()) +
-                               "), which a read-only open cannot do: run a writing command "
-                               "(or serve) once"));
+    // TRANSLATORS: {database} is the database's location; {version} its schema version, older
+    // than {latest}, this backsignal's.
+    return Fail(Error::Storage(
+        T_("database {database} has schema version {version} and needs "
+           "upgrading (to {latest}), which a read-only open cannot do: "
+           "run a writing command (or serve) once",
+           {{"database", writer_->Describe()}, {"version", *v}, {"latest", LatestVersion()}})));
   }
   return {};
 }
@@ -239,8 +245,12 @@ Result<void> SqlDatabase::Migrate() {
       }
       if (ok) ok = txn->Commit();
       if (!ok) {
-        return Fail(Error::Storage("migration " + std::to_string(m.version) + " (" + m.name +
-                                   ") failed: " + ok.error().message));
+        // TRANSLATORS: {version} and {name} are a schema migration's number and name;
+        // {reason} what went wrong.
+        return Fail(Error::Storage(T_("migration {version} ({name}) failed: {reason}",
+                                      {{"version", m.version},
+                                       {"name", std::string(m.name)},
+                                       {"reason", ok.error().MessageText()}})));
       }
     }
     return {};

@@ -44,7 +44,7 @@ void GroupCommitter::Submit(PersonId person, Store::TxnBody body, Done done) {
     }
   }
   if (refused) {
-    refused(Fail(Error::Storage("the server is stopping: nothing was stored")));
+    refused(Fail(Error::Storage(T_("the server is stopping: nothing was stored"))));
     return;
   }
   wake_.Signal();
@@ -88,10 +88,12 @@ void GroupCommitter::Loop() {
     try {
       results = db_.TransactBatch(bodies);
     } catch (const std::exception& e) {
-      results.assign(bodies.size(),
-                     Fail(Error::Storage(std::string("the write failed: ") + e.what())));
+      // TRANSLATORS: {reason} is the program's own reason (English).
+      results.assign(
+          bodies.size(),
+          Fail(Error::Storage(T_("the write failed: {reason}", {{"reason", e.what()}}))));
     } catch (...) {
-      results.assign(bodies.size(), Fail(Error::Storage("the write failed")));
+      results.assign(bodies.size(), Fail(Error::Storage(T_("the write failed"))));
     }
     {
       MutexLock lock(mu_);

@@ -69,8 +69,9 @@ Result<void> PrepareSqliteFile(const std::string& path) {
   if (!parent.empty() && !fs::exists(parent, ec)) {
     fs::create_directories(parent, ec);
     if (ec) {
-      return Fail(
-          Error::Storage("cannot create the folder " + parent.string() + ": " + ec.message()));
+      // TRANSLATORS: {folder} is a folder's path; {reason} the system's reason (English).
+      return Fail(Error::Storage(T_("cannot create the folder {folder}: {reason}",
+                                    {{"folder", parent.string()}, {"reason", ec.message()}})));
     }
     ::chmod(parent.c_str(), 0700);
   }
@@ -78,7 +79,9 @@ Result<void> PrepareSqliteFile(const std::string& path) {
   if (fd >= 0) {
     ::close(fd);
   } else if (errno != EEXIST) {
-    return Fail(Error::Storage("cannot create " + path + ": " + std::strerror(errno)));
+    // TRANSLATORS: {file} is the database's path; {reason} the system's reason (English).
+    return Fail(Error::Storage(
+        T_("cannot create {file}: {reason}", {{"file", path}, {"reason", std::strerror(errno)}})));
   }
   return {};
 }
@@ -109,19 +112,24 @@ Result<std::unique_ptr<Database>> OpenMemory(const OpenOptions& options) {
 
 Result<std::unique_ptr<Database>> OpenSqlite(const std::string& path, const OpenOptions& options) {
   namespace fs = std::filesystem;
-  if (path.empty()) return Fail(Error::Invalid("the database path is empty"));
+  if (path.empty()) return Fail(Error::Invalid(T_("the database path is empty")));
   if (path.starts_with("file:")) {
-    return Fail(Error::Invalid("the database \"" + path +
-                               "\" is a SQLite URI; give a file path (sqlite:PATH or PATH)"));
+    // TRANSLATORS: {path} is the database's location as given ("file:..."); sqlite:PATH and
+    // PATH are what to give instead.
+    return Fail(Error::Invalid(
+        T_("the database \"{path}\" is a SQLite URI; give a file path (sqlite:PATH or PATH)",
+           {{"path", path}})));
   }
   std::error_code ec;
   const auto status = fs::status(path, ec);
   if (fs::exists(status) && !fs::is_regular_file(status)) {
-    return Fail(Error::Invalid("the database " + path + " is not a regular file"));
+    // TRANSLATORS: {path} is the database's path (a folder, a device, ...).
+    return Fail(Error::Invalid(T_("the database {path} is not a regular file", {{"path", path}})));
   }
   if (!fs::exists(status)) {
     if (!options.create) {
-      return Fail(Error::NotFound("no diary at " + path + " yet"));
+      // TRANSLATORS: {path} is the database's path.
+      return Fail(Error::NotFound(T_("no diary at {path} yet", {{"path", path}})));
     }
     if (auto ok = PrepareSqliteFile(path); !ok) return Unexpected(ok.error());
   }
@@ -155,8 +163,11 @@ Result<std::unique_ptr<Database>> OpenDatabase(const std::string& location,
   if (location == "memory:") return OpenMemory(options);
   if (HasUnknownScheme(location)) {
     const std::string scheme = location.substr(0, location.find("://"));
-    return Fail(Error::Invalid("the database location has an unknown scheme \"" + scheme +
-                               "://\"; expected a file path, sqlite:PATH or postgresql://..."));
+    // TRANSLATORS: {scheme} is the part before :// of the database's location as given.
+    return Fail(
+        Error::Invalid(T_("the database location has an unknown scheme \"{scheme}://\"; "
+                          "expected a file path, sqlite:PATH or postgresql://...",
+                          {{"scheme", scheme}})));
   }
   return OpenSqlite(location.starts_with("sqlite:") ? location.substr(7) : location, options);
 }

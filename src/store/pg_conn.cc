@@ -305,12 +305,16 @@ Result<std::unique_ptr<Conn>> OpenPostgresConn(const std::string& uri) {
   if (!pq) return Unexpected(pq.error());
   const Libpq& api = **pq;
   PgHandle c(api.connectdb(WithApplicationName(uri).c_str()), ConnDeleter{&api});
-  if (!c)
-    return Fail(Error::Storage("cannot connect to " + RedactCredentials(uri) + ": out of memory"));
+  auto refused = [&](Text reason) {
+    // TRANSLATORS: {database} is a PostgreSQL location (its password hidden); {reason} why the
+    // connection failed (libpq's own words, English).
+    return Fail(Error::Storage(T_("cannot connect to {database}: {reason}",
+                                  {{"database", RedactCredentials(uri)}, {"reason", reason}})));
+  };
+  if (!c) return refused(T_("out of memory"));
   if (api.status(c.get()) != CONNECTION_OK) {
     // libpq's messages name hosts and users, never the password.
-    return Fail(Error::Storage("cannot connect to " + RedactCredentials(uri) + ": " +
-                               Trimmed(api.error_message(c.get()))));
+    return refused(Text::Literal(Trimmed(api.error_message(c.get()))));
   }
   auto conn = std::make_unique<PgConn>(api, std::move(c), RedactCredentials(uri));
   if (auto ok = conn->Exec(kSessionSetup); !ok) return Unexpected(ok.error());

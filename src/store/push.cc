@@ -164,9 +164,13 @@ Result<int64_t> SqlPushStore::AddSubscription(const PushSubscription& s, int64_t
                 {s.person, s.endpoint});
     if (!others) return Unexpected(others.error());
     if (static_cast<size_t>((*others)[0].Int(0)) >= max_per_person) {
+      // TRANSLATORS: {n} is the most devices one person can have reminders on.
       return Fail(Error::Conflict(
-          "you already have reminders on " + std::to_string(max_per_person) +
-          " devices, the most there can be: remove one (Reminders, Your devices) first"));
+          NT_("you already have reminders on {n} device, the most there can be: remove it "
+              "(Reminders, Your devices) first",
+              "you already have reminders on {n} devices, the most there can be: remove one "
+              "(Reminders, Your devices) first",
+              static_cast<int64_t>(max_per_person))));
     }
     // The same endpoint subscribed again (new keys, or another account on a shared phone)
     // replaces the old row: one device, one subscription.

@@ -189,7 +189,9 @@ Result<std::unique_ptr<Conn>> OpenSqliteConn(const std::string& path, bool creat
   if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
     std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close_v2(db);
-    return Fail(Error::Storage("cannot open the database " + path + ": " + msg));
+    // TRANSLATORS: {path} is the database's path; {reason} SQLite's own reason (English).
+    return Fail(Error::Storage(
+        T_("cannot open the database {path}: {reason}", {{"path", path}, {"reason", msg}})));
   }
   sqlite3_busy_timeout(db, 5000);
   sqlite3_extended_result_codes(db, 1);

@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <regex>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "backsignal/core/measures.h"
 #include "backsignal/io/auth_json.h"
@@ -180,26 +183,74 @@ TEST(ErrorsInLanguages, ASignUpBodyWithItsKeysKept) {
   for (const std::string& text : {de, es}) ExpectTranslated(text);
 }
 
-TEST(ErrorsInLanguages, TheJsonParsersOwnReasonIsAValueInATranslatedFrame) {
+TEST(ErrorsInLanguages, TheJsonParsersReasonIsTranslatedInItsFrame) {
   const Error e = Refusal(ParseSignInJson("{\"username\": x}"));
   const std::string en = Say(e, Locale::English());
   EXPECT_NE(
-      en.find("sign-in refused: 3 problems\n  $: not valid JSON: parse error at line 1, column "),
+      en.find("sign-in refused: 3 problems\n  $: not valid JSON: parse error at line 1, "
+              "column 14: not a JSON value; text needs double quotes (last read: '\"username\": "
+              "x')\n"),
       std::string::npos)
       << en;
   const std::string de = Say(e, *Locale::Find("de"));
-  const std::string frame = "  $: kein gültiges JSON: Syntaxfehler in Zeile 1, Spalte ";
-  ASSERT_NE(de.find(frame), std::string::npos) << de;
-  // nlohmann's own reason stays English, after the frame: the words before it are German.
-  EXPECT_EQ(de.substr(0, de.find(frame)), "Anmeldung abgelehnt: 3 Probleme\n");
+  EXPECT_NE(de.find("Anmeldung abgelehnt: 3 Probleme\n  $: kein gültiges JSON: Syntaxfehler in "
+                    "Zeile 1, Spalte 14: kein JSON-Wert; Text braucht doppelte "
+                    "Anführungszeichen (zuletzt gelesen: '\"username\": x')\n"),
+            std::string::npos)
+      << de;
   const std::string es = Say(e, *Locale::Find("es"));
-  EXPECT_NE(es.find("  $: no es JSON válido: error de sintaxis en la línea 1, columna "),
+  EXPECT_NE(es.find("  $: no es JSON válido: error de sintaxis en la línea 1, columna 14: no es "
+                    "un valor JSON; el texto necesita comillas dobles (última lectura: "
+                    "'\"username\": x')\n"),
             std::string::npos)
       << es;
+  for (const std::string& text : {de, es}) ExpectTranslated(text);
   // A key given twice: the path and the key as they are.
   const Error twice = Refusal(ParseSignInJson(R"({"username":"a","username":"b"})"));
   EXPECT_EQ(Locale::Find("de")->Details(twice).at(0),
             "$: username: dieser Schlüssel kommt in einem Objekt doppelt vor");
+}
+
+// The JSON parser's reason of each common kind, in English as a short sentence with what it
+// last read, and in German and Spanish with no English word left.
+TEST(ErrorsInLanguages, EachCommonKindOfBadJsonHasATranslatedReason) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {R"({"username": "a")", "line 1, column 17: the text ends before the JSON does"},
+      {"", "line 1, column 1: the text ends before the JSON does"},
+      {R"({"username" "a"})", "a colon (:) is missing after a key; found a string"},
+      {R"({"username": "a" "password": "b"})",
+       "a comma (,) or a closing brace (}) is missing; found a string"},
+      {R"({"username": [1 2]})", "a comma (,) or a closing bracket (]) is missing; found a number"},
+      {R"({"username": "a",})", "a key in double quotes is missing; found }"},
+      {R"({"username": })", "a value is missing; found }"},
+      {R"({} 1)", "more follows the end of the JSON; found a number"},
+      {R"({"username": "x)", "a string has no closing double quote (last read: '\"x')"},
+      {R"({"username": "a\qb"})",
+       "a string holds an invalid escape after a backslash (last read: '\"a\\q')"},
+      {"{\"username\": \"a\tb\"}",
+       "a string holds a line break, tab or other control character; write it as an escape "
+       "such as \\n (last read: '\"a<U+0009>')"},
+      {R"({"username": 1.})", "a number is not complete (last read: '1.}')"},
+      {R"({"username": tru})",
+       "not a JSON value; text needs double quotes (last read: '\"username\": tru}')"},
+      {R"({"username": 1e999})", "not valid JSON: the number 1e999 is too large"},
+  };
+  for (const auto& [body, reason] : cases) {
+    const Error e = Refusal(ParseSignInJson(body));
+    ASSERT_FALSE(e.details.empty()) << body;
+    EXPECT_NE(e.details[0].find(reason), std::string::npos) << body << "\n" << e.details[0];
+    for (const char* tag : {"de", "es"}) {
+      const std::string said = Locale::Find(tag)->Details(e).at(0);
+      EXPECT_NE(said, e.details[0]) << tag;
+      // What was read, and a bracket or a number found, are values: taken out before the check.
+      const std::string words = std::regex_replace(said, std::regex("'[^']*'|\\([^)]*\\)"), "");
+      EXPECT_FALSE(std::regex_search(words, std::regex("\\b(the|text|ends|missing|found|a "
+                                                       "string|a number|closing|key|value|more|"
+                                                       "number|not|expected|syntax|last read)\\b")))
+          << tag << ": " << said;
+      ExpectTranslated(said);
+    }
+  }
 }
 
 TEST(ErrorsInLanguages, AProfileWithEveryKindOfProblem) {
