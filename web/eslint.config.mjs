@@ -18,5 +18,16 @@ export default [
     files: ['tests/**/*.mjs'],
     // Code passed to page.evaluate runs in the browser.
     languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      // Playwright takes the Promise an async predicate returns as its truthy answer and stops
+      // waiting at once: use eventually() from tests/browser/helpers.mjs.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='waitForFunction'] > :function[async=true]",
+          message: 'waitForFunction does not await an async predicate; use eventually() (helpers.mjs).',
+        },
+      ],
+    },
   },
 ];

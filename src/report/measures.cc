@@ -17,7 +17,7 @@ std::string MeasuresHtml(const Diary& diary, Date from, Date to, const std::stri
   if (w.psfs.empty() && w.peg.empty() && w.flares.empty()) return "";
   const Voice voice = Voice::About(person_name);
   std::string h = "<section class=\"measures\"><h2>" +
-                  Esc(loc.TrC("heading", "Function and pain over the weeks")) + "</h2><ul>";
+                  EscapeHtml(loc.TrC("heading", "Function and pain over the weeks")) + "</h2><ul>";
   for (size_t i = 0; i < w.psfs.size(); ++i) {
     const bool worse = i == 0
                            ? w.function_worse
@@ -25,38 +25,39 @@ std::string MeasuresHtml(const Diary& diary, Date from, Date to, const std::stri
                               trend.psfs->activities[i - 1].four_weeks->change == Change::kWorse);
     h += std::string("<li") + (worse ? " class=\"worse\"" : "") +
          (i > 0 ? " style=\"margin-left:1em\"" : "") + ">" +
-         Esc(RetoldInVoice(w.psfs[i], voice, loc)) + "</li>";
+         EscapeHtml(RetoldInVoice(w.psfs[i], voice, loc)) + "</li>";
   }
   for (const std::string& line : w.peg) {
-    h += "<li>" + Esc(RetoldInVoice(line, voice, loc)) + "</li>";
+    h += "<li>" + EscapeHtml(RetoldInVoice(line, voice, loc)) + "</li>";
   }
   if (!w.flares.empty()) {
     // TRANSLATORS: {flares} is "3 flares between check-ins" (maybe ", 1 sharp or catching"), in
     // the report's two weeks.
-    h += "<li>" + Esc(loc.Tr("{flares} in these weeks", {Arg("flares", w.flares)})) + "</li>";
+    h +=
+        "<li>" + EscapeHtml(loc.Tr("{flares} in these weeks", {Arg("flares", w.flares)})) + "</li>";
   }
   return h + "</ul></section>\n";
 }
 
 std::string FlareRow(const Flare& f, const Locale& loc) {
   std::string row = "<tr class=\"flare\"><td class=\"nw\" data-label=\"";
-  row += Esc(loc.TrC("table column", "Date"));
+  row += EscapeHtml(loc.TrC("table column", "Date"));
   row += "\">";
-  row += Esc(loc.Day(f.date));
+  row += EscapeHtml(loc.Day(f.date));
   if (f.time) row += " " + f.time->ToString();
   row += "</td><td colspan=\"4\" data-label=\"";
-  row += Esc(loc.TrC("table column", "Flare"));
+  row += EscapeHtml(loc.TrC("table column", "Flare"));
   row += "\"><span";
   row += f.sharp && *f.sharp ? " class=\"worse\">" : ">";
   const std::string pain = loc.Number(f.pain.value());
-  row += Esc(f.sharp && *f.sharp
-                 // TRANSLATORS: a flare of pain between check-ins, in the report's sessions
-                 // table; {pain} 0-10.
-                 ? loc.Tr("Flare: pain {pain}, sharp or catching", {Arg("pain", pain)})
-                 // TRANSLATORS: as above, not sharp.
-                 : loc.Tr("Flare: pain {pain}", {Arg("pain", pain)}));
+  row += EscapeHtml(f.sharp && *f.sharp
+                        // TRANSLATORS: a flare of pain between check-ins, in the report's sessions
+                        // table; {pain} 0-10.
+                        ? loc.Tr("Flare: pain {pain}, sharp or catching", {Arg("pain", pain)})
+                        // TRANSLATORS: as above, not sharp.
+                        : loc.Tr("Flare: pain {pain}", {Arg("pain", pain)}));
   row += "</span>";
-  if (f.note) row += " &middot; " + Esc(*f.note);
+  if (f.note) row += " &middot; " + EscapeHtml(*f.note);
   return row + "</td></tr>\n";
 }
 

@@ -1,4 +1,4 @@
-// Pieces of the clinician's report kept apart from its layout: HTML escaping, the line on
+// Pieces of the clinician's report kept apart from its layout: the line on
 // sleep, stress, painkillers, the person's own factors and falls or injuries, and the thresholds
 // in force, a session's "during" cell (the stylesheet is style.cc). Private to the report module.
 #include "parts.h"
@@ -10,33 +10,6 @@
 #include "backsignal/words/words.h"
 
 namespace backsignal::report_detail {
-
-std::string Esc(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 // Sleep, stress, painkillers and the person's own factors over [from, to], in one line each,
 // or "" when none were recorded.
@@ -84,25 +57,27 @@ std::string OtherFactorsHtml(const Diary& diary, const Settings& s, Date from, D
   auto one_decimal = [&loc](double v) { return loc.Number(std::round(v * 10) / 10); };
   // TRANSLATORS: a count of days in the report's line on other factors.
   auto days = [&loc](int n) { return loc.Ntr("{n} day", "{n} days", n); };
-  auto label = [](const std::string& text) { return "<b>" + Esc(text) + "</b> "; };
+  auto label = [](const std::string& text) { return "<b>" + EscapeHtml(text) + "</b> "; };
   std::vector<std::string> parts;
   if (nights > 0) {
     // TRANSLATORS: {n} nights recorded; {hours} their average in hours; {short} how many were
     // under {under} hours.
     parts.push_back(
         label(loc.TrC("label", "Sleep:")) +
-        Esc(loc.Ntr("{n} night recorded, {hours} h on average, {short} under {under} h.",
+        EscapeHtml(
+            loc.Ntr("{n} night recorded, {hours} h on average, {short} under {under} h.",
                     "{n} nights recorded, {hours} h on average, {short} under {under} h.", nights,
                     {Arg("hours", one_decimal(sleep_sum / nights)), Arg("short", short_nights),
                      Arg("under", loc.Number(s.short_sleep_hours))})));
   }
   if (stress_days > 0) {
     // TRANSLATORS: {days} is "5 days"; {average} a score; {high} how many at {at} or more.
-    parts.push_back(label(loc.TrC("label", "Stress:")) +
-                    Esc(loc.Tr("{days} rated, {average}/10 on average, {high} at {at} or more.",
-                               {Arg("days", days(stress_days)),
-                                Arg("average", one_decimal(stress_sum / stress_days)),
-                                Arg("high", high_stress), Arg("at", loc.Number(s.stress))})));
+    parts.push_back(
+        label(loc.TrC("label", "Stress:")) +
+        EscapeHtml(loc.Tr(
+            "{days} rated, {average}/10 on average, {high} at {at} or more.",
+            {Arg("days", days(stress_days)), Arg("average", one_decimal(stress_sum / stress_days)),
+             Arg("high", high_stress), Arg("at", loc.Number(s.stress))})));
   }
   if (pk_days > 0) {
     std::string which;
@@ -111,19 +86,21 @@ std::string OtherFactorsHtml(const Diary& diary, const Settings& s, Date from, D
     }
     // TRANSLATORS: {days} is "3 days"; {which} lists the painkillers by name, each with its days.
     parts.push_back(label(loc.TrC("label", "Painkillers:")) +
-                    Esc(names.empty() ? loc.Tr("on {days}.", {Arg("days", days(pk_days))})
-                                      : loc.Tr("on {days} ({which}).",
-                                               {Arg("days", days(pk_days)), Arg("which", which)})));
+                    EscapeHtml(names.empty()
+                                   ? loc.Tr("on {days}.", {Arg("days", days(pk_days))})
+                                   : loc.Tr("on {days} ({which}).",
+                                            {Arg("days", days(pk_days)), Arg("which", which)})));
   }
   if (!tags.empty()) {
     std::string p;
     for (size_t i = 0; i < tags.size(); ++i) {
       p += (i ? ", " : "") + tags[i].first + " " + days(tags[i].second);
     }
-    parts.push_back(label(loc.TrC("label", "Own factors:")) + Esc(p) + ".");
+    parts.push_back(label(loc.TrC("label", "Own factors:")) + EscapeHtml(p) + ".");
   }
   if (!injuries.empty()) {
-    parts.push_back(label(loc.TrC("label", "Falls or injuries:")) + Esc(loc.List(injuries)) + ".");
+    parts.push_back(label(loc.TrC("label", "Falls or injuries:")) + EscapeHtml(loc.List(injuries)) +
+                    ".");
   }
   if (parts.empty()) return "";
   std::string h = "<p class=\"small\">";
@@ -133,8 +110,8 @@ std::string OtherFactorsHtml(const Diary& diary, const Settings& s, Date from, D
 
 std::string ThresholdsHtml(const Settings& settings, bool all_default, const Locale& loc) {
   const auto num = [&loc](double v) { return loc.Number(v); };
-  std::string h =
-      "<h2>" + Esc(loc.TrC("heading", "Thresholds in force")) + "</h2><ul class=\"thresholds\">";
+  std::string h = "<h2>" + EscapeHtml(loc.TrC("heading", "Thresholds in force")) +
+                  "</h2><ul class=\"thresholds\">";
   // A source a clinician can follow: papers stay; "reading.md v3" becomes the rules' name.
   const auto clinician_source = [](std::string_view source) {
     std::string out(source);
@@ -154,20 +131,22 @@ std::string ThresholdsHtml(const Settings& settings, bool all_default, const Loc
     std::string label(loc.tag() == "en" ? info.meaning : info.name);
     label[0] = static_cast<char>(std::toupper(label[0]));
     h += "<li" + std::string(changed ? "" : " class=\"dflt\"") + " title=\"" +
-         Esc(clinician_source(info.source)) + "\">" + Esc(label) + ": <b>" + num(v) + "</b>" +
+         EscapeHtml(clinician_source(info.source)) + "\">" + EscapeHtml(label) + ": <b>" + num(v) +
+         "</b>" +
          // TRANSLATORS: {value} is the setting's default; {source} where it comes from (papers).
-         (changed ? " " + Esc(loc.Tr("(changed; default {value}; source: {source})",
-                                     {Arg("value", num(defaults.*(info.field))),
-                                      Arg("source", clinician_source(info.source))}))
+         (changed ? " " + EscapeHtml(loc.Tr("(changed; default {value}; source: {source})",
+                                            {Arg("value", num(defaults.*(info.field))),
+                                             Arg("source", clinician_source(info.source))}))
                   : "") +
          "</li>";
   }
   h += "</ul><p class=\"small\"><span class=\"print-only\">" +
-       Esc(all_default ? loc.Tr("Every threshold is at its default.")
-                       : loc.Tr("Every threshold not listed is at its default.")) +
+       EscapeHtml(all_default ? loc.Tr("Every threshold is at its default.")
+                              : loc.Tr("Every threshold not listed is at its default.")) +
        " </span>" +
        // TRANSLATORS: {version} is the number of the reading rules (3).
-       Esc(loc.Tr("The defaults follow the published evidence on a meaningful change in pain "
+       EscapeHtml(
+           loc.Tr("The defaults follow the published evidence on a meaningful change in pain "
                   "(about 2 points, or 30%: Farrar et al., Pain 2001; Salaffi et al., Eur J Pain "
                   "2004) and the reading rules, version {version}.",
                   {Arg("version", kReadingRules)})) +
@@ -184,11 +163,11 @@ std::string WindowCell(const SessionReading& sr, const Locale& loc) {
     s += x.during.end ? loc.Number(x.during.end->value()) : "?";
     s += " ";
   }
-  if (x.during.pattern == Pattern::kEased) s += Esc(loc.TrC("in a table", "(eased)")) + " ";
+  if (x.during.pattern == Pattern::kEased) s += EscapeHtml(loc.TrC("in a table", "(eased)")) + " ";
   const bool sharp = sr.during == DuringSignal::kSharp;
   s += "<span" +
        std::string(sharp || sr.during == DuringSignal::kBuilding ? " class=\"worse\"" : "") + ">" +
-       Esc(ShortDuring(sr.during, &loc)) + "</span>";
+       EscapeHtml(ShortDuring(sr.during, &loc)) + "</span>";
   return s;
 }
 

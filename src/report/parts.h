@@ -5,14 +5,12 @@
 #include <string_view>
 
 #include "backsignal/core/diary.h"
+#include "backsignal/core/html.h"
 #include "backsignal/reading/reading.h"
 #include "backsignal/reading/settings.h"
 #include "backsignal/words/i18n.h"
 
 namespace backsignal::report_detail {
-
-// HTML with `&`, `<`, `>`, `"` and `'` escaped.
-std::string Esc(std::string_view s);
 
 // Sleep, stress, painkillers and the person's own factors over [from, to], in one line each,
 // or "" when none were recorded.

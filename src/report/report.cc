@@ -13,7 +13,6 @@
 namespace backsignal {
 namespace {
 
-using report_detail::Esc;
 using report_detail::FlareRow;
 using report_detail::MeasuresHtml;
 using report_detail::OtherFactorsHtml;
@@ -75,7 +74,7 @@ std::string Axes(const Frame& f) {
     const bool month = i == 0 || d.day() <= static_cast<unsigned>(step);
     const std::string label = month ? ShortDate(d, *f.loc) : std::to_string(d.day());
     s += "<text class=\"tick\" x=\"" + F(f.X(d)) + "\" y=\"" + F(f.plot_bottom() + f.label_offset) +
-         "\" text-anchor=\"middle\">" + Esc(label) + "</text>";
+         "\" text-anchor=\"middle\">" + EscapeHtml(label) + "</text>";
   }
   return s;
 }
@@ -84,7 +83,8 @@ std::string Svg(const Frame& f, std::string_view title, std::string_view desc,
                 const std::string& body) {
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + F(f.width) + " " +
          F(f.height) + "\" role=\"img\" class=\"chart" + (f.narrow ? " narrow" : " wide") +
-         "\"><title>" + Esc(title) + "</title><desc>" + Esc(desc) + "</desc>" + body + "</svg>";
+         "\"><title>" + EscapeHtml(title) + "</title><desc>" + EscapeHtml(desc) + "</desc>" + body +
+         "</svg>";
 }
 
 // The same chart drawn for a phone's screen: as wide as a phone, so that its labels are as big
@@ -186,8 +186,8 @@ std::string MorningChart(const Diary& diary, const Settings& settings, const Rea
   const Locale& loc = *f.loc;
   if (r.mornings.empty()) {
     body += "<text class=\"empty\" x=\"" + F(f.width / 2) + "\" y=\"" + F(f.Y(5)) +
-            "\" text-anchor=\"middle\">" + Esc(loc.Tr("No mornings recorded in these dates")) +
-            "</text>";
+            "\" text-anchor=\"middle\">" +
+            EscapeHtml(loc.Tr("No mornings recorded in these dates")) + "</text>";
   }
   const std::string title = loc.Tr("Morning pain against the usual range");
   // TRANSLATORS: {from} and {to} are dates ("Tue 3 Nov").
@@ -200,19 +200,19 @@ std::string MorningChart(const Diary& diary, const Settings& settings, const Rea
   const double ly = f.height - 6;
   body += "<rect class=\"band\" x=\"" + F(f.left) + "\" y=\"" + F(ly - 8) +
           "\" width=\"14\" height=\"9\"/><text class=\"legend\" x=\"" + F(f.left + 18) + "\" y=\"" +
-          F(ly) + "\">" + Esc(loc.TrC("chart legend", "usual range")) + "</text>";
+          F(ly) + "\">" + EscapeHtml(loc.TrC("chart legend", "usual range")) + "</text>";
   body += "<circle class=\"morning\" cx=\"" + F(f.left + 112) + "\" cy=\"" + F(ly - 3.5) +
           "\" r=\"3.5\"/><text class=\"legend\" x=\"" + F(f.left + 120) + "\" y=\"" + F(ly) +
-          "\">" + Esc(loc.TrC("chart legend", "morning pain")) + "</text>";
+          "\">" + EscapeHtml(loc.TrC("chart legend", "morning pain")) + "</text>";
   body += "<circle class=\"morning flare\" cx=\"" + F(f.left + 224) + "\" cy=\"" + F(ly - 3.5) +
           "\" r=\"5\"/><text class=\"legend\" x=\"" + F(f.left + 232) + "\" y=\"" + F(ly) + "\">" +
-          Esc(loc.TrC("chart legend", "worse morning after exercise (flare)")) + "</text>";
+          EscapeHtml(loc.TrC("chart legend", "worse morning after exercise (flare)")) + "</text>";
   body += "<path class=\"session\" d=\"M" + F(f.left + 468) + " " + F(ly - 9) +
           "l5 9h-10z\"/><text class=\"legend\" x=\"" + F(f.left + 478) + "\" y=\"" + F(ly) + "\">" +
-          Esc(loc.TrC("chart legend", "exercise day")) + "</text>";
+          EscapeHtml(loc.TrC("chart legend", "exercise day")) + "</text>";
   body += "<path class=\"session sharp\" d=\"M" + F(f.left + 572) + " " + F(ly - 9) +
           "l5 9h-10z\"/><text class=\"legend\" x=\"" + F(f.left + 582) + "\" y=\"" + F(ly) + "\">" +
-          Esc(loc.TrC("chart legend", "sharp pain")) + "</text>";
+          EscapeHtml(loc.TrC("chart legend", "sharp pain")) + "</text>";
   return Svg(f, title, desc, std::move(body));
 }
 
@@ -254,7 +254,7 @@ std::string ComfortChart(const Reading& r, Date from, Date to, Frame f) {
   const Locale& loc = *f.loc;
   if (n == 0) {
     body += "<text class=\"empty\" x=\"" + F(f.width / 2) + "\" y=\"" + F(f.Y(5)) +
-            "\" text-anchor=\"middle\">" + Esc(loc.Tr("No rated sessions in these dates")) +
+            "\" text-anchor=\"middle\">" + EscapeHtml(loc.Tr("No rated sessions in these dates")) +
             "</text>";
   }
   const std::string title = loc.Tr("Comfort during and after sessions");
@@ -268,7 +268,8 @@ std::string ComfortChart(const Reading& r, Date from, Date to, Frame f) {
   body += "<rect class=\"comfort\" x=\"" + F(f.left) + "\" y=\"" + F(ly - 7) +
           "\" width=\"7\" height=\"7\"/><text class=\"legend\" x=\"" + F(f.left + 12) + "\" y=\"" +
           F(ly) + "\">" +
-          Esc(loc.TrC("chart legend", "highest discomfort during or an hour after each session")) +
+          EscapeHtml(
+              loc.TrC("chart legend", "highest discomfort during or an hour after each session")) +
           "</text>";
   return Svg(f, title, desc, std::move(body));
 }
@@ -294,15 +295,15 @@ std::string Key(const std::string& mark) {
 std::string MorningLegend(const Locale& loc) {
   return "<ul class=\"legend-html always\"><li>" +
          Key("<rect class=\"band\" x=\"0\" y=\"1\" width=\"14\" height=\"8\"/>") +
-         Esc(loc.TrC("chart legend", "usual range")) + "</li><li>" +
+         EscapeHtml(loc.TrC("chart legend", "usual range")) + "</li><li>" +
          Key("<circle class=\"morning\" cx=\"7\" cy=\"5\" r=\"3.5\"/>") +
-         Esc(loc.TrC("chart legend", "morning pain")) + "</li><li>" +
+         EscapeHtml(loc.TrC("chart legend", "morning pain")) + "</li><li>" +
          Key("<circle class=\"morning flare\" cx=\"7\" cy=\"5\" r=\"4.5\"/>") +
-         Esc(loc.TrC("chart legend", "worse morning after exercise (flare)")) + "</li><li>" +
+         EscapeHtml(loc.TrC("chart legend", "worse morning after exercise (flare)")) + "</li><li>" +
          Key("<path class=\"session\" d=\"M7 1l5 8h-10z\"/>") +
-         Esc(loc.TrC("chart legend", "exercise day")) + "</li><li>" +
+         EscapeHtml(loc.TrC("chart legend", "exercise day")) + "</li><li>" +
          Key("<path class=\"session sharp\" d=\"M7 1l5 8h-10z\"/>") +
-         Esc(loc.TrC("chart legend", "sharp pain")) + "</li></ul>";
+         EscapeHtml(loc.TrC("chart legend", "sharp pain")) + "</li></ul>";
 }
 
 }  // namespace
@@ -324,14 +325,14 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
       loc.Tr("{from} to {to}", {Arg("from", loc.Day(from, true)), Arg("to", loc.Day(to, true))});
 
   std::string h;
-  h +=
-      "<!doctype html>\n<html lang=\"" + Esc(loc.tag()) + "\">\n<head>\n<meta charset=\"utf-8\">\n";
+  h += "<!doctype html>\n<html lang=\"" + EscapeHtml(loc.tag()) +
+       "\">\n<head>\n<meta charset=\"utf-8\">\n";
   h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   // TRANSLATORS: the report's title; {name} is the person's name, {span} its dates.
   h += "<title>" +
-       Esc(o.person_name.empty() ? loc.Tr("backsignal report, {span}", {Arg("span", span)})
-                                 : loc.Tr("backsignal report for {name}, {span}",
-                                          {Arg("name", o.person_name), Arg("span", span)})) +
+       EscapeHtml(o.person_name.empty() ? loc.Tr("backsignal report, {span}", {Arg("span", span)})
+                                        : loc.Tr("backsignal report for {name}, {span}",
+                                                 {Arg("name", o.person_name), Arg("span", span)})) +
        "</title>\n";
   h += "<style>" + std::string(ReportStyle()) + "</style>\n</head>\n<body>\n";
   // TRANSLATORS: "&#8984;" is the Mac's command key sign: keep it.
@@ -341,68 +342,72 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
            "(Ctrl+P, or &#8984;P on a Mac). It fits A4 and Letter.") +
        "</p>\n";
   // TRANSLATORS: the report's heading; {weeks} is 2, 4 or 12; {name} the person's name.
-  h += "<header><h1>" +
-       Esc(o.person_name.empty()
-               ? loc.Tr("Mid back and exercise: {weeks}-week report", {Arg("weeks", o.weeks)})
-               : loc.Tr("Mid back and exercise: {weeks}-week report for {name}",
-                        {Arg("weeks", o.weeks), Arg("name", o.person_name)})) +
-       "</h1>";
+  h +=
+      "<header><h1>" +
+      EscapeHtml(o.person_name.empty()
+                     ? loc.Tr("Mid back and exercise: {weeks}-week report", {Arg("weeks", o.weeks)})
+                     : loc.Tr("Mid back and exercise: {weeks}-week report for {name}",
+                              {Arg("weeks", o.weeks), Arg("name", o.person_name)})) +
+      "</h1>";
   // TRANSLATORS: under the heading: {span} the dates; {days} the verdict's window (14).
   h += "<p class=\"sub\">" +
-       Esc(loc.Tr("{span} · the person's own 0-10 check-ins · verdict over the last {days} days",
+       EscapeHtml(
+           loc.Tr("{span} · the person's own 0-10 check-ins · verdict over the last {days} days",
                   {Arg("span", span), Arg("days", num(settings.trend_days))})) +
        "</p></header>\n";
 
   // The verdict with its evidence, in the reading's own words.
   h += "<div class=\"top\">";
   h += "<section class=\"verdict v-" + std::string(Name(t.verdict)) + "\"><h2>" +
-       Esc(loc.Tr("Verdict: {title}", {Arg("title", w.title)})) + "</h2><p>" + Esc(w.explanation) +
-       "</p>";
+       EscapeHtml(loc.Tr("Verdict: {title}", {Arg("title", w.title)})) + "</h2><p>" +
+       EscapeHtml(w.explanation) + "</p>";
   if (!w.held_back.empty()) {
-    h += "<p class=\"held\"><b>" + Esc(loc.Tr("Holding it back:")) + "</b></p><ul class=\"held\">";
-    for (const std::string& line : w.held_back) h += "<li class=\"worse\">" + Esc(line) + "</li>";
+    h += "<p class=\"held\"><b>" + EscapeHtml(loc.Tr("Holding it back:")) +
+         "</b></p><ul class=\"held\">";
+    for (const std::string& line : w.held_back)
+      h += "<li class=\"worse\">" + EscapeHtml(line) + "</li>";
     h += "</ul>";
   }
   h += "<ul>";
-  for (const std::string& e : w.evidence) h += "<li>" + Esc(e) + "</li>";
+  for (const std::string& e : w.evidence) h += "<li>" + EscapeHtml(e) + "</li>";
   // TRANSLATORS: a label before a note, and before the next step, in the report.
   for (const std::string& c : w.cautions) {
-    h += "<li><b>" + Esc(loc.TrC("label", "Note:")) + "</b> " + Esc(c) + "</li>";
+    h += "<li><b>" + EscapeHtml(loc.TrC("label", "Note:")) + "</b> " + EscapeHtml(c) + "</li>";
   }
   h += "</ul>";
-  h += "<p><b>" + Esc(loc.TrC("label", "Next step:")) + "</b> " + Esc(w.next_step) +
+  h += "<p><b>" + EscapeHtml(loc.TrC("label", "Next step:")) + "</b> " + EscapeHtml(w.next_step) +
        "</p></section>\n";
 
   h += "<div class=\"aside\">";
   if (!w.alerts.empty()) {
-    h += "<section class=\"alerts\"><h2>" + Esc(loc.TrC("heading", "Alerts")) + "</h2>";
-    for (const AlertWords& a : w.alerts) h += "<p>" + Esc(a.text) + "</p>";
+    h += "<section class=\"alerts\"><h2>" + EscapeHtml(loc.TrC("heading", "Alerts")) + "</h2>";
+    for (const AlertWords& a : w.alerts) h += "<p>" + EscapeHtml(a.text) + "</p>";
     h += "</section>\n";
   }
-  h += "<section class=\"usual\"><h2>" + Esc(loc.TrC("heading", "Usual morning")) + "</h2><p>" +
-       Esc(w.usual);
+  h += "<section class=\"usual\"><h2>" + EscapeHtml(loc.TrC("heading", "Usual morning")) +
+       "</h2><p>" + EscapeHtml(w.usual);
   if (r.usual.pain) {
     // TRANSLATORS: {worse} and {higher} are thresholds in points ("2", "1").
-    h += " " + Esc(loc.Tr("{worse}+ points above it is significantly worse; {higher}+ is "
-                          "noticeably higher.",
-                          {Arg("worse", num(settings.significant_change)),
-                           Arg("higher", num(settings.noticeably_higher))}));
+    h += " " + EscapeHtml(loc.Tr("{worse}+ points above it is significantly worse; {higher}+ is "
+                                 "noticeably higher.",
+                                 {Arg("worse", num(settings.significant_change)),
+                                  Arg("higher", num(settings.noticeably_higher))}));
   }
-  if (!w.progress.empty()) h += " " + Esc(w.progress);
+  if (!w.progress.empty()) h += " " + EscapeHtml(w.progress);
   h += "</p></section>";
   // Each activity on its own, beside the verdict (the aside has the room).
   if (!w.activities.empty()) {
-    h += "<section class=\"acts\"><h2>" + Esc(loc.TrC("heading", "Each activity (four weeks)")) +
-         "</h2><ul class=\"acts\">";
+    h += "<section class=\"acts\"><h2>" +
+         EscapeHtml(loc.TrC("heading", "Each activity (four weeks)")) + "</h2><ul class=\"acts\">";
     for (const ActivityWords& a : w.activities) {
-      h += std::string("<li") + (a.setting_off ? " class=\"worse\"" : "") + ">" + Esc(a.text) +
-           "</li>";
+      h += std::string("<li") + (a.setting_off ? " class=\"worse\"" : "") + ">" +
+           EscapeHtml(a.text) + "</li>";
     }
     h += "</ul></section>";
   }
   if (!o.safety.empty()) {
-    h += "<section class=\"safety\"><h2>" + Esc(loc.TrC("heading", "Safety screen")) + "</h2><p>" +
-         Esc(o.safety) + "</p></section>";
+    h += "<section class=\"safety\"><h2>" + EscapeHtml(loc.TrC("heading", "Safety screen")) +
+         "</h2><p>" + EscapeHtml(o.safety) + "</p></section>";
   }
   h += "</div></div>\n";
 
@@ -413,8 +418,8 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
     const std::string line =
         "<p><b>" +
         // TRANSLATORS: a date before the day's note.
-        Esc(loc.TrC("label", "{date}:", {Arg("date", loc.Day(d.date, d.date < from))})) + "</b> " +
-        Esc(*d.note) + "</p>";
+        EscapeHtml(loc.TrC("label", "{date}:", {Arg("date", loc.Day(d.date, d.date < from))})) +
+        "</b> " + EscapeHtml(*d.note) + "</p>";
     if (d.note_pinned) {
       pinned += line;
     } else if (d.date >= from) {
@@ -422,31 +427,33 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
     }
   }
   if (!pinned.empty()) {
-    h += "<section class=\"notes pinned\"><h2>" + Esc(loc.TrC("heading", "Pinned notes")) +
+    h += "<section class=\"notes pinned\"><h2>" + EscapeHtml(loc.TrC("heading", "Pinned notes")) +
          "</h2>" + pinned + "</section>\n";
   }
 
   const Frame wide = ReportMorningFrame(from, to, loc);
   Frame phone{from, to};  // Narrow() takes the in-chart legend's room away itself
   phone.loc = &loc;
-  h += "<h2>" + Esc(loc.TrC("heading", "Mornings")) + "</h2><figure>" +
+  h += "<h2>" + EscapeHtml(loc.TrC("heading", "Mornings")) + "</h2><figure>" +
        MorningChart(diary, settings, list, from, to, wide) +
        MorningChart(diary, settings, list, from, to, Narrow(phone, 176)) + MorningLegend(loc) +
        "</figure>\n";
   h += "<div class=\"row2\"><section class=\"comfort\"><h2>" +
-       Esc(loc.TrC("heading", "Comfort during and after sessions")) + "</h2><figure>" +
+       EscapeHtml(loc.TrC("heading", "Comfort during and after sessions")) + "</h2><figure>" +
        ComfortChart(list, from, to, ComfortFrame(from, to, loc)) +
        ComfortChart(list, from, to, Narrow(ComfortFrame(from, to, loc), 120)) +
        "<ul class=\"legend-html\"><li>" +
        Key("<rect class=\"comfort\" x=\"3\" y=\"1.5\" "
            "width=\"7\" height=\"7\"/>") +
-       Esc(loc.TrC("chart legend",
+       EscapeHtml(
+           loc.TrC("chart legend",
                    "a session's highest discomfort during or an hour after (the line: each day's "
                    "highest)")) +
        "</li></ul></figure></section>";
   // TRANSLATORS: {worse} and {higher} are thresholds in points ("2", "1"); <b> and </b> mark
   // the word "flare" in bold: keep them around its translation.
-  h += "<section class=\"howto\"><h2>" + Esc(loc.TrC("heading", "How to read this")) + "</h2><p>" +
+  h += "<section class=\"howto\"><h2>" + EscapeHtml(loc.TrC("heading", "How to read this")) +
+       "</h2><p>" +
        loc.Tr(
            "Each morning is compared with the usual morning (from mornings after days without "
            "exercise). A <b>flare</b> is an exercise day followed by a morning {worse}+ points "
@@ -459,14 +466,14 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
        "</p></section></div>\n";
   // Sessions with their three windows.
   h += MeasuresHtml(diary, from, to, o.person_name, loc);
-  h += "<h2>" + Esc(loc.TrC("heading", "Sessions")) + "</h2>";
+  h += "<h2>" + EscapeHtml(loc.TrC("heading", "Sessions")) + "</h2>";
   bool any = false;
   std::string rows;
-  const std::string col_date = Esc(loc.TrC("table column", "Date"));
-  const std::string col_activity = Esc(loc.TrC("table column", "Activity"));
-  const std::string col_during = Esc(loc.TrC("table column", "During"));
-  const std::string col_hour = Esc(loc.TrC("table column", "Hour after"));
-  const std::string col_morning = Esc(loc.TrC("table column", "Next morning"));
+  const std::string col_date = EscapeHtml(loc.TrC("table column", "Date"));
+  const std::string col_activity = EscapeHtml(loc.TrC("table column", "Activity"));
+  const std::string col_during = EscapeHtml(loc.TrC("table column", "During"));
+  const std::string col_hour = EscapeHtml(loc.TrC("table column", "Hour after"));
+  const std::string col_morning = EscapeHtml(loc.TrC("table column", "Next morning"));
   // Flares sit in the table in the order of the day: before a session when their time is
   // earlier than its, after the day's sessions otherwise (and when either has no time).
   std::vector<Flare> flares = FlaresBetween(diary.measures, from, to);
@@ -506,14 +513,16 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
     any = true;
     const Session& x = *sr.session;
     rows += std::string(sw.also.empty() ? "<tr>" : "<tr class=\"has-also\">") +
-            "<td class=\"nw\" data-label=\"" + col_date + "\">" + Esc(loc.Day(sr.date));
+            "<td class=\"nw\" data-label=\"" + col_date + "\">" + EscapeHtml(loc.Day(sr.date));
     if (x.time) rows += " " + x.time->ToString();
-    rows += "</td><td data-label=\"" + col_activity + "\">" + Esc(x.activity.value_or("")) +
-            (x.minutes ? ", " + Esc(loc.Tr("{minutes} min", {Arg("minutes", *x.minutes)})) : "");
+    rows +=
+        "</td><td data-label=\"" + col_activity + "\">" + EscapeHtml(x.activity.value_or("")) +
+        (x.minutes ? ", " + EscapeHtml(loc.Tr("{minutes} min", {Arg("minutes", *x.minutes)})) : "");
     // TRANSLATORS: {effort} is how hard the session was, 0 to 10.
-    if (x.effort) rows += ", " + Esc(loc.Tr("effort {effort}/10", {Arg("effort", *x.effort)}));
+    if (x.effort)
+      rows += ", " + EscapeHtml(loc.Tr("effort {effort}/10", {Arg("effort", *x.effort)}));
     if (!x.load.empty())
-      rows += " <span class=\"load\">(" + Esc(LoadShortList(x.load, loc)) + ")</span>";
+      rows += " <span class=\"load\">(" + EscapeHtml(LoadShortList(x.load, loc)) + ")</span>";
     rows += "</td><td data-label=\"";
     rows += col_during;
     rows += "\">";
@@ -523,21 +532,21 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
     rows += "\">";
     if (x.hour_after.pain) rows += num(x.hour_after.pain->value()) + " ";
     if (x.hour_after.tighter && *x.hour_after.tighter) {
-      rows += Esc(loc.TrC("in a table", "tighter")) + " ";
+      rows += EscapeHtml(loc.TrC("in a table", "tighter")) + " ";
     }
     rows += "<span" + std::string(sr.strain == Strain::kStillRising ? " class=\"worse\"" : "") +
-            ">" + Esc(ShortHourAfter(sr.hour_after, loc)) + "</span></td><td data-label=\"" +
+            ">" + EscapeHtml(ShortHourAfter(sr.hour_after, loc)) + "</span></td><td data-label=\"" +
             col_morning + "\"><span" +
             std::string(sr.morning == MorningSignal::kWorse || sr.morning == MorningSignal::kHigher
                             ? " class=\"worse\""
                             : "") +
-            ">" + Esc(sw.morning) + "</span></td></tr>\n";
+            ">" + EscapeHtml(sw.morning) + "</span></td></tr>\n";
     // What else, unusual for the person, may have set the morning off: a row of its own under
     // the session, the table's width (on a phone, the last line of the session's card; its words
     // say what it is: "That day also had ...").
     if (!sw.also.empty()) {
       rows += "<tr class=\"also\"><td class=\"gap\"></td>";
-      rows += "<td colspan=\"4\">" + Esc(sw.also) + "</td></tr>\n";
+      rows += "<td colspan=\"4\">" + EscapeHtml(sw.also) + "</td></tr>\n";
     }
   }
   flares_before(to + 1, std::nullopt);
@@ -548,26 +557,27 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
     h += "<table><colgroup><col style=\"width:14%\"><col style=\"width:33%\"><col "
          "style=\"width:12%\"><col style=\"width:11%\"><col style=\"width:30%\"></colgroup>";
     h += "<thead><tr><th>" + col_date + "</th><th>" +
-         Esc(loc.TrC("table column", "Activity, load")) + "</th><th>" + col_during + "</th><th>" +
-         col_hour + "</th><th>" + col_morning + "</th></tr></thead><tbody>\n" + rows +
+         EscapeHtml(loc.TrC("table column", "Activity, load")) + "</th><th>" + col_during +
+         "</th><th>" + col_hour + "</th><th>" + col_morning + "</th></tr></thead><tbody>\n" + rows +
          "</tbody></table></div>\n";
   } else {
-    h += "<p>" + Esc(loc.Tr("No sessions recorded in these dates.")) + "</p>\n";
+    h += "<p>" + EscapeHtml(loc.Tr("No sessions recorded in these dates.")) + "</p>\n";
   }
 
   if (!notes.empty()) {
-    h += "<section class=\"notes\"><h2>" + Esc(loc.TrC("heading", "Notes")) + "</h2>" + notes +
-         "</section>\n";
+    h += "<section class=\"notes\"><h2>" + EscapeHtml(loc.TrC("heading", "Notes")) + "</h2>" +
+         notes + "</section>\n";
   }
   h += OtherFactorsHtml(diary, settings, from, to, loc);
 
   // What tends to go with a worse morning, when there is enough to compare.
   std::string assoc;
-  for (const AssociationWords& a : w.associations) assoc += "<li>" + Esc(a.text) + "</li>";
+  for (const AssociationWords& a : w.associations) assoc += "<li>" + EscapeHtml(a.text) + "</li>";
   if (!assoc.empty()) {
     // TRANSLATORS: {weeks} is a number of weeks (8).
     h += "<div class=\"screen-extra\"><h2>" +
-         Esc(loc.TrC("heading",
+         EscapeHtml(
+             loc.TrC("heading",
                      "What tends to go with a worse morning (last {weeks} weeks; associations, "
                      "not causes)",
                      {Arg("weeks", num(settings.association_weeks))})) +
@@ -575,13 +585,15 @@ std::string RenderReportHtml(const Diary& diary, const Settings& settings, const
   }
 
   h += ThresholdsHtml(settings, r.non_default_settings.empty(), loc);
-  h += "<footer>" +
-       // TRANSLATORS: {version} is the number of the reading rules (3).
-       Esc(loc.Tr("Ratings 0 (none) to 10 (worst imaginable), read by backsignal's published "
-                  "reading rules (version {version}). Not a diagnosis.",
-                  {Arg("version", kReadingRules)}));
+  h +=
+      "<footer>" +
+      // TRANSLATORS: {version} is the number of the reading rules (3).
+      EscapeHtml(loc.Tr("Ratings 0 (none) to 10 (worst imaginable), read by backsignal's published "
+                        "reading rules (version {version}). Not a diagnosis.",
+                        {Arg("version", kReadingRules)}));
   // TRANSLATORS: {when} is the date and time the report was made.
-  if (!o.generated.empty()) h += " " + Esc(loc.Tr("Generated {when}.", {Arg("when", o.generated)}));
+  if (!o.generated.empty())
+    h += " " + EscapeHtml(loc.Tr("Generated {when}.", {Arg("when", o.generated)}));
   h += "</footer>\n</body>\n</html>\n";
   return h;
 }

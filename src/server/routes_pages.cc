@@ -3,6 +3,7 @@
 #include "app.h"
 #include "assets.h"
 #include "auth.h"
+#include "backsignal/core/html.h"
 #include "backsignal/io/fields_json.h"
 #include "backsignal/io/ids.h"
 #include "backsignal/service/exports.h"
@@ -60,30 +61,6 @@ HttpResponse ServiceWorker() {
                       {{"Cache-Control", "no-cache"},
                        {"Service-Worker-Allowed", "/"},
                        {"X-Content-Type-Options", "nosniff"}}};
-}
-
-// Text for HTML: a translation may hold any of these.
-std::string EscapeHtml(std::string_view text) {
-  std::string out;
-  for (char ch : text) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += ch;
-    }
-  }
-  return out;
 }
 
 // A report's link opened signed out (a clinician's, a person's): in the reader's language, as

@@ -13,6 +13,7 @@ import {
   card,
   closeBrowser,
   daysAgo,
+  eventually,
   launch,
   newPage,
   pick,
@@ -136,8 +137,11 @@ test('History adds a missed morning and a session for a past date, and edits one
   await s.getByLabel('Ended at').fill('19:30');
   await s.getByLabel('Minutes').fill('45');
   await s.getByRole('button', { name: 'Save session' }).click();
-  await editor.locator('h3', { hasText: /^Session: (saved|done)$/ }).waitFor();
-  await page.waitForFunction(async (d) => (await (await fetch(`/api/v1/days/${d}`)).json()).sessions, date);
+  // "Session: saved" at once, "Session 1: yoga" once the server has it (which can come first).
+  await editor.locator('h3', { hasText: /^Session(: saved| 1: yoga)$/ }).waitFor();
+  await eventually(async () => (await api(server.url, 'GET', `/api/v1/days/${date}`)).data.sessions?.length, {
+    what: 'the session on the server',
+  });
   const day = (await api(server.url, 'GET', `/api/v1/days/${date}`)).data;
   assert.deepEqual(day.morning, { pain: 4 });
   assert.deepEqual(day.sessions[0], {
@@ -171,7 +175,9 @@ test('deleting asks first, with the safe answer focused', async () => {
   assert.equal((await api(server.url, 'GET', `/api/v1/days/${daysAgo(2)}`)).data.note, 'a note to delete');
   await del.click();
   await dialog.getByRole('button', { name: 'Delete' }).click();
-  await page.waitForFunction(async (d) => !(await (await fetch(`/api/v1/days/${d}`)).json()).note, daysAgo(2));
+  await eventually(async () => !(await api(server.url, 'GET', `/api/v1/days/${daysAgo(2)}`)).data.note, {
+    what: 'the note to be deleted',
+  });
 });
 
 test('a 0-10 scale is one tab stop, moved with the arrow keys', async () => {

@@ -71,6 +71,31 @@ export async function api(base, method, p, body, headers = {}) {
   return { status: res.status, data, headers: res.headers };
 }
 
+// Waits until `check` (an async function run here, in Node) returns a truthy value, and returns
+// that value. Not page.waitForFunction with an async function: it takes the Promise returned as
+// its truthy answer and stops at once, whatever the Promise resolves to (the lint refuses it).
+export async function eventually(check, { timeout = 15000, what = 'the condition' } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`waited ${timeout} ms for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+// Waits until the page's outbox has sent everything (the server holds what was entered).
+export async function outboxEmpty(page, timeout = 15000) {
+  await eventually(
+    () =>
+      page.evaluate(async () => {
+        const { pending } = await import('/assets/outbox.js');
+        return (await pending()).length === 0;
+      }),
+    { timeout, what: "the page's outbox to be sent" },
+  );
+}
+
 // Every question of the safety screen answered no, through the API.
 export async function screened(base) {
   const screen = (await api(base, 'GET', '/api/v1/safety')).data;

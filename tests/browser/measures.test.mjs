@@ -15,6 +15,7 @@ import {
   launch,
   newPage,
   noHorizontalScroll,
+  outboxEmpty,
   pick,
   screened,
   smallTargets,
@@ -31,18 +32,6 @@ after(async () => {
   await closeBrowser();
   server.close();
 });
-
-// Waits until the page's outbox has sent everything (the server holds what was entered).
-async function stored(page) {
-  await page.waitForFunction(
-    async () => {
-      const { pending } = await import('/assets/outbox.js');
-      return (await pending()).length === 0;
-    },
-    null,
-    { timeout: 15000 },
-  );
-}
 
 test('the weekly questions are due on Today, answered at 320 px, and then not due', async () => {
   const page = await newPage({ width: 320 });
@@ -77,7 +66,7 @@ test('the weekly questions are due on Today, answered at 320 px, and then not du
     .locator('section.card.done h3', { hasText: /^Weekly questions: (saved|done)$/ })
     .first()
     .waitFor();
-  await stored(page);
+  await outboxEmpty(page);
   const view = (await api(server.url, 'GET', '/api/v1/measures')).data;
   assert.equal(view.due_since, null);
   assert.deepEqual(view.weekly[0].peg, { pain: 5, enjoyment: 4, activity: 6 });
@@ -113,7 +102,7 @@ test('a flare at any time, sharp, is saved with its words and counted beside the
     .waitFor();
   // Once sent, the server holds it (asked until it does, for up to 10 s: the outbox may be
   // between taking the flare and sending it when it is first looked at).
-  await stored(page);
+  await outboxEmpty(page);
   let view = (await api(server.url, 'GET', '/api/v1/measures')).data;
   for (let i = 0; i < 50 && view.flares.length === 0; i += 1) {
     await new Promise((r) => setTimeout(r, 200));
@@ -154,7 +143,7 @@ test('a past week is answered late from History', async () => {
     .locator('section.card.done h3', { hasText: /^Weekly questions: (saved|done)$/ })
     .first()
     .waitFor();
-  await stored(page);
+  await outboxEmpty(page);
   const view = (await api(server.url, 'GET', '/api/v1/measures')).data;
   const late = view.weekly.find((w) => w.date === daysAgo(14));
   assert.deepEqual(late.psfs, [

@@ -14,6 +14,7 @@ import {
   assert,
   closeBrowser,
   english,
+  eventually,
   isoDate,
   launch,
   newPage,
@@ -233,8 +234,13 @@ test('in German at 320 px: Today with every check-in card open fits; the number 
     await page.locator(`#context-${date}.done`).waitFor();
     await noHorizontalScroll(page, 'Today with the cards saved, in German at 320 px');
 
-    await page.waitForFunction(async (d) => (await (await fetch(`/api/v1/days/${d}`)).json()).context, date);
-    const day = (await api(server.url, 'GET', `/api/v1/days/${date}`)).data;
+    const day = await eventually(
+      async () => {
+        const d = (await api(server.url, 'GET', `/api/v1/days/${date}`)).data;
+        return d.context ? d : null;
+      },
+      { what: 'the context on the server' },
+    );
     assert.equal(day.context.sitting_hours, 7.5);
     assert.equal(day.context.sleep_hours, 11.5);
     // Written back in the language's own way when the card is changed.

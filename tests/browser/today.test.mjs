@@ -15,6 +15,7 @@ import {
   assert,
   badText,
   card,
+  eventually,
   closeBrowser,
   EAST,
   WEST,
@@ -331,7 +332,12 @@ test(`back online, the banner goes once the queued check-in is saved, with no re
   await page.context().setOffline(false);
   await page.evaluate(() => window.dispatchEvent(new Event('online')));
   await page.waitForFunction(() => !document.querySelector('#load-state'), null, { timeout: 20000 });
-  assert.deepEqual((await pageApi(page)('GET', `/api/v1/days/${today}`)).data.morning, { pain: 4 });
+  // The banner goes once the server answers; the queued morning is sent beside that.
+  await page.locator('[data-queued]', { hasText: 'Saved on this phone, sending' }).waitFor({ state: 'detached' });
+  const stored = await eventually(async () => (await pageApi(page)('GET', `/api/v1/days/${today}`)).data.morning, {
+    what: 'the queued morning on the server',
+  });
+  assert.deepEqual(stored, { pain: 4 });
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

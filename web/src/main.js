@@ -113,16 +113,19 @@ async function refreshQueue() {
   conn.className = `conn${failed ? ' error' : waiting || !navigator.onLine ? ' pending' : ''}`;
 }
 
+// A card's mark of a check-in the server has now stored.
+function markSaved(el) {
+  el.textContent = tr('Saved.');
+  el.className = 'queued ok';
+  const heading = el.closest('section')?.querySelector('h3');
+  if (heading?.dataset.done) heading.textContent = heading.dataset.done;
+}
+
 // Marks the cards of entries the server has now stored.
 subscribe((ev) => {
   if (ev.type === 'sent' || ev.type === 'idle') refreshStale();
   if (ev.type === 'sent') {
-    for (const el of document.querySelectorAll(`[data-queued="${ev.entry.key}"]`)) {
-      el.textContent = tr('Saved.');
-      el.className = 'queued ok';
-      const heading = el.closest('section')?.querySelector('h3');
-      if (heading?.dataset.done) heading.textContent = heading.dataset.done;
-    }
+    for (const el of document.querySelectorAll(`[data-queued="${ev.entry.key}"]`)) markSaved(el);
   } else if (ev.type === 'failed') {
     for (const el of document.querySelectorAll(`[data-queued="${ev.entry.key}"]`)) {
       // TRANSLATORS: {error} is the server's reason, in its own words.
@@ -213,6 +216,10 @@ async function refreshStale() {
     else if (shown.name === 'history') await renderHistory(main, app);
     else return;
     window.scrollTo(0, y);
+    // Drawn from the queue as it was when the drawing began: an entry sent meanwhile (its 'sent'
+    // came before its card existed) would say "sending" for good.
+    const waiting = new Set((await pending().catch(() => [])).map((e) => e.key));
+    for (const el of main.querySelectorAll('[data-queued].pending')) if (!waiting.has(el.dataset.queued)) markSaved(el);
   } finally {
     refreshing = false;
   }
