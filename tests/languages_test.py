@@ -216,6 +216,24 @@ class CommandLine(unittest.TestCase):
                       "  days[1].morning.pain: 12 is above the top of the scale (0 to 10)\n",
                       r.stderr)
 
+    def test_a_workout_files_refusal_is_in_the_readers_language_with_its_file(self):
+        damaged = os.path.join(self.tmp, "damaged.zip")
+        with open(damaged, "wb") as f:
+            f.write(b"PK\x03\x04" + b"0" * 60)
+        r = run(["--lang", "de", "import-workouts", damaged], db=self.db)
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn(damaged + ": eine beschädigte ZIP-Datei (das Ende ihres Verzeichnisses "
+                      "fehlt); nichts wurde gespeichert", r.stderr)
+        missing = os.path.join(self.tmp, "nowhere.gpx")
+        r = run(["--lang", "es", "import-workouts", missing], db=self.db)
+        self.assertEqual(r.returncode, 4, r.stderr)
+        self.assertIn(missing + ": no existe ese archivo (o no es un archivo normal); no se ha "
+                      "guardado nada", r.stderr)
+        # English stays as it was, word for word.
+        r = run(["import-workouts", damaged], db=self.db)
+        self.assertIn(damaged + ": a damaged zip (no end of its directory); nothing was stored",
+                      r.stderr)
+
     def test_a_services_refusal_an_import_that_clashes_is_in_spanish_with_its_count(self):
         with open(SCENARIO, encoding="utf-8") as f:
             diary = json.load(f)

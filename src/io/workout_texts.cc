@@ -166,14 +166,14 @@ class StravaReader {
 
   Result<WorkoutFile> Finish() {
     if (state_ == kQuoted) {
-      return Fail(Error::Invalid(where_ + ": a quoted field is not closed"));
+      return Fail(Error::Invalid(Problem(where_, T_("a quoted field is not closed"))));
     }
     if (cell_bytes_ > 0 || column_ > 0) {
       EndCell();
       if (auto ok = EndRow(); !ok) return Unexpected(ok.error());
     }
     if (!header_done_) {
-      return Fail(Error::Invalid(where_ + ": empty; expected Strava's activities.csv"));
+      return Fail(Error::Invalid(Problem(where_, T_("empty; expected Strava's activities.csv"))));
     }
     return std::move(file_);
   }
@@ -228,9 +228,11 @@ class StravaReader {
     if (!header_done_) {
       header_done_ = true;
       if (columns_[kDate] == kNoColumn || columns_[kElapsed] == kNoColumn) {
-        return Fail(Error::Invalid(where_ +
-                                   ": a CSV without \"Activity Date\" and \"Elapsed Time\" "
-                                   "columns; expected Strava's activities.csv"));
+        Text m =
+            // TRANSLATORS: "Activity Date" and "Elapsed Time" are the columns' names, as they are.
+            T_("a CSV without \"Activity Date\" and \"Elapsed Time\" columns; expected "
+               "Strava's activities.csv");
+        return Fail(Error::Invalid(Problem(where_, std::move(m))));
       }
       return {};
     }
@@ -295,6 +297,14 @@ class SourceBuffer final : public std::streambuf {
   std::unique_ptr<char[]> buf_ = std::make_unique<char[]>(kChunk);
 };
 
+// The refusal of a JSON file that is not one of Fit's sessions.
+Text NoSession() {
+  return T_(
+      // TRANSLATORS: startTime and endTime are JSON keys, as they are.
+      "a JSON file without startTime and endTime; expected a session of Google Fit's "
+      "Takeout (Fit/All Sessions/*.json)");
+}
+
 // A Fit session's JSON: only the top-level startTime, endTime and fitnessActivity are kept;
 // nothing is built, nesting is bounded, and anything but an object at the top is refused at once.
 class FitSax final : public nlohmann::json_sax<nlohmann::json> {
@@ -317,7 +327,9 @@ class FitSax final : public nlohmann::json_sax<nlohmann::json> {
                                          : key_ == "fitnessActivity" ? &activity
                                                                      : nullptr;
       if (slot) {
-        if (*slot) return Refuse(where_ + ": \"" + key_ + "\" is given twice");
+        // TRANSLATORS: {name} is a name given twice in one list.
+        if (*slot)
+          return Refuse(Problem(where_, T_("\"{name}\" is given twice", {{"name", key_}})));
         *slot = v.substr(0, kMaxKeptText);
       }
     }
@@ -346,15 +358,11 @@ class FitSax final : public nlohmann::json_sax<nlohmann::json> {
   }
 
  private:
-  bool Refuse(std::string m) {
+  bool Refuse(Text m) {
     error = Error::Invalid(std::move(m));
     return false;
   }
-  bool NotASession() {
-    return Refuse(where_ +
-                  ": a JSON file without startTime and endTime; expected a session of Google "
-                  "Fit's Takeout (Fit/All Sessions/*.json)");
-  }
+  bool NotASession() { return Refuse(Problem(where_, NoSession())); }
   bool Value() { return depth_ == 0 ? NotASession() : Event(); }
   bool Open() {
     if (++depth_ > budget_.limits().xml_depth) {
@@ -417,18 +425,19 @@ Result<WorkoutFile> ReadGoogleFitJson(const ByteSource& source, std::string_view
   }
   if (buffer.error) return Fail(*buffer.error);
   if (buffer.too_large) {
-    return Fail(Error::Invalid(where + ": a JSON file larger than 2 MB; a session of Google "
-                                       "Fit's Takeout is a few KB"));
+    Text m = T_("a JSON file larger than 2 MB; a session of Google Fit's Takeout is a few KB");
+    return Fail(Error::Invalid(Problem(where, std::move(m))));
   }
   if (sax.error) return Fail(*sax.error);
   if (!ok) {
-    return Fail(Error::Invalid(
-        where + ": not JSON: " + (sax.parse_message.empty() ? "cut short" : sax.parse_message)));
+    // TRANSLATORS: {reason} is the JSON parser's own reason, in English, or "cut short".
+    Text m = T_("not JSON: {reason}",
+                {{"reason",
+                  sax.parse_message.empty() ? T_("cut short") : Text::Literal(sax.parse_message)}});
+    return Fail(Error::Invalid(Problem(where, std::move(m))));
   }
   if (!sax.start || !sax.end) {
-    return Fail(Error::Invalid(where +
-                               ": a JSON file without startTime and endTime; expected a session "
-                               "of Google Fit's Takeout (Fit/All Sessions/*.json)"));
+    return Fail(Error::Invalid(Problem(where, NoSession())));
   }
   if (auto counted = budget.AddWorkout(where); !counted) return Unexpected(counted.error());
   WorkoutFile file;

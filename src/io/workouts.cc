@@ -55,11 +55,11 @@ Kind KindOf(std::string_view start) {
 }
 
 Error Unknown(std::string_view where) {
-  return Error::Invalid(
-      std::string(where) +
-      ": not a workout file backsignal knows; expected an Apple Health export (export.zip or "
-      "export.xml), a Health Connect export (zip), a Google Takeout of Fit (zip or a session's "
-      "JSON), a GPX or TCX file, or a Strava export's activities.csv (or its zip)");
+  Text m =
+      T_("not a workout file backsignal knows; expected an Apple Health export (export.zip or "
+         "export.xml), a Health Connect export (zip), a Google Takeout of Fit (zip or a session's "
+         "JSON), a GPX or TCX file, or a Strava export's activities.csv (or its zip)");
+  return Error::Invalid(Problem(std::string(where), std::move(m)));
 }
 
 void Merge(WorkoutFile& into, WorkoutFile&& more) {
@@ -135,7 +135,10 @@ class TempFile {
     }
     std::string templ = base + "/backsignal-workouts-XXXXXX";
     const int fd = mkstemp(templ.data());
-    if (fd < 0) return Fail(Error::Storage("cannot make a temporary file in " + base));
+    if (fd < 0) {
+      // TRANSLATORS: {dir} is a folder.
+      return Fail(Error::Storage(T_("cannot make a temporary file in {dir}", {{"dir", base}})));
+    }
     close(fd);
     return TempFile(templ);
   }
@@ -169,7 +172,10 @@ Result<WorkoutFile> ReadDatabaseStream(const ByteSource& source, std::string_vie
       if (*n == 0) break;
       out.write(buf.get(), static_cast<std::streamsize>(*n));
     }
-    if (!out.flush()) return Fail(Error::Storage("cannot write a temporary copy of " + where));
+    if (!out.flush()) {
+      // TRANSLATORS: {file} is the file being imported.
+      return Fail(Error::Storage(T_("cannot write a temporary copy of {file}", {{"file", where}})));
+    }
   }
   return ReadHealthConnectDb(tmp->path(), name, budget);
 }
@@ -237,14 +243,20 @@ Result<WorkoutFile> ReadZip(zip_t* z, std::string_view name, ImportBudget& budge
       return Fail(budget.TooInflated(inner));
     }
     std::unique_ptr<zip_file_t, decltype(&zip_fclose)> f(zip_fopen_index(z, index, 0), &zip_fclose);
-    if (!f) return Fail(Error::Invalid(inner + ": cannot read it: " + zip_strerror(z)));
+    if (!f) {
+      // TRANSLATORS: {reason} is libzip's own reason, in English.
+      Text m = T_("cannot read it: {reason}", {{"reason", zip_strerror(z)}});
+      return Fail(Error::Invalid(Problem(inner, std::move(m))));
+    }
     auto inflated = std::make_shared<uint64_t>(0);
     ByteSource raw = [&f, &budget, inner, packed, ratio, inflated](char* buf,
                                                                    size_t cap) -> Result<size_t> {
       const zip_int64_t got = zip_fread(f.get(), buf, cap);
       if (got < 0) {
-        return Fail(Error::Invalid(
-            inner + ": the zip is damaged: " + zip_error_strerror(zip_file_get_error(f.get()))));
+        // TRANSLATORS: {reason} is libzip's own reason, in English.
+        Text m = T_("the zip is damaged: {reason}",
+                    {{"reason", zip_error_strerror(zip_file_get_error(f.get()))}});
+        return Fail(Error::Invalid(Problem(inner, std::move(m))));
       }
       *inflated += static_cast<uint64_t>(got);
       if (ratio > 0 && *inflated > kRatioGrace && *inflated / ratio > packed) {
@@ -265,12 +277,12 @@ Result<WorkoutFile> ReadZip(zip_t* z, std::string_view name, ImportBudget& budge
     }
   }
   if (!found) {
-    return Fail(Error::Invalid(
-        where +
-        ": a zip without workouts; expected an Apple Health export (export.xml), a Health "
-        "Connect export (health_connect_export.db), a Google Takeout of Fit (All "
-        "Sessions/*.json or Activities/*.tcx), a Strava export (activities.csv), or GPX or "
-        "TCX files"));
+    Text m =
+        T_("a zip without workouts; expected an Apple Health export (export.xml), a Health "
+           "Connect export (health_connect_export.db), a Google Takeout of Fit (All "
+           "Sessions/*.json or Activities/*.tcx), a Strava export (activities.csv), or GPX or "
+           "TCX files");
+    return Fail(Error::Invalid(Problem(where, std::move(m))));
   }
   return all;
 }
@@ -293,7 +305,7 @@ Result<WorkoutFile> ReadZipBytes(std::string_view bytes, std::string_view name,
   }
   zip_error_fini(&err);
   Zip zip(z, &zip_discard);
-  if (!zip) return Fail(Error::Invalid(std::string(name) + ": a damaged zip"));
+  if (!zip) return Fail(Error::Invalid(Problem(std::string(name), T_("a damaged zip"))));
   return ReadZip(zip.get(), name, budget, tmp_dir);
 }
 
@@ -305,14 +317,14 @@ Result<WorkoutFile> ReadZipFile(const std::string& path, uint64_t size, ImportBu
     in->seekg(static_cast<std::streamoff>(at));
     std::string out(n, '\0');
     in->read(out.data(), static_cast<std::streamsize>(n));
-    if (in->bad()) return Fail(Error::Storage(path + ": reading failed"));
+    if (in->bad()) return Fail(Error::Storage(Problem(path, T_("reading failed"))));
     out.resize(static_cast<size_t>(in->gcount()));
     return out;
   };
   if (auto ok = CheckZipLayout(read, size, path, budget); !ok) return Unexpected(ok.error());
   int err = 0;
   Zip z(zip_open(path.c_str(), ZIP_RDONLY, &err), &zip_discard);
-  if (!z) return Fail(Error::Invalid(path + ": a damaged zip"));
+  if (!z) return Fail(Error::Invalid(Problem(path, T_("a damaged zip"))));
   return ReadZip(z.get(), path, budget, tmp_dir);
 }
 
@@ -358,14 +370,14 @@ Result<WorkoutFile> ReadWorkoutFile(const std::string& path, ImportBudget& budge
                                     const std::string& tmp_dir) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
-    return Fail(Error::NotFound(path + ": no such file (or not a regular file)"));
+    return Fail(Error::NotFound(Problem(path, T_("no such file (or not a regular file)"))));
   }
   const uint64_t size = std::filesystem::file_size(path, ec);
-  if (ec) return Fail(Error::Storage(path + ": cannot be read"));
+  if (ec) return Fail(Error::Storage(Problem(path, T_("cannot be read"))));
   char magic[16] = {0};
   {
     std::ifstream in(path, std::ios::binary);
-    if (!in) return Fail(Error::Storage(path + ": cannot be read"));
+    if (!in) return Fail(Error::Storage(Problem(path, T_("cannot be read"))));
     in.read(magic, sizeof magic);
   }
   const std::string_view m(magic, sizeof magic);
@@ -378,7 +390,7 @@ Result<WorkoutFile> ReadWorkoutFile(const std::string& path, ImportBudget& budge
   auto in = std::make_shared<std::ifstream>(path, std::ios::binary);
   ByteSource source = [in, path](char* buf, size_t cap) -> Result<size_t> {
     in->read(buf, static_cast<std::streamsize>(cap));
-    if (in->bad()) return Fail(Error::Storage(path + ": reading failed"));
+    if (in->bad()) return Fail(Error::Storage(Problem(path, T_("reading failed"))));
     return static_cast<size_t>(in->gcount());
   };
   return ReadStream(Counted(std::move(source), budget, path), path, budget, tmp_dir);
@@ -401,8 +413,8 @@ Result<WorkoutFile> ReadWorkoutBytesAs(WorkoutFormat format, std::string_view by
       return ReadWorkoutXml(source, name, budget, format);
     case WorkoutFormat::kHealthConnect:
       if (KindOf(bytes) != Kind::kSqlite) {
-        return Fail(Error::Invalid(std::string(name) + ": not a SQLite database; expected "
-                                                       "Health Connect's"));
+        return Fail(Error::Invalid(
+            Problem(std::string(name), T_("not a SQLite database; expected Health Connect's"))));
       }
       return ReadDatabaseStream(source, name, budget, tmp_dir);
     case WorkoutFormat::kGoogleFit:

@@ -164,7 +164,9 @@ Result<WorkoutFile> ReadHealthConnectDb(const std::string& path, std::string_vie
                                  SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
   Db db(raw, &sqlite3_close);
   if (rc != SQLITE_OK) {
-    return Fail(Error::Invalid(where + ": cannot open it as a database: " + sqlite3_errstr(rc)));
+    // TRANSLATORS: {reason} is SQLite's own reason, in English.
+    Text m = T_("cannot open it as a database: {reason}", {{"reason", sqlite3_errstr(rc)}});
+    return Fail(Error::Invalid(Problem(where, std::move(m))));
   }
   sqlite3_db_config(db.get(), SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
   sqlite3_db_config(db.get(), SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
@@ -178,19 +180,25 @@ Result<WorkoutFile> ReadHealthConnectDb(const std::string& path, std::string_vie
   sqlite3_progress_handler(db.get(), kStepsPerCheck, &OnProgress, &guard);
   sqlite3_set_authorizer(db.get(), &Authorize, nullptr);
   // Why it failed: the budget's refusal when the progress handler stopped it.
-  auto failure = [&](const std::string& what) -> Error {
+  auto failure = [&](Text what) -> Error {
     if (guard.stopped) return *guard.stopped;
     if (sqlite3_errcode(db.get()) == SQLITE_TOOBIG) {
-      return Error::Invalid(where + ": " + what + ": a value longer than 1 MB, which no workout " +
-                            "has");
+      // TRANSLATORS: {problem} is what failed ("reading its exercise sessions failed").
+      Text m = T_("{problem}: a value longer than 1 MB, which no workout has",
+                  {{"problem", std::move(what)}});
+      return Error::Invalid(Problem(where, std::move(m)));
     }
-    return Error::Invalid(where + ": " + what + ": " + sqlite3_errmsg(db.get()));
+    // TRANSLATORS: {problem} is what failed ("reading its exercise sessions failed"); {reason}
+    // SQLite's own reason, in English.
+    Text m = T_("{problem}: {reason}",
+                {{"problem", std::move(what)}, {"reason", sqlite3_errmsg(db.get())}});
+    return Error::Invalid(Problem(where, std::move(m)));
   };
   auto prepare = [&](const char* sql) -> Result<Stmt> {
     sqlite3_stmt* s = nullptr;
     if (sqlite3_prepare_v2(db.get(), sql, -1, &s, nullptr) != SQLITE_OK) {
       sqlite3_finalize(s);
-      return Fail(failure("not a database backsignal can read"));
+      return Fail(failure(T_("not a database backsignal can read")));
     }
     Stmt stmt(s, &sqlite3_finalize);
     // The schema is read by the first statement: its size is known now.
@@ -206,29 +214,43 @@ Result<WorkoutFile> ReadHealthConnectDb(const std::string& path, std::string_vie
     sqlite3_bind_text(kind->get(), 1, kTable, -1, SQLITE_STATIC);
     const int step = sqlite3_step(kind->get());
     if (step != SQLITE_ROW && step != SQLITE_DONE) {
-      return Fail(failure("reading its list of tables failed"));
+      return Fail(failure(T_("reading its list of tables failed")));
     }
     const auto* type = sqlite3_column_text(kind->get(), 0);
     const bool table = step == SQLITE_ROW && type &&
                        std::string_view(reinterpret_cast<const char*>(type)) == "table" &&
                        sqlite3_column_int64(kind->get(), 1) > 0;
     if (!table) {
-      return Fail(Error::Invalid(
-          where + ": a database without Health Connect's " + kTable + " table" +
-          (step == SQLITE_ROW ? " (it is a view or a virtual table, which is never read)" : "") +
-          "; expected the database of a Health Connect export"));
+      Text m;
+      if (step == SQLITE_ROW) {
+        m =
+            // TRANSLATORS: {table} is the table's name, as it is.
+            T_("a database without Health Connect's {table} table (it is a view or a "
+               "virtual table, which is never read); expected the database of a Health "
+               "Connect export",
+               {{"table", kTable}});
+      } else {
+        m =
+            // TRANSLATORS: {table} is the table's name, as it is.
+            T_("a database without Health Connect's {table} table; expected the "
+               "database of a Health Connect export",
+               {{"table", kTable}});
+      }
+      return Fail(Error::Invalid(Problem(where, std::move(m))));
     }
   }
   auto stmt = prepare(
       "SELECT start_time, start_zone_offset, end_time, exercise_type, title "
       "FROM exercise_session_record_table");
   if (!stmt) {
-    Error e = stmt.error();
-    if (!guard.stopped) {
-      e.message = where + ": Health Connect's " + kTable + " lacks a column it always has (" +
-                  sqlite3_errmsg(db.get()) + "); expected the database of a Health Connect export";
-    }
-    return Fail(std::move(e));
+    if (guard.stopped) return Unexpected(stmt.error());
+    Text m =
+        // TRANSLATORS: {table} is the table's name, as it is; {reason} SQLite's own reason, in
+        // English.
+        T_("Health Connect's {table} lacks a column it always has ({reason}); expected the "
+           "database of a Health Connect export",
+           {{"table", kTable}, {"reason", sqlite3_errmsg(db.get())}});
+    return Fail(Error::Of(stmt.error().kind, Problem(where, std::move(m))));
   }
   WorkoutFile file;
   file.format = WorkoutFormat::kHealthConnect;
@@ -270,7 +292,7 @@ Result<WorkoutFile> ReadHealthConnectDb(const std::string& path, std::string_vie
     const int64_t start = start_ms >= 0 ? start_ms / 1000 : -((-start_ms + 999) / 1000);
     file.workouts.push_back({start, offset, seconds, std::move(activity)});
   }
-  if (step != SQLITE_DONE) return Fail(failure("reading its exercise sessions failed"));
+  if (step != SQLITE_DONE) return Fail(failure(T_("reading its exercise sessions failed")));
   return file;
 }
 

@@ -81,7 +81,7 @@ struct State {
   std::optional<ParsedInstant> id_time, lap_start;
   double lap_seconds = 0;
 
-  void Fail(std::string message) { Stop(Error::Invalid(where + ": " + std::move(message))); }
+  void Fail(Text message) { Stop(Error::Invalid(Problem(where, std::move(message)))); }
   void Stop(Error e) {
     if (!error) error = std::move(e);
     XML_StopParser(parser, XML_FALSE);
@@ -129,15 +129,21 @@ void OnStart(void* data, const XML_Char* name, const XML_Char** attrs) {
     }
     if (format && s.only && *format != *s.only) {
       s.root = Root::kForeign;
-      s.Fail(std::string("a ") + std::string(WorkoutFormatName(*format)) + " file; expected " +
-             std::string(WorkoutFormatName(*s.only)));
+      Text m = T_(
+          // TRANSLATORS: {format} and {expected} are names of formats ("GPX", "Apple Health").
+          "a {format} file; expected {expected}",
+          {{"format", WorkoutFormatName(*format)}, {"expected", WorkoutFormatName(*s.only)}});
+      s.Fail(std::move(m));
       return;
     }
     if (!format) {
       s.root = Root::kForeign;
-      s.Fail("an XML file whose root is <" + std::string(n.substr(0, 100)) +
-             ">: expected an Apple Health export (<HealthData>), GPX (<gpx>) or TCX "
-             "(<TrainingCenterDatabase>)");
+      Text m = T_(
+          // TRANSLATORS: {root} is the name of the file's first XML element, as it is.
+          "an XML file whose root is <{root}>: expected an Apple Health export "
+          "(<HealthData>), GPX (<gpx>) or TCX (<TrainingCenterDatabase>)",
+          {{"root", n.substr(0, 100)}});
+      s.Fail(std::move(m));
       return;
     }
   }
@@ -278,7 +284,7 @@ Result<WorkoutFile> ReadWorkoutXml(const ByteSource& source, std::string_view na
   State s;
   std::unique_ptr<std::remove_pointer_t<XML_Parser>, decltype(&XML_ParserFree)> parser(
       XML_ParserCreate("UTF-8"), &XML_ParserFree);
-  if (!parser) return Fail(Error::Storage("out of memory for the XML parser"));
+  if (!parser) return Fail(Error::Storage(T_("out of memory for the XML parser")));
   s.parser = parser.get();
   s.budget = &budget;
   s.where = std::string(name);
@@ -292,7 +298,7 @@ Result<WorkoutFile> ReadWorkoutXml(const ByteSource& source, std::string_view na
   bool done = false;
   while (!done) {
     void* buf = XML_GetBuffer(s.parser, kChunk);
-    if (!buf) return Fail(Error::Storage(where + ": out of memory while reading XML"));
+    if (!buf) return Fail(Error::Storage(Problem(where, T_("out of memory while reading XML"))));
     auto n = source(static_cast<char*>(buf), kChunk);
     if (!n) return Unexpected(n.error());
     done = *n == 0;
@@ -300,17 +306,23 @@ Result<WorkoutFile> ReadWorkoutXml(const ByteSource& source, std::string_view na
     if (XML_ParseBuffer(s.parser, static_cast<int>(*n), done ? XML_TRUE : XML_FALSE) ==
         XML_STATUS_ERROR) {
       if (s.error) return Fail(*s.error);
-      return Fail(Error::Invalid(where + ": not well-formed XML at line " +
-                                 std::to_string(XML_GetCurrentLineNumber(s.parser)) + ", column " +
-                                 std::to_string(XML_GetCurrentColumnNumber(s.parser)) + ": " +
-                                 XML_ErrorString(XML_GetErrorCode(s.parser))));
+      // TRANSLATORS: {line} and {column} are numbers; {reason} is expat's own reason, in
+      // English ("mismatched tag").
+      Text m = T_("not well-formed XML at line {line}, column {column}: {reason}",
+                  {{"line", XML_GetCurrentLineNumber(s.parser)},
+                   {"column", XML_GetCurrentColumnNumber(s.parser)},
+                   {"reason", XML_ErrorString(XML_GetErrorCode(s.parser))}});
+      return Fail(Error::Invalid(Problem(where, std::move(m))));
     }
     // Where the token not yet complete begins: expat keeps everything after it.
     const XML_Index at = XML_GetCurrentByteIndex(s.parser);
     if (!done && at >= 0 && fed - static_cast<uint64_t>(at) > kMaxToken) {
-      return Fail(Error::Invalid(where + ": an XML tag (or comment) longer than 1 MB at line " +
-                                 std::to_string(XML_GetCurrentLineNumber(s.parser)) +
-                                 ", which no workout file has"));
+      Text m =
+          // TRANSLATORS: {line} is a number.
+          T_("an XML tag (or comment) longer than 1 MB at line {line}, which no workout file "
+             "has",
+             {{"line", XML_GetCurrentLineNumber(s.parser)}});
+      return Fail(Error::Invalid(Problem(where, std::move(m))));
     }
   }
   switch (s.root) {
@@ -324,9 +336,12 @@ Result<WorkoutFile> ReadWorkoutXml(const ByteSource& source, std::string_view na
       s.file.format = WorkoutFormat::kTcx;
       break;
     default:
-      return Fail(Error::Invalid(where + ": an empty XML file; expected " +
-                                 (only ? std::string(WorkoutFormatName(*only))
-                                       : std::string("an Apple Health export, GPX or TCX"))));
+      // TRANSLATORS: {expected} is a format's name ("GPX"), or "an Apple Health export, GPX or
+      // TCX".
+      Text m = T_("an empty XML file; expected {expected}",
+                  {{"expected", only ? Text::Literal(std::string(WorkoutFormatName(*only)))
+                                     : T_("an Apple Health export, GPX or TCX")}});
+      return Fail(Error::Invalid(Problem(where, std::move(m))));
   }
   return s.file;
 }

@@ -24,12 +24,10 @@ uint64_t Le(std::string_view s, size_t at, size_t n) {
   return v;
 }
 
-Error Damaged(std::string_view where, std::string_view what) {
-  std::string m(where);
-  m += ": a damaged zip (";
-  m += what;
-  m += ")";
-  return Error::Invalid(std::move(m));
+Error Damaged(std::string_view where, Text what) {
+  // TRANSLATORS: {reason} is what is wrong with the zip ("its directory is cut short").
+  Text m = T_("a damaged zip ({reason})", {{"reason", std::move(what)}});
+  return Error::Invalid(Problem(std::string(where), std::move(m)));
 }
 
 // The bytes of one entry in the file: from its local header to the end of its data, at least.
@@ -46,14 +44,14 @@ class Cursor {
       : read_(read), at_(at), end_(end), where_(where) {}
   // The next `n` bytes; a refusal past the directory's end.
   Result<std::string_view> Take(size_t n) {
-    if (n > end_ - at_) return Fail(Damaged(where_, "its directory is cut short"));
+    if (n > end_ - at_) return Fail(Damaged(where_, T_("its directory is cut short")));
     if (at_ + n > base_ + window_.size()) {
       auto got = read_(at_, static_cast<size_t>(std::min<uint64_t>(
                                 std::max<uint64_t>(n, uint64_t{1} << 20), end_ - at_)));
       if (!got) return Unexpected(got.error());
       window_ = std::move(*got);
       base_ = at_;
-      if (window_.size() < n) return Fail(Damaged(where_, "its directory is cut short"));
+      if (window_.size() < n) return Fail(Damaged(where_, T_("its directory is cut short")));
     }
     std::string_view v(window_.data() + (at_ - base_), n);
     at_ += n;
@@ -72,7 +70,7 @@ class Cursor {
 
 Result<void> CheckZipLayout(const RandomRead& read, uint64_t size, std::string_view where,
                             ImportBudget& budget) {
-  if (size < kEndSize) return Fail(Damaged(where, "shorter than its end record"));
+  if (size < kEndSize) return Fail(Damaged(where, T_("shorter than its end record")));
   const uint64_t tail_at = size - std::min<uint64_t>(size, kEndSize + kMaxComment);
   auto tail = read(tail_at, static_cast<size_t>(size - tail_at));
   if (!tail) return Unexpected(tail.error());
@@ -85,7 +83,7 @@ Result<void> CheckZipLayout(const RandomRead& read, uint64_t size, std::string_v
       break;
     }
   }
-  if (end == std::string_view::npos) return Fail(Damaged(where, "no end of its directory"));
+  if (end == std::string_view::npos) return Fail(Damaged(where, T_("no end of its directory")));
   uint64_t entries = Le(*tail, end + 10, 2);
   uint64_t dir_size = Le(*tail, end + 12, 4);
   uint64_t dir_at = Le(*tail, end + 16, 4);
@@ -98,7 +96,7 @@ Result<void> CheckZipLayout(const RandomRead& read, uint64_t size, std::string_v
       auto rec = read(at, kZip64End);
       if (!rec) return Unexpected(rec.error());
       if (rec->size() < kZip64End || rec->compare(0, 4, "PK\x06\x06") != 0) {
-        return Fail(Damaged(where, "its zip64 end record is missing"));
+        return Fail(Damaged(where, T_("its zip64 end record is missing")));
       }
       entries = Le(*rec, 32, 8);
       dir_size = Le(*rec, 40, 8);
@@ -109,7 +107,7 @@ Result<void> CheckZipLayout(const RandomRead& read, uint64_t size, std::string_v
     return Fail(budget.TooManyEntries(where, entries));
   }
   if (dir_at > size || dir_size > size - dir_at) {
-    return Fail(Damaged(where, "its directory lies outside the file"));
+    return Fail(Damaged(where, T_("its directory lies outside the file")));
   }
   std::vector<Span> spans;
   spans.reserve(static_cast<size_t>(entries));
@@ -118,7 +116,7 @@ Result<void> CheckZipLayout(const RandomRead& read, uint64_t size, std::string_v
     auto head = cursor.Take(kCentral);
     if (!head) return Unexpected(head.error());
     if (head->compare(0, 4, "PK\x01\x02") != 0) {
-      return Fail(Damaged(where, "an entry of its directory has no header"));
+      return Fail(Damaged(where, T_("an entry of its directory has no header")));
     }
     uint64_t comp = Le(*head, 20, 4);
     const uint64_t plain = Le(*head, 24, 4);
@@ -153,7 +151,8 @@ Result<void> CheckZipLayout(const RandomRead& read, uint64_t size, std::string_v
     if (auto c = cursor.Take(comment_len); !c) return Unexpected(c.error());
     span.begin = offset;
     span.end = offset + kLocal + name_len + comp;
-    if (offset > size || span.end < offset) return Fail(Damaged(where, "an entry lies outside it"));
+    if (offset > size || span.end < offset)
+      return Fail(Damaged(where, T_("an entry lies outside it")));
     spans.push_back(std::move(span));
   }
   std::sort(spans.begin(), spans.end(),
@@ -161,11 +160,21 @@ Result<void> CheckZipLayout(const RandomRead& read, uint64_t size, std::string_v
   for (size_t i = 0; i < spans.size(); ++i) {
     const uint64_t next = i + 1 < spans.size() ? spans[i + 1].begin : dir_at;
     if (spans[i].end > next) {
-      std::string m(where);
-      m += ": entries of the zip share bytes (\"" + spans[i].name + "\" and ";
-      m += i + 1 < spans.size() ? "\"" + spans[i + 1].name + "\"" : std::string("its directory");
-      m += "): a zip made to inflate the same data again and again, not an export";
-      return Fail(Error::Invalid(std::move(m)));
+      Text m;
+      if (i + 1 < spans.size()) {
+        m =
+            // TRANSLATORS: {first} and {second} are the names of two entries of the zip.
+            T_("entries of the zip share bytes (\"{first}\" and \"{second}\"): a zip "
+               "made to inflate the same data again and again, not an export",
+               {{"first", spans[i].name}, {"second", spans[i + 1].name}});
+      } else {
+        m =
+            // TRANSLATORS: {first} is the name of an entry of the zip.
+            T_("entries of the zip share bytes (\"{first}\" and its directory): a zip "
+               "made to inflate the same data again and again, not an export",
+               {{"first", spans[i].name}});
+      }
+      return Fail(Error::Invalid(Problem(std::string(where), std::move(m))));
     }
   }
   return {};

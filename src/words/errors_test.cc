@@ -15,6 +15,7 @@
 #include "backsignal/io/measures_json.h"
 #include "backsignal/io/profile_json.h"
 #include "backsignal/io/safety_json.h"
+#include "backsignal/io/workouts.h"
 #include "backsignal/reading/settings.h"
 #include "backsignal/service/accounts.h"
 #include "backsignal/words/i18n.h"
@@ -355,6 +356,163 @@ TEST(ErrorsInLanguages, TheSafetyAnswersAndAClearance) {
             "No se aceptó el visto bueno\n  date: «2026-02-30» no es una fecha real del "
             "calendario\n");
   for (const std::string& text : {de, Say(c, *Locale::Find("de"))}) ExpectTranslated(text);
+}
+
+// --- The workout importers' refusals (src/io/workouts*.cc, workout_texts.cc) ---
+
+// English words of the importers' messages (expat's own reason, a value, is taken out first).
+const std::regex kWorkoutEnglish(
+    "damaged|\\bzip bomb|well-formed|\\bline\\b|\\bcolumn\\b|more than|\\bworkouts?\\b|"
+    "entries|expected|\\bnot a\\b|an upload|one import|inflated|nested|\\bfile\\b|cannot|"
+    "directory|\\bthe\\b|\\band\\b|\\bof\\b|\\bwith\\b|\\bknows\\b|\\bor\\b");
+
+// `text` without what stays as it is in every language: expat's own reason, a command.
+std::string WithoutCodes(const std::string& text) {
+  return std::regex_replace(text, std::regex("mismatched tag|backsignal import-workouts FILE"), "");
+}
+
+// A workout file's refusal, read as an upload is.
+Error WorkoutRefusal(std::string_view bytes, std::string_view name) {
+  ImportBudget budget(ImportLimits::Upload());
+  return Refusal(ReadWorkoutBytes(bytes, name, budget));
+}
+
+// The refusals a person meets most, with only digits and one letter for the file's name (for
+// the pseudo-locale): an unknown file, a damaged zip, XML not well-formed, the budget's limits.
+std::vector<Error> WorkoutRefusals(const std::string& name) {
+  std::vector<Error> out;
+  out.push_back(WorkoutRefusal("12,34\n", name));
+  out.push_back(WorkoutRefusal(std::string("PK\x03\x04", 4) + std::string(60, '0'), name));
+  out.push_back(WorkoutRefusal("<gpx>\n<trk>\n</gpx>\n", name));
+  ImportBudget budget(ImportLimits::Upload());
+  out.push_back(budget.TooManyEntries(name, 250'000));
+  out.push_back(budget.TooDeep(name));
+  out.push_back(budget.TooInflated(name));
+  out.push_back(budget.TooMuchMemory(name));
+  auto bytes = budget.AddBytes(uint64_t{600} << 20, name);
+  out.push_back(bytes ? Error{} : bytes.error());
+  for (int i = 0; i < 20'000; ++i) EXPECT_TRUE(budget.AddWorkout(name).has_value());
+  auto one_more = budget.AddWorkout(name);
+  out.push_back(one_more ? Error{} : one_more.error());
+  return out;
+}
+
+TEST(WorkoutErrorsInLanguages, AnUnknownFileADamagedZipAndXmlNotWellFormed) {
+  const Error unknown = WorkoutRefusal("hello, world\n", "notes.txt");
+  EXPECT_EQ(Say(unknown, Locale::English()),
+            "notes.txt: not a workout file backsignal knows; expected an Apple Health export "
+            "(export.zip or export.xml), a Health Connect export (zip), a Google Takeout of Fit "
+            "(zip or a session's JSON), a GPX or TCX file, or a Strava export's activities.csv "
+            "(or its zip)\n");
+  EXPECT_EQ(unknown.kind, ErrorKind::kInvalid);
+  const std::string de = Say(unknown, *Locale::Find("de"));
+  EXPECT_EQ(de.rfind("notes.txt: keine Trainingsdatei, die backsignal kennt; erwartet wurde ", 0),
+            0u)
+      << de;
+  const std::string es = Say(unknown, *Locale::Find("es"));
+  EXPECT_EQ(es.rfind("notes.txt: no es un archivo de entrenamientos que backsignal conozca; ", 0),
+            0u)
+      << es;
+
+  const Error zip = WorkoutRefusal(std::string("PK\x03\x04", 4) + std::string(60, 'x'), "e.zip");
+  EXPECT_EQ(Say(zip, Locale::English()), "e.zip: a damaged zip (no end of its directory)\n");
+  EXPECT_EQ(Say(zip, *Locale::Find("de")),
+            "e.zip: eine beschädigte ZIP-Datei (das Ende ihres Verzeichnisses fehlt)\n");
+  EXPECT_EQ(Say(zip, *Locale::Find("es")),
+            "e.zip: un zip dañado (falta el final de su directorio)\n");
+
+  // expat's own reason stays English, a value inside the translated frame.
+  const Error xml = WorkoutRefusal("<gpx>\n<trk>\n</gpx>\n", "ride.gpx");
+  EXPECT_EQ(Say(xml, Locale::English()),
+            "ride.gpx: not well-formed XML at line 3, column 2: mismatched tag\n");
+  EXPECT_EQ(Say(xml, *Locale::Find("de")),
+            "ride.gpx: kein wohlgeformtes XML in Zeile 3, Spalte 2: mismatched tag\n");
+  EXPECT_EQ(Say(xml, *Locale::Find("es")),
+            "ride.gpx: XML mal formado en la línea 3, columna 2: mismatched tag\n");
+
+  // One format asked for, another given: the formats' names are names.
+  ImportBudget budget(ImportLimits::Upload());
+  const Error other =
+      Refusal(ReadWorkoutBytesAs(WorkoutFormat::kTcx, "<gpx></gpx>", "ride.gpx", budget));
+  EXPECT_EQ(Say(other, Locale::English()), "ride.gpx: a GPX file; expected TCX\n");
+  EXPECT_EQ(Say(other, *Locale::Find("de")), "ride.gpx: eine GPX-Datei; erwartet wurde TCX\n");
+  for (const Error& e : {unknown, zip, xml, other}) {
+    for (const char* lang : {"de", "es"}) {
+      const std::string text = Say(e, *Locale::Find(lang));
+      EXPECT_FALSE(std::regex_search(WithoutCodes(text), kWorkoutEnglish)) << lang << ": " << text;
+    }
+  }
+}
+
+TEST(WorkoutErrorsInLanguages, TheBudgetsLimitsWithTheirNumbers) {
+  ImportBudget budget(ImportLimits::Upload());
+  const Error entries = budget.TooManyEntries("export.zip", 250'000);
+  EXPECT_EQ(Say(entries, Locale::English()),
+            "export.zip: a zip of 250,000 entries, more than the 100,000 an upload opens\n");
+  // The thousands' separator is the language's.
+  EXPECT_EQ(Say(entries, *Locale::Find("de")),
+            "export.zip: eine ZIP-Datei mit 250.000 Einträgen, mehr als die 100.000, die ein "
+            "Upload öffnet\n");
+  EXPECT_EQ(Say(entries, *Locale::Find("es")),
+            "export.zip: un zip de 250.000 entradas, más de las 100.000 que abre una subida\n");
+
+  auto big = budget.AddBytes(uint64_t{600} << 20, "export.zip");
+  ASSERT_FALSE(big.has_value());
+  EXPECT_EQ(Say(big.error(), Locale::English()),
+            "export.zip: more than 512 MB once inflated, the most an upload reads; import a "
+            "larger export with the command line on the machine that keeps the diary "
+            "(backsignal import-workouts FILE)\n");
+  EXPECT_EQ(Say(big.error(), *Locale::Find("de")),
+            "export.zip: entpackt mehr als 512 MB; so viel liest ein Upload höchstens; "
+            "importieren Sie einen größeren Export mit der Kommandozeile auf dem Rechner, der "
+            "das Tagebuch führt (backsignal import-workouts FILE)\n");
+
+  // The plural of the limit's number: one workout.
+  ImportLimits one = ImportLimits::LocalFile();
+  one.workouts = 1;
+  ImportBudget small(one);
+  ASSERT_TRUE(small.AddWorkout("ride.gpx").has_value());
+  auto two = small.AddWorkout("ride.gpx");
+  ASSERT_FALSE(two.has_value());
+  EXPECT_EQ(Say(two.error(), Locale::English()),
+            "ride.gpx: more than 1 workouts, the most one import takes\n");
+  EXPECT_EQ(Say(two.error(), *Locale::Find("de")),
+            "ride.gpx: mehr als 1 Training, mehr nimmt ein Import nicht an\n");
+  EXPECT_EQ(Say(two.error(), *Locale::Find("es")),
+            "ride.gpx: más de 1 entrenamiento, lo máximo que admite una importación\n");
+
+  for (const Error& e : WorkoutRefusals("export.zip")) {
+    for (const char* lang : {"de", "es"}) {
+      const std::string text = Say(e, *Locale::Find(lang));
+      EXPECT_FALSE(std::regex_search(WithoutCodes(text), kWorkoutEnglish)) << lang << ": " << text;
+      EXPECT_NE(text, Say(e, Locale::English())) << text;
+    }
+  }
+}
+
+// What is outside the pseudo-locale's brackets did not go through the catalogue.
+std::string OutsidePseudoBrackets(const std::string& text) {
+  std::string out;
+  int depth = 0;
+  for (char c : text) {
+    if (c == '[') ++depth;
+    if (depth == 0) out += c;
+    if (c == ']' && depth > 0) --depth;
+  }
+  return out;
+}
+
+TEST(WorkoutErrorsInLanguages, InThePseudoLocaleNoPlainEnglishWordIsLeft) {
+  Locale::EnableTestLocales();
+  const Locale& qps = *Locale::Find("qps");
+  for (const Error& e : WorkoutRefusals("f")) {
+    const std::string text = Say(e, qps);
+    EXPECT_NE(text.find('['), std::string::npos) << text;
+    // expat's reason is English, as a value: the only words outside the catalogue's pieces.
+    EXPECT_FALSE(
+        std::regex_search(WithoutCodes(OutsidePseudoBrackets(text)), std::regex("[A-Za-z]{2,}")))
+        << text;
+  }
 }
 
 }  // namespace
