@@ -45,6 +45,15 @@ Result<void> PlanNextMorning(DiaryTxn& txn, const Profile& profile, const Remind
     auto day = txn.GetDay(d);
     if (!day) return Unexpected(day.error());
     if (*day && (*day)->morning) continue;
+    // One morning waits at a time, the next: a wake time moved to later today leaves no
+    // reminder for tomorrow beside today's (tomorrow's is planned when today's is sent).
+    auto pending = txn.Reminders().Pending();
+    if (!pending) return Unexpected(pending.error());
+    for (const Reminder& r : *pending) {
+      if (r.kind == ReminderKind::kMorning && r.date != d && r.due_at > now) {
+        if (auto ok = txn.Reminders().End(r.id, "cancelled"); !ok) return ok;
+      }
+    }
     return txn.Reminders().Plan(ReminderKind::kMorning, d, 0, due, now);
   }
   return {};

@@ -9,6 +9,7 @@
 
 #include "backsignal/push/crypto.h"
 #include "backsignal/service/checkins.h"
+#include "backsignal/service/profile.h"
 #include "backsignal/service/reminder_sender.h"
 #include "backsignal/service/safety.h"
 #include "test_diaries.h"
@@ -153,6 +154,30 @@ TEST_F(RemindersTest, TheMorningIsSentAtTheWakeTimeAndTheNextOneIsPlanned) {
   auto pending = Pending();
   ASSERT_EQ(pending.size(), 1u);
   EXPECT_EQ(pending[0].date, D("2026-11-22"));
+}
+
+TEST_F(RemindersTest, AWakeTimeMovedToLaterTodayLeavesOneMorningReminderTodays) {
+  Session("2026-11-20", 9 * 60, 30);
+  ASSERT_EQ(Pending().back().date, D("2026-11-21"));  // 07:00 has gone by on the 20th
+  auto later = EditProfile(*service_, kLocalPerson,
+                           [](Profile& p) { p.wake_time = TimeOfDay::FromMinutes(13 * 60); });
+  ASSERT_TRUE(later) << later.error().message;
+  std::vector<Reminder> mornings;
+  for (const Reminder& r : Pending()) {
+    if (r.kind == ReminderKind::kMorning) mornings.push_back(r);
+  }
+  ASSERT_EQ(mornings.size(), 1u);
+  EXPECT_EQ(mornings[0].date, D("2026-11-20"));
+  EXPECT_EQ(mornings[0].due_at, kRemindersNow + 3600);  // 13:00 today
+  // Back to 07:00: today's has gone by again, and tomorrow's is the one.
+  ASSERT_TRUE(EditProfile(*service_, kLocalPerson,
+                          [](Profile& p) { p.wake_time = TimeOfDay::FromMinutes(7 * 60); }));
+  mornings.clear();
+  for (const Reminder& r : Pending()) {
+    if (r.kind == ReminderKind::kMorning) mornings.push_back(r);
+  }
+  ASSERT_EQ(mornings.size(), 1u);
+  EXPECT_EQ(mornings[0].date, D("2026-11-21"));
 }
 
 TEST_F(RemindersTest, NothingIsPlannedOrSentInQuietHours) {

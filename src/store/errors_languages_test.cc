@@ -54,7 +54,8 @@ const std::regex kEnglish(
 // `text` with each of `values` taken out.
 std::string Without(std::string text, const std::vector<std::string>& values) {
   for (const std::string& v : values) {
-    for (size_t at = text.find(v); at != std::string::npos; at = text.find(v)) text.erase(at, v.size());
+    for (size_t at = text.find(v); at != std::string::npos; at = text.find(v))
+      text.erase(at, v.size());
   }
   return text;
 }
@@ -151,9 +152,9 @@ TEST_F(StoreErrorsInLanguages, ARestoreOfNothingOrOfAFileThatIsNotOurs) {
   EXPECT_EQ(schema.details[0], "holds a table extra that backsignal does not make");
   std::smatch version;
   ASSERT_TRUE(std::regex_search(schema.message, version, std::regex("version ([0-9]+)")));
-  EXPECT_EQ(Lang("de").Details(schema).at(0),
-            "enthält „table extra“, das backsignal nicht anlegt");
-  ExpectTranslated(schema, {other, "table extra", "backsignal backup", "backsignal", version[1].str()});
+  EXPECT_EQ(Lang("de").Details(schema).at(0), "enthält „table extra“, das backsignal nicht anlegt");
+  ExpectTranslated(schema,
+                   {other, "table extra", "backsignal backup", "backsignal", version[1].str()});
 }
 
 TEST_F(StoreErrorsInLanguages, TheDatabasesLocation) {
@@ -195,8 +196,9 @@ TEST_F(StoreErrorsInLanguages, TheDevicesLimitWithItsPlural) {
 TEST(PushErrorsInLanguages, ASubscriptionsEndpoint) {
   const Error e = Refusal(push::ParseEndpoint("https://10.1.2.3/x", push::Reach::kPublicOnly));
   EXPECT_EQ(e.message, "subscription endpoint: the address 10.1.2.3 is not public");
-  EXPECT_EQ(Lang("de").Message(e), "Endpunkt des Abonnements: die Adresse 10.1.2.3 ist nicht "
-                                   "öffentlich");
+  EXPECT_EQ(Lang("de").Message(e),
+            "Endpunkt des Abonnements: die Adresse 10.1.2.3 ist nicht "
+            "öffentlich");
   EXPECT_EQ(Lang("es").Message(e),
             "dirección de la suscripción: la dirección 10.1.2.3 no es pública");
   ExpectTranslated(e, {"10.1.2.3"});
@@ -214,10 +216,9 @@ TEST(PushErrorsInLanguages, ASubscriptionsEndpoint) {
   for (const auto& [url, values] : cases) {
     ExpectTranslated(Refusal(push::ParseEndpoint(url, push::Reach::kPublicOnly)), values);
   }
-  ExpectTranslated(
-      Refusal(push::ParseEndpoint("https://push.example.net/" + std::string(1000, 'a'),
-                                  push::Reach::kPublicOnly)),
-      {"1025", "1000"});
+  ExpectTranslated(Refusal(push::ParseEndpoint("https://push.example.net/" + std::string(1000, 'a'),
+                                               push::Reach::kPublicOnly)),
+                   {"1025", "1000"});
 }
 
 }  // namespace

@@ -109,7 +109,7 @@ Result<void> SqlReminderTxn::Plan(ReminderKind kind, Date date, int64_t slot, in
   auto ok = c_.Run(
       "INSERT INTO push_reminders (person_id, kind, date, slot, due_at, state, created_at) "
       "VALUES (?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT (person_id, kind, date, slot) DO UPDATE "
-      "SET due_at = excluded.due_at WHERE push_reminders.state = 'pending'",
+      "SET due_at = excluded.due_at, state = 'pending' WHERE push_reminders.state <> 'sent'",
       {person_, std::string(ReminderKindName(kind)), date.ToString(), slot, due_at, now});
   if (!ok) return Unexpected(ok.error());
   return {};

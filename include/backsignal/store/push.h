@@ -80,8 +80,10 @@ class ReminderTxn {
   [[nodiscard]] virtual Result<int64_t> CountSubscriptions() = 0;
   // Reminders not yet handed to delivery.
   [[nodiscard]] virtual Result<std::vector<Reminder>> Pending() = 0;
-  // Plans a reminder of a window (kind, date, slot): a new row, or a new due time for one still
-  // pending; a window already sent, cancelled or skipped is left as it is.
+  // Plans a reminder of a window (kind, date, slot): a new row, or a new due time for one not
+  // yet sent; one cancelled or skipped (never handed to delivery) is pending again, so that a
+  // window planned away (a wake time moved, reminders turned off) comes back when it is due
+  // once more. A window already sent is left as it is.
   [[nodiscard]] virtual Result<void> Plan(ReminderKind kind, Date date, int64_t slot,
                                           int64_t due_at, int64_t now) = 0;
   // Ends a pending reminder unsent: "cancelled" (its window was filled in) or "skipped".
