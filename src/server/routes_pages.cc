@@ -1,5 +1,7 @@
 // The page and its assets, health, the calendar feed, the clinician's report, and the words
 // every surface shares.
+#include <cctype>
+
 #include "app.h"
 #include "assets.h"
 #include "auth.h"
@@ -63,9 +65,33 @@ HttpResponse ServiceWorker() {
                        {"X-Content-Type-Options", "nosniff"}}};
 }
 
+// `s` percent-encoded but for the unreserved characters (RFC 3986).
+std::string PercentEncoded(std::string_view s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char ch : s) {
+    const auto u = static_cast<unsigned char>(ch);
+    if (std::isalnum(u) != 0 || ch == '-' || ch == '.' || ch == '_' || ch == '~') {
+      out += ch;
+    } else {
+      out += '%';
+      out += kHex[u >> 4];
+      out += kHex[u & 15];
+    }
+  }
+  return out;
+}
+
 // A report's link opened signed out (a clinician's, a person's): in the reader's language, as
-// wide as the phone it is opened on.
-HttpResponse SignInFirst(const Locale& loc) {
+// wide as the phone it is opened on. Its link signs in and comes back to the same report
+// ("/#then=" and the report's address: main.js goes there once signed in).
+HttpResponse SignInFirst(const Locale& loc, const Request& req) {
+  std::string back = "/report";
+  char sep = '?';
+  for (const auto& [name, value] : req.query) {
+    back += sep + PercentEncoded(name) + "=" + PercentEncoded(value);
+    sep = '&';
+  }
   return HttpResponse{
       401,
       "text/html; charset=utf-8",
@@ -73,7 +99,8 @@ HttpResponse SignInFirst(const Locale& loc) {
           "\"><meta charset=\"utf-8\">"
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" +
           EscapeHtml(loc.Tr("Sign in")) + " · backsignal</title><p>" +
-          EscapeHtml(loc.Tr("Sign in first to see this report.")) + " <a href=\"/\">" +
+          EscapeHtml(loc.Tr("Sign in first to see this report.")) +
+          " <a href=\"/#then=" + EscapeHtml(PercentEncoded(back)) + "\">" +
           // TRANSLATORS: a link to the page, from a report opened while signed out.
           EscapeHtml(loc.Tr("Sign in to backsignal")) + "</a></p></html>\n",
       {{"Cache-Control", "no-store"}}};
@@ -125,7 +152,7 @@ Result<HttpResponse> GetCalendar(App& app, Call& c) {
 // The clinician's report: a whole HTML page, no script, made on the server.
 Result<HttpResponse> GetReport(App& app, Call& c) {
   const service::Service& svc = app.service();
-  if (!c.who.signed_in) return SignInFirst(ReaderLocale(svc, c));
+  if (!c.who.signed_in) return SignInFirst(ReaderLocale(svc, c), c.req);
   PersonId person = c.who.person;
   if (auto it = c.req.query.find("person"); it != c.req.query.end()) {
     auto id = ParsePositive(it->second);

@@ -98,6 +98,16 @@ for (const lang of [QPS, GERMAN]) {
       });
       await outside.locator('a').first().click();
       await outside.locator('#signin-title').waitFor();
+      // Signed in from there, the report it was opened for.
+      await outside.locator('#signin-form input[autocomplete=username]').fill('sam');
+      await outside.locator('#signin-form input[type=password]').fill('correct horse battery');
+      await outside.locator('#signin-form button[type=submit]').click();
+      await outside.waitForURL(`${server.url}/report?weeks=2`);
+      await outside.locator('h1').waitFor();
+      // Never to another site: a link's "then" that is not this site's report opens Today.
+      await outside.goto(`${server.url}/#then=${encodeURIComponent('//example.com/report')}`);
+      await outside.locator('#tabs').waitFor();
+      assert.equal(new URL(outside.url()).origin, server.url);
       await outside.context().close();
     } finally {
       server.close();

@@ -155,6 +155,21 @@ async function route() {
     renderSignIn(main, app, m ? m[1] : null);
     return;
   }
+  // Signed in from a report's link opened signed out (the server's page): back to that report.
+  const then = location.hash.match(/^#then=(.+)$/);
+  if (then) {
+    let target;
+    try {
+      target = decodeURIComponent(then[1]);
+    } catch {
+      target = '';
+    }
+    // Only a report of this site: never another address a link could carry.
+    if (/^\/report(\?|$)/.test(target)) {
+      location.replace(target);
+      return;
+    }
+  }
   const pages = pagesFor(me);
   let name = (location.hash || '').slice(1);
   // "#today/after-2026-11-20-1": a page and a card on it (a tapped push reminder).
