@@ -88,6 +88,29 @@ Result<HttpResponse> ShowDay(App& app, Call& c) {
   return Json(200, DayToJson(**day));
 }
 
+// What a date's morning says of the session the day before, as the command line says it after a
+// morning check-in: {"morning_after": {"session_date", "signal", "words"}}, or null when the
+// date has no morning or the day before no session. A reading: on the pool.
+Result<HttpResponse> ShowMorningAfter(App& app, Call& c) {
+  auto date = DateParam(c);
+  if (!date) return Unexpected(date.error());
+  nlohmann::json j = {{"morning_after", nullptr}};
+  auto day = service::DayOf(app.service(), c.subject, *date);
+  if (!day) return Unexpected(day.error());
+  if (*day && (**day).morning) {
+    auto after = service::MorningAfterOf(app.service(), c.subject, *date);
+    if (!after) return Unexpected(after.error());
+    if (*after) {
+      const Locale& loc = ReaderLocale(app.service(), c);
+      j["morning_after"] = {
+          {"session_date", (*after)->session_date.ToString()},
+          {"signal", Name((*after)->signal)},
+          {"words", MorningAfterText({(*after)->session_date, (*after)->signal}, &loc)}};
+    }
+  }
+  return Json(200, j.dump());
+}
+
 // The check-in's words (words/checkin.h) as JSON: {"lines": [...], "meaning": ..., "next": ...}.
 nlohmann::json CheckinWordsJson(const CheckinWords& w) {
   return {{"lines", w.lines}, {"meaning", w.meaning}, {"next", w.next}};
@@ -245,6 +268,10 @@ constexpr const char* kSession = "/api/v1/days/{date}/sessions/{n:number}";
 constexpr Route kDayRoutes[] = {
     {.method = "GET", .pattern = "/api/v1/days", .clinician_view = true, .sync = ListDays},
     {.method = "GET", .pattern = "/api/v1/days/{date}", .clinician_view = true, .sync = ShowDay},
+    {.method = "GET",
+     .pattern = "/api/v1/days/{date}/morning_after",
+     .clinician_view = true,
+     .sync = ShowMorningAfter},
     CheckinRoute("DELETE", kDay, 0, Checkin<kDeleteDay>),
     CheckinRoute("PUT", "/api/v1/days/{date}/morning", kCheckinBodyLimit, Checkin<kPutMorning>),
     CheckinRoute("PUT", "/api/v1/days/{date}/context", kCheckinBodyLimit, Checkin<kPutContext>),

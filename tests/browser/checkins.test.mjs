@@ -161,6 +161,24 @@ test('History adds a missed morning and a session for a past date, and edits one
   await axeCheck(page, 'history');
 });
 
+test('a morning after a session says how it compares with the usual one, and again once changed', async () => {
+  const page = await newPage({ width: 390 });
+  const date = daysAgo(1); // the day before had a session; every morning so far was 3
+  await page.goto(`${server.url}/#history=${date}`);
+  const morning = page.locator(`#day-editor #morning-${date}`);
+  await morning
+    .locator('.morning-after', { hasText: /^This is the morning after your session of .+: within your usual range\.$/ })
+    .waitFor();
+  await morning.getByRole('button', { name: 'Change' }).click();
+  await pick(morning, 'Pain', 9);
+  await morning.getByRole('button', { name: 'Save morning' }).click();
+  await morning.locator('.morning-after', { hasText: /significantly worse than your usual morning/ }).waitFor();
+  // Before what comes next, and once.
+  assert.equal(await morning.locator('.morning-after').count(), 1);
+  assert.deepEqual(page.errors, []);
+  await api(server.url, 'PUT', `/api/v1/days/${date}/morning`, { pain: 3 });
+});
+
 test('deleting asks first, with the safe answer focused', async () => {
   await api(server.url, 'PUT', `/api/v1/days/${daysAgo(2)}/note`, {
     note: 'a note to delete',

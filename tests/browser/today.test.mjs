@@ -95,13 +95,13 @@ for (const [width, zone] of COMBOS) {
     await advice.waitFor();
     const start = Date.now();
     let polls = 0;
-    while (Date.now() - start < 3000) {
+    // For 3 s and at least ten looks (a busy machine takes longer over each).
+    while (Date.now() - start < 3000 || polls < 10) {
       assert.ok(await inViewport(advice), `the advice is in view ${Date.now() - start} ms after Save`);
       polls += 1;
       await page.waitForTimeout(150);
     }
     assert.ok(await inViewport(advice), 'the advice is in view 3 s after Save');
-    assert.ok(polls >= 10, `${polls} polls`);
     await page.screenshot({ path: path.join(SHOTS, `today-advice-${width}.png`) });
 
     // The card says what was entered, in the server's words: the start and the end.

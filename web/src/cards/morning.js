@@ -1,18 +1,47 @@
 // The morning on waking: pain, and stiffness if the person wants to give it.
+import { get } from '../api.js';
 import { prettyDate } from '../dates.js';
-import { scale } from '../dom.js';
-import { enqueue } from '../outbox.js';
+import { h, scale } from '../dom.js';
+import { enqueue, subscribe } from '../outbox.js';
 import { tr } from '../i18n.js';
 import { drafts } from '../store.js';
 import { doneCard, draftKey, formCard, swap } from './common.js';
 import { dayWords, morningLines } from './said.js';
+
+// Under a saved morning: what it says of the session the day before ("This is the morning after
+// your session of Sat 5 Dec: within your usual range."), in the server's words, once the server
+// has the morning; nothing when there was no session, or offline.
+async function morningAfter(el, date) {
+  const r = await get(`/api/v1/days/${date}/morning_after`);
+  const after = r.ok && r.data ? r.data.morning_after : null;
+  const said = el.querySelector('.said');
+  if (!after || !said) return;
+  const line = said.querySelector('.morning-after') || h('p', { class: 'meaning morning-after' });
+  line.textContent = after.words;
+  said.insertBefore(line, said.querySelector('.next'));
+}
+
+// ... at once for a morning on the server, or once its check-in is sent (none for one refused).
+function withMorningAfter(el, date, mark) {
+  if (mark && mark.state === 'failed') return el;
+  if (!mark) {
+    morningAfter(el, date);
+    return el;
+  }
+  const off = subscribe((ev) => {
+    if (ev.entry?.key !== mark.key || (ev.type !== 'sent' && ev.type !== 'failed')) return;
+    off();
+    if (ev.type === 'sent') morningAfter(el, date);
+  });
+  return el;
+}
 
 export function morningCard(ctx, date, day, marks) {
   const existing = day.morning;
   const mark = marks.morning;
   const show = () => {
     if (!existing) return morningForm();
-    return doneCard({
+    const el = doneCard({
       title: mark ? tr('Morning: saved') : tr('Morning: done'),
       doneTitle: tr('Morning: done'),
       lines: dayWords(day, marks, 'morning') || morningLines(existing),
@@ -20,6 +49,7 @@ export function morningCard(ctx, date, day, marks) {
       id: `morning-${date}`,
       onChange: (e) => swap(e.target.closest('section'), morningForm()),
     });
+    return withMorningAfter(el, date, mark);
   };
   const morningForm = () => {
     const key = draftKey('morning', date);
@@ -71,13 +101,17 @@ export function morningCard(ctx, date, day, marks) {
         drafts.remove(key);
         swap(
           el,
-          doneCard({
-            title: tr('Morning: saved'),
-            doneTitle: tr('Morning: done'),
-            lines: morningLines(body),
-            mark: entry,
-            id: `morning-${date}`,
-          }),
+          withMorningAfter(
+            doneCard({
+              title: tr('Morning: saved'),
+              doneTitle: tr('Morning: done'),
+              lines: morningLines(body),
+              mark: entry,
+              id: `morning-${date}`,
+            }),
+            date,
+            entry,
+          ),
         );
         ctx.changed();
         return null;
