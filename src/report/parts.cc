@@ -127,8 +127,8 @@ std::string ThresholdsHtml(const Settings& settings, bool all_default, const Loc
   for (const SettingInfo& info : AllSettings()) {
     const double v = settings.*(info.field);
     const bool changed = v != defaults.*(info.field);
-    std::string label(loc.tag() == "en" ? info.meaning : info.name);
-    label[0] = static_cast<char>(std::toupper(label[0]));
+    std::string label = loc.TrMarked(info.meaning);
+    if (!label.empty()) label[0] = static_cast<char>(std::toupper(label[0]));
     h += "<li" + std::string(changed ? "" : " class=\"dflt\"") + " title=\"" +
          EscapeHtml(clinician_source(info.source)) + "\">" + EscapeHtml(label) + ": <b>" + num(v) +
          "</b>" +

@@ -19,8 +19,8 @@ std::string OtherFactorsHtml(const Diary& diary, const Settings& s, Date from, D
 
 // The thresholds in force, each with its value, the source beside a changed one (every one's is
 // its tooltip); on paper only the changed ones, and a line saying the rest are at their defaults
-// (`all_default`: none changed). No file a clinician cannot open. Named in words in English; the
-// settings' meanings are not in the catalogues yet, so other languages name the setting.
+// (`all_default`: none changed). No file a clinician cannot open. Each is named by its meaning,
+// in the reader's language (the sources are citations, as written).
 std::string ThresholdsHtml(const Settings& settings, bool all_default, const Locale& loc);
 
 // The weekly measures against four and eight weeks before, and the flares of [from, to]
