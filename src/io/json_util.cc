@@ -365,6 +365,15 @@ Text NlohmannErrorText(const std::string& what) {
 
 }  // namespace
 
+Text JsonParseErrorText(std::string what) {
+  // "[json.exception.parse_error.101] parse error at line 1, column 9: syntax error ..."
+  const size_t close = what.find("] ");
+  if (what.starts_with("[json.exception.") && close != std::string::npos) {
+    what = what.substr(close + 2);
+  }
+  return NlohmannErrorText(what);
+}
+
 Expected<nlohmann::json, Text> ParseStrictJson(std::string_view text) {
   // Before anything is allocated: a body of a million '[' is refused in one pass.
   if (auto deep = CheckJsonDepth(text, kMaxJsonDepth)) return Unexpected(*deep);
@@ -378,12 +387,8 @@ Expected<nlohmann::json, Text> ParseStrictJson(std::string_view text) {
     }
     return doc;
   } catch (const nlohmann::json::exception& e) {
-    // "[json.exception.parse_error.101] parse error at line 1, column 9: syntax error ..."
-    std::string what = e.what();
-    const size_t close = what.find("] ");
-    if (close != std::string::npos) what = what.substr(close + 2);
     // TRANSLATORS: {problem} says where and why (the parser's own words).
-    return Unexpected(T_("not valid JSON: {problem}", {{"problem", NlohmannErrorText(what)}}));
+    return Unexpected(T_("not valid JSON: {problem}", {{"problem", JsonParseErrorText(e.what())}}));
   }
 }
 

@@ -38,6 +38,11 @@ inline constexpr size_t kMaxJsonDepth = 64;
 // without parsing (so without allocating for each level).
 std::optional<Text> CheckJsonDepth(std::string_view text, size_t max_depth);
 
+// nlohmann's exception text ("[json.exception.parse_error.101] parse error at line 1, column 9:
+// syntax error ...") as "parse error at line 1, column 9: {reason}", the reason of each common
+// kind translated (its own English for another kind).
+Text JsonParseErrorText(std::string what);
+
 // Parses JSON text, refusing duplicate keys and nesting deeper than kMaxJsonDepth; on failure
 // returns a message naming the line and column (or the path of a duplicated key). The parser's
 // own reason ("syntax error while parsing value ...") stays English, a value of the message.

@@ -6,9 +6,11 @@
 #include <cstdlib>
 #include <istream>
 #include <memory>
+#include <utility>
 #include <nlohmann/json.hpp>
 
 #include "backsignal/io/workouts.h"
+#include "json_util.h"
 #include "workouts_util.h"
 
 namespace backsignal {
@@ -430,10 +432,10 @@ Result<WorkoutFile> ReadGoogleFitJson(const ByteSource& source, std::string_view
   }
   if (sax.error) return Fail(*sax.error);
   if (!ok) {
-    // TRANSLATORS: {reason} is the JSON parser's own reason, in English, or "cut short".
-    Text m = T_("not JSON: {reason}",
-                {{"reason",
-                  sax.parse_message.empty() ? T_("cut short") : Text::Literal(sax.parse_message)}});
+    Text reason =
+        sax.parse_message.empty() ? T_("cut short") : io::JsonParseErrorText(sax.parse_message);
+    // TRANSLATORS: {reason} is where and why the JSON is wrong, or "cut short".
+    Text m = T_("not JSON: {reason}", {{"reason", std::move(reason)}});
     return Fail(Error::Invalid(Problem(where, std::move(m))));
   }
   if (!sax.start || !sax.end) {

@@ -436,7 +436,16 @@ TEST(WorkoutErrorsInLanguages, AnUnknownFileADamagedZipAndXmlNotWellFormed) {
       Refusal(ReadWorkoutBytesAs(WorkoutFormat::kTcx, "<gpx></gpx>", "ride.gpx", budget));
   EXPECT_EQ(Say(other, Locale::English()), "ride.gpx: a GPX file; expected TCX\n");
   EXPECT_EQ(Say(other, *Locale::Find("de")), "ride.gpx: eine GPX-Datei; erwartet wurde TCX\n");
-  for (const Error& e : {unknown, zip, xml, other}) {
+
+  // A session's JSON cut short: the place and the reason, as the diary's import says them.
+  const Error fit = WorkoutRefusal("{\"a\": [1,\n", "session.json");
+  EXPECT_EQ(Say(fit, Locale::English()),
+            "session.json: not JSON: parse error at line 2, column 1: the text ends before the "
+            "JSON does\n");
+  EXPECT_EQ(Say(fit, *Locale::Find("de")),
+            "session.json: kein JSON: Syntaxfehler in Zeile 2, Spalte 1: der Text endet, bevor "
+            "das JSON vollständig ist\n");
+  for (const Error& e : {unknown, zip, xml, other, fit}) {
     for (const char* lang : {"de", "es"}) {
       const std::string text = Say(e, *Locale::Find(lang));
       EXPECT_FALSE(std::regex_search(WithoutCodes(text), kWorkoutEnglish)) << lang << ": " << text;
