@@ -187,12 +187,8 @@ int RunFlare(const Globals& g, const FlareArgs& a) {
   if (!date) return Report(date.error());
   Flare f{.date = *date, .pain = *pain};
   if (!a.time.empty()) {
-    auto t = TimeOfDay::Parse(a.time);
-    if (!t) {
-      std::string message = "--time: \"";
-      message.append(a.time).append("\" ").append(t.error());
-      return Report(Error::Invalid(message));
-    }
+    auto t = ParseTimeArg(a.time, "--time");
+    if (!t) return Report(t.error());
     f.time = *t;
   }
   if (a.sharp) f.sharp = true;

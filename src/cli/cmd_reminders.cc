@@ -25,14 +25,14 @@ Result<std::optional<std::pair<int, int>>> ParseQuiet(const std::string& text) {
   if (text == "off") return std::optional<std::pair<int, int>>();
   const size_t dash = text.find('-');
   if (dash == std::string::npos) {
-    return Fail(Error::Invalid("--quiet \"" + text + "\": write START-END (22:00-07:00) or off"));
+    // TRANSLATORS: {given} is what was given to --quiet; START-END and off are what to type.
+    return Fail(Error::Invalid(
+        T_("--quiet: \"{given}\": write START-END (22:00-07:00) or off", {{"given", text}})));
   }
-  auto start = TimeOfDay::Parse(text.substr(0, dash));
-  auto end = TimeOfDay::Parse(text.substr(dash + 1));
-  if (!start || !end) {
-    return Fail(
-        Error::Invalid("--quiet \"" + text + "\": " + (!start ? start.error() : end.error())));
-  }
+  auto start = ParseTimeArg(text.substr(0, dash), "--quiet");
+  if (!start) return Unexpected(start.error());
+  auto end = ParseTimeArg(text.substr(dash + 1), "--quiet");
+  if (!end) return Unexpected(end.error());
   return std::optional(std::pair{start->minutes(), end->minutes()});
 }
 
@@ -52,8 +52,8 @@ int RunReminders(const Globals& g, const RemindersArgs& a) {
   }
   std::optional<TimeOfDay> wake;
   if (!a.wake.empty()) {
-    auto t = TimeOfDay::Parse(a.wake);
-    if (!t) return Report(Error::Invalid("--wake \"" + a.wake + "\": " + t.error()));
+    auto t = ParseTimeArg(a.wake, "--wake");
+    if (!t) return Report(t.error());
     wake = *t;
   }
   std::optional<std::optional<std::pair<int, int>>> quiet;

@@ -157,6 +157,17 @@ Result<Date> ParseDateArg(const std::string& text, const char* option, Date toda
   return *d;
 }
 
+Result<TimeOfDay> ParseTimeArg(const std::string& text, const std::string& option) {
+  auto t = TimeOfDay::Parse(text);
+  if (!t) {
+    // TRANSLATORS: {option} is the option ("--time"); {given} what was given; {problem} why
+    // ("expected a time as HH:MM (24-hour clock)").
+    return Fail(Error::Invalid(T_("{option}: \"{given}\" {problem}",
+                                  {{"option", option}, {"given", text}, {"problem", t.error()}})));
+  }
+  return *t;
+}
+
 Result<double> ParseNumberArg(const std::string& text, const std::string& option,
                               const Locale& loc) {
   double v = 0;

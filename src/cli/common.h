@@ -95,6 +95,7 @@ class Opened {
                                             const Locale& loc);
 [[nodiscard]] Result<Score> ParseScoreArg(const std::string& text, const std::string& option,
                                           const Locale& loc);
+[[nodiscard]] Result<TimeOfDay> ParseTimeArg(const std::string& text, const std::string& option);
 // Why `v` is not a score (0 to 10 in steps of 0.5), naming the option: Score::FromDouble's
 // message in `loc`'s words.
 std::string ScoreProblem(double v, const std::string& option, const Locale& loc);

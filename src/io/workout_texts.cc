@@ -6,8 +6,8 @@
 #include <cstdlib>
 #include <istream>
 #include <memory>
-#include <utility>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "backsignal/io/workouts.h"
 #include "json_util.h"
