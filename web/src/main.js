@@ -4,7 +4,7 @@
 import { get, onSessionEnded, owner, request, session } from './api.js';
 import { browserZone } from './dates.js';
 import { focusOn, h } from './dom.js';
-import { loadCatalog, ntr, tr, translateDocument, wantedLanguages } from './i18n.js';
+import { loadCatalog, ntr, tr, trc, translateDocument, wantedLanguages } from './i18n.js';
 import { adopt, flush, forget, pending, subscribe } from './outbox.js';
 import { renderAccount } from './pages/account.js';
 import { renderHistory } from './pages/history.js';
@@ -33,6 +33,21 @@ function pageTitle(id) {
     reminders: tr('Reminders'),
   };
   return titles[id];
+}
+
+// A tab's label: the page's title, where a language may mark where a long word breaks (German's
+// "Ein\u00ADstel\u00ADlungen" in a sixth of a 320 px phone).
+function tabLabel(id) {
+  const labels = {
+    today: trc('tab', 'Today'),
+    reading: trc('tab', 'Reading'),
+    history: trc('tab', 'History'),
+    share: trc('tab', 'Report & data'),
+    settings: trc('tab', 'Settings'),
+    people: trc('tab', 'People'),
+    account: trc('tab', 'Account'),
+  };
+  return labels[id] || pageTitle(id);
 }
 
 const people = new Map();
@@ -92,9 +107,13 @@ function drawNav(pages, current) {
     h(
       'ul',
       {},
-      pages.map(([id, label]) =>
-        h('li', {}, h('a', { href: `#${id}`, 'data-page': id, 'aria-current': id === current ? 'page' : null }, label)),
-      ),
+      pages.map(([id, label]) => {
+        const shown = tabLabel(id);
+        // Named as the page is (a soft hyphen is no part of a name).
+        const name = shown === label ? null : label;
+        const attrs = { href: `#${id}`, 'data-page': id, 'aria-current': id === current ? 'page' : null };
+        return h('li', {}, h('a', { ...attrs, 'aria-label': name }, shown));
+      }),
     ),
   );
 }
