@@ -72,6 +72,13 @@ std::string DuringWords(const SessionReading& sr) {
 
 std::string HourAfterWords(const SessionReading& sr) {
   if (sr.strain == Strain::kStillRising) {
+    // Not settled is said only of a morning that could tell: none yet, or none to compare.
+    if (sr.response == Response::kUnknown) {
+      return sr.morning_pain ? L().Tr(
+                                   "still rising an hour later; its morning has no usual one "
+                                   "to compare with yet")
+                             : L().Tr("still rising an hour later; the next morning will tell");
+    }
     return L().Tr("still rising an hour later, not settled by morning");
   }
   if (sr.hour_after == HourAfterSignal::kRising && sr.response == Response::kSettled) {

@@ -133,7 +133,7 @@ bool AlertIn(const Reading& r, AlertKind k) {
 struct Seen {
   int checked = 0, helpful = 0, mixed = 0, stirring = 0, not_enough = 0, sharp = 0, setting_off = 0,
       keeps_rising = 0, masked = 0, activity_lines = 0, daily_painkillers = 0, below_usual = 0,
-      about_the_same = 0, few_recorded = 0;
+      about_the_same = 0, few_recorded = 0, still_rising_unknown = 0;
 };
 
 TEST(WordsRulesTest, ReadingMdSectionFiveOverEveryScenarioAndRandomDiary) {
@@ -186,6 +186,15 @@ TEST(WordsRulesTest, ReadingMdSectionFiveOverEveryScenarioAndRandomDiary) {
           text, std::regex(R"(\d+ or more points above|effort \d+ or more)"), "");
       if (std::regex_search(rest, m, threshold)) fail(c.name, "threshold wording in: " + text);
       seen.below_usual += Holds(text, "below your usual");
+    }
+    // A session is said not to have settled by morning only when its morning could tell.
+    for (size_t i = 0; i < r.sessions.size() && i < w.sessions.size(); ++i) {
+      if (r.sessions[i].response == Response::kUnknown &&
+          Holds(w.sessions[i].hour_after, "not settled by morning")) {
+        fail(c.name, "no morning to tell, yet: " + w.sessions[i].hour_after);
+      }
+      seen.still_rising_unknown += r.sessions[i].strain == Strain::kStillRising &&
+                                   r.sessions[i].response == Response::kUnknown;
     }
     // Every count of exercise days said is the reading's own.
     std::vector<std::string> claims = w.evidence;
@@ -361,7 +370,8 @@ TEST(WordsRulesTest, ReadingMdSectionFiveOverEveryScenarioAndRandomDiary) {
            {"activity lines", seen.activity_lines},
            {"painkillers on rest days as much", seen.daily_painkillers},
            {"below the usual", seen.below_usual},
-           {"too few recorded days", seen.few_recorded}}) {
+           {"too few recorded days", seen.few_recorded},
+           {"still rising with no morning to tell", seen.still_rising_unknown}}) {
     EXPECT_GE(n, 3) << "the diaries did not exercise: " << what;
   }
   std::cout << "words checked over " << seen.checked << " diaries (" << kRandomDiaries
