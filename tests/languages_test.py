@@ -109,6 +109,20 @@ class CommandLine(unittest.TestCase):
         es2 = run(["--lang", "es", "read"], env_extra={"LANGUAGE": "de"}, db=self.db)
         self.assertIn("VALORACIÓN:", es2.stdout)
 
+    def test_a_sharp_second_session_is_named_in_the_dative_in_german(self):
+        # "bei der zweiten Einheit", never "bei die zweite Einheit" (a session named after "during").
+        db = os.path.join(self.tmp, "sharp.db")
+        run(["safety"], stdin="n\n" * 12, db=db)
+        for args in (["--time", "07:00"], ["--time", "18:00", "--sharp"]):
+            r = run(["session", "--date", "2026-10-16", "--minutes", "30"] + args, db=db)
+            self.assertEqual(r.returncode, 0, r.stderr)
+        r = run(["session", "--date", "2026-10-16", "--minutes", "20"], db=db)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        de = run(["--lang", "de", "read", "--as-of", "2026-10-16"], db=db)
+        self.assertEqual(de.returncode, 0, de.stderr)
+        self.assertIn("bei der Einheit um 18:00 am", de.stdout)
+        self.assertNotIn("bei die ", de.stdout)
+
     def test_the_json_reading_keeps_its_codes_and_puts_its_words_in_the_language(self):
         en = json.loads(run(["read", "--json"], db=self.db).stdout)
         de = json.loads(run(["--lang", "de", "read", "--json"], db=self.db).stdout)
