@@ -199,6 +199,14 @@ class CommandLine(unittest.TestCase):
         r = run(["--lang", "es", "reminders", "--wake", "7"], db=self.db)
         self.assertEqual(r.returncode, 2)
         self.assertIn("--wake: «7»: se esperaba una hora como HH:MM", r.stderr)
+        # A word where the command belongs that is none: the nearest command, in the language.
+        r = run(["--lang", "de", "mornin", "3"], db=self.db)
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.stderr, "backsignal: „mornin“ ist kein Befehl; meinten Sie morning? "
+                                   "(backsignal --help zeigt alle)\n")
+        r = run(["--db", self.db, "--lang", "es", "xyzzy"], db=self.db)
+        self.assertEqual(r.stderr, "backsignal: «xyzzy» no es una orden (backsignal --help las "
+                                   "muestra todas)\n")
         r = run(["--lang", "es", "usual"], db=self.db)
         self.assertEqual(r.returncode, 2)
         self.assertIn("indique --pain y/o --stiffness, o --clear", r.stderr)
@@ -208,6 +216,13 @@ class CommandLine(unittest.TestCase):
         r = run(["reminders", "--morning", "11"], db=self.db)
         self.assertEqual(r.stderr, "--morning: 11 not in {on,off}\n"
                                    "Run with --help for more information.\n")
+        r = run(["sesion"], db=self.db)
+        self.assertEqual(r.stderr, "backsignal: \"sesion\" is not a command; did you mean "
+                                   "session? (backsignal --help lists them)\n")
+        r = run([], db=self.db)
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.stderr, "backsignal: a command is required (backsignal --help lists "
+                                   "them)\n")
 
     def test_the_validators_errors_are_in_the_readers_language_with_their_values(self):
         bad = os.path.join(self.tmp, "bad.json")

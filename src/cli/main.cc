@@ -2,10 +2,12 @@
 // diary, and read it. A thin front door: a table of commands (Ninja's kTools), each in a file
 // beside its handler (cmd_*.cc), over the service.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "commands.h"
 
@@ -151,6 +153,64 @@ std::string ParseErrorText(const std::string& what, const Locale& loc) {
   return what;
 }
 
+// Edits (a letter added, dropped or changed) between `a` and `b`.
+size_t Edits(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// No command given, or a word where the command belongs that is none ("mornin"): what to say,
+// with the nearest command when one is a letter or two away.
+std::string NoCommandText(const CLI::App& app, int argc, char** argv, const Locale& loc) {
+  std::string given;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    if (a.starts_with("-")) {
+      // A global option's value is the next word (unless given as --db=FILE).
+      const CLI::Option* opt = app.get_option_no_throw(std::string(a.substr(0, a.find('='))));
+      if (opt != nullptr && a.find('=') == std::string_view::npos &&
+          opt->get_items_expected_min() > 0) {
+        ++i;
+      }
+      continue;
+    }
+    given = a;
+    break;
+  }
+  if (given.empty()) {
+    return loc.Tr("a command is required (backsignal --help lists them)");
+  }
+  std::string nearest;
+  size_t best = 3;
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    const size_t d = Edits(given, sub->get_name());
+    if (d < best) {
+      best = d;
+      nearest = sub->get_name();
+    }
+  }
+  if (nearest.empty()) {
+    // TRANSLATORS: {given} is what was typed where a command belongs.
+    return loc.Tr("\"{given}\" is not a command (backsignal --help lists them)",
+                  {Arg("given", given)});
+  }
+  // TRANSLATORS: {given} is what was typed where a command belongs; {command} the nearest one.
+  return loc.Tr(
+      "\"{given}\" is not a command; did you mean {command}? (backsignal --help lists "
+      "them)",
+      {Arg("given", given), Arg("command", nearest)});
+}
+
 int Main(int argc, char** argv) {
   Invocation ctx;
   Globals& g = ctx.globals;
@@ -252,6 +312,10 @@ int Main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
+    if (std::string_view(e.what()) == "A subcommand is required") {
+      std::cerr << "backsignal: " << NoCommandText(app, argc, argv, loc) << "\n";
+      return kUsage;
+    }
     app.exit(e);
     return kUsage;
   }
