@@ -165,7 +165,8 @@ class CommandLine(unittest.TestCase):
     def test_an_unknown_language_is_refused_and_the_pseudo_locale_is_for_tests_only(self):
         r = run(["--lang", "fr", "read"], db=self.db)
         self.assertEqual(r.returncode, 1)
-        self.assertIn('"fr" is not a language backsignal speaks', r.stderr)
+        self.assertIn('--lang: "fr" is not a language backsignal speaks', r.stderr)
+        self.assertNotIn("--lang: --lang", r.stderr)
         self.assertIn("de (Deutsch)", r.stderr)
         r = run(["--lang", "qps", "read"], db=self.db)
         self.assertEqual(r.returncode, 1)

@@ -271,7 +271,7 @@ int Main(int argc, char** argv) {
                        ? std::string()
                        // TRANSLATORS: {tag} is what was given; {languages} the list of languages.
                        : loc.Tr(
-                             "--lang: \"{tag}\" is not a language backsignal speaks; use one "
+                             "\"{tag}\" is not a language backsignal speaks; use one "
                              "of {languages}",
                              {Arg("tag", tag), Arg("languages", languages)});
           },
