@@ -208,6 +208,13 @@ class CommandLine(unittest.TestCase):
         r = run(["--db", self.db, "--lang", "es", "xyzzy"], db=self.db)
         self.assertEqual(r.stderr, "backsignal: «xyzzy» no es una orden (backsignal --help las "
                                    "muestra todas)\n")
+        # A CSV's header: a word that is no column, in the language, the word kept.
+        csv = os.path.join(self.tmp, "bad.csv")
+        with open(csv, "w", encoding="utf-8") as f:
+            f.write("kind,date\nx,2026-12-01\n")
+        r = run(["--lang", "de", "import", csv], db=self.db)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("Zeile 1, Spalte 1: „kind“ ist keine Spalte eines backsignal-Tagebuchs", r.stderr)
         r = run(["--lang", "es", "usual"], db=self.db)
         self.assertEqual(r.returncode, 2)
         self.assertIn("indique --pain y/o --stiffness, o --clear", r.stderr)

@@ -53,18 +53,24 @@ bool CsvReader::Header(const Record& header) {
     const auto it = std::find_if(Columns().begin(), Columns().end(),
                                  [&](const Column& c) { return c.name == name; });
     if (it == Columns().end()) {
-      Problem(header.line, "column " + std::to_string(i + 1) + ": \"" + std::string(name) +
-                               "\" is not a column of a backsignal diary (see docs/csv.md)");
+      // TRANSLATORS: {n} is the column's number; {name} the header's word; docs/csv.md stays.
+      Problem(header.line, T_("column {n}: \"{name}\" is not a column of a backsignal diary (see "
+                              "docs/csv.md)",
+                              {{"n", i + 1}, {"name", std::string(name)}}));
       continue;
     }
     const size_t col = static_cast<size_t>(it - Columns().begin());
     if (index_[col] >= 0) {
-      Problem(header.line, "column \"" + std::string(name) + "\" appears twice in the header");
+      // TRANSLATORS: {name} is the header's word.
+      Problem(header.line,
+              T_("column \"{name}\" appears twice in the header", {{"name", std::string(name)}}));
     }
     index_[col] = static_cast<int>(i);
   }
   if (index_[kDate] < 0) {
-    Problem(header.line, "the header has no \"date\" column; the first line must name the columns");
+    // TRANSLATORS: "date" is the column's name and stays.
+    Problem(header.line,
+            T_("the header has no \"date\" column; the first line must name the columns"));
     return false;
   }
   return true;
