@@ -17,6 +17,7 @@
 #include "backsignal/store/store.h"
 #include "backsignal/words/i18n.h"
 #include "daily_backups.h"
+#include "pseudo_locale.h"
 
 namespace backsignal {
 namespace {
@@ -60,17 +61,7 @@ std::string Without(std::string text, const std::vector<std::string>& values) {
   return text;
 }
 
-// What is left of a pseudo-locale text once its bracketed pieces are taken out.
-std::string OutsideBrackets(const std::string& text) {
-  std::string out;
-  int depth = 0;
-  for (char c : text) {
-    if (c == '[') ++depth;
-    if (depth == 0) out += c;
-    if (c == ']' && depth > 0) --depth;
-  }
-  return out;
-}
+using backsignal::testing::OutsideBrackets;
 
 // In German and Spanish, no English word outside `values`, each value kept; in the
 // pseudo-locale, no English word outside the catalogue's pieces and the values.

@@ -19,6 +19,7 @@
 #include "backsignal/reading/settings.h"
 #include "backsignal/service/accounts.h"
 #include "backsignal/words/i18n.h"
+#include "pseudo_locale.h"
 
 namespace backsignal {
 namespace {
@@ -499,18 +500,6 @@ TEST(WorkoutErrorsInLanguages, TheBudgetsLimitsWithTheirNumbers) {
   }
 }
 
-// What is outside the pseudo-locale's brackets did not go through the catalogue.
-std::string OutsidePseudoBrackets(const std::string& text) {
-  std::string out;
-  int depth = 0;
-  for (char c : text) {
-    if (c == '[') ++depth;
-    if (depth == 0) out += c;
-    if (c == ']' && depth > 0) --depth;
-  }
-  return out;
-}
-
 TEST(WorkoutErrorsInLanguages, InThePseudoLocaleNoPlainEnglishWordIsLeft) {
   Locale::EnableTestLocales();
   const Locale& qps = *Locale::Find("qps");
@@ -518,8 +507,8 @@ TEST(WorkoutErrorsInLanguages, InThePseudoLocaleNoPlainEnglishWordIsLeft) {
     const std::string text = Say(e, qps);
     EXPECT_NE(text.find('['), std::string::npos) << text;
     // expat's reason is English, as a value: the only words outside the catalogue's pieces.
-    EXPECT_FALSE(
-        std::regex_search(WithoutCodes(OutsidePseudoBrackets(text)), std::regex("[A-Za-z]{2,}")))
+    EXPECT_FALSE(std::regex_search(WithoutCodes(backsignal::testing::OutsideBrackets(text)),
+                                   std::regex("[A-Za-z]{2,}")))
         << text;
   }
 }

@@ -11,6 +11,7 @@
 
 #include "backsignal/io/diary_json.h"
 #include "backsignal/words/words.h"
+#include "pseudo_locale.h"
 
 #ifndef BACKSIGNAL_SCENARIO_DIR
 #error "BACKSIGNAL_SCENARIO_DIR must name tests/scenarios"
@@ -86,14 +87,8 @@ std::vector<std::string> OwnWords(const Diary& d) {
 
 // What is left of a pseudo-locale text once its bracketed pieces and the person's own words
 // are taken out.
-std::string OutsideTheCatalogue(std::string text, const std::vector<std::string>& own) {
-  std::string out;
-  int depth = 0;
-  for (char c : text) {
-    if (c == '[') ++depth;
-    if (depth == 0) out += c;
-    if (c == ']' && depth > 0) --depth;
-  }
+std::string OutsideTheCatalogue(const std::string& text, const std::vector<std::string>& own) {
+  std::string out = backsignal::testing::OutsideBrackets(text);
   // The reading tells activities apart without case ("HIIT" and "hiit" are one).
   const auto lower = [](std::string s) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -10,6 +10,7 @@
 #include "backsignal/reading/settings.h"
 #include "backsignal/words/i18n.h"
 #include "backsignal/words/reminders.h"
+#include "pseudo_locale.h"
 #include "test_diaries.h"
 
 namespace backsignal {
@@ -41,17 +42,7 @@ std::vector<std::string> QuestionTexts(const WeeklyQuestions& q) {
   return out;
 }
 
-// What is left of a pseudo-locale text once its bracketed pieces are taken out.
-std::string OutsideBrackets(const std::string& text) {
-  std::string out;
-  int depth = 0;
-  for (char c : text) {
-    if (c == '[') ++depth;
-    if (depth == 0) out += c;
-    if (c == ']' && depth > 0) --depth;
-  }
-  return out;
-}
+using backsignal::testing::OutsideBrackets;
 
 const std::regex kAnEnglishWord("[A-Za-z]{3,}");
 
