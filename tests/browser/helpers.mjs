@@ -486,6 +486,10 @@ export function scenarioDiary(name) {
 export const QPS = 'qps';
 export const GERMAN = 'de-DE,de;q=0.9';
 
+// A language walk's server (the pseudo-locale's one for qps) and its tests' names.
+export const walkServer = (lang, opts = {}) => (lang === QPS ? testLocaleServer(opts) : startServer(opts));
+export const walkLabel = (lang) => (lang === QPS ? 'in the pseudo-locale' : 'in German at 320 px');
+
 // A 320 px phone whose browser asks for `lang`.
 export async function pageIn(lang, opts = {}) {
   const page = await newPage({ width: 320, ...opts });

@@ -20,14 +20,12 @@ import {
   pageIn,
   pickNth,
   screened,
-  startServer,
-  testLocaleServer,
+  walkLabel,
+  walkServer,
 } from './helpers.mjs';
 
 before(launch);
 after(closeBrowser);
-
-const label = (lang) => (lang === QPS ? 'in the pseudo-locale' : 'in German at 320 px');
 
 // The date n days ago and the minute of the day now, in `zone`.
 function local(zone) {
@@ -56,8 +54,8 @@ async function answered(page, id) {
 }
 
 for (const lang of [QPS, GERMAN]) {
-  test(`Today with sessions due, each saved, ${label(lang)}`, async () => {
-    const server = lang === QPS ? await testLocaleServer() : await startServer();
+  test(`Today with sessions due, each saved, ${walkLabel(lang)}`, async () => {
+    const server = await walkServer(lang);
     try {
       const zone = EAST;
       assert.equal((await api(server.url, 'PUT', '/api/v1/profile', { time_zone: zone })).status, 200);
@@ -183,8 +181,8 @@ async function answer(page, { yes = [], no = [] }) {
 }
 
 for (const lang of [QPS, GERMAN]) {
-  test(`the safety screen's referral at each urgency, ${label(lang)}`, async () => {
-    const server = lang === QPS ? await testLocaleServer() : await startServer();
+  test(`the safety screen's referral at each urgency, ${walkLabel(lang)}`, async () => {
+    const server = await walkServer(lang);
     try {
       const page = await pageIn(lang);
       await page.goto(`${server.url}/#today`);

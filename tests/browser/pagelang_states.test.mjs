@@ -30,16 +30,16 @@ import {
   root,
   screened,
   signUpApi,
-  startServer,
-  testLocaleServer,
+  walkLabel,
+  walkServer,
 } from './helpers.mjs';
 
 before(launch);
 after(closeBrowser);
 
 for (const lang of [QPS, GERMAN]) {
-  test(`signed out and a first run, ${lang === QPS ? 'in the pseudo-locale' : 'in German at 320 px'}`, async () => {
-    const server = lang === QPS ? await testLocaleServer({ accounts: true }) : await startServer({ accounts: true });
+  test(`signed out and a first run, ${walkLabel(lang)}`, async () => {
+    const server = await walkServer(lang, { accounts: true });
     try {
       const admin = await newPage({ width: 1280 });
       await signUpApi(admin, server.url, 'admin', { code: server.code });
@@ -116,8 +116,8 @@ for (const lang of [QPS, GERMAN]) {
 }
 
 for (const lang of [QPS, GERMAN]) {
-  test(`offline, then back online, ${lang === QPS ? 'in the pseudo-locale' : 'in German at 320 px'}`, async () => {
-    const server = lang === QPS ? await testLocaleServer() : await startServer();
+  test(`offline, then back online, ${walkLabel(lang)}`, async () => {
+    const server = await walkServer(lang);
     try {
       await screened(server.url);
       const page = await pageIn(lang);
@@ -265,8 +265,8 @@ const OWN = [
 ];
 
 for (const lang of [QPS, GERMAN]) {
-  test(`History with every kind of entry, ${lang === QPS ? 'in the pseudo-locale' : 'in German at 320 px'}`, async () => {
-    const server = lang === QPS ? await testLocaleServer() : await startServer();
+  test(`History with every kind of entry, ${walkLabel(lang)}`, async () => {
+    const server = await walkServer(lang);
     try {
       const imported = await api(server.url, 'POST', '/api/v1/diary/import', everyKind());
       assert.equal(imported.status, 200, JSON.stringify(imported.data));

@@ -16,8 +16,8 @@ import {
   pageIn,
   scenarioDiary,
   screened,
-  startServer,
-  testLocaleServer,
+  walkLabel,
+  walkServer,
 } from './helpers.mjs';
 
 before(launch);
@@ -52,8 +52,8 @@ function ownWords(diary) {
 }
 
 for (const lang of [QPS, GERMAN]) {
-  test(`the Reading page with each verdict and alert, ${lang === QPS ? 'in the pseudo-locale' : 'in German at 320 px'}`, async () => {
-    const server = lang === QPS ? await testLocaleServer() : await startServer();
+  test(`the Reading page with each verdict and alert, ${walkLabel(lang)}`, async () => {
+    const server = await walkServer(lang);
     try {
       await screened(server.url);
       const page = await pageIn(lang);
